@@ -1,0 +1,36 @@
+package org.reliefdesk.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless commands: {@code java -jar reliefdesk.jar <command> …}. */
+@Command(name = "reliefdesk", mixinStandardHelpOptions = true, version = "ReliefDesk 0.1",
+        description = "ReliefDesk 救助工作台 — headless commands. Without a command the workbench window opens.",
+        subcommands = {GenerateSampleCommand.class, ImportCommand.class})
+public final class ReliefDeskCli implements Runnable {
+
+    /** Names of the subcommands, so the app entry can tell a command from GUI options. */
+    public static boolean isCommand(String arg) {
+        return new CommandLine(new ReliefDeskCli()).getSubcommands().containsKey(arg)
+                || "--help".equals(arg) || "-h".equals(arg) || "--version".equals(arg) || "-V".equals(arg);
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new ReliefDeskCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** Entry for the shell: prints to the console. */
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

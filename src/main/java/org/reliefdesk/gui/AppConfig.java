@@ -1,0 +1,36 @@
+package org.reliefdesk.gui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.reliefdesk.logic.config.DataDirectory;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.SampleGenerator;
+
+/** What the workbench starts with: data directory, language, clock, and demo sample size. */
+public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount) {
+
+    /** Reads {@code --data-dir DIR} and {@code --lang zh|en} (either as two words or with '='). */
+    public static AppConfig fromArgs(List<String> args) {
+        String dataDir = null;
+        String lang = "zh";
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String next = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (a.equals("--data-dir") && next != null) {
+                dataDir = next;
+                i++;
+            } else if (a.startsWith("--data-dir=")) {
+                dataDir = a.substring("--data-dir=".length());
+            } else if (a.equals("--lang") && next != null) {
+                lang = next;
+                i++;
+            } else if (a.startsWith("--lang=")) {
+                lang = a.substring("--lang=".length());
+            }
+        }
+        return new AppConfig(DataDirectory.resolve(dataDir), Texts.forLanguage(lang),
+                Clock.system(SampleGenerator.ZONE), SampleGenerator.DEFAULT_COUNT);
+    }
+}

@@ -1,0 +1,115 @@
+package org.reliefdesk.gui;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.LocalStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workbench window. One stage moves through three scenes: preparing the data (off the
+ * FX thread, with progress), choosing who signs in, and the workbench itself.
+ */
+public final class WorkbenchApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+
+    private AppConfig config;
+    private Workspace workspace;
+    private Stage stage;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "reliefdesk-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Used by {@link Application#launch}: the config comes from the command line. */
+    public WorkbenchApp() {
+    }
+
+    /** Used by tests: a given data directory, language and clock. */
+    public WorkbenchApp(AppConfig config) {
+        this.config = config;
+    }
+
+    public static void launchWith(String[] args) {
+        Application.launch(WorkbenchApp.class, args);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        if (config == null) {
+            config = AppConfig.fromArgs(getParameters().getRaw());
+        }
+        this.stage = primaryStage;
+        Texts texts = config.texts();
+        stage.setTitle(texts.msg("app.title"));
+        StartupView startup = new StartupView(texts);
+        stage.setScene(new Scene(startup.root(), 1280, 800));
+        stage.show();
+
+        Catalog catalog;
+        try {
+            catalog = CatalogLoader.loadBuiltIn();
+        } catch (RuntimeException e) {
+            fail(texts.msg("startup.catalogFailed"), e);
+            return;
+        }
+        Task<List<User>> prepare = new Task<>() {
+            @Override
+            protected List<User> call() throws Exception {
+                updateMessage(texts.msg("startup.openingStore", config.dataDir()));
+                LocalStore store = LocalStore.open(config.dataDir());
+                workspace = new Workspace(config, catalog, store);
+                updateMessage(texts.msg("startup.loadingSample"));
+                workspace.prepare(f -> updateProgress(f, 1.0));
+                return store.users().list();
+            }
+        };
+        startup.bind(prepare);
+        prepare.setOnSucceeded(e -> showSignIn(prepare.getValue()));
+        prepare.setOnFailed(e -> fail(texts.msg("startup.failed", config.dataDir()), prepare.getException()));
+        background.submit(prepare);
+    }
+
+    private void showSignIn(List<User> users) {
+        SignInView signIn = new SignInView(config.texts(), workspace.catalog, users, this::showWorkbench);
+        stage.getScene().setRoot(signIn.root());
+    }
+
+    private void showWorkbench(User user) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user, background);
+        WorkbenchView view = new WorkbenchView(vm, config.texts(), workspace.catalog);
+        stage.getScene().setRoot(view.root());
+        stage.setTitle(config.texts().msg("app.titleWithUser", user.displayName()));
+        vm.reload();
+    }
+
+    private void fail(String message, Throwable error) {
+        LOG.error(message, error);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message + "\n\n" + (error == null ? "" : error.getMessage()));
+        alert.setHeaderText(config.texts().msg("startup.errorHeader"));
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        background.shutdownNow();
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+}

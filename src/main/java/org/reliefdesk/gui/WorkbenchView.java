@@ -1,0 +1,196 @@
+package org.reliefdesk.gui;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.queue.Queue;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+
+/** The main window's content. Builds controls and binds them to the view model; no logic. */
+final class WorkbenchView {
+
+    private final WorkbenchViewModel vm;
+    private final Texts texts;
+    private final Catalog catalog;
+    private final BorderPane root = new BorderPane();
+
+    WorkbenchView(WorkbenchViewModel vm, Texts texts, Catalog catalog) {
+        this.vm = vm;
+        this.texts = texts;
+        this.catalog = catalog;
+        TableView<Ticket> table = ticketTable();
+        SplitPane split = new SplitPane(table, new TicketDetailPane(vm, texts, catalog).root());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        root.setTop(toolbar());
+        root.setLeft(queueList());
+        root.setCenter(split);
+        root.setBottom(statusBar());
+    }
+
+    private HBox toolbar() {
+        Label who = new Label(SignInView.describe(vm.user(), texts, catalog));
+        who.setStyle("-fx-font-weight: bold;");
+        TextField search = TextFields.createClearableTextField();
+        search.setId("searchField");
+        search.setPromptText(texts.msg("workbench.searchPrompt"));
+        search.setPrefColumnCount(28);
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        Button refresh = new Button(texts.msg("workbench.refresh"));
+        refresh.setId("refreshButton");
+        refresh.setOnAction(e -> vm.reload());
+        refresh.disableProperty().bind(vm.loadingProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(20, 20);
+        busy.visibleProperty().bind(vm.loadingProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, who, spacer, busy, search, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        search::requestFocus);
+            }
+        });
+        return bar;
+    }
+
+    private ListView<Queue> queueList() {
+        ListView<Queue> list = new ListView<>();
+        list.setId("queueList");
+        list.getItems().setAll(Queue.values());
+        list.setPrefWidth(170);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Queue q, boolean empty) {
+                super.updateItem(q, empty);
+                textProperty().unbind();
+                if (empty || q == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(Bindings.createStringBinding(
+                            () -> texts.msg("queue." + q.name(), vm.countProperty(q).get()), vm.countProperty(q)));
+                }
+            }
+        });
+        list.getSelectionModel().select(Queue.ALL);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, q) -> {
+            if (q != null) {
+                vm.queueProperty().set(q);
+            }
+        });
+        return list;
+    }
+
+    private TableView<Ticket> ticketTable() {
+        TableView<Ticket> table = new TableView<>();
+        table.setId("ticketTable");
+        table.setPlaceholder(new Label(texts.msg("workbench.empty")));
+        table.getColumns().add(column("column.ticketNo", 150, Ticket::ticketNo));
+        table.getColumns().add(column("column.item", 120, t -> catalog.itemName(t.itemCode(), texts.locale())));
+        table.getColumns().add(column("column.applicant", 220,
+                t -> t.applicant().name() + "  " + t.applicant().maskedIdNumber()));
+        table.getColumns().add(column("column.township", 90, t -> t.township().name()));
+        table.getColumns().add(column("column.submitted", 130, t -> Formats.dateTime(t.submittedAt())));
+        TableColumn<Ticket, Long> days = column("column.daysOpen", 70, vm::daysOpen);
+        days.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(days);
+        table.getColumns().add(column("column.step", 100, t -> catalog.stepName(t.currentStep(), texts.locale())));
+        table.getColumns().add(column("column.status", 80, t -> texts.msg("status." + t.status().name())));
+        SortedList<Ticket> sorted = new SortedList<>(vm.visibleTickets());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> vm.selectedProperty().set(t));
+        return table;
+    }
+
+    private <T> TableColumn<Ticket, T> column(String key, double width, Function<Ticket, T> value) {
+        TableColumn<Ticket, T> c = new TableColumn<>(texts.msg(key));
+        c.setId(key);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+
+    private HBox statusBar() {
+        Label user = new Label(texts.msg("statusBar.user", vm.user().displayName(), vm.user().username()));
+        Label dataDir = new Label(texts.msg("statusBar.dataDir", vm.config().dataDir()));
+        Label count = new Label();
+        count.setId("ticketCount");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.msg("statusBar.count", vm.visibleTickets().size(), vm.allTickets().size()),
+                vm.visibleTickets(), vm.allTickets()));
+        Label error = new Label();
+        error.textProperty().bind(vm.errorProperty());
+        error.setStyle("-fx-text-fill: #b00020;");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(18, user, dataDir, error, spacer, count);
+        bar.setId("statusBar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setStyle("-fx-background-color: #eceff1;");
+        return bar;
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    /** A form's values in one line, with field names from the bundles. */
+    static String summarize(TicketEvent e, Texts texts) {
+        Map<String, Object> form = e.formData();
+        String values = form.entrySet().stream()
+                .map(en -> texts.fieldName("form." + en.getKey()) + "：" + show(en.getValue(), texts))
+                .collect(Collectors.joining("；"));
+        if (e.note() != null) {
+            return values.isEmpty() ? e.note() : e.note() + "；" + values;
+        }
+        return values;
+    }
+
+    private static String show(Object value, Texts texts) {
+        if (value instanceof Boolean b) {
+            return texts.msg(b ? "value.yes" : "value.no");
+        }
+        return String.valueOf(value);
+    }
+
+    static VBox titled(String title, javafx.scene.Node content) {
+        Label label = new Label(title);
+        label.setStyle("-fx-font-weight: bold; -fx-padding: 6 0 2 0;");
+        VBox box = new VBox(4, label, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+}

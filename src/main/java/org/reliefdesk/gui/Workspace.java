@@ -1,0 +1,66 @@
+package org.reliefdesk.gui;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.store.ImportReport;
+import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.TicketImporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the open workbench works on: the config, the catalog and the local store.
+ * {@link #prepare} fills an empty store with the demo county on first start.
+ */
+final class Workspace implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
+    final AppConfig config;
+    final Catalog catalog;
+    final LocalStore store;
+
+    Workspace(AppConfig config, Catalog catalog, LocalStore store) {
+        this.config = config;
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    /**
+     * First start on the embedded default: the demo users, and the sample county generated
+     * as of today (so its work is always current) and imported through the normal importer.
+     * Runs off the FX thread; {@code progress} gets a fraction from 0 to 1.
+     */
+    void prepare(java.util.function.DoubleConsumer progress) throws java.io.IOException {
+        store.users().addMissing(DemoUsers.all());
+        if (store.tickets().count() > 0) {
+            return;
+        }
+        LocalDate today = LocalDate.now(config.clock().withZone(SampleGenerator.ZONE));
+        List<TicketHistory> sample = new SampleGenerator(catalog)
+                .generate(SampleGenerator.DEFAULT_SEED, today, config.sampleCount());
+        TicketLineCodec codec = new TicketLineCodec(catalog);
+        String lines = sample.stream().map(codec::write).collect(Collectors.joining("\n"));
+        int total = sample.size();
+        IntConsumer onLines = n -> progress.accept((double) n / total);
+        ImportReport report = new TicketImporter(store, codec, today)
+                .importLines(new BufferedReader(new StringReader(lines)), onLines);
+        LOG.info("Sample county loaded: {} imported, {} skipped, {} rejected",
+                report.imported(), report.skipped(), report.rejected().size());
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,45 @@
+package org.reliefdesk.logic.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where a user's data lives when no {@code --data-dir} is given: the usual per-user
+ * application-data folder of the operating system.
+ * <ul>
+ *   <li>Windows: {@code %LOCALAPPDATA%\ReliefDesk}</li>
+ *   <li>macOS: {@code ~/Library/Application Support/ReliefDesk}</li>
+ *   <li>Linux (UOS, Kylin, …): {@code $XDG_DATA_HOME/reliefdesk}, else {@code ~/.local/share/reliefdesk}</li>
+ * </ul>
+ */
+public final class DataDirectory {
+
+    private DataDirectory() {
+    }
+
+    public static Path resolve(String override) {
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).toAbsolutePath();
+        }
+        return defaultFor(System.getProperty("os.name", ""), System.getProperty("user.home"), System.getenv());
+    }
+
+    static Path defaultFor(String osName, String home, Map<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            return Path.of(local != null ? local : home + "\\AppData\\Local", "ReliefDesk");
+        }
+        if (os.startsWith("mac")) {
+            return Path.of(home, "Library", "Application Support", "ReliefDesk");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "reliefdesk") : Path.of(home, ".local", "share", "reliefdesk");
+    }
+
+    /** Log files live beside the data, so a clerk can send one folder to support. */
+    public static Path logsOf(Path dataDir) {
+        return dataDir.resolve("logs");
+    }
+}

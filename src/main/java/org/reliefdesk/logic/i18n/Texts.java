@@ -1,0 +1,68 @@
+package org.reliefdesk.logic.i18n;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import org.reliefdesk.model.InvalidFieldException;
+
+/**
+ * Every user-visible string, from the {@code messages} bundles (zh_CN first, en second).
+ * Field names in validation messages are keys too ({@code field.<name>}).
+ */
+public final class Texts {
+
+    public static final String BUNDLE = "org.reliefdesk.messages";
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public Texts(Locale locale) {
+        this.locale = locale;
+        // No fallback to the JVM's default locale: an English machine still gets zh_CN unless asked.
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** "en" → English, anything else → Simplified Chinese. */
+    public static Texts forLanguage(String language) {
+        return new Texts("en".equalsIgnoreCase(language) ? Locale.ENGLISH : CHINESE);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public String msg(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** Human name of a field path such as {@code applicant.idNumber}; falls back to the path. */
+    public String fieldName(String field) {
+        return bundle.containsKey("field." + field) ? bundle.getString("field." + field) : field;
+    }
+
+    /** The broken rule in words, without the field. */
+    public String ruleText(InvalidFieldException e) {
+        List<Object> args = e.args();
+        return msg(e.rule(), args.toArray());
+    }
+
+    /** "身份证号：校验位错误…" — the field named, then the rule. */
+    public String describe(InvalidFieldException e) {
+        return msg("rule.format", fieldName(e.field()), ruleText(e));
+    }
+}

@@ -1,0 +1,296 @@
+package org.reliefdesk.logic.interchange;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.model.Applicant;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.PhoneNumber;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.ResidentIdNumber;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.TicketStatus;
+
+/**
+ * Reads and writes the ticket interchange format (sample-data/README.md): JSON Lines, one
+ * ticket with its whole history per line. Reading validates every field and names the
+ * first one at fault.
+ */
+public final class TicketLineCodec {
+
+    public static final String FORMAT = "reliefdesk.ticket";
+    public static final int FORMAT_VERSION = 1;
+    /** Times are written in China Standard Time, the zone the platform works in. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final Pattern COUNTY_CODE = Pattern.compile("\\d{6}");
+    private static final Pattern TOWNSHIP_CODE = Pattern.compile("\\d{9}");
+    private static final Pattern VILLAGE_CODE = Pattern.compile("\\d{12}");
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Catalog catalog;
+
+    public TicketLineCodec(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public String write(TicketHistory history) {
+        Ticket t = history.ticket();
+        ObjectNode n = json.createObjectNode();
+        n.put("format", FORMAT);
+        n.put("formatVersion", FORMAT_VERSION);
+        n.put("id", t.id().toString());
+        n.put("ticketNo", t.ticketNo());
+        n.put("item", t.itemCode());
+        n.put("countyCode", t.county().code());
+        n.put("countyName", t.county().name());
+        n.put("townshipCode", t.township().code());
+        n.put("townshipName", t.township().name());
+        n.put("villageCode", t.village().code());
+        n.put("villageName", t.village().name());
+        ObjectNode applicant = n.putObject("applicant");
+        applicant.put("name", t.applicant().name());
+        applicant.put("idNumber", t.applicant().idNumber());
+        applicant.put("phone", t.applicant().phone());
+        n.put("channel", t.channel().name());
+        n.put("raisedBy", t.raisedBy());
+        n.put("submittedAt", time(t.submittedAt()));
+        n.put("dispatchedAt", time(t.dispatchedAt()));
+        n.put("currentStep", t.currentStep());
+        n.put("status", t.status().name());
+        n.put("concludedAt", time(t.concludedAt()));
+        ArrayNode events = n.putArray("events");
+        for (TicketEvent e : history.events()) {
+            ObjectNode en = events.addObject();
+            en.put("id", e.id().toString());
+            en.put("seq", e.seq());
+            en.put("at", time(e.at()));
+            en.put("actor", e.actor());
+            en.put("action", e.action());
+            en.put("fromStep", e.fromStep());
+            en.put("toStep", e.toStep());
+            en.put("note", e.note());
+            en.set("form", json.valueToTree(e.formData()));
+        }
+        try {
+            return json.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write ticket " + t.ticketNo(), e);
+        }
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZONE).toString();
+    }
+
+    /**
+     * Parses one line. {@code today} bounds plausible birth dates in ID numbers.
+     *
+     * @throws LineRejectedException naming the line, the field and the rule
+     */
+    public TicketHistory read(String line, int lineNumber, LocalDate today) throws LineRejectedException {
+        try {
+            return parse(line, today);
+        } catch (InvalidFieldException e) {
+            throw new LineRejectedException(lineNumber, e);
+        }
+    }
+
+    private TicketHistory parse(String line, LocalDate today) {
+        JsonNode n;
+        try {
+            n = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new InvalidFieldException("line", "rule.json", e.getOriginalMessage());
+        }
+        if (n == null || !n.isObject()) {
+            throw new InvalidFieldException("line", "rule.json", "not an object");
+        }
+        if (!FORMAT.equals(n.path("format").asText())) {
+            throw new InvalidFieldException("format", "rule.oneOf", FORMAT);
+        }
+        if (n.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
+            throw new InvalidFieldException("formatVersion", "rule.oneOf", FORMAT_VERSION);
+        }
+        UUID id = uuid(n, "id");
+        String ticketNo = required(n, "ticketNo");
+        String item = required(n, "item");
+        if (catalog.item(item).isEmpty()) {
+            throw new InvalidFieldException("item", "rule.unknownItem", item);
+        }
+        Place county = place(n, "county", COUNTY_CODE);
+        Place township = place(n, "township", TOWNSHIP_CODE);
+        Place village = place(n, "village", VILLAGE_CODE);
+        if (!township.code().startsWith(county.code())) {
+            throw new InvalidFieldException("townshipCode", "rule.placeWithin", county.code());
+        }
+        if (!village.code().startsWith(township.code())) {
+            throw new InvalidFieldException("villageCode", "rule.placeWithin", township.code());
+        }
+        JsonNode a = n.path("applicant");
+        String name = required(a, "name", "applicant.name");
+        String idNumber = ResidentIdNumber.validate("applicant.idNumber", a.path("idNumber").asText(null), today);
+        String phone = PhoneNumber.validate("applicant.phone", a.path("phone").asText(null));
+        IntakeChannel channel = enumValue(IntakeChannel.class, n, "channel");
+        String raisedBy = optional(n, "raisedBy");
+        if (channel != IntakeChannel.SELF_RAISED && raisedBy == null) {
+            throw new InvalidFieldException("raisedBy", "rule.raisedByRequired");
+        }
+        Instant submittedAt = instant(n.get("submittedAt"), "submittedAt", true);
+        Instant dispatchedAt = instant(n.get("dispatchedAt"), "dispatchedAt", false);
+        if (dispatchedAt != null && dispatchedAt.isBefore(submittedAt)) {
+            throw new InvalidFieldException("dispatchedAt", "rule.notBefore", "submittedAt");
+        }
+        String step = required(n, "currentStep");
+        if (!catalog.hasStep(step)) {
+            throw new InvalidFieldException("currentStep", "rule.unknownStep", step);
+        }
+        TicketStatus status = enumValue(TicketStatus.class, n, "status");
+        Instant concludedAt = instant(n.get("concludedAt"), "concludedAt", false);
+        if ((status == TicketStatus.CONCLUDED) != (concludedAt != null)) {
+            throw new InvalidFieldException("concludedAt", "rule.concludedAtMatchesStatus");
+        }
+        Ticket ticket = new Ticket(id, ticketNo, item, county, township, village,
+                new Applicant(name, idNumber, phone), channel, raisedBy, submittedAt, dispatchedAt,
+                step, status, concludedAt, 0);
+        return new TicketHistory(ticket, events(n.path("events"), id));
+    }
+
+    private List<TicketEvent> events(JsonNode list, UUID ticketId) {
+        if (!list.isArray() || list.isEmpty()) {
+            throw new InvalidFieldException("events", "rule.required");
+        }
+        List<TicketEvent> events = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode e = list.get(i);
+            String prefix = "events[" + i + "].";
+            UUID id = uuid(e, prefix + "id", e.get("id"));
+            if (!ids.add(id)) {
+                throw new InvalidFieldException(prefix + "id", "rule.duplicate", id);
+            }
+            if (e.path("seq").asInt(-1) != i + 1) {
+                throw new InvalidFieldException(prefix + "seq", "rule.sequence", i + 1);
+            }
+            Instant at = instant(e.get("at"), prefix + "at", true);
+            if (!events.isEmpty() && at.isBefore(events.get(events.size() - 1).at())) {
+                throw new InvalidFieldException(prefix + "at", "rule.notBefore", "events[" + (i - 1) + "].at");
+            }
+            String action = required(e, "action", prefix + "action");
+            if (!catalog.hasAction(action)) {
+                throw new InvalidFieldException(prefix + "action", "rule.unknownAction", action);
+            }
+            String from = optional(e, "fromStep");
+            String to = optional(e, "toStep");
+            for (String step : new String[] {from, to}) {
+                if (step != null && !catalog.hasStep(step)) {
+                    throw new InvalidFieldException(prefix + (step.equals(from) ? "fromStep" : "toStep"),
+                            "rule.unknownStep", step);
+                }
+            }
+            JsonNode form = e.get("form");
+            Map<String, Object> formData = new LinkedHashMap<>();
+            if (form != null && !form.isNull()) {
+                if (!form.isObject()) {
+                    throw new InvalidFieldException(prefix + "form", "rule.json", "not an object");
+                }
+                formData = json.convertValue(form, MAP);
+            }
+            events.add(new TicketEvent(id, ticketId, i + 1, required(e, "actor", prefix + "actor"), at,
+                    action, from, to, optional(e, "note"), formData));
+        }
+        return events;
+    }
+
+    private static String required(JsonNode n, String field) {
+        return required(n, field, field);
+    }
+
+    private static String required(JsonNode n, String field, String path) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw new InvalidFieldException(path, "rule.required");
+        }
+        if (!v.isTextual()) {
+            throw new InvalidFieldException(path, "rule.text");
+        }
+        return v.asText().strip();
+    }
+
+    private static String optional(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
+    }
+
+    private static UUID uuid(JsonNode n, String field) {
+        return uuid(n, field, n.get(field));
+    }
+
+    private static UUID uuid(JsonNode n, String path, JsonNode v) {
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw new InvalidFieldException(path, "rule.required");
+        }
+        try {
+            return UUID.fromString(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(path, "rule.uuid");
+        }
+    }
+
+    private static Place place(JsonNode n, String level, Pattern codePattern) {
+        String code = required(n, level + "Code");
+        if (!codePattern.matcher(code).matches()) {
+            throw new InvalidFieldException(level + "Code", "rule.digits", codePattern.pattern().replaceAll("\\D", ""));
+        }
+        return new Place(code, required(n, level + "Name"));
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode n, String field) {
+        String v = required(n, field);
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E c : type.getEnumConstants()) {
+                names.add(c.name());
+            }
+            throw new InvalidFieldException(field, "rule.oneOf", String.join(", ", names));
+        }
+    }
+
+    private static Instant instant(JsonNode v, String path, boolean required) {
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            if (required) {
+                throw new InvalidFieldException(path, "rule.required");
+            }
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(path, "rule.dateTime");
+        }
+    }
+}

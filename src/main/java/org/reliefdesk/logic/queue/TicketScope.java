@@ -1,0 +1,31 @@
+package org.reliefdesk.logic.queue;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.model.ServiceItem;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.User;
+
+/**
+ * Which tickets a user works with: always one county; a clerk only the items of their
+ * department (谁主管、谁负责); township staff only their township. Null means "no limit".
+ */
+public record TicketScope(String countyCode, Set<String> itemCodes, String townshipCode) {
+
+    public static TicketScope of(User user, Catalog catalog) {
+        return switch (user.role()) {
+            case CLERK -> new TicketScope(user.countyCode(), catalog.itemsOf(user.departmentCode()).stream()
+                    .map(ServiceItem::code).collect(Collectors.toUnmodifiableSet()), null);
+            case TOWNSHIP -> new TicketScope(user.countyCode(), null, user.townshipCode());
+            case LEADER, ADMIN -> new TicketScope(user.countyCode(), null, null);
+        };
+    }
+
+    public boolean covers(Ticket t) {
+        return t.county().code().equals(countyCode)
+                && (itemCodes == null || itemCodes.contains(t.itemCode()))
+                && (townshipCode == null || townshipCode.equals(t.township().code()));
+    }
+}

@@ -1,0 +1,100 @@
+package org.reliefdesk.store;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+import org.reliefdesk.logic.interchange.LineRejectedException;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.TicketHistory;
+
+/**
+ * Imports an interchange file (JSON Lines) into the local store.
+ *
+ * <p>Policy: each line stands on its own. A valid line is imported; a malformed line is
+ * reported with its line number and field and imported not at all; the other lines still
+ * go in. A ticket whose id is already stored is skipped (so importing twice adds nothing);
+ * a different ticket reusing a stored ticket number is refused. Lines are written in
+ * transactions of {@value LocalStore#BATCH_SIZE}; a ticket and its events are never split.
+ */
+public final class TicketImporter {
+
+    private final LocalStore store;
+    private final TicketLineCodec codec;
+    private final LocalDate today;
+
+    public TicketImporter(LocalStore store, TicketLineCodec codec, LocalDate today) {
+        this.store = store;
+        this.codec = codec;
+        this.today = today;
+    }
+
+    /** Reads all lines of {@code in}; {@code progress} receives the number of lines read so far. */
+    public ImportReport importLines(BufferedReader in, IntConsumer progress) throws IOException {
+        Set<UUID> knownIds = new HashSet<>(store.read(s -> s.createSelectionQuery(
+                "select t.id from TicketEntity t", UUID.class).getResultList()));
+        Set<String> knownNumbers = new HashSet<>(store.read(s -> s.createSelectionQuery(
+                "select t.ticketNo from TicketEntity t", String.class).getResultList()));
+        List<TicketHistory> batch = new ArrayList<>();
+        List<LineRejectedException> rejected = new ArrayList<>();
+        int imported = 0;
+        int skipped = 0;
+        int lineNumber = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNumber++;
+            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a BOM from a Windows editor
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            TicketHistory h;
+            try {
+                h = codec.read(line, lineNumber, today);
+            } catch (LineRejectedException e) {
+                rejected.add(e);
+                continue;
+            }
+            if (knownIds.contains(h.ticket().id())) {
+                skipped++;
+                continue;
+            }
+            if (!knownNumbers.add(h.ticket().ticketNo())) {
+                rejected.add(new LineRejectedException(lineNumber,
+                        new InvalidFieldException("ticketNo", "rule.duplicate", h.ticket().ticketNo())));
+                continue;
+            }
+            knownIds.add(h.ticket().id());
+            batch.add(h);
+            if (batch.size() == LocalStore.BATCH_SIZE) {
+                imported += write(batch);
+                progress.accept(lineNumber);
+            }
+        }
+        imported += write(batch);
+        progress.accept(lineNumber);
+        return new ImportReport(imported, skipped, rejected);
+    }
+
+    private int write(List<TicketHistory> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        TicketStore tickets = store.tickets();
+        store.inTransaction(s -> {
+            tickets.insertAll(s, batch);
+            return null;
+        });
+        int n = batch.size();
+        batch.clear();
+        return n;
+    }
+}

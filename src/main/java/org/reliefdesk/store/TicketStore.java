@@ -1,0 +1,145 @@
+package org.reliefdesk.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.Session;
+import org.hibernate.StaleStateException;
+import org.hibernate.query.SelectionQuery;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+
+/** Tickets and their histories in the local store. Events are only ever appended. */
+public final class TicketStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final LocalStore store;
+
+    TicketStore(LocalStore store) {
+        this.store = store;
+    }
+
+    public long count() {
+        return store.read(s -> s.createSelectionQuery("select count(t) from TicketEntity t", Long.class)
+                .getSingleResult());
+    }
+
+    /** Tickets a scope covers, newest first. */
+    public List<Ticket> list(TicketScope scope) {
+        return store.read(s -> {
+            StringBuilder hql = new StringBuilder("from TicketEntity t where t.countyCode = :county");
+            if (scope.itemCodes() != null) {
+                hql.append(" and t.itemCode in :items");
+            }
+            if (scope.townshipCode() != null) {
+                hql.append(" and t.townshipCode = :township");
+            }
+            hql.append(" order by t.submittedAt desc");
+            SelectionQuery<TicketEntity> q = s.createSelectionQuery(hql.toString(), TicketEntity.class)
+                    .setParameter("county", scope.countyCode());
+            if (scope.itemCodes() != null) {
+                q.setParameter("items", scope.itemCodes());
+            }
+            if (scope.townshipCode() != null) {
+                q.setParameter("township", scope.townshipCode());
+            }
+            return q.getResultList().stream().map(TicketEntity::toModel).toList();
+        });
+    }
+
+    public Optional<Ticket> find(UUID id) {
+        return store.read(s -> Optional.ofNullable(s.find(TicketEntity.class, id)).map(TicketEntity::toModel));
+    }
+
+    /** The ticket's history, oldest first. */
+    public List<TicketEvent> events(UUID ticketId) {
+        return store.read(s -> s.createSelectionQuery(
+                        "from TicketEventEntity e where e.ticketId = :id order by e.seq", TicketEventEntity.class)
+                .setParameter("id", ticketId).getResultList().stream().map(TicketStore::toModel).toList());
+    }
+
+    /**
+     * The unit of work for one change: writes {@code changed} and appends {@code event} in a
+     * single transaction. {@code changed.version()} must be the version that was read; if the
+     * stored ticket has moved on, nothing is written and {@link StaleTicketException} is thrown.
+     *
+     * @return the ticket as stored, with its new version
+     */
+    public Ticket applyChange(Ticket changed, TicketEvent event) {
+        if (!event.ticketId().equals(changed.id())) {
+            throw new IllegalArgumentException("event " + event.id() + " belongs to another ticket");
+        }
+        try {
+            return store.inTransaction(s -> {
+                TicketEntity entity = s.find(TicketEntity.class, changed.id());
+                if (entity == null) {
+                    throw new IllegalArgumentException("no ticket " + changed.id());
+                }
+                if (entity.version != changed.version()) {
+                    throw new StaleTicketException(changed.id(), changed.version(), entity.version);
+                }
+                entity.copyFrom(changed);
+                s.persist(toEntity(event));
+                s.flush();
+                return entity.toModel();
+            });
+        } catch (OptimisticLockException | StaleStateException e) {
+            // Another writer committed between our read and our flush.
+            throw new StaleTicketException(changed.id(), changed.version(), -1);
+        }
+    }
+
+    /** Inserts new tickets with their histories in one transaction (used by import). */
+    void insertAll(Session s, List<TicketHistory> histories) {
+        for (TicketHistory h : histories) {
+            s.persist(TicketEntity.from(h.ticket()));
+        }
+        s.flush();
+        for (TicketHistory h : histories) {
+            for (TicketEvent e : h.events()) {
+                s.persist(toEntity(e));
+            }
+        }
+        s.flush();
+        s.clear();
+    }
+
+    static TicketEventEntity toEntity(TicketEvent e) {
+        TicketEventEntity entity = new TicketEventEntity();
+        entity.id = e.id();
+        entity.ticketId = e.ticketId();
+        entity.seq = e.seq();
+        entity.actor = e.actor();
+        entity.at = e.at();
+        entity.action = e.action();
+        entity.fromStep = e.fromStep();
+        entity.toStep = e.toStep();
+        entity.note = e.note();
+        try {
+            entity.formData = JSON.writeValueAsString(e.formData());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("form data of event " + e.id() + " cannot be stored as JSON", ex);
+        }
+        return entity;
+    }
+
+    static TicketEvent toModel(TicketEventEntity e) {
+        Map<String, Object> form;
+        try {
+            form = JSON.readValue(e.formData, MAP);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored form data of event " + e.id + " is not JSON", ex);
+        }
+        return new TicketEvent(e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.note, form);
+    }
+}

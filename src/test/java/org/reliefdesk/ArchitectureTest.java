@@ -1,0 +1,60 @@
+package org.reliefdesk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * Keeps the layers of DEVELOPERS.md: model at the bottom, logic above it, then store, sync,
+ * central, report, gui and cli; only the app entry reaches the GUI.
+ */
+@AnalyzeClasses(packages = "org.reliefdesk", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("org.reliefdesk.model..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "org.controlsfx..", "org.hibernate..", "jakarta.persistence..", "org.flywaydb..",
+                    "java.sql..", "java.net.http..", "com.sun.net.httpserver..", "org.eclipse.jetty..",
+                    "io.javalin..", "com.fasterxml.jackson..")
+            .because("model holds plain domain types only");
+
+    @ArchTest
+    static final ArchRule modelUsesNoOtherLayer = noClasses().that().resideInAPackage("org.reliefdesk.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.reliefdesk.logic..", "org.reliefdesk.store..",
+                    "org.reliefdesk.sync..", "org.reliefdesk.central..", "org.reliefdesk.report..",
+                    "org.reliefdesk.gui..", "org.reliefdesk.cli..", "org.reliefdesk.app..");
+
+    @ArchTest
+    static final ArchRule logicStaysBelowStorageAndScreens = noClasses().that()
+            .resideInAPackage("org.reliefdesk.logic..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.reliefdesk.gui..", "org.reliefdesk.store..",
+                    "org.reliefdesk.central..", "org.reliefdesk.sync..", "org.reliefdesk.report..",
+                    "org.reliefdesk.cli..", "org.reliefdesk.app..", "javafx..", "org.hibernate..",
+                    "jakarta.persistence..");
+
+    @ArchTest
+    static final ArchRule storeDoesNotReachUp = noClasses().that().resideInAPackage("org.reliefdesk.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.reliefdesk.gui..", "org.reliefdesk.cli..",
+                    "org.reliefdesk.central..", "org.reliefdesk.report..", "org.reliefdesk.app..", "javafx..");
+
+    @ArchTest
+    static final ArchRule onlyTheAppEntryUsesTheGui = noClasses().that()
+            .resideOutsideOfPackages("org.reliefdesk.gui..", "org.reliefdesk.app..")
+            .should().dependOnClassesThat().resideInAPackage("org.reliefdesk.gui..");
+
+    @ArchTest
+    static final ArchRule noConsoleOutsideTheCli = noClasses().that().resideOutsideOfPackage("org.reliefdesk.cli..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("only the CLI prints; everything else logs through SLF4J");
+
+    @ArchTest
+    static final ArchRule slf4jIsTheOnlyLoggingApi = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.logging.log4j..",
+                    "org.apache.commons.logging..", "ch.qos.logback..", "org.jboss.logging..")
+            .because("SLF4J is the only logging API");
+}

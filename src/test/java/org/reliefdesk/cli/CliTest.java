@@ -1,0 +1,81 @@
+package org.reliefdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless commands as a user runs them, on real files. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) { }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ReliefDeskCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void generateThenImportTwice() throws IOException {
+        Path file = dir.resolve("s.jsonl");
+        Path data = dir.resolve("d");
+        Result gen = run("generate-sample", "--as-of", "2021-11-23", "--out", file.toString());
+        assertEquals(0, gen.code(), gen.err());
+        assertEquals(2400, Files.readAllLines(file).size());
+
+        Result first = run("import", "--file", file.toString(), "--data-dir", data.toString(), "--lang", "en");
+        assertEquals(0, first.code(), first.err());
+        assertEquals("imported 2400, skipped (already present) 0, rejected 0", first.out().strip());
+        Result second = run("import", "--file", file.toString(), "--data-dir", data.toString(), "--lang", "en");
+        assertEquals("imported 0, skipped (already present) 2400, rejected 0", second.out().strip());
+    }
+
+    @Test
+    void aBadCheckDigitIsRejectedWithLineNumberAndField() throws IOException {
+        Path file = dir.resolve("s.jsonl");
+        run("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "5");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        String id = lines.get(3).replaceAll(".*\"idNumber\":\"(\\w{18})\".*", "$1");
+        String bad = id.substring(0, 17) + (id.charAt(17) == '3' ? '4' : '3');
+        lines.set(3, lines.get(3).replace(id, bad));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        Result r = run("import", "--file", file.toString(), "--data-dir", dir.resolve("d").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("第 4 行：字段“身份证号”（applicant.idNumber）：校验码"), r.err());
+        assertEquals("导入 4 件，跳过（已存在）0 件，拒绝 1 行", r.out().strip());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"generate-sample", "import"}) {
+            Result r = run(command, "--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().contains("Usage: reliefdesk " + command), r.out());
+        }
+        assertTrue(run("--help").out().contains("generate-sample"));
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        Result r = run("import", "--file", dir.resolve("nope.jsonl").toString(), "--data-dir", dir.toString(),
+                "--lang", "en");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Cannot read the file"), r.err());
+    }
+}

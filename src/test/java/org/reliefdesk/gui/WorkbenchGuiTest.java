@@ -1,0 +1,113 @@
+package org.reliefdesk.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workbench as a clerk uses it, headless (Monocle), on a fresh data directory. */
+class WorkbenchGuiTest extends FxRobot {
+
+    private static final LocalDate AS_OF = LocalDate.of(2021, 11, 23);
+
+    @TempDir
+    Path dataDir;
+
+    private WorkbenchApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Clock clock = Clock.fixed(SampleGenerator.noon(AS_OF), SampleGenerator.ZONE);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 600);
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        assertTrue(stage.isShowing());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Ticket> ticketTable() {
+        return (TableView<Ticket>) lookup("#ticketTable").query();
+    }
+
+    @Test
+    void waterClerkSeesOnlyWaterTicketsSearchesAndReadsHistory() throws Exception {
+        java.util.function.Predicate<Node> waterClerkCell = n -> n instanceof ListCell<?> cell
+                && cell.getText() != null && cell.getText().startsWith(DemoUsers.WATER_CLERK.displayName());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(waterClerkCell).tryQuery().isPresent());
+        Node waterClerk = lookup(waterClerkCell).query();
+        clickOn(waterClerk);
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
+                && !ticketTable().getItems().isEmpty());
+
+        // Only water tickets of the demo county, and all of them.
+        List<Ticket> shown = List.copyOf(ticketTable().getItems());
+        assertTrue(shown.stream().allMatch(t -> t.itemCode().equals("drinking_water")));
+        assertTrue(shown.stream().allMatch(t -> t.county().code().equals("530128")));
+        long waterInSample = new SampleGenerator(CatalogLoader.loadBuiltIn())
+                .generate(SampleGenerator.DEFAULT_SEED, AS_OF, 600).stream()
+                .filter(h -> h.ticket().itemCode().equals("drinking_water")).count();
+        assertEquals(waterInSample, shown.size());
+        Label count = lookup("#ticketCount").queryAs(Label.class);
+        assertTrue(count.getText().contains("共 " + shown.size() + " 件"), count.getText());
+
+        // Search by the last six characters of one applicant's ID number narrows the table.
+        Ticket target = shown.get(shown.size() / 2);
+        String suffix = target.applicant().idNumber().substring(12);
+        clickOn("#searchField").write(suffix);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Ticket> found = List.copyOf(ticketTable().getItems());
+        assertTrue(found.size() < shown.size());
+        assertTrue(found.contains(target));
+        assertTrue(found.stream().allMatch(t -> t.applicant().idNumber().endsWith(suffix)));
+
+        // Selecting a row shows its fields and its history.
+        Node row = lookup(n -> n instanceof TableRow<?> r && target.equals(r.getItem())).query();
+        clickOn(row);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !eventTable().getItems().isEmpty());
+        assertEquals("submit", eventTable().getItems().get(0).action());
+        assertTrue(eventTable().getItems().stream().allMatch(e -> e.ticketId().equals(target.id())));
+        List<String> fieldTexts = from(lookup("#ticketFields").queryAll()).lookup(".label")
+                .queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertTrue(fieldTexts.contains(target.ticketNo()), fieldTexts.toString());
+        assertTrue(fieldTexts.contains(target.applicant().maskedIdNumber()), fieldTexts.toString());
+        assertFalse(fieldTexts.contains(target.applicant().idNumber()), "ID must be masked");
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<TicketEvent> eventTable() {
+        return (TableView<TicketEvent>) lookup("#eventTable").query();
+    }
+}

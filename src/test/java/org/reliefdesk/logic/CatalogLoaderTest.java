@@ -1,0 +1,96 @@
+package org.reliefdesk.logic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogException;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.model.ServiceItem;
+
+class CatalogLoaderTest {
+
+    @Test
+    void builtInCatalogHasTheSevenDepartmentsAndFifteenItemsOfTheSeed() {
+        Catalog c = CatalogLoader.loadBuiltIn();
+        assertEquals(List.of("民政", "人社", "住建", "水利", "教育", "卫健", "医保"),
+                c.departments().stream().map(d -> d.nameZh()).toList());
+        // The table in SEED-RULES.md, in order: number, department, Chinese name.
+        String[][] seed = {
+            {"民政", "临时救助"}, {"民政", "特困供养"}, {"民政", "低保"}, {"人社", "找工作"}, {"人社", "找培训"},
+            {"住建", "农村危房改造"}, {"水利", "农村饮水安全"}, {"教育", "控辍保学"}, {"卫健", "医疗机构查询"},
+            {"卫健", "慢病健康管理"}, {"卫健", "大病专项救治"}, {"卫健", "看病预约"}, {"医保", "参保登记"},
+            {"医保", "异地就医未报销"}, {"医保", "大病救助"}};
+        List<ServiceItem> items = c.items();
+        assertEquals(15, items.size());
+        for (int i = 0; i < seed.length; i++) {
+            ServiceItem item = items.get(i);
+            assertEquals(i + 1, item.number());
+            assertEquals(seed[i][1], item.nameZh());
+            assertEquals(seed[i][0], c.departmentName(item.departmentCode(), Locale.CHINA));
+            assertTrue(!item.nameEn().isBlank());
+        }
+        assertEquals("rural drinking-water safety", c.itemName("drinking_water", Locale.ENGLISH));
+    }
+
+    private static CatalogException refuse(String json) {
+        return assertThrows(CatalogException.class, () -> CatalogLoader.load("test-catalog.json",
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static String catalog(String departments, String items) {
+        return "{\"formatVersion\":1,\"departments\":[" + departments + "],\"items\":[" + items + "],"
+                + "\"steps\":[{\"code\":\"acceptance\",\"zh\":\"待受理\",\"en\":\"new\"}],"
+                + "\"actions\":[{\"code\":\"submit\",\"zh\":\"提交\",\"en\":\"submit\"}]}";
+    }
+
+    private static final String WATER = "{\"code\":\"WATER\",\"zh\":\"水利\",\"en\":\"water\"}";
+
+    @Test
+    void validMinimalCatalogLoads() {
+        Catalog c = CatalogLoader.load("ok.json", new ByteArrayInputStream(catalog(WATER,
+                "{\"number\":1,\"code\":\"w\",\"department\":\"WATER\",\"zh\":\"饮水\",\"en\":\"water\"}")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, c.items().size());
+    }
+
+    @Test
+    void unknownDepartmentNamesFileAndEntry() {
+        CatalogException e = refuse(catalog(WATER,
+                "{\"number\":1,\"code\":\"dropout\",\"department\":\"SCHOOL\",\"zh\":\"控辍保学\",\"en\":\"d\"}"));
+        assertEquals("test-catalog.json: items[0] (dropout): unknown department 'SCHOOL'", e.getMessage());
+    }
+
+    @Test
+    void duplicateItemCodeNamesFileAndEntry() {
+        String item = "{\"number\":%d,\"code\":\"w\",\"department\":\"WATER\",\"zh\":\"饮水\",\"en\":\"water\"}";
+        CatalogException e = refuse(catalog(WATER, String.format(item, 1) + "," + String.format(item, 2)));
+        assertEquals("test-catalog.json: items[1] (w): duplicate item code 'w'", e.getMessage());
+    }
+
+    @Test
+    void duplicateDepartmentCodeIsRefused() {
+        CatalogException e = refuse(catalog(WATER + "," + WATER, ""));
+        assertEquals("test-catalog.json: departments[1] (WATER): duplicate department code 'WATER'", e.getMessage());
+    }
+
+    @Test
+    void missingNameNamesFileAndEntry() {
+        CatalogException e = refuse(catalog(WATER,
+                "{\"number\":1,\"code\":\"w\",\"department\":\"WATER\",\"en\":\"water\"}"));
+        assertEquals("test-catalog.json: items[0] (w): missing 'zh'", e.getMessage());
+    }
+
+    @Test
+    void brokenJsonAndWrongVersionAreRefused() {
+        assertTrue(refuse("{\"formatVersion\":1,").getMessage().startsWith("test-catalog.json: not valid JSON"));
+        assertTrue(refuse("{\"formatVersion\":2}").getMessage().contains("formatVersion must be 1"));
+    }
+}

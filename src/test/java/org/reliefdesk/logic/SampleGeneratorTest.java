@@ -1,0 +1,73 @@
+package org.reliefdesk.logic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.interchange.LineRejectedException;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.queue.Queue;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketHistory;
+
+class SampleGeneratorTest {
+
+    private static final Catalog CATALOG = CatalogLoader.loadBuiltIn();
+    private static final LocalDate AS_OF = LocalDate.of(2021, 11, 23);
+
+    private static List<TicketHistory> generate(long seed, LocalDate asOf) {
+        return new SampleGenerator(CATALOG).generate(seed, asOf, SampleGenerator.DEFAULT_COUNT);
+    }
+
+    @Test
+    void sameSeedAndDateGiveTheSameFile() {
+        TicketLineCodec codec = new TicketLineCodec(CATALOG);
+        List<String> a = generate(1, AS_OF).stream().map(codec::write).toList();
+        List<String> b = generate(1, AS_OF).stream().map(codec::write).toList();
+        List<String> c = generate(2, AS_OF).stream().map(codec::write).toList();
+        assertEquals(a, b);
+        assertNotEquals(a, c);
+    }
+
+    @Test
+    void demoCountyHasEveryItemAndEveryKindOfWorkAsOfTheDate() throws LineRejectedException {
+        List<TicketHistory> sample = generate(SampleGenerator.DEFAULT_SEED, AS_OF);
+        assertTrue(sample.size() >= 2000);
+        assertEquals(15, sample.stream().map(h -> h.ticket().itemCode()).distinct().count());
+        Instant asOf = AS_OF.atTime(18, 0).atZone(SampleGenerator.ZONE).toInstant();
+        List<Ticket> tickets = sample.stream().map(TicketHistory::ticket).toList();
+        for (Queue q : Queue.values()) {
+            long n = tickets.stream().filter(t -> q.contains(t, asOf)).count();
+            assertTrue(n >= 50, q + " has only " + n);
+        }
+        // Open work nearing the 10-day supervision limit (days 7 to 9), so due-soon shows too.
+        assertTrue(tickets.stream().filter(t -> t.status().isOpen())
+                .filter(t -> Queue.daysOpen(t, asOf) >= 7 && Queue.daysOpen(t, asOf) <= 9).count() >= 20);
+        assertTrue(tickets.stream().noneMatch(t -> t.submittedAt().isAfter(asOf)));
+        // Every line passes the importer's own validation (valid ID numbers, consistent history).
+        TicketLineCodec codec = new TicketLineCodec(CATALOG);
+        Set<String> numbers = tickets.stream().map(Ticket::ticketNo).collect(Collectors.toSet());
+        assertEquals(tickets.size(), numbers.size());
+        for (TicketHistory h : sample) {
+            codec.read(codec.write(h), 1, AS_OF);
+        }
+    }
+
+    @Test
+    void anotherDateMovesTheWholeSample() {
+        LocalDate later = AS_OF.plusYears(5);
+        Instant asOf = later.atTime(18, 0).atZone(SampleGenerator.ZONE).toInstant();
+        List<Ticket> tickets = generate(SampleGenerator.DEFAULT_SEED, later).stream().map(TicketHistory::ticket).toList();
+        assertTrue(tickets.stream().filter(t -> Queue.NEW.contains(t, asOf)).count() >= 20);
+    }
+}

@@ -1,0 +1,54 @@
+package org.reliefdesk.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.reliefdesk.logic.sample.DemoCounty;
+import org.reliefdesk.model.Applicant;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.ResidentIdNumber;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.TicketStatus;
+
+/** Small hand-made tickets for store tests. */
+final class TestData {
+
+    static final LocalDate TODAY = LocalDate.of(2021, 11, 23);
+    static final Instant SUBMITTED = Instant.parse("2021-11-20T01:30:00Z");
+
+    private TestData() {
+    }
+
+    static String validId(String first17) {
+        return first17 + ResidentIdNumber.checkChar(first17);
+    }
+
+    static TicketHistory newWaterTicket(String ticketNo) {
+        UUID id = UUID.randomUUID();
+        Place township = DemoCounty.firstTownship();
+        Ticket t = new Ticket(id, ticketNo, "drinking_water", DemoCounty.COUNTY, township,
+                new Place(township.code() + "201", "大村村委会"),
+                new Applicant("李四", validId("53012819800101001"), "13812345678"),
+                IntakeChannel.SELF_RAISED, null, SUBMITTED, SUBMITTED.plusSeconds(600), "acceptance",
+                TicketStatus.NEW, null, 0);
+        List<TicketEvent> events = List.of(
+                new TicketEvent(UUID.randomUUID(), id, 1, "李四", SUBMITTED, "submit", null, "acceptance", null,
+                        Map.of("problem", "停水")),
+                new TicketEvent(UUID.randomUUID(), id, 2, "platform", SUBMITTED.plusSeconds(600), "dispatch",
+                        "acceptance", "acceptance", null, Map.of()));
+        return new TicketHistory(t, events);
+    }
+
+    static void insert(LocalStore store, TicketHistory h) {
+        store.inTransaction(s -> {
+            store.tickets().insertAll(s, List.of(h));
+            return null;
+        });
+    }
+}

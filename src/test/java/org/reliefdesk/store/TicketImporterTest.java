@@ -1,0 +1,108 @@
+package org.reliefdesk.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.interchange.LineRejectedException;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.TicketHistory;
+
+class TicketImporterTest {
+
+    private static final Catalog CATALOG = CatalogLoader.loadBuiltIn();
+    private static final TicketLineCodec CODEC = new TicketLineCodec(CATALOG);
+
+    @TempDir
+    Path dir;
+
+    private static List<String> sampleLines(int count) {
+        return new SampleGenerator(CATALOG).generate(7, TestData.TODAY, count).stream().map(CODEC::write).toList();
+    }
+
+    private static ImportReport run(LocalStore store, List<String> lines) throws IOException {
+        return new TicketImporter(store, CODEC, TestData.TODAY)
+                .importLines(new BufferedReader(new StringReader(String.join("\n", lines))), n -> { });
+    }
+
+    @Test
+    void importingTheSameFileTwiceAddsNothingTheSecondTime() throws IOException {
+        List<String> lines = sampleLines(450); // more than two write batches
+        try (LocalStore store = LocalStore.open(dir)) {
+            ImportReport first = run(store, lines);
+            assertEquals(450, first.imported());
+            assertEquals(0, first.rejected().size());
+            long events = store.tickets().list(new TicketScope("530128", null, null)).stream()
+                    .mapToLong(t -> store.tickets().events(t.id()).size()).sum();
+
+            ImportReport second = run(store, lines);
+            assertEquals(0, second.imported());
+            assertEquals(450, second.skipped());
+            assertEquals(450, store.tickets().count());
+            long eventsAfter = store.tickets().list(new TicketScope("530128", null, null)).stream()
+                    .mapToLong(t -> store.tickets().events(t.id()).size()).sum();
+            assertEquals(events, eventsAfter);
+        }
+    }
+
+    @Test
+    void malformedLinesAreReportedWithLineAndFieldAndTheRestIsImported() throws IOException {
+        List<String> lines = new ArrayList<>(sampleLines(10));
+        String goodId = lines.get(2).replaceAll(".*\"idNumber\":\"(\\w{18})\".*", "$1");
+        char wrong = goodId.charAt(17) == '1' ? '2' : '1';
+        lines.set(2, lines.get(2).replace(goodId, goodId.substring(0, 17) + wrong)); // line 3: bad check digit
+        lines.set(4, "{not json");                                                     // line 5
+        lines.set(6, lines.get(6).replaceFirst("\"item\":\"\\w+\"", "\"item\":\"flying_lessons\"")); // line 7
+        try (LocalStore store = LocalStore.open(dir)) {
+            ImportReport report = run(store, lines);
+            assertEquals(7, report.imported());
+            List<LineRejectedException> rejected = report.rejected();
+            assertEquals(3, rejected.size());
+            assertEquals(3, rejected.get(0).lineNumber());
+            assertEquals("applicant.idNumber", rejected.get(0).problem().field());
+            assertEquals("rule.idNumber.checkDigit", rejected.get(0).problem().rule());
+            assertEquals(5, rejected.get(1).lineNumber());
+            assertEquals("line", rejected.get(1).problem().field());
+            assertEquals(7, rejected.get(2).lineNumber());
+            assertEquals("item", rejected.get(2).problem().field());
+            assertEquals(7, store.tickets().count());
+        }
+    }
+
+    @Test
+    void anotherTicketReusingAStoredNumberIsRefused() throws IOException {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory a = TestData.newWaterTicket("5301282021112000009");
+            TicketHistory b = TestData.newWaterTicket("5301282021112000009");
+            ImportReport report = run(store, List.of(CODEC.write(a), CODEC.write(b)));
+            assertEquals(1, report.imported());
+            assertEquals(2, report.rejected().get(0).lineNumber());
+            assertEquals("ticketNo", report.rejected().get(0).problem().field());
+        }
+    }
+
+    @Test
+    void aRoundTripKeepsEveryField() throws IOException, LineRejectedException {
+        TicketHistory h = TestData.newWaterTicket("5301282021112000010");
+        try (LocalStore store = LocalStore.open(dir)) {
+            run(store, List.of(CODEC.write(h)));
+            TicketHistory back = new TicketHistory(store.tickets().find(h.ticket().id()).orElseThrow(),
+                    store.tickets().events(h.ticket().id()));
+            assertEquals(CODEC.write(h), CODEC.write(back));
+            assertTrue(CODEC.read(CODEC.write(back), 1, TestData.TODAY).events().get(0).formData()
+                    .containsKey("problem"));
+        }
+    }
+}
