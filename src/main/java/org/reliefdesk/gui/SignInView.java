@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -32,7 +33,7 @@ final class SignInView {
         ListView<User> list = new ListView<>();
         list.setId("signInUserList");
         list.getItems().setAll(users);
-        list.setPrefSize(460, 260);
+        list.setPrefSize(460, 28 * Math.max(users.size(), 3) + 4);
         list.setMaxWidth(460);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -49,6 +50,11 @@ final class SignInView {
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
                     && list.getSelectionModel().getSelectedItem() != null) {
+                onSignIn.accept(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
                 onSignIn.accept(list.getSelectionModel().getSelectedItem());
             }
         });

@@ -10,8 +10,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
@@ -34,6 +36,9 @@ final class TicketDetailPane {
         fields.setId("ticketFields");
         fields.setHgap(10);
         fields.setVgap(4);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE); // labels never truncate; values wrap instead
+        fields.getColumnConstraints().addAll(names, new ColumnConstraints());
         TableView<TicketEvent> events = eventTable();
         root = new VBox(8, WorkbenchView.titled(texts.msg("detail.title"), fields),
                 WorkbenchView.titled(texts.msg("detail.history"), events));
@@ -78,6 +83,8 @@ final class TicketDetailPane {
 
     private String[] row(String key, String value) {
         String label = key.startsWith("field.") ? texts.fieldName(key.substring("field.".length())) : texts.msg(key);
+        // Field names are lower-case inside English sentences; as a label they start with a capital.
+        label = label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
         return new String[] {label, value == null ? "" : value};
     }
 
@@ -87,7 +94,7 @@ final class TicketDetailPane {
         table.setPlaceholder(new Label(texts.msg("detail.noHistory")));
         table.getColumns().add(column("history.at", 120, e -> Formats.dateTime(e.at())));
         table.getColumns().add(column("history.action", 80, e -> catalog.actionName(e.action(), texts.locale())));
-        table.getColumns().add(column("history.actor", 120, TicketEvent::actor));
+        table.getColumns().add(column("history.actor", 140, e -> vm.actorName(e.actor())));
         table.getColumns().add(column("history.steps", 150, e -> e.fromStep() == null
                 ? catalog.stepName(e.toStep(), texts.locale())
                 : catalog.stepName(e.fromStep(), texts.locale()) + " → " + catalog.stepName(e.toStep(), texts.locale())));

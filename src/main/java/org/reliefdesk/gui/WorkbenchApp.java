@@ -57,7 +57,7 @@ public final class WorkbenchApp extends Application {
         Texts texts = config.texts();
         stage.setTitle(texts.msg("app.title"));
         StartupView startup = new StartupView(texts);
-        stage.setScene(new Scene(startup.root(), 1280, 800));
+        stage.setScene(new Scene(startup.root(), 1360, 820));
         stage.show();
 
         Catalog catalog;

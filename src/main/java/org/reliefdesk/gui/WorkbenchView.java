@@ -50,7 +50,7 @@ final class WorkbenchView {
         TableView<Ticket> table = ticketTable();
         SplitPane split = new SplitPane(table, new TicketDetailPane(vm, texts, catalog).root());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.66);
         root.setTop(toolbar());
         root.setLeft(queueList());
         root.setCenter(split);
@@ -90,7 +90,7 @@ final class WorkbenchView {
         ListView<Queue> list = new ListView<>();
         list.setId("queueList");
         list.getItems().setAll(Queue.values());
-        list.setPrefWidth(170);
+        list.setPrefWidth(190);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Queue q, boolean empty) {
@@ -117,17 +117,17 @@ final class WorkbenchView {
         TableView<Ticket> table = new TableView<>();
         table.setId("ticketTable");
         table.setPlaceholder(new Label(texts.msg("workbench.empty")));
-        table.getColumns().add(column("column.ticketNo", 150, Ticket::ticketNo));
-        table.getColumns().add(column("column.item", 120, t -> catalog.itemName(t.itemCode(), texts.locale())));
-        table.getColumns().add(column("column.applicant", 220,
+        table.getColumns().add(column("column.ticketNo", 160, Ticket::ticketNo));
+        table.getColumns().add(column("column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
+        table.getColumns().add(column("column.applicant", 190,
                 t -> t.applicant().name() + "  " + t.applicant().maskedIdNumber()));
-        table.getColumns().add(column("column.township", 90, t -> t.township().name()));
-        table.getColumns().add(column("column.submitted", 130, t -> Formats.dateTime(t.submittedAt())));
-        TableColumn<Ticket, Long> days = column("column.daysOpen", 70, vm::daysOpen);
+        table.getColumns().add(column("column.township", 80, t -> t.township().name()));
+        table.getColumns().add(column("column.submitted", 120, t -> Formats.dateTime(t.submittedAt())));
+        TableColumn<Ticket, Long> days = column("column.daysOpen", 60, vm::daysOpen);
         days.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(days);
-        table.getColumns().add(column("column.step", 100, t -> catalog.stepName(t.currentStep(), texts.locale())));
-        table.getColumns().add(column("column.status", 80, t -> texts.msg("status." + t.status().name())));
+        table.getColumns().add(column("column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
+        table.getColumns().add(column("column.status", 65, t -> texts.msg("status." + t.status().name())));
         SortedList<Ticket> sorted = new SortedList<>(vm.visibleTickets());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -56,6 +56,8 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final Map<Queue, IntegerProperty> queueCounts = new EnumMap<>(Queue.class);
     private Instant loadedAt = Instant.EPOCH;
+    /** Usernames of people known on this machine, to show "李水清（water.clerk）" in histories. */
+    private final Map<String, String> displayNames = new java.util.HashMap<>();
 
     WorkbenchViewModel(Workspace workspace, User user, ExecutorService background) {
         this(workspace.store, workspace.catalog, workspace.config, user, background);
@@ -81,6 +83,10 @@ public final class WorkbenchViewModel {
         Task<List<Ticket>> task = new Task<>() {
             @Override
             protected List<Ticket> call() {
+                List<User> users = store.users().list();
+                synchronized (displayNames) {
+                    users.forEach(u -> displayNames.put(u.username(), u.displayName()));
+                }
                 return store.tickets().list(scope);
             }
         };
@@ -130,6 +136,18 @@ public final class WorkbenchViewModel {
         String text = search.get();
         Instant now = loadedAt;
         visible.setPredicate(t -> q.contains(t, now) && TicketSearch.matches(t, text));
+    }
+
+    /** Who acted, as people read it: the platform by name, known users with their display name. */
+    public String actorName(String actor) {
+        if (TicketEvent.PLATFORM.equals(actor)) {
+            return config.texts().msg("actor.platform");
+        }
+        String name;
+        synchronized (displayNames) {
+            name = displayNames.get(actor);
+        }
+        return name == null ? actor : config.texts().msg("actor.user", name, actor);
     }
 
     public long daysOpen(Ticket t) {

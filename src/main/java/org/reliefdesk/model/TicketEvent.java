@@ -14,6 +14,9 @@ import java.util.UUID;
 public record TicketEvent(UUID id, UUID ticketId, int seq, String actor, Instant at, String action,
                           String fromStep, String toStep, String note, Map<String, Object> formData) {
 
+    /** Actor of steps the platform takes by itself, such as dispatch. */
+    public static final String PLATFORM = "platform";
+
     public TicketEvent {
         // Kept in the order given; null values are allowed (an empty optional field).
         formData = formData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(formData));

@@ -1,5 +1,6 @@
 package org.reliefdesk.store;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.reliefdesk.model.User;
@@ -14,8 +15,10 @@ public final class UserStore {
     }
 
     public List<User> list() {
-        return store.read(s -> s.createSelectionQuery("from UserEntity order by role, username", UserEntity.class)
-                .getResultList().stream().map(UserEntity::toModel).toList());
+        // Ordered as the roles are declared (clerk, township, leader, admin), then by name.
+        return store.read(s -> s.createSelectionQuery("from UserEntity", UserEntity.class)
+                .getResultList().stream().map(UserEntity::toModel)
+                .sorted(Comparator.comparing(User::role).thenComparing(User::username)).toList());
     }
 
     /** Adds users that are not there yet; existing ones are left as they are. */

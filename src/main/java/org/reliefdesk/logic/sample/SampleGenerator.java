@@ -178,8 +178,10 @@ public final class SampleGenerator {
         TicketHistory build(String ticketNo, Random rnd, Instant asOf) {
             List<TicketEvent> events = new ArrayList<>();
             String department = item.departmentCode();
-            String clerk = department.toLowerCase() + ".clerk";
-            String townshipStaff = "township." + township.code();
+            // Usernames as the demo users have them (water.clerk, township.pingshan), others alike.
+            String clerk = department.toLowerCase(java.util.Locale.ROOT) + ".clerk";
+            String townshipStaff = township.code().equals(DemoUsers.TOWNSHIP_STAFF.townshipCode())
+                    ? DemoUsers.TOWNSHIP_STAFF.username() : "township." + township.code();
             String submitter = channel == IntakeChannel.SELF_RAISED ? applicant.name() : raisedBy;
             Instant t = submittedAt;
             add(events, rnd, submitter, t, "submit", null, "acceptance", submitForm(rnd));
@@ -189,7 +191,7 @@ public final class SampleGenerator {
             TicketStatus status = TicketStatus.NEW;
             // Each stage: the action, the step it leads to, who acts, and a typical delay in hours.
             Object[][] stages = {
-                {"dispatch", "acceptance", "platform", 0},
+                {"dispatch", "acceptance", TicketEvent.PLATFORM, 0},
                 {"accept", "verification", clerk, 20},
                 {"verify", "handling", townshipStaff, 40},
                 {"handle", "feedback", clerk, 100},
