@@ -7,8 +7,10 @@ import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
@@ -57,7 +59,10 @@ public final class WorkbenchApp extends Application {
         Texts texts = config.texts();
         stage.setTitle(texts.msg("app.title"));
         StartupView startup = new StartupView(texts);
-        stage.setScene(new Scene(startup.root(), 1360, 820));
+        // 1360×820 where it fits; smaller screens (1366×768 laptops) get most of what they have.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(startup.root(), Math.min(1360, screen.getWidth() * 0.95),
+                Math.min(820, screen.getHeight() * 0.92)));
         stage.show();
 
         Catalog catalog;

@@ -209,7 +209,7 @@ public final class SampleGenerator {
                 if ("accept".equals(action) && rnd.nextInt(25) == 0) {
                     // Now and then a department refuses the request, with a reason fed back.
                     add(events, rnd, clerk, when, "reject", step, "concluded",
-                            Map.of("reason", "经核实不属于本部门受理范围，已告知申请人"));
+                            ordered("reason", "经核实不属于本部门受理范围，已告知申请人"));
                     step = "concluded";
                     status = TicketStatus.CONCLUDED;
                     concludedAt = when;
@@ -233,17 +233,17 @@ public final class SampleGenerator {
 
         private Map<String, Object> submitForm(Random rnd) {
             if ("drinking_water".equals(item.code())) {
-                return Map.of("problem", WATER_PROBLEMS[rnd.nextInt(WATER_PROBLEMS.length)]);
+                return ordered("problem", WATER_PROBLEMS[rnd.nextInt(WATER_PROBLEMS.length)]);
             }
-            return Map.of("description", "申请" + item.nameZh());
+            return ordered("description", "申请" + item.nameZh());
         }
 
         private static Map<String, Object> formFor(String action, Random rnd) {
             return switch (action) {
-                case "verify" -> Map.of("confirmed", rnd.nextInt(10) > 0, "finding", "现场核实情况属实");
-                case "feedback" -> Map.of("text", "您的诉求已办理，请留意后续通知。");
-                case "follow_up" -> Map.of("method", "电话", "satisfaction", SATISFACTION[rnd.nextInt(SATISFACTION.length)]);
-                default -> Map.of();
+                case "verify" -> ordered("confirmed", rnd.nextInt(10) > 0, "finding", "现场核实情况属实");
+                case "feedback" -> ordered("text", "您的诉求已办理，请留意后续通知。");
+                case "follow_up" -> ordered("method", "电话", "satisfaction", SATISFACTION[rnd.nextInt(SATISFACTION.length)]);
+                default -> ordered();
             };
         }
 
@@ -251,6 +251,15 @@ public final class SampleGenerator {
                          String from, String to, Map<String, Object> form) {
             events.add(new TicketEvent(uuid(rnd), id, events.size() + 1, actor, at, action, from, to, null, form));
         }
+    }
+
+    /** Form data in a fixed key order: Map.of iterates in a per-JVM random order, files must not. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** Noon of a date in China time, handy for tests and the GUI's first start. */
