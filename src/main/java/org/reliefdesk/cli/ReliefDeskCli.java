@@ -2,6 +2,8 @@ package org.reliefdesk.cli;
 
 import java.io.PrintWriter;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "ReliefDesk 救助工作台 — headless commands. Without a command the workbench window opens.",
         subcommands = {GenerateSampleCommand.class, ImportCommand.class})
 public final class ReliefDeskCli implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReliefDeskCli.class);
 
     /** Names of the subcommands, so the app entry can tell a command from GUI options. */
     public static boolean isCommand(String arg) {
@@ -21,6 +25,13 @@ public final class ReliefDeskCli implements Runnable {
         CommandLine cl = new CommandLine(new ReliefDeskCli());
         cl.setOut(out);
         cl.setErr(err);
+        // A broken catalog or an unusable data directory is the user's to fix: say what and where,
+        // without a stack trace (the log file has it).
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            LOG.error("Command failed", e);
+            commandLine.getErr().println(e.getMessage());
+            return 2;
+        });
         return cl.execute(args);
     }
 
@@ -29,8 +40,11 @@ public final class ReliefDeskCli implements Runnable {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -72,6 +72,18 @@ class CliTest {
     }
 
     @Test
+    void anUnusableDataDirectoryIsNamedWithoutAStackTrace() throws IOException {
+        Path file = dir.resolve("s.jsonl");
+        run("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "3");
+        Path notADirectory = dir.resolve("plain-file");
+        Files.writeString(notADirectory, "x");
+        Result r = run("import", "--file", file.toString(), "--data-dir", notADirectory.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("Cannot open the local store in " + notADirectory.resolve("db")), r.err());
+        assertTrue(!r.err().contains("\tat "), r.err());
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         Result r = run("import", "--file", dir.resolve("nope.jsonl").toString(), "--data-dir", dir.toString(),
                 "--lang", "en");
