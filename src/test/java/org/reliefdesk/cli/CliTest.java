@@ -62,8 +62,24 @@ class CliTest {
     }
 
     @Test
+    void calendarPrintsWorkingDaysAndDeadlines() {
+        Result days = run("calendar", "working-days", "--year", "2024", "--data-dir", dir.toString());
+        assertEquals(0, days.code(), days.err());
+        List<String> lines = days.out().lines().toList();
+        assertEquals(251, lines.size());
+        assertEquals("2024-01-02", lines.get(0));
+        assertTrue(lines.contains("2024-09-29"));
+        assertTrue(lines.stream().allMatch(l -> l.matches("\\d{4}-\\d{2}-\\d{2}")));
+        assertEquals("2024-09-30T23:59:59", run("calendar", "add", "--from", "2024-09-27T16:00",
+                "--working-days", "2", "--data-dir", dir.toString()).out().strip());
+        assertEquals("2024-10-09T23:59:59", run("calendar", "add", "--from", "2024-09-30T10:00",
+                "--working-days", "2", "--data-dir", dir.toString()).out().strip());
+        assertEquals(1, run("calendar", "working-days", "--year", "2031", "--data-dir", dir.toString()).code());
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"generate-sample", "import"}) {
+        for (String command : new String[] {"generate-sample", "import", "calendar"}) {
             Result r = run(command, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: reliefdesk " + command), r.out());

@@ -1,0 +1,169 @@
+package org.reliefdesk.logic.calendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads holiday years: the ones shipped with the program (2021–2026) and any an
+ * administrator added to {@code <data dir>/calendar/} — a year there replaces the shipped one.
+ * Each file is validated; a bad file stops with a message naming the file and the entry.
+ */
+public final class CalendarLoader {
+
+    private static final String BUILT_IN_DIR = "/org/reliefdesk/calendar/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CalendarLoader() {
+    }
+
+    public static Path directoryIn(Path dataDir) {
+        return dataDir.resolve("calendar");
+    }
+
+    /** Shipped years only. */
+    public static WorkingCalendar builtIn() {
+        return new WorkingCalendar(List.copyOf(readBuiltIn().values()));
+    }
+
+    /** Shipped years, then the data directory's years on top. */
+    public static WorkingCalendar load(Path dataDir) {
+        Map<Integer, HolidayYear> years = readBuiltIn();
+        Path dir = directoryIn(dataDir);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    HolidayYear y = read(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+                    years.put(y.year(), y);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + dir, e);
+            }
+        }
+        return new WorkingCalendar(List.copyOf(years.values()));
+    }
+
+    private static Map<Integer, HolidayYear> readBuiltIn() {
+        Map<Integer, HolidayYear> years = new LinkedHashMap<>();
+        String index = resource(BUILT_IN_DIR + "years.txt");
+        for (String line : index.split("\n")) {
+            if (!line.isBlank()) {
+                String name = BUILT_IN_DIR + line.strip() + ".json";
+                HolidayYear y = read(name, resource(name));
+                years.put(y.year(), y);
+            }
+        }
+        return years;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CalendarLoader.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new CalendarException(name + ": not found on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses and validates one year's file; {@code file} is only used in messages. */
+    public static HolidayYear read(String file, String text) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(text);
+        } catch (IOException e) {
+            throw new CalendarException(file + ": not valid JSON: " + e.getMessage(), e);
+        }
+        if (n == null || n.path("formatVersion").asInt(-1) != 1) {
+            throw new CalendarException(file + ": formatVersion must be 1");
+        }
+        int year = n.path("year").asInt(0);
+        if (year < 2000 || year > 2100) {
+            throw new CalendarException(file + ": 'year' must be a year between 2000 and 2100");
+        }
+        JsonNode notice = n.path("notice");
+        String title = notice.path("title").asText("");
+        if (title.isBlank()) {
+            throw new CalendarException(file + ": notice.title is required (cite the State Council notice)");
+        }
+        LocalDate issued = date(file, "notice.issued", notice.path("issued"));
+        Set<LocalDate> off = new HashSet<>();
+        JsonNode ranges = n.path("offDays");
+        if (!ranges.isArray() || ranges.isEmpty()) {
+            throw new CalendarException(file + ": 'offDays' must be a non-empty list");
+        }
+        for (int i = 0; i < ranges.size(); i++) {
+            String where = "offDays[" + i + "]";
+            LocalDate from = date(file, where + ".from", ranges.get(i).path("from"));
+            LocalDate to = date(file, where + ".to", ranges.get(i).path("to"));
+            if (to.isBefore(from) || from.plusDays(31).isBefore(to)) {
+                throw new CalendarException(file + ": " + where + ": 'to' must be on or after 'from', within 31 days");
+            }
+            if (Math.abs(from.getYear() - year) > 1 || (to.getYear() != year && from.getYear() != year)) {
+                throw new CalendarException(file + ": " + where + ": dates must lie in or next to " + year);
+            }
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                off.add(d);
+            }
+        }
+        Set<LocalDate> work = new HashSet<>();
+        JsonNode days = n.path("makeUpWorkingDays");
+        for (int i = 0; i < days.size(); i++) {
+            String where = "makeUpWorkingDays[" + i + "]";
+            LocalDate d = date(file, where, days.get(i));
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                throw new CalendarException(file + ": " + where + ": " + d + " is a " + d.getDayOfWeek()
+                        + "; a make-up working day (调休上班) is always a Saturday or Sunday");
+            }
+            if (off.contains(d)) {
+                throw new CalendarException(file + ": " + where + ": " + d + " is also listed as a day off");
+            }
+            work.add(d);
+        }
+        String number = notice.path("number").isTextual() ? notice.path("number").asText() : null;
+        return new HolidayYear(year, title, number, issued, notice.path("source").asText(null), off, work);
+    }
+
+    private static LocalDate date(String file, String field, JsonNode v) {
+        try {
+            return LocalDate.parse(v.asText(""));
+        } catch (DateTimeParseException e) {
+            throw new CalendarException(file + ": " + field + ": must be a date like 2024-10-01");
+        }
+    }
+
+    /** Validates a file an administrator supplies and copies it into the data directory. */
+    public static HolidayYear install(Path file, Path dataDir) throws IOException {
+        HolidayYear y = read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        Path dir = directoryIn(dataDir);
+        Files.createDirectories(dir);
+        Path target = dir.resolve(y.year() + ".json");
+        Path tmp = dir.resolve(y.year() + ".json.tmp");
+        Files.copy(file, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return y;
+    }
+
+    /** Years the built-in data covers, for messages. */
+    public static List<Integer> builtInYears() {
+        return new ArrayList<>(readBuiltIn().keySet());
+    }
+}

@@ -1,0 +1,109 @@
+package org.reliefdesk.logic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.calendar.CalendarException;
+import org.reliefdesk.logic.calendar.CalendarLoader;
+import org.reliefdesk.logic.calendar.Deadline;
+import org.reliefdesk.logic.calendar.WorkingCalendar;
+
+class WorkingCalendarTest {
+
+    private static final WorkingCalendar CAL = CalendarLoader.builtIn();
+
+    private static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(WorkingCalendar.ZONE).toInstant();
+    }
+
+    private static LocalDateTime last(Deadline d) {
+        return d.lastMoment(WorkingCalendar.ZONE);
+    }
+
+    @Test
+    void makeUpSundayCountsAndNationalDayWeekDoesNot() {
+        // 2024-09-29 (Sunday) is a make-up working day; 2024-10-01..07 are off.
+        assertEquals(LocalDateTime.parse("2024-09-30T23:59:59"), last(CAL.addWorkingDays(at("2024-09-27T16:00"), 2)));
+        assertEquals(LocalDateTime.parse("2024-10-09T23:59:59"), last(CAL.addWorkingDays(at("2024-09-30T10:00"), 2)));
+        assertFalse(CAL.addWorkingDays(at("2024-09-30T10:00"), 2).estimated());
+    }
+
+    @Test
+    void countingStartsTheNextDay() {
+        // Monday 2024-06-03 + 5 working days = end of Monday 2024-06-10? No: 06-10 is 端午节 (off) → 06-11.
+        assertEquals(LocalDate.of(2024, 6, 11), last(CAL.addWorkingDays(at("2024-06-03T08:00"), 5)).toLocalDate());
+        assertEquals(LocalDateTime.parse("2024-06-13T23:59:59"), last(CAL.addCalendarDays(at("2024-06-03T08:00"), 10)));
+        assertEquals(at("2024-06-04T08:00"), CAL.addHours(at("2024-06-03T08:00"), 24).due());
+    }
+
+    @Test
+    void everyYearMatchesItsNoticeInTotalAndAtItsEdges() {
+        // Totals: weekdays, minus weekday days off, plus make-up days — as published for each year.
+        Map<Integer, Integer> totals = Map.of(2021, 250, 2022, 249, 2023, 249, 2024, 251, 2025, 248, 2026, 248);
+        totals.forEach((year, total) -> assertEquals(total, CAL.workingDays(year).size(), "year " + year));
+        // Make-up working days named in the notices are working days, whatever the weekday.
+        for (String d : new String[] {"2021-02-07", "2022-04-02", "2023-06-25", "2024-02-18", "2025-01-26",
+            "2026-01-04", "2026-02-28", "2026-09-20"}) {
+            assertTrue(CAL.isWorkingDay(LocalDate.parse(d)), d);
+        }
+        // Weekday holidays are not; 2024's 除夕 (02-09) is an official working day.
+        for (String d : new String[] {"2021-10-07", "2022-01-31", "2023-04-05", "2024-05-02", "2025-02-04",
+            "2025-10-08", "2026-02-23", "2026-05-05"}) {
+            assertFalse(CAL.isWorkingDay(LocalDate.parse(d)), d);
+        }
+        assertTrue(CAL.isWorkingDay(LocalDate.parse("2024-02-09")));
+    }
+
+    @Test
+    void aYearWithoutDataFallsBackToMondayToFridayAndSaysSo() {
+        Deadline d = CAL.addWorkingDays(at("2027-09-30T10:00"), 2);
+        assertTrue(d.estimated());
+        assertEquals(LocalDate.of(2027, 10, 4), last(d).toLocalDate()); // Fri 10-01, Mon 10-04
+        assertFalse(CAL.covers(LocalDate.of(2027, 1, 4)));
+    }
+
+    @Test
+    void anAdministratorAddsAYearFromAFile(@TempDir Path dataDir) throws IOException {
+        Path file = dataDir.resolve("2027-input.json");
+        Files.writeString(file, """
+                {"formatVersion":1,"year":2027,
+                 "notice":{"title":"国务院办公厅关于2027年部分节假日安排的通知","issued":"2026-11-01"},
+                 "offDays":[{"from":"2027-10-01","to":"2027-10-07","holiday":"国庆节"}],
+                 "makeUpWorkingDays":["2027-09-26"]}""");
+        CalendarLoader.install(file, dataDir);
+        WorkingCalendar cal = CalendarLoader.load(dataDir);
+        assertTrue(cal.covers(LocalDate.of(2027, 3, 1)));
+        assertTrue(cal.isWorkingDay(LocalDate.of(2027, 9, 26)));
+        Deadline d = cal.addWorkingDays(at("2027-09-30T10:00"), 2);
+        assertFalse(d.estimated());
+        assertEquals(LocalDate.of(2027, 10, 11), last(d).toLocalDate()); // Fri 10-08 and Mon 10-11
+    }
+
+    @Test
+    void aBadFileIsRefusedNamingFileAndEntry() {
+        CalendarException weekday = assertThrows(CalendarException.class, () -> CalendarLoader.read("2027.json", """
+                {"formatVersion":1,"year":2027,"notice":{"title":"t","issued":"2026-11-01"},
+                 "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":["2027-09-27"]}"""));
+        assertTrue(weekday.getMessage().startsWith("2027.json: makeUpWorkingDays[0]: 2027-09-27 is a MONDAY"),
+                weekday.getMessage());
+        CalendarException badDate = assertThrows(CalendarException.class, () -> CalendarLoader.read("x.json", """
+                {"formatVersion":1,"year":2027,"notice":{"title":"t","issued":"2026-11-01"},
+                 "offDays":[{"from":"2027-02-30","to":"2027-03-01"}]}"""));
+        assertEquals("x.json: offDays[0].from: must be a date like 2024-10-01", badDate.getMessage());
+        CalendarException noNotice = assertThrows(CalendarException.class, () -> CalendarLoader.read("y.json", """
+                {"formatVersion":1,"year":2027,"notice":{},"offDays":[]}"""));
+        assertTrue(noNotice.getMessage().contains("notice.title is required"));
+    }
+}
