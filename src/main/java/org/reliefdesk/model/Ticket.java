@@ -12,7 +12,7 @@ public record Ticket(UUID id, String ticketNo, String itemCode,
                      Place county, Place township, Place village,
                      Applicant applicant, IntakeChannel channel, String raisedBy,
                      Instant submittedAt, Instant dispatchedAt,
-                     String currentStep, TicketStatus status, Instant concludedAt,
+                     String currentStep, TicketStatus status, Instant concludedAt, String outcome,
                      long version) {
 
     public Ticket {
@@ -22,13 +22,15 @@ public record Ticket(UUID id, String ticketNo, String itemCode,
         Objects.requireNonNull(status, "status");
     }
 
-    public Ticket withStep(String step, TicketStatus newStatus, Instant newConcludedAt) {
+    /** The ticket moved to {@code step}; {@code newOutcome} replaces the outcome when not null. */
+    public Ticket withStep(String step, TicketStatus newStatus, Instant newConcludedAt, String newOutcome) {
         return new Ticket(id, ticketNo, itemCode, county, township, village, applicant, channel, raisedBy,
-                submittedAt, dispatchedAt, step, newStatus, newConcludedAt, version);
+                submittedAt, dispatchedAt, step, newStatus, newConcludedAt,
+                newOutcome != null ? newOutcome : outcome, version);
     }
 
     public Ticket withDispatchedAt(Instant at) {
         return new Ticket(id, ticketNo, itemCode, county, township, village, applicant, channel, raisedBy,
-                submittedAt, at, currentStep, status, concludedAt, version);
+                submittedAt, at, currentStep, status, concludedAt, outcome, version);
     }
 }

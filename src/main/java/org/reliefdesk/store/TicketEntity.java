@@ -57,6 +57,8 @@ class TicketEntity {
     String status;
     @Column(name = "concluded_at")
     Instant concludedAt;
+    @Column(name = "outcome", length = 64)
+    String outcome;
     @Version
     @Column(name = "version", nullable = false)
     long version;
@@ -89,12 +91,13 @@ class TicketEntity {
         currentStep = t.currentStep();
         status = t.status().name();
         concludedAt = t.concludedAt();
+        outcome = t.outcome();
     }
 
     Ticket toModel() {
         return new Ticket(id, ticketNo, itemCode, new Place(countyCode, countyName),
                 new Place(townshipCode, townshipName), new Place(villageCode, villageName),
                 new Applicant(applicantName, applicantIdNumber, applicantPhone), IntakeChannel.valueOf(channel),
-                raisedBy, submittedAt, dispatchedAt, currentStep, TicketStatus.valueOf(status), concludedAt, version);
+                raisedBy, submittedAt, dispatchedAt, currentStep, TicketStatus.valueOf(status), concludedAt, outcome, version);
     }
 }

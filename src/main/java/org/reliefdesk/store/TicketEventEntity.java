@@ -32,6 +32,8 @@ class TicketEventEntity {
     String toStep;
     @Column(name = "note", length = 4000)
     String note;
+    @Column(name = "outcome", length = 64)
+    String outcome;
     @Lob
     @Column(name = "form_data", nullable = false)
     String formData;

@@ -125,6 +125,7 @@ public final class TicketStore {
         entity.fromStep = e.fromStep();
         entity.toStep = e.toStep();
         entity.note = e.note();
+        entity.outcome = e.outcome();
         try {
             entity.formData = JSON.writeValueAsString(e.formData());
         } catch (JsonProcessingException ex) {
@@ -140,6 +141,7 @@ public final class TicketStore {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored form data of event " + e.id + " is not JSON", ex);
         }
-        return new TicketEvent(e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.note, form);
+        return new TicketEvent(e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.note, form,
+                e.outcome);
     }
 }

@@ -50,9 +50,9 @@ class CliTest {
         Path file = dir.resolve("s.jsonl");
         run("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "5");
         List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-        String id = lines.get(3).replaceAll(".*\"idNumber\":\"(\\w{18})\".*", "$1");
+        String id = lines.get(3).replaceAll(".*\"applicant\":\\{\"name\":\"[^\"]*\",\"idNumber\":\"(\\w{18})\".*", "$1");
         String bad = id.substring(0, 17) + (id.charAt(17) == '3' ? '4' : '3');
-        lines.set(3, lines.get(3).replace(id, bad));
+        lines.set(3, lines.get(3).replace("\"idNumber\":\"" + id, "\"idNumber\":\"" + bad));
         Files.write(file, lines, StandardCharsets.UTF_8);
 
         Result r = run("import", "--file", file.toString(), "--data-dir", dir.resolve("d").toString());

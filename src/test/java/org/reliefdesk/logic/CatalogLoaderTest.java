@@ -45,10 +45,39 @@ class CatalogLoaderTest {
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
     }
 
+    /** A minimal valid catalog around the given departments and items (items use workflow "w", form "f"). */
     private static String catalog(String departments, String items) {
+        return catalog(departments, items, "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],"
+                + "\"to\":\"concluded\",\"form\":\"f\"}");
+    }
+
+    private static String catalog(String departments, String items, String action) {
         return "{\"formatVersion\":1,\"departments\":[" + departments + "],\"items\":[" + items + "],"
-                + "\"steps\":[{\"code\":\"acceptance\",\"zh\":\"待受理\",\"en\":\"new\"}],"
-                + "\"actions\":[{\"code\":\"submit\",\"zh\":\"提交\",\"en\":\"submit\"}]}";
+                + "\"steps\":[{\"code\":\"acceptance\",\"zh\":\"待受理\",\"en\":\"new\"},"
+                + "{\"code\":\"concluded\",\"zh\":\"已办结\",\"en\":\"concluded\"}],"
+                + "\"actions\":[{\"code\":\"accept\",\"zh\":\"受理\",\"en\":\"accept\"}],"
+                + "\"outcomes\":[{\"code\":\"solved\",\"zh\":\"已解决\",\"en\":\"solved\"}],"
+                + "\"forms\":{\"f\":{\"fields\":[{\"code\":\"x\",\"type\":\"TEXT\",\"zh\":\"说明\",\"en\":\"x\"}]}},"
+                + "\"workflows\":{\"w\":{\"steps\":[{\"code\":\"acceptance\",\"deadline\":{\"clock\":\"HOURS\",\"amount\":24}},"
+                + "{\"code\":\"concluded\",\"terminal\":true}],\"actions\":[" + action + "]}},"
+                + "\"supervision\":{\"days\":10,\"clock\":\"CALENDAR_DAYS\",\"dueSoonFromDay\":8,\"pausedTimeCounts\":true},"
+                + "\"dueSoon\":{\"workingDaysBefore\":1,\"hoursBefore\":6}}";
+    }
+
+    private static final String ITEM = "{\"number\":%d,\"code\":\"%s\",\"department\":\"WATER\",\"zh\":\"饮水\","
+            + "\"en\":\"water\",\"workflow\":\"w\",\"applicationForm\":\"f\"}";
+
+    @Test
+    void workflowReferencesAreChecked() {
+        CatalogException step = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+                "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],\"to\":\"nowhere\"}"));
+        assertEquals("test-catalog.json: workflows.w.actions[0] (accept): unknown step 'nowhere'", step.getMessage());
+        CatalogException form = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+                "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],\"to\":\"concluded\",\"form\":\"nope\"}"));
+        assertEquals("test-catalog.json: workflows.w.actions[0] (accept): unknown form 'nope'", form.getMessage());
+        CatalogException role = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+                "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"MAYOR\"],\"to\":\"concluded\"}"));
+        assertTrue(role.getMessage().startsWith("test-catalog.json: workflows.w.actions[0].roles[0]: "), role.getMessage());
     }
 
     private static final String WATER = "{\"code\":\"WATER\",\"zh\":\"水利\",\"en\":\"water\"}";
@@ -56,8 +85,7 @@ class CatalogLoaderTest {
     @Test
     void validMinimalCatalogLoads() {
         Catalog c = CatalogLoader.load("ok.json", new ByteArrayInputStream(catalog(WATER,
-                "{\"number\":1,\"code\":\"w\",\"department\":\"WATER\",\"zh\":\"饮水\",\"en\":\"water\"}")
-                .getBytes(StandardCharsets.UTF_8)));
+                String.format(ITEM, 1, "w")).getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, c.items().size());
     }
 
@@ -70,8 +98,7 @@ class CatalogLoaderTest {
 
     @Test
     void duplicateItemCodeNamesFileAndEntry() {
-        String item = "{\"number\":%d,\"code\":\"w\",\"department\":\"WATER\",\"zh\":\"饮水\",\"en\":\"water\"}";
-        CatalogException e = refuse(catalog(WATER, String.format(item, 1) + "," + String.format(item, 2)));
+        CatalogException e = refuse(catalog(WATER, String.format(ITEM, 1, "w") + "," + String.format(ITEM, 2, "w")));
         assertEquals("test-catalog.json: items[1] (w): duplicate item code 'w'", e.getMessage());
     }
 

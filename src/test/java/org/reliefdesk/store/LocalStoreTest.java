@@ -51,9 +51,9 @@ class LocalStoreTest {
             TicketHistory h = TestData.newWaterTicket("5301282021112000001");
             TestData.insert(store, h);
             Ticket read = store.tickets().find(h.ticket().id()).orElseThrow();
-            Ticket accepted = read.withStep("verification", TicketStatus.IN_PROGRESS, null);
+            Ticket accepted = read.withStep("verification", TicketStatus.IN_PROGRESS, null, null);
             TicketEvent event = new TicketEvent(UUID.randomUUID(), read.id(), 3, "water.clerk",
-                    TestData.SUBMITTED.plusSeconds(3600), "accept", "acceptance", "verification", "已受理", Map.of());
+                    TestData.SUBMITTED.plusSeconds(3600), "accept", "acceptance", "verification", "已受理", Map.of(), null);
 
             Ticket stored = store.tickets().applyChange(accepted, event);
 
@@ -72,9 +72,9 @@ class LocalStoreTest {
             Ticket read = store.tickets().find(h.ticket().id()).orElseThrow();
             // seq 2 is taken: the event insert fails, so the ticket update must roll back too.
             TicketEvent clash = new TicketEvent(UUID.randomUUID(), read.id(), 2, "water.clerk",
-                    TestData.SUBMITTED.plusSeconds(3600), "accept", "acceptance", "verification", null, Map.of());
+                    TestData.SUBMITTED.plusSeconds(3600), "accept", "acceptance", "verification", null, Map.of(), null);
             assertThrows(RuntimeException.class, () -> store.tickets().applyChange(
-                    read.withStep("verification", TicketStatus.IN_PROGRESS, null), clash));
+                    read.withStep("verification", TicketStatus.IN_PROGRESS, null, null), clash));
             Ticket after = store.tickets().find(read.id()).orElseThrow();
             assertEquals("acceptance", after.currentStep());
             assertEquals(read.version(), after.version());
@@ -89,14 +89,14 @@ class LocalStoreTest {
             TestData.insert(store, h);
             Ticket first = store.tickets().find(h.ticket().id()).orElseThrow();
             Ticket second = store.tickets().find(h.ticket().id()).orElseThrow(); // a second window's copy
-            store.tickets().applyChange(first.withStep("verification", TicketStatus.IN_PROGRESS, null),
+            store.tickets().applyChange(first.withStep("verification", TicketStatus.IN_PROGRESS, null, null),
                     new TicketEvent(UUID.randomUUID(), first.id(), 3, "a", TestData.SUBMITTED, "accept",
-                            "acceptance", "verification", null, Map.of()));
+                            "acceptance", "verification", null, Map.of(), null));
 
             assertThrows(StaleTicketException.class, () -> store.tickets().applyChange(
-                    second.withStep("concluded", TicketStatus.CONCLUDED, TestData.SUBMITTED),
+                    second.withStep("concluded", TicketStatus.CONCLUDED, TestData.SUBMITTED, null),
                     new TicketEvent(UUID.randomUUID(), second.id(), 3, "b", TestData.SUBMITTED, "reject",
-                            "acceptance", "concluded", null, Map.of())));
+                            "acceptance", "concluded", null, Map.of(), null)));
             assertEquals("verification", store.tickets().find(first.id()).orElseThrow().currentStep());
             assertEquals(3, store.tickets().events(first.id()).size());
         }

@@ -36,12 +36,12 @@ final class TestData {
                 new Place(township.code() + "201", "大村村委会"),
                 new Applicant("李四", validId("53012819800101001"), "13812345678"),
                 IntakeChannel.SELF_RAISED, null, SUBMITTED, SUBMITTED.plusSeconds(600), "acceptance",
-                TicketStatus.NEW, null, 0);
+                TicketStatus.NEW, null, null, 0);
         List<TicketEvent> events = List.of(
                 new TicketEvent(UUID.randomUUID(), id, 1, "李四", SUBMITTED, "submit", null, "acceptance", null,
-                        Map.of("problem", "停水")),
+                        Map.of("problem", "cut_off", "description", "停水三天"), null),
                 new TicketEvent(UUID.randomUUID(), id, 2, "platform", SUBMITTED.plusSeconds(600), "dispatch",
-                        "acceptance", "acceptance", null, Map.of()));
+                        "acceptance", "acceptance", null, Map.of(), null));
         return new TicketHistory(t, events);
     }
 

@@ -60,9 +60,9 @@ class TicketImporterTest {
     @Test
     void malformedLinesAreReportedWithLineAndFieldAndTheRestIsImported() throws IOException {
         List<String> lines = new ArrayList<>(sampleLines(10));
-        String goodId = lines.get(2).replaceAll(".*\"idNumber\":\"(\\w{18})\".*", "$1");
+        String goodId = lines.get(2).replaceAll(".*\"applicant\":\\{\"name\":\"[^\"]*\",\"idNumber\":\"(\\w{18})\".*", "$1");
         char wrong = goodId.charAt(17) == '1' ? '2' : '1';
-        lines.set(2, lines.get(2).replace(goodId, goodId.substring(0, 17) + wrong)); // line 3: bad check digit
+        lines.set(2, lines.get(2).replace("\"idNumber\":\"" + goodId, "\"idNumber\":\"" + goodId.substring(0, 17) + wrong)); // line 3: bad check digit
         lines.set(4, "{not json");                                                     // line 5
         lines.set(6, lines.get(6).replaceFirst("\"item\":\"\\w+\"", "\"item\":\"flying_lessons\"")); // line 7
         try (LocalStore store = LocalStore.open(dir)) {

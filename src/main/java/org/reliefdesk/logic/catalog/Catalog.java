@@ -18,12 +18,74 @@ public final class Catalog {
     private final Map<String, ServiceItem> items;
     private final Map<String, Label> steps;
     private final Map<String, Label> actions;
+    private final Map<String, Label> outcomes;
+    private final Map<String, FormDef> forms;
+    private final Map<String, WorkflowDef> workflows;
+    private final Map<String, String> workflowOfItem;
+    private final Map<String, String> applicationFormOfItem;
+    private final Map<String, ReferenceList> lists;
+    private final SupervisionRule supervision;
+    private final DueSoonRule dueSoon;
 
-    Catalog(List<Department> departments, List<ServiceItem> items, List<Label> steps, List<Label> actions) {
-        this.departments = index(departments, Department::code);
-        this.items = index(items, ServiceItem::code);
-        this.steps = index(steps, Label::code);
-        this.actions = index(actions, Label::code);
+    /** Everything the catalog file (and the reference lists) hold, after validation. */
+    record Parts(List<Department> departments, List<ServiceItem> items, List<Label> steps, List<Label> actions,
+                 List<Label> outcomes, Map<String, FormDef> forms, Map<String, WorkflowDef> workflows,
+                 Map<String, String> workflowOfItem, Map<String, String> applicationFormOfItem,
+                 Map<String, ReferenceList> lists, SupervisionRule supervision, DueSoonRule dueSoon) {
+    }
+
+    Catalog(Parts p) {
+        this.departments = index(p.departments(), Department::code);
+        this.items = index(p.items(), ServiceItem::code);
+        this.steps = index(p.steps(), Label::code);
+        this.actions = index(p.actions(), Label::code);
+        this.outcomes = index(p.outcomes(), Label::code);
+        this.forms = Map.copyOf(p.forms());
+        this.workflows = Map.copyOf(p.workflows());
+        this.workflowOfItem = Map.copyOf(p.workflowOfItem());
+        this.applicationFormOfItem = Map.copyOf(p.applicationFormOfItem());
+        this.lists = Map.copyOf(p.lists());
+        this.supervision = p.supervision();
+        this.dueSoon = p.dueSoon();
+    }
+
+    /** The workflow an item follows. */
+    public WorkflowDef workflowOf(String itemCode) {
+        WorkflowDef w = workflows.get(workflowOfItem.get(itemCode));
+        if (w == null) {
+            throw new IllegalArgumentException("no workflow for item " + itemCode);
+        }
+        return w;
+    }
+
+    /** The form a resident (or a staff member for them) fills in to open a ticket of this item. */
+    public FormDef applicationFormOf(String itemCode) {
+        return forms.get(applicationFormOfItem.get(itemCode));
+    }
+
+    public Optional<FormDef> form(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(forms.get(code));
+    }
+
+    public Optional<ReferenceList> list(String code) {
+        return Optional.ofNullable(lists.get(code));
+    }
+
+    public SupervisionRule supervision() {
+        return supervision;
+    }
+
+    public DueSoonRule dueSoon() {
+        return dueSoon;
+    }
+
+    public boolean hasOutcome(String code) {
+        return outcomes.containsKey(code);
+    }
+
+    public String outcomeName(String code, Locale locale) {
+        Label l = code == null ? null : outcomes.get(code);
+        return l == null ? (code == null ? "" : code) : l.in(locale);
     }
 
     private static <T> Map<String, T> index(List<T> values, Function<T, String> key) {

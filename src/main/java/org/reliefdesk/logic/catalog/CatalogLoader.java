@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reliefdesk.model.Department;
@@ -25,21 +31,40 @@ public final class CatalogLoader {
     private CatalogLoader() {
     }
 
+    /** The reference lists shipped inside the application. */
+    public static final String BUILT_IN_LISTS = "/org/reliefdesk/catalog/reference-lists.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
     public static Catalog loadBuiltIn() {
-        try (InputStream in = CatalogLoader.class.getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new CatalogException(BUILT_IN + ": catalog file not found on the class path");
-            }
-            return load(BUILT_IN, in);
+        return load(BUILT_IN, resource(BUILT_IN), BUILT_IN_LISTS, resource(BUILT_IN_LISTS));
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = CatalogLoader.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new CatalogException(name + ": file not found on the class path");
+        }
+        return in;
+    }
+
+    /** Loads a catalog file with the built-in reference lists. */
+    public static Catalog load(String fileName, InputStream in) {
+        return load(fileName, in, BUILT_IN_LISTS, resource(BUILT_IN_LISTS));
+    }
+
+    public static Catalog load(String fileName, InputStream in, String listsName, InputStream listsIn) {
+        try (in; listsIn) {
+            return parse(fileName, in, listsName, listsIn);
         } catch (IOException e) {
-            throw new CatalogException(BUILT_IN + ": cannot read: " + e.getMessage(), e);
+            throw new CatalogException(fileName + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    public static Catalog load(String fileName, InputStream in) {
+    private static Catalog parse(String fileName, InputStream in, String listsName, InputStream listsIn) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(in);
+            root = MAPPER.readTree(in);
         } catch (IOException e) {
             throw new CatalogException(fileName + ": not valid JSON: " + e.getMessage(), e);
         }
@@ -55,7 +80,78 @@ public final class CatalogLoader {
         List<ServiceItem> items = readItems(fileName, array(fileName, root, "items"), departments);
         List<Label> steps = readLabels(fileName, array(fileName, root, "steps"), "steps");
         List<Label> actions = readLabels(fileName, array(fileName, root, "actions"), "actions");
-        return new Catalog(departments, items, steps, actions);
+        List<Label> outcomes = readLabels(fileName, array(fileName, root, "outcomes"), "outcomes");
+        Map<String, ReferenceList> lists = readLists(listsName, listsIn);
+        Map<String, FormDef> forms = new LinkedHashMap<>();
+        root.path("forms").fields().forEachRemaining(e -> forms.put(e.getKey(),
+                bind(fileName, "forms." + e.getKey(), e.getValue(), FormDef.class).withCode(e.getKey())));
+        Map<String, WorkflowDef> workflows = new LinkedHashMap<>();
+        root.path("workflows").fields().forEachRemaining(e -> workflows.put(e.getKey(),
+                bind(fileName, "workflows." + e.getKey(), e.getValue(), WorkflowDef.class).withCode(e.getKey())));
+        SupervisionRule supervision = bind(fileName, "supervision", required(fileName, root, "supervision"),
+                SupervisionRule.class);
+        DueSoonRule dueSoon = bind(fileName, "dueSoon", required(fileName, root, "dueSoon"), DueSoonRule.class);
+        Map<String, String> workflowOfItem = new LinkedHashMap<>();
+        Map<String, String> formOfItem = new LinkedHashMap<>();
+        JsonNode itemNodes = root.get("items");
+        for (int i = 0; i < itemNodes.size(); i++) {
+            String where = fileName + ": items[" + i + "] (" + items.get(i).code() + ")";
+            String wf = text(itemNodes.get(i), "workflow", where);
+            String form = text(itemNodes.get(i), "applicationForm", where);
+            if (!workflows.containsKey(wf)) {
+                throw new CatalogException(where + ": unknown workflow '" + wf + "'");
+            }
+            if (!forms.containsKey(form)) {
+                throw new CatalogException(where + ": unknown form '" + form + "'");
+            }
+            workflowOfItem.put(items.get(i).code(), wf);
+            formOfItem.put(items.get(i).code(), form);
+        }
+        Catalog.Parts parts = new Catalog.Parts(departments, items, steps, actions, outcomes, forms, workflows,
+                workflowOfItem, formOfItem, lists, supervision, dueSoon);
+        new WorkflowChecks(fileName, parts).run();
+        return new Catalog(parts);
+    }
+
+    private static JsonNode required(String file, JsonNode root, String name) {
+        JsonNode n = root.get(name);
+        if (n == null || !n.isObject()) {
+            throw new CatalogException(file + ": '" + name + "' is required");
+        }
+        return n;
+    }
+
+    /** Binds a part of the file to its record; a wrong name or type is reported with its path. */
+    private static <T> T bind(String file, String path, JsonNode node, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            String where = e instanceof JsonMappingException m ? m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()) : "";
+            throw new CatalogException(file + ": " + path + where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Map<String, ReferenceList> readLists(String file, InputStream in) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new CatalogException(file + ": not valid JSON: " + e.getMessage(), e);
+        }
+        Map<String, ReferenceList> lists = new LinkedHashMap<>();
+        JsonNode all = root == null ? null : root.get("lists");
+        if (all == null || !all.isObject()) {
+            throw new CatalogException(file + ": 'lists' is required");
+        }
+        all.fields().forEachRemaining(e -> {
+            String where = file + ": lists." + e.getKey();
+            String source = text(e.getValue(), "source", where);
+            List<Label> entries = readLabels(file, e.getValue().path("entries"), "lists." + e.getKey() + ".entries");
+            lists.put(e.getKey(), new ReferenceList(e.getKey(), source, entries));
+        });
+        return lists;
     }
 
     private static JsonNode array(String file, JsonNode root, String name) {
@@ -114,6 +210,9 @@ public final class CatalogLoader {
     }
 
     private static List<Label> readLabels(String file, JsonNode list, String name) {
+        if (!list.isArray() || list.isEmpty()) {
+            throw new CatalogException(file + ": '" + name + "' must be a non-empty list");
+        }
         List<Label> result = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {

@@ -49,7 +49,9 @@ public final class TicketLineCodec {
     private static final Pattern VILLAGE_CODE = Pattern.compile("\\d{12}");
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
-    private final ObjectMapper json = new ObjectMapper();
+    // Exact decimals: the default node factory would write 2100 as 2.1E+3.
+    private final ObjectMapper json = new ObjectMapper()
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     private final Catalog catalog;
 
     public TicketLineCodec(Catalog catalog) {
@@ -81,6 +83,7 @@ public final class TicketLineCodec {
         n.put("currentStep", t.currentStep());
         n.put("status", t.status().name());
         n.put("concludedAt", time(t.concludedAt()));
+        n.put("outcome", t.outcome());
         ArrayNode events = n.putArray("events");
         for (TicketEvent e : history.events()) {
             ObjectNode en = events.addObject();
@@ -92,6 +95,7 @@ public final class TicketLineCodec {
             en.put("fromStep", e.fromStep());
             en.put("toStep", e.toStep());
             en.put("note", e.note());
+            en.put("outcome", e.outcome());
             en.set("form", json.valueToTree(e.formData()));
         }
         try {
@@ -172,9 +176,13 @@ public final class TicketLineCodec {
         if ((status == TicketStatus.CONCLUDED) != (concludedAt != null)) {
             throw new InvalidFieldException("concludedAt", "rule.concludedAtMatchesStatus");
         }
+        String outcome = optional(n, "outcome");
+        if (outcome != null && !catalog.hasOutcome(outcome)) {
+            throw new InvalidFieldException("outcome", "rule.unknownOutcome", outcome);
+        }
         Ticket ticket = new Ticket(id, ticketNo, item, county, township, village,
                 new Applicant(name, idNumber, phone), channel, raisedBy, submittedAt, dispatchedAt,
-                step, status, concludedAt, 0);
+                step, status, concludedAt, outcome, 0);
         return new TicketHistory(ticket, events(n.path("events"), id));
     }
 
@@ -218,8 +226,12 @@ public final class TicketLineCodec {
                 }
                 formData = json.convertValue(form, MAP);
             }
+            String outcome = optional(e, "outcome");
+            if (outcome != null && !catalog.hasOutcome(outcome)) {
+                throw new InvalidFieldException(prefix + "outcome", "rule.unknownOutcome", outcome);
+            }
             events.add(new TicketEvent(id, ticketId, i + 1, required(e, "actor", prefix + "actor"), at,
-                    action, from, to, optional(e, "note"), formData));
+                    action, from, to, optional(e, "note"), formData, outcome));
         }
         return events;
     }

@@ -1,5 +1,6 @@
 package org.reliefdesk.logic.sample;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,32 +9,45 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.StepDef;
+import org.reliefdesk.logic.catalog.WorkflowDef;
+import org.reliefdesk.logic.workflow.AppliedAction;
+import org.reliefdesk.logic.workflow.TicketFacts;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.Applicant;
 import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.ResidentIdNumber;
+import org.reliefdesk.model.Role;
 import org.reliefdesk.model.ServiceItem;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
+import org.reliefdesk.model.User;
 
 /**
  * Makes the demo county's tickets. The same seed and "as of" date always give the same
  * file; all times are placed relative to "as of" (18:00 China time that day), so a demo
  * generated today always has new, in-progress, nearly-due and long-open work.
  *
- * <p>Each ticket walks the generic lifecycle (submit → dispatch → accept → verify → handle
- * → feedback → follow-up) with random gaps, and stops where the next event would lie after
- * "as of". About one ticket in eight is "stuck" at some step, which makes the long-open work.
+ * <p>Each ticket is submitted with its item's application form, dispatched, and then walked
+ * through its workflow by the real {@link WorkflowEngine} — mostly along the usual path, now
+ * and then another allowed action — with random gaps around each step's time limit. It stops
+ * where the next event would lie after "as of"; about one ticket in eight is "stuck" at some
+ * step, which makes the long-open and supervised work.
  */
 public final class SampleGenerator {
 
@@ -42,16 +56,8 @@ public final class SampleGenerator {
     public static final long DEFAULT_SEED = 20211123L;
     /** Tickets are submitted over this many days before "as of". */
     private static final int SPAN_DAYS = 120;
-
-    private static final String[] SURNAMES = {"李", "王", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
-        "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林", "普", "字", "者", "鲁", "起", "毕"};
-    private static final String[] GIVEN = {"建", "国", "华", "明", "秀", "英", "兰", "芳", "文", "荣", "德",
-        "成", "春", "梅", "光", "永", "金", "玉", "海", "云", "丽", "红", "志", "林", "平", "福", "贵", "忠"};
     private static final String[] RELATIONS = {"儿子", "女儿", "邻居", "村民小组长", "亲属"};
     private static final String[] CADRE_SOURCES = {"干部常态化排查", "部门筛查预警"};
-    private static final String[] WATER_PROBLEMS = {"停水", "水量不足", "用水不方便", "水质浑浊", "有异味"};
-    private static final String[] SATISFACTION = {"满意", "满意", "满意", "基本满意", "不满意"};
-
     /** Relative frequency of each item, by catalog number; every item gets some tickets. */
     private static final int[] WEIGHTS = {9, 4, 12, 10, 6, 9, 12, 4, 3, 7, 5, 6, 5, 4, 4};
 
@@ -74,22 +80,19 @@ public final class SampleGenerator {
         }
         drafts.sort(Comparator.comparing((Draft d) -> d.submittedAt).thenComparing(d -> d.id));
         Map<LocalDate, Integer> perDay = new HashMap<>();
-        DateTimeFormatter day = DateTimeFormatter.BASIC_ISO_DATE;
         List<TicketHistory> result = new ArrayList<>(count);
         for (Draft d : drafts) {
             LocalDate date = d.submittedAt.atZone(ZONE).toLocalDate();
             int seq = perDay.merge(date, 1, Integer::sum);
-            String ticketNo = DemoCounty.COUNTY.code() + date.format(day) + String.format("%04d", seq);
-            result.add(d.build(ticketNo, rnd, asOf));
+            String ticketNo = DemoCounty.COUNTY.code() + date.format(DateTimeFormatter.BASIC_ISO_DATE)
+                    + String.format("%04d", seq);
+            result.add(walk(d, ticketNo, rnd, asOf));
         }
         return result;
     }
 
     private static ServiceItem pickItem(Random rnd, List<ServiceItem> items) {
-        int total = 0;
-        for (ServiceItem item : items) {
-            total += weight(item);
-        }
+        int total = items.stream().mapToInt(SampleGenerator::weight).sum();
         int r = rnd.nextInt(total);
         for (ServiceItem item : items) {
             r -= weight(item);
@@ -122,8 +125,9 @@ public final class SampleGenerator {
         d.raisedBy = switch (d.channel) {
             case SELF_RAISED -> null;
             case RAISED_BY_PROXY -> "dropout_control".equals(item.code()) && rnd.nextBoolean()
-                    ? "班主任反映 " + name(rnd) : RELATIONS[rnd.nextInt(RELATIONS.length)] + " " + name(rnd);
-            case GOVERNMENT_FOUND -> CADRE_SOURCES[rnd.nextInt(CADRE_SOURCES.length)] + " " + name(rnd);
+                    ? "班主任反映 " + SampleNames.person(rnd)
+                    : RELATIONS[rnd.nextInt(RELATIONS.length)] + " " + SampleNames.person(rnd);
+            case GOVERNMENT_FOUND -> CADRE_SOURCES[rnd.nextInt(CADRE_SOURCES.length)] + " " + SampleNames.person(rnd);
         };
         // A quarter of the tickets fall in the last 10 days, so the new and nearly-due queues are never empty.
         double daysAgo = rnd.nextInt(4) == 0 ? rnd.nextDouble() * 10 : rnd.nextDouble() * SPAN_DAYS;
@@ -131,8 +135,94 @@ public final class SampleGenerator {
         LocalTime time = LocalTime.of(7 + rnd.nextInt(14), rnd.nextInt(60), rnd.nextInt(60));
         Instant at = date.atTime(time).atZone(ZONE).toInstant();
         d.submittedAt = at.isAfter(asOf) ? asOf.minusSeconds(600 + rnd.nextInt(3600)) : at;
-        d.stuck = rnd.nextInt(8) == 0;
+        d.stuckAfter = rnd.nextInt(8) == 0 ? rnd.nextInt(5) : Integer.MAX_VALUE;
         return d;
+    }
+
+    private TicketHistory walk(Draft d, String ticketNo, Random rnd, Instant asOf) {
+        WorkflowDef workflow = catalog.workflowOf(d.item.code());
+        FormFaker faker = FormFaker.random(catalog, rnd);
+        List<TicketEvent> events = new ArrayList<>();
+        String first = workflow.firstStep().code();
+        Map<String, Object> application = faker.fill(catalog.applicationFormOf(d.item.code()), Map.of(), d.submittedAt);
+        String submitter = d.channel == IntakeChannel.SELF_RAISED ? d.applicant.name() : d.raisedBy;
+        events.add(new TicketEvent(uuid(rnd), d.id, 1, submitter, d.submittedAt, "submit", null, first, null,
+                application, null));
+        Instant dispatched = d.submittedAt.plus(Duration.ofMinutes(2 + rnd.nextInt(90)));
+        Ticket ticket = new Ticket(d.id, ticketNo, d.item.code(), DemoCounty.COUNTY, d.township, d.village,
+                d.applicant, d.channel, d.raisedBy, d.submittedAt, null, first, TicketStatus.NEW, null, null, 0);
+        if (dispatched.isAfter(asOf)) {
+            return new TicketHistory(ticket, events);
+        }
+        events.add(new TicketEvent(uuid(rnd), d.id, 2, TicketEvent.PLATFORM, dispatched, "dispatch", first, first,
+                null, Map.of(), null));
+        ticket = ticket.withDispatchedAt(dispatched);
+        Instant t = dispatched;
+        for (int taken = 0; taken < 40 && ticket.status().isOpen() && taken < d.stuckAfter; taken++) {
+            Instant when = t.plus(gap(workflow.step(ticket.currentStep()).orElseThrow(), rnd));
+            if (when.isAfter(asOf)) {
+                break;
+            }
+            AppliedAction applied = step(workflow, ticket, events, faker, rnd, when);
+            if (applied == null) {
+                break;
+            }
+            ticket = applied.ticket();
+            events.add(applied.event());
+            t = when;
+        }
+        return new TicketHistory(ticket, events);
+    }
+
+    /** Takes one action at {@code when}: usually one on the main path, sometimes another allowed one. */
+    private AppliedAction step(WorkflowDef workflow, Ticket ticket, List<TicketEvent> events, FormFaker faker,
+                               Random rnd, Instant when) {
+        List<ActionDef> here = new ArrayList<>(workflow.actions().stream()
+                .filter(a -> a.from().contains(ticket.currentStep())).toList());
+        Collections.shuffle(here, rnd);
+        boolean mainFirst = rnd.nextInt(10) < 8;
+        here.sort(Comparator.comparing(a -> mainFirst && a.main() ? 0 : 1));
+        WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(when, ZONE), () -> uuid(rnd));
+        Map<String, Object> facts = TicketFacts.of(events);
+        for (ActionDef a : here) {
+            User actor = actorFor(a, ticket);
+            try {
+                Map<String, Object> form = faker.fill(catalog.form(a.form())
+                        .orElse(new org.reliefdesk.logic.catalog.FormDef("none", List.of())), facts, when);
+                return engine.apply(ticket, events, actor, a.code(), form, null);
+            } catch (InvalidFieldException refused) {
+                // e.g. a fourth job round: try the next allowed action instead
+            }
+        }
+        return null;
+    }
+
+    /** Who takes an action: the department's clerk, or the staff of the ticket's township. */
+    private User actorFor(ActionDef a, Ticket ticket) {
+        if (a.roles().contains(Role.CLERK)) {
+            String department = a.department() != null ? a.department()
+                    : catalog.item(ticket.itemCode()).orElseThrow().departmentCode();
+            return new User(department.toLowerCase(Locale.ROOT) + ".clerk", department, Role.CLERK,
+                    ticket.county().code(), department, null);
+        }
+        String username = ticket.township().code().equals(DemoUsers.TOWNSHIP_STAFF.townshipCode())
+                ? DemoUsers.TOWNSHIP_STAFF.username() : "township." + ticket.township().code();
+        return new User(username, username, Role.TOWNSHIP, ticket.county().code(), null, ticket.township().code());
+    }
+
+    /** Time until the next action: around the step's limit, sometimes well past it. */
+    private static Duration gap(StepDef step, Random rnd) {
+        double factor = 0.15 + rnd.nextDouble() * (rnd.nextInt(6) == 0 ? 2.5 : 1.0);
+        if (step.pausesClock()) {
+            return Duration.ofHours(12 + rnd.nextInt(24 * 6));
+        }
+        if (step.deadline() == null) {
+            return Duration.ofHours(24L * (3 + rnd.nextInt(20)));
+        }
+        return switch (step.deadline().clock()) {
+            case HOURS -> Duration.ofMinutes((long) (step.deadline().amount() * 60 * factor));
+            case WORKING_DAYS, CALENDAR_DAYS -> Duration.ofMinutes((long) (step.deadline().amount() * 24 * 60 * 1.3 * factor));
+        };
     }
 
     private static UUID uuid(Random rnd) {
@@ -141,17 +231,9 @@ public final class SampleGenerator {
         return new UUID(msb, lsb);
     }
 
-    private static String name(Random rnd) {
-        String given = GIVEN[rnd.nextInt(GIVEN.length)];
-        if (rnd.nextBoolean()) {
-            given += GIVEN[rnd.nextInt(GIVEN.length)];
-        }
-        return SURNAMES[rnd.nextInt(SURNAMES.length)] + given;
-    }
-
     private static Applicant person(Random rnd, ServiceItem item, LocalDate asOf) {
         int age = switch (item.code()) {
-            case "dropout_control" -> 7 + rnd.nextInt(9);
+            case "dropout_control" -> 30 + rnd.nextInt(20); // the applicant is the parent or guardian
             case "job_search", "training" -> 18 + rnd.nextInt(38);
             default -> 1 + rnd.nextInt(89);
         };
@@ -160,7 +242,7 @@ public final class SampleGenerator {
                 + String.format("%03d", rnd.nextInt(1000));
         String id = first17 + ResidentIdNumber.checkChar(first17);
         String phone = "1" + (3 + rnd.nextInt(7)) + String.format("%09d", rnd.nextInt(1_000_000_000));
-        return new Applicant(name(rnd), id, phone);
+        return new Applicant(SampleNames.person(rnd), id, phone);
     }
 
     /** The draft of one ticket before its number and history are known. */
@@ -173,93 +255,7 @@ public final class SampleGenerator {
         IntakeChannel channel;
         String raisedBy;
         Instant submittedAt;
-        boolean stuck;
-
-        TicketHistory build(String ticketNo, Random rnd, Instant asOf) {
-            List<TicketEvent> events = new ArrayList<>();
-            String department = item.departmentCode();
-            // Usernames as the demo users have them (water.clerk, township.pingshan), others alike.
-            String clerk = department.toLowerCase(java.util.Locale.ROOT) + ".clerk";
-            String townshipStaff = township.code().equals(DemoUsers.TOWNSHIP_STAFF.townshipCode())
-                    ? DemoUsers.TOWNSHIP_STAFF.username() : "township." + township.code();
-            String submitter = channel == IntakeChannel.SELF_RAISED ? applicant.name() : raisedBy;
-            Instant t = submittedAt;
-            add(events, rnd, submitter, t, "submit", null, "acceptance", submitForm(rnd));
-            Instant dispatched = t.plus(Duration.ofMinutes(2 + rnd.nextInt(90)));
-            Instant concludedAt = null;
-            String step = "acceptance";
-            TicketStatus status = TicketStatus.NEW;
-            // Each stage: the action, the step it leads to, who acts, and a typical delay in hours.
-            Object[][] stages = {
-                {"dispatch", "acceptance", TicketEvent.PLATFORM, 0},
-                {"accept", "verification", clerk, 20},
-                {"verify", "handling", townshipStaff, 40},
-                {"handle", "feedback", clerk, 100},
-                {"feedback", "follow_up", clerk, 20},
-                {"follow_up", "concluded", clerk, 60},
-            };
-            int stopAt = stuck ? 1 + rnd.nextInt(stages.length - 1) : stages.length;
-            for (int s = 0; s < stages.length; s++) {
-                String action = (String) stages[s][0];
-                Instant when = s == 0 ? dispatched
-                        : t.plus(Duration.ofMinutes(30 + rnd.nextInt(60 * ((Integer) stages[s][3] + 1))));
-                if (when.isAfter(asOf) || s > stopAt) {
-                    break;
-                }
-                if ("accept".equals(action) && rnd.nextInt(25) == 0) {
-                    // Now and then a department refuses the request, with a reason fed back.
-                    add(events, rnd, clerk, when, "reject", step, "concluded",
-                            ordered("reason", "经核实不属于本部门受理范围，已告知申请人"));
-                    step = "concluded";
-                    status = TicketStatus.CONCLUDED;
-                    concludedAt = when;
-                    break;
-                }
-                String to = (String) stages[s][1];
-                add(events, rnd, (String) stages[s][2], when, action, step, to, formFor(action, rnd));
-                t = when;
-                step = to;
-                status = "concluded".equals(to) ? TicketStatus.CONCLUDED
-                        : "acceptance".equals(to) ? TicketStatus.NEW : TicketStatus.IN_PROGRESS;
-                if (status == TicketStatus.CONCLUDED) {
-                    concludedAt = when;
-                }
-            }
-            Instant dispatchedAt = events.size() > 1 ? events.get(1).at() : null;
-            Ticket ticket = new Ticket(id, ticketNo, item.code(), DemoCounty.COUNTY, township, village, applicant,
-                    channel, raisedBy, submittedAt, dispatchedAt, step, status, concludedAt, 0);
-            return new TicketHistory(ticket, events);
-        }
-
-        private Map<String, Object> submitForm(Random rnd) {
-            if ("drinking_water".equals(item.code())) {
-                return ordered("problem", WATER_PROBLEMS[rnd.nextInt(WATER_PROBLEMS.length)]);
-            }
-            return ordered("description", "申请" + item.nameZh());
-        }
-
-        private static Map<String, Object> formFor(String action, Random rnd) {
-            return switch (action) {
-                case "verify" -> ordered("confirmed", rnd.nextInt(10) > 0, "finding", "现场核实情况属实");
-                case "feedback" -> ordered("text", "您的诉求已办理，请留意后续通知。");
-                case "follow_up" -> ordered("method", "电话", "satisfaction", SATISFACTION[rnd.nextInt(SATISFACTION.length)]);
-                default -> ordered();
-            };
-        }
-
-        private void add(List<TicketEvent> events, Random rnd, String actor, Instant at, String action,
-                         String from, String to, Map<String, Object> form) {
-            events.add(new TicketEvent(uuid(rnd), id, events.size() + 1, actor, at, action, from, to, null, form));
-        }
-    }
-
-    /** Form data in a fixed key order: Map.of iterates in a per-JVM random order, files must not. */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        int stuckAfter;
     }
 
     /** Noon of a date in China time, handy for tests and the GUI's first start. */

@@ -1,0 +1,36 @@
+package org.reliefdesk.logic.catalog;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.reliefdesk.model.Role;
+
+/**
+ * Something a user may do to a ticket in given steps: who ({@code roles}, and the
+ * department when it is not the item's own), with which form, and where the ticket goes —
+ * {@code to} a step ({@code @previous} returns to the step before a pause), or the first
+ * matching of {@code branches}. Limits: {@code maxTimes} per ticket (plus {@code extraTimes}
+ * when a condition on the ticket's facts holds), {@code rowLimits} over all its uses, and
+ * {@code requires} on the ticket's facts. {@code rule} names the message when one of these,
+ * or the step order, refuses it. {@code main} marks the usual path; {@code feedsBack} marks
+ * actions whose text is sent to the applicant.
+ */
+public record ActionDef(String code, @JsonProperty("from") List<String> from, List<Role> roles, String to,
+                        List<Branch> branches, String form, String outcome, Integer maxTimes, ExtraTimes extraTimes,
+                        List<RowLimit> rowLimits, Condition requires, String rule, String department, boolean main,
+                        boolean feedsBack) {
+
+    public static final String PREVIOUS = "@previous";
+
+    /** Where the ticket goes when a condition on the values holds; the last branch may have none. */
+    public record Branch(Condition when, String to, String outcome) {
+    }
+
+    /** More uses allowed when a condition holds (one more training round for a zero-employment family). */
+    public record ExtraTimes(Condition when, int extra) {
+    }
+
+    /** At most {@code maxTotal} rows of a repeated field over all uses of the action (45 jobs in all). */
+    public record RowLimit(String field, int maxTotal, String rule) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.reliefdesk.logic.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One field of a form. {@code requiredWhen} makes it required only when a condition on the
+ * other values holds; {@code mustEqual} (optionally only {@code mustEqualWhen}) demands one
+ * value, such as "authorization signed = yes". {@code rule} names the message shown when the
+ * field's own limit (mustEqual, maxRows) is broken. Choices come from {@code options} or
+ * from a reference {@code list}; rows have {@code fields} of their own.
+ */
+public record FieldDef(String code, FieldType type, String zh, String en, boolean required, Condition requiredWhen,
+                       @JsonProperty("mustEqual") Object mustEqual, Condition mustEqualWhen, String rule,
+                       BigDecimal min, BigDecimal max, Integer maxLength, List<Label> options, String list,
+                       Integer minRows, Integer maxRows, List<FieldDef> fields) {
+
+    public String label(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? en : zh;
+    }
+}

@@ -1,0 +1,200 @@
+package org.reliefdesk.logic.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.catalog.StepDef;
+import org.reliefdesk.logic.catalog.WorkflowDef;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketStatus;
+import org.reliefdesk.model.User;
+
+/**
+ * One engine for all 15 items: reads the item's workflow from the catalog, says which actions
+ * a user may take on a ticket, and applies one — validating its form and every rule — as a
+ * changed ticket plus one event. Refusals are {@link InvalidFieldException}s on the field
+ * {@code action} (or a form field) with the rule's message key.
+ */
+public final class WorkflowEngine {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final Catalog catalog;
+    private final Clock clock;
+    private final FormValidator forms;
+
+    private final Supplier<UUID> ids;
+
+    public WorkflowEngine(Catalog catalog, Clock clock) {
+        this(catalog, clock, UUID::randomUUID);
+    }
+
+    /** With a source of event ids (the sample generator's is seeded, so its files repeat). */
+    public WorkflowEngine(Catalog catalog, Clock clock, Supplier<UUID> ids) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.forms = new FormValidator(catalog);
+        this.ids = ids;
+    }
+
+    public FormValidator forms() {
+        return forms;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Actions this user may take now; each would still need a valid form. */
+    public List<ActionDef> allowedActions(Ticket ticket, List<TicketEvent> history, User user) {
+        WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
+        List<ActionDef> allowed = new ArrayList<>();
+        for (ActionDef a : workflow.actions()) {
+            if (refusal(ticket, history, user, a).isEmpty()) {
+                allowed.add(a);
+            }
+        }
+        return allowed;
+    }
+
+    /** Why the action may not be taken now (before looking at its form), or empty if it may. */
+    public Optional<InvalidFieldException> refusal(Ticket ticket, List<TicketEvent> history, User user, ActionDef a) {
+        String actionName = catalog.actionName(a.code(), java.util.Locale.SIMPLIFIED_CHINESE);
+        if (ticket.status() == TicketStatus.CONCLUDED) {
+            return refuse("rule.workflow.concluded");
+        }
+        if (!a.from().contains(ticket.currentStep())) {
+            return a.rule() != null ? refuse(a.rule())
+                    : refuse("rule.workflow.notInStep", actionName,
+                            catalog.stepName(ticket.currentStep(), java.util.Locale.SIMPLIFIED_CHINESE));
+        }
+        if (!a.roles().contains(user.role())) {
+            return refuse("rule.workflow.role", actionName);
+        }
+        if (!ticket.county().code().equals(user.countyCode())) {
+            return refuse("rule.workflow.county");
+        }
+        if (user.role() == Role.CLERK) {
+            String department = a.department() != null ? a.department()
+                    : catalog.item(ticket.itemCode()).orElseThrow().departmentCode();
+            if (!department.equals(user.departmentCode())) {
+                return refuse("rule.workflow.department",
+                        catalog.departmentName(department, java.util.Locale.SIMPLIFIED_CHINESE));
+            }
+        }
+        if (user.role() == Role.TOWNSHIP && !ticket.township().code().equals(user.townshipCode())) {
+            return refuse("rule.workflow.township", ticket.township().name());
+        }
+        Map<String, Object> facts = TicketFacts.of(history);
+        if (a.requires() != null && !a.requires().test(facts)) {
+            return refuse(a.rule() != null ? a.rule() : "rule.workflow.requires");
+        }
+        if (a.maxTimes() != null) {
+            int limit = a.maxTimes();
+            if (a.extraTimes() != null && a.extraTimes().when().test(facts)) {
+                limit += a.extraTimes().extra();
+            }
+            long used = history.stream().filter(e -> e.action().equals(a.code())).count();
+            if (used >= limit) {
+                return refuse(a.rule() != null ? a.rule() : "rule.workflow.maxTimes", limit);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<InvalidFieldException> refuse(String rule, Object... args) {
+        return Optional.of(new InvalidFieldException("action", rule, args));
+    }
+
+    /**
+     * Applies {@code actionCode} by {@code user} with {@code formInput}.
+     *
+     * @throws InvalidFieldException when the action, a rule or a form field refuses it; nothing changes
+     */
+    public AppliedAction apply(Ticket ticket, List<TicketEvent> history, User user, String actionCode,
+                               Map<String, Object> formInput, String note) {
+        WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
+        ActionDef a = workflow.action(actionCode)
+                .orElseThrow(() -> new InvalidFieldException("action", "rule.workflow.unknownAction", actionCode));
+        Optional<InvalidFieldException> refused = refusal(ticket, history, user, a);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
+        Map<String, Object> facts = TicketFacts.of(history);
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        FormDef form = catalog.form(a.form()).orElse(new FormDef("none", List.of()));
+        Map<String, Object> values = forms.validate(form, formInput, facts, today);
+        checkRowLimits(a, history, values);
+
+        Map<String, Object> context = new HashMap<>(facts);
+        context.putAll(values);
+        String to = a.to();
+        String outcome = a.outcome();
+        if (a.branches() != null) {
+            ActionDef.Branch branch = a.branches().stream()
+                    .filter(b -> b.when() == null || b.when().test(context)).findFirst()
+                    .orElseThrow(() -> new InvalidFieldException("action", "rule.workflow.noBranch"));
+            to = branch.to();
+            outcome = branch.outcome() != null ? branch.outcome() : outcome;
+        }
+        if (ActionDef.PREVIOUS.equals(to)) {
+            to = stepBeforePause(ticket, history);
+        }
+        StepDef target = workflow.step(to).orElseThrow();
+        Instant now = clock.instant();
+        TicketStatus status = target.terminal() ? TicketStatus.CONCLUDED : TicketStatus.IN_PROGRESS;
+        Ticket changed = ticket.withStep(to, status, target.terminal() ? now : null, outcome);
+        TicketEvent event = new TicketEvent(ids.get(), ticket.id(), history.size() + 1, user.username(), now,
+                a.code(), ticket.currentStep(), to, note == null || note.isBlank() ? null : note.strip(), values, outcome);
+        return new AppliedAction(changed, event);
+    }
+
+    private static void checkRowLimits(ActionDef a, List<TicketEvent> history, Map<String, Object> values) {
+        if (a.rowLimits() == null) {
+            return;
+        }
+        for (ActionDef.RowLimit limit : a.rowLimits()) {
+            int total = rows(values.get(limit.field()));
+            for (TicketEvent e : history) {
+                if (e.action().equals(a.code())) {
+                    total += rows(e.formData().get(limit.field()));
+                }
+            }
+            if (total > limit.maxTotal()) {
+                throw new InvalidFieldException(limit.field(), limit.rule() != null ? limit.rule() : "rule.form.maxTotal",
+                        limit.maxTotal(), total);
+            }
+        }
+    }
+
+    private static int rows(Object value) {
+        return value instanceof List<?> l ? l.size() : 0;
+    }
+
+    /** The step a ticket was in before it entered the step it waits in now. */
+    private static String stepBeforePause(Ticket ticket, List<TicketEvent> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            TicketEvent e = history.get(i);
+            if (ticket.currentStep().equals(e.toStep()) && e.fromStep() != null
+                    && !e.fromStep().equals(e.toStep())) {
+                return e.fromStep();
+            }
+        }
+        throw new InvalidFieldException("action", "rule.workflow.noPreviousStep");
+    }
+}
