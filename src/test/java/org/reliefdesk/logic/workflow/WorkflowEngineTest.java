@@ -1,0 +1,345 @@
+package org.reliefdesk.logic.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.TicketStatus;
+import org.reliefdesk.model.User;
+
+/** Every item's usual path to 办结, and every refusal the seed's rules call for. */
+class WorkflowEngineTest {
+
+    static Stream<Arguments> happyPaths() {
+        return Stream.of(
+                Arguments.of("temporary_assistance", "approved", List.of("accept", "verify", "decide", "feedback", "follow_up")),
+                Arguments.of("extreme_poverty_support", "approved", List.of("accept", "verify", "decide", "feedback", "follow_up")),
+                Arguments.of("minimum_living_allowance", "approved", List.of("accept", "verify", "decide", "feedback", "follow_up")),
+                Arguments.of("job_search", "employed", List.of("accept", "recommend_jobs", "round_follow_up", "feedback", "follow_up")),
+                Arguments.of("training", "trained", List.of("accept", "arrange_training", "round_follow_up", "feedback", "follow_up")),
+                Arguments.of("house_renovation", "renovated", List.of("confirm_status", "appraise", "democratic_review", "approve",
+                        "complete_works", "inspect", "feedback", "follow_up")),
+                Arguments.of("drinking_water", "solved", List.of("accept", "verify", "solve", "feedback", "follow_up")),
+                Arguments.of("dropout_control", "returned_to_school", List.of("accept", "returned_to_school", "feedback", "follow_up")),
+                Arguments.of("medical_facility_lookup", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of("chronic_disease_management", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of("serious_illness_treatment", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of("doctor_appointment", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of("insurance_enrollment", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of("out_of_area_reimbursement", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of("serious_illness_assistance", "handled", List.of("accept_review", "handle", "feedback", "follow_up")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("happyPaths")
+    void everyItemReachesConclusionOnItsUsualPath(String item, String outcome, List<String> path) {
+        Harness h = new Harness(item);
+        assertEquals(path, h.walkMainPath());
+        assertEquals(TicketStatus.CONCLUDED, h.ticket.status());
+        assertEquals("concluded", h.ticket.currentStep());
+        assertEquals(outcome, h.ticket.outcome());
+        assertEquals(h.now, h.ticket.concludedAt());
+        assertEquals(path.size() + 2, h.history.size()); // submit and dispatch, then one event per action
+        for (int i = 0; i < h.history.size(); i++) {
+            assertEquals(i + 1, h.history.get(i).seq());
+        }
+    }
+
+    private static InvalidFieldException refused(Runnable r) {
+        return assertThrows(InvalidFieldException.class, r::run);
+    }
+
+    private static List<Map<String, Object>> jobs(int n) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(Map.of("employer", "单位" + i, "position", "普工", "place", "禄劝县城"));
+        }
+        return rows;
+    }
+
+    private static final Map<String, Object> ANOTHER_ROUND = Map.of("employed", false, "wantsAnotherRound", true);
+
+    @Test
+    void jobSearchHasAtMostThreeRoundsOfFifteen() {
+        Harness h = new Harness("job_search");
+        h.act("accept");
+        InvalidFieldException sixteen = refused(() -> h.act("recommend_jobs", Map.of("jobs", jobs(16))));
+        assertEquals("jobs", sixteen.field());
+        assertEquals("rule.job.perRound", sixteen.rule());
+        for (int round = 1; round <= 3; round++) {
+            h.act("recommend_jobs", Map.of("jobs", jobs(15)));
+            h.act("round_follow_up", ANOTHER_ROUND); // a follow-up visit after every round
+        }
+        assertEquals("recommendation", h.ticket.currentStep());
+        InvalidFieldException fourth = refused(() -> h.act("recommend_jobs", Map.of("jobs", jobs(1))));
+        assertEquals("action", fourth.field());
+        assertEquals("rule.job.rounds", fourth.rule());
+        assertFalse(h.engine().allowedActions(h.ticket, h.history, Harness.clerk("HRSS")).stream()
+                .anyMatch(a -> a.code().equals("recommend_jobs")));
+        h.act("close");
+        assertEquals("ended", h.ticket.outcome());
+    }
+
+    @Test
+    void jobSearchHasAtMostFortyFiveJobsInAll() {
+        Harness h = new Harness("job_search");
+        h.act("accept");
+        h.act("recommend_jobs", Map.of("jobs", jobs(15)));
+        h.act("round_follow_up", ANOTHER_ROUND);
+        h.act("recommend_jobs", Map.of("jobs", jobs(15)));
+        h.act("round_follow_up", ANOTHER_ROUND);
+        // A round imported from elsewhere may already have gone past 15; the total still holds at 45.
+        h.history.set(h.history.size() - 2, withJobs(h.history.get(h.history.size() - 2), 25));
+        InvalidFieldException total = refused(() -> h.act("recommend_jobs", Map.of("jobs", jobs(10))));
+        assertEquals("rule.job.total", total.rule());
+        h.act("recommend_jobs", Map.of("jobs", jobs(5))); // 15 + 25 + 5 = 45 is allowed
+    }
+
+    private static org.reliefdesk.model.TicketEvent withJobs(org.reliefdesk.model.TicketEvent e, int n) {
+        Map<String, Object> form = new HashMap<>(e.formData());
+        form.put("jobs", jobs(n));
+        return new org.reliefdesk.model.TicketEvent(e.id(), e.ticketId(), e.seq(), e.actor(), e.at(), e.action(),
+                e.fromStep(), e.toStep(), e.note(), form, e.outcome());
+    }
+
+    @Test
+    void publicWelfareJobsAreOnlyForZeroEmploymentFamilies() {
+        Harness ordinary = new Harness("job_search", Map.of("zeroEmploymentFamily", false));
+        ordinary.act("accept");
+        assertEquals("rule.job.publicWelfareOnlyZeroEmployment",
+                refused(() -> ordinary.act("place_public_welfare_job")).rule());
+        Harness zero = new Harness("job_search", Map.of("zeroEmploymentFamily", true));
+        zero.act("accept");
+        zero.act("place_public_welfare_job");
+        assertEquals("public_welfare_job", zero.ticket.outcome());
+    }
+
+    private static final Map<String, Object> TRAIN_AGAIN = Map.of("wantsAnotherRound", true);
+
+    @Test
+    void trainingHasTwoRoundsAndAThirdOnlyForZeroEmploymentFamilies() {
+        Harness h = new Harness("training", Map.of("zeroEmploymentFamily", false));
+        h.act("accept");
+        h.act("arrange_training", Map.of("mode", "organized"));
+        h.act("round_follow_up", TRAIN_AGAIN);
+        h.act("arrange_training", Map.of("mode", "recommended"));
+        h.act("round_follow_up", TRAIN_AGAIN);
+        InvalidFieldException third = refused(() -> h.act("arrange_training"));
+        assertEquals("rule.training.rounds", third.rule());
+        assertEquals(List.of(2), third.args());
+
+        Harness zero = new Harness("training", Map.of("zeroEmploymentFamily", true));
+        zero.act("accept");
+        for (int round = 1; round <= 3; round++) {
+            zero.act("arrange_training");
+            zero.act("round_follow_up", TRAIN_AGAIN);
+        }
+        assertEquals("rule.training.rounds", refused(() -> zero.act("arrange_training")).rule());
+    }
+
+    @Test
+    void dropoutControlTakesItsFourStepsInOrder() {
+        Harness h = new Harness("dropout_control");
+        h.act("accept");
+        assertEquals("persuasion", h.ticket.currentStep());
+        assertEquals("rule.dropout.fourSteps", refused(() -> h.act("impose_penalty")).rule());
+        assertEquals("rule.dropout.fourSteps", refused(() -> h.act("apply_enforcement")).rule());
+        h.act("order_to_correct");
+        assertEquals("rule.dropout.fourSteps", refused(() -> h.act("order_to_correct")).rule());
+        assertEquals("rule.dropout.fourSteps", refused(() -> h.act("apply_enforcement")).rule());
+        h.act("impose_penalty");
+        h.act("apply_enforcement");
+        assertEquals("enforcement_or_lawsuit", h.ticket.currentStep());
+        h.act("exempt_physical");
+        assertEquals("exempt_physical", h.ticket.outcome());
+        h.act("feedback");
+        h.act("follow_up");
+        assertEquals(TicketStatus.CONCLUDED, h.ticket.status());
+    }
+
+    @Test
+    void dropoutCaseRecordsWhoFoundIt() {
+        Harness h = new Harness("dropout_control", Map.of("source", "somebody"));
+        // The application itself is checked by the same validator the engine uses.
+        InvalidFieldException e = refused(() -> new FormValidator(Harness.CATALOG).validate(
+                Harness.CATALOG.applicationFormOf("dropout_control"), h.history.get(0).formData(), Map.of(),
+                java.time.LocalDate.of(2024, 6, 3)));
+        assertEquals("source", e.field());
+        assertEquals("rule.form.choice", e.rule());
+    }
+
+    @Test
+    void waterIsAcceptedOrRejectedWithAReason() {
+        Harness h = new Harness("drinking_water");
+        InvalidFieldException noReason = refused(() -> h.act("reject", new HashMap<>(Map.of("reason", ""))));
+        assertEquals("reason", noReason.field());
+        assertEquals("rule.required", noReason.rule());
+        h.act("reject", Map.of("reason", "该村已纳入城镇供水管网改造，不属于本次受理范围"));
+        assertEquals(TicketStatus.CONCLUDED, h.ticket.status());
+        assertEquals("rejected", h.ticket.outcome());
+        assertEquals("rule.workflow.concluded", refused(() -> h.act("accept")).rule());
+    }
+
+    @Test
+    void waterEngineeringMeasureIsTrackedUntilSolved() {
+        Harness h = new Harness("drinking_water");
+        h.act("accept");
+        h.act("verify");
+        h.act("engineering_measure");
+        assertEquals("engineering", h.ticket.currentStep());
+        assertTrue(h.history.get(h.history.size() - 1).formData().containsKey("feedbackText"));
+        h.act("solve");
+        assertEquals("solved", h.ticket.outcome());
+        Harness notReal = new Harness("drinking_water");
+        notReal.act("accept");
+        notReal.act("verify", Map.of("confirmed", false));
+        assertEquals("feedback", notReal.ticket.currentStep());
+        assertEquals("not_confirmed", notReal.ticket.outcome());
+    }
+
+    @Test
+    void housingGradesAAndBAreNotIncluded() {
+        for (String grade : List.of("A", "B")) {
+            Harness h = new Harness("house_renovation");
+            h.act("confirm_status");
+            h.act("appraise", Map.of("grade", grade));
+            assertEquals("feedback", h.ticket.currentStep(), grade);
+            assertEquals("not_included", h.ticket.outcome());
+        }
+        Harness c = new Harness("house_renovation");
+        c.act("confirm_status");
+        c.act("appraise", Map.of("grade", "C"));
+        assertEquals("democratic_review", c.ticket.currentStep());
+    }
+
+    @Test
+    void unwillingHouseholdsMustHaveLeftTheOldHouse() {
+        Harness h = new Harness("house_renovation");
+        h.act("confirm_status");
+        Map<String, Object> unwilling = new HashMap<>(Map.of("grade", "D", "willing", false, "safeHousing", "relatives"));
+        unwilling.put("oldHouseNoLongerLivedIn", null);
+        InvalidFieldException missing = refused(() -> h.act("appraise", unwilling));
+        assertEquals("oldHouseNoLongerLivedIn", missing.field());
+        assertEquals("rule.required", missing.rule());
+        unwilling.put("oldHouseNoLongerLivedIn", false);
+        assertEquals("rule.housing.oldHouseVacated", refused(() -> h.act("appraise", unwilling)).rule());
+        unwilling.put("oldHouseNoLongerLivedIn", true);
+        h.act("appraise", unwilling);
+        assertEquals("not_included", h.ticket.outcome());
+    }
+
+    @Test
+    void housingStatusIsConfirmedByCivilAffairsNotHousing() {
+        Harness h = new Harness("house_renovation");
+        InvalidFieldException e = refused(() -> h.actAs(Harness.clerk("HOUSING"), "confirm_status",
+                h.form("confirm_status", Map.of())));
+        assertEquals("rule.workflow.department", e.rule());
+        h.actAs(Harness.clerk("CIVIL"), "confirm_status", h.form("confirm_status", Map.of()));
+        assertEquals("appraisal", h.ticket.currentStep());
+    }
+
+    @Test
+    void civilAffairsNeedsTheSignedAuthorizationAndTemporaryAssistanceTheEmergency() {
+        FormValidator v = new FormValidator(Harness.CATALOG);
+        java.time.LocalDate today = java.time.LocalDate.of(2024, 6, 3);
+        Map<String, Object> app = new HashMap<>(new Harness("minimum_living_allowance").history.get(0).formData());
+        app.put("authorizationSigned", false);
+        InvalidFieldException unsigned = refused(() -> v.validate(
+                Harness.CATALOG.applicationFormOf("minimum_living_allowance"), app, Map.of(), today));
+        assertEquals("authorizationSigned", unsigned.field());
+        assertEquals("rule.form.authorizationRequired", unsigned.rule());
+        Map<String, Object> temp = new HashMap<>(new Harness("temporary_assistance").history.get(0).formData());
+        temp.remove("emergency");
+        assertEquals("emergency", refused(() -> v.validate(
+                Harness.CATALOG.applicationFormOf("temporary_assistance"), temp, Map.of(), today)).field());
+        Map<String, Object> badMember = new HashMap<>(app);
+        badMember.put("authorizationSigned", true);
+        badMember.put("familyMembers", List.of(Map.of("name", "李四", "relation", "self", "idNumber", "530128198001010010")));
+        InvalidFieldException id = refused(() -> v.validate(
+                Harness.CATALOG.applicationFormOf("minimum_living_allowance"), badMember, Map.of(), today));
+        assertEquals("familyMembers[0].idNumber", id.field());
+    }
+
+    @Test
+    void supplementaryMaterialPausesAndReturnsToTheStepItCameFrom() {
+        Harness h = new Harness("out_of_area_reimbursement");
+        h.act("request_material");
+        assertEquals("awaiting_material", h.ticket.currentStep());
+        h.act("supply_material");
+        assertEquals("review", h.ticket.currentStep());
+        h.act("accept_review");
+        h.act("request_material");
+        h.act("supply_material");
+        assertEquals("handling", h.ticket.currentStep());
+    }
+
+    @Test
+    void diseasesComeFromTheReferenceLists() {
+        FormValidator v = new FormValidator(Harness.CATALOG);
+        java.time.LocalDate today = java.time.LocalDate.of(2024, 6, 3);
+        Map<String, Object> chronic = new HashMap<>(new Harness("chronic_disease_management").history.get(0).formData());
+        chronic.put("disease", "gout");
+        assertEquals("rule.form.choice", refused(() -> v.validate(
+                Harness.CATALOG.applicationFormOf("chronic_disease_management"), chronic, Map.of(), today)).rule());
+        assertEquals(4, Harness.CATALOG.list("chronic_diseases").orElseThrow().entries().size());
+        Map<String, Object> major = new HashMap<>(new Harness("serious_illness_assistance").history.get(0).formData());
+        major.put("insured", false);
+        assertEquals("rule.medins.insuredOnly", refused(() -> v.validate(
+                Harness.CATALOG.applicationFormOf("serious_illness_assistance"), major, Map.of(), today)).rule());
+        major.put("insured", true);
+        major.put("disease", "other");
+        major.remove("diseaseName");
+        assertEquals("diseaseName", refused(() -> v.validate(
+                Harness.CATALOG.applicationFormOf("serious_illness_assistance"), major, Map.of(), today)).field());
+    }
+
+    @Test
+    void rolesDepartmentsAndTownshipsAreEnforced() {
+        Harness h = new Harness("drinking_water");
+        Map<String, Object> accept = h.form("accept", Map.of());
+        User townshipStaff = Harness.townshipStaff(Harness.TOWNSHIP.code());
+        assertEquals("rule.workflow.role", refused(() -> h.actAs(townshipStaff, "accept", accept)).rule());
+        User leader = new User("leader", "leader", Role.LEADER, "530128", null, null);
+        assertEquals("rule.workflow.role", refused(() -> h.actAs(leader, "accept", accept)).rule());
+        assertTrue(h.engine().allowedActions(h.ticket, h.history, leader).isEmpty());
+        User otherCounty = new User("x", "x", Role.CLERK, "530129", "WATER", null);
+        assertEquals("rule.workflow.county", refused(() -> h.actAs(otherCounty, "accept", accept)).rule());
+
+        Harness housing = new Harness("house_renovation");
+        User waterClerk = Harness.clerk("WATER");
+        assertTrue(housing.engine().allowedActions(housing.ticket, housing.history, waterClerk).isEmpty());
+
+        h.act("accept");
+        User otherTownship = Harness.townshipStaff("530128002");
+        assertEquals("rule.workflow.township",
+                refused(() -> h.actAs(otherTownship, "verify", h.form("verify", Map.of()))).rule());
+        assertEquals(List.of("verify"), h.engine().allowedActions(h.ticket, h.history, townshipStaff).stream()
+                .map(a -> a.code()).toList());
+    }
+
+    @Test
+    void formsRefuseUnknownFieldsAndBadValues() {
+        Harness h = new Harness("drinking_water");
+        h.act("accept");
+        InvalidFieldException unknown = refused(() -> h.act("verify", Map.of("colour", "blue")));
+        assertEquals("colour", unknown.field());
+        assertEquals("rule.form.unknownField", unknown.rule());
+        assertEquals("rule.form.dateTime", refused(() -> h.act("verify", Map.of("onSiteAt", "yesterday"))).rule());
+        assertEquals("rule.form.choice", refused(() -> h.act("verify", Map.of("problem", "flood"))).rule());
+        assertEquals("rule.workflow.unknownAction", refused(() -> h.act2("fly")).rule());
+        assertEquals("verification", h.ticket.currentStep()); // nothing changed
+    }
+}
