@@ -16,6 +16,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.clock.LadderState;
+import org.reliefdesk.logic.clock.StepState;
+import org.reliefdesk.logic.clock.StepTiming;
+import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -28,6 +32,9 @@ final class TicketDetailPane {
     private final Catalog catalog;
     private final GridPane fields = new GridPane();
     private final VBox root;
+    private final Label ladder = new Label();
+    private final Label warning = new Label();
+    private final javafx.collections.ObservableList<StepTiming> timings = javafx.collections.FXCollections.observableArrayList();
 
     TicketDetailPane(WorkbenchViewModel vm, Texts texts, Catalog catalog) {
         this.vm = vm;
@@ -40,9 +47,20 @@ final class TicketDetailPane {
         names.setMinWidth(Region.USE_PREF_SIZE); // labels never truncate; values wrap instead
         fields.getColumnConstraints().addAll(names, new ColumnConstraints());
         TableView<TicketEvent> events = eventTable();
-        root = new VBox(8, WorkbenchView.titled(texts.msg("detail.title"), fields),
+        ladder.getStyleClass().add("ladder-line");
+        ladder.setId("ladderLine");
+        warning.getStyleClass().add("calendar-warning");
+        warning.setId("calendarWarning");
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.setVisible(false);
+        TableView<StepTiming> timeline = timelineTable();
+        timeline.setPrefHeight(150);
+        root = new VBox(6, WorkbenchView.titled(texts.msg("detail.title"), fields), ladder, warning,
+                WorkbenchView.titled(texts.msg("detail.timeline"), timeline),
                 WorkbenchView.titled(texts.msg("detail.history"), events));
-        VBox.setVgrow(root.getChildren().get(1), Priority.ALWAYS);
+        VBox.setVgrow(root.getChildren().get(4), Priority.ALWAYS);
+        vm.selectedClockProperty().addListener((o, a, c) -> showClock(c));
         root.setPadding(new Insets(8));
         vm.selectedProperty().addListener((o, a, t) -> show(t));
         show(null);
@@ -70,7 +88,11 @@ final class TicketDetailPane {
         rows.add(row("column.submitted", Formats.dateTime(t.submittedAt())));
         rows.add(row("detail.dispatched", Formats.dateTime(t.dispatchedAt())));
         rows.add(row("detail.concluded", Formats.dateTime(t.concludedAt())));
-        rows.add(row("column.daysOpen", String.valueOf(vm.daysOpen(t))));
+        TicketClock clock = vm.clock(t);
+        rows.add(row("column.daysOpen", clock.pausedDays() > 0
+                ? texts.msg("detail.daysOpenPaused", clock.openDays(), clock.pausedDays())
+                : String.valueOf(clock.openDays())));
+        rows.add(row("detail.outcome", t.outcome() == null ? "" : catalog.outcomeName(t.outcome(), texts.locale())));
         for (int i = 0; i < rows.size(); i++) {
             Label name = new Label(rows.get(i)[0]);
             name.setStyle("-fx-text-fill: #555;");
@@ -79,6 +101,58 @@ final class TicketDetailPane {
             fields.add(name, 0, i);
             fields.add(value, 1, i);
         }
+    }
+
+    private void showClock(TicketClock c) {
+        timings.setAll(c == null ? java.util.List.of() : c.steps());
+        if (c == null) {
+            ladder.setText("");
+            warning.setVisible(false);
+            return;
+        }
+        String state = texts.msg("ladder." + c.state().name());
+        ladder.setText(c.state() == LadderState.CONCLUDED ? state
+                : texts.msg("detail.ladderLine", state, Formats.dateTime(c.stateSince()),
+                        Formats.dateTime(c.supervisedFrom())));
+        ladder.getStyleClass().removeAll("state-overdue", "state-due-soon");
+        if (c.state() == LadderState.SUPERVISED || c.state() == LadderState.STEP_OVERDUE) {
+            ladder.getStyleClass().add("state-overdue");
+        } else if (c.state() == LadderState.DUE_SOON) {
+            ladder.getStyleClass().add("state-due-soon");
+        }
+        warning.setText(texts.msg("detail.calendarWarning"));
+        warning.setVisible(c.estimated());
+    }
+
+    private TableView<StepTiming> timelineTable() {
+        TableView<StepTiming> table = new TableView<>(timings);
+        table.setId("timelineTable");
+        table.setPlaceholder(new Label(texts.msg("detail.noTimeline")));
+        table.getColumns().add(timing("timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
+        table.getColumns().add(timing("timeline.entered", 120, s -> Formats.dateTime(s.entered())));
+        table.getColumns().add(timing("timeline.due", 120, s -> s.due() == null ? texts.msg("timeline.noLimit")
+                : Formats.lastMoment(s.due())));
+        table.getColumns().add(timing("timeline.left", 120, s -> Formats.dateTime(s.left())));
+        table.getColumns().add(timing("timeline.state", 90, s -> texts.msg("stepState." + s.state().name())));
+        table.setRowFactory(v -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(StepTiming s, boolean empty) {
+                super.updateItem(s, empty);
+                boolean late = !empty && s != null && (s.state() == StepState.OVERDUE || s.state() == StepState.DONE_LATE);
+                boolean soon = !empty && s != null && s.state() == StepState.DUE_SOON;
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("step-overdue"), late);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("due-soon"), soon);
+            }
+        });
+        return table;
+    }
+
+    private <T> TableColumn<StepTiming, T> timing(String key, double width, Function<StepTiming, T> value) {
+        TableColumn<StepTiming, T> c = new TableColumn<>(texts.msg(key));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
     }
 
     private String[] row(String key, String value) {
@@ -98,7 +172,8 @@ final class TicketDetailPane {
         table.getColumns().add(column("history.steps", 150, e -> e.fromStep() == null
                 ? catalog.stepName(e.toStep(), texts.locale())
                 : catalog.stepName(e.fromStep(), texts.locale()) + " → " + catalog.stepName(e.toStep(), texts.locale())));
-        table.getColumns().add(column("history.details", 260, e -> WorkbenchView.summarize(e, texts)));
+        table.getColumns().add(column("history.details", 320, e -> FormText.summarize(catalog,
+                vm.selectedProperty().get() == null ? "" : vm.selectedProperty().get().itemCode(), e, texts)));
         return table;
     }
 

@@ -1,8 +1,6 @@
 package org.reliefdesk.gui;
 
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,7 +15,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.css.PseudoClass;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -31,9 +31,9 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
 
 /** The main window's content. Builds controls and binds them to the view model; no logic. */
 final class WorkbenchView {
@@ -55,6 +55,7 @@ final class WorkbenchView {
         root.setLeft(queueList());
         root.setCenter(split);
         root.setBottom(statusBar());
+        root.getStylesheets().add(WorkbenchView.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
     }
 
     private HBox toolbar() {
@@ -90,7 +91,7 @@ final class WorkbenchView {
         ListView<Queue> list = new ListView<>();
         list.setId("queueList");
         list.getItems().setAll(Queue.values());
-        list.setPrefWidth(190);
+        list.setPrefWidth(200);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Queue q, boolean empty) {
@@ -128,6 +129,8 @@ final class WorkbenchView {
         table.getColumns().add(days);
         table.getColumns().add(column("column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
         table.getColumns().add(column("column.status", 65, t -> texts.msg("status." + t.status().name())));
+        table.getColumns().add(column("column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).state().name())));
+        table.setRowFactory(v -> new LadderRow());
         SortedList<Ticket> sorted = new SortedList<>(vm.visibleTickets());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -167,23 +170,20 @@ final class WorkbenchView {
         return root;
     }
 
-    /** A form's values in one line, with field names from the bundles. */
-    static String summarize(TicketEvent e, Texts texts) {
-        Map<String, Object> form = e.formData();
-        String values = form.entrySet().stream()
-                .map(en -> texts.fieldName("form." + en.getKey()) + "：" + show(en.getValue(), texts))
-                .collect(Collectors.joining("；"));
-        if (e.note() != null) {
-            return values.isEmpty() ? e.note() : e.note() + "；" + values;
-        }
-        return values;
-    }
+    /** Marks a row by where its ticket stands on the supervision ladder (colours in workbench.css). */
+    private final class LadderRow extends TableRow<Ticket> {
+        private static final PseudoClass DUE_SOON = PseudoClass.getPseudoClass("due-soon");
+        private static final PseudoClass STEP_OVERDUE = PseudoClass.getPseudoClass("step-overdue");
+        private static final PseudoClass SUPERVISED = PseudoClass.getPseudoClass("supervised");
 
-    private static String show(Object value, Texts texts) {
-        if (value instanceof Boolean b) {
-            return texts.msg(b ? "value.yes" : "value.no");
+        @Override
+        protected void updateItem(Ticket t, boolean empty) {
+            super.updateItem(t, empty);
+            LadderState state = empty || t == null ? null : vm.clock(t).state();
+            pseudoClassStateChanged(DUE_SOON, state == LadderState.DUE_SOON);
+            pseudoClassStateChanged(STEP_OVERDUE, state == LadderState.STEP_OVERDUE);
+            pseudoClassStateChanged(SUPERVISED, state == LadderState.SUPERVISED);
         }
-        return String.valueOf(value);
     }
 
     static VBox titled(String title, javafx.scene.Node content) {

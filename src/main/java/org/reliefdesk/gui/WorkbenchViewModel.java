@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
 import javafx.beans.property.BooleanProperty;
@@ -21,6 +23,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.clock.TicketClock;
+import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.queue.TicketSearch;
@@ -55,16 +59,23 @@ public final class WorkbenchViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final Map<Queue, IntegerProperty> queueCounts = new EnumMap<>(Queue.class);
+    private final ObjectProperty<TicketClock> selectedClock = new SimpleObjectProperty<>();
+    private final TicketClocks clockMaker;
+    /** Histories and clocks of the loaded tickets, computed together off the FX thread. */
+    private Map<UUID, List<TicketEvent>> histories = Map.of();
+    private Map<UUID, TicketClock> clocks = Map.of();
     private Instant loadedAt = Instant.EPOCH;
     /** Usernames of people known on this machine, to show "李水清（water.clerk）" in histories. */
     private final Map<String, String> displayNames = new java.util.HashMap<>();
 
     WorkbenchViewModel(Workspace workspace, User user, ExecutorService background) {
-        this(workspace.store, workspace.catalog, workspace.config, user, background);
+        this(workspace.store, workspace.catalog, workspace.clocks, workspace.config, user, background);
     }
 
-    WorkbenchViewModel(LocalStore store, Catalog catalog, AppConfig config, User user, ExecutorService background) {
+    WorkbenchViewModel(LocalStore store, Catalog catalog, TicketClocks clocks, AppConfig config, User user,
+                       ExecutorService background) {
         this.store = store;
+        this.clockMaker = clocks;
         this.user = user;
         this.config = config;
         this.background = background;
@@ -74,27 +85,45 @@ public final class WorkbenchViewModel {
         }
         queue.addListener((o, a, b) -> refilter());
         search.addListener((o, a, b) -> refilter());
-        selected.addListener((o, a, b) -> loadEvents(b));
+        selected.addListener((o, a, b) -> showHistory(b));
+    }
+
+    /** What one load brings back: tickets, their histories and their clocks at one moment. */
+    private record Loaded(List<Ticket> tickets, Map<UUID, List<TicketEvent>> histories,
+                          Map<UUID, TicketClock> clocks, Instant at) {
     }
 
     /** Reloads the tickets in scope off the FX thread. */
     public void reload() {
         loading.set(true);
-        Task<List<Ticket>> task = new Task<>() {
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected List<Ticket> call() {
+            protected Loaded call() {
                 List<User> users = store.users().list();
                 synchronized (displayNames) {
                     users.forEach(u -> displayNames.put(u.username(), u.displayName()));
                 }
-                return store.tickets().list(scope);
+                List<Ticket> list = store.tickets().list(scope);
+                Map<UUID, List<TicketEvent>> events = store.tickets().events(scope);
+                Instant now = config.clock().instant();
+                Map<UUID, TicketClock> computed = new HashMap<>();
+                for (Ticket t : list) {
+                    computed.put(t.id(), clockMaker.compute(t, events.getOrDefault(t.id(), List.of()), now));
+                }
+                return new Loaded(list, events, computed, now);
             }
         };
         task.setOnSucceeded(e -> {
-            loadedAt = config.clock().instant();
-            tickets.setAll(task.getValue());
+            Loaded loaded = task.getValue();
+            loadedAt = loaded.at();
+            histories = loaded.histories();
+            clocks = loaded.clocks();
+            Ticket previouslySelected = selected.get();
+            tickets.setAll(loaded.tickets());
             recount();
             refilter();
+            showHistory(previouslySelected == null ? null
+                    : loaded.tickets().stream().filter(t -> t.id().equals(previouslySelected.id())).findFirst().orElse(null));
             loading.set(false);
         });
         task.setOnFailed(e -> {
@@ -105,37 +134,26 @@ public final class WorkbenchViewModel {
         background.submit(task);
     }
 
-    private void loadEvents(Ticket ticket) {
-        selectedEvents.clear();
+    private void showHistory(Ticket ticket) {
         if (ticket == null) {
+            selectedEvents.clear();
+            selectedClock.set(null);
             return;
         }
-        Task<List<TicketEvent>> task = new Task<>() {
-            @Override
-            protected List<TicketEvent> call() {
-                return store.tickets().events(ticket.id());
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (ticket.equals(selected.get())) { // the user may have moved on meanwhile
-                selectedEvents.setAll(task.getValue());
-            }
-        });
-        task.setOnFailed(e -> LOG.error("Loading history of {} failed", ticket.ticketNo(), task.getException()));
-        background.submit(task);
+        selectedEvents.setAll(histories.getOrDefault(ticket.id(), List.of()));
+        selectedClock.set(clocks.get(ticket.id()));
     }
 
     private void recount() {
         for (Queue q : Queue.values()) {
-            queueCounts.get(q).set((int) tickets.stream().filter(t -> q.contains(t, loadedAt)).count());
+            queueCounts.get(q).set((int) tickets.stream().filter(t -> q.contains(t, clock(t))).count());
         }
     }
 
     private void refilter() {
         Queue q = queue.get();
         String text = search.get();
-        Instant now = loadedAt;
-        visible.setPredicate(t -> q.contains(t, now) && TicketSearch.matches(t, text));
+        visible.setPredicate(t -> q.contains(t, clock(t)) && TicketSearch.matches(t, text));
     }
 
     /** Who acted, as people read it: the platform by name, known users with their display name. */
@@ -150,8 +168,18 @@ public final class WorkbenchViewModel {
         return name == null ? actor : config.texts().msg("actor.user", name, actor);
     }
 
+    /** The ticket's clocks as of the last load. */
+    public TicketClock clock(Ticket t) {
+        TicketClock c = clocks.get(t.id());
+        return c != null ? c : clockMaker.compute(t, histories.getOrDefault(t.id(), List.of()), loadedAt);
+    }
+
     public long daysOpen(Ticket t) {
-        return Queue.daysOpen(t, config.clock().instant());
+        return clock(t).openDays();
+    }
+
+    public ObjectProperty<TicketClock> selectedClockProperty() {
+        return selectedClock;
     }
 
     public User user() {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
+import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
@@ -29,11 +31,14 @@ final class Workspace implements AutoCloseable {
     final AppConfig config;
     final Catalog catalog;
     final LocalStore store;
+    final TicketClocks clocks;
 
     Workspace(AppConfig config, Catalog catalog, LocalStore store) {
         this.config = config;
         this.catalog = catalog;
         this.store = store;
+        // Shipped years plus any an administrator added to <data dir>/calendar.
+        this.clocks = new TicketClocks(catalog, CalendarLoader.load(config.dataDir()));
     }
 
     /**

@@ -57,6 +57,34 @@ public final class TicketStore {
         });
     }
 
+    /** The histories of every ticket a scope covers, oldest event first, in one query. */
+    public Map<UUID, List<TicketEvent>> events(TicketScope scope) {
+        return store.read(s -> {
+            StringBuilder hql = new StringBuilder("select e from TicketEventEntity e, TicketEntity t "
+                    + "where e.ticketId = t.id and t.countyCode = :county");
+            if (scope.itemCodes() != null) {
+                hql.append(" and t.itemCode in :items");
+            }
+            if (scope.townshipCode() != null) {
+                hql.append(" and t.townshipCode = :township");
+            }
+            hql.append(" order by e.ticketId, e.seq");
+            SelectionQuery<TicketEventEntity> q = s.createSelectionQuery(hql.toString(), TicketEventEntity.class)
+                    .setParameter("county", scope.countyCode());
+            if (scope.itemCodes() != null) {
+                q.setParameter("items", scope.itemCodes());
+            }
+            if (scope.townshipCode() != null) {
+                q.setParameter("township", scope.townshipCode());
+            }
+            Map<UUID, List<TicketEvent>> byTicket = new java.util.HashMap<>();
+            for (TicketEventEntity e : q.getResultList()) {
+                byTicket.computeIfAbsent(e.ticketId, k -> new java.util.ArrayList<>()).add(toModel(e));
+            }
+            return byTicket;
+        });
+    }
+
     public Optional<Ticket> find(UUID id) {
         return store.read(s -> Optional.ofNullable(s.find(TicketEntity.class, id)).map(TicketEntity::toModel));
     }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.clock.LadderState;
+import org.reliefdesk.logic.clock.StepState;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.model.IntakeChannel;
@@ -67,6 +69,12 @@ class BundleTest {
         }
         for (IntakeChannel c : IntakeChannel.values()) {
             used.add("channel." + c.name());
+        }
+        for (LadderState l : LadderState.values()) {
+            used.add("ladder." + l.name());
+        }
+        for (StepState st : StepState.values()) {
+            used.add("stepState." + st.name());
         }
         // fieldName("x") looks up "field.x"; msg keys are used as they are.
         Set<String> missing = new TreeSet<>();
