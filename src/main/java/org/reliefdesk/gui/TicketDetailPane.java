@@ -43,9 +43,15 @@ final class TicketDetailPane {
         fields.setId("ticketFields");
         fields.setHgap(10);
         fields.setVgap(4);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE); // labels never truncate; values wrap instead
-        fields.getColumnConstraints().addAll(names, new ColumnConstraints());
+        // Two label/value pairs a row, so the timeline and history keep their room.
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints names = new ColumnConstraints();
+            names.setMinWidth(Region.USE_PREF_SIZE); // labels never truncate; values wrap instead
+            ColumnConstraints values = new ColumnConstraints();
+            values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            values.setMinWidth(60);
+            fields.getColumnConstraints().addAll(names, values);
+        }
         TableView<TicketEvent> events = eventTable();
         ladder.getStyleClass().add("ladder-line");
         ladder.setId("ladderLine");
@@ -55,13 +61,19 @@ final class TicketDetailPane {
         warning.managedProperty().bind(warning.visibleProperty());
         warning.setVisible(false);
         TableView<StepTiming> timeline = timelineTable();
-        timeline.setPrefHeight(150);
+        timeline.setMinHeight(130);
+        timeline.setPrefHeight(160);
+        events.setMinHeight(140);
+        ladder.setWrapText(true);
+        ladder.setMinHeight(Region.USE_PREF_SIZE);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
         root = new VBox(6, WorkbenchView.titled(texts.msg("detail.title"), fields), ladder, warning,
                 WorkbenchView.titled(texts.msg("detail.timeline"), timeline),
                 WorkbenchView.titled(texts.msg("detail.history"), events));
         VBox.setVgrow(root.getChildren().get(4), Priority.ALWAYS);
         vm.selectedClockProperty().addListener((o, a, c) -> showClock(c));
         root.setPadding(new Insets(8));
+        root.setMinWidth(300); // the split pane, not the text, decides the width
         vm.selectedProperty().addListener((o, a, t) -> show(t));
         show(null);
     }
@@ -98,8 +110,9 @@ final class TicketDetailPane {
             name.setStyle("-fx-text-fill: #555;");
             Label value = new Label(rows.get(i)[1]);
             value.setWrapText(true);
-            fields.add(name, 0, i);
-            fields.add(value, 1, i);
+            value.setMinHeight(Region.USE_PREF_SIZE);
+            fields.add(name, (i % 2) * 2, i / 2);
+            fields.add(value, (i % 2) * 2 + 1, i / 2);
         }
     }
 
@@ -111,9 +124,12 @@ final class TicketDetailPane {
             return;
         }
         String state = texts.msg("ladder." + c.state().name());
-        ladder.setText(c.state() == LadderState.CONCLUDED ? state
-                : texts.msg("detail.ladderLine", state, Formats.dateTime(c.stateSince()),
-                        Formats.dateTime(c.supervisedFrom())));
+        ladder.setText(switch (c.state()) {
+            case CONCLUDED -> state;
+            case SUPERVISED -> texts.msg("detail.ladderSince", state, Formats.dateTime(c.stateSince()));
+            default -> texts.msg("detail.ladderLine", state, Formats.dateTime(c.stateSince()),
+                    Formats.dateTime(c.supervisedFrom()));
+        });
         ladder.getStyleClass().removeAll("state-overdue", "state-due-soon");
         if (c.state() == LadderState.SUPERVISED || c.state() == LadderState.STEP_OVERDUE) {
             ladder.getStyleClass().add("state-overdue");

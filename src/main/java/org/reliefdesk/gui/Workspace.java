@@ -53,7 +53,7 @@ final class Workspace implements AutoCloseable {
         }
         LocalDate today = LocalDate.now(config.clock().withZone(SampleGenerator.ZONE));
         List<TicketHistory> sample = new SampleGenerator(catalog)
-                .generate(SampleGenerator.DEFAULT_SEED, today, config.sampleCount());
+                .generate(SampleGenerator.DEFAULT_SEED, config.clock().instant(), config.sampleCount());
         TicketLineCodec codec = new TicketLineCodec(catalog);
         String lines = sample.stream().map(codec::write).collect(Collectors.joining("\n"));
         int total = sample.size();

@@ -17,7 +17,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.i18n.Texts;
@@ -40,14 +39,27 @@ class WorkbenchGuiTest extends FxRobot {
 
     private WorkbenchApp app;
 
-    @BeforeEach
-    void start() throws Exception {
+    private void startAt(LocalDate day) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        Clock clock = Clock.fixed(SampleGenerator.noon(AS_OF), SampleGenerator.ZONE);
+        Clock clock = Clock.fixed(SampleGenerator.noon(day), SampleGenerator.ZONE);
         AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 600);
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
         assertTrue(stage.isShowing());
+    }
+
+    private void signInAsWaterClerk() throws Exception {
+        signInAs(DemoUsers.WATER_CLERK.displayName());
+    }
+
+    private void signInAs(String displayName) throws Exception {
+        java.util.function.Predicate<Node> waterClerkCell = n -> n instanceof ListCell<?> cell
+                && cell.getText() != null && cell.getText().startsWith(displayName);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(waterClerkCell).tryQuery().isPresent());
+        clickOn((Node) lookup(waterClerkCell).query());
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
+                && !ticketTable().getItems().isEmpty());
     }
 
     @AfterEach
@@ -63,14 +75,8 @@ class WorkbenchGuiTest extends FxRobot {
 
     @Test
     void waterClerkSeesOnlyWaterTicketsSearchesAndReadsHistory() throws Exception {
-        java.util.function.Predicate<Node> waterClerkCell = n -> n instanceof ListCell<?> cell
-                && cell.getText() != null && cell.getText().startsWith(DemoUsers.WATER_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(waterClerkCell).tryQuery().isPresent());
-        Node waterClerk = lookup(waterClerkCell).query();
-        clickOn(waterClerk);
-        clickOn("#signInButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
-                && !ticketTable().getItems().isEmpty());
+        startAt(AS_OF);
+        signInAsWaterClerk();
 
         // Only water tickets of the demo county, and all of them.
         List<Ticket> shown = List.copyOf(ticketTable().getItems());
@@ -104,6 +110,51 @@ class WorkbenchGuiTest extends FxRobot {
         assertTrue(fieldTexts.contains(target.ticketNo()), fieldTexts.toString());
         assertTrue(fieldTexts.contains(target.applicant().maskedIdNumber()), fieldTexts.toString());
         assertFalse(fieldTexts.contains(target.applicant().idNumber()), "ID must be masked");
+    }
+
+    @Test
+    void overdueQueueShowsOverdueTicketsAndTheirTimeline() throws Exception {
+        startAt(AS_OF);
+        signInAs(DemoUsers.LEADER.displayName()); // the whole county: every item's clocks
+        Node overdueQueue = lookup(n -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith("环节超期")).query();
+        String label = ((ListCell<?>) overdueQueue).getText();
+        clickOn(overdueQueue);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Ticket> table = ticketTable();
+        int shown = table.getItems().size();
+        assertTrue(shown > 0, label);
+        assertEquals("环节超期（" + shown + "）", label);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableColumn<Ticket, ?> ladder = (javafx.scene.control.TableColumn<Ticket, ?>)
+                table.getColumns().stream().filter(c -> "column.ladder".equals(c.getId())).findFirst().orElseThrow();
+        for (int i = 0; i < shown; i++) {
+            assertEquals("环节超期", ladder.getCellData(i));
+        }
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && table.getItems().get(0).equals(r.getItem())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<org.reliefdesk.logic.clock.StepTiming> timeline =
+                (TableView<org.reliefdesk.logic.clock.StepTiming>) lookup("#timelineTable").query();
+        assertTrue(timeline.getItems().stream().anyMatch(
+                s -> s.state() == org.reliefdesk.logic.clock.StepState.OVERDUE), timeline.getItems().toString());
+        assertTrue(lookup("#ladderLine").queryAs(Label.class).getText().startsWith("环节超期（自 "));
+        assertFalse(lookup("#calendarWarning").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void aTicketInAYearWithoutCalendarDataShowsTheWarning() throws Exception {
+        startAt(LocalDate.of(2027, 6, 15)); // the shipped calendar ends with 2026
+        signInAsWaterClerk();
+        // A ticket in a step limited in working days (hour limits do not depend on the calendar).
+        Ticket open = ticketTable().getItems().stream()
+                .filter(t -> t.currentStep().equals("verification") || t.currentStep().equals("solving"))
+                .findFirst().orElseThrow();
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && open.equals(r.getItem())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label warning = lookup("#calendarWarning").queryAs(Label.class);
+        assertTrue(warning.isVisible());
+        assertTrue(warning.getText().contains("周一至周五估算"), warning.getText());
     }
 
     @SuppressWarnings("unchecked")

@@ -67,9 +67,15 @@ public final class SampleGenerator {
         this.catalog = catalog;
     }
 
+    /** As of 18:00 China time on {@code asOfDate}: the file format's reference point. */
     public List<TicketHistory> generate(long seed, LocalDate asOfDate, int count) {
+        return generate(seed, asOfDate.atTime(18, 0).atZone(ZONE).toInstant(), count);
+    }
+
+    /** As of an exact moment (the app's first start uses "now", so nothing lies in the future). */
+    public List<TicketHistory> generate(long seed, Instant asOf, int count) {
         Random rnd = new Random(seed);
-        Instant asOf = asOfDate.atTime(18, 0).atZone(ZONE).toInstant();
+        LocalDate asOfDate = asOf.atZone(ZONE).toLocalDate();
         List<ServiceItem> items = catalog.items();
         List<Place> townships = DemoCounty.townships();
         List<Draft> drafts = new ArrayList<>(count);
