@@ -11,13 +11,15 @@ import org.reliefdesk.model.Role;
  * {@code to} a step ({@code @previous} returns to the step before a pause), or the first
  * matching of {@code branches}. Limits: {@code maxTimes} per ticket (plus {@code extraTimes}
  * when a condition on the ticket's facts holds), {@code rowLimits} over all its uses, and
- * {@code requires} on the ticket's facts. {@code rule} names the message when one of these,
- * or the step order, refuses it. {@code main} marks the usual path; {@code feedsBack} marks
+ * {@code requires} on the ticket's facts. {@code rule} names the message when one of these
+ * refuses it; {@code stepRule} the message when the action is tried in a step it is not for
+ * (such as the four dropout steps out of order). {@code main} marks the usual path; {@code feedsBack} marks
  * actions whose text is sent to the applicant.
  */
 public record ActionDef(String code, @JsonProperty("from") List<String> from, List<Role> roles, String to,
                         List<Branch> branches, String form, String outcome, Integer maxTimes, ExtraTimes extraTimes,
-                        List<RowLimit> rowLimits, Condition requires, String rule, String department, boolean main,
+                        List<RowLimit> rowLimits, Condition requires, String rule, String stepRule, String department,
+                        boolean main,
                         boolean feedsBack) {
 
     public static final String PREVIOUS = "@previous";

@@ -79,7 +79,7 @@ public final class WorkflowEngine {
             return refuse("rule.workflow.concluded");
         }
         if (!a.from().contains(ticket.currentStep())) {
-            return a.rule() != null ? refuse(a.rule())
+            return a.stepRule() != null ? refuse(a.stepRule())
                     : refuse("rule.workflow.notInStep", actionName,
                             catalog.stepName(ticket.currentStep(), java.util.Locale.SIMPLIFIED_CHINESE));
         }

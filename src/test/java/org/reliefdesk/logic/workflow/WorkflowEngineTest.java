@@ -81,7 +81,9 @@ class WorkflowEngineTest {
         assertEquals("rule.job.perRound", sixteen.rule());
         for (int round = 1; round <= 3; round++) {
             h.act("recommend_jobs", Map.of("jobs", jobs(15)));
-            h.act("round_follow_up", ANOTHER_ROUND); // a follow-up visit after every round
+            // A follow-up visit after every round: no next round before it.
+            assertEquals("rule.workflow.notInStep", refused(() -> h.act("recommend_jobs", Map.of("jobs", jobs(1)))).rule());
+            h.act("round_follow_up", ANOTHER_ROUND);
         }
         assertEquals("recommendation", h.ticket.currentStep());
         InvalidFieldException fourth = refused(() -> h.act("recommend_jobs", Map.of("jobs", jobs(1))));
@@ -134,6 +136,7 @@ class WorkflowEngineTest {
         Harness h = new Harness("training", Map.of("zeroEmploymentFamily", false));
         h.act("accept");
         h.act("arrange_training", Map.of("mode", "organized"));
+        assertEquals("rule.workflow.notInStep", refused(() -> h.act("arrange_training")).rule()); // follow-up first
         h.act("round_follow_up", TRAIN_AGAIN);
         h.act("arrange_training", Map.of("mode", "recommended"));
         h.act("round_follow_up", TRAIN_AGAIN);
