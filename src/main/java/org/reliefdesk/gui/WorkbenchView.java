@@ -82,6 +82,11 @@ final class WorkbenchView {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                         search::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
+                    if (!vm.loadingProperty().get()) {
+                        vm.reload();
+                    }
+                });
             }
         });
         return bar;
@@ -134,7 +139,17 @@ final class WorkbenchView {
         SortedList<Ticket> sorted = new SortedList<>(vm.visibleTickets());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> vm.selectedProperty().set(t));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null || !vm.loadingProperty().get()) {
+                vm.selectedProperty().set(t);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, t) -> {
+            if (t != null && table.getSelectionModel().getSelectedItem() != t) {
+                table.getSelectionModel().select(t);
+                table.scrollTo(t);
+            }
+        });
         return table;
     }
 

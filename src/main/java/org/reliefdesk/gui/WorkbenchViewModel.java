@@ -60,7 +60,8 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final Map<Queue, IntegerProperty> queueCounts = new EnumMap<>(Queue.class);
     private final ObjectProperty<TicketClock> selectedClock = new SimpleObjectProperty<>();
-    private final TicketClocks clockMaker;
+    private final java.util.function.Supplier<TicketClocks> clockSource;
+    private TicketClocks clockMaker;
     /** Histories and clocks of the loaded tickets, computed together off the FX thread. */
     private Map<UUID, List<TicketEvent>> histories = Map.of();
     private Map<UUID, TicketClock> clocks = Map.of();
@@ -69,13 +70,13 @@ public final class WorkbenchViewModel {
     private final Map<String, String> displayNames = new java.util.HashMap<>();
 
     WorkbenchViewModel(Workspace workspace, User user, ExecutorService background) {
-        this(workspace.store, workspace.catalog, workspace.clocks, workspace.config, user, background);
+        this(workspace.store, workspace.catalog, workspace::clocks, workspace.config, user, background);
     }
 
-    WorkbenchViewModel(LocalStore store, Catalog catalog, TicketClocks clocks, AppConfig config, User user,
-                       ExecutorService background) {
+    WorkbenchViewModel(LocalStore store, Catalog catalog, java.util.function.Supplier<TicketClocks> clocks,
+                       AppConfig config, User user, ExecutorService background) {
         this.store = store;
-        this.clockMaker = clocks;
+        this.clockSource = clocks;
         this.user = user;
         this.config = config;
         this.background = background;
@@ -90,7 +91,7 @@ public final class WorkbenchViewModel {
 
     /** What one load brings back: tickets, their histories and their clocks at one moment. */
     private record Loaded(List<Ticket> tickets, Map<UUID, List<TicketEvent>> histories,
-                          Map<UUID, TicketClock> clocks, Instant at) {
+                          Map<UUID, TicketClock> clocks, TicketClocks maker, Instant at) {
     }
 
     /** Reloads the tickets in scope off the FX thread. */
@@ -106,24 +107,29 @@ public final class WorkbenchViewModel {
                 List<Ticket> list = store.tickets().list(scope);
                 Map<UUID, List<TicketEvent>> events = store.tickets().events(scope);
                 Instant now = config.clock().instant();
+                TicketClocks maker = clockSource.get();
                 Map<UUID, TicketClock> computed = new HashMap<>();
                 for (Ticket t : list) {
-                    computed.put(t.id(), clockMaker.compute(t, events.getOrDefault(t.id(), List.of()), now));
+                    computed.put(t.id(), maker.compute(t, events.getOrDefault(t.id(), List.of()), now));
                 }
-                return new Loaded(list, events, computed, now);
+                return new Loaded(list, events, computed, maker, now);
             }
         };
         task.setOnSucceeded(e -> {
             Loaded loaded = task.getValue();
             loadedAt = loaded.at();
+            clockMaker = loaded.maker();
             histories = loaded.histories();
             clocks = loaded.clocks();
-            Ticket previouslySelected = selected.get();
+            UUID keep = selected.get() == null ? null : selected.get().id();
             tickets.setAll(loaded.tickets());
             recount();
             refilter();
-            showHistory(previouslySelected == null ? null
-                    : loaded.tickets().stream().filter(t -> t.id().equals(previouslySelected.id())).findFirst().orElse(null));
+            // The same ticket stays selected across a refresh (found again by id, with its new state).
+            Ticket fresh = keep == null ? null
+                    : loaded.tickets().stream().filter(t -> t.id().equals(keep)).findFirst().orElse(null);
+            selected.set(null);
+            selected.set(fresh);
             loading.set(false);
         });
         task.setOnFailed(e -> {
@@ -171,7 +177,13 @@ public final class WorkbenchViewModel {
     /** The ticket's clocks as of the last load. */
     public TicketClock clock(Ticket t) {
         TicketClock c = clocks.get(t.id());
-        return c != null ? c : clockMaker.compute(t, histories.getOrDefault(t.id(), List.of()), loadedAt);
+        if (c != null) {
+            return c;
+        }
+        if (clockMaker == null) {
+            clockMaker = clockSource.get();
+        }
+        return clockMaker.compute(t, histories.getOrDefault(t.id(), List.of()), loadedAt);
     }
 
     public long daysOpen(Ticket t) {

@@ -31,14 +31,19 @@ final class Workspace implements AutoCloseable {
     final AppConfig config;
     final Catalog catalog;
     final LocalStore store;
-    final TicketClocks clocks;
 
     Workspace(AppConfig config, Catalog catalog, LocalStore store) {
         this.config = config;
         this.catalog = catalog;
         this.store = store;
-        // Shipped years plus any an administrator added to <data dir>/calendar.
-        this.clocks = new TicketClocks(catalog, CalendarLoader.load(config.dataDir()));
+    }
+
+    /**
+     * Clocks over the shipped years plus any an administrator added to {@code <data dir>/calendar};
+     * read again on every load, so an imported year shows at the next refresh.
+     */
+    TicketClocks clocks() {
+        return new TicketClocks(catalog, CalendarLoader.load(config.dataDir()));
     }
 
     /**

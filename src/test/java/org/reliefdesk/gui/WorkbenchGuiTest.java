@@ -155,6 +155,17 @@ class WorkbenchGuiTest extends FxRobot {
         Label warning = lookup("#calendarWarning").queryAs(Label.class);
         assertTrue(warning.isVisible());
         assertTrue(warning.getText().contains("周一至周五估算"), warning.getText());
+
+        // The administrator adds 2027; the next refresh recomputes every clock and the warning goes.
+        java.nio.file.Path file = dataDir.resolve("2027-input.json");
+        java.nio.file.Files.writeString(file, """
+                {"formatVersion":1,"year":2027,"notice":{"title":"国务院办公厅关于2027年部分节假日安排的通知","issued":"2026-11-01"},
+                 "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":[]}""");
+        org.reliefdesk.logic.calendar.CalendarLoader.install(file, dataDir);
+        type(javafx.scene.input.KeyCode.F5); // 刷新
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#calendarWarning").queryAs(Label.class).isVisible());
+        assertEquals(open.id(), ((Ticket) lookup("#ticketTable").queryAs(TableView.class)
+                .getSelectionModel().getSelectedItem()).id());
     }
 
     @SuppressWarnings("unchecked")
