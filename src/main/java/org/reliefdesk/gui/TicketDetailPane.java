@@ -43,15 +43,7 @@ final class TicketDetailPane {
         fields.setId("ticketFields");
         fields.setHgap(10);
         fields.setVgap(4);
-        // Two label/value pairs a row, so the timeline and history keep their room.
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints names = new ColumnConstraints();
-            names.setMinWidth(Region.USE_PREF_SIZE); // labels never truncate; values wrap instead
-            ColumnConstraints values = new ColumnConstraints();
-            values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
-            values.setMinWidth(60);
-            fields.getColumnConstraints().addAll(names, values);
-        }
+
         TableView<TicketEvent> events = eventTable();
         ladder.getStyleClass().add("ladder-line");
         ladder.setId("ladderLine");
@@ -75,6 +67,7 @@ final class TicketDetailPane {
         root.setPadding(new Insets(8));
         root.setMinWidth(300); // the split pane, not the text, decides the width
         vm.selectedProperty().addListener((o, a, t) -> show(t));
+        root.widthProperty().addListener((o, a, w) -> show(vm.selectedProperty().get()));
         show(null);
     }
 
@@ -105,14 +98,28 @@ final class TicketDetailPane {
                 ? texts.msg("detail.daysOpenPaused", clock.openDays(), clock.pausedDays())
                 : String.valueOf(clock.openDays())));
         rows.add(row("detail.outcome", t.outcome() == null ? "" : catalog.outcomeName(t.outcome(), texts.locale())));
+        // Two label/value pairs a row when they fit (short Chinese labels), else one:
+        // the timeline and history keep their room, and values never wrap letter by letter.
+        double widest = rows.stream().mapToDouble(r -> new javafx.scene.text.Text(r[0]).getLayoutBounds().getWidth())
+                .max().orElse(80);
+        int pairs = root.getWidth() >= 2 * (widest + 150) + 30 ? 2 : 1;
+        fields.getColumnConstraints().clear();
+        for (int i = 0; i < pairs; i++) {
+            ColumnConstraints names = new ColumnConstraints();
+            names.setMinWidth(Region.USE_PREF_SIZE); // labels never truncate; values wrap instead
+            ColumnConstraints values = new ColumnConstraints();
+            values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            values.setMinWidth(100);
+            fields.getColumnConstraints().addAll(names, values);
+        }
         for (int i = 0; i < rows.size(); i++) {
             Label name = new Label(rows.get(i)[0]);
             name.setStyle("-fx-text-fill: #555;");
             Label value = new Label(rows.get(i)[1]);
             value.setWrapText(true);
             value.setMinHeight(Region.USE_PREF_SIZE);
-            fields.add(name, (i % 2) * 2, i / 2);
-            fields.add(value, (i % 2) * 2 + 1, i / 2);
+            fields.add(name, (i % pairs) * 2, i / pairs);
+            fields.add(value, (i % pairs) * 2 + 1, i / pairs);
         }
     }
 
