@@ -151,12 +151,13 @@ final class TicketDetailPane {
         TableView<StepTiming> table = new TableView<>(timings);
         table.setId("timelineTable");
         table.setPlaceholder(new Label(texts.msg("detail.noTimeline")));
-        table.getColumns().add(timing("timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
-        table.getColumns().add(timing("timeline.entered", 120, s -> Formats.dateTime(s.entered())));
-        table.getColumns().add(timing("timeline.due", 120, s -> s.due() == null ? texts.msg("timeline.noLimit")
+        table.getColumns().add(Columns.of(texts, "timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
+        table.getColumns().add(Columns.of(texts, "timeline.entered", 120, s -> Formats.dateTime(s.entered())));
+        table.getColumns().add(Columns.of(texts, "timeline.due", 120, s -> s.due() == null ? texts.msg("timeline.noLimit")
                 : Formats.lastMoment(s.due())));
-        table.getColumns().add(timing("timeline.left", 120, s -> Formats.dateTime(s.left())));
-        table.getColumns().add(timing("timeline.state", 90, s -> texts.msg("stepState." + s.state().name())));
+        table.getColumns().add(Columns.of(texts, "timeline.left", 120, s -> Formats.dateTime(s.left())));
+        table.getColumns().add(Columns.of(texts, "timeline.state", 90, s -> texts.msg("stepState." + s.state().name())));
+        table.getColumns().forEach(c -> c.setSortable(false)); // a timeline reads in time order
         table.setRowFactory(v -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(StepTiming s, boolean empty) {
@@ -170,13 +171,6 @@ final class TicketDetailPane {
         return table;
     }
 
-    private <T> TableColumn<StepTiming, T> timing(String key, double width, Function<StepTiming, T> value) {
-        TableColumn<StepTiming, T> c = new TableColumn<>(texts.msg(key));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
-    }
 
     private String[] row(String key, String value) {
         String label = key.startsWith("field.") ? texts.fieldName(key.substring("field.".length())) : texts.msg(key);
@@ -189,23 +183,17 @@ final class TicketDetailPane {
         TableView<TicketEvent> table = new TableView<>(vm.selectedEvents());
         table.setId("eventTable");
         table.setPlaceholder(new Label(texts.msg("detail.noHistory")));
-        table.getColumns().add(column("history.at", 120, e -> Formats.dateTime(e.at())));
-        table.getColumns().add(column("history.action", 80, e -> catalog.actionName(e.action(), texts.locale())));
-        table.getColumns().add(column("history.actor", 140, e -> vm.actorName(e.actor())));
-        table.getColumns().add(column("history.steps", 150, e -> e.fromStep() == null
+        table.getColumns().add(Columns.of(texts, "history.at", 120, e -> Formats.dateTime(e.at())));
+        table.getColumns().add(Columns.of(texts, "history.action", 80, e -> catalog.actionName(e.action(), texts.locale())));
+        table.getColumns().add(Columns.of(texts, "history.actor", 140, e -> vm.actorName(e.actor())));
+        table.getColumns().add(Columns.of(texts, "history.steps", 150, e -> e.fromStep() == null
                 ? catalog.stepName(e.toStep(), texts.locale())
                 : catalog.stepName(e.fromStep(), texts.locale()) + " → " + catalog.stepName(e.toStep(), texts.locale())));
-        table.getColumns().add(column("history.details", 320, e -> FormText.summarize(catalog,
+        table.getColumns().add(Columns.of(texts, "history.details", 320, e -> FormText.summarize(catalog,
                 vm.selectedProperty().get() == null ? "" : vm.selectedProperty().get().itemCode(), e, texts)));
         return table;
     }
 
-    private <T> TableColumn<TicketEvent, T> column(String key, double width, Function<TicketEvent, T> value) {
-        TableColumn<TicketEvent, T> c = new TableColumn<>(texts.msg(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
-    }
 
     Parent root() {
         return root;

@@ -123,18 +123,18 @@ final class WorkbenchView {
         TableView<Ticket> table = new TableView<>();
         table.setId("ticketTable");
         table.setPlaceholder(new Label(texts.msg("workbench.empty")));
-        table.getColumns().add(column("column.ticketNo", 160, Ticket::ticketNo));
-        table.getColumns().add(column("column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
-        table.getColumns().add(column("column.applicant", 190,
+        table.getColumns().add(Columns.of(texts, "column.ticketNo", 160, Ticket::ticketNo));
+        table.getColumns().add(Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
+        table.getColumns().add(Columns.of(texts, "column.applicant", 190,
                 t -> t.applicant().name() + "  " + t.applicant().maskedIdNumber()));
-        table.getColumns().add(column("column.township", 80, t -> t.township().name()));
-        table.getColumns().add(column("column.submitted", 120, t -> Formats.dateTime(t.submittedAt())));
-        TableColumn<Ticket, Long> days = column("column.daysOpen", 60, vm::daysOpen);
+        table.getColumns().add(Columns.of(texts, "column.township", 80, t -> t.township().name()));
+        table.getColumns().add(Columns.of(texts, "column.submitted", 120, t -> Formats.dateTime(t.submittedAt())));
+        TableColumn<Ticket, Long> days = Columns.of(texts, "column.daysOpen", 60, vm::daysOpen);
         days.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(days);
-        table.getColumns().add(column("column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
-        table.getColumns().add(column("column.status", 65, t -> texts.msg("status." + t.status().name())));
-        table.getColumns().add(column("column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).state().name())));
+        table.getColumns().add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
+        table.getColumns().add(Columns.of(texts, "column.status", 65, t -> texts.msg("status." + t.status().name())));
+        table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).state().name())));
         table.setRowFactory(v -> new LadderRow());
         SortedList<Ticket> sorted = new SortedList<>(vm.visibleTickets());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -153,13 +153,6 @@ final class WorkbenchView {
         return table;
     }
 
-    private <T> TableColumn<Ticket, T> column(String key, double width, Function<Ticket, T> value) {
-        TableColumn<Ticket, T> c = new TableColumn<>(texts.msg(key));
-        c.setId(key);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
-    }
 
     private HBox statusBar() {
         Label user = new Label(texts.msg("statusBar.user", vm.user().displayName(), vm.user().username()));

@@ -36,47 +36,38 @@ public final class TicketStore {
 
     /** Tickets a scope covers, newest first. */
     public List<Ticket> list(TicketScope scope) {
-        return store.read(s -> {
-            StringBuilder hql = new StringBuilder("from TicketEntity t where t.countyCode = :county");
-            if (scope.itemCodes() != null) {
-                hql.append(" and t.itemCode in :items");
-            }
-            if (scope.townshipCode() != null) {
-                hql.append(" and t.townshipCode = :township");
-            }
-            hql.append(" order by t.submittedAt desc");
-            SelectionQuery<TicketEntity> q = s.createSelectionQuery(hql.toString(), TicketEntity.class)
-                    .setParameter("county", scope.countyCode());
-            if (scope.itemCodes() != null) {
-                q.setParameter("items", scope.itemCodes());
-            }
-            if (scope.townshipCode() != null) {
-                q.setParameter("township", scope.townshipCode());
-            }
-            return q.getResultList().stream().map(TicketEntity::toModel).toList();
-        });
+        return store.read(s -> scoped(s, "select t from TicketEntity t", scope, "t.submittedAt desc", TicketEntity.class)
+                .getResultList().stream().map(TicketEntity::toModel).toList());
+    }
+
+    /** A query over the tickets a scope covers ({@code t}), with the scope's conditions bound. */
+    private static <R> SelectionQuery<R> scoped(Session s, String select, TicketScope scope, String order,
+                                                Class<R> type) {
+        StringBuilder hql = new StringBuilder(select).append(select.contains(" where ") ? " and" : " where")
+                .append(" t.countyCode = :county");
+        if (scope.itemCodes() != null) {
+            hql.append(" and t.itemCode in :items");
+        }
+        if (scope.townshipCode() != null) {
+            hql.append(" and t.townshipCode = :township");
+        }
+        hql.append(" order by ").append(order);
+        SelectionQuery<R> q = s.createSelectionQuery(hql.toString(), type).setParameter("county", scope.countyCode());
+        if (scope.itemCodes() != null) {
+            q.setParameter("items", scope.itemCodes());
+        }
+        if (scope.townshipCode() != null) {
+            q.setParameter("township", scope.townshipCode());
+        }
+        return q;
     }
 
     /** The histories of every ticket a scope covers, oldest event first, in one query. */
     public Map<UUID, List<TicketEvent>> events(TicketScope scope) {
         return store.read(s -> {
-            StringBuilder hql = new StringBuilder("select e from TicketEventEntity e, TicketEntity t "
-                    + "where e.ticketId = t.id and t.countyCode = :county");
-            if (scope.itemCodes() != null) {
-                hql.append(" and t.itemCode in :items");
-            }
-            if (scope.townshipCode() != null) {
-                hql.append(" and t.townshipCode = :township");
-            }
-            hql.append(" order by e.ticketId, e.seq");
-            SelectionQuery<TicketEventEntity> q = s.createSelectionQuery(hql.toString(), TicketEventEntity.class)
-                    .setParameter("county", scope.countyCode());
-            if (scope.itemCodes() != null) {
-                q.setParameter("items", scope.itemCodes());
-            }
-            if (scope.townshipCode() != null) {
-                q.setParameter("township", scope.townshipCode());
-            }
+            SelectionQuery<TicketEventEntity> q = scoped(s,
+                    "select e from TicketEventEntity e, TicketEntity t where e.ticketId = t.id", scope,
+                    "e.ticketId, e.seq", TicketEventEntity.class);
             Map<UUID, List<TicketEvent>> byTicket = new java.util.HashMap<>();
             for (TicketEventEntity e : q.getResultList()) {
                 byTicket.computeIfAbsent(e.ticketId, k -> new java.util.ArrayList<>()).add(toModel(e));
