@@ -33,6 +33,8 @@ final class TicketDetailPane {
     private final GridPane fields = new GridPane();
     private final VBox root;
     private final Label ladder = new Label();
+    private final javafx.scene.layout.FlowPane actionBar = new javafx.scene.layout.FlowPane(6, 6);
+    private final Label refusals = new Label();
     private final Label warning = new Label();
     private final javafx.collections.ObservableList<StepTiming> timings = javafx.collections.FXCollections.observableArrayList();
 
@@ -59,10 +61,18 @@ final class TicketDetailPane {
         ladder.setWrapText(true);
         ladder.setMinHeight(Region.USE_PREF_SIZE);
         warning.setMinHeight(Region.USE_PREF_SIZE);
-        root = new VBox(6, WorkbenchView.titled(texts.msg("detail.title"), fields), ladder, warning,
+        actionBar.setId("actionBar");
+        actionBar.getStyleClass().add("action-bar");
+        refusals.setId("actionRefusals");
+        refusals.getStyleClass().add("action-refused");
+        refusals.setWrapText(true);
+        refusals.setMinHeight(Region.USE_PREF_SIZE);
+        refusals.managedProperty().bind(refusals.textProperty().isNotEmpty());
+        vm.actionChoices().addListener((javafx.collections.ListChangeListener<WorkbenchViewModel.ActionChoice>) c -> showActions());
+        root = new VBox(6, actionBar, refusals, WorkbenchView.titled(texts.msg("detail.title"), fields), ladder, warning,
                 WorkbenchView.titled(texts.msg("detail.timeline"), timeline),
                 WorkbenchView.titled(texts.msg("detail.history"), events));
-        VBox.setVgrow(root.getChildren().get(4), Priority.ALWAYS);
+        VBox.setVgrow(root.getChildren().get(6), Priority.ALWAYS);
         vm.selectedClockProperty().addListener((o, a, c) -> showClock(c));
         root.setPadding(new Insets(8));
         root.setMinWidth(300); // the split pane, not the text, decides the width
@@ -121,6 +131,31 @@ final class TicketDetailPane {
             fields.add(name, (i % pairs) * 2, i / pairs);
             fields.add(value, (i % pairs) * 2 + 1, i / pairs);
         }
+    }
+
+    /** One button per action of the ticket's step that this user's role may take; refused ones say why. */
+    private void showActions() {
+        actionBar.getChildren().clear();
+        java.util.List<String> why = new java.util.ArrayList<>();
+        for (WorkbenchViewModel.ActionChoice choice : vm.actionChoices()) {
+            String name = catalog.actionName(choice.action().code(), texts.locale());
+            javafx.scene.control.Button b = new javafx.scene.control.Button(name);
+            b.setId("action-" + choice.action().code());
+            if (choice.refusal() != null) {
+                b.setDisable(true);
+                why.add(name + "：" + choice.refusal());
+            } else {
+                b.setOnAction(e -> open(choice));
+            }
+            actionBar.getChildren().add(b);
+        }
+        refusals.setText(String.join("\n", why));
+    }
+
+    private void open(WorkbenchViewModel.ActionChoice choice) {
+        Ticket t = vm.selectedProperty().get();
+        ActionDialog.show(root.getScene().getWindow(), t, choice.action(), catalog, texts, vm.selectedFacts(), vm.today())
+                .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
     }
 
     private void showClock(TicketClock c) {

@@ -163,7 +163,9 @@ final class WorkbenchView {
                 () -> texts.msg("statusBar.count", vm.visibleTickets().size(), vm.allTickets().size()),
                 vm.visibleTickets(), vm.allTickets()));
         Label error = new Label();
-        error.textProperty().bind(vm.errorProperty());
+        error.textProperty().bind(Bindings.when(vm.errorProperty().isNotEmpty()).then(vm.errorProperty())
+                .otherwise(vm.messageProperty()));
+        error.setId("statusMessage");
         error.setStyle("-fx-text-fill: #b00020;");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -23,11 +23,18 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.queue.TicketSearch;
+import org.reliefdesk.logic.workflow.TicketFacts;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.store.AttachmentStore;
+import org.reliefdesk.store.StaleTicketException;
+import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.User;
@@ -45,6 +52,7 @@ public final class WorkbenchViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchViewModel.class);
 
     private final LocalStore store;
+    private final Catalog catalog;
     private final User user;
     private final TicketScope scope;
     private final AppConfig config;
@@ -71,11 +79,99 @@ public final class WorkbenchViewModel {
 
     WorkbenchViewModel(Workspace workspace, User user, ExecutorService background) {
         this(workspace.store, workspace.catalog, workspace::clocks, workspace.config, user, background);
+        this.engine = workspace.engine();
+        this.actions = workspace.actions();
+        this.attachments = workspace.attachments();
+    }
+
+    /** An action the user could take in the ticket's step, and why not, if it is refused now. */
+    public record ActionChoice(ActionDef action, String refusal) {
+    }
+
+    private WorkflowEngine engine;
+    private TicketActions actions;
+    private AttachmentStore attachments;
+    private final ObservableList<ActionChoice> actionChoices = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public ObservableList<ActionChoice> actionChoices() {
+        return actionChoices;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** What the selected ticket's forms have established, for "required when" fields. */
+    public Map<String, Object> selectedFacts() {
+        return TicketFacts.of(selectedEvents);
+    }
+
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(config.clock().withZone(WorkflowEngine.ZONE));
+    }
+
+    private void refreshActions(Ticket ticket) {
+        actionChoices.clear();
+        if (ticket == null || engine == null) {
+            return;
+        }
+        List<TicketEvent> history = histories.getOrDefault(ticket.id(), List.of());
+        for (ActionDef a : catalog.workflowOf(ticket.itemCode()).actions()) {
+            if (a.from().contains(ticket.currentStep()) && a.roles().contains(user.role())) {
+                String refusal = engine.refusal(ticket, history, user, a)
+                        .map(e -> config.texts().ruleText(e)).orElse(null);
+                actionChoices.add(new ActionChoice(a, refusal));
+            }
+        }
+    }
+
+    /**
+     * Saves an action on the selected ticket off the FX thread: attachments are copied in,
+     * then the ticket change and its event are written together; the queues, the row and the
+     * timeline refresh. A refusal or a change by someone else is reported and nothing is written.
+     */
+    public void act(ActionDef action, Map<String, Object> values, String note) {
+        Ticket ticket = selected.get();
+        if (ticket == null) {
+            return;
+        }
+        Task<Ticket> task = new Task<>() {
+            @Override
+            protected Ticket call() {
+                Map<String, Object> stored = attachments.storeAll(catalog.form(action.form())
+                        .map(f -> f.fields()).orElse(List.of()), values);
+                return actions.act(ticket.id(), ticket.version(), user, action.code(), stored, note);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            message.set(config.texts().msg("action.saved", catalog.actionName(action.code(), config.texts().locale()),
+                    ticket.ticketNo()));
+            reload();
+        });
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            if (error instanceof InvalidFieldException refused) {
+                message.set(config.texts().describe(refused));
+            } else if (error instanceof StaleTicketException) {
+                message.set(config.texts().msg("action.stale", ticket.ticketNo()));
+                reload();
+            } else {
+                LOG.error("Saving {} on {} failed", action.code(), ticket.ticketNo(), error);
+                message.set(config.texts().msg("action.failed", error.getMessage()));
+            }
+        });
+        background.submit(task);
     }
 
     WorkbenchViewModel(LocalStore store, Catalog catalog, java.util.function.Supplier<TicketClocks> clocks,
                        AppConfig config, User user, ExecutorService background) {
         this.store = store;
+        this.catalog = catalog;
         this.clockSource = clocks;
         this.user = user;
         this.config = config;
@@ -144,10 +240,12 @@ public final class WorkbenchViewModel {
         if (ticket == null) {
             selectedEvents.clear();
             selectedClock.set(null);
+            actionChoices.clear();
             return;
         }
         selectedEvents.setAll(histories.getOrDefault(ticket.id(), List.of()));
         selectedClock.set(clocks.get(ticket.id()));
+        refreshActions(ticket);
     }
 
     private void recount() {

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.store.AttachmentStore;
+import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
@@ -42,6 +45,18 @@ final class Workspace implements AutoCloseable {
      * Clocks over the shipped years plus any an administrator added to {@code <data dir>/calendar};
      * read again on every load, so an imported year shows at the next refresh.
      */
+    WorkflowEngine engine() {
+        return new WorkflowEngine(catalog, config.clock());
+    }
+
+    TicketActions actions() {
+        return new TicketActions(store, engine());
+    }
+
+    AttachmentStore attachments() {
+        return new AttachmentStore(config.dataDir());
+    }
+
     TicketClocks clocks() {
         return new TicketClocks(catalog, CalendarLoader.load(config.dataDir()));
     }

@@ -1,0 +1,87 @@
+package org.reliefdesk.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.reliefdesk.logic.catalog.FieldDef;
+import org.reliefdesk.logic.catalog.FieldType;
+
+/**
+ * Photos and documents attached to forms, copied into {@code <data dir>/attachments} and named
+ * by their SHA-256 (the same file attached twice is stored once). Works with no network.
+ */
+public final class AttachmentStore {
+
+    private final Path dir;
+
+    public AttachmentStore(Path dataDir) {
+        this.dir = dataDir.resolve("attachments");
+    }
+
+    /** Copies a file in (if not there yet) and returns its stored name, e.g. {@code 3f…9a.jpg}. */
+    public String put(Path file) {
+        try {
+            Files.createDirectories(dir);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Path tmp = Files.createTempFile(dir, "incoming", ".part");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String name = HexFormat.of().formatHex(sha.digest()) + extension(file);
+            Path target = dir.resolve(name);
+            if (Files.exists(target)) {
+                Files.delete(tmp);
+            } else {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return name;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store attachment " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path path(String storedName) {
+        return dir.resolve(storedName);
+    }
+
+    /** Replaces chosen file paths in a form's attachment fields (rows included) by stored names. */
+    public Map<String, Object> storeAll(List<FieldDef> fields, Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        for (FieldDef f : fields) {
+            Object v = values.get(f.code());
+            if (f.type() == FieldType.ATTACHMENT && v instanceof List<?> files) {
+                out.put(f.code(), files.stream().map(p -> {
+                    Path path = Path.of(String.valueOf(p));
+                    return (Object) (Files.isRegularFile(path) ? put(path) : String.valueOf(p));
+                }).toList());
+            } else if (f.type() == FieldType.ROWS && v instanceof List<?> rows) {
+                out.put(f.code(), rows.stream().map(r -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> row = (Map<String, Object>) r;
+                    return (Object) storeAll(f.fields(), row);
+                }).toList());
+            }
+        }
+        return out;
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && name.length() - dot <= 6 ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
+    }
+}

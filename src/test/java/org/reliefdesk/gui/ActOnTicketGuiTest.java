@@ -1,0 +1,142 @@
+package org.reliefdesk.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketStatus;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A water clerk works a new request through the catalog-rendered forms, headless. */
+class ActOnTicketGuiTest extends FxRobot {
+
+    @TempDir
+    Path dataDir;
+
+    private WorkbenchApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 600);
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(DemoUsers.WATER_CLERK.displayName());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        clickOn((Node) lookup(cell).query());
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
+                && !table().getItems().isEmpty());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Ticket> table() {
+        return (TableView<Ticket>) lookup("#ticketTable").query();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TicketEvent> history() {
+        return List.copyOf(((TableView<TicketEvent>) lookup("#eventTable").query()).getItems());
+    }
+
+    private Ticket selectFirstNew() {
+        clickOn((Node) lookup(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith("待受理")).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        Ticket first = table().getItems().get(0);
+        assertEquals(TicketStatus.NEW, first.status());
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && first.equals(r.getItem())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        return first;
+    }
+
+    @Test
+    void clerkAcceptsAWaterRequestThroughItsForm() throws Exception {
+        Ticket ticket = selectFirstNew();
+        int eventsBefore = history().size();
+        clickOn("#action-accept");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#saveButton").tryQuery().isPresent());
+        Button save = lookup("#saveButton").queryAs(Button.class);
+        assertTrue(save.isDisabled(), "save stays disabled until the form is valid");
+        TextField station = lookup("#field-station").queryAs(TextField.class);
+        clickOn(station).write("Pingshan");
+        interact(() -> station.appendText("水务站"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(save.isDisabled());
+        clickOn(save);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
+                .getText().startsWith("已保存"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history().size() == eventsBefore + 1);
+        TicketEvent accepted = history().get(history().size() - 1);
+        assertEquals("accept", accepted.action());
+        assertEquals("water.clerk", accepted.actor());
+        assertEquals("Pingshan水务站", accepted.formData().get("station"));
+        Ticket after = table().getSelectionModel().getSelectedItem();
+        assertEquals(ticket.id(), after.id());
+        assertEquals("verification", after.currentStep());
+        assertEquals(TicketStatus.IN_PROGRESS, after.status());
+        assertTrue(lookup("#actionBar").queryAs(javafx.scene.layout.FlowPane.class).getChildren().isEmpty(),
+                "verification is the township's step: the clerk has no action");
+    }
+
+    @Test
+    void aHalfFilledRejectionAsksBeforeItIsDiscardedAndSavesNothing() throws Exception {
+        selectFirstNew();
+        int eventsBefore = history().size();
+        clickOn("#action-reject");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#field-reason").tryQuery().isPresent());
+        TextArea reason = lookup("#field-reason").queryAs(TextArea.class);
+        clickOn(reason).write("abc");
+        interact(() -> reason.setText(""));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("必须填写", lookup("#error-reason").queryAs(Label.class).getText());
+        assertTrue(lookup("#saveButton").queryAs(Button.class).isDisabled());
+        clickOn(reason).write("not ours");
+        clickOn((Node) lookup(n -> n instanceof Button b && b.getText() != null && b.getText().startsWith("取消")).query());
+        // The confirmation: keep editing.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(".dialog-pane .content").lookup(
+                (Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains("尚未保存")).tryQuery().isPresent());
+        clickOn((Node) lookup(n -> n instanceof Button b && "否".equals(b.getText()) || n instanceof Button b2 && "No".equals(b2.getText())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#field-reason").tryQuery().isPresent(), "still editing");
+        clickOn((Node) lookup(n -> n instanceof Button b && b.getText() != null && b.getText().startsWith("取消")).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn((Node) lookup(n -> n instanceof Button b && "是".equals(b.getText()) || n instanceof Button b2 && "Yes".equals(b2.getText())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(lookup("#field-reason").tryQuery().isPresent(), "dialog closed");
+        assertEquals(eventsBefore, history().size(), "nothing saved");
+        assertEquals(TicketStatus.NEW, table().getSelectionModel().getSelectedItem().status());
+    }
+}
