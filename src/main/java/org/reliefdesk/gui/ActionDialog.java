@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -87,7 +86,7 @@ final class ActionDialog {
             Map<String, Object> context = new java.util.HashMap<>(facts);
             context.putAll(editor.values());
             String outcome = outcomeFor(action, context);
-            if (("rejected".equals(outcome) || "not_included".equals(outcome)) && !confirm(owner,
+            if (("rejected".equals(outcome) || "not_included".equals(outcome)) && !confirm(owner, texts,
                     texts.msg("action.confirmTerminal", catalog.outcomeName(outcome, texts.locale())))) {
                 e.consume();
             }
@@ -97,7 +96,7 @@ final class ActionDialog {
         ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(cancel)).addEventFilter(
                 javafx.event.ActionEvent.ACTION, e -> {
                     if (editor.dirtyProperty().get()) {
-                        if (confirm(owner, texts.msg("action.confirmDiscard"))) {
+                        if (confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
                             discardConfirmed.set(true);
                         } else {
                             e.consume();
@@ -106,7 +105,7 @@ final class ActionDialog {
                 });
         dialog.setOnCloseRequest(e -> {
             if (dialog.getResult() == null && editor.dirtyProperty().get() && !discardConfirmed.get()) {
-                if (confirm(owner, texts.msg("action.confirmDiscard"))) {
+                if (confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
                     discardConfirmed.set(true);
                 } else {
                     e.consume();
@@ -130,10 +129,7 @@ final class ActionDialog {
         return a.outcome();
     }
 
-    private static boolean confirm(Window owner, String message) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
-        alert.initOwner(owner);
-        alert.setHeaderText(null);
-        return alert.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
+    private static boolean confirm(Window owner, Texts texts, String message) {
+        return ActionDialogs.confirm(owner, texts, message);
     }
 }

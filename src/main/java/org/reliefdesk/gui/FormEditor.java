@@ -248,6 +248,7 @@ final class FormEditor {
                 box.setCellFactory(v -> labelCell());
                 box.setButtonCell(labelCell());
                 box.setPromptText(texts.msg("form.choose"));
+                box.setPrefWidth(220);
                 box.valueProperty().addListener((o, a, b) -> changed());
                 yield new Simple(box, () -> box.getValue() == null ? null : box.getValue().code());
             }

@@ -57,6 +57,9 @@ public final class WorkbenchApp extends Application {
         }
         this.stage = primaryStage;
         Texts texts = config.texts();
+        // JavaFX's own texts (date pickers, context menus, dialog buttons) follow the default
+        // locale: make it the user's language, not the machine's.
+        java.util.Locale.setDefault(texts.locale());
         stage.setTitle(texts.msg("app.title"));
         StartupView startup = new StartupView(texts);
         // 1360×820 where it fits; smaller screens (1366×768 laptops) get most of what they have.
@@ -104,7 +107,9 @@ public final class WorkbenchApp extends Application {
 
     private void fail(String message, Throwable error) {
         LOG.error(message, error);
-        Alert alert = new Alert(Alert.AlertType.ERROR, message + "\n\n" + (error == null ? "" : error.getMessage()));
+        Alert alert = new Alert(Alert.AlertType.ERROR, message + "\n\n" + (error == null ? "" : error.getMessage()),
+                new javafx.scene.control.ButtonType(config.texts().msg("dialog.ok"),
+                        javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(config.texts().msg("startup.errorHeader"));
         alert.showAndWait();
         Platform.exit();

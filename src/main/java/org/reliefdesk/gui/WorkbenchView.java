@@ -33,6 +33,7 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.queue.Queue;
+import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.model.Ticket;
 
 /** The main window's content. Builds controls and binds them to the view model; no logic. */
@@ -76,6 +77,14 @@ final class WorkbenchView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, who, spacer, busy, search, refresh);
+        if (vm.canOpenTickets()) {
+            Button open = new Button(texts.msg("newTicket.button"));
+            open.setId("newTicketButton");
+            open.setOnAction(e -> NewTicketDialog.show(root.getScene().getWindow(), vm.user(), catalog, texts,
+                    vm.opening(), DemoCounty.townships(), DemoCounty.COUNTY, vm::villagesOf, vm.today())
+                    .ifPresent(vm::openTicket));
+            bar.getChildren().add(bar.getChildren().indexOf(search), open);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         root.sceneProperty().addListener((o, a, scene) -> {

@@ -30,6 +30,7 @@ import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.queue.TicketSearch;
 import org.reliefdesk.logic.workflow.TicketFacts;
+import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.store.AttachmentStore;
@@ -82,7 +83,51 @@ public final class WorkbenchViewModel {
         this.engine = workspace.engine();
         this.actions = workspace.actions();
         this.attachments = workspace.attachments();
+        this.opening = workspace.opening();
     }
+
+    private TicketOpening opening;
+
+    public TicketOpening opening() {
+        return opening;
+    }
+
+    /** Clerks and township staff open tickets for residents; leaders and administrators do not. */
+    public boolean canOpenTickets() {
+        return opening != null && (user.role() == org.reliefdesk.model.Role.CLERK
+                || user.role() == org.reliefdesk.model.Role.TOWNSHIP);
+    }
+
+    public List<org.reliefdesk.model.Place> villagesOf(String townshipCode) {
+        return store.tickets().villagesOf(townshipCode);
+    }
+
+    /** Stores a ticket a staff member opened (off the FX thread), then shows it selected. */
+    public void openTicket(TicketOpening.Request request) {
+        Task<Ticket> task = new Task<>() {
+            @Override
+            protected Ticket call() {
+                return store.tickets().insertOpened(opening.open(request, user));
+            }
+        };
+        task.setOnSucceeded(e -> {
+            message.set(config.texts().msg("newTicket.saved", task.getValue().ticketNo()));
+            pendingSelection = task.getValue().id();
+            reload();
+        });
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            message.set(error instanceof InvalidFieldException refused ? config.texts().describe(refused)
+                    : config.texts().msg("action.failed", error.getMessage()));
+            if (!(error instanceof InvalidFieldException)) {
+                LOG.error("Opening a ticket failed", error);
+            }
+        });
+        background.submit(task);
+    }
+
+    /** A ticket to select after the next load (one just opened). */
+    private UUID pendingSelection;
 
     /** An action the user could take in the ticket's step, and why not, if it is refused now. */
     public record ActionChoice(ActionDef action, String refusal) {
@@ -217,7 +262,8 @@ public final class WorkbenchViewModel {
             clockMaker = loaded.maker();
             histories = loaded.histories();
             clocks = loaded.clocks();
-            UUID keep = selected.get() == null ? null : selected.get().id();
+            UUID keep = pendingSelection != null ? pendingSelection : selected.get() == null ? null : selected.get().id();
+            pendingSelection = null;
             tickets.setAll(loaded.tickets());
             recount();
             refilter();

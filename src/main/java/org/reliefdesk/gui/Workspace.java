@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.store.AttachmentStore;
 import org.reliefdesk.store.TicketActions;
@@ -51,6 +52,10 @@ final class Workspace implements AutoCloseable {
 
     TicketActions actions() {
         return new TicketActions(store, engine());
+    }
+
+    TicketOpening opening() {
+        return new TicketOpening(catalog, config.clock());
     }
 
     AttachmentStore attachments() {

@@ -118,6 +118,35 @@ public final class TicketStore {
         }
     }
 
+    /**
+     * Stores a ticket opened on this machine, giving it the next human ticket number of its
+     * county and day (county code + yyyyMMdd + 4 digits), all in one transaction.
+     */
+    public Ticket insertOpened(TicketHistory opened) {
+        Ticket t = opened.ticket();
+        String prefix = t.county().code() + t.submittedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        return store.inTransaction(s -> {
+            String last = s.createSelectionQuery("select max(t.ticketNo) from TicketEntity t where t.ticketNo like :p",
+                    String.class).setParameter("p", prefix + "____").getSingleResult();
+            int next = last == null ? 1 : Integer.parseInt(last.substring(prefix.length())) + 1;
+            Ticket numbered = new Ticket(t.id(), prefix + String.format("%04d", next), t.itemCode(), t.county(),
+                    t.township(), t.village(), t.applicant(), t.channel(), t.raisedBy(), t.submittedAt(),
+                    t.dispatchedAt(), t.currentStep(), t.status(), t.concludedAt(), t.outcome(), 0);
+            insertAll(s, List.of(new TicketHistory(numbered, opened.events())));
+            return numbered;
+        });
+    }
+
+    /** Villages already known in a township, by name, for choosing where a new ticket is. */
+    public List<org.reliefdesk.model.Place> villagesOf(String townshipCode) {
+        return store.read(s -> s.createSelectionQuery(
+                        "select distinct t.villageCode, t.villageName from TicketEntity t where t.townshipCode = :tc "
+                                + "order by t.villageName", Object[].class)
+                .setParameter("tc", townshipCode).getResultList().stream()
+                .map(r -> new org.reliefdesk.model.Place((String) r[0], (String) r[1])).toList());
+    }
+
     /** Inserts new tickets with their histories in one transaction (used by import). */
     void insertAll(Session s, List<TicketHistory> histories) {
         for (TicketHistory h : histories) {

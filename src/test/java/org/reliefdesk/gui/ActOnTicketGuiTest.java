@@ -128,12 +128,12 @@ class ActOnTicketGuiTest extends FxRobot {
         // The confirmation: keep editing.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(".dialog-pane .content").lookup(
                 (Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains("尚未保存")).tryQuery().isPresent());
-        clickOn((Node) lookup(n -> n instanceof Button b && "否".equals(b.getText()) || n instanceof Button b2 && "No".equals(b2.getText())).query());
+        clickOn((Node) lookup(n -> n instanceof Button b && "否".equals(b.getText())).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#field-reason").tryQuery().isPresent(), "still editing");
         clickOn((Node) lookup(n -> n instanceof Button b && b.getText() != null && b.getText().startsWith("取消")).query());
         WaitForAsyncUtils.waitForFxEvents();
-        clickOn((Node) lookup(n -> n instanceof Button b && "是".equals(b.getText()) || n instanceof Button b2 && "Yes".equals(b2.getText())).query());
+        clickOn((Node) lookup(n -> n instanceof Button b && "是".equals(b.getText())).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(lookup("#field-reason").tryQuery().isPresent(), "dialog closed");
         assertEquals(eventsBefore, history().size(), "nothing saved");

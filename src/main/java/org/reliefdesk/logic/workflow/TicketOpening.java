@@ -1,0 +1,100 @@
+package org.reliefdesk.logic.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.model.Applicant;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.PhoneNumber;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.ResidentIdNumber;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.TicketStatus;
+import org.reliefdesk.model.User;
+
+/**
+ * A clerk or township user opens a ticket for a resident (政府找 or 他人代举): the applicant and
+ * the item's application form are checked like any other form, and the ticket enters its
+ * item's workflow at the first step, dispatched to the department in charge at once.
+ */
+public final class TicketOpening {
+
+    /** What the staff member filled in. */
+    public record Request(String itemCode, Place county, Place township, Place village, String name, String idNumber,
+                          String phone, IntakeChannel channel, String raisedBy, Map<String, Object> application) {
+    }
+
+    private final Catalog catalog;
+    private final Clock clock;
+    private final FormValidator forms;
+
+    public TicketOpening(Catalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.forms = new FormValidator(catalog);
+    }
+
+    /**
+     * @return the new ticket (its number still empty: the store assigns it) with submit and dispatch events
+     * @throws InvalidFieldException naming the field and the rule; nothing is created
+     */
+    public TicketHistory open(Request r, User staff) {
+        if (staff.role() != Role.CLERK && staff.role() != Role.TOWNSHIP) {
+            throw new InvalidFieldException("action", "rule.workflow.role", catalog.actionName("submit",
+                    java.util.Locale.SIMPLIFIED_CHINESE));
+        }
+        if (r.itemCode() == null || catalog.item(r.itemCode()).isEmpty()) {
+            throw new InvalidFieldException("item", "rule.required");
+        }
+        if (staff.role() == Role.CLERK
+                && !catalog.item(r.itemCode()).orElseThrow().departmentCode().equals(staff.departmentCode())) {
+            throw new InvalidFieldException("item", "rule.workflow.department",
+                    catalog.departmentName(catalog.item(r.itemCode()).orElseThrow().departmentCode(),
+                            java.util.Locale.SIMPLIFIED_CHINESE));
+        }
+        if (r.township() == null) {
+            throw new InvalidFieldException("townshipCode", "rule.required");
+        }
+        if (staff.role() == Role.TOWNSHIP && !r.township().code().equals(staff.townshipCode())) {
+            throw new InvalidFieldException("townshipCode", "rule.workflow.township", r.township().name());
+        }
+        if (r.village() == null) {
+            throw new InvalidFieldException("villageCode", "rule.required");
+        }
+        if (r.name() == null || r.name().isBlank()) {
+            throw new InvalidFieldException("applicant.name", "rule.required");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(WorkflowEngine.ZONE));
+        String id = ResidentIdNumber.validate("applicant.idNumber", r.idNumber(), today);
+        String phone = PhoneNumber.validate("applicant.phone", r.phone());
+        if (r.channel() == null || r.channel() == IntakeChannel.SELF_RAISED) {
+            throw new InvalidFieldException("channel", "rule.oneOf", "RAISED_BY_PROXY, GOVERNMENT_FOUND");
+        }
+        if (r.raisedBy() == null || r.raisedBy().isBlank()) {
+            throw new InvalidFieldException("raisedBy", "rule.raisedByRequired");
+        }
+        Map<String, Object> application = forms.validate(catalog.applicationFormOf(r.itemCode()), r.application(),
+                Map.of(), today);
+        Instant now = clock.instant();
+        UUID ticketId = UUID.randomUUID();
+        String first = catalog.workflowOf(r.itemCode()).firstStep().code();
+        Ticket ticket = new Ticket(ticketId, "", r.itemCode(), r.county(), r.township(), r.village(),
+                new Applicant(r.name().strip(), id, phone), r.channel(), r.raisedBy().strip(), now, now, first,
+                TicketStatus.NEW, null, null, 0);
+        List<TicketEvent> events = List.of(
+                new TicketEvent(UUID.randomUUID(), ticketId, 1, staff.username(), now, "submit", null, first, null,
+                        application, null),
+                new TicketEvent(UUID.randomUUID(), ticketId, 2, TicketEvent.PLATFORM, now, "dispatch", first, first,
+                        null, Map.of(), null));
+        return new TicketHistory(ticket, events);
+    }
+}
