@@ -119,12 +119,14 @@ final class WorkbenchView {
                 }
             }
         });
-        list.getSelectionModel().select(Queue.ALL);
+        // Township staff start on their tasks; everyone else on all their tickets.
+        list.getSelectionModel().select(vm.user().role() == org.reliefdesk.model.Role.TOWNSHIP ? Queue.MY_TASKS : Queue.ALL);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, q) -> {
             if (q != null) {
                 vm.queueProperty().set(q);
             }
         });
+        vm.queueProperty().set(list.getSelectionModel().getSelectedItem());
         return list;
     }
 
@@ -146,7 +148,10 @@ final class WorkbenchView {
         table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).state().name())));
         table.setRowFactory(v -> new LadderRow());
         SortedList<Ticket> sorted = new SortedList<>(vm.visibleTickets());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        // A sorted column wins; otherwise the queue's own order (my tasks: soonest deadline first).
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
+                () -> table.getSortOrder().isEmpty() ? vm.defaultOrder() : table.getComparator(),
+                table.comparatorProperty(), table.getSortOrder(), vm.queueProperty()));
         table.setItems(sorted);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null || !vm.loadingProperty().get()) {

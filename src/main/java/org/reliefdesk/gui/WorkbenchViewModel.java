@@ -74,6 +74,7 @@ public final class WorkbenchViewModel {
     /** Histories and clocks of the loaded tickets, computed together off the FX thread. */
     private Map<UUID, List<TicketEvent>> histories = Map.of();
     private Map<UUID, TicketClock> clocks = Map.of();
+    private java.util.Set<UUID> actionable = java.util.Set.of();
     private Instant loadedAt = Instant.EPOCH;
     /** Usernames of people known on this machine, to show "李水清（water.clerk）" in histories. */
     private final Map<String, String> displayNames = new java.util.HashMap<>();
@@ -232,7 +233,7 @@ public final class WorkbenchViewModel {
 
     /** What one load brings back: tickets, their histories and their clocks at one moment. */
     private record Loaded(List<Ticket> tickets, Map<UUID, List<TicketEvent>> histories,
-                          Map<UUID, TicketClock> clocks, TicketClocks maker, Instant at) {
+                          Map<UUID, TicketClock> clocks, java.util.Set<UUID> actionable, TicketClocks maker, Instant at) {
     }
 
     /** Reloads the tickets in scope off the FX thread. */
@@ -250,10 +251,15 @@ public final class WorkbenchViewModel {
                 Instant now = config.clock().instant();
                 TicketClocks maker = clockSource.get();
                 Map<UUID, TicketClock> computed = new HashMap<>();
+                java.util.Set<UUID> mine = new java.util.HashSet<>();
                 for (Ticket t : list) {
-                    computed.put(t.id(), maker.compute(t, events.getOrDefault(t.id(), List.of()), now));
+                    List<TicketEvent> history = events.getOrDefault(t.id(), List.of());
+                    computed.put(t.id(), maker.compute(t, history, now));
+                    if (engine != null && t.status().isOpen() && !engine.allowedActions(t, history, user).isEmpty()) {
+                        mine.add(t.id());
+                    }
                 }
-                return new Loaded(list, events, computed, maker, now);
+                return new Loaded(list, events, computed, mine, maker, now);
             }
         };
         task.setOnSucceeded(e -> {
@@ -262,6 +268,7 @@ public final class WorkbenchViewModel {
             clockMaker = loaded.maker();
             histories = loaded.histories();
             clocks = loaded.clocks();
+            actionable = loaded.actionable();
             UUID keep = pendingSelection != null ? pendingSelection : selected.get() == null ? null : selected.get().id();
             pendingSelection = null;
             tickets.setAll(loaded.tickets());
@@ -296,14 +303,14 @@ public final class WorkbenchViewModel {
 
     private void recount() {
         for (Queue q : Queue.values()) {
-            queueCounts.get(q).set((int) tickets.stream().filter(t -> q.contains(t, clock(t))).count());
+            queueCounts.get(q).set((int) tickets.stream().filter(t -> q.contains(t, clock(t), actionable.contains(t.id()))).count());
         }
     }
 
     private void refilter() {
         Queue q = queue.get();
         String text = search.get();
-        visible.setPredicate(t -> q.contains(t, clock(t)) && TicketSearch.matches(t, text));
+        visible.setPredicate(t -> q.contains(t, clock(t), actionable.contains(t.id())) && TicketSearch.matches(t, text));
     }
 
     /** Who acted, as people read it: the platform by name, known users with their display name. */
@@ -316,6 +323,19 @@ public final class WorkbenchViewModel {
             name = displayNames.get(actor);
         }
         return name == null ? actor : config.texts().msg("actor.user", name, actor);
+    }
+
+    /**
+     * The order when no column is sorted: in "my tasks" the soonest step deadline first (open-ended
+     * steps last), elsewhere the newest ticket first as loaded.
+     */
+    public java.util.Comparator<Ticket> defaultOrder() {
+        if (queue.get() != Queue.MY_TASKS) {
+            return null;
+        }
+        return java.util.Comparator.comparing((Ticket t) -> clock(t).current()
+                .map(org.reliefdesk.logic.clock.StepTiming::due).orElse(null),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
     }
 
     /** The ticket's clocks as of the last load. */

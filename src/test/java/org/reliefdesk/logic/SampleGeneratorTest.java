@@ -51,6 +51,9 @@ class SampleGeneratorTest {
         TicketClocks clocks = new TicketClocks(CATALOG, CalendarLoader.builtIn());
         // Every queue of the workbench has work in it, due-soon and overdue included.
         for (Queue q : Queue.values()) {
+            if (q == Queue.MY_TASKS) {
+                continue; // depends on who is signed in; see the GUI tests
+            }
             long n = sample.stream().filter(h -> q.contains(h.ticket(), clocks.compute(h.ticket(), h.events(), asOf))).count();
             assertTrue(n >= 20, q + " has only " + n);
         }

@@ -10,10 +10,18 @@ import org.reliefdesk.model.TicketStatus;
  * more than 10 days after dispatch; "due soon" and "step overdue" come from the step clocks.
  */
 public enum Queue {
+    /** Tickets on which the signed-in user can act now (township staff: their verification tasks). */
+    MY_TASKS,
     ALL, NEW, IN_PROGRESS, DUE_SOON, STEP_OVERDUE, SUPERVISED, CONCLUDED;
+
+    /** Membership from the ticket and its clock; {@code actionable}: whether the user can act on it now. */
+    public boolean contains(Ticket t, TicketClock clock, boolean actionable) {
+        return this == MY_TASKS ? actionable && t.status().isOpen() : contains(t, clock);
+    }
 
     public boolean contains(Ticket t, TicketClock clock) {
         return switch (this) {
+            case MY_TASKS -> false;
             case ALL -> true;
             case NEW -> t.status() == TicketStatus.NEW;
             case IN_PROGRESS -> t.status() == TicketStatus.IN_PROGRESS;
