@@ -53,8 +53,26 @@ final class WorkbenchView {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.66);
         root.setTop(toolbar());
-        root.setLeft(queueList());
-        root.setCenter(split);
+        BorderPane tickets = new BorderPane(split);
+        tickets.setLeft(queueList());
+        if (vm.user().role() == org.reliefdesk.model.Role.LEADER || vm.user().role() == org.reliefdesk.model.Role.ADMIN) {
+            // Leaders read the county at a glance; a double-click opens a ticket in the workbench.
+            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+            tabs.setId("mainTabs");
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            javafx.scene.control.Tab ticketTab = new javafx.scene.control.Tab(texts.msg("tab.tickets"), tickets);
+            javafx.scene.control.Tab dashboardTab = new javafx.scene.control.Tab(texts.msg("tab.dashboard"));
+            dashboardTab.setContent(new DashboardView(vm, texts, catalog, t -> {
+                tabs.getSelectionModel().select(ticketTab);
+                vm.searchProperty().set("");
+                vm.queueProperty().set(Queue.ALL);
+                vm.selectedProperty().set(t);
+            }).root());
+            tabs.getTabs().addAll(dashboardTab, ticketTab);
+            root.setCenter(tabs);
+        } else {
+            root.setCenter(tickets);
+        }
         root.setBottom(statusBar());
         root.getStylesheets().add(WorkbenchView.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
     }
@@ -127,6 +145,7 @@ final class WorkbenchView {
             }
         });
         vm.queueProperty().set(list.getSelectionModel().getSelectedItem());
+        vm.queueProperty().addListener((o, a, q) -> list.getSelectionModel().select(q));
         return list;
     }
 

@@ -1,0 +1,86 @@
+package org.reliefdesk.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Ticket;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A leader reads the county dashboard, drills into a ticket, and can change nothing. */
+class LeaderDashboardGuiTest extends FxRobot {
+
+    @TempDir
+    Path dataDir;
+
+    private WorkbenchApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void leaderSeesTheDashboardDrillsInAndCannotEdit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 600);
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(DemoUsers.LEADER.displayName());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        clickOn((Node) lookup(cell).query());
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#lateTable").tryQuery().isPresent()
+                && !late().getItems().isEmpty());
+
+        assertFalse(lookup("#newTicketButton").tryQuery().isPresent(), "a leader opens no tickets");
+        // Water's numbers on the dashboard equal the workbench's.
+        String supervisedWater = lookup("#count-WATER-SUPERVISED").queryAs(Label.class).getText();
+        assertTrue(Integer.parseInt(supervisedWater) > 0);
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> chart = lookup("#overdueChart").queryAs(BarChart.class);
+        assertEquals(2, chart.getData().size());
+        assertEquals(7, chart.getData().get(1).getData().size());
+        long supervisedInChart = chart.getData().get(1).getData().stream()
+                .filter(d -> d.getXValue().equals("水利")).mapToLong(d -> d.getYValue().longValue()).sum();
+        assertEquals(Long.parseLong(supervisedWater), supervisedInChart);
+
+        Ticket oldest = late().getItems().get(0);
+        doubleClickOn((Node) lookup(n -> n instanceof TableRow<?> r && oldest.equals(r.getItem())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex());
+        @SuppressWarnings("unchecked")
+        TableView<Ticket> tickets = (TableView<Ticket>) lookup("#ticketTable").query();
+        assertEquals(oldest.id(), tickets.getSelectionModel().getSelectedItem().id());
+        assertTrue(lookup("#actionBar").queryAs(javafx.scene.layout.FlowPane.class).getChildren().isEmpty(),
+                "a leader has no action on any ticket");
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Ticket> late() {
+        return (TableView<Ticket>) lookup("#lateTable").query();
+    }
+}
