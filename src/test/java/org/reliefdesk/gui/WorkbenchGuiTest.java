@@ -116,6 +116,8 @@ class WorkbenchGuiTest extends FxRobot {
     void overdueQueueShowsOverdueTicketsAndTheirTimeline() throws Exception {
         startAt(AS_OF);
         signInAs(DemoUsers.LEADER.displayName()); // the whole county: every item's clocks
+        interact(() -> lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
         Node overdueQueue = lookup(n -> n instanceof ListCell<?> c && c.getText() != null
                 && c.getText().startsWith("环节超期")).query();
         String label = ((ListCell<?>) overdueQueue).getText();
