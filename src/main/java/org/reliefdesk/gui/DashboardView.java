@@ -95,6 +95,7 @@ final class DashboardView {
                 WorkbenchView.titled(texts.msg("dashboard.late"), table));
         box.setPadding(new Insets(12));
         root = new ScrollPane(box);
+        root.setId("dashboardScroll");
         root.setFitToWidth(true);
         vm.allTickets().addListener((ListChangeListener<Ticket>) c -> refresh());
         refresh();
