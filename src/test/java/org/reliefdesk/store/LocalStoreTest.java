@@ -105,9 +105,9 @@ class LocalStoreTest {
     @Test
     void demoUsersAreAddedOnce() {
         try (LocalStore store = LocalStore.open(dir)) {
-            assertEquals(5, store.users().addMissing(DemoUsers.all()));
+            assertEquals(6, store.users().addMissing(DemoUsers.all()));
             assertEquals(0, store.users().addMissing(DemoUsers.all()));
-            assertEquals(5, store.users().list().size());
+            assertEquals(6, store.users().list().size());
         }
     }
 }

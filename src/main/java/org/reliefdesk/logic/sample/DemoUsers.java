@@ -12,6 +12,8 @@ public final class DemoUsers {
             DemoCounty.COUNTY.code(), "WATER", null);
     public static final User CIVIL_CLERK = new User("civil.clerk", "王民安", Role.CLERK,
             DemoCounty.COUNTY.code(), "CIVIL", null);
+    public static final User JOB_CLERK = new User("hrss.clerk", "刘就业", Role.CLERK,
+            DemoCounty.COUNTY.code(), "HRSS", null);
     public static final User TOWNSHIP_STAFF = new User("township.pingshan", "张屏山", Role.TOWNSHIP,
             DemoCounty.COUNTY.code(), null, DemoCounty.firstTownship().code());
     public static final User LEADER = new User("leader", "赵县长", Role.LEADER, DemoCounty.COUNTY.code(), null, null);
@@ -21,6 +23,6 @@ public final class DemoUsers {
     }
 
     public static List<User> all() {
-        return List.of(WATER_CLERK, CIVIL_CLERK, TOWNSHIP_STAFF, LEADER, ADMIN);
+        return List.of(WATER_CLERK, CIVIL_CLERK, JOB_CLERK, TOWNSHIP_STAFF, LEADER, ADMIN);
     }
 }
