@@ -8,8 +8,26 @@ import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.SampleGenerator;
 
-/** What the workbench starts with: data directory, language, clock, and demo sample size. */
-public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount) {
+/**
+ * What the workbench starts with: data directory, language, clock, demo sample size, and how
+ * files are picked for attachments (the system's file chooser; tests give their own).
+ */
+public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker) {
+
+    /** Chooses files to attach, given the window asking. */
+    public interface FilePicker {
+        List<Path> pick(javafx.stage.Window owner);
+    }
+
+    /** The operating system's file chooser. */
+    public static final FilePicker SYSTEM_PICKER = owner -> {
+        List<java.io.File> chosen = new javafx.stage.FileChooser().showOpenMultipleDialog(owner);
+        return chosen == null ? List.of() : chosen.stream().map(java.io.File::toPath).toList();
+    };
+
+    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount) {
+        this(dataDir, texts, clock, sampleCount, SYSTEM_PICKER);
+    }
 
     /** Reads {@code --data-dir DIR} and {@code --lang zh|en} (either as two words or with '='). */
     public static AppConfig fromArgs(List<String> args) {

@@ -30,7 +30,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FormDef;
@@ -62,6 +61,19 @@ final class FormEditor {
 
     /** Runs the validator over the current values. */
     record Checker(FormDef form, FormValidator validator, Map<String, Object> facts, LocalDate today) {
+    }
+
+    /** How attachment fields pick files; the system chooser unless the app was given another. */
+    private AppConfig.FilePicker picker = AppConfig.SYSTEM_PICKER;
+
+    FormEditor withPicker(AppConfig.FilePicker filePicker) {
+        this.picker = filePicker;
+        editors.values().forEach(e -> {
+            if (e instanceof RowsEditor rows) {
+                rows.rows.forEach(r -> r.withPicker(filePicker));
+            }
+        });
+        return this;
     }
 
     FormEditor(FormDef form, Catalog catalog, Texts texts, Checker checker) {
@@ -270,11 +282,11 @@ final class FormEditor {
                 List<String> files = new ArrayList<>();
                 javafx.scene.control.Label shown = new javafx.scene.control.Label(texts.msg("form.noFiles"));
                 Button choose = new Button(texts.msg("form.chooseFiles"));
+                choose.setId("choose-" + f.code());
                 choose.setOnAction(e -> {
-                    FileChooser chooser = new FileChooser();
-                    List<java.io.File> chosen = chooser.showOpenMultipleDialog(choose.getScene().getWindow());
-                    if (chosen != null) {
-                        chosen.forEach(c -> files.add(c.getAbsolutePath()));
+                    List<Path> chosen = picker.pick(choose.getScene().getWindow());
+                    if (!chosen.isEmpty()) {
+                        chosen.forEach(c -> files.add(c.toAbsolutePath().toString()));
                         shown.setText(String.join("、", files.stream().map(p -> Path.of(p).getFileName().toString()).toList()));
                         changed();
                     }

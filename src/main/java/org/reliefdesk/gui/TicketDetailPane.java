@@ -154,7 +154,8 @@ final class TicketDetailPane {
 
     private void open(WorkbenchViewModel.ActionChoice choice) {
         Ticket t = vm.selectedProperty().get();
-        ActionDialog.show(root.getScene().getWindow(), t, choice.action(), catalog, texts, vm.selectedFacts(), vm.today())
+        ActionDialog.show(root.getScene().getWindow(), t, choice.action(), catalog, texts, vm.selectedFacts(), vm.today(),
+                        vm.config().filePicker())
                 .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
     }
 

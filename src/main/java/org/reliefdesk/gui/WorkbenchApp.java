@@ -88,6 +88,7 @@ public final class WorkbenchApp extends Application {
         };
         startup.bind(prepare);
         prepare.setOnSucceeded(e -> showSignIn(prepare.getValue()));
+        users = prepare::getValue;
         prepare.setOnFailed(e -> fail(texts.msg("startup.failed", config.dataDir()), prepare.getException()));
         background.submit(prepare);
     }
@@ -97,9 +98,16 @@ public final class WorkbenchApp extends Application {
         stage.getScene().setRoot(signIn.root());
     }
 
+    /** The users to offer at sign-in (known after the store is prepared). */
+    private java.util.function.Supplier<List<User>> users = List::of;
+
     private void showWorkbench(User user) {
         WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user, background);
-        WorkbenchView view = new WorkbenchView(vm, config.texts(), workspace.catalog);
+        WorkbenchView view = new WorkbenchView(vm, config.texts(), workspace.catalog, () -> {
+            // Offices share PCs: back to the sign-in choice, nothing of this user's view kept.
+            stage.setTitle(config.texts().msg("app.title"));
+            showSignIn(users.get());
+        });
         stage.getScene().setRoot(view.root());
         stage.setTitle(config.texts().msg("app.titleWithUser", user.displayName()));
         vm.reload();

@@ -44,7 +44,10 @@ final class WorkbenchView {
     private final Catalog catalog;
     private final BorderPane root = new BorderPane();
 
-    WorkbenchView(WorkbenchViewModel vm, Texts texts, Catalog catalog) {
+    private final Runnable switchUser;
+
+    WorkbenchView(WorkbenchViewModel vm, Texts texts, Catalog catalog, Runnable switchUser) {
+        this.switchUser = switchUser;
         this.vm = vm;
         this.texts = texts;
         this.catalog = catalog;
@@ -94,12 +97,16 @@ final class WorkbenchView {
         busy.visibleProperty().bind(vm.loadingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, who, spacer, busy, search, refresh);
+        Button change = new Button(texts.msg("workbench.switchUser"));
+        change.setId("switchUserButton");
+        change.setOnAction(e -> switchUser.run());
+        HBox bar = new HBox(10, who, spacer, busy, search, refresh, change);
         if (vm.canOpenTickets()) {
             Button open = new Button(texts.msg("newTicket.button"));
             open.setId("newTicketButton");
             open.setOnAction(e -> NewTicketDialog.show(root.getScene().getWindow(), vm.user(), catalog, texts,
-                    vm.opening(), DemoCounty.townships(), DemoCounty.COUNTY, vm::villagesOf, vm.today())
+                    vm.opening(), DemoCounty.townships(), DemoCounty.COUNTY, vm::villagesOf, vm.today(),
+                    vm.config().filePicker())
                     .ifPresent(vm::openTicket));
             bar.getChildren().add(bar.getChildren().indexOf(search), open);
         }

@@ -1,0 +1,201 @@
+package org.reliefdesk.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.HBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.DemoCounty;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.store.LocalStore;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Clerk accepts a water request and dispatches it to the township; township staff record the
+ * on-site verification with a photo; the clerk records the fix and the feedback.
+ */
+class WaterChainGuiTest extends FxRobot {
+
+    private static final LocalDate TODAY = LocalDate.of(2021, 11, 23);
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path photos;
+
+    private WorkbenchApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void acceptVerifyWithAPhotoSolveAndFeedBack() throws Exception {
+        Path photo = photos.resolve("现场照片.png");
+        Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3, 4});
+        FxToolkit.registerPrimaryStage();
+        Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), SampleGenerator.ZONE);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 300, owner -> List.of(photo));
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+
+        // A resident of 屏山街道 reports a water problem (opened here through the same rules as the GUI).
+        Ticket ticket;
+        try (LocalStore store = LocalStore.open(dataDir)) {
+            Place township = DemoCounty.firstTownship();
+            ticket = store.tickets().insertOpened(new TicketOpening(CatalogLoader.loadBuiltIn(), clock).open(
+                    new TicketOpening.Request("drinking_water", DemoCounty.COUNTY, township,
+                            new Place(township.code() + "201", "大村村委会"), "李四", "11010519491231002X", "13812345678",
+                            IntakeChannel.RAISED_BY_PROXY, "邻居 王五", Map.of("problem", "cut_off", "description", "停水三天")),
+                    DemoUsers.WATER_CLERK));
+        }
+        String number = ticket.ticketNo();
+
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        open(number);
+        act("accept");
+        type("#field-station", "Pingshan");
+        save();
+        waitForStep("verification");
+
+        switchTo(DemoUsers.TOWNSHIP_STAFF.displayName());
+        assertTrue(table().getItems().stream().anyMatch(t -> t.ticketNo().equals(number)), "in my tasks");
+        open(number);
+        act("verify");
+        HBox onSite = lookup("#field-onSiteAt").queryAs(HBox.class);
+        interact(() -> {
+            ((DatePicker) onSite.getChildren().get(0)).setValue(TODAY);
+            ((TextField) onSite.getChildren().get(1)).setText("10:30");
+        });
+        type("#field-verifier", "Zhang");
+        type("#field-place", "Dacun");
+        clickOn((Node) lookup("#field-confirmed").queryAs(HBox.class).getChildren().get(0));
+        type("#field-description", "confirmed on site");
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
+        interact(() -> problem.getSelectionModel().select(0));
+        type("#field-cause", "pipe broken");
+        clickOn("#choose-photos");
+        save();
+        waitForStep("solving");
+        TicketEvent verified = last();
+        assertEquals("verify", verified.action());
+        assertEquals("township.pingshan", verified.actor());
+        @SuppressWarnings("unchecked")
+        List<String> stored = (List<String>) verified.formData().get("photos");
+        assertEquals(1, stored.size());
+        assertTrue(stored.get(0).matches("[0-9a-f]{64}\\.png"), stored.toString());
+        assertTrue(Files.exists(dataDir.resolve("attachments").resolve(stored.get(0))));
+
+        switchTo(DemoUsers.WATER_CLERK.displayName());
+        open(number);
+        act("solve");
+        interact(() -> lookup("#field-solvedOn").queryAs(DatePicker.class).setValue(TODAY));
+        type("#field-measures", "pipe replaced");
+        save();
+        waitForStep("feedback");
+        act("feedback");
+        type("#field-text", "water is back");
+        save();
+        waitForStep("follow_up");
+        assertEquals(List.of("submit", "dispatch", "accept", "verify", "solve", "feedback"),
+                history().stream().map(TicketEvent::action).toList());
+        assertEquals("solved", table().getSelectionModel().getSelectedItem().outcome());
+    }
+
+    private void signIn(String name) throws Exception {
+        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(name);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        clickOn((Node) lookup(cell).query());
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
+                && lookup("#ticketCount").tryQuery().isPresent()
+                && !lookup("#ticketCount").queryAs(javafx.scene.control.Label.class).getText().endsWith("共 0 件"));
+    }
+
+    private void switchTo(String name) throws Exception {
+        clickOn("#switchUserButton");
+        signIn(name);
+    }
+
+    private void open(String number) throws Exception {
+        TextField search = lookup("#searchField").queryAs(TextField.class);
+        interact(() -> search.setText(""));
+        clickOn(search).write(number);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+        Ticket t = table().getItems().get(0);
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && t.equals(r.getItem())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void act(String action) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#action-" + action).tryQuery().isPresent());
+        clickOn("#action-" + action);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#saveButton").tryQuery().isPresent());
+    }
+
+    private void type(String id, String text) {
+        clickOn(lookup(id).queryAs(TextInputControl.class)).write(text);
+    }
+
+    private void save() {
+        Button save = lookup("#saveButton").queryAs(Button.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!save.isDisabled(), () -> lookup("#formProblem").queryAs(javafx.scene.control.Label.class).getText());
+        clickOn(save);
+    }
+
+    private void waitForStep(String step) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Ticket selected = table().getSelectionModel().getSelectedItem(); // read once: a reload may clear it
+            return selected != null && step.equals(selected.currentStep());
+        });
+    }
+
+    private TicketEvent last() {
+        List<TicketEvent> h = history();
+        return h.get(h.size() - 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TicketEvent> history() {
+        return List.copyOf(((TableView<TicketEvent>) lookup("#eventTable").query()).getItems());
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Ticket> table() {
+        return (TableView<Ticket>) lookup("#ticketTable").query();
+    }
+}
