@@ -152,7 +152,7 @@ final class TicketDetailPane {
         refusals.setText(String.join("\n", why));
     }
 
-    private void open(WorkbenchViewModel.ActionChoice choice) {
+    void open(WorkbenchViewModel.ActionChoice choice) {
         Ticket t = vm.selectedProperty().get();
         ActionDialog.show(root.getScene().getWindow(), t, choice.action(), catalog, texts, vm.selectedFacts(), vm.today(),
                         vm.config().filePicker())

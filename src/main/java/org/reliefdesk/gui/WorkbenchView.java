@@ -45,6 +45,8 @@ final class WorkbenchView {
     private final BorderPane root = new BorderPane();
 
     private final Runnable switchUser;
+    /** Opens an action's form; the detail pane owns the dialog. */
+    private java.util.function.Consumer<WorkbenchViewModel.ActionChoice> openAction = c -> { };
 
     WorkbenchView(WorkbenchViewModel vm, Texts texts, Catalog catalog, Runnable switchUser) {
         this.switchUser = switchUser;
@@ -52,7 +54,9 @@ final class WorkbenchView {
         this.texts = texts;
         this.catalog = catalog;
         TableView<Ticket> table = ticketTable();
-        SplitPane split = new SplitPane(table, new TicketDetailPane(vm, texts, catalog).root());
+        TicketDetailPane detail = new TicketDetailPane(vm, texts, catalog);
+        openAction = detail::open;
+        SplitPane split = new SplitPane(table, detail.root());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.66);
         root.setTop(toolbar());
@@ -173,6 +177,15 @@ final class WorkbenchView {
         table.getColumns().add(Columns.of(texts, "column.status", 65, t -> texts.msg("status." + t.status().name())));
         table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).state().name())));
         table.setRowFactory(v -> new LadderRow());
+        ColumnPrefs.attach(table, vm.config().dataDir(), vm.user().username(), "tickets");
+        // Enter opens the ticket's usual next action (the first one this user may take).
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                vm.actionChoices().stream().filter(c -> c.refusal() == null).findFirst()
+                        .ifPresent(c -> openAction.accept(c));
+                e.consume();
+            }
+        });
         SortedList<Ticket> sorted = new SortedList<>(vm.visibleTickets());
         // A sorted column wins; otherwise the queue's own order (my tasks: soonest deadline first).
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(

@@ -1,0 +1,97 @@
+package org.reliefdesk.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketStatus;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Enter opens a ticket's next action; a user's column order and widths come back next time. */
+class KeyboardAndColumnsGuiTest extends FxRobot {
+
+    @TempDir
+    Path dataDir;
+
+    private WorkbenchApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 300);
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(DemoUsers.WATER_CLERK.displayName());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        clickOn((Node) lookup(cell).query());
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
+                && !table().getItems().isEmpty());
+    }
+
+    @Test
+    void enterOpensTheNextActionAndColumnsAreRemembered() throws Exception {
+        start();
+        Ticket fresh = table().getItems().stream().filter(t -> t.status() == TicketStatus.NEW).findFirst().orElseThrow();
+        interact(() -> table().scrollTo(fresh));
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && fresh.equals(r.getItem())).query());
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+        type(KeyCode.ESCAPE); // nothing typed: closes without asking
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#field-station").tryQuery().isEmpty());
+
+        // Move "township" to the front and widen it.
+        interact(() -> {
+            TableColumn<Ticket, ?> township = column("column.township");
+            table().getColumns().remove(township);
+            table().getColumns().add(0, township);
+            township.setPrefWidth(177);
+        });
+        Path prefs = dataDir.resolve("prefs").resolve("water.clerk.tickets.properties");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(prefs)
+                && Files.readString(prefs).contains("column.township.width=177"));
+
+        stop();
+        start();
+        assertEquals("column.township", table().getColumns().get(0).getId());
+        assertEquals(177, column("column.township").getWidth(), 1.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableColumn<Ticket, ?> column(String id) {
+        return (TableColumn<Ticket, ?>) table().getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Ticket> table() {
+        return (TableView<Ticket>) lookup("#ticketTable").query();
+    }
+}
