@@ -89,7 +89,7 @@ class ActOnTicketGuiTest extends FxRobot {
         clickOn("#action-accept");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#saveButton").tryQuery().isPresent());
         Button save = lookup("#saveButton").queryAs(Button.class);
-        assertTrue(save.isDisabled(), "save stays disabled until the form is valid");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, save::isDisabled); // save stays disabled until the form is valid
         TextField station = lookup("#field-station").queryAs(TextField.class);
         clickOn(station).write("Pingshan");
         interact(() -> station.appendText("水务站"));
