@@ -76,6 +76,11 @@ final class WorkbenchView {
                 vm.selectedProperty().set(t);
             }).root());
             tabs.getTabs().addAll(dashboardTab, ticketTab);
+            if (vm.user().role() == org.reliefdesk.model.Role.ADMIN) {
+                // Users and the holiday calendar; an imported year recomputes every clock.
+                tabs.getTabs().add(new javafx.scene.control.Tab(texts.msg("tab.admin"), new AdminView(vm.store(), catalog,
+                        texts, vm.config(), vm.user(), vm::reload).root()));
+            }
             root.setCenter(tabs);
         } else {
             root.setCenter(tickets);

@@ -148,6 +148,10 @@ public final class WorkbenchViewModel {
         return message;
     }
 
+    LocalStore store() {
+        return store;
+    }
+
     public Catalog catalog() {
         return catalog;
     }

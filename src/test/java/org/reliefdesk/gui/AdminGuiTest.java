@@ -1,0 +1,103 @@
+package org.reliefdesk.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.calendar.HolidayYear;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.User;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The administrator adds a user (a clerk without a department is refused) and imports a holiday year. */
+class AdminGuiTest extends FxRobot {
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path files;
+
+    private WorkbenchApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void adminAddsAUserAndImportsAYear() throws Exception {
+        Path year = files.resolve("2027.json");
+        Files.writeString(year, """
+                {"formatVersion":1,"year":2027,"notice":{"title":"国务院办公厅关于2027年部分节假日安排的通知","issued":"2026-11-01"},
+                 "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":["2027-09-26"]}""");
+        FxToolkit.registerPrimaryStage();
+        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 200, owner -> List.of(year));
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(DemoUsers.ADMIN.displayName());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        clickOn((Node) lookup(cell).query());
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
+        interact(() -> lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        TableView<User> users = lookup("#userTable").queryAs(TableView.class);
+        int before = users.getItems().size();
+        clickOn("#newUsername").write("water.clerk2");
+        clickOn("#newDisplayName").write("Li");
+        @SuppressWarnings("unchecked")
+        ComboBox<Role> role = lookup("#newRole").queryAs(ComboBox.class);
+        interact(() -> role.setValue(Role.CLERK));
+        clickOn("#addUserButton");
+        Label message = lookup("#adminMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().contains("部门"));
+        assertEquals("部门：县级部门经办人须选择所属部门", message.getText());
+        assertEquals(before, users.getItems().size(), "nothing added");
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> department = lookup("#newDepartment").queryAs(ComboBox.class);
+        interact(() -> department.getSelectionModel().select(3)); // 水利
+        clickOn("#addUserButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> users.getItems().size() == before + 1);
+        assertTrue(users.getItems().stream().anyMatch(u -> u.username().equals("water.clerk2")
+                && "WATER".equals(u.departmentCode())));
+        clickOn("#addUserButton"); // the same name again
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().startsWith("登录名"));
+        assertEquals(before + 1, users.getItems().size());
+
+        @SuppressWarnings("unchecked")
+        TableView<HolidayYear> years = lookup("#yearTable").queryAs(TableView.class);
+        assertEquals(6, years.getItems().size());
+        clickOn("#importYearButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> years.getItems().size() == 7);
+        assertTrue(Files.exists(dataDir.resolve("calendar").resolve("2027.json")));
+        assertTrue(message.getText().startsWith("已导入 2027 年"), message.getText());
+        TextField ignored = lookup("#newUsername").queryAs(TextField.class);
+        assertTrue(ignored.isVisible());
+    }
+}
