@@ -72,6 +72,16 @@ class ActOnTicketGuiTest extends FxRobot {
         return List.copyOf(((TableView<TicketEvent>) lookup("#eventTable").query()).getItems());
     }
 
+    /**
+     * Presses an action button once the pane has settled. (A robot click right after selecting
+     * a row can land on the neighbouring button while the pane still lays itself out.)
+     */
+    private void press(String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Button button = lookup(id).queryAs(Button.class);
+        javafx.application.Platform.runLater(button::fire); // not interact(): the form is modal
+    }
+
     private Ticket selectFirstNew() {
         clickOn((Node) lookup(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith("待受理")).query());
         WaitForAsyncUtils.waitForFxEvents();
@@ -86,11 +96,13 @@ class ActOnTicketGuiTest extends FxRobot {
     void clerkAcceptsAWaterRequestThroughItsForm() throws Exception {
         Ticket ticket = selectFirstNew();
         int eventsBefore = history().size();
-        clickOn("#action-accept");
+        press("#action-accept");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#saveButton").tryQuery().isPresent());
-        Button save = lookup("#saveButton").queryAs(Button.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The Save button of this dialog: the one in the same window as the form's field.
+        Button save = (Button) lookup("#field-station").query().getScene().lookup("#saveButton");
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, save::isDisabled); // save stays disabled until the form is valid
-        TextField station = lookup("#field-station").queryAs(TextField.class);
+        TextField station = (TextField) save.getScene().lookup("#field-station");
         clickOn(station).write("Pingshan");
         interact(() -> station.appendText("水务站"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -115,14 +127,14 @@ class ActOnTicketGuiTest extends FxRobot {
     void aHalfFilledRejectionAsksBeforeItIsDiscardedAndSavesNothing() throws Exception {
         selectFirstNew();
         int eventsBefore = history().size();
-        clickOn("#action-reject");
+        press("#action-reject");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#field-reason").tryQuery().isPresent());
         TextArea reason = lookup("#field-reason").queryAs(TextArea.class);
         clickOn(reason).write("abc");
         interact(() -> reason.setText(""));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("必须填写", lookup("#error-reason").queryAs(Label.class).getText());
-        assertTrue(lookup("#saveButton").queryAs(Button.class).isDisabled());
+        assertTrue(((Button) reason.getScene().lookup("#saveButton")).isDisabled());
         clickOn(reason).write("not ours");
         clickOn((Node) lookup(n -> n instanceof Button b && b.getText() != null && b.getText().startsWith("取消")).query());
         // The confirmation: keep editing.

@@ -162,7 +162,9 @@ class WaterChainGuiTest extends FxRobot {
 
     private void act(String action) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#action-" + action).tryQuery().isPresent());
-        clickOn("#action-" + action);
+        WaitForAsyncUtils.waitForFxEvents();
+        Button button = lookup("#action-" + action).queryAs(Button.class);
+        javafx.application.Platform.runLater(button::fire); // fired (not clicked: the pane may still be laying out), async: the form is modal
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#saveButton").tryQuery().isPresent());
     }
 
