@@ -33,39 +33,19 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A water clerk works a new request through the catalog-rendered forms, headless. */
-class ActOnTicketGuiTest extends FxRobot {
+class ActOnTicketGuiTest extends GuiTestBase {
 
-    @TempDir
-    Path dataDir;
 
-    private WorkbenchApp app;
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 600);
-        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
-        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(DemoUsers.WATER_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
-        clickOn((Node) lookup(cell).query());
-        clickOn("#signInButton");
+        startApp(LocalDate.of(2021, 11, 23), 600);
+        signIn(DemoUsers.WATER_CLERK.displayName());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
                 && !table().getItems().isEmpty());
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
-    @SuppressWarnings("unchecked")
-    private TableView<Ticket> table() {
-        return (TableView<Ticket>) lookup("#ticketTable").query();
-    }
 
     @SuppressWarnings("unchecked")
     private List<TicketEvent> history() {

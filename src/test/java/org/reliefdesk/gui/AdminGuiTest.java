@@ -31,20 +31,12 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The administrator adds a user (a clerk without a department is refused) and imports a holiday year. */
-class AdminGuiTest extends FxRobot {
+class AdminGuiTest extends GuiTestBase {
 
-    @TempDir
-    Path dataDir;
     @TempDir
     Path files;
 
-    private WorkbenchApp app;
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void adminAddsAUserAndImportsAYear() throws Exception {
@@ -52,16 +44,8 @@ class AdminGuiTest extends FxRobot {
         Files.writeString(year, """
                 {"formatVersion":1,"year":2027,"notice":{"title":"国务院办公厅关于2027年部分节假日安排的通知","issued":"2026-11-01"},
                  "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":["2027-09-26"]}""");
-        FxToolkit.registerPrimaryStage();
-        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 200, owner -> List.of(year));
-        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
-        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(DemoUsers.ADMIN.displayName());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
-        clickOn((Node) lookup(cell).query());
-        clickOn("#signInButton");
+        startApp(LocalDate.of(2021, 11, 23), 200, owner -> List.of(year));
+        signIn(DemoUsers.ADMIN.displayName());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
         interact(() -> lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();

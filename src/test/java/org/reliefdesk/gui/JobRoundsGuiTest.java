@@ -34,26 +34,15 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** After three rounds of job recommendations a fourth is refused in the GUI, with the rule's words. */
-class JobRoundsGuiTest extends FxRobot {
+class JobRoundsGuiTest extends GuiTestBase {
 
-    @TempDir
-    Path dataDir;
 
-    private WorkbenchApp app;
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void aFourthRoundIsRefusedWithTheRulesMessage() throws Exception {
-        FxToolkit.registerPrimaryStage();
+        startApp(LocalDate.of(2021, 11, 23), 600);
         Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 600);
-        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
 
         // Another workstation of the same office works a new job-search ticket through three rounds.
         Ticket ticket;
@@ -73,11 +62,7 @@ class JobRoundsGuiTest extends FxRobot {
         Ticket worked = ticket;
         assertEquals("recommendation", worked.currentStep());
 
-        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(DemoUsers.JOB_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
-        clickOn((Node) lookup(cell).query());
-        clickOn("#signInButton");
+        signIn(DemoUsers.JOB_CLERK.displayName());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
                 && !table().getItems().isEmpty());
         clickOn("#searchField").write(worked.ticketNo());
@@ -94,8 +79,4 @@ class JobRoundsGuiTest extends FxRobot {
         assertTrue(!lookup("#action-close").queryAs(Button.class).isDisabled(), "the clerk can still conclude it");
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<Ticket> table() {
-        return (TableView<Ticket>) lookup("#ticketTable").query();
-    }
 }

@@ -28,30 +28,14 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Enter opens a ticket's next action; a user's column order and widths come back next time. */
-class KeyboardAndColumnsGuiTest extends FxRobot {
+class KeyboardAndColumnsGuiTest extends GuiTestBase {
 
-    @TempDir
-    Path dataDir;
 
-    private WorkbenchApp app;
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     private void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 300);
-        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
-        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(DemoUsers.WATER_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
-        clickOn((Node) lookup(cell).query());
-        clickOn("#signInButton");
+        startApp(LocalDate.of(2021, 11, 23), 300);
+        signIn(DemoUsers.WATER_CLERK.displayName());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
                 && !table().getItems().isEmpty());
     }
@@ -79,7 +63,7 @@ class KeyboardAndColumnsGuiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(prefs)
                 && Files.readString(prefs).contains("column.township.width=177"));
 
-        stop();
+        stopApp();
         start();
         assertEquals("column.township", table().getColumns().get(0).getId());
         assertEquals(177, column("column.township").getWidth(), 1.0);
@@ -90,8 +74,4 @@ class KeyboardAndColumnsGuiTest extends FxRobot {
         return (TableColumn<Ticket, ?>) table().getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<Ticket> table() {
-        return (TableView<Ticket>) lookup("#ticketTable").query();
-    }
 }

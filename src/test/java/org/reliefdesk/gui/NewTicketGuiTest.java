@@ -26,31 +26,15 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A civil-affairs clerk opens a ticket for a resident; a wrong ID number is caught before anything is saved. */
-class NewTicketGuiTest extends FxRobot {
+class NewTicketGuiTest extends GuiTestBase {
 
-    @TempDir
-    Path dataDir;
 
-    private WorkbenchApp app;
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void aWrongCheckDigitShowsBesideTheFieldAndSavesNothing() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 300);
-        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
-        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(DemoUsers.CIVIL_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
-        clickOn((Node) lookup(cell).query());
-        clickOn("#signInButton");
+        startApp(LocalDate.of(2021, 11, 23), 300);
+        signIn(DemoUsers.CIVIL_CLERK.displayName());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#newTicketButton").tryQuery().isPresent());
         Label count = lookup("#ticketCount").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !count.getText().startsWith("显示 0"));

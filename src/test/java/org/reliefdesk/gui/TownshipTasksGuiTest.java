@@ -29,31 +29,15 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Township staff start on their own tasks, soonest deadline first, and can take them. */
-class TownshipTasksGuiTest extends FxRobot {
+class TownshipTasksGuiTest extends GuiTestBase {
 
-    @TempDir
-    Path dataDir;
 
-    private WorkbenchApp app;
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void myTasksListsMyTownshipsVerificationsSoonestFirst() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 1200);
-        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
-        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(DemoUsers.TOWNSHIP_STAFF.displayName());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
-        clickOn((Node) lookup(cell).query());
-        clickOn("#signInButton");
+        startApp(LocalDate.of(2021, 11, 23), 1200);
+        signIn(DemoUsers.TOWNSHIP_STAFF.displayName());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
                 && !table().getItems().isEmpty());
         @SuppressWarnings("unchecked")
@@ -87,8 +71,4 @@ class TownshipTasksGuiTest extends FxRobot {
         return steps.isEmpty() || steps.get(steps.size() - 1).left() != null ? null : steps.get(steps.size() - 1).due();
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<Ticket> table() {
-        return (TableView<Ticket>) lookup("#ticketTable").query();
-    }
 }

@@ -43,32 +43,21 @@ import org.testfx.util.WaitForAsyncUtils;
  * Clerk accepts a water request and dispatches it to the township; township staff record the
  * on-site verification with a photo; the clerk records the fix and the feedback.
  */
-class WaterChainGuiTest extends FxRobot {
+class WaterChainGuiTest extends GuiTestBase {
 
     private static final LocalDate TODAY = LocalDate.of(2021, 11, 23);
 
     @TempDir
-    Path dataDir;
-    @TempDir
     Path photos;
 
-    private WorkbenchApp app;
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void acceptVerifyWithAPhotoSolveAndFeedBack() throws Exception {
         Path photo = photos.resolve("现场照片.png");
         Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3, 4});
-        FxToolkit.registerPrimaryStage();
+        startApp(TODAY, 300, owner -> List.of(photo));
         Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 300, owner -> List.of(photo));
-        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
 
         // A resident of 屏山街道 reports a water problem (opened here through the same rules as the GUI).
         Ticket ticket;
@@ -134,16 +123,6 @@ class WaterChainGuiTest extends FxRobot {
         assertEquals("solved", table().getSelectionModel().getSelectedItem().outcome());
     }
 
-    private void signIn(String name) throws Exception {
-        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(name);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
-        clickOn((Node) lookup(cell).query());
-        clickOn("#signInButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
-                && lookup("#ticketCount").tryQuery().isPresent()
-                && !lookup("#ticketCount").queryAs(javafx.scene.control.Label.class).getText().endsWith("共 0 件"));
-    }
 
     private void switchTo(String name) throws Exception {
         clickOn("#switchUserButton");
@@ -196,8 +175,4 @@ class WaterChainGuiTest extends FxRobot {
         return List.copyOf(((TableView<TicketEvent>) lookup("#eventTable").query()).getItems());
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<Ticket> table() {
-        return (TableView<Ticket>) lookup("#ticketTable").query();
-    }
 }

@@ -30,22 +30,14 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench as a clerk uses it, headless (Monocle), on a fresh data directory. */
-class WorkbenchGuiTest extends FxRobot {
+class WorkbenchGuiTest extends GuiTestBase {
 
     private static final LocalDate AS_OF = LocalDate.of(2021, 11, 23);
 
-    @TempDir
-    Path dataDir;
 
-    private WorkbenchApp app;
 
     private void startAt(LocalDate day) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        Clock clock = Clock.fixed(SampleGenerator.noon(day), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, 600);
-        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
-        assertTrue(stage.isShowing());
+        startApp(day, 600);
     }
 
     private void signInAsWaterClerk() throws Exception {
@@ -53,20 +45,9 @@ class WorkbenchGuiTest extends FxRobot {
     }
 
     private void signInAs(String displayName) throws Exception {
-        java.util.function.Predicate<Node> waterClerkCell = n -> n instanceof ListCell<?> cell
-                && cell.getText() != null && cell.getText().startsWith(displayName);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(waterClerkCell).tryQuery().isPresent());
-        clickOn((Node) lookup(waterClerkCell).query());
-        clickOn("#signInButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
-                && !ticketTable().getItems().isEmpty());
+        signIn(displayName);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @SuppressWarnings("unchecked")
     private TableView<Ticket> ticketTable() {

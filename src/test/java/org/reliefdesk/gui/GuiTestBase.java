@@ -1,0 +1,67 @@
+package org.reliefdesk.gui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Ticket;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The workbench started headless on a fresh data directory with the demo county generated as
+ * of noon on a given day, in Chinese, and signing in as one of the demo users.
+ */
+abstract class GuiTestBase extends FxRobot {
+
+    @TempDir
+    Path dataDir;
+
+    WorkbenchApp app;
+
+    void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Clock clock = Clock.fixed(SampleGenerator.noon(day), SampleGenerator.ZONE);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker);
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+    }
+
+    void startApp(LocalDate day, int sampleCount) throws Exception {
+        startApp(day, sampleCount, AppConfig.SYSTEM_PICKER);
+    }
+
+    /** Picks the demo user by display name and waits until their tickets are loaded. */
+    void signIn(String displayName) throws Exception {
+        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(displayName);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        clickOn((Node) lookup(cell).query());
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketCount").tryQuery()
+                .map(n -> !((Label) n).getText().endsWith("共 0 件")).orElse(false));
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<Ticket> table() {
+        return (TableView<Ticket>) lookup("#ticketTable").query();
+    }
+}
