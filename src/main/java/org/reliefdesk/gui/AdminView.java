@@ -11,7 +11,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -72,18 +71,18 @@ final class AdminView {
         name.setPromptText(texts.msg("admin.displayName"));
         ComboBox<Role> role = new ComboBox<>(FXCollections.observableArrayList(Role.values()));
         role.setId("newRole");
-        role.setCellFactory(v -> cell(r -> texts.msg("role." + r.name())));
-        role.setButtonCell(cell(r -> texts.msg("role." + r.name())));
+        role.setCellFactory(v -> Cells.of(r -> texts.msg("role." + r.name())));
+        role.setButtonCell(Cells.of(r -> texts.msg("role." + r.name())));
         role.setPromptText(texts.msg("admin.role"));
         ComboBox<Department> department = new ComboBox<>(FXCollections.observableArrayList(catalog.departments()));
         department.setId("newDepartment");
-        department.setCellFactory(v -> cell(d -> catalog.departmentName(d.code(), texts.locale())));
-        department.setButtonCell(cell(d -> catalog.departmentName(d.code(), texts.locale())));
+        department.setCellFactory(v -> Cells.of(d -> catalog.departmentName(d.code(), texts.locale())));
+        department.setButtonCell(Cells.of(d -> catalog.departmentName(d.code(), texts.locale())));
         department.setPromptText(texts.msg("field.departmentCode"));
         ComboBox<Place> township = new ComboBox<>(FXCollections.observableArrayList(DemoCounty.townships()));
         township.setId("newUserTownship");
-        township.setCellFactory(v -> cell(Place::name));
-        township.setButtonCell(cell(Place::name));
+        township.setCellFactory(v -> Cells.of(Place::name));
+        township.setButtonCell(Cells.of(Place::name));
         township.setPromptText(texts.msg("field.townshipName"));
         department.disableProperty().bind(role.valueProperty().isNotEqualTo(Role.CLERK));
         township.disableProperty().bind(role.valueProperty().isNotEqualTo(Role.TOWNSHIP));
@@ -164,13 +163,4 @@ final class AdminView {
         years.setAll(CalendarLoader.load(config.dataDir()).years());
     }
 
-    private static <T> ListCell<T> cell(java.util.function.Function<T, String> text) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(T v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null ? null : text.apply(v));
-            }
-        };
-    }
 }

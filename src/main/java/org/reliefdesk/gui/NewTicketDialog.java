@@ -12,7 +12,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -53,18 +52,18 @@ final class NewTicketDialog {
         ComboBox<ServiceItem> item = new ComboBox<>();
         item.setId("newItem");
         item.getItems().setAll(user.role() == Role.CLERK ? catalog.itemsOf(user.departmentCode()) : catalog.items());
-        item.setCellFactory(v -> cell(i -> catalog.itemName(i.code(), texts.locale())));
-        item.setButtonCell(cell(i -> catalog.itemName(i.code(), texts.locale())));
+        item.setCellFactory(v -> Cells.of(i -> catalog.itemName(i.code(), texts.locale())));
+        item.setButtonCell(Cells.of(i -> catalog.itemName(i.code(), texts.locale())));
         ComboBox<Place> township = new ComboBox<>();
         township.setId("newTownship");
         township.getItems().setAll(user.role() == Role.TOWNSHIP
                 ? townships.stream().filter(t -> t.code().equals(user.townshipCode())).toList() : townships);
-        township.setCellFactory(v -> cell(Place::name));
-        township.setButtonCell(cell(Place::name));
+        township.setCellFactory(v -> Cells.of(Place::name));
+        township.setButtonCell(Cells.of(Place::name));
         ComboBox<Place> village = new ComboBox<>();
         village.setId("newVillage");
-        village.setCellFactory(v -> cell(Place::name));
-        village.setButtonCell(cell(Place::name));
+        village.setCellFactory(v -> Cells.of(Place::name));
+        village.setButtonCell(Cells.of(Place::name));
         township.valueProperty().addListener((o, a, t) -> village.getItems().setAll(t == null ? List.of() : villages.of(t.code())));
         if (township.getItems().size() == 1) {
             township.getSelectionModel().select(0);
@@ -193,13 +192,4 @@ final class NewTicketDialog {
         return f;
     }
 
-    private static <T> ListCell<T> cell(java.util.function.Function<T, String> text) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(T v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null ? null : text.apply(v));
-            }
-        };
-    }
 }
