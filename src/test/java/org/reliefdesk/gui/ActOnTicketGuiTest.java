@@ -62,9 +62,16 @@ class ActOnTicketGuiTest extends GuiTestBase {
         javafx.application.Platform.runLater(button::fire); // not interact(): the form is modal
     }
 
-    private Ticket selectFirstNew() {
-        clickOn((Node) lookup(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith("待受理")).query());
+    private void queue(org.reliefdesk.logic.queue.Queue q) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.reliefdesk.logic.queue.Queue> queues =
+                lookup("#queueList").queryAs(javafx.scene.control.ListView.class);
+        interact(() -> queues.getSelectionModel().select(q));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Ticket selectFirstNew() {
+        queue(org.reliefdesk.logic.queue.Queue.NEW);
         Ticket first = table().getItems().get(0);
         assertEquals(TicketStatus.NEW, first.status());
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && first.equals(r.getItem())).query());
@@ -95,17 +102,21 @@ class ActOnTicketGuiTest extends GuiTestBase {
         assertEquals("accept", accepted.action());
         assertEquals("water.clerk", accepted.actor());
         assertEquals("Pingshan水务站", accepted.formData().get("station"));
-        Ticket after = table().getSelectionModel().getSelectedItem();
-        assertEquals(ticket.id(), after.id());
+        // Accepted, it has left the 待受理 queue; in 全部 it is in verification.
+        queue(org.reliefdesk.logic.queue.Queue.ALL);
+        Ticket after = table().getItems().stream().filter(t -> t.id().equals(ticket.id())).findFirst().orElseThrow();
         assertEquals("verification", after.currentStep());
         assertEquals(TicketStatus.IN_PROGRESS, after.status());
+        interact(() -> table().getSelectionModel().select(after));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(after.id(), table().getSelectionModel().getSelectedItem().id());
         assertTrue(lookup("#actionBar").queryAs(javafx.scene.layout.FlowPane.class).getChildren().isEmpty(),
                 "verification is the township's step: the clerk has no action");
     }
 
     @Test
     void aHalfFilledRejectionAsksBeforeItIsDiscardedAndSavesNothing() throws Exception {
-        selectFirstNew();
+        Ticket ticket = selectFirstNew();
         int eventsBefore = history().size();
         press("#action-reject");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#field-reason").tryQuery().isPresent());
@@ -129,6 +140,8 @@ class ActOnTicketGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(lookup("#field-reason").tryQuery().isPresent(), "dialog closed");
         assertEquals(eventsBefore, history().size(), "nothing saved");
-        assertEquals(TicketStatus.NEW, table().getSelectionModel().getSelectedItem().status());
+        queue(org.reliefdesk.logic.queue.Queue.ALL);
+        assertEquals(TicketStatus.NEW, table().getItems().stream()
+                .filter(t -> t.id().equals(ticket.id())).findFirst().orElseThrow().status());
     }
 }

@@ -102,7 +102,10 @@ class WorkbenchGuiTest extends GuiTestBase {
         Node overdueQueue = lookup(n -> n instanceof ListCell<?> c && c.getText() != null
                 && c.getText().startsWith("环节超期")).query();
         String label = ((ListCell<?>) overdueQueue).getText();
-        clickOn(overdueQueue);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.reliefdesk.logic.queue.Queue> queues =
+                lookup("#queueList").queryAs(javafx.scene.control.ListView.class);
+        interact(() -> queues.getSelectionModel().select(org.reliefdesk.logic.queue.Queue.STEP_OVERDUE));
         WaitForAsyncUtils.waitForFxEvents();
         TableView<Ticket> table = ticketTable();
         int shown = table.getItems().size();
