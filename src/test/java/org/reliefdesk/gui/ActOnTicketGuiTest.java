@@ -84,7 +84,8 @@ class ActOnTicketGuiTest extends GuiTestBase {
         Ticket ticket = selectFirstNew();
         int eventsBefore = history().size();
         press("#action-accept");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#saveButton").tryQuery().isPresent());
+        // The form sits in a scroll pane whose content attaches a pulse after the window shows.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         // The Save button of this dialog: the one in the same window as the form's field.
         Button save = (Button) lookup("#field-station").query().getScene().lookup("#saveButton");

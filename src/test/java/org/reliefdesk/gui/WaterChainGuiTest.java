@@ -144,7 +144,9 @@ class WaterChainGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup("#action-" + action).queryAs(Button.class);
         javafx.application.Platform.runLater(button::fire); // fired (not clicked: the pane may still be laying out), async: the form is modal
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#saveButton").tryQuery().isPresent());
+        // Wait for the form itself: it attaches inside its scroll pane a pulse after the dialog shows.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup((Node n) -> n.getId() != null
+                && n.getId().startsWith("field-")).tryQuery().isPresent());
     }
 
     private void type(String id, String text) {
