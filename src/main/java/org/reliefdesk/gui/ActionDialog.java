@@ -85,8 +85,8 @@ final class ActionDialog {
         ((javafx.scene.control.Button) saveButton).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             Map<String, Object> context = new java.util.HashMap<>(facts);
             context.putAll(editor.values());
-            String outcome = outcomeFor(action, context);
-            if (("rejected".equals(outcome) || "not_included".equals(outcome)) && !confirm(owner, texts,
+            String outcome = action.target(context).map(ActionDef.Target::outcome).orElse(null);
+            if (("rejected".equals(outcome) || "not_included".equals(outcome)) && !ActionDialogs.confirm(owner, texts,
                     texts.msg("action.confirmTerminal", catalog.outcomeName(outcome, texts.locale())))) {
                 e.consume();
             }
@@ -96,7 +96,7 @@ final class ActionDialog {
         ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(cancel)).addEventFilter(
                 javafx.event.ActionEvent.ACTION, e -> {
                     if (editor.dirtyProperty().get()) {
-                        if (confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
+                        if (ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
                             discardConfirmed.set(true);
                         } else {
                             e.consume();
@@ -105,7 +105,7 @@ final class ActionDialog {
                 });
         dialog.setOnCloseRequest(e -> {
             if (dialog.getResult() == null && editor.dirtyProperty().get() && !discardConfirmed.get()) {
-                if (confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
+                if (ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
                     discardConfirmed.set(true);
                 } else {
                     e.consume();
@@ -117,19 +117,5 @@ final class ActionDialog {
         return dialog.showAndWait();
     }
 
-    /** The outcome the action will record with these answers (the branch they select, or its own). */
-    static String outcomeFor(ActionDef a, Map<String, Object> context) {
-        if (a.branches() != null) {
-            for (ActionDef.Branch b : a.branches()) {
-                if (b.when() == null || b.when().test(context)) {
-                    return b.outcome() != null ? b.outcome() : a.outcome();
-                }
-            }
-        }
-        return a.outcome();
-    }
 
-    private static boolean confirm(Window owner, Texts texts, String message) {
-        return ActionDialogs.confirm(owner, texts, message);
-    }
 }

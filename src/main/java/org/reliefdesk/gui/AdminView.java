@@ -153,14 +153,33 @@ final class AdminView {
             message.setText(error instanceof InvalidFieldException refused ? texts.describe(refused)
                     : texts.msg("action.failed", error.getMessage()));
         });
+        start(task);
+    }
+
+    /** Reads the users and the calendar off the FX thread, then shows them. */
+    private void refresh() {
+        Task<Object[]> load = new Task<>() {
+            @Override
+            protected Object[] call() {
+                return new Object[] {store.users().list(), CalendarLoader.load(config.dataDir()).years()};
+            }
+        };
+        load.setOnSucceeded(e -> {
+            @SuppressWarnings("unchecked")
+            List<User> u = (List<User>) load.getValue()[0];
+            @SuppressWarnings("unchecked")
+            List<HolidayYear> y = (List<HolidayYear>) load.getValue()[1];
+            users.setAll(u);
+            years.setAll(y);
+        });
+        load.setOnFailed(e -> message.setText(texts.msg("action.failed", load.getException().getMessage())));
+        start(load);
+    }
+
+    private static void start(Task<?> task) {
         Thread t = new Thread(task, "reliefdesk-admin");
         t.setDaemon(true);
         t.start();
-    }
-
-    private void refresh() {
-        users.setAll(store.users().list());
-        years.setAll(CalendarLoader.load(config.dataDir()).years());
     }
 
 }

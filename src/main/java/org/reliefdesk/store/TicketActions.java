@@ -41,9 +41,7 @@ public final class TicketActions {
             if (entity.version != expectedVersion) {
                 throw new StaleTicketException(ticketId, expectedVersion, entity.version);
             }
-            List<TicketEvent> history = s.createSelectionQuery(
-                            "from TicketEventEntity e where e.ticketId = :id order by e.seq", TicketEventEntity.class)
-                    .setParameter("id", ticketId).getResultList().stream().map(TicketStore::toModel).toList();
+            List<TicketEvent> history = TicketStore.historyOf(s, ticketId);
             AppliedAction applied = engine.apply(entity.toModel(), history, user, action, form, note);
             entity.copyFrom(applied.ticket());
             s.persist(TicketStore.toEntity(applied.event()));

@@ -82,9 +82,14 @@ public final class TicketStore {
 
     /** The ticket's history, oldest first. */
     public List<TicketEvent> events(UUID ticketId) {
-        return store.read(s -> s.createSelectionQuery(
-                        "from TicketEventEntity e where e.ticketId = :id order by e.seq", TicketEventEntity.class)
-                .setParameter("id", ticketId).getResultList().stream().map(TicketStore::toModel).toList());
+        return store.read(s -> historyOf(s, ticketId));
+    }
+
+    /** The history read within a session (so a unit of work sees its own transaction). */
+    static List<TicketEvent> historyOf(Session s, UUID ticketId) {
+        return s.createSelectionQuery("from TicketEventEntity e where e.ticketId = :id order by e.seq",
+                        TicketEventEntity.class)
+                .setParameter("id", ticketId).getResultList().stream().map(TicketStore::toModel).toList();
     }
 
     /**

@@ -5,29 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.calendar.HolidayYear;
-import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
-import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The administrator adds a user (a clerk without a department is refused) and imports a holiday year. */
@@ -52,6 +44,7 @@ class AdminGuiTest extends GuiTestBase {
 
         @SuppressWarnings("unchecked")
         TableView<User> users = lookup("#userTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !users.getItems().isEmpty()); // loaded off the FX thread
         int before = users.getItems().size();
         clickOn("#newUsername").write("water.clerk2");
         clickOn("#newDisplayName").write("Li");

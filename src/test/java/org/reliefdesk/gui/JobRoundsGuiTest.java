@@ -3,7 +3,6 @@ package org.reliefdesk.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,14 +12,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
@@ -29,8 +23,6 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketActions;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** After three rounds of job recommendations a fourth is refused in the GUI, with the rule's words. */

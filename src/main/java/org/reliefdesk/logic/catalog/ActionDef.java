@@ -24,6 +24,22 @@ public record ActionDef(String code, @JsonProperty("from") List<String> from, Li
 
     public static final String PREVIOUS = "@previous";
 
+    /** Where the ticket goes and what outcome it records, given these answers (and the ticket's facts). */
+    public record Target(String step, String outcome) {
+    }
+
+    /**
+     * The target for these values: {@code to}, or the first branch whose condition holds.
+     * Empty when no branch matches. {@code step} may be {@link #PREVIOUS}.
+     */
+    public java.util.Optional<Target> target(java.util.Map<String, Object> values) {
+        if (branches == null) {
+            return java.util.Optional.of(new Target(to, outcome));
+        }
+        return branches.stream().filter(b -> b.when() == null || b.when().test(values)).findFirst()
+                .map(b -> new Target(b.to(), b.outcome() != null ? b.outcome() : outcome));
+    }
+
     /** Where the ticket goes when a condition on the values holds; the last branch may have none. */
     public record Branch(Condition when, String to, String outcome) {
     }

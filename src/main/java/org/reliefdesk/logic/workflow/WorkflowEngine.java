@@ -143,15 +143,10 @@ public final class WorkflowEngine {
 
         Map<String, Object> context = new HashMap<>(facts);
         context.putAll(values);
-        String to = a.to();
-        String outcome = a.outcome();
-        if (a.branches() != null) {
-            ActionDef.Branch branch = a.branches().stream()
-                    .filter(b -> b.when() == null || b.when().test(context)).findFirst()
-                    .orElseThrow(() -> new InvalidFieldException("action", "rule.workflow.noBranch"));
-            to = branch.to();
-            outcome = branch.outcome() != null ? branch.outcome() : outcome;
-        }
+        ActionDef.Target where = a.target(context)
+                .orElseThrow(() -> new InvalidFieldException("action", "rule.workflow.noBranch"));
+        String to = where.step();
+        String outcome = where.outcome();
         if (ActionDef.PREVIOUS.equals(to)) {
             to = stepBeforePause(ticket, history);
         }
