@@ -29,6 +29,12 @@ public record Ticket(UUID id, String ticketNo, String itemCode,
                 newOutcome != null ? newOutcome : outcome, version);
     }
 
+    /** Back in handling at {@code step}: open again, with no conclusion time or outcome. */
+    public Ticket reopenedAt(String step) {
+        return new Ticket(id, ticketNo, itemCode, county, township, village, applicant, channel, raisedBy,
+                submittedAt, dispatchedAt, step, TicketStatus.IN_PROGRESS, null, null, version);
+    }
+
     public Ticket withDispatchedAt(Instant at) {
         return new Ticket(id, ticketNo, itemCode, county, township, village, applicant, channel, raisedBy,
                 submittedAt, at, currentStep, status, concludedAt, outcome, version);

@@ -80,6 +80,23 @@ class CatalogLoaderTest {
         assertTrue(role.getMessage().startsWith("test-catalog.json: workflows.w.actions[0].roles[0]: "), role.getMessage());
     }
 
+    @Test
+    void onlyAReopenActionStartsFromTheTerminalStep() {
+        CatalogException plain = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+                "{\"code\":\"accept\",\"from\":[\"concluded\"],\"roles\":[\"CLERK\"],\"to\":\"acceptance\"}"));
+        assertEquals("test-catalog.json: workflows.w.actions[0] (accept): only a reopen action ('reopenWithinDays') "
+                + "may start from the terminal step", plain.getMessage());
+        CatalogException notFromEnd = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+                "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],\"to\":\"concluded\","
+                        + "\"reopenWithinDays\":30}"));
+        assertTrue(notFromEnd.getMessage().endsWith("a reopen action ('reopenWithinDays') must start from the terminal step"),
+                notFromEnd.getMessage());
+        CatalogException toEnd = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+                "{\"code\":\"accept\",\"from\":[\"concluded\"],\"roles\":[\"CLERK\"],\"to\":\"concluded\","
+                        + "\"reopenWithinDays\":30}"));
+        assertTrue(toEnd.getMessage().endsWith("'to' a step that is not terminal"), toEnd.getMessage());
+    }
+
     private static final String WATER = "{\"code\":\"WATER\",\"zh\":\"水利\",\"en\":\"water\"}";
 
     @Test

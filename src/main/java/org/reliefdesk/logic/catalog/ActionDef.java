@@ -14,15 +14,21 @@ import org.reliefdesk.model.Role;
  * {@code requires} on the ticket's facts. {@code rule} names the message when one of these
  * refuses it; {@code stepRule} the message when the action is tried in a step it is not for
  * (such as the four dropout steps out of order). {@code main} marks the usual path; {@code feedsBack} marks
- * actions whose text is sent to the applicant.
+ * actions whose text is sent to the applicant. {@code reopenWithinDays} marks an action that
+ * takes a concluded ticket back into handling, allowed for that many calendar days after it was
+ * concluded (only such actions may start from a terminal step).
  */
 public record ActionDef(String code, @JsonProperty("from") List<String> from, List<Role> roles, String to,
                         List<Branch> branches, String form, String outcome, Integer maxTimes, ExtraTimes extraTimes,
                         List<RowLimit> rowLimits, Condition requires, String rule, String stepRule, String department,
                         boolean main,
-                        boolean feedsBack) {
+                        boolean feedsBack, Integer reopenWithinDays) {
 
     public static final String PREVIOUS = "@previous";
+
+    public boolean reopens() {
+        return reopenWithinDays != null;
+    }
 
     /** Where the ticket goes and what outcome it records, given these answers (and the ticket's facts). */
     public record Target(String step, String outcome) {

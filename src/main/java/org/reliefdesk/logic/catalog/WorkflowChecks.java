@@ -74,6 +74,7 @@ final class WorkflowChecks {
             fail(where, "'steps' and 'actions' must be non-empty lists");
         }
         Set<String> steps = new HashSet<>();
+        Set<String> terminalSteps = new HashSet<>();
         boolean terminal = false;
         for (StepDef s : w.steps()) {
             if (!steps.add(s.code())) {
@@ -86,6 +87,9 @@ final class WorkflowChecks {
                 fail(where + ".steps (" + s.code() + ")", "a deadline needs a clock and an amount ≥ 1");
             }
             terminal |= s.terminal();
+            if (s.terminal()) {
+                terminalSteps.add(s.code());
+            }
         }
         if (!terminal) {
             fail(where, "no terminal step (办结)");
@@ -104,6 +108,14 @@ final class WorkflowChecks {
                 fail(at, "'from' and 'roles' must be non-empty");
             }
             a.from().forEach(s -> requireStep(at, steps, s));
+            boolean fromTerminal = a.from().stream().anyMatch(terminalSteps::contains);
+            if (fromTerminal != a.reopens()) {
+                fail(at, a.reopens() ? "a reopen action ('reopenWithinDays') must start from the terminal step"
+                        : "only a reopen action ('reopenWithinDays') may start from the terminal step");
+            }
+            if (a.reopens() && (a.reopenWithinDays() < 1 || a.to() == null || terminalSteps.contains(a.to()))) {
+                fail(at, "a reopen action needs 'reopenWithinDays' >= 1 and 'to' a step that is not terminal");
+            }
             if ((a.to() == null) == (a.branches() == null || a.branches().isEmpty())) {
                 fail(at, "give either 'to' or 'branches'");
             }

@@ -75,7 +75,7 @@ public final class WorkflowEngine {
     /** Why the action may not be taken now (before looking at its form), or empty if it may. */
     public Optional<InvalidFieldException> refusal(Ticket ticket, List<TicketEvent> history, User user, ActionDef a) {
         String actionName = catalog.actionName(a.code(), java.util.Locale.SIMPLIFIED_CHINESE);
-        if (ticket.status() == TicketStatus.CONCLUDED) {
+        if (ticket.status() == TicketStatus.CONCLUDED && !a.reopens()) {
             return refuse("rule.workflow.concluded");
         }
         if (!a.from().contains(ticket.currentStep())) {
@@ -99,6 +99,12 @@ public final class WorkflowEngine {
         }
         if (user.role() == Role.TOWNSHIP && !ticket.township().code().equals(user.townshipCode())) {
             return refuse("rule.workflow.township", ticket.township().name());
+        }
+        if (a.reopens() && ticket.concludedAt() != null) {
+            LocalDate last = ticket.concludedAt().atZone(ZONE).toLocalDate().plusDays(a.reopenWithinDays());
+            if (LocalDate.now(clock.withZone(ZONE)).isAfter(last)) {
+                return refuse("rule.workflow.reopenWindow", a.reopenWithinDays());
+            }
         }
         Map<String, Object> facts = TicketFacts.of(history);
         if (a.requires() != null && !a.requires().test(facts)) {
@@ -153,7 +159,8 @@ public final class WorkflowEngine {
         StepDef target = workflow.step(to).orElseThrow();
         Instant now = clock.instant();
         TicketStatus status = target.terminal() ? TicketStatus.CONCLUDED : TicketStatus.IN_PROGRESS;
-        Ticket changed = ticket.withStep(to, status, target.terminal() ? now : null, outcome);
+        Ticket changed = a.reopens() ? ticket.reopenedAt(to)
+                : ticket.withStep(to, status, target.terminal() ? now : null, outcome);
         TicketEvent event = new TicketEvent(ids.get(), ticket.id(), history.size() + 1, user.username(), now,
                 a.code(), ticket.currentStep(), to, note == null || note.isBlank() ? null : note.strip(), values, outcome);
         return new AppliedAction(changed, event);

@@ -345,4 +345,58 @@ class WorkflowEngineTest {
         assertEquals("rule.workflow.unknownAction", refused(() -> h.act2("fly")).rule());
         assertEquals("verification", h.ticket.currentStep()); // nothing changed
     }
+
+    @Test
+    void aDissatisfiedApplicantsWaterTicketIsReopenedIntoSolvingWithinThirtyDays() {
+        Harness h = new Harness("drinking_water");
+        h.walkMainPath(); // the happy follow-up says "satisfied"
+        assertEquals("rule.workflow.reopenDissatisfied", refused(() -> h.act("reopen")).rule());
+
+        Harness unhappy = new Harness("drinking_water");
+        for (String step : List.of("accept", "verify", "solve", "feedback")) {
+            unhappy.act(step);
+        }
+        unhappy.act("follow_up", Map.of("satisfaction", "dissatisfied"));
+        assertEquals(TicketStatus.CONCLUDED, unhappy.ticket.status());
+        assertEquals("rule.workflow.concluded", refused(() -> unhappy.act("feedback")).rule());
+        assertEquals("rule.workflow.role", refused(() -> unhappy.actAs(Harness.townshipStaff(
+                unhappy.ticket.township().code()), "reopen", unhappy.form("reopen", Map.of()))).rule());
+
+        AppliedAction reopened = unhappy.act("reopen", Map.of("reason", "水量仍然不足"));
+        assertEquals("solving", reopened.ticket().currentStep());
+        assertEquals(TicketStatus.IN_PROGRESS, reopened.ticket().status());
+        assertEquals(null, reopened.ticket().concludedAt());
+        assertEquals(null, reopened.ticket().outcome());
+        assertEquals("concluded", reopened.event().fromStep());
+        // and it can be concluded again on the usual path
+        for (String step : List.of("solve", "feedback", "follow_up")) {
+            unhappy.act(step);
+        }
+        assertEquals("solved", unhappy.ticket.outcome());
+    }
+
+    @Test
+    void reopeningEndsThirtyDaysAfterConclusionAndIsNotInTheCatalogForJobRounds() {
+        Harness h = new Harness("chronic_disease_management");
+        for (String step : List.of("accept_review", "handle", "feedback")) {
+            h.act(step);
+        }
+        h.act("follow_up", Map.of("satisfaction", "dissatisfied"));
+        java.time.Instant concluded = h.ticket.concludedAt();
+        // day 30 after conclusion (China date) still may; day 31 may not
+        h.now = concluded.plus(java.time.Duration.ofDays(30));
+        assertTrue(h.engine().allowedActions(h.ticket, h.history, Harness.clerk("HEALTH")).stream()
+                .anyMatch(a -> a.code().equals("reopen")));
+        h.now = concluded.plus(java.time.Duration.ofDays(31)).minus(java.time.Duration.ofHours(20));
+        InvalidFieldException late = refused(() -> h.act("reopen"));
+        assertEquals("rule.workflow.reopenWindow", late.rule());
+        assertEquals(List.of(30), late.args());
+        assertEquals(TicketStatus.CONCLUDED, h.ticket.status());
+
+        Harness job = new Harness("job_search");
+        assertTrue(Harness.CATALOG.workflowOf("job_search").action("reopen").isEmpty());
+        assertTrue(Harness.CATALOG.workflowOf("training").action("reopen").isEmpty());
+        assertTrue(Harness.CATALOG.workflowOf("dropout_control").action("reopen").isEmpty());
+        assertEquals("rule.workflow.unknownAction", refused(() -> job.act2("reopen")).rule());
+    }
 }
