@@ -39,10 +39,10 @@ final class ActionDialog {
     }
 
     static Optional<Filled> show(Window owner, Ticket ticket, ActionDef action, Catalog catalog, Texts texts,
-                                 Map<String, Object> facts, LocalDate today, AppConfig.FilePicker picker) {
+                                 Map<String, Object> facts, LocalDate today, AppConfig files) {
         FormDef form = catalog.form(action.form()).orElse(new FormDef("none", java.util.List.of()));
         FormEditor editor = new FormEditor(form, catalog, texts,
-                new FormEditor.Checker(form, new FormValidator(catalog), facts, today)).withPicker(picker);
+                new FormEditor.Checker(form, new FormValidator(catalog), facts, today)).withFiles(files);
         TextArea note = new TextArea();
         note.setId("actionNote");
         note.setPrefRowCount(2);

@@ -10,9 +10,11 @@ import org.reliefdesk.logic.sample.SampleGenerator;
 
 /**
  * What the workbench starts with: data directory, language, clock, demo sample size, and how
- * files are picked for attachments (the system's file chooser; tests give their own).
+ * files are picked for attachments and opened for viewing (the system's chooser and viewer;
+ * tests give their own).
  */
-public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker) {
+public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
+                        FileOpener fileOpener) {
 
     /** Chooses files to attach, given the window asking. */
     public interface FilePicker {
@@ -24,6 +26,29 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
         List<java.io.File> chosen = new javafx.stage.FileChooser().showOpenMultipleDialog(owner);
         return chosen == null ? List.of() : chosen.stream().map(java.io.File::toPath).toList();
     };
+
+    /** Shows a stored file in the program the system uses for it (photo viewer, PDF reader). */
+    public interface FileOpener {
+        void open(Path file) throws java.io.IOException;
+    }
+
+    /**
+     * The desktop's own opener, started as a process: {@code xdg-open} on Linux (UOS, Kylin),
+     * the shell's file handler on Windows, {@code open} on macOS. AWT's Desktop is not used: it
+     * would start a second toolkit next to JavaFX.
+     */
+    public static final FileOpener SYSTEM_OPENER = file -> {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        List<String> command = os.contains("win")
+                ? List.of("rundll32", "url.dll,FileProtocolHandler", file.toString())
+                : os.contains("mac") ? List.of("open", file.toString()) : List.of("xdg-open", file.toString());
+        new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    };
+
+    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker) {
+        this(dataDir, texts, clock, sampleCount, filePicker, SYSTEM_OPENER);
+    }
 
     public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount) {
         this(dataDir, texts, clock, sampleCount, SYSTEM_PICKER);

@@ -63,14 +63,16 @@ final class FormEditor {
     record Checker(FormDef form, FormValidator validator, Map<String, Object> facts, LocalDate today) {
     }
 
-    /** How attachment fields pick files; the system chooser unless the app was given another. */
+    /** How attachment fields pick and show files; the system's chooser and viewer unless the app was given others. */
     private AppConfig.FilePicker picker = AppConfig.SYSTEM_PICKER;
+    private AppConfig.FileOpener opener = AppConfig.SYSTEM_OPENER;
 
-    FormEditor withPicker(AppConfig.FilePicker filePicker) {
-        this.picker = filePicker;
+    FormEditor withFiles(AppConfig config) {
+        this.picker = config.filePicker();
+        this.opener = config.fileOpener();
         editors.values().forEach(e -> {
             if (e instanceof RowsEditor rows) {
-                rows.rows.forEach(r -> r.withPicker(filePicker));
+                rows.rows.forEach(r -> r.withFiles(config));
             }
         });
         return this;
@@ -278,21 +280,7 @@ final class FormEditor {
                         .map(c -> (Object) c.getUserData()).toList());
             }
             case ROWS -> new RowsEditor(f);
-            case ATTACHMENT -> {
-                List<String> files = new ArrayList<>();
-                javafx.scene.control.Label shown = new javafx.scene.control.Label(texts.msg("form.noFiles"));
-                Button choose = new Button(texts.msg("form.chooseFiles"));
-                choose.setId("choose-" + f.code());
-                choose.setOnAction(e -> {
-                    List<Path> chosen = picker.pick(choose.getScene().getWindow());
-                    if (!chosen.isEmpty()) {
-                        chosen.forEach(c -> files.add(c.toAbsolutePath().toString()));
-                        shown.setText(String.join("、", files.stream().map(p -> Path.of(p).getFileName().toString()).toList()));
-                        changed();
-                    }
-                });
-                yield new Simple(new HBox(8, choose, shown), () -> List.copyOf(files));
-            }
+            case ATTACHMENT -> new AttachmentEditor(f);
         };
     }
 
@@ -360,6 +348,8 @@ final class FormEditor {
 
         private void addRow() {
             FormEditor row = new FormEditor(field.fields(), catalog, texts);
+            row.picker = picker; // rows added later pick and show files as the form does
+            row.opener = opener;
             row.onChange(FormEditor.this::changed);
             Button remove = new Button(texts.msg("form.removeRow"));
             HBox line = new HBox(8, row.root(), remove);
@@ -383,6 +373,74 @@ final class FormEditor {
         @Override
         public Object value() {
             return rows.stream().map(r -> (Object) r.values()).toList();
+        }
+    }
+
+    /**
+     * Files for an attachment field: chosen with the picker, shown as thumbnails (a click opens
+     * the file), each with a button to take it out again. They are copied into the data directory
+     * only when the form is saved.
+     */
+    private final class AttachmentEditor implements FieldEditor {
+        final List<Path> files = new ArrayList<>();
+        final javafx.scene.layout.FlowPane shown = new javafx.scene.layout.FlowPane(6, 6);
+        final javafx.scene.control.Label none = new javafx.scene.control.Label(texts.msg("form.noFiles"));
+        final VBox box;
+
+        AttachmentEditor(FieldDef field) {
+            Button choose = new Button(texts.msg("form.chooseFiles"));
+            choose.setId("choose-" + field.code());
+            choose.setOnAction(e -> {
+                List<Path> chosen = picker.pick(choose.getScene().getWindow());
+                chosen.stream().map(Path::toAbsolutePath).filter(p -> !files.contains(p)).forEach(files::add);
+                if (!chosen.isEmpty()) {
+                    refresh();
+                    changed();
+                }
+            });
+            shown.setPrefWrapLength(4 * (Thumbnails.WIDTH + 12));
+            shown.getStyleClass().add("attachment-list");
+            box = new VBox(6, new HBox(8, choose, none), shown);
+            refresh();
+        }
+
+        private void refresh() {
+            none.setText(texts.msg("form.noFiles"));
+            none.setVisible(files.isEmpty());
+            shown.getChildren().clear();
+            for (Path file : files) {
+                Button thumb = Thumbnails.of(file, file.getFileName().toString(),
+                        texts.msg("attachment.open", file.getFileName().toString()), this::open);
+                Button remove = new Button(texts.msg("attachment.remove"));
+                remove.getStyleClass().add("thumbnail-remove");
+                remove.setOnAction(e -> {
+                    files.remove(file);
+                    refresh();
+                    changed();
+                });
+                VBox cell = new VBox(2, thumb, remove);
+                cell.setAlignment(javafx.geometry.Pos.CENTER);
+                shown.getChildren().add(cell);
+            }
+        }
+
+        private void open(Path file) {
+            try {
+                opener.open(file);
+            } catch (java.io.IOException | RuntimeException e) {
+                none.setVisible(true);
+                none.setText(texts.msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
+            }
+        }
+
+        @Override
+        public Node node() {
+            return box;
+        }
+
+        @Override
+        public Object value() {
+            return files.stream().map(p -> (Object) p.toString()).toList();
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FormDef;
@@ -20,8 +19,7 @@ final class FormText {
     }
 
     static String summarize(Catalog catalog, String itemCode, TicketEvent e, Texts texts) {
-        FormDef form = "submit".equals(e.action()) ? catalog.applicationFormOf(itemCode)
-                : catalog.workflowOf(itemCode).action(e.action()).map(ActionDef::form).flatMap(catalog::form).orElse(null);
+        FormDef form = catalog.formOfEvent(itemCode, e.action()).orElse(null);
         Map<String, FieldDef> fields = new HashMap<>();
         if (form != null) {
             form.fields().forEach(f -> fields.put(f.code(), f));

@@ -48,7 +48,7 @@ final class NewTicketDialog {
 
     static Optional<TicketOpening.Request> show(Window owner, User user, Catalog catalog, Texts texts,
                                                 TicketOpening opening, List<Place> townships, Place county,
-                                                Villages villages, LocalDate today, AppConfig.FilePicker picker) {
+                                                Villages villages, LocalDate today, AppConfig files) {
         ComboBox<ServiceItem> item = new ComboBox<>();
         item.setId("newItem");
         item.getItems().setAll(user.role() == Role.CLERK ? catalog.itemsOf(user.departmentCode()) : catalog.items());
@@ -157,7 +157,7 @@ final class NewTicketDialog {
             if (i != null) {
                 FormDef def = catalog.applicationFormOf(i.code());
                 form[0] = new FormEditor(def, catalog, texts, new FormEditor.Checker(def, new FormValidator(catalog), Map.of(), today))
-                        .withPicker(picker);
+                        .withFiles(files);
                 form[0].onChange(() -> {
                     touched[0] = true;
                     check.run();

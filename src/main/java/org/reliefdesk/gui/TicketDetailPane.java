@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -33,6 +34,7 @@ final class TicketDetailPane {
     private final javafx.scene.layout.FlowPane actionBar = new javafx.scene.layout.FlowPane(6, 6);
     private final Label refusals = new Label();
     private final Label warning = new Label();
+    private final javafx.scene.layout.FlowPane attachmentPane = new javafx.scene.layout.FlowPane(6, 6);
     private final javafx.collections.ObservableList<StepTiming> timings = javafx.collections.FXCollections.observableArrayList();
 
     TicketDetailPane(WorkbenchViewModel vm, Texts texts, Catalog catalog) {
@@ -66,16 +68,32 @@ final class TicketDetailPane {
         refusals.setMinHeight(Region.USE_PREF_SIZE);
         refusals.managedProperty().bind(refusals.textProperty().isNotEmpty());
         vm.actionChoices().addListener((javafx.collections.ListChangeListener<WorkbenchViewModel.ActionChoice>) c -> showActions());
+        attachmentPane.setId("attachmentPane");
+        Node attachments = WorkbenchView.titled(texts.msg("detail.attachments"), attachmentPane);
+        attachments.managedProperty().bind(attachments.visibleProperty());
+        attachments.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(attachmentPane.getChildren()));
+        Node history = WorkbenchView.titled(texts.msg("detail.history"), events);
         root = new VBox(6, actionBar, refusals, WorkbenchView.titled(texts.msg("detail.title"), fields), ladder, warning,
-                WorkbenchView.titled(texts.msg("detail.timeline"), timeline),
-                WorkbenchView.titled(texts.msg("detail.history"), events));
-        VBox.setVgrow(root.getChildren().get(6), Priority.ALWAYS);
+                attachments, WorkbenchView.titled(texts.msg("detail.timeline"), timeline), history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        vm.selectedEvents().addListener((javafx.collections.ListChangeListener<TicketEvent>) c -> showAttachments());
         vm.selectedClockProperty().addListener((o, a, c) -> showClock(c));
         root.setPadding(new Insets(8));
         root.setMinWidth(300); // the split pane, not the text, decides the width
         vm.selectedProperty().addListener((o, a, t) -> show(t));
         root.widthProperty().addListener((o, a, w) -> show(vm.selectedProperty().get()));
         show(null);
+    }
+
+    /** Thumbnails of every file attached to the ticket, captioned with the action that brought it. */
+    private void showAttachments() {
+        attachmentPane.getChildren().clear();
+        for (org.reliefdesk.logic.workflow.TicketAttachments.Attached a : vm.selectedAttachments()) {
+            String action = catalog.actionName(a.action(), texts.locale());
+            java.nio.file.Path file = vm.attachmentPath(a.storedName());
+            attachmentPane.getChildren().add(Thumbnails.of(file, action,
+                    texts.msg("attachment.tooltip", action, a.field().label(texts.locale()), a.seq()), vm::openAttachment));
+        }
     }
 
     private void show(Ticket t) {
@@ -152,7 +170,7 @@ final class TicketDetailPane {
     void open(WorkbenchViewModel.ActionChoice choice) {
         Ticket t = vm.selectedProperty().get();
         ActionDialog.show(root.getScene().getWindow(), t, choice.action(), catalog, texts, vm.selectedFacts(), vm.today(),
-                        vm.config().filePicker())
+                        vm.config())
                 .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
     }
 

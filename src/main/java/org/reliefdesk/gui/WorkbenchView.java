@@ -113,7 +113,7 @@ final class WorkbenchView {
             open.setId("newTicketButton");
             open.setOnAction(e -> NewTicketDialog.show(root.getScene().getWindow(), vm.user(), catalog, texts,
                     vm.opening(), DemoCounty.townships(), DemoCounty.COUNTY, vm::villagesOf, vm.today(),
-                    vm.config().filePicker())
+                    vm.config())
                     .ifPresent(vm::openTicket));
             bar.getChildren().add(bar.getChildren().indexOf(search), open);
         }

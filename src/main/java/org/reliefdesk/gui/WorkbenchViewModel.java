@@ -156,6 +156,33 @@ public final class WorkbenchViewModel {
         return catalog;
     }
 
+    /** The files attached to the selected ticket's forms, oldest first. */
+    public List<org.reliefdesk.logic.workflow.TicketAttachments.Attached> selectedAttachments() {
+        Ticket t = selected.get();
+        return t == null ? List.of()
+                : org.reliefdesk.logic.workflow.TicketAttachments.of(catalog, t.itemCode(), selectedEvents);
+    }
+
+    /** Where a stored attachment lives in the data directory. */
+    public java.nio.file.Path attachmentPath(String storedName) {
+        return attachments != null ? attachments.path(storedName)
+                : config.dataDir().resolve("attachments").resolve(storedName);
+    }
+
+    /** Opens a stored attachment in the system's viewer; says so in the status line when it cannot. */
+    public void openAttachment(java.nio.file.Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            message.set(config.texts().msg("attachment.missing", file.getFileName().toString()));
+            return;
+        }
+        try {
+            config.fileOpener().open(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Opening {} failed", file, e);
+            message.set(config.texts().msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
+        }
+    }
+
     /** What the selected ticket's forms have established, for "required when" fields. */
     public Map<String, Object> selectedFacts() {
         return TicketFacts.of(selectedEvents);

@@ -30,9 +30,16 @@ abstract class GuiTestBase extends FxRobot {
     WorkbenchApp app;
 
     void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker) throws Exception {
+        startApp(day, sampleCount, picker, file -> {
+            throw new java.io.IOException("no viewer in tests");
+        });
+    }
+
+    void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker, AppConfig.FileOpener opener)
+            throws Exception {
         FxToolkit.registerPrimaryStage();
         Clock clock = Clock.fixed(SampleGenerator.noon(day), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener);
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
     }

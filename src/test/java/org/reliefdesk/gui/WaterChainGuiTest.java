@@ -50,8 +50,11 @@ class WaterChainGuiTest extends GuiTestBase {
     @Test
     void acceptVerifyWithAPhotoSolveAndFeedBack() throws Exception {
         Path photo = photos.resolve("现场照片.png");
-        Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3, 4});
-        startApp(TODAY, 300, owner -> List.of(photo));
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(10, 10, 0x3366cc);
+        javax.imageio.ImageIO.write(picture, "png", photo.toFile());
+        List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        startApp(TODAY, 300, owner -> List.of(photo), opened::add);
         Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), SampleGenerator.ZONE);
 
         // A resident of 屏山街道 reports a water problem (opened here through the same rules as the GUI).
@@ -91,6 +94,11 @@ class WaterChainGuiTest extends GuiTestBase {
         interact(() -> problem.getSelectionModel().select(0));
         type("#field-cause", "pipe broken");
         clickOn("#choose-photos");
+        // the chosen photo shows as a thumbnail in the form; a click opens the original
+        Button inForm = lookup(".thumbnail").queryAs(Button.class);
+        assertEquals(photo.toAbsolutePath(), inForm.getUserData());
+        clickOn(inForm);
+        assertEquals(List.of(photo.toAbsolutePath()), opened);
         save();
         waitForStep("solving");
         TicketEvent verified = last();
@@ -100,7 +108,17 @@ class WaterChainGuiTest extends GuiTestBase {
         List<String> stored = (List<String>) verified.formData().get("photos");
         assertEquals(1, stored.size());
         assertTrue(stored.get(0).matches("[0-9a-f]{64}\\.png"), stored.toString());
-        assertTrue(Files.exists(dataDir.resolve("attachments").resolve(stored.get(0))));
+        Path kept = dataDir.resolve("attachments").resolve(stored.get(0));
+        assertTrue(Files.exists(kept));
+        // the detail pane shows the stored photo, loaded as a picture, and opens it with the system viewer
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#attachmentPane .thumbnail .image-view").tryQuery().isPresent());
+        Button inDetail = lookup("#attachmentPane .thumbnail").queryAs(Button.class);
+        assertEquals(kept, inDetail.getUserData());
+        javafx.scene.image.ImageView view = lookup("#attachmentPane .thumbnail .image-view").queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.getImage().getProgress() == 1.0);
+        assertTrue(!view.getImage().isError(), "the stored photo decodes");
+        interact(inDetail::fire);
+        assertEquals(List.of(photo.toAbsolutePath(), kept), opened);
 
         switchTo(DemoUsers.WATER_CLERK.displayName());
         open(number);

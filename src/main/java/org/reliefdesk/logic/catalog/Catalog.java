@@ -63,6 +63,12 @@ public final class Catalog {
         return forms.get(applicationFormOfItem.get(itemCode));
     }
 
+    /** The form an event of this item filled: the application form for "submit", else its action's form. */
+    public Optional<FormDef> formOfEvent(String itemCode, String action) {
+        return "submit".equals(action) ? Optional.ofNullable(applicationFormOf(itemCode))
+                : workflowOf(itemCode).action(action).map(ActionDef::form).flatMap(this::form);
+    }
+
     public Optional<FormDef> form(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(forms.get(code));
     }
