@@ -105,13 +105,18 @@ public final class WorkbenchApp extends Application {
         WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user, background);
         WorkbenchView view = new WorkbenchView(vm, config.texts(), workspace.catalog, () -> {
             // Offices share PCs: back to the sign-in choice, nothing of this user's view kept.
+            vm.stopAutoRefresh();
             stage.setTitle(config.texts().msg("app.title"));
             showSignIn(users.get());
         });
         stage.getScene().setRoot(view.root());
         stage.setTitle(config.texts().msg("app.titleWithUser", user.displayName()));
         vm.reload();
+        vm.startAutoRefresh(AUTO_REFRESH);
     }
+
+    /** How often the workbench reloads by itself (new tickets, clocks moving on). */
+    static final javafx.util.Duration AUTO_REFRESH = javafx.util.Duration.minutes(2);
 
     private void fail(String message, Throwable error) {
         LOG.error(message, error);

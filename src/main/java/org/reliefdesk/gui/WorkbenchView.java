@@ -1,5 +1,7 @@
 package org.reliefdesk.gui;
 
+import java.util.List;
+
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
@@ -84,7 +86,36 @@ final class WorkbenchView {
             root.setCenter(tickets);
         }
         root.setBottom(statusBar());
+        vm.alertsProperty().addListener((o, a, news) -> notify(news));
         root.getStylesheets().add(WorkbenchView.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
+    }
+
+    /** A ControlsFX notice in the window's corner; clicking it opens "my tasks". */
+    private void notify(org.reliefdesk.logic.queue.WorkWatch.Alerts news) {
+        if (news == null || root.getScene() == null) {
+            return;
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        if (!news.newTasks().isEmpty()) {
+            lines.add(texts.msg("notice.newTasks", news.newTasks().size(), sample(news.newTasks())));
+        }
+        if (!news.turnedDueSoon().isEmpty()) {
+            lines.add(texts.msg("notice.dueSoon", news.turnedDueSoon().size(), sample(news.turnedDueSoon())));
+        }
+        org.controlsfx.control.Notifications.create()
+                .owner(root.getScene().getWindow())
+                .title(texts.msg("notice.title"))
+                .text(String.join("\n", lines))
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT)
+                .hideAfter(javafx.util.Duration.seconds(10))
+                .onAction(e -> vm.queueProperty().set(Queue.MY_TASKS))
+                .showInformation();
+    }
+
+    /** Up to three ticket numbers, then "等". */
+    private String sample(List<String> numbers) {
+        String shown = String.join(texts.msg("notice.separator"), numbers.subList(0, Math.min(3, numbers.size())));
+        return numbers.size() > 3 ? texts.msg("notice.andMore", shown) : shown;
     }
 
     private HBox toolbar() {

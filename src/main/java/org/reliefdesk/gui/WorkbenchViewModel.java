@@ -305,6 +305,7 @@ public final class WorkbenchViewModel {
             tickets.setAll(loaded.tickets());
             recount();
             refilter();
+            announce(loaded);
             // The same ticket stays selected across a refresh (found again by id, with its new state).
             Ticket fresh = keep == null ? null
                     : loaded.tickets().stream().filter(t -> t.id().equals(keep)).findFirst().orElse(null);
@@ -318,6 +319,49 @@ public final class WorkbenchViewModel {
             loading.set(false);
         });
         background.submit(task);
+    }
+
+    private final org.reliefdesk.logic.queue.WorkWatch watch = new org.reliefdesk.logic.queue.WorkWatch();
+    private final ObjectProperty<org.reliefdesk.logic.queue.WorkWatch.Alerts> alerts = new SimpleObjectProperty<>();
+    private javafx.animation.Timeline autoRefresh;
+
+    /** Tells the view what became the user's work since the last load (only in office hours). */
+    private void announce(Loaded loaded) {
+        List<org.reliefdesk.logic.queue.WorkWatch.Seen> mine = loaded.tickets().stream()
+                .filter(t -> loaded.actionable().contains(t.id()) && t.status().isOpen())
+                .map(t -> new org.reliefdesk.logic.queue.WorkWatch.Seen(t.id(), t.ticketNo(),
+                        loaded.clocks().get(t.id()).state() == org.reliefdesk.logic.clock.LadderState.DUE_SOON))
+                .toList();
+        boolean office = org.reliefdesk.logic.calendar.WorkingHours.OFFICE.contains(loaded.at(), loaded.maker().calendar());
+        org.reliefdesk.logic.queue.WorkWatch.Alerts news = watch.look(mine, office);
+        if (!news.isEmpty()) {
+            alerts.set(news);
+        }
+    }
+
+    /** The latest news for the user; a new value each time there is something to announce. */
+    public ObjectProperty<org.reliefdesk.logic.queue.WorkWatch.Alerts> alertsProperty() {
+        return alerts;
+    }
+
+    /** Reloads every {@code every} while signed in, so new tickets and changing clocks show up. */
+    public void startAutoRefresh(javafx.util.Duration every) {
+        stopAutoRefresh();
+        autoRefresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(every, e -> {
+            if (!loading.get()) {
+                reload();
+            }
+        }));
+        autoRefresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autoRefresh.play();
+    }
+
+    /** Stops the periodic reload (when the user signs out). */
+    public void stopAutoRefresh() {
+        if (autoRefresh != null) {
+            autoRefresh.stop();
+            autoRefresh = null;
+        }
     }
 
     private void showHistory(Ticket ticket) {
