@@ -177,8 +177,10 @@ final class WorkbenchView {
                 if (empty || q == null) {
                     setText(null);
                 } else {
+                    // While only the newest tickets are shown the counts are not known yet: "…".
                     textProperty().bind(Bindings.createStringBinding(
-                            () -> texts.msg("queue." + q.name(), vm.countProperty(q).get()), vm.countProperty(q)));
+                            () -> texts.msg("queue." + q.name(), vm.partialProperty().get() ? "…" : vm.countProperty(q).get()),
+                            vm.countProperty(q), vm.partialProperty()));
                 }
             }
         });
@@ -247,8 +249,9 @@ final class WorkbenchView {
         Label count = new Label();
         count.setId("ticketCount");
         count.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.msg("statusBar.count", vm.visibleTickets().size(), vm.allTickets().size()),
-                vm.visibleTickets(), vm.allTickets()));
+                () -> vm.partialProperty().get() ? texts.msg("statusBar.countPartial", vm.allTickets().size())
+                        : texts.msg("statusBar.count", vm.visibleTickets().size(), vm.allTickets().size()),
+                vm.visibleTickets(), vm.allTickets(), vm.partialProperty()));
         Label error = new Label();
         error.textProperty().bind(Bindings.when(vm.errorProperty().isNotEmpty()).then(vm.errorProperty())
                 .otherwise(vm.messageProperty()));

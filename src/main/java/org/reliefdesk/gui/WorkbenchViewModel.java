@@ -71,7 +71,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<TicketClock> selectedClock = new SimpleObjectProperty<>();
     private final java.util.function.Supplier<TicketClocks> clockSource;
     private TicketClocks clockMaker;
-    /** Histories and clocks of the loaded tickets, computed together off the FX thread. */
+    /** Step movements (no forms) and clocks of the loaded tickets, computed together off the FX thread. */
     private Map<UUID, List<TicketEvent>> histories = Map.of();
     private Map<UUID, TicketClock> clocks = Map.of();
     private java.util.Set<UUID> actionable = java.util.Set.of();
@@ -197,7 +197,7 @@ public final class WorkbenchViewModel {
         if (ticket == null || engine == null) {
             return;
         }
-        List<TicketEvent> history = histories.getOrDefault(ticket.id(), List.of());
+        List<TicketEvent> history = List.copyOf(selectedEvents);
         for (ActionDef a : catalog.workflowOf(ticket.itemCode()).actions()) {
             if (a.from().contains(ticket.currentStep()) && a.roles().contains(user.role())) {
                 String refusal = engine.refusal(ticket, history, user, a)
@@ -267,9 +267,22 @@ public final class WorkbenchViewModel {
                           Map<UUID, TicketClock> clocks, java.util.Set<UUID> actionable, TicketClocks maker, Instant at) {
     }
 
-    /** Reloads the tickets in scope off the FX thread. */
+    /** How many of the newest tickets the first load shows while it reads the rest. */
+    static final int FIRST_SCREEN = 400;
+    private final BooleanProperty partial = new SimpleBooleanProperty();
+
+    /** True while only the newest tickets are shown and the rest (and the counts) are being read. */
+    public BooleanProperty partialProperty() {
+        return partial;
+    }
+
+    /**
+     * Reloads the tickets in scope off the FX thread. The first load of a large scope shows the
+     * newest {@value #FIRST_SCREEN} tickets at once, then the whole list with its counts.
+     */
     public void reload() {
         loading.set(true);
+        boolean first = tickets.isEmpty();
         Task<Loaded> task = new Task<>() {
             @Override
             protected Loaded call() {
@@ -277,48 +290,81 @@ public final class WorkbenchViewModel {
                 synchronized (displayNames) {
                     users.forEach(u -> displayNames.put(u.username(), u.displayName()));
                 }
-                List<Ticket> list = store.tickets().list(scope);
-                Map<UUID, List<TicketEvent>> events = store.tickets().events(scope);
-                Instant now = config.clock().instant();
-                TicketClocks maker = clockSource.get();
-                Map<UUID, TicketClock> computed = new HashMap<>();
-                java.util.Set<UUID> mine = new java.util.HashSet<>();
-                for (Ticket t : list) {
-                    List<TicketEvent> history = events.getOrDefault(t.id(), List.of());
-                    computed.put(t.id(), maker.compute(t, history, now));
-                    if (engine != null && t.status().isOpen() && !engine.allowedActions(t, history, user).isEmpty()) {
-                        mine.add(t.id());
+                if (first) {
+                    long started = System.nanoTime();
+                    List<Ticket> newest = store.tickets().listNewest(scope, FIRST_SCREEN);
+                    long listed = System.nanoTime();
+                    Loaded screen = compute(newest, store.tickets().timelinesOf(
+                            newest.stream().map(Ticket::id).toList()));
+                    LOG.info("First screen for {}: {} tickets in {} ms (list {} ms)", user.username(), newest.size(),
+                            (System.nanoTime() - started) / 1_000_000, (listed - started) / 1_000_000);
+                    if (newest.size() < FIRST_SCREEN) {
+                        return screen; // that was all of them
                     }
+                    javafx.application.Platform.runLater(() -> apply(screen, true));
                 }
-                return new Loaded(list, events, computed, mine, maker, now);
+                long started = System.nanoTime();
+                List<Ticket> list = store.tickets().list(scope);
+                long listed = System.nanoTime();
+                Map<UUID, List<TicketEvent>> events = store.tickets().timelines(scope);
+                long read = System.nanoTime();
+                Loaded all = compute(list, events);
+                LOG.info("Loaded {} tickets for {}: list {} ms, timelines {} ms, clocks {} ms", list.size(),
+                        user.username(), (listed - started) / 1_000_000, (read - listed) / 1_000_000,
+                        (System.nanoTime() - read) / 1_000_000);
+                return all;
             }
         };
         task.setOnSucceeded(e -> {
-            Loaded loaded = task.getValue();
-            loadedAt = loaded.at();
-            clockMaker = loaded.maker();
-            histories = loaded.histories();
-            clocks = loaded.clocks();
-            actionable = loaded.actionable();
-            UUID keep = pendingSelection != null ? pendingSelection : selected.get() == null ? null : selected.get().id();
-            pendingSelection = null;
-            tickets.setAll(loaded.tickets());
-            recount();
-            refilter();
-            announce(loaded);
-            // The same ticket stays selected across a refresh (found again by id, with its new state).
-            Ticket fresh = keep == null ? null
-                    : loaded.tickets().stream().filter(t -> t.id().equals(keep)).findFirst().orElse(null);
-            selected.set(null);
-            selected.set(fresh);
+            apply(task.getValue(), false);
             loading.set(false);
         });
         task.setOnFailed(e -> {
             LOG.error("Loading tickets failed", task.getException());
             error.set(config.texts().msg("workbench.loadFailed", task.getException().getMessage()));
+            partial.set(false);
             loading.set(false);
         });
         background.submit(task);
+    }
+
+    /** Clocks and "my tasks" for loaded tickets (off the FX thread). */
+    private Loaded compute(List<Ticket> list, Map<UUID, List<TicketEvent>> events) {
+        Instant now = config.clock().instant();
+        TicketClocks maker = clockSource.get();
+        Map<UUID, TicketClock> computed = new HashMap<>(list.size() * 2);
+        java.util.Set<UUID> mine = new java.util.HashSet<>();
+        for (Ticket t : list) {
+            computed.put(t.id(), maker.compute(t, events.getOrDefault(t.id(), List.of()), now));
+            if (engine != null && engine.mayActInStep(t, user)) {
+                mine.add(t.id());
+            }
+        }
+        return new Loaded(list, events, computed, mine, maker, now);
+    }
+
+    /** Shows a load: the list, counts and filters; the same ticket stays selected (found again by id). */
+    private void apply(Loaded loaded, boolean screenOnly) {
+        loadedAt = loaded.at();
+        clockMaker = loaded.maker();
+        histories = loaded.histories();
+        clocks = loaded.clocks();
+        actionable = loaded.actionable();
+        UUID keep = pendingSelection != null ? pendingSelection : selected.get() == null ? null : selected.get().id();
+        pendingSelection = screenOnly ? keep : null;
+        partial.set(screenOnly);
+        tickets.setAll(loaded.tickets());
+        recount();
+        refilter();
+        if (!screenOnly) {
+            announce(loaded);
+        }
+        Ticket fresh = keep == null ? null
+                : loaded.tickets().stream().filter(t -> t.id().equals(keep)).findFirst().orElse(null);
+        if (fresh != null || !screenOnly) {
+            selected.set(null);
+            selected.set(fresh);
+        }
     }
 
     private final org.reliefdesk.logic.queue.WorkWatch watch = new org.reliefdesk.logic.queue.WorkWatch();
@@ -371,9 +417,27 @@ public final class WorkbenchViewModel {
             actionChoices.clear();
             return;
         }
-        selectedEvents.setAll(histories.getOrDefault(ticket.id(), List.of()));
+        // The list holds each ticket's step movements only; its forms and notes are read when it is opened.
+        selectedEvents.clear();
+        actionChoices.clear();
         selectedClock.set(clocks.get(ticket.id()));
-        refreshActions(ticket);
+        Task<List<TicketEvent>> read = new Task<>() {
+            @Override
+            protected List<TicketEvent> call() {
+                return store.tickets().events(ticket.id());
+            }
+        };
+        read.setOnSucceeded(e -> {
+            if (ticket.equals(selected.get())) {
+                selectedEvents.setAll(read.getValue());
+                refreshActions(ticket);
+            }
+        });
+        read.setOnFailed(e -> {
+            LOG.error("Reading the history of {} failed", ticket.ticketNo(), read.getException());
+            message.set(config.texts().msg("workbench.loadFailed", read.getException().getMessage()));
+        });
+        background.submit(read);
     }
 
     private void recount() {

@@ -51,7 +51,8 @@ public final class LocalStore implements AutoCloseable {
             Configuration cfg = new Configuration()
                     .addAnnotatedClass(TicketEntity.class)
                     .addAnnotatedClass(TicketEventEntity.class)
-                    .addAnnotatedClass(UserEntity.class);
+                    .addAnnotatedClass(UserEntity.class)
+                    .addAnnotatedClass(TicketEventFormEntity.class);
             cfg.getProperties().put(AvailableSettings.DATASOURCE, ds);
             cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
             cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(BATCH_SIZE));
@@ -103,6 +104,13 @@ public final class LocalStore implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** Reads many rows at once without a persistence context (lists of a whole county). */
+    <T> T readMany(Function<org.hibernate.StatelessSession, T> work) {
+        try (org.hibernate.StatelessSession session = sessionFactory.openStatelessSession()) {
+            return work.apply(session);
         }
     }
 

@@ -44,7 +44,7 @@ public final class TicketActions {
             List<TicketEvent> history = TicketStore.historyOf(s, ticketId);
             AppliedAction applied = engine.apply(entity.toModel(), history, user, action, form, note);
             entity.copyFrom(applied.ticket());
-            s.persist(TicketStore.toEntity(applied.event()));
+            TicketStore.persist(s, applied.event());
             s.flush();
             return entity.toModel();
         });

@@ -6,10 +6,9 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
-/** Row of the append-only table {@code ticket_event}; form data is stored as JSON text. */
+/** Row of the append-only table {@code ticket_event}; its form data is in {@link TicketEventFormEntity}. */
 @Entity
 @Table(name = "ticket_event")
 class TicketEventEntity {
@@ -34,7 +33,4 @@ class TicketEventEntity {
     String note;
     @Column(name = "outcome", length = 64)
     String outcome;
-    @Lob
-    @Column(name = "form_data", nullable = false)
-    String formData;
 }

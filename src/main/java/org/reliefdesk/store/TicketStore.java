@@ -36,12 +36,40 @@ public final class TicketStore {
 
     /** Tickets a scope covers, newest first. */
     public List<Ticket> list(TicketScope scope) {
-        return store.read(s -> scoped(s, "select t from TicketEntity t", scope, "t.submittedAt desc", TicketEntity.class)
+        return store.readMany(s -> scoped(s, "select t from TicketEntity t", scope, "t.submittedAt desc", TicketEntity.class)
                 .getResultList().stream().map(TicketEntity::toModel).toList());
     }
 
+    /** The newest {@code limit} tickets a scope covers, newest first (a first screenful). */
+    public List<Ticket> listNewest(TicketScope scope, int limit) {
+        return store.readMany(s -> scoped(s, "select t from TicketEntity t", scope, "t.submittedAt desc", TicketEntity.class)
+                .setMaxResults(limit).getResultList().stream().map(TicketEntity::toModel).toList());
+    }
+
+    /** The step movements (see {@link #timelines(TicketScope)}) of the given tickets. */
+    public Map<UUID, List<TicketEvent>> timelinesOf(java.util.Collection<UUID> ticketIds) {
+        return store.readMany(s -> slim(s.createSelectionQuery(SLIM_EVENTS + " from TicketEventEntity e"
+                + " where e.ticketId in :ids", Object[].class).setParameter("ids", ticketIds).getResultList()));
+    }
+
+    private static final String SLIM_EVENTS =
+            "select e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.outcome";
+
+    /** Events without forms, grouped by ticket, each ticket's in order. */
+    private static Map<UUID, List<TicketEvent>> slim(List<Object[]> rows) {
+        Map<UUID, List<TicketEvent>> byTicket = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            UUID ticket = (UUID) r[1];
+            byTicket.computeIfAbsent(ticket, k -> new java.util.ArrayList<>(6)).add(new TicketEvent((UUID) r[0],
+                    ticket, (Integer) r[2], (String) r[3], (java.time.Instant) r[4], (String) r[5], (String) r[6],
+                    (String) r[7], null, Map.of(), (String) r[8]));
+        }
+        byTicket.values().forEach(events -> events.sort(java.util.Comparator.comparingInt(TicketEvent::seq)));
+        return byTicket;
+    }
+
     /** A query over the tickets a scope covers ({@code t}), with the scope's conditions bound. */
-    private static <R> SelectionQuery<R> scoped(Session s, String select, TicketScope scope, String order,
+    private static <R> SelectionQuery<R> scoped(org.hibernate.query.QueryProducer s, String select, TicketScope scope, String order,
                                                 Class<R> type) {
         StringBuilder hql = new StringBuilder(select).append(select.contains(" where ") ? " and" : " where")
                 .append(" t.countyCode = :county");
@@ -51,7 +79,9 @@ public final class TicketStore {
         if (scope.townshipCode() != null) {
             hql.append(" and t.townshipCode = :township");
         }
-        hql.append(" order by ").append(order);
+        if (order != null) {
+            hql.append(" order by ").append(order);
+        }
         SelectionQuery<R> q = s.createSelectionQuery(hql.toString(), type).setParameter("county", scope.countyCode());
         if (scope.itemCodes() != null) {
             q.setParameter("items", scope.itemCodes());
@@ -62,18 +92,17 @@ public final class TicketStore {
         return q;
     }
 
-    /** The histories of every ticket a scope covers, oldest event first, in one query. */
-    public Map<UUID, List<TicketEvent>> events(TicketScope scope) {
-        return store.read(s -> {
-            SelectionQuery<TicketEventEntity> q = scoped(s,
-                    "select e from TicketEventEntity e, TicketEntity t where e.ticketId = t.id", scope,
-                    "e.ticketId, e.seq", TicketEventEntity.class);
-            Map<UUID, List<TicketEvent>> byTicket = new java.util.HashMap<>();
-            for (TicketEventEntity e : q.getResultList()) {
-                byTicket.computeIfAbsent(e.ticketId, k -> new java.util.ArrayList<>()).add(toModel(e));
-            }
-            return byTicket;
-        });
+    /**
+     * The step movements of every ticket a scope covers, oldest first, without form data or notes
+     * (events with an empty form): what the clocks and queues need, read in one query. The full
+     * history of one ticket comes from {@link #events(UUID)} when it is opened.
+     */
+    public Map<UUID, List<TicketEvent>> timelines(TicketScope scope) {
+        // No ORDER BY: sorting half a million rows in the database costs more than ordering
+        // each ticket's handful of events here.
+        return store.readMany(s -> slim(scoped(s, SLIM_EVENTS
+                + " from TicketEventEntity e, TicketEntity t where e.ticketId = t.id", scope, null, Object[].class)
+                .getResultList()));
     }
 
     public Optional<Ticket> find(UUID id) {
@@ -87,9 +116,27 @@ public final class TicketStore {
 
     /** The history read within a session (so a unit of work sees its own transaction). */
     static List<TicketEvent> historyOf(Session s, UUID ticketId) {
-        return s.createSelectionQuery("from TicketEventEntity e where e.ticketId = :id order by e.seq",
-                        TicketEventEntity.class)
-                .setParameter("id", ticketId).getResultList().stream().map(TicketStore::toModel).toList();
+        List<TicketEventEntity> events = s.createSelectionQuery(
+                        "from TicketEventEntity e where e.ticketId = :id order by e.seq", TicketEventEntity.class)
+                .setParameter("id", ticketId).getResultList();
+        Map<UUID, String> forms = new java.util.HashMap<>();
+        s.createSelectionQuery("select f.eventId, f.formData from TicketEventFormEntity f, TicketEventEntity e"
+                        + " where f.eventId = e.id and e.ticketId = :id", Object[].class)
+                .setParameter("id", ticketId).getResultList().forEach(r -> forms.put((UUID) r[0], (String) r[1]));
+        return events.stream().map(e -> toModel(e, forms.get(e.id))).toList();
+    }
+
+    /** Appends one event with its form data. */
+    static void persist(Session s, TicketEvent e) {
+        s.persist(toEntity(e));
+        TicketEventFormEntity form = new TicketEventFormEntity();
+        form.eventId = e.id();
+        try {
+            form.formData = JSON.writeValueAsString(e.formData());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("form data of event " + e.id() + " cannot be stored as JSON", ex);
+        }
+        s.persist(form);
     }
 
     /**
@@ -113,7 +160,7 @@ public final class TicketStore {
                     throw new StaleTicketException(changed.id(), changed.version(), entity.version);
                 }
                 entity.copyFrom(changed);
-                s.persist(toEntity(event));
+                persist(s, event);
                 s.flush();
                 return entity.toModel();
             });
@@ -160,7 +207,7 @@ public final class TicketStore {
         s.flush();
         for (TicketHistory h : histories) {
             for (TicketEvent e : h.events()) {
-                s.persist(toEntity(e));
+                persist(s, e);
             }
         }
         s.flush();
@@ -179,18 +226,16 @@ public final class TicketStore {
         entity.toStep = e.toStep();
         entity.note = e.note();
         entity.outcome = e.outcome();
-        try {
-            entity.formData = JSON.writeValueAsString(e.formData());
-        } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("form data of event " + e.id() + " cannot be stored as JSON", ex);
-        }
         return entity;
     }
 
-    static TicketEvent toModel(TicketEventEntity e) {
+    static TicketEvent toModel(TicketEventEntity e, String formData) {
+        if (formData == null) {
+            throw new IllegalStateException("event " + e.id + " has no stored form data");
+        }
         Map<String, Object> form;
         try {
-            form = JSON.readValue(e.formData, MAP);
+            form = JSON.readValue(formData, MAP);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored form data of event " + e.id + " is not JSON", ex);
         }

@@ -55,8 +55,10 @@ abstract class GuiTestBase extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
         clickOn((Node) lookup(cell).query());
         clickOn("#signInButton");
+        // loaded in full: "显示 x 件 / 共 y 件" (not the first screenful's "正在载入…"), and not empty
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketCount").tryQuery()
-                .map(n -> !((Label) n).getText().endsWith("共 0 件")).orElse(false));
+                .map(n -> ((Label) n).getText().contains("/ 共") && !((Label) n).getText().endsWith("共 0 件"))
+                .orElse(false));
     }
 
     @AfterEach

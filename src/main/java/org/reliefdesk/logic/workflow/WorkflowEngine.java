@@ -72,8 +72,31 @@ public final class WorkflowEngine {
         return allowed;
     }
 
+    /**
+     * Whether the ticket waits in a step where this user has an action — by step, role, county,
+     * department and township alone, without its history. This is "my tasks" in a list of
+     * thousands; the action bar of an opened ticket applies every rule.
+     */
+    public boolean mayActInStep(Ticket ticket, User user) {
+        if (!ticket.status().isOpen()) {
+            return false;
+        }
+        for (ActionDef a : catalog.workflowOf(ticket.itemCode()).actions()) {
+            if (placeRefusal(ticket, user, a).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why the action may not be taken now (before looking at its form), or empty if it may. */
     public Optional<InvalidFieldException> refusal(Ticket ticket, List<TicketEvent> history, User user, ActionDef a) {
+        Optional<InvalidFieldException> refused = placeRefusal(ticket, user, a);
+        return refused.isPresent() ? refused : historyRefusal(ticket, history, a);
+    }
+
+    /** The rules on where the ticket is and who the user is. */
+    private Optional<InvalidFieldException> placeRefusal(Ticket ticket, User user, ActionDef a) {
         String actionName = catalog.actionName(a.code(), java.util.Locale.SIMPLIFIED_CHINESE);
         if (ticket.status() == TicketStatus.CONCLUDED && !a.reopens()) {
             return refuse("rule.workflow.concluded");
@@ -100,6 +123,11 @@ public final class WorkflowEngine {
         if (user.role() == Role.TOWNSHIP && !ticket.township().code().equals(user.townshipCode())) {
             return refuse("rule.workflow.township", ticket.township().name());
         }
+        return Optional.empty();
+    }
+
+    /** The rules on what the ticket's history holds: time since conclusion, facts, counts. */
+    private Optional<InvalidFieldException> historyRefusal(Ticket ticket, List<TicketEvent> history, ActionDef a) {
         if (a.reopens() && ticket.concludedAt() != null) {
             LocalDate last = ticket.concludedAt().atZone(ZONE).toLocalDate().plusDays(a.reopenWithinDays());
             if (LocalDate.now(clock.withZone(ZONE)).isAfter(last)) {

@@ -1,0 +1,40 @@
+package org.reliefdesk.logic.report;
+
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.model.ServiceItem;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Whose overdue items a report lists: a whole county, one department of it, or one township. */
+public record ReportScope(String countyCode, String departmentCode, String townshipCode) {
+
+    public ReportScope {
+        if (departmentCode != null && townshipCode != null) {
+            throw new IllegalArgumentException("a report covers a department or a township, not both");
+        }
+    }
+
+    public static ReportScope county(String countyCode) {
+        return new ReportScope(countyCode, null, null);
+    }
+
+    /** The tickets to read from the store. */
+    public TicketScope tickets(Catalog catalog) {
+        return new TicketScope(countyCode, departmentCode == null ? null
+                : catalog.itemsOf(departmentCode).stream().map(ServiceItem::code).collect(Collectors.toUnmodifiableSet()),
+                townshipCode);
+    }
+
+    /** "禄劝彝族苗族自治县 · 水利" and the like, for titles. */
+    public String describe(Catalog catalog, String countyName, String townshipName, Locale locale) {
+        if (departmentCode != null) {
+            return countyName + " · " + catalog.departmentName(departmentCode, locale);
+        }
+        if (townshipCode != null) {
+            return countyName + " · " + (townshipName != null ? townshipName : townshipCode);
+        }
+        return countyName;
+    }
+}

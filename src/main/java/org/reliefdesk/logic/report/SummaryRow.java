@@ -1,0 +1,25 @@
+package org.reliefdesk.logic.report;
+
+/**
+ * Counts for one group of a report (a department and item, a department, a township, or all):
+ * open tickets, of them supervised (督办), step-overdue and due soon; concluded tickets and how
+ * many of those were concluded before supervision began. {@code overdue} = supervised + step
+ * overdue, the number of detail rows of the group.
+ */
+public record SummaryRow(String group, String subgroup, int open, int supervised, int stepOverdue, int dueSoon,
+                         int concluded, int concludedOnTime) {
+
+    public int overdue() {
+        return supervised + stepOverdue;
+    }
+
+    /** Share of concluded tickets concluded on time, 0–1; empty (NaN) when none concluded. */
+    public double onTimeRate() {
+        return concluded == 0 ? Double.NaN : (double) concludedOnTime / concluded;
+    }
+
+    SummaryRow plus(SummaryRow o) {
+        return new SummaryRow(group, subgroup, open + o.open, supervised + o.supervised, stepOverdue + o.stepOverdue,
+                dueSoon + o.dueSoon, concluded + o.concluded, concludedOnTime + o.concludedOnTime);
+    }
+}

@@ -1,0 +1,74 @@
+package org.reliefdesk.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.model.TicketEvent;
+
+/** A store written by an earlier version keeps every ticket, event and form when it is upgraded. */
+class MigrationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void formsWrittenUnderSchemaTwoSurviveTheMoveToTheirOwnTable() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/local").target("2").load().migrate();
+        UUID ticket = UUID.randomUUID();
+        UUID submit = UUID.randomUUID();
+        UUID accept = UUID.randomUUID();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().execute("insert into ticket (id, ticket_no, item_code, county_code, county_name,"
+                    + " township_code, township_name, village_code, village_name, applicant_name, applicant_id_number,"
+                    + " applicant_phone, channel, submitted_at, dispatched_at, current_step, status, version) values ('"
+                    + ticket + "', '530128202111200001', 'drinking_water', '530128', '禄劝县', '530128001', '屏山街道',"
+                    + " '530128001201', '大村村委会', '李四', '11010519491231002X', '13812345678', 'SELF_RAISED',"
+                    + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', TIMESTAMP WITH TIME ZONE '2021-11-20 09:10:00+08',"
+                    + " 'verification', 'IN_PROGRESS', 1)");
+            try (PreparedStatement e = c.prepareStatement("insert into ticket_event (id, ticket_id, seq, actor, at,"
+                    + " action, from_step, to_step, note, form_data) values (?, ?, ?, ?, TIMESTAMP WITH TIME ZONE"
+                    + " '2021-11-20 10:00:00+08', ?, ?, ?, ?, ?)")) {
+                insert(e, submit, ticket, 1, "李四", "submit", null, "acceptance", null,
+                        "{\"problem\":\"cut_off\",\"description\":\"停水三天\"}");
+                insert(e, accept, ticket, 2, "water.clerk", "accept", "acceptance", "verification", "已受理",
+                        "{\"station\":\"屏山水站\"}");
+            }
+        }
+
+        try (LocalStore store = LocalStore.open(dir)) {
+            List<TicketEvent> history = store.tickets().events(ticket);
+            assertEquals(2, history.size());
+            assertEquals(Map.of("problem", "cut_off", "description", "停水三天"), history.get(0).formData());
+            assertEquals(Map.of("station", "屏山水站"), history.get(1).formData());
+            assertEquals("已受理", history.get(1).note());
+            assertEquals(List.of("submit", "accept"), store.tickets().timelines(new TicketScope("530128", null, null))
+                    .get(ticket).stream().map(TicketEvent::action).toList());
+        }
+    }
+
+    private static void insert(PreparedStatement e, UUID id, UUID ticket, int seq, String actor, String action,
+                               String from, String to, String note, String form) throws Exception {
+        e.setObject(1, id);
+        e.setObject(2, ticket);
+        e.setInt(3, seq);
+        e.setString(4, actor);
+        e.setString(5, action);
+        e.setString(6, from);
+        e.setString(7, to);
+        e.setString(8, note);
+        e.setString(9, form);
+        e.executeUpdate();
+    }
+}
