@@ -11,4 +11,4 @@ INSERT INTO ticket_event_form (event_id, form_data) SELECT id, form_data FROM ti
 ALTER TABLE ticket_event DROP COLUMN form_data;
 
 -- The newest tickets first, without sorting the whole county (the first screenful).
-CREATE INDEX ix_ticket_submitted ON ticket (county_code, submitted_at);
+CREATE INDEX ix_ticket_submitted ON ticket (submitted_at);

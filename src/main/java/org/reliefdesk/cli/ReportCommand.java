@@ -1,0 +1,133 @@
+package org.reliefdesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+
+import net.sf.jasperreports.engine.JRException;
+import org.reliefdesk.logic.calendar.CalendarLoader;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.config.DataDirectory;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.report.OverdueReport;
+import org.reliefdesk.logic.report.ReportScope;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.report.OverduePdf;
+import org.reliefdesk.report.ReportMaker;
+import org.reliefdesk.store.LocalStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Reports for scheduled runs: {@code report overdue --as-of DATE --format xlsx|pdf --out FILE}. */
+@Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportCommand.Overdue.class},
+        description = "Supervision reports from the local store.")
+public final class ReportCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The overdue-items report. Exit 0 when written, 1 on bad input (nothing written), 2 when it cannot be written. */
+    @Command(name = "overdue", mixinStandardHelpOptions = true,
+            description = {"Write the supervision report of overdue items (step overdue or supervised) as of a date.",
+                "xlsx: summary and detail sheets; pdf: supervision notices per department (--pdf notices, default)",
+                "or the leaders' summary (--pdf summary).",
+                "Exit code: 0 written, 1 bad input (nothing written), 2 the file cannot be written."})
+    public static final class Overdue implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Report date, yyyy-MM-dd (today or earlier).")
+        String asOf;
+
+        @Option(names = "--format", required = true, paramLabel = "xlsx|pdf", description = "Output format.")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
+        Path file;
+
+        @Option(names = "--department", paramLabel = "CODE", description = "Only one department (e.g. WATER).")
+        String department;
+
+        @Option(names = "--township", paramLabel = "CODE", description = "Only one township (e.g. 530128001).")
+        String township;
+
+        @Option(names = "--pdf", paramLabel = "notices|summary", description = "Which PDF (default: notices).")
+        String pdf = "notices";
+
+        @Option(names = "--issuer", paramLabel = "NAME", description = "Issuing office on notices (default: the county's task force).")
+        String issuer;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Data directory (default: the per-user application data folder).")
+        String dataDir;
+
+        @Option(names = "--lang", paramLabel = "LANG", description = "Language: zh (default) or en.")
+        String lang = "zh";
+
+        /** Tests pin the clock; the shell uses the system clock. */
+        Clock clock = Clock.system(WorkflowEngine.ZONE);
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Texts texts = Texts.forLanguage(lang);
+            try {
+                LocalDate date = parseDate();
+                if (!format.equals("xlsx") && !format.equals("pdf")) {
+                    throw new InvalidFieldException("format", "rule.report.format", format, "xlsx", "pdf");
+                }
+                if (!pdf.equals("notices") && !pdf.equals("summary")) {
+                    throw new InvalidFieldException("pdf", "rule.report.pdfKind", pdf, "notices", "summary");
+                }
+                Catalog catalog = CatalogLoader.loadBuiltIn();
+                Path dir = DataDirectory.resolve(dataDir);
+                try (LocalStore store = LocalStore.open(dir)) {
+                    ReportMaker maker = new ReportMaker(store, catalog,
+                            new TicketClocks(catalog, CalendarLoader.load(dir)), clock);
+                    ReportScope scope = maker.scope(department, township);
+                    OverdueReport report = maker.build(scope, date, texts, (done, total) -> { });
+                    if (format.equals("xlsx")) {
+                        ReportMaker.writeXlsx(report, texts, file);
+                    } else {
+                        String office = issuer != null ? issuer : texts.msg("report.notice.issuer", report.countyName());
+                        ReportMaker.writePdf(OverduePdf.fill(pdf.equals("summary") ? OverduePdf.Kind.SUMMARY
+                                : OverduePdf.Kind.NOTICES, report, texts, office), file);
+                    }
+                    out.println(texts.msg("report.cli.written", file.toAbsolutePath(), report.rows().size(),
+                            report.supervisedRows(), report.scopeTitle()));
+                    return 0;
+                }
+            } catch (InvalidFieldException e) {
+                err.println(texts.msg("report.cli.refused", texts.describe(e)));
+                return 1;
+            } catch (IOException | JRException e) {
+                err.println(texts.msg("report.cli.failed", file, e.getMessage()));
+                return 2;
+            }
+        }
+
+        private LocalDate parseDate() {
+            try {
+                return LocalDate.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw new InvalidFieldException("asOf", "rule.form.date", asOf);
+            }
+        }
+    }
+}

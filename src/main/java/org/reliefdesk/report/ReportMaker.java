@@ -1,0 +1,123 @@
+package org.reliefdesk.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperPrint;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.report.OverdueReport;
+import org.reliefdesk.logic.report.OverdueReports;
+import org.reliefdesk.logic.report.ReportScope;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.store.LocalStore;
+
+/**
+ * Makes supervision reports from the local store, for the GUI's reports page and the CLI: checks
+ * the scope, reads the tickets (their step movements are enough), builds the report data, and
+ * writes Excel or PDF files whole or not at all (to a temporary file, then moved into place).
+ */
+public final class ReportMaker {
+
+    private final LocalStore store;
+    private final Catalog catalog;
+    private final OverdueReports reports;
+
+    public ReportMaker(LocalStore store, Catalog catalog, TicketClocks clocks, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.reports = new OverdueReports(catalog, clocks, clock);
+    }
+
+    /** The scope from the options given: the store's county, and a department or a township of it. */
+    public ReportScope scope(String departmentCode, String townshipCode) {
+        if (departmentCode != null && townshipCode != null) {
+            throw new InvalidFieldException("township", "rule.report.departmentOrTownship");
+        }
+        if (departmentCode != null && catalog.departments().stream().noneMatch(d -> d.code().equals(departmentCode))) {
+            throw new InvalidFieldException("department", "rule.report.unknownDepartment", departmentCode,
+                    String.join(", ", catalog.departments().stream().map(d -> d.code()).toList()));
+        }
+        List<Place> counties = store.tickets().counties();
+        if (counties.isEmpty()) {
+            throw new InvalidFieldException("county", "rule.report.noTickets");
+        }
+        String county = counties.get(0).code();
+        if (townshipCode != null && store.tickets().townshipsOf(county).stream()
+                .noneMatch(t -> t.code().equals(townshipCode))) {
+            throw new InvalidFieldException("township", "rule.report.unknownTownship", townshipCode);
+        }
+        return new ReportScope(county, departmentCode, townshipCode);
+    }
+
+    public List<Place> townships(String countyCode) {
+        return store.tickets().townshipsOf(countyCode);
+    }
+
+    /** Reads and counts; {@code progress} gets (done, total) while counting. */
+    public OverdueReport build(ReportScope scope, LocalDate asOf, Texts texts, OverdueReports.Progress progress) {
+        reports.moment(asOf); // refuses a future date before reading anything
+        var tickets = scope.tickets(catalog);
+        List<Ticket> list = store.tickets().list(tickets);
+        Map<UUID, List<TicketEvent>> events = store.tickets().timelines(tickets);
+        List<TicketHistory> histories = new ArrayList<>(list.size());
+        for (Ticket t : list) {
+            histories.add(new TicketHistory(t, events.getOrDefault(t.id(), List.of())));
+        }
+        return reports.build(scope, histories, asOf, texts, progress);
+    }
+
+    public static void writeXlsx(OverdueReport report, Texts texts, Path out) throws IOException {
+        atomically(out, stream -> OverdueWorkbook.write(report, texts, stream));
+    }
+
+    public static void writePdf(JasperPrint print, Path out) throws IOException {
+        atomically(out, stream -> {
+            try {
+                OverduePdf.writePdf(print, stream);
+            } catch (JRException e) {
+                throw new IOException("the PDF could not be written: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Something that writes a whole file to a stream. */
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes next to the target, then moves it into place: a failed write leaves no half file. */
+    public static void atomically(Path out, Writer writer) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".reliefdesk-", ".part");
+        try {
+            try (OutputStream stream = Files.newOutputStream(tmp)) {
+                writer.write(stream);
+            }
+            try { // a temporary file is private to its owner; a report is an ordinary document
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException windows) {
+                // Windows keeps the folder's permissions
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
