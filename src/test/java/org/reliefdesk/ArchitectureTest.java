@@ -43,6 +43,12 @@ class ArchitectureTest {
                     "org.reliefdesk.central..", "org.reliefdesk.report..", "org.reliefdesk.app..", "javafx..");
 
     @ArchTest
+    static final ArchRule reportsDoNotReachUp = noClasses().that().resideInAPackage("org.reliefdesk.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.reliefdesk.gui..", "org.reliefdesk.cli..",
+                    "org.reliefdesk.app..", "javafx..")
+            .because("reports are made the same way for the GUI, the CLI and scheduled runs");
+
+    @ArchTest
     static final ArchRule onlyTheAppEntryUsesTheGui = noClasses().that()
             .resideOutsideOfPackages("org.reliefdesk.gui..", "org.reliefdesk.app..")
             .should().dependOnClassesThat().resideInAPackage("org.reliefdesk.gui..");

@@ -1,0 +1,221 @@
+package org.reliefdesk.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.cli.ReliefDeskCli;
+import org.reliefdesk.logic.calendar.CalendarLoader;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.report.OverdueReport;
+import org.reliefdesk.logic.report.OverdueRow;
+import org.reliefdesk.store.LocalStore;
+
+/**
+ * The CLI writes the sample county's report, and other programs read it back: POI the workbook,
+ * PDFBox the PDF (Chinese text, every ticket number, the font embedded), LibreOffice the workbook.
+ */
+class ReportFilesTest {
+
+    private static final LocalDate DAY = LocalDate.of(2021, 11, 23);
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static OverdueReport expected;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ReliefDeskCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void sampleCounty() {
+        data = dir.resolve("data");
+        Result imported = run("import", "--file", Path.of("sample-data", "luquan-2021-11-23.jsonl").toString(),
+                "--data-dir", data.toString());
+        assertEquals(0, imported.code(), imported.err());
+        Catalog catalog = CatalogLoader.loadBuiltIn();
+        try (LocalStore store = LocalStore.open(data)) {
+            ReportMaker maker = new ReportMaker(store, catalog, new TicketClocks(catalog, CalendarLoader.load(data)),
+                    Clock.systemUTC());
+            expected = maker.build(maker.scope(null, null), DAY, new Texts(Texts.CHINESE), (d, t) -> { });
+        }
+        assertTrue(expected.rows().size() > 100, "the sample county has overdue items");
+    }
+
+    private static Set<String> ticketNumbers() {
+        Set<String> numbers = new HashSet<>();
+        expected.rows().forEach(r -> numbers.add(r.ticketNo()));
+        return numbers;
+    }
+
+    @Test
+    void theWorkbookHoldsTheReportDataWithRealDatesAndNumbers() throws Exception {
+        Path xlsx = dir.resolve("overdue.xlsx");
+        Result r = run("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out", xlsx.toString(),
+                "--data-dir", data.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("超期工单 " + expected.rows().size() + " 件"), r.out());
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            XSSFSheet detail = wb.getSheet("超期明细");
+            assertEquals("工单编号", detail.getRow(2).getCell(1).getStringCellValue());
+            Set<String> numbers = new HashSet<>();
+            int rows = 0;
+            for (int i = 3; i <= detail.getLastRowNum(); i++) {
+                Row row = detail.getRow(i);
+                OverdueRow want = expected.rows().get(i - 3);
+                assertEquals(want.ticketNo(), row.getCell(1).getStringCellValue());
+                assertEquals(CellType.NUMERIC, row.getCell(10).getCellType());
+                assertTrue(DateUtil.isCellDateFormatted(row.getCell(10)), "submitted is an Excel date");
+                assertEquals(want.daysOpen(), (long) row.getCell(11).getNumericCellValue());
+                assertEquals(want.daysOverdue(), (long) row.getCell(14).getNumericCellValue());
+                numbers.add(row.getCell(1).getStringCellValue());
+                rows++;
+            }
+            assertEquals(expected.rows().size(), rows);
+            assertEquals(ticketNumbers(), numbers);
+            assertTrue(detail.getPaneInformation().isFreezePane());
+            assertTrue(detail.getCTWorksheet().isSetAutoFilter());
+            assertTrue(detail.getPrintSetup().getLandscape());
+            assertTrue(detail.getColumnWidth(2) >= 10 * 256, "item names (Chinese) fit");
+
+            XSSFSheet summary = wb.getSheet("汇总");
+            Row total = null;
+            for (Row row : summary) {
+                Cell first = row.getCell(0);
+                if (first != null && first.getCellType() == CellType.STRING && "合计".equals(first.getStringCellValue())) {
+                    total = row;
+                    break;
+                }
+            }
+            assertTrue(total != null, "a totals row");
+            assertEquals("超期合计", summary.getRow(3).getCell(5).getStringCellValue());
+            assertEquals(expected.rows().size(), (int) total.getCell(5).getNumericCellValue());
+            assertEquals(expected.supervisedRows(), (long) total.getCell(3).getNumericCellValue());
+        }
+    }
+
+    @Test
+    void theNoticesPdfHasTheChineseTitleTheCountyAndEveryTicketInAnEmbeddedFont() throws Exception {
+        Path pdf = dir.resolve("notices.pdf");
+        Result r = run("report", "overdue", "--as-of", "2021-11-23", "--format", "pdf", "--out", pdf.toString(),
+                "--data-dir", data.toString());
+        assertEquals(0, r.code(), r.err());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("督办通知单"));
+            assertTrue(text.contains("禄劝彝族苗族自治县"));
+            assertTrue(text.contains("县水利部门"));
+            List<String> missing = new ArrayList<>();
+            for (String no : ticketNumbers()) {
+                if (!text.contains(no)) {
+                    missing.add(no);
+                }
+            }
+            assertEquals(List.of(), missing);
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " is embedded");
+                }
+            }
+        }
+        Path summary = dir.resolve("summary.pdf");
+        assertEquals(0, run("report", "overdue", "--as-of", "2021-11-23", "--format", "pdf", "--pdf", "summary",
+                "--out", summary.toString(), "--data-dir", data.toString()).code());
+        try (PDDocument doc = Loader.loadPDF(summary.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("禄劝彝族苗族自治县超期事项督办情况汇总"), text.substring(0, 200));
+            assertTrue(text.contains(expected.rows().get(0).ticketNo()), "the longest-open item is listed");
+        }
+    }
+
+    @Test
+    void badOptionsNameTheFieldAndWriteNothing() {
+        Path out = dir.resolve("never.xlsx");
+        Result department = run("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out",
+                out.toString(), "--department", "SCHOOL", "--data-dir", data.toString());
+        assertEquals(1, department.code());
+        assertTrue(department.err().contains("部门：没有部门代码 SCHOOL"), department.err());
+        Result future = run("report", "overdue", "--as-of", "2999-01-01", "--format", "xlsx", "--out", out.toString(),
+                "--data-dir", data.toString(), "--lang", "en");
+        assertEquals(1, future.code());
+        assertTrue(future.err().contains("report date: 2999-01-01 is after today"), future.err());
+        Result format = run("report", "overdue", "--as-of", "2021-11-23", "--format", "docx", "--out", out.toString(),
+                "--data-dir", data.toString());
+        assertEquals(1, format.code());
+        assertTrue(format.err().contains("格式“docx”无效"), format.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** Another program reads the workbook: LibreOffice converts the detail sheet to CSV. */
+    @Test
+    void libreOfficeReadsTheWorkbook() throws Exception {
+        Assumptions.assumeTrue(onPath("soffice"), "LibreOffice (soffice) is not installed; .ci/run installs it");
+        Path xlsx = dir.resolve("for-libreoffice.xlsx");
+        assertEquals(0, run("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out", xlsx.toString(),
+                "--data-dir", data.toString()).code());
+        Path csvDir = dir.resolve("csv");
+        Process p = new ProcessBuilder("soffice", "-env:UserInstallation=file://" + dir.resolve("lo-profile"),
+                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+                "--outdir", csvDir.toString(), xlsx.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "LibreOffice finished");
+        Path csv;
+        try (var files = Files.list(csvDir)) {
+            csv = files.findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        OverdueRow first = expected.rows().get(0);
+        String row = lines.stream().filter(l -> l.startsWith("1," + first.ticketNo() + ",")).findFirst().orElseThrow();
+        assertTrue(row.contains("," + first.itemName() + "," + first.departmentName() + ","), row);
+        assertTrue(row.contains("," + first.daysOpen() + ","), row);
+        assertEquals(expected.rows().size() + 3, lines.stream().filter(l -> !l.isBlank()).count());
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
