@@ -14,7 +14,7 @@ import org.reliefdesk.logic.sample.SampleGenerator;
  * tests give their own).
  */
 public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
-                        FileOpener fileOpener) {
+                        FileOpener fileOpener, FileSaver fileSaver) {
 
     /** Chooses files to attach, given the window asking. */
     public interface FilePicker {
@@ -45,6 +45,31 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
         new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     };
+
+    /** Asks where to save a file: the suggested name, and the extension it must have ("xlsx", "pdf"). */
+    public interface FileSaver {
+        java.util.Optional<Path> save(javafx.stage.Window owner, String suggestedName, String extension);
+    }
+
+    /** The operating system's save dialog, in the user's home folder, adding the extension if left out. */
+    public static final FileSaver SYSTEM_SAVER = (owner, name, extension) -> {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+        java.io.File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return java.util.Optional.empty();
+        }
+        Path path = file.toPath();
+        return java.util.Optional.of(path.toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + extension) ? path
+                : path.resolveSibling(path.getFileName() + "." + extension));
+    };
+
+    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
+                     FileOpener fileOpener) {
+        this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, SYSTEM_SAVER);
+    }
 
     public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker) {
         this(dataDir, texts, clock, sampleCount, filePicker, SYSTEM_OPENER);

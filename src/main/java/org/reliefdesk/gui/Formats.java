@@ -28,4 +28,26 @@ final class Formats {
     static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
+
+    /**
+     * A shown cell value as a spreadsheet value: whole numbers up to nine digits as numbers (ticket
+     * and ID numbers stay text), "yyyy-MM-dd HH:mm" as a time (an Instant, written as an Excel date),
+     * anything else as the text shown.
+     */
+    static Object exportValue(Object shown) {
+        if (!(shown instanceof String s)) {
+            return shown;
+        }
+        if (s.matches("-?\\d{1,9}")) {
+            return Long.parseLong(s);
+        }
+        if (s.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")) {
+            try {
+                return java.time.LocalDateTime.parse(s, DATE_TIME.withZone(null)).atZone(ZONE).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                return s; // "2024-09-30 24:00" and the like stay as shown
+            }
+        }
+        return s;
+    }
 }

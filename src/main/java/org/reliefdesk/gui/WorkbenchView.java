@@ -45,6 +45,7 @@ final class WorkbenchView {
     private final BorderPane root = new BorderPane();
 
     private final Runnable switchUser;
+    private TableView<Ticket> table;
     /** Opens an action's form; the detail pane owns the dialog. */
     private java.util.function.Consumer<WorkbenchViewModel.ActionChoice> openAction = c -> { };
 
@@ -54,6 +55,7 @@ final class WorkbenchView {
         this.texts = texts;
         this.catalog = catalog;
         TableView<Ticket> table = ticketTable();
+        this.table = table;
         TicketDetailPane detail = new TicketDetailPane(vm, texts, catalog);
         openAction = detail::open;
         SplitPane split = new SplitPane(table, detail.root());
@@ -62,12 +64,20 @@ final class WorkbenchView {
         root.setTop(toolbar());
         BorderPane tickets = new BorderPane(split);
         tickets.setLeft(queueList());
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        javafx.scene.control.Tab ticketTab = new javafx.scene.control.Tab(texts.msg("tab.tickets"), tickets);
+        javafx.scene.control.Tab reportsTab = new javafx.scene.control.Tab(texts.msg("tab.reports"));
+        reportsTab.setId("reportsTab");
+        // Made when first opened: the page reads the county's townships.
+        reportsTab.setOnSelectionChanged(e -> {
+            if (reportsTab.isSelected() && reportsTab.getContent() == null) {
+                reportsTab.setContent(new ReportsView(new ReportsViewModel(vm, vm.background()), vm.background()).root());
+            }
+        });
         if (vm.user().role() == org.reliefdesk.model.Role.LEADER || vm.user().role() == org.reliefdesk.model.Role.ADMIN) {
             // Leaders read the county at a glance; a double-click opens a ticket in the workbench.
-            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
-            tabs.setId("mainTabs");
-            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-            javafx.scene.control.Tab ticketTab = new javafx.scene.control.Tab(texts.msg("tab.tickets"), tickets);
             javafx.scene.control.Tab dashboardTab = new javafx.scene.control.Tab(texts.msg("tab.dashboard"));
             dashboardTab.setContent(new DashboardView(vm, texts, catalog, t -> {
                 tabs.getSelectionModel().select(ticketTab);
@@ -75,19 +85,58 @@ final class WorkbenchView {
                 vm.queueProperty().set(Queue.ALL);
                 vm.selectedProperty().set(t);
             }).root());
-            tabs.getTabs().addAll(dashboardTab, ticketTab);
+            tabs.getTabs().addAll(dashboardTab, ticketTab, reportsTab);
             if (vm.user().role() == org.reliefdesk.model.Role.ADMIN) {
                 // Users and the holiday calendar; an imported year recomputes every clock.
                 tabs.getTabs().add(new javafx.scene.control.Tab(texts.msg("tab.admin"), new AdminView(vm.store(), catalog,
                         texts, vm.config(), vm.user(), vm::reload).root()));
             }
-            root.setCenter(tabs);
         } else {
-            root.setCenter(tickets);
+            // Clerks and township staff start on their tickets; reports beside them.
+            tabs.getTabs().addAll(ticketTab, reportsTab);
         }
+        root.setCenter(tabs);
         root.setBottom(statusBar());
         vm.alertsProperty().addListener((o, a, news) -> notify(news));
         root.getStylesheets().add(WorkbenchView.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
+    }
+
+    /**
+     * "Export this queue": the table's visible columns and rows, in the order shown, to a
+     * workbook (numbers as numbers, times as Excel dates); written off the FX thread.
+     */
+    private void exportTable() {
+        String queueName = texts.msg("queue." + vm.queueProperty().get().name(), vm.visibleTickets().size());
+        java.util.Optional<java.nio.file.Path> file = vm.config().fileSaver().save(root.getScene().getWindow(),
+                queueName.replaceAll("[（）()]", "-").replaceAll("-+$", "") + "-" + vm.today() + ".xlsx", "xlsx");
+        if (file.isEmpty()) {
+            return;
+        }
+        List<javafx.scene.control.TableColumn<Ticket, ?>> columns = List.copyOf(table.getVisibleLeafColumns());
+        List<String> headers = columns.stream().map(javafx.scene.control.TableColumn::getText).toList();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (Ticket t : table.getItems()) {
+            List<Object> row = new java.util.ArrayList<>(columns.size());
+            for (javafx.scene.control.TableColumn<Ticket, ?> c : columns) {
+                row.add(Formats.exportValue(c.getCellData(t)));
+            }
+            rows.add(row);
+        }
+        String title = texts.msg("report.export.title", queueName);
+        String subtitle = texts.msg("report.export.subtitle",
+                Formats.dateTime(vm.config().clock().instant()), rows.size());
+        javafx.concurrent.Task<Void> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                org.reliefdesk.report.ReportMaker.atomically(file.get(), out -> org.reliefdesk.report.TableWorkbook.write(
+                        texts.msg("tab.tickets"), title, subtitle, headers, rows, out));
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> vm.messageProperty().set(texts.msg("workbench.exported", rows.size(), file.get())));
+        task.setOnFailed(e -> vm.messageProperty().set(texts.msg("workbench.exportFailed", file.get(),
+                String.valueOf(task.getException().getMessage()))));
+        vm.background().submit(task);
     }
 
     /** A ControlsFX notice in the window's corner; clicking it opens "my tasks". */
@@ -138,7 +187,11 @@ final class WorkbenchView {
         Button change = new Button(texts.msg("workbench.switchUser"));
         change.setId("switchUserButton");
         change.setOnAction(e -> switchUser.run());
-        HBox bar = new HBox(10, who, spacer, busy, search, refresh, change);
+        Button export = new Button(texts.msg("workbench.export"));
+        export.setId("exportButton");
+        export.setOnAction(e -> exportTable());
+        export.disableProperty().bind(Bindings.isEmpty(vm.visibleTickets()));
+        HBox bar = new HBox(10, who, spacer, busy, search, refresh, export, change);
         if (vm.canOpenTickets()) {
             Button open = new Button(texts.msg("newTicket.button"));
             open.setId("newTicketButton");

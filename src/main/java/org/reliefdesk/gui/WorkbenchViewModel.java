@@ -152,6 +152,16 @@ public final class WorkbenchViewModel {
         return store;
     }
 
+    /** The background executor: store work off the FX thread, one task at a time. */
+    ExecutorService background() {
+        return background;
+    }
+
+    /** The clocks with the working calendar as it is now (for reports). */
+    TicketClocks clocks() {
+        return clockSource.get();
+    }
+
     public Catalog catalog() {
         return catalog;
     }

@@ -29,6 +29,9 @@ abstract class GuiTestBase extends FxRobot {
 
     WorkbenchApp app;
 
+    /** Where "save as" dialogs answer; a test sets it before starting the app. */
+    AppConfig.FileSaver saver = (owner, name, extension) -> java.util.Optional.empty();
+
     void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker) throws Exception {
         startApp(day, sampleCount, picker, file -> {
             throw new java.io.IOException("no viewer in tests");
@@ -39,7 +42,7 @@ abstract class GuiTestBase extends FxRobot {
             throws Exception {
         FxToolkit.registerPrimaryStage();
         Clock clock = Clock.fixed(SampleGenerator.noon(day), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener, saver);
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
     }

@@ -1,0 +1,263 @@
+package org.reliefdesk.gui;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import net.sf.jasperreports.engine.JasperPrint;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.report.OverdueReport;
+import org.reliefdesk.logic.report.ReportScope;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.User;
+import org.reliefdesk.report.OverduePdf;
+import org.reliefdesk.report.ReportMaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reports page's state: which scope and date, which printed report, the report made last
+ * (data and pages), progress, and what to tell the user. Making and saving run off the FX thread.
+ */
+final class ReportsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsViewModel.class);
+
+    /** A scope the user may choose, with its label. */
+    record ScopeChoice(String label, String departmentCode, String townshipCode) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final WorkbenchViewModel vm;
+    private final Texts texts;
+    private final ExecutorService background;
+    private final ObjectProperty<ScopeChoice> scope = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
+    private final ObjectProperty<OverduePdf.Kind> kind = new SimpleObjectProperty<>(OverduePdf.Kind.NOTICES);
+    private final ObjectProperty<OverdueReport> report = new SimpleObjectProperty<>();
+    private final ObjectProperty<JasperPrint> print = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty dateError = new SimpleStringProperty("");
+    private Task<?> running;
+
+    ReportsViewModel(WorkbenchViewModel vm, ExecutorService background) {
+        this.vm = vm;
+        this.texts = vm.config().texts();
+        this.background = background;
+        asOf.set(vm.today());
+        asOf.addListener((o, a, d) -> checkDate());
+    }
+
+    /** The scopes this user may report on: a leader or administrator any; a clerk their department; township staff their township. */
+    List<ScopeChoice> scopes(List<Place> townships) {
+        User u = vm.user();
+        List<ScopeChoice> out = new ArrayList<>();
+        if (u.role() == Role.CLERK) {
+            out.add(new ScopeChoice(vm.catalog().departmentName(u.departmentCode(), texts.locale()), u.departmentCode(), null));
+            return out;
+        }
+        if (u.role() == Role.TOWNSHIP) {
+            townships.stream().filter(t -> t.code().equals(u.townshipCode())).findFirst()
+                    .ifPresent(t -> out.add(new ScopeChoice(t.name(), null, t.code())));
+            return out;
+        }
+        out.add(new ScopeChoice(texts.msg("reports.wholeCounty"), null, null));
+        vm.catalog().departments().forEach(d -> out.add(new ScopeChoice(
+                texts.msg("reports.department", vm.catalog().departmentName(d.code(), texts.locale())), d.code(), null)));
+        townships.forEach(t -> out.add(new ScopeChoice(texts.msg("reports.township", t.name()), null, t.code())));
+        return out;
+    }
+
+    /** The townships of the county (read off the FX thread by the view). */
+    List<Place> townships() {
+        return vm.store().tickets().townshipsOf(vm.user().countyCode());
+    }
+
+    private void checkDate() {
+        LocalDate d = asOf.get();
+        if (d == null) {
+            dateError.set(texts.msg("reports.dateMissing"));
+        } else if (d.isAfter(vm.today())) {
+            dateError.set(texts.describe(new InvalidFieldException("asOf", "rule.report.futureDate", d, vm.today())));
+        } else {
+            dateError.set("");
+        }
+    }
+
+    /** Makes the report and its pages off the FX thread, with progress; {@link #cancel()} stops it. */
+    void make() {
+        ScopeChoice chosen = scope.get();
+        LocalDate date = asOf.get();
+        OverduePdf.Kind which = kind.get();
+        if (chosen == null || date == null || !dateError.get().isEmpty() || busy.get()) {
+            return;
+        }
+        Task<Object[]> task = new Task<>() {
+            @Override
+            protected Object[] call() throws Exception {
+                updateMessage(texts.msg("reports.reading"));
+                ReportMaker maker = maker();
+                ReportScope s = maker.scope(chosen.departmentCode(), chosen.townshipCode());
+                OverdueReport r = maker.build(s, date, texts, (done, total) -> {
+                    if (isCancelled()) {
+                        throw new CancellationException();
+                    }
+                    updateProgress(done, total * 1.25);
+                });
+                if (isCancelled()) {
+                    throw new CancellationException();
+                }
+                updateProgress(0.85, 1);
+                JasperPrint pages = OverduePdf.fill(which, r, texts, texts.msg("report.notice.issuer", r.countyName()));
+                updateProgress(1, 1);
+                return new Object[] {r, pages};
+            }
+        };
+        running = task;
+        busy.set(true);
+        progress.bind(task.progressProperty());
+        message.set(texts.msg("reports.making"));
+        task.setOnSucceeded(e -> {
+            done();
+            report.set((OverdueReport) task.getValue()[0]);
+            print.set((JasperPrint) task.getValue()[1]);
+            OverdueReport r = report.get();
+            message.set(texts.msg("reports.made", r.rows().size(), r.supervisedRows(), print.get().getPages().size()));
+        });
+        task.setOnCancelled(e -> {
+            done();
+            message.set(texts.msg("reports.cancelled"));
+        });
+        task.setOnFailed(e -> {
+            done();
+            Throwable error = task.getException();
+            if (error instanceof InvalidFieldException refused) {
+                message.set(texts.describe(refused));
+            } else {
+                LOG.error("Making the report failed", error);
+                message.set(texts.msg("reports.failed", String.valueOf(error.getMessage())));
+            }
+        });
+        background.submit(task);
+    }
+
+    private ReportMaker maker() {
+        return new ReportMaker(vm.store(), vm.catalog(), vm.clocks(), vm.config().clock());
+    }
+
+    private void done() {
+        progress.unbind();
+        progress.set(0);
+        busy.set(false);
+        running = null;
+    }
+
+    void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** Saves the made report as Excel or PDF (off the FX thread). */
+    void save(Path file, boolean excel) {
+        OverdueReport r = report.get();
+        JasperPrint p = print.get();
+        if (r == null) {
+            return;
+        }
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                if (excel) {
+                    ReportMaker.writeXlsx(r, texts, file);
+                } else {
+                    ReportMaker.writePdf(p, file);
+                }
+                return null;
+            }
+        };
+        busy.set(true);
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            message.set(texts.msg("reports.saved", file));
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            LOG.error("Saving {} failed", file, task.getException());
+            message.set(texts.msg("reports.saveFailed", file, String.valueOf(task.getException().getMessage())));
+        });
+        background.submit(task);
+    }
+
+    /** A file name such as 超期事项督办报表-禄劝-2021-11-23.xlsx. */
+    String suggestedName(String extension) {
+        OverdueReport r = report.get();
+        String what = kind.get() == OverduePdf.Kind.SUMMARY && !extension.equals("xlsx")
+                ? texts.msg("reports.kind.SUMMARY") : extension.equals("xlsx") ? texts.msg("report.title")
+                : texts.msg("report.notice.title");
+        return what + "-" + (r == null ? "" : r.scopeTitle().replace(" · ", "-") + "-" + r.asOfDate()) + "." + extension;
+    }
+
+    ObjectProperty<ScopeChoice> scopeProperty() {
+        return scope;
+    }
+
+    ObjectProperty<LocalDate> asOfProperty() {
+        return asOf;
+    }
+
+    ObjectProperty<OverduePdf.Kind> kindProperty() {
+        return kind;
+    }
+
+    ObjectProperty<OverdueReport> reportProperty() {
+        return report;
+    }
+
+    ObjectProperty<JasperPrint> printProperty() {
+        return print;
+    }
+
+    BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    StringProperty messageProperty() {
+        return message;
+    }
+
+    StringProperty dateErrorProperty() {
+        return dateError;
+    }
+
+    Texts texts() {
+        return texts;
+    }
+
+    AppConfig config() {
+        return vm.config();
+    }
+}
