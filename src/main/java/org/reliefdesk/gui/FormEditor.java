@@ -165,7 +165,7 @@ final class FormEditor {
         } catch (InvalidFieldException e) {
             valid.set(false);
             String message = texts.ruleText(e);
-            firstProblem.set(texts.fieldName(e.field()) + "：" + message);
+            firstProblem.set(labelOf(e.field()) + "：" + message);
             if (dirty.get()) {
                 showError(e.field(), message);
             }
@@ -179,6 +179,25 @@ final class FormEditor {
                 rows.rows.forEach(FormEditor::clearErrors);
             }
         });
+    }
+
+    /** The catalog's label of the field a path names ({@code code} or {@code code[i].inner}), as a clerk reads it. */
+    private String labelOf(String path) {
+        int bracket = path.indexOf('[');
+        String code = bracket < 0 ? path : path.substring(0, bracket);
+        FieldDef field = fields.stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
+        if (field == null) {
+            return texts.fieldName(path);
+        }
+        String label = field.label(texts.locale());
+        int close = path.indexOf(']', bracket);
+        if (bracket >= 0 && close > bracket && field.fields() != null && close + 2 <= path.length()) {
+            String inner = path.substring(close + 2);
+            String innerLabel = field.fields().stream().filter(f -> f.code().equals(inner)).findFirst()
+                    .map(f -> f.label(texts.locale())).orElse(inner);
+            return texts.msg("form.rowField", label, Integer.parseInt(path.substring(bracket + 1, close)) + 1, innerLabel);
+        }
+        return label;
     }
 
     /** Shows a message beside the field a path names: {@code code} or {@code code[i].inner}. */
@@ -231,17 +250,21 @@ final class FormEditor {
                 time.setPromptText("09:30");
                 time.setPrefColumnCount(5);
                 date.valueProperty().addListener((o, a, b) -> changed());
+                date.getEditor().textProperty().addListener((o, a, b) -> changed());
                 time.textProperty().addListener((o, a, b) -> changed());
                 yield new Simple(new HBox(6, date, time), () -> {
-                    if (date.getValue() == null) {
+                    // what is typed counts even before the date picker commits it; the validator names a bad value
+                    String day = date.getValue() != null ? date.getValue().toString() : date.getEditor().getText().strip();
+                    String at = time.getText().strip();
+                    if (day.isEmpty() && at.isEmpty()) {
                         return null;
                     }
-                    try {
-                        LocalTime t = time.getText().isBlank() ? LocalTime.MIDNIGHT : LocalTime.parse(time.getText().strip());
-                        return LocalDateTime.of(date.getValue(), t).toString();
-                    } catch (java.time.format.DateTimeParseException e) {
-                        return date.getValue() + "T" + time.getText().strip(); // the validator names the problem
+                    if (at.isEmpty()) {
+                        at = "00:00";
+                    } else if (at.matches("\\d:\\d\\d")) {
+                        at = "0" + at; // 9:30
                     }
+                    return day + "T" + at;
                 });
             }
             case BOOLEAN -> {

@@ -201,7 +201,11 @@ final class TicketDetailPane {
     private TableView<StepTiming> timelineTable() {
         TableView<StepTiming> table = new TableView<>(timings);
         table.setId("timelineTable");
-        table.setPlaceholder(new Label(texts.msg("detail.noTimeline")));
+        // "not dispatched yet" only for a ticket; nothing selected says nothing
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.selectedProperty().isNull())
+                .then("").otherwise(texts.msg("detail.noTimeline")));
+        table.setPlaceholder(placeholder);
         table.getColumns().add(Columns.of(texts, "timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "timeline.entered", 120, s -> Formats.dateTime(s.entered())));
         table.getColumns().add(Columns.of(texts, "timeline.due", 120, s -> s.due() == null ? texts.msg("timeline.noLimit")

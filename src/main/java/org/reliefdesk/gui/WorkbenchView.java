@@ -88,8 +88,10 @@ final class WorkbenchView {
             tabs.getTabs().addAll(dashboardTab, ticketTab, reportsTab);
             if (vm.user().role() == org.reliefdesk.model.Role.ADMIN) {
                 // Users and the holiday calendar; an imported year recomputes every clock.
-                tabs.getTabs().add(new javafx.scene.control.Tab(texts.msg("tab.admin"), new AdminView(vm.store(), catalog,
-                        texts, vm.config(), vm.user(), vm::reload).root()));
+                javafx.scene.control.Tab adminTab = new javafx.scene.control.Tab(texts.msg("tab.admin"), new AdminView(
+                        vm.store(), catalog, texts, vm.config(), vm.user(), vm::reload).root());
+                adminTab.setId("adminTab");
+                tabs.getTabs().add(adminTab);
             }
         } else {
             // Clerks and township staff start on their tickets; reports beside them.

@@ -47,7 +47,9 @@ class ActOnTicketGuiTest extends GuiTestBase {
      * Presses an action button once the pane has settled. (A robot click right after selecting
      * a row can land on the neighbouring button while the pane still lays itself out.)
      */
-    private void press(String id) {
+    private void press(String id) throws Exception {
+        // the action bar fills once the ticket's history is read (off the FX thread)
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(id).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup(id).queryAs(Button.class);
         javafx.application.Platform.runLater(button::fire); // not interact(): the form is modal
@@ -67,6 +69,11 @@ class ActOnTicketGuiTest extends GuiTestBase {
         assertEquals(TicketStatus.NEW, first.status());
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && first.equals(r.getItem())).query());
         WaitForAsyncUtils.waitForFxEvents();
+        try { // its history is read off the FX thread
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !history().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the selected ticket's history was not shown", e);
+        }
         return first;
     }
 

@@ -39,7 +39,9 @@ class AdminGuiTest extends GuiTestBase {
         startApp(LocalDate.of(2021, 11, 23), 200, owner -> List.of(year));
         signIn(DemoUsers.ADMIN.displayName());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
-        interact(() -> lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "adminTab".equals(t.getId())).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")

@@ -37,6 +37,9 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
         Ticket fresh = table().getItems().stream().filter(t -> t.status() == TicketStatus.NEW).findFirst().orElseThrow();
         interact(() -> table().scrollTo(fresh));
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && fresh.equals(r.getItem())).query());
+        // Enter takes the first action the opened ticket allows: wait until its history (and so its actions) is read
+        org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> lookup("#action-accept").tryQuery().isPresent());
         type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
         type(KeyCode.ESCAPE); // nothing typed: closes without asking
