@@ -15,14 +15,7 @@ final class Formats {
 
     /** An exclusive end ("due") shown as its last minute: 2024-10-01T00:00 → 2024-09-30 24:00. */
     static String lastMoment(Instant due) {
-        if (due == null) {
-            return "";
-        }
-        java.time.ZonedDateTime z = due.atZone(ZONE);
-        if (z.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-            return z.toLocalDate().minusDays(1) + " 24:00";
-        }
-        return DATE_TIME.format(due);
+        return org.reliefdesk.logic.calendar.Deadline.written(due);
     }
 
     static String dateTime(Instant instant) {

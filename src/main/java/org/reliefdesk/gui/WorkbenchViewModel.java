@@ -302,12 +302,11 @@ public final class WorkbenchViewModel {
                 }
                 if (first) {
                     long started = System.nanoTime();
-                    List<Ticket> newest = store.tickets().listNewest(scope, FIRST_SCREEN);
-                    long listed = System.nanoTime();
-                    Loaded screen = compute(newest, store.tickets().timelinesOf(
-                            newest.stream().map(Ticket::id).toList()));
-                    LOG.info("First screen for {}: {} tickets in {} ms (list {} ms)", user.username(), newest.size(),
-                            (System.nanoTime() - started) / 1_000_000, (listed - started) / 1_000_000);
+                    org.reliefdesk.store.TicketStore.Screen first = store.tickets().newest(scope, FIRST_SCREEN);
+                    List<Ticket> newest = first.tickets();
+                    Loaded screen = compute(newest, first.timelines());
+                    LOG.info("First screen for {}: {} tickets in {} ms", user.username(), newest.size(),
+                            (System.nanoTime() - started) / 1_000_000);
                     if (newest.size() < FIRST_SCREEN) {
                         return screen; // that was all of them
                     }

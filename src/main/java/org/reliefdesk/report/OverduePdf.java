@@ -140,22 +140,12 @@ public final class OverduePdf {
             m.put("responsibleUnit", r.responsibleUnit());
             m.put("submitted", MINUTE.format(r.submittedAt().atZone(SheetWriter.ZONE)));
             m.put("daysOpen", r.daysOpen());
-            m.put("stepDue", lastMoment(r.stepDue()));
+            m.put("stepDue", r.stepDue() == null ? null : org.reliefdesk.logic.calendar.Deadline.written(r.stepDue()));
             m.put("daysOverdue", r.daysOverdue());
             m.put("stateName", r.stateName());
             maps.add(m);
         }
         return new JRMapCollectionDataSource(maps);
-    }
-
-    /** An exclusive end as people write it, as on the workbench: 2024-10-01 00:00 → 2024-09-30 24:00. */
-    static String lastMoment(java.time.Instant due) {
-        if (due == null) {
-            return null;
-        }
-        java.time.ZonedDateTime z = due.atZone(SheetWriter.ZONE);
-        return z.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? z.toLocalDate().minusDays(1) + " 24:00"
-                : MINUTE.format(z);
     }
 
     public static void writePdf(JasperPrint print, OutputStream out) throws JRException {

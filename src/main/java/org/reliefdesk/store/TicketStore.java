@@ -40,36 +40,53 @@ public final class TicketStore {
                 .getResultList().stream().map(TicketEntity::toModel).toList());
     }
 
+    /** The newest tickets of a scope with their step movements: what the first screen shows. */
+    public record Screen(List<Ticket> tickets, Map<UUID, List<TicketEvent>> timelines) {
+    }
+
     /**
-     * The newest {@code limit} tickets a scope covers, newest first (a first screenful). Read as
-     * a range of submission times growing back from the newest ticket, on the submission-time
-     * index: H2 will not walk an index backwards for ORDER BY … LIMIT, and sorting a county of
-     * 100,000 tickets for 400 of them costs seconds.
+     * The newest {@code limit} tickets a scope covers, newest first, with their step movements
+     * (a first screenful). Read as a range of submission times growing back from the newest
+     * ticket, on the submission-time index: H2 will not walk an index backwards for
+     * ORDER BY … LIMIT, and sorting a county of 100,000 tickets for 400 of them costs seconds.
      */
-    public List<Ticket> listNewest(TicketScope scope, int limit) {
+    public Screen newest(TicketScope scope, int limit) {
         return store.readMany(s -> {
             java.time.Instant newest = s.createSelectionQuery("select max(t.submittedAt) from TicketEntity t",
                     java.time.Instant.class).getSingleResult();
             if (newest == null) {
-                return List.of();
+                return new Screen(List.of(), Map.of());
             }
-            for (long days = 2; ; days *= 4) {
+            java.time.Instant oldest = s.createSelectionQuery("select min(t.submittedAt) from TicketEntity t",
+                    java.time.Instant.class).getSingleResult();
+            for (long hours = 12; ; hours *= 2) {
+                java.time.Instant since = newest.minus(java.time.Duration.ofHours(hours));
+                boolean all = since.isBefore(oldest);
+                // counting on the index is cheap; read rows only once there can be enough of them
+                long candidates = s.createSelectionQuery("select count(t) from TicketEntity t where t.submittedAt >= :since",
+                        Long.class).setParameter("since", since).getSingleResult();
+                if (candidates < limit && !all) {
+                    continue;
+                }
                 List<Ticket> found = s.createSelectionQuery("select t from TicketEntity t where t.submittedAt >= :since",
                                 TicketEntity.class)
-                        .setParameter("since", newest.minus(java.time.Duration.ofDays(days))).getResultList().stream()
+                        .setParameter("since", since).getResultList().stream()
                         .map(TicketEntity::toModel).filter(scope::covers).toList();
-                if (found.size() >= limit || days > 20 * 365) {
-                    return found.stream().sorted(java.util.Comparator.comparing(Ticket::submittedAt).reversed())
-                            .limit(limit).toList();
+                if (found.size() >= limit || all) {
+                    List<Ticket> screen = found.stream()
+                            .sorted(java.util.Comparator.comparing(Ticket::submittedAt).reversed()).limit(limit).toList();
+                    java.util.Set<UUID> ids = new java.util.HashSet<>();
+                    screen.forEach(t -> ids.add(t.id()));
+                    // the same range again, joined to the events: index range then index lookups
+                    Map<UUID, List<TicketEvent>> timelines = slim(s.createSelectionQuery(SLIM_EVENTS
+                                    + " from TicketEventEntity e, TicketEntity t where e.ticketId = t.id"
+                                    + " and t.submittedAt >= :since", Object[].class)
+                            .setParameter("since", since).getResultList());
+                    timelines.keySet().retainAll(ids);
+                    return new Screen(screen, timelines);
                 }
             }
         });
-    }
-
-    /** The step movements (see {@link #timelines(TicketScope)}) of the given tickets. */
-    public Map<UUID, List<TicketEvent>> timelinesOf(java.util.Collection<UUID> ticketIds) {
-        return store.readMany(s -> slim(s.createSelectionQuery(SLIM_EVENTS + " from TicketEventEntity e"
-                + " where e.ticketId in :ids", Object[].class).setParameter("ids", ticketIds).getResultList()));
     }
 
     private static final String SLIM_EVENTS =

@@ -12,6 +12,19 @@ import java.time.ZoneId;
  */
 public record Deadline(Instant due, boolean estimated) {
 
+    /**
+     * A due instant as people write it, to the minute in China time: the end of a day is
+     * "2024-09-30 24:00", not "2024-10-01 00:00". Empty for none.
+     */
+    public static String written(Instant due) {
+        if (due == null) {
+            return "";
+        }
+        LocalDateTime t = LocalDateTime.ofInstant(due, WorkingCalendar.ZONE);
+        return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().minusDays(1) + " 24:00"
+                : t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
+
     /** The last moment that is still on time, in the given zone, to the second. */
     public LocalDateTime lastMoment(ZoneId zone) {
         return LocalDateTime.ofInstant(due.minusSeconds(1), zone);
