@@ -103,6 +103,8 @@ public final class WorkbenchApp extends Application {
 
     private void showWorkbench(User user) {
         WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user, background);
+        // Start reading before the view is built: both take time, and the view shows what arrives.
+        vm.reload();
         WorkbenchView view = new WorkbenchView(vm, config.texts(), workspace.catalog, () -> {
             // Offices share PCs: back to the sign-in choice, nothing of this user's view kept.
             vm.stopAutoRefresh();
@@ -111,7 +113,6 @@ public final class WorkbenchApp extends Application {
         });
         stage.getScene().setRoot(view.root());
         stage.setTitle(config.texts().msg("app.titleWithUser", user.displayName()));
-        vm.reload();
         vm.startAutoRefresh(AUTO_REFRESH);
     }
 
