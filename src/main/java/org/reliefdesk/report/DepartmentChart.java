@@ -54,7 +54,9 @@ final class DepartmentChart {
             g.fillRect(0, 0, width, height);
             Font label = font().deriveFont(11f);
             g.setFont(label);
-            int labelWidth = 150;
+            // as wide as the longest department name (English names are long), at most 40% of the chart
+            int widest = departments.stream().mapToInt(r -> g.getFontMetrics().stringWidth(r.group())).max().orElse(60);
+            int labelWidth = Math.min(width * 2 / 5, Math.max(80, widest + 16));
             int legend = 22;
             int rows = Math.max(1, departments.size());
             double bar = Math.min(24, (height - legend - 10) / (double) rows * 0.7);
