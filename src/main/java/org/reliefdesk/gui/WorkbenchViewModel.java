@@ -267,8 +267,8 @@ public final class WorkbenchViewModel {
         for (Queue q : Queue.values()) {
             queueCounts.put(q, new SimpleIntegerProperty());
         }
-        queue.addListener((o, a, b) -> refilter());
-        search.addListener((o, a, b) -> refilter());
+        queue.addListener((o, a, b) -> narrow());
+        search.addListener((o, a, b) -> narrow());
         selected.addListener((o, a, b) -> showHistory(b));
     }
 
@@ -455,10 +455,48 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** After a load the list changed: filter it in full. */
+    private boolean listChanged = true;
+
+    /** Filters again after a load. */
     private void refilter() {
+        listChanged = true;
+        narrow();
+    }
+
+    /**
+     * Filters for the chosen queue and search text. A keystroke that leaves the same tickets shown
+     * changes nothing: every ticket number starts with the county code, and re-filtering 100,000
+     * rows for each of its digits would be wasted work. "The same" is checked, not assumed: as
+     * many tickets pass the new test, and all of them passed the old one.
+     */
+    private void narrow() {
         Queue q = queue.get();
-        String text = search.get();
-        visible.setPredicate(t -> q.contains(t, clock(t), actionable.contains(t.id())) && TicketSearch.matches(t, text));
+        String text = search.get() == null ? "" : search.get().strip();
+        java.util.function.Predicate<Ticket> words = TicketSearch.matcher(text);
+        java.util.Set<UUID> mine = actionable;
+        // "All" needs no clock; an empty search box no text test
+        java.util.function.Predicate<Ticket> test = q == Queue.ALL && text.isEmpty() ? null
+                : q == Queue.ALL ? words
+                : t -> q.contains(t, clock(t), mine.contains(t.id())) && words.test(t);
+        if (!listChanged) {
+            java.util.function.Predicate<? super Ticket> shown = visible.getPredicate();
+            long pass = 0;
+            long passedBefore = 0;
+            for (Ticket t : tickets) {
+                if (test == null || test.test(t)) {
+                    pass++;
+                    if (shown == null || shown.test(t)) {
+                        passedBefore++;
+                    }
+                }
+            }
+            if (pass == visible.size() && passedBefore == pass) {
+                return;
+            }
+        }
+        listChanged = false;
+        visible.setPredicate(test);
     }
 
     /** Who acted, as people read it: the platform by name, known users with their display name. */
