@@ -310,7 +310,19 @@ public final class WorkbenchViewModel {
                     if (newest.size() < FIRST_SCREEN) {
                         return screen; // that was all of them
                     }
-                    javafx.application.Platform.runLater(() -> apply(screen, true));
+                    java.util.concurrent.CountDownLatch painted = new java.util.concurrent.CountDownLatch(1);
+                    javafx.application.Platform.runLater(() -> {
+                        apply(screen, true);
+                        afterNextFrame(painted::countDown);
+                    });
+                    // Let the first screen be painted before the whole county is read: on a
+                    // two-core office PC that read would otherwise starve the screen for seconds.
+                    try {
+                        painted.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return screen;
+                    }
                 }
                 long started = System.nanoTime();
                 List<Ticket> list = store.tickets().list(scope);
@@ -335,6 +347,21 @@ public final class WorkbenchViewModel {
             loading.set(false);
         });
         background.submit(task);
+    }
+
+    /** Runs {@code then} once a frame has been drawn after this one (on the FX thread). */
+    private static void afterNextFrame(Runnable then) {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 2) {
+                    stop();
+                    then.run();
+                }
+            }
+        }.start();
     }
 
     /** Clocks and "my tasks" for loaded tickets (off the FX thread). */
@@ -482,16 +509,18 @@ public final class WorkbenchViewModel {
         if (!listChanged) {
             java.util.function.Predicate<? super Ticket> shown = visible.getPredicate();
             long pass = 0;
-            long passedBefore = 0;
+            boolean same = true;
+            int shownCount = visible.size();
             for (Ticket t : tickets) {
                 if (test == null || test.test(t)) {
-                    pass++;
-                    if (shown == null || shown.test(t)) {
-                        passedBefore++;
+                    // a ticket shown now that was not before, or more than before: not the same (stop looking)
+                    if (++pass > shownCount || (shown != null && !shown.test(t))) {
+                        same = false;
+                        break;
                     }
                 }
             }
-            if (pass == visible.size() && passedBefore == pass) {
+            if (same && pass == shownCount) {
                 return;
             }
         }
