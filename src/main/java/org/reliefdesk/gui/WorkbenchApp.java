@@ -126,7 +126,11 @@ public final class WorkbenchApp extends Application {
     private java.util.function.Supplier<List<User>> users = List::of;
 
     private void showWorkbench(User user) {
+        if (current != null) {
+            current.stopAutoRefresh();
+        }
         WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user, background);
+        current = vm;
         // Start reading before the view is built: both take time, and the view shows what arrives.
         vm.reload();
         long building = System.nanoTime();
@@ -155,8 +159,14 @@ public final class WorkbenchApp extends Application {
         Platform.exit();
     }
 
+    /** The signed-in user's workbench, whose periodic reload stops with the app. */
+    private WorkbenchViewModel current;
+
     @Override
     public void stop() {
+        if (current != null) {
+            current.stopAutoRefresh();
+        }
         background.shutdownNow();
         if (workspace != null) {
             workspace.close();

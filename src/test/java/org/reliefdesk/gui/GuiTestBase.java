@@ -56,12 +56,19 @@ abstract class GuiTestBase extends FxRobot {
         java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
                 && c.getText().startsWith(displayName);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
-        clickOn((Node) lookup(cell).query());
+        // Chosen through the list's selection, not a robot click on a row that a relayout may move.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.reliefdesk.model.User> users =
+                lookup("#signInUserList").queryAs(javafx.scene.control.ListView.class);
+        interact(() -> users.getSelectionModel().select(users.getItems().stream()
+                .filter(u -> u.displayName().equals(displayName)).findFirst().orElseThrow()));
         clickOn("#signInButton");
-        // loaded in full: "显示 x 件 / 共 y 件" (not the first screenful's "正在载入…"), and not empty
+        // loaded in full: "显示 x 件 / 共 y 件" (not the first screenful's "正在载入…"), not empty, and theirs
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketCount").tryQuery()
                 .map(n -> ((Label) n).getText().contains("/ 共") && !((Label) n).getText().endsWith("共 0 件"))
-                .orElse(false));
+                .orElse(false) && lookup("#statusBar").tryQuery().isPresent()
+                && ((javafx.scene.layout.HBox) lookup("#statusBar").query()).getChildren().stream()
+                        .anyMatch(c -> c instanceof Label l && l.getText().contains(displayName)));
     }
 
     @AfterEach

@@ -29,7 +29,8 @@ class LeaderDashboardGuiTest extends GuiTestBase {
         startApp(LocalDate.of(2021, 11, 23), 600);
         signIn(DemoUsers.LEADER.displayName());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#lateTable").tryQuery().isPresent()
-                && !late().getItems().isEmpty());
+                && !late().getItems().isEmpty() && lookup("#count-WATER-SUPERVISED").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertFalse(lookup("#newTicketButton").tryQuery().isPresent(), "a leader opens no tickets");
         // Water's numbers on the dashboard equal the workbench's.
