@@ -24,7 +24,8 @@ final class Formats {
 
     /**
      * A shown cell value as a spreadsheet value: whole numbers up to nine digits as numbers (ticket
-     * and ID numbers stay text), "yyyy-MM-dd HH:mm" as a time (an Instant, written as an Excel date),
+     * and ID numbers stay text), "yyyy-MM-dd HH:mm" as a time (an Instant, written as an Excel date;
+     * "2024-09-30 24:00" is the next midnight),
      * anything else as the text shown.
      */
     static Object exportValue(Object shown) {
@@ -38,7 +39,7 @@ final class Formats {
             try {
                 return java.time.LocalDateTime.parse(s, DATE_TIME.withZone(null)).atZone(ZONE).toInstant();
             } catch (java.time.format.DateTimeParseException e) {
-                return s; // "2024-09-30 24:00" and the like stay as shown
+                return s; // not a real time: stays as shown
             }
         }
         return s;

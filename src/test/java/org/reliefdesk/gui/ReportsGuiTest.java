@@ -63,6 +63,10 @@ class ReportsGuiTest extends GuiTestBase {
         clickOn("#makeReportButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
                 .getText().startsWith("已生成"));
+        // the report's overdue tickets are exactly the workbench's "step overdue" + "supervised" queues
+        String made = lookup("#reportMessage").queryAs(Label.class).getText();
+        int reported = Integer.parseInt(made.replaceAll("^已生成：超期工单 (\\d+) 件.*$", "$1"));
+        assertEquals(queueCount("环节超期（") + queueCount("督办·"), reported, made);
         Pagination pages = lookup("#reportPages").queryAs(Pagination.class);
         assertTrue(pages.getPageCount() >= 2, "notices of several departments: " + pages.getPageCount());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
@@ -84,6 +88,13 @@ class ReportsGuiTest extends GuiTestBase {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertEquals(List.of("汇总", "超期明细"), List.of(wb.getSheetName(0), wb.getSheetName(1)));
         }
+    }
+
+    /** The count in a queue's label, e.g. 环节超期（12） → 12. */
+    private int queueCount(String prefix) {
+        String text = lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(prefix)).queryAs(javafx.scene.control.ListCell.class).getText();
+        return Integer.parseInt(text.replaceAll("^.*（(\\d+)）$", "$1"));
     }
 
     @Test
