@@ -114,28 +114,32 @@ final class WorkbenchView {
         if (file.isEmpty()) {
             return;
         }
+        // What is shown, snapshot here; the cell values (plain computations on the tickets) and the
+        // file are made off the FX thread — a county-wide table has 100,000 rows.
         List<javafx.scene.control.TableColumn<Ticket, ?>> columns = List.copyOf(table.getVisibleLeafColumns());
         List<String> headers = columns.stream().map(javafx.scene.control.TableColumn::getText).toList();
-        List<List<Object>> rows = new java.util.ArrayList<>();
-        for (Ticket t : table.getItems()) {
-            List<Object> row = new java.util.ArrayList<>(columns.size());
-            for (javafx.scene.control.TableColumn<Ticket, ?> c : columns) {
-                row.add(Formats.exportValue(c.getCellData(t)));
-            }
-            rows.add(row);
-        }
+        List<Ticket> shown = List.copyOf(table.getItems());
         String title = texts.msg("report.export.title", queueName);
         String subtitle = texts.msg("report.export.subtitle",
-                Formats.dateTime(vm.config().clock().instant()), rows.size());
+                Formats.dateTime(vm.config().clock().instant()), shown.size());
         javafx.concurrent.Task<Void> task = new javafx.concurrent.Task<>() {
             @Override
             protected Void call() throws Exception {
+                List<List<Object>> rows = new java.util.ArrayList<>(shown.size());
+                for (Ticket t : shown) {
+                    List<Object> row = new java.util.ArrayList<>(columns.size());
+                    for (javafx.scene.control.TableColumn<Ticket, ?> c : columns) {
+                        row.add(Formats.exportValue(c.getCellObservableValue(t) == null ? null
+                                : c.getCellObservableValue(t).getValue()));
+                    }
+                    rows.add(row);
+                }
                 org.reliefdesk.report.ReportMaker.atomically(file.get(), out -> org.reliefdesk.report.TableWorkbook.write(
                         texts.msg("tab.tickets"), title, subtitle, headers, rows, out));
                 return null;
             }
         };
-        task.setOnSucceeded(e -> vm.messageProperty().set(texts.msg("workbench.exported", rows.size(), file.get())));
+        task.setOnSucceeded(e -> vm.messageProperty().set(texts.msg("workbench.exported", shown.size(), file.get())));
         task.setOnFailed(e -> vm.messageProperty().set(texts.msg("workbench.exportFailed", file.get(),
                 String.valueOf(task.getException().getMessage()))));
         vm.background().submit(task);
