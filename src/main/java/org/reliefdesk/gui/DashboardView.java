@@ -105,9 +105,72 @@ final class DashboardView {
         return root;
     }
 
-    /** Recomputes from the tickets and clocks the workbench already loaded (no extra database reads). */
+    /** What the dashboard shows, counted off the FX thread (a county can hold 100,000 tickets). */
+    private record Figures(int total, long[][] counts, long[] stepOverdue, long[] supervised, Map<LocalDate, int[]> weeks,
+                           List<Ticket> late) {
+    }
+
+    /** Which refresh is the latest; an older one that finishes late is dropped. */
+    private int generation;
+
+    /**
+     * Recounts from the tickets and clocks the workbench already loaded (no extra database
+     * reads): counted on the background thread, shown on the FX thread.
+     */
     private void refresh() {
         List<Ticket> tickets = List.copyOf(vm.allTickets());
+        int mine = ++generation;
+        javafx.concurrent.Task<Figures> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected Figures call() {
+                return count(tickets);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (mine == generation) {
+                show(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> org.slf4j.LoggerFactory.getLogger(DashboardView.class)
+                .error("Counting the dashboard failed", task.getException()));
+        vm.background().submit(task);
+    }
+
+    private Figures count(List<Ticket> tickets) {
+        long started = System.nanoTime();
+        List<Department> departments = catalog.departments();
+        Map<String, Integer> index = new java.util.HashMap<>();
+        departments.forEach(d -> index.put(d.code(), index.size()));
+        long[][] counts = new long[departments.size()][COLUMNS.length];
+        long[] stepOverdue = new long[departments.size()];
+        long[] supervised = new long[departments.size()];
+        List<Ticket> late = new java.util.ArrayList<>();
+        for (Ticket t : tickets) {
+            Integer d = catalog.item(t.itemCode()).map(i -> index.get(i.departmentCode())).orElse(null);
+            var clock = vm.clock(t);
+            LadderState state = clock.state();
+            if (state == LadderState.SUPERVISED || state == LadderState.STEP_OVERDUE) {
+                late.add(t);
+            }
+            if (d == null) {
+                continue;
+            }
+            for (int c = 0; c < COLUMNS.length; c++) {
+                if (COLUMNS[c].contains(t, clock)) {
+                    counts[d][c]++;
+                }
+            }
+            stepOverdue[d] += state == LadderState.STEP_OVERDUE ? 1 : 0;
+            supervised[d] += state == LadderState.SUPERVISED ? 1 : 0;
+        }
+        late.sort(Comparator.comparingLong(vm::daysOpen).reversed());
+        Figures f = new Figures(tickets.size(), counts, stepOverdue, supervised, weeks(tickets), late);
+        org.slf4j.LoggerFactory.getLogger(DashboardView.class).info("Dashboard of {} tickets counted in {} ms",
+                tickets.size(), (System.nanoTime() - started) / 1_000_000);
+        return f;
+    }
+
+    private void show(Figures f) {
         counts.getChildren().clear();
         for (int c = 0; c < COLUMNS.length; c++) {
             counts.add(bold(texts.msg("queue." + COLUMNS[c].name(), "").replaceAll("[（(].*", "")), c + 1, 0);
@@ -116,36 +179,26 @@ final class DashboardView {
         overdue.setName(texts.msg("ladder.STEP_OVERDUE"));
         XYChart.Series<String, Number> supervised = new XYChart.Series<>();
         supervised.setName(texts.msg("ladder.SUPERVISED"));
-        int row = 1;
-        for (Department d : catalog.departments()) {
-            String name = catalog.departmentName(d.code(), texts.locale());
-            List<Ticket> mine = tickets.stream().filter(t -> catalog.item(t.itemCode())
-                    .map(i -> i.departmentCode().equals(d.code())).orElse(false)).toList();
-            counts.add(bold(name), 0, row);
+        List<Department> departments = catalog.departments();
+        for (int d = 0; d < departments.size(); d++) {
+            Department dep = departments.get(d);
+            String name = catalog.departmentName(dep.code(), texts.locale());
+            counts.add(bold(name), 0, d + 1);
             for (int c = 0; c < COLUMNS.length; c++) {
-                Queue q = COLUMNS[c];
-                Label n = new Label(String.valueOf(mine.stream().filter(t -> q.contains(t, vm.clock(t))).count()));
-                n.setId("count-" + d.code() + "-" + q.name());
-                counts.add(n, c + 1, row);
+                Label n = new Label(String.valueOf(f.counts()[d][c]));
+                n.setId("count-" + dep.code() + "-" + COLUMNS[c].name());
+                counts.add(n, c + 1, d + 1);
             }
-            overdue.getData().add(new XYChart.Data<>(name, count(mine, LadderState.STEP_OVERDUE)));
-            supervised.getData().add(new XYChart.Data<>(name, count(mine, LadderState.SUPERVISED)));
-            row++;
+            overdue.getData().add(new XYChart.Data<>(name, f.stepOverdue()[d]));
+            supervised.getData().add(new XYChart.Data<>(name, f.supervised()[d]));
         }
         overdueChart.getData().setAll(List.of(overdue, supervised));
-        weeklyChart.getData().setAll(weekly(tickets));
-        late.setAll(tickets.stream().filter(t -> {
-            LadderState s = vm.clock(t).state();
-            return s == LadderState.SUPERVISED || s == LadderState.STEP_OVERDUE;
-        }).sorted(Comparator.comparingLong(vm::daysOpen).reversed()).toList());
-    }
-
-    private long count(List<Ticket> tickets, LadderState state) {
-        return tickets.stream().filter(t -> vm.clock(t).state() == state).count();
+        weeklyChart.getData().setAll(series(f.weeks()));
+        late.setAll(f.late());
     }
 
     /** Opened and concluded per week (Monday-based, China time) over the last 12 weeks. */
-    private List<XYChart.Series<String, Number>> weekly(List<Ticket> tickets) {
+    private Map<LocalDate, int[]> weeks(List<Ticket> tickets) {
         LocalDate thisWeek = vm.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Map<LocalDate, int[]> weeks = new TreeMap<>();
         for (int i = WEEKS - 1; i >= 0; i--) {
@@ -157,6 +210,10 @@ final class DashboardView {
                 bump(weeks, t.concludedAt(), 1);
             }
         }
+        return weeks;
+    }
+
+    private List<XYChart.Series<String, Number>> series(Map<LocalDate, int[]> weeks) {
         XYChart.Series<String, Number> opened = new XYChart.Series<>();
         opened.setName(texts.msg("dashboard.opened"));
         XYChart.Series<String, Number> concluded = new XYChart.Series<>();
