@@ -49,10 +49,12 @@ final class ReportsView {
     private final Texts texts;
     private final BorderPane root = new BorderPane();
     private final Pagination pages = new Pagination();
+    private final java.util.concurrent.ExecutorService background;
 
     ReportsView(ReportsViewModel vm, java.util.concurrent.ExecutorService background) {
         this.vm = vm;
         this.texts = vm.texts();
+        this.background = background;
         ComboBox<ReportsViewModel.ScopeChoice> scope = new ComboBox<>();
         scope.setId("reportScope");
         scope.setPrefWidth(220);
@@ -157,7 +159,7 @@ final class ReportsView {
         };
     }
 
-    /** One page of the made report as a picture (rendered when it is shown). */
+    /** One page of the made report as a picture, drawn off the FX thread when it is shown. */
     private Node page(int index) {
         JasperPrint p = vm.printProperty().get();
         if (p == null || p.getPages().isEmpty()) {
@@ -165,18 +167,26 @@ final class ReportsView {
             hint.setId("reportHint");
             return new StackPane(hint);
         }
-        try {
-            ImageView view = new ImageView(toFx(JasperPrintManager.printPageToImage(p, index, PREVIEW_ZOOM)));
+        StackPane paper = new StackPane(new javafx.scene.control.ProgressIndicator());
+        paper.setStyle("-fx-background-color: #8a8f94; -fx-padding: 12;");
+        Task<WritableImage> draw = new Task<>() {
+            @Override
+            protected WritableImage call() throws JRException {
+                return toFx(JasperPrintManager.printPageToImage(p, index, PREVIEW_ZOOM));
+            }
+        };
+        draw.setOnSucceeded(e -> {
+            ImageView view = new ImageView(draw.getValue());
             view.setId("reportPage");
             view.setPreserveRatio(true);
-            StackPane paper = new StackPane(view);
-            paper.setStyle("-fx-background-color: #8a8f94; -fx-padding: 12;");
-            ScrollPane scroll = new ScrollPane(paper);
-            scroll.setFitToWidth(true);
-            return scroll;
-        } catch (JRException e) {
-            return new StackPane(new Label(texts.msg("reports.failed", e.getMessage())));
-        }
+            paper.getChildren().setAll(view);
+        });
+        draw.setOnFailed(e -> paper.getChildren().setAll(new Label(texts.msg("reports.failed",
+                String.valueOf(draw.getException().getMessage())))));
+        background.submit(draw);
+        ScrollPane scroll = new ScrollPane(paper);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     static WritableImage toFx(java.awt.Image awt) {
