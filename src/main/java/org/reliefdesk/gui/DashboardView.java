@@ -165,7 +165,7 @@ final class DashboardView {
         }
         late.sort(Comparator.comparingLong(vm::daysOpen).reversed());
         Figures f = new Figures(tickets.size(), counts, stepOverdue, supervised, weeks(tickets), late);
-        org.slf4j.LoggerFactory.getLogger(DashboardView.class).info("Dashboard of {} tickets counted in {} ms",
+        org.slf4j.LoggerFactory.getLogger(DashboardView.class).debug("Dashboard of {} tickets counted in {} ms",
                 tickets.size(), (System.nanoTime() - started) / 1_000_000);
         return f;
     }
