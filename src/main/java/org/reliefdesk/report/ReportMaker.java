@@ -65,10 +65,6 @@ public final class ReportMaker {
         return new ReportScope(county, departmentCode, townshipCode);
     }
 
-    public List<Place> townships(String countyCode) {
-        return store.tickets().townshipsOf(countyCode);
-    }
-
     /** Reads and counts; {@code progress} gets (done, total) while counting. */
     public OverdueReport build(ReportScope scope, LocalDate asOf, Texts texts, OverdueReports.Progress progress) {
         reports.moment(asOf); // refuses a future date before reading anything

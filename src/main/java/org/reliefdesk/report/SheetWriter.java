@@ -19,7 +19,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 final class SheetWriter {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = org.reliefdesk.logic.calendar.WorkingCalendar.ZONE;
     private static final int MAX_CHARS = 60;
 
     private final Sheet sheet;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,41 +19,32 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) { }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ReliefDeskCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void generateThenImportTwice() throws IOException {
         Path file = dir.resolve("s.jsonl");
         Path data = dir.resolve("d");
-        Result gen = run("generate-sample", "--as-of", "2021-11-23", "--out", file.toString());
+        CliRun gen = CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", file.toString());
         assertEquals(0, gen.code(), gen.err());
         assertEquals(2400, Files.readAllLines(file).size());
 
-        Result first = run("import", "--file", file.toString(), "--data-dir", data.toString(), "--lang", "en");
+        CliRun first = CliRun.of("import", "--file", file.toString(), "--data-dir", data.toString(), "--lang", "en");
         assertEquals(0, first.code(), first.err());
         assertEquals("imported 2400, skipped (already present) 0, rejected 0", first.out().strip());
-        Result second = run("import", "--file", file.toString(), "--data-dir", data.toString(), "--lang", "en");
+        CliRun second = CliRun.of("import", "--file", file.toString(), "--data-dir", data.toString(), "--lang", "en");
         assertEquals("imported 0, skipped (already present) 2400, rejected 0", second.out().strip());
     }
 
     @Test
     void aBadCheckDigitIsRejectedWithLineNumberAndField() throws IOException {
         Path file = dir.resolve("s.jsonl");
-        run("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "5");
+        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "5");
         List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
         String id = lines.get(3).replaceAll(".*\"applicant\":\\{\"name\":\"[^\"]*\",\"idNumber\":\"(\\w{18})\".*", "$1");
         String bad = id.substring(0, 17) + (id.charAt(17) == '3' ? '4' : '3');
         lines.set(3, lines.get(3).replace("\"idNumber\":\"" + id, "\"idNumber\":\"" + bad));
         Files.write(file, lines, StandardCharsets.UTF_8);
 
-        Result r = run("import", "--file", file.toString(), "--data-dir", dir.resolve("d").toString());
+        CliRun r = CliRun.of("import", "--file", file.toString(), "--data-dir", dir.resolve("d").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("第 4 行：字段“身份证号”（applicant.idNumber）：校验码"), r.err());
         assertEquals("导入 4 件，跳过（已存在）0 件，拒绝 1 行", r.out().strip());
@@ -63,37 +52,37 @@ class CliTest {
 
     @Test
     void calendarPrintsWorkingDaysAndDeadlines() {
-        Result days = run("calendar", "working-days", "--year", "2024", "--data-dir", dir.toString());
+        CliRun days = CliRun.of("calendar", "working-days", "--year", "2024", "--data-dir", dir.toString());
         assertEquals(0, days.code(), days.err());
         List<String> lines = days.out().lines().toList();
         assertEquals(251, lines.size());
         assertEquals("2024-01-02", lines.get(0));
         assertTrue(lines.contains("2024-09-29"));
         assertTrue(lines.stream().allMatch(l -> l.matches("\\d{4}-\\d{2}-\\d{2}")));
-        assertEquals("2024-09-30T23:59:59", run("calendar", "add", "--from", "2024-09-27T16:00",
+        assertEquals("2024-09-30T23:59:59", CliRun.of("calendar", "add", "--from", "2024-09-27T16:00",
                 "--working-days", "2", "--data-dir", dir.toString()).out().strip());
-        assertEquals("2024-10-09T23:59:59", run("calendar", "add", "--from", "2024-09-30T10:00",
+        assertEquals("2024-10-09T23:59:59", CliRun.of("calendar", "add", "--from", "2024-09-30T10:00",
                 "--working-days", "2", "--data-dir", dir.toString()).out().strip());
-        assertEquals(1, run("calendar", "working-days", "--year", "2031", "--data-dir", dir.toString()).code());
+        assertEquals(1, CliRun.of("calendar", "working-days", "--year", "2031", "--data-dir", dir.toString()).code());
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"generate-sample", "import", "calendar"}) {
-            Result r = run(command, "--help");
+            CliRun r = CliRun.of(command, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: reliefdesk " + command), r.out());
         }
-        assertTrue(run("--help").out().contains("generate-sample"));
+        assertTrue(CliRun.of("--help").out().contains("generate-sample"));
     }
 
     @Test
     void anUnusableDataDirectoryIsNamedWithoutAStackTrace() throws IOException {
         Path file = dir.resolve("s.jsonl");
-        run("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "3");
+        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "3");
         Path notADirectory = dir.resolve("plain-file");
         Files.writeString(notADirectory, "x");
-        Result r = run("import", "--file", file.toString(), "--data-dir", notADirectory.toString());
+        CliRun r = CliRun.of("import", "--file", file.toString(), "--data-dir", notADirectory.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("Cannot open the local store in " + notADirectory.resolve("db")), r.err());
         assertTrue(!r.err().contains("\tat "), r.err());
@@ -101,7 +90,7 @@ class CliTest {
 
     @Test
     void aMissingFileSaysSo() {
-        Result r = run("import", "--file", dir.resolve("nope.jsonl").toString(), "--data-dir", dir.toString(),
+        CliRun r = CliRun.of("import", "--file", dir.resolve("nope.jsonl").toString(), "--data-dir", dir.toString(),
                 "--lang", "en");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Cannot read the file"), r.err());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.cli.ReliefDeskCli;
+import org.reliefdesk.cli.CliRun;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
@@ -55,20 +53,10 @@ class ReportFilesTest {
     static Path data;
     static OverdueReport expected;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ReliefDeskCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void sampleCounty() {
         data = dir.resolve("data");
-        Result imported = run("import", "--file", Path.of("sample-data", "luquan-2021-11-23.jsonl").toString(),
+        CliRun imported = CliRun.of("import", "--file", Path.of("sample-data", "luquan-2021-11-23.jsonl").toString(),
                 "--data-dir", data.toString());
         assertEquals(0, imported.code(), imported.err());
         Catalog catalog = CatalogLoader.loadBuiltIn();
@@ -89,7 +77,7 @@ class ReportFilesTest {
     @Test
     void theWorkbookHoldsTheReportDataWithRealDatesAndNumbers() throws Exception {
         Path xlsx = dir.resolve("overdue.xlsx");
-        Result r = run("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out", xlsx.toString(),
+        CliRun r = CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out", xlsx.toString(),
                 "--data-dir", data.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("超期工单 " + expected.rows().size() + " 件"), r.out());
@@ -135,7 +123,7 @@ class ReportFilesTest {
     @Test
     void theNoticesPdfHasTheChineseTitleTheCountyAndEveryTicketInAnEmbeddedFont() throws Exception {
         Path pdf = dir.resolve("notices.pdf");
-        Result r = run("report", "overdue", "--as-of", "2021-11-23", "--format", "pdf", "--out", pdf.toString(),
+        CliRun r = CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "pdf", "--out", pdf.toString(),
                 "--data-dir", data.toString());
         assertEquals(0, r.code(), r.err());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -158,7 +146,7 @@ class ReportFilesTest {
             }
         }
         Path summary = dir.resolve("summary.pdf");
-        assertEquals(0, run("report", "overdue", "--as-of", "2021-11-23", "--format", "pdf", "--pdf", "summary",
+        assertEquals(0, CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "pdf", "--pdf", "summary",
                 "--out", summary.toString(), "--data-dir", data.toString()).code());
         try (PDDocument doc = Loader.loadPDF(summary.toFile())) {
             String text = new PDFTextStripper().getText(doc);
@@ -170,15 +158,15 @@ class ReportFilesTest {
     @Test
     void badOptionsNameTheFieldAndWriteNothing() {
         Path out = dir.resolve("never.xlsx");
-        Result department = run("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out",
+        CliRun department = CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out",
                 out.toString(), "--department", "SCHOOL", "--data-dir", data.toString());
         assertEquals(1, department.code());
         assertTrue(department.err().contains("部门：没有部门代码 SCHOOL"), department.err());
-        Result future = run("report", "overdue", "--as-of", "2999-01-01", "--format", "xlsx", "--out", out.toString(),
+        CliRun future = CliRun.of("report", "overdue", "--as-of", "2999-01-01", "--format", "xlsx", "--out", out.toString(),
                 "--data-dir", data.toString(), "--lang", "en");
         assertEquals(1, future.code());
         assertTrue(future.err().contains("report date: 2999-01-01 is after today"), future.err());
-        Result format = run("report", "overdue", "--as-of", "2021-11-23", "--format", "docx", "--out", out.toString(),
+        CliRun format = CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "docx", "--out", out.toString(),
                 "--data-dir", data.toString());
         assertEquals(1, format.code());
         assertTrue(format.err().contains("格式“docx”无效"), format.err());
@@ -190,7 +178,7 @@ class ReportFilesTest {
     void libreOfficeReadsTheWorkbook() throws Exception {
         Assumptions.assumeTrue(onPath("soffice"), "LibreOffice (soffice) is not installed; .ci/run installs it");
         Path xlsx = dir.resolve("for-libreoffice.xlsx");
-        assertEquals(0, run("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out", xlsx.toString(),
+        assertEquals(0, CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out", xlsx.toString(),
                 "--data-dir", data.toString()).code());
         Path csvDir = dir.resolve("csv");
         Process p = new ProcessBuilder("soffice", "-env:UserInstallation=file://" + dir.resolve("lo-profile"),

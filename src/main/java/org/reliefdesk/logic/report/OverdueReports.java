@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,13 +155,5 @@ public final class OverdueReports {
         }
         String department = main != null && main.department() != null ? main.department() : item.departmentCode();
         return texts.msg("report.departmentUnit", catalog.departmentName(department, texts.locale()));
-    }
-
-    /** Department codes in catalog order, for one notice per department. */
-    public List<String> departmentsOf(OverdueReport report) {
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        catalog.departments().forEach(d -> seen.put(d.code(), false));
-        report.rows().forEach(r -> seen.put(r.departmentCode(), true));
-        return seen.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
     }
 }
