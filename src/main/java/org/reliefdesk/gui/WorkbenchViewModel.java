@@ -20,7 +20,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.ActionDef;
@@ -60,7 +59,21 @@ public final class WorkbenchViewModel {
     private final ExecutorService background;
 
     private final ObservableList<Ticket> tickets = FXCollections.observableArrayList();
-    private final FilteredList<Ticket> visible = new FilteredList<>(tickets, t -> true);
+    /** The tickets of the chosen queue that match the search text, in the loaded order. */
+    private final ObservableList<Ticket> visible = FXCollections.observableArrayList();
+    /** The search over the loaded list, built once per load. */
+    private TicketSearch.Index searchIndex = new TicketSearch.Index(List.of());
+    /**
+     * Recent results by queue and search text, for the loaded list: a backspace shows again what
+     * the shorter text showed a moment ago without searching the county again. Emptied by a load.
+     */
+    private final Map<String, List<Ticket>> recentResults = new java.util.LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Ticket>> eldest) {
+            return size() > RECENT_RESULTS;
+        }
+    };
+    private static final int RECENT_RESULTS = 24;
     private final ObjectProperty<Queue> queue = new SimpleObjectProperty<>(Queue.ALL);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Ticket> selected = new SimpleObjectProperty<>();
@@ -272,9 +285,10 @@ public final class WorkbenchViewModel {
         selected.addListener((o, a, b) -> showHistory(b));
     }
 
-    /** What one load brings back: tickets, their histories and their clocks at one moment. */
+    /** What one load brings back: tickets, their histories and clocks at one moment, and their search. */
     private record Loaded(List<Ticket> tickets, Map<UUID, List<TicketEvent>> histories,
-                          Map<UUID, TicketClock> clocks, java.util.Set<UUID> actionable, TicketClocks maker, Instant at) {
+                          Map<UUID, TicketClock> clocks, java.util.Set<UUID> actionable, TicketClocks maker, Instant at,
+                          TicketSearch.Index search) {
     }
 
     /** How many of the newest tickets the first load shows while it reads the rest. */
@@ -376,7 +390,7 @@ public final class WorkbenchViewModel {
                 mine.add(t.id());
             }
         }
-        return new Loaded(list, events, computed, mine, maker, now);
+        return new Loaded(list, events, computed, mine, maker, now, new TicketSearch.Index(list));
     }
 
     /** Shows a load: the list, counts and filters; the same ticket stays selected (found again by id). */
@@ -391,7 +405,9 @@ public final class WorkbenchViewModel {
         partial.set(screenOnly);
         tickets.setAll(loaded.tickets());
         recount();
-        refilter();
+        searchIndex = loaded.search();
+        recentResults.clear();
+        narrow();
         if (!screenOnly) {
             announce(loaded);
         }
@@ -482,50 +498,38 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** After a load the list changed: filter it in full. */
-    private boolean listChanged = true;
-
-    /** Filters again after a load. */
-    private void refilter() {
-        listChanged = true;
-        narrow();
-    }
-
     /**
-     * Filters for the chosen queue and search text. A keystroke that leaves the same tickets shown
-     * changes nothing: every ticket number starts with the county code, and re-filtering 100,000
-     * rows for each of its digits would be wasted work. "The same" is checked, not assumed: as
-     * many tickets pass the new test, and all of them passed the old one.
+     * Shows the tickets of the chosen queue that match the search text. A result is kept for the
+     * rest of this load (a few of them), and the shown list is replaced only when it differs:
+     * every ticket number starts with the county code, and its digits typed one by one leave the
+     * same tickets shown.
      */
     private void narrow() {
         Queue q = queue.get();
         String text = search.get() == null ? "" : search.get().strip();
-        java.util.function.Predicate<Ticket> words = TicketSearch.matcher(text);
-        java.util.Set<UUID> mine = actionable;
-        // "All" needs no clock; an empty search box no text test
-        java.util.function.Predicate<Ticket> test = q == Queue.ALL && text.isEmpty() ? null
-                : q == Queue.ALL ? words
-                : t -> q.contains(t, clock(t), mine.contains(t.id())) && words.test(t);
-        if (!listChanged) {
-            java.util.function.Predicate<? super Ticket> shown = visible.getPredicate();
-            long pass = 0;
-            boolean same = true;
-            int shownCount = visible.size();
-            for (Ticket t : tickets) {
-                if (test == null || test.test(t)) {
-                    // a ticket shown now that was not before, or more than before: not the same (stop looking)
-                    if (++pass > shownCount || (shown != null && !shown.test(t))) {
-                        same = false;
-                        break;
-                    }
-                }
-            }
-            if (same && pass == shownCount) {
-                return;
+        String key = q.name() + '\u0000' + text;
+        List<Ticket> found = recentResults.get(key);
+        if (found == null) {
+            java.util.Set<UUID> mine = actionable;
+            found = searchIndex.find(text, q == Queue.ALL ? t -> true
+                    : t -> q.contains(t, clock(t), mine.contains(t.id())));
+            recentResults.put(key, found);
+        }
+        if (!sameTickets(found, visible)) {
+            visible.setAll(found);
+        }
+    }
+
+    private static boolean sameTickets(List<Ticket> a, List<Ticket> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
             }
         }
-        listChanged = false;
-        visible.setPredicate(test);
+        return true;
     }
 
     /** Who acted, as people read it: the platform by name, known users with their display name. */

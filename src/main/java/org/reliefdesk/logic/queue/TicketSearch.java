@@ -1,6 +1,9 @@
 package org.reliefdesk.logic.queue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import org.reliefdesk.model.Ticket;
 
@@ -10,6 +13,9 @@ import org.reliefdesk.model.Ticket;
  */
 public final class TicketSearch {
 
+    /** Joins the searched texts of one ticket; no typed query holds it, so no match spans two texts. */
+    private static final char SEPARATOR = '\u0001';
+
     private TicketSearch() {
     }
 
@@ -18,17 +24,59 @@ public final class TicketSearch {
     }
 
     /**
-     * The test for one query, prepared once: a keystroke in a county of 100,000 tickets runs it
-     * 100,000 times. A blank query matches everything.
+     * The test for one query, prepared once. A blank query matches everything.
      */
-    public static java.util.function.Predicate<Ticket> matcher(String query) {
+    public static Predicate<Ticket> matcher(String query) {
         if (query == null || query.isBlank()) {
             return t -> true;
         }
-        String q = query.strip().toUpperCase(Locale.ROOT);
+        String q = normal(query);
         return t -> t.ticketNo().contains(q)
                 || t.applicant().name().contains(q)
                 || t.applicant().idNumber().endsWith(q)
                 || t.township().name().contains(q);
+    }
+
+    private static String normal(String query) {
+        return query.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The same rule over a fixed list, prepared for a keystroke in a county of 100,000 tickets:
+     * each ticket's number, name and township are joined once into one text, so a keystroke runs
+     * one {@code contains} and one {@code endsWith} per ticket instead of four calls through the
+     * ticket's parts.
+     */
+    public static final class Index {
+
+        private final List<Ticket> tickets;
+        private final String[] texts;
+
+        public Index(List<Ticket> tickets) {
+            this.tickets = List.copyOf(tickets);
+            this.texts = new String[this.tickets.size()];
+            for (int i = 0; i < texts.length; i++) {
+                Ticket t = this.tickets.get(i);
+                texts[i] = t.ticketNo() + SEPARATOR + t.applicant().name() + SEPARATOR + t.township().name();
+            }
+        }
+
+        /** Tickets that match {@code query} and {@code also}, in the list's order. */
+        public List<Ticket> find(String query, Predicate<Ticket> also) {
+            boolean all = query == null || query.isBlank();
+            String q = all ? "" : normal(query);
+            if (q.indexOf(SEPARATOR) >= 0) {
+                Predicate<Ticket> words = matcher(query);
+                return tickets.stream().filter(t -> words.test(t) && also.test(t)).toList();
+            }
+            List<Ticket> found = new ArrayList<>();
+            for (int i = 0; i < texts.length; i++) {
+                Ticket t = tickets.get(i);
+                if ((all || texts[i].contains(q) || t.applicant().idNumber().endsWith(q)) && also.test(t)) {
+                    found.add(t);
+                }
+            }
+            return found;
+        }
     }
 }
