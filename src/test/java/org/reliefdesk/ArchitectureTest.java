@@ -43,6 +43,20 @@ class ArchitectureTest {
                     "org.reliefdesk.central..", "org.reliefdesk.report..", "org.reliefdesk.app..", "javafx..");
 
     @ArchTest
+    static final ArchRule centralStandsAlone = noClasses().that().resideInAPackage("org.reliefdesk.central..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.reliefdesk.store..", "org.reliefdesk.sync..",
+                    "org.reliefdesk.report..", "org.reliefdesk.gui..", "org.reliefdesk.cli..", "org.reliefdesk.app..",
+                    "javafx..", "org.hibernate..")
+            .because("the central store shares only the domain and its rules with the county PC");
+
+    @ArchTest
+    static final ArchRule syncClientDoesNotReachUp = noClasses().that().resideInAPackage("org.reliefdesk.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.reliefdesk.central..", "org.reliefdesk.report..",
+                    "org.reliefdesk.gui..", "org.reliefdesk.cli..", "org.reliefdesk.app..", "javafx..",
+                    "org.eclipse.jetty..")
+            .because("the client talks to the central store over HTTP only, never to its classes");
+
+    @ArchTest
     static final ArchRule reportsDoNotReachUp = noClasses().that().resideInAPackage("org.reliefdesk.report..")
             .should().dependOnClassesThat().resideInAnyPackage("org.reliefdesk.gui..", "org.reliefdesk.cli..",
                     "org.reliefdesk.app..", "javafx..")

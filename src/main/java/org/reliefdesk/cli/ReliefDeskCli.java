@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The headless commands: {@code java -jar reliefdesk.jar <command> …}. */
 @Command(name = "reliefdesk", mixinStandardHelpOptions = true, version = "ReliefDesk 0.1",
         description = "ReliefDesk 救助工作台 — headless commands. Without a command the workbench window opens.",
-        subcommands = {GenerateSampleCommand.class, ImportCommand.class, CalendarCommand.class, ReportCommand.class})
+        subcommands = {GenerateSampleCommand.class, ImportCommand.class, CalendarCommand.class, ReportCommand.class,
+            CentralCommand.class, SyncCommand.class})
 public final class ReliefDeskCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReliefDeskCli.class);

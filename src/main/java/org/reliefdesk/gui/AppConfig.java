@@ -14,7 +14,39 @@ import org.reliefdesk.logic.sample.SampleGenerator;
  * tests give their own).
  */
 public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
-                        FileOpener fileOpener, FileSaver fileSaver) {
+                        FileOpener fileOpener, FileSaver fileSaver, Central central) {
+
+    /**
+     * Where the workbench syncs. {@link Mode#EMBEDDED}: a central store started on loopback in the
+     * data directory, holding the sample county (the default, so a first run shows sync);
+     * {@link Mode#REMOTE}: the county's central store at {@code url}, with password sign-in;
+     * {@link Mode#OFF}: no sync at all, the sample imported straight into the local store.
+     */
+    public record Central(Mode mode, String url, java.time.Duration every) {
+
+        public enum Mode { OFF, EMBEDDED, REMOTE }
+
+        /** How often the workbench syncs by itself unless told otherwise. */
+        public static final java.time.Duration DEFAULT_EVERY = java.time.Duration.ofMinutes(5);
+        public static final Central OFF = new Central(Mode.OFF, null, DEFAULT_EVERY);
+
+        public static Central embedded() {
+            return new Central(Mode.EMBEDDED, null, DEFAULT_EVERY);
+        }
+
+        public static Central remote(String url) {
+            return new Central(Mode.REMOTE, url, DEFAULT_EVERY);
+        }
+    }
+
+    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
+                     FileOpener fileOpener, FileSaver fileSaver) {
+        this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, Central.OFF);
+    }
+
+    public AppConfig withCentral(Central c) {
+        return new AppConfig(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, c);
+    }
 
     /** Chooses files to attach, given the window asking. */
     public interface FilePicker {
@@ -79,10 +111,15 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
         this(dataDir, texts, clock, sampleCount, SYSTEM_PICKER);
     }
 
-    /** Reads {@code --data-dir DIR} and {@code --lang zh|en} (either as two words or with '='). */
+    /**
+     * Reads {@code --data-dir DIR}, {@code --lang zh|en}, {@code --central URL} (default: the
+     * embedded demo central store) and {@code --sync-minutes N}, either as two words or with '='.
+     */
     public static AppConfig fromArgs(List<String> args) {
         String dataDir = null;
         String lang = "zh";
+        String central = null;
+        long minutes = Central.DEFAULT_EVERY.toMinutes();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -96,9 +133,24 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
                 i++;
             } else if (a.startsWith("--lang=")) {
                 lang = a.substring("--lang=".length());
+            } else if (a.equals("--central") && next != null) {
+                central = next;
+                i++;
+            } else if (a.startsWith("--central=")) {
+                central = a.substring("--central=".length());
+            } else if (a.equals("--sync-minutes") && next != null) {
+                minutes = Long.parseLong(next);
+                i++;
+            } else if (a.startsWith("--sync-minutes=")) {
+                minutes = Long.parseLong(a.substring("--sync-minutes=".length()));
             }
         }
+        java.time.Duration every = java.time.Duration.ofMinutes(Math.max(1, minutes));
+        Central c = central == null || central.isBlank() ? new Central(Central.Mode.EMBEDDED, null, every)
+                : "off".equalsIgnoreCase(central) ? new Central(Central.Mode.OFF, null, every)
+                : new Central(Central.Mode.REMOTE, central, every);
         return new AppConfig(DataDirectory.resolve(dataDir), Texts.forLanguage(lang),
-                Clock.system(SampleGenerator.ZONE), SampleGenerator.DEFAULT_COUNT);
+                Clock.system(SampleGenerator.ZONE), SampleGenerator.DEFAULT_COUNT, SYSTEM_PICKER, SYSTEM_OPENER,
+                SYSTEM_SAVER, c);
     }
 }

@@ -19,12 +19,54 @@ import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.model.User;
 
 /**
- * Sign-in on the embedded default: pick one of the demo users (one per role). Password
- * sign-in against the central store replaces this when a central store is configured.
+ * Sign-in. On the embedded demo (and with no sync): pick one of the demo users, one per role
+ * (the demo central store's password is the same for all, given by the app). With the county's
+ * central store: sign-in name and password, checked by the central store.
  */
 final class SignInView {
 
     private final VBox root = new VBox(12);
+
+    /** Checks a name and password with the central store; says why not through {@code onError}. */
+    interface RemoteSignIn {
+        void signIn(String username, char[] password, Consumer<String> onError);
+    }
+
+    /** Name and password, for a workbench that syncs with the county's central store. */
+    SignInView(Texts texts, String centralUrl, RemoteSignIn remote) {
+        Label title = new Label(texts.msg("signIn.title"));
+        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
+        Label hint = new Label(texts.msg("signIn.remoteHint", centralUrl));
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        name.setId("usernameField");
+        name.setPromptText(texts.fieldName("username"));
+        name.setMaxWidth(320);
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("passwordField");
+        password.setPromptText(texts.fieldName("password"));
+        password.setMaxWidth(320);
+        Label error = new Label();
+        error.setId("signInError");
+        error.setStyle("-fx-text-fill: #b00020;");
+        error.setWrapText(true);
+        error.setMaxWidth(460);
+        Button signIn = new Button(texts.msg("signIn.button"));
+        signIn.setId("signInButton");
+        signIn.setDefaultButton(true);
+        signIn.disableProperty().bind(name.textProperty().isEmpty().or(password.textProperty().isEmpty()));
+        signIn.setOnAction(e -> {
+            error.setText(texts.msg("signIn.checking"));
+            signIn.disableProperty().unbind();
+            signIn.setDisable(true);
+            remote.signIn(name.getText().strip(), password.getText().toCharArray(), why -> {
+                error.setText(why);
+                signIn.disableProperty().bind(name.textProperty().isEmpty().or(password.textProperty().isEmpty()));
+            });
+        });
+        root.getChildren().addAll(title, hint, name, password, signIn, error);
+        root.setAlignment(Pos.CENTER);
+        root.setPadding(new Insets(24));
+    }
 
     SignInView(Texts texts, Catalog catalog, List<User> users, Consumer<User> onSignIn) {
         Label title = new Label(texts.msg("signIn.title"));

@@ -118,25 +118,58 @@ public final class WorkbenchApp extends Application {
     }
 
     private void showSignIn(List<User> users) {
-        SignInView signIn = new SignInView(config.texts(), workspace.catalog, users, this::showWorkbench);
+        SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
+                ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote)
+                : new SignInView(config.texts(), workspace.catalog, users,
+                        u -> showWorkbench(u, org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray()));
         stage.getScene().setRoot(signIn.root());
+    }
+
+    /**
+     * Asks the county's central store (off the FX thread). Unreachable: a person known on this
+     * PC works offline and the sync signs in when the network is back; anyone else is told why.
+     */
+    private void signInRemote(String username, char[] password, java.util.function.Consumer<String> onError) {
+        Texts texts = config.texts();
+        background.submit(() -> {
+            try {
+                var session = new org.reliefdesk.sync.CentralClient(workspace.centralUrl(), java.time.Duration.ofSeconds(20))
+                        .signIn(username, password, workspace.store.syncFacts().clientId());
+                workspace.store.users().addMissing(List.of(session.user()));
+                Platform.runLater(() -> showWorkbench(session.user(), password));
+            } catch (org.reliefdesk.sync.CentralClient.Refused e) {
+                String key = e.code();
+                Platform.runLater(() -> onError.accept(texts.bundle().containsKey(key) ? texts.msg(key) : e.getMessage()));
+            } catch (java.io.IOException e) {
+                java.util.Optional<User> known = workspace.store.users().list().stream()
+                        .filter(u -> u.username().equals(username)).findFirst();
+                Platform.runLater(() -> known.ifPresentOrElse(u -> showWorkbench(u, password),
+                        () -> onError.accept(texts.msg("signIn.offlineUnknown", e.getMessage()))));
+            }
+        });
     }
 
     /** The users to offer at sign-in (known after the store is prepared). */
     private java.util.function.Supplier<List<User>> users = List::of;
 
-    private void showWorkbench(User user) {
+    private void showWorkbench(User user, char[] password) {
         if (current != null) {
             current.stopAutoRefresh();
         }
+        if (currentSync != null) {
+            currentSync.stop();
+        }
         WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user, background);
         current = vm;
+        SyncViewModel sync = new SyncViewModel(workspace, user, password, vm::reload);
+        currentSync = sync;
         // Start reading before the view is built: both take time, and the view shows what arrives.
         vm.reload();
         long building = System.nanoTime();
-        WorkbenchView view = new WorkbenchView(vm, config.texts(), workspace.catalog, () -> {
+        WorkbenchView view = new WorkbenchView(vm, sync, config.texts(), workspace.catalog, () -> {
             // Offices share PCs: back to the sign-in choice, nothing of this user's view kept.
             vm.stopAutoRefresh();
+            sync.stop();
             stage.setTitle(config.texts().msg("app.title"));
             showSignIn(users.get());
         });
@@ -144,7 +177,11 @@ public final class WorkbenchApp extends Application {
         LOG.info("Workbench of {} built in {} ms", user.username(), (System.nanoTime() - building) / 1_000_000);
         stage.setTitle(config.texts().msg("app.titleWithUser", user.displayName()));
         vm.startAutoRefresh(AUTO_REFRESH);
+        sync.start();
     }
+
+    /** The signed-in user's sync, stopped when they leave or the app closes. */
+    private SyncViewModel currentSync;
 
     /** How often the workbench reloads by itself (new tickets, clocks moving on). */
     static final javafx.util.Duration AUTO_REFRESH = javafx.util.Duration.minutes(2);
@@ -166,6 +203,9 @@ public final class WorkbenchApp extends Application {
     public void stop() {
         if (current != null) {
             current.stopAutoRefresh();
+        }
+        if (currentSync != null) {
+            currentSync.stop();
         }
         background.shutdownNow();
         if (workspace != null) {

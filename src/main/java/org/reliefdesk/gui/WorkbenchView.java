@@ -49,8 +49,11 @@ final class WorkbenchView {
     /** Opens an action's form; the detail pane owns the dialog. */
     private java.util.function.Consumer<WorkbenchViewModel.ActionChoice> openAction = c -> { };
 
-    WorkbenchView(WorkbenchViewModel vm, Texts texts, Catalog catalog, Runnable switchUser) {
+    private final SyncViewModel sync;
+
+    WorkbenchView(WorkbenchViewModel vm, SyncViewModel sync, Texts texts, Catalog catalog, Runnable switchUser) {
         this.switchUser = switchUser;
+        this.sync = sync;
         this.vm = vm;
         this.texts = texts;
         this.catalog = catalog;
@@ -96,6 +99,15 @@ final class WorkbenchView {
         } else {
             // Clerks and township staff start on their tickets; reports beside them.
             tabs.getTabs().addAll(ticketTab, reportsTab);
+        }
+        if (sync.enabled()) {
+            // Changes the central store did not take, with both versions; the count is in the tab's name.
+            javafx.scene.control.Tab conflictsTab = new javafx.scene.control.Tab();
+            conflictsTab.setId("conflictsTab");
+            conflictsTab.textProperty().bind(Bindings.createStringBinding(
+                    () -> texts.msg("tab.conflicts", sync.unsettled().size()), sync.unsettled()));
+            conflictsTab.setContent(new ConflictsView(sync, vm, texts, catalog).root());
+            tabs.getTabs().add(conflictsTab);
         }
         root.setCenter(tabs);
         root.setBottom(statusBar());
@@ -198,6 +210,25 @@ final class WorkbenchView {
         export.setOnAction(e -> exportTable());
         export.disableProperty().bind(Bindings.isEmpty(vm.visibleTickets()));
         HBox bar = new HBox(10, who, spacer, busy, search, refresh, export, change);
+        if (sync.enabled()) {
+            javafx.scene.control.SplitMenuButton syncButton = new javafx.scene.control.SplitMenuButton();
+            syncButton.setId("syncButton");
+            syncButton.setText(texts.msg("sync.button"));
+            syncButton.setOnAction(e -> sync.syncNow());
+            javafx.scene.control.MenuItem full = new javafx.scene.control.MenuItem(texts.msg("sync.full"));
+            full.setId("fullResyncItem");
+            full.setOnAction(e -> sync.fullResync());
+            syncButton.getItems().add(full);
+            syncButton.disableProperty().bind(sync.runningProperty());
+            javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+            progress.setId("syncProgress");
+            progress.setPrefWidth(110);
+            progress.progressProperty().bind(sync.progressProperty());
+            progress.visibleProperty().bind(sync.runningProperty());
+            progress.managedProperty().bind(sync.runningProperty());
+            bar.getChildren().add(bar.getChildren().indexOf(refresh) + 1, syncButton);
+            bar.getChildren().add(bar.getChildren().indexOf(syncButton) + 1, progress);
+        }
         if (vm.canOpenTickets()) {
             Button open = new Button(texts.msg("newTicket.button"));
             open.setId("newTicketButton");
@@ -271,6 +302,9 @@ final class WorkbenchView {
         table.getColumns().add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "column.status", 65, t -> texts.msg("status." + t.status().name())));
         table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).state().name())));
+        if (sync.enabled()) {
+            table.getColumns().add(Columns.of(texts, "column.sync", 64, t -> texts.msg("sync.state." + vm.syncState(t).name())));
+        }
         table.setRowFactory(v -> new LadderRow());
         ColumnPrefs.attach(table, vm.config().dataDir(), vm.user().username(), "tickets");
         // Enter opens the ticket's usual next action (the first one this user may take).
@@ -318,7 +352,10 @@ final class WorkbenchView {
         error.setStyle("-fx-text-fill: #b00020;");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(18, user, dataDir, error, spacer, count);
+        Label syncStatus = new Label();
+        syncStatus.setId("syncStatus");
+        syncStatus.textProperty().bind(sync.statusProperty());
+        HBox bar = new HBox(18, user, dataDir, error, spacer, syncStatus, count);
         bar.setId("statusBar");
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.setStyle("-fx-background-color: #eceff1;");

@@ -88,6 +88,8 @@ public final class WorkbenchViewModel {
     private Map<UUID, List<TicketEvent>> histories = Map.of();
     private Map<UUID, TicketClock> clocks = Map.of();
     private java.util.Set<UUID> actionable = java.util.Set.of();
+    /** Tickets with operations for the central store, and where their latest one stands. */
+    private Map<UUID, org.reliefdesk.store.Outbox.TicketSync> syncStates = Map.of();
     private Instant loadedAt = Instant.EPOCH;
     /** Usernames of people known on this machine, to show "李水清（water.clerk）" in histories. */
     private final Map<String, String> displayNames = new java.util.HashMap<>();
@@ -121,7 +123,7 @@ public final class WorkbenchViewModel {
         Task<Ticket> task = new Task<>() {
             @Override
             protected Ticket call() {
-                return store.tickets().insertOpened(opening.open(request, user));
+                return store.tickets().insertOpened(opening.open(request, user), new org.reliefdesk.logic.interchange.TicketLineCodec(catalog));
             }
         };
         task.setOnSucceeded(e -> {
@@ -288,7 +290,7 @@ public final class WorkbenchViewModel {
     /** What one load brings back: tickets, their histories and clocks at one moment, and their search. */
     private record Loaded(List<Ticket> tickets, Map<UUID, List<TicketEvent>> histories,
                           Map<UUID, TicketClock> clocks, java.util.Set<UUID> actionable, TicketClocks maker, Instant at,
-                          TicketSearch.Index search) {
+                          TicketSearch.Index search, Map<UUID, org.reliefdesk.store.Outbox.TicketSync> syncStates) {
     }
 
     /** How many of the newest tickets the first load shows while it reads the rest. */
@@ -390,7 +392,8 @@ public final class WorkbenchViewModel {
                 mine.add(t.id());
             }
         }
-        return new Loaded(list, events, computed, mine, maker, now, new TicketSearch.Index(list));
+        return new Loaded(list, events, computed, mine, maker, now, new TicketSearch.Index(list),
+                store.outbox().ticketStates());
     }
 
     /** Shows a load: the list, counts and filters; the same ticket stays selected (found again by id). */
@@ -400,6 +403,7 @@ public final class WorkbenchViewModel {
         histories = loaded.histories();
         clocks = loaded.clocks();
         actionable = loaded.actionable();
+        syncStates = loaded.syncStates();
         UUID keep = pendingSelection != null ? pendingSelection : selected.get() == null ? null : selected.get().id();
         pendingSelection = screenOnly ? keep : null;
         partial.set(screenOnly);
@@ -555,6 +559,11 @@ public final class WorkbenchViewModel {
         return java.util.Comparator.comparing((Ticket t) -> clock(t).current()
                 .map(org.reliefdesk.logic.clock.StepTiming::due).orElse(null),
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    }
+
+    /** Whether the ticket's changes reached the central store (as of the last load). */
+    public org.reliefdesk.store.Outbox.TicketSync syncState(Ticket t) {
+        return syncStates.getOrDefault(t.id(), org.reliefdesk.store.Outbox.TicketSync.SYNCED);
     }
 
     /** The ticket's clocks as of the last load. */

@@ -72,7 +72,69 @@ final class Workspace implements AutoCloseable {
      * Runs off the FX thread; {@code progress} gets a fraction from 0 to 1.
      */
     void prepare(java.util.function.DoubleConsumer progress) throws java.io.IOException {
-        store.users().addMissing(DemoUsers.all());
+        switch (config.central().mode()) {
+            case REMOTE -> centralUrl = config.central().url();
+            case EMBEDDED -> {
+                store.users().addMissing(DemoUsers.all());
+                startEmbedded(progress);
+            }
+            case OFF -> {
+                store.users().addMissing(DemoUsers.all());
+                importSample(progress);
+            }
+        }
+    }
+
+    /** The central store this workspace syncs with, or null when it does not sync. */
+    String centralUrl() {
+        return centralUrl;
+    }
+
+    private String centralUrl;
+    private org.reliefdesk.central.CentralStore embeddedStore;
+    private org.reliefdesk.central.CentralServer embeddedServer;
+
+    /**
+     * The embedded demo: a central store in {@code <data dir>/central} on loopback, with the demo
+     * users and the sample county. A PC that already holds tickets (from before it synced) gives
+     * the embedded store those, so the county is not there twice; otherwise the sample is made
+     * as of today. The local store then fills by pulling, as from a real central store.
+     */
+    private void startEmbedded(java.util.function.DoubleConsumer progress) throws java.io.IOException {
+        java.nio.file.Path dir = config.dataDir().resolve("central");
+        java.nio.file.Files.createDirectories(dir);
+        embeddedStore = org.reliefdesk.central.CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
+                catalog, config.clock());
+        embeddedStore.users().addMissing(DemoUsers.all(), DemoUsers.DEMO_PASSWORD.toCharArray(), config.clock().instant());
+        if (embeddedStore.tickets().count() == 0) {
+            TicketLineCodec codec = new TicketLineCodec(catalog);
+            List<String> lines;
+            if (store.tickets().count() > 0) {
+                lines = store.tickets().counties().stream()
+                        .flatMap(c -> store.tickets().list(new org.reliefdesk.logic.queue.TicketScope(c.code(), null, null))
+                                .stream())
+                        .map(t -> codec.write(new TicketHistory(t, store.tickets().events(t.id())))).toList();
+            } else {
+                lines = new SampleGenerator(catalog).generate(SampleGenerator.DEFAULT_SEED, config.clock().instant(),
+                        config.sampleCount()).stream().map(codec::write).toList();
+            }
+            progress.accept(0.5);
+            LocalDate today = LocalDate.now(config.clock().withZone(SampleGenerator.ZONE));
+            var intake = embeddedStore.tickets().intake(new BufferedReader(new StringReader(String.join("\n", lines))),
+                    today, config.clock().instant());
+            LOG.info("Embedded central store filled: {} tickets, {} refused", intake.added(), intake.rejected().size());
+        }
+        try {
+            embeddedServer = org.reliefdesk.central.CentralServer.start(embeddedStore, "127.0.0.1", 0);
+        } catch (Exception e) {
+            throw new java.io.IOException("the embedded central store did not start: " + e.getMessage(), e);
+        }
+        centralUrl = embeddedServer.url();
+        progress.accept(1.0);
+    }
+
+    /** No sync: the sample county imported straight into the local store (first start only). */
+    private void importSample(java.util.function.DoubleConsumer progress) throws java.io.IOException {
         if (store.tickets().count() > 0) {
             return;
         }
@@ -91,6 +153,16 @@ final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (embeddedServer != null) {
+            try {
+                embeddedServer.close();
+            } catch (Exception e) {
+                LOG.warn("Embedded central store did not stop cleanly", e);
+            }
+        }
+        if (embeddedStore != null) {
+            embeddedStore.close();
+        }
         store.close();
     }
 }

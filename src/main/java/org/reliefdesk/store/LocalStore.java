@@ -90,6 +90,14 @@ public final class LocalStore implements AutoCloseable {
         return new UserStore(this);
     }
 
+    public Outbox outbox() {
+        return new Outbox(this);
+    }
+
+    public SyncFacts syncFacts() {
+        return new SyncFacts(this);
+    }
+
     /** Runs {@code work} in one transaction: all of it is written, or none. */
     <T> T inTransaction(Function<Session, T> work) {
         try (Session session = sessionFactory.openSession()) {

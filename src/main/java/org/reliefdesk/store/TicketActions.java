@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.reliefdesk.logic.sync.Operation;
+
 import org.reliefdesk.logic.workflow.AppliedAction;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.Ticket;
@@ -45,6 +47,46 @@ public final class TicketActions {
             AppliedAction applied = engine.apply(entity.toModel(), history, user, action, form, note);
             entity.copyFrom(applied.ticket());
             TicketStore.persist(s, applied.event());
+            TicketEvent e = applied.event();
+            Outbox.add(s, Operation.act(UUID.randomUUID(), ticketId, history.size(), e.action(), e.formData(), e.note(),
+                    e.at(), e.id()), user.username(), e.at());
+            s.flush();
+            return entity.toModel();
+        });
+    }
+
+    /**
+     * Re-applies an operation that met a conflict or was refused: the ticket takes the central
+     * store's version, and the same action with the same form is taken again on it, now, as a new
+     * operation; the old one stays in the outbox, marked re-applied. All in one transaction: when
+     * the action no longer fits the new state, nothing changes and the rule's reason is thrown.
+     *
+     * @return the ticket as stored afterwards
+     */
+    public Ticket reapply(UUID opId, User user, org.reliefdesk.model.TicketHistory central, java.time.Instant now) {
+        return store.inTransaction(s -> {
+            Outbox.Entry entry = store.outbox().find(opId)
+                    .orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
+            if (entry.state() != Outbox.State.CONFLICT && entry.state() != Outbox.State.REJECTED) {
+                throw new IllegalStateException("operation " + opId + " is " + entry.state() + ", not in conflict");
+            }
+            Operation old = entry.operation();
+            if (old.kind() != Operation.Kind.ACT || central == null) {
+                throw new IllegalStateException("only an action on a ticket the central store holds can be re-applied");
+            }
+            Outbox.restore(s, entry.ticketId(), central);
+            s.flush();
+            s.clear();
+            TicketEntity entity = s.find(TicketEntity.class, entry.ticketId());
+            List<TicketEvent> history = TicketStore.historyOf(s, entry.ticketId());
+            AppliedAction applied = engine.apply(entity.toModel(), history, user, old.action(),
+                    old.form() == null ? Map.of() : old.form(), old.note());
+            entity.copyFrom(applied.ticket());
+            TicketStore.persist(s, applied.event());
+            TicketEvent e = applied.event();
+            Outbox.add(s, Operation.act(UUID.randomUUID(), entry.ticketId(), history.size(), e.action(), e.formData(),
+                    e.note(), e.at(), e.id()), user.username(), now);
+            Outbox.settle(s, opId, Outbox.State.REAPPLIED, entry.reasonKey(), entry.reason(), entry.centralTicket(), now);
             s.flush();
             return entity.toModel();
         });

@@ -209,9 +209,11 @@ public final class TicketStore {
 
     /**
      * Stores a ticket opened on this machine, giving it the next human ticket number of its
-     * county and day (county code + yyyyMMdd + 4 digits), all in one transaction.
+     * county and day (county code + yyyyMMdd + 4 digits), all in one transaction, with the
+     * operation that tells the central store (whose number is final: a number another PC gave
+     * meanwhile is replaced at the next sync).
      */
-    public Ticket insertOpened(TicketHistory opened) {
+    public Ticket insertOpened(TicketHistory opened, org.reliefdesk.logic.interchange.TicketLineCodec codec) {
         Ticket t = opened.ticket();
         String prefix = t.county().code() + t.submittedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()
                 .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
@@ -222,9 +224,96 @@ public final class TicketStore {
             Ticket numbered = new Ticket(t.id(), prefix + String.format("%04d", next), t.itemCode(), t.county(),
                     t.township(), t.village(), t.applicant(), t.channel(), t.raisedBy(), t.submittedAt(),
                     t.dispatchedAt(), t.currentStep(), t.status(), t.concludedAt(), t.outcome(), 0);
-            insertAll(s, List.of(new TicketHistory(numbered, opened.events())));
+            TicketHistory stored = new TicketHistory(numbered, opened.events());
+            insertAll(s, List.of(stored));
+            TicketEvent submit = opened.events().get(0);
+            Outbox.add(s, org.reliefdesk.logic.sync.Operation.open(UUID.randomUUID(), t.id(), codec.write(stored)),
+                    submit.actor(), submit.at());
             return numbered;
         });
+    }
+
+    /**
+     * Writes tickets as the central store holds them — except those with a local change still
+     * waiting or in conflict, which a pull never overwrites — and the pull cursor after them, in
+     * one transaction: an interrupted pull resumes after the last page written.
+     *
+     * @return how many tickets were written
+     */
+    public int replaceFromCentral(List<TicketHistory> tickets, String username, long cursor) {
+        return store.inTransaction(s -> {
+            List<UUID> ids = tickets.stream().map(h -> h.ticket().id()).toList();
+            java.util.Set<UUID> keep = Outbox.unsynced(s, ids);
+            java.util.Set<UUID> known = ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(
+                    s.createSelectionQuery("select t.id from TicketEntity t where t.id in :ids", UUID.class)
+                            .setParameterList("ids", ids).getResultList());
+            int written = 0;
+            for (TicketHistory h : tickets) {
+                if (!keep.contains(h.ticket().id())) {
+                    replace(s, h, known.contains(h.ticket().id()));
+                    written++;
+                }
+            }
+            SyncFacts.put(s, SyncFacts.cursorName(username), Long.toString(cursor));
+            s.flush();
+            s.clear();
+            return written;
+        });
+    }
+
+    /**
+     * Puts a ticket and its whole history as given (the central store's version), in place of
+     * what is stored; the stored version goes up, so a form opened on the old one is refused.
+     */
+    static void replace(Session s, TicketHistory h, boolean known) {
+        UUID id = h.ticket().id();
+        freeNumber(s, h.ticket().ticketNo(), id);
+        if (known) {
+            s.createNativeMutationQuery("DELETE FROM ticket_event_form WHERE event_id IN"
+                    + " (SELECT id FROM ticket_event WHERE ticket_id = :id)").setParameter("id", id).executeUpdate();
+            s.createNativeMutationQuery("DELETE FROM ticket_event WHERE ticket_id = :id").setParameter("id", id)
+                    .executeUpdate();
+            TicketEntity entity = s.find(TicketEntity.class, id);
+            entity.copyFrom(h.ticket());
+        } else {
+            TicketEntity entity = TicketEntity.from(h.ticket());
+            entity.version = 0;
+            s.persist(entity);
+        }
+        for (TicketEvent e : h.events()) {
+            persist(s, e);
+        }
+    }
+
+    /**
+     * Makes way for the central store's number: a ticket opened on this PC and not yet synced
+     * may hold the same provisional number (another PC gave it first); it moves to the next free
+     * number of its day, and gets its final number when it syncs.
+     */
+    private static void freeNumber(Session s, String number, UUID owner) {
+        if (number.length() <= 4) {
+            return;
+        }
+        List<Object> holders = s.createNativeQuery("SELECT id FROM ticket WHERE ticket_no = :n AND id <> :id", Object.class)
+                .setParameter("n", number).setParameter("id", owner).getResultList();
+        if (holders.isEmpty()) {
+            return;
+        }
+        String prefix = number.substring(0, number.length() - 4);
+        String last = s.createNativeQuery("SELECT MAX(ticket_no) FROM ticket WHERE ticket_no LIKE :p", String.class)
+                .setParameter("p", prefix + "____").getSingleResult();
+        String free = prefix + String.format("%04d", Integer.parseInt(last.substring(prefix.length())) + 1);
+        s.createNativeMutationQuery("UPDATE ticket SET ticket_no = :free, version = version + 1"
+                + " WHERE ticket_no = :n AND id <> :id").setParameter("free", free).setParameter("n", number)
+                .setParameter("id", owner).executeUpdate();
+    }
+
+    /** Removes a ticket the central store refused to open (its operation keeps every field). */
+    static void removeLocal(Session s, UUID id) {
+        s.createNativeMutationQuery("DELETE FROM ticket_event_form WHERE event_id IN"
+                + " (SELECT id FROM ticket_event WHERE ticket_id = :id)").setParameter("id", id).executeUpdate();
+        s.createNativeMutationQuery("DELETE FROM ticket_event WHERE ticket_id = :id").setParameter("id", id).executeUpdate();
+        s.createNativeMutationQuery("DELETE FROM ticket WHERE id = :id").setParameter("id", id).executeUpdate();
     }
 
     /** The townships (code and name) that have tickets in a county, by code. */

@@ -42,7 +42,7 @@ class NotificationGuiTest extends GuiTestBase {
                     new TicketOpening.Request("drinking_water", DemoCounty.COUNTY, township,
                             new Place(township.code() + "201", "大村村委会"), "李四", "11010519491231002X", "13812345678",
                             IntakeChannel.RAISED_BY_PROXY, "邻居 王五", Map.of("problem", "cut_off", "description", "停水三天")),
-                    DemoUsers.TOWNSHIP_STAFF));
+                    DemoUsers.TOWNSHIP_STAFF), new org.reliefdesk.logic.interchange.TicketLineCodec(CatalogLoader.loadBuiltIn()));
         }
         interact(() -> lookup("#refreshButton").queryButton().fire());
 

@@ -47,9 +47,9 @@ class TicketOpeningTest {
                 .fill(CATALOG.applicationFormOf("minimum_living_allowance"), Map.of(), NOW);
         try (LocalStore store = LocalStore.open(dir)) {
             Ticket first = store.tickets().insertOpened(opening.open(request("11010519491231002X", application),
-                    DemoUsers.CIVIL_CLERK));
+                    DemoUsers.CIVIL_CLERK), new org.reliefdesk.logic.interchange.TicketLineCodec(CATALOG));
             Ticket second = store.tickets().insertOpened(opening.open(request("11010519491231002X", application),
-                    DemoUsers.CIVIL_CLERK));
+                    DemoUsers.CIVIL_CLERK), new org.reliefdesk.logic.interchange.TicketLineCodec(CATALOG));
             assertEquals("530128202111230001", first.ticketNo());
             assertEquals("530128202111230002", second.ticketNo());
             assertEquals(TicketStatus.NEW, first.status());

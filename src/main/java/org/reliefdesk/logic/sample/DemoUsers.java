@@ -16,6 +16,12 @@ public final class DemoUsers {
             DemoCounty.COUNTY.code(), "HRSS", null);
     public static final User TOWNSHIP_STAFF = new User("township.pingshan", "张屏山", Role.TOWNSHIP,
             DemoCounty.COUNTY.code(), null, DemoCounty.firstTownship().code());
+    /**
+     * The password of every demo user on the embedded demo central store (loopback only, sample
+     * data only). A real central store's users get their own passwords from {@code central user add}.
+     */
+    public static final String DEMO_PASSWORD = "reliefdesk-demo";
+
     public static final User LEADER = new User("leader", "赵县长", Role.LEADER, DemoCounty.COUNTY.code(), null, null);
     public static final User ADMIN = new User("admin", "系统管理员", Role.ADMIN, DemoCounty.COUNTY.code(), null, null);
 

@@ -1,0 +1,91 @@
+package org.reliefdesk.central;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The central store's database: an H2 file by default, PostgreSQL in production (the JDBC URL
+ * says which). Flyway brings the schema up to date on open; several central servers may open
+ * the same PostgreSQL database at once (Flyway locks while it migrates).
+ */
+public final class CentralDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralDatabase.class);
+
+    private final HikariDataSource dataSource;
+    private final boolean postgres;
+
+    private CentralDatabase(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    /** @param jdbcUrl {@code jdbc:h2:file:...} or {@code jdbc:postgresql://host/db?user=..&password=..} */
+    public static CentralDatabase open(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            config.setUsername("sa");
+            config.setPassword("");
+        }
+        config.setMaximumPoolSize(8);
+        config.setPoolName("reliefdesk-central");
+        config.setAutoCommit(false);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/central").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        LOG.info("Central store database ready at {}", safe(jdbcUrl));
+        return new CentralDatabase(ds, jdbcUrl.startsWith("jdbc:postgresql:"));
+    }
+
+    /** The URL without its password, for logs. */
+    static String safe(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    boolean postgres() {
+        return postgres;
+    }
+
+    /** Work in one transaction: committed when {@code work} returns, rolled back when it throws. */
+    <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new CentralException("database: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,152 @@
+package org.reliefdesk.central;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sync.OpResult;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationApplier;
+import org.reliefdesk.logic.sync.OperationCodec;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies pushed operations, each in its own transaction: an operation received before is
+ * answered from the audit log (the same content) or refused as a conflict (other content under
+ * the same id), never applied twice; a new one goes through the workflow rules for its user and
+ * is recorded in the audit log whatever the outcome.
+ */
+public final class CentralOps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralOps.class);
+
+    private final CentralDatabase db;
+    private final CentralTickets tickets;
+    private final OperationApplier applier;
+    private final Clock clock;
+    private final Texts chinese = new Texts(Texts.CHINESE);
+
+    public CentralOps(CentralDatabase db, CentralTickets tickets, Catalog catalog, Clock clock) {
+        this.db = db;
+        this.tickets = tickets;
+        this.applier = new OperationApplier(catalog);
+        this.clock = clock;
+    }
+
+    public List<OpResult> push(User user, String clientId, List<Operation> ops) {
+        List<OpResult> results = new ArrayList<>();
+        for (Operation op : ops) {
+            results.add(db.inTransaction(c -> one(c, user, clientId, op)));
+        }
+        return results;
+    }
+
+    private OpResult one(Connection c, User user, String clientId, Operation op) throws SQLException {
+        if (op.opId() == null || op.kind() == null || op.ticketId() == null) {
+            throw new IllegalArgumentException("an operation needs opId, kind and ticketId");
+        }
+        // Every writer takes the counter first, so two servers given the same operation at once
+        // see each other's audit row: the second answers from it.
+        CentralTickets.nextChange(c);
+        String hash = OperationCodec.hash(op);
+        Optional<Earlier> earlier = earlier(c, op.opId());
+        String current = tickets.line(c, op.ticketId()).orElse(null);
+        if (earlier.isPresent()) {
+            Earlier e = earlier.get();
+            if (!e.hash().equals(hash)) {
+                return result(op, OpResult.Outcome.CONFLICT, new InvalidFieldException("opId", "sync.rule.sameIdOtherContent"),
+                        current);
+            }
+            return e.result().asReplay(current);
+        }
+        TicketHistory before = current == null ? null : tickets.find(c, op.ticketId()).orElseThrow();
+        OperationApplier.Decision decision = applier.apply(op, before, user, clock.instant());
+        OpResult result;
+        Long changeNo = null;
+        if (decision instanceof OperationApplier.Applied applied) {
+            CentralTickets.Saved saved = tickets.save(c, applied.after(), before == null, clock.instant());
+            changeNo = saved.changeNo();
+            result = new OpResult(op.opId(), OpResult.Outcome.APPLIED, false, null, null, null, null,
+                    tickets.codec().write(saved.history()));
+        } else {
+            OperationApplier.Refused refused = (OperationApplier.Refused) decision;
+            result = result(op, refused.outcome(), refused.why(), current);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO applied_op (op_id, username, client_id, kind,"
+                + " ticket_id, payload_hash, outcome, reason, change_no, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, op.opId());
+            ps.setString(2, user.username());
+            ps.setString(3, clientId);
+            ps.setString(4, op.kind().name());
+            ps.setObject(5, op.ticketId());
+            ps.setString(6, hash);
+            ps.setString(7, result.outcome().name());
+            ps.setString(8, result.reason() == null ? null : reasonRecord(result));
+            ps.setObject(9, changeNo);
+            ps.setTimestamp(10, Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+        }
+        LOG.info("Operation {} ({} on {}) by {} from {}: {}{}", op.opId(), op.kind(), op.ticketId(), user.username(),
+                clientId, result.outcome(), result.reason() == null ? "" : " – " + result.reason());
+        return result;
+    }
+
+    private OpResult result(Operation op, OpResult.Outcome outcome, InvalidFieldException why, String current) {
+        List<String> args = why.args().stream().map(String::valueOf).toList();
+        return new OpResult(op.opId(), outcome, false, why.rule(), why.field(), args, chinese.describe(why), current);
+    }
+
+    /** The audit row keeps the refusal as key|field|args|text, so a replay is answered as first given. */
+    private static String reasonRecord(OpResult r) {
+        String text = String.join("\u001f", r.reasonKey(), r.field(), String.join("\u001e", r.args()), r.reason());
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    private record Earlier(String hash, OpResult result) {
+    }
+
+    private static Optional<Earlier> earlier(Connection c, UUID opId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT payload_hash, outcome, reason FROM applied_op WHERE op_id = ?")) {
+            ps.setObject(1, opId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                OpResult.Outcome outcome = OpResult.Outcome.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
+                String reason = rs.getString(3);
+                if (reason == null) {
+                    return Optional.of(new Earlier(rs.getString(1), new OpResult(opId, outcome, true, null, null, null, null, null)));
+                }
+                String[] p = reason.split("\u001f", -1);
+                List<String> args = p.length > 2 && !p[2].isEmpty() ? List.of(p[2].split("\u001e", -1)) : List.of();
+                return Optional.of(new Earlier(rs.getString(1), new OpResult(opId, outcome, true, p[0],
+                        p.length > 1 ? p[1] : null, args, p.length > 3 ? p[3] : reason, null)));
+            }
+        }
+    }
+
+    /** How many operations the audit log holds (tests and the admin list). */
+    public long auditCount() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM applied_op"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}

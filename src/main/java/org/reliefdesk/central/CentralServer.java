@@ -1,0 +1,319 @@
+package org.reliefdesk.central;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sync.OpResult;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationCodec;
+import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The central store's HTTP JSON API (see docs/sync-protocol.md). Stateless: everything it knows
+ * is in the database, so several servers can run against one PostgreSQL behind a load balancer.
+ */
+public final class CentralServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
+    /** The largest JSON body taken; a push of 200 operations with forms is far below it. */
+    public static final int MAX_JSON_BYTES = 4 * 1024 * 1024;
+    /** The largest attachment piece taken in one request. */
+    public static final int MAX_PIECE_BYTES = 8 * 1024 * 1024;
+    /** The most operations one push may carry. */
+    public static final int MAX_OPS = 500;
+    static final String PREFIX = "/api/v1";
+
+    private final Server server;
+    private final CentralStore store;
+
+    private CentralServer(Server server, CentralStore store) {
+        this.server = server;
+        this.store = store;
+    }
+
+    /** Starts on {@code host:port} (port 0: any free port). */
+    public static CentralServer start(CentralStore store, String host, int port) throws Exception {
+        QueuedThreadPool pool = new QueuedThreadPool(32, 4);
+        pool.setName("central");
+        Server server = new Server(pool);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Api(store));
+        server.start();
+        LOG.info("Central store listening on http://{}:{}{}", host, connector.getLocalPort(), PREFIX);
+        return new CentralServer(server, store);
+    }
+
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public CentralStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /** An answer other than 200, with a reason code and a message. */
+    static final class ApiError extends RuntimeException {
+        final int status;
+        final String code;
+        final Map<String, Object> extra;
+
+        ApiError(int status, String code, String message) {
+            this(status, code, message, Map.of());
+        }
+
+        ApiError(int status, String code, String message, Map<String, Object> extra) {
+            super(message);
+            this.status = status;
+            this.code = code;
+            this.extra = extra;
+        }
+    }
+
+    private static final class Api extends Handler.Abstract {
+
+        private final CentralStore store;
+        private final ObjectMapper json = OperationCodec.json();
+
+        Api(CentralStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            String method = request.getMethod();
+            try {
+                if (!path.startsWith(PREFIX + "/")) {
+                    throw new ApiError(404, "notFound", "no such endpoint: " + path);
+                }
+                route(method, path.substring(PREFIX.length()), request, response, callback);
+            } catch (ApiError e) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", e.code);
+                body.put("message", e.getMessage());
+                body.putAll(e.extra);
+                send(response, callback, e.status, body);
+            } catch (CentralUsers.Unauthorized e) {
+                send(response, callback, 401, Map.of("error", e.key(), "message", e.key()));
+            } catch (InvalidFieldException e) {
+                send(response, callback, 400, Map.of("error", e.rule(), "field", e.field(),
+                        "message", store.chinese().describe(e)));
+            } catch (RuntimeException | IOException e) {
+                LOG.error("{} {} failed", method, path, e);
+                send(response, callback, 500, Map.of("error", "internal", "message",
+                        "the central store could not do this: " + e.getMessage()));
+            }
+            return true;
+        }
+
+        private void route(String method, String path, Request request, Response response, Callback callback)
+                throws IOException {
+            if ("POST".equals(method) && "/sign-in".equals(path)) {
+                JsonNode body = jsonBody(request);
+                String password = text(body, "password");
+                CentralUsers.SignedIn in = store.users().signIn(text(body, "username"),
+                        password == null ? null : password.toCharArray(), text(body, "clientId"), store.clock().instant());
+                send(response, callback, 200, Map.of("token", in.token(), "expiresAt", in.expiresAt().toString(),
+                        "user", in.user()));
+                return;
+            }
+            CentralUsers.Caller caller = store.users().authenticate(bearer(request), store.clock().instant());
+            TicketScope scope = TicketScope.of(caller.user(), store.catalog());
+            if ("GET".equals(method) && "/me".equals(path)) {
+                send(response, callback, 200, Map.of("user", caller.user()));
+            } else if ("GET".equals(method) && "/versions".equals(path)) {
+                send(response, callback, 200, store.versions());
+            } else if ("GET".equals(method) && "/changes".equals(path)) {
+                // The scope is the caller's own; any county, department or township in the query is ignored.
+                Fields q = Request.extractQueryParameters(request);
+                long after = number(q, "after", 0);
+                int limit = (int) number(q, "limit", 500);
+                PullPage page = store.tickets().pull(scope, after, limit);
+                send(response, callback, 200, page);
+            } else if ("POST".equals(method) && "/ops".equals(path)) {
+                JsonNode body = jsonBody(request);
+                JsonNode ops = body.path("ops");
+                if (!ops.isArray()) {
+                    throw new ApiError(400, "badRequest", "ops must be a list");
+                }
+                if (ops.size() > MAX_OPS) {
+                    throw new ApiError(413, "tooLarge", "at most " + MAX_OPS + " operations in one push");
+                }
+                List<Operation> list = new ArrayList<>();
+                for (JsonNode op : ops) {
+                    try {
+                        list.add(json.treeToValue(op, Operation.class));
+                    } catch (JsonProcessingException | IllegalArgumentException e) {
+                        throw new ApiError(400, "badOperation", "operation " + list.size() + ": " + e.getMessage());
+                    }
+                    Operation o = list.get(list.size() - 1);
+                    if (o.opId() == null || o.kind() == null || o.ticketId() == null) {
+                        throw new ApiError(400, "badOperation", "operation " + (list.size() - 1)
+                                + ": opId, kind and ticketId are required");
+                    }
+                }
+                if (caller.user().role() == Role.LEADER && !list.isEmpty()) {
+                    // Leaders read; the workflow would refuse each action anyway, but say it once.
+                    LOG.info("Leader {} pushed {} operations; each is refused by the workflow", caller.user().username(),
+                            list.size());
+                }
+                List<OpResult> results = store.ops().push(caller.user(), caller.clientId(), list);
+                send(response, callback, 200, Map.of("results", results));
+            } else if ("POST".equals(method) && "/intake".equals(path)) {
+                if (caller.user().role() != Role.ADMIN) {
+                    throw new ApiError(403, "forbidden", "only an administrator feeds the citizen channel");
+                }
+                String lines = new String(readBody(request, MAX_JSON_BYTES), StandardCharsets.UTF_8);
+                CentralTickets.Intake intake = store.tickets().intake(new BufferedReader(new StringReader(lines)),
+                        LocalDate.now(store.clock().withZone(WorkflowEngine.ZONE)), store.clock().instant());
+                send(response, callback, 200, intake);
+            } else if (path.startsWith("/attachments/")) {
+                attachments(method, path.substring("/attachments/".length()), request, response, callback);
+            } else {
+                throw new ApiError(404, "notFound", "no such endpoint: " + method + " " + path);
+            }
+        }
+
+        private void attachments(String method, String rest, Request request, Response response, Callback callback)
+                throws IOException {
+            boolean status = rest.endsWith("/status");
+            String sha = status ? rest.substring(0, rest.length() - "/status".length()) : rest;
+            if (!CentralAttachments.validName(sha)) {
+                throw new ApiError(400, "badName", "an attachment is named by 64 lower-case hex digits");
+            }
+            if ("GET".equals(method) && status) {
+                send(response, callback, 200, store.attachments().status(sha));
+            } else if ("PUT".equals(method) && !status) {
+                Fields q = Request.extractQueryParameters(request);
+                byte[] piece = readBody(request, MAX_PIECE_BYTES);
+                try {
+                    send(response, callback, 200, store.attachments().append(sha, number(q, "offset", 0),
+                            number(q, "total", -1), piece, store.clock().instant()));
+                } catch (CentralAttachments.WrongOffset e) {
+                    throw new ApiError(409, "wrongOffset", e.getMessage(), Map.of("received", e.received()));
+                } catch (IllegalArgumentException e) {
+                    throw new ApiError(422, "badAttachment", e.getMessage());
+                }
+            } else if ("GET".equals(method)) {
+                byte[] bytes = store.attachments().read(sha)
+                        .orElseThrow(() -> new ApiError(404, "notFound", "no attachment " + sha));
+                Fields q = Request.extractQueryParameters(request);
+                int from = (int) Math.min(bytes.length, Math.max(0, number(q, "from", 0)));
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length - from);
+                response.write(true, ByteBuffer.wrap(bytes, from, bytes.length - from), callback);
+            } else {
+                throw new ApiError(405, "method", method + " is not taken here");
+            }
+        }
+
+        private static String bearer(Request request) {
+            String h = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+            return h != null && h.startsWith("Bearer ") ? h.substring(7).strip() : null;
+        }
+
+        private static String text(JsonNode n, String field) {
+            JsonNode v = n.get(field);
+            return v == null || v.isNull() ? null : v.asText();
+        }
+
+        private static long number(Fields q, String name, long fallback) {
+            String v = q.getValue(name);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new ApiError(400, "badRequest", name + " must be a whole number");
+            }
+        }
+
+        private JsonNode jsonBody(Request request) throws IOException {
+            byte[] bytes = readBody(request, MAX_JSON_BYTES);
+            try {
+                JsonNode n = json.readTree(bytes);
+                if (n == null || !n.isObject()) {
+                    throw new ApiError(400, "badJson", "the body must be a JSON object");
+                }
+                return n;
+            } catch (JsonProcessingException e) {
+                throw new ApiError(400, "badJson", "the body is not JSON: " + e.getOriginalMessage());
+            }
+        }
+
+        /** Reads at most {@code max} bytes; a longer body is refused before anything is done with it. */
+        private static byte[] readBody(Request request, int max) throws IOException {
+            long declared = request.getLength();
+            if (declared > 4L * max) {
+                // Far too large to be a mistake of size: refuse without reading it.
+                throw new ApiError(413, "tooLarge", "the body is larger than " + max + " bytes");
+            }
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                byte[] bytes = in.readNBytes(max + 1);
+                if (bytes.length > max) {
+                    // Read the rest (bounded above), so the client hears the answer instead of a broken pipe.
+                    in.skipNBytes(Math.max(0, Math.min(declared, 4L * max) - bytes.length));
+                    throw new ApiError(413, "tooLarge", "the body is larger than " + max + " bytes");
+                }
+                return bytes;
+            }
+        }
+
+        private void send(Response response, Callback callback, int status, Object body) {
+            byte[] bytes;
+            try {
+                bytes = json.writeValueAsBytes(body);
+            } catch (JsonProcessingException e) {
+                bytes = "{\"error\":\"internal\"}".getBytes(StandardCharsets.UTF_8);
+                status = 500;
+            }
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.reliefdesk.central;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.i18n.Texts;
+
+/** The parts of the central store over one database, as the server and the CLI use them. */
+public final class CentralStore implements AutoCloseable {
+
+    private final CentralDatabase db;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final CentralUsers users;
+    private final CentralTickets tickets;
+    private final CentralOps ops;
+    private final CentralAttachments attachments;
+    private final Texts chinese = new Texts(Texts.CHINESE);
+
+    public CentralStore(CentralDatabase db, Catalog catalog, Clock clock) {
+        this.db = db;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.users = new CentralUsers(db, catalog);
+        this.tickets = new CentralTickets(db, catalog);
+        this.ops = new CentralOps(db, tickets, catalog, clock);
+        this.attachments = new CentralAttachments(db);
+    }
+
+    public static CentralStore open(String jdbcUrl, Catalog catalog, Clock clock) {
+        return new CentralStore(CentralDatabase.open(jdbcUrl), catalog, clock);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public CentralUsers users() {
+        return users;
+    }
+
+    public CentralTickets tickets() {
+        return tickets;
+    }
+
+    public CentralOps ops() {
+        return ops;
+    }
+
+    public CentralAttachments attachments() {
+        return attachments;
+    }
+
+    Texts chinese() {
+        return chinese;
+    }
+
+    /**
+     * Versions of the shared reference data (SHA-256 of the shipped catalog and holiday-calendar
+     * files), so a client can tell it works with the same catalog and calendar as the central store.
+     */
+    Map<String, Object> versions() {
+        return Map.of("protocol", 1,
+                "catalog", digest("/org/reliefdesk/catalog/catalog.json", "/org/reliefdesk/catalog/reference-lists.json"),
+                "calendar", digest(calendarFiles()));
+    }
+
+    private static String[] calendarFiles() {
+        String years = new String(bytes("/org/reliefdesk/calendar/years.txt"), StandardCharsets.UTF_8);
+        return years.lines().filter(l -> !l.isBlank()).map(l -> "/org/reliefdesk/calendar/" + l.strip() + ".json")
+                .toArray(String[]::new);
+    }
+
+    private static String digest(String... resources) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (String r : resources) {
+                md.update(bytes(r));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String resource) {
+        try (java.io.InputStream in = CentralStore.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public CentralDatabase database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,246 @@
+package org.reliefdesk.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.reliefdesk.central.CentralServer;
+import org.reliefdesk.central.CentralStore;
+import org.reliefdesk.central.CentralTickets;
+import org.reliefdesk.central.CentralUsers;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.config.DataDirectory;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** The central store: {@code central --port 8787 --db URL} serves it; subcommands manage users and intake. */
+@Command(name = "central", mixinStandardHelpOptions = true,
+        description = {"Run the central store (HTTP JSON API for the county PCs' sync), or manage it.",
+            "Database: --db jdbc:postgresql://host/db?user=..&password=.. in production; by default an H2 file"
+                    + " under <data dir>/central."},
+        subcommands = {CentralCommand.UserCommand.class, CentralCommand.ImportIntake.class})
+public final class CentralCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default 8787; 0 = any free port).")
+    int port = 8787;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default 0.0.0.0: every interface).")
+    String host = "0.0.0.0";
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "The central database (default: an H2 file in <data dir>/central).")
+    String db;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Data directory (default: the per-user application data folder).")
+    String dataDir;
+
+    @Option(names = "--lang", paramLabel = "LANG", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Language of messages: zh (default) or en.")
+    String lang = "zh";
+
+    Clock clock = Clock.system(WorkflowEngine.ZONE);
+
+    String jdbcUrl() {
+        if (db != null) {
+            return db;
+        }
+        Path dir = DataDirectory.resolve(dataDir).resolve("central");
+        return "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
+    }
+
+    CentralStore open() {
+        return CentralStore.open(jdbcUrl(), CatalogLoader.loadBuiltIn(), clock);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Texts texts = Texts.forLanguage(lang);
+        CentralStore store = open();
+        CentralServer server = CentralServer.start(store, host, port);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(texts.msg("central.listening", "http://" + host + ":" + server.port(),
+                redacted(jdbcUrl())));
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // stopping anyway
+            }
+            store.close();
+            stop.countDown();
+        }, "central-stop"));
+        stop.await();
+        return 0;
+    }
+
+    private static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** A password from RELIEFDESK_PASSWORD, else typed at the terminal; null when neither. */
+    static char[] password(String prompt) {
+        String env = System.getenv("RELIEFDESK_PASSWORD");
+        if (env != null && !env.isEmpty()) {
+            return env.toCharArray();
+        }
+        Console console = System.console();
+        return console == null ? null : console.readPassword("%s", prompt);
+    }
+
+    @Command(name = "user", mixinStandardHelpOptions = true, description = "Add, disable or list central store users.",
+            subcommands = {UserAdd.class, UserDisable.class, UserList.class})
+    static final class UserCommand implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a user; the password is typed at the prompt or taken from RELIEFDESK_PASSWORD.")
+    static final class UserAdd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @ParentCommand
+        UserCommand userCommand;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Sign-in name.")
+        String name;
+        @Option(names = "--display-name", paramLabel = "TEXT", description = "Name as shown (default: the sign-in name).")
+        String displayName;
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "clerk, township, leader or admin.")
+        String role;
+        @Option(names = "--county", required = true, paramLabel = "CODE", description = "County code (6 digits).")
+        String county;
+        @Option(names = "--department", paramLabel = "CODE", description = "Department code (clerks).")
+        String department;
+        @Option(names = "--township", paramLabel = "CODE", description = "Township code (township staff).")
+        String township;
+
+        @Override
+        public Integer call() {
+            CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
+            Texts texts = Texts.forLanguage(central.lang);
+            PrintWriter err = spec.commandLine().getErr();
+            Role r;
+            try {
+                r = Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                err.println(texts.msg("central.user.invalid", texts.msg("rule.format", texts.fieldName("role"),
+                        texts.msg("rule.oneOf", "clerk, township, leader, admin"))));
+                return 1;
+            }
+            char[] pw = password(texts.fieldName("password") + ": ");
+            if (pw == null) {
+                err.println(texts.msg("central.user.noPassword"));
+                return 1;
+            }
+            User u = new User(name, displayName == null ? name : displayName, r, county, department, township);
+            try (CentralStore store = central.open()) {
+                store.users().add(u, pw, central.clock.instant());
+            } catch (InvalidFieldException e) {
+                err.println(texts.msg("central.user.invalid", texts.describe(e)));
+                return 1;
+            }
+            spec.commandLine().getOut().println(texts.msg("central.user.added", name, r.name().toLowerCase(java.util.Locale.ROOT)));
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user and end their sign-ins.")
+    static final class UserDisable implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Sign-in name.")
+        String name;
+
+        @Override
+        public Integer call() {
+            CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
+            Texts texts = Texts.forLanguage(central.lang);
+            try (CentralStore store = central.open()) {
+                if (!store.users().disable(name)) {
+                    spec.commandLine().getErr().println(texts.msg("central.user.unknown", name));
+                    return 1;
+                }
+            }
+            spec.commandLine().getOut().println(texts.msg("central.user.disabled", name));
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
+    static final class UserList implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
+            Texts texts = Texts.forLanguage(central.lang);
+            try (CentralStore store = central.open()) {
+                for (CentralUsers.Listed l : store.users().list()) {
+                    User u = l.user();
+                    spec.commandLine().getOut().println(texts.msg("central.user.row", u.username(), u.displayName(),
+                            u.role().name().toLowerCase(java.util.Locale.ROOT), u.countyCode(),
+                            u.departmentCode() == null ? "-" : u.departmentCode(),
+                            u.townshipCode() == null ? "-" : u.townshipCode(),
+                            texts.msg(l.disabled() ? "central.user.inactive" : "central.user.active")));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Feed new tickets from the citizen channel (an interchange file, as in sample-data/).")
+    static final class ImportIntake implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--file", required = true, paramLabel = "FILE", description = "The JSON Lines file.")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            CentralCommand central = (CentralCommand) spec.parent().userObject();
+            Texts texts = Texts.forLanguage(central.lang);
+            if (!Files.isReadable(file)) {
+                spec.commandLine().getErr().println(texts.msg("import.fileUnreadable", file));
+                return 2;
+            }
+            try (CentralStore store = central.open();
+                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                CentralTickets.Intake intake = store.tickets().intake(in,
+                        LocalDate.now(central.clock.withZone(WorkflowEngine.ZONE)), central.clock.instant());
+                intake.rejected().forEach(spec.commandLine().getErr()::println);
+                spec.commandLine().getOut().println(texts.msg("central.import.done", intake.added(), intake.known(),
+                        intake.rejected().size()));
+                return intake.rejected().isEmpty() ? 0 : 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.reliefdesk.logic.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.interchange.LineRejectedException;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.workflow.AppliedAction;
+import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.User;
+
+/**
+ * The central store's rules for one pushed operation: the same workflow engine and opening
+ * rules as on the county PC, applied again on the central copy with the user's own scope. Pure:
+ * it reads the current history and returns the new one, or why not.
+ */
+public final class OperationApplier {
+
+    /** How far ahead of the central store's clock a client's clock may run before its times are refused. */
+    public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    /** What became of one operation. */
+    public sealed interface Decision {
+    }
+
+    public record Applied(TicketHistory after) implements Decision {
+    }
+
+    public record Refused(OpResult.Outcome outcome, InvalidFieldException why) implements Decision {
+    }
+
+    private final Catalog catalog;
+    private final TicketLineCodec codec;
+
+    public OperationApplier(Catalog catalog) {
+        this.catalog = catalog;
+        this.codec = new TicketLineCodec(catalog);
+    }
+
+    /**
+     * @param current the ticket as the central store holds it, or null when it has none
+     * @param now     the central store's clock
+     */
+    public Decision apply(Operation op, TicketHistory current, User user, Instant now) {
+        try {
+            return switch (op.kind()) {
+                case ACT -> act(op, current, user, now);
+                case OPEN -> open(op, current, user, now);
+            };
+        } catch (InvalidFieldException e) {
+            return new Refused(OpResult.Outcome.REJECTED, e);
+        }
+    }
+
+    private Decision act(Operation op, TicketHistory current, User user, Instant now) {
+        if (current == null) {
+            throw new InvalidFieldException("ticketId", "sync.rule.noTicket");
+        }
+        Ticket ticket = current.ticket();
+        if (!TicketScope.of(user, catalog).covers(ticket)) {
+            throw new InvalidFieldException("ticketId", "sync.rule.outOfScope");
+        }
+        if (op.baseSeq() == null || op.action() == null || op.at() == null || op.eventId() == null) {
+            throw new InvalidFieldException("operation", "sync.rule.incomplete");
+        }
+        int last = current.events().size();
+        if (op.baseSeq() != last) {
+            return new Refused(OpResult.Outcome.CONFLICT,
+                    new InvalidFieldException("ticketId", "sync.rule.movedOn", op.baseSeq(), last));
+        }
+        checkTime(op.at(), now, current.events().isEmpty() ? null : current.events().get(last - 1).at());
+        WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(op.at(), WorkflowEngine.ZONE), op::eventId);
+        AppliedAction applied = engine.apply(ticket, current.events(), user, op.action(),
+                op.form() == null ? Map.of() : op.form(), op.note());
+        List<TicketEvent> events = new ArrayList<>(current.events());
+        events.add(applied.event());
+        return new Applied(new TicketHistory(applied.ticket(), events));
+    }
+
+    private Decision open(Operation op, TicketHistory current, User user, Instant now) {
+        if (current != null) {
+            throw new InvalidFieldException("ticketId", "sync.rule.exists");
+        }
+        TicketHistory opened;
+        try {
+            opened = codec.read(op.line(), 1, LocalDate.now(Clock.fixed(now, WorkflowEngine.ZONE)));
+        } catch (LineRejectedException e) {
+            throw e.problem();
+        }
+        Ticket t = opened.ticket();
+        if (!t.id().equals(op.ticketId())) {
+            throw new InvalidFieldException("ticketId", "sync.rule.incomplete");
+        }
+        List<TicketEvent> events = opened.events();
+        if (events.size() != 2 || !"submit".equals(events.get(0).action()) || !user.username().equals(events.get(0).actor())
+                || !"dispatch".equals(events.get(1).action()) || !TicketEvent.PLATFORM.equals(events.get(1).actor())) {
+            throw new InvalidFieldException("events", "sync.rule.openShape");
+        }
+        if (!TicketScope.of(user, catalog).covers(t)) {
+            throw new InvalidFieldException("ticketId", "sync.rule.outOfScope");
+        }
+        checkTime(t.submittedAt(), now, null);
+        // The same checks as when it was opened on the county PC: role, department, township,
+        // ID number, phone, channel and the item's application form.
+        new TicketOpening(catalog, Clock.fixed(t.submittedAt(), WorkflowEngine.ZONE)).open(
+                new TicketOpening.Request(t.itemCode(), t.county(), t.township(), t.village(), t.applicant().name(),
+                        t.applicant().idNumber(), t.applicant().phone(), t.channel(), t.raisedBy(),
+                        events.get(0).formData()), user);
+        return new Applied(opened);
+    }
+
+    private static void checkTime(Instant at, Instant now, Instant notBefore) {
+        if (at.isAfter(now.plus(CLOCK_TOLERANCE)) || (notBefore != null && at.isBefore(notBefore))) {
+            throw new InvalidFieldException("at", "sync.rule.time", at.toString());
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.reliefdesk.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hibernate.Session;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationCodec;
+
+/**
+ * Local changes waiting for (or answered by) the central store. An operation is added in the
+ * same transaction as the change it describes, so a change is never stored without it. Rows are
+ * never deleted: refused and discarded operations stay, with the reason and the central
+ * store's version of the ticket at that time.
+ */
+public final class Outbox {
+
+    /** Where one operation stands. */
+    public enum State { PENDING, APPLIED, REJECTED, CONFLICT, DISCARDED, REAPPLIED }
+
+    /** What a ticket shows: the state of its latest operation (synced when it has none waiting). */
+    public enum TicketSync { SYNCED, PENDING, CONFLICT, REJECTED }
+
+    /** One row of the outbox. */
+    public record Entry(UUID opId, long seq, UUID ticketId, Operation operation, String createdBy, Instant createdAt,
+                        State state, String reasonKey, String reason, String centralTicket, Instant settledAt) {
+    }
+
+    private final LocalStore store;
+
+    Outbox(LocalStore store) {
+        this.store = store;
+    }
+
+    /** Adds an operation inside the transaction that makes its change. */
+    static void add(Session s, Operation op, String user, Instant now) {
+        s.createNativeMutationQuery("INSERT INTO outbox (op_id, ticket_id, kind, created_by, created_at, body, state)"
+                        + " VALUES (:id, :ticket, :kind, :user, :at, :body, 'PENDING')")
+                .setParameter("id", op.opId())
+                .setParameter("ticket", op.ticketId())
+                .setParameter("kind", op.kind().name())
+                .setParameter("user", user)
+                .setParameter("at", now.truncatedTo(ChronoUnit.MICROS))
+                .setParameter("body", OperationCodec.write(op))
+                .executeUpdate();
+    }
+
+    private static final String COLUMNS = "SELECT op_id, seq, ticket_id, body, created_by, created_at, state, reason_key,"
+            + " reason, central_ticket, settled_at FROM outbox";
+
+    /** Operations of {@code user} still to push, oldest first. */
+    public List<Entry> pending(String user, int limit) {
+        return store.read(s -> entries(s.createNativeQuery(COLUMNS + " WHERE state = 'PENDING' AND created_by = :u"
+                + " ORDER BY seq", Object[].class).setParameter("u", user).setMaxResults(limit).getResultList()));
+    }
+
+    /** Every operation still waiting, by anyone (the status bar's count). */
+    public long pendingCount() {
+        return store.read(s -> ((Number) s.createNativeQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'",
+                Object.class).getSingleResult()).longValue());
+    }
+
+    /** Operations refused or in conflict, newest first: what the conflicts view lists. */
+    public List<Entry> unsettled() {
+        return store.read(s -> entries(s.createNativeQuery(COLUMNS + " WHERE state IN ('CONFLICT', 'REJECTED')"
+                + " ORDER BY seq DESC", Object[].class).getResultList()));
+    }
+
+    /** Every operation, newest first (the history of what this PC sent). */
+    public List<Entry> all() {
+        return store.read(s -> entries(s.createNativeQuery(COLUMNS + " ORDER BY seq DESC", Object[].class)
+                .getResultList()));
+    }
+
+    public Optional<Entry> find(UUID opId) {
+        return store.read(s -> entries(s.createNativeQuery(COLUMNS + " WHERE op_id = :id", Object[].class)
+                .setParameter("id", opId).getResultList()).stream().findFirst());
+    }
+
+    /** Each ticket with operations, and the state of its latest one. */
+    public Map<UUID, TicketSync> ticketStates() {
+        return store.read(s -> {
+            Map<UUID, TicketSync> states = new HashMap<>();
+            List<Object[]> rows = s.createNativeQuery("SELECT o.ticket_id, o.state FROM outbox o WHERE o.seq ="
+                    + " (SELECT MAX(p.seq) FROM outbox p WHERE p.ticket_id = o.ticket_id)", Object[].class).getResultList();
+            for (Object[] r : rows) {
+                State st = State.valueOf((String) r[1]);
+                states.put(uuid(r[0]), switch (st) {
+                    case PENDING -> TicketSync.PENDING;
+                    case CONFLICT -> TicketSync.CONFLICT;
+                    case REJECTED -> TicketSync.REJECTED;
+                    default -> TicketSync.SYNCED;
+                });
+            }
+            return states;
+        });
+    }
+
+    /** Tickets a pull must not overwrite: a change of theirs waits or is in conflict. */
+    static Set<UUID> unsynced(Session s, List<UUID> among) {
+        if (among.isEmpty()) {
+            return Set.of();
+        }
+        return s.createNativeQuery("SELECT DISTINCT ticket_id FROM outbox WHERE state IN ('PENDING', 'CONFLICT')"
+                + " AND ticket_id IN (:ids)", Object.class).setParameterList("ids", among).getResultList().stream()
+                .map(Outbox::uuid).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * The central store's answer to one pushed operation. {@code central} is the ticket as the
+     * central store holds it now (null when it holds none), {@code centralLine} the same as sent.
+     */
+    public record Answer(UUID opId, UUID ticketId, State state, String reasonKey, String reason, String centralLine,
+                         org.reliefdesk.model.TicketHistory central) {
+    }
+
+    /**
+     * Records answers, each with what it means for the local ticket: applied → the central
+     * version is taken (it may carry the final ticket number); refused → the ticket goes back to
+     * the central version (the operation keeps what was typed); conflict → the local version
+     * stays until the user re-applies or discards.
+     */
+    public void record(List<Answer> answers, Instant now) {
+        store.inTransaction(s -> {
+            for (Answer a : answers) {
+                settle(s, a.opId(), a.state(), a.reasonKey(), a.reason(),
+                        a.state() == State.APPLIED ? null : a.centralLine(), now);
+                if (a.state() == State.CONFLICT || !unsynced(s, List.of(a.ticketId())).isEmpty()) {
+                    continue;
+                }
+                restore(s, a.ticketId(), a.central());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Discards an operation after a conflict or refusal: the ticket goes back to the central
+     * store's version; the operation stays in the outbox, marked discarded.
+     */
+    public void discard(UUID opId, org.reliefdesk.model.TicketHistory central, Instant now) {
+        store.inTransaction(s -> {
+            Entry e = entries(s.createNativeQuery(COLUMNS + " WHERE op_id = :id", Object[].class)
+                    .setParameter("id", opId).getResultList()).stream().findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
+            if (e.state() != State.CONFLICT && e.state() != State.REJECTED) {
+                throw new IllegalStateException("operation " + opId + " is " + e.state() + ", not in conflict");
+            }
+            settle(s, opId, State.DISCARDED, e.reasonKey(), e.reason(), e.centralTicket(), now);
+            if (unsynced(s, List.of(e.ticketId())).isEmpty()) {
+                restore(s, e.ticketId(), central);
+            }
+            return null;
+        });
+    }
+
+    /** Puts the central version of a ticket in place of the local one (or removes a ticket it does not hold). */
+    static void restore(Session s, UUID ticketId, org.reliefdesk.model.TicketHistory central) {
+        boolean known = s.find(TicketEntity.class, ticketId) != null;
+        if (central != null) {
+            TicketStore.replace(s, central, known);
+        } else if (known) {
+            TicketStore.removeLocal(s, ticketId);
+        }
+    }
+
+    static void settle(Session s, UUID opId, State state, String reasonKey, String reason, String centralTicket,
+                       Instant now) {
+        s.createNativeMutationQuery("UPDATE outbox SET state = :st, reason_key = :key, reason = :reason,"
+                        + " central_ticket = :central, settled_at = :at WHERE op_id = :id")
+                .setParameter("st", state.name())
+                .setParameter("key", reasonKey)
+                .setParameter("reason", reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                .setParameter("central", centralTicket)
+                .setParameter("at", now.truncatedTo(ChronoUnit.MICROS))
+                .setParameter("id", opId)
+                .executeUpdate();
+    }
+
+    private static List<Entry> entries(List<Object[]> rows) {
+        List<Entry> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new Entry(uuid(r[0]), ((Number) r[1]).longValue(), uuid(r[2]),
+                    OperationCodec.readOperation(text(r[3])), (String) r[4], instant(r[5]), State.valueOf((String) r[6]),
+                    (String) r[7], (String) r[8], text(r[9]), instant(r[10])));
+        }
+        return out;
+    }
+
+    /** A UUID column as a native query returns it (H2 gives its 16 bytes). */
+    private static UUID uuid(Object o) {
+        if (o instanceof UUID u) {
+            return u;
+        }
+        if (o instanceof byte[] b && b.length == 16) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+            return new UUID(buf.getLong(), buf.getLong());
+        }
+        return UUID.fromString(o.toString());
+    }
+
+    private static String text(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new StoreException("cannot read a stored text: " + e.getMessage(), e);
+            }
+        }
+        return o.toString();
+    }
+
+    private static Instant instant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("unexpected time value " + o.getClass());
+    }
+}

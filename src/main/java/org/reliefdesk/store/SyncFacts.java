@@ -1,0 +1,67 @@
+package org.reliefdesk.store;
+
+import java.util.Optional;
+
+import org.hibernate.Session;
+
+/** Small named facts of the sync kept in the local store: the pull cursor, the client id, the last sync. */
+public final class SyncFacts {
+
+    public static final String CURSOR = "pull.cursor";
+    public static final String CLIENT_ID = "client.id";
+    public static final String LAST_SYNC = "last.sync";
+    public static final String CENTRAL_URL = "central.url";
+
+    private final LocalStore store;
+
+    SyncFacts(LocalStore store) {
+        this.store = store;
+    }
+
+    public Optional<String> get(String name) {
+        return store.read(s -> get(s, name));
+    }
+
+    public void put(String name, String value) {
+        store.inTransaction(s -> {
+            put(s, name, value);
+            return null;
+        });
+    }
+
+    /** This PC's id for the central store's audit log, made once. */
+    public String clientId() {
+        return store.inTransaction(s -> get(s, CLIENT_ID).orElseGet(() -> {
+            String id = "pc-" + java.util.UUID.randomUUID();
+            put(s, CLIENT_ID, id);
+            return id;
+        }));
+    }
+
+    /**
+     * How far {@code username} has pulled. One per user: people of different scopes share a PC,
+     * and a leader signing in after a clerk still needs the changes the clerk's pulls left out.
+     */
+    public long cursor(String username) {
+        return get(cursorName(username)).map(Long::parseLong).orElse(0L);
+    }
+
+    /** Starts {@code username}'s pulls from the beginning again (a full resync; waiting changes stay). */
+    public void resetCursor(String username) {
+        put(cursorName(username), "0");
+    }
+
+    static String cursorName(String username) {
+        return CURSOR + "." + username;
+    }
+
+    static Optional<String> get(Session s, String name) {
+        return s.createNativeQuery("SELECT fact_value FROM sync_state WHERE fact_name = :n", String.class)
+                .setParameter("n", name).getResultList().stream().findFirst();
+    }
+
+    static void put(Session s, String name, String value) {
+        s.createNativeMutationQuery("MERGE INTO sync_state (fact_name, fact_value) KEY (fact_name) VALUES (:n, :v)")
+                .setParameter("n", name).setParameter("v", value).executeUpdate();
+    }
+}

@@ -1,0 +1,185 @@
+package org.reliefdesk.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.reliefdesk.logic.sync.OpResult;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationCodec;
+import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.model.User;
+
+/** The central store's HTTP API as the county PC calls it (docs/sync-protocol.md). */
+public final class CentralClient {
+
+    /** A piece of an attachment upload; a broken upload resumes after the last whole piece. */
+    static final int PIECE = 1024 * 1024;
+
+    /** The central store cannot be reached (no network, server down, timeout): try again later. */
+    public static final class Unreachable extends IOException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The central store answered with an error: {@code status} and its reason code. */
+    public static final class Refused extends IOException {
+        private final int status;
+        private final String code;
+
+        Refused(int status, String code, String message) {
+            super(status + " " + code + ": " + message);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** What a sign-in gives. */
+    public record Session(String token, User user) {
+    }
+
+    private final URI base;
+    private final HttpClient http;
+    private final ObjectMapper json = OperationCodec.json();
+    private final Duration timeout;
+
+    public CentralClient(String baseUrl, Duration timeout) {
+        String url = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.base = URI.create(url + "/api/v1");
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public Session signIn(String username, char[] password, String clientId) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", new String(password));
+        body.put("clientId", clientId);
+        JsonNode n = call(post("/sign-in", null, body));
+        return new Session(n.get("token").asText(), json.treeToValue(n.get("user"), User.class));
+    }
+
+    public PullPage pull(String token, long after, int limit) throws IOException {
+        JsonNode n = call(request("/changes?after=" + after + "&limit=" + limit, token).GET().build());
+        return json.treeToValue(n, PullPage.class);
+    }
+
+    public List<OpResult> push(String token, List<Operation> ops) throws IOException {
+        JsonNode n = call(post("/ops", token, Map.of("ops", ops)));
+        return json.convertValue(n.get("results"), new TypeReference<List<OpResult>>() { });
+    }
+
+    /** Sends a file the central store does not hold yet, continuing a broken upload where it stopped. */
+    public void upload(String token, String sha, Path file) throws IOException {
+        JsonNode status = call(request("/attachments/" + sha + "/status", token).GET().build());
+        if (status.path("stored").asBoolean()) {
+            return;
+        }
+        long offset = status.path("received").asLong();
+        byte[] all = Files.readAllBytes(file);
+        while (offset < all.length) {
+            int end = (int) Math.min(all.length, offset + PIECE);
+            HttpRequest r = request("/attachments/" + sha + "?offset=" + offset + "&total=" + all.length, token)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(all, (int) offset, end))).build();
+            try {
+                JsonNode n = call(r);
+                offset = n.path("stored").asBoolean() ? all.length : n.path("received").asLong();
+            } catch (Refused e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+                // Another piece went in meanwhile (or the server kept more than we thought): ask where to go on.
+                offset = call(request("/attachments/" + sha + "/status", token).GET().build()).path("received").asLong();
+            }
+        }
+    }
+
+    /** Fetches a file into {@code target}, continuing a partial download kept beside it. */
+    public void download(String token, String sha, Path target) throws IOException {
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        long have = Files.exists(part) ? Files.size(part) : 0;
+        HttpRequest r = request("/attachments/" + sha + "?from=" + have, token).GET().build();
+        HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
+        if (resp.statusCode() != 200) {
+            try (InputStream in = resp.body()) {
+                throw refused(resp.statusCode(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream in = resp.body();
+             OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            in.transferTo(out);
+        }
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private HttpRequest post(String path, String token, Object body) {
+        return request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(OperationCodec.write(body))).build();
+    }
+
+    private JsonNode call(HttpRequest r) throws IOException {
+        HttpResponse<String> resp = send(r, HttpResponse.BodyHandlers.ofString());
+        if (resp.statusCode() != 200) {
+            throw refused(resp.statusCode(), resp.body());
+        }
+        return json.readTree(resp.body());
+    }
+
+    private Refused refused(int status, String body) {
+        try {
+            JsonNode n = json.readTree(body);
+            return new Refused(status, n.path("error").asText("unknown"), n.path("message").asText(body));
+        } catch (IOException e) {
+            return new Refused(status, "unknown", body);
+        }
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest r, HttpResponse.BodyHandler<T> handler) throws IOException {
+        try {
+            return http.send(r, handler);
+        } catch (ConnectException | HttpTimeoutException e) {
+            throw new Unreachable("the central store at " + base + " cannot be reached: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("interrupted", e);
+        } catch (IOException e) {
+            throw new Unreachable("the connection to " + base + " broke: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.reliefdesk.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+
+/**
+ * The commands as an administrator and two county PCs use them, each in its own JVM: {@code central
+ * user add}, {@code central import}, {@code central} serving on loopback, and {@code sync} from two
+ * data directories — the second PC sees the first PC's accepted action after its sync.
+ */
+class CentralCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @Test
+    void centralAndTwoSyncRunsFromTwoDataDirectories() throws Exception {
+        Path centralDir = dir.resolve("central");
+        for (var u : List.of(SyncWorld.WATER_A, SyncWorld.WATER_A2)) {
+            Run add = run(List.of("central", "user", "add", "--data-dir", centralDir.toString(), "--name", u.username(),
+                    "--display-name", u.displayName(), "--role", "clerk", "--county", u.countyCode(), "--department",
+                    u.departmentCode()));
+            assertEquals(0, add.exit(), add.output());
+            assertTrue(add.output().contains("已添加用户 " + u.username()), add.output());
+        }
+        Run refused = run(List.of("central", "user", "add", "--data-dir", centralDir.toString(), "--name", "x",
+                "--role", "clerk", "--county", "530128"));
+        assertEquals(1, refused.exit(), "one letter is no sign-in name; a clerk needs a department");
+        Path file = dir.resolve("county.jsonl");
+        TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
+        Files.write(file, new SampleGenerator(SyncWorld.CATALOG).generate(3, java.time.Instant.now().minusSeconds(3600), 300)
+                .stream().map(codec::write).toList());
+        Run intake = run(List.of("central", "import", "--data-dir", centralDir.toString(), "--file", file.toString()));
+        assertEquals(0, intake.exit(), intake.output());
+        assertTrue(intake.output().contains("已接收新工单 300 件"), intake.output());
+
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process central = start(List.of("central", "--data-dir", centralDir.toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port)), dir.resolve("central.log"));
+        String url = "http://127.0.0.1:" + port;
+        waitForLine(dir.resolve("central.log"), "中央库已启动", central);
+
+        Path a = dir.resolve("pc-a");
+        Path b = dir.resolve("pc-b");
+        Run firstA = sync(url, SyncWorld.WATER_A.username(), a);
+        assertEquals(0, firstA.exit(), firstA.output());
+        Run firstB = sync(url, SyncWorld.WATER_A2.username(), b);
+        assertEquals(0, firstB.exit(), firstB.output());
+
+        // On PC A, the water clerk takes an action (as in the workbench), then syncs.
+        Ticket acted;
+        TicketEvent event;
+        try (org.reliefdesk.store.LocalStore store = org.reliefdesk.store.LocalStore.open(a)) {
+            Ticket target = actionable(store);
+            acted = act(store, target);
+            List<TicketEvent> events = store.tickets().events(target.id());
+            event = events.get(events.size() - 1);
+        }
+        Run pushA = sync(url, SyncWorld.WATER_A.username(), a);
+        assertEquals(0, pushA.exit(), pushA.output());
+        assertTrue(pushA.output().contains("推送 1，已应用 1，被拒绝 0，冲突 0"), pushA.output());
+
+        Run pullB = sync(url, SyncWorld.WATER_A2.username(), b);
+        assertEquals(0, pullB.exit(), pullB.output());
+        try (org.reliefdesk.store.LocalStore store = org.reliefdesk.store.LocalStore.open(b)) {
+            List<TicketEvent> seen = store.tickets().events(acted.id());
+            assertEquals(event.id(), seen.get(seen.size() - 1).id(), "PC B holds PC A's accepted action");
+            assertEquals(acted.currentStep(), store.tickets().find(acted.id()).orElseThrow().currentStep());
+        }
+
+        Run wrong = run(List.of("sync", "--central", url, "--user", SyncWorld.WATER_A.username(), "--data-dir",
+                a.toString()), "not-the-password");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.output().contains("用户名或密码不正确"), wrong.output());
+        central.destroy();
+        Run offline = sync(url, SyncWorld.WATER_A.username(), a);
+        assertEquals(2, offline.exit());
+        assertTrue(offline.output().contains("暂时连不上中央库"), offline.output());
+        started.forEach(Process::destroyForcibly);
+    }
+
+    private static Ticket actionable(org.reliefdesk.store.LocalStore store) {
+        var engine = new org.reliefdesk.logic.workflow.WorkflowEngine(SyncWorld.CATALOG, java.time.Clock.systemUTC());
+        return store.tickets().list(org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.WATER_A, SyncWorld.CATALOG)).stream()
+                .filter(t -> engine.mayActInStep(t, SyncWorld.WATER_A))
+                .filter(t -> engine.allowedActions(t, store.tickets().events(t.id()), SyncWorld.WATER_A).stream()
+                        .anyMatch(x -> !x.reopens()))
+                .findFirst().orElseThrow();
+    }
+
+    private static Ticket act(org.reliefdesk.store.LocalStore store, Ticket t) {
+        var engine = new org.reliefdesk.logic.workflow.WorkflowEngine(SyncWorld.CATALOG, java.time.Clock.systemUTC());
+        var history = store.tickets().events(t.id());
+        var a = engine.allowedActions(t, history, SyncWorld.WATER_A).stream().filter(x -> !x.reopens()).findFirst()
+                .orElseThrow();
+        var form = SyncWorld.CATALOG.form(a.form()).orElse(new org.reliefdesk.logic.catalog.FormDef("none", List.of()));
+        var values = org.reliefdesk.logic.sample.FormFaker.happy(SyncWorld.CATALOG).fill(form,
+                org.reliefdesk.logic.workflow.TicketFacts.of(history), java.time.Instant.now());
+        return new org.reliefdesk.store.TicketActions(store, engine).act(t.id(), t.version(), SyncWorld.WATER_A, a.code(),
+                values, null);
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private Run sync(String url, String user, Path dataDir) throws Exception {
+        return run(List.of("sync", "--central", url, "--user", user, "--data-dir", dataDir.toString()));
+    }
+
+    private Run run(List<String> args) throws Exception {
+        return run(args, SyncWorld.PASSWORD);
+    }
+
+    private Run run(List<String> args, String password) throws Exception {
+        Path log = dir.resolve("run-" + System.nanoTime() + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("RELIEFDESK_PASSWORD", password);
+        Process p = pb.start();
+        boolean done = p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        return new Run(done ? p.exitValue() : -1, Files.readString(log));
+    }
+
+    private Process start(List<String> args, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private static List<String> command(List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.reliefdesk.app.Main"));
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    private static void waitForLine(Path log, String text, Process p) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("central stopped: " + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("central did not start: " + Files.readString(log));
+    }
+}

@@ -1,0 +1,352 @@
+package org.reliefdesk.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.sync.OpResult;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationCodec;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.store.Outbox;
+import org.reliefdesk.sync.CentralClient;
+import org.reliefdesk.sync.Synchronizer;
+
+/**
+ * What the central store and the client sync must do, on real parts: a central database (H2 or
+ * PostgreSQL, by subclass), a real HTTP server on loopback, and county PCs with local H2 files.
+ */
+abstract class SyncContract {
+
+    @TempDir
+    Path dir;
+
+    SyncWorld world;
+
+    /** A fresh, empty central database for one test. */
+    abstract String freshDatabase(Path dir) throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        world = new SyncWorld(dir, freshDatabase(dir), 400, 120);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void theSecondClientSeesTheFirstClientsAcceptedActionAfterItsSync() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+            Synchronizer.Report first = a.sync();
+            assertTrue(first.pulled() > 0, "a water clerk pulls the county's water tickets");
+            assertEquals(first.pulled(), b.sync().pulled());
+            Ticket target = a.actionable().orElseThrow();
+            Ticket acted = a.act(target);
+            assertEquals(Outbox.TicketSync.PENDING, a.store.outbox().ticketStates().get(target.id()));
+
+            Synchronizer.Report pushed = a.sync();
+            assertEquals(1, pushed.pushed());
+            assertEquals(1, pushed.applied());
+            assertEquals(0, pushed.pendingLeft());
+            assertEquals(Outbox.TicketSync.SYNCED, a.store.outbox().ticketStates().get(target.id()));
+
+            b.sync();
+            List<TicketEvent> seenByB = b.store.tickets().events(target.id());
+            List<TicketEvent> madeByA = a.store.tickets().events(target.id());
+            assertEquals(madeByA.size(), seenByB.size());
+            TicketEvent last = seenByB.get(seenByB.size() - 1);
+            assertEquals(madeByA.get(madeByA.size() - 1).id(), last.id(), "the same event, not a copy");
+            assertEquals(SyncWorld.WATER_A.username(), last.actor());
+            assertEquals(acted.currentStep(), b.store.tickets().find(target.id()).orElseThrow().currentStep());
+            assertEquals(madeByA.size(), world.centralTicket(target.id()).events().size());
+        }
+    }
+
+    @Test
+    void twoClientsActOnOneTicketOneConflictBothVersionsKept() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+            a.sync();
+            b.sync();
+            Ticket target = a.actionable().orElseThrow();
+            a.act(target);
+            b.act(b.store.tickets().find(target.id()).orElseThrow());
+            UUID bEvent = last(b.store.tickets().events(target.id())).id();
+
+            assertEquals(1, a.sync().applied());
+            Synchronizer.Report second = b.sync();
+            assertEquals(1, second.conflicts(), "the later push meets the first one's change");
+            assertEquals(0, second.applied());
+
+            // Both versions kept: the central store's (A's action) and B's own (still shown on B's PC).
+            Outbox.Entry conflict = b.store.outbox().unsettled().get(0);
+            assertEquals(Outbox.State.CONFLICT, conflict.state());
+            assertEquals("sync.rule.movedOn", conflict.reasonKey());
+            assertNotNull(conflict.centralTicket());
+            TicketHistory centralVersion = new org.reliefdesk.logic.interchange.TicketLineCodec(SyncWorld.CATALOG)
+                    .read(conflict.centralTicket(), 1, java.time.LocalDate.of(9999, 1, 1));
+            assertEquals(last(a.store.tickets().events(target.id())).id(), last(centralVersion.events()).id());
+            assertEquals(bEvent, last(b.store.tickets().events(target.id())).id(), "a pull does not overwrite B's change");
+            assertEquals(Outbox.TicketSync.CONFLICT, b.store.outbox().ticketStates().get(target.id()));
+            Synchronizer.Report again = b.sync();
+            assertEquals(0, again.pushed(), "an operation in conflict is not pushed again by itself");
+            assertEquals(1, b.store.outbox().unsettled().size());
+            assertEquals(bEvent, last(b.store.tickets().events(target.id())).id(), "syncing again keeps B's version");
+
+            // B discards: the ticket shows the central version; the operation stays, marked discarded.
+            b.store.outbox().discard(conflict.opId(), centralVersion, world.clock.instant());
+            assertEquals(last(centralVersion.events()).id(), last(b.store.tickets().events(target.id())).id());
+            assertEquals(Outbox.State.DISCARDED, b.store.outbox().find(conflict.opId()).orElseThrow().state());
+            assertEquals(Outbox.TicketSync.SYNCED, b.store.outbox().ticketStates().get(target.id()));
+            assertEquals(0, b.sync().pushed());
+        }
+    }
+
+    @Test
+    void aConflictReappliedOnTheNewStateGoesThroughAsANewOperation() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+            a.sync();
+            b.sync();
+            // A takes an action; B records a note-like action on the same ticket meanwhile.
+            Ticket target = a.actionable().orElseThrow();
+            a.act(target);
+            b.act(b.store.tickets().find(target.id()).orElseThrow());
+            a.sync();
+            b.sync();
+            Outbox.Entry conflict = b.store.outbox().unsettled().get(0);
+            TicketHistory central = world.centralTicket(target.id());
+            try {
+                new org.reliefdesk.store.TicketActions(b.store,
+                        new org.reliefdesk.logic.workflow.WorkflowEngine(SyncWorld.CATALOG, world.clock))
+                        .reapply(conflict.opId(), SyncWorld.WATER_A2, central, world.clock.instant());
+            } catch (org.reliefdesk.model.InvalidFieldException refused) {
+                // The action no longer fits the new step: nothing changed, the conflict still waits.
+                assertEquals(Outbox.State.CONFLICT, b.store.outbox().find(conflict.opId()).orElseThrow().state());
+                assertEquals(last(b.store.tickets().events(target.id())).actor(), SyncWorld.WATER_A2.username());
+                return;
+            }
+            assertEquals(Outbox.State.REAPPLIED, b.store.outbox().find(conflict.opId()).orElseThrow().state());
+            Synchronizer.Report r = b.sync();
+            assertEquals(1, r.applied());
+            assertEquals(central.events().size() + 1, world.centralTicket(target.id()).events().size());
+        }
+    }
+
+    @Test
+    void aUserOfOneCountyPullsNothingOfAnotherAndAForgedCountyChangesNothing() throws Exception {
+        try (SyncWorld.Pc other = world.pc("other", SyncWorld.WATER_B); SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+            Synchronizer.Report r = other.sync();
+            assertTrue(r.pulled() > 0);
+            List<Ticket> all = other.store.tickets().list(new org.reliefdesk.logic.queue.TicketScope(SyncWorld.COUNTY_A, null, null));
+            assertTrue(all.isEmpty(), "no ticket of county A on county B's PC");
+            a.sync();
+            Ticket ofA = a.tickets().get(0);
+
+            // Forged scope in the query: the same answer as without it.
+            String token = other.token();
+            JsonNode plain = get("/api/v1/changes?after=0&limit=2000", token);
+            JsonNode forged = get("/api/v1/changes?after=0&limit=2000&county=" + SyncWorld.COUNTY_A + "&countyCode="
+                    + SyncWorld.COUNTY_A + "&department=CIVIL&township=530128002", token);
+            assertEquals(plain.get("changes").size(), forged.get("changes").size());
+            assertEquals(r.pulled(), plain.get("changes").size());
+            for (JsonNode c : forged.get("changes")) {
+                assertTrue(c.get("ticket").asText().contains("\"countyCode\":\"" + SyncWorld.COUNTY_B + "\""));
+            }
+
+            // An action on county A's ticket pushed by county B's clerk: refused, nothing stored.
+            int before = world.centralTicket(ofA.id()).events().size();
+            Operation op = Operation.act(UUID.randomUUID(), ofA.id(), before, "accept", Map.of(), null,
+                    world.clock.instant(), UUID.randomUUID());
+            List<OpResult> results = new CentralClient(world.url(), Duration.ofSeconds(10)).push(token, List.of(op));
+            assertEquals(OpResult.Outcome.REJECTED, results.get(0).outcome());
+            assertEquals("sync.rule.outOfScope", results.get(0).reasonKey());
+            assertEquals(before, world.centralTicket(ofA.id()).events().size());
+        }
+    }
+
+    @Test
+    void badRequestsGetClearErrorsAndStoreNothing() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+            a.sync();
+            String token = a.token();
+            long audit = world.central.ops().auditCount();
+            long tickets = world.central.tickets().count();
+
+            assertError(post("/api/v1/ops", token, "{\"ops\": [ {\"opId\": "), 400, "badJson");
+            assertError(post("/api/v1/ops", token, "[1, 2]"), 400, "badJson");
+            assertError(post("/api/v1/ops", token, "{\"ops\": [{\"kind\": \"ACT\"}]}"), 400, "badOperation");
+            assertError(post("/api/v1/ops", token, "{\"ops\": [{\"opId\": \"x\", \"kind\": \"FLY\"}]}"), 400, "badOperation");
+            String huge = "{\"ops\": [], \"pad\": \"" + "x".repeat(CentralServer.MAX_JSON_BYTES) + "\"}";
+            assertError(post("/api/v1/ops", token, huge), 413, "tooLarge");
+            assertError(post("/api/v1/ops", "not-a-token", "{\"ops\": []}"), 401, "sync.auth.badToken");
+            assertError(post("/api/v1/ops", null, "{\"ops\": []}"), 401, "sync.auth.noToken");
+            assertError(post("/api/v1/sign-in", null, "{\"username\": \"water.clerk\", \"password\": \"wrong\"}"), 401,
+                    "sync.auth.wrongPassword");
+            assertEquals(audit, world.central.ops().auditCount(), "no bad request reached the audit log");
+            assertEquals(tickets, world.central.tickets().count());
+
+            // A replayed operation: answered from the audit log, applied once.
+            Ticket target = a.actionable().orElseThrow();
+            a.act(target);
+            Operation op = a.store.outbox().pending(SyncWorld.WATER_A.username(), 10).get(0).operation();
+            CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10));
+            OpResult first = client.push(token, List.of(op)).get(0);
+            OpResult again = client.push(token, List.of(op)).get(0);
+            assertEquals(OpResult.Outcome.APPLIED, first.outcome());
+            assertFalse(first.replay());
+            assertEquals(OpResult.Outcome.APPLIED, again.outcome());
+            assertTrue(again.replay());
+            assertEquals(audit + 1, world.central.ops().auditCount());
+            int events = world.centralTicket(target.id()).events().size();
+            assertEquals(events, a.store.tickets().events(target.id()).size());
+            // The same id with other content: refused as a conflict, nothing applied.
+            Operation changed = new Operation(op.opId(), op.kind(), op.ticketId(), op.baseSeq(), op.action(), op.form(),
+                    "另一个备注", op.at(), op.eventId(), null);
+            OpResult other = client.push(token, List.of(changed)).get(0);
+            assertEquals(OpResult.Outcome.CONFLICT, other.outcome());
+            assertEquals("sync.rule.sameIdOtherContent", other.reasonKey());
+            assertEquals(events, world.centralTicket(target.id()).events().size());
+
+            // An expired token: refused as expired.
+            world.clock.advance(CentralUsers.TOKEN_LIFETIME.plusMinutes(1));
+            assertError(post("/api/v1/ops", token, "{\"ops\": []}"), 401, "sync.auth.expired");
+        }
+    }
+
+    @Test
+    void aLeaderPullsTheWholeCountyAndCanChangeNothing() throws Exception {
+        try (SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A); SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+            assertEquals(world.countyATickets, leader.sync().pulled());
+            a.sync();
+            Ticket t = a.actionable().orElseThrow();
+            int before = world.centralTicket(t.id()).events().size();
+            Operation op = Operation.act(UUID.randomUUID(), t.id(), before, "accept", Map.of(), null,
+                    world.clock.instant(), UUID.randomUUID());
+            OpResult r = new CentralClient(world.url(), Duration.ofSeconds(10)).push(leader.token(), List.of(op)).get(0);
+            assertEquals(OpResult.Outcome.REJECTED, r.outcome());
+            assertEquals(before, world.centralTicket(t.id()).events().size());
+        }
+    }
+
+    @Test
+    void attachmentsUploadInPiecesResumeAndMustHashToTheirName() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+            byte[] photo = new byte[(int) (2.5 * 1024 * 1024)];
+            new java.util.Random(5).nextBytes(photo);
+            Path file = dir.resolve("photo.jpg");
+            java.nio.file.Files.write(file, photo);
+            String sha = CentralAttachments.sha256(photo);
+            String token = a.token();
+            // A broken upload: the first piece arrived, then the connection went.
+            world.central.attachments().append(sha, 0, photo.length, java.util.Arrays.copyOf(photo, 1000), world.clock.instant());
+            assertEquals(1000, world.central.attachments().status(sha).received());
+            CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10));
+            client.upload(token, sha, file);
+            assertTrue(world.central.attachments().status(sha).stored());
+            Path back = dir.resolve("back.jpg");
+            client.download(token, sha, back);
+            assertEquals(sha, CentralAttachments.sha256(java.nio.file.Files.readAllBytes(back)));
+            // Bytes that do not hash to the name are thrown away.
+            String wrong = "0".repeat(64);
+            assertError(put("/api/v1/attachments/" + wrong + "?offset=0&total=3", token, new byte[] {1, 2, 3}), 422,
+                    "badAttachment");
+            assertFalse(world.central.attachments().status(wrong).stored());
+            assertEquals(0, world.central.attachments().status(wrong).received());
+        }
+    }
+
+    @Test
+    void aPushKilledHalfWayIsAppliedExactlyOnceAfterARestart() throws Exception {
+        int opened = 120;
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.CIVIL_A)) {
+            a.sync();
+        }
+        // 120 tickets opened offline on the PC: 120 operations waiting.
+        try (org.reliefdesk.store.LocalStore store = org.reliefdesk.store.LocalStore.open(dir.resolve("a"))) {
+            KillablePush.openTickets(store, opened, world.clock);
+            assertEquals(opened, store.outbox().pendingCount());
+        }
+        long audit = world.central.ops().auditCount();
+        long tickets = world.central.tickets().count();
+
+        KillablePush.Killed killed = KillablePush.killMidway(world, dir.resolve("a"), SyncWorld.CIVIL_A, audit, opened);
+        assertTrue(killed.appliedAtKill() > 0 && killed.appliedAtKill() < opened,
+                "killed in the middle: " + killed.appliedAtKill() + " of " + opened + " applied");
+
+        // Restart: the same operations pushed again; those applied before are answered from the audit log.
+        KillablePush.Child restart = KillablePush.syncInChild(world, dir.resolve("a"), SyncWorld.CIVIL_A, 10);
+        assertEquals(0, restart.process().waitFor(), restart::output);
+        assertEquals(audit + opened, world.central.ops().auditCount(), "every operation recorded once");
+        assertEquals(tickets + opened, world.central.tickets().count(), "every ticket opened once");
+        try (org.reliefdesk.store.LocalStore store = org.reliefdesk.store.LocalStore.open(dir.resolve("a"))) {
+            assertEquals(0, store.outbox().pendingCount());
+            Set<Outbox.State> states = store.outbox().all().stream().map(Outbox.Entry::state).collect(Collectors.toSet());
+            assertEquals(Set.of(Outbox.State.APPLIED), states);
+            List<Ticket> local = store.tickets().list(org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.CIVIL_A,
+                    SyncWorld.CATALOG));
+            Set<String> numbers = local.stream().map(Ticket::ticketNo).collect(Collectors.toSet());
+            int central = world.central.tickets().pull(org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.CIVIL_A,
+                    SyncWorld.CATALOG), 0, CentralTickets.MAX_PAGE).changes().size();
+            assertEquals(central, local.size(), "the PC holds the clerk's tickets as the central store does");
+            assertEquals(local.size(), numbers.size(), "each ticket number once");
+        }
+    }
+
+    private static TicketEvent last(List<TicketEvent> events) {
+        return events.get(events.size() - 1);
+    }
+
+    private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.url() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, String token, byte[] body) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(world.url() + path)).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer " + token).build();
+        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(world.url() + path)).GET()
+                .header("Authorization", "Bearer " + token).build();
+        HttpResponse<String> resp = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, resp.statusCode(), resp.body());
+        return OperationCodec.json().readTree(resp.body());
+    }
+
+    private static void assertError(HttpResponse<String> resp, int status, String code) throws IOException {
+        assertEquals(status, resp.statusCode(), resp.body());
+        JsonNode n = OperationCodec.json().readTree(resp.body());
+        assertEquals(code, n.path("error").asText(), resp.body());
+        assertFalse(n.path("message").asText().isBlank(), "a message says why: " + resp.body());
+    }
+}

@@ -1,0 +1,179 @@
+package org.reliefdesk.sync;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.central.CentralServer;
+import org.reliefdesk.central.CentralStore;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.sync.OperationCodec;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.store.LocalStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Benchmark (mvn -Pbench verify -Dtest=PullBench; measures, asserts nothing): a county PC's first
+ * pull of 50,000 tickets from the central store over HTTP on loopback into its empty local H2
+ * file, against a raw JDBC batch insert of the same rows (tickets, events, forms) into an empty
+ * H2 file of the same schema, in one run. Results in {@code target/bench/pull.txt}.
+ */
+class PullBench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PullBench.class);
+    private static final int COUNT = Integer.getInteger("bench.pullTickets", 50_000);
+    private static final Path DIR = Path.of("target", "bench", "pull-" + COUNT);
+
+    @Test
+    void initialPullAgainstRawJdbc() throws Exception {
+        Catalog catalog = CatalogLoader.loadBuiltIn();
+        Clock clock = Clock.system(SampleGenerator.ZONE);
+        List<String> report = new ArrayList<>();
+        report.add("ReliefDesk pull benchmark, " + COUNT + " tickets, " + Instant.now() + ", JDK "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        Files.createDirectories(DIR);
+        try (CentralStore central = CentralStore.open("jdbc:h2:file:" + DIR.resolve("central/central").toAbsolutePath(),
+                catalog, clock)) {
+            central.users().addMissing(List.of(DemoUsers.LEADER), DemoUsers.DEMO_PASSWORD.toCharArray(), clock.instant());
+            if (central.tickets().count() < COUNT) {
+                TicketLineCodec codec = new TicketLineCodec(catalog);
+                String lines = new SampleGenerator(catalog).generate(SampleGenerator.DEFAULT_SEED, clock.instant(), COUNT)
+                        .stream().map(codec::write).collect(Collectors.joining("\n"));
+                central.tickets().intake(new BufferedReader(new StringReader(lines)), LocalDate.now(clock), clock.instant());
+            }
+            try (CentralServer server = CentralServer.start(central, "127.0.0.1", 0)) {
+                for (int run = 1; run <= 2; run++) {
+                    Path pc = DIR.resolve("pc-" + run + "-" + System.nanoTime());
+                    long t0 = System.nanoTime();
+                    Synchronizer.Report r;
+                    try (LocalStore store = LocalStore.open(pc)) {
+                        long opened = System.nanoTime();
+                        r = new Synchronizer(store, new CentralClient(server.url(), Duration.ofSeconds(60)), catalog, clock)
+                                .fetchAttachments(false)
+                                .run(DemoUsers.LEADER.username(), DemoUsers.DEMO_PASSWORD.toCharArray(), p -> { });
+                        long pulled = System.nanoTime();
+                        report.add(String.format(Locale.ROOT, "run %d: initial pull of %d tickets over HTTP into an empty"
+                                + " local store: %d ms (store opened in %d ms)", run, r.pulled(), (pulled - opened) / 1_000_000,
+                                (opened - t0) / 1_000_000));
+                        // The same rows, read back from the pulled store, for the raw insert.
+                        List<TicketHistory> rows = new ArrayList<>();
+                        for (Ticket t : store.tickets().list(new TicketScope(DemoUsers.LEADER.countyCode(), null, null))) {
+                            rows.add(new TicketHistory(t, store.tickets().events(t.id())));
+                        }
+                        Path raw = DIR.resolve("raw-" + run + "-" + System.nanoTime());
+                        LocalStore.open(raw).close(); // the same schema, by the same migrations
+                        long rawMs = rawInsert(raw, rows);
+                        report.add(String.format(Locale.ROOT, "run %d: raw JDBC batch insert of the same %d tickets and"
+                                + " %d events into an empty H2 file: %d ms → pull / raw = %.2f", run, rows.size(),
+                                rows.stream().mapToInt(h -> h.events().size()).sum(), rawMs,
+                                (double) ((pulled - opened) / 1_000_000) / rawMs));
+                    }
+                }
+            }
+        }
+        report.forEach(l -> LOG.info("BENCH {}", l));
+        Files.write(Path.of("target", "bench", "pull.txt"), report);
+    }
+
+    /** Tickets, events and forms with prepared statements in batches of 1,000, one transaction per 5,000 tickets. */
+    private static long rawInsert(Path dataDir, List<TicketHistory> rows) throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("reliefdesk").toAbsolutePath();
+        long t0 = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement pt = c.prepareStatement("INSERT INTO ticket (id, ticket_no, item_code, county_code,"
+                    + " county_name, township_code, township_name, village_code, village_name, applicant_name,"
+                    + " applicant_id_number, applicant_phone, channel, raised_by, submitted_at, dispatched_at, current_step,"
+                    + " status, concluded_at, outcome, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+                 PreparedStatement pe = c.prepareStatement("INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action,"
+                         + " from_step, to_step, note, outcome) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement pf = c.prepareStatement("INSERT INTO ticket_event_form (event_id, form_data) VALUES (?,?)")) {
+                int n = 0;
+                int events = 0;
+                for (TicketHistory h : rows) {
+                    Ticket t = h.ticket();
+                    int i = 1;
+                    pt.setObject(i++, t.id());
+                    pt.setString(i++, t.ticketNo());
+                    pt.setString(i++, t.itemCode());
+                    pt.setString(i++, t.county().code());
+                    pt.setString(i++, t.county().name());
+                    pt.setString(i++, t.township().code());
+                    pt.setString(i++, t.township().name());
+                    pt.setString(i++, t.village().code());
+                    pt.setString(i++, t.village().name());
+                    pt.setString(i++, t.applicant().name());
+                    pt.setString(i++, t.applicant().idNumber());
+                    pt.setString(i++, t.applicant().phone());
+                    pt.setString(i++, t.channel().name());
+                    pt.setString(i++, t.raisedBy());
+                    pt.setTimestamp(i++, ts(t.submittedAt()));
+                    pt.setTimestamp(i++, ts(t.dispatchedAt()));
+                    pt.setString(i++, t.currentStep());
+                    pt.setString(i++, t.status().name());
+                    pt.setTimestamp(i++, ts(t.concludedAt()));
+                    pt.setString(i, t.outcome());
+                    pt.addBatch();
+                    for (TicketEvent e : h.events()) {
+                        pe.setObject(1, e.id());
+                        pe.setObject(2, e.ticketId());
+                        pe.setInt(3, e.seq());
+                        pe.setString(4, e.actor());
+                        pe.setTimestamp(5, ts(e.at()));
+                        pe.setString(6, e.action());
+                        pe.setString(7, e.fromStep());
+                        pe.setString(8, e.toStep());
+                        pe.setString(9, e.note());
+                        pe.setString(10, e.outcome());
+                        pe.addBatch();
+                        pf.setObject(1, e.id());
+                        pf.setString(2, OperationCodec.write(e.formData()));
+                        pf.addBatch();
+                        events++;
+                    }
+                    if (++n % 1000 == 0) {
+                        pt.executeBatch();
+                        pe.executeBatch();
+                        pf.executeBatch();
+                    }
+                    if (n % 5000 == 0) {
+                        c.commit();
+                    }
+                }
+                pt.executeBatch();
+                pe.executeBatch();
+                pf.executeBatch();
+                c.commit();
+                LOG.info("Raw insert: {} tickets, {} events", n, events);
+            }
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+}
