@@ -170,7 +170,7 @@ public final class CentralServer implements AutoCloseable {
                 Fields q = Request.extractQueryParameters(request);
                 long after = number(q, "after", 0);
                 int limit = (int) number(q, "limit", 500);
-                PullPage page = store.tickets().pull(scope, after, limit);
+                PullPage page = store.tickets().pull(scope, after, limit, "true".equals(q.getValue("count")));
                 send(response, callback, 200, page);
             } else if ("POST".equals(method) && "/ops".equals(path)) {
                 JsonNode body = jsonBody(request);

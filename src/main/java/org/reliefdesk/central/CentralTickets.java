@@ -209,6 +209,11 @@ public final class CentralTickets {
      * caller's own user record, never from the request.
      */
     public PullPage pull(TicketScope scope, long after, int limit) {
+        return pull(scope, after, limit, true);
+    }
+
+    /** @param count whether to count every change after the cursor too (for a progress bar; the first page asks) */
+    public PullPage pull(TicketScope scope, long after, int limit, boolean count) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         StringBuilder where = new StringBuilder(" FROM central_ticket WHERE county_code = ? AND change_no > ?");
         if (scope.itemCodes() != null) {
@@ -219,12 +224,14 @@ public final class CentralTickets {
             where.append(" AND township_code = ?");
         }
         return db.inTransaction(c -> {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
-                bind(ps, scope, after);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
+            long total = -1;
+            if (count) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
+                    bind(ps, scope, after);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
                 }
             }
             List<PullPage.Change> changes = new ArrayList<>();

@@ -95,7 +95,7 @@ final class ConflictsView {
         reapply.setOnAction(ev -> sync.reapply(list.getSelectionModel().getSelectedItem()));
         discard.setOnAction(ev -> {
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, texts.msg("conflicts.discardConfirm"),
-                    new ButtonType(texts.msg("conflicts.discard"), ButtonBar.ButtonData.OK_DONE),
+                    new ButtonType(texts.msg("conflicts.discardYes"), ButtonBar.ButtonData.OK_DONE),
                     new ButtonType(texts.msg("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
             ask.setHeaderText(null);
             ask.initOwner(root.getScene().getWindow());

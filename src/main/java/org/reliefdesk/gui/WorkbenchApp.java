@@ -180,6 +180,11 @@ public final class WorkbenchApp extends Application {
         sync.start();
     }
 
+    /** What the app works on, once prepared (tests reach the store and the embedded central store here). */
+    Workspace workspace() {
+        return workspace;
+    }
+
     /** The signed-in user's sync, stopped when they leave or the app closes. */
     private SyncViewModel currentSync;
 

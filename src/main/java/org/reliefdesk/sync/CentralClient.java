@@ -86,8 +86,10 @@ public final class CentralClient {
         return new Session(n.get("token").asText(), json.treeToValue(n.get("user"), User.class));
     }
 
-    public PullPage pull(String token, long after, int limit) throws IOException {
-        JsonNode n = call(request("/changes?after=" + after + "&limit=" + limit, token).GET().build());
+    /** @param count whether the central store should also count all changes after {@code after} (progress) */
+    public PullPage pull(String token, long after, int limit, boolean count) throws IOException {
+        JsonNode n = call(request("/changes?after=" + after + "&limit=" + limit + (count ? "&count=true" : ""), token)
+                .GET().build());
         return json.treeToValue(n, PullPage.class);
     }
 

@@ -38,7 +38,7 @@ public final class Synchronizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Synchronizer.class);
     public static final int DEFAULT_PUSH_BATCH = 100;
-    public static final int PULL_PAGE = 500;
+    public static final int PULL_PAGE = 1000;
 
     /** What one sync did. */
     public record Report(int pushed, int applied, int rejected, int conflicts, int pulled, long pendingLeft) {
@@ -152,9 +152,9 @@ public final class Synchronizer {
         long total = -1;
         AttachmentStore files = new AttachmentStore(store.dataDir());
         while (true) {
-            PullPage page = client.pull(token, cursor, PULL_PAGE);
+            PullPage page = client.pull(token, cursor, PULL_PAGE, total < 0);
             if (total < 0) {
-                total = page.total();
+                total = Math.max(0, page.total());
             }
             List<TicketHistory> tickets = new ArrayList<>(page.changes().size());
             for (PullPage.Change c : page.changes()) {

@@ -32,6 +32,9 @@ abstract class GuiTestBase extends FxRobot {
     /** Where "save as" dialogs answer; a test sets it before starting the app. */
     AppConfig.FileSaver saver = (owner, name, extension) -> java.util.Optional.empty();
 
+    /** Sync: none by default (the sample imported locally); a test sets the embedded demo central store. */
+    AppConfig.Central central = AppConfig.Central.OFF;
+
     void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker) throws Exception {
         startApp(day, sampleCount, picker, file -> {
             throw new java.io.IOException("no viewer in tests");
@@ -42,7 +45,8 @@ abstract class GuiTestBase extends FxRobot {
             throws Exception {
         FxToolkit.registerPrimaryStage();
         Clock clock = Clock.fixed(SampleGenerator.noon(day), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener, saver);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener, saver)
+                .withCentral(central);
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
     }

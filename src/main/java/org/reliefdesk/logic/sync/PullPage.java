@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param next the cursor to ask with next time (the last change number on this page, or the
  *             asked cursor when the page is empty)
- * @param total how many changes after the asked cursor there were when the page was read (for progress)
+ * @param total how many changes after the asked cursor there were when the page was read (for
+ *              progress), or -1 when the client did not ask for the count
  */
 public record PullPage(List<Change> changes, long next, boolean more, long total) {
 
