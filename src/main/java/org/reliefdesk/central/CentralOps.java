@@ -105,9 +105,14 @@ public final class CentralOps {
         return result;
     }
 
+    private static final java.util.Set<String> SYNC_FIELDS = java.util.Set.of("ticketId", "opId", "operation", "at",
+            "events", "action");
+
     private OpResult result(Operation op, OpResult.Outcome outcome, InvalidFieldException why, String current) {
         List<String> args = why.args().stream().map(String::valueOf).toList();
-        return new OpResult(op.opId(), outcome, false, why.rule(), why.field(), args, chinese.describe(why), current);
+        // A form field is named with the rule; a rule about the whole operation needs no field name.
+        String text = SYNC_FIELDS.contains(why.field()) ? chinese.ruleText(why) : chinese.describe(why);
+        return new OpResult(op.opId(), outcome, false, why.rule(), why.field(), args, text, current);
     }
 
     /** The audit row keeps the refusal as key|field|args|text, so a replay is answered as first given. */

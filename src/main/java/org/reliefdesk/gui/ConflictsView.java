@@ -109,7 +109,7 @@ final class ConflictsView {
         VBox.setVgrow(sides, Priority.ALWAYS);
         SplitPane split = new SplitPane(list, detail);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.35);
+        split.setDividerPositions(0.25);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(intro, split);
         root.setPadding(new Insets(10));

@@ -69,9 +69,14 @@ final class SignInView {
     }
 
     SignInView(Texts texts, Catalog catalog, List<User> users, Consumer<User> onSignIn) {
+        this(texts, catalog, users, onSignIn, "signIn.hint");
+    }
+
+    /** @param hintKey what the line under the title says (the embedded demo says where the data comes from) */
+    SignInView(Texts texts, Catalog catalog, List<User> users, Consumer<User> onSignIn, String hintKey) {
         Label title = new Label(texts.msg("signIn.title"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label hint = new Label(texts.msg("signIn.hint"));
+        Label hint = new Label(texts.msg(hintKey));
         ListView<User> list = new ListView<>();
         list.setId("signInUserList");
         list.getItems().setAll(users);

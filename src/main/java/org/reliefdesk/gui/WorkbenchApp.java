@@ -121,7 +121,8 @@ public final class WorkbenchApp extends Application {
         SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
                 ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote)
                 : new SignInView(config.texts(), workspace.catalog, users,
-                        u -> showWorkbench(u, org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray()));
+                        u -> showWorkbench(u, org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray()),
+                        config.central().mode() == AppConfig.Central.Mode.EMBEDDED ? "signIn.hintEmbedded" : "signIn.hint");
         stage.getScene().setRoot(signIn.root());
     }
 
@@ -163,6 +164,12 @@ public final class WorkbenchApp extends Application {
         current = vm;
         SyncViewModel sync = new SyncViewModel(workspace, user, password, vm::reload);
         currentSync = sync;
+        // A saved action or a new ticket waits in the outbox: the status bar's count follows each load.
+        vm.loadingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                sync.refreshCounts();
+            }
+        });
         // Start reading before the view is built: both take time, and the view shows what arrives.
         vm.reload();
         long building = System.nanoTime();

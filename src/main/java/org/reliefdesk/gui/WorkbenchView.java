@@ -291,6 +291,11 @@ final class WorkbenchView {
         table.setId("ticketTable");
         table.setPlaceholder(new Label(texts.msg("workbench.empty")));
         table.getColumns().add(Columns.of(texts, "column.ticketNo", 160, Ticket::ticketNo));
+        if (sync.enabled()) {
+            // Blank when the central store has the ticket as shown; a word when it does not (yet).
+            table.getColumns().add(Columns.of(texts, "column.sync", 58, t -> vm.syncState(t)
+                    == org.reliefdesk.store.Outbox.TicketSync.SYNCED ? "" : texts.msg("sync.state." + vm.syncState(t).name())));
+        }
         table.getColumns().add(Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "column.applicant", 190,
                 t -> t.applicant().name() + "  " + t.applicant().maskedIdNumber()));
@@ -302,9 +307,7 @@ final class WorkbenchView {
         table.getColumns().add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "column.status", 65, t -> texts.msg("status." + t.status().name())));
         table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).state().name())));
-        if (sync.enabled()) {
-            table.getColumns().add(Columns.of(texts, "column.sync", 64, t -> texts.msg("sync.state." + vm.syncState(t).name())));
-        }
+
         table.setRowFactory(v -> new LadderRow());
         ColumnPrefs.attach(table, vm.config().dataDir(), vm.user().username(), "tickets");
         // Enter opens the ticket's usual next action (the first one this user may take).

@@ -54,6 +54,7 @@ public final class Synchronizer {
     private final Catalog catalog;
     private final Clock clock;
     private int pushBatch = DEFAULT_PUSH_BATCH;
+    private int pullPage = PULL_PAGE;
 
     public Synchronizer(LocalStore store, CentralClient client, Catalog catalog, Clock clock) {
         this.store = store;
@@ -68,6 +69,12 @@ public final class Synchronizer {
     /** Whether pulled tickets' photos are fetched with each page (the pull benchmark turns it off: its generated county names photos never taken). */
     public Synchronizer fetchAttachments(boolean fetch) {
         this.fetchAttachments = fetch;
+        return this;
+    }
+
+    /** Changes per pull request (default {@value #PULL_PAGE}). */
+    public Synchronizer pullPage(int n) {
+        this.pullPage = Math.max(1, n);
         return this;
     }
 
@@ -152,7 +159,7 @@ public final class Synchronizer {
         long total = -1;
         AttachmentStore files = new AttachmentStore(store.dataDir());
         while (true) {
-            PullPage page = client.pull(token, cursor, PULL_PAGE, total < 0);
+            PullPage page = client.pull(token, cursor, pullPage, total < 0);
             if (total < 0) {
                 total = Math.max(0, page.total());
             }

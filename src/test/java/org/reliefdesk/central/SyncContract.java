@@ -157,6 +157,38 @@ abstract class SyncContract {
     }
 
     @Test
+    void aFirstPullCutOffHalfWayResumesAfterTheLastPageWritten() throws Exception {
+        try (SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A)) {
+            CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10));
+            CentralClient.Session session = client.signIn(SyncWorld.LEADER_A.username(),
+                    SyncWorld.PASSWORD.toCharArray(), "pc-leader");
+            int[] pages = new int[1];
+            double[] lastFraction = new double[1];
+            Synchronizer cutOff = new Synchronizer(leader.store, client, SyncWorld.CATALOG, world.clock).pullPage(50);
+            RuntimeException cut = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> cutOff.sync(session, p -> {
+                        lastFraction[0] = p.fraction();
+                        if ("pull".equals(p.phase()) && ++pages[0] == 3) {
+                            throw new RuntimeException("the laptop lid closed");
+                        }
+                    }));
+            assertEquals("the laptop lid closed", cut.getMessage());
+            assertEquals(150.0 / world.countyATickets, lastFraction[0], 1e-9, "progress counts pages against the total");
+            List<Ticket> afterCut = leader.store.tickets().list(
+                    new org.reliefdesk.logic.queue.TicketScope(SyncWorld.COUNTY_A, null, null));
+            assertEquals(150, afterCut.size(), "three pages of 50 were written with their cursor");
+            long cursor = leader.store.syncFacts().cursor(SyncWorld.LEADER_A.username());
+            assertTrue(cursor > 0);
+
+            Synchronizer.Report rest = new Synchronizer(leader.store, client, SyncWorld.CATALOG, world.clock).pullPage(50)
+                    .sync(session, p -> { });
+            assertEquals(world.countyATickets - 150, rest.pulled(), "only the rest is pulled again");
+            assertEquals(world.countyATickets, leader.store.tickets().list(
+                    new org.reliefdesk.logic.queue.TicketScope(SyncWorld.COUNTY_A, null, null)).size());
+        }
+    }
+
+    @Test
     void aUserOfOneCountyPullsNothingOfAnotherAndAForgedCountyChangesNothing() throws Exception {
         try (SyncWorld.Pc other = world.pc("other", SyncWorld.WATER_B); SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
             Synchronizer.Report r = other.sync();

@@ -89,7 +89,7 @@ class SyncGuiTest extends GuiTestBase {
         String theirs = lookup("#centralText").queryAs(TextArea.class).getText();
         assertTrue(mine.contains("本机办理"), mine);
         assertTrue(theirs.contains("另一台电脑先办理"), theirs);
-        assertTrue(lookup("#conflictReason").queryAs(Label.class).getText().contains("已被他人处理"));
+        assertTrue(lookup("#conflictReason").queryAs(Label.class).getText().contains("已有人先办理"));
 
         clickOn("#discardButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(n -> n instanceof Button b && "放弃".equals(b.getText()))
