@@ -100,8 +100,9 @@ final class WorkbenchView {
             // Clerks and township staff start on their tickets; reports beside them.
             tabs.getTabs().addAll(ticketTab, reportsTab);
         }
-        if (sync.enabled()) {
+        if (sync.enabled() && vm.user().role() != org.reliefdesk.model.Role.LEADER) {
             // Changes the central store did not take, with both versions; the count is in the tab's name.
+            // Leaders change nothing, so they have none.
             javafx.scene.control.Tab conflictsTab = new javafx.scene.control.Tab();
             conflictsTab.setId("conflictsTab");
             conflictsTab.textProperty().bind(Bindings.createStringBinding(

@@ -16,7 +16,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record FieldDef(String code, FieldType type, String zh, String en, boolean required, Condition requiredWhen,
                        @JsonProperty("mustEqual") Object mustEqual, Condition mustEqualWhen, String rule,
                        BigDecimal min, BigDecimal max, Integer maxLength, List<Label> options, String list,
-                       Integer minRows, Integer maxRows, List<FieldDef> fields) {
+                       Integer minRows, Integer maxRows, List<FieldDef> fields, Boolean notAfterToday) {
+
+    /** A date of something that has happened (time on site, visit, completion): not later than today. */
+    public boolean past() {
+        return Boolean.TRUE.equals(notAfterToday);
+    }
 
     public String label(Locale locale) {
         return "en".equals(locale.getLanguage()) ? en : zh;

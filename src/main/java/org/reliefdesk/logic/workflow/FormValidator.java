@@ -104,13 +104,20 @@ public final class FormValidator {
             }
             case DECIMAL -> plain(range(f, path, number(path, raw)));
             case DATE -> {
+                LocalDate d;
                 try {
-                    yield LocalDate.parse(text(path, raw)).toString();
+                    d = LocalDate.parse(text(path, raw));
                 } catch (DateTimeParseException e) {
                     throw new InvalidFieldException(path, "rule.form.date");
                 }
+                notAfter(f, path, d, today);
+                yield d.toString();
             }
-            case DATE_TIME -> dateTime(path, text(path, raw));
+            case DATE_TIME -> {
+                String t = dateTime(path, text(path, raw));
+                notAfter(f, path, LocalDateTime.parse(t).toLocalDate(), today);
+                yield t;
+            }
             case BOOLEAN -> {
                 if (raw instanceof Boolean b) {
                     yield b;
@@ -215,6 +222,12 @@ public final class FormValidator {
     private static Number plain(BigDecimal n) {
         BigDecimal stripped = n.stripTrailingZeros();
         return stripped.scale() <= 0 ? (Number) stripped.longValueExact() : (Number) stripped.doubleValue();
+    }
+
+    private static void notAfter(FieldDef f, String path, LocalDate d, LocalDate today) {
+        if (f.past() && d.isAfter(today)) {
+            throw new InvalidFieldException(path, "rule.form.notAfterToday", today.toString());
+        }
     }
 
     private static String dateTime(String path, String s) {

@@ -341,6 +341,10 @@ class WorkflowEngineTest {
         assertEquals("colour", unknown.field());
         assertEquals("rule.form.unknownField", unknown.rule());
         assertEquals("rule.form.dateTime", refused(() -> h.act("verify", Map.of("onSiteAt", "yesterday"))).rule());
+        // Time on site is something that happened: a day in the future is refused.
+        InvalidFieldException future = refused(() -> h.act("verify", Map.of("onSiteAt", "2030-01-01T09:30")));
+        assertEquals("onSiteAt", future.field());
+        assertEquals("rule.form.notAfterToday", future.rule());
         assertEquals("rule.form.choice", refused(() -> h.act("verify", Map.of("problem", "flood"))).rule());
         assertEquals("rule.workflow.unknownAction", refused(() -> h.act2("fly")).rule());
         assertEquals("verification", h.ticket.currentStep()); // nothing changed
