@@ -5,13 +5,13 @@ set -euo pipefail
 cluster=$(pg_lsclusters --no-header 2>/dev/null | head -1 || true)
 if [ -z "$cluster" ]; then
   version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-  pg_createcluster "$version" main >/dev/null
+  pg_createcluster "$version" main >/dev/null 2>&1
   cluster=$(pg_lsclusters --no-header | head -1)
 fi
 version=$(echo "$cluster" | awk '{print $1}')
 name=$(echo "$cluster" | awk '{print $2}')
 port=$(echo "$cluster" | awk '{print $3}')
-pg_ctlcluster "$version" "$name" start 2>/dev/null || true
+pg_ctlcluster "$version" "$name" start >/dev/null 2>&1 || true
 for i in $(seq 1 30); do
   su postgres -c "psql -p $port -qtAc 'SELECT 1'" >/dev/null 2>&1 && break
   sleep 1
