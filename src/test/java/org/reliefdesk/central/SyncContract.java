@@ -116,6 +116,25 @@ abstract class SyncContract {
             assertEquals(0, again.pushed(), "an operation in conflict is not pushed again by itself");
             assertEquals(1, b.store.outbox().unsettled().size());
             assertEquals(bEvent, last(b.store.tickets().events(target.id())).id(), "syncing again keeps B's version");
+            b.store.syncFacts().resetCursor(SyncWorld.WATER_A2.username());
+            assertEquals(a.tickets().size(), b.sync().pulled(), "a full resync pulls the whole scope again");
+            assertEquals(bEvent, last(b.store.tickets().events(target.id())).id(), "and still keeps B's waiting change");
+
+            // The audit log says who pushed what from which PC.
+            List<String> audit = world.central.database().inTransaction(c -> {
+                List<String> rows = new java.util.ArrayList<>();
+                try (var ps = c.prepareStatement("SELECT username, client_id, outcome FROM applied_op WHERE ticket_id = ?"
+                        + " ORDER BY username")) {
+                    ps.setObject(1, target.id());
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(rs.getString(1) + "|" + rs.getString(2).startsWith("pc-") + "|" + rs.getString(3));
+                        }
+                    }
+                }
+                return rows;
+            });
+            assertEquals(List.of("water.clerk|true|APPLIED", "water.two|true|CONFLICT"), audit);
 
             // B discards: the ticket shows the central version; the operation stays, marked discarded.
             b.store.outbox().discard(conflict.opId(), centralVersion, world.clock.instant());
@@ -281,6 +300,24 @@ abstract class SyncContract {
             OpResult r = new CentralClient(world.url(), Duration.ofSeconds(10)).push(leader.token(), List.of(op)).get(0);
             assertEquals(OpResult.Outcome.REJECTED, r.outcome());
             assertEquals(before, world.centralTicket(t.id()).events().size());
+
+            // The reference data's versions: the same catalog and calendar files as this build ships.
+            JsonNode versions = get("/api/v1/versions", leader.token());
+            assertEquals(1, versions.get("protocol").asInt());
+            assertTrue(versions.get("catalog").asText().matches("[0-9a-f]{64}"));
+            assertTrue(versions.get("calendar").asText().matches("[0-9a-f]{64}"));
+
+            // The citizen channel's intake: administrators only.
+            String lines = new org.reliefdesk.logic.interchange.TicketLineCodec(SyncWorld.CATALOG).write(
+                    new org.reliefdesk.logic.sample.SampleGenerator(SyncWorld.CATALOG).generate(99,
+                            world.clock.instant().minusSeconds(600), 3).get(0));
+            assertError(post("/api/v1/intake", leader.token(), lines), 403, "forbidden");
+            try (SyncWorld.Pc admin = world.pc("admin", SyncWorld.ADMIN_A)) {
+                HttpResponse<String> taken = post("/api/v1/intake", admin.token(), lines);
+                assertEquals(200, taken.statusCode(), taken.body());
+                assertEquals(1, OperationCodec.json().readTree(taken.body()).get("added").asInt());
+                assertEquals(1, leader.sync().pulled(), "the leader's next pull brings the new ticket");
+            }
         }
     }
 
