@@ -17,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        args = smokeTestDataDir(args);
         // Logback reads this when the first logger is made, so it must be set first.
         System.setProperty("reliefdesk.logDir",
                 DataDirectory.logsOf(DataDirectory.resolve(optionValue(args, "--data-dir"))).toString());
@@ -24,6 +25,27 @@ public final class Main {
             System.exit(ReliefDeskCli.run(args));
         }
         WorkbenchApp.launchWith(args);
+        // The window closed: 0, unless a smoke test failed.
+        System.exit(WorkbenchApp.exitCode());
+    }
+
+    /**
+     * A smoke test starts like a first install: on a fresh data directory (logs included), never
+     * the user's own, unless {@code --data-dir} names one.
+     */
+    private static String[] smokeTestDataDir(String[] args) {
+        if (!Arrays.asList(args).contains("--smoke-test") || optionValue(args, "--data-dir") != null) {
+            return args;
+        }
+        try {
+            String dir = java.nio.file.Files.createTempDirectory("reliefdesk-smoke-").toString();
+            String[] more = Arrays.copyOf(args, args.length + 2);
+            more[args.length] = "--data-dir";
+            more[args.length + 1] = dir;
+            return more;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no temporary folder for the smoke test", e);
+        }
     }
 
     private static String optionValue(String[] args, String name) {

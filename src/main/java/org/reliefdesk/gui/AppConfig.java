@@ -14,7 +14,7 @@ import org.reliefdesk.logic.sample.SampleGenerator;
  * tests give their own).
  */
 public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
-                        FileOpener fileOpener, FileSaver fileSaver, Central central) {
+                        FileOpener fileOpener, FileSaver fileSaver, Central central, boolean smokeTest) {
 
     /**
      * Where the workbench syncs. {@link Mode#EMBEDDED}: a central store started on loopback in the
@@ -41,11 +41,11 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
 
     public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
                      FileOpener fileOpener, FileSaver fileSaver) {
-        this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, Central.OFF);
+        this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, Central.OFF, false);
     }
 
     public AppConfig withCentral(Central c) {
-        return new AppConfig(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, c);
+        return new AppConfig(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, c, smokeTest);
     }
 
     /** Chooses files to attach, given the window asking. */
@@ -113,13 +113,15 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
 
     /**
      * Reads {@code --data-dir DIR}, {@code --lang zh|en}, {@code --central URL} (default: the
-     * embedded demo central store) and {@code --sync-minutes N}, either as two words or with '='.
+     * embedded demo central store), {@code --sync-minutes N}, either as two words or with '=', and
+     * {@code --smoke-test} (start on a fresh data directory, sign in, load the county, exit).
      */
     public static AppConfig fromArgs(List<String> args) {
         String dataDir = null;
         String lang = "zh";
         String central = null;
         long minutes = Central.DEFAULT_EVERY.toMinutes();
+        boolean smoke = args.contains("--smoke-test");
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -151,6 +153,6 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
                 : new Central(Central.Mode.REMOTE, central, every);
         return new AppConfig(DataDirectory.resolve(dataDir), Texts.forLanguage(lang),
                 Clock.system(SampleGenerator.ZONE), SampleGenerator.DEFAULT_COUNT, SYSTEM_PICKER, SYSTEM_OPENER,
-                SYSTEM_SAVER, c);
+                SYSTEM_SAVER, c, smoke);
     }
 }

@@ -61,6 +61,13 @@ public final class WorkbenchApp extends Application {
         // locale: make it the user's language, not the machine's.
         java.util.Locale.setDefault(texts.locale());
         stage.setTitle(texts.msg("app.title"));
+        // The same "救" as the installer's icon, in the task bar and the window corner.
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = WorkbenchApp.class.getResourceAsStream("/org/reliefdesk/gui/icons/reliefdesk-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         StartupView startup = new StartupView(texts);
         // 1360×820 where it fits; smaller screens (1366×768 laptops) get most of what they have.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -89,6 +96,10 @@ public final class WorkbenchApp extends Application {
         startup.bind(prepare);
         prepare.setOnSucceeded(e -> {
             List<User> known = prepare.getValue();
+            if (config.smokeTest()) {
+                smokeTest();
+                return;
+            }
             showSignIn(known);
             background.submit(() -> readAhead(known));
         });
@@ -198,8 +209,55 @@ public final class WorkbenchApp extends Application {
     /** How often the workbench reloads by itself (new tickets, clocks moving on). */
     static final javafx.util.Duration AUTO_REFRESH = javafx.util.Duration.minutes(2);
 
+    /** What the process exits with (the smoke test sets it; a normal close is 0). */
+    private static volatile int exitCode;
+
+    public static int exitCode() {
+        return exitCode;
+    }
+
+    /** How long the smoke test waits for the county to arrive before it calls the start failed. */
+    static final java.time.Duration SMOKE_LIMIT = java.time.Duration.ofMinutes(3);
+
+    /**
+     * {@code --smoke-test}: the leader signs in on the embedded default, the county arrives by sync
+     * and fills the workbench; then the app exits 0. Anything else (an error, no tickets within
+     * {@link #SMOKE_LIMIT}) exits 1, with the reason in the log.
+     */
+    private void smokeTest() {
+        long started = System.nanoTime();
+        exitCode = 1;
+        showWorkbench(org.reliefdesk.logic.sample.DemoUsers.LEADER,
+                org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray());
+        javafx.animation.Timeline check = new javafx.animation.Timeline();
+        check.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(500), ev -> {
+            // On the embedded default the PC starts empty: tickets in the list arrived by sync.
+            boolean loaded = current != null && !current.loadingProperty().get() && !current.allTickets().isEmpty()
+                    && stage.isShowing();
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            if (loaded) {
+                check.stop();
+                LOG.info("Smoke test passed: main window shown, {} tickets of the county loaded in {} s (data in {})",
+                        current.allTickets().size(), seconds, config.dataDir());
+                exitCode = 0;
+                Platform.exit();
+            } else if (seconds > SMOKE_LIMIT.toSeconds()) {
+                check.stop();
+                LOG.error("Smoke test failed: no tickets after {} s", seconds);
+                Platform.exit();
+            }
+        }));
+        check.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        check.play();
+    }
+
     private void fail(String message, Throwable error) {
         LOG.error(message, error);
+        if (config.smokeTest()) {
+            exitCode = 1;
+            Platform.exit();
+            return;
+        }
         Alert alert = new Alert(Alert.AlertType.ERROR, message + "\n\n" + (error == null ? "" : error.getMessage()),
                 new javafx.scene.control.ButtonType(config.texts().msg("dialog.ok"),
                         javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
