@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reliefdesk", mixinStandardHelpOptions = true, version = "ReliefDesk 0.1",
         description = "ReliefDesk 救助工作台 — headless commands. Without a command the workbench window opens.",
         subcommands = {GenerateSampleCommand.class, ImportCommand.class, CalendarCommand.class, ReportCommand.class,
-            CentralCommand.class, SyncCommand.class})
+            CentralCommand.class, SyncCommand.class, BackupCommand.class})
 public final class ReliefDeskCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReliefDeskCli.class);

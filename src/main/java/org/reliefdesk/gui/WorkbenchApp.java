@@ -57,6 +57,7 @@ public final class WorkbenchApp extends Application {
         }
         this.stage = primaryStage;
         Texts texts = config.texts();
+        installCrashHandler();
         // JavaFX's own texts (date pickers, context menus, dialog buttons) follow the default
         // locale: make it the user's language, not the machine's.
         java.util.Locale.setDefault(texts.locale());
@@ -96,6 +97,7 @@ public final class WorkbenchApp extends Application {
         startup.bind(prepare);
         prepare.setOnSucceeded(e -> {
             List<User> known = prepare.getValue();
+            startBackups();
             if (config.smokeTest()) {
                 smokeTest();
                 return;
@@ -209,6 +211,72 @@ public final class WorkbenchApp extends Application {
     /** How often the workbench reloads by itself (new tickets, clocks moving on). */
     static final javafx.util.Duration AUTO_REFRESH = javafx.util.Duration.minutes(2);
 
+    /** Backups run on their own thread: a large county's copy takes seconds and must not hold a load. */
+    private final java.util.concurrent.ScheduledExecutorService backups =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "reliefdesk-backup");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
+
+    /** A backup shortly after start (once the first screen is up), then every 24 hours while open. */
+    private void startBackups() {
+        backups.scheduleAtFixedRate(() -> {
+            try {
+                if (workspace.store.tickets().count() > 0) {
+                    org.reliefdesk.store.LocalBackups.backup(workspace.store,
+                            org.reliefdesk.store.LocalBackups.defaultFolder(config.dataDir()),
+                            org.reliefdesk.store.LocalBackups.DEFAULT_KEEP, config.clock());
+                }
+            } catch (java.io.IOException | RuntimeException ex) {
+                LOG.error("Backup failed; the next one is tried in 24 hours", ex);
+            }
+        }, 30, 24 * 60 * 60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** True while the unexpected-error dialog is open: one at a time, not one per repeated error. */
+    private boolean crashShowing;
+
+    /**
+     * An error nobody caught: logged with its stack trace, and said in plain words in a dialog that
+     * names the log file. The program goes on — open forms keep what was typed, so nothing is lost
+     * to an error in some other part of the window.
+     */
+    private void installCrashHandler() {
+        Thread.UncaughtExceptionHandler handler = (thread, error) -> {
+            LOG.error("Unexpected error on thread {}", thread.getName(), error);
+            if (config.smokeTest()) {
+                exitCode = 1;
+                Platform.exit();
+                return;
+            }
+            Platform.runLater(() -> showCrash(error));
+        };
+        Thread.setDefaultUncaughtExceptionHandler(handler);
+        Thread.currentThread().setUncaughtExceptionHandler(handler);
+    }
+
+    private void showCrash(Throwable error) {
+        if (crashShowing) {
+            return;
+        }
+        crashShowing = true;
+        Texts texts = config.texts();
+        java.nio.file.Path log = org.reliefdesk.logic.config.DataDirectory.logsOf(config.dataDir()).resolve("reliefdesk.log");
+        String what = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : "：" + error.getMessage());
+        Alert alert = new Alert(Alert.AlertType.ERROR, texts.msg("crash.body", what, log),
+                new javafx.scene.control.ButtonType(texts.msg("crash.continue"),
+                        javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+        alert.setHeaderText(texts.msg("crash.header"));
+        alert.getDialogPane().setId("crashDialog");
+        if (stage != null && stage.isShowing()) {
+            alert.initOwner(stage);
+        }
+        alert.setOnHidden(e -> crashShowing = false);
+        alert.show();
+    }
+
     /** What the process exits with (the smoke test sets it; a normal close is 0). */
     private static volatile int exitCode;
 
@@ -278,6 +346,10 @@ public final class WorkbenchApp extends Application {
             currentSync.stop();
         }
         background.shutdownNow();
+        backups.shutdownNow();
+        // This window's error dialog goes with it (tests start several apps in one JVM).
+        Thread.setDefaultUncaughtExceptionHandler(null);
+        Thread.currentThread().setUncaughtExceptionHandler(null);
         if (workspace != null) {
             workspace.close();
         }

@@ -82,6 +82,11 @@ public final class LocalStore implements AutoCloseable {
         return dataDir;
     }
 
+    /** For work outside Hibernate on the same database (the backup's BACKUP TO). */
+    javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public TicketStore tickets() {
         return new TicketStore(this);
     }

@@ -29,6 +29,12 @@ public final class TicketStore {
         this.store = store;
     }
 
+    /** How many history entries all tickets hold. */
+    public long eventCount() {
+        return store.read(s -> s.createSelectionQuery("select count(e) from TicketEventEntity e", Long.class)
+                .getSingleResult());
+    }
+
     public long count() {
         return store.read(s -> s.createSelectionQuery("select count(t) from TicketEntity t", Long.class)
                 .getSingleResult());

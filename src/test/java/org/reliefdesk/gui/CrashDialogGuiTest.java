@@ -1,0 +1,38 @@
+package org.reliefdesk.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** An error nobody caught: a dialog in plain Chinese naming the log, and the window goes on with what was typed. */
+class CrashDialogGuiTest extends GuiTestBase {
+
+    @Test
+    void anUnexpectedErrorIsSaidPlainlyWithTheLogAndNothingTypedIsLost() throws Exception {
+        startApp(LocalDate.of(2021, 11, 23), 200);
+        signIn("李水清");
+        TextField search = lookup("#searchField").queryAs(TextField.class);
+        interact(() -> search.setText("李"));
+        Platform.runLater(() -> {
+            throw new IllegalStateException("测试用的意外");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#crashDialog").tryQuery().isPresent());
+        DialogPane pane = lookup("#crashDialog").queryAs(DialogPane.class);
+        assertEquals("程序遇到了一个意外问题", pane.getHeaderText());
+        assertTrue(pane.getContentText().contains("测试用的意外"), pane.getContentText());
+        assertTrue(pane.getContentText().contains(dataDir.resolve("logs").resolve("reliefdesk.log").toString()),
+                pane.getContentText());
+        clickOn("继续使用");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("李", search.getText(), "what was typed is still there");
+        assertTrue(lookup("#ticketTable").tryQuery().isPresent(), "the workbench goes on");
+    }
+}
