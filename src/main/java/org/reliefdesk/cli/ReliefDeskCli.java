@@ -30,6 +30,11 @@ public final class ReliefDeskCli implements Runnable {
         // without a stack trace (the log file has it).
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             LOG.error("Command failed", e);
+            if (e instanceof org.reliefdesk.store.IncompatibleDatabaseException other) {
+                commandLine.getErr().println(new org.reliefdesk.logic.i18n.Texts(org.reliefdesk.logic.i18n.Texts.CHINESE)
+                        .msg("startup.otherH2", other.file(), org.reliefdesk.store.LocalStore.H2_VERSION));
+                return 2;
+            }
             commandLine.getErr().println(e.getMessage());
             return 2;
         });

@@ -106,7 +106,9 @@ public final class WorkbenchApp extends Application {
             background.submit(() -> readAhead(known));
         });
         users = prepare::getValue;
-        prepare.setOnFailed(e -> fail(texts.msg("startup.failed", config.dataDir()), prepare.getException()));
+        prepare.setOnFailed(e -> fail(prepare.getException() instanceof org.reliefdesk.store.IncompatibleDatabaseException other
+                ? texts.msg("startup.otherH2", other.file(), org.reliefdesk.store.LocalStore.H2_VERSION)
+                : texts.msg("startup.failed", config.dataDir()), prepare.getException()));
         background.submit(prepare);
     }
 

@@ -23,6 +23,8 @@ public final class LocalStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
     static final int BATCH_SIZE = 200;
+    /** The H2 version this program reads and writes (pinned in the pom: the file format changes between versions). */
+    public static final String H2_VERSION = org.h2.engine.Constants.FULL_VERSION.split(" ")[0];
 
     private final Path dataDir;
     private final HikariDataSource dataSource;
@@ -65,9 +67,22 @@ public final class LocalStore implements AutoCloseable {
             if (ds != null) {
                 ds.close();
             }
+            if (writtenByAnotherH2(e)) {
+                throw new IncompatibleDatabaseException(dbDir.resolve("reliefdesk.mv.db").toAbsolutePath(), e);
+            }
             throw new StoreException("Cannot open the local store in " + dbDir.toAbsolutePath() + ": "
                     + rootMessage(e), e);
         }
+    }
+
+    /** H2's "unsupported database file version" (90048), wherever it sits in the chain. */
+    private static boolean writtenByAnotherH2(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.FILE_VERSION_ERROR_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
