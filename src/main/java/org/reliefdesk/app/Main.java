@@ -19,8 +19,18 @@ public final class Main {
     public static void main(String[] args) {
         args = smokeTestDataDir(args);
         // Logback reads this when the first logger is made, so it must be set first.
-        System.setProperty("reliefdesk.logDir",
-                DataDirectory.logsOf(DataDirectory.resolve(optionValue(args, "--data-dir"))).toString());
+        // The saved settings (data directory, log detail) unless the command line says otherwise.
+        java.util.Optional<org.reliefdesk.logic.config.Settings> saved = java.util.Optional.empty();
+        try {
+            saved = org.reliefdesk.logic.config.Settings.load(org.reliefdesk.logic.config.Settings.file());
+        } catch (java.io.IOException | RuntimeException e) {
+            // unreadable settings: the defaults, and the first-start page asks again
+        }
+        String dataDir = optionValue(args, "--data-dir");
+        saved.ifPresent(st -> System.setProperty(DataDirectory.CHOSEN, st.dataDir().toString()));
+        System.setProperty("reliefdesk.logDir", DataDirectory.logsOf(dataDir != null ? DataDirectory.resolve(dataDir)
+                : saved.map(org.reliefdesk.logic.config.Settings::dataDir).orElse(DataDirectory.resolve(null))).toString());
+        System.setProperty("reliefdesk.logLevel", saved.map(org.reliefdesk.logic.config.Settings::logLevel).orElse("INFO"));
         if (args.length > 0 && ReliefDeskCli.isCommand(args[0])) {
             System.exit(ReliefDeskCli.run(args));
         }

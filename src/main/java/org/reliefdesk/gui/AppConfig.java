@@ -14,7 +14,8 @@ import org.reliefdesk.logic.sample.SampleGenerator;
  * tests give their own).
  */
 public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
-                        FileOpener fileOpener, FileSaver fileSaver, Central central, boolean smokeTest) {
+                        FileOpener fileOpener, FileSaver fileSaver, Central central, boolean smokeTest,
+                        Path backupDir, boolean firstRun) {
 
     /**
      * Where the workbench syncs. {@link Mode#EMBEDDED}: a central store started on loopback in the
@@ -41,11 +42,27 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
 
     public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
                      FileOpener fileOpener, FileSaver fileSaver) {
-        this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, Central.OFF, false);
+        this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, Central.OFF, false,
+                org.reliefdesk.store.LocalBackups.defaultFolder(dataDir), false);
     }
 
     public AppConfig withCentral(Central c) {
-        return new AppConfig(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, c, smokeTest);
+        return new AppConfig(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, c, smokeTest,
+                backupDir, firstRun);
+    }
+
+    /** This config as the first-start page chose it (the command line's other options kept). */
+    public AppConfig withSettings(org.reliefdesk.logic.config.Settings s) {
+        return new AppConfig(s.dataDir(), Texts.forLanguage(s.language()), clock, sampleCount, filePicker, fileOpener,
+                fileSaver, centralOf(s.central(), java.time.Duration.ofMinutes(s.syncMinutes())), smokeTest, s.backupDir(),
+                false);
+    }
+
+    private static Central centralOf(String central, java.time.Duration every) {
+        return central == null || central.isBlank() || org.reliefdesk.logic.config.Settings.EMBEDDED.equals(central)
+                ? new Central(Central.Mode.EMBEDDED, null, every)
+                : "off".equalsIgnoreCase(central) ? new Central(Central.Mode.OFF, null, every)
+                : new Central(Central.Mode.REMOTE, central, every);
     }
 
     /** Chooses files to attach, given the window asking. */
@@ -112,15 +129,16 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
     }
 
     /**
-     * Reads {@code --data-dir DIR}, {@code --lang zh|en}, {@code --central URL} (default: the
+     * Reads {@code --data-dir DIR}, {@code --lang zh|en}, {@code --central URL|off} (default: the
      * embedded demo central store), {@code --sync-minutes N}, either as two words or with '=', and
-     * {@code --smoke-test} (start on a fresh data directory, sign in, load the county, exit).
+     * {@code --smoke-test}; what the command line leaves open comes from the saved settings. With
+     * neither settings nor these options (a first start), {@link #firstRun()} is true.
      */
-    public static AppConfig fromArgs(List<String> args) {
+    public static AppConfig fromArgs(List<String> args, java.util.Optional<org.reliefdesk.logic.config.Settings> saved) {
         String dataDir = null;
-        String lang = "zh";
+        String lang = null;
         String central = null;
-        long minutes = Central.DEFAULT_EVERY.toMinutes();
+        Long minutes = null;
         boolean smoke = args.contains("--smoke-test");
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -147,12 +165,18 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
                 minutes = Long.parseLong(a.substring("--sync-minutes=".length()));
             }
         }
-        java.time.Duration every = java.time.Duration.ofMinutes(Math.max(1, minutes));
-        Central c = central == null || central.isBlank() ? new Central(Central.Mode.EMBEDDED, null, every)
-                : "off".equalsIgnoreCase(central) ? new Central(Central.Mode.OFF, null, every)
-                : new Central(Central.Mode.REMOTE, central, every);
-        return new AppConfig(DataDirectory.resolve(dataDir), Texts.forLanguage(lang),
-                Clock.system(SampleGenerator.ZONE), SampleGenerator.DEFAULT_COUNT, SYSTEM_PICKER, SYSTEM_OPENER,
-                SYSTEM_SAVER, c, smoke);
+        boolean firstRun = saved.isEmpty() && dataDir == null && central == null && !smoke;
+        Path dir = dataDir != null ? DataDirectory.resolve(dataDir)
+                : saved.map(org.reliefdesk.logic.config.Settings::dataDir).orElse(DataDirectory.resolve(null));
+        String language = lang != null ? lang : saved.map(org.reliefdesk.logic.config.Settings::language).orElse("zh");
+        String chosen = central != null ? central : saved.map(org.reliefdesk.logic.config.Settings::central).orElse(null);
+        long every = minutes != null ? minutes : saved.map(s -> (long) s.syncMinutes())
+                .orElse(Central.DEFAULT_EVERY.toMinutes());
+        // a data directory given on the command line keeps its backups with it
+        Path backups = dataDir == null && saved.isPresent() ? saved.get().backupDir()
+                : org.reliefdesk.store.LocalBackups.defaultFolder(dir);
+        return new AppConfig(dir, Texts.forLanguage(language), Clock.system(SampleGenerator.ZONE),
+                SampleGenerator.DEFAULT_COUNT, SYSTEM_PICKER, SYSTEM_OPENER, SYSTEM_SAVER,
+                centralOf(chosen, java.time.Duration.ofMinutes(Math.max(1, every))), smoke, backups, firstRun);
     }
 }

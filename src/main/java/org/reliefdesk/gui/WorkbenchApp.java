@@ -53,7 +53,15 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         if (config == null) {
-            config = AppConfig.fromArgs(getParameters().getRaw());
+            java.util.Optional<org.reliefdesk.logic.config.Settings> saved;
+            try {
+                saved = org.reliefdesk.logic.config.Settings.load(org.reliefdesk.logic.config.Settings.file());
+            } catch (java.io.IOException | RuntimeException e) {
+                // A settings file nobody can read must not keep the program from starting.
+                LOG.warn("Settings in {} not read; the first-start page asks again", org.reliefdesk.logic.config.Settings.file(), e);
+                saved = java.util.Optional.empty();
+            }
+            config = AppConfig.fromArgs(getParameters().getRaw(), saved);
         }
         this.stage = primaryStage;
         Texts texts = config.texts();
@@ -69,13 +77,53 @@ public final class WorkbenchApp extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(icon));
             }
         }
-        StartupView startup = new StartupView(texts);
         // 1360×820 where it fits; smaller screens (1366×768 laptops) get most of what they have.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(startup.root(), Math.min(1360, screen.getWidth() * 0.95),
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), Math.min(1360, screen.getWidth() * 0.95),
                 Math.min(820, screen.getHeight() * 0.92)));
         stage.show();
+        if (config.firstRun()) {
+            showFirstRun();
+            return;
+        }
+        prepareWorkspace();
+    }
 
+    /** The first start on a PC: where the data goes and which central store; saved, then on as usual. */
+    private void showFirstRun() {
+        Texts texts = config.texts();
+        java.nio.file.Path file = org.reliefdesk.logic.config.Settings.file();
+        SettingsForm form = new SettingsForm(texts, org.reliefdesk.logic.config.Settings.defaults());
+        javafx.scene.control.Label title = new javafx.scene.control.Label(texts.msg("firstRun.title"));
+        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
+        javafx.scene.control.Label intro = new javafx.scene.control.Label(texts.msg("firstRun.intro"));
+        intro.setWrapText(true);
+        javafx.scene.control.Button go = new javafx.scene.control.Button(texts.msg("firstRun.start"));
+        go.setId("firstRunStart");
+        go.setDefaultButton(true);
+        go.setOnAction(e -> form.read().ifPresent(s -> {
+            try {
+                s.save(file);
+            } catch (java.io.IOException ex) {
+                fail(texts.msg("startup.failed", file), ex);
+                return;
+            }
+            config = config.withSettings(s);
+            java.util.Locale.setDefault(config.texts().locale());
+            prepareWorkspace();
+        }));
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(14, title, intro, form.root(), go);
+        box.setId("firstRunPage");
+        box.setPadding(new javafx.geometry.Insets(40));
+        box.setMaxWidth(900);
+        stage.getScene().setRoot(new javafx.scene.layout.StackPane(box));
+    }
+
+    /** Opens the local store and prepares the data (off the FX thread, with progress), then the sign-in. */
+    private void prepareWorkspace() {
+        Texts texts = config.texts();
+        StartupView startup = new StartupView(texts);
+        stage.getScene().setRoot(startup.root());
         Catalog catalog;
         try {
             catalog = CatalogLoader.loadBuiltIn();
@@ -227,8 +275,7 @@ public final class WorkbenchApp extends Application {
         backups.scheduleAtFixedRate(() -> {
             try {
                 if (workspace.store.tickets().count() > 0) {
-                    org.reliefdesk.store.LocalBackups.backup(workspace.store,
-                            org.reliefdesk.store.LocalBackups.defaultFolder(config.dataDir()),
+                    org.reliefdesk.store.LocalBackups.backup(workspace.store, config.backupDir(),
                             org.reliefdesk.store.LocalBackups.DEFAULT_KEEP, config.clock());
                 }
             } catch (java.io.IOException | RuntimeException ex) {

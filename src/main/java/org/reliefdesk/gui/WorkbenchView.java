@@ -110,6 +110,15 @@ final class WorkbenchView {
             conflictsTab.setContent(new ConflictsView(sync, vm, texts, catalog).root());
             tabs.getTabs().add(conflictsTab);
         }
+        // This PC's settings, for every role (each PC is set up by whoever uses it).
+        javafx.scene.control.Tab settingsTab = new javafx.scene.control.Tab(texts.msg("tab.settings"));
+        settingsTab.setId("settingsTab");
+        settingsTab.setOnSelectionChanged(e -> {
+            if (settingsTab.isSelected() && settingsTab.getContent() == null) {
+                settingsTab.setContent(new SettingsView(vm.config(), texts, org.reliefdesk.logic.config.Settings.file()).root());
+            }
+        });
+        tabs.getTabs().add(settingsTab);
         root.setCenter(tabs);
         root.setBottom(statusBar());
         vm.alertsProperty().addListener((o, a, news) -> notify(news));

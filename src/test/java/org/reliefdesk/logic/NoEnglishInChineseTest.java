@@ -19,7 +19,7 @@ class NoEnglishInChineseTest {
     /** An English word of three letters or more; codes and abbreviations clerks use are allowed below. */
     private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{3,}");
     private static final List<String> ALLOWED = List.of("ReliefDesk", "Ctrl", "Esc", "JSON", "ISO", "UUID", "GB", "PDF", "Excel",
-            "RELIEFDESK_PASSWORD"); // product names, key caps, standards, file kinds, the environment variable typed as is
+            "RELIEFDESK_PASSWORD", "http", "https"); // product names, key caps, standards, file kinds, the environment variable typed as is
 
     private static boolean english(String text) {
         String rest = text;

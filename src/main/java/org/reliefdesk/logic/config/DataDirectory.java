@@ -15,12 +15,20 @@ import java.util.Map;
  */
 public final class DataDirectory {
 
+    /** System property holding the data directory chosen in the settings. */
+    public static final String CHOSEN = "reliefdesk.dataDir";
+
     private DataDirectory() {
     }
 
     public static Path resolve(String override) {
         if (override != null && !override.isBlank()) {
             return Path.of(override).toAbsolutePath();
+        }
+        // The saved settings' choice, passed on by the app entry to every command and the window.
+        String chosen = System.getProperty(CHOSEN);
+        if (chosen != null && !chosen.isBlank()) {
+            return Path.of(chosen).toAbsolutePath();
         }
         return defaultFor(System.getProperty("os.name", ""), System.getProperty("user.home"), System.getenv());
     }

@@ -1,0 +1,131 @@
+package org.reliefdesk.logic.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.reliefdesk.model.InvalidFieldException;
+
+/**
+ * A PC's settings, chosen at the first start and changed on the settings page: where the data
+ * lives, which central store to sync with (the embedded demo, none, or a URL), how often, the
+ * language, the backup folder and the log level. Kept in a small file outside the data directory
+ * (the data directory is one of them); command-line options override it.
+ *
+ * @param central {@code "embedded"}, {@code "off"} or an http(s) URL
+ */
+public record Settings(Path dataDir, String central, int syncMinutes, String language, Path backupDir,
+                       String logLevel) {
+
+    public static final String EMBEDDED = "embedded";
+    public static final String OFF = "off";
+    public static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG");
+    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+(:\\d{1,5})?(/\\S*)?");
+
+    /** What a first start proposes: the OS's data folder, the embedded demo, every 5 minutes, Chinese. */
+    public static Settings defaults() {
+        Path data = DataDirectory.resolve(null);
+        return new Settings(data, EMBEDDED, 5, "zh", data.resolve("backups"), "INFO");
+    }
+
+    /** @throws InvalidFieldException naming the setting and the rule */
+    public Settings checked() {
+        if (dataDir == null || dataDir.toString().isBlank()) {
+            throw new InvalidFieldException("settings.dataDir", "rule.required");
+        }
+        if (central == null || !(EMBEDDED.equals(central) || OFF.equals(central) || URL.matcher(central).matches())) {
+            throw new InvalidFieldException("settings.central", "rule.settings.url");
+        }
+        if (syncMinutes < 1 || syncMinutes > 1440) {
+            throw new InvalidFieldException("settings.syncMinutes", "rule.range", 1, 1440);
+        }
+        if (!"zh".equals(language) && !"en".equals(language)) {
+            throw new InvalidFieldException("settings.language", "rule.oneOf", "zh, en");
+        }
+        if (backupDir == null || backupDir.toString().isBlank()) {
+            throw new InvalidFieldException("settings.backupDir", "rule.required");
+        }
+        if (logLevel == null || !LOG_LEVELS.contains(logLevel)) {
+            throw new InvalidFieldException("settings.logLevel", "rule.oneOf", "ERROR, WARN, INFO, DEBUG");
+        }
+        return this;
+    }
+
+    /**
+     * Where the settings file is: {@code %APPDATA%\ReliefDesk\settings.properties} on Windows,
+     * {@code ~/Library/Preferences/ReliefDesk/} on macOS, {@code $XDG_CONFIG_HOME/reliefdesk/}
+     * (else {@code ~/.config/reliefdesk/}) on Linux. {@code reliefdesk.settings} (a system property)
+     * names another file.
+     */
+    public static Path file() {
+        String override = System.getProperty("reliefdesk.settings");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        return fileFor(System.getProperty("os.name", ""), System.getProperty("user.home"), System.getenv());
+    }
+
+    public static Path fileFor(String osName, String home, Map<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String roaming = env.get("APPDATA");
+            return Path.of(roaming != null ? roaming : home + "\\AppData\\Roaming", "ReliefDesk", "settings.properties");
+        }
+        if (os.startsWith("mac")) {
+            return Path.of(home, "Library", "Preferences", "ReliefDesk", "settings.properties");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config");
+        return base.resolve("reliefdesk").resolve("settings.properties");
+    }
+
+    /** The saved settings, or empty on a PC where ReliefDesk was never set up. */
+    public static Optional<Settings> load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        Settings d = defaults();
+        Path data = Path.of(p.getProperty("dataDir", d.dataDir().toString()));
+        int minutes;
+        try {
+            minutes = Integer.parseInt(p.getProperty("syncMinutes", "5").strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("settings.syncMinutes", "rule.form.integer");
+        }
+        return Optional.of(new Settings(data, p.getProperty("central", EMBEDDED).strip(), minutes,
+                p.getProperty("language", "zh").strip(), Path.of(p.getProperty("backupDir", data.resolve("backups").toString())),
+                p.getProperty("logLevel", "INFO").strip().toUpperCase(Locale.ROOT)).checked());
+    }
+
+    /** Writes the settings whole or not at all (a temporary file moved into place). */
+    public void save(Path file) throws IOException {
+        checked();
+        Properties p = new Properties();
+        p.setProperty("dataDir", dataDir.toString());
+        p.setProperty("central", central);
+        p.setProperty("syncMinutes", Integer.toString(syncMinutes));
+        p.setProperty("language", language);
+        p.setProperty("backupDir", backupDir.toString());
+        p.setProperty("logLevel", logLevel);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(out, "ReliefDesk settings (the settings page writes this file; command-line options override it)");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
