@@ -22,10 +22,12 @@ class MigrationTest {
     @TempDir
     Path dir;
 
-    @Test
-    void formsWrittenUnderSchemaTwoSurviveTheMoveToTheirOwnTable() throws Exception {
+    /** Schemas 1 and 2 kept forms in the event rows; both are released versions a PC may still have. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "from schema {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1", "2"})
+    void formsWrittenUnderAnEarlierSchemaSurviveEveryMigrationSince(String schema) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/local").target("2").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/local").target(schema).load().migrate();
         UUID ticket = UUID.randomUUID();
         UUID submit = UUID.randomUUID();
         UUID accept = UUID.randomUUID();
@@ -55,6 +57,35 @@ class MigrationTest {
             assertEquals("已受理", history.get(1).note());
             assertEquals(List.of("submit", "accept"), store.tickets().timelines(new TicketScope("530128", null, null))
                     .get(ticket).stream().map(TicketEvent::action).toList());
+        }
+    }
+
+    /** Schema 3 (forms in their own table), the version before the outbox: data and a working outbox after. */
+    @Test
+    void ticketsOfSchemaThreeKeepEverythingAndGainAnEmptyOutbox() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/local").target("3").load().migrate();
+        UUID ticket = UUID.randomUUID();
+        UUID submit = UUID.randomUUID();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().execute("insert into ticket (id, ticket_no, item_code, county_code, county_name,"
+                    + " township_code, township_name, village_code, village_name, applicant_name, applicant_id_number,"
+                    + " applicant_phone, channel, submitted_at, dispatched_at, current_step, status, outcome, version) values ('"
+                    + ticket + "', '530128202111200002', 'drinking_water', '530128', '禄劝县', '530128001', '屏山街道',"
+                    + " '530128001201', '大村村委会', '王五', '11010519491231002X', '13812345678', 'SELF_RAISED',"
+                    + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', TIMESTAMP WITH TIME ZONE '2021-11-20 09:10:00+08',"
+                    + " 'acceptance', 'NEW', null, 1)");
+            c.createStatement().execute("insert into ticket_event (id, ticket_id, seq, actor, at, action, from_step,"
+                    + " to_step, note, outcome) values ('" + submit + "', '" + ticket + "', 1, '王五',"
+                    + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', 'submit', null, 'acceptance', null, null)");
+            c.createStatement().execute("insert into ticket_event_form (event_id, form_data) values ('" + submit
+                    + "', '{\"problem\":\"turbid\"}')");
+        }
+        try (LocalStore store = LocalStore.open(dir)) {
+            assertEquals("530128202111200002", store.tickets().find(ticket).orElseThrow().ticketNo());
+            assertEquals(Map.of("problem", "turbid"), store.tickets().events(ticket).get(0).formData());
+            assertEquals(0, store.outbox().pendingCount(), "the outbox starts empty");
+            assertEquals(0L, store.syncFacts().cursor("water.clerk"));
         }
     }
 
