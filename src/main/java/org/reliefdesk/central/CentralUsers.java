@@ -68,7 +68,7 @@ public final class CentralUsers {
         if (password == null || password.length < 8) {
             throw new InvalidFieldException("password", "rule.user.passwordLength", 8);
         }
-        String hash = Passwords.hash(password);
+        String hash = org.reliefdesk.logic.users.PasswordHash.hash(password);
         db.inTransaction(c -> {
             if (find(c, user.username()).isPresent()) {
                 throw new InvalidFieldException("username", "rule.user.taken", user.username());
@@ -147,7 +147,7 @@ public final class CentralUsers {
                     }
                 }
             }
-            if (stored == null || disabled || password == null || !Passwords.matches(password, stored)) {
+            if (stored == null || disabled || password == null || !org.reliefdesk.logic.users.PasswordHash.matches(password, stored)) {
                 throw new Unauthorized("sync.auth.wrongPassword");
             }
             byte[] raw = new byte[32];

@@ -190,8 +190,10 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * Asks the county's central store (off the FX thread). Unreachable: a person known on this
-     * PC works offline and the sync signs in when the network is back; anyone else is told why.
+     * Asks the county's central store (off the FX thread) and remembers the accepted password's
+     * hash on this PC. Unreachable: a person who signed in here before works offline if the
+     * password matches the one last accepted (the sync signs in once the network is back);
+     * anyone else is told why.
      */
     private void signInRemote(String username, char[] password, java.util.function.Consumer<String> onError) {
         Texts texts = config.texts();
@@ -200,6 +202,7 @@ public final class WorkbenchApp extends Application {
                 var session = new org.reliefdesk.sync.CentralClient(workspace.centralUrl(), java.time.Duration.ofSeconds(20))
                         .signIn(username, password, workspace.store.syncFacts().clientId());
                 workspace.store.users().addMissing(List.of(session.user()));
+                workspace.store.syncFacts().rememberPassword(username, password);
                 Platform.runLater(() -> showWorkbench(session.user(), password));
             } catch (org.reliefdesk.sync.CentralClient.Refused e) {
                 String key = e.code();
@@ -207,8 +210,16 @@ public final class WorkbenchApp extends Application {
             } catch (java.io.IOException e) {
                 java.util.Optional<User> known = workspace.store.users().list().stream()
                         .filter(u -> u.username().equals(username)).findFirst();
-                Platform.runLater(() -> known.ifPresentOrElse(u -> showWorkbench(u, password),
-                        () -> onError.accept(texts.msg("signIn.offlineUnknown", e.getMessage()))));
+                var check = workspace.store.syncFacts().checkOffline(username, password);
+                Platform.runLater(() -> {
+                    if (known.isPresent() && check == org.reliefdesk.store.SyncFacts.OfflineCheck.MATCHES) {
+                        showWorkbench(known.get(), password);
+                    } else if (check == org.reliefdesk.store.SyncFacts.OfflineCheck.WRONG) {
+                        onError.accept(texts.msg("sync.auth.wrongPassword"));
+                    } else {
+                        onError.accept(texts.msg("signIn.offlineUnknown", e.getMessage()));
+                    }
+                });
             }
         });
     }

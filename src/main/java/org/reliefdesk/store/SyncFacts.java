@@ -29,6 +29,27 @@ public final class SyncFacts {
         });
     }
 
+    /**
+     * Remembers, after the central store accepted a password, its hash (PBKDF2, salted), so the
+     * same person can sign in on this PC while the central store cannot be reached.
+     */
+    public void rememberPassword(String username, char[] password) {
+        put(PASSWORD + username, org.reliefdesk.logic.users.PasswordHash.hash(password));
+    }
+
+    /** Whether the password is the one last accepted by the central store for this user on this PC. */
+    public OfflineCheck checkOffline(String username, char[] password) {
+        return get(PASSWORD + username)
+                .map(h -> org.reliefdesk.logic.users.PasswordHash.matches(password, h) ? OfflineCheck.MATCHES
+                        : OfflineCheck.WRONG)
+                .orElse(OfflineCheck.NEVER_ONLINE);
+    }
+
+    /** What an offline sign-in finds. */
+    public enum OfflineCheck { MATCHES, WRONG, NEVER_ONLINE }
+
+    private static final String PASSWORD = "password.";
+
     /** This PC's id for the central store's audit log, made once. */
     public String clientId() {
         return store.inTransaction(s -> get(s, CLIENT_ID).orElseGet(() -> {

@@ -1,4 +1,4 @@
-package org.reliefdesk.central;
+package org.reliefdesk.logic.users;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,25 +9,25 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Password hashes: PBKDF2-HMAC-SHA256 with a random 16-byte salt per user, stored with their
+ * Password hashes, on the central store and (for signing in offline) on the PC: PBKDF2-HMAC-SHA256 with a random 16-byte salt per user, stored with their
  * iteration count ({@code pbkdf2-sha256$iterations$salt$hash}) so the count can be raised later
  * without breaking stored passwords.
  */
-final class Passwords {
+public final class PasswordHash {
 
-    static final int ITERATIONS = 210_000;
+    public static final int ITERATIONS = 210_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Passwords() {
+    private PasswordHash() {
     }
 
-    static String hash(char[] password) {
+    public static String hash(char[] password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
     }
 
-    static boolean matches(char[] password, String stored) {
+    public static boolean matches(char[] password, String stored) {
         String[] parts = stored.split("\\$");
         if (parts.length != 4 || !"pbkdf2-sha256".equals(parts[0])) {
             return false;
