@@ -60,30 +60,10 @@ final class SettingsForm {
         minutes.setEditable(true);
         language.setId("languageField");
         language.getItems().addAll("zh", "en");
-        language.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String code) {
-                return code == null ? "" : texts.msg("settings.language." + code);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        language.setConverter(named("settings.language."));
         logLevel.setId("logLevelField");
         logLevel.getItems().addAll("ERROR", "WARN", "INFO", "DEBUG");
-        logLevel.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String code) {
-                return code == null ? "" : texts.msg("settings.logLevel." + code);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        logLevel.setConverter(named("settings.logLevel."));
         error.setId("settingsError");
         error.setStyle("-fx-text-fill: #b00020;");
         error.setWrapText(true);
@@ -115,6 +95,21 @@ final class SettingsForm {
         grid.addRow(row++, label("settings.logLevel"), logLevel);
         grid.add(error, 1, row);
         GridPane.setHgrow(url, Priority.ALWAYS);
+    }
+
+    /** Shows a stored code ("zh", "INFO") by its name in the user's language. */
+    private javafx.util.StringConverter<String> named(String keyPrefix) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : texts.msg(keyPrefix + code);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        };
     }
 
     private Label label(String field) {

@@ -90,11 +90,7 @@ abstract class SyncContract {
     @Test
     void twoClientsActOnOneTicketOneConflictBothVersionsKept() throws Exception {
         try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
-            a.sync();
-            b.sync();
-            Ticket target = a.actionable().orElseThrow();
-            a.act(target);
-            b.act(b.store.tickets().find(target.id()).orElseThrow());
+            Ticket target = bothActOnOneTicket(a, b);
             UUID bEvent = last(b.store.tickets().events(target.id())).id();
 
             assertEquals(1, a.sync().applied());
@@ -148,12 +144,7 @@ abstract class SyncContract {
     @Test
     void aConflictReappliedOnTheNewStateGoesThroughAsANewOperation() throws Exception {
         try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
-            a.sync();
-            b.sync();
-            // A takes an action; B records a note-like action on the same ticket meanwhile.
-            Ticket target = a.actionable().orElseThrow();
-            a.act(target);
-            b.act(b.store.tickets().find(target.id()).orElseThrow());
+            Ticket target = bothActOnOneTicket(a, b);
             a.sync();
             b.sync();
             Outbox.Entry conflict = b.store.outbox().unsettled().get(0);
@@ -383,6 +374,16 @@ abstract class SyncContract {
             assertEquals(central, local.size(), "the PC holds the clerk's tickets as the central store does");
             assertEquals(local.size(), numbers.size(), "each ticket number once");
         }
+    }
+
+    /** Both PCs pull, then each takes an action on the same ticket before either pushes. */
+    private static Ticket bothActOnOneTicket(SyncWorld.Pc a, SyncWorld.Pc b) throws IOException {
+        a.sync();
+        b.sync();
+        Ticket target = a.actionable().orElseThrow();
+        a.act(target);
+        b.act(b.store.tickets().find(target.id()).orElseThrow());
+        return target;
     }
 
     private static TicketEvent last(List<TicketEvent> events) {
