@@ -26,7 +26,7 @@ public final class Main {
         } catch (java.io.IOException | RuntimeException e) {
             // unreadable settings: the defaults, and the first-start page asks again
         }
-        String dataDir = optionValue(args, "--data-dir");
+        String dataDir = org.reliefdesk.gui.AppConfig.option(Arrays.asList(args), "--data-dir");
         saved.ifPresent(st -> System.setProperty(DataDirectory.CHOSEN, st.dataDir().toString()));
         System.setProperty("reliefdesk.logDir", DataDirectory.logsOf(dataDir != null ? DataDirectory.resolve(dataDir)
                 : saved.map(org.reliefdesk.logic.config.Settings::dataDir).orElse(DataDirectory.resolve(null))).toString());
@@ -44,7 +44,7 @@ public final class Main {
      * the user's own, unless {@code --data-dir} names one.
      */
     private static String[] smokeTestDataDir(String[] args) {
-        if (!Arrays.asList(args).contains("--smoke-test") || optionValue(args, "--data-dir") != null) {
+        if (!Arrays.asList(args).contains("--smoke-test") || org.reliefdesk.gui.AppConfig.option(Arrays.asList(args), "--data-dir") != null) {
             return args;
         }
         try {
@@ -56,14 +56,5 @@ public final class Main {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("no temporary folder for the smoke test", e);
         }
-    }
-
-    private static String optionValue(String[] args, String name) {
-        int i = Arrays.asList(args).indexOf(name);
-        if (i >= 0 && i + 1 < args.length) {
-            return args[i + 1];
-        }
-        return Arrays.stream(args).filter(a -> a.startsWith(name + "=")).map(a -> a.substring(name.length() + 1))
-                .findFirst().orElse(null);
     }
 }

@@ -1,13 +1,10 @@
 package org.reliefdesk.central;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -52,13 +49,9 @@ public final class CentralAttachments {
 
     public Status status(String sha) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT size FROM attachment WHERE sha256 = ?")) {
-                ps.setString(1, sha);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return new Status(true, rs.getLong(1));
-                    }
-                }
+            Optional<Long> stored = storedSize(c, sha);
+            if (stored.isPresent()) {
+                return new Status(true, stored.get());
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT content FROM attachment_upload WHERE sha256 = ?")) {
                 ps.setString(1, sha);
@@ -67,6 +60,15 @@ public final class CentralAttachments {
                 }
             }
         });
+    }
+
+    private static Optional<Long> storedSize(java.sql.Connection c, String sha) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT size FROM attachment WHERE sha256 = ?")) {
+            ps.setString(1, sha);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
     }
 
     /**
@@ -80,9 +82,9 @@ public final class CentralAttachments {
             throw new IllegalArgumentException("size " + total + " / offset " + offset + " / piece " + piece.length);
         }
         return db.inTransaction(c -> {
-            Status now0 = status(sha);
-            if (now0.stored()) {
-                return now0;
+            Optional<Long> stored = storedSize(c, sha);
+            if (stored.isPresent()) {
+                return new Status(true, stored.get());
             }
             byte[] have = new byte[0];
             boolean exists;
@@ -102,7 +104,7 @@ public final class CentralAttachments {
             byte[] joined = Arrays.copyOf(have, have.length + piece.length);
             System.arraycopy(piece, 0, joined, have.length, piece.length);
             if (joined.length == total) {
-                if (!sha256(joined).equals(sha)) {
+                if (!org.reliefdesk.logic.Sha256.hex(joined).equals(sha)) {
                     delete(c, sha);
                     throw new IllegalArgumentException("the bytes do not hash to " + sha);
                 }
@@ -147,13 +149,5 @@ public final class CentralAttachments {
                 }
             }
         });
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

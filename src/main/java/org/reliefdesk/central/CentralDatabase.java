@@ -50,8 +50,8 @@ public final class CentralDatabase implements AutoCloseable {
         return new CentralDatabase(ds, jdbcUrl.startsWith("jdbc:postgresql:"));
     }
 
-    /** The URL without its password, for logs. */
-    static String safe(String jdbcUrl) {
+    /** The URL without its password, for logs and messages. */
+    public static String safe(String jdbcUrl) {
         return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 

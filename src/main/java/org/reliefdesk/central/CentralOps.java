@@ -61,7 +61,7 @@ public final class CentralOps {
         }
         // Every writer takes the counter first, so two servers given the same operation at once
         // see each other's audit row: the second answers from it.
-        CentralTickets.nextChange(c);
+        CentralTickets.lockChanges(c);
         String hash = OperationCodec.hash(op);
         Optional<Earlier> earlier = earlier(c, op.opId());
         String current = tickets.line(c, op.ticketId()).orElse(null);
@@ -73,7 +73,7 @@ public final class CentralOps {
             }
             return e.result().asReplay(current);
         }
-        TicketHistory before = current == null ? null : tickets.find(c, op.ticketId()).orElseThrow();
+        TicketHistory before = current == null ? null : tickets.decode(current);
         OperationApplier.Decision decision = applier.apply(op, before, user, clock.instant());
         OpResult result;
         Long changeNo = null;

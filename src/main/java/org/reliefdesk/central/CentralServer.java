@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
@@ -193,11 +191,6 @@ public final class CentralServer implements AutoCloseable {
                         throw new ApiError(400, "badOperation", "operation " + (list.size() - 1)
                                 + ": opId, kind and ticketId are required");
                     }
-                }
-                if (caller.user().role() == Role.LEADER && !list.isEmpty()) {
-                    // Leaders read; the workflow would refuse each action anyway, but say it once.
-                    LOG.info("Leader {} pushed {} operations; each is refused by the workflow", caller.user().username(),
-                            list.size());
                 }
                 List<OpResult> results = store.ops().push(caller.user(), caller.clientId(), list);
                 send(response, callback, 200, Map.of("results", results));

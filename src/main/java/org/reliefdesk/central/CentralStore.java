@@ -66,10 +66,13 @@ public final class CentralStore implements AutoCloseable {
      * files), so a client can tell it works with the same catalog and calendar as the central store.
      */
     Map<String, Object> versions() {
-        return Map.of("protocol", 1,
-                "catalog", digest("/org/reliefdesk/catalog/catalog.json", "/org/reliefdesk/catalog/reference-lists.json"),
-                "calendar", digest(calendarFiles()));
+        return versions;
     }
+
+    /** The shipped files do not change while the server runs: hashed once. */
+    private final Map<String, Object> versions = Map.of("protocol", 1,
+            "catalog", digest("/org/reliefdesk/catalog/catalog.json", "/org/reliefdesk/catalog/reference-lists.json"),
+            "calendar", digest(calendarFiles()));
 
     private static String[] calendarFiles() {
         String years = new String(bytes("/org/reliefdesk/calendar/years.txt"), StandardCharsets.UTF_8);
@@ -78,15 +81,8 @@ public final class CentralStore implements AutoCloseable {
     }
 
     private static String digest(String... resources) {
-        try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            for (String r : resources) {
-                md.update(bytes(r));
-            }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.reliefdesk.logic.Sha256.hex(java.util.Arrays.stream(resources).map(CentralStore::bytes)
+                .toArray(byte[][]::new));
     }
 
     private static byte[] bytes(String resource) {

@@ -44,16 +44,23 @@ public final class CentralTickets {
     }
 
     /**
+     * Holds the counter row until the transaction ends, without taking a number: every writer
+     * starts here, so writers (on one server or several) go one after another.
+     */
+    static long lockChanges(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_change FROM change_counter WHERE id = 1 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
      * Takes the next change number, holding the counter row until the transaction ends: writers
      * commit one after another in number order, so a pull never sees number N before N-1.
      */
     static long nextChange(Connection c) throws SQLException {
-        long last;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_change FROM change_counter WHERE id = 1 FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            last = rs.getLong(1);
-        }
+        long last = lockChanges(c);
         try (PreparedStatement ps = c.prepareStatement("UPDATE change_counter SET last_change = ? WHERE id = 1")) {
             ps.setLong(1, last + 1);
             ps.executeUpdate();
@@ -62,12 +69,7 @@ public final class CentralTickets {
     }
 
     Optional<TicketHistory> find(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT body FROM central_ticket WHERE id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(decode(rs.getString(1))) : Optional.empty();
-            }
-        }
+        return line(c, id).map(this::decode);
     }
 
     Optional<String> line(Connection c, UUID id) throws SQLException {
@@ -79,7 +81,7 @@ public final class CentralTickets {
         }
     }
 
-    private TicketHistory decode(String body) {
+    TicketHistory decode(String body) {
         try {
             // Stored lines were checked when they came in; no date bound is needed to read them again.
             return codec.read(body, 1, LocalDate.of(9999, 12, 31));

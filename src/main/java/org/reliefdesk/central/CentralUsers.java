@@ -1,8 +1,5 @@
 package org.reliefdesk.central;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -156,7 +152,7 @@ public final class CentralUsers {
             Instant expires = now.plus(TOKEN_LIFETIME);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO auth_token (token_hash, username, client_id, expires_at) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, sha256(token));
+                ps.setString(1, org.reliefdesk.logic.Sha256.hex(token));
                 ps.setString(2, username);
                 ps.setString(3, clientId == null ? "" : clientId);
                 ps.setTimestamp(4, Timestamp.from(expires));
@@ -182,7 +178,7 @@ public final class CentralUsers {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT t.expires_at, t.client_id, u.disabled, u.username"
                     + " FROM auth_token t JOIN central_user u ON u.username = t.username WHERE t.token_hash = ?")) {
-                ps.setString(1, sha256(token));
+                ps.setString(1, org.reliefdesk.logic.Sha256.hex(token));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getBoolean(3)) {
                         throw new Unauthorized("sync.auth.badToken");
@@ -212,13 +208,5 @@ public final class CentralUsers {
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
                 rs.getString("county_code"), rs.getString("department_code"), rs.getString("township_code"));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -78,7 +78,7 @@ public final class CentralCommand implements Callable<Integer> {
         CentralServer server = CentralServer.start(store, host, port);
         PrintWriter out = spec.commandLine().getOut();
         out.println(texts.msg("central.listening", "http://" + host + ":" + server.port(),
-                redacted(jdbcUrl())));
+                org.reliefdesk.central.CentralDatabase.safe(jdbcUrl())));
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -92,10 +92,6 @@ public final class CentralCommand implements Callable<Integer> {
         }, "central-stop"));
         stop.await();
         return 0;
-    }
-
-    private static String redacted(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     /** A password from RELIEFDESK_PASSWORD, else typed at the terminal; null when neither. */

@@ -66,14 +66,16 @@ public final class SyncCommand implements Callable<Integer> {
                     r.pendingLeft()));
             return 0;
         } catch (CentralClient.Unreachable e) {
-            err.println(texts.msg("sync.unreachable", e.getMessage()));
+            LOG.warn("Sync did not reach the central store", e);
+            err.println(texts.msg("sync.unreachable", e.url()));
             return 2;
         } catch (CentralClient.Refused e) {
             String key = e.code();
             err.println(texts.msg("sync.refused", texts.bundle().containsKey(key) ? texts.msg(key) : e.getMessage()));
             return 2;
         } catch (java.io.IOException e) {
-            err.println(texts.msg("sync.unreachable", e.getMessage()));
+            LOG.warn("Sync failed", e);
+            err.println(texts.msg("sync.unreachable", central));
             return 2;
         }
     }

@@ -58,6 +58,16 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
                 false);
     }
 
+    /** The value of {@code --name VALUE} or {@code --name=VALUE}, or null when not given. */
+    public static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        if (i >= 0 && i + 1 < args.size()) {
+            return args.get(i + 1);
+        }
+        return args.stream().filter(a -> a.startsWith(name + "=")).map(a -> a.substring(name.length() + 1))
+                .findFirst().orElse(null);
+    }
+
     private static Central centralOf(String central, java.time.Duration every) {
         return central == null || central.isBlank() || org.reliefdesk.logic.config.Settings.EMBEDDED.equals(central)
                 ? new Central(Central.Mode.EMBEDDED, null, every)
@@ -135,36 +145,12 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
      * neither settings nor these options (a first start), {@link #firstRun()} is true.
      */
     public static AppConfig fromArgs(List<String> args, java.util.Optional<org.reliefdesk.logic.config.Settings> saved) {
-        String dataDir = null;
-        String lang = null;
-        String central = null;
-        Long minutes = null;
+        String dataDir = option(args, "--data-dir");
+        String lang = option(args, "--lang");
+        String central = option(args, "--central");
+        String minutesText = option(args, "--sync-minutes");
+        Long minutes = minutesText == null ? null : Long.valueOf(minutesText);
         boolean smoke = args.contains("--smoke-test");
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            String next = i + 1 < args.size() ? args.get(i + 1) : null;
-            if (a.equals("--data-dir") && next != null) {
-                dataDir = next;
-                i++;
-            } else if (a.startsWith("--data-dir=")) {
-                dataDir = a.substring("--data-dir=".length());
-            } else if (a.equals("--lang") && next != null) {
-                lang = next;
-                i++;
-            } else if (a.startsWith("--lang=")) {
-                lang = a.substring("--lang=".length());
-            } else if (a.equals("--central") && next != null) {
-                central = next;
-                i++;
-            } else if (a.startsWith("--central=")) {
-                central = a.substring("--central=".length());
-            } else if (a.equals("--sync-minutes") && next != null) {
-                minutes = Long.parseLong(next);
-                i++;
-            } else if (a.startsWith("--sync-minutes=")) {
-                minutes = Long.parseLong(a.substring("--sync-minutes=".length()));
-            }
-        }
         boolean firstRun = saved.isEmpty() && dataDir == null && central == null && !smoke;
         Path dir = dataDir != null ? DataDirectory.resolve(dataDir)
                 : saved.map(org.reliefdesk.logic.config.Settings::dataDir).orElse(DataDirectory.resolve(null));

@@ -34,7 +34,16 @@ final class ConflictsView {
 
     private final VBox root = new VBox(8);
 
+    /**
+     * The loaded tickets the listed operations are about, found once per change of the list
+     * (a cell is drawn many times; the county may hold 100,000 tickets).
+     */
+    private final java.util.Map<java.util.UUID, org.reliefdesk.model.Ticket> tickets = new java.util.HashMap<>();
+
     ConflictsView(SyncViewModel sync, WorkbenchViewModel vm, Texts texts, Catalog catalog) {
+        sync.unsettled().addListener((javafx.collections.ListChangeListener<Outbox.Entry>) c -> findTickets(sync, vm));
+        vm.allTickets().addListener((javafx.collections.ListChangeListener<org.reliefdesk.model.Ticket>) c -> findTickets(sync, vm));
+        findTickets(sync, vm);
         ListView<Outbox.Entry> list = new ListView<>(sync.unsettled());
         list.setId("conflictList");
         list.setPrefHeight(180);
@@ -43,7 +52,7 @@ final class ConflictsView {
             @Override
             protected void updateItem(Outbox.Entry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : texts.msg("conflicts.row", ticketNo(vm, e),
+                setText(empty || e == null ? null : texts.msg("conflicts.row", ticketNo(e),
                         texts.msg("conflicts.state." + e.state().name()), what(e.operation(), catalog, texts),
                         Formats.dateTime(e.createdAt())));
             }
@@ -124,9 +133,20 @@ final class ConflictsView {
         return a;
     }
 
-    private static String ticketNo(WorkbenchViewModel vm, Outbox.Entry e) {
-        return vm.allTickets().stream().filter(t -> t.id().equals(e.ticketId())).map(t -> t.ticketNo()).findFirst()
-                .orElse(e.ticketId().toString().substring(0, 8));
+    private void findTickets(SyncViewModel sync, WorkbenchViewModel vm) {
+        java.util.Set<java.util.UUID> ids = new java.util.HashSet<>();
+        sync.unsettled().forEach(e -> ids.add(e.ticketId()));
+        tickets.clear();
+        for (org.reliefdesk.model.Ticket t : vm.allTickets()) {
+            if (ids.contains(t.id())) {
+                tickets.put(t.id(), t);
+            }
+        }
+    }
+
+    private String ticketNo(Outbox.Entry e) {
+        org.reliefdesk.model.Ticket t = tickets.get(e.ticketId());
+        return t != null ? t.ticketNo() : e.ticketId().toString().substring(0, 8);
     }
 
     private static String what(Operation op, Catalog catalog, Texts texts) {
@@ -134,13 +154,13 @@ final class ConflictsView {
                 : catalog.actionName(op.action(), texts.locale());
     }
 
-    private static String mineText(Outbox.Entry e, WorkbenchViewModel vm, Catalog catalog, Texts texts) {
+    private String mineText(Outbox.Entry e, WorkbenchViewModel vm, Catalog catalog, Texts texts) {
         Operation op = e.operation();
         if (op.kind() == Operation.Kind.OPEN) {
             return texts.msg("conflicts.mineOpened", Formats.dateTime(e.createdAt()));
         }
-        String item = vm.allTickets().stream().filter(t -> t.id().equals(e.ticketId())).map(t -> t.itemCode())
-                .findFirst().orElse(null);
+        org.reliefdesk.model.Ticket ticket = tickets.get(e.ticketId());
+        String item = ticket == null ? null : ticket.itemCode();
         TicketEvent asEvent = new TicketEvent(op.eventId(), op.ticketId(), op.baseSeq() + 1, e.createdBy(), op.at(),
                 op.action(), null, null, op.note(), op.form(), null);
         return texts.msg("conflicts.mineAction", catalog.actionName(op.action(), texts.locale()), Formats.dateTime(op.at()),

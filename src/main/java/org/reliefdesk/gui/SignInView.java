@@ -34,17 +34,17 @@ final class SignInView {
 
     /** Name and password, for a workbench that syncs with the county's central store. */
     SignInView(Texts texts, String centralUrl, RemoteSignIn remote) {
-        Label title = new Label(texts.msg("signIn.title"));
+        Label title = new Label(texts.msg("signIn.remoteTitle"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         Label hint = new Label(texts.msg("signIn.remoteHint", centralUrl));
         javafx.scene.control.TextField name = new javafx.scene.control.TextField();
         name.setId("usernameField");
         name.setPromptText(texts.fieldName("username"));
-        name.setMaxWidth(320);
+        name.setPrefColumnCount(22);
         javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
         password.setId("passwordField");
         password.setPromptText(texts.fieldName("password"));
-        password.setMaxWidth(320);
+        password.setPrefColumnCount(22);
         Label error = new Label();
         error.setId("signInError");
         error.setStyle("-fx-text-fill: #b00020;");
@@ -63,7 +63,14 @@ final class SignInView {
                 signIn.disableProperty().bind(name.textProperty().isEmpty().or(password.textProperty().isEmpty()));
             });
         });
-        root.getChildren().addAll(title, hint, name, password, signIn, error);
+        // Labels beside the fields: a prompt inside a field is gone once the cursor is in it.
+        javafx.scene.layout.GridPane fields = new javafx.scene.layout.GridPane();
+        fields.setHgap(10);
+        fields.setVgap(10);
+        fields.addRow(0, new Label(texts.fieldName("username")), name);
+        fields.addRow(1, new Label(texts.fieldName("password")), password);
+        fields.setAlignment(Pos.CENTER);
+        root.getChildren().addAll(title, hint, fields, signIn, error);
         root.setAlignment(Pos.CENTER);
         root.setPadding(new Insets(24));
     }

@@ -208,6 +208,7 @@ public final class WorkbenchApp extends Application {
                 String key = e.code();
                 Platform.runLater(() -> onError.accept(texts.bundle().containsKey(key) ? texts.msg(key) : e.getMessage()));
             } catch (java.io.IOException e) {
+                LOG.info("Central store not reached at sign-in: {}", e.toString());
                 java.util.Optional<User> known = workspace.store.users().list().stream()
                         .filter(u -> u.username().equals(username)).findFirst();
                 var check = workspace.store.syncFacts().checkOffline(username, password);
@@ -217,7 +218,7 @@ public final class WorkbenchApp extends Application {
                     } else if (check == org.reliefdesk.store.SyncFacts.OfflineCheck.WRONG) {
                         onError.accept(texts.msg("sync.auth.wrongPassword"));
                     } else {
-                        onError.accept(texts.msg("signIn.offlineUnknown", e.getMessage()));
+                        onError.accept(texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
                     }
                 });
             }

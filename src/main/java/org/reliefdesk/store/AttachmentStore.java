@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +32,12 @@ public final class AttachmentStore {
     public String put(Path file) {
         try {
             Files.createDirectories(dir);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = org.reliefdesk.logic.Sha256.digest();
             Path tmp = Files.createTempFile(dir, "incoming", ".part");
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
-            String name = HexFormat.of().formatHex(sha.digest()) + extension(file);
+            String name = org.reliefdesk.logic.Sha256.hex(sha) + extension(file);
             Path target = dir.resolve(name);
             if (Files.exists(target)) {
                 Files.delete(tmp);
@@ -49,8 +47,6 @@ public final class AttachmentStore {
             return name;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store attachment " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

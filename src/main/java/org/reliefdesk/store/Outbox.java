@@ -80,8 +80,12 @@ public final class Outbox {
     }
 
     public Optional<Entry> find(UUID opId) {
-        return store.read(s -> entries(s.createNativeQuery(COLUMNS + " WHERE op_id = :id", Object[].class)
-                .setParameter("id", opId).getResultList()).stream().findFirst());
+        return store.read(s -> find(s, opId));
+    }
+
+    static Optional<Entry> find(Session s, UUID opId) {
+        return entries(s.createNativeQuery(COLUMNS + " WHERE op_id = :id", Object[].class)
+                .setParameter("id", opId).getResultList()).stream().findFirst();
     }
 
     /** Each ticket with operations, and the state of its latest one. */
@@ -147,9 +151,7 @@ public final class Outbox {
      */
     public void discard(UUID opId, org.reliefdesk.model.TicketHistory central, Instant now) {
         store.inTransaction(s -> {
-            Entry e = entries(s.createNativeQuery(COLUMNS + " WHERE op_id = :id", Object[].class)
-                    .setParameter("id", opId).getResultList()).stream().findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
+            Entry e = find(s, opId).orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
             if (e.state() != State.CONFLICT && e.state() != State.REJECTED) {
                 throw new IllegalStateException("operation " + opId + " is " + e.state() + ", not in conflict");
             }

@@ -65,7 +65,7 @@ public final class TicketActions {
      */
     public Ticket reapply(UUID opId, User user, org.reliefdesk.model.TicketHistory central, java.time.Instant now) {
         return store.inTransaction(s -> {
-            Outbox.Entry entry = store.outbox().find(opId)
+            Outbox.Entry entry = Outbox.find(s, opId)
                     .orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
             if (entry.state() != Outbox.State.CONFLICT && entry.state() != Outbox.State.REJECTED) {
                 throw new IllegalStateException("operation " + opId + " is " + entry.state() + ", not in conflict");

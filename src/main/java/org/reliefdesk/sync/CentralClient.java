@@ -36,8 +36,16 @@ public final class CentralClient {
 
     /** The central store cannot be reached (no network, server down, timeout): try again later. */
     public static final class Unreachable extends IOException {
-        Unreachable(String message, Throwable cause) {
+        private final String url;
+
+        Unreachable(String url, String message, Throwable cause) {
             super(message, cause);
+            this.url = url;
+        }
+
+        /** The central store's address that could not be reached (what a person is shown). */
+        public String url() {
+            return url;
         }
     }
 
@@ -142,6 +150,12 @@ public final class CentralClient {
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The address as configured, without the API path. */
+    private String root() {
+        String b = base.toString();
+        return b.substring(0, b.length() - "/api/v1".length());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (token != null) {
@@ -176,12 +190,12 @@ public final class CentralClient {
         try {
             return http.send(r, handler);
         } catch (ConnectException | HttpTimeoutException e) {
-            throw new Unreachable("the central store at " + base + " cannot be reached: " + e.getMessage(), e);
+            throw new Unreachable(root(), "the central store at " + base + " cannot be reached: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Unreachable("interrupted", e);
+            throw new Unreachable(root(), "interrupted", e);
         } catch (IOException e) {
-            throw new Unreachable("the connection to " + base + " broke: " + e.getMessage(), e);
+            throw new Unreachable(root(), "the connection to " + base + " broke: " + e, e);
         }
     }
 }

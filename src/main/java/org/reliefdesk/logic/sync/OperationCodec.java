@@ -1,9 +1,5 @@
 package org.reliefdesk.logic.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,11 +45,6 @@ public final class OperationCodec {
 
     /** SHA-256 of the operation's one text, in hex. */
     public static String hash(Operation op) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(write(op).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.reliefdesk.logic.Sha256.hex(write(op));
     }
 }
