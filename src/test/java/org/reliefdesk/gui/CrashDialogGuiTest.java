@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** An error nobody caught: a dialog in plain Chinese naming the log, and the window goes on with what was typed. */
@@ -24,15 +27,24 @@ class CrashDialogGuiTest extends GuiTestBase {
         Platform.runLater(() -> {
             throw new IllegalStateException("测试用的意外");
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#crashDialog").tryQuery().isPresent());
+        // The pane exists a moment before its window shows (the lookup runs off the FX thread): wait for its button
+        // to be shown, which is what a person could click.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> lookup("#crashDialog").tryQuery().isPresent() && continueButton().isPresent());
         DialogPane pane = lookup("#crashDialog").queryAs(DialogPane.class);
         assertEquals("程序遇到了一个意外问题", pane.getHeaderText());
         assertTrue(pane.getContentText().contains("测试用的意外"), pane.getContentText());
         assertTrue(pane.getContentText().contains(dataDir.resolve("logs").resolve("reliefdesk.log").toString()),
                 pane.getContentText());
-        clickOn("继续使用");
+        clickOn(continueButton().orElseThrow());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("李", search.getText(), "what was typed is still there");
         assertTrue(lookup("#ticketTable").tryQuery().isPresent(), "the workbench goes on");
+        assertTrue(lookup("#crashDialog").tryQuery().isEmpty(), "the dialog closed");
+    }
+
+    private java.util.Optional<Button> continueButton() {
+        return lookup("#crashDialog").lookup((Node n) -> n instanceof Button b && "继续使用".equals(b.getText()))
+                .match(NodeQueryUtils.isVisible()).tryQuery();
     }
 }
