@@ -72,6 +72,29 @@ public final class SyncFacts {
         put(cursorName(username), "0");
     }
 
+    /**
+     * Keeps {@code username}'s cursor only while their scope is the one it was pulled for: when the
+     * scope grew (another department, a new step for it in the catalog, a move to another township),
+     * the changes the old scope left out lie behind the cursor, so the pull starts again from 0.
+     * Waiting local changes stay. Returns whether the cursor was reset.
+     */
+    public boolean keepCursorFor(String username, String scopeKey) {
+        return store.inTransaction(s -> {
+            Optional<String> before = get(s, SCOPE + username);
+            if (before.isPresent() && before.get().equals(scopeKey)) {
+                return false;
+            }
+            put(s, SCOPE + username, scopeKey);
+            boolean pulledBefore = get(s, cursorName(username)).map(c -> !"0".equals(c)).orElse(false);
+            if (pulledBefore) {
+                put(s, cursorName(username), "0");
+            }
+            return pulledBefore;
+        });
+    }
+
+    private static final String SCOPE = "pull.scope.";
+
     static String cursorName(String username) {
         return CURSOR + "." + username;
     }

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.PullPage;
@@ -154,6 +155,10 @@ public final class Synchronizer {
     private int pull(CentralClient.Session session, Consumer<Progress> progress) throws IOException {
         String token = session.token();
         String username = session.user().username();
+        if (store.syncFacts().keepCursorFor(username,
+                TicketScope.of(session.user(), catalog).key())) {
+            LOG.info("The scope of {} changed since the last pull: pulling everything in it again", username);
+        }
         long cursor = store.syncFacts().cursor(username);
         int pulled = 0;
         long total = -1;

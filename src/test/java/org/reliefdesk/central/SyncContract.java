@@ -376,6 +376,28 @@ abstract class SyncContract {
         }
     }
 
+    @Test
+    void civilAffairsConfirmsAHouseRenovationFromItsOwnPcAndAScopeChangePullsAgain() throws Exception {
+        try (SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A)) {
+            int pulled = civil.sync().pulled();
+            List<Ticket> houses = civil.tickets().stream().filter(t -> t.itemCode().equals("house_renovation")).toList();
+            assertFalse(houses.isEmpty(), "civil affairs pulls the house renovations: it confirms their status");
+            assertTrue(civil.tickets().stream().noneMatch(t -> t.itemCode().equals("drinking_water")), "but no water ticket");
+            Ticket waiting = houses.stream().filter(t -> "status_confirmation".equals(t.currentStep())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no house renovation waits for confirmation in the sample"));
+            Ticket confirmed = civil.act(waiting);
+            assertEquals("appraisal", confirmed.currentStep());
+            Synchronizer.Report pushed = civil.sync();
+            assertEquals(1, pushed.applied(), "the central store lets civil affairs take its step");
+            assertEquals("appraisal", world.centralTicket(waiting.id()).ticket().currentStep());
+
+            // A PC that pulled under an older scope (before civil affairs had the housing step) pulls everything again.
+            civil.store.syncFacts().put("pull.scope." + SyncWorld.CIVIL_A.username(), "530128|civil_only|*");
+            assertEquals(pulled, civil.sync().pulled(), "a changed scope starts the pull from the beginning");
+            assertEquals(0, civil.sync().pulled(), "and then goes on from its cursor");
+        }
+    }
+
     /** Both PCs pull, then each takes an action on the same ticket before either pushes. */
     private static Ticket bothActOnOneTicket(SyncWorld.Pc a, SyncWorld.Pc b) throws IOException {
         a.sync();

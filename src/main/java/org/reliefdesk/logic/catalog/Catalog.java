@@ -110,6 +110,16 @@ public final class Catalog {
         return items.values().stream().filter(i -> i.departmentCode().equals(departmentCode)).toList();
     }
 
+    /**
+     * The items a department works on: its own, and those where one of its steps sits in another
+     * department's workflow (civil affairs confirms the low-income status of a house renovation).
+     */
+    public List<ServiceItem> itemsWorkedOnBy(String departmentCode) {
+        return items.values().stream().filter(i -> i.departmentCode().equals(departmentCode)
+                || workflowOf(i.code()).actions().stream().anyMatch(a -> departmentCode.equals(a.department())))
+                .toList();
+    }
+
     public Optional<ServiceItem> item(String code) {
         return Optional.ofNullable(items.get(code));
     }

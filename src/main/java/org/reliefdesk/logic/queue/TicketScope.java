@@ -9,18 +9,25 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
 
 /**
- * Which tickets a user works with: always one county; a clerk only the items of their
- * department (谁主管、谁负责); township staff only their township. Null means "no limit".
+ * Which tickets a user works with: always one county; a clerk the items of their department
+ * (谁主管、谁负责) and those where their department has a step of its own (civil affairs confirms
+ * the status of house renovations); township staff only their township. Null means "no limit".
  */
 public record TicketScope(String countyCode, Set<String> itemCodes, String townshipCode) {
 
     public static TicketScope of(User user, Catalog catalog) {
         return switch (user.role()) {
-            case CLERK -> new TicketScope(user.countyCode(), catalog.itemsOf(user.departmentCode()).stream()
+            case CLERK -> new TicketScope(user.countyCode(), catalog.itemsWorkedOnBy(user.departmentCode()).stream()
                     .map(ServiceItem::code).collect(Collectors.toUnmodifiableSet()), null);
             case TOWNSHIP -> new TicketScope(user.countyCode(), null, user.townshipCode());
             case LEADER, ADMIN -> new TicketScope(user.countyCode(), null, null);
         };
+    }
+
+    /** The scope written as one line, the same for the same scope (to notice that a user's scope changed). */
+    public String key() {
+        return countyCode + "|" + (itemCodes == null ? "*" : String.join(",", new java.util.TreeSet<>(itemCodes)))
+                + "|" + (townshipCode == null ? "*" : townshipCode);
     }
 
     public boolean covers(Ticket t) {
