@@ -33,6 +33,7 @@ import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
+import org.reliefdesk.model.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +137,8 @@ public final class CentralServer implements AutoCloseable {
             } catch (CentralUsers.Unauthorized e) {
                 send(response, callback, 401, Map.of("error", e.key(), "message", e.key()));
             } catch (InvalidFieldException e) {
-                send(response, callback, 400, Map.of("error", e.rule(), "field", e.field(),
+                // The rule, its field and its values, so a PC says it in its own language; the message in Chinese.
+                send(response, callback, 400, Map.of("error", e.rule(), "field", e.field(), "args", e.args(),
                         "message", store.chinese().describe(e)));
             } catch (RuntimeException | IOException e) {
                 LOG.error("{} {} failed", method, path, e);
@@ -204,8 +206,57 @@ public final class CentralServer implements AutoCloseable {
                 send(response, callback, 200, intake);
             } else if (path.startsWith("/attachments/")) {
                 attachments(method, path.substring("/attachments/".length()), request, response, callback);
+            } else if ("/users".equals(path) || path.startsWith("/users/")) {
+                users(caller.user(), method, path, request, response, callback);
             } else {
                 throw new ApiError(404, "notFound", "no such endpoint: " + method + " " + path);
+            }
+        }
+
+        /**
+         * An administrator manages the users of their own county: list, add (with a first password),
+         * disable. The county is always the administrator's; another county's user is "not found".
+         */
+        private void users(User admin, String method, String path, Request request, Response response,
+                Callback callback) throws IOException {
+            if (admin.role() != Role.ADMIN) {
+                throw new ApiError(403, "forbidden", "only an administrator manages users");
+            }
+            if ("GET".equals(method) && "/users".equals(path)) {
+                send(response, callback, 200, Map.of("users", store.users().listOf(admin.countyCode())));
+            } else if ("POST".equals(method) && "/users".equals(path)) {
+                JsonNode body = jsonBody(request);
+                JsonNode u = body.path("user");
+                User user = new User(text(u, "username"), text(u, "displayName"), role(text(u, "role")),
+                        admin.countyCode(), text(u, "departmentCode"), text(u, "townshipCode"));
+                String password = text(body, "password");
+                store.users().add(user, password == null ? null : password.toCharArray(), store.clock().instant());
+                LOG.info("User {} added by {}", user.username(), admin.username());
+                send(response, callback, 200, Map.of("user", user));
+            } else if ("POST".equals(method) && path.startsWith("/users/") && path.endsWith("/disable")) {
+                String name = path.substring("/users/".length(), path.length() - "/disable".length());
+                boolean ours = store.users().listOf(admin.countyCode()).stream()
+                        .anyMatch(l -> l.user().username().equals(name));
+                if (!ours) {
+                    throw new ApiError(404, "notFound", "no user " + name + " in this county");
+                }
+                if (name.equals(admin.username())) {
+                    throw new InvalidFieldException("username", "rule.user.disableSelf");
+                }
+                store.users().disable(name);
+                LOG.info("User {} disabled by {}", name, admin.username());
+                send(response, callback, 200, Map.of("disabled", name));
+            } else {
+                throw new ApiError(404, "notFound", "no such endpoint: " + method + " " + path);
+            }
+        }
+
+        /** A role by name; none or an unknown one is the role field's error, not a server error. */
+        private static Role role(String name) {
+            try {
+                return name == null ? null : Role.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("role", "rule.user.role");
             }
         }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.logic.users.UserRules;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
@@ -27,10 +28,6 @@ public final class CentralUsers {
 
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** A user as listed, with whether they may still sign in. */
-    public record Listed(User user, boolean disabled) {
-    }
 
     /** What a sign-in gives: the token to send with every call, until {@code expiresAt}. */
     public record SignedIn(String token, Instant expiresAt, User user) {
@@ -115,13 +112,18 @@ public final class CentralUsers {
         });
     }
 
-    public List<Listed> list() {
+    /** The users of one county, as its administrator manages them. */
+    public List<ListedUser> listOf(String countyCode) {
+        return list().stream().filter(l -> l.user().countyCode().equals(countyCode)).toList();
+    }
+
+    public List<ListedUser> list() {
         return db.inTransaction(c -> {
-            List<Listed> out = new ArrayList<>();
+            List<ListedUser> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY county_code, role, username");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Listed(user(rs), rs.getBoolean("disabled")));
+                    out.add(new ListedUser(user(rs), rs.getBoolean("disabled")));
                 }
             }
             return out;

@@ -199,7 +199,7 @@ public final class CentralCommand implements Callable<Integer> {
             CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
             Texts texts = Texts.forLanguage(central.lang);
             try (CentralStore store = central.open()) {
-                for (CentralUsers.Listed l : store.users().list()) {
+                for (org.reliefdesk.logic.users.ListedUser l : store.users().list()) {
                     User u = l.user();
                     spec.commandLine().getOut().println(texts.msg("central.user.row", u.username(), u.displayName(),
                             u.role().name().toLowerCase(java.util.Locale.ROOT), u.countyCode(),

@@ -11,6 +11,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -20,82 +21,124 @@ import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.HolidayYear;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.model.Department;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
-import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.sync.CentralClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The administrator's page: the users of this county (add one with its role and scope) and
- * the official holiday calendar (import a new year's arrangement without a new release).
+ * The administrator's page: the users of this county (add one with its role and scope, on the
+ * central store with a first password when the PC syncs; disable one there) and the official
+ * holiday calendar (import a new year's arrangement without a new release).
  */
 final class AdminView {
 
-    private final LocalStore store;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminView.class);
+
+    private final UserDirectory directory;
     private final Catalog catalog;
     private final Texts texts;
     private final AppConfig config;
     private final Runnable calendarChanged;
-    private final ObservableList<User> users = FXCollections.observableArrayList();
+    private final ObservableList<ListedUser> users = FXCollections.observableArrayList();
     private final ObservableList<HolidayYear> years = FXCollections.observableArrayList();
+    /** What happened to the last user change (under the new user's fields), and to the last calendar import. */
     private final Label message = new Label();
+    private final Label calendarMessage = new Label();
     private final ScrollPane root;
 
-    AdminView(LocalStore store, Catalog catalog, Texts texts, AppConfig config, User admin, Runnable calendarChanged) {
-        this.store = store;
+    AdminView(UserDirectory directory, Catalog catalog, Texts texts, AppConfig config, User admin,
+            Runnable calendarChanged) {
+        this.directory = directory;
         this.catalog = catalog;
         this.texts = texts;
         this.config = config;
         this.calendarChanged = calendarChanged;
         message.setId("adminMessage");
         message.setWrapText(true);
+        calendarMessage.setId("calendarMessage");
+        calendarMessage.setWrapText(true);
 
-        TableView<User> userTable = new TableView<>(users);
+        TableView<ListedUser> userTable = new TableView<>(users);
         userTable.setId("userTable");
         userTable.setPrefHeight(220);
-        userTable.getColumns().add(Columns.of(texts, "admin.username", 140, User::username));
-        userTable.getColumns().add(Columns.of(texts, "admin.displayName", 100, User::displayName));
-        userTable.getColumns().add(Columns.of(texts, "admin.role", 130, u -> texts.msg("role." + u.role().name())));
-        userTable.getColumns().add(Columns.of(texts, "admin.scope", 160, u -> u.departmentCode() != null
-                ? catalog.departmentName(u.departmentCode(), texts.locale())
-                : DemoCounty.placeName(u.townshipCode() != null ? u.townshipCode() : u.countyCode())));
+        userTable.getColumns().add(Columns.of(texts, "admin.username", 140, l -> l.user().username()));
+        userTable.getColumns().add(Columns.of(texts, "admin.displayName", 100, l -> l.user().displayName()));
+        userTable.getColumns().add(Columns.of(texts, "admin.role", 130, l -> texts.msg("role." + l.user().role().name())));
+        userTable.getColumns().add(Columns.of(texts, "admin.scope", 160, l -> l.user().departmentCode() != null
+                ? catalog.departmentName(l.user().departmentCode(), texts.locale())
+                : DemoCounty.placeName(l.user().townshipCode() != null ? l.user().townshipCode() : l.user().countyCode())));
+        if (directory.central()) {
+            userTable.getColumns().add(Columns.of(texts, "admin.state", 80,
+                    l -> texts.msg(l.disabled() ? "admin.disabled" : "admin.active")));
+        }
+        Label where = new Label(directory.central() ? texts.msg("admin.usersCentral", config.central().url() == null
+                ? texts.msg("admin.embeddedCentral") : config.central().url()) : texts.msg("admin.usersLocal"));
+        where.setId("usersWhere");
+        where.setWrapText(true);
 
         TextField username = new TextField();
         username.setId("newUsername");
-        username.setPromptText(texts.msg("admin.username"));
         TextField name = new TextField();
         name.setId("newDisplayName");
-        name.setPromptText(texts.msg("admin.displayName"));
         ComboBox<Role> role = new ComboBox<>(FXCollections.observableArrayList(Role.values()));
         role.setId("newRole");
         role.setCellFactory(v -> Cells.of(r -> texts.msg("role." + r.name())));
         role.setButtonCell(Cells.of(r -> texts.msg("role." + r.name())));
-        role.setPromptText(texts.msg("admin.role"));
         ComboBox<Department> department = new ComboBox<>(FXCollections.observableArrayList(catalog.departments()));
         department.setId("newDepartment");
         department.setCellFactory(v -> Cells.of(d -> catalog.departmentName(d.code(), texts.locale())));
         department.setButtonCell(Cells.of(d -> catalog.departmentName(d.code(), texts.locale())));
-        department.setPromptText(texts.msg("field.departmentCode"));
         ComboBox<Place> township = new ComboBox<>(FXCollections.observableArrayList(DemoCounty.townships()));
         township.setId("newUserTownship");
         township.setCellFactory(v -> Cells.of(Place::name));
         township.setButtonCell(Cells.of(Place::name));
-        township.setPromptText(texts.msg("field.townshipName"));
         department.disableProperty().bind(role.valueProperty().isNotEqualTo(Role.CLERK));
         township.disableProperty().bind(role.valueProperty().isNotEqualTo(Role.TOWNSHIP));
+        PasswordField password = new PasswordField();
+        password.setId("newPassword");
         Button add = new Button(texts.msg("admin.addUser"));
         add.setId("addUserButton");
         add.setOnAction(e -> {
             User u = new User(username.getText().strip(), name.getText().strip(), role.getValue(), admin.countyCode(),
                     role.getValue() == Role.CLERK && department.getValue() != null ? department.getValue().code() : null,
                     role.getValue() == Role.TOWNSHIP && township.getValue() != null ? township.getValue().code() : null);
+            char[] first = password.getText().toCharArray();
             run(() -> {
-                store.users().add(u, catalog);
-                return texts.msg("admin.userAdded", u.displayName(), u.username());
+                directory.add(u, first);
+                return texts.msg(directory.central() ? "admin.userAddedCentral" : "admin.userAdded",
+                        u.displayName(), u.username());
+            }, message, () -> {
+                // Added: an empty form for the next person (nobody added twice by a second click).
+                username.clear();
+                name.clear();
+                password.clear();
             });
+        });
+        Button disable = new Button(texts.msg("admin.disableUser"));
+        disable.setId("disableUserButton");
+        disable.setVisible(directory.central());
+        disable.setManaged(directory.central());
+        disable.disableProperty().bind(userTable.getSelectionModel().selectedItemProperty().isNull());
+        disable.setOnAction(e -> {
+            ListedUser chosen = userTable.getSelectionModel().getSelectedItem();
+            if (chosen.disabled()) {
+                say(message, texts.msg("admin.alreadyDisabled", chosen.user().displayName()), false);
+                return;
+            }
+            if (ActionDialogs.confirm(disable.getScene().getWindow(), texts, texts.msg("admin.confirmDisable",
+                    chosen.user().displayName(), chosen.user().username()))) {
+                run(() -> {
+                    directory.disable(chosen.user().username());
+                    return texts.msg("admin.userDisabled", chosen.user().displayName(), chosen.user().username());
+                }, message, () -> { });
+            }
         });
 
         TableView<HolidayYear> yearTable = new TableView<>(years);
@@ -115,18 +158,41 @@ final class AdminView {
                 run(() -> {
                     HolidayYear y = CalendarLoader.install(files.get(0), config.dataDir());
                     return texts.msg("admin.yearImported", y.year(), y.noticeTitle());
-                });
+                }, calendarMessage, calendarChanged);
             }
         });
 
+        // Under the list: where the users live, and disabling the chosen one.
+        HBox underList = new HBox(12, where, disable);
+        HBox.setHgrow(where, javafx.scene.layout.Priority.ALWAYS);
+        where.setMaxWidth(Double.MAX_VALUE);
+        // The new user's fields with their labels beside them (a prompt inside a field is gone once typed in).
+        javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        for (javafx.scene.control.Control c : List.of(username, name, role, department, township, password)) {
+            c.setPrefWidth(180);
+        }
+        form.addRow(0, new Label(texts.fieldName("username")), username, new Label(texts.fieldName("displayName")), name,
+                new Label(texts.fieldName("role")), role);
+        form.addRow(1, new Label(texts.fieldName("departmentCode")), department,
+                new Label(texts.fieldName("townshipName")), township);
+        if (directory.central()) {
+            form.add(new Label(texts.msg("admin.firstPassword")), 4, 1);
+            form.add(password, 5, 1);
+        }
+        form.add(add, 6, 1);
         VBox box = new VBox(10,
                 WorkbenchView.titled(texts.msg("admin.users"), userTable),
-                new HBox(8, username, name, role, department, township, add),
+                underList,
+                WorkbenchView.titled(texts.msg("admin.addUser"), form),
+                message,
                 WorkbenchView.titled(texts.msg("admin.calendar"), yearTable),
                 new HBox(8, importYear, new Label(texts.msg("admin.importHint"))),
-                message);
+                calendarMessage);
         box.setPadding(new Insets(12));
         root = new ScrollPane(box);
+        root.setId("adminPage");
         root.setFitToWidth(true);
         refresh();
     }
@@ -135,8 +201,11 @@ final class AdminView {
         return root;
     }
 
-    /** Runs a change off the FX thread; says what happened or which field and rule refused it. */
-    private void run(java.util.concurrent.Callable<String> change) {
+    /**
+     * Runs a change off the FX thread; says in {@code where} what happened (and runs {@code done}) or,
+     * in red, which field and rule refused it, or that the central store could not be reached.
+     */
+    private void run(java.util.concurrent.Callable<String> change, Label where, Runnable done) {
         Task<String> task = new Task<>() {
             @Override
             protected String call() throws Exception {
@@ -144,15 +213,11 @@ final class AdminView {
             }
         };
         task.setOnSucceeded(e -> {
-            message.setText(task.getValue());
+            say(where, task.getValue(), false);
+            done.run();
             refresh();
-            calendarChanged.run();
         });
-        task.setOnFailed(e -> {
-            Throwable error = task.getException();
-            message.setText(error instanceof InvalidFieldException refused ? texts.describe(refused)
-                    : texts.msg("action.failed", error.getMessage()));
-        });
+        task.setOnFailed(e -> say(where, said(task.getException()), true));
         start(task);
     }
 
@@ -160,20 +225,40 @@ final class AdminView {
     private void refresh() {
         Task<Object[]> load = new Task<>() {
             @Override
-            protected Object[] call() {
-                return new Object[] {store.users().list(), CalendarLoader.load(config.dataDir()).years()};
+            protected Object[] call() throws java.io.IOException {
+                return new Object[] {directory.list(), CalendarLoader.load(config.dataDir()).years()};
             }
         };
         load.setOnSucceeded(e -> {
             @SuppressWarnings("unchecked")
-            List<User> u = (List<User>) load.getValue()[0];
+            List<ListedUser> u = (List<ListedUser>) load.getValue()[0];
             @SuppressWarnings("unchecked")
             List<HolidayYear> y = (List<HolidayYear>) load.getValue()[1];
             users.setAll(u);
             years.setAll(y);
         });
-        load.setOnFailed(e -> message.setText(texts.msg("action.failed", load.getException().getMessage())));
+        load.setOnFailed(e -> say(message, said(load.getException()), true));
         start(load);
+    }
+
+    private static void say(Label where, String text, boolean refused) {
+        where.setText(text);
+        where.setStyle(refused ? "-fx-text-fill: #b00020;" : "");
+    }
+
+    /** An error in the words of the person at the PC: the field and rule, or the central store not reached. */
+    private String said(Throwable error) {
+        if (error instanceof InvalidFieldException refused) {
+            return texts.describe(refused);
+        }
+        if (error instanceof CentralClient.Unreachable away) {
+            return texts.msg("sync.unreachable", away.url());
+        }
+        if (error instanceof CentralClient.Refused refused && texts.bundle().containsKey(refused.code())) {
+            return texts.msg(refused.code());
+        }
+        LOG.warn("Administration failed", error);
+        return texts.msg("action.failed", error.getMessage());
     }
 
     private static void start(Task<?> task) {

@@ -20,8 +20,9 @@ import org.reliefdesk.model.User;
 
 /**
  * Sign-in. On the embedded demo (and with no sync): pick one of the demo users, one per role
- * (the demo central store's password is the same for all, given by the app). With the county's
- * central store: sign-in name and password, checked by the central store.
+ * (the demo central store's password is the same for all, given by the app); a person the
+ * administrator added on the demo store gives their own password. With the county's central
+ * store: sign-in name and password, checked by the central store.
  */
 final class SignInView {
 
@@ -34,6 +35,14 @@ final class SignInView {
 
     /** Name and password, for a workbench that syncs with the county's central store. */
     SignInView(Texts texts, String centralUrl, RemoteSignIn remote) {
+        this(texts, centralUrl, remote, null, null);
+    }
+
+    /**
+     * @param username filled in already (a person picked from the list who has a password of their own), or null
+     * @param back     back to the list, or null when there is none
+     */
+    SignInView(Texts texts, String centralUrl, RemoteSignIn remote, String username, Runnable back) {
         Label title = new Label(texts.msg("signIn.remoteTitle"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         Label hint = new Label(texts.msg("signIn.remoteHint", centralUrl));
@@ -41,6 +50,9 @@ final class SignInView {
         name.setId("usernameField");
         name.setPromptText(texts.fieldName("username"));
         name.setPrefColumnCount(22);
+        if (username != null) {
+            name.setText(username);
+        }
         javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
         password.setId("passwordField");
         password.setPromptText(texts.fieldName("password"));
@@ -50,6 +62,7 @@ final class SignInView {
         error.setStyle("-fx-text-fill: #b00020;");
         error.setWrapText(true);
         error.setMaxWidth(460);
+        error.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Button signIn = new Button(texts.msg("signIn.button"));
         signIn.setId("signInButton");
         signIn.setDefaultButton(true);
@@ -71,6 +84,16 @@ final class SignInView {
         fields.addRow(1, new Label(texts.fieldName("password")), password);
         fields.setAlignment(Pos.CENTER);
         root.getChildren().addAll(title, hint, fields, signIn, error);
+        if (back != null) {
+            Button toList = new Button(texts.msg("signIn.backToList"));
+            toList.setId("backToListButton");
+            toList.setCancelButton(true);
+            toList.setOnAction(e -> back.run());
+            root.getChildren().add(toList);
+        }
+        if (username != null) {
+            javafx.application.Platform.runLater(password::requestFocus);
+        }
         root.setAlignment(Pos.CENTER);
         root.setPadding(new Insets(24));
     }

@@ -115,6 +115,13 @@ final class SyncViewModel {
         syncNow();
     }
 
+    /** Runs work on the sync thread; nothing once this workbench is closed (another user signed in). */
+    private void submit(Runnable work) {
+        if (!stopped) {
+            exec.submit(work);
+        }
+    }
+
     void stop() {
         stopped = true;
         if (next != null) {
@@ -128,7 +135,7 @@ final class SyncViewModel {
         if (!enabled() || running.get()) {
             return;
         }
-        exec.submit(() -> workspace.store.syncFacts().resetCursor(user.username()));
+        submit(() -> workspace.store.syncFacts().resetCursor(user.username()));
         syncNow();
     }
 
@@ -155,7 +162,7 @@ final class SyncViewModel {
                     if (e.status() != 401) {
                         throw e;
                     }
-                    session = null; // the token expired: sign in again once
+                    forgetSession(); // the token expired: sign in again once
                     return s.sync(session(), report);
                 }
             }
@@ -191,10 +198,36 @@ final class SyncViewModel {
                 scheduleIn(wait);
             }
         });
-        exec.submit(task);
+        submit(task);
     }
 
-    private CentralClient.Session session() throws java.io.IOException {
+    /** One call to the central store as this user. */
+    interface CentralCall<T> {
+        T call(CentralClient client, String token) throws java.io.IOException;
+    }
+
+    /**
+     * Calls the central store as this user, off the FX thread (the administrator's page): signs in
+     * when there is no token yet, and once more if the token expired.
+     */
+    <T> T call(CentralCall<T> call) throws java.io.IOException {
+        CentralClient client = new CentralClient(workspace.centralUrl(), Duration.ofSeconds(30));
+        try {
+            return call.call(client, session().token());
+        } catch (CentralClient.Refused e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            forgetSession();
+            return call.call(client, session().token());
+        }
+    }
+
+    private synchronized void forgetSession() {
+        session = null;
+    }
+
+    private synchronized CentralClient.Session session() throws java.io.IOException {
         if (session == null) {
             session = new CentralClient(workspace.centralUrl(), Duration.ofSeconds(30))
                     .signIn(user.username(), password, workspace.store.syncFacts().clientId());
@@ -213,7 +246,7 @@ final class SyncViewModel {
 
     /** Pending count, last sync and the conflicts list, read off the FX thread. */
     void refreshCounts() {
-        exec.submit(() -> {
+        submit(() -> {
             long waiting = workspace.store.outbox().pendingCount();
             List<Outbox.Entry> open = workspace.store.outbox().unsettled();
             String last = workspace.store.syncFacts().get(SyncFacts.LAST_SYNC).orElse(null);
@@ -248,7 +281,7 @@ final class SyncViewModel {
 
     /** Takes the central version and does the same action again on it, as a new change to push. */
     void reapply(Outbox.Entry e) {
-        exec.submit(() -> {
+        submit(() -> {
             String result;
             try {
                 workspace.actions().reapply(e.opId(), user, centralVersion(e), workspace.config.clock().instant());
@@ -271,7 +304,7 @@ final class SyncViewModel {
 
     /** Keeps the central version; the operation stays in the outbox, marked discarded. */
     void discard(Outbox.Entry e) {
-        exec.submit(() -> {
+        submit(() -> {
             workspace.store.outbox().discard(e.opId(), centralVersion(e), workspace.config.clock().instant());
             javafx.application.Platform.runLater(() -> {
                 message.set(texts.msg("conflicts.done.discarded"));

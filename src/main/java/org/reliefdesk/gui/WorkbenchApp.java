@@ -153,7 +153,6 @@ public final class WorkbenchApp extends Application {
             showSignIn(known);
             background.submit(() -> readAhead(known));
         });
-        users = prepare::getValue;
         prepare.setOnFailed(e -> fail(prepare.getException() instanceof org.reliefdesk.store.IncompatibleDatabaseException other
                 ? texts.msg("startup.otherH2", other.file(), org.reliefdesk.store.LocalStore.H2_VERSION)
                 : texts.msg("startup.failed", config.dataDir()), prepare.getException()));
@@ -181,11 +180,18 @@ public final class WorkbenchApp extends Application {
     }
 
     private void showSignIn(List<User> users) {
+        boolean embedded = config.central().mode() == AppConfig.Central.Mode.EMBEDDED;
         SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
                 ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote)
-                : new SignInView(config.texts(), workspace.catalog, users,
-                        u -> showWorkbench(u, org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray()),
-                        config.central().mode() == AppConfig.Central.Mode.EMBEDDED ? "signIn.hintEmbedded" : "signIn.hint");
+                : new SignInView(config.texts(), workspace.catalog, users, u -> {
+                    if (embedded && !org.reliefdesk.logic.sample.DemoUsers.all().contains(u)) {
+                        // Added by the administrator on the demo store, with a password of their own.
+                        stage.getScene().setRoot(new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote,
+                                u.username(), this::backToSignIn).root());
+                    } else {
+                        showWorkbench(u, org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray());
+                    }
+                }, embedded ? "signIn.hintEmbedded" : "signIn.hint");
         stage.getScene().setRoot(signIn.root());
     }
 
@@ -225,8 +231,13 @@ public final class WorkbenchApp extends Application {
         });
     }
 
-    /** The users to offer at sign-in (known after the store is prepared). */
-    private java.util.function.Supplier<List<User>> users = List::of;
+    /** Back to the sign-in list, read again off the FX thread (the administrator may have added someone). */
+    private void backToSignIn() {
+        background.submit(() -> {
+            List<User> known = workspace.store.users().list();
+            Platform.runLater(() -> showSignIn(known));
+        });
+    }
 
     private void showWorkbench(User user, char[] password) {
         if (current != null) {
@@ -253,7 +264,7 @@ public final class WorkbenchApp extends Application {
             vm.stopAutoRefresh();
             sync.stop();
             stage.setTitle(config.texts().msg("app.title"));
-            showSignIn(users.get());
+            backToSignIn();
         });
         stage.getScene().setRoot(view.root());
         LOG.info("Workbench of {} built in {} ms", user.username(), (System.nanoTime() - building) / 1_000_000);

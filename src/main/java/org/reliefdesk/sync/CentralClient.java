@@ -26,6 +26,8 @@ import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.users.ListedUser;
+import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.User;
 
 /** The central store's HTTP API as the county PC calls it (docs/sync-protocol.md). */
@@ -54,10 +56,22 @@ public final class CentralClient {
         private final int status;
         private final String code;
 
+        private final transient InvalidFieldException invalidField;
+
         Refused(int status, String code, String message) {
+            this(status, code, message, null);
+        }
+
+        Refused(int status, String code, String message, InvalidFieldException invalidField) {
             super(status + " " + code + ": " + message);
             this.status = status;
             this.code = code;
+            this.invalidField = invalidField;
+        }
+
+        /** A field the central store refused, with its rule and values (to say in the PC's language). */
+        public java.util.Optional<InvalidFieldException> invalidField() {
+            return java.util.Optional.ofNullable(invalidField);
         }
 
         public int status() {
@@ -104,6 +118,26 @@ public final class CentralClient {
     public List<OpResult> push(String token, List<Operation> ops) throws IOException {
         JsonNode n = call(post("/ops", token, Map.of("ops", ops)));
         return json.convertValue(n.get("results"), new TypeReference<List<OpResult>>() { });
+    }
+
+    /** The users of the administrator's county. */
+    public List<ListedUser> users(String token) throws IOException {
+        JsonNode n = call(request("/users", token).GET().build());
+        return json.convertValue(n.get("users"), new TypeReference<List<ListedUser>>() { });
+    }
+
+    /** Adds a user to the administrator's county with a first password; the central store checks the record. */
+    public void addUser(String token, User user, char[] password) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user", user);
+        body.put("password", password == null ? null : new String(password));
+        call(post("/users", token, body));
+    }
+
+    /** Disables a user of the administrator's county: they cannot sign in, their tokens end. */
+    public void disableUser(String token, String username) throws IOException {
+        call(post("/users/" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+                + "/disable", token, Map.of()));
     }
 
     /** Sends a file the central store does not hold yet, continuing a broken upload where it stopped. */
@@ -180,7 +214,14 @@ public final class CentralClient {
     private Refused refused(int status, String body) {
         try {
             JsonNode n = json.readTree(body);
-            return new Refused(status, n.path("error").asText("unknown"), n.path("message").asText(body));
+            String code = n.path("error").asText("unknown");
+            InvalidFieldException field = null;
+            if (status == 400 && n.hasNonNull("field")) {
+                List<Object> args = n.has("args") ? json.convertValue(n.get("args"), new TypeReference<List<Object>>() { })
+                        : List.of();
+                field = new InvalidFieldException(n.get("field").asText(), code, args.toArray());
+            }
+            return new Refused(status, code, n.path("message").asText(body), field);
         } catch (IOException e) {
             return new Refused(status, "unknown", body);
         }

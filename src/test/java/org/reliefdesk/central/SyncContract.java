@@ -398,6 +398,50 @@ abstract class SyncContract {
         }
     }
 
+    @Test
+    void anAdministratorManagesTheUsersOfTheirOwnCountyOnly() throws Exception {
+        CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
+        String admin = client.signIn(SyncWorld.ADMIN_A.username(), SyncWorld.PASSWORD.toCharArray(), "test").token();
+        Set<String> listed = client.users(admin).stream().map(l -> l.user().username()).collect(Collectors.toSet());
+        assertEquals(Set.of("water.clerk", "water.two", "leader", "civil.clerk", "admin"), listed,
+                "county A's users, none of county B");
+
+        // A forged county in the record changes nothing: the new user is the administrator's county's.
+        org.reliefdesk.model.User forged = new org.reliefdesk.model.User("water.three", "钱水利",
+                org.reliefdesk.model.Role.CLERK, SyncWorld.COUNTY_B, "WATER", null);
+        CentralClient.Refused shortPassword = org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+                () -> client.addUser(admin, forged, "short".toCharArray()));
+        assertEquals(400, shortPassword.status());
+        org.reliefdesk.model.InvalidFieldException why = shortPassword.invalidField().orElseThrow();
+        assertEquals("password", why.field());
+        assertEquals("rule.user.passwordLength", why.rule());
+        assertEquals(List.of(8), why.args());
+        assertEquals(5, client.users(admin).size(), "nothing stored");
+        client.addUser(admin, forged, "water-three-1".toCharArray());
+        CentralClient.Session three = client.signIn("water.three", "water-three-1".toCharArray(), "test");
+        assertEquals(SyncWorld.COUNTY_A, three.user().countyCode());
+        assertEquals(client.pull(client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "t")
+                .token(), 0, 2000, true).total(), client.pull(three.token(), 0, 2000, true).total(),
+                "the new clerk pulls what the county's other water clerk pulls");
+
+        // Only an administrator; only their county; never themselves.
+        CentralClient.Refused notAdmin = org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+                () -> client.users(three.token()));
+        assertEquals(403, notAdmin.status());
+        assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+                () -> client.disableUser(admin, SyncWorld.WATER_B.username())).status());
+        assertEquals("rule.user.disableSelf", org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+                () -> client.disableUser(admin, SyncWorld.ADMIN_A.username())).invalidField().orElseThrow().rule());
+        client.disableUser(admin, "water.three");
+        assertEquals(401, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+                () -> client.pull(three.token(), 0, 10, false)).status(), "a disabled user's token ends at once");
+        assertEquals(401, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+                () -> client.signIn("water.three", "water-three-1".toCharArray(), "test")).status());
+        assertTrue(client.users(admin).stream().anyMatch(l -> l.user().username().equals("water.three") && l.disabled()));
+        assertTrue(world.central.users().list().stream().anyMatch(l -> l.user().username().equals("water.b")
+                && !l.disabled()), "county B's clerk untouched");
+    }
+
     /** Both PCs pull, then each takes an action on the same ticket before either pushes. */
     private static Ticket bothActOnOneTicket(SyncWorld.Pc a, SyncWorld.Pc b) throws IOException {
         a.sync();

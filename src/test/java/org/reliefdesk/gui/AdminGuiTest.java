@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.calendar.HolidayYear;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.model.Role;
-import org.reliefdesk.model.User;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The administrator adds a user (a clerk without a department is refused) and imports a holiday year. */
@@ -45,7 +45,7 @@ class AdminGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")
-        TableView<User> users = lookup("#userTable").queryAs(TableView.class);
+        TableView<ListedUser> users = lookup("#userTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !users.getItems().isEmpty()); // loaded off the FX thread
         int before = users.getItems().size();
         clickOn("#newUsername").write("water.clerk2");
@@ -63,20 +63,31 @@ class AdminGuiTest extends GuiTestBase {
         interact(() -> department.getSelectionModel().select(3)); // 水利
         clickOn("#addUserButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> users.getItems().size() == before + 1);
-        assertTrue(users.getItems().stream().anyMatch(u -> u.username().equals("water.clerk2")
-                && "WATER".equals(u.departmentCode())));
-        clickOn("#addUserButton"); // the same name again
+        assertTrue(users.getItems().stream().anyMatch(l -> l.user().username().equals("water.clerk2")
+                && "WATER".equals(l.user().departmentCode())));
+        assertEquals("", lookup("#newUsername").queryAs(TextField.class).getText(), "an empty form for the next person");
+        clickOn("#newUsername").write("water.clerk2"); // the same name again
+        clickOn("#newDisplayName").write("Li");
+        clickOn("#addUserButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().startsWith("登录名"));
+        assertEquals("登录名：与已有记录重复：water.clerk2", message.getText());
         assertEquals(before + 1, users.getItems().size());
 
         @SuppressWarnings("unchecked")
         TableView<HolidayYear> years = lookup("#yearTable").queryAs(TableView.class);
         assertEquals(6, years.getItems().size());
+        // Further down the page: scrolled to, as a person would.
+        interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(1));
         clickOn("#importYearButton");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> years.getItems().size() == 7);
         assertTrue(Files.exists(dataDir.resolve("calendar").resolve("2027.json")));
-        assertTrue(message.getText().startsWith("已导入 2027 年"), message.getText());
+        Label imported = lookup("#calendarMessage").queryAs(Label.class);
+        assertTrue(imported.getText().startsWith("已导入 2027 年"), imported.getText());
         TextField ignored = lookup("#newUsername").queryAs(TextField.class);
         assertTrue(ignored.isVisible());
+        // With no central store the users are this PC's: no password to set, nobody to disable.
+        assertTrue(lookup("#usersWhere").queryAs(Label.class).getText().contains("只保存在本机"));
+        assertTrue(lookup("#newPassword").tryQuery().isEmpty(), "no password field");
+        assertTrue(!lookup("#disableUserButton").query().isVisible(), "no disable button");
     }
 }

@@ -1,0 +1,92 @@
+package org.reliefdesk.gui;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.users.ListedUser;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.sync.CentralClient;
+
+/**
+ * Where the administrator's page keeps the county's users. A PC that syncs signs everyone in
+ * at the central store, so its users live there (added with a first password, disabled there);
+ * a PC without a central store keeps them itself. Called off the FX thread.
+ */
+interface UserDirectory {
+
+    List<ListedUser> list() throws IOException;
+
+    /** @throws org.reliefdesk.model.InvalidFieldException naming the field and rule the record or password broke */
+    void add(User user, char[] password) throws IOException;
+
+    void disable(String username) throws IOException;
+
+    /** Whether users live on the central store (then a first password is set, and users can be disabled). */
+    boolean central();
+
+    /** The users of this PC alone (no central store): no passwords, nobody to disable. */
+    static UserDirectory local(LocalStore store, Catalog catalog) {
+        return new UserDirectory() {
+            @Override
+            public List<ListedUser> list() {
+                return store.users().list().stream().map(u -> new ListedUser(u, false)).toList();
+            }
+
+            @Override
+            public void add(User user, char[] password) {
+                store.users().add(user, catalog);
+            }
+
+            @Override
+            public void disable(String username) {
+                throw new UnsupportedOperationException("users of a PC without a central store are not disabled");
+            }
+
+            @Override
+            public boolean central() {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * The county's users on its central store, called as the signed-in administrator. An added user
+     * is also known on this PC at once, so the sign-in list offers them.
+     */
+    static UserDirectory central(SyncViewModel sync, LocalStore store) {
+        return new UserDirectory() {
+            @Override
+            public List<ListedUser> list() throws IOException {
+                return sync.call(CentralClient::users);
+            }
+
+            @Override
+            public void add(User user, char[] password) throws IOException {
+                try {
+                    sync.call((client, token) -> {
+                        client.addUser(token, user, password);
+                        return null;
+                    });
+                } catch (CentralClient.Refused e) {
+                    throw e.invalidField().orElseThrow(() -> e);
+                }
+                store.users().addMissing(List.of(user));
+            }
+
+            @Override
+            public void disable(String username) throws IOException {
+                sync.call((client, token) -> {
+                    client.disableUser(token, username);
+                    return null;
+                });
+            }
+
+            @Override
+            public boolean central() {
+                return true;
+            }
+        };
+    }
+}
