@@ -49,7 +49,7 @@ class ActOnTicketGuiTest extends GuiTestBase {
      */
     private void press(String id) throws Exception {
         // the action bar fills once the ticket's history is read (off the FX thread)
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(id).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(id).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup(id).queryAs(Button.class);
         javafx.application.Platform.runLater(button::fire); // not interact(): the form is modal
@@ -70,7 +70,7 @@ class ActOnTicketGuiTest extends GuiTestBase {
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && first.equals(r.getItem())).query());
         WaitForAsyncUtils.waitForFxEvents();
         try { // its history is read off the FX thread
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !history().isEmpty());
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history().isEmpty());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the selected ticket's history was not shown", e);
         }
@@ -83,20 +83,20 @@ class ActOnTicketGuiTest extends GuiTestBase {
         int eventsBefore = history().size();
         press("#action-accept");
         // The form sits in a scroll pane whose content attaches a pulse after the window shows.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         // The Save button of this dialog: the one in the same window as the form's field.
         Button save = (Button) lookup("#field-station").query().getScene().lookup("#saveButton");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, save::isDisabled); // save stays disabled until the form is valid
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, save::isDisabled); // save stays disabled until the form is valid
         TextField station = (TextField) save.getScene().lookup("#field-station");
         clickOn(station).write("Pingshan");
         interact(() -> station.appendText("水务站"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(save.isDisabled());
         clickOn(save);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
                 .getText().startsWith("已保存"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history().size() == eventsBefore + 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> history().size() == eventsBefore + 1);
         TicketEvent accepted = history().get(history().size() - 1);
         assertEquals("accept", accepted.action());
         assertEquals("water.clerk", accepted.actor());
@@ -118,7 +118,7 @@ class ActOnTicketGuiTest extends GuiTestBase {
         Ticket ticket = selectFirstNew();
         int eventsBefore = history().size();
         press("#action-reject");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#field-reason").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#field-reason").tryQuery().isPresent());
         TextArea reason = lookup("#field-reason").queryAs(TextArea.class);
         clickOn(reason).write("abc");
         interact(() -> reason.setText(""));
@@ -128,7 +128,7 @@ class ActOnTicketGuiTest extends GuiTestBase {
         clickOn(reason).write("not ours");
         clickOn((Node) lookup(n -> n instanceof Button b && b.getText() != null && b.getText().startsWith("取消")).query());
         // The confirmation: keep editing.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(".dialog-pane .content").lookup(
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(".dialog-pane .content").lookup(
                 (Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains("尚未保存")).tryQuery().isPresent());
         clickOn((Node) lookup(n -> n instanceof Button b && "否".equals(b.getText())).query());
         WaitForAsyncUtils.waitForFxEvents();

@@ -46,7 +46,7 @@ class AdminGuiTest extends GuiTestBase {
 
         @SuppressWarnings("unchecked")
         TableView<ListedUser> users = lookup("#userTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !users.getItems().isEmpty()); // loaded off the FX thread
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !users.getItems().isEmpty()); // loaded off the FX thread
         int before = users.getItems().size();
         clickOn("#newUsername").write("water.clerk2");
         clickOn("#newDisplayName").write("Li");
@@ -55,21 +55,21 @@ class AdminGuiTest extends GuiTestBase {
         interact(() -> role.setValue(Role.CLERK));
         clickOn("#addUserButton");
         Label message = lookup("#adminMessage").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().contains("部门"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().contains("部门"));
         assertEquals("部门：县级部门经办人须选择所属部门", message.getText());
         assertEquals(before, users.getItems().size(), "nothing added");
         @SuppressWarnings("unchecked")
         ComboBox<Object> department = lookup("#newDepartment").queryAs(ComboBox.class);
         interact(() -> department.getSelectionModel().select(3)); // 水利
         clickOn("#addUserButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> users.getItems().size() == before + 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == before + 1);
         assertTrue(users.getItems().stream().anyMatch(l -> l.user().username().equals("water.clerk2")
                 && "WATER".equals(l.user().departmentCode())));
         assertEquals("", lookup("#newUsername").queryAs(TextField.class).getText(), "an empty form for the next person");
         clickOn("#newUsername").write("water.clerk2"); // the same name again
         clickOn("#newDisplayName").write("Li");
         clickOn("#addUserButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().startsWith("登录名"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("登录名"));
         assertEquals("登录名：与已有记录重复：water.clerk2", message.getText());
         assertEquals(before + 1, users.getItems().size());
 
@@ -79,7 +79,7 @@ class AdminGuiTest extends GuiTestBase {
         // Further down the page: scrolled to, as a person would.
         interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(1));
         clickOn("#importYearButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> years.getItems().size() == 7);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> years.getItems().size() == 7);
         assertTrue(Files.exists(dataDir.resolve("calendar").resolve("2027.json")));
         Label imported = lookup("#calendarMessage").queryAs(Label.class);
         assertTrue(imported.getText().startsWith("已导入 2027 年"), imported.getText());

@@ -44,42 +44,42 @@ class CentralUsersGuiTest extends GuiTestBase {
         Label message = lookup("#adminMessage").queryAs(Label.class);
 
         addClerk("water.three", "钱水利", "short");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("密码"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("密码"));
         assertEquals("密码：至少 8 位", message.getText());
         assertEquals(DemoUsers.all().size(), users.getItems().size(), "nothing added");
         interact(() -> lookup("#newPassword").queryAs(PasswordField.class).setText("water-three-1"));
         clickOn("#addUserButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size() + 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size() + 1);
         assertTrue(message.getText().startsWith("已在中央库添加用户 钱水利（water.three）"), message.getText());
         assertEquals("", lookup("#newPassword").queryAs(PasswordField.class).getText(), "the password is not left in the field");
 
         addClerk("water.four", "孙水利", "water-four-1");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size() + 2);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size() + 2);
         interact(() -> users.getSelectionModel().select(users.getItems().stream()
                 .filter(l -> l.user().username().equals("water.four")).findFirst().orElseThrow()));
         clickOn("#disableUserButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> yes().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> yes().isPresent());
         clickOn(yes().orElseThrow());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> users.getItems().stream()
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().stream()
                 .anyMatch(l -> l.user().username().equals("water.four") && l.disabled()));
         assertEquals("已停用用户 孙水利（water.four）。", message.getText());
 
         // The new clerk is on the sign-in list; picked, they give their own password.
         clickOn("#switchUserButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ListView<User> list = lookup("#signInUserList").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> list.getItems().stream()
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().stream()
                 .anyMatch(u -> u.username().equals("water.three")));
         interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(u -> u.username().equals("water.three")).findFirst().orElseThrow()));
         clickOn("#signInButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#passwordField").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#passwordField").tryQuery().isPresent());
         assertEquals("water.three", lookup("#usernameField").queryAs(TextField.class).getText());
         interact(() -> lookup("#passwordField").queryAs(PasswordField.class).setText("wrong-password"));
         clickOn("#signInButton");
         Label error = lookup("#signInError").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> error.getText().contains("不正确"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> error.getText().contains("不正确"));
         interact(() -> lookup("#passwordField").queryAs(PasswordField.class).setText("water-three-1"));
         clickOn("#signInButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#statusBar").tryQuery().isPresent()

@@ -29,7 +29,7 @@ class CrashDialogGuiTest extends GuiTestBase {
         });
         // The pane exists a moment before its window shows (the lookup runs off the FX thread): wait for its button
         // to be shown, which is what a person could click.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> lookup("#crashDialog").tryQuery().isPresent() && continueButton().isPresent());
         DialogPane pane = lookup("#crashDialog").queryAs(DialogPane.class);
         assertEquals("程序遇到了一个意外问题", pane.getHeaderText());

@@ -61,7 +61,7 @@ class FirstRunGuiTest extends GuiTestBase {
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
         Tab settingsTab = tabs.getTabs().stream().filter(t -> "settingsTab".equals(t.getId())).findFirst().orElseThrow();
         interact(() -> tabs.getSelectionModel().select(settingsTab));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
         interact(() -> {
             lookup("#centralUrl").queryAs(RadioButton.class).setSelected(true);
             lookup("#centralUrlField").queryAs(TextField.class).setText("10.1.2.3:8787");

@@ -59,7 +59,7 @@ abstract class GuiTestBase extends FxRobot {
     void signIn(String displayName) throws Exception {
         java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
                 && c.getText().startsWith(displayName);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
         // Chosen through the list's selection, not a robot click on a row that a relayout may move.
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<org.reliefdesk.model.User> users =

@@ -41,7 +41,7 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
         org.testfx.util.WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> lookup("#action-accept").tryQuery().isPresent());
         type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
         type(KeyCode.ESCAPE); // nothing typed: closes without asking
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#field-station").tryQuery().isEmpty());
@@ -54,7 +54,7 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
             township.setPrefWidth(177);
         });
         Path prefs = dataDir.resolve("prefs").resolve("water.clerk.tickets.properties");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(prefs)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(prefs)
                 && Files.readString(prefs).contains("column.township.width=177"));
 
         stopApp();

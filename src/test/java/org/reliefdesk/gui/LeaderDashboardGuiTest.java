@@ -48,7 +48,7 @@ class LeaderDashboardGuiTest extends GuiTestBase {
         java.util.function.Predicate<Node> oldestRow = n -> n instanceof TableRow<?> r && oldest.equals(r.getItem());
         interact(() -> lookup("#dashboardScroll").queryAs(javafx.scene.control.ScrollPane.class)
                 .setVvalue(1.0)); // the list sits below the charts
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(oldestRow).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(oldestRow).tryQuery().isPresent());
         doubleClickOn((Node) lookup(n -> n instanceof TableRow<?> r && oldest.equals(r.getItem())).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex());

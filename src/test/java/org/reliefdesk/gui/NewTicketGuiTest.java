@@ -32,7 +32,7 @@ class NewTicketGuiTest extends GuiTestBase {
         String before = count.getText();
 
         clickOn("#newTicketButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
         assertEquals(3, item.getItems().size(), "a civil-affairs clerk opens civil-affairs items only");

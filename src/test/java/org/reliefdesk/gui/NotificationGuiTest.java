@@ -48,15 +48,15 @@ class NotificationGuiTest extends GuiTestBase {
 
         java.util.function.Predicate<Node> notice = n -> n instanceof Labeled l && l.getText() != null
                 && l.getText().contains("新到 1 件待办") && l.getText().contains(arrived.ticketNo());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(notice).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(notice).tryQuery().isPresent());
         clickOn((Node) lookup(notice).query());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app != null
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app != null
                 && lookup("#queueList").queryListView().getSelectionModel().getSelectedItem() == Queue.MY_TASKS);
         assertTrue(table().getItems().stream().anyMatch(t -> t.ticketNo().equals(arrived.ticketNo())));
 
         // a second refresh with nothing new says nothing more
         interact(() -> lookup("#refreshButton").queryButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#refreshButton").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#refreshButton").queryButton().isDisabled());
         assertEquals(1, lookup(notice).queryAll().size());
     }
 }

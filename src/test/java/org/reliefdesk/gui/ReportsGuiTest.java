@@ -50,7 +50,7 @@ class ReportsGuiTest extends GuiTestBase {
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
         interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> "reportsTab".equals(t.getId())).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#makeReportButton").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#makeReportButton").queryButton().isDisabled());
 
         // a date after today is refused beside the field, and nothing can be made
         DatePicker date = lookup("#reportDate").queryAs(DatePicker.class);
@@ -69,7 +69,7 @@ class ReportsGuiTest extends GuiTestBase {
         assertEquals(queueCount("环节超期（") + queueCount("督办·"), reported, made);
         Pagination pages = lookup("#reportPages").queryAs(Pagination.class);
         assertTrue(pages.getPageCount() >= 2, "notices of several departments: " + pages.getPageCount());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
         assertTrue(lookup("#reportPage").queryAs(ImageView.class).getImage().getWidth() > 800, "a page is shown");
 
         Button savePdf = lookup("#savePdfButton").queryButton();
@@ -79,11 +79,11 @@ class ReportsGuiTest extends GuiTestBase {
         assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
         assertTrue(asked.get(0).startsWith("督办通知单-禄劝彝族苗族自治县-2021-11-23"), asked.get(0));
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#saveExcelButton").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#saveExcelButton").queryButton().isDisabled());
         interact(lookup("#saveExcelButton").queryButton()::fire);
         Path xlsx = out.resolve("saved-2.xlsx");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(xlsx));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
                 .getText().startsWith("已保存到"));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertEquals(List.of("汇总", "超期明细"), List.of(wb.getSheetName(0), wb.getSheetName(1)));
@@ -107,7 +107,7 @@ class ReportsGuiTest extends GuiTestBase {
         clickOn("#exportButton");
         Path xlsx = out.resolve("saved-1.xlsx");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(xlsx));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
                 .getText().startsWith("已导出"));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             XSSFSheet sheet = wb.getSheetAt(0);

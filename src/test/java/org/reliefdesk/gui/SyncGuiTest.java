@@ -92,10 +92,10 @@ class SyncGuiTest extends GuiTestBase {
         assertTrue(lookup("#conflictReason").queryAs(Label.class).getText().contains("已有人先办理"));
 
         clickOn("#discardButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(n -> n instanceof Button b && "放弃".equals(b.getText()))
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(n -> n instanceof Button b && "放弃".equals(b.getText()))
                 .tryQuery().isPresent());
         clickOn((Node) lookup(n -> n instanceof Button b && "放弃".equals(b.getText())).query());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> conflicts.getText().contains("（0）"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflicts.getText().contains("（0）"));
         List<TicketEvent> now = ws.store.tickets().events(target.id());
         assertEquals("另一台电脑先办理", now.get(now.size() - 1).note(), "the ticket shows the central version");
         assertEquals(Outbox.State.DISCARDED, ws.store.outbox().all().get(0).state(), "the change stays on record");

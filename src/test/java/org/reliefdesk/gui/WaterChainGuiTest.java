@@ -111,11 +111,11 @@ class WaterChainGuiTest extends GuiTestBase {
         Path kept = dataDir.resolve("attachments").resolve(stored.get(0));
         assertTrue(Files.exists(kept));
         // the detail pane shows the stored photo, loaded as a picture, and opens it with the system viewer
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#attachmentPane .thumbnail .image-view").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#attachmentPane .thumbnail .image-view").tryQuery().isPresent());
         Button inDetail = lookup("#attachmentPane .thumbnail").queryAs(Button.class);
         assertEquals(kept, inDetail.getUserData());
         javafx.scene.image.ImageView view = lookup("#attachmentPane .thumbnail .image-view").queryAs(javafx.scene.image.ImageView.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.getImage().getProgress() == 1.0);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.getImage().getProgress() == 1.0);
         assertTrue(!view.getImage().isError(), "the stored photo decodes");
         interact(inDetail::fire);
         assertEquals(List.of(photo.toAbsolutePath(), kept), opened);
@@ -146,19 +146,19 @@ class WaterChainGuiTest extends GuiTestBase {
         TextField search = lookup("#searchField").queryAs(TextField.class);
         interact(() -> search.setText(""));
         clickOn(search).write(number);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
         Ticket t = table().getItems().get(0);
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && t.equals(r.getItem())).query());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void act(String action) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#action-" + action).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#action-" + action).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup("#action-" + action).queryAs(Button.class);
         javafx.application.Platform.runLater(button::fire); // fired (not clicked: the pane may still be laying out), async: the form is modal
         // Wait for the form itself: it attaches inside its scroll pane a pulse after the dialog shows.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup((Node n) -> n.getId() != null
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup((Node n) -> n.getId() != null
                 && n.getId().startsWith("field-")).tryQuery().isPresent());
     }
 
@@ -174,7 +174,7 @@ class WaterChainGuiTest extends GuiTestBase {
     }
 
     private void waitForStep(String step) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             Ticket selected = table().getSelectionModel().getSelectedItem(); // read once: a reload may clear it
             return selected != null && step.equals(selected.currentStep());
         });

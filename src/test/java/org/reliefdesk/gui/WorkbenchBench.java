@@ -124,7 +124,7 @@ class WorkbenchBench extends FxRobot {
 
         java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
                 && c.getText().startsWith(user.displayName());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
         // A person takes a few seconds to find their name; the app reads ahead meanwhile.
         Thread.sleep(SIGN_IN_PAUSE_MS);
         clickOn((Node) lookup(cell).query());

@@ -76,7 +76,7 @@ class WorkbenchGuiTest extends GuiTestBase {
         // Selecting a row shows its fields and its history.
         Node row = lookup(n -> n instanceof TableRow<?> r && target.equals(r.getItem())).query();
         clickOn(row);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !eventTable().getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !eventTable().getItems().isEmpty());
         assertEquals("submit", eventTable().getItems().get(0).action());
         assertTrue(eventTable().getItems().stream().allMatch(e -> e.ticketId().equals(target.id())));
         List<String> fieldTexts = from(lookup("#ticketFields").queryAll()).lookup(".label")
@@ -142,7 +142,7 @@ class WorkbenchGuiTest extends GuiTestBase {
                  "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":[]}""");
         org.reliefdesk.logic.calendar.CalendarLoader.install(file, dataDir);
         type(javafx.scene.input.KeyCode.F5); // 刷新
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#calendarWarning").queryAs(Label.class).isVisible());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#calendarWarning").queryAs(Label.class).isVisible());
         assertEquals(open.id(), ((Ticket) lookup("#ticketTable").queryAs(TableView.class)
                 .getSelectionModel().getSelectedItem()).id());
     }
