@@ -129,19 +129,23 @@ public final class CentralServer implements AutoCloseable {
                 }
                 route(method, path.substring(PREFIX.length()), request, response, callback);
             } catch (ApiError e) {
+                drain(request);
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("error", e.code);
                 body.put("message", e.getMessage());
                 body.putAll(e.extra);
                 send(response, callback, e.status, body);
             } catch (CentralUsers.Unauthorized e) {
+                drain(request);
                 send(response, callback, 401, Map.of("error", e.key(), "message", e.key()));
             } catch (InvalidFieldException e) {
+                drain(request);
                 // The rule, its field and its values, so a PC says it in its own language; the message in Chinese.
                 send(response, callback, 400, Map.of("error", e.rule(), "field", e.field(), "args", e.args(),
                         "message", store.chinese().describe(e)));
             } catch (RuntimeException | IOException e) {
                 LOG.error("{} {} failed", method, path, e);
+                drain(request);
                 send(response, callback, 500, Map.of("error", "internal", "message",
                         "the central store could not do this: " + e.getMessage()));
             }
@@ -206,6 +210,16 @@ public final class CentralServer implements AutoCloseable {
                 send(response, callback, 200, intake);
             } else if (path.startsWith("/attachments/")) {
                 attachments(method, path.substring("/attachments/".length()), request, response, callback);
+            } else if ("GET".equals(method) && "/calendar".equals(path)) {
+                send(response, callback, 200, Map.of("years", store.calendar().years()));
+            } else if ("PUT".equals(method) && "/calendar".equals(path)) {
+                if (caller.user().role() != Role.ADMIN) {
+                    throw new ApiError(403, "forbidden", "only an administrator imports a holiday year");
+                }
+                String text = new String(readBody(request, MAX_JSON_BYTES), StandardCharsets.UTF_8);
+                var year = store.calendar().put(text, caller.user().username(), store.clock().instant());
+                LOG.info("Holiday year {} imported by {}", year.year(), caller.user().username());
+                send(response, callback, 200, Map.of("year", year.year()));
             } else if ("/users".equals(path) || path.startsWith("/users/")) {
                 users(caller.user(), method, path, request, response, callback);
             } else {
@@ -234,6 +248,7 @@ public final class CentralServer implements AutoCloseable {
                 LOG.info("User {} added by {}", user.username(), admin.username());
                 send(response, callback, 200, Map.of("user", user));
             } else if ("POST".equals(method) && path.startsWith("/users/") && path.endsWith("/disable")) {
+                drain(request); // nothing is read from the body
                 String name = path.substring("/users/".length(), path.length() - "/disable".length());
                 boolean ours = store.users().listOf(admin.countyCode()).stream()
                         .anyMatch(l -> l.user().username().equals(name));
@@ -330,6 +345,28 @@ public final class CentralServer implements AutoCloseable {
         }
 
         /** Reads at most {@code max} bytes; a longer body is refused before anything is done with it. */
+        /**
+         * Reads what is left of a request's body before an answer that did not need it (an error, a
+         * disable): the client may send its next call on the same connection, which Jetty would
+         * otherwise close under it. A body far too large is left (the connection closes instead).
+         */
+        private static void drain(Request request) {
+            long declared = request.getLength();
+            if (declared > 4L * MAX_PIECE_BYTES) {
+                return;
+            }
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                byte[] buffer = new byte[8192];
+                long left = 4L * MAX_PIECE_BYTES;
+                int n;
+                while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                    left -= n;
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Request body not drained: {}", e.toString());
+            }
+        }
+
         private static byte[] readBody(Request request, int max) throws IOException {
             long declared = request.getLength();
             if (declared > 4L * max) {

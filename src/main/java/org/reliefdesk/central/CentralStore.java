@@ -17,6 +17,7 @@ public final class CentralStore implements AutoCloseable {
     private final CentralTickets tickets;
     private final CentralOps ops;
     private final CentralAttachments attachments;
+    private final CentralCalendar calendar;
     private final Texts chinese = new Texts(Texts.CHINESE);
 
     public CentralStore(CentralDatabase db, Catalog catalog, Clock clock) {
@@ -27,6 +28,7 @@ public final class CentralStore implements AutoCloseable {
         this.tickets = new CentralTickets(db, catalog);
         this.ops = new CentralOps(db, tickets, catalog, clock);
         this.attachments = new CentralAttachments(db);
+        this.calendar = new CentralCalendar(db);
     }
 
     public static CentralStore open(String jdbcUrl, Catalog catalog, Clock clock) {
@@ -55,6 +57,11 @@ public final class CentralStore implements AutoCloseable {
 
     public CentralAttachments attachments() {
         return attachments;
+    }
+
+    /** Holiday years administrators imported, for every PC. */
+    public CentralCalendar calendar() {
+        return calendar;
     }
 
     Texts chinese() {

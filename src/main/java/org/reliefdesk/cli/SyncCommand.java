@@ -64,6 +64,9 @@ public final class SyncCommand implements Callable<Integer> {
             Synchronizer.Report r = sync.run(user, password, p -> LOG.debug("{} {}", p.phase(), p.fraction()));
             out.println(texts.msg("sync.done", r.pushed(), r.applied(), r.rejected(), r.conflicts(), r.pulled(),
                     r.pendingLeft()));
+            if (r.calendarYears() > 0) {
+                out.println(texts.msg("sync.calendarYears", r.calendarYears()));
+            }
             return 0;
         } catch (CentralClient.Unreachable e) {
             LOG.warn("Sync did not reach the central store", e);

@@ -41,7 +41,7 @@ final class AdminView {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminView.class);
 
-    private final UserDirectory directory;
+    private final Administration directory;
     private final Catalog catalog;
     private final Texts texts;
     private final AppConfig config;
@@ -53,7 +53,7 @@ final class AdminView {
     private final Label calendarMessage = new Label();
     private final ScrollPane root;
 
-    AdminView(UserDirectory directory, Catalog catalog, Texts texts, AppConfig config, User admin,
+    AdminView(Administration directory, Catalog catalog, Texts texts, AppConfig config, User admin,
             Runnable calendarChanged) {
         this.directory = directory;
         this.catalog = catalog;
@@ -156,8 +156,14 @@ final class AdminView {
             List<Path> files = config.filePicker().pick(importYear.getScene().getWindow());
             if (!files.isEmpty()) {
                 run(() -> {
-                    HolidayYear y = CalendarLoader.install(files.get(0), config.dataDir());
-                    return texts.msg("admin.yearImported", y.year(), y.noticeTitle());
+                    // Checked here first, then shared (the central store checks again), then kept on this PC.
+                    String text = java.nio.file.Files.readString(files.get(0), java.nio.charset.StandardCharsets.UTF_8);
+                    String fileName = files.get(0).getFileName().toString();
+                    CalendarLoader.read(fileName, text);
+                    directory.shareYear(text);
+                    HolidayYear y = CalendarLoader.install(fileName, text, config.dataDir());
+                    return texts.msg(directory.central() ? "admin.yearImportedCentral" : "admin.yearImported",
+                            y.year(), y.noticeTitle());
                 }, calendarMessage, calendarChanged);
             }
         });
@@ -250,6 +256,9 @@ final class AdminView {
     private String said(Throwable error) {
         if (error instanceof InvalidFieldException refused) {
             return texts.describe(refused);
+        }
+        if (error instanceof org.reliefdesk.logic.calendar.CalendarException bad) {
+            return texts.describe(new InvalidFieldException("calendar", "rule.calendar.invalid", bad.getMessage()));
         }
         if (error instanceof CentralClient.Unreachable away) {
             return texts.msg("sync.unreachable", away.url());

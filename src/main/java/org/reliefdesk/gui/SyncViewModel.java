@@ -174,7 +174,7 @@ final class SyncViewModel {
             running.set(false);
             Synchronizer.Report r = task.getValue();
             refreshCounts();
-            if (r.pushed() > 0 || r.pulled() > 0) {
+            if (r.pushed() > 0 || r.pulled() > 0 || r.calendarYears() > 0) { // a new holiday year moves deadlines
                 onChanged.run();
             }
             scheduleIn(workspace.config.central().every());

@@ -92,7 +92,7 @@ final class WorkbenchView {
             if (vm.user().role() == org.reliefdesk.model.Role.ADMIN) {
                 // Users and the holiday calendar; an imported year recomputes every clock.
                 javafx.scene.control.Tab adminTab = new javafx.scene.control.Tab(texts.msg("tab.admin"), new AdminView(
-                        sync.enabled() ? UserDirectory.central(sync, vm.store()) : UserDirectory.local(vm.store(), catalog),
+                        sync.enabled() ? Administration.central(sync, vm.store()) : Administration.local(vm.store(), catalog),
                         catalog, texts, vm.config(), vm.user(), vm::reload).root());
                 adminTab.setId("adminTab");
                 tabs.getTabs().add(adminTab);

@@ -22,6 +22,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.reliefdesk.logic.calendar.YearFile;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.OperationCodec;
@@ -120,6 +121,18 @@ public final class CentralClient {
         return json.convertValue(n.get("results"), new TypeReference<List<OpResult>>() { });
     }
 
+    /** The holiday years administrators imported on the central store. */
+    public List<YearFile> calendar(String token) throws IOException {
+        JsonNode n = call(request("/calendar", token).GET().build());
+        return json.convertValue(n.get("years"), new TypeReference<List<YearFile>>() { });
+    }
+
+    /** Shares one year's holiday file (administrators): every PC gets it at its next sync. */
+    public void putCalendar(String token, String content) throws IOException {
+        call(request("/calendar", token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(content, java.nio.charset.StandardCharsets.UTF_8)).build());
+    }
+
     /** The users of the administrator's county. */
     public List<ListedUser> users(String token) throws IOException {
         JsonNode n = call(request("/users", token).GET().build());
@@ -136,8 +149,8 @@ public final class CentralClient {
 
     /** Disables a user of the administrator's county: they cannot sign in, their tokens end. */
     public void disableUser(String token, String username) throws IOException {
-        call(post("/users/" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
-                + "/disable", token, Map.of()));
+        call(request("/users/" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+                + "/disable", token).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** Sends a file the central store does not hold yet, continuing a broken upload where it stopped. */
@@ -227,7 +240,34 @@ public final class CentralClient {
         }
     }
 
+    /**
+     * Sends once more when a kept-alive connection turned out closed before any answer came (the
+     * server closed it as the request went out). Safe for every call of this API: pushes carry
+     * their operation ids, uploads their offsets, and the rest read or set a state.
+     */
     private <T> HttpResponse<T> send(HttpRequest r, HttpResponse.BodyHandler<T> handler) throws IOException {
+        try {
+            return sendOnce(r, handler);
+        } catch (Unreachable e) {
+            if (!(e.getCause() instanceof IOException io) || io instanceof ConnectException
+                    || io instanceof HttpTimeoutException || !closedBeforeAnswer(io)) {
+                throw e;
+            }
+            return sendOnce(r, handler);
+        }
+    }
+
+    private static boolean closedBeforeAnswer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException
+                    || (t.getMessage() != null && t.getMessage().contains("received no bytes"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> HttpResponse<T> sendOnce(HttpRequest r, HttpResponse.BodyHandler<T> handler) throws IOException {
         try {
             return http.send(r, handler);
         } catch (ConnectException | HttpTimeoutException e) {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.reliefdesk.logic.calendar.CalendarException;
+import org.reliefdesk.logic.calendar.CalendarLoader;
+import org.reliefdesk.logic.calendar.YearFile;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
@@ -42,7 +45,9 @@ public final class Synchronizer {
     public static final int PULL_PAGE = 1000;
 
     /** What one sync did. */
-    public record Report(int pushed, int applied, int rejected, int conflicts, int pulled, long pendingLeft) {
+    /** What one sync did; {@code calendarYears}: holiday years the central store had that this PC did not. */
+    public record Report(int pushed, int applied, int rejected, int conflicts, int pulled, long pendingLeft,
+            int calendarYears) {
     }
 
     /** Progress for a progress bar: what is being done, and how far (0..1, or -1 when unknown). */
@@ -95,10 +100,34 @@ public final class Synchronizer {
         int[] counts = new int[4];
         push(session, progress, counts);
         int pulled = pull(session, progress);
+        int years = pullCalendar(session.token());
         store.syncFacts().put(SyncFacts.LAST_SYNC, clock.instant().toString());
-        Report r = new Report(counts[0], counts[1], counts[2], counts[3], pulled, store.outbox().pendingCount());
+        Report r = new Report(counts[0], counts[1], counts[2], counts[3], pulled, store.outbox().pendingCount(), years);
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
+    }
+
+    /**
+     * The holiday years an administrator imported on the central store, written into this PC's
+     * calendar folder when they differ from what it has: every PC counts the same working days.
+     * A year the central store cannot read is left out (logged); a PC's own import of a year the
+     * central store does not have stays.
+     */
+    private int pullCalendar(String token) throws IOException {
+        int written = 0;
+        for (YearFile y : client.calendar(token)) {
+            if (CalendarLoader.installedText(store.dataDir(), y.year()).filter(y.content()::equals).isPresent()) {
+                continue;
+            }
+            try {
+                CalendarLoader.install("central:" + y.year(), y.content(), store.dataDir());
+                written++;
+                LOG.info("Holiday year {} taken from the central store", y.year());
+            } catch (CalendarException e) {
+                LOG.warn("Holiday year {} from the central store left out: {}", y.year(), e.getMessage());
+            }
+        }
+        return written;
     }
 
     private void push(CentralClient.Session session, Consumer<Progress> progress, int[] counts) throws IOException {

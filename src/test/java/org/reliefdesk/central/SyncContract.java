@@ -428,6 +428,12 @@ abstract class SyncContract {
         CentralClient.Refused notAdmin = org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.users(three.token()));
         assertEquals(403, notAdmin.status());
+        // Refused before its body is read, many times over one client's connections: each next call still goes through.
+        for (int i = 0; i < 10; i++) {
+            assertEquals(403, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+                    () -> client.addUser(three.token(), forged, "water-three-2".toCharArray())).status());
+            assertEquals(6, client.users(admin).size());
+        }
         assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.disableUser(admin, SyncWorld.WATER_B.username())).status());
         assertEquals("rule.user.disableSelf", org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
@@ -440,6 +446,44 @@ abstract class SyncContract {
         assertTrue(client.users(admin).stream().anyMatch(l -> l.user().username().equals("water.three") && l.disabled()));
         assertTrue(world.central.users().list().stream().anyMatch(l -> l.user().username().equals("water.b")
                 && !l.disabled()), "county B's clerk untouched");
+    }
+
+    @Test
+    void aHolidayYearImportedByTheAdministratorReachesEveryPcAtItsNextSync() throws Exception {
+        String year2031 = """
+                {"formatVersion":1,"year":2031,"notice":{"title":"国务院办公厅关于2031年部分节假日安排的通知",\
+                "issued":"2030-11-01"},"offDays":[{"from":"2031-10-01","to":"2031-10-07"}],\
+                "makeUpWorkingDays":["2031-09-28"]}""";
+        CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
+        String admin = client.signIn(SyncWorld.ADMIN_A.username(), SyncWorld.PASSWORD.toCharArray(), "t").token();
+        String clerk = client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "t").token();
+        assertEquals(403, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+                () -> client.putCalendar(clerk, year2031)).status(), "only an administrator");
+        CentralClient.Refused bad = org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+                () -> client.putCalendar(admin, year2031.replace("2031-09-28", "2031-09-30")));
+        assertEquals("rule.calendar.invalid", bad.invalidField().orElseThrow().rule(), "a make-up day on a Tuesday");
+        assertTrue(client.calendar(clerk).isEmpty(), "nothing stored");
+
+        try (SyncWorld.Pc pc = world.pc("a", SyncWorld.WATER_A)) {
+            assertEquals(0, pc.sync().calendarYears());
+            client.putCalendar(admin, year2031);
+            org.reliefdesk.logic.calendar.WorkingCalendar before = org.reliefdesk.logic.calendar.CalendarLoader.load(pc.dataDir);
+            assertEquals(1, pc.sync().calendarYears(), "the PC takes the new year");
+            org.reliefdesk.logic.calendar.WorkingCalendar after = org.reliefdesk.logic.calendar.CalendarLoader.load(pc.dataDir);
+            java.time.LocalDate nationalDay = java.time.LocalDate.of(2031, 10, 1); // a Wednesday
+            java.time.LocalDate makeUp = java.time.LocalDate.of(2031, 9, 28);    // a Sunday
+            assertFalse(after.isWorkingDay(nationalDay));
+            assertTrue(after.isWorkingDay(makeUp));
+            assertTrue(before.year(2031).isEmpty() && after.year(2031).isPresent());
+            assertEquals(0, pc.sync().calendarYears(), "taken once");
+
+            // A corrected notice replaces the year everywhere.
+            client.putCalendar(admin, year2031.replace("\"2031-10-07\"", "\"2031-10-08\""));
+            assertEquals(1, client.calendar(clerk).size());
+            assertEquals(1, pc.sync().calendarYears());
+            assertFalse(org.reliefdesk.logic.calendar.CalendarLoader.load(pc.dataDir)
+                    .isWorkingDay(java.time.LocalDate.of(2031, 10, 8)));
+        }
     }
 
     /** Both PCs pull, then each takes an action on the same ticket before either pushes. */

@@ -23,16 +23,24 @@ import org.reliefdesk.model.User;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * On the embedded default the administrator's page manages the users of the central store: a
- * new clerk is added there with a first password (a short one is refused beside nothing stored),
- * another is disabled after a confirmation, and the new clerk signs in with their own password.
+ * On the embedded default the administrator's page works on the central store: an imported
+ * holiday year is shared there; a new clerk is added there with a first password (a short one is
+ * refused, nothing stored), another is disabled after a confirmation, and the new clerk signs in
+ * with their own password.
  */
 class CentralUsersGuiTest extends GuiTestBase {
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path files;
 
     @Test
     void theAdministratorAddsAndDisablesUsersOnTheCentralStoreAndTheNewClerkSignsIn() throws Exception {
         central = AppConfig.Central.embedded();
-        startApp(LocalDate.of(2021, 11, 23), 200);
+        java.nio.file.Path year = files.resolve("2031.json");
+        java.nio.file.Files.writeString(year, """
+                {"formatVersion":1,"year":2031,"notice":{"title":"国务院办公厅关于2031年部分节假日安排的通知","issued":"2030-11-01"},
+                 "offDays":[{"from":"2031-10-01","to":"2031-10-07"}],"makeUpWorkingDays":["2031-09-28"]}""");
+        startApp(LocalDate.of(2021, 11, 23), 200, owner -> java.util.List.of(year));
         signIn(DemoUsers.ADMIN.displayName());
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
         interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
@@ -42,6 +50,18 @@ class CentralUsersGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size());
         assertTrue(lookup("#usersWhere").queryAs(Label.class).getText().startsWith("这些用户保存在中央库"));
         Label message = lookup("#adminMessage").queryAs(Label.class);
+
+        // A holiday year imported here goes to the central store too, for every PC's next sync.
+        interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(1));
+        clickOn("#importYearButton");
+        Label imported = lookup("#calendarMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> imported.getText().startsWith("已导入 2031 年"));
+        assertTrue(imported.getText().contains("已同时存入中央库"), imported.getText());
+        org.reliefdesk.sync.CentralClient client = new org.reliefdesk.sync.CentralClient(app.workspace().centralUrl(),
+                java.time.Duration.ofSeconds(20));
+        String token = client.signIn("water.clerk", DemoUsers.DEMO_PASSWORD.toCharArray(), "test").token();
+        assertEquals(java.util.List.of(2031), client.calendar(token).stream().map(y -> y.year()).toList());
+        interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(0));
 
         addClerk("water.three", "钱水利", "short");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("密码"));

@@ -151,15 +151,30 @@ public final class CalendarLoader {
 
     /** Validates a file an administrator supplies and copies it into the data directory. */
     public static HolidayYear install(Path file, Path dataDir) throws IOException {
-        HolidayYear y = read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return install(file.toString(), Files.readString(file, StandardCharsets.UTF_8), dataDir);
+    }
+
+    /**
+     * Validates one year's text and writes it as {@code <data dir>/calendar/<year>.json} (whole or
+     * not at all: written beside, then moved). {@code name} is only used in messages.
+     */
+    public static HolidayYear install(String name, String text, Path dataDir) throws IOException {
+        HolidayYear y = read(name, text);
         Path dir = directoryIn(dataDir);
         Files.createDirectories(dir);
         Path target = dir.resolve(y.year() + ".json");
         Path tmp = dir.resolve(y.year() + ".json.tmp");
-        Files.copy(file, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return y;
+    }
+
+    /** The text of a year imported into this data directory, if there is one. */
+    public static java.util.Optional<String> installedText(Path dataDir, int year) throws IOException {
+        Path f = directoryIn(dataDir).resolve(year + ".json");
+        return Files.exists(f) ? java.util.Optional.of(Files.readString(f, StandardCharsets.UTF_8))
+                : java.util.Optional.empty();
     }
 
     /** Years the built-in data covers, for messages. */

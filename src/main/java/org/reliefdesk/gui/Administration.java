@@ -10,11 +10,12 @@ import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.sync.CentralClient;
 
 /**
- * Where the administrator's page keeps the county's users. A PC that syncs signs everyone in
- * at the central store, so its users live there (added with a first password, disabled there);
- * a PC without a central store keeps them itself. Called off the FX thread.
+ * What the administrator's page changes, and where. A PC that syncs signs everyone in at the
+ * central store, so its users live there (added with a first password, disabled there), and a
+ * holiday year imported here is shared there for every PC; a PC without a central store keeps
+ * its users itself and its calendar to itself. Called off the FX thread.
  */
-interface UserDirectory {
+interface Administration {
 
     List<ListedUser> list() throws IOException;
 
@@ -23,12 +24,15 @@ interface UserDirectory {
 
     void disable(String username) throws IOException;
 
+    /** Gives one imported year's file to every PC (at their next sync); nothing without a central store. */
+    void shareYear(String content) throws IOException;
+
     /** Whether users live on the central store (then a first password is set, and users can be disabled). */
     boolean central();
 
     /** The users of this PC alone (no central store): no passwords, nobody to disable. */
-    static UserDirectory local(LocalStore store, Catalog catalog) {
-        return new UserDirectory() {
+    static Administration local(LocalStore store, Catalog catalog) {
+        return new Administration() {
             @Override
             public List<ListedUser> list() {
                 return store.users().list().stream().map(u -> new ListedUser(u, false)).toList();
@@ -45,6 +49,11 @@ interface UserDirectory {
             }
 
             @Override
+            public void shareYear(String content) {
+                // No other PC to share with.
+            }
+
+            @Override
             public boolean central() {
                 return false;
             }
@@ -55,8 +64,8 @@ interface UserDirectory {
      * The county's users on its central store, called as the signed-in administrator. An added user
      * is also known on this PC at once, so the sign-in list offers them.
      */
-    static UserDirectory central(SyncViewModel sync, LocalStore store) {
-        return new UserDirectory() {
+    static Administration central(SyncViewModel sync, LocalStore store) {
+        return new Administration() {
             @Override
             public List<ListedUser> list() throws IOException {
                 return sync.call(CentralClient::users);
@@ -81,6 +90,18 @@ interface UserDirectory {
                     client.disableUser(token, username);
                     return null;
                 });
+            }
+
+            @Override
+            public void shareYear(String content) throws IOException {
+                try {
+                    sync.call((client, token) -> {
+                        client.putCalendar(token, content);
+                        return null;
+                    });
+                } catch (CentralClient.Refused e) {
+                    throw e.invalidField().orElseThrow(() -> e);
+                }
             }
 
             @Override

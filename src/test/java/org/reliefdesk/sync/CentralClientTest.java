@@ -1,0 +1,80 @@
+package org.reliefdesk.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+/** The client over a real loopback socket whose server closes a connection without answering. */
+class CentralClientTest {
+
+    /** Accepts connections one by one; the first {@code dropped} are closed after the request, unanswered. */
+    private static Thread serve(ServerSocket server, int dropped, AtomicInteger requests) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept()) {
+                        readHead(s.getInputStream());
+                        if (requests.incrementAndGet() <= dropped) {
+                            continue; // closed with no answer, as a server closing a kept-alive connection
+                        }
+                        byte[] body = "{\"years\":[]}".getBytes(StandardCharsets.UTF_8);
+                        OutputStream out = s.getOutputStream();
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(body);
+                        out.flush();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the server socket closed: the test is over
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void readHead(InputStream in) throws java.io.IOException {
+        int matched = 0;
+        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        int b;
+        while (matched < end.length && (b = in.read()) >= 0) {
+            matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
+        }
+    }
+
+    @Test
+    void aConnectionClosedBeforeAnyAnswerIsTriedOnceMore() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger requests = new AtomicInteger();
+            serve(server, 1, requests);
+            CentralClient client = new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
+            // A POST: the JDK client does not send it again by itself (it does for a GET).
+            client.disableUser("token", "someone");
+            assertEquals(2, requests.get(), "the dropped request and the one sent again");
+        }
+    }
+
+    @Test
+    void aServerThatKeepsDroppingIsUnreachableAfterTheSecondTry() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger requests = new AtomicInteger();
+            serve(server, Integer.MAX_VALUE, requests);
+            CentralClient client = new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
+            CentralClient.Unreachable e = assertThrows(CentralClient.Unreachable.class,
+                    () -> client.disableUser("token", "someone"));
+            assertEquals("http://127.0.0.1:" + server.getLocalPort(), e.url());
+            assertEquals(2, requests.get(), "tried twice, not more");
+        }
+    }
+}
