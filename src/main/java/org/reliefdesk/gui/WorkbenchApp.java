@@ -231,12 +231,17 @@ public final class WorkbenchApp extends Application {
         });
     }
 
-    /** Back to the sign-in list, read again off the FX thread (the administrator may have added someone). */
+    /**
+     * Back to the sign-in list, read again off the FX thread (the administrator may have added
+     * someone) — on a thread of its own, not behind a county's load still running in the background.
+     */
     private void backToSignIn() {
-        background.submit(() -> {
+        Thread read = new Thread(() -> {
             List<User> known = workspace.store.users().list();
             Platform.runLater(() -> showSignIn(known));
-        });
+        }, "reliefdesk-sign-in");
+        read.setDaemon(true);
+        read.start();
     }
 
     private void showWorkbench(User user, char[] password) {
