@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.store.LocalBackups;
@@ -29,17 +28,13 @@ public final class BackupCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Data directory (default: the per-user application data folder).")
-    String dataDir;
+    @picocli.CommandLine.Mixin
+    CommonOptions options = new CommonOptions();
 
     @Option(names = "--folder", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Backup folder (default: <data dir>/backups).")
     Path folder;
 
-    @Option(names = "--lang", paramLabel = "LANG", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Language of messages: zh (default) or en.")
-    String lang = "zh";
 
     Clock clock = Clock.system(WorkflowEngine.ZONE);
 
@@ -48,12 +43,8 @@ public final class BackupCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    Path dataDirPath() {
-        return DataDirectory.resolve(dataDir);
-    }
-
     Path folderPath() {
-        return folder != null ? folder : LocalBackups.defaultFolder(dataDirPath());
+        return folder != null ? folder : LocalBackups.defaultFolder(options.dataDirectory());
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a backup now.")
@@ -66,12 +57,12 @@ public final class BackupCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             BackupCommand b = (BackupCommand) spec.parent().userObject();
-            Texts texts = Texts.forLanguage(b.lang);
-            if (LocalBackups.inUse(b.dataDirPath())) {
-                spec.commandLine().getErr().println(texts.msg("backup.inUse", b.dataDirPath()));
+            Texts texts = b.options.texts();
+            if (LocalBackups.inUse(b.options.dataDirectory())) {
+                spec.commandLine().getErr().println(texts.msg("backup.inUse", b.options.dataDirectory()));
                 return 2;
             }
-            try (LocalStore store = LocalStore.open(b.dataDirPath())) {
+            try (LocalStore store = LocalStore.open(b.options.dataDirectory())) {
                 Path made = LocalBackups.backup(store, b.folderPath(), keep, b.clock);
                 spec.commandLine().getOut().println(texts.msg("backup.created", made, store.tickets().count()));
             }
@@ -87,7 +78,7 @@ public final class BackupCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             BackupCommand b = (BackupCommand) spec.parent().userObject();
-            Texts texts = Texts.forLanguage(b.lang);
+            Texts texts = b.options.texts();
             List<Path> all = LocalBackups.list(b.folderPath());
             if (all.isEmpty()) {
                 spec.commandLine().getOut().println(texts.msg("backup.none", b.folderPath()));
@@ -111,10 +102,10 @@ public final class BackupCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             BackupCommand b = (BackupCommand) spec.parent().userObject();
-            Texts texts = Texts.forLanguage(b.lang);
+            Texts texts = b.options.texts();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path dir = b.dataDirPath();
+            Path dir = b.options.dataDirectory();
             if (!Files.isRegularFile(file)) {
                 err.println(texts.msg("import.fileUnreadable", file));
                 return 2;

@@ -16,7 +16,6 @@ import org.reliefdesk.central.CentralStore;
 import org.reliefdesk.central.CentralTickets;
 import org.reliefdesk.central.CentralUsers;
 import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.InvalidFieldException;
@@ -49,13 +48,8 @@ public final class CentralCommand implements Callable<Integer> {
             description = "The central database (default: an H2 file in <data dir>/central).")
     String db;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Data directory (default: the per-user application data folder).")
-    String dataDir;
-
-    @Option(names = "--lang", paramLabel = "LANG", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Language of messages: zh (default) or en.")
-    String lang = "zh";
+    @picocli.CommandLine.Mixin
+    CommonOptions options = new CommonOptions();
 
     Clock clock = Clock.system(WorkflowEngine.ZONE);
 
@@ -63,7 +57,7 @@ public final class CentralCommand implements Callable<Integer> {
         if (db != null) {
             return db;
         }
-        Path dir = DataDirectory.resolve(dataDir).resolve("central");
+        Path dir = options.dataDirectory().resolve("central");
         return "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
     }
 
@@ -73,7 +67,7 @@ public final class CentralCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Texts texts = Texts.forLanguage(lang);
+        Texts texts = options.texts();
         CentralStore store = open();
         CentralServer server = CentralServer.start(store, host, port);
         PrintWriter out = spec.commandLine().getOut();
@@ -140,7 +134,7 @@ public final class CentralCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
-            Texts texts = Texts.forLanguage(central.lang);
+            Texts texts = central.options.texts();
             PrintWriter err = spec.commandLine().getErr();
             Role r;
             try {
@@ -177,7 +171,7 @@ public final class CentralCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
-            Texts texts = Texts.forLanguage(central.lang);
+            Texts texts = central.options.texts();
             try (CentralStore store = central.open()) {
                 if (!store.users().disable(name)) {
                     spec.commandLine().getErr().println(texts.msg("central.user.unknown", name));
@@ -197,7 +191,7 @@ public final class CentralCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
-            Texts texts = Texts.forLanguage(central.lang);
+            Texts texts = central.options.texts();
             try (CentralStore store = central.open()) {
                 for (org.reliefdesk.logic.users.ListedUser l : store.users().list()) {
                     User u = l.user();
@@ -223,7 +217,7 @@ public final class CentralCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CentralCommand central = (CentralCommand) spec.parent().userObject();
-            Texts texts = Texts.forLanguage(central.lang);
+            Texts texts = central.options.texts();
             if (!Files.isReadable(file)) {
                 spec.commandLine().getErr().println(texts.msg("import.fileUnreadable", file));
                 return 2;

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
@@ -38,12 +37,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "The JSON Lines file.")
     Path file;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory (default: the per-user application data folder).")
-    String dataDir;
-
-    @Option(names = "--lang", paramLabel = "LANG", description = "Language of messages: zh (default) or en.")
-    String lang = "zh";
+    @picocli.CommandLine.Mixin
+    CommonOptions options = new CommonOptions();
 
     /** Tests pin "today" (the latest plausible birth date); the shell uses the system clock. */
     Clock clock = Clock.system(TicketLineCodec.ZONE);
@@ -52,13 +47,13 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Texts texts = Texts.forLanguage(lang);
+        Texts texts = options.texts();
         if (!Files.isReadable(file)) {
             err.println(texts.msg("import.fileUnreadable", file));
             return 2;
         }
         Catalog catalog = CatalogLoader.loadBuiltIn();
-        Path dir = DataDirectory.resolve(dataDir);
+        Path dir = options.dataDirectory();
         try (LocalStore store = LocalStore.open(dir);
              BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             TicketImporter importer = new TicketImporter(store, new TicketLineCodec(catalog), LocalDate.now(clock));

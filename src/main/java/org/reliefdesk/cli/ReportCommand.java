@@ -13,7 +13,6 @@ import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.clock.TicketClocks;
-import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.ReportScope;
@@ -72,12 +71,8 @@ public final class ReportCommand implements Runnable {
         @Option(names = "--issuer", paramLabel = "NAME", description = "Issuing office on notices (default: the county's task force).")
         String issuer;
 
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Data directory (default: the per-user application data folder).")
-        String dataDir;
-
-        @Option(names = "--lang", paramLabel = "LANG", description = "Language: zh (default) or en.")
-        String lang = "zh";
+        @picocli.CommandLine.Mixin
+        CommonOptions options = new CommonOptions();
 
         /** Tests pin the clock; the shell uses the system clock. */
         Clock clock = Clock.system(WorkflowEngine.ZONE);
@@ -86,7 +81,7 @@ public final class ReportCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Texts texts = Texts.forLanguage(lang);
+            Texts texts = options.texts();
             try {
                 LocalDate date = parseDate();
                 if (!format.equals("xlsx") && !format.equals("pdf")) {
@@ -96,7 +91,7 @@ public final class ReportCommand implements Runnable {
                     throw new InvalidFieldException("pdf", "rule.report.pdfKind", pdf, "notices", "summary");
                 }
                 Catalog catalog = CatalogLoader.loadBuiltIn();
-                Path dir = DataDirectory.resolve(dataDir);
+                Path dir = options.dataDirectory();
                 try (LocalStore store = LocalStore.open(dir)) {
                     ReportMaker maker = new ReportMaker(store, catalog,
                             new TicketClocks(catalog, CalendarLoader.load(dir)), clock);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.store.LocalStore;
@@ -37,20 +36,18 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, paramLabel = "NAME", description = "Sign-in name at the central store.")
     String user;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: the per-user application data folder).")
-    String dataDir;
+    @picocli.CommandLine.Mixin
+    CommonOptions options = new CommonOptions();
 
     @Option(names = "--batch", paramLabel = "N", description = "Operations per push request (default 100).")
     int batch = Synchronizer.DEFAULT_PUSH_BATCH;
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "Language of messages: zh (default) or en.")
-    String lang = "zh";
 
     Clock clock = Clock.system(WorkflowEngine.ZONE);
 
     @Override
     public Integer call() {
-        Texts texts = Texts.forLanguage(lang);
+        Texts texts = options.texts();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         char[] password = CentralCommand.password(texts.fieldName("password") + ": ");
@@ -58,7 +55,7 @@ public final class SyncCommand implements Callable<Integer> {
             err.println(texts.msg("central.user.noPassword"));
             return 2;
         }
-        try (LocalStore store = LocalStore.open(DataDirectory.resolve(dataDir))) {
+        try (LocalStore store = LocalStore.open(options.dataDirectory())) {
             Synchronizer sync = new Synchronizer(store, new CentralClient(central, Duration.ofSeconds(30)),
                     CatalogLoader.loadBuiltIn(), clock).pushBatch(batch);
             Synchronizer.Report r = sync.run(user, password, p -> LOG.debug("{} {}", p.phase(), p.fraction()));
