@@ -21,20 +21,27 @@ public final class Main {
         // Logback reads this when the first logger is made, so it must be set first.
         // The saved settings (data directory, log detail) unless the command line says otherwise.
         java.util.Optional<org.reliefdesk.logic.config.Settings> saved = java.util.Optional.empty();
+        Exception unreadable = null;
         try {
             saved = org.reliefdesk.logic.config.Settings.load(org.reliefdesk.logic.config.Settings.file());
         } catch (java.io.IOException | RuntimeException e) {
-            // unreadable settings: the defaults, and the first-start page asks again
+            // A settings file nobody can read must not keep the program from starting: the defaults,
+            // and the first-start page asks again (logged once logging knows where to write).
+            unreadable = e;
         }
         String dataDir = org.reliefdesk.gui.AppConfig.option(Arrays.asList(args), "--data-dir");
         saved.ifPresent(st -> System.setProperty(DataDirectory.CHOSEN, st.dataDir().toString()));
         System.setProperty("reliefdesk.logDir", DataDirectory.logsOf(dataDir != null ? DataDirectory.resolve(dataDir)
                 : saved.map(org.reliefdesk.logic.config.Settings::dataDir).orElse(DataDirectory.resolve(null))).toString());
         System.setProperty("reliefdesk.logLevel", saved.map(org.reliefdesk.logic.config.Settings::logLevel).orElse("INFO"));
+        if (unreadable != null) {
+            org.slf4j.LoggerFactory.getLogger(Main.class).warn("Settings in {} not read; the first-start page asks again",
+                    org.reliefdesk.logic.config.Settings.file(), unreadable);
+        }
         if (args.length > 0 && ReliefDeskCli.isCommand(args[0])) {
             System.exit(ReliefDeskCli.run(args));
         }
-        WorkbenchApp.launchWith(args);
+        WorkbenchApp.launchWith(args, saved);
         // The window closed: 0, unless a smoke test failed.
         System.exit(WorkbenchApp.exitCode());
     }

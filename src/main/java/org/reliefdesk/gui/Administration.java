@@ -68,14 +68,14 @@ interface Administration {
         return new Administration() {
             @Override
             public List<ListedUser> list() throws IOException {
-                return sync.call(CentralClient::users);
+                return sync.asUser((client, session) -> client.users(session.token()));
             }
 
             @Override
             public void add(User user, char[] password) throws IOException {
                 try {
-                    sync.call((client, token) -> {
-                        client.addUser(token, user, password);
+                    sync.asUser((client, session) -> {
+                        client.addUser(session.token(), user, password);
                         return null;
                     });
                 } catch (CentralClient.Refused e) {
@@ -86,8 +86,8 @@ interface Administration {
 
             @Override
             public void disable(String username) throws IOException {
-                sync.call((client, token) -> {
-                    client.disableUser(token, username);
+                sync.asUser((client, session) -> {
+                    client.disableUser(session.token(), username);
                     return null;
                 });
             }
@@ -95,8 +95,8 @@ interface Administration {
             @Override
             public void shareYear(String content) throws IOException {
                 try {
-                    sync.call((client, token) -> {
-                        client.putCalendar(token, content);
+                    sync.asUser((client, session) -> {
+                        client.putCalendar(session.token(), content);
                         return null;
                     });
                 } catch (CentralClient.Refused e) {

@@ -63,6 +63,7 @@ final class SyncViewModel {
     private final ObservableList<Outbox.Entry> unsettled = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty();
     private CentralClient.Session session;
+    private CentralClient client;
     private PauseTransition next;
     private int failures;
     private boolean stopped;
@@ -152,19 +153,10 @@ final class SyncViewModel {
         Task<Synchronizer.Report> task = new Task<>() {
             @Override
             protected Synchronizer.Report call() throws Exception {
-                Synchronizer s = new Synchronizer(workspace.store, new CentralClient(workspace.centralUrl(),
-                        Duration.ofSeconds(30)), workspace.catalog, workspace.config.clock());
                 java.util.function.Consumer<Synchronizer.Progress> report = p ->
                         updateProgress(p.fraction() < 0 ? -1 : p.fraction(), 1);
-                try {
-                    return s.sync(session(), report);
-                } catch (CentralClient.Refused e) {
-                    if (e.status() != 401) {
-                        throw e;
-                    }
-                    forgetSession(); // the token expired: sign in again once
-                    return s.sync(session(), report);
-                }
+                return asUser((client, session) -> new Synchronizer(workspace.store, client, workspace.catalog,
+                        workspace.config.clock()).sync(session, report));
             }
         };
         progress.bind(task.progressProperty());
@@ -203,24 +195,32 @@ final class SyncViewModel {
 
     /** One call to the central store as this user. */
     interface CentralCall<T> {
-        T call(CentralClient client, String token) throws java.io.IOException;
+        T call(CentralClient client, CentralClient.Session session) throws java.io.IOException;
     }
 
     /**
-     * Calls the central store as this user, off the FX thread (the administrator's page): signs in
-     * when there is no token yet, and once more if the token expired.
+     * Calls the central store as this user, off the FX thread (the sync, the administrator's page):
+     * signs in when there is no token yet, and once more if the token expired.
      */
-    <T> T call(CentralCall<T> call) throws java.io.IOException {
-        CentralClient client = new CentralClient(workspace.centralUrl(), Duration.ofSeconds(30));
+    <T> T asUser(CentralCall<T> call) throws java.io.IOException {
+        CentralClient client = client();
         try {
-            return call.call(client, session().token());
+            return call.call(client, session());
         } catch (CentralClient.Refused e) {
             if (e.status() != 401) {
                 throw e;
             }
             forgetSession();
-            return call.call(client, session().token());
+            return call.call(client, session());
         }
+    }
+
+    /** One client (and its connection pool) for every call of this workbench; made on first use (not without sync). */
+    private synchronized CentralClient client() {
+        if (client == null) {
+            client = new CentralClient(workspace.centralUrl(), Duration.ofSeconds(30));
+        }
+        return client;
     }
 
     private synchronized void forgetSession() {
@@ -229,7 +229,7 @@ final class SyncViewModel {
 
     private synchronized CentralClient.Session session() throws java.io.IOException {
         if (session == null) {
-            session = new CentralClient(workspace.centralUrl(), Duration.ofSeconds(30))
+            session = client()
                     .signIn(user.username(), password, workspace.store.syncFacts().clientId());
         }
         return session;

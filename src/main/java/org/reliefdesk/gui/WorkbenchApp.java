@@ -46,22 +46,20 @@ public final class WorkbenchApp extends Application {
         this.config = config;
     }
 
-    public static void launchWith(String[] args) {
+    /** The saved settings Main read (JavaFX makes the instance itself, so they travel this way). */
+    private static volatile java.util.Optional<org.reliefdesk.logic.config.Settings> launchSettings =
+            java.util.Optional.empty();
+
+    /** @param saved the settings Main read before logging started (read once, used for the window too) */
+    public static void launchWith(String[] args, java.util.Optional<org.reliefdesk.logic.config.Settings> saved) {
+        launchSettings = saved;
         Application.launch(WorkbenchApp.class, args);
     }
 
     @Override
     public void start(Stage primaryStage) {
         if (config == null) {
-            java.util.Optional<org.reliefdesk.logic.config.Settings> saved;
-            try {
-                saved = org.reliefdesk.logic.config.Settings.load(org.reliefdesk.logic.config.Settings.file());
-            } catch (java.io.IOException | RuntimeException e) {
-                // A settings file nobody can read must not keep the program from starting.
-                LOG.warn("Settings in {} not read; the first-start page asks again", org.reliefdesk.logic.config.Settings.file(), e);
-                saved = java.util.Optional.empty();
-            }
-            config = AppConfig.fromArgs(getParameters().getRaw(), saved);
+            config = AppConfig.fromArgs(getParameters().getRaw(), launchSettings);
         }
         this.stage = primaryStage;
         Texts texts = config.texts();
