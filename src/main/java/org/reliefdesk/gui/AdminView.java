@@ -70,8 +70,8 @@ final class AdminView {
         userTable.setPrefHeight(220);
         userTable.getColumns().add(Columns.of(texts, "admin.username", 140, l -> l.user().username()));
         userTable.getColumns().add(Columns.of(texts, "admin.displayName", 100, l -> l.user().displayName()));
-        userTable.getColumns().add(Columns.of(texts, "admin.role", 130, l -> texts.msg("role." + l.user().role().name())));
-        userTable.getColumns().add(Columns.of(texts, "admin.scope", 160, l -> l.user().departmentCode() != null
+        userTable.getColumns().add(Columns.of(texts, "admin.role", 170, l -> texts.msg("role." + l.user().role().name())));
+        userTable.getColumns().add(Columns.of(texts, "admin.scope", 200, l -> l.user().departmentCode() != null
                 ? catalog.departmentName(l.user().departmentCode(), texts.locale())
                 : DemoCounty.placeName(l.user().townshipCode() != null ? l.user().townshipCode() : l.user().countyCode())));
         if (directory.central()) {
@@ -179,10 +179,8 @@ final class AdminView {
         for (javafx.scene.control.Control c : List.of(username, name, role, department, township, password)) {
             c.setPrefWidth(180);
         }
-        form.addRow(0, new Label(texts.fieldName("username")), username, new Label(texts.fieldName("displayName")), name,
-                new Label(texts.fieldName("role")), role);
-        form.addRow(1, new Label(texts.fieldName("departmentCode")), department,
-                new Label(texts.fieldName("townshipName")), township);
+        form.addRow(0, fieldLabel("username"), username, fieldLabel("displayName"), name, fieldLabel("role"), role);
+        form.addRow(1, fieldLabel("departmentCode"), department, fieldLabel("townshipName"), township);
         if (directory.central()) {
             form.add(new Label(texts.msg("admin.firstPassword")), 4, 1);
             form.add(password, 5, 1);
@@ -201,6 +199,12 @@ final class AdminView {
         root.setId("adminPage");
         root.setFitToWidth(true);
         refresh();
+    }
+
+    /** A field's name as a label beside it (the names are lower case for use inside messages: "name: required"). */
+    private Label fieldLabel(String field) {
+        String name = texts.fieldName(field);
+        return new Label(name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1));
     }
 
     Parent root() {

@@ -110,8 +110,9 @@ final class SignInView {
         ListView<User> list = new ListView<>();
         list.setId("signInUserList");
         list.getItems().setAll(users);
-        list.setPrefSize(460, 28 * Math.max(users.size(), 3) + 4);
-        list.setMaxWidth(460);
+        // Wide enough for the longest English line ("… (human resources & social security)").
+        list.setPrefSize(560, 28 * Math.max(users.size(), 3) + 4);
+        list.setMaxWidth(560);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(User u, boolean empty) {
