@@ -96,8 +96,13 @@ class ActOnTicketGuiTest extends GuiTestBase {
         clickOn(save);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
                 .getText().startsWith("已保存"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> history().size() == eventsBefore + 1);
-        TicketEvent accepted = history().get(history().size() - 1);
+        // The pane reads the saved ticket's history again off the FX thread: the list that shows the new event.
+        java.util.concurrent.atomic.AtomicReference<List<TicketEvent>> saved = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            saved.set(history());
+            return saved.get().size() == eventsBefore + 1;
+        });
+        TicketEvent accepted = saved.get().get(eventsBefore);
         assertEquals("accept", accepted.action());
         assertEquals("water.clerk", accepted.actor());
         assertEquals("Pingshan水务站", accepted.formData().get("station"));

@@ -101,7 +101,7 @@ class WaterChainGuiTest extends GuiTestBase {
         assertEquals(List.of(photo.toAbsolutePath()), opened);
         save();
         waitForStep("solving");
-        TicketEvent verified = last();
+        TicketEvent verified = lastAfter("verify");
         assertEquals("verify", verified.action());
         assertEquals("township.pingshan", verified.actor());
         @SuppressWarnings("unchecked")
@@ -131,8 +131,12 @@ class WaterChainGuiTest extends GuiTestBase {
         type("#field-text", "water is back");
         save();
         waitForStep("follow_up");
-        assertEquals(List.of("submit", "dispatch", "accept", "verify", "solve", "feedback"),
-                history().stream().map(TicketEvent::action).toList());
+        java.util.concurrent.atomic.AtomicReference<List<String>> actions = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            actions.set(history().stream().map(TicketEvent::action).toList());
+            return actions.get().size() == 6;
+        });
+        assertEquals(List.of("submit", "dispatch", "accept", "verify", "solve", "feedback"), actions.get());
         assertEquals("solved", table().getSelectionModel().getSelectedItem().outcome());
     }
 
@@ -180,9 +184,18 @@ class WaterChainGuiTest extends GuiTestBase {
         });
     }
 
-    private TicketEvent last() {
-        List<TicketEvent> h = history();
-        return h.get(h.size() - 1);
+    /**
+     * The newest event once the history pane shows {@code action} last: the pane reads a saved
+     * ticket's history again off the FX thread, so right after a save it may still be empty or old.
+     */
+    private TicketEvent lastAfter(String action) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<TicketEvent> last = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            List<TicketEvent> h = history(); // read once: the pane may be refilled meanwhile
+            last.set(h.isEmpty() ? null : h.get(h.size() - 1));
+            return last.get() != null && action.equals(last.get().action());
+        });
+        return last.get();
     }
 
     @SuppressWarnings("unchecked")
