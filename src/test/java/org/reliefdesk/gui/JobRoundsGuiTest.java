@@ -58,10 +58,12 @@ class JobRoundsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
                 && !table().getItems().isEmpty());
         clickOn("#searchField").write(worked.ticketNo());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, table().getItems().size());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+        assertEquals(worked.id(), table().getItems().get(0).id());
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && r.getItem() != null
                 && ((Ticket) r.getItem()).id().equals(worked.id())).query());
+        // The action bar follows the ticket's history, read off the FX thread.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#action-recommend_jobs").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
 
         Button recommend = lookup("#action-recommend_jobs").queryAs(Button.class);

@@ -46,9 +46,9 @@ class TownshipTasksGuiTest extends GuiTestBase {
         }
         Ticket first = tasks.get(0);
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && first.equals(r.getItem())).query());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(lookup("#actionBar").queryAs(javafx.scene.layout.FlowPane.class).getChildren().isEmpty(),
-                "a task has an action for this user");
+        // The action bar follows the ticket's history, read off the FX thread: a task gets an action for this user.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#actionBar")
+                .queryAs(javafx.scene.layout.FlowPane.class).getChildren().isEmpty());
     }
 
     /** The current step's deadline as the detail pane shows it for a ticket. */
