@@ -248,18 +248,7 @@ public final class TicketStore {
      */
     public int replaceFromCentral(List<TicketHistory> tickets, String username, long cursor) {
         return store.inTransaction(s -> {
-            List<UUID> ids = tickets.stream().map(h -> h.ticket().id()).toList();
-            java.util.Set<UUID> keep = Outbox.unsynced(s, ids);
-            java.util.Set<UUID> known = ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(
-                    s.createSelectionQuery("select t.id from TicketEntity t where t.id in :ids", UUID.class)
-                            .setParameterList("ids", ids).getResultList());
-            int written = 0;
-            for (TicketHistory h : tickets) {
-                if (!keep.contains(h.ticket().id())) {
-                    replace(s, h, known.contains(h.ticket().id()));
-                    written++;
-                }
-            }
+            int written = writeFromCentral(s, tickets);
             SyncFacts.put(s, SyncFacts.cursorName(username), Long.toString(cursor));
             s.flush();
             s.clear();
@@ -268,10 +257,49 @@ public final class TicketStore {
     }
 
     /**
+     * Writes the central store's versions of these tickets, except those with a local change
+     * still waiting or in conflict, within the caller's transaction. Every ticket row is written
+     * and flushed before any event: the events refer to their ticket, and with inserts ordered
+     * by entity Hibernate would otherwise send a page's events of known tickets and new tickets
+     * in one batch ahead of the new tickets' rows (the shared-PC FK_EVENT_TICKET failure).
+     */
+    int writeFromCentral(Session s, List<TicketHistory> tickets) {
+        List<UUID> ids = tickets.stream().map(h -> h.ticket().id()).toList();
+        java.util.Set<UUID> keep = Outbox.unsynced(s, ids);
+        java.util.Set<UUID> known = ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(
+                s.createSelectionQuery("select t.id from TicketEntity t where t.id in :ids", UUID.class)
+                        .setParameterList("ids", ids).getResultList());
+        List<TicketHistory> written = new java.util.ArrayList<>();
+        for (TicketHistory h : tickets) {
+            if (!keep.contains(h.ticket().id())) {
+                replaceTicketRow(s, h, known.contains(h.ticket().id()));
+                written.add(h);
+            }
+        }
+        s.flush();
+        for (TicketHistory h : written) {
+            for (TicketEvent e : h.events()) {
+                persist(s, e);
+            }
+        }
+        s.flush();
+        return written.size();
+    }
+
+    /**
      * Puts a ticket and its whole history as given (the central store's version), in place of
      * what is stored; the stored version goes up, so a form opened on the old one is refused.
      */
     static void replace(Session s, TicketHistory h, boolean known) {
+        replaceTicketRow(s, h, known);
+        s.flush();
+        for (TicketEvent e : h.events()) {
+            persist(s, e);
+        }
+    }
+
+    /** The ticket's row as given, its old events gone (the new ones are the caller's to write). */
+    private static void replaceTicketRow(Session s, TicketHistory h, boolean known) {
         UUID id = h.ticket().id();
         freeNumber(s, h.ticket().ticketNo(), id);
         if (known) {
@@ -285,9 +313,6 @@ public final class TicketStore {
             TicketEntity entity = TicketEntity.from(h.ticket());
             entity.version = 0;
             s.persist(entity);
-        }
-        for (TicketEvent e : h.events()) {
-            persist(s, e);
         }
     }
 
