@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.reliefdesk.logic.workflow.AttachmentNames;
+
 /**
  * Photos and documents in the central store, by SHA-256. An upload may come in pieces and
  * resume after a broken connection: the store says how many bytes it has, the client sends the
@@ -43,8 +45,16 @@ public final class CentralAttachments {
         this.db = db;
     }
 
+    /** How long an unfinished upload is kept after its last piece. */
+    public static final java.time.Duration UPLOAD_LIFETIME = java.time.Duration.ofHours(24);
+
     public static boolean validName(String sha) {
         return sha != null && SHA.matcher(sha).matches();
+    }
+
+    /** A name as forms hold it (hash and extension): {@link AttachmentNames}. */
+    public static boolean validStoredName(String name) {
+        return AttachmentNames.valid(name);
     }
 
     public Status status(String sha) {
@@ -77,11 +87,16 @@ public final class CentralAttachments {
      * @throws WrongOffset when the piece does not start where the stored part ends
      * @throws IllegalArgumentException when the complete bytes do not hash to {@code sha}, or sizes are wrong
      */
-    public Status append(String sha, long offset, long total, byte[] piece, Instant now) {
+    public Status append(String sha, long offset, long total, byte[] piece, String by, Instant now) {
         if (total <= 0 || total > MAX_SIZE || offset < 0 || offset + piece.length > total) {
             throw new IllegalArgumentException("size " + total + " / offset " + offset + " / piece " + piece.length);
         }
         return db.inTransaction(c -> {
+            // unfinished uploads expire: a PC that never comes back leaves no bytes behind for good
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM attachment_upload WHERE updated_at < ?")) {
+                ps.setTimestamp(1, Timestamp.from(now.minus(UPLOAD_LIFETIME)));
+                ps.executeUpdate();
+            }
             Optional<Long> stored = storedSize(c, sha);
             if (stored.isPresent()) {
                 return new Status(true, stored.get());
@@ -120,12 +135,13 @@ public final class CentralAttachments {
                 return new Status(true, total);
             }
             try (PreparedStatement ps = c.prepareStatement(exists
-                    ? "UPDATE attachment_upload SET content = ?, total_size = ?, updated_at = ? WHERE sha256 = ?"
-                    : "INSERT INTO attachment_upload (content, total_size, updated_at, sha256) VALUES (?, ?, ?, ?)")) {
+                    ? "UPDATE attachment_upload SET content = ?, total_size = ?, updated_at = ?, started_by = ? WHERE sha256 = ?"
+                    : "INSERT INTO attachment_upload (content, total_size, updated_at, started_by, sha256) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setBytes(1, joined);
                 ps.setLong(2, total);
                 ps.setTimestamp(3, Timestamp.from(now));
-                ps.setString(4, sha);
+                ps.setString(4, by);
+                ps.setString(5, sha);
                 ps.executeUpdate();
             }
             return new Status(false, joined.length);

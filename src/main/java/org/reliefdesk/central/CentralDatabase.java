@@ -30,11 +30,22 @@ public final class CentralDatabase implements AutoCloseable {
 
     /** @param jdbcUrl {@code jdbc:h2:file:...} or {@code jdbc:postgresql://host/db?user=..&password=..} */
     public static CentralDatabase open(String jdbcUrl) {
+        return open(jdbcUrl, null);
+    }
+
+    /**
+     * @param password the database password kept apart from the URL (from an environment variable
+     *                 or a file: a command line is visible to every user of the machine); null when
+     *                 the URL carries it or needs none
+     */
+    public static CentralDatabase open(String jdbcUrl, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             config.setUsername("sa");
             config.setPassword("");
+        } else if (password != null) {
+            config.setPassword(password);
         }
         config.setMaximumPoolSize(8);
         config.setPoolName("reliefdesk-central");

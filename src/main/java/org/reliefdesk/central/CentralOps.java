@@ -19,6 +19,7 @@ import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.OperationApplier;
 import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.slf4j.Logger;
@@ -47,15 +48,27 @@ public final class CentralOps {
         this.clock = clock;
     }
 
-    public List<OpResult> push(User user, String clientId, List<Operation> ops) {
+    /**
+     * Applies each operation in its own transaction. One that fails in the store (not by a rule)
+     * is answered REJECTED with an error id found in the log, and the others are still applied:
+     * one bad record never stops anyone else's work.
+     */
+    public List<OpResult> push(CentralUsers.Caller caller, List<Operation> ops) {
         List<OpResult> results = new ArrayList<>();
         for (Operation op : ops) {
-            results.add(db.inTransaction(c -> one(c, user, clientId, op)));
+            try {
+                results.add(db.inTransaction(c -> one(c, caller, op)));
+            } catch (RuntimeException e) {
+                String id = ErrorIds.log(LOG, "Operation " + op.opId() + " by " + caller.user().username() + " failed", e);
+                results.add(result(op, OpResult.Outcome.REJECTED,
+                        new InvalidFieldException("operation", "sync.rule.failed", id), null));
+            }
         }
         return results;
     }
 
-    private OpResult one(Connection c, User user, String clientId, Operation op) throws SQLException {
+    private OpResult one(Connection c, CentralUsers.Caller caller, Operation op) throws SQLException {
+        User user = caller.user();
         if (op.opId() == null || op.kind() == null || op.ticketId() == null) {
             throw new IllegalArgumentException("an operation needs opId, kind and ticketId");
         }
@@ -65,32 +78,39 @@ public final class CentralOps {
         String hash = OperationCodec.hash(op);
         Optional<Earlier> earlier = earlier(c, op.opId());
         String current = tickets.line(c, op.ticketId()).orElse(null);
+        TicketHistory before = current == null ? null : tickets.decode(current);
+        // An answer carries a ticket only when it is the caller's to see.
+        String visible = applier.inScope(before, user) ? current : null;
         if (earlier.isPresent()) {
             Earlier e = earlier.get();
-            if (!e.hash().equals(hash)) {
+            if (!e.hash().equals(hash) || !e.username().equals(user.username())) {
                 return result(op, OpResult.Outcome.CONFLICT, new InvalidFieldException("opId", "sync.rule.sameIdOtherContent"),
-                        current);
+                        visible);
             }
-            return e.result().asReplay(current);
+            return e.result().asReplay(visible);
         }
-        TicketHistory before = current == null ? null : tickets.decode(current);
-        OperationApplier.Decision decision = applier.apply(op, before, user, clock.instant());
+        OperationApplier.Decision decision = applier.apply(op, before, user, clock.instant(), caller.notBefore());
+        if (decision instanceof OperationApplier.Applied applied && eventTaken(c, op, applied.after())) {
+            decision = new OperationApplier.Refused(OpResult.Outcome.REJECTED,
+                    new InvalidFieldException("eventId", "sync.rule.eventIdTaken"));
+        }
         OpResult result;
         Long changeNo = null;
         if (decision instanceof OperationApplier.Applied applied) {
-            CentralTickets.Saved saved = tickets.save(c, applied.after(), before == null, clock.instant());
+            CentralTickets.Saved saved = tickets.save(c, applied.after(), before == null,
+                    op.kind() == Operation.Kind.OPEN, clock.instant());
             changeNo = saved.changeNo();
             result = new OpResult(op.opId(), OpResult.Outcome.APPLIED, false, null, null, null, null,
                     tickets.codec().write(saved.history()));
         } else {
             OperationApplier.Refused refused = (OperationApplier.Refused) decision;
-            result = result(op, refused.outcome(), refused.why(), current);
+            result = result(op, refused.outcome(), refused.why(), visible);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO applied_op (op_id, username, client_id, kind,"
                 + " ticket_id, payload_hash, outcome, reason, change_no, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, op.opId());
             ps.setString(2, user.username());
-            ps.setString(3, clientId);
+            ps.setString(3, caller.clientId());
             ps.setString(4, op.kind().name());
             ps.setObject(5, op.ticketId());
             ps.setString(6, hash);
@@ -101,8 +121,20 @@ public final class CentralOps {
             ps.executeUpdate();
         }
         LOG.info("Operation {} ({} on {}) by {} from {}: {}{}", op.opId(), op.kind(), op.ticketId(), user.username(),
-                clientId, result.outcome(), result.reason() == null ? "" : " – " + result.reason());
+                caller.clientId(), result.outcome(), result.reason() == null ? "" : " – " + result.reason());
         return result;
+    }
+
+    /** Whether an event the operation adds has an id another ticket already holds. */
+    private static boolean eventTaken(Connection c, Operation op, TicketHistory after) throws SQLException {
+        List<TicketEvent> events = after.events();
+        List<TicketEvent> added = op.kind() == Operation.Kind.OPEN ? events : events.subList(events.size() - 1, events.size());
+        for (TicketEvent e : added) {
+            if (CentralTickets.eventOwner(c, e.id()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final java.util.Set<String> SYNC_FIELDS = java.util.Set.of("ticketId", "opId", "operation", "at",
@@ -121,12 +153,12 @@ public final class CentralOps {
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
-    private record Earlier(String hash, OpResult result) {
+    private record Earlier(String hash, String username, OpResult result) {
     }
 
     private static Optional<Earlier> earlier(Connection c, UUID opId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT payload_hash, outcome, reason FROM applied_op WHERE op_id = ?")) {
+                "SELECT payload_hash, outcome, reason, username FROM applied_op WHERE op_id = ?")) {
             ps.setObject(1, opId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -135,11 +167,12 @@ public final class CentralOps {
                 OpResult.Outcome outcome = OpResult.Outcome.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
                 String reason = rs.getString(3);
                 if (reason == null) {
-                    return Optional.of(new Earlier(rs.getString(1), new OpResult(opId, outcome, true, null, null, null, null, null)));
+                    return Optional.of(new Earlier(rs.getString(1), rs.getString(4),
+                            new OpResult(opId, outcome, true, null, null, null, null, null)));
                 }
                 String[] p = reason.split("\u001f", -1);
                 List<String> args = p.length > 2 && !p[2].isEmpty() ? List.of(p[2].split("\u001e", -1)) : List.of();
-                return Optional.of(new Earlier(rs.getString(1), new OpResult(opId, outcome, true, p[0],
+                return Optional.of(new Earlier(rs.getString(1), rs.getString(4), new OpResult(opId, outcome, true, p[0],
                         p.length > 1 ? p[1] : null, args, p.length > 3 ? p[3] : reason, null)));
             }
         }

@@ -55,24 +55,45 @@ public final class CentralServer implements AutoCloseable {
     private final Server server;
     private final CentralStore store;
 
-    private CentralServer(Server server, CentralStore store) {
+    private final boolean tls;
+
+    private CentralServer(Server server, CentralStore store, boolean tls) {
         this.server = server;
         this.store = store;
+        this.tls = tls;
     }
 
     /** Starts on {@code host:port} (port 0: any free port). */
     public static CentralServer start(CentralStore store, String host, int port) throws Exception {
+        return start(store, host, port, null);
+    }
+
+    /** Starts serving HTTPS with a PKCS#12 keystore (the server's certificate and key). */
+    public static CentralServer startTls(CentralStore store, String host, int port, java.nio.file.Path keystore,
+            String password) throws Exception {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        tls.setKeyStorePath(keystore.toAbsolutePath().toString());
+        tls.setKeyStoreType("PKCS12");
+        tls.setKeyStorePassword(password);
+        tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        return start(store, host, port, tls);
+    }
+
+    private static CentralServer start(CentralStore store, String host, int port,
+            org.eclipse.jetty.util.ssl.SslContextFactory.Server tls) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("central");
         Server server = new Server(pool);
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = tls == null ? new ServerConnector(server) : new ServerConnector(server, tls);
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new Api(store));
+        server.setErrorHandler(new JsonErrors());
         server.start();
-        LOG.info("Central store listening on http://{}:{}{}", host, connector.getLocalPort(), PREFIX);
-        return new CentralServer(server, store);
+        LOG.info("Central store listening on {}://{}:{}{}", tls == null ? "http" : "https", host, connector.getLocalPort(),
+                PREFIX);
+        return new CentralServer(server, store, tls != null);
     }
 
     public int port() {
@@ -80,7 +101,7 @@ public final class CentralServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     public CentralStore store() {
@@ -114,6 +135,7 @@ public final class CentralServer implements AutoCloseable {
 
         private final CentralStore store;
         private final ObjectMapper json = OperationCodec.json();
+        private final KeyDerivations derivations = new KeyDerivations();
 
         Api(CentralStore store) {
             this.store = store;
@@ -137,17 +159,29 @@ public final class CentralServer implements AutoCloseable {
                 send(response, callback, e.status, body);
             } catch (CentralUsers.Unauthorized e) {
                 drain(request);
-                send(response, callback, 401, Map.of("error", e.key(), "message", e.key()));
+                if (e.retryAfterSeconds() > 0) {
+                    response.getHeaders().put(HttpHeader.RETRY_AFTER, e.retryAfterSeconds());
+                    send(response, callback, 429, Map.of("error", e.key(), "message", e.key(),
+                            "retryAfter", e.retryAfterSeconds()));
+                } else {
+                    send(response, callback, 401, Map.of("error", e.key(), "message", e.key()));
+                }
+            } catch (KeyDerivations.Busy e) {
+                drain(request);
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, KeyDerivations.RETRY_AFTER_SECONDS);
+                send(response, callback, 429, Map.of("error", "sync.auth.busy", "message", "too many sign-ins at once; try again",
+                        "retryAfter", KeyDerivations.RETRY_AFTER_SECONDS));
             } catch (InvalidFieldException e) {
                 drain(request);
                 // The rule, its field and its values, so a PC says it in its own language; the message in Chinese.
                 send(response, callback, 400, Map.of("error", e.rule(), "field", e.field(), "args", e.args(),
                         "message", store.chinese().describe(e)));
             } catch (RuntimeException | IOException e) {
-                LOG.error("{} {} failed", method, path, e);
+                // the trace to the log, only its id to the client: never SQL, tables or class names
+                String id = ErrorIds.log(LOG, method + " " + path + " failed", e);
                 drain(request);
-                send(response, callback, 500, Map.of("error", "internal", "message",
-                        "the central store could not do this: " + e.getMessage()));
+                send(response, callback, 500, Map.of("error", "internal", "errorId", id, "message",
+                        "the central store could not do this (error " + id + " in its log)"));
             }
             return true;
         }
@@ -157,8 +191,11 @@ public final class CentralServer implements AutoCloseable {
             if ("POST".equals(method) && "/sign-in".equals(path)) {
                 JsonNode body = jsonBody(request);
                 String password = text(body, "password");
-                CentralUsers.SignedIn in = store.users().signIn(text(body, "username"),
-                        password == null ? null : password.toCharArray(), text(body, "clientId"), store.clock().instant());
+                // the key derivation on a bounded gate: a storm of sign-ins never takes the threads
+                // that serve pulls and pushes (beyond the gate's queue: 429 with Retry-After)
+                CentralUsers.SignedIn in = derivations.run(() -> store.users().signIn(text(body, "username"),
+                        password == null ? null : password.toCharArray(), text(body, "clientId"),
+                        Request.getRemoteAddr(request), store.clock().instant()));
                 send(response, callback, 200, Map.of("token", in.token(), "expiresAt", in.expiresAt().toString(),
                         "user", in.user()));
                 return;
@@ -198,23 +235,27 @@ public final class CentralServer implements AutoCloseable {
                                 + ": opId, kind and ticketId are required");
                     }
                 }
-                List<OpResult> results = store.ops().push(caller.user(), caller.clientId(), list);
+                List<OpResult> results = store.ops().push(caller, list);
                 send(response, callback, 200, Map.of("results", results));
             } else if ("POST".equals(method) && "/intake".equals(path)) {
                 if (caller.user().role() != Role.ADMIN) {
                     throw new ApiError(403, "forbidden", "only an administrator feeds the citizen channel");
                 }
                 String lines = new String(readBody(request, MAX_JSON_BYTES), StandardCharsets.UTF_8);
+                // only tickets of the administrator's own county
                 CentralTickets.Intake intake = store.tickets().intake(new BufferedReader(new StringReader(lines)),
-                        LocalDate.now(store.clock().withZone(WorkflowEngine.ZONE)), store.clock().instant());
+                        caller.user().countyCode(), LocalDate.now(store.clock().withZone(WorkflowEngine.ZONE)),
+                        store.clock().instant());
                 send(response, callback, 200, intake);
             } else if (path.startsWith("/attachments/")) {
-                attachments(method, path.substring("/attachments/".length()), request, response, callback);
+                attachments(caller.user(), scope, method, path.substring("/attachments/".length()), request, response,
+                        callback);
             } else if ("GET".equals(method) && "/calendar".equals(path)) {
                 send(response, callback, 200, Map.of("years", store.calendar().years()));
             } else if ("PUT".equals(method) && "/calendar".equals(path)) {
-                if (caller.user().role() != Role.ADMIN) {
-                    throw new ApiError(403, "forbidden", "only an administrator imports a holiday year");
+                // a holiday year counts for the whole province: never a county administrator's right
+                if (!store.calendarEditors().contains(caller.user().username())) {
+                    throw new ApiError(403, "forbidden", "holiday years are imported by the province's calendar editors");
                 }
                 String text = new String(readBody(request, MAX_JSON_BYTES), StandardCharsets.UTF_8);
                 var year = store.calendar().put(text, caller.user().username(), store.clock().instant());
@@ -275,30 +316,41 @@ public final class CentralServer implements AutoCloseable {
             }
         }
 
-        private void attachments(String method, String rest, Request request, Response response, Callback callback)
-                throws IOException {
+        /**
+         * Attachments, only for tickets in the caller's scope: an upload (and its status) names the
+         * ticket it comes with, which must be in scope or not yet on the central store (a ticket
+         * being opened); leaders only read. A download is for an attachment a ticket in scope
+         * names; any other is "not found", the same as one that does not exist.
+         */
+        private void attachments(User user, TicketScope scope, String method, String rest, Request request,
+                Response response, Callback callback) throws IOException {
             boolean status = rest.endsWith("/status");
             String sha = status ? rest.substring(0, rest.length() - "/status".length()) : rest;
             if (!CentralAttachments.validName(sha)) {
                 throw new ApiError(400, "badName", "an attachment is named by 64 lower-case hex digits");
             }
+            Fields q = Request.extractQueryParameters(request);
+            if (status || "PUT".equals(method)) {
+                uploadAllowed(user, q.getValue("ticket"));
+            }
             if ("GET".equals(method) && status) {
                 send(response, callback, 200, store.attachments().status(sha));
             } else if ("PUT".equals(method) && !status) {
-                Fields q = Request.extractQueryParameters(request);
                 byte[] piece = readBody(request, MAX_PIECE_BYTES);
                 try {
                     send(response, callback, 200, store.attachments().append(sha, number(q, "offset", 0),
-                            number(q, "total", -1), piece, store.clock().instant()));
+                            number(q, "total", -1), piece, user.username(), store.clock().instant()));
                 } catch (CentralAttachments.WrongOffset e) {
                     throw new ApiError(409, "wrongOffset", e.getMessage(), Map.of("received", e.received()));
                 } catch (IllegalArgumentException e) {
                     throw new ApiError(422, "badAttachment", e.getMessage());
                 }
             } else if ("GET".equals(method)) {
+                if (!store.tickets().attachmentInScope(sha, scope)) {
+                    throw new ApiError(404, "notFound", "no attachment " + sha);
+                }
                 byte[] bytes = store.attachments().read(sha)
                         .orElseThrow(() -> new ApiError(404, "notFound", "no attachment " + sha));
-                Fields q = Request.extractQueryParameters(request);
                 int from = (int) Math.min(bytes.length, Math.max(0, number(q, "from", 0)));
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
@@ -309,9 +361,27 @@ public final class CentralServer implements AutoCloseable {
             }
         }
 
+        /** Who may upload: staff (leaders and administrators only read), for a ticket in scope or a new one. */
+        private void uploadAllowed(User user, String ticket) {
+            if (user.role() != Role.CLERK && user.role() != Role.TOWNSHIP) {
+                throw new ApiError(403, "forbidden", "only clerks and township staff attach files");
+            }
+            java.util.UUID id;
+            try {
+                id = java.util.UUID.fromString(String.valueOf(ticket));
+            } catch (IllegalArgumentException e) {
+                throw new ApiError(400, "badRequest", "ticket must name the ticket the attachment comes with");
+            }
+            var held = store.database().inTransaction(c -> store.tickets().find(c, id));
+            if (held.isPresent() && !TicketScope.of(user, store.catalog()).covers(held.get().ticket())) {
+                throw new ApiError(404, "notFound", "no such ticket");
+            }
+        }
+
+        /** The token of {@code Authorization: Bearer …}; the scheme's name in any case (RFC 7235). */
         private static String bearer(Request request) {
             String h = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-            return h != null && h.startsWith("Bearer ") ? h.substring(7).strip() : null;
+            return h != null && h.length() > 7 && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
         }
 
         private static String text(JsonNode n, String field) {

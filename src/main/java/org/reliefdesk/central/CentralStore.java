@@ -25,7 +25,8 @@ public final class CentralStore implements AutoCloseable {
         this.catalog = catalog;
         this.clock = clock;
         this.users = new CentralUsers(db, catalog);
-        this.tickets = new CentralTickets(db, catalog);
+        this.tickets = new CentralTickets(db, catalog, users::find);
+        tickets.indexOlderTickets();
         this.ops = new CentralOps(db, tickets, catalog, clock);
         this.attachments = new CentralAttachments(db);
         this.calendar = new CentralCalendar(db);
@@ -33,6 +34,10 @@ public final class CentralStore implements AutoCloseable {
 
     public static CentralStore open(String jdbcUrl, Catalog catalog, Clock clock) {
         return new CentralStore(CentralDatabase.open(jdbcUrl), catalog, clock);
+    }
+
+    public static CentralStore open(String jdbcUrl, String dbPassword, Catalog catalog, Clock clock) {
+        return new CentralStore(CentralDatabase.open(jdbcUrl, dbPassword), catalog, clock);
     }
 
     public Catalog catalog() {
@@ -62,6 +67,21 @@ public final class CentralStore implements AutoCloseable {
     /** Holiday years administrators imported, for every PC. */
     public CentralCalendar calendar() {
         return calendar;
+    }
+
+    private volatile java.util.Set<String> calendarEditors = java.util.Set.of();
+
+    /**
+     * The people who may import a holiday year for the whole province (the central command's
+     * {@code --calendar-editors}); a county administrator is not one of them unless named here.
+     */
+    public java.util.Set<String> calendarEditors() {
+        return calendarEditors;
+    }
+
+    public CentralStore calendarEditors(java.util.Collection<String> usernames) {
+        this.calendarEditors = java.util.Set.copyOf(usernames);
+        return this;
     }
 
     Texts chinese() {

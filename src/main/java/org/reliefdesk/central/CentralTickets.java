@@ -15,12 +15,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.TicketNumbers;
 import org.reliefdesk.logic.interchange.LineRejectedException;
+import org.reliefdesk.logic.interchange.TicketIngest;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.workflow.TicketAttachments;
+import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.User;
 
 /**
  * The tickets of the central store, each with its whole history as one interchange line, and
@@ -30,12 +36,19 @@ public final class CentralTickets {
 
     /** The most changes one pull page carries, whatever a client asks for. */
     public static final int MAX_PAGE = 2000;
+    /** The most ticket text (UTF-8 bytes) one pull page carries; a single larger ticket still goes alone. */
+    public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
     private final CentralDatabase db;
+    private final Catalog catalog;
     private final TicketLineCodec codec;
+    private final java.util.function.Function<String, Optional<User>> users;
 
-    public CentralTickets(CentralDatabase db, Catalog catalog) {
+    /** @param users the central store's users by name (a history's actors are replayed as them) */
+    public CentralTickets(CentralDatabase db, Catalog catalog, java.util.function.Function<String, Optional<User>> users) {
         this.db = db;
+        this.catalog = catalog;
+        this.users = users;
         this.codec = new TicketLineCodec(catalog);
     }
 
@@ -91,17 +104,18 @@ public final class CentralTickets {
     }
 
     /**
-     * Writes a ticket (new or changed) under a change number taken in the same transaction.
-     * A new ticket whose number another ticket already holds is given the next free number of
-     * its county and day (offline PCs number their own tickets; the central store's number is final).
+     * Writes a ticket (new or changed) under a change number taken in the same transaction, and
+     * notes which attachments it names (a download is let through only for a ticket in scope).
+     * A ticket opened on a PC ({@code numberIt}) gets its number here: the next of its county and
+     * day, counted as a number; the PC's own number was provisional.
      *
      * @return the history as stored, and its change number
      */
-    Saved save(Connection c, TicketHistory h, boolean isNew, Instant now) throws SQLException {
+    Saved save(Connection c, TicketHistory h, boolean isNew, boolean numberIt, Instant now) throws SQLException {
         long change = nextChange(c);
         Ticket t = h.ticket();
-        if (isNew && numberTaken(c, t.ticketNo())) {
-            t = renumbered(c, t);
+        if (numberIt) {
+            t = numbered(t, nextNumber(c, TicketNumbers.prefix(t.county().code(), t.submittedAt())));
             h = new TicketHistory(t, h.events());
         }
         String body = codec.write(h);
@@ -122,10 +136,56 @@ public final class CentralTickets {
             ps.setObject(9, t.id());
             ps.executeUpdate();
         }
+        indexAttachments(c, h);
+        indexEvents(c, h, isNew);
         return new Saved(h, change);
     }
 
     record Saved(TicketHistory history, long changeNo) {
+    }
+
+    /** Which tickets name which attachment: what a download's scope check reads. */
+    void indexAttachments(Connection c, TicketHistory h) throws SQLException {
+        java.util.Set<String> shas = new java.util.TreeSet<>();
+        for (TicketAttachments.Attached a : TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())) {
+            if (CentralAttachments.validStoredName(a.storedName())) {
+                shas.add(a.storedName().substring(0, 64));
+            }
+        }
+        for (String sha : shas) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM ticket_attachment WHERE sha256 = ? AND ticket_id = ?")) {
+                ps.setString(1, sha);
+                ps.setObject(2, h.ticket().id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_attachment (sha256, ticket_id) VALUES (?, ?)")) {
+                ps.setString(1, sha);
+                ps.setObject(2, h.ticket().id());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Whether a ticket the scope covers names this attachment. */
+    boolean attachmentInScope(String sha, TicketScope scope) {
+        StringBuilder sql = new StringBuilder("SELECT 1 FROM ticket_attachment a JOIN central_ticket t ON t.id = a.ticket_id"
+                + " WHERE a.sha256 = ? AND t.county_code = ?");
+        appendScope(sql, scope, "t.");
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql + " FETCH FIRST 1 ROWS ONLY")) {
+                ps.setString(1, sha);
+                ps.setString(2, scope.countyCode());
+                bindScope(ps, scope, 3);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     private static boolean numberTaken(Connection c, String ticketNo) throws SQLException {
@@ -137,21 +197,97 @@ public final class CentralTickets {
         }
     }
 
-    private static Ticket renumbered(Connection c, Ticket t) throws SQLException {
-        String no = t.ticketNo();
-        String prefix = no.length() > 4 ? no.substring(0, no.length() - 4) : no;
-        String last;
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(ticket_no) FROM central_ticket WHERE ticket_no LIKE ?")) {
-            ps.setString(1, prefix + "____");
+    /** The next number of a county and day, its sequence counted as a number (no ceiling at 9999). */
+    private static String nextNumber(Connection c, String prefix) throws SQLException {
+        List<String> taken = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ticket_no FROM central_ticket WHERE ticket_no LIKE ?")) {
+            ps.setString(1, prefix + "%");
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                last = rs.getString(1);
+                while (rs.next()) {
+                    taken.add(rs.getString(1));
+                }
             }
         }
-        int next = last == null ? 1 : Integer.parseInt(last.substring(prefix.length())) + 1;
-        return new Ticket(t.id(), prefix + String.format("%04d", next), t.itemCode(), t.county(), t.township(),
+        return TicketNumbers.next(prefix, taken);
+    }
+
+    private static Ticket numbered(Ticket t, String no) {
+        return new Ticket(t.id(), no, t.itemCode(), t.county(), t.township(),
                 t.village(), t.applicant(), t.channel(), t.raisedBy(), t.submittedAt(), t.dispatchedAt(),
                 t.currentStep(), t.status(), t.concludedAt(), t.outcome(), t.version());
+    }
+
+    /** Whether another ticket already holds one of this ticket's event ids. */
+    static boolean eventTaken(Connection c, TicketHistory h) throws SQLException {
+        for (TicketEvent e : h.events()) {
+            if (eventOwner(c, e.id()).filter(owner -> !owner.equals(h.ticket().id())).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ticket that holds an event id, if any. */
+    static Optional<UUID> eventOwner(Connection c, UUID eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id FROM central_event WHERE event_id = ?")) {
+            ps.setObject(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Notes the event ids of a ticket not yet noted (all of a new ticket, the new one of an action). */
+    private static void indexEvents(Connection c, TicketHistory h, boolean isNew) throws SQLException {
+        List<TicketEvent> events = h.events();
+        List<TicketEvent> fresh = isNew ? events : new ArrayList<>();
+        if (!isNew) {
+            for (TicketEvent e : events) {
+                if (eventOwner(c, e.id()).isEmpty()) {
+                    fresh.add(e);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO central_event (event_id, ticket_id) VALUES (?, ?)")) {
+            for (TicketEvent e : fresh) {
+                ps.setObject(1, e.id());
+                ps.setObject(2, h.ticket().id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Fills the attachment and event indexes for tickets stored before they existed (once, at
+     * start; the tickets are read in pages).
+     */
+    void indexOlderTickets() {
+        boolean empty = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM central_ticket t WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM central_event e WHERE e.ticket_id = t.id) FETCH FIRST 1 ROWS ONLY");
+                 ResultSet rs = ps.executeQuery()) {
+                return !rs.next();
+            }
+        });
+        if (empty) {
+            return;
+        }
+        db.inTransaction(c -> {
+            List<String> bodies = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM central_ticket t WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM central_event e WHERE e.ticket_id = t.id)"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bodies.add(rs.getString(1));
+                }
+            }
+            for (String body : bodies) {
+                TicketHistory h = decode(body);
+                indexEvents(c, h, false);
+                indexAttachments(c, h);
+            }
+            return null;
+        });
     }
 
     /** What an intake of lines did. */
@@ -159,46 +295,63 @@ public final class CentralTickets {
     }
 
     /**
-     * New tickets from the citizen channel (the platform's own intake), in the interchange format.
-     * A ticket already held is left as it is; a line that cannot be read is named and skipped.
+     * New tickets from the citizen channel (the platform's own intake), in the interchange format,
+     * through the one ingestion path ({@link TicketIngest}: decode, bounds, history replayed).
+     * Only tickets of {@code county} (an administrator's own; null for the command line, which
+     * takes any county); a ticket already held is left as it is; a line that cannot be taken is
+     * named (line, field, rule) and skipped, and the other lines go in.
      */
-    public Intake intake(BufferedReader lines, LocalDate today, Instant now) throws IOException {
+    public Intake intake(BufferedReader lines, String county, LocalDate today, Instant now) throws IOException {
         int added = 0;
         int known = 0;
         List<String> rejected = new ArrayList<>();
         List<TicketHistory> batch = new ArrayList<>();
+        java.util.Map<String, Optional<User>> seen = new java.util.HashMap<>();
+        TicketIngest ingest = new TicketIngest(catalog, name -> seen.computeIfAbsent(name, users));
         String line;
         int n = 0;
         while ((line = lines.readLine()) != null) {
             n++;
+            if (n == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
             if (line.isBlank()) {
                 continue;
             }
             try {
-                batch.add(codec.read(line, n, today));
+                TicketHistory h = ingest.read(line, n, today);
+                if (county != null && !county.equals(h.ticket().county().code())) {
+                    throw new LineRejectedException(n, new InvalidFieldException("countyCode", "rule.workflow.county"));
+                }
+                batch.add(h);
             } catch (LineRejectedException e) {
                 rejected.add(e.getMessage());
             }
             if (batch.size() == 500) {
-                int[] r = intakeBatch(batch, now);
+                int[] r = intakeBatch(batch, now, rejected);
                 added += r[0];
                 known += r[1];
                 batch.clear();
             }
         }
-        int[] r = intakeBatch(batch, now);
+        int[] r = intakeBatch(batch, now, rejected);
         return new Intake(added + r[0], known + r[1], rejected);
     }
 
-    private int[] intakeBatch(List<TicketHistory> batch, Instant now) {
+    private int[] intakeBatch(List<TicketHistory> batch, Instant now, List<String> rejected) {
         return db.inTransaction(c -> {
             int added = 0;
             int known = 0;
             for (TicketHistory h : batch) {
                 if (line(c, h.ticket().id()).isPresent()) {
                     known++;
+                } else if (numberTaken(c, h.ticket().ticketNo()) || eventTaken(c, h)) {
+                    rejected.add(new LineRejectedException(0, numberTaken(c, h.ticket().ticketNo())
+                            ? new InvalidFieldException("ticketNo", "rule.duplicate", h.ticket().ticketNo())
+                            : new InvalidFieldException("events", "rule.duplicate", h.ticket().ticketNo()))
+                            .getMessage().replace("line 0", "ticket " + h.ticket().ticketNo()));
                 } else {
-                    save(c, h, true, now);
+                    save(c, h, true, false, now);
                     added++;
                 }
             }
@@ -218,13 +371,7 @@ public final class CentralTickets {
     public PullPage pull(TicketScope scope, long after, int limit, boolean count) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         StringBuilder where = new StringBuilder(" FROM central_ticket WHERE county_code = ? AND change_no > ?");
-        if (scope.itemCodes() != null) {
-            where.append(" AND item_code IN (").append("?,".repeat(Math.max(0, scope.itemCodes().size() - 1)))
-                    .append(scope.itemCodes().isEmpty() ? "NULL" : "?").append(')');
-        }
-        if (scope.townshipCode() != null) {
-            where.append(" AND township_code = ?");
-        }
+        appendScope(where, scope, "");
         return db.inTransaction(c -> {
             long total = -1;
             if (count) {
@@ -237,18 +384,24 @@ public final class CentralTickets {
                 }
             }
             List<PullPage.Change> changes = new ArrayList<>();
+            boolean more = false;
+            long bytes = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT change_no, body" + where
                     + " ORDER BY change_no FETCH FIRST " + (size + 1) + " ROWS ONLY")) {
                 bind(ps, scope, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        changes.add(new PullPage.Change(rs.getLong(1), rs.getString(2)));
+                        String body = rs.getString(2);
+                        long length = utf8Length(body);
+                        // bounded by count and by size: at least one ticket, then no more than MAX_PAGE_BYTES
+                        if (changes.size() == size || (!changes.isEmpty() && bytes + length > MAX_PAGE_BYTES)) {
+                            more = true;
+                            break;
+                        }
+                        bytes += length;
+                        changes.add(new PullPage.Change(rs.getLong(1), body));
                     }
                 }
-            }
-            boolean more = changes.size() > size;
-            if (more) {
-                changes.remove(changes.size() - 1);
             }
             long next = changes.isEmpty() ? after : changes.get(changes.size() - 1).changeNo();
             return new PullPage(changes, next, more, total);
@@ -256,9 +409,25 @@ public final class CentralTickets {
     }
 
     private static void bind(PreparedStatement ps, TicketScope scope, long after) throws SQLException {
-        int i = 1;
-        ps.setString(i++, scope.countyCode());
-        ps.setLong(i++, after);
+        ps.setString(1, scope.countyCode());
+        ps.setLong(2, after);
+        bindScope(ps, scope, 3);
+    }
+
+    /** The scope's item and township conditions (the county is the caller's to bind first). */
+    private static void appendScope(StringBuilder sql, TicketScope scope, String alias) {
+        if (scope.itemCodes() != null) {
+            sql.append(" AND ").append(alias).append("item_code IN (")
+                    .append("?,".repeat(Math.max(0, scope.itemCodes().size() - 1)))
+                    .append(scope.itemCodes().isEmpty() ? "NULL" : "?").append(')');
+        }
+        if (scope.townshipCode() != null) {
+            sql.append(" AND ").append(alias).append("township_code = ?");
+        }
+    }
+
+    private static void bindScope(PreparedStatement ps, TicketScope scope, int from) throws SQLException {
+        int i = from;
         if (scope.itemCodes() != null) {
             for (String item : scope.itemCodes()) {
                 ps.setString(i++, item);
@@ -267,6 +436,15 @@ public final class CentralTickets {
         if (scope.townshipCode() != null) {
             ps.setString(i, scope.townshipCode());
         }
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            n += ch < 0x80 ? 1 : ch < 0x800 ? 2 : Character.isHighSurrogate(ch) ? 2 : 3;
+        }
+        return n;
     }
 
     /** How many tickets the central store holds. */

@@ -14,11 +14,16 @@ import java.util.List;
 import java.util.Optional;
 
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.sync.OperationApplier;
 import org.reliefdesk.logic.users.ListedUser;
+import org.reliefdesk.logic.users.PasswordHash;
+import org.reliefdesk.logic.users.PasswordRules;
 import org.reliefdesk.logic.users.UserRules;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * People of the central store: who they are, their scope, their password hash, and the sign-in
@@ -37,9 +42,21 @@ public final class CentralUsers {
     public static final class Unauthorized extends RuntimeException {
         private final String key;
 
+        private final long retryAfterSeconds;
+
         Unauthorized(String key) {
+            this(key, 0);
+        }
+
+        Unauthorized(String key, long retryAfterSeconds) {
             super(key);
             this.key = key;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** Seconds to wait before trying again (a throttled sign-in), else 0. */
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
 
         public String key() {
@@ -47,21 +64,27 @@ public final class CentralUsers {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CentralUsers.class);
+
     private final CentralDatabase db;
     private final Catalog catalog;
+    private final SignInThrottle throttle;
 
     public CentralUsers(CentralDatabase db, Catalog catalog) {
         this.db = db;
         this.catalog = catalog;
+        this.throttle = new SignInThrottle(db);
     }
 
     /** @throws InvalidFieldException for a bad user record, a taken name or a short password */
     public void add(User user, char[] password, Instant now) {
         UserRules.check(user, catalog);
-        if (password == null || password.length < 8) {
-            throw new InvalidFieldException("password", "rule.user.passwordLength", 8);
-        }
-        String hash = org.reliefdesk.logic.users.PasswordHash.hash(password);
+        PasswordRules.check(password, user.username());
+        insert(user, password, now);
+    }
+
+    private void insert(User user, char[] password, Instant now) {
+        String hash = PasswordHash.hash(password);
         db.inTransaction(c -> {
             if (find(c, user.username()).isPresent()) {
                 throw new InvalidFieldException("username", "rule.user.taken", user.username());
@@ -83,13 +106,17 @@ public final class CentralUsers {
         });
     }
 
-    /** Adds those of {@code users} not yet known, all with one password (the embedded demo). */
+    /**
+     * Adds those of {@code users} not yet known, all with one password: the embedded demo's
+     * published password, which the password rules refuse for any account a person adds.
+     */
     public int addMissing(List<User> users, char[] password, Instant now) {
         int added = 0;
         for (User u : users) {
             boolean known = db.inTransaction(c -> find(c, u.username()).isPresent());
             if (!known) {
-                add(u, password, now);
+                UserRules.check(u, catalog);
+                insert(u, password, now);
                 added++;
             }
         }
@@ -130,46 +157,101 @@ public final class CentralUsers {
         });
     }
 
-    /** @throws Unauthorized for an unknown name, a wrong password or a disabled user (one answer for all three) */
-    public SignedIn signIn(String username, char[] password, String clientId, Instant now) {
-        return db.inTransaction(c -> {
-            String stored = null;
-            boolean disabled = true;
+    /**
+     * Signs a person in. The stored hash is read in one short transaction, the key derived
+     * outside any (a derivation holds no database connection), the token written in another.
+     * An unknown or disabled name costs one derivation too, against a decoy, so the time of the
+     * answer does not tell which names exist. Failures are counted per account and per address
+     * ({@link SignInThrottle}) and logged with the name and address, never the password.
+     *
+     * @param address the caller's network address, for throttling and the log
+     * @throws Unauthorized for an unknown name, a wrong password or a disabled user (one answer
+     *                      for all three), or {@code sync.auth.throttled} while locked out
+     */
+    public SignedIn signIn(String username, char[] password, String clientId, String address, Instant now) {
+        String name = username == null ? "" : username.strip();
+        String logName = name.length() > 64 ? name.substring(0, 64) + "…" : name.replaceAll("\\p{Cc}", "?");
+        throttle.check(name, address, now);
+        String[] stored = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT password_hash, disabled FROM central_user WHERE username = ?")) {
-                ps.setString(1, username);
+                ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        stored = rs.getString(1);
-                        disabled = rs.getBoolean(2);
-                    }
+                    return rs.next() && !rs.getBoolean(2) ? new String[] {rs.getString(1)} : new String[] {null};
                 }
             }
-            if (stored == null || disabled || password == null || !org.reliefdesk.logic.users.PasswordHash.matches(password, stored)) {
-                throw new Unauthorized("sync.auth.wrongPassword");
+        });
+        boolean good = PasswordHash.matches(password == null ? new char[0] : password, stored[0]);
+        if (!good || stored[0] == null || password == null) {
+            throttle.failed(name, address, now);
+            LOG.warn("Sign-in refused: name '{}' from {}", logName, address);
+            throw new Unauthorized("sync.auth.wrongPassword");
+        }
+        throttle.succeeded(name);
+        String rehash = PasswordHash.needsRehash(stored[0]) ? PasswordHash.hash(password) : null;
+        String client = clientId == null ? "" : clientId.length() > 64 ? clientId.substring(0, 64) : clientId;
+        return db.inTransaction(c -> {
+            if (rehash != null) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE central_user SET password_hash = ? WHERE username = ?")) {
+                    ps.setString(1, rehash);
+                    ps.setString(2, name);
+                    ps.executeUpdate();
+                }
             }
+            Instant previous = previousSignIn(c, name, client, now);
             byte[] raw = new byte[32];
             RANDOM.nextBytes(raw);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
             Instant expires = now.plus(TOKEN_LIFETIME);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO auth_token (token_hash, username, client_id, expires_at) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO auth_token (token_hash, username, client_id,"
+                    + " expires_at, signed_in_at, previous_sign_in) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, org.reliefdesk.logic.Sha256.hex(token));
-                ps.setString(2, username);
-                ps.setString(3, clientId == null ? "" : clientId);
+                ps.setString(2, name);
+                ps.setString(3, client);
                 ps.setTimestamp(4, Timestamp.from(expires));
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.setTimestamp(6, previous == null ? null : Timestamp.from(previous));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM auth_token WHERE expires_at < ?")) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.executeUpdate();
             }
-            return new SignedIn(token, expires, find(c, username).orElseThrow());
+            LOG.info("Signed in: {} from {} ({})", name, address, client);
+            return new SignedIn(token, expires, find(c, name).orElseThrow());
         });
     }
 
-    /** The user a token belongs to, and the client it was given to. */
-    public record Caller(User user, String clientId) {
+    /** The user's last sign-in on this PC before now (null: the first), and now noted as the last. */
+    private static Instant previousSignIn(Connection c, String username, String clientId, Instant now) throws SQLException {
+        Instant previous = null;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT last_sign_in FROM client_sign_in WHERE username = ? AND client_id = ?")) {
+            ps.setString(1, username);
+            ps.setString(2, clientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    previous = rs.getTimestamp(1).toInstant();
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(previous == null
+                ? "INSERT INTO client_sign_in (last_sign_in, username, client_id) VALUES (?, ?, ?)"
+                : "UPDATE client_sign_in SET last_sign_in = ? WHERE username = ? AND client_id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setString(2, username);
+            ps.setString(3, clientId);
+            ps.executeUpdate();
+        }
+        return previous;
+    }
+
+    /**
+     * The user a token belongs to, the client it was given to, and the earliest time work pushed
+     * with it may carry: the user's previous sign-in on that PC (or this one, for a first), less
+     * {@link OperationApplier#OFFLINE_ALLOWANCE}.
+     */
+    public record Caller(User user, String clientId, Instant notBefore) {
     }
 
     /** @throws Unauthorized for a missing, unknown or expired token, or a user disabled since */
@@ -178,7 +260,8 @@ public final class CentralUsers {
             throw new Unauthorized("sync.auth.noToken");
         }
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.expires_at, t.client_id, u.disabled, u.username"
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.expires_at, t.client_id, u.disabled, u.username,"
+                    + " t.signed_in_at, t.previous_sign_in"
                     + " FROM auth_token t JOIN central_user u ON u.username = t.username WHERE t.token_hash = ?")) {
                 ps.setString(1, org.reliefdesk.logic.Sha256.hex(token));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -189,10 +272,19 @@ public final class CentralUsers {
                         throw new Unauthorized("sync.auth.expired");
                     }
                     String clientId = rs.getString(2);
-                    return new Caller(find(c, rs.getString(4)).orElseThrow(), clientId);
+                    Timestamp signedIn = rs.getTimestamp(5);
+                    Timestamp previous = rs.getTimestamp(6);
+                    Instant since = previous != null ? previous.toInstant() : signedIn != null ? signedIn.toInstant() : now;
+                    return new Caller(find(c, rs.getString(4)).orElseThrow(), clientId,
+                            since.minus(OperationApplier.OFFLINE_ALLOWANCE));
                 }
             }
         });
+    }
+
+    /** A user by name, disabled or not (a history's actor). */
+    public Optional<User> find(String username) {
+        return db.inTransaction(c -> find(c, username));
     }
 
     private static final String SELECT = "SELECT username, display_name, role, county_code, department_code,"

@@ -41,8 +41,22 @@ public final class CentralCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default 8787; 0 = any free port).")
     int port = 8787;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default 0.0.0.0: every interface).")
-    String host = "0.0.0.0";
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for every interface,"
+                    + " behind TLS or a TLS reverse proxy, see docs/security.md).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--calendar-editors", paramLabel = "USER,...", split = ",",
+            description = "Who may import a holiday year for the whole province (never a county administrator by role).")
+    java.util.List<String> calendarEditors = new java.util.ArrayList<>();
+
+    @Option(names = "--db-password-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "A file holding the database password (else RELIEFDESK_DB_PASSWORD; never on the command line).")
+    Path dbPasswordFile;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve HTTPS with this PKCS#12 keystore; its password from RELIEFDESK_TLS_PASSWORD.")
+    Path tlsKeystore;
 
     @Option(names = "--db", paramLabel = "JDBC-URL", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "The central database (default: an H2 file in <data dir>/central).")
@@ -61,17 +75,31 @@ public final class CentralCommand implements Callable<Integer> {
         return "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
     }
 
-    CentralStore open() {
-        return CentralStore.open(jdbcUrl(), CatalogLoader.loadBuiltIn(), clock);
+    CentralStore open() throws java.io.IOException {
+        return CentralStore.open(jdbcUrl(), dbPassword(), CatalogLoader.loadBuiltIn(), clock);
+    }
+
+    /** The database password from a file or the environment; null when the URL needs none. */
+    String dbPassword() throws java.io.IOException {
+        if (dbPasswordFile != null) {
+            return Files.readString(dbPasswordFile, StandardCharsets.UTF_8).strip();
+        }
+        return System.getenv("RELIEFDESK_DB_PASSWORD");
     }
 
     @Override
     public Integer call() throws Exception {
         Texts texts = options.texts();
-        CentralStore store = open();
-        CentralServer server = CentralServer.start(store, host, port);
+        CentralStore store = open().calendarEditors(calendarEditors);
+        CentralServer server;
+        if (tlsKeystore != null) {
+            String pw = System.getenv("RELIEFDESK_TLS_PASSWORD");
+            server = CentralServer.startTls(store, host, port, tlsKeystore, pw == null ? "" : pw);
+        } else {
+            server = CentralServer.start(store, host, port);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(texts.msg("central.listening", "http://" + host + ":" + server.port(),
+        out.println(texts.msg("central.listening", (tlsKeystore != null ? "https://" : "http://") + host + ":" + server.port(),
                 org.reliefdesk.central.CentralDatabase.safe(jdbcUrl())));
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
@@ -132,7 +160,7 @@ public final class CentralCommand implements Callable<Integer> {
         String township;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
             Texts texts = central.options.texts();
             PrintWriter err = spec.commandLine().getErr();
@@ -169,7 +197,7 @@ public final class CentralCommand implements Callable<Integer> {
         String name;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
             Texts texts = central.options.texts();
             try (CentralStore store = central.open()) {
@@ -189,7 +217,7 @@ public final class CentralCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
             Texts texts = central.options.texts();
             try (CentralStore store = central.open()) {
@@ -224,7 +252,7 @@ public final class CentralCommand implements Callable<Integer> {
             }
             try (CentralStore store = central.open();
                  BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                CentralTickets.Intake intake = store.tickets().intake(in,
+                CentralTickets.Intake intake = store.tickets().intake(in, null,
                         LocalDate.now(central.clock.withZone(WorkflowEngine.ZONE)), central.clock.instant());
                 intake.rejected().forEach(spec.commandLine().getErr()::println);
                 spec.commandLine().getOut().println(texts.msg("central.import.done", intake.added(), intake.known(),

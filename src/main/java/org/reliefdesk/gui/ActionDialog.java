@@ -42,7 +42,7 @@ final class ActionDialog {
                                  Map<String, Object> facts, LocalDate today, AppConfig files) {
         FormDef form = catalog.form(action.form()).orElse(new FormDef("none", java.util.List.of()));
         FormEditor editor = new FormEditor(form, catalog, texts,
-                new FormEditor.Checker(form, new FormValidator(catalog), facts, today)).withFiles(files);
+                new FormEditor.Checker(form, FormValidator.forChosenFiles(catalog), facts, today)).withFiles(files);
         TextArea note = new TextArea();
         note.setId("actionNote");
         note.setPrefRowCount(2);

@@ -156,7 +156,7 @@ final class NewTicketDialog {
             formHolder.getChildren().clear();
             if (i != null) {
                 FormDef def = catalog.applicationFormOf(i.code());
-                form[0] = new FormEditor(def, catalog, texts, new FormEditor.Checker(def, new FormValidator(catalog), Map.of(), today))
+                form[0] = new FormEditor(def, catalog, texts, new FormEditor.Checker(def, FormValidator.forChosenFiles(catalog), Map.of(), today))
                         .withFiles(files);
                 form[0].onChange(() -> {
                     touched[0] = true;

@@ -185,13 +185,14 @@ public final class WorkbenchViewModel {
     public List<org.reliefdesk.logic.workflow.TicketAttachments.Attached> selectedAttachments() {
         Ticket t = selected.get();
         return t == null ? List.of()
-                : org.reliefdesk.logic.workflow.TicketAttachments.of(catalog, t.itemCode(), selectedEvents);
+                : org.reliefdesk.logic.workflow.TicketAttachments.of(catalog, t.itemCode(), selectedEvents).stream()
+                        // a name that is not a stored name was never stored here (an old or foreign form)
+                        .filter(a -> org.reliefdesk.logic.workflow.AttachmentNames.valid(a.storedName())).toList();
     }
 
     /** Where a stored attachment lives in the data directory. */
     public java.nio.file.Path attachmentPath(String storedName) {
-        return attachments != null ? attachments.path(storedName)
-                : config.dataDir().resolve("attachments").resolve(storedName);
+        return (attachments != null ? attachments : new AttachmentStore(config.dataDir())).path(storedName);
     }
 
     /** Opens a stored attachment in the system's viewer; says so in the status line when it cannot. */

@@ -106,6 +106,8 @@ final class Workspace implements AutoCloseable {
         embeddedStore = org.reliefdesk.central.CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
                 catalog, config.clock());
         embeddedStore.users().addMissing(DemoUsers.all(), DemoUsers.DEMO_PASSWORD.toCharArray(), config.clock().instant());
+        // the demo stands for a whole province: its administrator also keeps the holiday years
+        embeddedStore.calendarEditors(List.of(DemoUsers.ADMIN.username()));
         if (embeddedStore.tickets().count() == 0) {
             TicketLineCodec codec = new TicketLineCodec(catalog);
             List<String> lines;
@@ -121,7 +123,7 @@ final class Workspace implements AutoCloseable {
             progress.accept(0.5);
             LocalDate today = LocalDate.now(config.clock().withZone(SampleGenerator.ZONE));
             var intake = embeddedStore.tickets().intake(new BufferedReader(new StringReader(String.join("\n", lines))),
-                    today, config.clock().instant());
+                    null, today, config.clock().instant());
             LOG.info("Embedded central store filled: {} tickets, {} refused", intake.added(), intake.rejected().size());
         }
         try {

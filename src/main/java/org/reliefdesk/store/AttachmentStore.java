@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FieldType;
+import org.reliefdesk.logic.workflow.AttachmentNames;
 
 /**
  * Photos and documents attached to forms, copied into {@code <data dir>/attachments} and named
@@ -50,8 +51,21 @@ public final class AttachmentStore {
         }
     }
 
+    /**
+     * Where a stored attachment lives. The name comes from a form, which may have come from
+     * another PC: only a valid stored name is taken, and the path must stay inside the folder.
+     *
+     * @throws IllegalArgumentException for any other name; nothing is read or written
+     */
     public Path path(String storedName) {
-        return dir.resolve(storedName);
+        if (!AttachmentNames.valid(storedName)) {
+            throw new IllegalArgumentException("not a stored attachment name: " + storedName.length() + " characters");
+        }
+        Path p = dir.resolve(storedName).normalize();
+        if (!p.getParent().equals(dir.normalize())) {
+            throw new IllegalArgumentException("attachment path outside the attachments folder");
+        }
+        return p;
     }
 
     /** Replaces chosen file paths in a form's attachment fields (rows included) by stored names. */

@@ -114,6 +114,11 @@ public final class LocalStore implements AutoCloseable {
         return new Outbox(this);
     }
 
+    /** Pulled tickets this PC could not take, with the reason. */
+    public SetAside setAside() {
+        return new SetAside(this);
+    }
+
     public SyncFacts syncFacts() {
         return new SyncFacts(this);
     }

@@ -197,7 +197,7 @@ public final class Outbox {
     }
 
     /** A UUID column as a native query returns it (H2 gives its 16 bytes). */
-    private static UUID uuid(Object o) {
+    static UUID uuid(Object o) {
         if (o instanceof UUID u) {
             return u;
         }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import org.reliefdesk.logic.interchange.LineRejectedException;
+import org.reliefdesk.logic.interchange.TicketIngest;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.TicketHistory;
@@ -27,12 +28,18 @@ import org.reliefdesk.model.TicketHistory;
 public final class TicketImporter {
 
     private final LocalStore store;
-    private final TicketLineCodec codec;
+    private final TicketIngest ingest;
     private final LocalDate today;
 
+    /**
+     * Lines go through the one ingestion path ({@link TicketIngest}: decode, bounds, the history
+     * replayed through the workflow engine, an actor this PC knows replayed as that user).
+     */
     public TicketImporter(LocalStore store, TicketLineCodec codec, LocalDate today) {
         this.store = store;
-        this.codec = codec;
+        java.util.Map<String, java.util.Optional<org.reliefdesk.model.User>> known = new java.util.HashMap<>();
+        store.users().list().forEach(u -> known.put(u.username(), java.util.Optional.of(u)));
+        this.ingest = new TicketIngest(codec.catalog(), name -> known.getOrDefault(name, java.util.Optional.empty()));
         this.today = today;
     }
 
@@ -42,6 +49,8 @@ public final class TicketImporter {
                 "select t.id from TicketEntity t", UUID.class).getResultList()));
         Set<String> knownNumbers = new HashSet<>(store.read(s -> s.createSelectionQuery(
                 "select t.ticketNo from TicketEntity t", String.class).getResultList()));
+        Set<UUID> knownEvents = new HashSet<>(store.read(s -> s.createSelectionQuery(
+                "select e.id from TicketEventEntity e", UUID.class).getResultList()));
         List<TicketHistory> batch = new ArrayList<>();
         List<LineRejectedException> rejected = new ArrayList<>();
         int imported = 0;
@@ -58,7 +67,7 @@ public final class TicketImporter {
             }
             TicketHistory h;
             try {
-                h = codec.read(line, lineNumber, today);
+                h = ingest.read(line, lineNumber, today);
             } catch (LineRejectedException e) {
                 rejected.add(e);
                 continue;
@@ -72,6 +81,13 @@ public final class TicketImporter {
                         new InvalidFieldException("ticketNo", "rule.duplicate", h.ticket().ticketNo())));
                 continue;
             }
+            java.util.Optional<UUID> reused = h.events().stream().map(e -> e.id()).filter(knownEvents::contains).findFirst();
+            if (reused.isPresent()) {
+                rejected.add(new LineRejectedException(lineNumber,
+                        new InvalidFieldException("events", "rule.duplicate", reused.get())));
+                continue;
+            }
+            h.events().forEach(e -> knownEvents.add(e.id()));
             knownIds.add(h.ticket().id());
             batch.add(h);
             if (batch.size() == LocalStore.BATCH_SIZE) {

@@ -12,13 +12,17 @@ import jakarta.persistence.OptimisticLockException;
 import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import org.hibernate.query.SelectionQuery;
+import org.reliefdesk.logic.TicketNumbers;
 import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 
 /** Tickets and their histories in the local store. Events are only ever appended. */
 public final class TicketStore {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TicketStore.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -221,13 +225,9 @@ public final class TicketStore {
      */
     public Ticket insertOpened(TicketHistory opened, org.reliefdesk.logic.interchange.TicketLineCodec codec) {
         Ticket t = opened.ticket();
-        String prefix = t.county().code() + t.submittedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()
-                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String prefix = TicketNumbers.prefix(t.county().code(), t.submittedAt());
         return store.inTransaction(s -> {
-            String last = s.createSelectionQuery("select max(t.ticketNo) from TicketEntity t where t.ticketNo like :p",
-                    String.class).setParameter("p", prefix + "____").getSingleResult();
-            int next = last == null ? 1 : Integer.parseInt(last.substring(prefix.length())) + 1;
-            Ticket numbered = new Ticket(t.id(), prefix + String.format("%04d", next), t.itemCode(), t.county(),
+            Ticket numbered = new Ticket(t.id(), nextNumber(s, prefix), t.itemCode(), t.county(),
                     t.township(), t.village(), t.applicant(), t.channel(), t.raisedBy(), t.submittedAt(),
                     t.dispatchedAt(), t.currentStep(), t.status(), t.concludedAt(), t.outcome(), 0);
             TicketHistory stored = new TicketHistory(numbered, opened.events());
@@ -247,13 +247,73 @@ public final class TicketStore {
      * @return how many tickets were written
      */
     public int replaceFromCentral(List<TicketHistory> tickets, String username, long cursor) {
-        return store.inTransaction(s -> {
-            int written = writeFromCentral(s, tickets);
+        return replaceFromCentral(tickets, List.of(), username, cursor, java.time.Instant.now(),
+                h -> h.ticket().id().toString()).written();
+    }
+
+    /** What a page did: tickets written, tickets set aside. */
+    public record PageWritten(int written, int setAside) {
+    }
+
+    /**
+     * Writes a pulled page: the tickets that can be taken, the ones that cannot ({@code refused}:
+     * set aside with their reason), and the cursor, in one transaction. When the local database
+     * refuses the page, each ticket is tried in a transaction of its own; one it still refuses is
+     * set aside with the database's reason, and the rest and the cursor are written: one ticket
+     * never stops a PC's pull.
+     *
+     * @param lineOf the ticket as pulled (kept whole with a ticket set aside)
+     */
+    public PageWritten replaceFromCentral(List<TicketHistory> tickets, List<SetAside.Entry> refused, String username,
+                                          long cursor, java.time.Instant now,
+                                          java.util.function.Function<TicketHistory, String> lineOf) {
+        try {
+            return store.inTransaction(s -> {
+                int written = writeFromCentral(s, tickets);
+                refused.forEach(e -> SetAside.put(s, e));
+                SetAside.clear(s, tickets.stream().map(h -> h.ticket().id()).toList());
+                SyncFacts.put(s, SyncFacts.cursorName(username), Long.toString(cursor));
+                s.flush();
+                s.clear();
+                return new PageWritten(written, refused.size());
+            });
+        } catch (RuntimeException pageFailed) {
+            if (tickets.isEmpty()) {
+                throw pageFailed;
+            }
+            LOG.warn("A pulled page could not be written whole ({}); writing its tickets one by one", pageFailed.toString());
+        }
+        List<SetAside.Entry> aside = new java.util.ArrayList<>(refused);
+        int written = 0;
+        for (TicketHistory h : tickets) {
+            try {
+                written += store.inTransaction(s -> {
+                    int n = writeFromCentral(s, List.of(h));
+                    SetAside.clear(s, List.of(h.ticket().id()));
+                    return n;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Pulled ticket {} set aside: the local database refused it", h.ticket().ticketNo(), e);
+                aside.add(new SetAside.Entry(h.ticket().id(), h.ticket().ticketNo(), username,
+                        new InvalidFieldException("ticket", "sync.setAside.store", rootMessage(e)), lineOf.apply(h), now));
+            }
+        }
+        store.inTransaction(s -> {
+            aside.forEach(e -> SetAside.put(s, e));
             SyncFacts.put(s, SyncFacts.cursorName(username), Long.toString(cursor));
-            s.flush();
-            s.clear();
-            return written;
+            return null;
         });
+        return new PageWritten(written, aside.size());
+    }
+
+    /** The database's own words, cut short: for the administrator's list, never the clerk's status line. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = String.valueOf(t.getMessage());
+        return m.length() > 300 ? m.substring(0, 300) : m;
     }
 
     /**
@@ -322,7 +382,7 @@ public final class TicketStore {
      * number of its day, and gets its final number when it syncs.
      */
     private static void freeNumber(Session s, String number, UUID owner) {
-        if (number.length() <= 4) {
+        if (!TicketNumbers.wellFormed(number)) {
             return;
         }
         List<Object> holders = s.createNativeQuery("SELECT id FROM ticket WHERE ticket_no = :n AND id <> :id", Object.class)
@@ -330,13 +390,16 @@ public final class TicketStore {
         if (holders.isEmpty()) {
             return;
         }
-        String prefix = number.substring(0, number.length() - 4);
-        String last = s.createNativeQuery("SELECT MAX(ticket_no) FROM ticket WHERE ticket_no LIKE :p", String.class)
-                .setParameter("p", prefix + "____").getSingleResult();
-        String free = prefix + String.format("%04d", Integer.parseInt(last.substring(prefix.length())) + 1);
+        String free = nextNumber(s, number.substring(0, 14));
         s.createNativeMutationQuery("UPDATE ticket SET ticket_no = :free, version = version + 1"
                 + " WHERE ticket_no = :n AND id <> :id").setParameter("free", free).setParameter("n", number)
                 .setParameter("id", owner).executeUpdate();
+    }
+
+    /** The next number of a county and day on this PC, its sequence counted as a number. */
+    private static String nextNumber(Session s, String prefix) {
+        return TicketNumbers.next(prefix, s.createNativeQuery("SELECT ticket_no FROM ticket WHERE ticket_no LIKE :p",
+                String.class).setParameter("p", prefix + "%").getResultList());
     }
 
     /** Removes a ticket the central store refused to open (its operation keeps every field). */

@@ -154,8 +154,9 @@ public final class CentralClient {
     }
 
     /** Sends a file the central store does not hold yet, continuing a broken upload where it stopped. */
-    public void upload(String token, String sha, Path file) throws IOException {
-        JsonNode status = call(request("/attachments/" + sha + "/status", token).GET().build());
+    public void upload(String token, java.util.UUID ticket, String sha, Path file) throws IOException {
+        String forTicket = "ticket=" + ticket;
+        JsonNode status = call(request("/attachments/" + sha + "/status?" + forTicket, token).GET().build());
         if (status.path("stored").asBoolean()) {
             return;
         }
@@ -163,7 +164,7 @@ public final class CentralClient {
         byte[] all = Files.readAllBytes(file);
         while (offset < all.length) {
             int end = (int) Math.min(all.length, offset + PIECE);
-            HttpRequest r = request("/attachments/" + sha + "?offset=" + offset + "&total=" + all.length, token)
+            HttpRequest r = request("/attachments/" + sha + "?" + forTicket + "&offset=" + offset + "&total=" + all.length, token)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(all, (int) offset, end))).build();
             try {
                 JsonNode n = call(r);
@@ -173,7 +174,8 @@ public final class CentralClient {
                     throw e;
                 }
                 // Another piece went in meanwhile (or the server kept more than we thought): ask where to go on.
-                offset = call(request("/attachments/" + sha + "/status", token).GET().build()).path("received").asLong();
+                offset = call(request("/attachments/" + sha + "/status?" + forTicket, token).GET().build())
+                        .path("received").asLong();
             }
         }
     }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,17 +18,24 @@ import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.YearFile;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.interchange.LineRejectedException;
+import org.reliefdesk.logic.interchange.TicketIngest;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.workflow.AttachmentNames;
 import org.reliefdesk.logic.workflow.TicketAttachments;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.User;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.store.AttachmentStore;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.Outbox;
+import org.reliefdesk.store.SetAside;
+import org.reliefdesk.store.TicketStore;
 import org.reliefdesk.store.SyncFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,10 +148,14 @@ public final class Synchronizer {
                 return;
             }
             progress.accept(new Progress("push", -1));
-            for (String stored : attachmentsOf(batch)) {
+            for (Map.Entry<String, java.util.UUID> named : attachmentsOf(batch).entrySet()) {
+                String stored = named.getKey();
+                if (!AttachmentNames.valid(stored)) {
+                    continue;
+                }
                 Path file = files.path(stored);
                 if (Files.exists(file)) {
-                    client.upload(session.token(), sha(stored), file);
+                    client.upload(session.token(), named.getValue(), sha(stored), file);
                 }
             }
             List<Operation> ops = batch.stream().map(Outbox.Entry::operation).toList();
@@ -164,18 +177,20 @@ public final class Synchronizer {
         }
     }
 
-    private Set<String> attachmentsOf(List<Outbox.Entry> batch) {
-        Set<String> names = new LinkedHashSet<>();
+    /** The attachments the batch's operations name, each with the ticket it comes with. */
+    private Map<String, java.util.UUID> attachmentsOf(List<Outbox.Entry> batch) {
+        Map<String, java.util.UUID> names = new java.util.LinkedHashMap<>();
         for (Outbox.Entry e : batch) {
             Operation op = e.operation();
             if (op.kind() == Operation.Kind.ACT) {
                 store.tickets().find(op.ticketId()).ifPresent(t -> TicketAttachments.of(catalog, t.itemCode(),
                         List.of(new TicketEvent(op.eventId(), op.ticketId(), op.baseSeq() + 1, e.createdBy(), op.at(),
                                 op.action(), null, null, op.note(), op.form(), null)))
-                        .forEach(a -> names.add(a.storedName())));
+                        .forEach(a -> names.putIfAbsent(a.storedName(), op.ticketId())));
             } else {
                 TicketHistory h = decode(op.line());
-                TicketAttachments.of(catalog, h.ticket().itemCode(), h.events()).forEach(a -> names.add(a.storedName()));
+                TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())
+                        .forEach(a -> names.putIfAbsent(a.storedName(), op.ticketId()));
             }
         }
         return names;
@@ -192,16 +207,33 @@ public final class Synchronizer {
         int pulled = 0;
         long total = -1;
         AttachmentStore files = new AttachmentStore(store.dataDir());
+        // Defence in depth: a pulled ticket goes through the same ingestion as an imported one.
+        Map<String, java.util.Optional<User>> known = new HashMap<>();
+        store.users().list().forEach(u -> known.put(u.username(), java.util.Optional.of(u)));
+        TicketIngest ingest = new TicketIngest(catalog, name -> known.getOrDefault(name, java.util.Optional.empty()));
+        LocalDate today = LocalDate.now(clock.withZone(WorkflowEngine.ZONE)).plusDays(1);
         while (true) {
             PullPage page = client.pull(token, cursor, pullPage, total < 0);
             if (total < 0) {
                 total = Math.max(0, page.total());
             }
             List<TicketHistory> tickets = new ArrayList<>(page.changes().size());
+            List<SetAside.Entry> refused = new ArrayList<>();
+            Map<java.util.UUID, String> lines = new HashMap<>();
             for (PullPage.Change c : page.changes()) {
-                tickets.add(decode(c.ticket()));
+                try {
+                    TicketHistory h = ingest.read(c.ticket(), 1, today);
+                    tickets.add(h);
+                    lines.put(h.ticket().id(), c.ticket());
+                } catch (LineRejectedException e) {
+                    refused.add(setAside(c.ticket(), username, e.problem()));
+                }
             }
-            store.tickets().replaceFromCentral(tickets, username, page.next());
+            TicketStore.PageWritten written = store.tickets().replaceFromCentral(tickets, refused, username, page.next(),
+                    clock.instant(), h -> lines.get(h.ticket().id()));
+            if (written.setAside() > 0) {
+                LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
+            }
             if (fetchAttachments) {
                 fetchAttachments(token, tickets, files);
             }
@@ -214,11 +246,30 @@ public final class Synchronizer {
         }
     }
 
+    /** A pulled line this PC will not take, kept with its id and number when they can be read at all. */
+    private SetAside.Entry setAside(String line, String username, InvalidFieldException why) {
+        java.util.UUID id = null;
+        String number = null;
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            id = java.util.UUID.fromString(n.path("id").asText());
+            number = n.path("ticketNo").asText(null);
+        } catch (IOException | RuntimeException e) {
+            // no readable id: kept under a made-up one, still shown with its reason
+        }
+        LOG.warn("Pulled ticket {} set aside: {}", number, why.getMessage());
+        return new SetAside.Entry(id != null ? id : java.util.UUID.nameUUIDFromBytes(line.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), number, username, why, line, clock.instant());
+    }
+
     /** Photos of pulled tickets, fetched now so they show offline later; a missing one is tried at the next sync. */
     private void fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files) {
         int missing = 0;
         for (TicketHistory h : tickets) {
             for (TicketAttachments.Attached a : TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())) {
+                if (!AttachmentNames.valid(a.storedName())) {
+                    continue; // never a path: the ingestion refuses such a form, this is belt and braces
+                }
                 Path target = files.path(a.storedName());
                 if (!Files.exists(target)) {
                     try {

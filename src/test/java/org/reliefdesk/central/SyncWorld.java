@@ -99,9 +99,9 @@ final class SyncWorld implements AutoCloseable {
         List<String> b = new SampleGenerator(CATALOG).generate(12, asOf, ticketsB).stream().map(codec::write)
                 .map(SyncWorld::inCountyB).toList();
         LocalDate today = LocalDate.now(clock.withZone(WorkflowEngine.ZONE));
-        CentralTickets.Intake ia = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", a))),
+        CentralTickets.Intake ia = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", a))), null,
                 today, clock.instant());
-        CentralTickets.Intake ib = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", b))),
+        CentralTickets.Intake ib = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", b))), null,
                 today, clock.instant());
         if (!ia.rejected().isEmpty() || !ib.rejected().isEmpty()) {
             throw new IllegalStateException("generated lines refused: " + ia.rejected() + ib.rejected());
@@ -120,6 +120,13 @@ final class SyncWorld implements AutoCloseable {
             n.put("countyName", "寻甸回族彝族自治县");
             for (String f : List.of("ticketNo", "townshipCode", "villageCode")) {
                 n.put(f, COUNTY_B + n.get(f).asText().substring(6));
+            }
+            // county B's own staff: county A's users by the same names would be refused by the replay
+            for (com.fasterxml.jackson.databind.JsonNode e : n.get("events")) {
+                String actor = e.get("actor").asText();
+                if (actor.contains(".")) {
+                    ((ObjectNode) e).put("actor", actor + ".b");
+                }
             }
             return m.writeValueAsString(n);
         } catch (IOException e) {

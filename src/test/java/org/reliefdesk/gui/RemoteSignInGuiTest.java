@@ -43,7 +43,7 @@ class RemoteSignInGuiTest extends GuiTestBase {
         TicketLineCodec codec = new TicketLineCodec(catalog);
         String lines = new SampleGenerator(catalog).generate(7, Instant.now().minusSeconds(3600), 300).stream()
                 .map(codec::write).collect(Collectors.joining("\n"));
-        central.tickets().intake(new BufferedReader(new StringReader(lines)), LocalDate.now(clock), clock.instant());
+        central.tickets().intake(new BufferedReader(new StringReader(lines)), null, LocalDate.now(clock), clock.instant());
         CentralServer server = CentralServer.start(central, "127.0.0.1", 0);
         Path pc = dataDir.resolve("pc");
         AppConfig config = new AppConfig(pc, new Texts(Texts.CHINESE), clock, 300, AppConfig.SYSTEM_PICKER)

@@ -62,7 +62,7 @@ class PullBench {
                 TicketLineCodec codec = new TicketLineCodec(catalog);
                 String lines = new SampleGenerator(catalog).generate(SampleGenerator.DEFAULT_SEED, clock.instant(), COUNT)
                         .stream().map(codec::write).collect(Collectors.joining("\n"));
-                central.tickets().intake(new BufferedReader(new StringReader(lines)), LocalDate.now(clock), clock.instant());
+                central.tickets().intake(new BufferedReader(new StringReader(lines)), null, LocalDate.now(clock), clock.instant());
             }
             try (CentralServer server = CentralServer.start(central, "127.0.0.1", 0)) {
                 for (int run = 1; run <= 2; run++) {

@@ -58,6 +58,10 @@ public final class TicketLineCodec {
         this.catalog = catalog;
     }
 
+    public Catalog catalog() {
+        return catalog;
+    }
+
     public String write(TicketHistory history) {
         Ticket t = history.ticket();
         ObjectNode n = json.createObjectNode();

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.interchange.LineRejectedException;
+import org.reliefdesk.logic.interchange.TicketBounds;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.workflow.AppliedAction;
@@ -30,6 +31,12 @@ public final class OperationApplier {
 
     /** How far ahead of the central store's clock a client's clock may run before its times are refused. */
     public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    /**
+     * How far before the user's previous sign-in on the same PC its work may be dated: work done
+     * offline comes after an online sign-in (offline sign-in needs one), so an earlier time is a
+     * wrong PC clock or a back-dated action. Two days leave room for a PC clock set a day wrong.
+     */
+    public static final Duration OFFLINE_ALLOWANCE = Duration.ofDays(2);
 
     /** What became of one operation. */
     public sealed interface Decision {
@@ -50,28 +57,33 @@ public final class OperationApplier {
     }
 
     /**
-     * @param current the ticket as the central store holds it, or null when it has none
-     * @param now     the central store's clock
+     * @param current   the ticket as the central store holds it, or null when it has none
+     * @param now       the central store's clock
+     * @param notBefore the earliest time this caller's work can carry: their previous sign-in on
+     *                  this PC less the offline allowance ({@link #OFFLINE_ALLOWANCE})
      */
-    public Decision apply(Operation op, TicketHistory current, User user, Instant now) {
+    public Decision apply(Operation op, TicketHistory current, User user, Instant now, Instant notBefore) {
         try {
             return switch (op.kind()) {
-                case ACT -> act(op, current, user, now);
-                case OPEN -> open(op, current, user, now);
+                case ACT -> act(op, current, user, now, notBefore);
+                case OPEN -> open(op, current, user, now, notBefore);
             };
         } catch (InvalidFieldException e) {
             return new Refused(OpResult.Outcome.REJECTED, e);
         }
     }
 
-    private Decision act(Operation op, TicketHistory current, User user, Instant now) {
-        if (current == null) {
+    /** Whether the ticket is one this user may see: the only tickets an answer may carry. */
+    public boolean inScope(TicketHistory ticket, User user) {
+        return ticket != null && TicketScope.of(user, catalog).covers(ticket.ticket());
+    }
+
+    private Decision act(Operation op, TicketHistory current, User user, Instant now, Instant notBefore) {
+        // Unknown and out of scope are one answer: a ticket number tried is never confirmed to exist.
+        if (current == null || !inScope(current, user)) {
             throw new InvalidFieldException("ticketId", "sync.rule.noTicket");
         }
         Ticket ticket = current.ticket();
-        if (!TicketScope.of(user, catalog).covers(ticket)) {
-            throw new InvalidFieldException("ticketId", "sync.rule.outOfScope");
-        }
         if (op.baseSeq() == null || op.action() == null || op.at() == null || op.eventId() == null) {
             throw new InvalidFieldException("operation", "sync.rule.incomplete");
         }
@@ -80,7 +92,10 @@ public final class OperationApplier {
             return new Refused(OpResult.Outcome.CONFLICT,
                     new InvalidFieldException("ticketId", "sync.rule.movedOn", op.baseSeq(), last));
         }
-        checkTime(op.at(), now, current.events().isEmpty() ? null : current.events().get(last - 1).at());
+        Instant previous = current.events().isEmpty() ? null : current.events().get(last - 1).at();
+        checkTime(op.at(), now, previous == null || previous.isBefore(notBefore) ? notBefore : previous);
+        TicketBounds.multiLine("note", op.note(), TicketBounds.MAX_NOTE);
+        TicketBounds.form("", op.form() == null ? Map.of() : op.form(), 0);
         WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(op.at(), WorkflowEngine.ZONE), op::eventId);
         AppliedAction applied = engine.apply(ticket, current.events(), user, op.action(),
                 op.form() == null ? Map.of() : op.form(), op.note());
@@ -89,21 +104,30 @@ public final class OperationApplier {
         return new Applied(new TicketHistory(applied.ticket(), events));
     }
 
-    private Decision open(Operation op, TicketHistory current, User user, Instant now) {
+    /**
+     * A staff-opened ticket is stored as the central store's own {@link TicketOpening} result,
+     * rebuilt from the request's parts (item, places, applicant, channel, who raised it, the
+     * application form), the PC's ids and the time it was opened: a step, status, conclusion or
+     * history the PC claims is never taken. Its number is the central store's to give.
+     */
+    private Decision open(Operation op, TicketHistory current, User user, Instant now, Instant notBefore) {
         if (current != null) {
             throw new InvalidFieldException("ticketId", "sync.rule.exists");
         }
-        TicketHistory opened;
+        if (op.line() == null || op.line().length() > TicketBounds.MAX_LINE_CHARS) {
+            throw new InvalidFieldException("line", "sync.rule.incomplete");
+        }
+        TicketHistory sent;
         try {
-            opened = codec.read(op.line(), 1, LocalDate.now(Clock.fixed(now, WorkflowEngine.ZONE)));
+            sent = codec.read(op.line(), 1, LocalDate.now(Clock.fixed(now, WorkflowEngine.ZONE)));
         } catch (LineRejectedException e) {
             throw e.problem();
         }
-        Ticket t = opened.ticket();
+        Ticket t = sent.ticket();
         if (!t.id().equals(op.ticketId())) {
             throw new InvalidFieldException("ticketId", "sync.rule.incomplete");
         }
-        List<TicketEvent> events = opened.events();
+        List<TicketEvent> events = sent.events();
         if (events.size() != 2 || !"submit".equals(events.get(0).action()) || !user.username().equals(events.get(0).actor())
                 || !"dispatch".equals(events.get(1).action()) || !TicketEvent.PLATFORM.equals(events.get(1).actor())) {
             throw new InvalidFieldException("events", "sync.rule.openShape");
@@ -111,14 +135,17 @@ public final class OperationApplier {
         if (!TicketScope.of(user, catalog).covers(t)) {
             throw new InvalidFieldException("ticketId", "sync.rule.outOfScope");
         }
-        checkTime(t.submittedAt(), now, null);
-        // The same checks as when it was opened on the county PC: role, department, township,
-        // ID number, phone, channel and the item's application form.
-        new TicketOpening(catalog, Clock.fixed(t.submittedAt(), WorkflowEngine.ZONE)).open(
+        Instant opened = events.get(0).at();
+        checkTime(opened, now, notBefore);
+        // The same checks as when it was opened on the county PC: role, department, county,
+        // township, village, ID number, phone, channel and the item's application form.
+        TicketHistory own = new TicketOpening(catalog, Clock.fixed(opened, WorkflowEngine.ZONE)).open(
                 new TicketOpening.Request(t.itemCode(), t.county(), t.township(), t.village(), t.applicant().name(),
                         t.applicant().idNumber(), t.applicant().phone(), t.channel(), t.raisedBy(),
-                        events.get(0).formData()), user);
-        return new Applied(opened);
+                        events.get(0).formData()), user,
+                new TicketOpening.Ids(t.id(), events.get(0).id(), events.get(1).id()));
+        TicketBounds.contents(own);
+        return new Applied(own);
     }
 
     private static void checkTime(Instant at, Instant now, Instant notBefore) {

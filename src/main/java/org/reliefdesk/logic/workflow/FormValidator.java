@@ -31,9 +31,24 @@ import org.reliefdesk.model.ResidentIdNumber;
 public final class FormValidator {
 
     private final Catalog catalog;
+    private final boolean storedNames;
 
+    /** A validator for forms as they are stored and sent: attachments are stored names ({@link AttachmentNames}). */
     public FormValidator(Catalog catalog) {
+        this(catalog, true);
+    }
+
+    private FormValidator(Catalog catalog, boolean storedNames) {
         this.catalog = catalog;
+        this.storedNames = storedNames;
+    }
+
+    /**
+     * For a form being filled on this PC, whose attachment fields still hold the files a person
+     * chose (copied in and named by their hash only when the form is saved).
+     */
+    public static FormValidator forChosenFiles(Catalog catalog) {
+        return new FormValidator(catalog, false);
     }
 
     /**
@@ -147,7 +162,11 @@ public final class FormValidator {
                 List<?> files = raw instanceof List<?> l ? l : List.of(raw);
                 List<String> names = new ArrayList<>();
                 for (Object o : files) {
-                    names.add(text(path, o));
+                    String name = text(path, o);
+                    if (storedNames && !AttachmentNames.valid(name)) {
+                        throw new InvalidFieldException(path, "rule.form.attachmentName");
+                    }
+                    names.add(name);
                 }
                 yield names;
             }

@@ -48,6 +48,18 @@ public final class TicketOpening {
      * @throws InvalidFieldException naming the field and the rule; nothing is created
      */
     public TicketHistory open(Request r, User staff) {
+        return open(r, staff, new Ids(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
+    }
+
+    /** The ids a PC gave a ticket it opened offline: the ticket's and its two events'. */
+    public record Ids(UUID ticket, UUID submit, UUID dispatch) {
+    }
+
+    /**
+     * Opens with ids given (the central store rebuilds a pushed opening from its parts: what it
+     * stores is its own result, never the ticket as a PC sent it).
+     */
+    public TicketHistory open(Request r, User staff, Ids ids) {
         if (staff.role() != Role.CLERK && staff.role() != Role.TOWNSHIP) {
             throw new InvalidFieldException("action", "rule.workflow.role", catalog.actionName("submit",
                     java.util.Locale.SIMPLIFIED_CHINESE));
@@ -61,14 +73,23 @@ public final class TicketOpening {
                     catalog.departmentName(catalog.item(r.itemCode()).orElseThrow().departmentCode(),
                             java.util.Locale.SIMPLIFIED_CHINESE));
         }
+        if (r.county() == null || !r.county().code().equals(staff.countyCode())) {
+            throw new InvalidFieldException("countyCode", "rule.workflow.county");
+        }
         if (r.township() == null) {
             throw new InvalidFieldException("townshipCode", "rule.required");
+        }
+        if (!r.township().code().startsWith(r.county().code())) {
+            throw new InvalidFieldException("townshipCode", "rule.placeWithin", r.county().code());
         }
         if (staff.role() == Role.TOWNSHIP && !r.township().code().equals(staff.townshipCode())) {
             throw new InvalidFieldException("townshipCode", "rule.workflow.township", r.township().name());
         }
         if (r.village() == null) {
             throw new InvalidFieldException("villageCode", "rule.required");
+        }
+        if (!r.village().code().startsWith(r.township().code())) {
+            throw new InvalidFieldException("villageCode", "rule.placeWithin", r.township().code());
         }
         if (r.name() == null || r.name().isBlank()) {
             throw new InvalidFieldException("applicant.name", "rule.required");
@@ -85,15 +106,15 @@ public final class TicketOpening {
         Map<String, Object> application = forms.validate(catalog.applicationFormOf(r.itemCode()), r.application(),
                 Map.of(), today);
         Instant now = clock.instant();
-        UUID ticketId = UUID.randomUUID();
+        UUID ticketId = ids.ticket();
         String first = catalog.workflowOf(r.itemCode()).firstStep().code();
         Ticket ticket = new Ticket(ticketId, "", r.itemCode(), r.county(), r.township(), r.village(),
                 new Applicant(r.name().strip(), id, phone), r.channel(), r.raisedBy().strip(), now, now, first,
                 TicketStatus.NEW, null, null, 0);
         List<TicketEvent> events = List.of(
-                new TicketEvent(UUID.randomUUID(), ticketId, 1, staff.username(), now, "submit", null, first, null,
+                new TicketEvent(ids.submit(), ticketId, 1, staff.username(), now, "submit", null, first, null,
                         application, null),
-                new TicketEvent(UUID.randomUUID(), ticketId, 2, TicketEvent.PLATFORM, now, "dispatch", first, first,
+                new TicketEvent(ids.dispatch(), ticketId, 2, TicketEvent.PLATFORM, now, "dispatch", first, first,
                         null, Map.of(), null));
         return new TicketHistory(ticket, events);
     }

@@ -1,0 +1,151 @@
+package org.reliefdesk.logic.interchange;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.reliefdesk.logic.TicketNumbers;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+
+/**
+ * What every ticket must fit before any store takes it, on the central store and on the PC
+ * alike: every text fits the narrower of the two schemas (the PC's columns), holds no NUL,
+ * no other control character (a long text may break lines) and no bidirectional override
+ * (which can make a name read as another), and the ticket number is the county's, of its day,
+ * in digits. A value the central store takes must be one every PC can store.
+ */
+public final class TicketBounds {
+
+    /** The longest interchange line taken (a ticket with a long history of large forms is far below). */
+    public static final int MAX_LINE_CHARS = 1_000_000;
+    /** The longest history taken: far more than any item's workflow allows, even with rounds and reopenings. */
+    public static final int MAX_EVENTS = 300;
+    public static final int MAX_NAME = 100;
+    public static final int MAX_RAISED_BY = 200;
+    public static final int MAX_ACTOR = 200;
+    public static final int MAX_NOTE = 4000;
+    /** Any one text in a form (a form field's own maxLength may be tighter). */
+    public static final int MAX_FORM_TEXT = 4000;
+    /** The deepest nesting of repeated rows in a form. */
+    private static final int MAX_DEPTH = 4;
+
+    private static final Pattern ONE_LINE_BAD = Pattern.compile("[\\p{Cc}\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029\\uFEFF]");
+    private static final Pattern MULTI_LINE_BAD = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029\\uFEFF]");
+
+    private TicketBounds() {
+    }
+
+    /** @throws InvalidFieldException naming the first field out of bounds and the rule */
+    public static void check(TicketHistory h) {
+        ticketNumber(h.ticket());
+        contents(h);
+    }
+
+    /** Everything but the ticket number (which the central store gives a ticket opened on a PC). */
+    public static void contents(TicketHistory h) {
+        Ticket t = h.ticket();
+        oneLine("countyName", t.county().name(), MAX_NAME);
+        oneLine("townshipName", t.township().name(), MAX_NAME);
+        oneLine("villageName", t.village().name(), MAX_NAME);
+        oneLine("applicant.name", t.applicant().name(), MAX_NAME);
+        oneLine("raisedBy", t.raisedBy(), MAX_RAISED_BY);
+        if (h.events().size() > MAX_EVENTS) {
+            throw new InvalidFieldException("events", "rule.bounds.tooMany", MAX_EVENTS);
+        }
+        for (int i = 0; i < h.events().size(); i++) {
+            event("events[" + i + "].", h.events().get(i));
+        }
+    }
+
+    /** The parts of one event a client sends (an action's note and form, its actor). */
+    public static void event(String prefix, TicketEvent e) {
+        oneLine(prefix + "actor", e.actor(), MAX_ACTOR);
+        multiLine(prefix + "note", e.note(), MAX_NOTE);
+        form(prefix + "form.", e.formData(), 0);
+    }
+
+    /** Every text in a form's values (rows included). */
+    public static void form(String prefix, Map<String, Object> values, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new InvalidFieldException(prefix, "rule.bounds.depth", MAX_DEPTH);
+        }
+        for (Map.Entry<String, Object> v : values.entrySet()) {
+            oneLine(prefix + "(name)", v.getKey(), 64);
+            value(prefix + v.getKey(), v.getValue(), depth);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void value(String path, Object v, int depth) {
+        if (v instanceof String s) {
+            multiLine(path, s, MAX_FORM_TEXT);
+        } else if (v instanceof List<?> list) {
+            if (list.size() > 200) {
+                throw new InvalidFieldException(path, "rule.bounds.tooMany", 200);
+            }
+            for (int i = 0; i < list.size(); i++) {
+                value(path + "[" + i + "]", list.get(i), depth + 1);
+            }
+        } else if (v instanceof Map<?, ?> m) {
+            form(path + ".", (Map<String, Object>) m, depth + 1);
+        }
+    }
+
+    /**
+     * A ticket number: the county's code, the day of submission (yyyyMMdd, China time) and a
+     * sequence of 4 to 8 digits ({@link TicketNumbers}).
+     */
+    static void ticketNumber(Ticket t) {
+        String no = t.ticketNo();
+        if (!TicketNumbers.wellFormed(no)) {
+            throw new InvalidFieldException("ticketNo", "rule.ticketNo.format");
+        }
+        if (!no.startsWith(t.county().code())) {
+            throw new InvalidFieldException("ticketNo", "rule.ticketNo.county", t.county().code());
+        }
+        try {
+            LocalDate.parse(no.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("ticketNo", "rule.ticketNo.format");
+        }
+        String day = TicketNumbers.prefix(t.county().code(), t.submittedAt()).substring(6);
+        if (!no.substring(6, 14).equals(day)) {
+            throw new InvalidFieldException("ticketNo", "rule.ticketNo.day", day);
+        }
+    }
+
+    /** A name or code: one line, no control or direction characters, at most {@code max} characters. */
+    public static void oneLine(String field, String value, int max) {
+        if (value == null) {
+            return;
+        }
+        if (ONE_LINE_BAD.matcher(value).find()) {
+            throw new InvalidFieldException(field, "rule.bounds.control");
+        }
+        length(field, value, max);
+    }
+
+    /** A text that may break lines (notes, descriptions). */
+    public static void multiLine(String field, String value, int max) {
+        if (value == null) {
+            return;
+        }
+        if (MULTI_LINE_BAD.matcher(value).find()) {
+            throw new InvalidFieldException(field, "rule.bounds.control");
+        }
+        length(field, value, max);
+    }
+
+    private static void length(String field, String value, int max) {
+        // UTF-16 units, as the local H2 counts: a rare character outside the BMP counts twice
+        if (value.length() > max) {
+            throw new InvalidFieldException(field, "rule.bounds.length", max, value.length());
+        }
+    }
+}

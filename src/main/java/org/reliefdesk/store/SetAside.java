@@ -1,0 +1,88 @@
+package org.reliefdesk.store;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.hibernate.Session;
+import org.reliefdesk.model.InvalidFieldException;
+
+/**
+ * Tickets a pull brought that this PC could not take, kept whole with the reason (the rule, the
+ * field and its values, so the administrator reads it in their language). A pull never stops on
+ * one of them: the rest of its page and the cursor are written.
+ */
+public final class SetAside {
+
+    /** One ticket set aside. */
+    public record Entry(UUID ticketId, String ticketNo, String pulledBy, InvalidFieldException why, String line,
+                        Instant at) {
+    }
+
+    private final LocalStore store;
+
+    SetAside(LocalStore store) {
+        this.store = store;
+    }
+
+    public List<Entry> list() {
+        return store.read(s -> s.createNativeQuery("SELECT ticket_id, ticket_no, pulled_by, rule, field, args, line,"
+                        + " set_aside_at FROM set_aside ORDER BY set_aside_at DESC", Object[].class).getResultList().stream()
+                .map(r -> new Entry(Outbox.uuid(r[0]), (String) r[1], (String) r[2], new InvalidFieldException(
+                        r[4] == null ? "" : (String) r[4], (String) r[3], args((String) r[5])),
+                        String.valueOf(r[6] instanceof java.sql.Clob c ? clob(c) : r[6]), instant(r[7])))
+                .toList());
+    }
+
+    public long count() {
+        return store.read(s -> ((Number) s.createNativeQuery("SELECT COUNT(*) FROM set_aside", Object.class)
+                .getSingleResult()).longValue());
+    }
+
+    /** Keeps (or replaces) a ticket set aside, within the caller's transaction. */
+    static void put(Session s, Entry e) {
+        s.createNativeMutationQuery("DELETE FROM set_aside WHERE ticket_id = :id").setParameter("id", e.ticketId())
+                .executeUpdate();
+        s.createNativeMutationQuery("INSERT INTO set_aside (ticket_id, ticket_no, pulled_by, rule, field, args, line,"
+                        + " set_aside_at) VALUES (:id, :no, :by, :rule, :field, :args, :line, :at)")
+                .setParameter("id", e.ticketId())
+                .setParameter("no", cut(e.ticketNo(), 64))
+                .setParameter("by", cut(e.pulledBy(), 64))
+                .setParameter("rule", cut(e.why().rule(), 200))
+                .setParameter("field", cut(e.why().field(), 200))
+                .setParameter("args", cut(String.join("\u001e", e.why().args().stream().map(String::valueOf).toList()), 2000))
+                .setParameter("line", e.line())
+                .setParameter("at", e.at())
+                .executeUpdate();
+    }
+
+    /** A ticket taken after all: no longer set aside. */
+    static void clear(Session s, List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            s.createNativeMutationQuery("DELETE FROM set_aside WHERE ticket_id IN (:ids)").setParameterList("ids", ids)
+                    .executeUpdate();
+        }
+    }
+
+    private static String cut(String v, int max) {
+        return v == null || v.length() <= max ? v : v.substring(0, max);
+    }
+
+    private static Object[] args(String joined) {
+        return joined == null || joined.isEmpty() ? new Object[0] : Arrays.stream(joined.split("\u001e", -1)).toArray();
+    }
+
+    private static Instant instant(Object v) {
+        return v instanceof java.time.OffsetDateTime o ? o.toInstant() : v instanceof Instant i ? i
+                : v instanceof java.sql.Timestamp t ? t.toInstant() : null;
+    }
+
+    private static String clob(java.sql.Clob c) {
+        try {
+            return c.getSubString(1, (int) c.length());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
