@@ -35,6 +35,11 @@ public final class ReliefDeskCli implements Runnable {
                         .msg("startup.otherH2", other.file(), org.reliefdesk.store.LocalStore.H2_VERSION));
                 return 2;
             }
+            if (e instanceof org.reliefdesk.store.DamagedDatabaseException damaged) {
+                commandLine.getErr().println(new org.reliefdesk.logic.i18n.Texts(org.reliefdesk.logic.i18n.Texts.CHINESE)
+                        .msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file()));
+                return 2;
+            }
             commandLine.getErr().println(e.getMessage());
             return 2;
         });

@@ -77,6 +77,11 @@ public final class SyncCommand implements Callable<Integer> {
             LOG.warn("Sync failed", e);
             err.println(texts.msg("sync.unreachable", central));
             return 2;
+        } catch (RuntimeException e) {
+            // this PC's database or disk, not the network: said as such, with the way to the detail
+            LOG.error("Sync stopped by an error on this PC", e);
+            err.println(texts.msg("sync.localError"));
+            return 2;
         }
     }
 }

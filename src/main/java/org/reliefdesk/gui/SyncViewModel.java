@@ -181,6 +181,12 @@ final class SyncViewModel {
                 status.set(texts.msg("sync.status.refused", texts.bundle().containsKey(key) ? texts.msg(key)
                         : refused.getMessage()));
                 scheduleIn(workspace.config.central().every());
+            } else if (!(t instanceof java.io.IOException)) {
+                // this PC's own failure (its database, its disk): never said as a network outage
+                LOG.error("Sync stopped by an error on this PC", t);
+                refreshCounts();
+                status.set(texts.msg("sync.status.localError"));
+                scheduleIn(workspace.config.central().every());
             } else {
                 failures++;
                 Duration wait = Duration.ofMinutes(Math.min(LONGEST_RETRY.toMinutes(), 1L << Math.min(failures - 1, 5)));

@@ -238,7 +238,10 @@ final class TicketDetailPane {
         TableView<TicketEvent> table = new TableView<>(vm.selectedEvents());
         table.setId("eventTable");
         table.setPlaceholder(new Label(texts.msg("detail.noHistory")));
-        table.getColumns().add(Columns.of(texts, "history.at", 120, e -> Formats.dateTime(e.at())));
+        // a late or back-dated entry says when the central store actually received it
+        table.getColumns().add(Columns.of(texts, "history.at", 120, e -> e.lateEntry()
+                ? texts.msg("history.lateEntry", Formats.dateTime(e.at()), Formats.dateTime(e.receivedAt()))
+                : Formats.dateTime(e.at())));
         table.getColumns().add(Columns.of(texts, "history.action", 80, e -> catalog.actionName(e.action(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "history.actor", 140, e -> vm.actorName(e.actor())));
         table.getColumns().add(Columns.of(texts, "history.steps", 150, e -> e.fromStep() == null

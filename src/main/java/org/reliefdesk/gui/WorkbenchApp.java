@@ -153,6 +153,8 @@ public final class WorkbenchApp extends Application {
         });
         prepare.setOnFailed(e -> fail(prepare.getException() instanceof org.reliefdesk.store.IncompatibleDatabaseException other
                 ? texts.msg("startup.otherH2", other.file(), org.reliefdesk.store.LocalStore.H2_VERSION)
+                : prepare.getException() instanceof org.reliefdesk.store.DamagedDatabaseException damaged
+                ? texts.msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file())
                 : texts.msg("startup.failed", config.dataDir()), prepare.getException()));
         background.submit(prepare);
     }

@@ -39,6 +39,17 @@ public final class LocalStore implements AutoCloseable {
     /** Opens (creating if needed) the store under {@code dataDir/db}. */
     public static LocalStore open(Path dataDir) {
         Path dbDir = dataDir.resolve("db");
+        Path file = dbDir.resolve("reliefdesk.mv.db").toAbsolutePath();
+        // An existing file too short to hold even H2's two file headers is damaged (cut short by a
+        // full disk, or emptied): H2 would make a new database over it, losing what waits to be pushed.
+        boolean existed = Files.exists(file);
+        try {
+            if (existed && Files.size(file) < MIN_FILE_BYTES) {
+                throw new DamagedDatabaseException(file, false, null);
+            }
+        } catch (java.io.IOException e) {
+            throw new DamagedDatabaseException(file, false, e);
+        }
         HikariDataSource ds = null;
         try {
             Files.createDirectories(dbDir);
@@ -68,11 +79,52 @@ public final class LocalStore implements AutoCloseable {
                 ds.close();
             }
             if (writtenByAnotherH2(e)) {
-                throw new IncompatibleDatabaseException(dbDir.resolve("reliefdesk.mv.db").toAbsolutePath(), e);
+                throw new IncompatibleDatabaseException(file, e);
+            }
+            if (diskFull(e)) {
+                throw new DamagedDatabaseException(file, true, e);
+            }
+            if (existed && damaged(e)) {
+                throw new DamagedDatabaseException(file, false, e);
             }
             throw new StoreException("Cannot open the local store in " + dbDir.toAbsolutePath() + ": "
                     + rootMessage(e), e);
         }
+    }
+
+    /** H2 writes its file header twice, 4 KiB each: anything shorter is not a database. */
+    static final long MIN_FILE_BYTES = 8192;
+
+    /** H2's "file corrupted" and kin, or a file it cannot read as a database. */
+    private static boolean damaged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1
+                    || sql.getErrorCode() == org.h2.api.ErrorCode.GENERAL_ERROR_1
+                    || sql.getErrorCode() == org.h2.api.ErrorCode.IO_EXCEPTION_2
+                    || sql.getErrorCode() == org.h2.api.ErrorCode.IO_EXCEPTION_1)) {
+                return !lockedByAnother(t);
+            }
+            if (t instanceof org.h2.mvstore.MVStoreException) {
+                return !lockedByAnother(t);
+            }
+        }
+        return false;
+    }
+
+    /** "Database may be already in use": another program has it open, the file is fine. */
+    private static boolean lockedByAnother(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        return m.contains("locked") || m.contains("already in use");
+    }
+
+    private static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("There is not enough space on the disk")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** H2's "unsupported database file version" (90048), wherever it sits in the chain. */

@@ -33,4 +33,6 @@ class TicketEventEntity {
     String note;
     @Column(name = "outcome", length = 64)
     String outcome;
+    @Column(name = "received_at")
+    Instant receivedAt;
 }

@@ -461,6 +461,7 @@ public final class TicketStore {
         entity.toStep = e.toStep();
         entity.note = e.note();
         entity.outcome = e.outcome();
+        entity.receivedAt = e.receivedAt();
         return entity;
     }
 
@@ -475,6 +476,6 @@ public final class TicketStore {
             throw new IllegalStateException("stored form data of event " + e.id + " is not JSON", ex);
         }
         return new TicketEvent(e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.note, form,
-                e.outcome);
+                e.outcome, e.receivedAt);
     }
 }

@@ -17,6 +17,11 @@ class SyncPostgresTest extends SyncContract {
 
     @Override
     String freshDatabase(Path dir) throws Exception {
+        return freshSchema();
+    }
+
+    /** A new schema in the test database, for one test. */
+    static String freshSchema() throws Exception {
         String url = System.getenv("RELIEFDESK_TEST_PG");
         String schema = "t_" + Long.toHexString(System.nanoTime());
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {

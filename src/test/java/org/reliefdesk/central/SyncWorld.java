@@ -180,6 +180,13 @@ final class SyncWorld implements AutoCloseable {
             return new TicketActions(store, engine).act(ticket.id(), ticket.version(), user, a.code(), values, "测试办理");
         }
 
+        /** Whether this PC's user can act on the ticket now. */
+        boolean actionable(Ticket t) {
+            WorkflowEngine engine = new WorkflowEngine(CATALOG, clock);
+            return engine.mayActInStep(t, user) && engine.allowedActions(t, store.tickets().events(t.id()), user).stream()
+                    .anyMatch(x -> !x.reopens());
+        }
+
         /** A ticket this PC's user can act on now. */
         Optional<Ticket> actionable() {
             WorkflowEngine engine = new WorkflowEngine(CATALOG, clock);

@@ -65,7 +65,7 @@ class CentralUsersGuiTest extends GuiTestBase {
 
         addClerk("water.three", "钱水利", "short");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("密码"));
-        assertEquals("密码：至少 8 位", message.getText());
+        assertEquals("密码：至少 10 位", message.getText());
         assertEquals(DemoUsers.all().size(), users.getItems().size(), "nothing added");
         interact(() -> lookup("#newPassword").queryAs(PasswordField.class).setText("water-three-1"));
         clickOn("#addUserButton");

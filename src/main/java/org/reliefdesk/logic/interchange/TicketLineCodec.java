@@ -101,6 +101,9 @@ public final class TicketLineCodec {
             en.put("note", e.note());
             en.put("outcome", e.outcome());
             en.set("form", json.valueToTree(e.formData()));
+            if (e.receivedAt() != null) {
+                en.put("receivedAt", time(e.receivedAt()));
+            }
         }
         try {
             return json.writeValueAsString(n);
@@ -234,8 +237,9 @@ public final class TicketLineCodec {
             if (outcome != null && !catalog.hasOutcome(outcome)) {
                 throw new InvalidFieldException(prefix + "outcome", "rule.unknownOutcome", outcome);
             }
+            Instant received = instant(e.get("receivedAt"), prefix + "receivedAt", false);
             events.add(new TicketEvent(id, ticketId, i + 1, required(e, "actor", prefix + "actor"), at,
-                    action, from, to, optional(e, "note"), formData, outcome));
+                    action, from, to, optional(e, "note"), formData, outcome, received));
         }
         return events;
     }

@@ -100,7 +100,7 @@ public final class OperationApplier {
         AppliedAction applied = engine.apply(ticket, current.events(), user, op.action(),
                 op.form() == null ? Map.of() : op.form(), op.note());
         List<TicketEvent> events = new ArrayList<>(current.events());
-        events.add(applied.event());
+        events.add(applied.event().receivedAt(now));
         return new Applied(new TicketHistory(applied.ticket(), events));
     }
 
@@ -145,7 +145,7 @@ public final class OperationApplier {
                         events.get(0).formData()), user,
                 new TicketOpening.Ids(t.id(), events.get(0).id(), events.get(1).id()));
         TicketBounds.contents(own);
-        return new Applied(own);
+        return new Applied(new TicketHistory(own.ticket(), own.events().stream().map(e -> e.receivedAt(now)).toList()));
     }
 
     private static void checkTime(Instant at, Instant now, Instant notBefore) {

@@ -1,0 +1,546 @@
+package org.reliefdesk.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.TicketNumbers;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.sample.DemoCounty;
+import org.reliefdesk.logic.sample.FormFaker;
+import org.reliefdesk.logic.sync.OpResult;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationCodec;
+import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.ResidentIdNumber;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.TicketStatus;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.SetAside;
+import org.reliefdesk.sync.CentralClient;
+
+/**
+ * The central store attacked as a hostile county user would (a clerk, a township worker, a
+ * county administrator, a lost PC): one test per way in found by the last review, each failing on
+ * the main before this suite. On real parts: a central database (H2 or PostgreSQL, by subclass),
+ * the HTTP server on loopback, PCs with local H2 files. docs/security.md maps threats to tests.
+ */
+abstract class HostileContract {
+
+    @TempDir
+    Path dir;
+
+    SyncWorld world;
+    final ObjectMapper json = new ObjectMapper();
+    final TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
+    private int planted;
+
+    abstract String freshDatabase(Path dir) throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        world = new SyncWorld(dir, freshDatabase(dir), 160, 60);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    // ---- files written on other PCs -------------------------------------------------------------
+
+    @Test
+    void anAttachmentNameIsNeverAPathOnAnyPc() throws Exception {
+        String crafted = "../../../.config/autostart/evil.desktop";
+        try (SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A)) {
+            // pushed: the central store refuses the name as a rule of the form
+            String line = withApplication(opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t),
+                    "authorizationFile", json.createArrayNode().add(crafted));
+            OpResult r = push(civil, Operation.open(UUID.randomUUID(), idOf(line), line));
+            assertEquals(OpResult.Outcome.REJECTED, r.outcome());
+            assertEquals("rule.form.attachmentName", r.reasonKey());
+            assertEquals("authorizationFile", r.field());
+
+            // already on the central store (an older version took it): every PC that pulls it sets it
+            // aside, writes no file anywhere, and its pull goes on
+            TicketHistory planted = plant(line);
+            assertTrue(civil.sync().pulled() > 0);
+            assertFalse(civil.tickets().stream().anyMatch(t -> t.id().equals(planted.ticket().id())));
+            SetAside.Entry aside = civil.store.setAside().list().stream()
+                    .filter(e -> e.ticketId().equals(planted.ticket().id())).findFirst().orElseThrow();
+            assertEquals("rule.form.attachmentName", aside.why().rule());
+            assertFalse(Files.exists(civil.dataDir.resolve("attachments").resolve(crafted).normalize()));
+            assertFalse(Files.exists(dir.resolve(".config")), "nothing written outside the data directory");
+        }
+    }
+
+    // ---- any ticket of any county could be read -----------------------------------------------------
+
+    @Test
+    void aRefusedPushLearnsNothingOfATicketOutsideItsScope() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_B)) {
+            a.sync();
+            Ticket ofA = a.tickets().get(0);
+            int seq = world.centralTicket(ofA.id()).events().size();
+            OpResult outside = push(b, Operation.act(UUID.randomUUID(), ofA.id(), seq, "accept", Map.of(), null,
+                    world.clock.instant(), UUID.randomUUID()));
+            OpResult unknown = push(b, Operation.act(UUID.randomUUID(), UUID.randomUUID(), seq, "accept", Map.of(), null,
+                    world.clock.instant(), UUID.randomUUID()));
+            for (OpResult r : List.of(outside, unknown)) {
+                assertEquals(OpResult.Outcome.REJECTED, r.outcome());
+                assertNull(r.ticket(), "no ticket content in the answer");
+            }
+            assertEquals(unknown.reasonKey(), outside.reasonKey(), "unknown and out of scope: one answer");
+            assertEquals(unknown.field(), outside.field());
+            assertEquals(unknown.args(), outside.args());
+            assertEquals(unknown.reason(), outside.reason());
+
+            // A's operation id replayed by B: neither A's answer nor A's ticket comes back
+            Operation mine = Operation.act(UUID.randomUUID(), ofA.id(), seq, "accept", Map.of(), null,
+                    world.clock.instant(), UUID.randomUUID());
+            push(a, mine);
+            OpResult stolen = push(b, mine);
+            assertEquals(OpResult.Outcome.CONFLICT, stolen.outcome());
+            assertNull(stolen.ticket());
+        }
+    }
+
+    // ---- one change stops a county's sync for good ---------------------------------------------------
+
+    @Test
+    void aValueNoPcCanStoreIsRefusedAndOneAlreadyThereIsSetAsideWhileThePullGoesOn() throws Exception {
+        try (SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A); SyncWorld.Pc leader = world.pc("l", SyncWorld.LEADER_A)) {
+            String longName = "名".repeat(300);
+            String tooLong = opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> {
+                ((ObjectNode) t.get("applicant")).put("name", longName);
+                return t;
+            });
+            OpResult r = push(civil, Operation.open(UUID.randomUUID(), idOf(tooLong), tooLong));
+            assertEquals(OpResult.Outcome.REJECTED, r.outcome());
+            assertEquals("rule.bounds.length", r.reasonKey());
+
+            // an event id another ticket holds: refused, it would break every PC's event table
+            civil.sync();
+            Ticket target = civil.actionable().orElseThrow();
+            Ticket other = civil.tickets().stream().filter(t -> !t.id().equals(target.id())).findFirst().orElseThrow();
+            UUID taken = world.centralTicket(other.id()).events().get(0).id();
+            OpResult reused = push(civil, nextOp(civil, target, world.clock.instant(), taken));
+            assertEquals(OpResult.Outcome.REJECTED, reused.outcome(), reused.toString());
+            assertEquals("sync.rule.eventIdTaken", reused.reasonKey());
+
+            // a ticket already stored with a name too long for the PCs (an older central store took it)
+            TicketHistory planted = plant(tooLong);
+            leader.sync();
+            assertEquals(world.countyATickets, leader.tickets().size(), "every other ticket arrived");
+            assertEquals(1, leader.store.setAside().count());
+            assertEquals("rule.bounds.length", leader.store.setAside().list().get(0).why().rule());
+            assertEquals(planted.ticket().id(), leader.store.setAside().list().get(0).ticketId());
+            assertEquals(0, leader.sync().pulled(), "and the next pull does not stop on it again");
+        }
+    }
+
+    // ---- ticket numbers were free text ---------------------------------------------------------------
+
+    @Test
+    void ticketNumbersAreTheCentralStoresToGiveAndCountPastTenThousand() throws Exception {
+        try (SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A)) {
+            String line = opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t);
+            String prefix = numberOf(line).substring(0, 14);
+            // a free-text number from the PC: taken as provisional, the central store numbers it
+            String letters = line.replace(numberOf(line), prefix + "ZZZZ");
+            OpResult r = push(civil, Operation.open(UUID.randomUUID(), idOf(letters), letters));
+            assertEquals(OpResult.Outcome.APPLIED, r.outcome(), r.toString());
+            String first = codec.read(r.ticket(), 1, LocalDate.of(9999, 1, 1)).ticket().ticketNo();
+            assertTrue(TicketNumbers.wellFormed(first), first);
+
+            // the day already has its 9,999th ticket: the next is 10000, not a crash at a fifth digit
+            String busy = opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t);
+            plant(busy.replace(numberOf(busy), prefix + "9999"));
+            String next = opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t);
+            OpResult tenThousand = push(civil, Operation.open(UUID.randomUUID(), idOf(next), next));
+            assertEquals(OpResult.Outcome.APPLIED, tenThousand.outcome(), tenThousand.toString());
+            assertEquals(prefix + "10000", codec.read(tenThousand.ticket(), 1, LocalDate.of(9999, 1, 1)).ticket().ticketNo());
+
+            // the citizen channel's numbers are checked like any field
+            String intakeLine = letters.replace(idOf(letters).toString(), UUID.randomUUID().toString());
+            CentralTickets.Intake in = world.central.tickets().intake(new BufferedReader(new StringReader(intakeLine)),
+                    null, LocalDate.now(world.clock.withZone(WorkflowEngine.ZONE)), world.clock.instant());
+            assertEquals(0, in.added());
+            assertTrue(in.rejected().get(0).contains("rule.ticketNo.format"), in.rejected().toString());
+
+            // and a PC that pulled both keeps numbering after them
+            assertTrue(civil.sync().pulled() > 0);
+            assertTrue(civil.tickets().stream().anyMatch(t -> t.ticketNo().equals(prefix + "10000")));
+        }
+    }
+
+    // ---- opened tickets were stored as sent; actions dated years back ---------------------------------
+
+    @Test
+    void anOpenedTicketIsTheCentralStoresOwnResultAndTimesAreBounded() throws Exception {
+        try (SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A)) {
+            // claims to be concluded, in the last step, with an outcome: stored as a new ticket in its first step
+            String concluded = opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> {
+                t.put("status", "CONCLUDED");
+                t.put("currentStep", "concluded");
+                t.put("concludedAt", t.get("submittedAt").asText());
+                t.put("outcome", "approved");
+                return t;
+            });
+            OpResult r = push(civil, Operation.open(UUID.randomUUID(), idOf(concluded), concluded));
+            assertEquals(OpResult.Outcome.APPLIED, r.outcome(), r.toString());
+            Ticket stored = world.centralTicket(idOf(concluded)).ticket();
+            assertEquals(TicketStatus.NEW, stored.status());
+            assertEquals(SyncWorld.CATALOG.workflowOf("minimum_living_allowance").firstStep().code(), stored.currentStep());
+            assertNull(stored.outcome());
+            assertNotNull(world.centralTicket(idOf(concluded)).events().get(0).receivedAt(), "the receive time is kept");
+
+            // "submitted" in 1995
+            String old = opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t,
+                    Instant.parse("1995-06-01T02:00:00Z"));
+            OpResult oldR = push(civil, Operation.open(UUID.randomUUID(), idOf(old), old));
+            assertEquals(OpResult.Outcome.REJECTED, oldR.outcome());
+            assertEquals("sync.rule.time", oldR.reasonKey());
+
+            // an action dated back past this person's sign-ins on this PC (less the offline allowance):
+            // refused, though it would still come after the ticket's last entry
+            civil.sync();
+            Instant bound = world.clock.instant().minus(org.reliefdesk.logic.sync.OperationApplier.OFFLINE_ALLOWANCE);
+            Ticket target = civil.tickets().stream().filter(t -> lastAt(t).isBefore(bound.minus(Duration.ofDays(2))))
+                    .filter(t -> civil.actionable(t)).findFirst().orElseThrow();
+            Instant backDated = lastAt(target).plus(Duration.ofDays(1));
+            OpResult late = push(civil, nextOp(civil, target, backDated, UUID.randomUUID()));
+            assertEquals(OpResult.Outcome.REJECTED, late.outcome(), late.toString());
+            assertEquals("sync.rule.time", late.reasonKey());
+            // the same action dated now is taken, and the central store notes when it came
+            OpResult now = push(civil, nextOp(civil, target, world.clock.instant(), UUID.randomUUID()));
+            assertEquals(OpResult.Outcome.APPLIED, now.outcome(), now.toString());
+            List<TicketEvent> events = world.centralTicket(target.id()).events();
+            assertEquals(world.clock.instant(), events.get(events.size() - 1).receivedAt());
+        }
+    }
+
+    // ---- county administrators reached other counties -------------------------------------------------
+
+    @Test
+    void aCountyAdministratorStaysInTheirCounty() throws Exception {
+        String ofB = codec.write(world.centralTicket(firstOfCounty(SyncWorld.COUNTY_B)));
+        String fresh = ofB.replace(idOf(ofB).toString(), UUID.randomUUID().toString())
+                .replace(numberOf(ofB), numberOf(ofB).substring(0, 14) + "8888");
+        for (JsonNode e : json.readTree(fresh).get("events")) {
+            fresh = fresh.replace(e.get("id").asText(), UUID.randomUUID().toString());
+        }
+        try (SyncWorld.Pc admin = world.pc("admin", SyncWorld.ADMIN_A)) {
+            HttpResponse<String> intake = call("POST", "/api/v1/intake", admin.token(), fresh);
+            assertEquals(200, intake.statusCode(), intake.body());
+            JsonNode n = json.readTree(intake.body());
+            assertEquals(0, n.get("added").asInt(), "another county's ticket is not taken");
+            assertTrue(n.get("rejected").get(0).asText().contains("rule.workflow.county"), intake.body());
+
+            String year = """
+                    {"formatVersion":1,"year":2032,"notice":{"title":"国务院办公厅关于2032年部分节假日安排的通知",\
+                    "issued":"2031-11-01"},"offDays":[{"from":"2032-10-01","to":"2032-10-07"}],"makeUpWorkingDays":[]}""";
+            HttpResponse<String> put = call("PUT", "/api/v1/calendar", admin.token(), year);
+            assertEquals(403, put.statusCode(), "a holiday year is the province's, not a county administrator's");
+            assertTrue(world.central.calendar().years().isEmpty());
+        }
+    }
+
+    // ---- sign-in ---------------------------------------------------------------------------------------
+
+    @Test
+    void failedSignInsAreThrottledPerAccountWithBackOff() throws Exception {
+        CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
+        for (int i = 0; i < SignInThrottle.ACCOUNT_FREE; i++) {
+            CentralClient.Refused wrong = assertThrows(CentralClient.Refused.class,
+                    () -> client.signIn(SyncWorld.WATER_A.username(), "not-the-password".toCharArray(), "pc"));
+            assertEquals(401, wrong.status());
+        }
+        HttpResponse<String> locked = call("POST", "/api/v1/sign-in", null, "{\"username\":\"water.clerk\",\"password\":\""
+                + SyncWorld.PASSWORD + "\",\"clientId\":\"pc\"}");
+        assertEquals(429, locked.statusCode(), "even the right password waits");
+        assertEquals("sync.auth.throttled", json.readTree(locked.body()).get("error").asText());
+        long wait = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(wait > 0 && wait <= SignInThrottle.FIRST_WAIT.toSeconds(), "Retry-After " + wait);
+        // another account from elsewhere is not held up
+        assertNotNull(client.signIn(SyncWorld.WATER_A2.username(), SyncWorld.PASSWORD.toCharArray(), "pc").token());
+        world.clock.advance(SignInThrottle.FIRST_WAIT.plusSeconds(1));
+        assertNotNull(client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc").token(),
+                "after the wait, the right password is taken and the count cleared");
+    }
+
+    /**
+     * An unknown name costs one key derivation too (against a decoy): its answer takes as long as a
+     * wrong password for a known name. Medians of 7 tries each must lie within 35 % of each other;
+     * before, an unknown name answered ~15× faster.
+     */
+    @Test
+    void anUnknownNameAndAWrongPasswordTakeTheSameTime() throws Exception {
+        List<Long> known = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            known.add(timeSignIn(i % 2 == 0 ? "water.two" : "civil.clerk", "wrong-" + i));
+            unknown.add(timeSignIn("nobody." + i, "wrong-" + i));
+            world.clock.advance(Duration.ofHours(2)); // no account reaches its throttle in this test
+        }
+        long k = median(known);
+        long u = median(unknown);
+        assertTrue(Math.abs(k - u) <= 0.35 * Math.max(k, u), "known " + k + " ms, unknown " + u + " ms");
+    }
+
+    @Test
+    void aSignInStormIsCappedAndPullsAreServedMeanwhile() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+            String token = a.token();
+            ExecutorService pool = Executors.newFixedThreadPool(48);
+            try {
+                List<Future<Integer>> storm = new ArrayList<>();
+                for (int i = 0; i < 96; i++) {
+                    String name = "storm." + i;
+                    storm.add(pool.submit(() -> call("POST", "/api/v1/sign-in", null,
+                            "{\"username\":\"" + name + "\",\"password\":\"whatever-1\",\"clientId\":\"x\"}").statusCode()));
+                }
+                HttpResponse<String> pull = call("GET", "/api/v1/changes?after=0&limit=50", token, null);
+                assertEquals(200, pull.statusCode(), "a pull is served during the storm");
+                int busy = 0;
+                for (Future<Integer> f : storm) {
+                    int status = f.get();
+                    assertTrue(status == 401 || status == 429, "status " + status);
+                    busy += status == 429 ? 1 : 0;
+                }
+                assertTrue(busy > 0, "beyond the gate's queue a sign-in is told to come back (429)");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    // ---- errors leaked internals; transport --------------------------------------------------------
+
+    @Test
+    void errorsCarryAnIdNeverTheServersInsidesAndOneBadRecordStopsNothingElse() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+            a.sync();
+            List<Ticket> mine = a.tickets();
+            Ticket broken = mine.get(0);
+            Ticket fine = a.actionable().filter(t -> !t.id().equals(broken.id())).orElseThrow();
+            // a stored record the central store cannot read any more
+            world.central.database().inTransaction(c -> {
+                try (var ps = c.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {
+                    ps.setString(1, "{not json");
+                    ps.setObject(2, broken.id());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            List<OpResult> results = new CentralClient(world.url(), Duration.ofSeconds(20)).push(a.token(), List.of(
+                    Operation.act(UUID.randomUUID(), broken.id(), 2, "accept", Map.of(), null, world.clock.instant(),
+                            UUID.randomUUID()),
+                    nextOp(a, fine, world.clock.instant(), UUID.randomUUID())));
+            assertEquals(OpResult.Outcome.REJECTED, results.get(0).outcome());
+            assertEquals("sync.rule.failed", results.get(0).reasonKey());
+            assertTrue(results.get(0).args().get(0).matches("E-[0-9A-F]{8}"), results.get(0).args().toString());
+            assertEquals(OpResult.Outcome.APPLIED, results.get(1).outcome(), "the next operation is applied");
+            for (String leak : List.of("SELECT", "central_ticket", "Exception", "org.", "json")) {
+                assertFalse(results.get(0).reason().contains(leak), results.get(0).reason());
+            }
+        }
+        // what Jetty answers itself is JSON too
+        HttpRequest huge = HttpRequest.newBuilder(URI.create(world.url() + "/api/v1/me"))
+                .header("X-Big", "x".repeat(64 * 1024)).GET().build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(huge, HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, "status " + r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.body());
+        assertFalse(r.body().contains("jetty") || r.body().contains("Jetty") || r.body().contains("org."), r.body());
+    }
+
+    @Test
+    void anOversizeChunkedBodyIs413AndBearerIsTakenInAnyCase() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+            HttpRequest lower = HttpRequest.newBuilder(URI.create(world.url() + "/api/v1/me"))
+                    .header("Authorization", "bearer " + a.token()).GET().build();
+            assertEquals(200, HttpClient.newHttpClient().send(lower, HttpResponse.BodyHandlers.ofString()).statusCode());
+            byte[] big = new byte[CentralServer.MAX_JSON_BYTES + 1024];
+            java.util.Arrays.fill(big, (byte) ' ');
+            // no length: an InputStream body goes chunked
+            HttpRequest chunked = HttpRequest.newBuilder(URI.create(world.url() + "/api/v1/ops"))
+                    .header("Authorization", "Bearer " + a.token())
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, r.statusCode(), r.body());
+            assertEquals("tooLarge", json.readTree(r.body()).get("error").asText());
+        }
+    }
+
+    // ---- a shared PC ---------------------------------------------------------------------------------------
+
+    @Test
+    void onASharedPcTheLeadersFirstPullAfterAClerksWorkCompletes() throws Exception {
+        try (SyncWorld.Pc clerk = world.pc("shared", SyncWorld.WATER_A)) {
+            clerk.sync();
+            clerk.act(clerk.actionable().orElseThrow());
+            clerk.sync();
+            clerk.act(clerk.actionable().orElseThrow());
+        }
+        try (SyncWorld.Pc leader = world.pc("shared", SyncWorld.LEADER_A)) {
+            leader.sync();
+            assertEquals(world.countyATickets, leader.tickets().size(), "the whole county, known and new tickets mixed");
+            assertEquals(0, leader.store.setAside().count());
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** The first action the engine lets the PC's user take on the ticket, with a form a person would fill, as an operation. */
+    private Operation nextOp(SyncWorld.Pc pc, Ticket ticket, Instant at, UUID eventId) {
+        WorkflowEngine engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.fixed(at, WorkflowEngine.ZONE));
+        List<TicketEvent> history = world.centralTicket(ticket.id()).events();
+        Ticket current = world.centralTicket(ticket.id()).ticket();
+        var action = engine.allowedActions(current, history, pc.user).stream().filter(x -> !x.reopens()).findFirst()
+                .orElseThrow();
+        FormDef form = SyncWorld.CATALOG.form(action.form()).orElse(new FormDef("none", List.of()));
+        Map<String, Object> values = FormFaker.happy(SyncWorld.CATALOG).fill(form,
+                org.reliefdesk.logic.workflow.TicketFacts.of(history), at);
+        return Operation.act(UUID.randomUUID(), ticket.id(), history.size(), action.code(), values, null, at, eventId);
+    }
+
+    private Instant lastAt(Ticket t) {
+        List<TicketEvent> events = world.centralTicket(t.id()).events();
+        return events.get(events.size() - 1).at();
+    }
+
+    private long timeSignIn(String name, String password) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> r = call("POST", "/api/v1/sign-in", null,
+                "{\"username\":\"" + name + "\",\"password\":\"" + password + "\",\"clientId\":\"t\"}");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(401, r.statusCode(), r.body());
+        return ms;
+    }
+
+    private static long median(List<Long> xs) {
+        List<Long> s = new ArrayList<>(xs);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    private OpResult push(SyncWorld.Pc pc, Operation op) throws Exception {
+        return new CentralClient(world.url(), Duration.ofSeconds(20)).push(pc.token(), List.of(op)).get(0);
+    }
+
+    HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.url() + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A ticket as a PC opens it for {@code staff}, as the interchange line of its OPEN operation. */
+    private String opened(User staff, String item, UnaryOperator<ObjectNode> change) throws Exception {
+        return opened(staff, item, change, world.clock.instant().minusSeconds(60));
+    }
+
+    private String opened(User staff, String item, UnaryOperator<ObjectNode> change, Instant at) throws Exception {
+        Place township = DemoCounty.firstTownship();
+        FormDef form = SyncWorld.CATALOG.applicationFormOf(item);
+        Map<String, Object> application = FormFaker.happy(SyncWorld.CATALOG).fill(form, Map.of(), at);
+        String first17 = "53012819800101001";
+        TicketHistory h = new TicketOpening(SyncWorld.CATALOG, Clock.fixed(at, WorkflowEngine.ZONE)).open(
+                new TicketOpening.Request(item, DemoCounty.COUNTY, township, new Place(township.code() + "201", "大村村委会"),
+                        "李四", first17 + ResidentIdNumber.checkChar(first17), "13812345678", IntakeChannel.GOVERNMENT_FOUND,
+                        staff.displayName(), application), staff);
+        Ticket t = h.ticket();
+        String number = TicketNumbers.number(TicketNumbers.prefix(t.county().code(), t.submittedAt()), 1);
+        Ticket numbered = new Ticket(t.id(), number, t.itemCode(), t.county(), t.township(), t.village(), t.applicant(),
+                t.channel(), t.raisedBy(), t.submittedAt(), t.dispatchedAt(), t.currentStep(), t.status(), t.concludedAt(),
+                t.outcome(), 0);
+        ObjectNode n = (ObjectNode) json.readTree(codec.write(new TicketHistory(numbered, h.events())));
+        return json.writeValueAsString(change.apply(n));
+    }
+
+    private String withApplication(String line, String field, ArrayNode value) throws Exception {
+        ObjectNode n = (ObjectNode) json.readTree(line);
+        ((ObjectNode) n.get("events").get(0).get("form")).set(field, value);
+        return json.writeValueAsString(n);
+    }
+
+    private UUID idOf(String line) throws Exception {
+        return UUID.fromString(json.readTree(line).get("id").asText());
+    }
+
+    private String numberOf(String line) throws Exception {
+        return json.readTree(line).get("ticketNo").asText();
+    }
+
+    private UUID firstOfCounty(String county) {
+        return world.central.database().inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT id FROM central_ticket WHERE county_code = ? FETCH FIRST 1 ROWS ONLY")) {
+                ps.setString(1, county);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getObject(1, UUID.class);
+                }
+            }
+        });
+    }
+
+    /**
+     * Puts a line straight into the central database, past every door, as a store of an older
+     * version could have: what the PCs must survive.
+     */
+    private TicketHistory plant(String line) throws Exception {
+        TicketHistory read = codec.read(line, 1, LocalDate.of(9999, 1, 1));
+        Ticket t = read.ticket();
+        // a number of its own unless the test chose one (the generated county holds the low ones)
+        String no = t.ticketNo().endsWith("0001") ? t.ticketNo().substring(0, 14) + (7000 + planted++) : t.ticketNo();
+        TicketHistory h = new TicketHistory(new Ticket(t.id(), no, t.itemCode(), t.county(), t.township(), t.village(),
+                t.applicant(), t.channel(), t.raisedBy(), t.submittedAt(), t.dispatchedAt(), t.currentStep(), t.status(),
+                t.concludedAt(), t.outcome(), 0), read.events());
+        world.central.database().inTransaction(c -> world.central.tickets().save(c, h, true, false, world.clock.instant()));
+        assertNotEquals(null, world.centralTicket(h.ticket().id()));
+        return h;
+    }
+}
