@@ -28,6 +28,7 @@ import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
+import org.reliefdesk.store.SetAside;
 import org.reliefdesk.sync.CentralClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +49,17 @@ final class AdminView {
     private final Runnable calendarChanged;
     private final ObservableList<ListedUser> users = FXCollections.observableArrayList();
     private final ObservableList<HolidayYear> years = FXCollections.observableArrayList();
+    private final ObservableList<SetAside.Entry> setAside = FXCollections.observableArrayList();
+    private final java.util.function.Supplier<List<SetAside.Entry>> setAsideSource;
     /** What happened to the last user change (under the new user's fields), and to the last calendar import. */
     private final Label message = new Label();
     private final Label calendarMessage = new Label();
     private final ScrollPane root;
 
     AdminView(Administration directory, Catalog catalog, Texts texts, AppConfig config, User admin,
-            Runnable calendarChanged) {
+            Runnable calendarChanged, java.util.function.Supplier<List<SetAside.Entry>> setAsideSource) {
         this.directory = directory;
+        this.setAsideSource = setAsideSource;
         this.catalog = catalog;
         this.texts = texts;
         this.config = config;
@@ -168,6 +172,18 @@ final class AdminView {
             }
         });
 
+        // Tickets a pull brought that this PC could not take: kept with the reason, the pull went on.
+        TableView<SetAside.Entry> asideTable = new TableView<>(setAside);
+        asideTable.setId("setAsideTable");
+        asideTable.setPrefHeight(140);
+        asideTable.setPlaceholder(new Label(texts.msg("admin.setAsideNone")));
+        asideTable.getColumns().add(Columns.of(texts, "admin.setAsideNo", 170, a -> a.ticketNo() == null ? "" : a.ticketNo()));
+        asideTable.getColumns().add(Columns.of(texts, "admin.setAsideAt", 130, a -> Formats.dateTime(a.at())));
+        asideTable.getColumns().add(Columns.of(texts, "admin.setAsideBy", 100, SetAside.Entry::pulledBy));
+        asideTable.getColumns().add(Columns.of(texts, "admin.setAsideWhy", 420, a -> texts.describe(a.why())));
+        Label asideHint = new Label(texts.msg("admin.setAsideHint"));
+        asideHint.setWrapText(true);
+
         // Under the list: where the users live, and disabling the chosen one.
         HBox underList = new HBox(12, where, disable);
         HBox.setHgrow(where, javafx.scene.layout.Priority.ALWAYS);
@@ -193,7 +209,9 @@ final class AdminView {
                 message,
                 WorkbenchView.titled(texts.msg("admin.calendar"), yearTable),
                 new HBox(8, importYear, new Label(texts.msg("admin.importHint"))),
-                calendarMessage);
+                calendarMessage,
+                WorkbenchView.titled(texts.msg("admin.setAside"), asideTable),
+                asideHint);
         box.setPadding(new Insets(12));
         root = new ScrollPane(box);
         root.setId("adminPage");
@@ -231,12 +249,12 @@ final class AdminView {
         start(task);
     }
 
-    /** Reads the users and the calendar off the FX thread, then shows them. */
-    private void refresh() {
+    /** Reads the users, the calendar and the tickets set aside off the FX thread, then shows them. */
+    void refresh() {
         Task<Object[]> load = new Task<>() {
             @Override
             protected Object[] call() throws java.io.IOException {
-                return new Object[] {directory.list(), CalendarLoader.load(config.dataDir()).years()};
+                return new Object[] {directory.list(), CalendarLoader.load(config.dataDir()).years(), setAsideSource.get()};
             }
         };
         load.setOnSucceeded(e -> {
@@ -244,8 +262,11 @@ final class AdminView {
             List<ListedUser> u = (List<ListedUser>) load.getValue()[0];
             @SuppressWarnings("unchecked")
             List<HolidayYear> y = (List<HolidayYear>) load.getValue()[1];
+            @SuppressWarnings("unchecked")
+            List<SetAside.Entry> aside = (List<SetAside.Entry>) load.getValue()[2];
             users.setAll(u);
             years.setAll(y);
+            setAside.setAll(aside);
         });
         load.setOnFailed(e -> say(message, said(load.getException()), true));
         start(load);

@@ -91,10 +91,17 @@ final class WorkbenchView {
             tabs.getTabs().addAll(dashboardTab, ticketTab, reportsTab);
             if (vm.user().role() == org.reliefdesk.model.Role.ADMIN) {
                 // Users and the holiday calendar; an imported year recomputes every clock.
-                javafx.scene.control.Tab adminTab = new javafx.scene.control.Tab(texts.msg("tab.admin"), new AdminView(
+                AdminView admin = new AdminView(
                         sync.enabled() ? Administration.central(sync, vm.store()) : Administration.local(vm.store(), catalog),
-                        catalog, texts, vm.config(), vm.user(), vm::reload).root());
+                        catalog, texts, vm.config(), vm.user(), vm::reload, vm.store().setAside()::list);
+                javafx.scene.control.Tab adminTab = new javafx.scene.control.Tab(texts.msg("tab.admin"), admin.root());
                 adminTab.setId("adminTab");
+                // read again each time it is opened: a sync since may have set tickets aside, or added users
+                adminTab.setOnSelectionChanged(e -> {
+                    if (adminTab.isSelected()) {
+                        admin.refresh();
+                    }
+                });
                 tabs.getTabs().add(adminTab);
             }
         } else {
