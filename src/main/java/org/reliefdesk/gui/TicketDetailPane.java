@@ -103,7 +103,8 @@ final class TicketDetailPane {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(row("column.ticketNo", t.ticketNo()));
+        rows.add(row("column.ticketNo", vm.provisionalNumber(t) ? texts.msg("ticket.provisionalNo", t.ticketNo())
+                : t.ticketNo()));
         rows.add(row("column.item", catalog.itemName(t.itemCode(), texts.locale())));
         rows.add(row("detail.department", catalog.item(t.itemCode())
                 .map(i -> catalog.departmentName(i.departmentCode(), texts.locale())).orElse("")));

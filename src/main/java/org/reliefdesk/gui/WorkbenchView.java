@@ -308,7 +308,9 @@ final class WorkbenchView {
         TableView<Ticket> table = new TableView<>();
         table.setId("ticketTable");
         table.setPlaceholder(new Label(texts.msg("workbench.empty")));
-        table.getColumns().add(Columns.of(texts, "column.ticketNo", 160, Ticket::ticketNo));
+        // a number given on this PC offline is provisional until the central store takes the ticket
+        table.getColumns().add(Columns.of(texts, "column.ticketNo", 160, t -> vm.provisionalNumber(t)
+                ? texts.msg("ticket.provisionalNo", t.ticketNo()) : t.ticketNo()));
         if (sync.enabled()) {
             // Blank when the central store has the ticket as shown; a word when it does not (yet).
             table.getColumns().add(Columns.of(texts, "column.sync", 58, t -> vm.syncState(t)

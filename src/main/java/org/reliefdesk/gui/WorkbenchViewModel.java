@@ -90,6 +90,7 @@ public final class WorkbenchViewModel {
     private java.util.Set<UUID> actionable = java.util.Set.of();
     /** Tickets with operations for the central store, and where their latest one stands. */
     private Map<UUID, org.reliefdesk.store.Outbox.TicketSync> syncStates = Map.of();
+    private java.util.Set<UUID> provisional = java.util.Set.of();
     private Instant loadedAt = Instant.EPOCH;
     /** Usernames of people known on this machine, to show "李水清（water.clerk）" in histories. */
     private final Map<String, String> displayNames = new java.util.HashMap<>();
@@ -127,7 +128,8 @@ public final class WorkbenchViewModel {
             }
         };
         task.setOnSucceeded(e -> {
-            message.set(config.texts().msg("newTicket.saved", task.getValue().ticketNo()));
+            message.set(config.texts().msg(config.central().mode() == AppConfig.Central.Mode.OFF ? "newTicket.saved"
+                    : "newTicket.savedProvisional", task.getValue().ticketNo()));
             pendingSelection = task.getValue().id();
             reload();
         });
@@ -291,7 +293,8 @@ public final class WorkbenchViewModel {
     /** What one load brings back: tickets, their histories and clocks at one moment, and their search. */
     private record Loaded(List<Ticket> tickets, Map<UUID, List<TicketEvent>> histories,
                           Map<UUID, TicketClock> clocks, java.util.Set<UUID> actionable, TicketClocks maker, Instant at,
-                          TicketSearch.Index search, Map<UUID, org.reliefdesk.store.Outbox.TicketSync> syncStates) {
+                          TicketSearch.Index search, Map<UUID, org.reliefdesk.store.Outbox.TicketSync> syncStates,
+                          java.util.Set<UUID> provisional) {
     }
 
     /** How many of the newest tickets the first load shows while it reads the rest. */
@@ -394,7 +397,8 @@ public final class WorkbenchViewModel {
             }
         }
         return new Loaded(list, events, computed, mine, maker, now, new TicketSearch.Index(list),
-                store.outbox().ticketStates());
+                store.outbox().ticketStates(), config.central().mode() == AppConfig.Central.Mode.OFF
+                        ? java.util.Set.of() : store.outbox().provisional());
     }
 
     /** Shows a load: the list, counts and filters; the same ticket stays selected (found again by id). */
@@ -405,6 +409,7 @@ public final class WorkbenchViewModel {
         clocks = loaded.clocks();
         actionable = loaded.actionable();
         syncStates = loaded.syncStates();
+        provisional = loaded.provisional();
         UUID keep = pendingSelection != null ? pendingSelection : selected.get() == null ? null : selected.get().id();
         pendingSelection = screenOnly ? keep : null;
         partial.set(screenOnly);
@@ -563,6 +568,11 @@ public final class WorkbenchViewModel {
     }
 
     /** Whether the ticket's changes reached the central store (as of the last load). */
+    /** Whether the ticket's number is this PC's provisional one (opened here, not yet taken by the central store). */
+    public boolean provisionalNumber(Ticket t) {
+        return provisional.contains(t.id());
+    }
+
     public org.reliefdesk.store.Outbox.TicketSync syncState(Ticket t) {
         return syncStates.getOrDefault(t.id(), org.reliefdesk.store.Outbox.TicketSync.SYNCED);
     }

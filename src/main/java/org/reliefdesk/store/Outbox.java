@@ -107,6 +107,16 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Tickets opened on this PC whose opening the central store has not taken yet: their number
+     * is this PC's provisional one (the central store gives the final one).
+     */
+    public Set<UUID> provisional() {
+        return store.read(s -> s.createNativeQuery("SELECT DISTINCT ticket_id FROM outbox WHERE kind = 'OPEN'"
+                + " AND state IN ('PENDING', 'CONFLICT')", Object.class).getResultList().stream()
+                .map(Outbox::uuid).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** Tickets a pull must not overwrite: a change of theirs waits or is in conflict. */
     static Set<UUID> unsynced(Session s, List<UUID> among) {
         if (among.isEmpty()) {

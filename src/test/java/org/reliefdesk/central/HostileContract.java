@@ -212,6 +212,17 @@ abstract class HostileContract {
             // and a PC that pulled both keeps numbering after them
             assertTrue(civil.sync().pulled() > 0);
             assertTrue(civil.tickets().stream().anyMatch(t -> t.ticketNo().equals(prefix + "10000")));
+
+            // a ticket opened on the PC offline: its number is provisional until the central store gives one
+            TicketHistory mine = codec.read(opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t), 1,
+                    LocalDate.of(9999, 1, 1));
+            Ticket local = civil.store.tickets().insertOpened(mine, codec);
+            assertEquals(prefix + "10001", local.ticketNo(), "numbered after the highest, as a number");
+            assertEquals(java.util.Set.of(local.id()), civil.store.outbox().provisional());
+            civil.sync();
+            assertEquals(java.util.Set.of(), civil.store.outbox().provisional());
+            assertEquals(world.centralTicket(local.id()).ticket().ticketNo(),
+                    civil.store.tickets().find(local.id()).orElseThrow().ticketNo(), "the central store's number, final");
         }
     }
 
