@@ -43,7 +43,7 @@ public final class OverdueWorkbook {
 
     private static void summary(SXSSFSheet sheet, ExcelStyles styles, OverdueReport report, Texts texts, String title,
                                 String subtitle) {
-        SheetWriter w = new SheetWriter(sheet, styles, 10);
+        SheetWriter w = new SheetWriter(sheet, styles, 11);
         w.line(title, styles.title, 28);
         w.line(subtitle, styles.subtitle, 18);
         w.skip();
@@ -51,7 +51,7 @@ public final class OverdueWorkbook {
         w.header(texts.msg("report.col.department"), texts.msg("report.col.item"), texts.msg("report.col.open"),
                 texts.msg("report.col.supervised"), texts.msg("report.col.stepOverdue"), texts.msg("report.col.overdue"),
                 texts.msg("report.col.dueSoon"), texts.msg("report.col.concluded"), texts.msg("report.col.concludedOnTime"),
-                texts.msg("report.col.onTimeRate"));
+                texts.msg("report.col.onTimeRate"), texts.msg("report.col.lateEntries"));
         section(w, styles, texts.msg("report.section.byDepartment"), report.byDepartment());
         total(w, styles, report.totals());
         section(w, styles, texts.msg("report.section.byItem"), report.byDepartmentItem());
@@ -65,14 +65,14 @@ public final class OverdueWorkbook {
         for (SummaryRow r : rows) {
             w.values(styles.text, styles.integer, styles.percent, r.group(), r.subgroup(), r.open(), r.supervised(),
                     r.stepOverdue(), r.overdue(), r.dueSoon(), r.concluded(), r.concludedOnTime(),
-                    new SheetWriter.Share(r.onTimeRate()));
+                    new SheetWriter.Share(r.onTimeRate()), r.lateEntries());
         }
     }
 
     private static void total(SheetWriter w, ExcelStyles styles, SummaryRow t) {
         w.values(styles.totalText, styles.totalInteger, styles.totalPercent, t.group(), null, t.open(), t.supervised(),
                 t.stepOverdue(), t.overdue(), t.dueSoon(), t.concluded(), t.concludedOnTime(),
-                new SheetWriter.Share(t.onTimeRate()));
+                new SheetWriter.Share(t.onTimeRate()), t.lateEntries());
     }
 
     private static void detail(SXSSFSheet sheet, ExcelStyles styles, List<OverdueRow> rows, Texts texts, String title,

@@ -100,7 +100,7 @@ public final class TicketStore {
     }
 
     private static final String SLIM_EVENTS =
-            "select e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.outcome";
+            "select e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.outcome, e.receivedAt";
 
     /** Events without forms, grouped by ticket, each ticket's in order. */
     private static Map<UUID, List<TicketEvent>> slim(List<Object[]> rows) {
@@ -109,7 +109,7 @@ public final class TicketStore {
             UUID ticket = (UUID) r[1];
             byTicket.computeIfAbsent(ticket, k -> new java.util.ArrayList<>(6)).add(new TicketEvent((UUID) r[0],
                     ticket, (Integer) r[2], (String) r[3], (java.time.Instant) r[4], (String) r[5], (String) r[6],
-                    (String) r[7], null, Map.of(), (String) r[8]));
+                    (String) r[7], null, Map.of(), (String) r[8], (java.time.Instant) r[9]));
         }
         byTicket.values().forEach(events -> events.sort(java.util.Comparator.comparingInt(TicketEvent::seq)));
         return byTicket;

@@ -23,6 +23,7 @@ import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.ServiceItem;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
 
@@ -95,7 +96,7 @@ public final class OverdueReports {
             }
             TicketClock c = clocks.compute(t, then.get().events(), at);
             ServiceItem item = catalog.item(t.itemCode()).orElseThrow();
-            SummaryRow counts = count(t, c);
+            SummaryRow counts = count(t, c, then.get().events().stream().anyMatch(TicketEvent::lateEntry));
             String department = catalog.departmentName(item.departmentCode(), locale);
             String departmentKey = String.format("%02d", order.getOrDefault(item.departmentCode(), 99));
             add(byItem, departmentKey + String.format("%03d", item.number()), new SummaryRow(department,
@@ -124,11 +125,11 @@ public final class OverdueReports {
         map.merge(key, empty.plus(counts), SummaryRow::plus);
     }
 
-    private static SummaryRow count(Ticket t, TicketClock c) {
+    private static SummaryRow count(Ticket t, TicketClock c, boolean lateEntry) {
         boolean concluded = t.status() == TicketStatus.CONCLUDED;
         return new SummaryRow(null, null, concluded ? 0 : 1, c.state() == LadderState.SUPERVISED ? 1 : 0,
                 c.state() == LadderState.STEP_OVERDUE ? 1 : 0, c.state() == LadderState.DUE_SOON ? 1 : 0,
-                concluded ? 1 : 0, concluded && c.concludedOnTime(t.concludedAt()) ? 1 : 0);
+                concluded ? 1 : 0, concluded && c.concludedOnTime(t.concludedAt()) ? 1 : 0, lateEntry ? 1 : 0);
     }
 
     private OverdueRow row(Ticket t, TicketClock c, ServiceItem item, String department, Instant at, Texts texts) {

@@ -43,6 +43,27 @@ class OverdueReportsTest {
     }
 
     @Test
+    void ticketsWithLateEntriesAreCountedBesideTheOnTimeFigures() {
+        // two concluded tickets: one's last entry reached the central store three days after the
+        // time it carries, the other's within the hour
+        List<TicketHistory> concluded = COUNTY.stream().filter(h -> h.ticket().status() == TicketStatus.CONCLUDED)
+                .limit(2).toList();
+        List<TicketHistory> county = new java.util.ArrayList<>(COUNTY);
+        for (int i = 0; i < 2; i++) {
+            TicketHistory h = concluded.get(i);
+            List<org.reliefdesk.model.TicketEvent> events = new java.util.ArrayList<>(h.events());
+            org.reliefdesk.model.TicketEvent last = events.remove(events.size() - 1);
+            events.add(last.receivedAt(last.at().plus(i == 0 ? java.time.Duration.ofDays(3) : java.time.Duration.ofMinutes(40))));
+            county.set(county.indexOf(h), new TicketHistory(h.ticket(), events));
+        }
+        OverdueReport r = reports().build(ReportScope.county(DemoCounty.COUNTY.code()), county, DAY, ZH, (d, t) -> { });
+        assertEquals(1, r.totals().lateEntries());
+        assertEquals(1, r.byDepartment().stream().mapToInt(SummaryRow::lateEntries).sum());
+        assertEquals(0, reports().build(ReportScope.county(DemoCounty.COUNTY.code()), COUNTY, DAY, ZH, (d, t) -> { })
+                .totals().lateEntries());
+    }
+
+    @Test
     void todaysRowsAreExactlyTheStepOverdueAndSupervisedQueues() {
         OverdueReport r = reports().build(ReportScope.county(DemoCounty.COUNTY.code()), COUNTY, DAY, ZH, (d, t) -> { });
         Set<String> queues = COUNTY.stream().filter(h -> {
