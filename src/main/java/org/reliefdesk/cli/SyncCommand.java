@@ -71,7 +71,7 @@ public final class SyncCommand implements Callable<Integer> {
             return 2;
         } catch (CentralClient.Refused e) {
             String key = e.code();
-            err.println(texts.msg("sync.refused", texts.bundle().containsKey(key) ? texts.msg(key) : e.getMessage()));
+            err.println(texts.msg("sync.refused", texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
             return 2;
         } catch (java.io.IOException e) {
             LOG.warn("Sync failed", e);

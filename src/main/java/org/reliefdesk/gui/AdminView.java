@@ -198,7 +198,7 @@ final class AdminView {
         form.addRow(0, fieldLabel("username"), username, fieldLabel("displayName"), name, fieldLabel("role"), role);
         form.addRow(1, fieldLabel("departmentCode"), department, fieldLabel("townshipName"), township);
         if (directory.central()) {
-            form.add(new Label(texts.msg("admin.firstPassword")), 4, 1);
+            form.add(new Label(texts.msg("admin.firstPassword", org.reliefdesk.logic.users.PasswordRules.MIN_LENGTH)), 4, 1);
             form.add(password, 5, 1);
         }
         form.add(add, 6, 1);
@@ -289,7 +289,7 @@ final class AdminView {
             return texts.msg("sync.unreachable", away.url());
         }
         if (error instanceof CentralClient.Refused refused && texts.bundle().containsKey(refused.code())) {
-            return texts.msg(refused.code());
+            return texts.msg(refused.code(), refused.retryAfterSeconds());
         }
         LOG.warn("Administration failed", error);
         return texts.msg("action.failed", error.getMessage());

@@ -178,8 +178,8 @@ final class SyncViewModel {
             if (t instanceof CentralClient.Refused refused && refused.status() != 503) {
                 LOG.warn("Sync refused: {}", refused.getMessage());
                 String key = refused.code();
-                status.set(texts.msg("sync.status.refused", texts.bundle().containsKey(key) ? texts.msg(key)
-                        : refused.getMessage()));
+                status.set(texts.msg("sync.status.refused", texts.bundle().containsKey(key)
+                        ? texts.msg(key, refused.retryAfterSeconds()) : refused.getMessage()));
                 scheduleIn(workspace.config.central().every());
             } else if (!(t instanceof java.io.IOException)) {
                 // this PC's own failure (its database, its disk): never said as a network outage

@@ -212,7 +212,8 @@ public final class WorkbenchApp extends Application {
                 Platform.runLater(() -> showWorkbench(session.user(), password));
             } catch (org.reliefdesk.sync.CentralClient.Refused e) {
                 String key = e.code();
-                Platform.runLater(() -> onError.accept(texts.bundle().containsKey(key) ? texts.msg(key) : e.getMessage()));
+                Platform.runLater(() -> onError.accept(texts.bundle().containsKey(key)
+                        ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
             } catch (java.io.IOException e) {
                 LOG.info("Central store not reached at sign-in: {}", e.toString());
                 java.util.Optional<User> known = workspace.store.users().list().stream()

@@ -58,16 +58,23 @@ public final class CentralClient {
         private final String code;
 
         private final transient InvalidFieldException invalidField;
+        private final long retryAfterSeconds;
 
         Refused(int status, String code, String message) {
-            this(status, code, message, null);
+            this(status, code, message, null, 0);
         }
 
-        Refused(int status, String code, String message, InvalidFieldException invalidField) {
+        Refused(int status, String code, String message, InvalidFieldException invalidField, long retryAfterSeconds) {
             super(status + " " + code + ": " + message);
             this.status = status;
             this.code = code;
             this.invalidField = invalidField;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** How long the central store asked to wait (a throttled or busy sign-in), else 0. */
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
 
         /** A field the central store refused, with its rule and values (to say in the PC's language). */
@@ -236,7 +243,7 @@ public final class CentralClient {
                         : List.of();
                 field = new InvalidFieldException(n.get("field").asText(), code, args.toArray());
             }
-            return new Refused(status, code, n.path("message").asText(body), field);
+            return new Refused(status, code, n.path("message").asText(body), field, n.path("retryAfter").asLong(0));
         } catch (IOException e) {
             return new Refused(status, "unknown", body);
         }

@@ -1,6 +1,5 @@
 package org.reliefdesk.gui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -57,6 +56,7 @@ class NotificationGuiTest extends GuiTestBase {
         // a second refresh with nothing new says nothing more
         interact(() -> lookup("#refreshButton").queryButton().fire());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#refreshButton").queryButton().isDisabled());
-        assertEquals(1, lookup(notice).queryAll().size());
+        // at most the first notice (it hides itself after 10 s, which a loaded machine may reach by now)
+        assertTrue(lookup(notice).queryAll().size() <= 1, "no second notice");
     }
 }
