@@ -424,6 +424,71 @@ abstract class HostileContract {
         }
     }
 
+    @Test
+    void aPullPageIsBoundedByBytesAsWellAsByCount() throws Exception {
+        // three tickets of 3.5 MB each (an older store took them): a page carries two at most
+        String body = "{\"pad\":\"" + "x".repeat(3_500_000) + "\"}";
+        long before = world.central.database().inTransaction(c -> CentralTickets.lockChanges(c));
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.randomUUID();
+            String no = "5301282021010" + (1000 + i) + "99";
+            world.central.database().inTransaction(c -> {
+                long change = CentralTickets.nextChange(c);
+                try (var ps = c.prepareStatement("INSERT INTO central_ticket (id, ticket_no, item_code, county_code,"
+                        + " township_code, last_seq, change_no, changed_at, body) VALUES (?, ?, 'drinking_water', ?, ?, 2, ?,"
+                        + " CURRENT_TIMESTAMP, ?)")) {
+                    ps.setObject(1, id);
+                    ps.setString(2, no);
+                    ps.setString(3, SyncWorld.COUNTY_A);
+                    ps.setString(4, DemoCounty.firstTownship().code());
+                    ps.setLong(5, change);
+                    ps.setString(6, body);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+        org.reliefdesk.logic.sync.PullPage first = world.central.tickets().pull(
+                org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 2000, false);
+        assertEquals(2, first.changes().size(), "8 MB hold two of them");
+        assertTrue(first.more());
+        org.reliefdesk.logic.sync.PullPage second = world.central.tickets().pull(
+                org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), first.next(), 2000, false);
+        assertEquals(1, second.changes().size());
+        assertFalse(second.more());
+        // and a single ticket larger than a page still goes, alone
+        org.reliefdesk.logic.sync.PullPage alone = world.central.tickets().pull(
+                org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 1, false);
+        assertEquals(1, alone.changes().size());
+    }
+
+    @Test
+    void aPasswordHashedWithFewerIterationsIsReplacedAtTheNextGoodSignIn() throws Exception {
+        String old = org.reliefdesk.logic.users.PasswordHash.hashWith(SyncWorld.PASSWORD.toCharArray(), 210_000);
+        world.central.database().inTransaction(c -> {
+            try (var ps = c.prepareStatement("UPDATE central_user SET password_hash = ? WHERE username = ?")) {
+                ps.setString(1, old);
+                ps.setString(2, SyncWorld.WATER_A.username());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        new CentralClient(world.url(), Duration.ofSeconds(20)).signIn(SyncWorld.WATER_A.username(),
+                SyncWorld.PASSWORD.toCharArray(), "pc");
+        String now = world.central.database().inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT password_hash FROM central_user WHERE username = ?")) {
+                ps.setString(1, SyncWorld.WATER_A.username());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertTrue(now.startsWith("pbkdf2-sha256$" + org.reliefdesk.logic.users.PasswordHash.ITERATIONS + "$"), now);
+        assertNotNull(new CentralClient(world.url(), Duration.ofSeconds(20)).signIn(SyncWorld.WATER_A.username(),
+                SyncWorld.PASSWORD.toCharArray(), "pc").token(), "the same password still signs in");
+    }
+
     // ---- a shared PC ---------------------------------------------------------------------------------------
 
     @Test

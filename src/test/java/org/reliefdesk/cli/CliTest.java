@@ -35,6 +35,30 @@ class CliTest {
     }
 
     @Test
+    void theCentralStoreListensOnThisMachineOnlyUnlessTold() {
+        CentralCommand central = new CentralCommand();
+        new picocli.CommandLine(central).parseArgs();
+        assertEquals("127.0.0.1", central.host);
+        new picocli.CommandLine(central).parseArgs("--host", "0.0.0.0");
+        assertEquals("0.0.0.0", central.host);
+    }
+
+    @Test
+    void aDamagedDatabaseIsNamedInPlainChineseAndLeftAsItIs() throws IOException {
+        Path data = dir.resolve("d");
+        Files.createDirectories(data.resolve("db"));
+        Path file = data.resolve("db/reliefdesk.mv.db");
+        Files.write(file, new byte[0]);
+        Path lines = dir.resolve("s.jsonl");
+        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", lines.toString(), "--count", "3");
+        CliRun run = CliRun.of("import", "--file", lines.toString(), "--data-dir", data.toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("已损坏或为空") && run.err().contains(file.toAbsolutePath().toString()), run.err());
+        assertTrue(run.err().contains("从最近的备份恢复"), run.err());
+        assertEquals(0, Files.size(file), "not made a new database");
+    }
+
+    @Test
     void aBadCheckDigitIsRejectedWithLineNumberAndField() throws IOException {
         Path file = dir.resolve("s.jsonl");
         CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "5");

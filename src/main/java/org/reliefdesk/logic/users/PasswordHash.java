@@ -26,9 +26,14 @@ public final class PasswordHash {
     }
 
     public static String hash(char[] password) {
+        return hashWith(password, ITERATIONS);
+    }
+
+    /** A hash with another iteration count (a stored hash of an older release, in tests). */
+    public static String hashWith(char[] password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
+        return "pbkdf2-sha256$" + iterations + "$" + b64(salt) + "$" + b64(derive(password, salt, iterations));
     }
 
     /**
