@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import org.reliefdesk.central.CentralServer;
 import org.reliefdesk.central.CentralStore;
 import org.reliefdesk.central.CentralTickets;
-import org.reliefdesk.central.CentralUsers;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;

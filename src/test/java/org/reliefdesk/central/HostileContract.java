@@ -44,7 +44,6 @@ import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
-import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.IntakeChannel;

@@ -51,6 +51,24 @@ abstract class GuiTestBase extends FxRobot {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
     }
 
+    /** A county's own central store (an H2 file under the test's folder) with one user and generated tickets. */
+    record RealCentral(org.reliefdesk.central.CentralStore store, java.util.List<String> lines, int added) {
+    }
+
+    RealCentral realCentral(org.reliefdesk.model.User user, String password, int tickets) throws java.io.IOException {
+        org.reliefdesk.logic.catalog.Catalog catalog = org.reliefdesk.logic.catalog.CatalogLoader.loadBuiltIn();
+        Clock clock = Clock.system(SampleGenerator.ZONE);
+        org.reliefdesk.central.CentralStore central = org.reliefdesk.central.CentralStore.open(
+                "jdbc:h2:file:" + dataDir.resolve("server").resolve("central").toAbsolutePath(), catalog, clock);
+        central.users().add(user, password.toCharArray(), clock.instant());
+        org.reliefdesk.logic.interchange.TicketLineCodec codec = new org.reliefdesk.logic.interchange.TicketLineCodec(catalog);
+        java.util.List<String> lines = new SampleGenerator(catalog).generate(7, java.time.Instant.now().minusSeconds(3600),
+                tickets).stream().map(codec::write).toList();
+        var intake = central.tickets().intake(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", lines))),
+                null, LocalDate.now(clock), clock.instant());
+        return new RealCentral(central, lines, intake.added());
+    }
+
     void startApp(LocalDate day, int sampleCount) throws Exception {
         startApp(day, sampleCount, AppConfig.SYSTEM_PICKER);
     }

@@ -1,14 +1,9 @@
 package org.reliefdesk.gui;
 
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -16,10 +11,7 @@ import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.central.CentralServer;
 import org.reliefdesk.central.CentralStore;
-import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.testfx.api.FxToolkit;
@@ -35,15 +27,8 @@ class RemoteSignInGuiTest extends GuiTestBase {
 
     @Test
     void signInOnlineThenOfflineWithTheSamePasswordOnly() throws Exception {
-        Catalog catalog = CatalogLoader.loadBuiltIn();
         Clock clock = Clock.system(SampleGenerator.ZONE);
-        CentralStore central = CentralStore.open("jdbc:h2:file:" + dataDir.resolve("server").resolve("central").toAbsolutePath(),
-                catalog, clock);
-        central.users().add(DemoUsers.WATER_CLERK, PASSWORD.toCharArray(), clock.instant());
-        TicketLineCodec codec = new TicketLineCodec(catalog);
-        String lines = new SampleGenerator(catalog).generate(7, Instant.now().minusSeconds(3600), 300).stream()
-                .map(codec::write).collect(Collectors.joining("\n"));
-        central.tickets().intake(new BufferedReader(new StringReader(lines)), null, LocalDate.now(clock), clock.instant());
+        CentralStore central = realCentral(DemoUsers.WATER_CLERK, PASSWORD, 300).store();
         CentralServer server = CentralServer.start(central, "127.0.0.1", 0);
         Path pc = dataDir.resolve("pc");
         AppConfig config = new AppConfig(pc, new Texts(Texts.CHINESE), clock, 300, AppConfig.SYSTEM_PICKER)

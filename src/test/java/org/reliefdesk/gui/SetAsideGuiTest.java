@@ -3,21 +3,14 @@ package org.reliefdesk.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -25,10 +18,7 @@ import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.central.CentralServer;
 import org.reliefdesk.central.CentralStore;
-import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.store.SetAside;
@@ -46,16 +36,10 @@ class SetAsideGuiTest extends GuiTestBase {
 
     @Test
     void theAdministratorSeesATicketThePullSetAsideWithItsReason() throws Exception {
-        Catalog catalog = CatalogLoader.loadBuiltIn();
         Clock clock = Clock.system(SampleGenerator.ZONE);
-        CentralStore central = CentralStore.open("jdbc:h2:file:" + dataDir.resolve("server").resolve("central").toAbsolutePath(),
-                catalog, clock);
-        central.users().add(DemoUsers.ADMIN, PASSWORD.toCharArray(), clock.instant());
-        TicketLineCodec codec = new TicketLineCodec(catalog);
-        List<String> lines = new SampleGenerator(catalog).generate(7, Instant.now().minusSeconds(3600), 120).stream()
-                .map(codec::write).toList();
-        var intake = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", lines))), null,
-                LocalDate.now(clock), clock.instant());
+        RealCentral real = realCentral(DemoUsers.ADMIN, PASSWORD, 120);
+        CentralStore central = real.store();
+        List<String> lines = real.lines();
         // past every door, as an older central store could have taken it
         ObjectMapper json = new ObjectMapper();
         ObjectNode bad = (ObjectNode) json.readTree(lines.get(0));
@@ -98,7 +82,7 @@ class SetAsideGuiTest extends GuiTestBase {
             // the pull went on past the bad ticket: the county's other tickets are all here
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.workspace() != null
                     && app.workspace().store.setAside().count() == 1
-                    && app.workspace().store.tickets().count() == intake.added());
+                    && app.workspace().store.tickets().count() == real.added());
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
             TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
             interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()

@@ -1,7 +1,6 @@
 package org.reliefdesk.sync;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

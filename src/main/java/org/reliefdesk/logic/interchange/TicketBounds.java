@@ -122,21 +122,19 @@ public final class TicketBounds {
 
     /** A name or code: one line, no control or direction characters, at most {@code max} characters. */
     public static void oneLine(String field, String value, int max) {
-        if (value == null) {
-            return;
-        }
-        if (ONE_LINE_BAD.matcher(value).find()) {
-            throw new InvalidFieldException(field, "rule.bounds.control");
-        }
-        length(field, value, max);
+        text(field, value, max, ONE_LINE_BAD);
     }
 
     /** A text that may break lines (notes, descriptions). */
     public static void multiLine(String field, String value, int max) {
+        text(field, value, max, MULTI_LINE_BAD);
+    }
+
+    private static void text(String field, String value, int max, Pattern bad) {
         if (value == null) {
             return;
         }
-        if (MULTI_LINE_BAD.matcher(value).find()) {
+        if (bad.matcher(value).find()) {
             throw new InvalidFieldException(field, "rule.bounds.control");
         }
         length(field, value, max);
