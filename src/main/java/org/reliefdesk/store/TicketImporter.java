@@ -49,9 +49,10 @@ public final class TicketImporter {
                 "select t.id from TicketEntity t", UUID.class).getResultList()));
         Set<String> knownNumbers = new HashSet<>(store.read(s -> s.createSelectionQuery(
                 "select t.ticketNo from TicketEntity t", String.class).getResultList()));
-        Set<UUID> knownEvents = new HashSet<>(store.read(s -> s.createSelectionQuery(
-                "select e.id from TicketEventEntity e", UUID.class).getResultList()));
+        // event ids of this file; those already stored are looked up a batch at a time
+        Set<UUID> fileEvents = new HashSet<>();
         List<TicketHistory> batch = new ArrayList<>();
+        List<Integer> batchLines = new ArrayList<>();
         List<LineRejectedException> rejected = new ArrayList<>();
         int imported = 0;
         int skipped = 0;
@@ -81,36 +82,58 @@ public final class TicketImporter {
                         new InvalidFieldException("ticketNo", "rule.duplicate", h.ticket().ticketNo())));
                 continue;
             }
-            java.util.Optional<UUID> reused = h.events().stream().map(e -> e.id()).filter(knownEvents::contains).findFirst();
+            java.util.Optional<UUID> reused = h.events().stream().map(e -> e.id()).filter(fileEvents::contains).findFirst();
             if (reused.isPresent()) {
                 rejected.add(new LineRejectedException(lineNumber,
                         new InvalidFieldException("events", "rule.duplicate", reused.get())));
                 continue;
             }
-            h.events().forEach(e -> knownEvents.add(e.id()));
+            h.events().forEach(e -> fileEvents.add(e.id()));
             knownIds.add(h.ticket().id());
             batch.add(h);
+            batchLines.add(lineNumber);
             if (batch.size() == LocalStore.BATCH_SIZE) {
-                imported += write(batch);
+                imported += write(batch, batchLines, rejected);
                 progress.accept(lineNumber);
             }
         }
-        imported += write(batch);
+        imported += write(batch, batchLines, rejected);
         progress.accept(lineNumber);
         return new ImportReport(imported, skipped, rejected);
     }
 
-    private int write(List<TicketHistory> batch) {
+    /**
+     * Writes a batch in one transaction, less any ticket one of whose event ids another stored
+     * ticket holds already (refused with its line: the event table keys on the id).
+     */
+    private int write(List<TicketHistory> batch, List<Integer> lines, List<LineRejectedException> rejected) {
         if (batch.isEmpty()) {
             return 0;
         }
+        List<UUID> ids = batch.stream().flatMap(h -> h.events().stream()).map(e -> e.id()).toList();
+        Set<UUID> stored = new HashSet<>(store.read(s -> s.createSelectionQuery(
+                "select e.id from TicketEventEntity e where e.id in :ids", UUID.class).setParameterList("ids", ids)
+                .getResultList()));
+        List<TicketHistory> fresh = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            TicketHistory h = batch.get(i);
+            java.util.Optional<UUID> taken = h.events().stream().map(e -> e.id()).filter(stored::contains).findFirst();
+            if (taken.isPresent()) {
+                rejected.add(new LineRejectedException(lines.get(i),
+                        new InvalidFieldException("events", "rule.duplicate", taken.get())));
+            } else {
+                fresh.add(h);
+            }
+        }
         TicketStore tickets = store.tickets();
-        store.inTransaction(s -> {
-            tickets.insertAll(s, batch);
-            return null;
-        });
-        int n = batch.size();
+        if (!fresh.isEmpty()) {
+            store.inTransaction(s -> {
+                tickets.insertAll(s, fresh);
+                return null;
+            });
+        }
         batch.clear();
-        return n;
+        lines.clear();
+        return fresh.size();
     }
 }

@@ -94,6 +94,26 @@ class TicketImporterTest {
     }
 
     @Test
+    void anotherTicketReusingAStoredEventIdIsRefused() throws IOException {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory a = TestData.newWaterTicket("5301282021112000011");
+            assertEquals(1, run(store, List.of(CODEC.write(a))).imported());
+            TicketHistory b = TestData.newWaterTicket("5301282021112000012");
+            java.util.List<org.reliefdesk.model.TicketEvent> events = new ArrayList<>(b.events());
+            org.reliefdesk.model.TicketEvent first = events.get(0);
+            events.set(0, new org.reliefdesk.model.TicketEvent(a.events().get(0).id(), first.ticketId(), first.seq(),
+                    first.actor(), first.at(), first.action(), first.fromStep(), first.toStep(), first.note(),
+                    first.formData(), first.outcome()));
+            ImportReport report = run(store, List.of(CODEC.write(new TicketHistory(b.ticket(), events))));
+            assertEquals(0, report.imported());
+            assertEquals(1, report.rejected().get(0).lineNumber());
+            assertEquals("events", report.rejected().get(0).problem().field());
+            assertEquals("rule.duplicate", report.rejected().get(0).problem().rule());
+            assertEquals(1, store.tickets().count());
+        }
+    }
+
+    @Test
     void aRoundTripKeepsEveryField() throws IOException, LineRejectedException {
         TicketHistory h = TestData.newWaterTicket("5301282021112000010");
         try (LocalStore store = LocalStore.open(dir)) {
