@@ -101,6 +101,10 @@ public final class WorkflowEngine {
         if (ticket.status() == TicketStatus.CONCLUDED && !a.reopens()) {
             return refuse("rule.workflow.concluded");
         }
+        // every step's clock starts at dispatch: nothing is done on a ticket the platform has not dispatched
+        if (ticket.dispatchedAt() == null) {
+            return refuse("rule.workflow.notDispatched");
+        }
         if (!a.from().contains(ticket.currentStep())) {
             return a.stepRule() != null ? refuse(a.stepRule())
                     : refuse("rule.workflow.notInStep", actionName,

@@ -73,6 +73,20 @@ class WorkflowEngineTest {
     private static final Map<String, Object> ANOTHER_ROUND = Map.of("employed", false, "wantsAnotherRound", true);
 
     @Test
+    void aTicketNotYetDispatchedTakesNoAction() {
+        Harness h = new Harness("drinking_water");
+        // as the platform's file has it before dispatch: submitted only
+        h.history.remove(1);
+        h.ticket = h.ticket.withDispatchedAt(null);
+        InvalidFieldException e = refused(() -> h.act("accept"));
+        assertEquals("action", e.field());
+        assertEquals("rule.workflow.notDispatched", e.rule());
+        assertTrue(h.engine().allowedActions(h.ticket, h.history, Harness.clerk("WATER")).isEmpty(),
+                "the workbench offers nothing");
+        assertFalse(h.engine().mayActInStep(h.ticket, Harness.clerk("WATER")), "and it is nobody's task yet");
+    }
+
+    @Test
     void jobSearchHasAtMostThreeRoundsOfFifteen() {
         Harness h = new Harness("job_search");
         h.act("accept");
