@@ -92,6 +92,7 @@ public final class OverduePdf {
             p.put("TOTAL", e.getValue().size());
             p.put("SUPERVISED", (int) e.getValue().stream()
                     .filter(r -> r.state() == org.reliefdesk.logic.clock.LadderState.SUPERVISED).count());
+            printable(p);
             JasperPrint one = JasperFillManager.fillReport(template("supervision-notice"), p, rows(e.getValue()));
             if (all == null) {
                 all = one;
@@ -117,6 +118,7 @@ public final class OverduePdf {
         List<OverdueRow> longest = report.rows().stream()
                 .sorted(Comparator.comparingLong(OverdueRow::daysOpen).reversed().thenComparing(OverdueRow::ticketNo))
                 .limit(LONGEST).toList();
+        printable(p);
         return JasperFillManager.fillReport(template("leadership-summary"), p, rows(longest));
     }
 
@@ -127,9 +129,30 @@ public final class OverduePdf {
         return p;
     }
 
+    /** Every text parameter of a report checked against the embedded fonts. */
+    private static void printable(Map<String, Object> parameters) {
+        parameters.forEach((name, value) -> {
+            if (value instanceof String text) {
+                PrintableText.check(name, null, text);
+            }
+        });
+    }
+
+    /** Every text of a row checked against the embedded fonts: a missing character names its ticket. */
+    private static void printable(OverdueRow r) {
+        PrintableText.check("applicant.name", r.ticketNo(), r.applicantName());
+        PrintableText.check("townshipName", r.ticketNo(), r.townshipName());
+        PrintableText.check("villageName", r.ticketNo(), r.villageName());
+        PrintableText.check("item", r.ticketNo(), r.itemName());
+        PrintableText.check("departmentCode", r.ticketNo(), r.departmentName());
+        PrintableText.check("step", r.ticketNo(), r.stepName());
+        PrintableText.check("responsibleUnit", r.ticketNo(), r.responsibleUnit());
+    }
+
     private static JRMapCollectionDataSource rows(List<OverdueRow> rows) {
         List<Map<String, ?>> maps = new ArrayList<>(rows.size());
         for (OverdueRow r : rows) {
+            printable(r);
             Map<String, Object> m = new HashMap<>();
             m.put("ticketNo", r.ticketNo());
             m.put("itemName", r.itemName());

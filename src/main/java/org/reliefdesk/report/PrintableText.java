@@ -1,0 +1,61 @@
+package org.reliefdesk.report;
+
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.reliefdesk.model.InvalidFieldException;
+
+/**
+ * What the printed reports can print: a character one of the embedded fonts of the "ReliefDesk"
+ * font set has (fonts/reliefdesk-fonts.xml). Every text is checked before a report is filled, and
+ * a character neither font has stops the report with the ticket, the field and the character —
+ * a name is never printed with a character silently missing.
+ */
+final class PrintableText {
+
+    private static final List<Font> FONTS = List.of(load("/fonts/gbsn00lp.ttf"), load("/fonts/DroidSansFallbackFull.ttf"));
+
+    private PrintableText() {
+    }
+
+    /** The first character no font of the set can draw, if any (spaces and line breaks always can). */
+    static OptionalInt missing(String text) {
+        if (text == null) {
+            return OptionalInt.empty();
+        }
+        return text.codePoints().filter(c -> !Character.isWhitespace(c))
+                .filter(c -> FONTS.stream().noneMatch(f -> f.canDisplay(c))).findFirst();
+    }
+
+    /**
+     * @param ticketNo the ticket the text belongs to, or null for a text of the report itself
+     * @throws InvalidFieldException {@code rule.report.glyph} naming the field, the ticket and the character
+     */
+    static void check(String field, String ticketNo, String text) {
+        OptionalInt c = missing(text);
+        if (c.isPresent()) {
+            String ch = new String(Character.toChars(c.getAsInt()));
+            String code = String.format("U+%04X", c.getAsInt());
+            throw ticketNo == null ? new InvalidFieldException(field, "rule.report.glyphText", ch, code)
+                    : new InvalidFieldException(field, "rule.report.glyph", ticketNo, ch, code);
+        }
+    }
+
+    private static Font load(String resource) {
+        try (InputStream in = PrintableText.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + resource + " is missing from the program");
+            }
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (FontFormatException e) {
+            throw new IllegalStateException("font " + resource + " cannot be read", e);
+        }
+    }
+}
