@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 import org.reliefdesk.logic.calendar.CalendarLoader;
@@ -70,7 +69,7 @@ public final class CalendarCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Print when a limit of N working days starting at a moment runs out.",
                 "Counting starts the next day (次日起); the limit ends at the end of the last day, printed "
-                        + "as its last second (China time)."})
+                        + "as that day's 24:00 (China time), as every report writes it."})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -89,8 +88,7 @@ public final class CalendarCommand implements Runnable {
                 return 2;
             }
             Deadline d = data.calendar().addWorkingDays(from.atZone(WorkingCalendar.ZONE).toInstant(), workingDays);
-            spec.commandLine().getOut().println(
-                    d.lastMoment(WorkingCalendar.ZONE).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+            spec.commandLine().getOut().println(Deadline.written(d.due()));
             if (d.estimated()) {
                 spec.commandLine().getErr().println("warning: a year without official data was counted Monday to Friday");
             }

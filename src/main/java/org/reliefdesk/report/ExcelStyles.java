@@ -24,6 +24,8 @@ final class ExcelStyles {
     final CellStyle text;
     final CellStyle integer;
     final CellStyle dateTime;
+    /** A deadline at the end of a day: its last second, shown as the day and "24:00" (as the PDF and the workbench write it). */
+    final CellStyle endOfDay;
     final CellStyle percent;
     final CellStyle totalText;
     final CellStyle totalInteger;
@@ -53,6 +55,9 @@ final class ExcelStyles {
         dateTime = bordered(wb, plain);
         dateTime.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
         dateTime.setAlignment(HorizontalAlignment.CENTER);
+        endOfDay = bordered(wb, plain);
+        endOfDay.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd\" 24:00\""));
+        endOfDay.setAlignment(HorizontalAlignment.CENTER);
         percent = bordered(wb, plain);
         percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
         totalText = bordered(wb, bold);

@@ -91,7 +91,8 @@ public final class OverdueWorkbook {
         for (OverdueRow r : rows) {
             w.values(styles.text, styles.integer, styles.percent, ++n, r.ticketNo(), r.itemName(), r.departmentName(),
                     r.townshipName(), r.villageName(), r.applicantName(), r.maskedIdNumber(), r.stepName(),
-                    r.responsibleUnit(), r.submittedAt(), r.daysOpen(), r.pausedDays(), r.stepDue(), r.daysOverdue(),
+                    r.responsibleUnit(), r.submittedAt(), r.daysOpen(), r.pausedDays(),
+                    r.stepDue() == null ? null : new SheetWriter.Due(r.stepDue()), r.daysOverdue(),
                     r.stateName());
         }
         w.finish(header, true, w.rowIndex() - 1);

@@ -79,6 +79,13 @@ final class SheetWriter {
             c.setCellValue(n.doubleValue());
             c.setCellStyle(numberStyle);
             measure(column, String.valueOf(n.longValue()));
+        } else if (v instanceof Due due) {
+            java.time.LocalDateTime t = LocalDateTime.ofInstant(due.at(), ZONE);
+            boolean endOfDay = t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+            // the end of a day is its last second, written "24:00": sorts right, reads as the PDF reads
+            c.setCellValue(endOfDay ? t.minusSeconds(1) : t);
+            c.setCellStyle(endOfDay ? styles.endOfDay : styles.dateTime);
+            measure(column, "2026-11-28 24:00");
         } else if (v instanceof Instant at) {
             c.setCellValue(LocalDateTime.ofInstant(at, ZONE));
             c.setCellStyle(styles.dateTime);
@@ -148,6 +155,10 @@ final class SheetWriter {
     }
 
     /** A share from 0 to 1, written as a percent; NaN leaves the cell empty. */
+    /** A deadline (the first late instant), written as people write it: the end of a day is that day's 24:00. */
+    record Due(Instant at) {
+    }
+
     record Share(double value) {
     }
 }

@@ -83,9 +83,9 @@ class CliTest {
         assertEquals("2024-01-02", lines.get(0));
         assertTrue(lines.contains("2024-09-29"));
         assertTrue(lines.stream().allMatch(l -> l.matches("\\d{4}-\\d{2}-\\d{2}")));
-        assertEquals("2024-09-30T23:59:59", CliRun.of("calendar", "add", "--from", "2024-09-27T16:00",
+        assertEquals("2024-09-30 24:00", CliRun.of("calendar", "add", "--from", "2024-09-27T16:00",
                 "--working-days", "2", "--data-dir", dir.toString()).out().strip());
-        assertEquals("2024-10-09T23:59:59", CliRun.of("calendar", "add", "--from", "2024-09-30T10:00",
+        assertEquals("2024-10-09 24:00", CliRun.of("calendar", "add", "--from", "2024-09-30T10:00",
                 "--working-days", "2", "--data-dir", dir.toString()).out().strip());
         assertEquals(1, CliRun.of("calendar", "working-days", "--year", "2031", "--data-dir", dir.toString()).code());
     }

@@ -94,6 +94,16 @@ class ReportFilesTest {
                 assertTrue(DateUtil.isCellDateFormatted(row.getCell(10)), "submitted is an Excel date");
                 assertEquals(want.daysOpen(), (long) row.getCell(11).getNumericCellValue());
                 assertEquals(want.daysOverdue(), (long) row.getCell(14).getNumericCellValue());
+                if (want.stepDue() != null) {
+                    // a deadline reads as the PDF writes it: the end of a day is its last second shown as 24:00
+                    // (LibreOffice shows "2021-08-16 24:00"; POI's own formatter cannot render a quoted literal)
+                    boolean endOfDay = org.reliefdesk.logic.calendar.Deadline.written(want.stepDue()).endsWith("24:00");
+                    java.time.LocalDateTime shown = java.time.LocalDateTime.ofInstant(
+                            endOfDay ? want.stepDue().minusSeconds(1) : want.stepDue(), SheetWriter.ZONE);
+                    assertEquals(shown, row.getCell(13).getLocalDateTimeCellValue());
+                    assertEquals(endOfDay, row.getCell(13).getCellStyle().getDataFormatString().endsWith("24:00\""),
+                            row.getCell(13).getCellStyle().getDataFormatString());
+                }
                 numbers.add(row.getCell(1).getStringCellValue());
                 rows++;
             }
