@@ -28,6 +28,7 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.SummaryRow;
+import org.reliefdesk.model.InvalidFieldException;
 
 /**
  * The printed reports, filled from the precompiled templates of {@code reports/}: supervision
@@ -66,34 +67,50 @@ public final class OverduePdf {
         return kind == Kind.NOTICES ? notices(report, texts, issuer) : summary(report, texts);
     }
 
-    /** One notice per department with overdue items (in catalog order), as one print of many pages. */
+    /**
+     * One notice to each unit that must act on overdue items — the county department of the
+     * current step, or the township when township staff act in it (on-site verification,
+     * democratic review) — departments in catalog order, then townships by code; one print of
+     * many pages. Each states the report's scope.
+     *
+     * @throws InvalidFieldException {@code rule.report.nothingOverdue} when nothing is overdue: no
+     *                               notice is written ("0 件…请逐件落实办理" would be no notice at all)
+     */
     public static JasperPrint notices(OverdueReport report, Texts texts, String issuer) throws JRException {
-        // departments in the catalog's order, as in the summary
-        Map<String, List<OverdueRow>> byDepartment = new LinkedHashMap<>();
-        report.byDepartment().forEach(d -> byDepartment.put(d.group(), new ArrayList<>()));
-        report.rows().forEach(r -> byDepartment.computeIfAbsent(r.departmentName(), k -> new ArrayList<>()).add(r));
-        byDepartment.values().removeIf(List::isEmpty);
-        if (byDepartment.isEmpty()) {
-            byDepartment.put(report.scopeTitle(), List.of());
+        if (report.rows().isEmpty()) {
+            throw new InvalidFieldException("report", "rule.report.nothingOverdue", report.scopeTitle(),
+                    MINUTE.format(report.asOf().atZone(SheetWriter.ZONE)));
         }
+        Map<String, Integer> departmentOrder = new HashMap<>();
+        report.byDepartment().forEach(d -> departmentOrder.put(texts.msg("report.departmentUnit", d.group()),
+                departmentOrder.size()));
+        Map<OverdueRow.Responsible, String> recipient = new HashMap<>();
+        for (OverdueRow r : report.rows()) {
+            recipient.putIfAbsent(r.responsible(), r.responsible().township() ? r.townshipName() : r.responsibleUnit());
+        }
+        List<OverdueRow.Responsible> units = new ArrayList<>(recipient.keySet());
+        units.sort(Comparator.comparing(OverdueRow.Responsible::township)
+                .thenComparing(u -> departmentOrder.getOrDefault(recipient.get(u), Integer.MAX_VALUE))
+                .thenComparing(OverdueRow.Responsible::code));
         String day = report.asOfDate().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         JasperPrint all = null;
         int n = 0;
-        for (Map.Entry<String, List<OverdueRow>> e : byDepartment.entrySet()) {
+        for (OverdueRow.Responsible unit : units) {
+            List<OverdueRow> rows = report.rows().stream().filter(r -> r.responsible().equals(unit)).toList();
             n++;
             Map<String, Object> p = base(texts);
             p.put("ISSUER", issuer);
-            p.put("RECIPIENT", report.byDepartment().stream().anyMatch(d -> d.group().equals(e.getKey()))
-                    ? texts.msg("report.departmentUnit", e.getKey()) : e.getKey());
+            p.put("RECIPIENT", recipient.get(unit));
+            p.put("SCOPE", report.scopeTitle());
             p.put("NOTICE_NO", texts.msg("report.notice.number", day.substring(0, 4), day.substring(4) + "-" + n));
             p.put("AS_OF", MINUTE.format(report.asOf().atZone(SheetWriter.ZONE)));
             p.put("ISSUED_ON", DAY.format(report.generatedAt().atZone(SheetWriter.ZONE)));
             p.put("COUNTY", report.countyName());
-            p.put("TOTAL", e.getValue().size());
-            p.put("SUPERVISED", (int) e.getValue().stream()
+            p.put("TOTAL", rows.size());
+            p.put("SUPERVISED", (int) rows.stream()
                     .filter(r -> r.state() == org.reliefdesk.logic.clock.LadderState.SUPERVISED).count());
             printable(p);
-            JasperPrint one = JasperFillManager.fillReport(template("supervision-notice"), p, rows(e.getValue()));
+            JasperPrint one = JasperFillManager.fillReport(template("supervision-notice"), p, rows(rows));
             if (all == null) {
                 all = one;
             } else {

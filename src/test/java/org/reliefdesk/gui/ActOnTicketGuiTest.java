@@ -65,7 +65,8 @@ class ActOnTicketGuiTest extends GuiTestBase {
 
     private Ticket selectFirstNew() {
         queue(org.reliefdesk.logic.queue.Queue.NEW);
-        Ticket first = table().getItems().get(0);
+        // the newest that the platform has dispatched (one not yet dispatched takes no action)
+        Ticket first = table().getItems().stream().filter(t -> t.dispatchedAt() != null).findFirst().orElseThrow();
         assertEquals(TicketStatus.NEW, first.status());
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && first.equals(r.getItem())).query());
         WaitForAsyncUtils.waitForFxEvents();

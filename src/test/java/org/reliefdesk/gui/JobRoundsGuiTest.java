@@ -41,7 +41,7 @@ class JobRoundsGuiTest extends GuiTestBase {
         try (LocalStore store = LocalStore.open(dataDir)) {
             TicketActions actions = new TicketActions(store, new WorkflowEngine(CatalogLoader.loadBuiltIn(), clock));
             ticket = store.tickets().list(new TicketScope("530128", java.util.Set.of("job_search"), null)).stream()
-                    .filter(t -> t.status() == TicketStatus.NEW).findFirst().orElseThrow();
+                    .filter(t -> t.status() == TicketStatus.NEW && t.dispatchedAt() != null).findFirst().orElseThrow();
             ticket = actions.act(ticket.id(), ticket.version(), DemoUsers.JOB_CLERK, "accept", Map.of(), null);
             for (int round = 0; round < 3; round++) {
                 ticket = actions.act(ticket.id(), ticket.version(), DemoUsers.JOB_CLERK, "recommend_jobs", Map.of("jobs",

@@ -34,7 +34,7 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
     @Test
     void enterOpensTheNextActionAndColumnsAreRemembered() throws Exception {
         start();
-        Ticket fresh = table().getItems().stream().filter(t -> t.status() == TicketStatus.NEW).findFirst().orElseThrow();
+        Ticket fresh = table().getItems().stream().filter(t -> t.status() == TicketStatus.NEW && t.dispatchedAt() != null).findFirst().orElseThrow();
         interact(() -> table().scrollTo(fresh));
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && fresh.equals(r.getItem())).query());
         // Enter takes the first action the opened ticket allows: wait until its history (and so its actions) is read

@@ -53,6 +53,9 @@ class TownshipTasksGuiTest extends GuiTestBase {
 
     /** The current step's deadline as the detail pane shows it for a ticket. */
     private Instant timelineDue(Ticket t) {
+        // a row exists only once it is scrolled into view and laid out
+        interact(() -> table().scrollTo(t));
+        WaitForAsyncUtils.waitForFxEvents();
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && t.equals(r.getItem())).query());
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")

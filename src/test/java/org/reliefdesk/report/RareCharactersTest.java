@@ -83,7 +83,7 @@ class RareCharactersTest {
             rows.add(new OverdueRow(String.format("53012820211101%04d", i + 1), "drinking_water", "饮水安全", "WATER",
                     "水利", "530128002", "崇德街道", "羊街村村委会", names.get(i), "530128**********47", "问题解决",
                     "县水利部门", submitted, 22, 0, submitted.plusSeconds(86_400 * 5), 12, LadderState.SUPERVISED,
-                    "督办·超10天未办结"));
+                    "督办·超10天未办结", new OverdueRow.Responsible(false, "WATER")));
         }
         SummaryRow water = new SummaryRow("水利", null, names.size(), names.size(), 0, 0, 0, 0);
         return new OverdueReport("530128", "禄劝彝族苗族自治县", "禄劝彝族苗族自治县（全县）", LocalDate.of(2021, 11, 23),

@@ -50,7 +50,8 @@ class ReportBench {
                     "530128" + String.format("%03d", i % 16 + 1), "乡镇" + (i % 16 + 1), "某某村委会", "张" + (i % 100),
                     "530128**********1X", "现场核查", "县" + DEPARTMENTS[k] + "部门", base.plusSeconds(i * 60L), 20 + i % 60,
                     i % 3, base.plusSeconds(i * 60L + 86_400 * 5), 1 + i % 50,
-                    i % 4 == 0 ? LadderState.STEP_OVERDUE : LadderState.SUPERVISED, i % 4 == 0 ? "环节超期" : "督办"));
+                    i % 4 == 0 ? LadderState.STEP_OVERDUE : LadderState.SUPERVISED, i % 4 == 0 ? "环节超期" : "督办",
+                    new OverdueRow.Responsible(false, CODES[k])));
         }
         List<SummaryRow> departments = new ArrayList<>();
         for (int d = 0; d < 7; d++) {

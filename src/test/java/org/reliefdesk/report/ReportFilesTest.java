@@ -166,6 +166,32 @@ class ReportFilesTest {
     }
 
     @Test
+    void eachUnitThatMustActGetsItsOwnNoticeTownshipsIncluded() throws Exception {
+        Path pdf = dir.resolve("units.pdf");
+        assertEquals(0, CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "pdf", "--out", pdf.toString(),
+                "--data-dir", data.toString()).code());
+        Set<OverdueRow.Responsible> units = new HashSet<>();
+        expected.rows().forEach(r -> units.add(r.responsible()));
+        OverdueRow atTownship = expected.rows().stream().filter(r -> r.responsible().township()).findFirst().orElseThrow();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertEquals(units.size(), text.split("督办通知单", -1).length - 1, "one notice per unit that must act");
+            assertTrue(text.contains(atTownship.townshipName() + "："), "a township is addressed itself");
+            assertTrue(text.contains("统计范围：禄劝彝族苗族自治县"), "the notice states its scope");
+        }
+    }
+
+    @Test
+    void aRunWithNothingOverdueWritesNoNoticeAndSaysSo() {
+        Path out = dir.resolve("none.pdf");
+        CliRun r = CliRun.of("report", "overdue", "--as-of", "2021-07-01", "--format", "pdf", "--out", out.toString(),
+                "--data-dir", data.toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.err().contains("没有超期工单，不需要发督办通知"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void badOptionsNameTheFieldAndWriteNothing() {
         Path out = dir.resolve("never.xlsx");
         CliRun department = CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out",

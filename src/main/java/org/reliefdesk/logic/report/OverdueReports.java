@@ -134,27 +134,30 @@ public final class OverdueReports {
 
     private OverdueRow row(Ticket t, TicketClock c, ServiceItem item, String department, Instant at, Texts texts) {
         Locale locale = texts.locale();
+        OverdueRow.Responsible unit = responsible(t, item);
         Instant stepDue = c.current().map(StepTiming::due).orElse(null);
         long daysOverdue = Duration.between(c.stateSince(), at).toDays() + 1;
         return new OverdueRow(t.ticketNo(), item.code(), catalog.itemName(item.code(), locale), item.departmentCode(),
                 department, t.township().code(), t.township().name(), t.village().name(), t.applicant().name(),
                 t.applicant().maskedIdNumber(), catalog.stepName(t.currentStep(), locale),
-                responsible(t, item, texts), t.submittedAt(), c.openDays(), c.pausedDays(), stepDue, daysOverdue,
-                c.state(), texts.msg("ladder." + c.state().name()));
+                texts.msg(unit.township() ? "report.townshipUnit" : "report.departmentUnit", unit.township()
+                        ? t.township().name() : catalog.departmentName(unit.code(), texts.locale())),
+                t.submittedAt(), c.openDays(), c.pausedDays(), stepDue, daysOverdue,
+                c.state(), texts.msg("ladder." + c.state().name()), unit);
     }
 
     /**
      * Whose turn it is: the township when only township staff act in the current step (on-site
      * verification), else the department that acts (the item's, or the one the action names).
      */
-    private String responsible(Ticket t, ServiceItem item, Texts texts) {
+    private OverdueRow.Responsible responsible(Ticket t, ServiceItem item) {
         List<ActionDef> here = catalog.workflowOf(t.itemCode()).actions().stream()
                 .filter(a -> a.from().contains(t.currentStep())).toList();
         ActionDef main = here.stream().filter(ActionDef::main).findFirst().orElse(here.isEmpty() ? null : here.get(0));
         if (main != null && !main.roles().contains(Role.CLERK)) {
-            return texts.msg("report.townshipUnit", t.township().name());
+            return new OverdueRow.Responsible(true, t.township().code());
         }
-        String department = main != null && main.department() != null ? main.department() : item.departmentCode();
-        return texts.msg("report.departmentUnit", catalog.departmentName(department, texts.locale()));
+        return new OverdueRow.Responsible(false, main != null && main.department() != null ? main.department()
+                : item.departmentCode());
     }
 }
