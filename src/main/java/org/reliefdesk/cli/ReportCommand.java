@@ -42,8 +42,8 @@ public final class ReportCommand implements Runnable {
     /** The overdue-items report. Exit 0 when written, 1 on bad input (nothing written), 2 when it cannot be written. */
     @Command(name = "overdue", mixinStandardHelpOptions = true,
             description = {"Write the supervision report of overdue items (step overdue or supervised) as of a date.",
-                "xlsx: summary and detail sheets; pdf: supervision notices per department (--pdf notices, default)",
-                "or the leaders' summary (--pdf summary).",
+                "xlsx: summary and detail sheets; pdf: supervision notices to each unit that must act (--pdf notices,",
+                "default) or the leaders' summary (--pdf summary); all: the three of them into the folder --out.",
                 "Exit code: 0 written, 1 bad input (nothing written), 2 the file cannot be written."})
     public static final class Overdue implements Callable<Integer> {
 
@@ -53,10 +53,10 @@ public final class ReportCommand implements Runnable {
         @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Report date, yyyy-MM-dd (today or earlier).")
         String asOf;
 
-        @Option(names = "--format", required = true, paramLabel = "xlsx|pdf", description = "Output format.")
+        @Option(names = "--format", required = true, paramLabel = "xlsx|pdf|all", description = "Output format.")
         String format;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (a folder with --format all).")
         Path file;
 
         @Option(names = "--department", paramLabel = "CODE", description = "Only one department (e.g. WATER).")
@@ -84,8 +84,8 @@ public final class ReportCommand implements Runnable {
             Texts texts = options.texts();
             try {
                 LocalDate date = parseDate();
-                if (!format.equals("xlsx") && !format.equals("pdf")) {
-                    throw new InvalidFieldException("format", "rule.report.format", format, "xlsx", "pdf");
+                if (!format.equals("xlsx") && !format.equals("pdf") && !format.equals("all")) {
+                    throw new InvalidFieldException("format", "rule.report.format", format, "xlsx", "pdf", "all");
                 }
                 if (!pdf.equals("notices") && !pdf.equals("summary")) {
                     throw new InvalidFieldException("pdf", "rule.report.pdfKind", pdf, "notices", "summary");
@@ -97,6 +97,9 @@ public final class ReportCommand implements Runnable {
                             new TicketClocks(catalog, CalendarLoader.load(dir)), clock);
                     ReportScope scope = maker.scope(department, township);
                     OverdueReport report = maker.build(scope, date, texts, (done, total) -> { });
+                    if (format.equals("all")) {
+                        return all(report, texts, out, err);
+                    }
                     if (format.equals("xlsx")) {
                         ReportMaker.writeXlsx(report, texts, file);
                     } else {
@@ -115,6 +118,30 @@ public final class ReportCommand implements Runnable {
                 err.println(texts.msg("report.cli.failed", file, e.getMessage()));
                 return 2;
             }
+        }
+
+        /** The workbook, the notices (none when nothing is overdue, said so) and the leaders' summary, into one folder. */
+        private int all(OverdueReport report, Texts texts, PrintWriter out, PrintWriter err) throws IOException, JRException {
+            java.nio.file.Files.createDirectories(file);
+            String office = issuer != null ? issuer : texts.msg("report.notice.issuer", report.countyName());
+            Path xlsx = file.resolve(ReportMaker.fileName(report, null, texts));
+            ReportMaker.writeXlsx(report, texts, xlsx);
+            out.println(xlsx.toAbsolutePath());
+            for (OverduePdf.Kind kind : OverduePdf.Kind.values()) {
+                Path pdfFile = file.resolve(ReportMaker.fileName(report, kind, texts));
+                try {
+                    ReportMaker.writePdf(OverduePdf.fill(kind, report, texts, office), pdfFile);
+                    out.println(pdfFile.toAbsolutePath());
+                } catch (InvalidFieldException e) {
+                    if (!"rule.report.nothingOverdue".equals(e.rule())) {
+                        throw e;
+                    }
+                    err.println(texts.ruleText(e));
+                }
+            }
+            out.println(texts.msg("report.cli.written", file.toAbsolutePath(), report.rows().size(),
+                    report.supervisedRows(), report.scopeTitle()));
+            return 0;
         }
 
         private LocalDate parseDate() {

@@ -211,10 +211,10 @@ final class ReportsViewModel {
     /** A file name such as 超期事项督办报表-禄劝-2021-11-23.xlsx. */
     String suggestedName(String extension) {
         OverdueReport r = report.get();
-        String what = kind.get() == OverduePdf.Kind.SUMMARY && !extension.equals("xlsx")
-                ? texts.msg("reports.kind.SUMMARY") : extension.equals("xlsx") ? texts.msg("report.title")
-                : texts.msg("report.notice.title");
-        return what + "-" + (r == null ? "" : r.scopeTitle().replace(" · ", "-") + "-" + r.asOfDate()) + "." + extension;
+        if (r == null) {
+            return "." + extension;
+        }
+        return ReportMaker.fileName(r, extension.equals("xlsx") ? null : kind.get(), texts);
     }
 
     ObjectProperty<ScopeChoice> scopeProperty() {

@@ -50,6 +50,8 @@ final class ExcelStyles {
         header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         text = bordered(wb, plain);
+        text.setWrapText(true); // a long item or village name wraps within its column
+        text.setVerticalAlignment(VerticalAlignment.CENTER);
         integer = bordered(wb, plain);
         integer.setDataFormat(wb.createDataFormat().getFormat("0"));
         dateTime = bordered(wb, plain);

@@ -43,7 +43,7 @@ public final class OverdueWorkbook {
 
     private static void summary(SXSSFSheet sheet, ExcelStyles styles, OverdueReport report, Texts texts, String title,
                                 String subtitle) {
-        SheetWriter w = new SheetWriter(sheet, styles, 11);
+        SheetWriter w = new SheetWriter(sheet, styles, 13);
         w.line(title, styles.title, 28);
         w.line(subtitle, styles.subtitle, 18);
         w.skip();
@@ -51,7 +51,8 @@ public final class OverdueWorkbook {
         w.header(texts.msg("report.col.department"), texts.msg("report.col.item"), texts.msg("report.col.open"),
                 texts.msg("report.col.supervised"), texts.msg("report.col.stepOverdue"), texts.msg("report.col.overdue"),
                 texts.msg("report.col.dueSoon"), texts.msg("report.col.concluded"), texts.msg("report.col.concludedOnTime"),
-                texts.msg("report.col.onTimeRate"), texts.msg("report.col.lateEntries"));
+                texts.msg("report.col.onTimeRate"), texts.msg("report.col.overdueRate"), texts.msg("report.col.rank"),
+                texts.msg("report.col.lateEntries"));
         section(w, styles, texts.msg("report.section.byDepartment"), report.byDepartment());
         total(w, styles, report.totals());
         section(w, styles, texts.msg("report.section.byItem"), report.byDepartmentItem());
@@ -60,19 +61,40 @@ public final class OverdueWorkbook {
         w.finish(header, false, w.rowIndex() - 1);
     }
 
+    /**
+     * One section (by department, item or township) with each row's overdue rate and its rank in the
+     * section: the higher the on-time rate, then the lower the overdue rate, the better; a group
+     * with nothing concluded and nothing open is not ranked.
+     */
     private static void section(SheetWriter w, ExcelStyles styles, String name, List<SummaryRow> rows) {
         w.values(styles.section, styles.section, styles.section, name);
+        java.util.Map<SummaryRow, Integer> rank = ranks(rows);
         for (SummaryRow r : rows) {
             w.values(styles.text, styles.integer, styles.percent, r.group(), r.subgroup(), r.open(), r.supervised(),
                     r.stepOverdue(), r.overdue(), r.dueSoon(), r.concluded(), r.concludedOnTime(),
-                    new SheetWriter.Share(r.onTimeRate()), r.lateEntries());
+                    new SheetWriter.Share(r.onTimeRate()), new SheetWriter.Share(r.overdueRate()), rank.get(r),
+                    r.lateEntries());
         }
+    }
+
+    static java.util.Map<SummaryRow, Integer> ranks(List<SummaryRow> rows) {
+        java.util.Comparator<SummaryRow> better = java.util.Comparator
+                .comparingDouble((SummaryRow r) -> Double.isNaN(r.onTimeRate()) ? -1 : r.onTimeRate()).reversed()
+                .thenComparingDouble(r -> Double.isNaN(r.overdueRate()) ? 2 : r.overdueRate());
+        List<SummaryRow> ranked = rows.stream().filter(r -> r.concluded() > 0 || r.open() > 0).sorted(better).toList();
+        java.util.Map<SummaryRow, Integer> rank = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            // equal figures share a rank (1, 2, 2, 4)
+            rank.put(ranked.get(i), i > 0 && better.compare(ranked.get(i - 1), ranked.get(i)) == 0
+                    ? rank.get(ranked.get(i - 1)) : i + 1);
+        }
+        return rank;
     }
 
     private static void total(SheetWriter w, ExcelStyles styles, SummaryRow t) {
         w.values(styles.totalText, styles.totalInteger, styles.totalPercent, t.group(), null, t.open(), t.supervised(),
                 t.stepOverdue(), t.overdue(), t.dueSoon(), t.concluded(), t.concludedOnTime(),
-                new SheetWriter.Share(t.onTimeRate()), t.lateEntries());
+                new SheetWriter.Share(t.onTimeRate()), new SheetWriter.Share(t.overdueRate()), null, t.lateEntries());
     }
 
     private static void detail(SXSSFSheet sheet, ExcelStyles styles, List<OverdueRow> rows, Texts texts, String title,

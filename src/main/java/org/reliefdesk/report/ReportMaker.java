@@ -78,6 +78,17 @@ public final class ReportMaker {
         return reports.build(scope, histories, asOf, texts, progress);
     }
 
+    /**
+     * A file name for one output of a report, e.g. 超期事项督办报表-禄劝彝族苗族自治县-水利-2021-11-23.xlsx:
+     * what it is, the scope and the date. {@code pdf} null for the workbook.
+     */
+    public static String fileName(OverdueReport report, OverduePdf.Kind pdf, Texts texts) {
+        String what = pdf == null ? texts.msg("report.title") : pdf == OverduePdf.Kind.SUMMARY
+                ? texts.msg("reports.kind.SUMMARY") : texts.msg("report.notice.title");
+        return what + "-" + report.scopeTitle().replace(" · ", "-") + "-" + report.asOfDate()
+                + (pdf == null ? ".xlsx" : ".pdf");
+    }
+
     public static void writeXlsx(OverdueReport report, Texts texts, Path out) throws IOException {
         atomically(out, stream -> OverdueWorkbook.write(report, texts, stream));
     }

@@ -20,7 +20,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 final class SheetWriter {
 
     static final ZoneId ZONE = org.reliefdesk.logic.calendar.WorkingCalendar.ZONE;
-    private static final int MAX_CHARS = 60;
+    /** The widest column, in Latin characters; longer texts wrap (a readable print scale on A4). */
+    private static final int MAX_CHARS = 24;
 
     private final Sheet sheet;
     private final ExcelStyles styles;
@@ -60,10 +61,21 @@ final class SheetWriter {
     /** One row of values: text, whole numbers, shares (percent), instants (as Excel dates, China time). */
     void values(CellStyle textStyle, CellStyle numberStyle, CellStyle percentStyle, Object... values) {
         Row r = row();
+        int lines = 1;
         for (int i = 0; i < values.length; i++) {
             put(r, i, values[i], textStyle, numberStyle, percentStyle);
+            if (values[i] instanceof String text) {
+                // a text wider than the widest column wraps: the row grows to show every line
+                lines = Math.max(lines, (displayWidth(text) + MAX_CHARS - 3) / (MAX_CHARS - 2));
+            }
+        }
+        if (lines > 1) {
+            r.setHeightInPoints(lines * LINE_POINTS);
         }
     }
+
+    /** The height of one line of 10-point text in a row. */
+    private static final float LINE_POINTS = 14.5f;
 
     void put(Row r, int column, Object v, CellStyle textStyle, CellStyle numberStyle, CellStyle percentStyle) {
         Cell c = r.createCell(column);
@@ -133,7 +145,8 @@ final class SheetWriter {
 
     /**
      * Column widths from the text written; frozen rows above {@code headerRow + 1}; the header
-     * repeated on every printed page; A4 landscape, fitted to the page width.
+     * repeated on every printed page; A4 landscape, fitted to the page width; the page number and
+     * count in the footer ("3 / 12").
      */
     void finish(int headerRow, boolean filter, int lastRow) {
         for (int i = 0; i < widths.length; i++) {
@@ -152,13 +165,14 @@ final class SheetWriter {
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
         sheet.setHorizontallyCenter(true);
+        sheet.getFooter().setCenter("&P / &N");
     }
 
-    /** A share from 0 to 1, written as a percent; NaN leaves the cell empty. */
     /** A deadline (the first late instant), written as people write it: the end of a day is that day's 24:00. */
     record Due(Instant at) {
     }
 
+    /** A share from 0 to 1, written as a percent; NaN leaves the cell empty. */
     record Share(double value) {
     }
 }

@@ -182,6 +182,33 @@ class ReportFilesTest {
     }
 
     @Test
+    void formatAllWritesTheWorkbookTheNoticesAndTheSummaryAndTheWorkbookPrints() throws Exception {
+        Path folder = dir.resolve("all");
+        CliRun r = CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "all", "--out", folder.toString(),
+                "--data-dir", data.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> names;
+        try (var files = Files.list(folder)) {
+            names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("督办通知单-禄劝彝族苗族自治县-2021-11-23.pdf", "超期事项督办报表-禄劝彝族苗族自治县-2021-11-23.xlsx",
+                "领导汇总（含图表）-禄劝彝族苗族自治县-2021-11-23.pdf"), names);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(folder.resolve(names.get(1))))) {
+            for (XSSFSheet sheet : List.of(wb.getSheetAt(0), wb.getSheetAt(1))) {
+                assertEquals("&P / &N", sheet.getFooter().getCenter(), "page numbers in the footer");
+                assertTrue(sheet.getFitToPage() && sheet.getPrintSetup().getFitWidth() == 1);
+                for (int c = 0; c < 13; c++) {
+                    assertTrue(sheet.getColumnWidth(c) <= 24 * 256, "column " + c + " is not wider than 24 characters");
+                }
+            }
+            XSSFSheet summary = wb.getSheetAt(0);
+            assertEquals("超期率", summary.getRow(3).getCell(10).getStringCellValue());
+            assertEquals("排名", summary.getRow(3).getCell(11).getStringCellValue());
+            assertTrue(summary.getRow(5).getCell(11).getNumericCellValue() >= 1, "departments ranked");
+        }
+    }
+
+    @Test
     void aRunWithNothingOverdueWritesNoNoticeAndSaysSo() {
         Path out = dir.resolve("none.pdf");
         CliRun r = CliRun.of("report", "overdue", "--as-of", "2021-07-01", "--format", "pdf", "--out", out.toString(),

@@ -20,6 +20,11 @@ public record SummaryRow(String group, String subgroup, int open, int supervised
         return supervised + stepOverdue;
     }
 
+    /** Share of open tickets that are overdue (step overdue or supervised), 0–1; NaN when none is open. */
+    public double overdueRate() {
+        return open == 0 ? Double.NaN : (double) overdue() / open;
+    }
+
     /** Share of concluded tickets concluded on time, 0–1; empty (NaN) when none concluded. */
     public double onTimeRate() {
         return concluded == 0 ? Double.NaN : (double) concludedOnTime / concluded;
