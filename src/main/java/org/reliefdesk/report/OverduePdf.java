@@ -40,7 +40,11 @@ public final class OverduePdf {
     public enum Kind { NOTICES, SUMMARY }
 
     static final DateTimeFormatter MINUTE = OverdueWorkbook.MINUTE;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    /** The date of issue as each language writes it on a letter: 2021年11月23日, 23 November 2021. */
+    private static DateTimeFormatter day(Texts texts) {
+        return "zh".equals(texts.locale().getLanguage()) ? DateTimeFormatter.ofPattern("yyyy年M月d日")
+                : DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+    }
     private static final int LONGEST = 25;
     private static final Map<String, JasperReport> TEMPLATES = new HashMap<>();
 
@@ -104,7 +108,7 @@ public final class OverduePdf {
             p.put("SCOPE", report.scopeTitle());
             p.put("NOTICE_NO", texts.msg("report.notice.number", day.substring(0, 4), day.substring(4) + "-" + n));
             p.put("AS_OF", MINUTE.format(report.asOf().atZone(SheetWriter.ZONE)));
-            p.put("ISSUED_ON", DAY.format(report.generatedAt().atZone(SheetWriter.ZONE)));
+            p.put("ISSUED_ON", day(texts).format(report.generatedAt().atZone(SheetWriter.ZONE)));
             p.put("COUNTY", report.countyName());
             p.put("TOTAL", rows.size());
             p.put("SUPERVISED", (int) rows.stream()

@@ -75,6 +75,18 @@ class RareCharactersTest {
                 new Texts(Texts.CHINESE).describe(e));
     }
 
+    @Test
+    void anEnglishNoticeWritesItsDateOfIssueInEnglish() throws Exception {
+        Path pdf = dir.resolve("en.pdf");
+        ReportMaker.writePdf(OverduePdf.fill(OverduePdf.Kind.NOTICES, report(List.of("李四")), new Texts(java.util.Locale.ENGLISH),
+                "Luquan task force"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("23 November 2021"), text);
+            assertFalse(text.contains("2021年"), "no Chinese date in the English notice");
+        }
+    }
+
     /** A small report whose overdue tickets are those residents. */
     private static OverdueReport report(List<String> names) {
         List<OverdueRow> rows = new ArrayList<>();

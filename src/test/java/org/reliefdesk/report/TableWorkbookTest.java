@@ -28,8 +28,12 @@ class TableWorkbookTest {
             assertEquals("530128202111230001", sheet.getRow(3).getCell(0).getStringCellValue());
             assertEquals(12.0, sheet.getRow(3).getCell(2).getNumericCellValue());
             assertTrue(DateUtil.isCellDateFormatted(sheet.getRow(3).getCell(3)));
-            // 25 Chinese characters count as 50 Latin ones (plus a margin), not 25
-            assertTrue(sheet.getColumnWidth(1) >= 50 * 256, String.valueOf(sheet.getColumnWidth(1)));
+            // 25 Chinese characters count as 50 Latin ones, not 25: wider than a column may be (24),
+            // so the column is at its widest, the text wraps, and its row is tall enough for the lines
+            assertEquals(24 * 256, sheet.getColumnWidth(1));
+            assertTrue(sheet.getRow(3).getCell(1).getCellStyle().getWrapText());
+            assertTrue(sheet.getRow(3).getHeightInPoints() >= 3 * 14, String.valueOf(sheet.getRow(3).getHeightInPoints()));
+            assertEquals(20 * 256, sheet.getColumnWidth(0), "a ticket number keeps its own width (18 digits and 2 of margin)");
         }
     }
 }
