@@ -372,9 +372,8 @@ abstract class HostileContract {
     void errorsCarryAnIdNeverTheServersInsidesAndOneBadRecordStopsNothingElse() throws Exception {
         try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
             a.sync();
-            List<Ticket> mine = a.tickets();
-            Ticket broken = mine.get(0);
-            Ticket fine = a.actionable().filter(t -> !t.id().equals(broken.id())).orElseThrow();
+            Ticket fine = a.actionable().orElseThrow();
+            Ticket broken = a.tickets().stream().filter(t -> !t.id().equals(fine.id())).findFirst().orElseThrow();
             // a stored record the central store cannot read any more
             world.central.database().inTransaction(c -> {
                 try (var ps = c.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {

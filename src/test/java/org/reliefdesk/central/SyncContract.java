@@ -394,7 +394,9 @@ abstract class SyncContract {
             List<Ticket> houses = civil.tickets().stream().filter(t -> t.itemCode().equals("house_renovation")).toList();
             assertFalse(houses.isEmpty(), "civil affairs pulls the house renovations: it confirms their status");
             assertTrue(civil.tickets().stream().noneMatch(t -> t.itemCode().equals("drinking_water")), "but no water ticket");
-            Ticket waiting = houses.stream().filter(t -> "status_confirmation".equals(t.currentStep())).findFirst()
+            // status confirmation is the first step: one the platform has not dispatched yet takes no action
+            Ticket waiting = houses.stream().filter(t -> "status_confirmation".equals(t.currentStep()))
+                    .filter(t -> t.dispatchedAt() != null).findFirst()
                     .orElseThrow(() -> new AssertionError("no house renovation waits for confirmation in the sample"));
             Ticket confirmed = civil.act(waiting);
             assertEquals("appraisal", confirmed.currentStep());
