@@ -137,7 +137,7 @@ public final class CentralTickets {
             ps.executeUpdate();
         }
         indexAttachments(c, h);
-        indexEvents(c, h, isNew);
+        indexEvents(c, h, isNew ? h.events() : h.events().subList(h.events().size() - 1, h.events().size()));
         return new Saved(h, change);
     }
 
@@ -237,17 +237,8 @@ public final class CentralTickets {
         }
     }
 
-    /** Notes the event ids of a ticket not yet noted (all of a new ticket, the new one of an action). */
-    private static void indexEvents(Connection c, TicketHistory h, boolean isNew) throws SQLException {
-        List<TicketEvent> events = h.events();
-        List<TicketEvent> fresh = isNew ? events : new ArrayList<>();
-        if (!isNew) {
-            for (TicketEvent e : events) {
-                if (eventOwner(c, e.id()).isEmpty()) {
-                    fresh.add(e);
-                }
-            }
-        }
+    /** Notes event ids of a ticket (every one of a new or older ticket, the one an action adds). */
+    private static void indexEvents(Connection c, TicketHistory h, List<TicketEvent> fresh) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO central_event (event_id, ticket_id) VALUES (?, ?)")) {
             for (TicketEvent e : fresh) {
                 ps.setObject(1, e.id());
@@ -283,7 +274,7 @@ public final class CentralTickets {
             }
             for (String body : bodies) {
                 TicketHistory h = decode(body);
-                indexEvents(c, h, false);
+                indexEvents(c, h, h.events());
                 indexAttachments(c, h);
             }
             return null;
@@ -345,11 +336,12 @@ public final class CentralTickets {
             for (TicketHistory h : batch) {
                 if (line(c, h.ticket().id()).isPresent()) {
                     known++;
-                } else if (numberTaken(c, h.ticket().ticketNo()) || eventTaken(c, h)) {
-                    rejected.add(new LineRejectedException(0, numberTaken(c, h.ticket().ticketNo())
-                            ? new InvalidFieldException("ticketNo", "rule.duplicate", h.ticket().ticketNo())
-                            : new InvalidFieldException("events", "rule.duplicate", h.ticket().ticketNo()))
-                            .getMessage().replace("line 0", "ticket " + h.ticket().ticketNo()));
+                } else if (numberTaken(c, h.ticket().ticketNo())) {
+                    rejected.add("ticket " + h.ticket().id() + ": "
+                            + new InvalidFieldException("ticketNo", "rule.duplicate", h.ticket().ticketNo()).getMessage());
+                } else if (eventTaken(c, h)) {
+                    rejected.add("ticket " + h.ticket().id() + ": "
+                            + new InvalidFieldException("events", "rule.duplicate", h.ticket().ticketNo()).getMessage());
                 } else {
                     save(c, h, true, false, now);
                     added++;
