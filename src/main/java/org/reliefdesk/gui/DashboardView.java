@@ -78,7 +78,7 @@ final class DashboardView {
         table.getColumns().add(Columns.of(texts, "column.item", 120, t -> catalog.itemName(t.itemCode(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "column.township", 90, t -> t.township().name()));
         table.getColumns().add(Columns.of(texts, "column.daysOpen", 70, vm::daysOpen));
-        table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).state().name())));
+        table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).shownState())));
         table.setRowFactory(v -> {
             javafx.scene.control.TableRow<Ticket> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

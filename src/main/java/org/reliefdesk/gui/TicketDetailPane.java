@@ -182,15 +182,16 @@ final class TicketDetailPane {
             warning.setVisible(false);
             return;
         }
-        String state = texts.msg("ladder." + c.state().name());
+        String state = texts.msg("ladder." + c.shownState());
         ladder.setText(switch (c.state()) {
-            case CONCLUDED -> state;
+            case CONCLUDED -> c.current().filter(s -> s.due() != null)
+                    .map(s -> texts.msg("detail.followUpDue", state, Formats.lastMoment(s.due()))).orElse(state);
             case SUPERVISED -> texts.msg("detail.ladderSince", state, Formats.dateTime(c.stateSince()));
             default -> texts.msg("detail.ladderLine", state, Formats.dateTime(c.stateSince()),
                     Formats.dateTime(c.supervisedFrom()));
         });
         ladder.getStyleClass().removeAll("state-overdue", "state-due-soon");
-        if (c.state() == LadderState.SUPERVISED || c.state() == LadderState.STEP_OVERDUE) {
+        if (c.state() == LadderState.SUPERVISED || c.state() == LadderState.STEP_OVERDUE || c.followUpOverdue()) {
             ladder.getStyleClass().add("state-overdue");
         } else if (c.state() == LadderState.DUE_SOON) {
             ladder.getStyleClass().add("state-due-soon");

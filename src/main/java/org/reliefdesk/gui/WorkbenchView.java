@@ -326,7 +326,7 @@ final class WorkbenchView {
         table.getColumns().add(days);
         table.getColumns().add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "column.status", 65, t -> texts.msg("status." + t.status().name())));
-        table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).state().name())));
+        table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).shownState())));
 
         table.setRowFactory(v -> new LadderRow());
         ColumnPrefs.attach(table, vm.config().dataDir(), vm.user().username(), "tickets");

@@ -436,7 +436,7 @@ public final class WorkbenchViewModel {
     /** Tells the view what became the user's work since the last load (only in office hours). */
     private void announce(Loaded loaded) {
         List<org.reliefdesk.logic.queue.WorkWatch.Seen> mine = loaded.tickets().stream()
-                .filter(t -> loaded.actionable().contains(t.id()) && t.status().isOpen())
+                .filter(t -> loaded.actionable().contains(t.id()))
                 .map(t -> new org.reliefdesk.logic.queue.WorkWatch.Seen(t.id(), t.ticketNo(),
                         loaded.clocks().get(t.id()).state() == org.reliefdesk.logic.clock.LadderState.DUE_SOON))
                 .toList();

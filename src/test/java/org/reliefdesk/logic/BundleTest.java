@@ -73,6 +73,8 @@ class BundleTest {
         for (LadderState l : LadderState.values()) {
             used.add("ladder." + l.name());
         }
+        used.add("ladder." + org.reliefdesk.logic.clock.TicketClock.FOLLOW_UP_PENDING);
+        used.add("ladder." + org.reliefdesk.logic.clock.TicketClock.FOLLOW_UP_OVERDUE);
         for (StepState st : StepState.values()) {
             used.add("stepState." + st.name());
         }

@@ -52,7 +52,7 @@ class CatalogLoaderTest {
     }
 
     private static String catalog(String departments, String items, String action) {
-        return "{\"formatVersion\":1,\"departments\":[" + departments + "],\"items\":[" + items + "],"
+        return "{\"formatVersion\":2,\"departments\":[" + departments + "],\"items\":[" + items + "],"
                 + "\"steps\":[{\"code\":\"acceptance\",\"zh\":\"待受理\",\"en\":\"new\"},"
                 + "{\"code\":\"concluded\",\"zh\":\"已办结\",\"en\":\"concluded\"}],"
                 + "\"actions\":[{\"code\":\"accept\",\"zh\":\"受理\",\"en\":\"accept\"}],"
@@ -134,7 +134,7 @@ class CatalogLoaderTest {
 
     @Test
     void brokenJsonAndWrongVersionAreRefused() {
-        assertTrue(refuse("{\"formatVersion\":1,").getMessage().startsWith("test-catalog.json: not valid JSON"));
-        assertTrue(refuse("{\"formatVersion\":2}").getMessage().contains("formatVersion must be 1"));
+        assertTrue(refuse("{\"formatVersion\":2,").getMessage().startsWith("test-catalog.json: not valid JSON"));
+        assertTrue(refuse("{\"formatVersion\":1}").getMessage().contains("formatVersion must be 2"));
     }
 }

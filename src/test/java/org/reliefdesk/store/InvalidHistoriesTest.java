@@ -117,7 +117,7 @@ class InvalidHistoriesTest {
             ObjectNode reopen = events.addObject();
             reopen.put("id", UUID.randomUUID().toString());
             reopen.put("seq", events.size());
-            reopen.put("at", shift(t.get("concludedAt").asText(), 1));
+            reopen.put("at", shift(last.get("at").asText(), 1)); // after the visit
             reopen.put("actor", DemoUsers.WATER_CLERK.username());
             reopen.put("action", "reopen");
             reopen.put("fromStep", "concluded");

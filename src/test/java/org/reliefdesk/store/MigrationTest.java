@@ -89,6 +89,75 @@ class MigrationTest {
         }
     }
 
+    /** Schema 6 concluded a ticket at its follow-up visit; schema 7 concludes it at the feedback (办结). */
+    @Test
+    void ticketsAtOrPastTheirVisitAreConcludedAtTheirFeedback() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/local").target("6").load().migrate();
+        UUID awaiting = UUID.randomUUID();
+        UUID visited = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        UUID solving = UUID.randomUUID();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            ticketRow(c, awaiting, "530128202111200011", "follow_up", "IN_PROGRESS", null);
+            events(c, awaiting, "acceptance:verification@10:00", "verification:solving@11:00", "solving:feedback@12:00",
+                    "feedback:follow_up@13:00");
+            ticketRow(c, visited, "530128202111200012", "concluded", "CONCLUDED", "2021-11-20 15:00:00+08");
+            events(c, visited, "acceptance:verification@10:00", "verification:solving@11:00", "solving:feedback@12:00",
+                    "feedback:follow_up@13:00", "follow_up:concluded@15:00");
+            ticketRow(c, refused, "530128202111200013", "concluded", "CONCLUDED", "2021-11-20 10:30:00+08");
+            events(c, refused, "acceptance:concluded@10:30");
+            // fed back, visited "dissatisfied", reopened: open again, nothing to conclude
+            ticketRow(c, solving, "530128202111200014", "solving", "IN_PROGRESS", null);
+            events(c, solving, "acceptance:verification@10:00", "verification:solving@11:00", "solving:feedback@12:00",
+                    "feedback:follow_up@13:00", "follow_up:concluded@14:00", "concluded:solving@16:00");
+        }
+        try (LocalStore store = LocalStore.open(dir)) {
+            var tickets = store.tickets();
+            assertEquals(org.reliefdesk.model.TicketStatus.CONCLUDED, tickets.find(awaiting).orElseThrow().status());
+            assertEquals(china("13:00"), tickets.find(awaiting).orElseThrow().concludedAt());
+            assertEquals(china("13:00"), tickets.find(visited).orElseThrow().concludedAt());
+            assertEquals(china("10:30"), tickets.find(refused).orElseThrow().concludedAt());
+            assertEquals(org.reliefdesk.model.TicketStatus.IN_PROGRESS, tickets.find(solving).orElseThrow().status());
+            assertEquals(null, tickets.find(solving).orElseThrow().concludedAt());
+        }
+    }
+
+    private static java.time.Instant china(String time) {
+        return java.time.OffsetDateTime.parse("2021-11-20T" + time + ":00+08:00").toInstant();
+    }
+
+    private static void ticketRow(Connection c, UUID id, String no, String step, String status, String concluded)
+            throws Exception {
+        c.createStatement().execute("insert into ticket (id, ticket_no, item_code, county_code, county_name,"
+                + " township_code, township_name, village_code, village_name, applicant_name, applicant_id_number,"
+                + " applicant_phone, channel, submitted_at, dispatched_at, current_step, status, concluded_at, version)"
+                + " values ('" + id + "', '" + no + "', 'drinking_water', '530128', '禄劝县', '530128001', '屏山街道',"
+                + " '530128001201', '大村村委会', '李四', '11010519491231002X', '13812345678', 'SELF_RAISED',"
+                + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', TIMESTAMP WITH TIME ZONE '2021-11-20 09:10:00+08',"
+                + " '" + step + "', '" + status + "', "
+                + (concluded == null ? "null" : "TIMESTAMP WITH TIME ZONE '" + concluded + "'") + ", 1)");
+    }
+
+    /** Events "from:to@HH:mm" after the submission and dispatch, on 2021-11-20 China time. */
+    private static void events(Connection c, UUID ticket, String... moves) throws Exception {
+        List<String> all = new java.util.ArrayList<>(List.of(":acceptance@09:00", "acceptance:acceptance@09:10"));
+        all.addAll(List.of(moves));
+        try (PreparedStatement e = c.prepareStatement("insert into ticket_event (id, ticket_id, seq, actor, at, action,"
+                + " from_step, to_step) values (?, ?, ?, 'x', CAST(? AS TIMESTAMP WITH TIME ZONE), 'act', ?, ?)")) {
+            for (int i = 0; i < all.size(); i++) {
+                String[] m = all.get(i).split("[:@]", 3);
+                e.setObject(1, UUID.randomUUID());
+                e.setObject(2, ticket);
+                e.setInt(3, i + 1);
+                e.setString(4, "2021-11-20 " + m[2] + ":00+08");
+                e.setString(5, m[0].isEmpty() ? null : m[0]);
+                e.setString(6, m[1]);
+                e.executeUpdate();
+            }
+        }
+    }
+
     private static void insert(PreparedStatement e, UUID id, UUID ticket, int seq, String actor, String action,
                                String from, String to, String note, String form) throws Exception {
         e.setObject(1, id);

@@ -26,7 +26,7 @@ public final class CatalogLoader {
 
     /** The catalog shipped inside the application. */
     public static final String BUILT_IN = "/org/reliefdesk/catalog/catalog.json";
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
 
     private CatalogLoader() {
     }

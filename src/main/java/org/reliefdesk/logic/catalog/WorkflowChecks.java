@@ -86,6 +86,10 @@ final class WorkflowChecks {
             if (s.deadline() != null && (s.deadline().clock() == null || s.deadline().amount() < 1)) {
                 fail(where + ".steps (" + s.code() + ")", "a deadline needs a clock and an amount ≥ 1");
             }
+            if (s.afterConclusion() && (s.terminal() || s.deadline() == null || s.pausesClock())) {
+                fail(where + ".steps (" + s.code() + ")",
+                        "a step after conclusion (the follow-up visit) needs its own deadline and is neither terminal nor a pause");
+            }
             terminal |= s.terminal();
             if (s.terminal()) {
                 terminalSteps.add(s.code());

@@ -14,6 +14,16 @@ public record WorkflowDef(String code, List<StepDef> steps, List<ActionDef> acti
         return steps.stream().filter(s -> s.code().equals(stepCode)).findFirst();
     }
 
+    /** Whether a ticket in {@code stepCode} is concluded (办结): the terminal step or a step after conclusion. */
+    public boolean concludes(String stepCode) {
+        return step(stepCode).map(StepDef::concludes).orElse(false);
+    }
+
+    /** Whether a ticket in {@code stepCode} has nothing left to do (the terminal step). */
+    public boolean isTerminal(String stepCode) {
+        return step(stepCode).map(StepDef::terminal).orElse(false);
+    }
+
     public Optional<ActionDef> action(String actionCode) {
         return actions.stream().filter(a -> a.code().equals(actionCode)).findFirst();
     }

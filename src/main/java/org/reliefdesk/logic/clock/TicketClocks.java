@@ -24,8 +24,9 @@ import org.reliefdesk.model.TicketStatus;
  *
  * <p>Conventions: a step is entered by the event that moved the ticket into it (the first
  * step by dispatch); a step entered again after waiting for material starts a fresh limit
- * (补齐材料后重新计时). The supervision clock starts at dispatch and does not pause unless the
- * catalog says so.
+ * (补齐材料后重新计时). The supervision clock (督办) starts at submission — the resident has been
+ * waiting since then, dispatched or not — stops at conclusion (办结: the result fed back), and does
+ * not pause unless the catalog says so. The follow-up visit after conclusion keeps its step clock.
  */
 public final class TicketClocks {
 
@@ -45,7 +46,7 @@ public final class TicketClocks {
 
     public TicketClock compute(Ticket ticket, List<TicketEvent> history, Instant now) {
         WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
-        Instant start = ticket.dispatchedAt() != null ? ticket.dispatchedAt() : ticket.submittedAt();
+        Instant start = ticket.submittedAt();
         Instant end = ticket.concludedAt() != null ? ticket.concludedAt() : now;
         List<StepTiming> steps = new ArrayList<>();
         String step = null;
@@ -67,7 +68,7 @@ public final class TicketClocks {
             step = e.toStep() != null ? e.toStep() : ticket.currentStep();
             entered = e.at();
         }
-        if (step != null && ticket.status() != TicketStatus.CONCLUDED) {
+        if (step != null && !workflow.isTerminal(step)) {
             StepTiming current = visit(workflow, step, entered, null, now);
             steps.add(current);
             estimated |= current.estimated();
@@ -114,7 +115,7 @@ public final class TicketClocks {
     }
 
     private StepTiming visit(WorkflowDef workflow, String step, Instant entered, Instant left, Instant now) {
-        StepDef def = workflow.step(step).orElse(new StepDef(step, null, false, false));
+        StepDef def = workflow.step(step).orElse(new StepDef(step, null, false, false, false));
         if (def.pausesClock() || def.deadline() == null || def.terminal()) {
             StepState s = left != null ? StepState.DONE_ON_TIME : def.pausesClock() ? StepState.PAUSED : StepState.NO_LIMIT;
             return new StepTiming(step, entered, left, null, null, s, left != null ? left : entered, false);

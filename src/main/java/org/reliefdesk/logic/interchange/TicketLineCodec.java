@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.workflow.Conclusion;
 import org.reliefdesk.model.Applicant;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.InvalidFieldException;
@@ -40,7 +41,12 @@ import org.reliefdesk.model.TicketStatus;
 public final class TicketLineCodec {
 
     public static final String FORMAT = "reliefdesk.ticket";
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version 2: a ticket is concluded (status, concludedAt) when its result is fed back, before the
+     * follow-up visit. Version 1 lines (concluded at the visit) are still read and given that meaning.
+     */
+    public static final int FORMAT_VERSION = 2;
+    private static final int FIRST_VERSION = 1;
     /** Times are written in China Standard Time, the zone the platform works in. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -142,8 +148,9 @@ public final class TicketLineCodec {
         if (!FORMAT.equals(n.path("format").asText())) {
             throw new InvalidFieldException("format", "rule.oneOf", FORMAT);
         }
-        if (n.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
-            throw new InvalidFieldException("formatVersion", "rule.oneOf", FORMAT_VERSION);
+        int version = n.path("formatVersion").asInt(-1);
+        if (version < FIRST_VERSION || version > FORMAT_VERSION) {
+            throw new InvalidFieldException("formatVersion", "rule.oneOf", FIRST_VERSION + ", " + FORMAT_VERSION);
         }
         UUID id = uuid(n, "id");
         String ticketNo = required(n, "ticketNo");
@@ -187,10 +194,17 @@ public final class TicketLineCodec {
         if (outcome != null && !catalog.hasOutcome(outcome)) {
             throw new InvalidFieldException("outcome", "rule.unknownOutcome", outcome);
         }
+        List<TicketEvent> events = events(n.path("events"), id);
+        if (version == FIRST_VERSION) {
+            // version 1 concluded a ticket at its follow-up visit; now 办结 is the feedback before it
+            concludedAt = Conclusion.of(catalog.workflowOf(item), events);
+            status = concludedAt != null ? TicketStatus.CONCLUDED
+                    : status == TicketStatus.CONCLUDED ? TicketStatus.IN_PROGRESS : status;
+        }
         Ticket ticket = new Ticket(id, ticketNo, item, county, township, village,
                 new Applicant(name, idNumber, phone), channel, raisedBy, submittedAt, dispatchedAt,
                 step, status, concludedAt, outcome, 0);
-        return new TicketHistory(ticket, events(n.path("events"), id));
+        return new TicketHistory(ticket, events);
     }
 
     private List<TicketEvent> events(JsonNode list, UUID ticketId) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.WorkflowDef;
+import org.reliefdesk.logic.workflow.Conclusion;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
@@ -39,7 +40,6 @@ public final class AsOf {
         WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
         String step = workflow.firstStep().code();
         Instant dispatched = null;
-        Instant concluded = null;
         String outcome = null;
         boolean acted = false;
         for (TicketEvent e : then) {
@@ -51,14 +51,13 @@ public final class AsOf {
             if (e.toStep() != null) {
                 step = e.toStep();
             }
-            boolean terminal = workflow.step(step).map(s -> s.terminal()).orElse(false);
-            concluded = terminal ? e.at() : null;
             if (workflow.action(e.action()).map(a -> a.reopens()).orElse(false)) {
                 outcome = null;
             } else if (e.outcome() != null) {
                 outcome = e.outcome();
             }
         }
+        Instant concluded = Conclusion.of(workflow, then);
         TicketStatus status = concluded != null ? TicketStatus.CONCLUDED : acted ? TicketStatus.IN_PROGRESS : TicketStatus.NEW;
         Ticket past = new Ticket(ticket.id(), ticket.ticketNo(), ticket.itemCode(), ticket.county(), ticket.township(),
                 ticket.village(), ticket.applicant(), ticket.channel(), ticket.raisedBy(), ticket.submittedAt(),

@@ -164,7 +164,7 @@ public final class SampleGenerator {
                 null, Map.of(), null));
         ticket = ticket.withDispatchedAt(dispatched);
         Instant t = dispatched;
-        for (int taken = 0; taken < 40 && ticket.status().isOpen() && taken < d.stuckAfter; taken++) {
+        for (int taken = 0; taken < 40 && !workflow.isTerminal(ticket.currentStep()) && taken < d.stuckAfter; taken++) {
             Instant when = t.plus(gap(workflow.step(ticket.currentStep()).orElseThrow(), rnd));
             if (when.isAfter(asOf)) {
                 break;

@@ -78,7 +78,7 @@ public final class WorkflowEngine {
      * thousands; the action bar of an opened ticket applies every rule.
      */
     public boolean mayActInStep(Ticket ticket, User user) {
-        if (!ticket.status().isOpen()) {
+        if (catalog.workflowOf(ticket.itemCode()).isTerminal(ticket.currentStep())) {
             return false;
         }
         for (ActionDef a : catalog.workflowOf(ticket.itemCode()).actions()) {
@@ -98,7 +98,8 @@ public final class WorkflowEngine {
     /** The rules on where the ticket is and who the user is. */
     private Optional<InvalidFieldException> placeRefusal(Ticket ticket, User user, ActionDef a) {
         String actionName = catalog.actionName(a.code(), java.util.Locale.SIMPLIFIED_CHINESE);
-        if (ticket.status() == TicketStatus.CONCLUDED && !a.reopens()) {
+        // a concluded ticket still takes its follow-up visit; at the terminal step only a reopening
+        if (catalog.workflowOf(ticket.itemCode()).isTerminal(ticket.currentStep()) && !a.reopens()) {
             return refuse("rule.workflow.concluded");
         }
         // every step's clock starts at dispatch: nothing is done on a ticket the platform has not dispatched
@@ -132,8 +133,10 @@ public final class WorkflowEngine {
 
     /** The rules on what the ticket's history holds: time since conclusion, facts, counts. */
     private Optional<InvalidFieldException> historyRefusal(Ticket ticket, List<TicketEvent> history, ActionDef a) {
-        if (a.reopens() && ticket.concludedAt() != null) {
-            LocalDate last = ticket.concludedAt().atZone(ZONE).toLocalDate().plusDays(a.reopenWithinDays());
+        Instant visited = a.reopens() ? endOfPath(ticket, history) : null;
+        if (visited != null) {
+            // counted from the visit where the applicant said 不满意, not from 办结: a late visit takes nothing away
+            LocalDate last = visited.atZone(ZONE).toLocalDate().plusDays(a.reopenWithinDays());
             if (LocalDate.now(clock.withZone(ZONE)).isAfter(last)) {
                 return refuse("rule.workflow.reopenWindow", a.reopenWithinDays());
             }
@@ -153,6 +156,18 @@ public final class WorkflowEngine {
             }
         }
         return Optional.empty();
+    }
+
+    /** When the ticket last reached its terminal step (the follow-up visit, or a refusal), or null. */
+    private Instant endOfPath(Ticket ticket, List<TicketEvent> history) {
+        WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            TicketEvent e = history.get(i);
+            if (e.toStep() != null && workflow.isTerminal(e.toStep())) {
+                return e.at();
+            }
+        }
+        return ticket.concludedAt();
     }
 
     private static Optional<InvalidFieldException> refuse(String rule, Object... args) {
@@ -190,9 +205,11 @@ public final class WorkflowEngine {
         }
         StepDef target = workflow.step(to).orElseThrow();
         Instant now = clock.instant();
-        TicketStatus status = target.terminal() ? TicketStatus.CONCLUDED : TicketStatus.IN_PROGRESS;
-        Ticket changed = a.reopens() ? ticket.reopenedAt(to)
-                : ticket.withStep(to, status, target.terminal() ? now : null, outcome);
+        // 办结 is the moment the result is fed back (or the request refused): the follow-up visit after it
+        // keeps the conclusion time
+        TicketStatus status = target.concludes() ? TicketStatus.CONCLUDED : TicketStatus.IN_PROGRESS;
+        Instant concludedAt = !target.concludes() ? null : ticket.concludedAt() != null ? ticket.concludedAt() : now;
+        Ticket changed = a.reopens() ? ticket.reopenedAt(to) : ticket.withStep(to, status, concludedAt, outcome);
         TicketEvent event = new TicketEvent(ids.get(), ticket.id(), history.size() + 1, user.username(), now,
                 a.code(), ticket.currentStep(), to, note == null || note.isBlank() ? null : note.strip(), values, outcome);
         return new AppliedAction(changed, event);

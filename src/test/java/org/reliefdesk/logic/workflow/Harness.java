@@ -112,9 +112,10 @@ final class Harness {
     }
 
     /** Follows the main actions until the ticket is concluded; returns the actions taken. */
+    /** The usual path to the terminal step: through the feedback (办结) and the follow-up visit after it. */
     List<String> walkMainPath() {
         List<String> taken = new ArrayList<>();
-        for (int i = 0; i < 30 && ticket.status().isOpen(); i++) {
+        for (int i = 0; i < 30 && !CATALOG.workflowOf(ticket.itemCode()).isTerminal(ticket.currentStep()); i++) {
             ActionDef next = CATALOG.workflowOf(ticket.itemCode()).actions().stream()
                     .filter(a -> a.main() && a.from().contains(ticket.currentStep())).findFirst().orElseThrow(
                             () -> new AssertionError("no main action in step " + ticket.currentStep()));

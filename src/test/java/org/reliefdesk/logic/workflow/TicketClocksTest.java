@@ -23,6 +23,7 @@ import org.reliefdesk.logic.clock.StepState;
 import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.queue.Queue;
 
 class TicketClocksTest {
 
@@ -32,20 +33,91 @@ class TicketClocksTest {
         return LocalDateTime.parse(local).atZone(Harness.ZONE).toInstant();
     }
 
-    /** A water ticket dispatched at {@code dispatched} (China time). */
+    /** A water ticket dispatched at {@code dispatched} (China time), submitted ten minutes before. */
     private static Harness water(String dispatched) {
+        return water(at(dispatched).minusSeconds(600), at(dispatched));
+    }
+
+    private static Harness water(Instant submitted, Instant d) {
         Harness h = new Harness("drinking_water");
-        Instant d = at(dispatched);
         h.ticket = h.ticket.withDispatchedAt(d);
         h.history.set(1, new org.reliefdesk.model.TicketEvent(h.history.get(1).id(), h.ticket.id(), 2, "platform", d,
                 "dispatch", "acceptance", "acceptance", null, java.util.Map.of(), null));
         h.history.set(0, new org.reliefdesk.model.TicketEvent(h.history.get(0).id(), h.ticket.id(), 1, "李四",
-                d.minusSeconds(600), "submit", null, "acceptance", null, h.history.get(0).formData(), null));
+                submitted, "submit", null, "acceptance", null, h.history.get(0).formData(), null));
         h.ticket = new org.reliefdesk.model.Ticket(h.ticket.id(), h.ticket.ticketNo(), h.ticket.itemCode(),
                 h.ticket.county(), h.ticket.township(), h.ticket.village(), h.ticket.applicant(), h.ticket.channel(),
-                null, d.minusSeconds(600), d, "acceptance", h.ticket.status(), null, null, 0);
+                null, submitted, d, "acceptance", h.ticket.status(), null, null, 0);
         h.now = d;
         return h;
+    }
+
+    @Test
+    void aTicketAwaitingItsFollowUpVisitIsConcludedAndNeverSupervised() {
+        Harness h = water("2024-06-03T09:10");
+        for (String action : java.util.List.of("accept", "verify", "solve", "feedback")) {
+            h.act(action);
+        }
+        Instant fedBack = h.now;
+        assertEquals(fedBack, h.ticket.concludedAt(), "办结 is the feedback");
+        // five weeks on, the visit is still not made: late, but on its own list
+        TicketClock late = CLOCKS.compute(h.ticket, h.history, at("2024-07-10T10:00"));
+        assertEquals(LadderState.CONCLUDED, late.state());
+        assertTrue(late.concludedOnTime(h.ticket.concludedAt()));
+        assertEquals("follow_up", late.current().orElseThrow().step());
+        assertTrue(late.followUpOverdue());
+        assertEquals(TicketClock.FOLLOW_UP_OVERDUE, late.shownState());
+        assertFalse(Queue.SUPERVISED.contains(h.ticket, late));
+        assertFalse(Queue.STEP_OVERDUE.contains(h.ticket, late));
+        assertTrue(Queue.FOLLOW_UP_OVERDUE.contains(h.ticket, late));
+        assertTrue(Queue.CONCLUDED.contains(h.ticket, late));
+        assertEquals(Duration.between(h.ticket.submittedAt(), fedBack), late.open(), "days open stop at 办结");
+        // the day after the feedback the visit is pending, not late
+        TicketClock next = CLOCKS.compute(h.ticket, h.history, fedBack.plus(Duration.ofDays(1)));
+        assertEquals(TicketClock.FOLLOW_UP_PENDING, next.shownState());
+        assertFalse(Queue.FOLLOW_UP_OVERDUE.contains(h.ticket, next));
+        // after the visit nothing is pending and the conclusion time stays
+        h.act("follow_up");
+        TicketClock done = CLOCKS.compute(h.ticket, h.history, at("2024-07-10T10:00"));
+        assertEquals(LadderState.CONCLUDED.name(), done.shownState());
+        assertEquals(fedBack, h.ticket.concludedAt());
+    }
+
+    @Test
+    void supervisionCountsFromSubmissionSoALateDispatchNeverMovesTheLadderBack() {
+        Instant submitted = at("2024-06-03T09:00");
+        Harness h = water(submitted, at("2024-06-15T09:00"));
+        // before dispatch: the platform's file holds the submission only
+        org.reliefdesk.model.Ticket waiting = h.ticket.withDispatchedAt(null);
+        java.util.List<org.reliefdesk.model.TicketEvent> submittedOnly = h.history.subList(0, 1);
+        TicketClock day11 = CLOCKS.compute(waiting, submittedOnly, at("2024-06-14T08:00"));
+        assertEquals(LadderState.SUPERVISED, day11.state());
+        assertEquals(at("2024-06-14T00:00"), day11.stateSince());
+        // dispatched on day 12: still supervised, since the same moment
+        TicketClock dispatched = CLOCKS.compute(h.ticket, h.history, at("2024-06-15T10:00"));
+        assertEquals(LadderState.SUPERVISED, dispatched.state());
+        assertEquals(at("2024-06-14T00:00"), dispatched.supervisedFrom());
+        assertEquals(submitted, dispatched.start());
+    }
+
+    @Test
+    void aReopenedTicketCountsFromItsOriginalSubmission() {
+        Harness h = water("2024-06-03T09:10");
+        for (String action : java.util.List.of("accept", "verify", "solve", "feedback")) {
+            h.act(action);
+        }
+        h.act("follow_up", java.util.Map.of("satisfaction", "dissatisfied"));
+        h.now = at("2024-06-20T09:00").minus(Duration.ofHours(20));
+        h.act("reopen", java.util.Map.of("reason", "水量仍然不足"));
+        assertEquals(null, h.ticket.concludedAt());
+        TicketClock c = CLOCKS.compute(h.ticket, h.history, at("2024-06-20T10:00"));
+        assertEquals(LadderState.SUPERVISED, c.state(), "the resident has been waiting since 06-03");
+        assertEquals(at("2024-06-14T00:00"), c.supervisedFrom());
+        // fed back again: concluded at the new feedback, late
+        h.act("solve");
+        h.act("feedback");
+        assertEquals(h.now, h.ticket.concludedAt());
+        assertFalse(CLOCKS.compute(h.ticket, h.history, h.now).concludedOnTime(h.ticket.concludedAt()));
     }
 
     @Test

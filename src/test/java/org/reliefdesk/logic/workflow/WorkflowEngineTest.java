@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
+import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
 
@@ -51,7 +52,12 @@ class WorkflowEngineTest {
         assertEquals(TicketStatus.CONCLUDED, h.ticket.status());
         assertEquals("concluded", h.ticket.currentStep());
         assertEquals(outcome, h.ticket.outcome());
-        assertEquals(h.now, h.ticket.concludedAt());
+        // 办结 is the feedback to the applicant: the follow-up visit after it does not move the conclusion
+        TicketEvent fedBack = h.history.stream().filter(e -> "follow_up".equals(e.toStep())).reduce((a, b) -> b)
+                .orElseThrow();
+        assertEquals("feedback", fedBack.action());
+        assertEquals(fedBack.at(), h.ticket.concludedAt());
+        assertTrue(h.ticket.concludedAt().isBefore(h.now));
         assertEquals(path.size() + 2, h.history.size()); // submit and dispatch, then one event per action
         for (int i = 0; i < h.history.size(); i++) {
             assertEquals(i + 1, h.history.get(i).seq());
@@ -71,6 +77,33 @@ class WorkflowEngineTest {
     }
 
     private static final Map<String, Object> ANOTHER_ROUND = Map.of("employed", false, "wantsAnotherRound", true);
+
+    @Test
+    void aTicketIsConcludedWhenItsResultIsFedBackAndTheVisitFollows() {
+        Harness h = new Harness("drinking_water");
+        for (String step : List.of("accept", "verify", "solve")) {
+            h.act(step);
+        }
+        assertEquals(TicketStatus.IN_PROGRESS, h.ticket.status());
+        AppliedAction fed = h.act("feedback");
+        assertEquals(TicketStatus.CONCLUDED, fed.ticket().status());
+        assertEquals("follow_up", fed.ticket().currentStep());
+        assertEquals(h.now, fed.ticket().concludedAt());
+        // the visit is still the clerk's task on a concluded ticket
+        assertTrue(h.engine().mayActInStep(h.ticket, Harness.clerk("WATER")));
+        assertEquals(List.of("follow_up"), h.engine().allowedActions(h.ticket, h.history, Harness.clerk("WATER"))
+                .stream().map(a -> a.code()).toList());
+        java.time.Instant concluded = h.ticket.concludedAt();
+        h.act("follow_up");
+        assertEquals("concluded", h.ticket.currentStep());
+        assertEquals(concluded, h.ticket.concludedAt(), "the visit does not move 办结");
+        assertFalse(h.engine().mayActInStep(h.ticket, Harness.clerk("WATER")));
+        // a refusal concludes at once
+        Harness refused = new Harness("drinking_water");
+        refused.act("reject");
+        assertEquals(TicketStatus.CONCLUDED, refused.ticket.status());
+        assertEquals(refused.now, refused.ticket.concludedAt());
+    }
 
     @Test
     void aTicketNotYetDispatchedTakesNoAction() {
@@ -394,14 +427,17 @@ class WorkflowEngineTest {
     }
 
     @Test
-    void reopeningEndsThirtyDaysAfterConclusionAndIsNotInTheCatalogForJobRounds() {
+    void reopeningEndsThirtyDaysAfterTheVisitAndIsNotInTheCatalogForJobRounds() {
         Harness h = new Harness("chronic_disease_management");
         for (String step : List.of("accept_review", "handle", "feedback")) {
             h.act(step);
         }
+        // the visit is made 40 days after the feedback (late): the applicant keeps the 30 days after it
+        h.now = h.now.plus(java.time.Duration.ofDays(40));
         h.act("follow_up", Map.of("satisfaction", "dissatisfied"));
-        java.time.Instant concluded = h.ticket.concludedAt();
-        // day 30 after conclusion (China date) still may; day 31 may not
+        java.time.Instant concluded = h.now;
+        assertTrue(h.ticket.concludedAt().isBefore(concluded.minus(java.time.Duration.ofDays(39))));
+        // day 30 after the visit (China date) still may; day 31 may not
         h.now = concluded.plus(java.time.Duration.ofDays(30));
         assertTrue(h.engine().allowedActions(h.ticket, h.history, Harness.clerk("HEALTH")).stream()
                 .anyMatch(a -> a.code().equals("reopen")));
