@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Reports for scheduled runs: {@code report overdue --as-of DATE --format xlsx|pdf --out FILE}. */
-@Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportCommand.Overdue.class},
+@Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportCommand.Overdue.class, ReportCommand.Letterhead.class},
         description = "Supervision reports from the local store.")
 public final class ReportCommand implements Runnable {
 
@@ -68,8 +68,13 @@ public final class ReportCommand implements Runnable {
         @Option(names = "--pdf", paramLabel = "notices|summary", description = "Which PDF (default: notices).")
         String pdf = "notices";
 
-        @Option(names = "--issuer", paramLabel = "NAME", description = "Issuing office on notices (default: the county's task force).")
+        @Option(names = "--issuer", paramLabel = "NAME",
+                description = "Issuing office for this run (default: the letterhead's, see 'report letterhead').")
         String issuer;
+
+        @Option(names = "--compare-days", paramLabel = "N",
+                description = "The summary compares with the same scope N days earlier (default 7).")
+        int compareDays = ReportMaker.DEFAULT_PREVIOUS_DAYS;
 
         @picocli.CommandLine.Mixin
         CommonOptions options = new CommonOptions();
@@ -98,14 +103,13 @@ public final class ReportCommand implements Runnable {
                     ReportScope scope = maker.scope(department, township);
                     OverdueReport report = maker.build(scope, date, texts, (done, total) -> { });
                     if (format.equals("all")) {
-                        return all(report, texts, out, err);
+                        return all(maker.printRun(report, texts, compareDays, issuer), texts, out, err);
                     }
                     if (format.equals("xlsx")) {
                         ReportMaker.writeXlsx(report, texts, file);
                     } else {
-                        String office = issuer != null ? issuer : texts.msg("report.notice.issuer", report.countyName());
                         ReportMaker.writePdf(OverduePdf.fill(pdf.equals("summary") ? OverduePdf.Kind.SUMMARY
-                                : OverduePdf.Kind.NOTICES, report, texts, office), file);
+                                : OverduePdf.Kind.NOTICES, maker.printRun(report, texts, compareDays, issuer), texts), file);
                     }
                     out.println(texts.msg("report.cli.written", file.toAbsolutePath(), report.rows().size(),
                             report.supervisedRows(), report.scopeTitle()));
@@ -121,16 +125,17 @@ public final class ReportCommand implements Runnable {
         }
 
         /** The workbook, the notices (none when nothing is overdue, said so) and the leaders' summary, into one folder. */
-        private int all(OverdueReport report, Texts texts, PrintWriter out, PrintWriter err) throws IOException, JRException {
+        private int all(org.reliefdesk.report.PrintRun run, Texts texts, PrintWriter out, PrintWriter err)
+                throws IOException, JRException {
+            OverdueReport report = run.report();
             java.nio.file.Files.createDirectories(file);
-            String office = issuer != null ? issuer : texts.msg("report.notice.issuer", report.countyName());
             Path xlsx = file.resolve(ReportMaker.fileName(report, null, texts));
             ReportMaker.writeXlsx(report, texts, xlsx);
             out.println(xlsx.toAbsolutePath());
             for (OverduePdf.Kind kind : OverduePdf.Kind.values()) {
                 Path pdfFile = file.resolve(ReportMaker.fileName(report, kind, texts));
                 try {
-                    ReportMaker.writePdf(OverduePdf.fill(kind, report, texts, office), pdfFile);
+                    ReportMaker.writePdf(OverduePdf.fill(kind, run, texts), pdfFile);
                     out.println(pdfFile.toAbsolutePath());
                 } catch (InvalidFieldException e) {
                     if (!"rule.report.nothingOverdue".equals(e.rule())) {
@@ -149,6 +154,65 @@ public final class ReportCommand implements Runnable {
                 return LocalDate.parse(asOf);
             } catch (DateTimeParseException e) {
                 throw new InvalidFieldException("asOf", "rule.form.date", asOf);
+            }
+        }
+    }
+
+    /** Shows, and with options changes, how notices are headed and signed. Exit 0 done, 1 bad input (nothing changed). */
+    @Command(name = "letterhead", mixinStandardHelpOptions = true,
+            description = {"Show or change the letterhead of supervision notices: the issuing office, its abbreviation",
+                "in notice numbers (救助督〔2021〕12号), the working days to reply, the contact and telephone, and the copy",
+                "recipient. A blank value (\"\") returns a field to its default."})
+    public static final class Letterhead implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--issuer", paramLabel = "NAME", description = "Issuing office (发文机关).")
+        String issuer;
+
+        @Option(names = "--agency", paramLabel = "ABBR", description = "Abbreviation in notice numbers (发文机关代字).")
+        String agency;
+
+        @Option(names = "--reply-days", paramLabel = "N", description = "Working days to reply (1-30).")
+        Integer replyDays;
+
+        @Option(names = "--contact", paramLabel = "NAME", description = "Contact person.")
+        String contact;
+
+        @Option(names = "--phone", paramLabel = "PHONE", description = "Contact telephone.")
+        String phone;
+
+        @Option(names = "--copy-to", paramLabel = "TEXT", description = "Copy recipient (抄送).")
+        String copyTo;
+
+        @picocli.CommandLine.Mixin
+        CommonOptions options = new CommonOptions();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Texts texts = options.texts();
+            try (LocalStore store = LocalStore.open(options.dataDirectory())) {
+                org.reliefdesk.logic.report.NoticeLetterhead now = store.notices().letterhead();
+                if (issuer != null || agency != null || replyDays != null || contact != null || phone != null
+                        || copyTo != null) {
+                    now = store.notices().saveLetterhead(new org.reliefdesk.logic.report.NoticeLetterhead(
+                            issuer != null ? issuer : now.issuer(), agency != null ? agency : now.agency(),
+                            replyDays != null ? replyDays : now.replyDays(), contact != null ? contact : now.contact(),
+                            phone != null ? phone : now.phone(), copyTo != null ? copyTo : now.copyTo()));
+                }
+                String none = texts.msg("letterhead.default");
+                out.println(texts.fieldName("letterhead.issuer") + ": " + (now.issuer() != null ? now.issuer() : none));
+                out.println(texts.fieldName("letterhead.agency") + ": " + (now.agency() != null ? now.agency() : none));
+                out.println(texts.fieldName("letterhead.replyDays") + ": " + now.replyDays());
+                out.println(texts.fieldName("letterhead.contact") + ": " + (now.contact() != null ? now.contact() : none));
+                out.println(texts.fieldName("letterhead.phone") + ": " + (now.phone() != null ? now.phone() : none));
+                out.println(texts.fieldName("letterhead.copyTo") + ": " + (now.copyTo() != null ? now.copyTo() : none));
+                return 0;
+            } catch (InvalidFieldException e) {
+                spec.commandLine().getErr().println(texts.msg("report.cli.refused", texts.describe(e)));
+                return 1;
             }
         }
     }

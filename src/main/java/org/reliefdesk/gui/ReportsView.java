@@ -126,6 +126,15 @@ final class ReportsView {
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
         HBox output = new HBox(8, message, spacer, print, savePdf, saveExcel);
+        if (vm.issuesNotices()) {
+            Button letterhead = new Button(texts.msg("reports.letterhead.button"));
+            letterhead.setId("letterheadButton");
+            letterhead.setOnAction(e -> editLetterhead());
+            Button register = new Button(texts.msg("reports.register.button"));
+            register.setId("noticeRegisterButton");
+            register.setOnAction(e -> showRegister());
+            output.getChildren().addAll(letterhead, register);
+        }
         output.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, controls, output);
         top.setPadding(new Insets(10));
@@ -141,6 +150,51 @@ final class ReportsView {
         });
         root.setTop(top);
         root.setCenter(pages);
+    }
+
+    /** 发文设置: read the letterhead off the FX thread, edit it in a dialog, save it off the FX thread. */
+    private void editLetterhead() {
+        Task<org.reliefdesk.logic.report.NoticeLetterhead[]> read = new Task<>() {
+            @Override
+            protected org.reliefdesk.logic.report.NoticeLetterhead[] call() {
+                return new org.reliefdesk.logic.report.NoticeLetterhead[] {vm.letterhead(), vm.letterheadDefaults()};
+            }
+        };
+        read.setOnSucceeded(e -> LetterheadDialog.show(root.getScene().getWindow(), texts, read.getValue()[0],
+                read.getValue()[1]).ifPresent(vm::saveLetterhead));
+        background.submit(read);
+    }
+
+    /** 通知登记簿: every notice issued from this PC, newest first. */
+    private void showRegister() {
+        Task<List<ReportsViewModel.RegisterRow>> read = new Task<>() {
+            @Override
+            protected List<ReportsViewModel.RegisterRow> call() {
+                return vm.register();
+            }
+        };
+        read.setOnSucceeded(e -> {
+            javafx.scene.control.TableView<ReportsViewModel.RegisterRow> table = new javafx.scene.control.TableView<>(
+                    javafx.collections.FXCollections.observableArrayList(read.getValue()));
+            table.setId("noticeRegisterTable");
+            table.setPlaceholder(new Label(texts.msg("reports.register.empty")));
+            table.getColumns().add(Columns.of(texts, "reports.register.number", 150, ReportsViewModel.RegisterRow::number));
+            table.getColumns().add(Columns.of(texts, "reports.register.recipient", 130, ReportsViewModel.RegisterRow::recipient));
+            table.getColumns().add(Columns.of(texts, "reports.register.scope", 90, ReportsViewModel.RegisterRow::scope));
+            table.getColumns().add(Columns.of(texts, "reports.register.asOf", 90, r -> r.asOf().toString()));
+            table.getColumns().add(Columns.of(texts, "reports.register.issuedAt", 120, ReportsViewModel.RegisterRow::issuedAt));
+            table.getColumns().add(Columns.of(texts, "reports.register.tickets", 60, ReportsViewModel.RegisterRow::tickets));
+            table.setPrefSize(680, 420);
+            javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+            dialog.initOwner(root.getScene().getWindow());
+            dialog.setTitle(texts.msg("reports.register.title"));
+            dialog.getDialogPane().setContent(table);
+            dialog.getDialogPane().getButtonTypes().setAll(new javafx.scene.control.ButtonType(texts.msg("dialog.close"),
+                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+            dialog.setResizable(true);
+            dialog.showAndWait();
+        });
+        background.submit(read);
     }
 
     private Label label(String key) {
@@ -216,9 +270,16 @@ final class ReportsView {
             for (int i = 0; i < p.getPages().size(); i++) {
                 ImageView view = new ImageView(toFx(JasperPrintManager.printPageToImage(p, i, PRINT_ZOOM)));
                 view.setPreserveRatio(true);
-                view.setFitWidth(layout.getPrintableWidth());
-                view.setFitHeight(layout.getPrintableHeight());
-                if (!job.printPage(view)) {
+                // a notice's landscape attachment on portrait paper (or the reverse) is turned, not shrunk
+                boolean landscapePage = view.getImage().getWidth() > view.getImage().getHeight();
+                boolean landscapePaper = layout.getPrintableWidth() > layout.getPrintableHeight();
+                boolean turn = landscapePage != landscapePaper;
+                view.setFitWidth(turn ? layout.getPrintableHeight() : layout.getPrintableWidth());
+                view.setFitHeight(turn ? layout.getPrintableWidth() : layout.getPrintableHeight());
+                if (turn) {
+                    view.setRotate(90);
+                }
+                if (!job.printPage(new javafx.scene.Group(view))) {
                     vm.messageProperty().set(texts.msg("reports.printFailed", job.getJobStatus()));
                     job.cancelJob();
                     return;

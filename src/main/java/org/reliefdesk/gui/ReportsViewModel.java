@@ -127,7 +127,8 @@ final class ReportsViewModel {
                     throw new CancellationException();
                 }
                 updateProgress(0.85, 1);
-                JasperPrint pages = OverduePdf.fill(which, r, texts, texts.msg("report.notice.issuer", r.countyName()));
+                JasperPrint pages = OverduePdf.fill(which, maker.printRun(r, texts, ReportMaker.DEFAULT_PREVIOUS_DAYS, null),
+                        texts);
                 updateProgress(1, 1);
                 return new Object[] {r, pages};
             }
@@ -206,6 +207,70 @@ final class ReportsViewModel {
             message.set(texts.msg("reports.saveFailed", file, String.valueOf(task.getException().getMessage())));
         });
         background.submit(task);
+    }
+
+    /** Leaders and administrators issue notices: they set the letterhead and read the register. */
+    boolean issuesNotices() {
+        return vm.user().role() == Role.LEADER || vm.user().role() == Role.ADMIN;
+    }
+
+    /** The letterhead as stored (read off the FX thread by the view). */
+    org.reliefdesk.logic.report.NoticeLetterhead letterhead() {
+        return vm.store().notices().letterhead();
+    }
+
+    /** What blank fields of the letterhead become, in this language. */
+    org.reliefdesk.logic.report.NoticeLetterhead letterheadDefaults() {
+        String county = vm.store().tickets().counties().stream().findFirst().map(Place::name).orElse("");
+        return org.reliefdesk.logic.report.NoticeLetterhead.defaults().resolved(county, texts);
+    }
+
+    /** Stores a checked letterhead off the FX thread and says so. */
+    void saveLetterhead(org.reliefdesk.logic.report.NoticeLetterhead letterhead) {
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                vm.store().notices().saveLetterhead(letterhead);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> message.set(texts.msg("reports.letterhead.saved")));
+        task.setOnFailed(e -> {
+            LOG.error("Saving the letterhead failed", task.getException());
+            message.set(task.getException() instanceof InvalidFieldException refused ? texts.describe(refused)
+                    : texts.msg("reports.failed", String.valueOf(task.getException().getMessage())));
+        });
+        background.submit(task);
+    }
+
+    /** One issued notice as the register lists it, in the user's words. */
+    record RegisterRow(String number, String recipient, String scope, LocalDate asOf, String issuedAt, int tickets) {
+    }
+
+    /** The register, newest first (read off the FX thread by the view). */
+    List<RegisterRow> register() {
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        java.util.Map<String, String> townshipNames = new java.util.HashMap<>();
+        townships().forEach(t -> townshipNames.put(t.code(), t.name()));
+        return vm.store().notices().list().stream().map(e -> new RegisterRow(
+                org.reliefdesk.logic.report.NoticeLetterhead.number(texts, e.agency(), e.year(), e.serial()),
+                e.recipientName(), scopeLabel(e.scopeKey(), townshipNames), e.asOf(),
+                minute.format(e.issuedAt().atZone(org.reliefdesk.logic.workflow.WorkflowEngine.ZONE)), e.tickets()))
+                .toList();
+    }
+
+    /** "全县", "水利" or a township's name for a register's scope key. */
+    private String scopeLabel(String key, java.util.Map<String, String> townshipNames) {
+        int slash = key.indexOf('/');
+        if (slash < 0) {
+            return texts.msg("reports.wholeCounty");
+        }
+        String rest = key.substring(slash + 1);
+        if (rest.startsWith("department:")) {
+            return vm.catalog().departmentName(rest.substring("department:".length()), texts.locale());
+        }
+        String code = rest.substring(rest.indexOf(':') + 1);
+        return townshipNames.getOrDefault(code, code);
     }
 
     /** A file name such as 超期事项督办报表-禄劝-2021-11-23.xlsx. */

@@ -6,26 +6,51 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.renderers.AbstractRenderer;
+import net.sf.jasperreports.renderers.Graphics2DRenderable;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.SummaryRow;
 
 /**
  * The leaders' chart: overdue tickets by department as stacked horizontal bars (supervised, then
- * step-overdue), drawn with the reports' embedded Chinese font at twice the printed resolution.
+ * step-overdue). Drawn as vectors into whatever Graphics2D the report is rendered to — the PDF's
+ * own drawing (sharp at any zoom, no pasted picture) or the preview's image — with every label
+ * as glyph outlines of the embedded Song font, so no font mapping can drop a character.
+ * (JasperReports 7's chart component lives in jasperreports-charts, which is not on Maven
+ * Central; this is the same vector result without it.)
  */
-final class DepartmentChart {
+final class DepartmentChart extends AbstractRenderer implements Graphics2DRenderable {
 
+    private static final long serialVersionUID = 1L;
     private static final Color SUPERVISED = new Color(0xB0, 0x00, 0x20);
     private static final Color STEP_OVERDUE = new Color(0xE8, 0x8B, 0x2E);
+    private static final float LABEL_SIZE = 8f;
     private static Font base;
+    private static Font latin;
 
-    private DepartmentChart() {
+    private final String[] names;
+    private final int[] supervised;
+    private final int[] stepOverdue;
+    private final String supervisedLabel;
+    private final String stepOverdueLabel;
+    private final String noneLabel;
+
+    DepartmentChart(List<SummaryRow> departments, Texts texts) {
+        names = departments.stream().map(SummaryRow::group).toArray(String[]::new);
+        supervised = departments.stream().mapToInt(SummaryRow::supervised).toArray();
+        stepOverdue = departments.stream().mapToInt(SummaryRow::stepOverdue).toArray();
+        supervisedLabel = texts.msg("report.chart.supervised");
+        stepOverdueLabel = texts.msg("report.chart.stepOverdue");
+        noneLabel = texts.msg("report.none");
     }
 
     static synchronized Font font() {
@@ -41,64 +66,89 @@ final class DepartmentChart {
         return base;
     }
 
-    /** {@code width} × {@code height} in points; the image has twice as many pixels. */
-    static BufferedImage draw(List<SummaryRow> departments, Texts texts, int width, int height) {
-        int scale = 2;
-        BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+    /** The proportional Latin face of the report fonts (Liberation Serif), for labels in English. */
+    static synchronized Font latinFont() {
+        if (latin == null) {
+            try (InputStream in = DepartmentChart.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
+                latin = Font.createFont(Font.TRUETYPE_FONT, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (FontFormatException e) {
+                throw new IllegalStateException("the embedded report font cannot be read", e);
+            }
+        }
+        return latin;
+    }
+
+    /** The Latin face for a label it can draw whole, else the Song face (Chinese names). */
+    private static Font faceFor(String s, float size) {
+        Font l = latinFont();
+        return (l.canDisplayUpTo(s) == -1 ? l : font()).deriveFont(size);
+    }
+
+    @Override
+    public void render(JasperReportsContext context, Graphics2D g0, Rectangle2D area) {
+        Graphics2D g = (Graphics2D) g0.create();
         try {
-            g.scale(scale, scale);
+            g.translate(area.getX(), area.getY());
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            Font label = font().deriveFont(11f);
-            g.setFont(label);
-            // as wide as the longest department name (English names are long), at most 40% of the chart
-            int widest = departments.stream().mapToInt(r -> g.getFontMetrics().stringWidth(r.group())).max().orElse(60);
-            int labelWidth = Math.min(width * 2 / 5, Math.max(80, widest + 16));
-            int legend = 22;
-            int rows = Math.max(1, departments.size());
-            double bar = Math.min(24, (height - legend - 10) / (double) rows * 0.7);
-            double pitch = (height - legend - 10) / (double) rows;
-            int max = Math.max(1, departments.stream().mapToInt(SummaryRow::overdue).max().orElse(1));
-            double plot = width - labelWidth - 130; // room for the value label after the longest bar
-            for (int i = 0; i < departments.size(); i++) {
-                SummaryRow r = departments.get(i);
-                double y = legend + 5 + i * pitch + (pitch - bar) / 2;
-                g.setColor(Color.BLACK);
-                String name = r.group();
-                int nameWidth = g.getFontMetrics().stringWidth(name);
-                g.drawString(name, labelWidth - 8 - nameWidth, (float) (y + bar / 2 + 4));
-                double w1 = plot * r.supervised() / max;
-                double w2 = plot * r.stepOverdue() / max;
-                g.setColor(SUPERVISED);
-                g.fill(new java.awt.geom.Rectangle2D.Double(labelWidth, y, w1, bar));
-                g.setColor(STEP_OVERDUE);
-                g.fill(new java.awt.geom.Rectangle2D.Double(labelWidth + w1, y, w2, bar));
-                g.setColor(Color.BLACK);
-                g.drawString(r.overdue() + "（" + r.supervised() + " + " + r.stepOverdue() + "）",
-                        (float) (labelWidth + w1 + w2 + 6), (float) (y + bar / 2 + 4));
-            }
-            g.setColor(Color.GRAY);
-            g.setStroke(new BasicStroke(0.8f));
-            g.drawLine(labelWidth, legend, labelWidth, height - 4);
-            // legend
-            g.setColor(SUPERVISED);
-            g.fillRect(labelWidth, 4, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(texts.msg("report.chart.supervised"), labelWidth + 16, 14);
-            int next = labelWidth + 16 + g.getFontMetrics().stringWidth(texts.msg("report.chart.supervised")) + 20;
-            g.setColor(STEP_OVERDUE);
-            g.fillRect(next, 4, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(texts.msg("report.chart.stepOverdue"), next + 16, 14);
-            if (departments.isEmpty()) {
-                g.drawString(texts.msg("report.none"), labelWidth + 10, legend + 20);
-            }
+            draw(g, area.getWidth(), area.getHeight());
         } finally {
             g.dispose();
         }
-        return img;
+    }
+
+    private void draw(Graphics2D g, double width, double height) {
+        FontRenderContext frc = new FontRenderContext(new AffineTransform(), true, true);
+        double widest = 40;
+        for (String n : names) {
+            widest = Math.max(widest, faceFor(n, LABEL_SIZE).getStringBounds(n, frc).getWidth());
+        }
+        double labelWidth = Math.min(width * 0.42, widest + 8);
+        // long (English) names get a smaller type rather than being cut
+        float nameSize = (float) Math.max(5.5, Math.min(LABEL_SIZE, LABEL_SIZE * (labelWidth - 8) / widest));
+        double legend = 14;
+        int rows = Math.max(1, names.length);
+        double pitch = (height - legend - 6) / rows;
+        double bar = Math.min(14, pitch * 0.7);
+        int max = 1;
+        for (int i = 0; i < names.length; i++) {
+            max = Math.max(max, supervised[i] + stepOverdue[i]);
+        }
+        double plot = width - labelWidth - 56; // room for the value after the longest bar
+        for (int i = 0; i < names.length; i++) {
+            double y = legend + 4 + i * pitch + (pitch - bar) / 2;
+            Font nameFont = faceFor(names[i], nameSize);
+            double nameWidth = nameFont.getStringBounds(names[i], frc).getWidth();
+            text(g, nameFont, frc, names[i], labelWidth - 4 - nameWidth, y + bar / 2 + 3, Color.BLACK);
+            double w1 = plot * supervised[i] / max;
+            double w2 = plot * stepOverdue[i] / max;
+            g.setColor(SUPERVISED);
+            g.fill(new Rectangle2D.Double(labelWidth, y, w1, bar));
+            g.setColor(STEP_OVERDUE);
+            g.fill(new Rectangle2D.Double(labelWidth + w1, y, w2, bar));
+            text(g, faceFor("0", LABEL_SIZE), frc, (supervised[i] + stepOverdue[i]) + " (" + supervised[i] + "+" + stepOverdue[i] + ")",
+                    labelWidth + w1 + w2 + 3, y + bar / 2 + 3, Color.BLACK);
+        }
+        g.setColor(Color.GRAY);
+        g.setStroke(new BasicStroke(0.6f));
+        g.draw(new java.awt.geom.Line2D.Double(labelWidth, legend, labelWidth, height - 2));
+        g.setColor(SUPERVISED);
+        g.fill(new Rectangle2D.Double(labelWidth, 2, 8, 8));
+        Font legendFont = faceFor(supervisedLabel + stepOverdueLabel, LABEL_SIZE);
+        text(g, legendFont, frc, supervisedLabel, labelWidth + 11, 9, Color.BLACK);
+        double next = labelWidth + 11 + legendFont.getStringBounds(supervisedLabel, frc).getWidth() + 12;
+        g.setColor(STEP_OVERDUE);
+        g.fill(new Rectangle2D.Double(next, 2, 8, 8));
+        text(g, legendFont, frc, stepOverdueLabel, next + 11, 9, Color.BLACK);
+        if (names.length == 0) {
+            text(g, faceFor(noneLabel, LABEL_SIZE), frc, noneLabel, labelWidth + 6, legend + 14, Color.BLACK);
+        }
+    }
+
+    /** Text as filled glyph outlines: vectors in the PDF, independent of any font mapping. */
+    private static void text(Graphics2D g, Font font, FontRenderContext frc, String s, double x, double y, Color c) {
+        g.setColor(c);
+        g.fill(font.createGlyphVector(frc, s).getOutline((float) x, (float) y));
     }
 }

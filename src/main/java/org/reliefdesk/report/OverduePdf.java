@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,18 +14,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.SimplePrintPart;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.report.NoticeLetterhead;
+import org.reliefdesk.logic.report.NoticeRegister;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.SummaryRow;
@@ -32,7 +38,8 @@ import org.reliefdesk.model.InvalidFieldException;
 
 /**
  * The printed reports, filled from the precompiled templates of {@code reports/}: supervision
- * notices (督办通知单), one per department that has overdue items, and the leaders' summary.
+ * notices (督办通知), one per unit that must act, numbered from the register, and the leaders'
+ * one-page 通报.
  */
 public final class OverduePdf {
 
@@ -45,7 +52,8 @@ public final class OverduePdf {
         return "zh".equals(texts.locale().getLanguage()) ? DateTimeFormatter.ofPattern("yyyy年M月d日")
                 : DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
     }
-    private static final int LONGEST = 25;
+    private static final int CASES = 5;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Map<String, JasperReport> TEMPLATES = new HashMap<>();
 
     private OverduePdf() {
@@ -67,20 +75,23 @@ public final class OverduePdf {
         });
     }
 
-    public static JasperPrint fill(Kind kind, OverdueReport report, Texts texts, String issuer) throws JRException {
-        return kind == Kind.NOTICES ? notices(report, texts, issuer) : summary(report, texts);
+    public static JasperPrint fill(Kind kind, PrintRun run, Texts texts) throws JRException {
+        return kind == Kind.NOTICES ? notices(run, texts) : summary(run, texts);
     }
 
     /**
      * One notice to each unit that must act on overdue items — the county department of the
      * current step, or the township when township staff act in it (on-site verification,
      * democratic review) — departments in catalog order, then townships by code; one print of
-     * many pages. Each states the report's scope.
+     * many pages. Each notice is a cover letter after GB/T 9704 (A4 portrait) with its list of
+     * tickets as the attachment (A4 landscape), numbered from the register: a reprint of the same
+     * notice keeps its number. Every text is checked against the fonts before any number is taken.
      *
      * @throws InvalidFieldException {@code rule.report.nothingOverdue} when nothing is overdue: no
      *                               notice is written ("0 件…请逐件落实办理" would be no notice at all)
      */
-    public static JasperPrint notices(OverdueReport report, Texts texts, String issuer) throws JRException {
+    public static JasperPrint notices(PrintRun run, Texts texts) throws JRException {
+        OverdueReport report = run.report();
         if (report.rows().isEmpty()) {
             throw new InvalidFieldException("report", "rule.report.nothingOverdue", report.scopeTitle(),
                     MINUTE.format(report.asOf().atZone(SheetWriter.ZONE)));
@@ -96,51 +107,237 @@ public final class OverduePdf {
         units.sort(Comparator.comparing(OverdueRow.Responsible::township)
                 .thenComparing(u -> departmentOrder.getOrDefault(recipient.get(u), Integer.MAX_VALUE))
                 .thenComparing(OverdueRow.Responsible::code));
-        String day = report.asOfDate().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        JasperPrint all = null;
-        int n = 0;
+        NoticeLetterhead head = run.letterhead();
+        printable(Map.of("issuer", head.issuer(), "agency", head.agency(), "copyTo", head.copyTo(),
+                "contact", head.contact() == null ? "" : head.contact()));
+        List<List<OverdueRow>> lists = new ArrayList<>();
+        List<NoticeRegister.Draft> drafts = new ArrayList<>();
         for (OverdueRow.Responsible unit : units) {
-            List<OverdueRow> rows = report.rows().stream().filter(r -> r.responsible().equals(unit)).toList();
-            n++;
+            List<OverdueRow> rows = report.rows().stream().filter(r -> r.responsible().equals(unit))
+                    .sorted(OverdueReport.URGENT_FIRST).toList();
+            rows.forEach(OverduePdf::printable);
+            PrintableText.check("recipient", null, recipient.get(unit));
+            lists.add(rows);
+            drafts.add(new NoticeRegister.Draft(report.scope().key(), (unit.township() ? "township:" : "department:")
+                    + unit.code(), recipient.get(unit), report.asOfDate(), rows.stream().map(OverdueRow::ticketNo).toList()));
+        }
+        List<NoticeRegister.Issued> numbers = run.register().issue(drafts, head.agency(), report.generatedAt());
+        JasperPrint all = null;
+        int page = 1;
+        for (int i = 0; i < units.size(); i++) {
+            List<OverdueRow> rows = lists.get(i);
+            NoticeRegister.Issued issued = numbers.get(i);
+            String number = NoticeLetterhead.number(texts, issued.agency(), issued.year(), issued.serial());
+            String to = recipient.get(units.get(i));
+            JasperPrint letter = letter(report, texts, head, run.replyBy(), to, number, rows, issued, page);
+            page += letter.getPages().size();
             Map<String, Object> p = base(texts);
-            p.put("ISSUER", issuer);
-            p.put("RECIPIENT", recipient.get(unit));
-            p.put("SCOPE", report.scopeTitle());
-            p.put("NOTICE_NO", texts.msg("report.notice.number", day.substring(0, 4), day.substring(4) + "-" + n));
-            p.put("AS_OF", MINUTE.format(report.asOf().atZone(SheetWriter.ZONE)));
-            p.put("ISSUED_ON", day(texts).format(report.generatedAt().atZone(SheetWriter.ZONE)));
-            p.put("COUNTY", report.countyName());
-            p.put("TOTAL", rows.size());
-            p.put("SUPERVISED", (int) rows.stream()
-                    .filter(r -> r.state() == org.reliefdesk.logic.clock.LadderState.SUPERVISED).count());
-            printable(p);
-            JasperPrint one = JasperFillManager.fillReport(template("supervision-notice"), p, rows(rows));
-            if (all == null) {
-                all = one;
-            } else {
-                one.getPages().forEach(all::addPage);
+            p.put("TITLE", texts.msg("report.notice.listTitle"));
+            p.put("SUBTITLE", texts.msg("report.notice.listSub", to, asOfText(report, texts), number));
+            p.put("FIRST_PAGE", page);
+            JasperPrint list = JasperFillManager.fillReport(template("supervision-notice-list"), p, rows(rows, texts));
+            page += list.getPages().size();
+            all = append(all, letter, number);
+            all = append(all, list, number + " " + texts.msg("report.notice.attachmentLabel"));
+        }
+        return all;
+    }
+
+    private static JasperPrint letter(OverdueReport report, Texts texts, NoticeLetterhead head, LocalDate replyBy,
+                                      String to, String number, List<OverdueRow> rows, NoticeRegister.Issued issued,
+                                      int firstPage) throws JRException {
+        long supervised = rows.stream().filter(r -> r.state() == LadderState.SUPERVISED).count();
+        long repeated = rows.stream().filter(OverdueRow::noticedBefore).count();
+        String blank = texts.msg("report.notice.blank");
+        String issuedOn = day(texts).format(issued.issuedAt().atZone(SheetWriter.ZONE));
+        Map<String, Object> p = base(texts);
+        p.put("ISSUER", head.issuer());
+        p.put("NUMBER", number);
+        p.put("TITLE", texts.msg(repeated > 0 ? "report.notice.docTitleRepeat" : "report.notice.docTitle"));
+        p.put("RECIPIENT", to + texts.msg("report.notice.to"));
+        String indent = texts.msg("report.paragraph.indent");
+        p.put("BODY", indent + texts.msg("report.notice.body", asOfText(report, texts), str(rows.size()), str(supervised),
+                repeated > 0 ? texts.msg("report.notice.bodyRepeat", str(repeated)) : "", report.scopeTitle()));
+        p.put("REQUEST", indent + texts.msg("report.notice.request", day(texts).format(replyBy), head.issuer()));
+        p.put("CONTACT", indent + texts.msg("report.notice.contact", head.contact() != null ? head.contact() : blank,
+                head.phone() != null ? head.phone() : blank));
+        p.put("ATTACHMENT", texts.msg("report.notice.attachment", str(rows.size())));
+        p.put("ISSUED_ON", issuedOn);
+        p.put("SEAL", texts.msg("report.notice.seal"));
+        p.put("COPY_TO", texts.msg("report.notice.copyTo", head.copyTo()));
+        p.put("PRINTED_BY", head.issuer());
+        p.put("PRINTED_ON", texts.msg("report.notice.printedOn", issuedOn));
+        p.put("FIRST_PAGE", firstPage);
+        printable(p);
+        return JasperFillManager.fillReport(template("supervision-notice"), p, new JREmptyDataSource(0));
+    }
+
+    /** Pages of {@code next} after those of {@code all}, each part keeping its own page size and orientation. */
+    private static JasperPrint append(JasperPrint into, JasperPrint next, String partName) {
+        JasperPrint all = into;
+        if (all == null) {
+            all = new JasperPrint();
+            all.setName(next.getName());
+            all.setPageWidth(next.getPageWidth());
+            all.setPageHeight(next.getPageHeight());
+            all.setOrientation(next.getOrientation());
+            all.setLocaleCode(next.getLocaleCode());
+            all.setTimeZoneId(next.getTimeZoneId());
+        }
+        all.addPart(all.getPages().size(), SimplePrintPart.fromJasperPrint(next, partName));
+        next.getPages().forEach(all::addPage);
+        for (net.sf.jasperreports.engine.JRStyle style : next.getStylesList()) {
+            if (!all.getStylesMap().containsKey(style.getName())) {
+                try {
+                    all.addStyle(style);
+                } catch (JRException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
         return all;
     }
 
-    /** The leaders' summary: counts, the chart by department, the longest-open items. */
-    public static JasperPrint summary(OverdueReport report, Texts texts) throws JRException {
+    /** "2021年11月23日24时" for a past day counted to its end, "2026年12月1日 10:30" for today. */
+    static String asOfText(OverdueReport report, Texts texts) {
+        java.time.ZonedDateTime at = report.asOf().atZone(SheetWriter.ZONE);
+        String date = day(texts).format(report.asOfDate());
+        boolean endOfDay = at.toLocalDate().equals(report.asOfDate()) && at.getHour() == 23 && at.getMinute() == 59
+                && at.getSecond() == 59;
+        return endOfDay ? texts.msg("report.asOf.endOfDay", date)
+                : texts.msg("report.asOf.moment", date, DateTimeFormatter.ofPattern("HH:mm").format(at));
+    }
+
+    /**
+     * The 通报 on one page: the figures and their change against the previous period, departments
+     * (ranked, beside a vector chart of their overdue tickets) and townships (ranked, two tables
+     * side by side), the cases (再次督办 first, then the longest open), the requirements naming the
+     * units with the highest overdue rates, and the issuing office.
+     */
+    public static JasperPrint summary(PrintRun run, Texts texts) throws JRException {
+        OverdueReport report = run.report();
+        OverdueReport previous = run.previous();
         Map<String, Object> p = base(texts);
         p.put("TITLE", texts.msg("report.summary.title", report.scopeTitle()));
-        p.put("AS_OF", MINUTE.format(report.asOf().atZone(SheetWriter.ZONE)));
-        p.put("GENERATED", MINUTE.format(report.generatedAt().atZone(SheetWriter.ZONE)));
+        p.put("SUBTITLE", texts.msg("report.summary.subtitle", asOfText(report, texts),
+                previous == null ? "—" : asOfText(previous, texts)));
         SummaryRow t = report.totals();
+        SummaryRow was = previous == null ? null : previous.totals();
+        // counts as plain digits (1459, not 1,459), as official documents write them
+        p.put("OVERALL", texts.msg("report.summary.overall", report.scopeTitle(), str(t.open()),
+                change(t.open(), was == null ? null : was.open()), str(t.overdue()),
+                change(t.overdue(), was == null ? null : was.overdue()), str(t.supervised()),
+                change(t.supervised(), was == null ? null : was.supervised()), str(t.concluded()),
+                percent(t.onTimeRate(), texts), points(t.onTimeRate(), was == null ? Double.NaN : was.onTimeRate(), texts),
+                str(report.repeatedRows())));
+        p.put("DEPARTMENTS_HEAD", texts.msg("report.summary.departments"));
+        p.put("TOWNSHIPS_HEAD", texts.msg("report.summary.townships"));
+        p.put("CASES_HEAD", texts.msg("report.summary.cases"));
+        p.put("REQUIREMENTS_HEAD", texts.msg("report.summary.requirementsHead"));
+        p.put("DEPARTMENT_UNIT", texts.msg("report.unit.department"));
+        p.put("TOWNSHIP_UNIT", texts.msg("report.unit.township"));
+        NoticeLetterhead head = run.letterhead();
+        p.put("ISSUER", head.issuer());
+        p.put("ISSUED_ON", day(texts).format(report.generatedAt().atZone(SheetWriter.ZONE)));
+        p.put("REQUIREMENTS", requirements(report, run, texts));
+        p.put("CHART", new DepartmentChart(report.byDepartment(), texts));
+        p.put("UNITS_REPORT", template("summary-units"));
+        p.put("CASES_REPORT", template("summary-cases"));
+        p.put("DEPARTMENTS", units(report.byDepartment(), previous == null ? null : previous.byDepartment(), t, texts));
+        List<SummaryRow> towns = report.byTownship();
+        int half = (towns.size() + 1) / 2;
+        List<SummaryRow> wasTowns = previous == null ? null : previous.byTownship();
+        java.util.Map<SummaryRow, Integer> townRanks = OverdueWorkbook.ranks(towns);
+        p.put("TOWNSHIPS_LEFT", units(towns.subList(0, half), wasTowns, null, texts, townRanks));
+        p.put("TOWNSHIPS_RIGHT", units(towns.subList(half, towns.size()), wasTowns, null, texts, townRanks));
+        List<OverdueRow> cases = report.rows().stream().sorted(OverdueReport.URGENT_FIRST).limit(CASES).toList();
+        p.put("CASES", rows(cases, texts));
+        printable(p);
+        return JasperFillManager.fillReport(template("leadership-summary"), p, new JREmptyDataSource(0));
+    }
+
+    /** The requirements: the units with the highest overdue rates by name, the reply day, the repeated cases. */
+    private static String requirements(OverdueReport report, PrintRun run, Texts texts) {
+        List<SummaryRow> late = report.byDepartment().stream().filter(r -> r.overdue() > 0)
+                .sorted(Comparator.comparingDouble(SummaryRow::overdueRate).reversed()).limit(3).toList();
+        String names = String.join(texts.msg("report.summary.nameSeparator"), late.stream()
+                .map(r -> texts.msg("report.summary.lateUnit", r.group(), percent(r.overdueRate(), texts))).toList());
+        if (late.isEmpty()) {
+            return texts.msg("report.summary.requirementsNone");
+        }
+        String repeated = report.repeatedRows() == 0 ? ""
+                : texts.msg("report.summary.requirementsRepeat", str(report.repeatedRows()), run.letterhead().issuer());
+        return texts.msg("report.summary.requirements", names, day(texts).format(run.replyBy()), repeated);
+    }
+
+    private static String str(long n) {
+        return String.valueOf(n);
+    }
+
+    private static JRMapCollectionDataSource units(List<SummaryRow> rows, List<SummaryRow> before, SummaryRow total,
+                                                   Texts texts) {
+        return units(rows, before, total, texts, OverdueWorkbook.ranks(rows));
+    }
+
+    private static JRMapCollectionDataSource units(List<SummaryRow> rows, List<SummaryRow> before, SummaryRow total,
+                                                   Texts texts, java.util.Map<SummaryRow, Integer> ranks) {
+        Map<String, SummaryRow> was = new HashMap<>();
+        if (before != null) {
+            before.forEach(r -> was.put(r.group(), r));
+        }
+        List<Map<String, ?>> maps = new ArrayList<>();
+        for (SummaryRow r : rows) {
+            Integer rank = ranks.get(r);
+            maps.add(unit(r, rank == null ? null : String.valueOf(rank), before == null ? null
+                    : change(r.overdue(), was.containsKey(r.group()) ? was.get(r.group()).overdue() : 0), texts));
+        }
+        if (total != null) {
+            maps.add(unit(total, null, null, texts));
+        }
+        return new JRMapCollectionDataSource(maps);
+    }
+
+    private static Map<String, Object> unit(SummaryRow r, String rank, String change, Texts texts) {
+        PrintableText.check("unit", null, r.group());
+        Map<String, Object> m = new HashMap<>();
+        m.put("unit", r.group());
+        m.put("open", r.open());
+        m.put("overdue", r.overdue());
+        m.put("supervised", r.supervised());
+        m.put("overdueRate", percent(r.overdueRate(), texts));
+        m.put("onTimeRate", percent(r.onTimeRate(), texts));
+        m.put("rank", rank);
+        m.put("change", change);
+        return m;
+    }
+
+    /** "+5", "-3", "0"; "—" with nothing to compare (the Song font has no U+2212 minus). */
+    private static String change(int now, Integer before) {
+        if (before == null) {
+            return "—";
+        }
+        int d = now - before;
+        return d > 0 ? "+" + d : d < 0 ? "-" + (-d) : "0";
+    }
+
+    private static String percent(double rate, Texts texts) {
+        if (Double.isNaN(rate)) {
+            return "—";
+        }
         NumberFormat pct = NumberFormat.getPercentInstance(texts.locale());
         pct.setMaximumFractionDigits(1);
-        p.put("FIGURES", texts.msg("report.summary.figures", t.open(), t.supervised(), t.stepOverdue(), t.dueSoon(),
-                t.concluded(), Double.isNaN(t.onTimeRate()) ? "—" : pct.format(t.onTimeRate())));
-        p.put("CHART", DepartmentChart.draw(report.byDepartment(), texts, 786, 226));
-        List<OverdueRow> longest = report.rows().stream()
-                .sorted(Comparator.comparingLong(OverdueRow::daysOpen).reversed().thenComparing(OverdueRow::ticketNo))
-                .limit(LONGEST).toList();
-        printable(p);
-        return JasperFillManager.fillReport(template("leadership-summary"), p, rows(longest));
+        pct.setMinimumFractionDigits(1);
+        return pct.format(rate);
+    }
+
+    /** The change of a rate in percentage points: "+0.4 个百分点". */
+    private static String points(double now, double before, Texts texts) {
+        if (Double.isNaN(now) || Double.isNaN(before)) {
+            return texts.msg("report.summary.noComparison");
+        }
+        double d = Math.round((now - before) * 1000) / 10.0;
+        String n = d > 0 ? "+" + d : d < 0 ? "-" + (-d) : "0";
+        return texts.msg("report.summary.points", n);
     }
 
     private static Map<String, Object> base(Texts texts) {
@@ -151,7 +348,7 @@ public final class OverduePdf {
     }
 
     /** Every text parameter of a report checked against the embedded fonts. */
-    private static void printable(Map<String, Object> parameters) {
+    private static void printable(Map<String, ?> parameters) {
         parameters.forEach((name, value) -> {
             if (value instanceof String text) {
                 PrintableText.check(name, null, text);
@@ -170,7 +367,7 @@ public final class OverduePdf {
         PrintableText.check("responsibleUnit", r.ticketNo(), r.responsibleUnit());
     }
 
-    private static JRMapCollectionDataSource rows(List<OverdueRow> rows) {
+    private static JRMapCollectionDataSource rows(List<OverdueRow> rows, Texts texts) {
         List<Map<String, ?>> maps = new ArrayList<>(rows.size());
         for (OverdueRow r : rows) {
             printable(r);
@@ -179,14 +376,17 @@ public final class OverduePdf {
             m.put("itemName", r.itemName());
             m.put("departmentName", r.departmentName());
             m.put("townshipName", r.townshipName());
+            m.put("villageName", r.villageName());
             m.put("applicantName", r.applicantName());
             m.put("stepName", r.stepName());
             m.put("responsibleUnit", r.responsibleUnit());
-            m.put("submitted", MINUTE.format(r.submittedAt().atZone(SheetWriter.ZONE)));
+            m.put("submitted", DAY.format(r.submittedAt().atZone(SheetWriter.ZONE)));
             m.put("daysOpen", r.daysOpen());
+            m.put("pausedDays", r.pausedDays());
             m.put("stepDue", r.stepDue() == null ? null : org.reliefdesk.logic.calendar.Deadline.written(r.stepDue()));
-            m.put("daysOverdue", r.daysOverdue());
-            m.put("stateName", r.stateName());
+            m.put("daysPastStep", r.daysPastStep());
+            m.put("daysSupervised", r.daysSupervised());
+            m.put("repeat", r.noticedBefore() ? texts.msg("report.repeat.yes") : null);
             maps.add(m);
         }
         return new JRMapCollectionDataSource(maps);

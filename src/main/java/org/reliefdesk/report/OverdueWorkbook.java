@@ -20,7 +20,7 @@ import org.reliefdesk.logic.report.SummaryRow;
 public final class OverdueWorkbook {
 
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final int DETAIL_COLUMNS = 16;
+    private static final int DETAIL_COLUMNS = 18;
 
     private OverdueWorkbook() {
     }
@@ -107,15 +107,15 @@ public final class OverdueWorkbook {
                 texts.msg("report.col.department"), texts.msg("report.col.township"), texts.msg("report.col.village"),
                 texts.msg("report.col.applicant"), texts.msg("report.col.idNumber"), texts.msg("report.col.step"),
                 texts.msg("report.col.responsible"), texts.msg("report.col.submitted"), texts.msg("report.col.daysOpen"),
-                texts.msg("report.col.pausedDays"), texts.msg("report.col.stepDue"), texts.msg("report.col.overdueDays"),
-                texts.msg("report.col.state"));
+                texts.msg("report.col.pausedDays"), texts.msg("report.col.stepDue"), texts.msg("report.col.daysPastStep"),
+                texts.msg("report.col.daysSupervised"), texts.msg("report.col.state"), texts.msg("report.col.repeat"));
         int n = 0;
         for (OverdueRow r : rows) {
             w.values(styles.text, styles.integer, styles.percent, ++n, r.ticketNo(), r.itemName(), r.departmentName(),
                     r.townshipName(), r.villageName(), r.applicantName(), r.maskedIdNumber(), r.stepName(),
                     r.responsibleUnit(), r.submittedAt(), r.daysOpen(), r.pausedDays(),
-                    r.stepDue() == null ? null : new SheetWriter.Due(r.stepDue()), r.daysOverdue(),
-                    r.stateName());
+                    r.stepDue() == null ? null : new SheetWriter.Due(r.stepDue()), r.daysPastStep(), r.daysSupervised(),
+                    r.stateName(), r.noticedBefore() ? texts.msg("report.repeat.yes") : null);
         }
         w.finish(header, true, w.rowIndex() - 1);
     }

@@ -37,10 +37,15 @@ public final class ReportMaker {
     private final LocalStore store;
     private final Catalog catalog;
     private final OverdueReports reports;
+    private final TicketClocks clocks;
+
+    /** The 通报 compares with the same scope this many days earlier unless told otherwise. */
+    public static final int DEFAULT_PREVIOUS_DAYS = 7;
 
     public ReportMaker(LocalStore store, Catalog catalog, TicketClocks clocks, Clock clock) {
         this.store = store;
         this.catalog = catalog;
+        this.clocks = clocks;
         this.reports = new OverdueReports(catalog, clocks, clock);
     }
 
@@ -65,8 +70,38 @@ public final class ReportMaker {
         return new ReportScope(county, departmentCode, townshipCode);
     }
 
-    /** Reads and counts; {@code progress} gets (done, total) while counting. */
+    /**
+     * Reads and counts; {@code progress} gets (done, total) while counting. Tickets a notice of an
+     * earlier date named are marked 再次督办 from the register.
+     */
     public OverdueReport build(ReportScope scope, LocalDate asOf, Texts texts, OverdueReports.Progress progress) {
+        OverdueReport report = count(scope, asOf, texts, progress);
+        return report.withNoticedBefore(store.notices().noticedBefore(
+                report.rows().stream().map(r -> r.ticketNo()).toList(), asOf));
+    }
+
+    /**
+     * What printing needs beside the report: the same scope {@code previousDays} earlier (none when
+     * that is before any ticket), the letterhead with its defaults, the reply day (the letterhead's
+     * working days after today, by the official calendar) and the register.
+     */
+    public PrintRun printRun(OverdueReport report, Texts texts, int previousDays, String issuer) {
+        if (previousDays < 1 || previousDays > 366) {
+            throw new InvalidFieldException("compareDays", "rule.range", 1, 366);
+        }
+        OverdueReport previous = count(report.scope(), report.asOfDate().minusDays(previousDays), texts, (d, t) -> { });
+        org.reliefdesk.logic.report.NoticeLetterhead stored = store.notices().letterhead();
+        org.reliefdesk.logic.report.NoticeLetterhead head = (issuer == null ? stored
+                : new org.reliefdesk.logic.report.NoticeLetterhead(issuer, stored.agency(), stored.replyDays(),
+                        stored.contact(), stored.phone(), stored.copyTo()).checked())
+                .resolved(report.countyName(), texts);
+        LocalDate replyBy = clocks.calendar().addWorkingDays(report.generatedAt(), head.replyDays()).due()
+                .minusSeconds(1).atZone(org.reliefdesk.logic.calendar.WorkingCalendar.ZONE).toLocalDate();
+        return new PrintRun(report, previous.totals().open() + previous.totals().concluded() == 0 ? null : previous,
+                head, replyBy, store.notices());
+    }
+
+    private OverdueReport count(ReportScope scope, LocalDate asOf, Texts texts, OverdueReports.Progress progress) {
         reports.moment(asOf); // refuses a future date before reading anything
         var tickets = scope.tickets(catalog);
         List<Ticket> list = store.tickets().list(tickets);

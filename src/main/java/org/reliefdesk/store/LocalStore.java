@@ -171,6 +171,11 @@ public final class LocalStore implements AutoCloseable {
         return new SetAside(this);
     }
 
+    /** The register of supervision notices and the letterhead they are issued under. */
+    public NoticeBook notices() {
+        return new NoticeBook(this);
+    }
+
     public SyncFacts syncFacts() {
         return new SyncFacts(this);
     }

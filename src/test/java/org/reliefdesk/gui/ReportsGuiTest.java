@@ -70,14 +70,20 @@ class ReportsGuiTest extends GuiTestBase {
         Pagination pages = lookup("#reportPages").queryAs(Pagination.class);
         assertTrue(pages.getPageCount() >= 2, "notices of several departments: " + pages.getPageCount());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
-        assertTrue(lookup("#reportPage").queryAs(ImageView.class).getImage().getWidth() > 800, "a page is shown");
+        javafx.scene.image.Image first = lookup("#reportPage").queryAs(ImageView.class).getImage();
+        assertTrue(first.getWidth() > 700 && first.getHeight() > first.getWidth(), "the cover letter is shown, portrait");
+        // the attachment, page 2, is landscape in the preview too
+        interact(() -> pages.setCurrentPageIndex(1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery()
+                .map(n -> ((ImageView) n).getImage())
+                .filter(shown -> shown != null && shown.getWidth() > shown.getHeight()).isPresent());
 
         Button savePdf = lookup("#savePdfButton").queryButton();
         interact(savePdf::fire);
         Path pdf = out.resolve("saved-1.pdf");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(pdf));
         assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
-        assertTrue(asked.get(0).startsWith("督办通知单-禄劝彝族苗族自治县-2021-11-23"), asked.get(0));
+        assertTrue(asked.get(0).startsWith("督办通知-禄劝彝族苗族自治县-2021-11-23"), asked.get(0));
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#saveExcelButton").queryButton().isDisabled());
         interact(lookup("#saveExcelButton").queryButton()::fire);
@@ -88,6 +94,49 @@ class ReportsGuiTest extends GuiTestBase {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertEquals(List.of("汇总", "超期明细"), List.of(wb.getSheetName(0), wb.getSheetName(1)));
         }
+    }
+
+    /**
+     * The letterhead by keyboard: a telephone typed wrong is refused naming the field and the dialog
+     * stays open with what was typed; typed right, it is saved, the next notices carry it, and the
+     * register lists them with their numbers.
+     */
+    @Test
+    void aLeaderSetsTheLetterheadAndReadsTheRegister() throws Exception {
+        startApp(DAY, 300);
+        signIn(DemoUsers.LEADER.displayName());
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "reportsTab".equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#makeReportButton").queryButton().isDisabled());
+
+        clickOn("#letterheadButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#letterheadPhone").tryQuery().isPresent());
+        javafx.scene.control.TextField contact = lookup("#letterheadContact").queryAs(javafx.scene.control.TextField.class);
+        interact(() -> contact.setText("张明")); // Chinese comes from the input method, not key by key
+        clickOn("#letterheadPhone").write("12345");
+        clickOn("#letterheadSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        String refused = lookup("#letterheadError").queryAs(Label.class).getText();
+        assertTrue(refused.startsWith("联系电话"), refused);
+        javafx.scene.control.TextField phone = lookup("#letterheadPhone").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("12345", phone.getText(), "what was typed stays");
+        doubleClickOn("#letterheadPhone");
+        interact(phone::clear);
+        clickOn("#letterheadPhone").write("0871-68123456");
+        clickOn("#letterheadSave");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#letterheadPhone").tryQuery().isEmpty());
+
+        clickOn("#makeReportButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
+                .getText().startsWith("已生成"));
+        clickOn("#noticeRegisterButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#noticeRegisterTable").tryQuery().isPresent());
+        javafx.scene.control.TableView<?> register = lookup("#noticeRegisterTable").queryAs(javafx.scene.control.TableView.class);
+        assertTrue(register.getItems().size() >= 2, "a notice to each unit that must act");
+        ReportsViewModel.RegisterRow newest = (ReportsViewModel.RegisterRow) register.getItems().get(0);
+        assertTrue(newest.number().matches("救助督〔2021〕\\d+号"), newest.number());
+        type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     /** The count in a queue's label, e.g. 环节超期（12） → 12. */

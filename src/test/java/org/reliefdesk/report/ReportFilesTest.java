@@ -93,7 +93,9 @@ class ReportFilesTest {
                 assertEquals(CellType.NUMERIC, row.getCell(10).getCellType());
                 assertTrue(DateUtil.isCellDateFormatted(row.getCell(10)), "submitted is an Excel date");
                 assertEquals(want.daysOpen(), (long) row.getCell(11).getNumericCellValue());
-                assertEquals(want.daysOverdue(), (long) row.getCell(14).getNumericCellValue());
+                // one meaning per column: days past the step deadline, then days since 督办 began
+                assertEquals(want.daysPastStep(), (long) row.getCell(14).getNumericCellValue());
+                assertEquals(want.daysSupervised(), (long) row.getCell(15).getNumericCellValue());
                 if (want.stepDue() != null) {
                     // a deadline reads as the PDF writes it: the end of a day is its last second shown as 24:00
                     // (LibreOffice shows "2021-08-16 24:00"; POI's own formatter cannot render a quoted literal)
@@ -138,7 +140,7 @@ class ReportFilesTest {
         assertEquals(0, r.code(), r.err());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertTrue(text.contains("督办通知单"));
+            assertTrue(text.contains("关于督办超期未办结救助事项的通知"));
             assertTrue(text.contains("禄劝彝族苗族自治县"));
             assertTrue(text.contains("县水利部门"));
             List<String> missing = new ArrayList<>();
@@ -160,8 +162,14 @@ class ReportFilesTest {
                 "--out", summary.toString(), "--data-dir", data.toString()).code());
         try (PDDocument doc = Loader.loadPDF(summary.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertTrue(text.contains("禄劝彝族苗族自治县超期事项督办情况汇总"), text.substring(0, 200));
-            assertTrue(text.contains(expected.rows().get(0).ticketNo()), "the longest-open item is listed");
+            assertTrue(text.contains("禄劝彝族苗族自治县超期事项督办情况通报"), text.substring(0, 200));
+            assertEquals(1, doc.getNumberOfPages(), "the 通报 is one page");
+            org.reliefdesk.logic.report.OverdueRow longest = expected.rows().stream()
+                    .sorted(org.reliefdesk.logic.report.OverdueReport.URGENT_FIRST).findFirst().orElseThrow();
+            assertTrue(text.contains(longest.ticketNo()), "the longest-open item is listed");
+            for (var d : expected.byDepartment()) {
+                assertTrue(text.contains(d.group()), d.group() + " is ranked");
+            }
         }
     }
 
@@ -175,9 +183,18 @@ class ReportFilesTest {
         OverdueRow atTownship = expected.rows().stream().filter(r -> r.responsible().township()).findFirst().orElseThrow();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertEquals(units.size(), text.split("督办通知单", -1).length - 1, "one notice per unit that must act");
+            assertEquals(units.size(), text.split("督办超期未办结救助事项的通知", -1).length - 1, "one notice per unit that must act");
             assertTrue(text.contains(atTownship.townshipName() + "："), "a township is addressed itself");
-            assertTrue(text.contains("统计范围：禄劝彝族苗族自治县"), "the notice states its scope");
+            assertTrue(text.replaceAll("\\s", "").contains("统计范围：禄劝彝族苗族自治县"), "the notice states its scope");
+            // GB/T 9704: the cover letter on A4 portrait, the list attached on A4 landscape, pages numbered "— n —"
+            PDPage cover = doc.getPage(0);
+            assertTrue(cover.getMediaBox().getWidth() < cover.getMediaBox().getHeight(), "the letter is portrait");
+            PDPage attachment = doc.getPage(1);
+            // Jasper turns a landscape page of A4 a quarter (/Rotate 90)
+            assertTrue(attachment.getRotation() == 90 || attachment.getMediaBox().getWidth() > attachment.getMediaBox().getHeight(),
+                    "the list is landscape");
+            assertTrue(text.contains("— 1 —") && text.contains("— 2 —"), "pages are numbered");
+            assertTrue(text.contains("抄送：") && text.contains("联系人："), "copy recipient and contact");
         }
     }
 
@@ -191,9 +208,9 @@ class ReportFilesTest {
         try (var files = Files.list(folder)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(List.of("督办通知单-禄劝彝族苗族自治县-2021-11-23.pdf", "超期事项督办报表-禄劝彝族苗族自治县-2021-11-23.xlsx",
-                "领导汇总（含图表）-禄劝彝族苗族自治县-2021-11-23.pdf"), names);
-        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(folder.resolve(names.get(1))))) {
+        assertEquals(List.of("督办情况通报-禄劝彝族苗族自治县-2021-11-23.pdf", "督办通知-禄劝彝族苗族自治县-2021-11-23.pdf",
+                "超期事项督办报表-禄劝彝族苗族自治县-2021-11-23.xlsx"), names);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(folder.resolve(names.get(2))))) {
             for (XSSFSheet sheet : List.of(wb.getSheetAt(0), wb.getSheetAt(1))) {
                 assertEquals("&P / &N", sheet.getFooter().getCenter(), "page numbers in the footer");
                 assertTrue(sheet.getFitToPage() && sheet.getPrintSetup().getFitWidth() == 1);

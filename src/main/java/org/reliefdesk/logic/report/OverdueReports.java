@@ -115,7 +115,7 @@ public final class OverdueReports {
         for (SummaryRow r : byDepartment.values()) {
             totals = totals.plus(r);
         }
-        return new OverdueReport(scope.countyCode(), countyName,
+        return new OverdueReport(scope, countyName,
                 scope.describe(catalog, countyName, townshipName, locale), asOfDate, at, clock.instant(),
                 List.copyOf(rows), List.copyOf(byItem.values()), List.copyOf(byDepartment.values()),
                 List.copyOf(byTownship.values()), totals);
@@ -136,14 +136,15 @@ public final class OverdueReports {
         Locale locale = texts.locale();
         OverdueRow.Responsible unit = responsible(t, item);
         Instant stepDue = c.current().map(StepTiming::due).orElse(null);
-        long daysOverdue = Duration.between(c.stateSince(), at).toDays() + 1;
+        long daysPastStep = stepDue != null && !at.isBefore(stepDue) ? Duration.between(stepDue, at).toDays() + 1 : 0;
+        long daysSupervised = !at.isBefore(c.supervisedFrom()) ? Duration.between(c.supervisedFrom(), at).toDays() + 1 : 0;
         return new OverdueRow(t.ticketNo(), item.code(), catalog.itemName(item.code(), locale), item.departmentCode(),
                 department, t.township().code(), t.township().name(), t.village().name(), t.applicant().name(),
                 t.applicant().maskedIdNumber(), catalog.stepName(t.currentStep(), locale),
                 texts.msg(unit.township() ? "report.townshipUnit" : "report.departmentUnit", unit.township()
                         ? t.township().name() : catalog.departmentName(unit.code(), texts.locale())),
-                t.submittedAt(), c.openDays(), c.pausedDays(), stepDue, daysOverdue,
-                c.state(), texts.msg("ladder." + c.state().name()), unit);
+                t.submittedAt(), c.openDays(), c.pausedDays(), stepDue, daysPastStep, daysSupervised,
+                c.state(), texts.msg("ladder." + c.state().name()), unit, false);
     }
 
     /**

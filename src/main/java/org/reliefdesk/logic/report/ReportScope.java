@@ -20,6 +20,12 @@ public record ReportScope(String countyCode, String departmentCode, String towns
         return new ReportScope(countyCode, null, null);
     }
 
+    /** One key per scope, for the notice register: {@code 530128}, {@code 530128/department:WATER}, {@code 530128/township:530128001}. */
+    public String key() {
+        return countyCode + (departmentCode != null ? "/department:" + departmentCode
+                : townshipCode != null ? "/township:" + townshipCode : "");
+    }
+
     /** The tickets to read from the store. */
     public TicketScope tickets(Catalog catalog) {
         return new TicketScope(countyCode, departmentCode == null ? null
