@@ -35,11 +35,12 @@ final class LetterheadDialog {
         TextField agency = field("letterheadAgency", current.agency(), defaults.agency());
         TextField days = field("letterheadReplyDays", String.valueOf(current.replyDays()), "3");
         TextField contact = field("letterheadContact", current.contact(), "");
-        TextField phone = field("letterheadPhone", current.phone(), "0871-68123456");
+        TextField phone = field("letterheadPhone", current.phone(), texts.msg("reports.letterhead.phoneHint"));
         TextField copyTo = field("letterheadCopyTo", current.copyTo(), defaults.copyTo());
         Label error = new Label();
         error.setId("letterheadError");
         error.getStyleClass().add("field-error");
+        error.setStyle("-fx-text-fill: #b00020;"); // the dialog has not the workbench's style sheet
         error.setWrapText(true);
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -74,7 +75,20 @@ final class LetterheadDialog {
             }
         });
         dialog.setResultConverter(b -> b == save ? checked[0] : null);
-        dialog.setOnShown(e -> issuer.requestFocus());
+        // the first field takes the keyboard once the dialog's window has it (not the buttons)
+        dialog.setOnShown(e -> {
+            Window window = dialog.getDialogPane().getScene().getWindow();
+            window.focusedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) {
+                        issuer.requestFocus();
+                        window.focusedProperty().removeListener(this);
+                    }
+                }
+            });
+            issuer.requestFocus();
+        });
         return dialog.showAndWait();
     }
 
