@@ -44,6 +44,8 @@ public final class CentralDatabase implements AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             config.setUsername("sa");
             config.setPassword("");
+            // H2 gives up on a row lock after 1 s by default: a county's writers queue on its counter
+            config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
         } else if (password != null) {
             config.setPassword(password);
         }

@@ -72,9 +72,10 @@ public final class CentralOps {
         if (op.opId() == null || op.kind() == null || op.ticketId() == null) {
             throw new IllegalArgumentException("an operation needs opId, kind and ticketId");
         }
-        // Every writer takes the counter first, so two servers given the same operation at once
-        // see each other's audit row: the second answers from it.
-        CentralTickets.lockChanges(c);
+        // Every writer takes its county's counter first (the ticket's county, or the caller's own for
+        // a ticket not held), so two servers given the same operation at once see each other's audit
+        // row: the second answers from it. Other counties' writers do not wait.
+        tickets.lockChanges(c, tickets.countyOf(c, op.ticketId()).orElse(user.countyCode()));
         String hash = OperationCodec.hash(op);
         Optional<Earlier> earlier = earlier(c, op.opId());
         String current = tickets.line(c, op.ticketId()).orElse(null);

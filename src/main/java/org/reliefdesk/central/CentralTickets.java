@@ -57,25 +57,54 @@ public final class CentralTickets {
     }
 
     /**
-     * Holds the counter row until the transaction ends, without taking a number: every writer
-     * starts here, so writers (on one server or several) go one after another.
+     * Holds the county's counter row until the transaction ends, without taking a number: every
+     * writer of a county starts here, so writers of one county (on one server or several) go one
+     * after another, and writers of other counties do not wait for them. A county's row is made on
+     * its first write, in a transaction of its own (two servers making it at once: one wins).
      */
-    static long lockChanges(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_change FROM change_counter WHERE id = 1 FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    long lockChanges(Connection c, String county) throws SQLException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT last_change FROM county_change_counter WHERE county_code = ? FOR UPDATE")) {
+                ps.setString(1, county);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+            }
+            addCounter(county);
+        }
+        throw new IllegalStateException("no change counter for county " + county);
+    }
+
+    private void addCounter(String county) {
+        try {
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO county_change_counter (county_code, last_change)"
+                        + " SELECT ?, COALESCE((SELECT last_change FROM change_counter WHERE id = 1), 0)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM county_change_counter WHERE county_code = ?)")) {
+                    ps.setString(1, county);
+                    ps.setString(2, county);
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (RuntimeException raced) {
+            // another server made the row at the same moment; the next lock finds it
         }
     }
 
     /**
-     * Takes the next change number, holding the counter row until the transaction ends: writers
-     * commit one after another in number order, so a pull never sees number N before N-1.
+     * Takes the county's next change number, holding its counter row until the transaction ends:
+     * a county's writers commit one after another in number order, so a pull (always within one
+     * county) never sees number N before N-1.
      */
-    static long nextChange(Connection c) throws SQLException {
-        long last = lockChanges(c);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE change_counter SET last_change = ? WHERE id = 1")) {
+    long nextChange(Connection c, String county) throws SQLException {
+        long last = lockChanges(c, county);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE county_change_counter SET last_change = ? WHERE county_code = ?")) {
             ps.setLong(1, last + 1);
+            ps.setString(2, county);
             ps.executeUpdate();
         }
         return last + 1;
@@ -83,6 +112,16 @@ public final class CentralTickets {
 
     Optional<TicketHistory> find(Connection c, UUID id) throws SQLException {
         return line(c, id).map(this::decode);
+    }
+
+    /** The county a held ticket belongs to (it never changes), without reading its history. */
+    Optional<String> countyOf(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT county_code FROM central_ticket WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     Optional<String> line(Connection c, UUID id) throws SQLException {
@@ -112,8 +151,8 @@ public final class CentralTickets {
      * @return the history as stored, and its change number
      */
     Saved save(Connection c, TicketHistory h, boolean isNew, boolean numberIt, Instant now) throws SQLException {
-        long change = nextChange(c);
         Ticket t = h.ticket();
+        long change = nextChange(c, t.county().code());
         if (numberIt) {
             t = numbered(t, nextNumber(c, TicketNumbers.prefix(t.county().code(), t.submittedAt())));
             h = new TicketHistory(t, h.events());
@@ -329,7 +368,20 @@ public final class CentralTickets {
         return new Intake(added + r[0], known + r[1], rejected);
     }
 
+    /** One transaction per county of the batch: a file of several counties never holds two counters at once. */
     private int[] intakeBatch(List<TicketHistory> batch, Instant now, List<String> rejected) {
+        java.util.Map<String, List<TicketHistory>> byCounty = new java.util.TreeMap<>();
+        batch.forEach(h -> byCounty.computeIfAbsent(h.ticket().county().code(), k -> new ArrayList<>()).add(h));
+        int[] total = new int[2];
+        for (List<TicketHistory> part : byCounty.values()) {
+            int[] r = intakeCounty(part, now, rejected);
+            total[0] += r[0];
+            total[1] += r[1];
+        }
+        return total;
+    }
+
+    private int[] intakeCounty(List<TicketHistory> batch, Instant now, List<String> rejected) {
         return db.inTransaction(c -> {
             int added = 0;
             int known = 0;

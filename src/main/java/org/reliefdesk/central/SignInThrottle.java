@@ -39,6 +39,10 @@ final class SignInThrottle {
     }
 
     void failed(String username, String address, Instant now) {
+        // the rows first, each in a transaction of its own: many failures of one address at once
+        // (a sign-in storm) would otherwise race to insert the same row, and one would fail
+        addRow("user:" + username, now);
+        addRow("addr:" + address, now);
         db.inTransaction(c -> {
             count(c, "user:" + username, ACCOUNT_FREE, now, null);
             count(c, "addr:" + address, ADDRESS_FREE, now, ADDRESS_MEMORY);
@@ -54,6 +58,23 @@ final class SignInThrottle {
             }
             return null;
         });
+    }
+
+    private void addRow(String key, Instant now) {
+        try {
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sign_in_throttle (failures, last_failure,"
+                        + " locked_until, throttle_key) SELECT 0, ?, NULL, ? WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM sign_in_throttle WHERE throttle_key = ?)")) {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setString(2, key(key));
+                    ps.setString(3, key(key));
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (RuntimeException raced) {
+            // another sign-in made the row at the same moment: it is there now
+        }
     }
 
     /** Keys are bounded: a name or address longer than the column is cut (it can never sign in anyway). */
@@ -82,22 +103,18 @@ final class SignInThrottle {
                 if (rs.next()) {
                     boolean lapsed = memory != null && rs.getTimestamp(2).toInstant().plus(memory).isBefore(now);
                     failures = lapsed ? 0 : rs.getInt(1);
-                } else {
-                    failures = -1;
                 }
             }
         }
-        boolean fresh = failures < 0;
-        int n = Math.max(0, failures) + 1;
+        int n = failures + 1;
         Instant until = null;
         if (n >= free) {
             long factor = 1L << Math.min(20, n - free);
             Duration wait = FIRST_WAIT.multipliedBy(factor);
             until = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
         }
-        try (PreparedStatement ps = c.prepareStatement(fresh
-                ? "INSERT INTO sign_in_throttle (failures, last_failure, locked_until, throttle_key) VALUES (?, ?, ?, ?)"
-                : "UPDATE sign_in_throttle SET failures = ?, last_failure = ?, locked_until = ? WHERE throttle_key = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE sign_in_throttle SET failures = ?, last_failure = ?, locked_until = ? WHERE throttle_key = ?")) {
             ps.setInt(1, n);
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setTimestamp(3, until == null ? null : Timestamp.from(until));

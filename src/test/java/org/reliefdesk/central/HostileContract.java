@@ -426,12 +426,12 @@ abstract class HostileContract {
     void aPullPageIsBoundedByBytesAsWellAsByCount() throws Exception {
         // three tickets of 3.5 MB each (an older store took them): a page carries two at most
         String body = "{\"pad\":\"" + "x".repeat(3_500_000) + "\"}";
-        long before = world.central.database().inTransaction(c -> CentralTickets.lockChanges(c));
+        long before = world.central.database().inTransaction(c -> world.central.tickets().lockChanges(c, SyncWorld.COUNTY_A));
         for (int i = 0; i < 3; i++) {
             UUID id = UUID.randomUUID();
             String no = "5301282021010" + (1000 + i) + "99";
             world.central.database().inTransaction(c -> {
-                long change = CentralTickets.nextChange(c);
+                long change = world.central.tickets().nextChange(c, SyncWorld.COUNTY_A);
                 try (var ps = c.prepareStatement("INSERT INTO central_ticket (id, ticket_no, item_code, county_code,"
                         + " township_code, last_seq, change_no, changed_at, body) VALUES (?, ?, 'drinking_water', ?, ?, 2, ?,"
                         + " CURRENT_TIMESTAMP, ?)")) {

@@ -567,4 +567,62 @@ abstract class SyncContract {
         assertEquals(code, n.path("error").asText(), resp.body());
         assertFalse(n.path("message").asText().isBlank(), "a message says why: " + resp.body());
     }
+
+    /**
+     * Per-county change counters, with two servers on one database: while a writer of county A holds
+     * A's counter (a transaction in the middle of its work), an operation of county B through the
+     * other server is applied at once; one of county A waits for the holder and then is applied.
+     */
+    @Test
+    void writesOfOneCountyNeverWaitForAnotherCounty() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_B);
+             CentralStore second = CentralStore.open(world.jdbcUrl, SyncWorld.CATALOG, world.clock)) {
+            a.sync();
+            b.sync();
+            Operation opA = nextOp(a.actionable().orElseThrow(), SyncWorld.WATER_A);
+            Operation opB = nextOp(b.actionable().orElseThrow(), SyncWorld.WATER_B);
+            try (java.sql.Connection hold = world.jdbcUrl.startsWith("jdbc:h2:")
+                    ? java.sql.DriverManager.getConnection(world.jdbcUrl, "sa", "")
+                    : java.sql.DriverManager.getConnection(world.jdbcUrl)) {
+                hold.setAutoCommit(false);
+                try (var ps = hold.prepareStatement(
+                        "SELECT last_change FROM county_change_counter WHERE county_code = ? FOR UPDATE")) {
+                    ps.setString(1, SyncWorld.COUNTY_A);
+                    ps.executeQuery().close();
+                }
+                var ofB = pool.submit(() -> second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_B, "pc-b", null),
+                        List.of(opB)));
+                OpResult rb = ofB.get(30, java.util.concurrent.TimeUnit.SECONDS).get(0);
+                assertEquals(OpResult.Outcome.APPLIED, rb.outcome(),
+                        "county B is not held up by county A's writer: " + rb.reasonKey() + " " + rb.field() + " " + rb.args());
+                var ofA = pool.submit(() -> second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_A, "pc-a", null),
+                        List.of(opA)));
+                Thread.sleep(1000);
+                assertFalse(ofA.isDone(), "county A's next writer waits for the one holding A's counter");
+                hold.rollback();
+                assertEquals(OpResult.Outcome.APPLIED, ofA.get(30, java.util.concurrent.TimeUnit.SECONDS).get(0).outcome());
+            }
+            // each county's PC pulls its own change, numbered after what it held
+            assertEquals(1, a.sync().pulled());
+            assertEquals(1, b.sync().pulled());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The first action the engine lets {@code user} take on the ticket as held centrally, as an operation. */
+    private Operation nextOp(Ticket ticket, org.reliefdesk.model.User user) {
+        java.time.Instant at = world.clock.instant();
+        var engine = new org.reliefdesk.logic.workflow.WorkflowEngine(SyncWorld.CATALOG,
+                java.time.Clock.fixed(at, org.reliefdesk.logic.workflow.WorkflowEngine.ZONE));
+        TicketHistory held = world.centralTicket(ticket.id());
+        var action = engine.allowedActions(held.ticket(), held.events(), user).stream().filter(x -> !x.reopens())
+                .findFirst().orElseThrow();
+        var form = SyncWorld.CATALOG.form(action.form()).orElse(new org.reliefdesk.logic.catalog.FormDef("none", List.of()));
+        Map<String, Object> values = org.reliefdesk.logic.sample.FormFaker.happy(SyncWorld.CATALOG).fill(form,
+                org.reliefdesk.logic.workflow.TicketFacts.of(held.events()), at);
+        return Operation.act(UUID.randomUUID(), ticket.id(), held.events().size(), action.code(), values, null, at,
+                UUID.randomUUID());
+    }
 }

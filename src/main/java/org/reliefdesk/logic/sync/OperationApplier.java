@@ -93,7 +93,7 @@ public final class OperationApplier {
                     new InvalidFieldException("ticketId", "sync.rule.movedOn", op.baseSeq(), last));
         }
         Instant previous = current.events().isEmpty() ? null : current.events().get(last - 1).at();
-        checkTime(op.at(), now, previous == null || previous.isBefore(notBefore) ? notBefore : previous);
+        checkTime(op.at(), now, previous == null || (notBefore != null && previous.isBefore(notBefore)) ? notBefore : previous);
         TicketBounds.multiLine("note", op.note(), TicketBounds.MAX_NOTE);
         TicketBounds.form("", op.form() == null ? Map.of() : op.form(), 0);
         WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(op.at(), WorkflowEngine.ZONE), op::eventId);
