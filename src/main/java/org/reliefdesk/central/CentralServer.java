@@ -180,6 +180,10 @@ public final class CentralServer implements AutoCloseable {
                 // the trace to the log, only its id to the client: never SQL, tables or class names
                 String id = ErrorIds.log(LOG, method + " " + path + " failed", e);
                 drain(request);
+                if (response.isCommitted()) {
+                    callback.failed(e); // a download cut off midway: the PC resumes it with ?from=
+                    return true;
+                }
                 send(response, callback, 500, Map.of("error", "internal", "errorId", id, "message",
                         "the central store could not do this (error " + id + " in its log)"));
             }
@@ -349,13 +353,17 @@ public final class CentralServer implements AutoCloseable {
                 if (!store.tickets().attachmentInScope(sha, scope)) {
                     throw new ApiError(404, "notFound", "no attachment " + sha);
                 }
-                byte[] bytes = store.attachments().read(sha)
+                long size = store.attachments().size(sha)
                         .orElseThrow(() -> new ApiError(404, "notFound", "no attachment " + sha));
-                int from = (int) Math.min(bytes.length, Math.max(0, number(q, "from", 0)));
+                long from = Math.min(size, Math.max(0, number(q, "from", 0)));
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length - from);
-                response.write(true, ByteBuffer.wrap(bytes, from, bytes.length - from), callback);
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, size - from);
+                // streamed piece by piece: the server never holds the whole file
+                try (java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(response)) {
+                    store.attachments().copy(sha, from, out);
+                }
+                callback.succeeded();
             } else {
                 throw new ApiError(405, "method", method + " is not taken here");
             }

@@ -340,6 +340,25 @@ abstract class SyncContract {
             nameAttachment(ticket, sha);
             client.download(token, sha, back);
             assertEquals(sha, org.reliefdesk.logic.Sha256.hex(java.nio.file.Files.readAllBytes(back)));
+            // each piece is a row of its own (appended, never the partial file rewritten) ...
+            long pieces = world.central.database().inTransaction(c -> {
+                try (var ps = c.prepareStatement("SELECT COUNT(*) FROM attachment_piece WHERE sha256 = ?")) {
+                    ps.setString(1, sha);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            });
+            assertTrue(pieces >= 2, "pieces kept apart: " + pieces);
+            // ... and a download resumed inside a later piece is streamed from there
+            int from = 1_500_000;
+            HttpResponse<byte[]> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(world.url() + "/api/v1/attachments/" + sha + "?from=" + from))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, rest.statusCode());
+            assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(photo, from, photo.length), rest.body()),
+                    "the bytes from " + from);
             // Bytes that do not hash to the name are thrown away.
             String wrong = "0".repeat(64);
             assertError(put("/api/v1/attachments/" + wrong + "?ticket=" + ticket + "&offset=0&total=3", token,

@@ -1,0 +1,416 @@
+package org.reliefdesk.central;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.interchange.LineRejectedException;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.sample.FormFaker;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.sync.OpResult;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.users.PasswordHash;
+import org.reliefdesk.logic.workflow.TicketFacts;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.Department;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.User;
+import org.reliefdesk.sync.CentralClient;
+
+/**
+ * Benchmark (mvn -Pbench verify -Dtest=LoadBench; measures, asserts nothing): N simulated county
+ * PCs (default 200, {@code -Dbench.pcs}) against one central store over HTTP on loopback (H2 file).
+ * First the sign-in storm — every PC signs in at once, a 429 is waited out as its Retry-After says —
+ * then for a fixed time ({@code -Dbench.loadSeconds}, default 60) each PC pulls its scope and then,
+ * every 0–2 s, pushes one action on a ticket it may act on and pulls what changed. A probe PC makes
+ * a small pull every 250 ms, idle before the storm and under load. Per endpoint p50/p95/p99/max,
+ * throughput and errors; the JVM's heap peak, CPU time and resident memory (clients and server run
+ * in this one JVM, so these are upper bounds for the server). Results in {@code target/bench/load.txt}.
+ */
+class LoadBench {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoadBench.class);
+    private static final int PCS = Integer.getInteger("bench.pcs", 200);
+    private static final int SECONDS = Integer.getInteger("bench.loadSeconds", 60);
+    private static final int TICKETS = Integer.getInteger("bench.loadTickets", 2400);
+    private static final String PASSWORD = "load-bench-password-1";
+    private static final String COUNTY = "530128";
+
+    /** Latencies of one endpoint, in milliseconds, and its failures. */
+    static final class Series {
+        final ConcurrentLinkedQueue<Double> ms = new ConcurrentLinkedQueue<>();
+        final AtomicInteger errors = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+
+        void add(long startNanos) {
+            ms.add((System.nanoTime() - startNanos) / 1e6);
+        }
+
+        String line(String name, double seconds) {
+            List<Double> v = new ArrayList<>(ms);
+            Collections.sort(v);
+            return String.format(Locale.ROOT, "%-22s n=%6d  %6.1f/s  p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms"
+                            + "  429s %d  errors %d", name, v.size(), v.size() / seconds, pct(v, 50), pct(v, 95),
+                    pct(v, 99), v.isEmpty() ? 0 : v.get(v.size() - 1), refused.get(), errors.get());
+        }
+
+        static double pct(List<Double> sorted, int p) {
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        }
+    }
+
+    @Test
+    void signInStormThenPullsAndPushes() throws Exception {
+        Catalog catalog = CatalogLoader.loadBuiltIn();
+        Clock clock = Clock.system(WorkflowEngine.ZONE);
+        Path dir = Path.of("target", "bench", "load-" + PCS);
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        List<String> report = new ArrayList<>();
+        report.add("ReliefDesk load benchmark, " + PCS + " PCs, " + SECONDS + " s of traffic, " + TICKETS + " tickets, "
+                + Instant.now() + ", JDK " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, load before "
+                + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        try (CentralStore central = CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
+                catalog, clock)) {
+            TicketLineCodec codec = new TicketLineCodec(catalog);
+            List<String> lines = new SampleGenerator(catalog).generate(21, clock.instant().minus(Duration.ofHours(1)), TICKETS)
+                    .stream().map(codec::write).toList();
+            central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", lines))), null,
+                    LocalDate.now(clock), clock.instant());
+            List<User> users = users(catalog);
+            addUsers(central, users, clock.instant());
+            User probeUser = new User("probe.leader", "探针", Role.LEADER, COUNTY, null, null);
+            addUsers(central, List.of(probeUser), clock.instant());
+
+            try (CentralServer server = CentralServer.start(central, "127.0.0.1", 0)) {
+                String url = "http://127.0.0.1:" + server.port();
+                CentralClient probeClient = new CentralClient(url, Duration.ofSeconds(60));
+                String probeToken = probeClient.signIn(probeUser.username(), PASSWORD.toCharArray(), "probe").token();
+                long probeCursor = drain(probeClient, probeToken, 0, null);
+                Series idle = new Series();
+                for (int i = 0; i < 40; i++) {
+                    long t = System.nanoTime();
+                    probeClient.pull(probeToken, probeCursor, 50, false);
+                    idle.add(t);
+                    Thread.sleep(50);
+                }
+                resetPeaks();
+                long cpuBefore = cpuNanos();
+
+                // the storm: every PC signs in at once
+                Series signIn = new Series();
+                Series signInDone = new Series();
+                String[] tokens = new String[PCS];
+                ExecutorService pool = Executors.newFixedThreadPool(PCS + 1);
+                CountDownLatch go = new CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> storm = new ArrayList<>();
+                long stormStart = System.nanoTime();
+                for (int i = 0; i < PCS; i++) {
+                    int n = i;
+                    storm.add(pool.submit(() -> {
+                        CentralClient client = new CentralClient(url, Duration.ofSeconds(60));
+                        go.await();
+                        long first = System.nanoTime();
+                        while (tokens[n] == null) {
+                            long t = System.nanoTime();
+                            try {
+                                tokens[n] = client.signIn(users.get(n).username(), PASSWORD.toCharArray(), "pc-" + n).token();
+                                signIn.add(t);
+                            } catch (CentralClient.Refused r) {
+                                signIn.add(t);
+                                if (r.status() == 429) {
+                                    signIn.refused.incrementAndGet();
+                                    Thread.sleep(Math.max(1, r.retryAfterSeconds()) * 1000);
+                                } else {
+                                    signIn.errors.incrementAndGet();
+                                    return null;
+                                }
+                            } catch (java.io.IOException e) {
+                                signIn.errors.incrementAndGet();
+                                return null;
+                            }
+                        }
+                        signInDone.add(first);
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (var f : storm) {
+                    f.get();
+                }
+                double stormSeconds = (System.nanoTime() - stormStart) / 1e9;
+
+                // traffic: pulls and pushes for a fixed time, the probe beside them
+                Series firstPull = new Series();
+                Series pull = new Series();
+                Series push = new Series();
+                Series loaded = new Series();
+                AtomicBoolean stop = new AtomicBoolean();
+                AtomicInteger applied = new AtomicInteger();
+                List<java.util.concurrent.Future<?>> traffic = new ArrayList<>();
+                long trafficStart = System.nanoTime();
+                for (int i = 0; i < PCS; i++) {
+                    int n = i;
+                    traffic.add(pool.submit(() -> {
+                        pc(url, catalog, users.get(n), tokens[n], n, stop, firstPull, pull, push, applied);
+                        return null;
+                    }));
+                }
+                traffic.add(pool.submit(() -> {
+                    long cursor = probeCursor;
+                    while (!stop.get()) {
+                        long t = System.nanoTime();
+                        try {
+                            PullPage p = probeClient.pull(probeToken, cursor, 50, false);
+                            loaded.add(t);
+                            cursor = p.next();
+                        } catch (java.io.IOException e) {
+                            loaded.errors.incrementAndGet();
+                        }
+                        Thread.sleep(250);
+                    }
+                    return null;
+                }));
+                Thread.sleep(SECONDS * 1000L);
+                stop.set(true);
+                for (var f : traffic) {
+                    f.get(120, TimeUnit.SECONDS);
+                }
+                double trafficSeconds = (System.nanoTime() - trafficStart) / 1e9;
+                pool.shutdownNow();
+
+                report.add(String.format(Locale.ROOT, "sign-in storm: %d PCs signed in within %.1f s", PCS, stormSeconds));
+                report.add(signIn.line("sign-in (each try)", stormSeconds));
+                report.add(signInDone.line("sign-in (until in)", stormSeconds));
+                report.add(firstPull.line("first pull (page)", trafficSeconds));
+                report.add(pull.line("pull (incremental)", trafficSeconds));
+                report.add(push.line("push (1 op)", trafficSeconds));
+                report.add(String.format(Locale.ROOT, "operations applied: %d", applied.get()));
+                report.add(idle.line("probe pull, idle", 40 * 0.05));
+                report.add(loaded.line("probe pull, loaded", trafficSeconds));
+                List<Double> i = new ArrayList<>(idle.ms);
+                List<Double> l = new ArrayList<>(loaded.ms);
+                Collections.sort(i);
+                Collections.sort(l);
+                report.add(String.format(Locale.ROOT, "probe p95 loaded / idle: %.1f x", Series.pct(l, 95)
+                        / Math.max(0.001, Series.pct(i, 95))));
+                report.add(String.format(Locale.ROOT, "JVM (server and all clients): heap peak %d MB, CPU %.1f s"
+                                + " over %.1f s, resident peak %s, load after %.2f", heapPeakMb(),
+                        (cpuNanos() - cpuBefore) / 1e9, stormSeconds + trafficSeconds, residentPeak(),
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+            }
+        }
+        Path out = Path.of("target", "bench", "load.txt");
+        Files.write(out, report);
+        report.forEach(LOG::info);
+    }
+
+    /** One county PC: its whole scope first, then every 0–2 s one action pushed and what changed pulled. */
+    private static void pc(String url, Catalog catalog, User user, String token, int n, AtomicBoolean stop,
+                           Series firstPull, Series pull, Series push, AtomicInteger applied) throws Exception {
+        if (token == null) {
+            return;
+        }
+        CentralClient client = new CentralClient(url, Duration.ofSeconds(60));
+        TicketLineCodec codec = new TicketLineCodec(catalog);
+        Map<UUID, TicketHistory> held = new HashMap<>();
+        Random random = new Random(n);
+        long cursor = drain(client, token, 0, firstPull, codec, held);
+        while (!stop.get()) {
+            Thread.sleep(random.nextInt(2000));
+            Operation op = nextOp(catalog, user, held, random);
+            if (op != null) {
+                long t = System.nanoTime();
+                try {
+                    OpResult r = client.push(token, List.of(op)).get(0);
+                    push.add(t);
+                    if (r.outcome() == OpResult.Outcome.APPLIED) {
+                        applied.incrementAndGet();
+                    }
+                    if (r.ticket() != null) {
+                        held.put(op.ticketId(), read(codec, r.ticket()));
+                    }
+                } catch (java.io.IOException e) {
+                    push.errors.incrementAndGet();
+                }
+            }
+            cursor = drain(client, token, cursor, pull, codec, held);
+        }
+    }
+
+    private static long drain(CentralClient client, String token, long after, Series series) throws Exception {
+        return drain(client, token, after, series, null, null);
+    }
+
+    /** Pulls every page after {@code after}; returns the new cursor. */
+    private static long drain(CentralClient client, String token, long after, Series series, TicketLineCodec codec,
+                              Map<UUID, TicketHistory> held) throws Exception {
+        long cursor = after;
+        boolean more = true;
+        while (more) {
+            long t = System.nanoTime();
+            PullPage page;
+            try {
+                page = client.pull(token, cursor, 500, false);
+            } catch (java.io.IOException e) {
+                if (series != null) {
+                    series.errors.incrementAndGet();
+                }
+                return cursor;
+            }
+            if (series != null) {
+                series.add(t);
+            }
+            if (held != null) {
+                for (PullPage.Change c : page.changes()) {
+                    TicketHistory h = read(codec, c.ticket());
+                    held.put(h.ticket().id(), h);
+                }
+            }
+            cursor = page.next();
+            more = page.more();
+        }
+        return cursor;
+    }
+
+    private static TicketHistory read(TicketLineCodec codec, String line) {
+        try {
+            return codec.read(line, 1, LocalDate.of(9999, 12, 31));
+        } catch (LineRejectedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An action the user may take on one of the tickets held, with a form a person would fill. */
+    private static Operation nextOp(Catalog catalog, User user, Map<UUID, TicketHistory> held, Random random) {
+        List<TicketHistory> tickets = new ArrayList<>(held.values());
+        Instant at = Instant.now();
+        WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(at, WorkflowEngine.ZONE));
+        for (int tries = 0; tries < 20 && !tickets.isEmpty(); tries++) {
+            TicketHistory h = tickets.get(random.nextInt(tickets.size()));
+            List<ActionDef> allowed = engine.allowedActions(h.ticket(), h.events(), user).stream()
+                    .filter(a -> !a.reopens()).toList();
+            if (allowed.isEmpty()) {
+                continue;
+            }
+            ActionDef a = allowed.get(random.nextInt(allowed.size()));
+            FormDef form = catalog.form(a.form()).orElse(new FormDef("none", List.of()));
+            Map<String, Object> values = FormFaker.happy(catalog).fill(form, TicketFacts.of(h.events()), at);
+            return Operation.act(UUID.randomUUID(), h.ticket().id(), h.events().size(), a.code(), values, null, at,
+                    UUID.randomUUID());
+        }
+        return null;
+    }
+
+    /** Clerks of every department in turn, and township staff. */
+    private static List<User> users(Catalog catalog) {
+        List<Department> departments = catalog.departments();
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < PCS; i++) {
+            Department d = departments.get(i % departments.size());
+            users.add(new User("load." + i, "负载" + i, Role.CLERK, COUNTY, d.code(), null));
+        }
+        return users;
+    }
+
+    /** The users with one password hashed once (the set-up is not what is measured). */
+    private static void addUsers(CentralStore central, List<User> users, Instant now) {
+        String hash = PasswordHash.hash(PASSWORD.toCharArray());
+        central.database().inTransaction(c -> {
+            for (User u : users) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO central_user (username, display_name, role,"
+                        + " county_code, department_code, township_code, password_hash, disabled, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?)")) {
+                    ps.setString(1, u.username());
+                    ps.setString(2, u.displayName());
+                    ps.setString(3, u.role().name());
+                    ps.setString(4, u.countyCode());
+                    ps.setString(5, u.departmentCode());
+                    ps.setString(6, u.townshipCode());
+                    ps.setString(7, hash);
+                    ps.setTimestamp(8, Timestamp.from(now));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            p.resetPeakUsage();
+        }
+    }
+
+    private static long heapPeakMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum / (1024 * 1024);
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private static String residentPeak() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> l.replaceAll("\\s+", " ").substring(6).trim()).findFirst().orElse("?");
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
