@@ -330,19 +330,24 @@ public final class TicketStore {
                 s.createSelectionQuery("select t.id from TicketEntity t where t.id in :ids", UUID.class)
                         .setParameterList("ids", ids).getResultList());
         List<TicketHistory> written = new java.util.ArrayList<>();
+        List<Ticket> fresh = new java.util.ArrayList<>();
         for (TicketHistory h : tickets) {
             if (!keep.contains(h.ticket().id())) {
-                replaceTicketRow(s, h, known.contains(h.ticket().id()));
+                if (known.contains(h.ticket().id())) {
+                    replaceTicketRow(s, h, true);
+                } else {
+                    freeNumber(s, h.ticket().ticketNo(), h.ticket().id());
+                    fresh.add(h.ticket());
+                }
                 written.add(h);
             }
         }
+        // every ticket row of the page before any event (the events' key), then the events in batches
         s.flush();
-        for (TicketHistory h : written) {
-            for (TicketEvent e : h.events()) {
-                persist(s, e);
-            }
-        }
-        s.flush();
+        s.doWork(c -> {
+            TicketRows.insertTickets(c, fresh);
+            TicketRows.insertEvents(c, written.stream().flatMap(h -> h.events().stream()).toList());
+        });
         return written.size();
     }
 
@@ -434,18 +439,13 @@ public final class TicketStore {
                 .map(r -> new org.reliefdesk.model.Place((String) r[0], (String) r[1])).toList());
     }
 
-    /** Inserts new tickets with their histories in one transaction (used by import). */
+    /** Inserts new tickets with their histories in the caller's transaction, in JDBC batches (import, a ticket opened). */
     void insertAll(Session s, List<TicketHistory> histories) {
-        for (TicketHistory h : histories) {
-            s.persist(TicketEntity.from(h.ticket()));
-        }
-        s.flush();
-        for (TicketHistory h : histories) {
-            for (TicketEvent e : h.events()) {
-                persist(s, e);
-            }
-        }
-        s.flush();
+        s.flush(); // whatever the session holds goes first
+        s.doWork(c -> {
+            TicketRows.insertTickets(c, histories.stream().map(TicketHistory::ticket).toList());
+            TicketRows.insertEvents(c, histories.stream().flatMap(h -> h.events().stream()).toList());
+        });
         s.clear();
     }
 
