@@ -137,6 +137,12 @@ public final class CentralServer implements AutoCloseable {
         private final ObjectMapper json = OperationCodec.json();
         private final KeyDerivations derivations = new KeyDerivations();
 
+        @Override
+        protected void doStop() throws Exception {
+            derivations.close();
+            super.doStop();
+        }
+
         Api(CentralStore store) {
             this.store = store;
         }
@@ -150,6 +156,17 @@ public final class CentralServer implements AutoCloseable {
                     throw new ApiError(404, "notFound", "no such endpoint: " + path);
                 }
                 route(method, path.substring(PREFIX.length()), request, response, callback);
+            } catch (RuntimeException | IOException e) {
+                answer(e, method, path, request, response, callback);
+            }
+            return true;
+        }
+
+        /** The answer to a request that failed, by what failed: the rule, the gate, or an error id. */
+        private void answer(Throwable failure, String method, String path, Request request, Response response,
+                            Callback callback) {
+            try {
+                throw failure;
             } catch (ApiError e) {
                 drain(request);
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -176,18 +193,17 @@ public final class CentralServer implements AutoCloseable {
                 // The rule, its field and its values, so a PC says it in its own language; the message in Chinese.
                 send(response, callback, 400, Map.of("error", e.rule(), "field", e.field(), "args", e.args(),
                         "message", store.chinese().describe(e)));
-            } catch (RuntimeException | IOException e) {
+            } catch (Throwable e) {
                 // the trace to the log, only its id to the client: never SQL, tables or class names
                 String id = ErrorIds.log(LOG, method + " " + path + " failed", e);
                 drain(request);
                 if (response.isCommitted()) {
                     callback.failed(e); // a download cut off midway: the PC resumes it with ?from=
-                    return true;
+                    return;
                 }
                 send(response, callback, 500, Map.of("error", "internal", "errorId", id, "message",
                         "the central store could not do this (error " + id + " in its log)"));
             }
-            return true;
         }
 
         private void route(String method, String path, Request request, Response response, Callback callback)
@@ -195,13 +211,21 @@ public final class CentralServer implements AutoCloseable {
             if ("POST".equals(method) && "/sign-in".equals(path)) {
                 JsonNode body = jsonBody(request);
                 String password = text(body, "password");
-                // the key derivation on a bounded gate: a storm of sign-ins never takes the threads
-                // that serve pulls and pushes (beyond the gate's queue: 429 with Retry-After)
-                CentralUsers.SignedIn in = derivations.run(() -> store.users().signIn(text(body, "username"),
-                        password == null ? null : password.toCharArray(), text(body, "clientId"),
-                        Request.getRemoteAddr(request), store.clock().instant()));
-                send(response, callback, 200, Map.of("token", in.token(), "expiresAt", in.expiresAt().toString(),
-                        "user", in.user()));
+                // the key derivation on a pool of its own, answered when done: a storm of sign-ins never
+                // takes the threads that serve pulls and pushes (beyond the pool's queue: 429 with Retry-After)
+                String username = text(body, "username");
+                String clientId = text(body, "clientId");
+                String address = Request.getRemoteAddr(request);
+                derivations.submit(() -> store.users().signIn(username, password == null ? null : password.toCharArray(),
+                        clientId, address, store.clock().instant())).whenComplete((in, error) -> {
+                            if (error != null) {
+                                answer(error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                                        ? c.getCause() : error, method, "/sign-in", request, response, callback);
+                            } else {
+                                send(response, callback, 200, Map.of("token", in.token(), "expiresAt",
+                                        in.expiresAt().toString(), "user", in.user()));
+                            }
+                        });
                 return;
             }
             CentralUsers.Caller caller = store.users().authenticate(bearer(request), store.clock().instant());

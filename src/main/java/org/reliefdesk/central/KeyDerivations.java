@@ -1,21 +1,24 @@
 package org.reliefdesk.central;
 
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The gate every sign-in passes: a password's key derivation costs a few hundred milliseconds
- * of CPU, so at most one per core runs at a time and at most {@value #QUEUE} wait; a sign-in
- * beyond that is answered 429 at once. The server's other threads stay free for pulls and
- * pushes however many PCs sign in together.
+ * The pool every sign-in's key derivation runs on: a password's derivation costs a few hundred
+ * milliseconds of CPU, so one thread per core, and at most {@value #QUEUE} waiting; a sign-in
+ * beyond that is answered 429 at once. The request itself does not wait on a server thread — its
+ * answer is written when the derivation is done — so however many PCs sign in together, the
+ * server's threads stay free for pulls and pushes.
  */
-final class KeyDerivations {
+final class KeyDerivations implements AutoCloseable {
 
     static final int QUEUE = 16;
     static final int RETRY_AFTER_SECONDS = 2;
-    private static final long LONGEST_WAIT_SECONDS = 20;
 
     /** Too many sign-ins at once: try again after {@link #RETRY_AFTER_SECONDS}. */
     static final class Busy extends RuntimeException {
@@ -24,30 +27,33 @@ final class KeyDerivations {
         }
     }
 
-    private final Semaphore running = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final ThreadPoolExecutor pool;
 
-    <T> T run(Supplier<T> derivation) {
-        if (waiting.incrementAndGet() > QUEUE) {
-            waiting.decrementAndGet();
-            throw new Busy();
-        }
-        boolean admitted;
+    KeyDerivations() {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        pool = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+            Thread t = new Thread(r, "key-derivation-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * Runs a derivation on the pool.
+     *
+     * @throws Busy at once when the pool and its queue are full
+     */
+    <T> CompletableFuture<T> submit(Supplier<T> derivation) {
         try {
-            admitted = running.tryAcquire(LONGEST_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Busy();
-        } finally {
-            waiting.decrementAndGet();
-        }
-        if (!admitted) {
+            return CompletableFuture.supplyAsync(derivation, pool);
+        } catch (RejectedExecutionException e) {
             throw new Busy();
         }
-        try {
-            return derivation.get();
-        } finally {
-            running.release();
-        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 }

@@ -138,7 +138,7 @@ class LoadBench {
                 Series signIn = new Series();
                 Series signInDone = new Series();
                 String[] tokens = new String[PCS];
-                ExecutorService pool = Executors.newFixedThreadPool(PCS + 1);
+                ExecutorService pool = Executors.newFixedThreadPool(PCS + 2);
                 CountDownLatch go = new CountDownLatch(1);
                 List<java.util.concurrent.Future<?>> storm = new ArrayList<>();
                 long stormStart = System.nanoTime();
@@ -171,10 +171,28 @@ class LoadBench {
                         return null;
                     }));
                 }
+                // the probe pulls during the storm too: are pulls served while 200 PCs sign in?
+                Series duringStorm = new Series();
+                AtomicBoolean stormOver = new AtomicBoolean();
+                java.util.concurrent.Future<?> stormProbe = pool.submit(() -> {
+                    while (!stormOver.get()) {
+                        long t = System.nanoTime();
+                        try {
+                            probeClient.pull(probeToken, probeCursor, 50, false);
+                            duringStorm.add(t);
+                        } catch (java.io.IOException e) {
+                            duringStorm.errors.incrementAndGet();
+                        }
+                        Thread.sleep(250);
+                    }
+                    return null;
+                });
                 go.countDown();
                 for (var f : storm) {
                     f.get();
                 }
+                stormOver.set(true);
+                stormProbe.get();
                 double stormSeconds = (System.nanoTime() - stormStart) / 1e9;
 
                 // traffic: pulls and pushes for a fixed time, the probe beside them
@@ -224,6 +242,7 @@ class LoadBench {
                 report.add(push.line("push (1 op)", trafficSeconds));
                 report.add(String.format(Locale.ROOT, "operations applied: %d", applied.get()));
                 report.add(idle.line("probe pull, idle", 40 * 0.05));
+                report.add(duringStorm.line("probe pull, storm", stormSeconds));
                 report.add(loaded.line("probe pull, loaded", trafficSeconds));
                 List<Double> i = new ArrayList<>(idle.ms);
                 List<Double> l = new ArrayList<>(loaded.ms);
