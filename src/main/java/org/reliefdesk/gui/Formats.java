@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 /** How times are shown: China time, minutes precision, the form clerks write by hand. */
 final class Formats {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     private Formats() {

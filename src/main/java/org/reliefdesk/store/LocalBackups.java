@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +66,7 @@ public final class LocalBackups {
      */
     public static Path backup(LocalStore store, Path folder, int keep, Clock clock) throws IOException {
         Files.createDirectories(folder);
-        String name = PREFIX + STAMP.format(clock.instant().atZone(ZoneId.of("Asia/Shanghai"))) + ".zip";
+        String name = PREFIX + STAMP.format(clock.instant().atZone(org.reliefdesk.model.ChinaTime.ZONE)) + ".zip";
         Path target = folder.resolve(name);
         Path part = folder.resolve(name + ".part");
         Path dbCopy = Files.createTempFile(folder, "db-", ".zip");
@@ -174,7 +173,7 @@ public final class LocalBackups {
             Optional<Path> kept = Optional.empty();
             if (Files.exists(db)) {
                 Path aside = dataDir.resolve("db.before-restore-"
-                        + STAMP.format(clock.instant().atZone(ZoneId.of("Asia/Shanghai"))));
+                        + STAMP.format(clock.instant().atZone(org.reliefdesk.model.ChinaTime.ZONE)));
                 Files.move(db, aside);
                 kept = Optional.of(aside);
             }

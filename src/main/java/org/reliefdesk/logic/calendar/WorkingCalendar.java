@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class WorkingCalendar {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
 
     private final Map<Integer, HolidayYear> years;
 

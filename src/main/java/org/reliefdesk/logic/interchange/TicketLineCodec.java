@@ -48,7 +48,7 @@ public final class TicketLineCodec {
     public static final int FORMAT_VERSION = 2;
     private static final int FIRST_VERSION = 1;
     /** Times are written in China Standard Time, the zone the platform works in. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
 
     private static final Pattern COUNTY_CODE = Pattern.compile("\\d{6}");
     private static final Pattern TOWNSHIP_CODE = Pattern.compile("\\d{9}");

@@ -51,7 +51,7 @@ import org.reliefdesk.model.User;
  */
 public final class SampleGenerator {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
     public static final int DEFAULT_COUNT = 2400;
     public static final long DEFAULT_SEED = 20211123L;
     /** Tickets are submitted over this many days before "as of". */

@@ -32,7 +32,7 @@ import org.reliefdesk.model.User;
  */
 public final class WorkflowEngine {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
 
     private final Catalog catalog;
     private final Clock clock;
