@@ -53,15 +53,10 @@ final class DepartmentChart extends AbstractRenderer implements Graphics2DRender
         noneLabel = texts.msg("report.none");
     }
 
+    /** The Song face of the report fonts (AR PL SungtiL GB), for Chinese labels. */
     static synchronized Font font() {
         if (base == null) {
-            try (InputStream in = DepartmentChart.class.getResourceAsStream("/fonts/gbsn00lp.ttf")) {
-                base = Font.createFont(Font.TRUETYPE_FONT, in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (FontFormatException e) {
-                throw new IllegalStateException("the embedded report font cannot be read", e);
-            }
+            base = load("/fonts/gbsn00lp.ttf");
         }
         return base;
     }
@@ -69,15 +64,19 @@ final class DepartmentChart extends AbstractRenderer implements Graphics2DRender
     /** The proportional Latin face of the report fonts (Liberation Serif), for labels in English. */
     static synchronized Font latinFont() {
         if (latin == null) {
-            try (InputStream in = DepartmentChart.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
-                latin = Font.createFont(Font.TRUETYPE_FONT, in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (FontFormatException e) {
-                throw new IllegalStateException("the embedded report font cannot be read", e);
-            }
+            latin = load("/fonts/LiberationSerif-Regular.ttf");
         }
         return latin;
+    }
+
+    private static Font load(String resource) {
+        try (InputStream in = DepartmentChart.class.getResourceAsStream(resource)) {
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (FontFormatException e) {
+            throw new IllegalStateException("the embedded report font " + resource + " cannot be read", e);
+        }
     }
 
     /** The Latin face for a label it can draw whole, else the Song face (Chinese names). */
