@@ -174,24 +174,20 @@ public final class CentralAttachments {
 
     /** The upload's row, made in a transaction of its own (two PCs starting the same file at once: one wins). */
     private void startUpload(String sha, long total, String by, Instant now) {
-        try {
-            db.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment_upload (sha256, total_size, received,"
-                        + " updated_at, started_by) SELECT ?, ?, 0, ?, ? WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM attachment_upload WHERE sha256 = ?)"
-                        + " AND NOT EXISTS (SELECT 1 FROM attachment WHERE sha256 = ?)")) {
-                    ps.setString(1, sha);
-                    ps.setLong(2, total);
-                    ps.setTimestamp(3, Timestamp.from(now));
-                    ps.setString(4, by);
-                    ps.setString(5, sha);
-                    ps.setString(6, sha);
-                    return ps.executeUpdate();
-                }
-            });
-        } catch (RuntimeException raced) {
-            // made at the same moment by another request: it is there now
-        }
+        db.makeRowOnce(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment_upload (sha256, total_size, received,"
+                    + " updated_at, started_by) SELECT ?, ?, 0, ?, ? WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM attachment_upload WHERE sha256 = ?)"
+                    + " AND NOT EXISTS (SELECT 1 FROM attachment WHERE sha256 = ?)")) {
+                ps.setString(1, sha);
+                ps.setLong(2, total);
+                ps.setTimestamp(3, Timestamp.from(now));
+                ps.setString(4, by);
+                ps.setString(5, sha);
+                ps.setString(6, sha);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private static java.util.List<Long> offsets(java.sql.Connection c, String sha) throws java.sql.SQLException {

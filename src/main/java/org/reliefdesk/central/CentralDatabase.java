@@ -92,6 +92,20 @@ public final class CentralDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes a row that must exist before a locking read ({@code INSERT … WHERE NOT EXISTS}), in a
+     * transaction of its own: when two requests (on one server or several) make it at the same
+     * moment, one wins and the other's failure is the row being there — so it is ignored, and the
+     * caller's own transaction (which PostgreSQL would abort on the error) is never touched.
+     */
+    void makeRowOnce(SqlWork<?> insert) {
+        try {
+            inTransaction(insert);
+        } catch (CentralException raced) {
+            // made by another request at the same moment: it is there now
+        }
+    }
+
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection c) throws SQLException;

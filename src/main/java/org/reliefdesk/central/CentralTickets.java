@@ -79,19 +79,15 @@ public final class CentralTickets {
     }
 
     private void addCounter(String county) {
-        try {
-            db.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO county_change_counter (county_code, last_change)"
-                        + " SELECT ?, COALESCE((SELECT last_change FROM change_counter WHERE id = 1), 0)"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM county_change_counter WHERE county_code = ?)")) {
-                    ps.setString(1, county);
-                    ps.setString(2, county);
-                    return ps.executeUpdate();
-                }
-            });
-        } catch (RuntimeException raced) {
-            // another server made the row at the same moment; the next lock finds it
-        }
+        db.makeRowOnce(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO county_change_counter (county_code, last_change)"
+                    + " SELECT ?, COALESCE((SELECT last_change FROM change_counter WHERE id = 1), 0)"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM county_change_counter WHERE county_code = ?)")) {
+                ps.setString(1, county);
+                ps.setString(2, county);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /**

@@ -61,20 +61,16 @@ final class SignInThrottle {
     }
 
     private void addRow(String key, Instant now) {
-        try {
-            db.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sign_in_throttle (failures, last_failure,"
-                        + " locked_until, throttle_key) SELECT 0, ?, NULL, ? WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM sign_in_throttle WHERE throttle_key = ?)")) {
-                    ps.setTimestamp(1, Timestamp.from(now));
-                    ps.setString(2, key(key));
-                    ps.setString(3, key(key));
-                    return ps.executeUpdate();
-                }
-            });
-        } catch (RuntimeException raced) {
-            // another sign-in made the row at the same moment: it is there now
-        }
+        db.makeRowOnce(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sign_in_throttle (failures, last_failure,"
+                    + " locked_until, throttle_key) SELECT 0, ?, NULL, ? WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM sign_in_throttle WHERE throttle_key = ?)")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setString(2, key(key));
+                ps.setString(3, key(key));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Keys are bounded: a name or address longer than the column is cut (it can never sign in anyway). */

@@ -38,6 +38,9 @@ public final class ReportMaker {
     private final Catalog catalog;
     private final OverdueReports reports;
     private final TicketClocks clocks;
+    // a maker serves one run (the GUI and the CLI make one per report), so what it read cannot go stale
+    private ReportScope readScope;
+    private List<TicketHistory> read;
 
     /** The 通报 compares with the same scope this many days earlier unless told otherwise. */
     public static final int DEFAULT_PREVIOUS_DAYS = 7;
@@ -103,6 +106,14 @@ public final class ReportMaker {
 
     private OverdueReport count(ReportScope scope, LocalDate asOf, Texts texts, OverdueReports.Progress progress) {
         reports.moment(asOf); // refuses a future date before reading anything
+        return reports.build(scope, histories(scope), asOf, texts, progress);
+    }
+
+    /** The scope's tickets with their histories, read once: the 通报's previous period is counted from the same read. */
+    private List<TicketHistory> histories(ReportScope scope) {
+        if (scope.equals(readScope)) {
+            return read;
+        }
         var tickets = scope.tickets(catalog);
         List<Ticket> list = store.tickets().list(tickets);
         Map<UUID, List<TicketEvent>> events = store.tickets().timelines(tickets);
@@ -110,7 +121,9 @@ public final class ReportMaker {
         for (Ticket t : list) {
             histories.add(new TicketHistory(t, events.getOrDefault(t.id(), List.of())));
         }
-        return reports.build(scope, histories, asOf, texts, progress);
+        read = List.copyOf(histories);
+        readScope = scope;
+        return read;
     }
 
     /**
