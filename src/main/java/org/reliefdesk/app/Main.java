@@ -3,7 +3,7 @@ package org.reliefdesk.app;
 import java.util.Arrays;
 
 import org.reliefdesk.cli.ReliefDeskCli;
-import org.reliefdesk.gui.WorkbenchApp;
+import org.reliefdesk.gui.shell.WorkbenchApp;
 import org.reliefdesk.logic.config.DataDirectory;
 
 /**
@@ -29,7 +29,7 @@ public final class Main {
             // and the first-start page asks again (logged once logging knows where to write).
             unreadable = e;
         }
-        String dataDir = org.reliefdesk.gui.AppConfig.option(Arrays.asList(args), "--data-dir");
+        String dataDir = org.reliefdesk.gui.session.AppConfig.option(Arrays.asList(args), "--data-dir");
         saved.ifPresent(st -> System.setProperty(DataDirectory.CHOSEN, st.dataDir().toString()));
         System.setProperty("reliefdesk.logDir", DataDirectory.logsOf(dataDir != null ? DataDirectory.resolve(dataDir)
                 : saved.map(org.reliefdesk.logic.config.Settings::dataDir).orElse(DataDirectory.resolve(null))).toString());
@@ -51,7 +51,7 @@ public final class Main {
      * the user's own, unless {@code --data-dir} names one.
      */
     private static String[] smokeTestDataDir(String[] args) {
-        if (!Arrays.asList(args).contains("--smoke-test") || org.reliefdesk.gui.AppConfig.option(Arrays.asList(args), "--data-dir") != null) {
+        if (!Arrays.asList(args).contains("--smoke-test") || org.reliefdesk.gui.session.AppConfig.option(Arrays.asList(args), "--data-dir") != null) {
             return args;
         }
         try {

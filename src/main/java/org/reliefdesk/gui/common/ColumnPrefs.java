@@ -1,0 +1,85 @@
+package org.reliefdesk.gui.common;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remembers a table's column order and widths for one user, in
+ * {@code <data dir>/prefs/<user>.<table>.properties}; restored when the table is built.
+ */
+public final class ColumnPrefs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ColumnPrefs.class);
+
+    private ColumnPrefs() {
+    }
+
+    public static void attach(TableView<?> table, Path dataDir, String username, String tableName) {
+        Path file = dataDir.resolve("prefs").resolve(username + "." + tableName + ".properties");
+        restore(table, file);
+        // Dragging a column edge fires many width changes: write once the user has stopped.
+        PauseTransition later = new PauseTransition(Duration.millis(400));
+        later.setOnFinished(e -> save(table, file));
+        table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) c -> later.playFromStart());
+        table.getColumns().forEach(col -> col.widthProperty().addListener((o, a, b) -> later.playFromStart()));
+    }
+
+    private static <S> void restore(TableView<S> table, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            LOG.warn("Column settings {} unreadable; using defaults", file, e);
+            return;
+        }
+        List<TableColumn<S, ?>> columns = new ArrayList<>(table.getColumns());
+        for (TableColumn<S, ?> c : columns) {
+            String width = p.getProperty(c.getId() + ".width");
+            if (width != null) {
+                try {
+                    c.setPrefWidth(Double.parseDouble(width));
+                } catch (NumberFormatException ignored) {
+                    // a hand-edited file: keep the default width
+                }
+            }
+        }
+        columns.sort(Comparator.comparingInt(c -> Integer.parseInt(p.getProperty(c.getId() + ".order", "999"))));
+        table.getColumns().setAll(columns);
+    }
+
+    private static void save(TableView<?> table, Path file) {
+        Properties p = new Properties();
+        for (int i = 0; i < table.getColumns().size(); i++) {
+            TableColumn<?, ?> c = table.getColumns().get(i);
+            p.setProperty(c.getId() + ".order", String.valueOf(i));
+            p.setProperty(c.getId() + ".width", String.valueOf(Math.round(c.getWidth())));
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                p.store(out, "ReliefDesk column order and widths");
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot save column settings to {}", file, e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.reliefdesk.gui.forms;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.workflow.FormValidator;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.gui.session.AppConfig;
+
+/**
+ * The form of one action on one ticket. Save (Ctrl+S) stays disabled until the form is
+ * valid; closing with something typed asks first; actions that end in a rejection or
+ * "not included" ask for confirmation before they are saved.
+ */
+public final class ActionDialog {
+
+    /** What the user filled in. */
+    public record Filled(Map<String, Object> values, String note) {
+    }
+
+    private ActionDialog() {
+    }
+
+    public static Optional<Filled> show(Window owner, Ticket ticket, ActionDef action, Catalog catalog, Texts texts,
+                                 Map<String, Object> facts, LocalDate today, AppConfig files) {
+        FormDef form = catalog.form(action.form()).orElse(new FormDef("none", java.util.List.of()));
+        FormEditor editor = new FormEditor(form, catalog, texts,
+                new FormEditor.Checker(form, FormValidator.forChosenFiles(catalog), facts, today)).withFiles(files);
+        TextArea note = new TextArea();
+        note.setId("actionNote");
+        note.setPrefRowCount(2);
+        note.setPromptText(texts.msg("action.notePrompt"));
+        note.textProperty().addListener((o, a, b) -> editor.dirtyProperty().set(true));
+        Label problem = new Label();
+        problem.setId("formProblem");
+        problem.getStyleClass().add("field-error");
+        problem.textProperty().bind(javafx.beans.binding.Bindings.when(editor.dirtyProperty())
+                .then(editor.firstProblemProperty()).otherwise(""));
+        VBox content = new VBox(10, new Label(texts.msg("action.forTicket", ticket.ticketNo(), ticket.applicant().name(),
+                catalog.itemName(ticket.itemCode(), texts.locale()))), editor.root(), new Label(texts.msg("action.note")),
+                note, problem);
+        content.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(560, 120 + 48.0 * form.fields().size()));
+        scroll.setPrefViewportWidth(760);
+
+        Dialog<Filled> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(texts.msg("action.title", catalog.actionName(action.code(), texts.locale())));
+        dialog.setHeaderText(null);
+        dialog.getDialogPane().setContent(scroll);
+        dialog.getDialogPane().getStylesheets().add(
+                ActionDialog.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
+        ButtonType save = new ButtonType(texts.msg("action.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(texts.msg("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(save, cancel);
+        javafx.scene.Node saveButton = dialog.getDialogPane().lookupButton(save);
+        saveButton.setId("saveButton");
+        saveButton.disableProperty().bind(editor.validProperty().not());
+        dialog.getDialogPane().getScene().getAccelerators().put(
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (!saveButton.isDisabled()) {
+                        ((javafx.scene.control.Button) saveButton).fire();
+                    }
+                });
+        // Saving a terminal refusal asks once more; cancelling typed input asks before discarding.
+        ((javafx.scene.control.Button) saveButton).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            Map<String, Object> context = new java.util.HashMap<>(facts);
+            context.putAll(editor.values());
+            String outcome = action.target(context).map(ActionDef.Target::outcome).orElse(null);
+            if (("rejected".equals(outcome) || "not_included".equals(outcome)) && !ActionDialogs.confirm(owner, texts,
+                    texts.msg("action.confirmTerminal", catalog.outcomeName(outcome, texts.locale())))) {
+                e.consume();
+            }
+        });
+        // Asked once per closing: Cancel and the window's close both lead here.
+        java.util.concurrent.atomic.AtomicBoolean discardConfirmed = new java.util.concurrent.atomic.AtomicBoolean();
+        ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(cancel)).addEventFilter(
+                javafx.event.ActionEvent.ACTION, e -> {
+                    if (editor.dirtyProperty().get()) {
+                        if (ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
+                            discardConfirmed.set(true);
+                        } else {
+                            e.consume();
+                        }
+                    }
+                });
+        dialog.setOnCloseRequest(e -> {
+            if (dialog.getResult() == null && editor.dirtyProperty().get() && !discardConfirmed.get()) {
+                if (ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
+                    discardConfirmed.set(true);
+                } else {
+                    e.consume();
+                }
+            }
+        });
+        dialog.setResultConverter(button -> button == save
+                ? new Filled(new LinkedHashMap<>(editor.values()), note.getText()) : null);
+        return dialog.showAndWait();
+    }
+
+
+}

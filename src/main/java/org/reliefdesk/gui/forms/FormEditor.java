@@ -1,0 +1,471 @@
+package org.reliefdesk.gui.forms;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.FieldDef;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.catalog.Label;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.workflow.FormValidator;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.common.Thumbnails;
+
+/**
+ * Renders any catalog form — the one form renderer for all 15 items. Every change is run
+ * through the same {@link FormValidator} the engine uses; the first problem is shown beside
+ * its field (inside repeated rows too) and {@link #validProperty()} stays false until none is left.
+ */
+public final class FormEditor {
+
+    private final List<FieldDef> fields;
+    private final Catalog catalog;
+    private final Texts texts;
+    private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
+    private final Map<String, javafx.scene.control.Label> errors = new LinkedHashMap<>();
+    private final GridPane root = new GridPane();
+    private final List<Runnable> listeners = new ArrayList<>();
+
+    /** The whole-form checker; set on the top-level editor only. */
+    private Checker checker;
+    private final BooleanProperty valid = new SimpleBooleanProperty();
+    private final BooleanProperty dirty = new SimpleBooleanProperty();
+    private final StringProperty firstProblem = new SimpleStringProperty("");
+
+    /** Runs the validator over the current values. */
+    public record Checker(FormDef form, FormValidator validator, Map<String, Object> facts, LocalDate today) {
+    }
+
+    /** How attachment fields pick and show files; the system's chooser and viewer unless the app was given others. */
+    private AppConfig.FilePicker picker = AppConfig.SYSTEM_PICKER;
+    private AppConfig.FileOpener opener = AppConfig.SYSTEM_OPENER;
+
+    public FormEditor withFiles(AppConfig config) {
+        this.picker = config.filePicker();
+        this.opener = config.fileOpener();
+        editors.values().forEach(e -> {
+            if (e instanceof RowsEditor rows) {
+                rows.rows.forEach(r -> r.withFiles(config));
+            }
+        });
+        return this;
+    }
+
+    public FormEditor(FormDef form, Catalog catalog, Texts texts, Checker checker) {
+        this(form.fields(), catalog, texts);
+        this.checker = checker;
+        onChange(this::check);
+        check();
+        dirty.set(false);
+    }
+
+    private FormEditor(List<FieldDef> fields, Catalog catalog, Texts texts) {
+        this.fields = fields;
+        this.catalog = catalog;
+        this.texts = texts;
+        root.setHgap(8);
+        root.setVgap(6);
+        int row = 0;
+        for (FieldDef f : fields) {
+            FieldEditor editor = editorFor(f);
+            editors.put(f.code(), editor);
+            javafx.scene.control.Label name = new javafx.scene.control.Label(
+                    f.label(texts.locale()) + (f.required() ? " *" : ""));
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.control.Label error = new javafx.scene.control.Label();
+            error.getStyleClass().add("field-error");
+            error.setId("error-" + f.code());
+            error.setWrapText(true);
+            error.setMaxWidth(260);
+            errors.put(f.code(), error);
+            Node node = editor.node();
+            node.setId("field-" + f.code());
+            root.add(name, 0, row);
+            root.add(node, 1, row);
+            root.add(error, 2, row);
+            row++;
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    BooleanProperty validProperty() {
+        return valid;
+    }
+
+    BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    StringProperty firstProblemProperty() {
+        return firstProblem;
+    }
+
+    public void onChange(Runnable r) {
+        listeners.add(r);
+    }
+
+    private void changed() {
+        dirty.set(true);
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Values as entered (empty fields left out). */
+    public Map<String, Object> values() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        editors.forEach((code, e) -> {
+            Object v = e.value();
+            if (v != null && !(v instanceof String s && s.isBlank()) && !(v instanceof List<?> l && l.isEmpty())) {
+                out.put(code, v);
+            }
+        });
+        return out;
+    }
+
+    /** Values as the validator returns them; throws when a problem is left. */
+    Map<String, Object> validated() {
+        return checker.validator().validate(checker.form(), values(), checker.facts(), checker.today());
+    }
+
+    private void check() {
+        clearErrors();
+        try {
+            validated();
+            valid.set(true);
+            firstProblem.set("");
+        } catch (InvalidFieldException e) {
+            valid.set(false);
+            String message = texts.ruleText(e);
+            firstProblem.set(labelOf(e.field()) + "：" + message);
+            if (dirty.get()) {
+                showError(e.field(), message);
+            }
+        }
+    }
+
+    private void clearErrors() {
+        errors.values().forEach(l -> l.setText(""));
+        editors.values().forEach(e -> {
+            if (e instanceof RowsEditor rows) {
+                rows.rows.forEach(FormEditor::clearErrors);
+            }
+        });
+    }
+
+    /** The catalog's label of the field a path names ({@code code} or {@code code[i].inner}), as a clerk reads it. */
+    private String labelOf(String path) {
+        int bracket = path.indexOf('[');
+        String code = bracket < 0 ? path : path.substring(0, bracket);
+        FieldDef field = fields.stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
+        if (field == null) {
+            return texts.fieldName(path);
+        }
+        String label = field.label(texts.locale());
+        int close = path.indexOf(']', bracket);
+        if (bracket >= 0 && close > bracket && field.fields() != null && close + 2 <= path.length()) {
+            String inner = path.substring(close + 2);
+            String innerLabel = field.fields().stream().filter(f -> f.code().equals(inner)).findFirst()
+                    .map(f -> f.label(texts.locale())).orElse(inner);
+            return texts.msg("form.rowField", label, Integer.parseInt(path.substring(bracket + 1, close)) + 1, innerLabel);
+        }
+        return label;
+    }
+
+    /** Shows a message beside the field a path names: {@code code} or {@code code[i].inner}. */
+    private void showError(String path, String message) {
+        int bracket = path.indexOf('[');
+        String code = bracket < 0 ? path : path.substring(0, bracket);
+        FieldEditor editor = editors.get(code);
+        if (bracket >= 0 && editor instanceof RowsEditor rows) {
+            int close = path.indexOf(']', bracket);
+            int index = Integer.parseInt(path.substring(bracket + 1, close));
+            if (index < rows.rows.size() && close + 2 <= path.length()) {
+                rows.rows.get(index).showError(path.substring(close + 2), message);
+                return;
+            }
+        }
+        javafx.scene.control.Label error = errors.get(code);
+        if (error != null) {
+            error.setText(message);
+        }
+    }
+
+    // ---- one editor per field type -------------------------------------------------------
+
+    private interface FieldEditor {
+        Node node();
+
+        Object value();
+    }
+
+    private FieldEditor editorFor(FieldDef f) {
+        return switch (f.type()) {
+            case TEXT, INTEGER, DECIMAL, ID_NUMBER, PHONE -> text(new TextField(), f);
+            case LONG_TEXT -> {
+                TextArea area = new TextArea();
+                area.setPrefRowCount(2);
+                area.setWrapText(true);
+                yield text(area, f);
+            }
+            case DATE -> {
+                DatePicker picker = new DatePicker();
+                picker.setPromptText("2024-10-01");
+                picker.valueProperty().addListener((o, a, b) -> changed());
+                picker.getEditor().textProperty().addListener((o, a, b) -> changed());
+                yield new Simple(picker, () -> picker.getValue() != null ? picker.getValue().toString()
+                        : picker.getEditor().getText());
+            }
+            case DATE_TIME -> {
+                DatePicker date = new DatePicker();
+                TextField time = new TextField();
+                time.setPromptText("09:30");
+                time.setPrefColumnCount(5);
+                date.valueProperty().addListener((o, a, b) -> changed());
+                date.getEditor().textProperty().addListener((o, a, b) -> changed());
+                time.textProperty().addListener((o, a, b) -> changed());
+                yield new Simple(new HBox(6, date, time), () -> {
+                    // what is typed counts even before the date picker commits it; the validator names a bad value
+                    String day = date.getValue() != null ? date.getValue().toString() : date.getEditor().getText().strip();
+                    String at = time.getText().strip();
+                    if (day.isEmpty() && at.isEmpty()) {
+                        return null;
+                    }
+                    if (at.isEmpty()) {
+                        at = "00:00";
+                    } else if (at.matches("\\d:\\d\\d")) {
+                        at = "0" + at; // 9:30
+                    }
+                    return day + "T" + at;
+                });
+            }
+            case BOOLEAN -> {
+                ToggleGroup group = new ToggleGroup();
+                RadioButton yes = new RadioButton(texts.msg("value.yes"));
+                RadioButton no = new RadioButton(texts.msg("value.no"));
+                yes.setToggleGroup(group);
+                no.setToggleGroup(group);
+                yes.setId("yes");
+                no.setId("no");
+                group.selectedToggleProperty().addListener((o, a, b) -> changed());
+                yield new Simple(new HBox(12, yes, no),
+                        () -> group.getSelectedToggle() == null ? null : group.getSelectedToggle() == yes);
+            }
+            case CHOICE -> {
+                ComboBox<Label> box = new ComboBox<>();
+                box.getItems().setAll(options(f));
+                box.setCellFactory(v -> labelCell());
+                box.setButtonCell(labelCell());
+                box.setPromptText(texts.msg("form.choose"));
+                box.setPrefWidth(220);
+                box.valueProperty().addListener((o, a, b) -> changed());
+                yield new Simple(box, () -> box.getValue() == null ? null : box.getValue().code());
+            }
+            case MULTI_CHOICE -> {
+                FlowPane pane = new FlowPane(10, 4);
+                List<CheckBox> boxes = new ArrayList<>();
+                for (Label o : options(f)) {
+                    CheckBox c = new CheckBox(o.in(texts.locale()));
+                    c.setUserData(o.code());
+                    c.selectedProperty().addListener((ob, a, b) -> changed());
+                    boxes.add(c);
+                }
+                pane.getChildren().setAll(boxes);
+                yield new Simple(pane, () -> boxes.stream().filter(CheckBox::isSelected)
+                        .map(c -> (Object) c.getUserData()).toList());
+            }
+            case ROWS -> new RowsEditor(f);
+            case ATTACHMENT -> new AttachmentEditor(f);
+        };
+    }
+
+    private FieldEditor text(TextInputControl control, FieldDef f) {
+        if (f.type() == org.reliefdesk.logic.catalog.FieldType.ID_NUMBER) {
+            control.setPromptText(texts.msg("form.idNumberPrompt"));
+        }
+        control.textProperty().addListener((o, a, b) -> changed());
+        return new Simple(control, () -> {
+            String s = control.getText();
+            if (s == null || s.isBlank()) {
+                return null;
+            }
+            if (f.type() == org.reliefdesk.logic.catalog.FieldType.DECIMAL
+                    || f.type() == org.reliefdesk.logic.catalog.FieldType.INTEGER) {
+                try {
+                    return new BigDecimal(s.strip());
+                } catch (NumberFormatException e) {
+                    return s; // the validator says "must be a number"
+                }
+            }
+            return s;
+        });
+    }
+
+    private List<Label> options(FieldDef f) {
+        return f.options() != null ? f.options()
+                : catalog.list(f.list()).map(l -> l.entries()).orElse(List.of());
+    }
+
+    private ListCell<Label> labelCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Label item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.in(texts.locale()));
+            }
+        };
+    }
+
+    private record Simple(Node node, java.util.function.Supplier<Object> reader) implements FieldEditor {
+        @Override
+        public Object value() {
+            return reader.get();
+        }
+    }
+
+    /** Repeated rows (family members, recommended jobs): each row is a small form of its own. */
+    private final class RowsEditor implements FieldEditor {
+        final List<FormEditor> rows = new ArrayList<>();
+        final VBox box = new VBox(6);
+        final VBox list = new VBox(6);
+        final FieldDef field;
+
+        RowsEditor(FieldDef field) {
+            this.field = field;
+            Button add = new Button(texts.msg("form.addRow"));
+            add.setId("add-" + field.code());
+            add.setOnAction(e -> addRow());
+            box.getChildren().addAll(list, add);
+            if (field.minRows() != null && field.minRows() > 0) {
+                addRow();
+            }
+        }
+
+        private void addRow() {
+            FormEditor row = new FormEditor(field.fields(), catalog, texts);
+            row.picker = picker; // rows added later pick and show files as the form does
+            row.opener = opener;
+            row.onChange(FormEditor.this::changed);
+            Button remove = new Button(texts.msg("form.removeRow"));
+            HBox line = new HBox(8, row.root(), remove);
+            line.setPadding(new Insets(4));
+            line.setStyle("-fx-border-color: #d0d7de; -fx-border-radius: 3;");
+            remove.setOnAction(e -> {
+                rows.remove(row);
+                list.getChildren().remove(line);
+                changed();
+            });
+            rows.add(row);
+            list.getChildren().add(line);
+            changed();
+        }
+
+        @Override
+        public Node node() {
+            return box;
+        }
+
+        @Override
+        public Object value() {
+            return rows.stream().map(r -> (Object) r.values()).toList();
+        }
+    }
+
+    /**
+     * Files for an attachment field: chosen with the picker, shown as thumbnails (a click opens
+     * the file), each with a button to take it out again. They are copied into the data directory
+     * only when the form is saved.
+     */
+    private final class AttachmentEditor implements FieldEditor {
+        final List<Path> files = new ArrayList<>();
+        final javafx.scene.layout.FlowPane shown = new javafx.scene.layout.FlowPane(6, 6);
+        final javafx.scene.control.Label none = new javafx.scene.control.Label(texts.msg("form.noFiles"));
+        final VBox box;
+
+        AttachmentEditor(FieldDef field) {
+            Button choose = new Button(texts.msg("form.chooseFiles"));
+            choose.setId("choose-" + field.code());
+            choose.setOnAction(e -> {
+                List<Path> chosen = picker.pick(choose.getScene().getWindow());
+                chosen.stream().map(Path::toAbsolutePath).filter(p -> !files.contains(p)).forEach(files::add);
+                if (!chosen.isEmpty()) {
+                    refresh();
+                    changed();
+                }
+            });
+            shown.setPrefWrapLength(4 * (Thumbnails.WIDTH + 12));
+            shown.getStyleClass().add("attachment-list");
+            box = new VBox(6, new HBox(8, choose, none), shown);
+            refresh();
+        }
+
+        private void refresh() {
+            none.setText(texts.msg("form.noFiles"));
+            none.setVisible(files.isEmpty());
+            shown.getChildren().clear();
+            for (Path file : files) {
+                Button thumb = Thumbnails.of(file, file.getFileName().toString(),
+                        texts.msg("attachment.open", file.getFileName().toString()), this::open);
+                Button remove = new Button(texts.msg("attachment.remove"));
+                remove.getStyleClass().add("thumbnail-remove");
+                remove.setOnAction(e -> {
+                    files.remove(file);
+                    refresh();
+                    changed();
+                });
+                VBox cell = new VBox(2, thumb, remove);
+                cell.setAlignment(javafx.geometry.Pos.CENTER);
+                shown.getChildren().add(cell);
+            }
+        }
+
+        private void open(Path file) {
+            try {
+                opener.open(file);
+            } catch (java.io.IOException | RuntimeException e) {
+                none.setVisible(true);
+                none.setText(texts.msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
+            }
+        }
+
+        @Override
+        public Node node() {
+            return box;
+        }
+
+        @Override
+        public Object value() {
+            return files.stream().map(p -> (Object) p.toString()).toList();
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package org.reliefdesk.gui.reports;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.print.PageLayout;
+import javafx.print.PrinterJob;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Pagination;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperPrintManager;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.report.OverduePdf;
+import org.reliefdesk.gui.common.Columns;
+
+/**
+ * The reports page: choose scope, date and report; make it (progress, cancel); look through its
+ * pages here; print them or save PDF or Excel.
+ */
+public final class ReportsView {
+
+    private static final float PREVIEW_ZOOM = 1.3f;
+    private static final float PRINT_ZOOM = 2.5f;
+
+    private final ReportsViewModel vm;
+    private final Texts texts;
+    private final BorderPane root = new BorderPane();
+    private final Pagination pages = new Pagination();
+    private final java.util.concurrent.ExecutorService background;
+
+    public ReportsView(ReportsViewModel vm, java.util.concurrent.ExecutorService background) {
+        this.vm = vm;
+        this.texts = vm.texts();
+        this.background = background;
+        ComboBox<ReportsViewModel.ScopeChoice> scope = new ComboBox<>();
+        scope.setId("reportScope");
+        scope.setPrefWidth(220);
+        scope.valueProperty().bindBidirectional(vm.scopeProperty());
+        Task<List<Place>> townships = new Task<>() {
+            @Override
+            protected List<Place> call() {
+                return vm.townships();
+            }
+        };
+        townships.setOnSucceeded(e -> {
+            scope.getItems().setAll(vm.scopes(townships.getValue()));
+            scope.getSelectionModel().select(0);
+        });
+        background.submit(townships);
+
+        DatePicker date = new DatePicker();
+        date.setId("reportDate");
+        date.valueProperty().bindBidirectional(vm.asOfProperty());
+        Label dateError = new Label();
+        dateError.setId("reportDateError");
+        dateError.getStyleClass().add("field-error");
+        dateError.textProperty().bind(vm.dateErrorProperty());
+
+        ComboBox<OverduePdf.Kind> kind = new ComboBox<>();
+        kind.setId("reportKind");
+        kind.getItems().setAll(OverduePdf.Kind.values());
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        kind.setCellFactory(v -> kindCell());
+        kind.setButtonCell(kindCell());
+
+        Button make = new Button(texts.msg("reports.make"));
+        make.setId("makeReportButton");
+        make.setDefaultButton(true);
+        make.disableProperty().bind(vm.busyProperty().or(vm.dateErrorProperty().isNotEmpty())
+                .or(vm.scopeProperty().isNull()));
+        make.setOnAction(e -> vm.make());
+        Button cancel = new Button(texts.msg("reports.cancel"));
+        cancel.setId("cancelReportButton");
+        cancel.disableProperty().bind(vm.busyProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+
+        Button print = new Button(texts.msg("reports.print"));
+        print.setId("printReportButton");
+        Button savePdf = new Button(texts.msg("reports.savePdf"));
+        savePdf.setId("savePdfButton");
+        Button saveExcel = new Button(texts.msg("reports.saveExcel"));
+        saveExcel.setId("saveExcelButton");
+        for (Button b : List.of(print, savePdf, saveExcel)) {
+            b.disableProperty().bind(vm.busyProperty().or(vm.reportProperty().isNull()));
+        }
+        savePdf.setOnAction(e -> vm.config().fileSaver().save(root.getScene().getWindow(), vm.suggestedName("pdf"), "pdf")
+                .ifPresent(f -> vm.save(f, false)));
+        saveExcel.setOnAction(e -> vm.config().fileSaver().save(root.getScene().getWindow(), vm.suggestedName("xlsx"), "xlsx")
+                .ifPresent(f -> vm.save(f, true)));
+        print.setOnAction(e -> print());
+
+        FlowPane controls = new FlowPane(8, 8, label("reports.scope"), scope, label("reports.asOf"), date, dateError,
+                label("reports.kind"), kind, make, cancel, progress);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label message = new Label();
+        message.setId("reportMessage");
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        HBox output = new HBox(8, message, spacer, print, savePdf, saveExcel);
+        if (vm.issuesNotices()) {
+            Button letterhead = new Button(texts.msg("reports.letterhead.button"));
+            letterhead.setId("letterheadButton");
+            letterhead.setOnAction(e -> editLetterhead());
+            Button register = new Button(texts.msg("reports.register.button"));
+            register.setId("noticeRegisterButton");
+            register.setOnAction(e -> showRegister());
+            output.getChildren().addAll(letterhead, register);
+        }
+        output.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(8, controls, output);
+        top.setPadding(new Insets(10));
+
+        pages.setId("reportPages");
+        pages.setPageCount(1);
+        pages.setPageFactory(this::page);
+        vm.printProperty().addListener((o, a, p) -> {
+            pages.setPageCount(p == null ? 1 : Math.max(1, p.getPages().size()));
+            pages.setCurrentPageIndex(0);
+            pages.setPageFactory(null);
+            pages.setPageFactory(this::page); // redraw page 1 of the new report
+        });
+        root.setTop(top);
+        root.setCenter(pages);
+    }
+
+    /** 发文设置: read the letterhead off the FX thread, edit it in a dialog, save it off the FX thread. */
+    private void editLetterhead() {
+        Task<org.reliefdesk.logic.report.NoticeLetterhead[]> read = new Task<>() {
+            @Override
+            protected org.reliefdesk.logic.report.NoticeLetterhead[] call() {
+                return new org.reliefdesk.logic.report.NoticeLetterhead[] {vm.letterhead(), vm.letterheadDefaults()};
+            }
+        };
+        read.setOnSucceeded(e -> LetterheadDialog.show(root.getScene().getWindow(), texts, read.getValue()[0],
+                read.getValue()[1]).ifPresent(vm::saveLetterhead));
+        background.submit(read);
+    }
+
+    /** 通知登记簿: every notice issued from this PC, newest first. */
+    private void showRegister() {
+        Task<List<ReportsViewModel.RegisterRow>> read = new Task<>() {
+            @Override
+            protected List<ReportsViewModel.RegisterRow> call() {
+                return vm.register();
+            }
+        };
+        read.setOnSucceeded(e -> {
+            javafx.scene.control.TableView<ReportsViewModel.RegisterRow> table = new javafx.scene.control.TableView<>(
+                    javafx.collections.FXCollections.observableArrayList(read.getValue()));
+            table.setId("noticeRegisterTable");
+            table.setPlaceholder(new Label(texts.msg("reports.register.empty")));
+            table.getColumns().add(Columns.of(texts, "reports.register.number", 150, ReportsViewModel.RegisterRow::number));
+            table.getColumns().add(Columns.of(texts, "reports.register.recipient", 130, ReportsViewModel.RegisterRow::recipient));
+            table.getColumns().add(Columns.of(texts, "reports.register.scope", 90, ReportsViewModel.RegisterRow::scope));
+            table.getColumns().add(Columns.of(texts, "reports.register.asOf", 90, r -> r.asOf().toString()));
+            table.getColumns().add(Columns.of(texts, "reports.register.issuedAt", 120, ReportsViewModel.RegisterRow::issuedAt));
+            table.getColumns().add(Columns.of(texts, "reports.register.tickets", 60, ReportsViewModel.RegisterRow::tickets));
+            table.setPrefSize(680, 420);
+            javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+            dialog.initOwner(root.getScene().getWindow());
+            dialog.setTitle(texts.msg("reports.register.title"));
+            dialog.getDialogPane().setContent(table);
+            dialog.getDialogPane().getButtonTypes().setAll(new javafx.scene.control.ButtonType(texts.msg("dialog.close"),
+                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+            dialog.setResizable(true);
+            dialog.showAndWait();
+        });
+        background.submit(read);
+    }
+
+    private Label label(String key) {
+        Label l = new Label(texts.msg(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private ListCell<OverduePdf.Kind> kindCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(OverduePdf.Kind k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(empty || k == null ? null : texts.msg("reports.kind." + k.name()));
+            }
+        };
+    }
+
+    /** One page of the made report as a picture, drawn off the FX thread when it is shown. */
+    private Node page(int index) {
+        JasperPrint p = vm.printProperty().get();
+        if (p == null || p.getPages().isEmpty()) {
+            Label hint = new Label(texts.msg("reports.hint"));
+            hint.setId("reportHint");
+            return new StackPane(hint);
+        }
+        StackPane paper = new StackPane(new javafx.scene.control.ProgressIndicator());
+        paper.setStyle("-fx-background-color: #8a8f94; -fx-padding: 12;");
+        Task<WritableImage> draw = new Task<>() {
+            @Override
+            protected WritableImage call() throws JRException {
+                return toFx(JasperPrintManager.printPageToImage(p, index, PREVIEW_ZOOM));
+            }
+        };
+        draw.setOnSucceeded(e -> {
+            ImageView view = new ImageView(draw.getValue());
+            view.setId("reportPage");
+            view.setPreserveRatio(true);
+            paper.getChildren().setAll(view);
+        });
+        draw.setOnFailed(e -> paper.getChildren().setAll(new Label(texts.msg("reports.failed",
+                String.valueOf(draw.getException().getMessage())))));
+        background.submit(draw);
+        ScrollPane scroll = new ScrollPane(paper);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    static WritableImage toFx(java.awt.Image awt) {
+        BufferedImage img = (BufferedImage) awt;
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        WritableImage fx = new WritableImage(w, h);
+        fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return fx;
+    }
+
+    /** Page setup and printer choice, then every page, scaled to the printable area. */
+    private void print() {
+        JasperPrint p = vm.printProperty().get();
+        PrinterJob job = PrinterJob.createPrinterJob();
+        if (job == null) {
+            vm.messageProperty().set(texts.msg("reports.noPrinter"));
+            return;
+        }
+        if (!job.showPageSetupDialog(root.getScene().getWindow()) || !job.showPrintDialog(root.getScene().getWindow())) {
+            job.cancelJob();
+            return;
+        }
+        PageLayout layout = job.getJobSettings().getPageLayout();
+        try {
+            for (int i = 0; i < p.getPages().size(); i++) {
+                ImageView view = new ImageView(toFx(JasperPrintManager.printPageToImage(p, i, PRINT_ZOOM)));
+                view.setPreserveRatio(true);
+                // a notice's landscape attachment on portrait paper (or the reverse) is turned, not shrunk
+                boolean landscapePage = view.getImage().getWidth() > view.getImage().getHeight();
+                boolean landscapePaper = layout.getPrintableWidth() > layout.getPrintableHeight();
+                boolean turn = landscapePage != landscapePaper;
+                view.setFitWidth(turn ? layout.getPrintableHeight() : layout.getPrintableWidth());
+                view.setFitHeight(turn ? layout.getPrintableWidth() : layout.getPrintableHeight());
+                if (turn) {
+                    view.setRotate(90);
+                }
+                if (!job.printPage(new javafx.scene.Group(view))) {
+                    vm.messageProperty().set(texts.msg("reports.printFailed", job.getJobStatus()));
+                    job.cancelJob();
+                    return;
+                }
+            }
+            job.endJob();
+            vm.messageProperty().set(texts.msg("reports.printed", p.getPages().size(), job.getPrinter().getName()));
+        } catch (JRException e) {
+            job.cancelJob();
+            vm.messageProperty().set(texts.msg("reports.failed", e.getMessage()));
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,330 @@
+package org.reliefdesk.gui.reports;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import net.sf.jasperreports.engine.JasperPrint;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.report.OverdueReport;
+import org.reliefdesk.logic.report.ReportScope;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.User;
+import org.reliefdesk.report.OverduePdf;
+import org.reliefdesk.report.ReportMaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+
+/**
+ * The reports page's state: which scope and date, which printed report, the report made last
+ * (data and pages), progress, and what to tell the user. Making and saving run off the FX thread.
+ */
+public final class ReportsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsViewModel.class);
+
+    /** A scope the user may choose, with its label. */
+    record ScopeChoice(String label, String departmentCode, String townshipCode) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final WorkbenchViewModel vm;
+    private final Texts texts;
+    private final ExecutorService background;
+    private final ObjectProperty<ScopeChoice> scope = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
+    private final ObjectProperty<OverduePdf.Kind> kind = new SimpleObjectProperty<>(OverduePdf.Kind.NOTICES);
+    private final ObjectProperty<OverdueReport> report = new SimpleObjectProperty<>();
+    private final ObjectProperty<JasperPrint> print = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty dateError = new SimpleStringProperty("");
+    private Task<?> running;
+
+    public ReportsViewModel(WorkbenchViewModel vm, ExecutorService background) {
+        this.vm = vm;
+        this.texts = vm.config().texts();
+        this.background = background;
+        asOf.set(vm.today());
+        asOf.addListener((o, a, d) -> checkDate());
+    }
+
+    /** The scopes this user may report on: a leader or administrator any; a clerk their department; township staff their township. */
+    List<ScopeChoice> scopes(List<Place> townships) {
+        User u = vm.user();
+        List<ScopeChoice> out = new ArrayList<>();
+        if (u.role() == Role.CLERK) {
+            out.add(new ScopeChoice(vm.catalog().departmentName(u.departmentCode(), texts.locale()), u.departmentCode(), null));
+            return out;
+        }
+        if (u.role() == Role.TOWNSHIP) {
+            townships.stream().filter(t -> t.code().equals(u.townshipCode())).findFirst()
+                    .ifPresent(t -> out.add(new ScopeChoice(t.name(), null, t.code())));
+            return out;
+        }
+        out.add(new ScopeChoice(texts.msg("reports.wholeCounty"), null, null));
+        vm.catalog().departments().forEach(d -> out.add(new ScopeChoice(
+                texts.msg("reports.department", vm.catalog().departmentName(d.code(), texts.locale())), d.code(), null)));
+        townships.forEach(t -> out.add(new ScopeChoice(texts.msg("reports.township", t.name()), null, t.code())));
+        return out;
+    }
+
+    /** The townships of the county (read off the FX thread by the view). */
+    List<Place> townships() {
+        return vm.store().tickets().townshipsOf(vm.user().countyCode());
+    }
+
+    private void checkDate() {
+        LocalDate d = asOf.get();
+        if (d == null) {
+            dateError.set(texts.msg("reports.dateMissing"));
+        } else if (d.isAfter(vm.today())) {
+            dateError.set(texts.describe(new InvalidFieldException("asOf", "rule.report.futureDate", d, vm.today())));
+        } else {
+            dateError.set("");
+        }
+    }
+
+    /** Makes the report and its pages off the FX thread, with progress; {@link #cancel()} stops it. */
+    void make() {
+        ScopeChoice chosen = scope.get();
+        LocalDate date = asOf.get();
+        OverduePdf.Kind which = kind.get();
+        if (chosen == null || date == null || !dateError.get().isEmpty() || busy.get()) {
+            return;
+        }
+        Task<Object[]> task = new Task<>() {
+            @Override
+            protected Object[] call() throws Exception {
+                updateMessage(texts.msg("reports.reading"));
+                ReportMaker maker = maker();
+                ReportScope s = maker.scope(chosen.departmentCode(), chosen.townshipCode());
+                OverdueReport r = maker.build(s, date, texts, (done, total) -> {
+                    if (isCancelled()) {
+                        throw new CancellationException();
+                    }
+                    updateProgress(done, total * 1.25);
+                });
+                if (isCancelled()) {
+                    throw new CancellationException();
+                }
+                updateProgress(0.85, 1);
+                JasperPrint pages = OverduePdf.fill(which, maker.printRun(r, texts, ReportMaker.DEFAULT_PREVIOUS_DAYS, null),
+                        texts);
+                updateProgress(1, 1);
+                return new Object[] {r, pages};
+            }
+        };
+        running = task;
+        busy.set(true);
+        progress.bind(task.progressProperty());
+        message.set(texts.msg("reports.making"));
+        task.setOnSucceeded(e -> {
+            done();
+            report.set((OverdueReport) task.getValue()[0]);
+            print.set((JasperPrint) task.getValue()[1]);
+            OverdueReport r = report.get();
+            message.set(texts.msg("reports.made", r.rows().size(), r.supervisedRows(), print.get().getPages().size()));
+        });
+        task.setOnCancelled(e -> {
+            done();
+            message.set(texts.msg("reports.cancelled"));
+        });
+        task.setOnFailed(e -> {
+            done();
+            Throwable error = task.getException();
+            if (error instanceof InvalidFieldException refused) {
+                message.set(texts.describe(refused));
+            } else {
+                LOG.error("Making the report failed", error);
+                message.set(texts.msg("reports.failed", String.valueOf(error.getMessage())));
+            }
+        });
+        background.submit(task);
+    }
+
+    private ReportMaker maker() {
+        return new ReportMaker(vm.store(), vm.catalog(), vm.clocks(), vm.config().clock());
+    }
+
+    private void done() {
+        progress.unbind();
+        progress.set(0);
+        busy.set(false);
+        running = null;
+    }
+
+    void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** Saves the made report as Excel or PDF (off the FX thread). */
+    void save(Path file, boolean excel) {
+        OverdueReport r = report.get();
+        JasperPrint p = print.get();
+        if (r == null) {
+            return;
+        }
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                if (excel) {
+                    ReportMaker.writeXlsx(r, texts, file);
+                } else {
+                    ReportMaker.writePdf(p, file);
+                }
+                return null;
+            }
+        };
+        busy.set(true);
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            message.set(texts.msg("reports.saved", file));
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            LOG.error("Saving {} failed", file, task.getException());
+            message.set(texts.msg("reports.saveFailed", file, String.valueOf(task.getException().getMessage())));
+        });
+        background.submit(task);
+    }
+
+    /** Leaders and administrators issue notices: they set the letterhead and read the register. */
+    boolean issuesNotices() {
+        return vm.user().role() == Role.LEADER || vm.user().role() == Role.ADMIN;
+    }
+
+    /** The letterhead as stored (read off the FX thread by the view). */
+    org.reliefdesk.logic.report.NoticeLetterhead letterhead() {
+        return vm.store().notices().letterhead();
+    }
+
+    /** What blank fields of the letterhead become, in this language. */
+    org.reliefdesk.logic.report.NoticeLetterhead letterheadDefaults() {
+        String county = vm.store().tickets().counties().stream().findFirst().map(Place::name).orElse("");
+        return org.reliefdesk.logic.report.NoticeLetterhead.defaults().resolved(county, texts);
+    }
+
+    /** Stores a checked letterhead off the FX thread and says so. */
+    void saveLetterhead(org.reliefdesk.logic.report.NoticeLetterhead letterhead) {
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                vm.store().notices().saveLetterhead(letterhead);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> message.set(texts.msg("reports.letterhead.saved")));
+        task.setOnFailed(e -> {
+            LOG.error("Saving the letterhead failed", task.getException());
+            message.set(task.getException() instanceof InvalidFieldException refused ? texts.describe(refused)
+                    : texts.msg("reports.failed", String.valueOf(task.getException().getMessage())));
+        });
+        background.submit(task);
+    }
+
+    /** One issued notice as the register lists it, in the user's words. */
+    public record RegisterRow(String number, String recipient, String scope, LocalDate asOf, String issuedAt, int tickets) {
+    }
+
+    /** The register, newest first (read off the FX thread by the view). */
+    List<RegisterRow> register() {
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        java.util.Map<String, String> townshipNames = new java.util.HashMap<>();
+        townships().forEach(t -> townshipNames.put(t.code(), t.name()));
+        return vm.store().notices().list().stream().map(e -> new RegisterRow(
+                org.reliefdesk.logic.report.NoticeLetterhead.number(texts, e.agency(), e.year(), e.serial()),
+                e.recipientName(), scopeLabel(e.scopeKey(), townshipNames), e.asOf(),
+                minute.format(e.issuedAt().atZone(org.reliefdesk.logic.workflow.WorkflowEngine.ZONE)), e.tickets()))
+                .toList();
+    }
+
+    /** "全县", "水利" or a township's name for a register's scope key. */
+    private String scopeLabel(String key, java.util.Map<String, String> townshipNames) {
+        int slash = key.indexOf('/');
+        if (slash < 0) {
+            return texts.msg("reports.wholeCounty");
+        }
+        String rest = key.substring(slash + 1);
+        if (rest.startsWith("department:")) {
+            return vm.catalog().departmentName(rest.substring("department:".length()), texts.locale());
+        }
+        String code = rest.substring(rest.indexOf(':') + 1);
+        return townshipNames.getOrDefault(code, code);
+    }
+
+    /** A file name such as 超期事项督办报表-禄劝-2021-11-23.xlsx. */
+    String suggestedName(String extension) {
+        OverdueReport r = report.get();
+        if (r == null) {
+            return "." + extension;
+        }
+        return ReportMaker.fileName(r, extension.equals("xlsx") ? null : kind.get(), texts);
+    }
+
+    ObjectProperty<ScopeChoice> scopeProperty() {
+        return scope;
+    }
+
+    ObjectProperty<LocalDate> asOfProperty() {
+        return asOf;
+    }
+
+    ObjectProperty<OverduePdf.Kind> kindProperty() {
+        return kind;
+    }
+
+    ObjectProperty<OverdueReport> reportProperty() {
+        return report;
+    }
+
+    ObjectProperty<JasperPrint> printProperty() {
+        return print;
+    }
+
+    BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    StringProperty messageProperty() {
+        return message;
+    }
+
+    StringProperty dateErrorProperty() {
+        return dateError;
+    }
+
+    Texts texts() {
+        return texts;
+    }
+
+    AppConfig config() {
+        return vm.config();
+    }
+}

@@ -1,0 +1,168 @@
+package org.reliefdesk.gui.session;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.reliefdesk.logic.config.DataDirectory;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.SampleGenerator;
+
+/**
+ * What the workbench starts with: data directory, language, clock, demo sample size, and how
+ * files are picked for attachments and opened for viewing (the system's chooser and viewer;
+ * tests give their own).
+ */
+public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
+                        FileOpener fileOpener, FileSaver fileSaver, Central central, boolean smokeTest,
+                        Path backupDir, boolean firstRun) {
+
+    /**
+     * Where the workbench syncs. {@link Mode#EMBEDDED}: a central store started on loopback in the
+     * data directory, holding the sample county (the default, so a first run shows sync);
+     * {@link Mode#REMOTE}: the county's central store at {@code url}, with password sign-in;
+     * {@link Mode#OFF}: no sync at all, the sample imported straight into the local store.
+     */
+    public record Central(Mode mode, String url, java.time.Duration every) {
+
+        public enum Mode { OFF, EMBEDDED, REMOTE }
+
+        /** How often the workbench syncs by itself unless told otherwise. */
+        public static final java.time.Duration DEFAULT_EVERY = java.time.Duration.ofMinutes(5);
+        public static final Central OFF = new Central(Mode.OFF, null, DEFAULT_EVERY);
+
+        public static Central embedded() {
+            return new Central(Mode.EMBEDDED, null, DEFAULT_EVERY);
+        }
+
+        public static Central remote(String url) {
+            return new Central(Mode.REMOTE, url, DEFAULT_EVERY);
+        }
+    }
+
+    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
+                     FileOpener fileOpener, FileSaver fileSaver) {
+        this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, Central.OFF, false,
+                org.reliefdesk.store.LocalBackups.defaultFolder(dataDir), false);
+    }
+
+    public AppConfig withCentral(Central c) {
+        return new AppConfig(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, c, smokeTest,
+                backupDir, firstRun);
+    }
+
+    /** This config as the first-start page chose it (the command line's other options kept). */
+    public AppConfig withSettings(org.reliefdesk.logic.config.Settings s) {
+        return new AppConfig(s.dataDir(), Texts.forLanguage(s.language()), clock, sampleCount, filePicker, fileOpener,
+                fileSaver, centralOf(s.central(), java.time.Duration.ofMinutes(s.syncMinutes())), smokeTest, s.backupDir(),
+                false);
+    }
+
+    /** The value of {@code --name VALUE} or {@code --name=VALUE}, or null when not given. */
+    public static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        if (i >= 0 && i + 1 < args.size()) {
+            return args.get(i + 1);
+        }
+        return args.stream().filter(a -> a.startsWith(name + "=")).map(a -> a.substring(name.length() + 1))
+                .findFirst().orElse(null);
+    }
+
+    private static Central centralOf(String central, java.time.Duration every) {
+        return central == null || central.isBlank() || org.reliefdesk.logic.config.Settings.EMBEDDED.equals(central)
+                ? new Central(Central.Mode.EMBEDDED, null, every)
+                : "off".equalsIgnoreCase(central) ? new Central(Central.Mode.OFF, null, every)
+                : new Central(Central.Mode.REMOTE, central, every);
+    }
+
+    /** Chooses files to attach, given the window asking. */
+    public interface FilePicker {
+        List<Path> pick(javafx.stage.Window owner);
+    }
+
+    /** The operating system's file chooser. */
+    public static final FilePicker SYSTEM_PICKER = owner -> {
+        List<java.io.File> chosen = new javafx.stage.FileChooser().showOpenMultipleDialog(owner);
+        return chosen == null ? List.of() : chosen.stream().map(java.io.File::toPath).toList();
+    };
+
+    /** Shows a stored file in the program the system uses for it (photo viewer, PDF reader). */
+    public interface FileOpener {
+        void open(Path file) throws java.io.IOException;
+    }
+
+    /**
+     * The desktop's own opener, started as a process: {@code xdg-open} on Linux (UOS, Kylin),
+     * the shell's file handler on Windows, {@code open} on macOS. AWT's Desktop is not used: it
+     * would start a second toolkit next to JavaFX.
+     */
+    public static final FileOpener SYSTEM_OPENER = file -> {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        List<String> command = os.contains("win")
+                ? List.of("rundll32", "url.dll,FileProtocolHandler", file.toString())
+                : os.contains("mac") ? List.of("open", file.toString()) : List.of("xdg-open", file.toString());
+        new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    };
+
+    /** Asks where to save a file: the suggested name, and the extension it must have ("xlsx", "pdf"). */
+    public interface FileSaver {
+        java.util.Optional<Path> save(javafx.stage.Window owner, String suggestedName, String extension);
+    }
+
+    /** The operating system's save dialog, in the user's home folder, adding the extension if left out. */
+    public static final FileSaver SYSTEM_SAVER = (owner, name, extension) -> {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+        java.io.File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return java.util.Optional.empty();
+        }
+        Path path = file.toPath();
+        return java.util.Optional.of(path.toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + extension) ? path
+                : path.resolveSibling(path.getFileName() + "." + extension));
+    };
+
+    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
+                     FileOpener fileOpener) {
+        this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, SYSTEM_SAVER);
+    }
+
+    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker) {
+        this(dataDir, texts, clock, sampleCount, filePicker, SYSTEM_OPENER);
+    }
+
+    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount) {
+        this(dataDir, texts, clock, sampleCount, SYSTEM_PICKER);
+    }
+
+    /**
+     * Reads {@code --data-dir DIR}, {@code --lang zh|en}, {@code --central URL|off} (default: the
+     * embedded demo central store), {@code --sync-minutes N}, either as two words or with '=', and
+     * {@code --smoke-test}; what the command line leaves open comes from the saved settings. With
+     * neither settings nor these options (a first start), {@link #firstRun()} is true.
+     */
+    public static AppConfig fromArgs(List<String> args, java.util.Optional<org.reliefdesk.logic.config.Settings> saved) {
+        String dataDir = option(args, "--data-dir");
+        String lang = option(args, "--lang");
+        String central = option(args, "--central");
+        String minutesText = option(args, "--sync-minutes");
+        Long minutes = minutesText == null ? null : Long.valueOf(minutesText);
+        boolean smoke = args.contains("--smoke-test");
+        boolean firstRun = saved.isEmpty() && dataDir == null && central == null && !smoke;
+        Path dir = dataDir != null ? DataDirectory.resolve(dataDir)
+                : saved.map(org.reliefdesk.logic.config.Settings::dataDir).orElse(DataDirectory.resolve(null));
+        String language = lang != null ? lang : saved.map(org.reliefdesk.logic.config.Settings::language).orElse("zh");
+        String chosen = central != null ? central : saved.map(org.reliefdesk.logic.config.Settings::central).orElse(null);
+        long every = minutes != null ? minutes : saved.map(s -> (long) s.syncMinutes())
+                .orElse(Central.DEFAULT_EVERY.toMinutes());
+        // a data directory given on the command line keeps its backups with it
+        Path backups = dataDir == null && saved.isPresent() ? saved.get().backupDir()
+                : org.reliefdesk.store.LocalBackups.defaultFolder(dir);
+        return new AppConfig(dir, Texts.forLanguage(language), Clock.system(SampleGenerator.ZONE),
+                SampleGenerator.DEFAULT_COUNT, SYSTEM_PICKER, SYSTEM_OPENER, SYSTEM_SAVER,
+                centralOf(chosen, java.time.Duration.ofMinutes(Math.max(1, every))), smoke, backups, firstRun);
+    }
+}

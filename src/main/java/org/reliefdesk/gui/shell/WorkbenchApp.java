@@ -1,0 +1,442 @@
+package org.reliefdesk.gui.shell;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.LocalStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.gui.settings.SettingsForm;
+import org.reliefdesk.gui.signin.SignInView;
+import org.reliefdesk.gui.sync.SyncViewModel;
+import org.reliefdesk.gui.tickets.WorkbenchView;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+
+/**
+ * The workbench window. One stage moves through three scenes: preparing the data (off the
+ * FX thread, with progress), choosing who signs in, and the workbench itself.
+ */
+public final class WorkbenchApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+
+    private AppConfig config;
+    private Workspace workspace;
+    private Stage stage;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "reliefdesk-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Used by {@link Application#launch}: the config comes from the command line. */
+    public WorkbenchApp() {
+    }
+
+    /** Used by tests: a given data directory, language and clock. */
+    public WorkbenchApp(AppConfig config) {
+        this.config = config;
+    }
+
+    /** The saved settings Main read (JavaFX makes the instance itself, so they travel this way). */
+    private static volatile java.util.Optional<org.reliefdesk.logic.config.Settings> launchSettings =
+            java.util.Optional.empty();
+
+    /** @param saved the settings Main read before logging started (read once, used for the window too) */
+    public static void launchWith(String[] args, java.util.Optional<org.reliefdesk.logic.config.Settings> saved) {
+        launchSettings = saved;
+        Application.launch(WorkbenchApp.class, args);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        if (config == null) {
+            config = AppConfig.fromArgs(getParameters().getRaw(), launchSettings);
+        }
+        this.stage = primaryStage;
+        Texts texts = config.texts();
+        installCrashHandler();
+        // JavaFX's own texts (date pickers, context menus, dialog buttons) follow the default
+        // locale: make it the user's language, not the machine's.
+        java.util.Locale.setDefault(texts.locale());
+        stage.setTitle(texts.msg("app.title"));
+        // The same "救" as the installer's icon, in the task bar and the window corner.
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = WorkbenchApp.class.getResourceAsStream("/org/reliefdesk/gui/icons/reliefdesk-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
+        // 1360×820 where it fits; smaller screens (1366×768 laptops) get most of what they have.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), Math.min(1360, screen.getWidth() * 0.95),
+                Math.min(820, screen.getHeight() * 0.92)));
+        stage.show();
+        if (config.firstRun()) {
+            showFirstRun();
+            return;
+        }
+        prepareWorkspace();
+    }
+
+    /** The first start on a PC: where the data goes and which central store; saved, then on as usual. */
+    private void showFirstRun() {
+        Texts texts = config.texts();
+        java.nio.file.Path file = org.reliefdesk.logic.config.Settings.file();
+        SettingsForm form = new SettingsForm(texts, org.reliefdesk.logic.config.Settings.defaults());
+        javafx.scene.control.Label title = new javafx.scene.control.Label(texts.msg("firstRun.title"));
+        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
+        javafx.scene.control.Label intro = new javafx.scene.control.Label(texts.msg("firstRun.intro"));
+        intro.setWrapText(true);
+        javafx.scene.control.Button go = new javafx.scene.control.Button(texts.msg("firstRun.start"));
+        go.setId("firstRunStart");
+        go.setDefaultButton(true);
+        go.setOnAction(e -> form.read().ifPresent(s -> {
+            try {
+                s.save(file);
+            } catch (java.io.IOException ex) {
+                fail(texts.msg("startup.failed", file), ex);
+                return;
+            }
+            config = config.withSettings(s);
+            java.util.Locale.setDefault(config.texts().locale());
+            prepareWorkspace();
+        }));
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(14, title, intro, form.root(), go);
+        box.setId("firstRunPage");
+        box.setPadding(new javafx.geometry.Insets(40));
+        box.setMaxWidth(900);
+        stage.getScene().setRoot(new javafx.scene.layout.StackPane(box));
+    }
+
+    /** Opens the local store and prepares the data (off the FX thread, with progress), then the sign-in. */
+    private void prepareWorkspace() {
+        Texts texts = config.texts();
+        StartupView startup = new StartupView(texts);
+        stage.getScene().setRoot(startup.root());
+        Catalog catalog;
+        try {
+            catalog = CatalogLoader.loadBuiltIn();
+        } catch (RuntimeException e) {
+            fail(texts.msg("startup.catalogFailed"), e);
+            return;
+        }
+        Task<List<User>> prepare = new Task<>() {
+            @Override
+            protected List<User> call() throws Exception {
+                updateMessage(texts.msg("startup.openingStore", config.dataDir()));
+                LocalStore store = LocalStore.open(config.dataDir());
+                workspace = new Workspace(config, catalog, store);
+                updateMessage(texts.msg("startup.loadingSample"));
+                workspace.prepare(f -> updateProgress(f, 1.0));
+                return store.users().list();
+            }
+        };
+        startup.bind(prepare);
+        prepare.setOnSucceeded(e -> {
+            List<User> known = prepare.getValue();
+            startBackups();
+            if (config.smokeTest()) {
+                smokeTest();
+                return;
+            }
+            showSignIn(known);
+            background.submit(() -> readAhead(known));
+        });
+        prepare.setOnFailed(e -> fail(prepare.getException() instanceof org.reliefdesk.store.IncompatibleDatabaseException other
+                ? texts.msg("startup.otherH2", other.file(), org.reliefdesk.store.LocalStore.H2_VERSION)
+                : prepare.getException() instanceof org.reliefdesk.store.DamagedDatabaseException damaged
+                ? texts.msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file())
+                : texts.msg("startup.failed", config.dataDir()), prepare.getException()));
+        background.submit(prepare);
+    }
+
+    /**
+     * While a person picks their name, read the county's newest tickets once and compute their
+     * clocks: the database pages, the queries and the code are warm when the workbench opens.
+     */
+    private void readAhead(List<User> known) {
+        try {
+            long started = System.nanoTime();
+            known.stream().findFirst().ifPresent(u -> {
+                var screen = workspace.store.tickets().newest(
+                        new org.reliefdesk.logic.queue.TicketScope(u.countyCode(), null, null), WorkbenchViewModel.FIRST_SCREEN);
+                var clocks = workspace.clocks();
+                java.time.Instant now = config.clock().instant();
+                screen.tickets().forEach(t -> clocks.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
+            });
+            LOG.info("Read ahead in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("Reading ahead failed (the workbench reads when it opens)", e);
+        }
+    }
+
+    private void showSignIn(List<User> users) {
+        boolean embedded = config.central().mode() == AppConfig.Central.Mode.EMBEDDED;
+        SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
+                ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote)
+                : new SignInView(config.texts(), workspace.catalog, users, u -> {
+                    if (embedded && !org.reliefdesk.logic.sample.DemoUsers.all().contains(u)) {
+                        // Added by the administrator on the demo store, with a password of their own.
+                        stage.getScene().setRoot(new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote,
+                                u.username(), this::backToSignIn).root());
+                    } else {
+                        showWorkbench(u, org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray());
+                    }
+                }, embedded ? "signIn.hintEmbedded" : "signIn.hint");
+        stage.getScene().setRoot(signIn.root());
+    }
+
+    /**
+     * Asks the county's central store (off the FX thread) and remembers the accepted password's
+     * hash on this PC. Unreachable: a person who signed in here before works offline if the
+     * password matches the one last accepted (the sync signs in once the network is back);
+     * anyone else is told why.
+     */
+    private void signInRemote(String username, char[] password, java.util.function.Consumer<String> onError) {
+        Texts texts = config.texts();
+        background.submit(() -> {
+            try {
+                var session = new org.reliefdesk.sync.CentralClient(workspace.centralUrl(), java.time.Duration.ofSeconds(20))
+                        .signIn(username, password, workspace.store.syncFacts().clientId());
+                workspace.store.users().addMissing(List.of(session.user()));
+                workspace.store.syncFacts().rememberPassword(username, password);
+                Platform.runLater(() -> showWorkbench(session.user(), password));
+            } catch (org.reliefdesk.sync.CentralClient.Refused e) {
+                String key = e.code();
+                Platform.runLater(() -> onError.accept(texts.bundle().containsKey(key)
+                        ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
+            } catch (java.io.IOException e) {
+                LOG.info("Central store not reached at sign-in: {}", e.toString());
+                java.util.Optional<User> known = workspace.store.users().list().stream()
+                        .filter(u -> u.username().equals(username)).findFirst();
+                var check = workspace.store.syncFacts().checkOffline(username, password);
+                Platform.runLater(() -> {
+                    if (known.isPresent() && check == org.reliefdesk.store.SyncFacts.OfflineCheck.MATCHES) {
+                        showWorkbench(known.get(), password);
+                    } else if (check == org.reliefdesk.store.SyncFacts.OfflineCheck.WRONG) {
+                        onError.accept(texts.msg("sync.auth.wrongPassword"));
+                    } else {
+                        onError.accept(texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * Back to the sign-in list, read again off the FX thread (the administrator may have added
+     * someone) — on a thread of its own, not behind a county's load still running in the background.
+     */
+    private void backToSignIn() {
+        Thread read = new Thread(() -> {
+            List<User> known = workspace.store.users().list();
+            Platform.runLater(() -> showSignIn(known));
+        }, "reliefdesk-sign-in");
+        read.setDaemon(true);
+        read.start();
+    }
+
+    private void showWorkbench(User user, char[] password) {
+        if (current != null) {
+            current.stopAutoRefresh();
+        }
+        if (currentSync != null) {
+            currentSync.stop();
+        }
+        WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user, background);
+        current = vm;
+        SyncViewModel sync = new SyncViewModel(workspace, user, password, vm::reload);
+        currentSync = sync;
+        // A saved action or a new ticket waits in the outbox: the status bar's count follows each load.
+        vm.loadingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                sync.refreshCounts();
+            }
+        });
+        // Start reading before the view is built: both take time, and the view shows what arrives.
+        vm.reload();
+        long building = System.nanoTime();
+        WorkbenchView view = new WorkbenchView(vm, sync, config.texts(), workspace.catalog, () -> {
+            // Offices share PCs: back to the sign-in choice, nothing of this user's view kept.
+            vm.stopAutoRefresh();
+            sync.stop();
+            stage.setTitle(config.texts().msg("app.title"));
+            backToSignIn();
+        });
+        stage.getScene().setRoot(view.root());
+        LOG.info("Workbench of {} built in {} ms", user.username(), (System.nanoTime() - building) / 1_000_000);
+        stage.setTitle(config.texts().msg("app.titleWithUser", user.displayName()));
+        vm.startAutoRefresh(AUTO_REFRESH);
+        sync.start();
+    }
+
+    /** What the app works on, once prepared (tests reach the store and the embedded central store here). */
+    Workspace workspace() {
+        return workspace;
+    }
+
+    /** The signed-in user's sync, stopped when they leave or the app closes. */
+    private SyncViewModel currentSync;
+
+    /** How often the workbench reloads by itself (new tickets, clocks moving on). */
+    static final javafx.util.Duration AUTO_REFRESH = javafx.util.Duration.minutes(2);
+
+    /** Backups run on their own thread: a large county's copy takes seconds and must not hold a load. */
+    private final java.util.concurrent.ScheduledExecutorService backups =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "reliefdesk-backup");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
+
+    /** A backup shortly after start (once the first screen is up), then every 24 hours while open. */
+    private void startBackups() {
+        backups.scheduleAtFixedRate(() -> {
+            try {
+                if (workspace.store.tickets().count() > 0) {
+                    org.reliefdesk.store.LocalBackups.backup(workspace.store, config.backupDir(),
+                            org.reliefdesk.store.LocalBackups.DEFAULT_KEEP, config.clock());
+                }
+            } catch (java.io.IOException | RuntimeException ex) {
+                LOG.error("Backup failed; the next one is tried in 24 hours", ex);
+            }
+        }, 30, 24 * 60 * 60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** True while the unexpected-error dialog is open: one at a time, not one per repeated error. */
+    private boolean crashShowing;
+
+    /**
+     * An error nobody caught: logged with its stack trace, and said in plain words in a dialog that
+     * names the log file. The program goes on — open forms keep what was typed, so nothing is lost
+     * to an error in some other part of the window.
+     */
+    private void installCrashHandler() {
+        Thread.UncaughtExceptionHandler handler = (thread, error) -> {
+            LOG.error("Unexpected error on thread {}", thread.getName(), error);
+            if (config.smokeTest()) {
+                exitCode = 1;
+                Platform.exit();
+                return;
+            }
+            Platform.runLater(() -> showCrash(error));
+        };
+        Thread.setDefaultUncaughtExceptionHandler(handler);
+        Thread.currentThread().setUncaughtExceptionHandler(handler);
+    }
+
+    private void showCrash(Throwable error) {
+        if (crashShowing) {
+            return;
+        }
+        crashShowing = true;
+        Texts texts = config.texts();
+        java.nio.file.Path log = org.reliefdesk.logic.config.DataDirectory.logsOf(config.dataDir()).resolve("reliefdesk.log");
+        String what = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : "：" + error.getMessage());
+        Alert alert = new Alert(Alert.AlertType.ERROR, texts.msg("crash.body", what, log),
+                new javafx.scene.control.ButtonType(texts.msg("crash.continue"),
+                        javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+        alert.setHeaderText(texts.msg("crash.header"));
+        alert.getDialogPane().setId("crashDialog");
+        if (stage != null && stage.isShowing()) {
+            alert.initOwner(stage);
+        }
+        alert.setOnHidden(e -> crashShowing = false);
+        alert.show();
+    }
+
+    /** What the process exits with (the smoke test sets it; a normal close is 0). */
+    private static volatile int exitCode;
+
+    public static int exitCode() {
+        return exitCode;
+    }
+
+    /** How long the smoke test waits for the county to arrive before it calls the start failed. */
+    static final java.time.Duration SMOKE_LIMIT = java.time.Duration.ofMinutes(3);
+
+    /**
+     * {@code --smoke-test}: the leader signs in on the embedded default, the county arrives by sync
+     * and fills the workbench; then the app exits 0. Anything else (an error, no tickets within
+     * {@link #SMOKE_LIMIT}) exits 1, with the reason in the log.
+     */
+    private void smokeTest() {
+        long started = System.nanoTime();
+        exitCode = 1;
+        showWorkbench(org.reliefdesk.logic.sample.DemoUsers.LEADER,
+                org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray());
+        javafx.animation.Timeline check = new javafx.animation.Timeline();
+        check.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(500), ev -> {
+            // On the embedded default the PC starts empty: tickets in the list arrived by sync.
+            boolean loaded = current != null && !current.loadingProperty().get() && !current.allTickets().isEmpty()
+                    && stage.isShowing();
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            if (loaded) {
+                check.stop();
+                LOG.info("Smoke test passed: main window shown, {} tickets of the county loaded in {} s (data in {})",
+                        current.allTickets().size(), seconds, config.dataDir());
+                exitCode = 0;
+                Platform.exit();
+            } else if (seconds > SMOKE_LIMIT.toSeconds()) {
+                check.stop();
+                LOG.error("Smoke test failed: no tickets after {} s", seconds);
+                Platform.exit();
+            }
+        }));
+        check.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        check.play();
+    }
+
+    private void fail(String message, Throwable error) {
+        LOG.error(message, error);
+        if (config.smokeTest()) {
+            exitCode = 1;
+            Platform.exit();
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, message + "\n\n" + (error == null ? "" : error.getMessage()),
+                new javafx.scene.control.ButtonType(config.texts().msg("dialog.ok"),
+                        javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+        alert.setHeaderText(config.texts().msg("startup.errorHeader"));
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    /** The signed-in user's workbench, whose periodic reload stops with the app. */
+    private WorkbenchViewModel current;
+
+    @Override
+    public void stop() {
+        if (current != null) {
+            current.stopAutoRefresh();
+        }
+        if (currentSync != null) {
+            currentSync.stop();
+        }
+        background.shutdownNow();
+        backups.shutdownNow();
+        // This window's error dialog goes with it (tests start several apps in one JVM).
+        Thread.setDefaultUncaughtExceptionHandler(null);
+        Thread.currentThread().setUncaughtExceptionHandler(null);
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+}

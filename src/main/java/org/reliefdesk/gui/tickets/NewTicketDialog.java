@@ -1,0 +1,199 @@
+package org.reliefdesk.gui.tickets;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.workflow.FormValidator;
+import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.ServiceItem;
+import org.reliefdesk.model.User;
+import org.reliefdesk.gui.common.Cells;
+import org.reliefdesk.gui.forms.ActionDialogs;
+import org.reliefdesk.gui.forms.FormEditor;
+import org.reliefdesk.gui.session.AppConfig;
+
+/**
+ * A staff member opens a ticket for a resident: the item, where the resident lives, who
+ * raised it, the applicant, and the item's application form. Every change is checked with
+ * the rules saving uses; each problem shows beside its field and Save waits until none is left.
+ */
+public final class NewTicketDialog {
+
+    private NewTicketDialog() {
+    }
+
+    interface Villages {
+        List<Place> of(String townshipCode);
+    }
+
+    static Optional<TicketOpening.Request> show(Window owner, User user, Catalog catalog, Texts texts,
+                                                TicketOpening opening, List<Place> townships, Place county,
+                                                Villages villages, LocalDate today, AppConfig files) {
+        ComboBox<ServiceItem> item = new ComboBox<>();
+        item.setId("newItem");
+        item.getItems().setAll(user.role() == Role.CLERK ? catalog.itemsOf(user.departmentCode()) : catalog.items());
+        item.setCellFactory(v -> Cells.of(i -> catalog.itemName(i.code(), texts.locale())));
+        item.setButtonCell(Cells.of(i -> catalog.itemName(i.code(), texts.locale())));
+        ComboBox<Place> township = new ComboBox<>();
+        township.setId("newTownship");
+        township.getItems().setAll(user.role() == Role.TOWNSHIP
+                ? townships.stream().filter(t -> t.code().equals(user.townshipCode())).toList() : townships);
+        township.setCellFactory(v -> Cells.of(Place::name));
+        township.setButtonCell(Cells.of(Place::name));
+        ComboBox<Place> village = new ComboBox<>();
+        village.setId("newVillage");
+        village.setCellFactory(v -> Cells.of(Place::name));
+        village.setButtonCell(Cells.of(Place::name));
+        township.valueProperty().addListener((o, a, t) -> village.getItems().setAll(t == null ? List.of() : villages.of(t.code())));
+        if (township.getItems().size() == 1) {
+            township.getSelectionModel().select(0);
+        }
+        for (ComboBox<?> box : List.of(item, township, village)) {
+            box.setPrefWidth(260);
+            box.setPromptText(texts.msg("form.choose"));
+        }
+        ToggleGroup channel = new ToggleGroup();
+        RadioButton proxy = new RadioButton(texts.msg("channel.RAISED_BY_PROXY"));
+        RadioButton found = new RadioButton(texts.msg("channel.GOVERNMENT_FOUND"));
+        proxy.setToggleGroup(channel);
+        found.setToggleGroup(channel);
+        found.setSelected(true);
+        TextField raisedBy = field("newRaisedBy", texts.msg("newTicket.raisedByPrompt"));
+        TextField name = field("newName", "");
+        TextField idNumber = field("newIdNumber", texts.msg("form.idNumberPrompt"));
+        TextField phone = field("newPhone", "");
+
+        Map<String, Label> errors = new HashMap<>();
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        Object[][] rows = {
+            {"field.item", item, "item"}, {"field.townshipName", township, "townshipCode"},
+            {"field.villageName", village, "villageCode"}, {"field.channel", new HBox(12, proxy, found), "channel"},
+            {"field.raisedBy", raisedBy, "raisedBy"}, {"field.applicant.name", name, "applicant.name"},
+            {"field.applicant.idNumber", idNumber, "applicant.idNumber"}, {"field.applicant.phone", phone, "applicant.phone"}};
+        for (int i = 0; i < rows.length; i++) {
+            String key = (String) rows[i][0];
+            Label label = new Label(texts.fieldName(key.substring("field.".length())) + " *");
+            Label error = new Label();
+            error.getStyleClass().add("field-error");
+            error.setId("error-" + rows[i][2]);
+            errors.put((String) rows[i][2], error);
+            grid.add(label, 0, i);
+            grid.add((javafx.scene.Node) rows[i][1], 1, i);
+            grid.add(error, 2, i);
+        }
+        VBox formHolder = new VBox();
+        FormEditor[] form = new FormEditor[1];
+        Label problem = new Label();
+        problem.setId("formProblem");
+        problem.getStyleClass().add("field-error");
+        VBox content = new VBox(10, grid, new Label(texts.msg("newTicket.application")), formHolder, problem);
+        content.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(560);
+        scroll.setPrefViewportWidth(820);
+
+        Dialog<TicketOpening.Request> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(texts.msg("newTicket.title"));
+        dialog.setHeaderText(null);
+        dialog.getDialogPane().setContent(scroll);
+        dialog.getDialogPane().getStylesheets().add(
+                NewTicketDialog.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
+        ButtonType save = new ButtonType(texts.msg("action.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(texts.msg("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(save, cancel);
+        javafx.scene.Node saveButton = dialog.getDialogPane().lookupButton(save);
+        saveButton.setId("saveButton");
+        saveButton.setDisable(true);
+
+        java.util.function.Supplier<TicketOpening.Request> request = () -> new TicketOpening.Request(
+                item.getValue() == null ? null : item.getValue().code(), county, township.getValue(), village.getValue(),
+                name.getText(), idNumber.getText(), phone.getText(),
+                found.isSelected() ? IntakeChannel.GOVERNMENT_FOUND : IntakeChannel.RAISED_BY_PROXY, raisedBy.getText(),
+                form[0] == null ? Map.of() : form[0].values());
+        boolean[] touched = {false};
+        Runnable check = () -> {
+            errors.values().forEach(l -> l.setText(""));
+            try {
+                opening.open(request.get(), user);
+                saveButton.setDisable(false);
+                problem.setText("");
+            } catch (InvalidFieldException e) {
+                saveButton.setDisable(true);
+                if (touched[0]) {
+                    Label beside = errors.get(e.field());
+                    if (beside != null) {
+                        beside.setText(texts.ruleText(e));
+                    }
+                    problem.setText(texts.describe(e));
+                }
+            }
+        };
+        item.valueProperty().addListener((o, a, i) -> {
+            formHolder.getChildren().clear();
+            if (i != null) {
+                FormDef def = catalog.applicationFormOf(i.code());
+                form[0] = new FormEditor(def, catalog, texts, new FormEditor.Checker(def, FormValidator.forChosenFiles(catalog), Map.of(), today))
+                        .withFiles(files);
+                form[0].onChange(() -> {
+                    touched[0] = true;
+                    check.run();
+                });
+                formHolder.getChildren().add(form[0].root());
+            }
+            touched[0] = true;
+            check.run();
+        });
+        for (javafx.beans.Observable o : List.of(township.valueProperty(), village.valueProperty(),
+                channel.selectedToggleProperty(), raisedBy.textProperty(), name.textProperty(),
+                idNumber.textProperty(), phone.textProperty())) {
+            o.addListener(x -> {
+                touched[0] = true;
+                check.run();
+            });
+        }
+        dialog.setOnCloseRequest(e -> {
+            if (dialog.getResult() == null && touched[0] && !ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(b -> b == save ? request.get() : null);
+        return dialog.showAndWait();
+    }
+
+    private static TextField field(String id, String prompt) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefWidth(260);
+        return f;
+    }
+
+}

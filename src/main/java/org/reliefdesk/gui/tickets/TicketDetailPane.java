@@ -1,0 +1,266 @@
+package org.reliefdesk.gui.tickets;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.clock.LadderState;
+import org.reliefdesk.logic.clock.StepState;
+import org.reliefdesk.logic.clock.StepTiming;
+import org.reliefdesk.logic.clock.TicketClock;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.gui.common.Columns;
+import org.reliefdesk.gui.common.Formats;
+import org.reliefdesk.gui.common.Thumbnails;
+import org.reliefdesk.gui.forms.ActionDialog;
+import org.reliefdesk.gui.forms.FormText;
+
+/** Right-hand pane: the selected ticket's fields and its event history. */
+public final class TicketDetailPane {
+
+    private final WorkbenchViewModel vm;
+    private final Texts texts;
+    private final Catalog catalog;
+    private final GridPane fields = new GridPane();
+    private final VBox root;
+    private final Label ladder = new Label();
+    private final javafx.scene.layout.FlowPane actionBar = new javafx.scene.layout.FlowPane(6, 6);
+    private final Label refusals = new Label();
+    private final Label warning = new Label();
+    private final javafx.scene.layout.FlowPane attachmentPane = new javafx.scene.layout.FlowPane(6, 6);
+    private final javafx.collections.ObservableList<StepTiming> timings = javafx.collections.FXCollections.observableArrayList();
+
+    TicketDetailPane(WorkbenchViewModel vm, Texts texts, Catalog catalog) {
+        this.vm = vm;
+        this.texts = texts;
+        this.catalog = catalog;
+        fields.setId("ticketFields");
+        fields.setHgap(10);
+        fields.setVgap(4);
+
+        TableView<TicketEvent> events = eventTable();
+        ladder.getStyleClass().add("ladder-line");
+        ladder.setId("ladderLine");
+        warning.getStyleClass().add("calendar-warning");
+        warning.setId("calendarWarning");
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.setVisible(false);
+        TableView<StepTiming> timeline = timelineTable();
+        timeline.setMinHeight(130);
+        timeline.setPrefHeight(160);
+        events.setMinHeight(140);
+        ladder.setWrapText(true);
+        ladder.setMinHeight(Region.USE_PREF_SIZE);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        actionBar.setId("actionBar");
+        actionBar.getStyleClass().add("action-bar");
+        refusals.setId("actionRefusals");
+        refusals.getStyleClass().add("action-refused");
+        refusals.setWrapText(true);
+        refusals.setMinHeight(Region.USE_PREF_SIZE);
+        refusals.managedProperty().bind(refusals.textProperty().isNotEmpty());
+        vm.actionChoices().addListener((javafx.collections.ListChangeListener<WorkbenchViewModel.ActionChoice>) c -> showActions());
+        attachmentPane.setId("attachmentPane");
+        Node attachments = WorkbenchView.titled(texts.msg("detail.attachments"), attachmentPane);
+        attachments.managedProperty().bind(attachments.visibleProperty());
+        attachments.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(attachmentPane.getChildren()));
+        Node history = WorkbenchView.titled(texts.msg("detail.history"), events);
+        root = new VBox(6, actionBar, refusals, WorkbenchView.titled(texts.msg("detail.title"), fields), ladder, warning,
+                attachments, WorkbenchView.titled(texts.msg("detail.timeline"), timeline), history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        vm.selectedEvents().addListener((javafx.collections.ListChangeListener<TicketEvent>) c -> showAttachments());
+        vm.selectedClockProperty().addListener((o, a, c) -> showClock(c));
+        root.setPadding(new Insets(8));
+        root.setMinWidth(300); // the split pane, not the text, decides the width
+        vm.selectedProperty().addListener((o, a, t) -> show(t));
+        root.widthProperty().addListener((o, a, w) -> show(vm.selectedProperty().get()));
+        show(null);
+    }
+
+    /** Thumbnails of every file attached to the ticket, captioned with the action that brought it. */
+    private void showAttachments() {
+        attachmentPane.getChildren().clear();
+        for (org.reliefdesk.logic.workflow.TicketAttachments.Attached a : vm.selectedAttachments()) {
+            String action = catalog.actionName(a.action(), texts.locale());
+            java.nio.file.Path file = vm.attachmentPath(a.storedName());
+            attachmentPane.getChildren().add(Thumbnails.of(file, action,
+                    texts.msg("attachment.tooltip", action, a.field().label(texts.locale()), a.seq()), vm::openAttachment));
+        }
+    }
+
+    private void show(Ticket t) {
+        fields.getChildren().clear();
+        if (t == null) {
+            fields.add(new Label(texts.msg("detail.none")), 0, 0);
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(row("column.ticketNo", vm.provisionalNumber(t) ? texts.msg("ticket.provisionalNo", t.ticketNo())
+                : t.ticketNo()));
+        rows.add(row("column.item", catalog.itemName(t.itemCode(), texts.locale())));
+        rows.add(row("detail.department", catalog.item(t.itemCode())
+                .map(i -> catalog.departmentName(i.departmentCode(), texts.locale())).orElse("")));
+        rows.add(row("column.status", texts.msg("status." + t.status().name())));
+        rows.add(row("column.step", catalog.stepName(t.currentStep(), texts.locale())));
+        rows.add(row("field.applicant.name", t.applicant().name()));
+        rows.add(row("field.applicant.idNumber", t.applicant().maskedIdNumber()));
+        rows.add(row("field.applicant.phone", t.applicant().phone()));
+        rows.add(row("detail.place", t.county().name() + " " + t.township().name() + " " + t.village().name()));
+        rows.add(row("detail.channel", texts.msg("channel." + t.channel().name())
+                + (t.raisedBy() == null ? "" : "（" + t.raisedBy() + "）")));
+        rows.add(row("column.submitted", Formats.dateTime(t.submittedAt())));
+        rows.add(row("detail.dispatched", Formats.dateTime(t.dispatchedAt())));
+        rows.add(row("detail.concluded", Formats.dateTime(t.concludedAt())));
+        TicketClock clock = vm.clock(t);
+        rows.add(row("column.daysOpen", clock.pausedDays() > 0
+                ? texts.msg("detail.daysOpenPaused", clock.openDays(), clock.pausedDays())
+                : String.valueOf(clock.openDays())));
+        rows.add(row("detail.outcome", t.outcome() == null ? "" : catalog.outcomeName(t.outcome(), texts.locale())));
+        // Two label/value pairs a row when they fit (short Chinese labels), else one:
+        // the timeline and history keep their room, and values never wrap letter by letter.
+        double widest = rows.stream().mapToDouble(r -> new javafx.scene.text.Text(r[0]).getLayoutBounds().getWidth())
+                .max().orElse(80);
+        int pairs = root.getWidth() >= 2 * (widest + 150) + 30 ? 2 : 1;
+        fields.getColumnConstraints().clear();
+        for (int i = 0; i < pairs; i++) {
+            ColumnConstraints names = new ColumnConstraints();
+            names.setMinWidth(Region.USE_PREF_SIZE); // labels never truncate; values wrap instead
+            ColumnConstraints values = new ColumnConstraints();
+            values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            values.setMinWidth(100);
+            fields.getColumnConstraints().addAll(names, values);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Label name = new Label(rows.get(i)[0]);
+            name.setStyle("-fx-text-fill: #555;");
+            Label value = new Label(rows.get(i)[1]);
+            value.setWrapText(true);
+            value.setMinHeight(Region.USE_PREF_SIZE);
+            fields.add(name, (i % pairs) * 2, i / pairs);
+            fields.add(value, (i % pairs) * 2 + 1, i / pairs);
+        }
+    }
+
+    /** One button per action of the ticket's step that this user's role may take; refused ones say why. */
+    private void showActions() {
+        actionBar.getChildren().clear();
+        java.util.List<String> why = new java.util.ArrayList<>();
+        for (WorkbenchViewModel.ActionChoice choice : vm.actionChoices()) {
+            String name = catalog.actionName(choice.action().code(), texts.locale());
+            javafx.scene.control.Button b = new javafx.scene.control.Button(name);
+            b.setId("action-" + choice.action().code());
+            if (choice.refusal() != null) {
+                b.setDisable(true);
+                why.add(name + "：" + choice.refusal());
+            } else {
+                b.setOnAction(e -> open(choice));
+            }
+            actionBar.getChildren().add(b);
+        }
+        refusals.setText(String.join("\n", why));
+    }
+
+    void open(WorkbenchViewModel.ActionChoice choice) {
+        Ticket t = vm.selectedProperty().get();
+        ActionDialog.show(root.getScene().getWindow(), t, choice.action(), catalog, texts, vm.selectedFacts(), vm.today(),
+                        vm.config())
+                .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
+    }
+
+    private void showClock(TicketClock c) {
+        timings.setAll(c == null ? java.util.List.of() : c.steps());
+        if (c == null) {
+            ladder.setText("");
+            warning.setVisible(false);
+            return;
+        }
+        String state = texts.msg("ladder." + c.shownState());
+        ladder.setText(switch (c.state()) {
+            case CONCLUDED -> c.current().filter(s -> s.due() != null)
+                    .map(s -> texts.msg("detail.followUpDue", state, Formats.lastMoment(s.due()))).orElse(state);
+            case SUPERVISED -> texts.msg("detail.ladderSince", state, Formats.dateTime(c.stateSince()));
+            default -> texts.msg("detail.ladderLine", state, Formats.dateTime(c.stateSince()),
+                    Formats.dateTime(c.supervisedFrom()));
+        });
+        ladder.getStyleClass().removeAll("state-overdue", "state-due-soon");
+        if (c.state() == LadderState.SUPERVISED || c.state() == LadderState.STEP_OVERDUE || c.followUpOverdue()) {
+            ladder.getStyleClass().add("state-overdue");
+        } else if (c.state() == LadderState.DUE_SOON) {
+            ladder.getStyleClass().add("state-due-soon");
+        }
+        warning.setText(texts.msg("detail.calendarWarning"));
+        warning.setVisible(c.estimated());
+    }
+
+    private TableView<StepTiming> timelineTable() {
+        TableView<StepTiming> table = new TableView<>(timings);
+        table.setId("timelineTable");
+        // "not dispatched yet" only for a ticket; nothing selected says nothing
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.selectedProperty().isNull())
+                .then("").otherwise(texts.msg("detail.noTimeline")));
+        table.setPlaceholder(placeholder);
+        table.getColumns().add(Columns.of(texts, "timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
+        table.getColumns().add(Columns.of(texts, "timeline.entered", 120, s -> Formats.dateTime(s.entered())));
+        table.getColumns().add(Columns.of(texts, "timeline.due", 120, s -> s.due() == null ? texts.msg("timeline.noLimit")
+                : Formats.lastMoment(s.due())));
+        table.getColumns().add(Columns.of(texts, "timeline.left", 120, s -> Formats.dateTime(s.left())));
+        table.getColumns().add(Columns.of(texts, "timeline.state", 90, s -> texts.msg("stepState." + s.state().name())));
+        table.getColumns().forEach(c -> c.setSortable(false)); // a timeline reads in time order
+        table.setRowFactory(v -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(StepTiming s, boolean empty) {
+                super.updateItem(s, empty);
+                boolean late = !empty && s != null && (s.state() == StepState.OVERDUE || s.state() == StepState.DONE_LATE);
+                boolean soon = !empty && s != null && s.state() == StepState.DUE_SOON;
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("step-overdue"), late);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("due-soon"), soon);
+            }
+        });
+        return table;
+    }
+
+
+    private String[] row(String key, String value) {
+        String label = key.startsWith("field.") ? texts.fieldName(key.substring("field.".length())) : texts.msg(key);
+        // Field names are lower-case inside English sentences; as a label they start with a capital.
+        label = label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+        return new String[] {label, value == null ? "" : value};
+    }
+
+    private TableView<TicketEvent> eventTable() {
+        TableView<TicketEvent> table = new TableView<>(vm.selectedEvents());
+        table.setId("eventTable");
+        table.setPlaceholder(new Label(texts.msg("detail.noHistory")));
+        // a late or back-dated entry says when the central store actually received it
+        table.getColumns().add(Columns.of(texts, "history.at", 120, e -> e.lateEntry()
+                ? texts.msg("history.lateEntry", Formats.dateTime(e.at()), Formats.dateTime(e.receivedAt()))
+                : Formats.dateTime(e.at())));
+        table.getColumns().add(Columns.of(texts, "history.action", 80, e -> catalog.actionName(e.action(), texts.locale())));
+        table.getColumns().add(Columns.of(texts, "history.actor", 140, e -> vm.actorName(e.actor())));
+        table.getColumns().add(Columns.of(texts, "history.steps", 150, e -> e.fromStep() == null
+                ? catalog.stepName(e.toStep(), texts.locale())
+                : catalog.stepName(e.fromStep(), texts.locale()) + " → " + catalog.stepName(e.toStep(), texts.locale())));
+        table.getColumns().add(Columns.of(texts, "history.details", 320, e -> FormText.summarize(catalog,
+                vm.selectedProperty().get() == null ? "" : vm.selectedProperty().get().itemCode(), e, texts)));
+        return table;
+    }
+
+
+    Parent root() {
+        return root;
+    }
+}

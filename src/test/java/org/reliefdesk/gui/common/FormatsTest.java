@@ -1,0 +1,25 @@
+package org.reliefdesk.gui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.gui.common.Formats;
+
+/** What "export this table" writes for a shown cell. */
+class FormatsTest {
+
+    @Test
+    void numbersAndTimesKeepTheirKindsTicketAndIdNumbersStayText() {
+        assertEquals(12L, Formats.exportValue("12"));
+        assertEquals("530128202111230001", Formats.exportValue("530128202111230001")); // ticket no.: text
+        assertEquals("530128**********1X", Formats.exportValue("530128**********1X"));
+        assertEquals(Instant.parse("2021-11-23T01:30:00Z"), Formats.exportValue("2021-11-23 09:30")); // China time
+        // the end of a day is the next midnight, a real Excel date
+        assertEquals(Instant.parse("2024-09-30T16:00:00Z"), Formats.exportValue("2024-09-30 24:00"));
+        assertEquals("2024-13-45 99:99", Formats.exportValue("2024-13-45 99:99")); // not a time: stays as shown
+        assertEquals("待受理", Formats.exportValue("待受理"));
+        assertEquals(null, Formats.exportValue(null));
+    }
+}

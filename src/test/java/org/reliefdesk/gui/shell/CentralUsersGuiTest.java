@@ -1,0 +1,134 @@
+package org.reliefdesk.gui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.users.ListedUser;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.User;
+import org.testfx.util.WaitForAsyncUtils;
+import org.reliefdesk.gui.session.AppConfig;
+
+/**
+ * On the embedded default the administrator's page works on the central store: an imported
+ * holiday year is shared there; a new clerk is added there with a first password (a short one is
+ * refused, nothing stored), another is disabled after a confirmation, and the new clerk signs in
+ * with their own password.
+ */
+class CentralUsersGuiTest extends GuiTestBase {
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path files;
+
+    @Test
+    void theAdministratorAddsAndDisablesUsersOnTheCentralStoreAndTheNewClerkSignsIn() throws Exception {
+        central = AppConfig.Central.embedded();
+        java.nio.file.Path year = files.resolve("2031.json");
+        java.nio.file.Files.writeString(year, """
+                {"formatVersion":1,"year":2031,"notice":{"title":"国务院办公厅关于2031年部分节假日安排的通知","issued":"2030-11-01"},
+                 "offDays":[{"from":"2031-10-01","to":"2031-10-07"}],"makeUpWorkingDays":["2031-09-28"]}""");
+        startApp(LocalDate.of(2021, 11, 23), 200, owner -> java.util.List.of(year));
+        signIn(DemoUsers.ADMIN.displayName());
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "adminTab".equals(t.getId())).findFirst().orElseThrow()));
+        @SuppressWarnings("unchecked")
+        TableView<ListedUser> users = lookup("#userTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size());
+        assertTrue(lookup("#usersWhere").queryAs(Label.class).getText().startsWith("这些用户保存在中央库"));
+        Label message = lookup("#adminMessage").queryAs(Label.class);
+
+        // A holiday year imported here goes to the central store too, for every PC's next sync.
+        interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(1));
+        clickOn("#importYearButton");
+        Label imported = lookup("#calendarMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> imported.getText().startsWith("已导入 2031 年"));
+        assertTrue(imported.getText().contains("已同时存入中央库"), imported.getText());
+        org.reliefdesk.sync.CentralClient client = new org.reliefdesk.sync.CentralClient(app.workspace().centralUrl(),
+                java.time.Duration.ofSeconds(20));
+        String token = client.signIn("water.clerk", DemoUsers.DEMO_PASSWORD.toCharArray(), "test").token();
+        assertEquals(java.util.List.of(2031), client.calendar(token).stream().map(y -> y.year()).toList());
+        interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(0));
+
+        addClerk("water.three", "钱水利", "short");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("密码"));
+        assertEquals("密码：至少 10 位", message.getText());
+        assertEquals(DemoUsers.all().size(), users.getItems().size(), "nothing added");
+        interact(() -> lookup("#newPassword").queryAs(PasswordField.class).setText("water-three-1"));
+        clickOn("#addUserButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size() + 1);
+        assertTrue(message.getText().startsWith("已在中央库添加用户 钱水利（water.three）"), message.getText());
+        assertEquals("", lookup("#newPassword").queryAs(PasswordField.class).getText(), "the password is not left in the field");
+
+        addClerk("water.four", "孙水利", "water-four-1");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size() + 2);
+        interact(() -> users.getSelectionModel().select(users.getItems().stream()
+                .filter(l -> l.user().username().equals("water.four")).findFirst().orElseThrow()));
+        clickOn("#disableUserButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> yes().isPresent());
+        clickOn(yes().orElseThrow());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().stream()
+                .anyMatch(l -> l.user().username().equals("water.four") && l.disabled()));
+        assertEquals("已停用用户 孙水利（water.four）。", message.getText());
+
+        // The new clerk is on the sign-in list; picked, they give their own password.
+        clickOn("#switchUserButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ListView<User> list = lookup("#signInUserList").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().stream()
+                .anyMatch(u -> u.username().equals("water.three")));
+        interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(u -> u.username().equals("water.three")).findFirst().orElseThrow()));
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#passwordField").tryQuery().isPresent());
+        assertEquals("water.three", lookup("#usernameField").queryAs(TextField.class).getText());
+        interact(() -> lookup("#passwordField").queryAs(PasswordField.class).setText("wrong-password"));
+        clickOn("#signInButton");
+        Label error = lookup("#signInError").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> error.getText().contains("不正确"));
+        interact(() -> lookup("#passwordField").queryAs(PasswordField.class).setText("water-three-1"));
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#statusBar").tryQuery().isPresent()
+                && lookup("#syncStatus").tryQuery().map(n -> ((Label) n).getText().startsWith("上次同步")).orElse(false));
+        assertTrue(((javafx.scene.layout.HBox) lookup("#statusBar").query()).getChildren().stream()
+                .anyMatch(c -> c instanceof Label l && l.getText().contains("钱水利")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table().getItems().isEmpty());
+        assertTrue(table().getItems().stream().allMatch(t -> t.itemCode().equals("drinking_water")),
+                "a water clerk's tickets");
+    }
+
+    private void addClerk(String username, String name, String password) {
+        interact(() -> {
+            lookup("#newUsername").queryAs(TextField.class).setText(username);
+            lookup("#newDisplayName").queryAs(TextField.class).setText(name);
+            @SuppressWarnings("unchecked")
+            ComboBox<Role> role = lookup("#newRole").queryAs(ComboBox.class);
+            role.setValue(Role.CLERK);
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> department = lookup("#newDepartment").queryAs(ComboBox.class);
+            department.getSelectionModel().select(3); // 水利
+            lookup("#newPassword").queryAs(PasswordField.class).setText(password);
+        });
+        clickOn("#addUserButton");
+    }
+
+    private java.util.Optional<Node> yes() {
+        return lookup((Node n) -> n instanceof Button b && "是".equals(b.getText()))
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery();
+    }
+}

@@ -1,0 +1,92 @@
+package org.reliefdesk.gui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.config.Settings;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.reliefdesk.gui.session.AppConfig;
+
+/**
+ * The first start on a PC asks where the data goes and which central store to use, saves it,
+ * and goes on to the sign-in; the settings page changes it for the next start, refusing a bad
+ * address beside the form.
+ */
+class FirstRunGuiTest extends GuiTestBase {
+
+    private Path settingsFile;
+
+    @AfterEach
+    void forgetSettings() {
+        System.clearProperty("reliefdesk.settings");
+    }
+
+    @Test
+    void theFirstStartAsksSavesAndGoesOnAndTheSettingsPageChangesTheNextStart() throws Exception {
+        settingsFile = dataDir.resolve("config").resolve("settings.properties");
+        System.setProperty("reliefdesk.settings", settingsFile.toString());
+        AppConfig config = AppConfig.fromArgs(List.of(), Optional.empty());
+        assertTrue(config.firstRun(), "no settings and no options: a first start");
+        Path data = dataDir.resolve("county-data");
+        FxToolkit.registerPrimaryStage();
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#firstRunPage").tryQuery().isPresent());
+        interact(() -> {
+            lookup("#dataDirField").queryAs(TextField.class).setText(data.toString());
+            lookup("#backupDirField").queryAs(TextField.class).setText(data.resolve("backups").toString());
+            lookup("#centralOff").queryAs(RadioButton.class).setSelected(true);
+        });
+        clickOn("#firstRunStart");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        Settings saved = Settings.load(settingsFile).orElseThrow();
+        assertEquals(data, saved.dataDir());
+        assertEquals(Settings.OFF, saved.central());
+        assertTrue(Files.exists(data.resolve("db").resolve("reliefdesk.mv.db")), "the data went where it was asked");
+
+        signIn("李水清");
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        Tab settingsTab = tabs.getTabs().stream().filter(t -> "settingsTab".equals(t.getId())).findFirst().orElseThrow();
+        interact(() -> tabs.getSelectionModel().select(settingsTab));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
+        interact(() -> {
+            lookup("#centralUrl").queryAs(RadioButton.class).setSelected(true);
+            lookup("#centralUrlField").queryAs(TextField.class).setText("10.1.2.3:8787");
+        });
+        clickOn("#saveSettings");
+        assertTrue(lookup("#settingsError").queryAs(Label.class).getText().contains("中央库地址"),
+                lookup("#settingsError").queryAs(Label.class).getText());
+        assertEquals(Settings.OFF, Settings.load(settingsFile).orElseThrow().central(), "nothing saved");
+        interact(() -> {
+            lookup("#centralUrlField").queryAs(TextField.class).setText("http://10.1.2.3:8787");
+            @SuppressWarnings("unchecked")
+            Spinner<Integer> minutes = lookup("#syncMinutesField").queryAs(Spinner.class);
+            minutes.getValueFactory().setValue(15);
+        });
+        clickOn("#saveSettings");
+        assertTrue(lookup("#settingsMessage").queryAs(Label.class).getText().startsWith("已保存"));
+        Settings changed = Settings.load(settingsFile).orElseThrow();
+        assertEquals("http://10.1.2.3:8787", changed.central());
+        assertEquals(15, changed.syncMinutes());
+        // The next start reads them: no first-start page, the county's central store, every 15 minutes.
+        AppConfig next = AppConfig.fromArgs(List.of(), Settings.load(settingsFile));
+        assertTrue(!next.firstRun());
+        assertEquals(AppConfig.Central.Mode.REMOTE, next.central().mode());
+        assertEquals(15, next.central().every().toMinutes());
+        assertEquals(data, next.dataDir());
+    }
+}

@@ -1,0 +1,109 @@
+package org.reliefdesk.gui.shell;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Ticket;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.reliefdesk.gui.session.AppConfig;
+
+/**
+ * The workbench started headless on a fresh data directory with the demo county generated as
+ * of noon on a given day, in Chinese, and signing in as one of the demo users.
+ */
+abstract class GuiTestBase extends FxRobot {
+
+    @TempDir
+    Path dataDir;
+
+    WorkbenchApp app;
+
+    /** Where "save as" dialogs answer; a test sets it before starting the app. */
+    AppConfig.FileSaver saver = (owner, name, extension) -> java.util.Optional.empty();
+
+    /** Sync: none by default (the sample imported locally); a test sets the embedded demo central store. */
+    AppConfig.Central central = AppConfig.Central.OFF;
+
+    void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker) throws Exception {
+        startApp(day, sampleCount, picker, file -> {
+            throw new java.io.IOException("no viewer in tests");
+        });
+    }
+
+    void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker, AppConfig.FileOpener opener)
+            throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Clock clock = Clock.fixed(SampleGenerator.noon(day), SampleGenerator.ZONE);
+        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener, saver)
+                .withCentral(central);
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+    }
+
+    /** A county's own central store (an H2 file under the test's folder) with one user and generated tickets. */
+    record RealCentral(org.reliefdesk.central.CentralStore store, java.util.List<String> lines, int added) {
+    }
+
+    RealCentral realCentral(org.reliefdesk.model.User user, String password, int tickets) throws java.io.IOException {
+        org.reliefdesk.logic.catalog.Catalog catalog = org.reliefdesk.logic.catalog.CatalogLoader.loadBuiltIn();
+        Clock clock = Clock.system(SampleGenerator.ZONE);
+        org.reliefdesk.central.CentralStore central = org.reliefdesk.central.CentralStore.open(
+                "jdbc:h2:file:" + dataDir.resolve("server").resolve("central").toAbsolutePath(), catalog, clock);
+        central.users().add(user, password.toCharArray(), clock.instant());
+        org.reliefdesk.logic.interchange.TicketLineCodec codec = new org.reliefdesk.logic.interchange.TicketLineCodec(catalog);
+        java.util.List<String> lines = new SampleGenerator(catalog).generate(7, java.time.Instant.now().minusSeconds(3600),
+                tickets).stream().map(codec::write).toList();
+        var intake = central.tickets().intake(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", lines))),
+                null, LocalDate.now(clock), clock.instant());
+        return new RealCentral(central, lines, intake.added());
+    }
+
+    void startApp(LocalDate day, int sampleCount) throws Exception {
+        startApp(day, sampleCount, AppConfig.SYSTEM_PICKER);
+    }
+
+    /** Picks the demo user by display name and waits until their tickets are loaded. */
+    void signIn(String displayName) throws Exception {
+        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(displayName);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        // Chosen through the list's selection, not a robot click on a row that a relayout may move.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.reliefdesk.model.User> users =
+                lookup("#signInUserList").queryAs(javafx.scene.control.ListView.class);
+        interact(() -> users.getSelectionModel().select(users.getItems().stream()
+                .filter(u -> u.displayName().equals(displayName)).findFirst().orElseThrow()));
+        clickOn("#signInButton");
+        // loaded in full: "显示 x 件 / 共 y 件" (not the first screenful's "正在载入…"), not empty, and theirs
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketCount").tryQuery()
+                .map(n -> ((Label) n).getText().contains("/ 共") && !((Label) n).getText().endsWith("共 0 件"))
+                .orElse(false) && lookup("#statusBar").tryQuery().isPresent()
+                && ((javafx.scene.layout.HBox) lookup("#statusBar").query()).getChildren().stream()
+                        .anyMatch(c -> c instanceof Label l && l.getText().contains(displayName)));
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<Ticket> table() {
+        return (TableView<Ticket>) lookup("#ticketTable").query();
+    }
+}

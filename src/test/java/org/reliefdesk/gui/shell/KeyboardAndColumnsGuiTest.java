@@ -1,0 +1,71 @@
+package org.reliefdesk.gui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketStatus;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Enter opens a ticket's next action; a user's column order and widths come back next time. */
+class KeyboardAndColumnsGuiTest extends GuiTestBase {
+
+
+
+
+    private void start() throws Exception {
+        startApp(LocalDate.of(2021, 11, 23), 300);
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
+                && !table().getItems().isEmpty());
+    }
+
+    @Test
+    void enterOpensTheNextActionAndColumnsAreRemembered() throws Exception {
+        start();
+        Ticket fresh = table().getItems().stream().filter(t -> t.status() == TicketStatus.NEW && t.dispatchedAt() != null).findFirst().orElseThrow();
+        interact(() -> table().scrollTo(fresh));
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && fresh.equals(r.getItem())).query());
+        // Enter takes the first action the opened ticket allows: wait until its history (and so its actions) is read
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> lookup("#action-accept").tryQuery().isPresent());
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+        type(KeyCode.ESCAPE); // nothing typed: closes without asking
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#field-station").tryQuery().isEmpty());
+
+        // Move "township" to the front and widen it.
+        interact(() -> {
+            TableColumn<Ticket, ?> township = column("column.township");
+            table().getColumns().remove(township);
+            table().getColumns().add(0, township);
+            township.setPrefWidth(177);
+        });
+        Path prefs = dataDir.resolve("prefs").resolve("water.clerk.tickets.properties");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(prefs)
+                && Files.readString(prefs).contains("column.township.width=177"));
+
+        stopApp();
+        start();
+        assertEquals("column.township", table().getColumns().get(0).getId());
+        assertEquals(177, column("column.township").getWidth(), 1.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableColumn<Ticket, ?> column(String id) {
+        return (TableColumn<Ticket, ?>) table().getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    }
+
+}

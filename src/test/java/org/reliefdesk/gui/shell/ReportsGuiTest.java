@@ -1,0 +1,170 @@
+package org.reliefdesk.gui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.Pagination;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.ImageView;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.testfx.util.WaitForAsyncUtils;
+import org.reliefdesk.gui.reports.ReportsViewModel;
+
+/** A leader makes the supervision notices, looks at the pages and saves them; a clerk exports a queue. */
+class ReportsGuiTest extends GuiTestBase {
+
+    private static final LocalDate DAY = LocalDate.of(2021, 11, 23);
+
+    @TempDir
+    Path out;
+
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+
+    private void saveInto() {
+        saver = (owner, name, extension) -> {
+            asked.add(name);
+            return Optional.of(out.resolve("saved-" + asked.size() + "." + extension));
+        };
+    }
+
+    @Test
+    void aLeaderMakesPreviewsAndSavesTheNotices() throws Exception {
+        saveInto();
+        startApp(DAY, 600);
+        signIn(DemoUsers.LEADER.displayName());
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "reportsTab".equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#makeReportButton").queryButton().isDisabled());
+
+        // a date after today is refused beside the field, and nothing can be made
+        DatePicker date = lookup("#reportDate").queryAs(DatePicker.class);
+        interact(() -> date.setValue(DAY.plusDays(1)));
+        assertEquals("统计日期：2021-11-24 晚于今天（2021-11-23），请选择今天或以前的日期",
+                lookup("#reportDateError").queryAs(Label.class).getText());
+        assertTrue(lookup("#makeReportButton").queryButton().isDisabled());
+        interact(() -> date.setValue(DAY));
+
+        clickOn("#makeReportButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
+                .getText().startsWith("已生成"));
+        // the report's overdue tickets are exactly the workbench's "step overdue" + "supervised" queues
+        String made = lookup("#reportMessage").queryAs(Label.class).getText();
+        int reported = Integer.parseInt(made.replaceAll("^已生成：超期工单 (\\d+) 件.*$", "$1"));
+        assertEquals(queueCount("环节超期（") + queueCount("督办·"), reported, made);
+        Pagination pages = lookup("#reportPages").queryAs(Pagination.class);
+        assertTrue(pages.getPageCount() >= 2, "notices of several departments: " + pages.getPageCount());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
+        javafx.scene.image.Image first = lookup("#reportPage").queryAs(ImageView.class).getImage();
+        assertTrue(first.getWidth() > 700 && first.getHeight() > first.getWidth(), "the cover letter is shown, portrait");
+        // the attachment, page 2, is landscape in the preview too
+        interact(() -> pages.setCurrentPageIndex(1));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery()
+                .map(n -> ((ImageView) n).getImage())
+                .filter(shown -> shown != null && shown.getWidth() > shown.getHeight()).isPresent());
+
+        Button savePdf = lookup("#savePdfButton").queryButton();
+        interact(savePdf::fire);
+        Path pdf = out.resolve("saved-1.pdf");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(pdf));
+        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
+        assertTrue(asked.get(0).startsWith("督办通知-禄劝彝族苗族自治县-2021-11-23"), asked.get(0));
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#saveExcelButton").queryButton().isDisabled());
+        interact(lookup("#saveExcelButton").queryButton()::fire);
+        Path xlsx = out.resolve("saved-2.xlsx");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(xlsx));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
+                .getText().startsWith("已保存到"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertEquals(List.of("汇总", "超期明细"), List.of(wb.getSheetName(0), wb.getSheetName(1)));
+        }
+    }
+
+    /**
+     * The letterhead by keyboard: a telephone typed wrong is refused naming the field and the dialog
+     * stays open with what was typed; typed right, it is saved, the next notices carry it, and the
+     * register lists them with their numbers.
+     */
+    @Test
+    void aLeaderSetsTheLetterheadAndReadsTheRegister() throws Exception {
+        startApp(DAY, 300);
+        signIn(DemoUsers.LEADER.displayName());
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "reportsTab".equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#makeReportButton").queryButton().isDisabled());
+
+        clickOn("#letterheadButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#letterheadPhone").tryQuery().isPresent());
+        javafx.scene.control.TextField contact = lookup("#letterheadContact").queryAs(javafx.scene.control.TextField.class);
+        interact(() -> contact.setText("张明")); // Chinese comes from the input method, not key by key
+        clickOn("#letterheadPhone").write("12345");
+        clickOn("#letterheadSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        String refused = lookup("#letterheadError").queryAs(Label.class).getText();
+        assertTrue(refused.startsWith("联系电话"), refused);
+        javafx.scene.control.TextField phone = lookup("#letterheadPhone").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("12345", phone.getText(), "what was typed stays");
+        doubleClickOn("#letterheadPhone");
+        interact(phone::clear);
+        clickOn("#letterheadPhone").write("0871-68123456");
+        clickOn("#letterheadSave");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#letterheadPhone").tryQuery().isEmpty());
+
+        clickOn("#makeReportButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
+                .getText().startsWith("已生成"));
+        clickOn("#noticeRegisterButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#noticeRegisterTable").tryQuery().isPresent());
+        javafx.scene.control.TableView<?> register = lookup("#noticeRegisterTable").queryAs(javafx.scene.control.TableView.class);
+        assertTrue(register.getItems().size() >= 2, "a notice to each unit that must act");
+        ReportsViewModel.RegisterRow newest = (ReportsViewModel.RegisterRow) register.getItems().get(0);
+        assertTrue(newest.number().matches("救助督〔2021〕\\d+号"), newest.number());
+        type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    /** The count in a queue's label, e.g. 环节超期（12） → 12. */
+    private int queueCount(String prefix) {
+        String text = lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(prefix)).queryAs(javafx.scene.control.ListCell.class).getText();
+        return Integer.parseInt(text.replaceAll("^.*（(\\d+)）$", "$1"));
+    }
+
+    @Test
+    void aClerkExportsTheQueueAsShown() throws Exception {
+        saveInto();
+        startApp(DAY, 300);
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        int shown = table().getItems().size();
+        String first = table().getItems().get(0).ticketNo();
+        clickOn("#exportButton");
+        Path xlsx = out.resolve("saved-1.xlsx");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(xlsx));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
+                .getText().startsWith("已导出"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            assertEquals(shown, sheet.getLastRowNum() - 2); // title, subtitle, header, then the rows
+            assertEquals(table().getVisibleLeafColumns().get(0).getText(), sheet.getRow(2).getCell(0).getStringCellValue());
+            assertEquals(first, sheet.getRow(3).getCell(0).getStringCellValue());
+            assertFalse(sheet.getRow(3).getCell(0).getStringCellValue().isEmpty());
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.reliefdesk.gui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.HBox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.sample.DemoCounty;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.store.LocalStore;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Clerk accepts a water request and dispatches it to the township; township staff record the
+ * on-site verification with a photo; the clerk records the fix and the feedback.
+ */
+class WaterChainGuiTest extends GuiTestBase {
+
+    private static final LocalDate TODAY = LocalDate.of(2021, 11, 23);
+
+    @TempDir
+    Path photos;
+
+
+
+    @Test
+    void acceptVerifyWithAPhotoSolveAndFeedBack() throws Exception {
+        Path photo = photos.resolve("现场照片.png");
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(10, 10, 0x3366cc);
+        javax.imageio.ImageIO.write(picture, "png", photo.toFile());
+        List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        startApp(TODAY, 300, owner -> List.of(photo), opened::add);
+        Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), SampleGenerator.ZONE);
+
+        // A resident of 屏山街道 reports a water problem (opened here through the same rules as the GUI).
+        Ticket ticket;
+        try (LocalStore store = LocalStore.open(dataDir)) {
+            Place township = DemoCounty.firstTownship();
+            ticket = store.tickets().insertOpened(new TicketOpening(CatalogLoader.loadBuiltIn(), clock).open(
+                    new TicketOpening.Request("drinking_water", DemoCounty.COUNTY, township,
+                            new Place(township.code() + "201", "大村村委会"), "李四", "11010519491231002X", "13812345678",
+                            IntakeChannel.RAISED_BY_PROXY, "邻居 王五", Map.of("problem", "cut_off", "description", "停水三天")),
+                    DemoUsers.WATER_CLERK), new org.reliefdesk.logic.interchange.TicketLineCodec(CatalogLoader.loadBuiltIn()));
+        }
+        String number = ticket.ticketNo();
+
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        open(number);
+        act("accept");
+        type("#field-station", "Pingshan");
+        save();
+        waitForStep("verification");
+
+        switchTo(DemoUsers.TOWNSHIP_STAFF.displayName());
+        assertTrue(table().getItems().stream().anyMatch(t -> t.ticketNo().equals(number)), "in my tasks");
+        open(number);
+        act("verify");
+        HBox onSite = lookup("#field-onSiteAt").queryAs(HBox.class);
+        interact(() -> {
+            ((DatePicker) onSite.getChildren().get(0)).setValue(TODAY);
+            ((TextField) onSite.getChildren().get(1)).setText("10:30");
+        });
+        type("#field-verifier", "Zhang");
+        type("#field-place", "Dacun");
+        clickOn((Node) lookup("#field-confirmed").queryAs(HBox.class).getChildren().get(0));
+        type("#field-description", "confirmed on site");
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
+        interact(() -> problem.getSelectionModel().select(0));
+        type("#field-cause", "pipe broken");
+        clickOn("#choose-photos");
+        // the chosen photo shows as a thumbnail in the form; a click opens the original
+        Button inForm = lookup(".thumbnail").queryAs(Button.class);
+        assertEquals(photo.toAbsolutePath(), inForm.getUserData());
+        clickOn(inForm);
+        assertEquals(List.of(photo.toAbsolutePath()), opened);
+        save();
+        waitForStep("solving");
+        TicketEvent verified = lastAfter("verify");
+        assertEquals("verify", verified.action());
+        assertEquals("township.pingshan", verified.actor());
+        @SuppressWarnings("unchecked")
+        List<String> stored = (List<String>) verified.formData().get("photos");
+        assertEquals(1, stored.size());
+        assertTrue(stored.get(0).matches("[0-9a-f]{64}\\.png"), stored.toString());
+        Path kept = dataDir.resolve("attachments").resolve(stored.get(0));
+        assertTrue(Files.exists(kept));
+        // the detail pane shows the stored photo, loaded as a picture, and opens it with the system viewer
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#attachmentPane .thumbnail .image-view").tryQuery().isPresent());
+        Button inDetail = lookup("#attachmentPane .thumbnail").queryAs(Button.class);
+        assertEquals(kept, inDetail.getUserData());
+        javafx.scene.image.ImageView view = lookup("#attachmentPane .thumbnail .image-view").queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.getImage().getProgress() == 1.0);
+        assertTrue(!view.getImage().isError(), "the stored photo decodes");
+        interact(inDetail::fire);
+        assertEquals(List.of(photo.toAbsolutePath(), kept), opened);
+
+        switchTo(DemoUsers.WATER_CLERK.displayName());
+        open(number);
+        act("solve");
+        interact(() -> lookup("#field-solvedOn").queryAs(DatePicker.class).setValue(TODAY));
+        type("#field-measures", "pipe replaced");
+        save();
+        waitForStep("feedback");
+        act("feedback");
+        type("#field-text", "water is back");
+        save();
+        waitForStep("follow_up");
+        java.util.concurrent.atomic.AtomicReference<List<String>> actions = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            actions.set(history().stream().map(TicketEvent::action).toList());
+            return actions.get().size() == 6;
+        });
+        assertEquals(List.of("submit", "dispatch", "accept", "verify", "solve", "feedback"), actions.get());
+        assertEquals("solved", table().getSelectionModel().getSelectedItem().outcome());
+    }
+
+
+    private void switchTo(String name) throws Exception {
+        clickOn("#switchUserButton");
+        signIn(name);
+    }
+
+    private void open(String number) throws Exception {
+        TextField search = lookup("#searchField").queryAs(TextField.class);
+        interact(() -> search.setText(""));
+        clickOn(search).write(number);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+        Ticket t = table().getItems().get(0);
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && t.equals(r.getItem())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void act(String action) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#action-" + action).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Button button = lookup("#action-" + action).queryAs(Button.class);
+        javafx.application.Platform.runLater(button::fire); // fired (not clicked: the pane may still be laying out), async: the form is modal
+        // Wait for the form itself: it attaches inside its scroll pane a pulse after the dialog shows.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup((Node n) -> n.getId() != null
+                && n.getId().startsWith("field-")).tryQuery().isPresent());
+    }
+
+    private void type(String id, String text) {
+        clickOn(lookup(id).queryAs(TextInputControl.class)).write(text);
+    }
+
+    private void save() {
+        Button save = lookup("#saveButton").queryAs(Button.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!save.isDisabled(), () -> lookup("#formProblem").queryAs(javafx.scene.control.Label.class).getText());
+        clickOn(save);
+    }
+
+    private void waitForStep(String step) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            Ticket selected = table().getSelectionModel().getSelectedItem(); // read once: a reload may clear it
+            return selected != null && step.equals(selected.currentStep());
+        });
+    }
+
+    /**
+     * The newest event once the history pane shows {@code action} last: the pane reads a saved
+     * ticket's history again off the FX thread, so right after a save it may still be empty or old.
+     */
+    private TicketEvent lastAfter(String action) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<TicketEvent> last = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            List<TicketEvent> h = history(); // read once: the pane may be refilled meanwhile
+            last.set(h.isEmpty() ? null : h.get(h.size() - 1));
+            return last.get() != null && action.equals(last.get().action());
+        });
+        return last.get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TicketEvent> history() {
+        return List.copyOf(((TableView<TicketEvent>) lookup("#eventTable").query()).getItems());
+    }
+
+}

@@ -1,0 +1,154 @@
+package org.reliefdesk.gui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workbench as a clerk uses it, headless (Monocle), on a fresh data directory. */
+class WorkbenchGuiTest extends GuiTestBase {
+
+    private static final LocalDate AS_OF = LocalDate.of(2021, 11, 23);
+
+
+
+    private void startAt(LocalDate day) throws Exception {
+        startApp(day, 600);
+    }
+
+    private void signInAsWaterClerk() throws Exception {
+        signInAs(DemoUsers.WATER_CLERK.displayName());
+    }
+
+    private void signInAs(String displayName) throws Exception {
+        signIn(displayName);
+    }
+
+
+    @SuppressWarnings("unchecked")
+    private TableView<Ticket> ticketTable() {
+        return (TableView<Ticket>) lookup("#ticketTable").query();
+    }
+
+    @Test
+    void waterClerkSeesOnlyWaterTicketsSearchesAndReadsHistory() throws Exception {
+        startAt(AS_OF);
+        signInAsWaterClerk();
+
+        // Only water tickets of the demo county, and all of them.
+        List<Ticket> shown = List.copyOf(ticketTable().getItems());
+        assertTrue(shown.stream().allMatch(t -> t.itemCode().equals("drinking_water")));
+        assertTrue(shown.stream().allMatch(t -> t.county().code().equals("530128")));
+        long waterInSample = new SampleGenerator(CatalogLoader.loadBuiltIn())
+                .generate(SampleGenerator.DEFAULT_SEED, AS_OF, 600).stream()
+                .filter(h -> h.ticket().itemCode().equals("drinking_water")).count();
+        assertEquals(waterInSample, shown.size());
+        Label count = lookup("#ticketCount").queryAs(Label.class);
+        assertTrue(count.getText().contains("共 " + shown.size() + " 件"), count.getText());
+
+        // Search by the last six characters of one applicant's ID number narrows the table.
+        Ticket target = shown.get(shown.size() / 2);
+        String suffix = target.applicant().idNumber().substring(12);
+        clickOn("#searchField").write(suffix);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Ticket> found = List.copyOf(ticketTable().getItems());
+        assertTrue(found.size() < shown.size());
+        assertTrue(found.contains(target));
+        assertTrue(found.stream().allMatch(t -> t.applicant().idNumber().endsWith(suffix)));
+
+        // Selecting a row shows its fields and its history.
+        Node row = lookup(n -> n instanceof TableRow<?> r && target.equals(r.getItem())).query();
+        clickOn(row);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !eventTable().getItems().isEmpty());
+        assertEquals("submit", eventTable().getItems().get(0).action());
+        assertTrue(eventTable().getItems().stream().allMatch(e -> e.ticketId().equals(target.id())));
+        List<String> fieldTexts = from(lookup("#ticketFields").queryAll()).lookup(".label")
+                .queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertTrue(fieldTexts.contains(target.ticketNo()), fieldTexts.toString());
+        assertTrue(fieldTexts.contains(target.applicant().maskedIdNumber()), fieldTexts.toString());
+        assertFalse(fieldTexts.contains(target.applicant().idNumber()), "ID must be masked");
+    }
+
+    @Test
+    void overdueQueueShowsOverdueTicketsAndTheirTimeline() throws Exception {
+        startAt(AS_OF);
+        signInAs(DemoUsers.LEADER.displayName()); // the whole county: every item's clocks
+        interact(() -> lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node overdueQueue = lookup(n -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith("环节超期")).query();
+        String label = ((ListCell<?>) overdueQueue).getText();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.reliefdesk.logic.queue.Queue> queues =
+                lookup("#queueList").queryAs(javafx.scene.control.ListView.class);
+        interact(() -> queues.getSelectionModel().select(org.reliefdesk.logic.queue.Queue.STEP_OVERDUE));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Ticket> table = ticketTable();
+        int shown = table.getItems().size();
+        assertTrue(shown > 0, label);
+        assertEquals("环节超期（" + shown + "）", label);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableColumn<Ticket, ?> ladder = (javafx.scene.control.TableColumn<Ticket, ?>)
+                table.getColumns().stream().filter(c -> "column.ladder".equals(c.getId())).findFirst().orElseThrow();
+        for (int i = 0; i < shown; i++) {
+            assertEquals("环节超期", ladder.getCellData(i));
+        }
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && table.getItems().get(0).equals(r.getItem())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<org.reliefdesk.logic.clock.StepTiming> timeline =
+                (TableView<org.reliefdesk.logic.clock.StepTiming>) lookup("#timelineTable").query();
+        assertTrue(timeline.getItems().stream().anyMatch(
+                s -> s.state() == org.reliefdesk.logic.clock.StepState.OVERDUE), timeline.getItems().toString());
+        assertTrue(lookup("#ladderLine").queryAs(Label.class).getText().startsWith("环节超期（自 "));
+        assertFalse(lookup("#calendarWarning").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void aTicketInAYearWithoutCalendarDataShowsTheWarning() throws Exception {
+        startAt(LocalDate.of(2027, 6, 15)); // the shipped calendar ends with 2026
+        signInAsWaterClerk();
+        // A ticket in a step limited in working days (hour limits do not depend on the calendar).
+        Ticket open = ticketTable().getItems().stream()
+                .filter(t -> t.currentStep().equals("verification") || t.currentStep().equals("solving"))
+                .findFirst().orElseThrow();
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && open.equals(r.getItem())).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label warning = lookup("#calendarWarning").queryAs(Label.class);
+        assertTrue(warning.isVisible());
+        assertTrue(warning.getText().contains("周一至周五估算"), warning.getText());
+
+        // The administrator adds 2027; the next refresh recomputes every clock and the warning goes.
+        java.nio.file.Path file = dataDir.resolve("2027-input.json");
+        java.nio.file.Files.writeString(file, """
+                {"formatVersion":1,"year":2027,"notice":{"title":"国务院办公厅关于2027年部分节假日安排的通知","issued":"2026-11-01"},
+                 "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":[]}""");
+        org.reliefdesk.logic.calendar.CalendarLoader.install(file, dataDir);
+        type(javafx.scene.input.KeyCode.F5); // 刷新
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#calendarWarning").queryAs(Label.class).isVisible());
+        assertEquals(open.id(), ((Ticket) lookup("#ticketTable").queryAs(TableView.class)
+                .getSelectionModel().getSelectedItem()).id());
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<TicketEvent> eventTable() {
+        return (TableView<TicketEvent>) lookup("#eventTable").query();
+    }
+}
