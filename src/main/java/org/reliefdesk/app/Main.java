@@ -5,6 +5,13 @@ import java.util.Arrays;
 import org.reliefdesk.cli.ReliefDeskCli;
 import org.reliefdesk.gui.shell.WorkbenchApp;
 import org.reliefdesk.logic.config.DataDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.logic.config.Settings;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point. With a command ({@code generate-sample}, {@code import}, …) it runs
@@ -20,23 +27,23 @@ public final class Main {
         args = smokeTestDataDir(args);
         // Logback reads this when the first logger is made, so it must be set first.
         // The saved settings (data directory, log detail) unless the command line says otherwise.
-        java.util.Optional<org.reliefdesk.logic.config.Settings> saved = java.util.Optional.empty();
+        Optional<Settings> saved = Optional.empty();
         Exception unreadable = null;
         try {
-            saved = org.reliefdesk.logic.config.Settings.load(org.reliefdesk.logic.config.Settings.file());
-        } catch (java.io.IOException | RuntimeException e) {
+            saved = Settings.load(Settings.file());
+        } catch (IOException | RuntimeException e) {
             // A settings file nobody can read must not keep the program from starting: the defaults,
             // and the first-start page asks again (logged once logging knows where to write).
             unreadable = e;
         }
-        String dataDir = org.reliefdesk.gui.session.AppConfig.option(Arrays.asList(args), "--data-dir");
+        String dataDir = AppConfig.option(Arrays.asList(args), "--data-dir");
         saved.ifPresent(st -> System.setProperty(DataDirectory.CHOSEN, st.dataDir().toString()));
         System.setProperty("reliefdesk.logDir", DataDirectory.logsOf(dataDir != null ? DataDirectory.resolve(dataDir)
-                : saved.map(org.reliefdesk.logic.config.Settings::dataDir).orElse(DataDirectory.resolve(null))).toString());
-        System.setProperty("reliefdesk.logLevel", saved.map(org.reliefdesk.logic.config.Settings::logLevel).orElse("INFO"));
+                : saved.map(Settings::dataDir).orElse(DataDirectory.resolve(null))).toString());
+        System.setProperty("reliefdesk.logLevel", saved.map(Settings::logLevel).orElse("INFO"));
         if (unreadable != null) {
-            org.slf4j.LoggerFactory.getLogger(Main.class).warn("Settings in {} not read; the first-start page asks again",
-                    org.reliefdesk.logic.config.Settings.file(), unreadable);
+            LoggerFactory.getLogger(Main.class).warn("Settings in {} not read; the first-start page asks again",
+                    Settings.file(), unreadable);
         }
         if (args.length > 0 && ReliefDeskCli.isCommand(args[0])) {
             System.exit(ReliefDeskCli.run(args));
@@ -51,17 +58,17 @@ public final class Main {
      * the user's own, unless {@code --data-dir} names one.
      */
     private static String[] smokeTestDataDir(String[] args) {
-        if (!Arrays.asList(args).contains("--smoke-test") || org.reliefdesk.gui.session.AppConfig.option(Arrays.asList(args), "--data-dir") != null) {
+        if (!Arrays.asList(args).contains("--smoke-test") || AppConfig.option(Arrays.asList(args), "--data-dir") != null) {
             return args;
         }
         try {
-            String dir = java.nio.file.Files.createTempDirectory("reliefdesk-smoke-").toString();
+            String dir = Files.createTempDirectory("reliefdesk-smoke-").toString();
             String[] more = Arrays.copyOf(args, args.length + 2);
             more[args.length] = "--data-dir";
             more[args.length + 1] = dir;
             return more;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("no temporary folder for the smoke test", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary folder for the smoke test", e);
         }
     }
 }

@@ -8,6 +8,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.reliefdesk.logic.workflow.AttachmentNames;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.reliefdesk.logic.Sha256;
 
 /**
  * Photos and documents in the central store, by SHA-256, kept as the pieces they were uploaded
@@ -46,7 +57,7 @@ public final class CentralAttachments {
     }
 
     /** How long an unfinished upload is kept after its last piece. */
-    public static final java.time.Duration UPLOAD_LIFETIME = java.time.Duration.ofHours(24);
+    public static final Duration UPLOAD_LIFETIME = Duration.ofHours(24);
 
     public static boolean validName(String sha) {
         return sha != null && SHA.matcher(sha).matches();
@@ -73,7 +84,7 @@ public final class CentralAttachments {
         });
     }
 
-    private static Optional<Long> storedSize(java.sql.Connection c, String sha) throws java.sql.SQLException {
+    private static Optional<Long> storedSize(Connection c, String sha) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT size FROM attachment WHERE sha256 = ?")) {
             ps.setString(1, sha);
             try (ResultSet rs = ps.executeQuery()) {
@@ -155,7 +166,7 @@ public final class CentralAttachments {
     /** Unfinished uploads expire: a PC that never comes back leaves no bytes behind for good. */
     private void expire(Instant now) {
         db.inTransaction(c -> {
-            java.util.List<String> old = new java.util.ArrayList<>();
+            List<String> old = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM attachment_upload WHERE updated_at < ?")) {
                 ps.setTimestamp(1, Timestamp.from(now.minus(UPLOAD_LIFETIME)));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -190,8 +201,8 @@ public final class CentralAttachments {
         });
     }
 
-    private static java.util.List<Long> offsets(java.sql.Connection c, String sha) throws java.sql.SQLException {
-        java.util.List<Long> offsets = new java.util.ArrayList<>();
+    private static List<Long> offsets(Connection c, String sha) throws SQLException {
+        List<Long> offsets = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT piece_offset FROM attachment_piece WHERE sha256 = ? ORDER BY piece_offset")) {
             ps.setString(1, sha);
@@ -204,7 +215,7 @@ public final class CentralAttachments {
         return offsets;
     }
 
-    private static byte[] piece(java.sql.Connection c, String sha, long offset) throws java.sql.SQLException {
+    private static byte[] piece(Connection c, String sha, long offset) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT content FROM attachment_piece WHERE sha256 = ? AND piece_offset = ?")) {
             ps.setString(1, sha);
@@ -215,22 +226,22 @@ public final class CentralAttachments {
         }
     }
 
-    private static String hashOfPieces(java.sql.Connection c, String sha) throws java.sql.SQLException {
-        java.security.MessageDigest digest = org.reliefdesk.logic.Sha256.digest();
+    private static String hashOfPieces(Connection c, String sha) throws SQLException {
+        MessageDigest digest = Sha256.digest();
         for (long offset : offsets(c, sha)) {
             digest.update(piece(c, sha, offset));
         }
-        return org.reliefdesk.logic.Sha256.hex(digest);
+        return Sha256.hex(digest);
     }
 
-    private static void deletePieces(java.sql.Connection c, String sha) throws java.sql.SQLException {
+    private static void deletePieces(Connection c, String sha) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM attachment_piece WHERE sha256 = ?")) {
             ps.setString(1, sha);
             ps.executeUpdate();
         }
     }
 
-    private static void deleteUpload(java.sql.Connection c, String sha) throws java.sql.SQLException {
+    private static void deleteUpload(Connection c, String sha) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM attachment_upload WHERE sha256 = ?")) {
             ps.setString(1, sha);
             ps.executeUpdate();
@@ -247,8 +258,8 @@ public final class CentralAttachments {
      * piece is read in a short transaction of its own, so a slow PC holds neither a database
      * connection nor more than one piece in memory.
      */
-    public void copy(String sha, long from, java.io.OutputStream out) throws java.io.IOException {
-        java.util.List<Long> offsets = db.inTransaction(c -> offsets(c, sha));
+    public void copy(String sha, long from, OutputStream out) throws IOException {
+        List<Long> offsets = db.inTransaction(c -> offsets(c, sha));
         for (int i = 0; i < offsets.size(); i++) {
             long start = offsets.get(i);
             long end = i + 1 < offsets.size() ? offsets.get(i + 1) : Long.MAX_VALUE;
@@ -266,11 +277,11 @@ public final class CentralAttachments {
         if (size(sha).isEmpty()) {
             return Optional.empty();
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             copy(sha, 0, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return Optional.of(out.toByteArray());
     }

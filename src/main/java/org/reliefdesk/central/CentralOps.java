@@ -24,6 +24,7 @@ import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Set;
 
 /**
  * Applies pushed operations, each in its own transaction: an operation received before is
@@ -138,7 +139,7 @@ public final class CentralOps {
         return false;
     }
 
-    private static final java.util.Set<String> SYNC_FIELDS = java.util.Set.of("ticketId", "opId", "operation", "at",
+    private static final Set<String> SYNC_FIELDS = Set.of("ticketId", "opId", "operation", "at",
             "events", "action");
 
     private OpResult result(Operation op, OpResult.Outcome outcome, InvalidFieldException why, String current) {

@@ -36,6 +36,11 @@ import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The central store's HTTP JSON API (see docs/sync-protocol.md). Stateless: everything it knows
@@ -69,9 +74,9 @@ public final class CentralServer implements AutoCloseable {
     }
 
     /** Starts serving HTTPS with a PKCS#12 keystore (the server's certificate and key). */
-    public static CentralServer startTls(CentralStore store, String host, int port, java.nio.file.Path keystore,
+    public static CentralServer startTls(CentralStore store, String host, int port, Path keystore,
             String password) throws Exception {
-        org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(keystore.toAbsolutePath().toString());
         tls.setKeyStoreType("PKCS12");
         tls.setKeyStorePassword(password);
@@ -80,7 +85,7 @@ public final class CentralServer implements AutoCloseable {
     }
 
     private static CentralServer start(CentralStore store, String host, int port,
-            org.eclipse.jetty.util.ssl.SslContextFactory.Server tls) throws Exception {
+            SslContextFactory.Server tls) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("central");
         Server server = new Server(pool);
@@ -219,7 +224,7 @@ public final class CentralServer implements AutoCloseable {
                 derivations.submit(() -> store.users().signIn(username, password == null ? null : password.toCharArray(),
                         clientId, address, store.clock().instant())).whenComplete((in, error) -> {
                             if (error != null) {
-                                answer(error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                                answer(error instanceof CompletionException c && c.getCause() != null
                                         ? c.getCause() : error, method, "/sign-in", request, response, callback);
                             } else {
                                 send(response, callback, 200, Map.of("token", in.token(), "expiresAt",
@@ -384,7 +389,7 @@ public final class CentralServer implements AutoCloseable {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
                 response.getHeaders().put(HttpHeader.CONTENT_LENGTH, size - from);
                 // streamed piece by piece: the server never holds the whole file
-                try (java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(response)) {
+                try (OutputStream out = Content.Sink.asOutputStream(response)) {
                     store.attachments().copy(sha, from, out);
                 }
                 callback.succeeded();
@@ -398,9 +403,9 @@ public final class CentralServer implements AutoCloseable {
             if (user.role() != Role.CLERK && user.role() != Role.TOWNSHIP) {
                 throw new ApiError(403, "forbidden", "only clerks and township staff attach files");
             }
-            java.util.UUID id;
+            UUID id;
             try {
-                id = java.util.UUID.fromString(String.valueOf(ticket));
+                id = UUID.fromString(String.valueOf(ticket));
             } catch (IllegalArgumentException e) {
                 throw new ApiError(400, "badRequest", "ticket must name the ticket the attachment comes with");
             }

@@ -6,6 +6,12 @@ import java.util.Map;
 
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Set;
+import org.reliefdesk.logic.Sha256;
 
 /** The parts of the central store over one database, as the server and the CLI use them. */
 public final class CentralStore implements AutoCloseable {
@@ -69,18 +75,18 @@ public final class CentralStore implements AutoCloseable {
         return calendar;
     }
 
-    private volatile java.util.Set<String> calendarEditors = java.util.Set.of();
+    private volatile Set<String> calendarEditors = Set.of();
 
     /**
      * The people who may import a holiday year for the whole province (the central command's
      * {@code --calendar-editors}); a county administrator is not one of them unless named here.
      */
-    public java.util.Set<String> calendarEditors() {
+    public Set<String> calendarEditors() {
         return calendarEditors;
     }
 
-    public CentralStore calendarEditors(java.util.Collection<String> usernames) {
-        this.calendarEditors = java.util.Set.copyOf(usernames);
+    public CentralStore calendarEditors(Collection<String> usernames) {
+        this.calendarEditors = Set.copyOf(usernames);
         return this;
     }
 
@@ -108,17 +114,17 @@ public final class CentralStore implements AutoCloseable {
     }
 
     private static String digest(String... resources) {
-        return org.reliefdesk.logic.Sha256.hex(java.util.Arrays.stream(resources).map(CentralStore::bytes)
+        return Sha256.hex(Arrays.stream(resources).map(CentralStore::bytes)
                 .toArray(byte[][]::new));
     }
 
     private static byte[] bytes(String resource) {
-        try (java.io.InputStream in = CentralStore.class.getResourceAsStream(resource)) {
+        try (InputStream in = CentralStore.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

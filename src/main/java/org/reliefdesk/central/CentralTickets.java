@@ -27,6 +27,12 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The tickets of the central store, each with its whole history as one interchange line, and
@@ -42,10 +48,10 @@ public final class CentralTickets {
     private final CentralDatabase db;
     private final Catalog catalog;
     private final TicketLineCodec codec;
-    private final java.util.function.Function<String, Optional<User>> users;
+    private final Function<String, Optional<User>> users;
 
     /** @param users the central store's users by name (a history's actors are replayed as them) */
-    public CentralTickets(CentralDatabase db, Catalog catalog, java.util.function.Function<String, Optional<User>> users) {
+    public CentralTickets(CentralDatabase db, Catalog catalog, Function<String, Optional<User>> users) {
         this.db = db;
         this.catalog = catalog;
         this.users = users;
@@ -181,7 +187,7 @@ public final class CentralTickets {
 
     /** Which tickets name which attachment: what a download's scope check reads. */
     void indexAttachments(Connection c, TicketHistory h) throws SQLException {
-        java.util.Set<String> shas = new java.util.TreeSet<>();
+        Set<String> shas = new TreeSet<>();
         for (TicketAttachments.Attached a : TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())) {
             if (CentralAttachments.validStoredName(a.storedName())) {
                 shas.add(a.storedName().substring(0, 64));
@@ -332,7 +338,7 @@ public final class CentralTickets {
         int known = 0;
         List<String> rejected = new ArrayList<>();
         List<TicketHistory> batch = new ArrayList<>();
-        java.util.Map<String, Optional<User>> seen = new java.util.HashMap<>();
+        Map<String, Optional<User>> seen = new HashMap<>();
         TicketIngest ingest = new TicketIngest(catalog, name -> seen.computeIfAbsent(name, users));
         String line;
         int n = 0;
@@ -366,7 +372,7 @@ public final class CentralTickets {
 
     /** One transaction per county of the batch: a file of several counties never holds two counters at once. */
     private int[] intakeBatch(List<TicketHistory> batch, Instant now, List<String> rejected) {
-        java.util.Map<String, List<TicketHistory>> byCounty = new java.util.TreeMap<>();
+        Map<String, List<TicketHistory>> byCounty = new TreeMap<>();
         batch.forEach(h -> byCounty.computeIfAbsent(h.ticket().county().code(), k -> new ArrayList<>()).add(h));
         int[] total = new int[2];
         for (List<TicketHistory> part : byCounty.values()) {

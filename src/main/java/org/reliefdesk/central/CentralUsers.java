@@ -24,6 +24,7 @@ import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.reliefdesk.logic.Sha256;
 
 /**
  * People of the central store: who they are, their scope, their password hash, and the sign-in
@@ -205,7 +206,7 @@ public final class CentralUsers {
             Instant expires = now.plus(TOKEN_LIFETIME);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO auth_token (token_hash, username, client_id,"
                     + " expires_at, signed_in_at, previous_sign_in) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, org.reliefdesk.logic.Sha256.hex(token));
+                ps.setString(1, Sha256.hex(token));
                 ps.setString(2, name);
                 ps.setString(3, client);
                 ps.setTimestamp(4, Timestamp.from(expires));
@@ -263,7 +264,7 @@ public final class CentralUsers {
             try (PreparedStatement ps = c.prepareStatement("SELECT t.expires_at, t.client_id, u.disabled, u.username,"
                     + " t.signed_in_at, t.previous_sign_in"
                     + " FROM auth_token t JOIN central_user u ON u.username = t.username WHERE t.token_hash = ?")) {
-                ps.setString(1, org.reliefdesk.logic.Sha256.hex(token));
+                ps.setString(1, Sha256.hex(token));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getBoolean(3)) {
                         throw new Unauthorized("sync.auth.badToken");

@@ -25,6 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.reliefdesk.central.CentralDatabase;
+import org.reliefdesk.logic.users.ListedUser;
 
 /** The central store: {@code central --port 8787 --db URL} serves it; subcommands manage users and intake. */
 @Command(name = "central", mixinStandardHelpOptions = true,
@@ -47,7 +53,7 @@ public final class CentralCommand implements Callable<Integer> {
 
     @Option(names = "--calendar-editors", paramLabel = "USER,...", split = ",",
             description = "Who may import a holiday year for the whole province (never a county administrator by role).")
-    java.util.List<String> calendarEditors = new java.util.ArrayList<>();
+    List<String> calendarEditors = new ArrayList<>();
 
     @Option(names = "--db-password-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "A file holding the database password (else RELIEFDESK_DB_PASSWORD; never on the command line).")
@@ -74,12 +80,12 @@ public final class CentralCommand implements Callable<Integer> {
         return "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
     }
 
-    CentralStore open() throws java.io.IOException {
+    CentralStore open() throws IOException {
         return CentralStore.open(jdbcUrl(), dbPassword(), CatalogLoader.loadBuiltIn(), clock);
     }
 
     /** The database password from a file or the environment; null when the URL needs none. */
-    String dbPassword() throws java.io.IOException {
+    String dbPassword() throws IOException {
         if (dbPasswordFile != null) {
             return Files.readString(dbPasswordFile, StandardCharsets.UTF_8).strip();
         }
@@ -99,7 +105,7 @@ public final class CentralCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(texts.msg("central.listening", (tlsKeystore != null ? "https://" : "http://") + host + ":" + server.port(),
-                org.reliefdesk.central.CentralDatabase.safe(jdbcUrl())));
+                CentralDatabase.safe(jdbcUrl())));
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -165,7 +171,7 @@ public final class CentralCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             Role r;
             try {
-                r = Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
+                r = Role.valueOf(role.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 err.println(texts.msg("central.user.invalid", texts.msg("rule.format", texts.fieldName("role"),
                         texts.msg("rule.oneOf", "clerk, township, leader, admin"))));
@@ -183,7 +189,7 @@ public final class CentralCommand implements Callable<Integer> {
                 err.println(texts.msg("central.user.invalid", texts.describe(e)));
                 return 1;
             }
-            spec.commandLine().getOut().println(texts.msg("central.user.added", name, r.name().toLowerCase(java.util.Locale.ROOT)));
+            spec.commandLine().getOut().println(texts.msg("central.user.added", name, r.name().toLowerCase(Locale.ROOT)));
             return 0;
         }
     }
@@ -220,10 +226,10 @@ public final class CentralCommand implements Callable<Integer> {
             CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
             Texts texts = central.options.texts();
             try (CentralStore store = central.open()) {
-                for (org.reliefdesk.logic.users.ListedUser l : store.users().list()) {
+                for (ListedUser l : store.users().list()) {
                     User u = l.user();
                     spec.commandLine().getOut().println(texts.msg("central.user.row", u.username(), u.displayName(),
-                            u.role().name().toLowerCase(java.util.Locale.ROOT), u.countyCode(),
+                            u.role().name().toLowerCase(Locale.ROOT), u.countyCode(),
                             u.departmentCode() == null ? "-" : u.departmentCode(),
                             u.townshipCode() == null ? "-" : u.townshipCode(),
                             texts.msg(l.disabled() ? "central.user.inactive" : "central.user.active")));

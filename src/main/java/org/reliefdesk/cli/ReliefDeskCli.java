@@ -6,6 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.store.DamagedDatabaseException;
+import org.reliefdesk.store.IncompatibleDatabaseException;
+import org.reliefdesk.store.LocalStore;
 
 /** The headless commands: {@code java -jar reliefdesk.jar <command> …}. */
 @Command(name = "reliefdesk", mixinStandardHelpOptions = true, version = "ReliefDesk 0.1",
@@ -30,13 +34,13 @@ public final class ReliefDeskCli implements Runnable {
         // without a stack trace (the log file has it).
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             LOG.error("Command failed", e);
-            if (e instanceof org.reliefdesk.store.IncompatibleDatabaseException other) {
-                commandLine.getErr().println(new org.reliefdesk.logic.i18n.Texts(org.reliefdesk.logic.i18n.Texts.CHINESE)
-                        .msg("startup.otherH2", other.file(), org.reliefdesk.store.LocalStore.H2_VERSION));
+            if (e instanceof IncompatibleDatabaseException other) {
+                commandLine.getErr().println(new Texts(Texts.CHINESE)
+                        .msg("startup.otherH2", other.file(), LocalStore.H2_VERSION));
                 return 2;
             }
-            if (e instanceof org.reliefdesk.store.DamagedDatabaseException damaged) {
-                commandLine.getErr().println(new org.reliefdesk.logic.i18n.Texts(org.reliefdesk.logic.i18n.Texts.CHINESE)
+            if (e instanceof DamagedDatabaseException damaged) {
+                commandLine.getErr().println(new Texts(Texts.CHINESE)
                         .msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file()));
                 return 2;
             }

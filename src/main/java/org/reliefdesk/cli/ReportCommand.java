@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.nio.file.Files;
+import org.reliefdesk.logic.report.NoticeLetterhead;
+import org.reliefdesk.report.PrintRun;
 
 /** Reports for scheduled runs: {@code report overdue --as-of DATE --format xlsx|pdf --out FILE}. */
 @Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportCommand.Overdue.class, ReportCommand.Letterhead.class},
@@ -125,10 +128,10 @@ public final class ReportCommand implements Runnable {
         }
 
         /** The workbook, the notices (none when nothing is overdue, said so) and the leaders' summary, into one folder. */
-        private int all(org.reliefdesk.report.PrintRun run, Texts texts, PrintWriter out, PrintWriter err)
+        private int all(PrintRun run, Texts texts, PrintWriter out, PrintWriter err)
                 throws IOException, JRException {
             OverdueReport report = run.report();
-            java.nio.file.Files.createDirectories(file);
+            Files.createDirectories(file);
             Path xlsx = file.resolve(ReportMaker.fileName(report, null, texts));
             ReportMaker.writeXlsx(report, texts, xlsx);
             out.println(xlsx.toAbsolutePath());
@@ -194,10 +197,10 @@ public final class ReportCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Texts texts = options.texts();
             try (LocalStore store = LocalStore.open(options.dataDirectory())) {
-                org.reliefdesk.logic.report.NoticeLetterhead now = store.notices().letterhead();
+                NoticeLetterhead now = store.notices().letterhead();
                 if (issuer != null || agency != null || replyDays != null || contact != null || phone != null
                         || copyTo != null) {
-                    now = store.notices().saveLetterhead(new org.reliefdesk.logic.report.NoticeLetterhead(
+                    now = store.notices().saveLetterhead(new NoticeLetterhead(
                             issuer != null ? issuer : now.issuer(), agency != null ? agency : now.agency(),
                             replyDays != null ? replyDays : now.replyDays(), contact != null ? contact : now.contact(),
                             phone != null ? phone : now.phone(), copyTo != null ? copyTo : now.copyTo()));

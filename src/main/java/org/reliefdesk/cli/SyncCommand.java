@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import java.io.IOException;
 
 /** One sync of a data directory with the central store, without the window. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
@@ -73,7 +74,7 @@ public final class SyncCommand implements Callable<Integer> {
             String key = e.code();
             err.println(texts.msg("sync.refused", texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
             return 2;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.warn("Sync failed", e);
             err.println(texts.msg("sync.unreachable", central));
             return 2;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
 
 /**
  * One entry in a ticket's append-only history: who did what, when, and which step it moved
@@ -19,7 +20,7 @@ public record TicketEvent(UUID id, UUID ticketId, int seq, String actor, Instant
                           Instant receivedAt) {
 
     /** How long after {@code at} an event may reach the central store before the gap is shown. */
-    public static final java.time.Duration LATE_ENTRY = java.time.Duration.ofHours(24);
+    public static final Duration LATE_ENTRY = Duration.ofHours(24);
 
     /** An event not (yet) received by the central store. */
     public TicketEvent(UUID id, UUID ticketId, int seq, String actor, Instant at, String action, String fromStep,

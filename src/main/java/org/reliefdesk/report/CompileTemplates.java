@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
+import org.slf4j.LoggerFactory;
 
 /**
  * Build step (run by Maven in process-classes): compiles every JRXML template in {@code reports/}
@@ -31,7 +32,7 @@ public final class CompileTemplates {
             String name = jrxml.getFileName().toString().replace(".jrxml", ".jasper");
             JasperCompileManager.compileReportToFile(jrxml.toString(), to.resolve(name).toString());
         }
-        org.slf4j.LoggerFactory.getLogger(CompileTemplates.class).info("Compiled {} report templates into {}",
+        LoggerFactory.getLogger(CompileTemplates.class).info("Compiled {} report templates into {}",
                 templates.size(), to);
     }
 }

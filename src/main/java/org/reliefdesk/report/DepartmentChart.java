@@ -19,6 +19,7 @@ import net.sf.jasperreports.renderers.AbstractRenderer;
 import net.sf.jasperreports.renderers.Graphics2DRenderable;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.SummaryRow;
+import java.awt.geom.Line2D;
 
 /**
  * The leaders' chart: overdue tickets by department as stacked horizontal bars (supervised, then
@@ -131,7 +132,7 @@ final class DepartmentChart extends AbstractRenderer implements Graphics2DRender
         }
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(0.6f));
-        g.draw(new java.awt.geom.Line2D.Double(labelWidth, legend, labelWidth, height - 2));
+        g.draw(new Line2D.Double(labelWidth, legend, labelWidth, height - 2));
         g.setColor(SUPERVISED);
         g.fill(new Rectangle2D.Double(labelWidth, 2, 8, 8));
         Font legendFont = faceFor(supervisedLabel + stepOverdueLabel, LABEL_SIZE);

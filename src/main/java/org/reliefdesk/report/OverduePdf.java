@@ -35,6 +35,9 @@ import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.SummaryRow;
 import org.reliefdesk.model.InvalidFieldException;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import org.reliefdesk.logic.calendar.Deadline;
 
 /**
  * The printed reports, filled from the precompiled templates of {@code reports/}: supervision
@@ -50,7 +53,7 @@ public final class OverduePdf {
     /** The date of issue as each language writes it on a letter: 2021年11月23日, 23 November 2021. */
     private static DateTimeFormatter day(Texts texts) {
         return "zh".equals(texts.locale().getLanguage()) ? DateTimeFormatter.ofPattern("yyyy年M月d日")
-                : DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
+                : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     }
     private static final int CASES = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -200,7 +203,7 @@ public final class OverduePdf {
 
     /** "2021年11月23日24时" for a past day counted to its end, "2026年12月1日 10:30" for today. */
     static String asOfText(OverdueReport report, Texts texts) {
-        java.time.ZonedDateTime at = report.asOf().atZone(SheetWriter.ZONE);
+        ZonedDateTime at = report.asOf().atZone(SheetWriter.ZONE);
         String date = day(texts).format(report.asOfDate());
         boolean endOfDay = at.toLocalDate().equals(report.asOfDate()) && at.getHour() == 23 && at.getMinute() == 59
                 && at.getSecond() == 59;
@@ -247,7 +250,7 @@ public final class OverduePdf {
         List<SummaryRow> towns = report.byTownship();
         int half = (towns.size() + 1) / 2;
         List<SummaryRow> wasTowns = previous == null ? null : previous.byTownship();
-        java.util.Map<SummaryRow, Integer> townRanks = OverdueWorkbook.ranks(towns);
+        Map<SummaryRow, Integer> townRanks = OverdueWorkbook.ranks(towns);
         p.put("TOWNSHIPS_LEFT", units(towns.subList(0, half), wasTowns, null, texts, townRanks));
         p.put("TOWNSHIPS_RIGHT", units(towns.subList(half, towns.size()), wasTowns, null, texts, townRanks));
         List<OverdueRow> cases = report.rows().stream().sorted(OverdueReport.URGENT_FIRST).limit(CASES).toList();
@@ -280,7 +283,7 @@ public final class OverduePdf {
     }
 
     private static JRMapCollectionDataSource units(List<SummaryRow> rows, List<SummaryRow> before, SummaryRow total,
-                                                   Texts texts, java.util.Map<SummaryRow, Integer> ranks) {
+                                                   Texts texts, Map<SummaryRow, Integer> ranks) {
         Map<String, SummaryRow> was = new HashMap<>();
         if (before != null) {
             before.forEach(r -> was.put(r.group(), r));
@@ -383,7 +386,7 @@ public final class OverduePdf {
             m.put("submitted", DAY.format(r.submittedAt().atZone(SheetWriter.ZONE)));
             m.put("daysOpen", r.daysOpen());
             m.put("pausedDays", r.pausedDays());
-            m.put("stepDue", r.stepDue() == null ? null : org.reliefdesk.logic.calendar.Deadline.written(r.stepDue()));
+            m.put("stepDue", r.stepDue() == null ? null : Deadline.written(r.stepDue()));
             m.put("daysPastStep", r.daysPastStep());
             m.put("daysSupervised", r.daysSupervised());
             m.put("repeat", r.noticedBefore() ? texts.msg("report.repeat.yes") : null);

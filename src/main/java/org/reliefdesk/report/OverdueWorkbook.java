@@ -11,6 +11,9 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.SummaryRow;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The supervision report as an Excel workbook: a summary sheet (by department, by department and
@@ -68,7 +71,7 @@ public final class OverdueWorkbook {
      */
     private static void section(SheetWriter w, ExcelStyles styles, String name, List<SummaryRow> rows) {
         w.values(styles.section, styles.section, styles.section, name);
-        java.util.Map<SummaryRow, Integer> rank = ranks(rows);
+        Map<SummaryRow, Integer> rank = ranks(rows);
         for (SummaryRow r : rows) {
             w.values(styles.text, styles.integer, styles.percent, r.group(), r.subgroup(), r.open(), r.supervised(),
                     r.stepOverdue(), r.overdue(), r.dueSoon(), r.concluded(), r.concludedOnTime(),
@@ -77,12 +80,12 @@ public final class OverdueWorkbook {
         }
     }
 
-    static java.util.Map<SummaryRow, Integer> ranks(List<SummaryRow> rows) {
-        java.util.Comparator<SummaryRow> better = java.util.Comparator
+    static Map<SummaryRow, Integer> ranks(List<SummaryRow> rows) {
+        Comparator<SummaryRow> better = Comparator
                 .comparingDouble((SummaryRow r) -> Double.isNaN(r.onTimeRate()) ? -1 : r.onTimeRate()).reversed()
                 .thenComparingDouble(r -> Double.isNaN(r.overdueRate()) ? 2 : r.overdueRate());
         List<SummaryRow> ranked = rows.stream().filter(r -> r.concluded() > 0 || r.open() > 0).sorted(better).toList();
-        java.util.Map<SummaryRow, Integer> rank = new java.util.IdentityHashMap<>();
+        Map<SummaryRow, Integer> rank = new IdentityHashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
             // equal figures share a rank (1, 2, 2, 4)
             rank.put(ranked.get(i), i > 0 && better.compare(ranked.get(i - 1), ranked.get(i)) == 0

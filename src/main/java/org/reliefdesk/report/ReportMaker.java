@@ -26,6 +26,9 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.store.LocalStore;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.reliefdesk.logic.calendar.WorkingCalendar;
+import org.reliefdesk.logic.report.NoticeLetterhead;
 
 /**
  * Makes supervision reports from the local store, for the GUI's reports page and the CLI: checks
@@ -93,13 +96,13 @@ public final class ReportMaker {
             throw new InvalidFieldException("compareDays", "rule.range", 1, 366);
         }
         OverdueReport previous = count(report.scope(), report.asOfDate().minusDays(previousDays), texts, (d, t) -> { });
-        org.reliefdesk.logic.report.NoticeLetterhead stored = store.notices().letterhead();
-        org.reliefdesk.logic.report.NoticeLetterhead head = (issuer == null ? stored
-                : new org.reliefdesk.logic.report.NoticeLetterhead(issuer, stored.agency(), stored.replyDays(),
+        NoticeLetterhead stored = store.notices().letterhead();
+        NoticeLetterhead head = (issuer == null ? stored
+                : new NoticeLetterhead(issuer, stored.agency(), stored.replyDays(),
                         stored.contact(), stored.phone(), stored.copyTo()).checked())
                 .resolved(report.countyName(), texts);
         LocalDate replyBy = clocks.calendar().addWorkingDays(report.generatedAt(), head.replyDays()).due()
-                .minusSeconds(1).atZone(org.reliefdesk.logic.calendar.WorkingCalendar.ZONE).toLocalDate();
+                .minusSeconds(1).atZone(WorkingCalendar.ZONE).toLocalDate();
         return new PrintRun(report, previous.totals().open() + previous.totals().concluded() == 0 ? null : previous,
                 head, replyBy, store.notices());
     }
@@ -166,7 +169,7 @@ public final class ReportMaker {
                 writer.write(stream);
             }
             try { // a temporary file is private to its owner; a report is an ordinary document
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException windows) {
                 // Windows keeps the folder's permissions
             }

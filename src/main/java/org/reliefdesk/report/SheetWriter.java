@@ -11,6 +11,8 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import java.time.LocalTime;
+import org.reliefdesk.logic.calendar.WorkingCalendar;
 
 /**
  * Writes one sheet row by row (streaming-friendly: rows only grow) and remembers how wide each
@@ -19,7 +21,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 final class SheetWriter {
 
-    static final ZoneId ZONE = org.reliefdesk.logic.calendar.WorkingCalendar.ZONE;
+    static final ZoneId ZONE = WorkingCalendar.ZONE;
     /** The widest column, in Latin characters; longer texts wrap (a readable print scale on A4). */
     private static final int MAX_CHARS = 24;
 
@@ -92,8 +94,8 @@ final class SheetWriter {
             c.setCellStyle(numberStyle);
             measure(column, String.valueOf(n.longValue()));
         } else if (v instanceof Due due) {
-            java.time.LocalDateTime t = LocalDateTime.ofInstant(due.at(), ZONE);
-            boolean endOfDay = t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+            LocalDateTime t = LocalDateTime.ofInstant(due.at(), ZONE);
+            boolean endOfDay = t.toLocalTime().equals(LocalTime.MIDNIGHT);
             // the end of a day is its last second, written "24:00": sorts right, reads as the PDF reads
             c.setCellValue(endOfDay ? t.minusSeconds(1) : t);
             c.setCellStyle(endOfDay ? styles.endOfDay : styles.dateTime);

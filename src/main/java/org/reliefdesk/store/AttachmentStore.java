@@ -16,6 +16,7 @@ import java.util.Map;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FieldType;
 import org.reliefdesk.logic.workflow.AttachmentNames;
+import org.reliefdesk.logic.Sha256;
 
 /**
  * Photos and documents attached to forms, copied into {@code <data dir>/attachments} and named
@@ -33,12 +34,12 @@ public final class AttachmentStore {
     public String put(Path file) {
         try {
             Files.createDirectories(dir);
-            MessageDigest sha = org.reliefdesk.logic.Sha256.digest();
+            MessageDigest sha = Sha256.digest();
             Path tmp = Files.createTempFile(dir, "incoming", ".part");
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
-            String name = org.reliefdesk.logic.Sha256.hex(sha) + extension(file);
+            String name = Sha256.hex(sha) + extension(file);
             Path target = dir.resolve(name);
             if (Files.exists(target)) {
                 Files.delete(tmp);

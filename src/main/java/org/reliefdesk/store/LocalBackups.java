@@ -21,6 +21,11 @@ import java.util.zip.ZipOutputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.FilterInputStream;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.h2.api.ErrorCode;
+import org.reliefdesk.model.ChinaTime;
 
 /**
  * Backups of a PC's local data: one zip holding a consistent copy of the database (H2's
@@ -66,7 +71,7 @@ public final class LocalBackups {
      */
     public static Path backup(LocalStore store, Path folder, int keep, Clock clock) throws IOException {
         Files.createDirectories(folder);
-        String name = PREFIX + STAMP.format(clock.instant().atZone(org.reliefdesk.model.ChinaTime.ZONE)) + ".zip";
+        String name = PREFIX + STAMP.format(clock.instant().atZone(ChinaTime.ZONE)) + ".zip";
         Path target = folder.resolve(name);
         Path part = folder.resolve(name + ".part");
         Path dbCopy = Files.createTempFile(folder, "db-", ".zip");
@@ -77,7 +82,7 @@ public final class LocalBackups {
                  PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
                 ps.setString(1, dbCopy.toAbsolutePath().toString());
                 ps.execute();
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IOException("the database could not be copied: " + e.getMessage(), e);
             }
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
@@ -122,10 +127,10 @@ public final class LocalBackups {
             return false;
         }
         String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("reliefdesk").toAbsolutePath() + ";IFEXISTS=TRUE";
-        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             return false;
-        } catch (java.sql.SQLException e) {
-            return e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
+        } catch (SQLException e) {
+            return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1;
         }
     }
 
@@ -173,7 +178,7 @@ public final class LocalBackups {
             Optional<Path> kept = Optional.empty();
             if (Files.exists(db)) {
                 Path aside = dataDir.resolve("db.before-restore-"
-                        + STAMP.format(clock.instant().atZone(org.reliefdesk.model.ChinaTime.ZONE)));
+                        + STAMP.format(clock.instant().atZone(ChinaTime.ZONE)));
                 Files.move(db, aside);
                 kept = Optional.of(aside);
             }
@@ -188,7 +193,7 @@ public final class LocalBackups {
     /** BACKUP TO writes a zip of the database directory's files. */
     private static void unzipDb(InputStream in, Path dbDir) throws IOException {
         Files.createDirectories(dbDir);
-        ZipInputStream inner = new ZipInputStream(new java.io.FilterInputStream(in) {
+        ZipInputStream inner = new ZipInputStream(new FilterInputStream(in) {
             @Override
             public void close() {
                 // the outer zip goes on

@@ -14,6 +14,13 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
+import org.h2.engine.Constants;
+import org.h2.mvstore.MVStoreException;
+import org.hibernate.StatelessSession;
 
 /**
  * The local H2 file database in a data directory: Flyway brings the schema up to date,
@@ -24,7 +31,7 @@ public final class LocalStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
     static final int BATCH_SIZE = 200;
     /** The H2 version this program reads and writes (pinned in the pom: the file format changes between versions). */
-    public static final String H2_VERSION = org.h2.engine.Constants.FULL_VERSION.split(" ")[0];
+    public static final String H2_VERSION = Constants.FULL_VERSION.split(" ")[0];
 
     private final Path dataDir;
     private final HikariDataSource dataSource;
@@ -47,7 +54,7 @@ public final class LocalStore implements AutoCloseable {
             if (existed && Files.size(file) < MIN_FILE_BYTES) {
                 throw new DamagedDatabaseException(file, false, null);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DamagedDatabaseException(file, false, e);
         }
         HikariDataSource ds = null;
@@ -98,13 +105,13 @@ public final class LocalStore implements AutoCloseable {
     /** H2's "file corrupted" and kin, or a file it cannot read as a database. */
     private static boolean damaged(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1
-                    || sql.getErrorCode() == org.h2.api.ErrorCode.GENERAL_ERROR_1
-                    || sql.getErrorCode() == org.h2.api.ErrorCode.IO_EXCEPTION_2
-                    || sql.getErrorCode() == org.h2.api.ErrorCode.IO_EXCEPTION_1)) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
+                    || sql.getErrorCode() == ErrorCode.GENERAL_ERROR_1
+                    || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_2
+                    || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_1)) {
                 return !lockedByAnother(t);
             }
-            if (t instanceof org.h2.mvstore.MVStoreException) {
+            if (t instanceof MVStoreException) {
                 return !lockedByAnother(t);
             }
         }
@@ -130,7 +137,7 @@ public final class LocalStore implements AutoCloseable {
     /** H2's "unsupported database file version" (90048), wherever it sits in the chain. */
     private static boolean writtenByAnotherH2(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.FILE_VERSION_ERROR_1) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1) {
                 return true;
             }
         }
@@ -150,7 +157,7 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /** For work outside Hibernate on the same database (the backup's BACKUP TO). */
-    javax.sql.DataSource dataSource() {
+    DataSource dataSource() {
         return dataSource;
     }
 
@@ -198,8 +205,8 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /** Reads many rows at once without a persistence context (lists of a whole county). */
-    <T> T readMany(Function<org.hibernate.StatelessSession, T> work) {
-        try (org.hibernate.StatelessSession session = sessionFactory.openStatelessSession()) {
+    <T> T readMany(Function<StatelessSession, T> work) {
+        try (StatelessSession session = sessionFactory.openStatelessSession()) {
             return work.apply(session);
         }
     }

@@ -15,6 +15,9 @@ import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.logic.report.NoticeRegister;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 
 /**
  * The notice register and the letterhead in the local database (schema V8). Numbers are given in
@@ -125,11 +128,11 @@ public final class NoticeBook implements NoticeRegister {
     }
 
     private static LocalDate date(Object v) {
-        return v instanceof LocalDate d ? d : v instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(String.valueOf(v));
+        return v instanceof LocalDate d ? d : v instanceof Date d ? d.toLocalDate() : LocalDate.parse(String.valueOf(v));
     }
 
     private static Instant instant(Object v) {
-        return v instanceof java.time.OffsetDateTime o ? o.toInstant() : v instanceof Instant i ? i
-                : v instanceof java.sql.Timestamp t ? t.toInstant() : null;
+        return v instanceof OffsetDateTime o ? o.toInstant() : v instanceof Instant i ? i
+                : v instanceof Timestamp t ? t.toInstant() : null;
     }
 }

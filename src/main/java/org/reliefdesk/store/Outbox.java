@@ -13,6 +13,13 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.OperationCodec;
+import java.nio.ByteBuffer;
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.stream.Collectors;
+import org.reliefdesk.model.TicketHistory;
 
 /**
  * Local changes waiting for (or answered by) the central store. An operation is added in the
@@ -114,7 +121,7 @@ public final class Outbox {
     public Set<UUID> provisional() {
         return store.read(s -> s.createNativeQuery("SELECT DISTINCT ticket_id FROM outbox WHERE kind = 'OPEN'"
                 + " AND state IN ('PENDING', 'CONFLICT')", Object.class).getResultList().stream()
-                .map(Outbox::uuid).collect(java.util.stream.Collectors.toSet()));
+                .map(Outbox::uuid).collect(Collectors.toSet()));
     }
 
     /** Tickets a pull must not overwrite: a change of theirs waits or is in conflict. */
@@ -124,7 +131,7 @@ public final class Outbox {
         }
         return s.createNativeQuery("SELECT DISTINCT ticket_id FROM outbox WHERE state IN ('PENDING', 'CONFLICT')"
                 + " AND ticket_id IN (:ids)", Object.class).setParameterList("ids", among).getResultList().stream()
-                .map(Outbox::uuid).collect(java.util.stream.Collectors.toSet());
+                .map(Outbox::uuid).collect(Collectors.toSet());
     }
 
     /**
@@ -132,7 +139,7 @@ public final class Outbox {
      * central store holds it now (null when it holds none), {@code centralLine} the same as sent.
      */
     public record Answer(UUID opId, UUID ticketId, State state, String reasonKey, String reason, String centralLine,
-                         org.reliefdesk.model.TicketHistory central) {
+                         TicketHistory central) {
     }
 
     /**
@@ -159,7 +166,7 @@ public final class Outbox {
      * Discards an operation after a conflict or refusal: the ticket goes back to the central
      * store's version; the operation stays in the outbox, marked discarded.
      */
-    public void discard(UUID opId, org.reliefdesk.model.TicketHistory central, Instant now) {
+    public void discard(UUID opId, TicketHistory central, Instant now) {
         store.inTransaction(s -> {
             Entry e = find(s, opId).orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
             if (e.state() != State.CONFLICT && e.state() != State.REJECTED) {
@@ -174,7 +181,7 @@ public final class Outbox {
     }
 
     /** Puts the central version of a ticket in place of the local one (or removes a ticket it does not hold). */
-    static void restore(Session s, UUID ticketId, org.reliefdesk.model.TicketHistory central) {
+    static void restore(Session s, UUID ticketId, TicketHistory central) {
         boolean known = s.find(TicketEntity.class, ticketId) != null;
         if (central != null) {
             TicketStore.replace(s, central, known);
@@ -212,7 +219,7 @@ public final class Outbox {
             return u;
         }
         if (o instanceof byte[] b && b.length == 16) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+            ByteBuffer buf = ByteBuffer.wrap(b);
             return new UUID(buf.getLong(), buf.getLong());
         }
         return UUID.fromString(o.toString());
@@ -222,10 +229,10 @@ public final class Outbox {
         if (o == null) {
             return null;
         }
-        if (o instanceof java.sql.Clob clob) {
+        if (o instanceof Clob clob) {
             try {
                 return clob.getSubString(1, (int) clob.length());
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new StoreException("cannot read a stored text: " + e.getMessage(), e);
             }
         }
@@ -239,10 +246,10 @@ public final class Outbox {
         if (o instanceof Instant i) {
             return i;
         }
-        if (o instanceof java.time.OffsetDateTime odt) {
+        if (o instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }
-        if (o instanceof java.sql.Timestamp ts) {
+        if (o instanceof Timestamp ts) {
             return ts.toInstant();
         }
         throw new IllegalStateException("unexpected time value " + o.getClass());

@@ -7,6 +7,10 @@ import java.util.UUID;
 
 import org.hibernate.Session;
 import org.reliefdesk.model.InvalidFieldException;
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 
 /**
  * Tickets a pull brought that this PC could not take, kept whole with the reason (the rule, the
@@ -31,7 +35,7 @@ public final class SetAside {
                         + " set_aside_at FROM set_aside ORDER BY set_aside_at DESC", Object[].class).getResultList().stream()
                 .map(r -> new Entry(Outbox.uuid(r[0]), (String) r[1], (String) r[2], new InvalidFieldException(
                         r[4] == null ? "" : (String) r[4], (String) r[3], args((String) r[5])),
-                        String.valueOf(r[6] instanceof java.sql.Clob c ? clob(c) : r[6]), instant(r[7])))
+                        String.valueOf(r[6] instanceof Clob c ? clob(c) : r[6]), instant(r[7])))
                 .toList());
     }
 
@@ -74,14 +78,14 @@ public final class SetAside {
     }
 
     private static Instant instant(Object v) {
-        return v instanceof java.time.OffsetDateTime o ? o.toInstant() : v instanceof Instant i ? i
-                : v instanceof java.sql.Timestamp t ? t.toInstant() : null;
+        return v instanceof OffsetDateTime o ? o.toInstant() : v instanceof Instant i ? i
+                : v instanceof Timestamp t ? t.toInstant() : null;
     }
 
-    private static String clob(java.sql.Clob c) {
+    private static String clob(Clob c) {
         try {
             return c.getSubString(1, (int) c.length());
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,8 @@ package org.reliefdesk.store;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import java.util.UUID;
+import org.reliefdesk.logic.users.PasswordHash;
 
 /** Small named facts of the sync kept in the local store: the pull cursor, the client id, the last sync. */
 public final class SyncFacts {
@@ -34,13 +36,13 @@ public final class SyncFacts {
      * same person can sign in on this PC while the central store cannot be reached.
      */
     public void rememberPassword(String username, char[] password) {
-        put(PASSWORD + username, org.reliefdesk.logic.users.PasswordHash.hash(password));
+        put(PASSWORD + username, PasswordHash.hash(password));
     }
 
     /** Whether the password is the one last accepted by the central store for this user on this PC. */
     public OfflineCheck checkOffline(String username, char[] password) {
         return get(PASSWORD + username)
-                .map(h -> org.reliefdesk.logic.users.PasswordHash.matches(password, h) ? OfflineCheck.MATCHES
+                .map(h -> PasswordHash.matches(password, h) ? OfflineCheck.MATCHES
                         : OfflineCheck.WRONG)
                 .orElse(OfflineCheck.NEVER_ONLINE);
     }
@@ -53,7 +55,7 @@ public final class SyncFacts {
     /** This PC's id for the central store's audit log, made once. */
     public String clientId() {
         return store.inTransaction(s -> get(s, CLIENT_ID).orElseGet(() -> {
-            String id = "pc-" + java.util.UUID.randomUUID();
+            String id = "pc-" + UUID.randomUUID();
             put(s, CLIENT_ID, id);
             return id;
         }));

@@ -11,6 +11,8 @@ import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.User;
+import java.time.Instant;
+import org.reliefdesk.model.TicketHistory;
 
 /**
  * Takes a workflow action on a stored ticket: reads the ticket and its history, lets the
@@ -63,7 +65,7 @@ public final class TicketActions {
      *
      * @return the ticket as stored afterwards
      */
-    public Ticket reapply(UUID opId, User user, org.reliefdesk.model.TicketHistory central, java.time.Instant now) {
+    public Ticket reapply(UUID opId, User user, TicketHistory central, Instant now) {
         return store.inTransaction(s -> {
             Outbox.Entry entry = Outbox.find(s, opId)
                     .orElseThrow(() -> new IllegalArgumentException("no operation " + opId));

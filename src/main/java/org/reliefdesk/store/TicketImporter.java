@@ -15,6 +15,10 @@ import org.reliefdesk.logic.interchange.TicketIngest;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.TicketHistory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.reliefdesk.model.User;
 
 /**
  * Imports an interchange file (JSON Lines) into the local store.
@@ -37,9 +41,9 @@ public final class TicketImporter {
      */
     public TicketImporter(LocalStore store, TicketLineCodec codec, LocalDate today) {
         this.store = store;
-        java.util.Map<String, java.util.Optional<org.reliefdesk.model.User>> known = new java.util.HashMap<>();
-        store.users().list().forEach(u -> known.put(u.username(), java.util.Optional.of(u)));
-        this.ingest = new TicketIngest(codec.catalog(), name -> known.getOrDefault(name, java.util.Optional.empty()));
+        Map<String, Optional<User>> known = new HashMap<>();
+        store.users().list().forEach(u -> known.put(u.username(), Optional.of(u)));
+        this.ingest = new TicketIngest(codec.catalog(), name -> known.getOrDefault(name, Optional.empty()));
         this.today = today;
     }
 
@@ -82,7 +86,7 @@ public final class TicketImporter {
                         new InvalidFieldException("ticketNo", "rule.duplicate", h.ticket().ticketNo())));
                 continue;
             }
-            java.util.Optional<UUID> reused = h.events().stream().map(e -> e.id()).filter(fileEvents::contains).findFirst();
+            Optional<UUID> reused = h.events().stream().map(e -> e.id()).filter(fileEvents::contains).findFirst();
             if (reused.isPresent()) {
                 rejected.add(new LineRejectedException(lineNumber,
                         new InvalidFieldException("events", "rule.duplicate", reused.get())));
@@ -117,7 +121,7 @@ public final class TicketImporter {
         List<TicketHistory> fresh = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             TicketHistory h = batch.get(i);
-            java.util.Optional<UUID> taken = h.events().stream().map(e -> e.id()).filter(stored::contains).findFirst();
+            Optional<UUID> taken = h.events().stream().map(e -> e.id()).filter(stored::contains).findFirst();
             if (taken.isPresent()) {
                 rejected.add(new LineRejectedException(lines.get(i),
                         new InvalidFieldException("events", "rule.duplicate", taken.get())));

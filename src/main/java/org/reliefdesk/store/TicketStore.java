@@ -18,11 +18,25 @@ import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.hibernate.query.QueryProducer;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.model.Place;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Tickets and their histories in the local store. Events are only ever appended. */
 public final class TicketStore {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TicketStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TicketStore.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -62,15 +76,15 @@ public final class TicketStore {
      */
     public Screen newest(TicketScope scope, int limit) {
         return store.readMany(s -> {
-            java.time.Instant newest = s.createSelectionQuery("select max(t.submittedAt) from TicketEntity t",
-                    java.time.Instant.class).getSingleResult();
+            Instant newest = s.createSelectionQuery("select max(t.submittedAt) from TicketEntity t",
+                    Instant.class).getSingleResult();
             if (newest == null) {
                 return new Screen(List.of(), Map.of());
             }
-            java.time.Instant oldest = s.createSelectionQuery("select min(t.submittedAt) from TicketEntity t",
-                    java.time.Instant.class).getSingleResult();
+            Instant oldest = s.createSelectionQuery("select min(t.submittedAt) from TicketEntity t",
+                    Instant.class).getSingleResult();
             for (long hours = 12; ; hours *= 2) {
-                java.time.Instant since = newest.minus(java.time.Duration.ofHours(hours));
+                Instant since = newest.minus(Duration.ofHours(hours));
                 boolean all = since.isBefore(oldest);
                 // counting on the index is cheap; read rows only once there can be enough of them
                 long candidates = s.createSelectionQuery("select count(t) from TicketEntity t where t.submittedAt >= :since",
@@ -84,8 +98,8 @@ public final class TicketStore {
                         .map(TicketEntity::toModel).filter(scope::covers).toList();
                 if (found.size() >= limit || all) {
                     List<Ticket> screen = found.stream()
-                            .sorted(java.util.Comparator.comparing(Ticket::submittedAt).reversed()).limit(limit).toList();
-                    java.util.Set<UUID> ids = new java.util.HashSet<>();
+                            .sorted(Comparator.comparing(Ticket::submittedAt).reversed()).limit(limit).toList();
+                    Set<UUID> ids = new HashSet<>();
                     screen.forEach(t -> ids.add(t.id()));
                     // the same range again, joined to the events: index range then index lookups
                     Map<UUID, List<TicketEvent>> timelines = slim(s.createSelectionQuery(SLIM_EVENTS
@@ -104,19 +118,19 @@ public final class TicketStore {
 
     /** Events without forms, grouped by ticket, each ticket's in order. */
     private static Map<UUID, List<TicketEvent>> slim(List<Object[]> rows) {
-        Map<UUID, List<TicketEvent>> byTicket = new java.util.HashMap<>();
+        Map<UUID, List<TicketEvent>> byTicket = new HashMap<>();
         for (Object[] r : rows) {
             UUID ticket = (UUID) r[1];
-            byTicket.computeIfAbsent(ticket, k -> new java.util.ArrayList<>(6)).add(new TicketEvent((UUID) r[0],
-                    ticket, (Integer) r[2], (String) r[3], (java.time.Instant) r[4], (String) r[5], (String) r[6],
-                    (String) r[7], null, Map.of(), (String) r[8], (java.time.Instant) r[9]));
+            byTicket.computeIfAbsent(ticket, k -> new ArrayList<>(6)).add(new TicketEvent((UUID) r[0],
+                    ticket, (Integer) r[2], (String) r[3], (Instant) r[4], (String) r[5], (String) r[6],
+                    (String) r[7], null, Map.of(), (String) r[8], (Instant) r[9]));
         }
-        byTicket.values().forEach(events -> events.sort(java.util.Comparator.comparingInt(TicketEvent::seq)));
+        byTicket.values().forEach(events -> events.sort(Comparator.comparingInt(TicketEvent::seq)));
         return byTicket;
     }
 
     /** A query over the tickets a scope covers ({@code t}), with the scope's conditions bound. */
-    private static <R> SelectionQuery<R> scoped(org.hibernate.query.QueryProducer s, String select, TicketScope scope, String order,
+    private static <R> SelectionQuery<R> scoped(QueryProducer s, String select, TicketScope scope, String order,
                                                 Class<R> type) {
         StringBuilder hql = new StringBuilder(select).append(select.contains(" where ") ? " and" : " where")
                 .append(" t.countyCode = :county");
@@ -166,7 +180,7 @@ public final class TicketStore {
         List<TicketEventEntity> events = s.createSelectionQuery(
                         "from TicketEventEntity e where e.ticketId = :id order by e.seq", TicketEventEntity.class)
                 .setParameter("id", ticketId).getResultList();
-        Map<UUID, String> forms = new java.util.HashMap<>();
+        Map<UUID, String> forms = new HashMap<>();
         s.createSelectionQuery("select f.eventId, f.formData from TicketEventFormEntity f, TicketEventEntity e"
                         + " where f.eventId = e.id and e.ticketId = :id", Object[].class)
                 .setParameter("id", ticketId).getResultList().forEach(r -> forms.put((UUID) r[0], (String) r[1]));
@@ -223,7 +237,7 @@ public final class TicketStore {
      * operation that tells the central store (whose number is final: a number another PC gave
      * meanwhile is replaced at the next sync).
      */
-    public Ticket insertOpened(TicketHistory opened, org.reliefdesk.logic.interchange.TicketLineCodec codec) {
+    public Ticket insertOpened(TicketHistory opened, TicketLineCodec codec) {
         Ticket t = opened.ticket();
         String prefix = TicketNumbers.prefix(t.county().code(), t.submittedAt());
         return store.inTransaction(s -> {
@@ -233,7 +247,7 @@ public final class TicketStore {
             TicketHistory stored = new TicketHistory(numbered, opened.events());
             insertAll(s, List.of(stored));
             TicketEvent submit = opened.events().get(0);
-            Outbox.add(s, org.reliefdesk.logic.sync.Operation.open(UUID.randomUUID(), t.id(), codec.write(stored)),
+            Outbox.add(s, Operation.open(UUID.randomUUID(), t.id(), codec.write(stored)),
                     submit.actor(), submit.at());
             return numbered;
         });
@@ -247,7 +261,7 @@ public final class TicketStore {
      * @return how many tickets were written
      */
     public int replaceFromCentral(List<TicketHistory> tickets, String username, long cursor) {
-        return replaceFromCentral(tickets, List.of(), username, cursor, java.time.Instant.now(),
+        return replaceFromCentral(tickets, List.of(), username, cursor, Instant.now(),
                 h -> h.ticket().id().toString()).written();
     }
 
@@ -265,8 +279,8 @@ public final class TicketStore {
      * @param lineOf the ticket as pulled (kept whole with a ticket set aside)
      */
     public PageWritten replaceFromCentral(List<TicketHistory> tickets, List<SetAside.Entry> refused, String username,
-                                          long cursor, java.time.Instant now,
-                                          java.util.function.Function<TicketHistory, String> lineOf) {
+                                          long cursor, Instant now,
+                                          Function<TicketHistory, String> lineOf) {
         try {
             return store.inTransaction(s -> {
                 int written = writeFromCentral(s, tickets);
@@ -283,7 +297,7 @@ public final class TicketStore {
             }
             LOG.warn("A pulled page could not be written whole ({}); writing its tickets one by one", pageFailed.toString());
         }
-        List<SetAside.Entry> aside = new java.util.ArrayList<>(refused);
+        List<SetAside.Entry> aside = new ArrayList<>(refused);
         int written = 0;
         for (TicketHistory h : tickets) {
             try {
@@ -325,12 +339,12 @@ public final class TicketStore {
      */
     int writeFromCentral(Session s, List<TicketHistory> tickets) {
         List<UUID> ids = tickets.stream().map(h -> h.ticket().id()).toList();
-        java.util.Set<UUID> keep = Outbox.unsynced(s, ids);
-        java.util.Set<UUID> known = ids.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(
+        Set<UUID> keep = Outbox.unsynced(s, ids);
+        Set<UUID> known = ids.isEmpty() ? Set.of() : Set.copyOf(
                 s.createSelectionQuery("select t.id from TicketEntity t where t.id in :ids", UUID.class)
                         .setParameterList("ids", ids).getResultList());
-        List<TicketHistory> written = new java.util.ArrayList<>();
-        List<Ticket> fresh = new java.util.ArrayList<>();
+        List<TicketHistory> written = new ArrayList<>();
+        List<Ticket> fresh = new ArrayList<>();
         for (TicketHistory h : tickets) {
             if (!keep.contains(h.ticket().id())) {
                 if (known.contains(h.ticket().id())) {
@@ -416,27 +430,27 @@ public final class TicketStore {
     }
 
     /** The townships (code and name) that have tickets in a county, by code. */
-    public List<org.reliefdesk.model.Place> townshipsOf(String countyCode) {
+    public List<Place> townshipsOf(String countyCode) {
         return store.read(s -> s.createSelectionQuery("select distinct t.townshipCode, t.townshipName from TicketEntity t"
                         + " where t.countyCode = :c order by t.townshipCode", Object[].class)
                 .setParameter("c", countyCode).getResultList().stream()
-                .map(r -> new org.reliefdesk.model.Place((String) r[0], (String) r[1])).toList());
+                .map(r -> new Place((String) r[0], (String) r[1])).toList());
     }
 
     /** The counties (code and name) of the stored tickets; one on a county PC. */
-    public List<org.reliefdesk.model.Place> counties() {
+    public List<Place> counties() {
         return store.read(s -> s.createSelectionQuery("select distinct t.countyCode, t.countyName from TicketEntity t"
                         + " order by t.countyCode", Object[].class).getResultList().stream()
-                .map(r -> new org.reliefdesk.model.Place((String) r[0], (String) r[1])).toList());
+                .map(r -> new Place((String) r[0], (String) r[1])).toList());
     }
 
     /** Villages already known in a township, by name, for choosing where a new ticket is. */
-    public List<org.reliefdesk.model.Place> villagesOf(String townshipCode) {
+    public List<Place> villagesOf(String townshipCode) {
         return store.read(s -> s.createSelectionQuery(
                         "select distinct t.villageCode, t.villageName from TicketEntity t where t.townshipCode = :tc "
                                 + "order by t.villageName", Object[].class)
                 .setParameter("tc", townshipCode).getResultList().stream()
-                .map(r -> new org.reliefdesk.model.Place((String) r[0], (String) r[1])).toList());
+                .map(r -> new Place((String) r[0], (String) r[1])).toList());
     }
 
     /** Inserts new tickets with their histories in the caller's transaction, in JDBC batches (import, a ticket opened). */

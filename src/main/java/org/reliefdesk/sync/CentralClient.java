@@ -30,6 +30,11 @@ import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.User;
+import java.io.EOFException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
 
 /** The central store's HTTP API as the county PC calls it (docs/sync-protocol.md). */
 public final class CentralClient {
@@ -78,8 +83,8 @@ public final class CentralClient {
         }
 
         /** A field the central store refused, with its rule and values (to say in the PC's language). */
-        public java.util.Optional<InvalidFieldException> invalidField() {
-            return java.util.Optional.ofNullable(invalidField);
+        public Optional<InvalidFieldException> invalidField() {
+            return Optional.ofNullable(invalidField);
         }
 
         public int status() {
@@ -137,7 +142,7 @@ public final class CentralClient {
     /** Shares one year's holiday file (administrators): every PC gets it at its next sync. */
     public void putCalendar(String token, String content) throws IOException {
         call(request("/calendar", token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(content, java.nio.charset.StandardCharsets.UTF_8)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8)).build());
     }
 
     /** The users of the administrator's county. */
@@ -156,12 +161,12 @@ public final class CentralClient {
 
     /** Disables a user of the administrator's county: they cannot sign in, their tokens end. */
     public void disableUser(String token, String username) throws IOException {
-        call(request("/users/" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+        call(request("/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "/disable", token).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** Sends a file the central store does not hold yet, continuing a broken upload where it stopped. */
-    public void upload(String token, java.util.UUID ticket, String sha, Path file) throws IOException {
+    public void upload(String token, UUID ticket, String sha, Path file) throws IOException {
         String forTicket = "ticket=" + ticket;
         JsonNode status = call(request("/attachments/" + sha + "/status?" + forTicket, token).GET().build());
         if (status.path("stored").asBoolean()) {
@@ -195,7 +200,7 @@ public final class CentralClient {
         HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
         if (resp.statusCode() != 200) {
             try (InputStream in = resp.body()) {
-                throw refused(resp.statusCode(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                throw refused(resp.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         Files.createDirectories(target.getParent());
@@ -268,7 +273,7 @@ public final class CentralClient {
 
     private static boolean closedBeforeAnswer(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.EOFException
+            if (t instanceof EOFException
                     || (t.getMessage() != null && t.getMessage().contains("received no bytes"))) {
                 return true;
             }

@@ -37,6 +37,12 @@ import org.reliefdesk.store.TicketStore;
 import org.reliefdesk.store.SyncFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One sync of a county PC with the central store: first push this user's waiting operations
@@ -146,7 +152,7 @@ public final class Synchronizer {
                 return;
             }
             progress.accept(new Progress("push", -1));
-            for (Map.Entry<String, java.util.UUID> named : attachmentsOf(batch).entrySet()) {
+            for (Map.Entry<String, UUID> named : attachmentsOf(batch).entrySet()) {
                 String stored = named.getKey();
                 if (!AttachmentNames.valid(stored)) {
                     continue;
@@ -176,8 +182,8 @@ public final class Synchronizer {
     }
 
     /** The attachments the batch's operations name, each with the ticket it comes with. */
-    private Map<String, java.util.UUID> attachmentsOf(List<Outbox.Entry> batch) {
-        Map<String, java.util.UUID> names = new java.util.LinkedHashMap<>();
+    private Map<String, UUID> attachmentsOf(List<Outbox.Entry> batch) {
+        Map<String, UUID> names = new LinkedHashMap<>();
         for (Outbox.Entry e : batch) {
             Operation op = e.operation();
             if (op.kind() == Operation.Kind.ACT) {
@@ -206,9 +212,9 @@ public final class Synchronizer {
         long total = -1;
         AttachmentStore files = new AttachmentStore(store.dataDir());
         // Defence in depth: a pulled ticket goes through the same ingestion as an imported one.
-        Map<String, java.util.Optional<User>> known = new HashMap<>();
-        store.users().list().forEach(u -> known.put(u.username(), java.util.Optional.of(u)));
-        TicketIngest ingest = new TicketIngest(catalog, name -> known.getOrDefault(name, java.util.Optional.empty()));
+        Map<String, Optional<User>> known = new HashMap<>();
+        store.users().list().forEach(u -> known.put(u.username(), Optional.of(u)));
+        TicketIngest ingest = new TicketIngest(catalog, name -> known.getOrDefault(name, Optional.empty()));
         LocalDate today = LocalDate.now(clock.withZone(WorkflowEngine.ZONE)).plusDays(1);
         while (true) {
             PullPage page = client.pull(token, cursor, pullPage, total < 0);
@@ -217,7 +223,7 @@ public final class Synchronizer {
             }
             List<TicketHistory> tickets = new ArrayList<>(page.changes().size());
             List<SetAside.Entry> refused = new ArrayList<>();
-            Map<java.util.UUID, String> lines = new HashMap<>();
+            Map<UUID, String> lines = new HashMap<>();
             for (PullPage.Change c : page.changes()) {
                 try {
                     TicketHistory h = ingest.read(c.ticket(), 1, today);
@@ -246,18 +252,18 @@ public final class Synchronizer {
 
     /** A pulled line this PC will not take, kept with its id and number when they can be read at all. */
     private SetAside.Entry setAside(String line, String username, InvalidFieldException why) {
-        java.util.UUID id = null;
+        UUID id = null;
         String number = null;
         try {
-            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
-            id = java.util.UUID.fromString(n.path("id").asText());
+            JsonNode n = new ObjectMapper().readTree(line);
+            id = UUID.fromString(n.path("id").asText());
             number = n.path("ticketNo").asText(null);
         } catch (IOException | RuntimeException e) {
             // no readable id: kept under a made-up one, still shown with its reason
         }
         LOG.warn("Pulled ticket {} set aside: {}", number, why.getMessage());
-        return new SetAside.Entry(id != null ? id : java.util.UUID.nameUUIDFromBytes(line.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)), number, username, why, line, clock.instant());
+        return new SetAside.Entry(id != null ? id : UUID.nameUUIDFromBytes(line.getBytes(
+                StandardCharsets.UTF_8)), number, username, why, line, clock.instant());
     }
 
     /** Photos of pulled tickets, fetched now so they show offline later; a missing one is tried at the next sync. */

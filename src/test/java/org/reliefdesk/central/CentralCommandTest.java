@@ -17,6 +17,16 @@ import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sample.FormFaker;
+import org.reliefdesk.logic.workflow.TicketFacts;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.TicketActions;
 
 /**
  * The commands as an administrator and two county PCs use them, each in its own JVM: {@code central
@@ -45,7 +55,7 @@ class CentralCommandTest {
         assertEquals(1, refused.exit(), "one letter is no sign-in name; a clerk needs a department");
         Path file = dir.resolve("county.jsonl");
         TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
-        Files.write(file, new SampleGenerator(SyncWorld.CATALOG).generate(3, java.time.Instant.now().minusSeconds(3600), 300)
+        Files.write(file, new SampleGenerator(SyncWorld.CATALOG).generate(3, Instant.now().minusSeconds(3600), 300)
                 .stream().map(codec::write).toList());
         Run intake = run(List.of("central", "import", "--data-dir", centralDir.toString(), "--file", file.toString()));
         assertEquals(0, intake.exit(), intake.output());
@@ -70,7 +80,7 @@ class CentralCommandTest {
         // On PC A, the water clerk takes an action (as in the workbench), then syncs.
         Ticket acted;
         TicketEvent event;
-        try (org.reliefdesk.store.LocalStore store = org.reliefdesk.store.LocalStore.open(a)) {
+        try (LocalStore store = LocalStore.open(a)) {
             Ticket target = actionable(store);
             acted = act(store, target);
             List<TicketEvent> events = store.tickets().events(target.id());
@@ -82,7 +92,7 @@ class CentralCommandTest {
 
         Run pullB = sync(url, SyncWorld.WATER_A2.username(), b);
         assertEquals(0, pullB.exit(), pullB.output());
-        try (org.reliefdesk.store.LocalStore store = org.reliefdesk.store.LocalStore.open(b)) {
+        try (LocalStore store = LocalStore.open(b)) {
             List<TicketEvent> seen = store.tickets().events(acted.id());
             assertEquals(event.id(), seen.get(seen.size() - 1).id(), "PC B holds PC A's accepted action");
             assertEquals(acted.currentStep(), store.tickets().find(acted.id()).orElseThrow().currentStep());
@@ -99,24 +109,24 @@ class CentralCommandTest {
         started.forEach(Process::destroyForcibly);
     }
 
-    private static Ticket actionable(org.reliefdesk.store.LocalStore store) {
-        var engine = new org.reliefdesk.logic.workflow.WorkflowEngine(SyncWorld.CATALOG, java.time.Clock.systemUTC());
-        return store.tickets().list(org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.WATER_A, SyncWorld.CATALOG)).stream()
+    private static Ticket actionable(LocalStore store) {
+        var engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.systemUTC());
+        return store.tickets().list(TicketScope.of(SyncWorld.WATER_A, SyncWorld.CATALOG)).stream()
                 .filter(t -> engine.mayActInStep(t, SyncWorld.WATER_A))
                 .filter(t -> engine.allowedActions(t, store.tickets().events(t.id()), SyncWorld.WATER_A).stream()
                         .anyMatch(x -> !x.reopens()))
                 .findFirst().orElseThrow();
     }
 
-    private static Ticket act(org.reliefdesk.store.LocalStore store, Ticket t) {
-        var engine = new org.reliefdesk.logic.workflow.WorkflowEngine(SyncWorld.CATALOG, java.time.Clock.systemUTC());
+    private static Ticket act(LocalStore store, Ticket t) {
+        var engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.systemUTC());
         var history = store.tickets().events(t.id());
         var a = engine.allowedActions(t, history, SyncWorld.WATER_A).stream().filter(x -> !x.reopens()).findFirst()
                 .orElseThrow();
-        var form = SyncWorld.CATALOG.form(a.form()).orElse(new org.reliefdesk.logic.catalog.FormDef("none", List.of()));
-        var values = org.reliefdesk.logic.sample.FormFaker.happy(SyncWorld.CATALOG).fill(form,
-                org.reliefdesk.logic.workflow.TicketFacts.of(history), java.time.Instant.now());
-        return new org.reliefdesk.store.TicketActions(store, engine).act(t.id(), t.version(), SyncWorld.WATER_A, a.code(),
+        var form = SyncWorld.CATALOG.form(a.form()).orElse(new FormDef("none", List.of()));
+        var values = FormFaker.happy(SyncWorld.CATALOG).fill(form,
+                TicketFacts.of(history), Instant.now());
+        return new TicketActions(store, engine).act(t.id(), t.version(), SyncWorld.WATER_A, a.code(),
                 values, null);
     }
 
@@ -136,7 +146,7 @@ class CentralCommandTest {
         ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("RELIEFDESK_PASSWORD", password);
         Process p = pb.start();
-        boolean done = p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+        boolean done = p.waitFor(120, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly();
         }

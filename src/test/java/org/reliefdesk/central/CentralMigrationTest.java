@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.catalog.CatalogLoader;
+import java.util.Arrays;
+import java.util.Random;
 
 /** A central store written before attachments were kept in pieces keeps its files and its unfinished uploads. */
 class CentralMigrationTest {
@@ -30,10 +32,10 @@ class CentralMigrationTest {
         String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/central").target("4").load().migrate();
         byte[] photo = new byte[300_000];
-        new java.util.Random(3).nextBytes(photo);
+        new Random(3).nextBytes(photo);
         String stored = Sha256.hex(photo);
         byte[] other = new byte[200_000];
-        new java.util.Random(4).nextBytes(other);
+        new Random(4).nextBytes(other);
         String partial = Sha256.hex(other);
         Instant now = Instant.now();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -49,7 +51,7 @@ class CentralMigrationTest {
                     + " updated_at, started_by) VALUES (?, ?, ?, ?, 'water.clerk')")) {
                 ps.setString(1, partial);
                 ps.setLong(2, other.length);
-                ps.setBytes(3, java.util.Arrays.copyOf(other, 50_000));
+                ps.setBytes(3, Arrays.copyOf(other, 50_000));
                 ps.setTimestamp(4, Timestamp.from(now));
                 ps.executeUpdate();
             }
@@ -60,7 +62,7 @@ class CentralMigrationTest {
             assertFalse(status.stored());
             assertEquals(50_000, status.received(), "the upload goes on where it was");
             assertTrue(central.attachments().append(partial, 50_000, other.length,
-                    java.util.Arrays.copyOfRange(other, 50_000, other.length), "water.clerk", now).stored());
+                    Arrays.copyOfRange(other, 50_000, other.length), "water.clerk", now).stored());
             assertArrayEquals(other, central.attachments().read(partial).orElseThrow());
         }
     }

@@ -56,6 +56,14 @@ import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.SetAside;
 import org.reliefdesk.sync.CentralClient;
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.Set;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sync.OperationApplier;
+import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.users.PasswordHash;
+import org.reliefdesk.logic.workflow.TicketFacts;
 
 /**
  * The central store attacked as a hostile county user would (a clerk, a township worker, a
@@ -217,9 +225,9 @@ abstract class HostileContract {
                     LocalDate.of(9999, 1, 1));
             Ticket local = civil.store.tickets().insertOpened(mine, codec);
             assertEquals(prefix + "10001", local.ticketNo(), "numbered after the highest, as a number");
-            assertEquals(java.util.Set.of(local.id()), civil.store.outbox().provisional());
+            assertEquals(Set.of(local.id()), civil.store.outbox().provisional());
             civil.sync();
-            assertEquals(java.util.Set.of(), civil.store.outbox().provisional());
+            assertEquals(Set.of(), civil.store.outbox().provisional());
             assertEquals(world.centralTicket(local.id()).ticket().ticketNo(),
                     civil.store.tickets().find(local.id()).orElseThrow().ticketNo(), "the central store's number, final");
         }
@@ -256,7 +264,7 @@ abstract class HostileContract {
             // an action dated back past this person's sign-ins on this PC (less the offline allowance):
             // refused, though it would still come after the ticket's last entry
             civil.sync();
-            Instant bound = world.clock.instant().minus(org.reliefdesk.logic.sync.OperationApplier.OFFLINE_ALLOWANCE);
+            Instant bound = world.clock.instant().minus(OperationApplier.OFFLINE_ALLOWANCE);
             Ticket target = civil.tickets().stream().filter(t -> lastAt(t).isBefore(bound.minus(Duration.ofDays(2))))
                     .filter(t -> civil.actionable(t)).findFirst().orElseThrow();
             Instant backDated = lastAt(target).plus(Duration.ofDays(1));
@@ -411,11 +419,11 @@ abstract class HostileContract {
                     .header("Authorization", "bearer " + a.token()).GET().build();
             assertEquals(200, HttpClient.newHttpClient().send(lower, HttpResponse.BodyHandlers.ofString()).statusCode());
             byte[] big = new byte[CentralServer.MAX_JSON_BYTES + 1024];
-            java.util.Arrays.fill(big, (byte) ' ');
+            Arrays.fill(big, (byte) ' ');
             // no length: an InputStream body goes chunked
             HttpRequest chunked = HttpRequest.newBuilder(URI.create(world.url() + "/api/v1/ops"))
                     .header("Authorization", "Bearer " + a.token())
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
             HttpResponse<String> r = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
             assertEquals(413, r.statusCode(), r.body());
             assertEquals("tooLarge", json.readTree(r.body()).get("error").asText());
@@ -446,23 +454,23 @@ abstract class HostileContract {
                 return null;
             });
         }
-        org.reliefdesk.logic.sync.PullPage first = world.central.tickets().pull(
-                org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 2000, false);
+        PullPage first = world.central.tickets().pull(
+                TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 2000, false);
         assertEquals(2, first.changes().size(), "8 MB hold two of them");
         assertTrue(first.more());
-        org.reliefdesk.logic.sync.PullPage second = world.central.tickets().pull(
-                org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), first.next(), 2000, false);
+        PullPage second = world.central.tickets().pull(
+                TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), first.next(), 2000, false);
         assertEquals(1, second.changes().size());
         assertFalse(second.more());
         // and a single ticket larger than a page still goes, alone
-        org.reliefdesk.logic.sync.PullPage alone = world.central.tickets().pull(
-                org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 1, false);
+        PullPage alone = world.central.tickets().pull(
+                TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 1, false);
         assertEquals(1, alone.changes().size());
     }
 
     @Test
     void aPasswordHashedWithFewerIterationsIsReplacedAtTheNextGoodSignIn() throws Exception {
-        String old = org.reliefdesk.logic.users.PasswordHash.hashWith(SyncWorld.PASSWORD.toCharArray(), 210_000);
+        String old = PasswordHash.hashWith(SyncWorld.PASSWORD.toCharArray(), 210_000);
         world.central.database().inTransaction(c -> {
             try (var ps = c.prepareStatement("UPDATE central_user SET password_hash = ? WHERE username = ?")) {
                 ps.setString(1, old);
@@ -482,7 +490,7 @@ abstract class HostileContract {
                 }
             }
         });
-        assertTrue(now.startsWith("pbkdf2-sha256$" + org.reliefdesk.logic.users.PasswordHash.ITERATIONS + "$"), now);
+        assertTrue(now.startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$"), now);
         assertNotNull(new CentralClient(world.url(), Duration.ofSeconds(20)).signIn(SyncWorld.WATER_A.username(),
                 SyncWorld.PASSWORD.toCharArray(), "pc").token(), "the same password still signs in");
     }
@@ -515,7 +523,7 @@ abstract class HostileContract {
                 .orElseThrow();
         FormDef form = SyncWorld.CATALOG.form(action.form()).orElse(new FormDef("none", List.of()));
         Map<String, Object> values = FormFaker.happy(SyncWorld.CATALOG).fill(form,
-                org.reliefdesk.logic.workflow.TicketFacts.of(history), at);
+                TicketFacts.of(history), at);
         return Operation.act(UUID.randomUUID(), ticket.id(), history.size(), action.code(), values, null, at, eventId);
     }
 

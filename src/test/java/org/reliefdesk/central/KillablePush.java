@@ -15,6 +15,7 @@ import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
+import java.nio.file.Files;
 
 /** A sync run in a child JVM (the real command line), so a test can kill it with the operating system's hand. */
 final class KillablePush {
@@ -42,7 +43,7 @@ final class KillablePush {
     record Child(Process process, File log) {
         String output() {
             try {
-                return java.nio.file.Files.readString(log.toPath());
+                return Files.readString(log.toPath());
             } catch (IOException e) {
                 return "(no output: " + e.getMessage() + ")";
             }

@@ -49,6 +49,12 @@ import org.reliefdesk.model.Role;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.reliefdesk.sync.CentralClient;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Benchmark (mvn -Pbench verify -Dtest=LoadBench; measures, asserts nothing): N simulated county
@@ -62,7 +68,7 @@ import org.reliefdesk.sync.CentralClient;
  */
 class LoadBench {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoadBench.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LoadBench.class);
     private static final int PCS = Integer.getInteger("bench.pcs", 200);
     private static final int SECONDS = Integer.getInteger("bench.loadSeconds", 60);
     private static final int TICKETS = Integer.getInteger("bench.loadTickets", 2400);
@@ -140,7 +146,7 @@ class LoadBench {
                 String[] tokens = new String[PCS];
                 ExecutorService pool = Executors.newFixedThreadPool(PCS + 2);
                 CountDownLatch go = new CountDownLatch(1);
-                List<java.util.concurrent.Future<?>> storm = new ArrayList<>();
+                List<Future<?>> storm = new ArrayList<>();
                 long stormStart = System.nanoTime();
                 for (int i = 0; i < PCS; i++) {
                     int n = i;
@@ -162,7 +168,7 @@ class LoadBench {
                                     signIn.errors.incrementAndGet();
                                     return null;
                                 }
-                            } catch (java.io.IOException e) {
+                            } catch (IOException e) {
                                 signIn.errors.incrementAndGet();
                                 return null;
                             }
@@ -174,13 +180,13 @@ class LoadBench {
                 // the probe pulls during the storm too: are pulls served while 200 PCs sign in?
                 Series duringStorm = new Series();
                 AtomicBoolean stormOver = new AtomicBoolean();
-                java.util.concurrent.Future<?> stormProbe = pool.submit(() -> {
+                Future<?> stormProbe = pool.submit(() -> {
                     while (!stormOver.get()) {
                         long t = System.nanoTime();
                         try {
                             probeClient.pull(probeToken, probeCursor, 50, false);
                             duringStorm.add(t);
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             duringStorm.errors.incrementAndGet();
                         }
                         Thread.sleep(250);
@@ -202,7 +208,7 @@ class LoadBench {
                 Series loaded = new Series();
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger applied = new AtomicInteger();
-                List<java.util.concurrent.Future<?>> traffic = new ArrayList<>();
+                List<Future<?>> traffic = new ArrayList<>();
                 long trafficStart = System.nanoTime();
                 for (int i = 0; i < PCS; i++) {
                     int n = i;
@@ -219,7 +225,7 @@ class LoadBench {
                             PullPage p = probeClient.pull(probeToken, cursor, 50, false);
                             loaded.add(t);
                             cursor = p.next();
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             loaded.errors.incrementAndGet();
                         }
                         Thread.sleep(250);
@@ -286,7 +292,7 @@ class LoadBench {
                     if (r.ticket() != null) {
                         held.put(op.ticketId(), read(codec, r.ticket()));
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     push.errors.incrementAndGet();
                 }
             }
@@ -308,7 +314,7 @@ class LoadBench {
             PullPage page;
             try {
                 page = client.pull(token, cursor, 500, false);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 if (series != null) {
                     series.errors.incrementAndGet();
                 }
@@ -410,7 +416,7 @@ class LoadBench {
     }
 
     private static long cpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
     }
 
@@ -418,15 +424,15 @@ class LoadBench {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
                     .map(l -> l.replaceAll("\\s+", " ").substring(6).trim()).findFirst().orElse("?");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "?";
         }
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    private static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }

@@ -32,6 +32,34 @@ import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.store.Outbox;
 import org.reliefdesk.sync.CentralClient;
 import org.reliefdesk.sync.Synchronizer;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.reliefdesk.logic.Sha256;
+import org.reliefdesk.logic.calendar.CalendarLoader;
+import org.reliefdesk.logic.calendar.WorkingCalendar;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sample.FormFaker;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.workflow.TicketFacts;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.TicketActions;
 
 /**
  * What the central store and the client sync must do, on real parts: a central database (H2 or
@@ -103,8 +131,8 @@ abstract class SyncContract {
             assertEquals(Outbox.State.CONFLICT, conflict.state());
             assertEquals("sync.rule.movedOn", conflict.reasonKey());
             assertNotNull(conflict.centralTicket());
-            TicketHistory centralVersion = new org.reliefdesk.logic.interchange.TicketLineCodec(SyncWorld.CATALOG)
-                    .read(conflict.centralTicket(), 1, java.time.LocalDate.of(9999, 1, 1));
+            TicketHistory centralVersion = new TicketLineCodec(SyncWorld.CATALOG)
+                    .read(conflict.centralTicket(), 1, LocalDate.of(9999, 1, 1));
             assertEquals(last(a.store.tickets().events(target.id())).id(), last(centralVersion.events()).id());
             assertEquals(bEvent, last(b.store.tickets().events(target.id())).id(), "a pull does not overwrite B's change");
             assertEquals(Outbox.TicketSync.CONFLICT, b.store.outbox().ticketStates().get(target.id()));
@@ -118,7 +146,7 @@ abstract class SyncContract {
 
             // The audit log says who pushed what from which PC.
             List<String> audit = world.central.database().inTransaction(c -> {
-                List<String> rows = new java.util.ArrayList<>();
+                List<String> rows = new ArrayList<>();
                 try (var ps = c.prepareStatement("SELECT username, client_id, outcome FROM applied_op WHERE ticket_id = ?"
                         + " ORDER BY username")) {
                     ps.setObject(1, target.id());
@@ -150,10 +178,10 @@ abstract class SyncContract {
             Outbox.Entry conflict = b.store.outbox().unsettled().get(0);
             TicketHistory central = world.centralTicket(target.id());
             try {
-                new org.reliefdesk.store.TicketActions(b.store,
-                        new org.reliefdesk.logic.workflow.WorkflowEngine(SyncWorld.CATALOG, world.clock))
+                new TicketActions(b.store,
+                        new WorkflowEngine(SyncWorld.CATALOG, world.clock))
                         .reapply(conflict.opId(), SyncWorld.WATER_A2, central, world.clock.instant());
-            } catch (org.reliefdesk.model.InvalidFieldException refused) {
+            } catch (InvalidFieldException refused) {
                 // The action no longer fits the new step: nothing changed, the conflict still waits.
                 assertEquals(Outbox.State.CONFLICT, b.store.outbox().find(conflict.opId()).orElseThrow().state());
                 assertEquals(last(b.store.tickets().events(target.id())).actor(), SyncWorld.WATER_A2.username());
@@ -175,7 +203,7 @@ abstract class SyncContract {
             int[] pages = new int[1];
             double[] lastFraction = new double[1];
             Synchronizer cutOff = new Synchronizer(leader.store, client, SyncWorld.CATALOG, world.clock).pullPage(50);
-            RuntimeException cut = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+            RuntimeException cut = Assertions.assertThrows(RuntimeException.class,
                     () -> cutOff.sync(session, p -> {
                         lastFraction[0] = p.fraction();
                         if ("pull".equals(p.phase()) && ++pages[0] == 3) {
@@ -185,7 +213,7 @@ abstract class SyncContract {
             assertEquals("the laptop lid closed", cut.getMessage());
             assertEquals(150.0 / world.countyATickets, lastFraction[0], 1e-9, "progress counts pages against the total");
             List<Ticket> afterCut = leader.store.tickets().list(
-                    new org.reliefdesk.logic.queue.TicketScope(SyncWorld.COUNTY_A, null, null));
+                    new TicketScope(SyncWorld.COUNTY_A, null, null));
             assertEquals(150, afterCut.size(), "three pages of 50 were written with their cursor");
             long cursor = leader.store.syncFacts().cursor(SyncWorld.LEADER_A.username());
             assertTrue(cursor > 0);
@@ -194,7 +222,7 @@ abstract class SyncContract {
                     .sync(session, p -> { });
             assertEquals(world.countyATickets - 150, rest.pulled(), "only the rest is pulled again");
             assertEquals(world.countyATickets, leader.store.tickets().list(
-                    new org.reliefdesk.logic.queue.TicketScope(SyncWorld.COUNTY_A, null, null)).size());
+                    new TicketScope(SyncWorld.COUNTY_A, null, null)).size());
         }
     }
 
@@ -203,7 +231,7 @@ abstract class SyncContract {
         try (SyncWorld.Pc other = world.pc("other", SyncWorld.WATER_B); SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
             Synchronizer.Report r = other.sync();
             assertTrue(r.pulled() > 0);
-            List<Ticket> all = other.store.tickets().list(new org.reliefdesk.logic.queue.TicketScope(SyncWorld.COUNTY_A, null, null));
+            List<Ticket> all = other.store.tickets().list(new TicketScope(SyncWorld.COUNTY_A, null, null));
             assertTrue(all.isEmpty(), "no ticket of county A on county B's PC");
             a.sync();
             Ticket ofA = a.tickets().get(0);
@@ -301,8 +329,8 @@ abstract class SyncContract {
             assertTrue(versions.get("calendar").asText().matches("[0-9a-f]{64}"));
 
             // The citizen channel's intake: administrators only.
-            String generated = new org.reliefdesk.logic.interchange.TicketLineCodec(SyncWorld.CATALOG).write(
-                    new org.reliefdesk.logic.sample.SampleGenerator(SyncWorld.CATALOG).generate(99,
+            String generated = new TicketLineCodec(SyncWorld.CATALOG).write(
+                    new SampleGenerator(SyncWorld.CATALOG).generate(99,
                             world.clock.instant().minusSeconds(600), 3).get(0));
             // the platform's own number, not one the generated county already holds
             String lines = generated.replaceFirst("(\"ticketNo\":\"\\d{14})\\d{4}\"", "$19001\"");
@@ -320,15 +348,15 @@ abstract class SyncContract {
     void attachmentsUploadInPiecesResumeAndMustHashToTheirName() throws Exception {
         try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
             byte[] photo = new byte[(int) (2.5 * 1024 * 1024)];
-            new java.util.Random(5).nextBytes(photo);
+            new Random(5).nextBytes(photo);
             Path file = dir.resolve("photo.jpg");
-            java.nio.file.Files.write(file, photo);
-            String sha = org.reliefdesk.logic.Sha256.hex(photo);
+            Files.write(file, photo);
+            String sha = Sha256.hex(photo);
             String token = a.token();
             a.sync();
             UUID ticket = a.tickets().get(0).id();
             // A broken upload: the first piece arrived, then the connection went.
-            world.central.attachments().append(sha, 0, photo.length, java.util.Arrays.copyOf(photo, 1000), "water.clerk",
+            world.central.attachments().append(sha, 0, photo.length, Arrays.copyOf(photo, 1000), "water.clerk",
                     world.clock.instant());
             assertEquals(1000, world.central.attachments().status(sha).received());
             CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10));
@@ -339,7 +367,7 @@ abstract class SyncContract {
             assertError(send("GET", "/api/v1/attachments/" + sha, token, null), 404, "notFound");
             nameAttachment(ticket, sha);
             client.download(token, sha, back);
-            assertEquals(sha, org.reliefdesk.logic.Sha256.hex(java.nio.file.Files.readAllBytes(back)));
+            assertEquals(sha, Sha256.hex(Files.readAllBytes(back)));
             // each piece is a row of its own (appended, never the partial file rewritten) ...
             long pieces = world.central.database().inTransaction(c -> {
                 try (var ps = c.prepareStatement("SELECT COUNT(*) FROM attachment_piece WHERE sha256 = ?")) {
@@ -357,7 +385,7 @@ abstract class SyncContract {
                     URI.create(world.url() + "/api/v1/attachments/" + sha + "?from=" + from))
                     .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, rest.statusCode());
-            assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(photo, from, photo.length), rest.body()),
+            assertTrue(Arrays.equals(Arrays.copyOfRange(photo, from, photo.length), rest.body()),
                     "the bytes from " + from);
             // Bytes that do not hash to the name are thrown away.
             String wrong = "0".repeat(64);
@@ -376,7 +404,7 @@ abstract class SyncContract {
             a.sync();
         }
         // 120 tickets opened offline on the PC: 120 operations waiting.
-        try (org.reliefdesk.store.LocalStore store = org.reliefdesk.store.LocalStore.open(dir.resolve("a"))) {
+        try (LocalStore store = LocalStore.open(dir.resolve("a"))) {
             KillablePush.openTickets(store, opened, world.clock);
             assertEquals(opened, store.outbox().pendingCount());
         }
@@ -392,14 +420,14 @@ abstract class SyncContract {
         assertEquals(0, restart.process().waitFor(), restart::output);
         assertEquals(audit + opened, world.central.ops().auditCount(), "every operation recorded once");
         assertEquals(tickets + opened, world.central.tickets().count(), "every ticket opened once");
-        try (org.reliefdesk.store.LocalStore store = org.reliefdesk.store.LocalStore.open(dir.resolve("a"))) {
+        try (LocalStore store = LocalStore.open(dir.resolve("a"))) {
             assertEquals(0, store.outbox().pendingCount());
             Set<Outbox.State> states = store.outbox().all().stream().map(Outbox.Entry::state).collect(Collectors.toSet());
             assertEquals(Set.of(Outbox.State.APPLIED), states);
-            List<Ticket> local = store.tickets().list(org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.CIVIL_A,
+            List<Ticket> local = store.tickets().list(TicketScope.of(SyncWorld.CIVIL_A,
                     SyncWorld.CATALOG));
             Set<String> numbers = local.stream().map(Ticket::ticketNo).collect(Collectors.toSet());
-            int central = world.central.tickets().pull(org.reliefdesk.logic.queue.TicketScope.of(SyncWorld.CIVIL_A,
+            int central = world.central.tickets().pull(TicketScope.of(SyncWorld.CIVIL_A,
                     SyncWorld.CATALOG), 0, CentralTickets.MAX_PAGE).changes().size();
             assertEquals(central, local.size(), "the PC holds the clerk's tickets as the central store does");
             assertEquals(local.size(), numbers.size(), "each ticket number once");
@@ -439,12 +467,12 @@ abstract class SyncContract {
                 "county A's users, none of county B");
 
         // A forged county in the record changes nothing: the new user is the administrator's county's.
-        org.reliefdesk.model.User forged = new org.reliefdesk.model.User("water.three", "钱水利",
-                org.reliefdesk.model.Role.CLERK, SyncWorld.COUNTY_B, "WATER", null);
-        CentralClient.Refused shortPassword = org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+        User forged = new User("water.three", "钱水利",
+                Role.CLERK, SyncWorld.COUNTY_B, "WATER", null);
+        CentralClient.Refused shortPassword = Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.addUser(admin, forged, "short".toCharArray()));
         assertEquals(400, shortPassword.status());
-        org.reliefdesk.model.InvalidFieldException why = shortPassword.invalidField().orElseThrow();
+        InvalidFieldException why = shortPassword.invalidField().orElseThrow();
         assertEquals("password", why.field());
         assertEquals("rule.user.passwordLength", why.rule());
         assertEquals(List.of(10), why.args());
@@ -457,23 +485,23 @@ abstract class SyncContract {
                 "the new clerk pulls what the county's other water clerk pulls");
 
         // Only an administrator; only their county; never themselves.
-        CentralClient.Refused notAdmin = org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+        CentralClient.Refused notAdmin = Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.users(three.token()));
         assertEquals(403, notAdmin.status());
         // Refused before its body is read, many times over one client's connections: each next call still goes through.
         for (int i = 0; i < 10; i++) {
-            assertEquals(403, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+            assertEquals(403, Assertions.assertThrows(CentralClient.Refused.class,
                     () -> client.addUser(three.token(), forged, "water-three-2".toCharArray())).status());
             assertEquals(6, client.users(admin).size());
         }
-        assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+        assertEquals(404, Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.disableUser(admin, SyncWorld.WATER_B.username())).status());
-        assertEquals("rule.user.disableSelf", org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+        assertEquals("rule.user.disableSelf", Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.disableUser(admin, SyncWorld.ADMIN_A.username())).invalidField().orElseThrow().rule());
         client.disableUser(admin, "water.three");
-        assertEquals(401, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+        assertEquals(401, Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.pull(three.token(), 0, 10, false)).status(), "a disabled user's token ends at once");
-        assertEquals(401, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+        assertEquals(401, Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.signIn("water.three", "water-three-1".toCharArray(), "test")).status());
         assertTrue(client.users(admin).stream().anyMatch(l -> l.user().username().equals("water.three") && l.disabled()));
         assertTrue(world.central.users().list().stream().anyMatch(l -> l.user().username().equals("water.b")
@@ -489,12 +517,12 @@ abstract class SyncContract {
         CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
         String admin = client.signIn(SyncWorld.ADMIN_A.username(), SyncWorld.PASSWORD.toCharArray(), "t").token();
         String clerk = client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "t").token();
-        assertEquals(403, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+        assertEquals(403, Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.putCalendar(clerk, year2031)).status(), "not a clerk");
-        assertEquals(403, org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+        assertEquals(403, Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.putCalendar(admin, year2031)).status(), "nor a county administrator by role: the year is the province's");
         world.central.calendarEditors(List.of(SyncWorld.ADMIN_A.username()));
-        CentralClient.Refused bad = org.junit.jupiter.api.Assertions.assertThrows(CentralClient.Refused.class,
+        CentralClient.Refused bad = Assertions.assertThrows(CentralClient.Refused.class,
                 () -> client.putCalendar(admin, year2031.replace("2031-09-28", "2031-09-30")));
         assertEquals("rule.calendar.invalid", bad.invalidField().orElseThrow().rule(), "a make-up day on a Tuesday");
         assertTrue(client.calendar(clerk).isEmpty(), "nothing stored");
@@ -502,11 +530,11 @@ abstract class SyncContract {
         try (SyncWorld.Pc pc = world.pc("a", SyncWorld.WATER_A)) {
             assertEquals(0, pc.sync().calendarYears());
             client.putCalendar(admin, year2031);
-            org.reliefdesk.logic.calendar.WorkingCalendar before = org.reliefdesk.logic.calendar.CalendarLoader.load(pc.dataDir);
+            WorkingCalendar before = CalendarLoader.load(pc.dataDir);
             assertEquals(1, pc.sync().calendarYears(), "the PC takes the new year");
-            org.reliefdesk.logic.calendar.WorkingCalendar after = org.reliefdesk.logic.calendar.CalendarLoader.load(pc.dataDir);
-            java.time.LocalDate nationalDay = java.time.LocalDate.of(2031, 10, 1); // a Wednesday
-            java.time.LocalDate makeUp = java.time.LocalDate.of(2031, 9, 28);    // a Sunday
+            WorkingCalendar after = CalendarLoader.load(pc.dataDir);
+            LocalDate nationalDay = LocalDate.of(2031, 10, 1); // a Wednesday
+            LocalDate makeUp = LocalDate.of(2031, 9, 28);    // a Sunday
             assertFalse(after.isWorkingDay(nationalDay));
             assertTrue(after.isWorkingDay(makeUp));
             assertTrue(before.year(2031).isEmpty() && after.year(2031).isPresent());
@@ -516,8 +544,8 @@ abstract class SyncContract {
             client.putCalendar(admin, year2031.replace("\"2031-10-07\"", "\"2031-10-08\""));
             assertEquals(1, client.calendar(clerk).size());
             assertEquals(1, pc.sync().calendarYears());
-            assertFalse(org.reliefdesk.logic.calendar.CalendarLoader.load(pc.dataDir)
-                    .isWorkingDay(java.time.LocalDate.of(2031, 10, 8)));
+            assertFalse(CalendarLoader.load(pc.dataDir)
+                    .isWorkingDay(LocalDate.of(2031, 10, 8)));
         }
     }
 
@@ -594,16 +622,16 @@ abstract class SyncContract {
      */
     @Test
     void writesOfOneCountyNeverWaitForAnotherCounty() throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_B);
              CentralStore second = CentralStore.open(world.jdbcUrl, SyncWorld.CATALOG, world.clock)) {
             a.sync();
             b.sync();
             Operation opA = nextOp(a.actionable().orElseThrow(), SyncWorld.WATER_A);
             Operation opB = nextOp(b.actionable().orElseThrow(), SyncWorld.WATER_B);
-            try (java.sql.Connection hold = world.jdbcUrl.startsWith("jdbc:h2:")
-                    ? java.sql.DriverManager.getConnection(world.jdbcUrl, "sa", "")
-                    : java.sql.DriverManager.getConnection(world.jdbcUrl)) {
+            try (Connection hold = world.jdbcUrl.startsWith("jdbc:h2:")
+                    ? DriverManager.getConnection(world.jdbcUrl, "sa", "")
+                    : DriverManager.getConnection(world.jdbcUrl)) {
                 hold.setAutoCommit(false);
                 try (var ps = hold.prepareStatement(
                         "SELECT last_change FROM county_change_counter WHERE county_code = ? FOR UPDATE")) {
@@ -612,7 +640,7 @@ abstract class SyncContract {
                 }
                 var ofB = pool.submit(() -> second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_B, "pc-b", null),
                         List.of(opB)));
-                OpResult rb = ofB.get(30, java.util.concurrent.TimeUnit.SECONDS).get(0);
+                OpResult rb = ofB.get(30, TimeUnit.SECONDS).get(0);
                 assertEquals(OpResult.Outcome.APPLIED, rb.outcome(),
                         "county B is not held up by county A's writer: " + rb.reasonKey() + " " + rb.field() + " " + rb.args());
                 var ofA = pool.submit(() -> second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_A, "pc-a", null),
@@ -620,7 +648,7 @@ abstract class SyncContract {
                 Thread.sleep(1000);
                 assertFalse(ofA.isDone(), "county A's next writer waits for the one holding A's counter");
                 hold.rollback();
-                assertEquals(OpResult.Outcome.APPLIED, ofA.get(30, java.util.concurrent.TimeUnit.SECONDS).get(0).outcome());
+                assertEquals(OpResult.Outcome.APPLIED, ofA.get(30, TimeUnit.SECONDS).get(0).outcome());
             }
             // each county's PC pulls its own change, numbered after what it held
             assertEquals(1, a.sync().pulled());
@@ -631,16 +659,16 @@ abstract class SyncContract {
     }
 
     /** The first action the engine lets {@code user} take on the ticket as held centrally, as an operation. */
-    private Operation nextOp(Ticket ticket, org.reliefdesk.model.User user) {
-        java.time.Instant at = world.clock.instant();
-        var engine = new org.reliefdesk.logic.workflow.WorkflowEngine(SyncWorld.CATALOG,
-                java.time.Clock.fixed(at, org.reliefdesk.logic.workflow.WorkflowEngine.ZONE));
+    private Operation nextOp(Ticket ticket, User user) {
+        Instant at = world.clock.instant();
+        var engine = new WorkflowEngine(SyncWorld.CATALOG,
+                Clock.fixed(at, WorkflowEngine.ZONE));
         TicketHistory held = world.centralTicket(ticket.id());
         var action = engine.allowedActions(held.ticket(), held.events(), user).stream().filter(x -> !x.reopens())
                 .findFirst().orElseThrow();
-        var form = SyncWorld.CATALOG.form(action.form()).orElse(new org.reliefdesk.logic.catalog.FormDef("none", List.of()));
-        Map<String, Object> values = org.reliefdesk.logic.sample.FormFaker.happy(SyncWorld.CATALOG).fill(form,
-                org.reliefdesk.logic.workflow.TicketFacts.of(held.events()), at);
+        var form = SyncWorld.CATALOG.form(action.form()).orElse(new FormDef("none", List.of()));
+        Map<String, Object> values = FormFaker.happy(SyncWorld.CATALOG).fill(form,
+                TicketFacts.of(held.events()), at);
         return Operation.act(UUID.randomUUID(), ticket.id(), held.events().size(), action.code(), values, null, at,
                 UUID.randomUUID());
     }

@@ -36,6 +36,8 @@ import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.CentralClient;
 import org.reliefdesk.sync.Synchronizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.reliefdesk.logic.workflow.TicketFacts;
 
 /**
  * A central store on a real database behind a real HTTP server on loopback, with two counties
@@ -122,7 +124,7 @@ final class SyncWorld implements AutoCloseable {
                 n.put(f, COUNTY_B + n.get(f).asText().substring(6));
             }
             // county B's own staff: county A's users by the same names would be refused by the replay
-            for (com.fasterxml.jackson.databind.JsonNode e : n.get("events")) {
+            for (JsonNode e : n.get("events")) {
                 String actor = e.get("actor").asText();
                 if (actor.contains(".")) {
                     ((ObjectNode) e).put("actor", actor + ".b");
@@ -176,7 +178,7 @@ final class SyncWorld implements AutoCloseable {
                     .filter(x -> !x.reopens()).findFirst().orElseThrow();
             FormDef form = CATALOG.form(a.form()).orElse(new FormDef("none", List.of()));
             Map<String, Object> values = FormFaker.happy(CATALOG).fill(form,
-                    org.reliefdesk.logic.workflow.TicketFacts.of(history), clock.instant());
+                    TicketFacts.of(history), clock.instant());
             return new TicketActions(store, engine).act(ticket.id(), ticket.version(), user, a.code(), values, "测试办理");
         }
 

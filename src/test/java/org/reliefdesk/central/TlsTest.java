@@ -20,6 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.catalog.CatalogLoader;
+import java.io.IOException;
 
 /**
  * The central store serves HTTPS with a keystore (central --tls-keystore): a client that trusts
@@ -60,7 +61,7 @@ class TlsTest {
             assertTrue(r.body().contains("sync.auth.noToken"), r.body());
 
             // a client that does not trust the certificate is refused by TLS itself
-            assertThrows(java.io.IOException.class, () -> HttpClient.newHttpClient().send(
+            assertThrows(IOException.class, () -> HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/me")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()));
         }

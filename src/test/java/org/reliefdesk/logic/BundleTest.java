@@ -22,6 +22,7 @@ import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.TicketStatus;
+import org.reliefdesk.logic.clock.TicketClock;
 
 /** Every key exists in both languages, and every key the code asks for exists. */
 class BundleTest {
@@ -73,8 +74,8 @@ class BundleTest {
         for (LadderState l : LadderState.values()) {
             used.add("ladder." + l.name());
         }
-        used.add("ladder." + org.reliefdesk.logic.clock.TicketClock.FOLLOW_UP_PENDING);
-        used.add("ladder." + org.reliefdesk.logic.clock.TicketClock.FOLLOW_UP_OVERDUE);
+        used.add("ladder." + TicketClock.FOLLOW_UP_PENDING);
+        used.add("ladder." + TicketClock.FOLLOW_UP_OVERDUE);
         for (StepState st : StepState.values()) {
             used.add("stepState." + st.name());
         }

@@ -21,6 +21,7 @@ import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.TicketStatus;
 
 class SampleGeneratorTest {
 
@@ -76,6 +77,6 @@ class SampleGeneratorTest {
         LocalDate later = AS_OF.plusYears(5);
         Instant asOf = later.atTime(18, 0).atZone(SampleGenerator.ZONE).toInstant();
         List<Ticket> tickets = generate(SampleGenerator.DEFAULT_SEED, later).stream().map(TicketHistory::ticket).toList();
-        assertTrue(tickets.stream().filter(t -> t.status() == org.reliefdesk.model.TicketStatus.NEW).count() >= 20);
+        assertTrue(tickets.stream().filter(t -> t.status() == TicketStatus.NEW).count() >= 20);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.model.InvalidFieldException;
+import java.util.Map;
 
 class SettingsTest {
 
@@ -51,10 +52,10 @@ class SettingsTest {
     @Test
     void theFileLivesWhereEachSystemKeepsSettings() {
         assertEquals(Path.of("C:\\Users\\li\\AppData\\Roaming", "ReliefDesk", "settings.properties"),
-                Settings.fileFor("Windows 10", "C:\\Users\\li", java.util.Map.of("APPDATA", "C:\\Users\\li\\AppData\\Roaming")));
+                Settings.fileFor("Windows 10", "C:\\Users\\li", Map.of("APPDATA", "C:\\Users\\li\\AppData\\Roaming")));
         assertEquals(Path.of("/home/li/.config/reliefdesk/settings.properties"),
-                Settings.fileFor("Linux", "/home/li", java.util.Map.of()));
+                Settings.fileFor("Linux", "/home/li", Map.of()));
         assertEquals(Path.of("/x/reliefdesk/settings.properties"),
-                Settings.fileFor("Linux", "/home/li", java.util.Map.of("XDG_CONFIG_HOME", "/x")));
+                Settings.fileFor("Linux", "/home/li", Map.of("XDG_CONFIG_HOME", "/x")));
     }
 }

@@ -109,10 +109,10 @@ class WorkingCalendarTest {
 
     @Test
     void aDueInstantIsWrittenAsTheEndOfTheLastDay() {
-        assertEquals("2024-09-30 24:00", org.reliefdesk.logic.calendar.Deadline.written(
-                java.time.Instant.parse("2024-09-30T16:00:00Z"))); // 2024-10-01 00:00 China time
-        assertEquals("2024-10-01 09:30", org.reliefdesk.logic.calendar.Deadline.written(
-                java.time.Instant.parse("2024-10-01T01:30:00Z")));
-        assertEquals("", org.reliefdesk.logic.calendar.Deadline.written(null));
+        assertEquals("2024-09-30 24:00", Deadline.written(
+                Instant.parse("2024-09-30T16:00:00Z"))); // 2024-10-01 00:00 China time
+        assertEquals("2024-10-01 09:30", Deadline.written(
+                Instant.parse("2024-10-01T01:30:00Z")));
+        assertEquals("", Deadline.written(null));
     }
 }

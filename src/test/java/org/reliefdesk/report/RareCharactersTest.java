@@ -24,6 +24,8 @@ import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.SummaryRow;
 import org.reliefdesk.model.InvalidFieldException;
+import java.util.Locale;
+import org.reliefdesk.logic.report.ReportScope;
 
 /**
  * Names with characters outside GB 2312 — common in Yunnan — print in full in the notices, the
@@ -80,7 +82,7 @@ class RareCharactersTest {
     void anEnglishNoticeWritesItsDateOfIssueInEnglish() throws Exception {
         Path pdf = dir.resolve("en.pdf");
         ReportMaker.writePdf(OverduePdf.fill(OverduePdf.Kind.NOTICES, TestRuns.of(report(List.of("李四")),
-                new Texts(java.util.Locale.ENGLISH)), new Texts(java.util.Locale.ENGLISH)), pdf);
+                new Texts(Locale.ENGLISH)), new Texts(Locale.ENGLISH)), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("23 November 2021"), text);
@@ -99,7 +101,7 @@ class RareCharactersTest {
                     "督办·超10天未办结", new OverdueRow.Responsible(false, "WATER"), false));
         }
         SummaryRow water = new SummaryRow("水利", null, names.size(), names.size(), 0, 0, 0, 0);
-        return new OverdueReport(org.reliefdesk.logic.report.ReportScope.county("530128"), "禄劝彝族苗族自治县", "禄劝彝族苗族自治县（全县）", LocalDate.of(2021, 11, 23),
+        return new OverdueReport(ReportScope.county("530128"), "禄劝彝族苗族自治县", "禄劝彝族苗族自治县（全县）", LocalDate.of(2021, 11, 23),
                 Instant.parse("2021-11-23T15:59:59Z"), Instant.parse("2021-11-23T04:00:00Z"), rows,
                 List.of(new SummaryRow("水利", "饮水安全", names.size(), names.size(), 0, 0, 0, 0)), List.of(water),
                 List.of(new SummaryRow("崇德街道", null, names.size(), names.size(), 0, 0, 0, 0)),

@@ -26,6 +26,7 @@ import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.SummaryRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.reliefdesk.logic.report.ReportScope;
 
 /**
  * Benchmark (mvn -Pbench verify -Dtest=ReportBench; measures, asserts nothing): the Excel report
@@ -57,7 +58,7 @@ class ReportBench {
         for (int d = 0; d < 7; d++) {
             departments.add(new SummaryRow(DEPARTMENTS[d] + (d == 1 ? "2" : ""), null, n / 7, n / 9, n / 30, 10, 100, 50));
         }
-        return new OverdueReport(org.reliefdesk.logic.report.ReportScope.county("530128"), "禄劝彝族苗族自治县", "禄劝彝族苗族自治县", LocalDate.of(2026, 11, 27),
+        return new OverdueReport(ReportScope.county("530128"), "禄劝彝族苗族自治县", "禄劝彝族苗族自治县", LocalDate.of(2026, 11, 27),
                 Instant.parse("2026-11-27T15:59:59Z"), Instant.parse("2026-11-28T08:00:00Z"), rows, departments,
                 departments, departments, new SummaryRow("合计", null, n, n / 2, n / 4, 70, 700, 350));
     }
@@ -122,7 +123,7 @@ class ReportBench {
     void excelAndPdf() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "bench"));
         List<String> lines = new ArrayList<>();
-        lines.add("ReliefDesk report benchmark, " + java.time.LocalDateTime.now() + ", JDK "
+        lines.add("ReliefDesk report benchmark, " + LocalDateTime.now() + ", JDK "
                 + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + "heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; best of 3 after a warm-up");
         OverdueReport big = report(100_000);

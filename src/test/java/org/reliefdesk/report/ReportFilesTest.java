@@ -39,6 +39,9 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.store.LocalStore;
+import java.io.File;
+import java.time.LocalDateTime;
+import org.reliefdesk.logic.calendar.Deadline;
 
 /**
  * The CLI writes the sample county's report, and other programs read it back: POI the workbook,
@@ -99,8 +102,8 @@ class ReportFilesTest {
                 if (want.stepDue() != null) {
                     // a deadline reads as the PDF writes it: the end of a day is its last second shown as 24:00
                     // (LibreOffice shows "2021-08-16 24:00"; POI's own formatter cannot render a quoted literal)
-                    boolean endOfDay = org.reliefdesk.logic.calendar.Deadline.written(want.stepDue()).endsWith("24:00");
-                    java.time.LocalDateTime shown = java.time.LocalDateTime.ofInstant(
+                    boolean endOfDay = Deadline.written(want.stepDue()).endsWith("24:00");
+                    LocalDateTime shown = LocalDateTime.ofInstant(
                             endOfDay ? want.stepDue().minusSeconds(1) : want.stepDue(), SheetWriter.ZONE);
                     assertEquals(shown, row.getCell(13).getLocalDateTimeCellValue());
                     assertEquals(endOfDay, row.getCell(13).getCellStyle().getDataFormatString().endsWith("24:00\""),
@@ -164,8 +167,8 @@ class ReportFilesTest {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("禄劝彝族苗族自治县超期事项督办情况通报"), text.substring(0, 200));
             assertEquals(1, doc.getNumberOfPages(), "the 通报 is one page");
-            org.reliefdesk.logic.report.OverdueRow longest = expected.rows().stream()
-                    .sorted(org.reliefdesk.logic.report.OverdueReport.URGENT_FIRST).findFirst().orElseThrow();
+            OverdueRow longest = expected.rows().stream()
+                    .sorted(OverdueReport.URGENT_FIRST).findFirst().orElseThrow();
             assertTrue(text.contains(longest.ticketNo()), "the longest-open item is listed");
             for (var d : expected.byDepartment()) {
                 assertTrue(text.contains(d.group()), d.group() + " is ranked");
@@ -279,7 +282,7 @@ class ReportFilesTest {
     }
 
     private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {
                 return true;
             }

@@ -33,6 +33,13 @@ import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assertions;
 
 /** A backup taken from an open store restores every ticket, event, form, attachment and waiting change. */
 class BackupTest {
@@ -54,7 +61,7 @@ class BackupTest {
             TicketLineCodec codec = new TicketLineCodec(CATALOG);
             String lines = new SampleGenerator(CATALOG).generate(5, NOW, 300).stream().map(codec::write)
                     .collect(Collectors.joining("\n"));
-            new TicketImporter(store, codec, java.time.LocalDate.of(2021, 11, 23))
+            new TicketImporter(store, codec, LocalDate.of(2021, 11, 23))
                     .importLines(new BufferedReader(new StringReader(lines)), n -> { });
             Path photo = dir.resolve("photo.jpg");
             Files.write(photo, new byte[] {1, 2, 3, 4, 5});
@@ -110,11 +117,11 @@ class BackupTest {
             store.users().addMissing(DemoUsers.all());
         }
         Path bogus = dir.resolve("not-a-backup.zip");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bogus))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("hello.txt"));
+        try (var zip = new ZipOutputStream(Files.newOutputStream(bogus))) {
+            zip.putNextEntry(new ZipEntry("hello.txt"));
             zip.write("hi".getBytes());
         }
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        IOException e = Assertions.assertThrows(IOException.class,
                 () -> LocalBackups.restore(bogus, pc, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("not a ReliefDesk backup"), e.getMessage());
         try (LocalStore store = LocalStore.open(pc)) {
@@ -133,8 +140,8 @@ class BackupTest {
                             Set<String> attachments) {
         static Snapshot of(LocalStore store) throws Exception {
             List<Ticket> tickets = store.tickets().list(new TicketScope(DemoCounty.COUNTY.code(), null, null)).stream()
-                    .sorted(java.util.Comparator.comparing(Ticket::ticketNo)).toList();
-            Map<String, List<TicketEvent>> events = new java.util.TreeMap<>();
+                    .sorted(Comparator.comparing(Ticket::ticketNo)).toList();
+            Map<String, List<TicketEvent>> events = new TreeMap<>();
             for (Ticket t : tickets) {
                 events.put(t.ticketNo(), store.tickets().events(t.id()));
             }

@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
 
 /**
  * A local database file that is empty, cut short or overwritten is reported as damaged (the file
@@ -51,7 +52,7 @@ class DamagedStoreTest {
         assertThrows(DamagedDatabaseException.class, () -> LocalStore.open(dir));
         assertArrayEquals(garbage, Files.readAllBytes(file()), "not written to");
 
-        Files.write(file(), java.util.Arrays.copyOf(whole, 3000));
+        Files.write(file(), Arrays.copyOf(whole, 3000));
         assertThrows(DamagedDatabaseException.class, () -> LocalStore.open(dir));
         assertEquals(3000, Files.size(file()));
     }

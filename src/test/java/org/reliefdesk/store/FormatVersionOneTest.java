@@ -26,6 +26,11 @@ import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketStatus;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Files written before 办结 moved to the feedback (format version 1: concluded at the follow-up visit)
@@ -52,7 +57,7 @@ class FormatVersionOneTest {
     void versionOneLinesImportWithTheConclusionAtTheFeedback() throws IOException {
         List<String> lines = fixture();
         ObjectMapper json = new ObjectMapper();
-        Map<UUID, JsonNode> written = new java.util.HashMap<>();
+        Map<UUID, JsonNode> written = new HashMap<>();
         for (String l : lines) {
             JsonNode n = json.readTree(l);
             assertEquals(1, n.get("formatVersion").asInt(), "the fixture is a version 1 file");
@@ -60,17 +65,17 @@ class FormatVersionOneTest {
         }
         try (LocalStore store = LocalStore.open(dir)) {
             ImportReport report = new TicketImporter(store, CODEC, LocalDate.of(2021, 11, 23))
-                    .importLines(new BufferedReader(new java.io.StringReader(String.join("\n", lines))), n -> { });
+                    .importLines(new BufferedReader(new StringReader(String.join("\n", lines))), n -> { });
             assertEquals(List.of(), report.rejected().stream().map(Throwable::getMessage).toList());
             assertEquals(lines.size(), report.imported());
-            Map<String, Integer> seen = new java.util.TreeMap<>();
+            Map<String, Integer> seen = new TreeMap<>();
             for (Map.Entry<UUID, JsonNode> e : written.entrySet()) {
                 Ticket t = store.tickets().find(e.getKey()).orElseThrow();
                 JsonNode old = e.getValue();
                 Instant fedBack = null;
                 for (JsonNode ev : old.get("events")) {
                     if ("follow_up".equals(ev.path("toStep").asText())) {
-                        fedBack = java.time.OffsetDateTime.parse(ev.get("at").asText()).toInstant();
+                        fedBack = OffsetDateTime.parse(ev.get("at").asText()).toInstant();
                     }
                 }
                 String kind = old.get("currentStep").asText() + (fedBack == null ? "" : "+fedBack");
@@ -84,11 +89,11 @@ class FormatVersionOneTest {
                     case "concluded" -> {
                         assertEquals(TicketStatus.CONCLUDED, t.status());
                         Instant expected = fedBack != null ? fedBack
-                                : java.time.OffsetDateTime.parse(old.get("concludedAt").asText()).toInstant();
+                                : OffsetDateTime.parse(old.get("concludedAt").asText()).toInstant();
                         assertEquals(expected, t.concludedAt());
                         if (fedBack != null) {
                             assertTrue(t.concludedAt().isBefore(
-                                    java.time.OffsetDateTime.parse(old.get("concludedAt").asText()).toInstant()),
+                                    OffsetDateTime.parse(old.get("concludedAt").asText()).toInstant()),
                                     "earlier than the visit version 1 called 办结");
                         }
                     }
@@ -109,7 +114,7 @@ class FormatVersionOneTest {
         String v1 = fixture().get(0);
         String v2 = CODEC.write(CODEC.read(v1, 1, LocalDate.of(2021, 11, 23)));
         assertTrue(v2.contains("\"formatVersion\":2"), v2.substring(0, 80));
-        LineRejectedException refused = org.junit.jupiter.api.Assertions.assertThrows(LineRejectedException.class,
+        LineRejectedException refused = Assertions.assertThrows(LineRejectedException.class,
                 () -> CODEC.read(v1.replace("\"formatVersion\":1", "\"formatVersion\":3"), 7, LocalDate.of(2021, 11, 23)));
         assertTrue(refused.getMessage().contains("formatVersion"), refused.getMessage());
     }

@@ -28,6 +28,10 @@ import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Generated invalid histories through the importer (the one ingestion path every store uses):
@@ -175,12 +179,12 @@ class InvalidHistoriesTest {
     }
 
     /** The catalog's own words for an action tried out of its step (the dropout's four steps in order). */
-    private static final java.util.Set<String> STEP_RULES = CATALOG.items().stream()
+    private static final Set<String> STEP_RULES = CATALOG.items().stream()
             .flatMap(i -> CATALOG.workflowOf(i.code()).actions().stream())
-            .map(a -> a.stepRule()).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+            .map(a -> a.stepRule()).filter(Objects::nonNull).collect(Collectors.toSet());
 
     private void refusedEverywhere(Function<ObjectNode, Optional<ObjectNode>> change,
-                                   java.util.function.Predicate<String> expected) throws Exception {
+                                   Predicate<String> expected) throws Exception {
         List<String> broken = new ArrayList<>();
         for (String line : sample) {
             ObjectNode t = (ObjectNode) JSON.readTree(line);

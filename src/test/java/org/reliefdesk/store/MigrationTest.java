@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.model.TicketEvent;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.reliefdesk.model.TicketStatus;
 
 /** A store written by an earlier version keeps every ticket, event and form when it is upgraded. */
 class MigrationTest {
@@ -23,8 +29,8 @@ class MigrationTest {
     Path dir;
 
     /** Schemas 1 and 2 kept forms in the event rows; both are released versions a PC may still have. */
-    @org.junit.jupiter.params.ParameterizedTest(name = "from schema {0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"1", "2"})
+    @ParameterizedTest(name = "from schema {0}")
+    @ValueSource(strings = {"1", "2"})
     void formsWrittenUnderAnEarlierSchemaSurviveEveryMigrationSince(String schema) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/local").target(schema).load().migrate();
@@ -114,17 +120,17 @@ class MigrationTest {
         }
         try (LocalStore store = LocalStore.open(dir)) {
             var tickets = store.tickets();
-            assertEquals(org.reliefdesk.model.TicketStatus.CONCLUDED, tickets.find(awaiting).orElseThrow().status());
+            assertEquals(TicketStatus.CONCLUDED, tickets.find(awaiting).orElseThrow().status());
             assertEquals(china("13:00"), tickets.find(awaiting).orElseThrow().concludedAt());
             assertEquals(china("13:00"), tickets.find(visited).orElseThrow().concludedAt());
             assertEquals(china("10:30"), tickets.find(refused).orElseThrow().concludedAt());
-            assertEquals(org.reliefdesk.model.TicketStatus.IN_PROGRESS, tickets.find(solving).orElseThrow().status());
+            assertEquals(TicketStatus.IN_PROGRESS, tickets.find(solving).orElseThrow().status());
             assertEquals(null, tickets.find(solving).orElseThrow().concludedAt());
         }
     }
 
-    private static java.time.Instant china(String time) {
-        return java.time.OffsetDateTime.parse("2021-11-20T" + time + ":00+08:00").toInstant();
+    private static Instant china(String time) {
+        return OffsetDateTime.parse("2021-11-20T" + time + ":00+08:00").toInstant();
     }
 
     private static void ticketRow(Connection c, UUID id, String no, String step, String status, String concluded)
@@ -141,7 +147,7 @@ class MigrationTest {
 
     /** Events "from:to@HH:mm" after the submission and dispatch, on 2021-11-20 China time. */
     private static void events(Connection c, UUID ticket, String... moves) throws Exception {
-        List<String> all = new java.util.ArrayList<>(List.of(":acceptance@09:00", "acceptance:acceptance@09:10"));
+        List<String> all = new ArrayList<>(List.of(":acceptance@09:00", "acceptance:acceptance@09:10"));
         all.addAll(List.of(moves));
         try (PreparedStatement e = c.prepareStatement("insert into ticket_event (id, ticket_id, seq, actor, at, action,"
                 + " from_step, to_step) values (?, ?, ?, 'x', CAST(? AS TIMESTAMP WITH TIME ZONE), 'act', ?, ?)")) {

@@ -19,6 +19,7 @@ import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.TicketEvent;
 
 class TicketImporterTest {
 
@@ -99,9 +100,9 @@ class TicketImporterTest {
             TicketHistory a = TestData.newWaterTicket("5301282021112000011");
             assertEquals(1, run(store, List.of(CODEC.write(a))).imported());
             TicketHistory b = TestData.newWaterTicket("5301282021112000012");
-            java.util.List<org.reliefdesk.model.TicketEvent> events = new ArrayList<>(b.events());
-            org.reliefdesk.model.TicketEvent first = events.get(0);
-            events.set(0, new org.reliefdesk.model.TicketEvent(a.events().get(0).id(), first.ticketId(), first.seq(),
+            List<TicketEvent> events = new ArrayList<>(b.events());
+            TicketEvent first = events.get(0);
+            events.set(0, new TicketEvent(a.events().get(0).id(), first.ticketId(), first.seq(),
                     first.actor(), first.at(), first.action(), first.fromStep(), first.toStep(), first.note(),
                     first.formData(), first.outcome()));
             ImportReport report = run(store, List.of(CODEC.write(new TicketHistory(b.ticket(), events))));

@@ -23,6 +23,7 @@ import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketStatus;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
 
 /** Staff-opened tickets: checked like every form, numbered per county and day, stored with their events. */
 class TicketOpeningTest {
@@ -47,9 +48,9 @@ class TicketOpeningTest {
                 .fill(CATALOG.applicationFormOf("minimum_living_allowance"), Map.of(), NOW);
         try (LocalStore store = LocalStore.open(dir)) {
             Ticket first = store.tickets().insertOpened(opening.open(request("11010519491231002X", application),
-                    DemoUsers.CIVIL_CLERK), new org.reliefdesk.logic.interchange.TicketLineCodec(CATALOG));
+                    DemoUsers.CIVIL_CLERK), new TicketLineCodec(CATALOG));
             Ticket second = store.tickets().insertOpened(opening.open(request("11010519491231002X", application),
-                    DemoUsers.CIVIL_CLERK), new org.reliefdesk.logic.interchange.TicketLineCodec(CATALOG));
+                    DemoUsers.CIVIL_CLERK), new TicketLineCodec(CATALOG));
             assertEquals("530128202111230001", first.ticketNo());
             assertEquals("530128202111230002", second.ticketNo());
             assertEquals(TicketStatus.NEW, first.status());

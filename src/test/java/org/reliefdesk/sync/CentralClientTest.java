@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import java.io.IOException;
 
 /** The client over a real loopback socket whose server closes a connection without answering. */
 class CentralClientTest {
@@ -35,7 +36,7 @@ class CentralClientTest {
                         out.flush();
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the server socket closed: the test is over
             }
         });
@@ -44,7 +45,7 @@ class CentralClientTest {
         return t;
     }
 
-    private static void readHead(InputStream in) throws java.io.IOException {
+    private static void readHead(InputStream in) throws IOException {
         int matched = 0;
         byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         int b;

@@ -38,6 +38,16 @@ import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.forms.ActionDialogs;
 import org.reliefdesk.gui.tickets.WorkbenchView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import javafx.scene.control.Control;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import org.reliefdesk.logic.calendar.CalendarException;
+import org.reliefdesk.logic.users.PasswordRules;
 
 /**
  * The administrator's page: the users of this county (add one with its role and scope, on the
@@ -56,14 +66,14 @@ public final class AdminView {
     private final ObservableList<ListedUser> users = FXCollections.observableArrayList();
     private final ObservableList<HolidayYear> years = FXCollections.observableArrayList();
     private final ObservableList<SetAside.Entry> setAside = FXCollections.observableArrayList();
-    private final java.util.function.Supplier<List<SetAside.Entry>> setAsideSource;
+    private final Supplier<List<SetAside.Entry>> setAsideSource;
     /** What happened to the last user change (under the new user's fields), and to the last calendar import. */
     private final Label message = new Label();
     private final Label calendarMessage = new Label();
     private final ScrollPane root;
 
     public AdminView(Administration directory, Catalog catalog, Texts texts, AppConfig config, User admin,
-            Runnable calendarChanged, java.util.function.Supplier<List<SetAside.Entry>> setAsideSource) {
+            Runnable calendarChanged, Supplier<List<SetAside.Entry>> setAsideSource) {
         this.directory = directory;
         this.setAsideSource = setAsideSource;
         this.catalog = catalog;
@@ -167,7 +177,7 @@ public final class AdminView {
             if (!files.isEmpty()) {
                 run(() -> {
                     // Checked here first, then shared (the central store checks again), then kept on this PC.
-                    String text = java.nio.file.Files.readString(files.get(0), java.nio.charset.StandardCharsets.UTF_8);
+                    String text = Files.readString(files.get(0), StandardCharsets.UTF_8);
                     String fileName = files.get(0).getFileName().toString();
                     CalendarLoader.read(fileName, text);
                     directory.shareYear(text);
@@ -192,19 +202,19 @@ public final class AdminView {
 
         // Under the list: where the users live, and disabling the chosen one.
         HBox underList = new HBox(12, where, disable);
-        HBox.setHgrow(where, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(where, Priority.ALWAYS);
         where.setMaxWidth(Double.MAX_VALUE);
         // The new user's fields with their labels beside them (a prompt inside a field is gone once typed in).
-        javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
+        GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(8);
-        for (javafx.scene.control.Control c : List.of(username, name, role, department, township, password)) {
+        for (Control c : List.of(username, name, role, department, township, password)) {
             c.setPrefWidth(180);
         }
         form.addRow(0, fieldLabel("username"), username, fieldLabel("displayName"), name, fieldLabel("role"), role);
         form.addRow(1, fieldLabel("departmentCode"), department, fieldLabel("townshipName"), township);
         if (directory.central()) {
-            form.add(new Label(texts.msg("admin.firstPassword", org.reliefdesk.logic.users.PasswordRules.MIN_LENGTH)), 4, 1);
+            form.add(new Label(texts.msg("admin.firstPassword", PasswordRules.MIN_LENGTH)), 4, 1);
             form.add(password, 5, 1);
         }
         form.add(add, 6, 1);
@@ -239,7 +249,7 @@ public final class AdminView {
      * Runs a change off the FX thread; says in {@code where} what happened (and runs {@code done}) or,
      * in red, which field and rule refused it, or that the central store could not be reached.
      */
-    private void run(java.util.concurrent.Callable<String> change, Label where, Runnable done) {
+    private void run(Callable<String> change, Label where, Runnable done) {
         Task<String> task = new Task<>() {
             @Override
             protected String call() throws Exception {
@@ -259,7 +269,7 @@ public final class AdminView {
     public void refresh() {
         Task<Object[]> load = new Task<>() {
             @Override
-            protected Object[] call() throws java.io.IOException {
+            protected Object[] call() throws IOException {
                 return new Object[] {directory.list(), CalendarLoader.load(config.dataDir()).years(), setAsideSource.get()};
             }
         };
@@ -288,7 +298,7 @@ public final class AdminView {
         if (error instanceof InvalidFieldException refused) {
             return texts.describe(refused);
         }
-        if (error instanceof org.reliefdesk.logic.calendar.CalendarException bad) {
+        if (error instanceof CalendarException bad) {
             return texts.describe(new InvalidFieldException("calendar", "rule.calendar.invalid", bad.getMessage()));
         }
         if (error instanceof CentralClient.Unreachable away) {

@@ -3,11 +3,15 @@ package org.reliefdesk.gui.common;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import org.reliefdesk.logic.calendar.Deadline;
+import org.reliefdesk.model.ChinaTime;
 
 /** How times are shown: China time, minutes precision, the form clerks write by hand. */
 public final class Formats {
 
-    public static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
+    public static final ZoneId ZONE = ChinaTime.ZONE;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     private Formats() {
@@ -15,7 +19,7 @@ public final class Formats {
 
     /** An exclusive end ("due") shown as its last minute: 2024-10-01T00:00 → 2024-09-30 24:00. */
     public static String lastMoment(Instant due) {
-        return org.reliefdesk.logic.calendar.Deadline.written(due);
+        return Deadline.written(due);
     }
 
     public static String dateTime(Instant instant) {
@@ -37,8 +41,8 @@ public final class Formats {
         }
         if (s.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")) {
             try {
-                return java.time.LocalDateTime.parse(s, DATE_TIME.withZone(null)).atZone(ZONE).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
+                return LocalDateTime.parse(s, DATE_TIME.withZone(null)).atZone(ZONE).toInstant();
+            } catch (DateTimeParseException e) {
                 return s; // not a real time: stays as shown
             }
         }

@@ -14,6 +14,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import java.nio.file.Files;
 
 /**
  * Small pictures of attached files: photos scaled down (loaded in the background, so a page of
@@ -35,7 +36,7 @@ public final class Thumbnails {
     /** A clickable thumbnail captioned {@code caption}; {@code open} gets the file. */
     public static Button of(Path file, String caption, String tooltip, Consumer<Path> open) {
         Node picture;
-        if (isPicture(file) && java.nio.file.Files.isRegularFile(file)) {
+        if (isPicture(file) && Files.isRegularFile(file)) {
             ImageView view = new ImageView(new Image(file.toUri().toString(), WIDTH, HEIGHT, true, true, true));
             view.setFitWidth(WIDTH);
             view.setFitHeight(HEIGHT);

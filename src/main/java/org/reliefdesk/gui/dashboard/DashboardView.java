@@ -36,6 +36,12 @@ import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.tickets.WorkbenchView;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import javafx.concurrent.Task;
+import javafx.scene.control.TableRow;
+import org.slf4j.LoggerFactory;
 
 /**
  * The county at a glance for leaders (read-only): tickets by department and state, overdue
@@ -84,7 +90,7 @@ public final class DashboardView {
         table.getColumns().add(Columns.of(texts, "column.daysOpen", 70, vm::daysOpen));
         table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).shownState())));
         table.setRowFactory(v -> {
-            javafx.scene.control.TableRow<Ticket> row = new javafx.scene.control.TableRow<>();
+            TableRow<Ticket> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     open.accept(row.getItem());
@@ -124,7 +130,7 @@ public final class DashboardView {
     private void refresh() {
         List<Ticket> tickets = List.copyOf(vm.allTickets());
         int mine = ++generation;
-        javafx.concurrent.Task<Figures> task = new javafx.concurrent.Task<>() {
+        Task<Figures> task = new Task<>() {
             @Override
             protected Figures call() {
                 return count(tickets);
@@ -135,7 +141,7 @@ public final class DashboardView {
                 show(task.getValue());
             }
         });
-        task.setOnFailed(e -> org.slf4j.LoggerFactory.getLogger(DashboardView.class)
+        task.setOnFailed(e -> LoggerFactory.getLogger(DashboardView.class)
                 .error("Counting the dashboard failed", task.getException()));
         vm.background().submit(task);
     }
@@ -143,12 +149,12 @@ public final class DashboardView {
     private Figures count(List<Ticket> tickets) {
         long started = System.nanoTime();
         List<Department> departments = catalog.departments();
-        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         departments.forEach(d -> index.put(d.code(), index.size()));
         long[][] counts = new long[departments.size()][COLUMNS.length];
         long[] stepOverdue = new long[departments.size()];
         long[] supervised = new long[departments.size()];
-        List<Ticket> late = new java.util.ArrayList<>();
+        List<Ticket> late = new ArrayList<>();
         for (Ticket t : tickets) {
             Integer d = catalog.item(t.itemCode()).map(i -> index.get(i.departmentCode())).orElse(null);
             var clock = vm.clock(t);
@@ -169,7 +175,7 @@ public final class DashboardView {
         }
         late.sort(Comparator.comparingLong(vm::daysOpen).reversed());
         Figures f = new Figures(tickets.size(), counts, stepOverdue, supervised, weeks(tickets), late);
-        org.slf4j.LoggerFactory.getLogger(DashboardView.class).debug("Dashboard of {} tickets counted in {} ms",
+        LoggerFactory.getLogger(DashboardView.class).debug("Dashboard of {} tickets counted in {} ms",
                 tickets.size(), (System.nanoTime() - started) / 1_000_000);
         return f;
     }
@@ -230,7 +236,7 @@ public final class DashboardView {
         return List.of(opened, concluded);
     }
 
-    private static void bump(Map<LocalDate, int[]> weeks, java.time.Instant at, int which) {
+    private static void bump(Map<LocalDate, int[]> weeks, Instant at, int which) {
         LocalDate week = at.atZone(Formats.ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         int[] n = weeks.get(week);
         if (n != null) {

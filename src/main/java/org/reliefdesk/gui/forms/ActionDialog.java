@@ -24,6 +24,13 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.FormValidator;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.gui.session.AppConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.binding.Bindings;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 
 /**
  * The form of one action on one ticket. Save (Ctrl+S) stays disabled until the form is
@@ -41,7 +48,7 @@ public final class ActionDialog {
 
     public static Optional<Filled> show(Window owner, Ticket ticket, ActionDef action, Catalog catalog, Texts texts,
                                  Map<String, Object> facts, LocalDate today, AppConfig files) {
-        FormDef form = catalog.form(action.form()).orElse(new FormDef("none", java.util.List.of()));
+        FormDef form = catalog.form(action.form()).orElse(new FormDef("none", List.of()));
         FormEditor editor = new FormEditor(form, catalog, texts,
                 new FormEditor.Checker(form, FormValidator.forChosenFiles(catalog), facts, today)).withFiles(files);
         TextArea note = new TextArea();
@@ -52,7 +59,7 @@ public final class ActionDialog {
         Label problem = new Label();
         problem.setId("formProblem");
         problem.getStyleClass().add("field-error");
-        problem.textProperty().bind(javafx.beans.binding.Bindings.when(editor.dirtyProperty())
+        problem.textProperty().bind(Bindings.when(editor.dirtyProperty())
                 .then(editor.firstProblemProperty()).otherwise(""));
         VBox content = new VBox(10, new Label(texts.msg("action.forTicket", ticket.ticketNo(), ticket.applicant().name(),
                 catalog.itemName(ticket.itemCode(), texts.locale()))), editor.root(), new Label(texts.msg("action.note")),
@@ -73,18 +80,18 @@ public final class ActionDialog {
         ButtonType save = new ButtonType(texts.msg("action.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(texts.msg("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(save, cancel);
-        javafx.scene.Node saveButton = dialog.getDialogPane().lookupButton(save);
+        Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("saveButton");
         saveButton.disableProperty().bind(editor.validProperty().not());
         dialog.getDialogPane().getScene().getAccelerators().put(
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
                     if (!saveButton.isDisabled()) {
-                        ((javafx.scene.control.Button) saveButton).fire();
+                        ((Button) saveButton).fire();
                     }
                 });
         // Saving a terminal refusal asks once more; cancelling typed input asks before discarding.
-        ((javafx.scene.control.Button) saveButton).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            Map<String, Object> context = new java.util.HashMap<>(facts);
+        ((Button) saveButton).addEventFilter(ActionEvent.ACTION, e -> {
+            Map<String, Object> context = new HashMap<>(facts);
             context.putAll(editor.values());
             String outcome = action.target(context).map(ActionDef.Target::outcome).orElse(null);
             if (("rejected".equals(outcome) || "not_included".equals(outcome)) && !ActionDialogs.confirm(owner, texts,
@@ -93,9 +100,9 @@ public final class ActionDialog {
             }
         });
         // Asked once per closing: Cancel and the window's close both lead here.
-        java.util.concurrent.atomic.AtomicBoolean discardConfirmed = new java.util.concurrent.atomic.AtomicBoolean();
-        ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(cancel)).addEventFilter(
-                javafx.event.ActionEvent.ACTION, e -> {
+        AtomicBoolean discardConfirmed = new AtomicBoolean();
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).addEventFilter(
+                ActionEvent.ACTION, e -> {
                     if (editor.dirtyProperty().get()) {
                         if (ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
                             discardConfirmed.set(true);

@@ -39,6 +39,11 @@ import org.reliefdesk.logic.workflow.FormValidator;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.common.Thumbnails;
+import java.io.IOException;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.layout.Region;
+import org.reliefdesk.logic.catalog.FieldType;
 
 /**
  * Renders any catalog form — the one form renderer for all 15 items. Every change is run
@@ -100,7 +105,7 @@ public final class FormEditor {
             editors.put(f.code(), editor);
             javafx.scene.control.Label name = new javafx.scene.control.Label(
                     f.label(texts.locale()) + (f.required() ? " *" : ""));
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             javafx.scene.control.Label error = new javafx.scene.control.Label();
             error.getStyleClass().add("field-error");
             error.setId("error-" + f.code());
@@ -310,7 +315,7 @@ public final class FormEditor {
     }
 
     private FieldEditor text(TextInputControl control, FieldDef f) {
-        if (f.type() == org.reliefdesk.logic.catalog.FieldType.ID_NUMBER) {
+        if (f.type() == FieldType.ID_NUMBER) {
             control.setPromptText(texts.msg("form.idNumberPrompt"));
         }
         control.textProperty().addListener((o, a, b) -> changed());
@@ -319,8 +324,8 @@ public final class FormEditor {
             if (s == null || s.isBlank()) {
                 return null;
             }
-            if (f.type() == org.reliefdesk.logic.catalog.FieldType.DECIMAL
-                    || f.type() == org.reliefdesk.logic.catalog.FieldType.INTEGER) {
+            if (f.type() == FieldType.DECIMAL
+                    || f.type() == FieldType.INTEGER) {
                 try {
                     return new BigDecimal(s.strip());
                 } catch (NumberFormatException e) {
@@ -346,7 +351,7 @@ public final class FormEditor {
         };
     }
 
-    private record Simple(Node node, java.util.function.Supplier<Object> reader) implements FieldEditor {
+    private record Simple(Node node, Supplier<Object> reader) implements FieldEditor {
         @Override
         public Object value() {
             return reader.get();
@@ -408,7 +413,7 @@ public final class FormEditor {
      */
     private final class AttachmentEditor implements FieldEditor {
         final List<Path> files = new ArrayList<>();
-        final javafx.scene.layout.FlowPane shown = new javafx.scene.layout.FlowPane(6, 6);
+        final FlowPane shown = new FlowPane(6, 6);
         final javafx.scene.control.Label none = new javafx.scene.control.Label(texts.msg("form.noFiles"));
         final VBox box;
 
@@ -444,7 +449,7 @@ public final class FormEditor {
                     changed();
                 });
                 VBox cell = new VBox(2, thumb, remove);
-                cell.setAlignment(javafx.geometry.Pos.CENTER);
+                cell.setAlignment(Pos.CENTER);
                 shown.getChildren().add(cell);
             }
         }
@@ -452,7 +457,7 @@ public final class FormEditor {
         private void open(Path file) {
             try {
                 opener.open(file);
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 none.setVisible(true);
                 none.setText(texts.msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
             }

@@ -15,6 +15,8 @@ import javafx.stage.Window;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.model.InvalidFieldException;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
 /**
  * 发文设置: how this office's notices are headed and signed. Every field is typed; 保存 checks them
@@ -78,9 +80,9 @@ public final class LetterheadDialog {
         // the first field takes the keyboard once the dialog's window has it (not the buttons)
         dialog.setOnShown(e -> {
             Window window = dialog.getDialogPane().getScene().getWindow();
-            window.focusedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            window.focusedProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                     if (now) {
                         issuer.requestFocus();
                         window.focusedProperty().removeListener(this);

@@ -36,6 +36,16 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.report.OverduePdf;
 import org.reliefdesk.gui.common.Columns;
+import java.awt.Image;
+import java.util.concurrent.ExecutorService;
+import javafx.collections.FXCollections;
+import javafx.scene.Group;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableView;
+import org.reliefdesk.logic.report.NoticeLetterhead;
 
 /**
  * The reports page: choose scope, date and report; make it (progress, cancel); look through its
@@ -50,9 +60,9 @@ public final class ReportsView {
     private final Texts texts;
     private final BorderPane root = new BorderPane();
     private final Pagination pages = new Pagination();
-    private final java.util.concurrent.ExecutorService background;
+    private final ExecutorService background;
 
-    public ReportsView(ReportsViewModel vm, java.util.concurrent.ExecutorService background) {
+    public ReportsView(ReportsViewModel vm, ExecutorService background) {
         this.vm = vm;
         this.texts = vm.texts();
         this.background = background;
@@ -155,10 +165,10 @@ public final class ReportsView {
 
     /** 发文设置: read the letterhead off the FX thread, edit it in a dialog, save it off the FX thread. */
     private void editLetterhead() {
-        Task<org.reliefdesk.logic.report.NoticeLetterhead[]> read = new Task<>() {
+        Task<NoticeLetterhead[]> read = new Task<>() {
             @Override
-            protected org.reliefdesk.logic.report.NoticeLetterhead[] call() {
-                return new org.reliefdesk.logic.report.NoticeLetterhead[] {vm.letterhead(), vm.letterheadDefaults()};
+            protected NoticeLetterhead[] call() {
+                return new NoticeLetterhead[] {vm.letterhead(), vm.letterheadDefaults()};
             }
         };
         read.setOnSucceeded(e -> LetterheadDialog.show(root.getScene().getWindow(), texts, read.getValue()[0],
@@ -175,8 +185,8 @@ public final class ReportsView {
             }
         };
         read.setOnSucceeded(e -> {
-            javafx.scene.control.TableView<ReportsViewModel.RegisterRow> table = new javafx.scene.control.TableView<>(
-                    javafx.collections.FXCollections.observableArrayList(read.getValue()));
+            TableView<ReportsViewModel.RegisterRow> table = new TableView<>(
+                    FXCollections.observableArrayList(read.getValue()));
             table.setId("noticeRegisterTable");
             table.setPlaceholder(new Label(texts.msg("reports.register.empty")));
             table.getColumns().add(Columns.of(texts, "reports.register.number", 150, ReportsViewModel.RegisterRow::number));
@@ -186,12 +196,12 @@ public final class ReportsView {
             table.getColumns().add(Columns.of(texts, "reports.register.issuedAt", 120, ReportsViewModel.RegisterRow::issuedAt));
             table.getColumns().add(Columns.of(texts, "reports.register.tickets", 60, ReportsViewModel.RegisterRow::tickets));
             table.setPrefSize(680, 420);
-            javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+            Dialog<Void> dialog = new Dialog<>();
             dialog.initOwner(root.getScene().getWindow());
             dialog.setTitle(texts.msg("reports.register.title"));
             dialog.getDialogPane().setContent(table);
-            dialog.getDialogPane().getButtonTypes().setAll(new javafx.scene.control.ButtonType(texts.msg("dialog.close"),
-                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+            dialog.getDialogPane().getButtonTypes().setAll(new ButtonType(texts.msg("dialog.close"),
+                    ButtonBar.ButtonData.CANCEL_CLOSE));
             dialog.setResizable(true);
             dialog.showAndWait();
         });
@@ -222,7 +232,7 @@ public final class ReportsView {
             hint.setId("reportHint");
             return new StackPane(hint);
         }
-        StackPane paper = new StackPane(new javafx.scene.control.ProgressIndicator());
+        StackPane paper = new StackPane(new ProgressIndicator());
         paper.setStyle("-fx-background-color: #8a8f94; -fx-padding: 12;");
         Task<WritableImage> draw = new Task<>() {
             @Override
@@ -244,7 +254,7 @@ public final class ReportsView {
         return scroll;
     }
 
-    static WritableImage toFx(java.awt.Image awt) {
+    static WritableImage toFx(Image awt) {
         BufferedImage img = (BufferedImage) awt;
         int w = img.getWidth();
         int h = img.getHeight();
@@ -280,7 +290,7 @@ public final class ReportsView {
                 if (turn) {
                     view.setRotate(90);
                 }
-                if (!job.printPage(new javafx.scene.Group(view))) {
+                if (!job.printPage(new Group(view))) {
                     vm.messageProperty().set(texts.msg("reports.printFailed", job.getJobStatus()));
                     job.cancelJob();
                     return;

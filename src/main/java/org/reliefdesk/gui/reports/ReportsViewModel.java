@@ -30,6 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.reliefdesk.logic.report.NoticeLetterhead;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
 
 /**
  * The reports page's state: which scope and date, which printed report, the report made last
@@ -217,18 +222,18 @@ public final class ReportsViewModel {
     }
 
     /** The letterhead as stored (read off the FX thread by the view). */
-    org.reliefdesk.logic.report.NoticeLetterhead letterhead() {
+    NoticeLetterhead letterhead() {
         return vm.store().notices().letterhead();
     }
 
     /** What blank fields of the letterhead become, in this language. */
-    org.reliefdesk.logic.report.NoticeLetterhead letterheadDefaults() {
+    NoticeLetterhead letterheadDefaults() {
         String county = vm.store().tickets().counties().stream().findFirst().map(Place::name).orElse("");
-        return org.reliefdesk.logic.report.NoticeLetterhead.defaults().resolved(county, texts);
+        return NoticeLetterhead.defaults().resolved(county, texts);
     }
 
     /** Stores a checked letterhead off the FX thread and says so. */
-    void saveLetterhead(org.reliefdesk.logic.report.NoticeLetterhead letterhead) {
+    void saveLetterhead(NoticeLetterhead letterhead) {
         Task<Void> task = new Task<>() {
             @Override
             protected Void call() {
@@ -251,18 +256,18 @@ public final class ReportsViewModel {
 
     /** The register, newest first (read off the FX thread by the view). */
     List<RegisterRow> register() {
-        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-        java.util.Map<String, String> townshipNames = new java.util.HashMap<>();
+        DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        Map<String, String> townshipNames = new HashMap<>();
         townships().forEach(t -> townshipNames.put(t.code(), t.name()));
         return vm.store().notices().list().stream().map(e -> new RegisterRow(
-                org.reliefdesk.logic.report.NoticeLetterhead.number(texts, e.agency(), e.year(), e.serial()),
+                NoticeLetterhead.number(texts, e.agency(), e.year(), e.serial()),
                 e.recipientName(), scopeLabel(e.scopeKey(), townshipNames), e.asOf(),
-                minute.format(e.issuedAt().atZone(org.reliefdesk.logic.workflow.WorkflowEngine.ZONE)), e.tickets()))
+                minute.format(e.issuedAt().atZone(WorkflowEngine.ZONE)), e.tickets()))
                 .toList();
     }
 
     /** "全县", "水利" or a township's name for a register's scope key. */
-    private String scopeLabel(String key, java.util.Map<String, String> townshipNames) {
+    private String scopeLabel(String key, Map<String, String> townshipNames) {
         int slash = key.indexOf('/');
         if (slash < 0) {
             return texts.msg("reports.wholeCounty");

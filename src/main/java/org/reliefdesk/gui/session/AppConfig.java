@@ -7,6 +7,15 @@ import java.util.List;
 import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.reliefdesk.logic.config.Settings;
+import org.reliefdesk.store.LocalBackups;
 
 /**
  * What the workbench starts with: data directory, language, clock, demo sample size, and how
@@ -23,12 +32,12 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
      * {@link Mode#REMOTE}: the county's central store at {@code url}, with password sign-in;
      * {@link Mode#OFF}: no sync at all, the sample imported straight into the local store.
      */
-    public record Central(Mode mode, String url, java.time.Duration every) {
+    public record Central(Mode mode, String url, Duration every) {
 
         public enum Mode { OFF, EMBEDDED, REMOTE }
 
         /** How often the workbench syncs by itself unless told otherwise. */
-        public static final java.time.Duration DEFAULT_EVERY = java.time.Duration.ofMinutes(5);
+        public static final Duration DEFAULT_EVERY = Duration.ofMinutes(5);
         public static final Central OFF = new Central(Mode.OFF, null, DEFAULT_EVERY);
 
         public static Central embedded() {
@@ -43,7 +52,7 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
     public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
                      FileOpener fileOpener, FileSaver fileSaver) {
         this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, Central.OFF, false,
-                org.reliefdesk.store.LocalBackups.defaultFolder(dataDir), false);
+                LocalBackups.defaultFolder(dataDir), false);
     }
 
     public AppConfig withCentral(Central c) {
@@ -52,9 +61,9 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
     }
 
     /** This config as the first-start page chose it (the command line's other options kept). */
-    public AppConfig withSettings(org.reliefdesk.logic.config.Settings s) {
+    public AppConfig withSettings(Settings s) {
         return new AppConfig(s.dataDir(), Texts.forLanguage(s.language()), clock, sampleCount, filePicker, fileOpener,
-                fileSaver, centralOf(s.central(), java.time.Duration.ofMinutes(s.syncMinutes())), smokeTest, s.backupDir(),
+                fileSaver, centralOf(s.central(), Duration.ofMinutes(s.syncMinutes())), smokeTest, s.backupDir(),
                 false);
     }
 
@@ -68,8 +77,8 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
                 .findFirst().orElse(null);
     }
 
-    private static Central centralOf(String central, java.time.Duration every) {
-        return central == null || central.isBlank() || org.reliefdesk.logic.config.Settings.EMBEDDED.equals(central)
+    private static Central centralOf(String central, Duration every) {
+        return central == null || central.isBlank() || Settings.EMBEDDED.equals(central)
                 ? new Central(Central.Mode.EMBEDDED, null, every)
                 : "off".equalsIgnoreCase(central) ? new Central(Central.Mode.OFF, null, every)
                 : new Central(Central.Mode.REMOTE, central, every);
@@ -77,18 +86,18 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
 
     /** Chooses files to attach, given the window asking. */
     public interface FilePicker {
-        List<Path> pick(javafx.stage.Window owner);
+        List<Path> pick(Window owner);
     }
 
     /** The operating system's file chooser. */
     public static final FilePicker SYSTEM_PICKER = owner -> {
-        List<java.io.File> chosen = new javafx.stage.FileChooser().showOpenMultipleDialog(owner);
-        return chosen == null ? List.of() : chosen.stream().map(java.io.File::toPath).toList();
+        List<File> chosen = new FileChooser().showOpenMultipleDialog(owner);
+        return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
     };
 
     /** Shows a stored file in the program the system uses for it (photo viewer, PDF reader). */
     public interface FileOpener {
-        void open(Path file) throws java.io.IOException;
+        void open(Path file) throws IOException;
     }
 
     /**
@@ -97,7 +106,7 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
      * would start a second toolkit next to JavaFX.
      */
     public static final FileOpener SYSTEM_OPENER = file -> {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         List<String> command = os.contains("win")
                 ? List.of("rundll32", "url.dll,FileProtocolHandler", file.toString())
                 : os.contains("mac") ? List.of("open", file.toString()) : List.of("xdg-open", file.toString());
@@ -107,21 +116,21 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
 
     /** Asks where to save a file: the suggested name, and the extension it must have ("xlsx", "pdf"). */
     public interface FileSaver {
-        java.util.Optional<Path> save(javafx.stage.Window owner, String suggestedName, String extension);
+        Optional<Path> save(Window owner, String suggestedName, String extension);
     }
 
     /** The operating system's save dialog, in the user's home folder, adding the extension if left out. */
     public static final FileSaver SYSTEM_SAVER = (owner, name, extension) -> {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
-                extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
-        java.io.File file = chooser.showSaveDialog(owner);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                extension.toUpperCase(Locale.ROOT), "*." + extension));
+        File file = chooser.showSaveDialog(owner);
         if (file == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Path path = file.toPath();
-        return java.util.Optional.of(path.toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + extension) ? path
+        return Optional.of(path.toString().toLowerCase(Locale.ROOT).endsWith("." + extension) ? path
                 : path.resolveSibling(path.getFileName() + "." + extension));
     };
 
@@ -144,7 +153,7 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
      * {@code --smoke-test}; what the command line leaves open comes from the saved settings. With
      * neither settings nor these options (a first start), {@link #firstRun()} is true.
      */
-    public static AppConfig fromArgs(List<String> args, java.util.Optional<org.reliefdesk.logic.config.Settings> saved) {
+    public static AppConfig fromArgs(List<String> args, Optional<Settings> saved) {
         String dataDir = option(args, "--data-dir");
         String lang = option(args, "--lang");
         String central = option(args, "--central");
@@ -153,16 +162,16 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
         boolean smoke = args.contains("--smoke-test");
         boolean firstRun = saved.isEmpty() && dataDir == null && central == null && !smoke;
         Path dir = dataDir != null ? DataDirectory.resolve(dataDir)
-                : saved.map(org.reliefdesk.logic.config.Settings::dataDir).orElse(DataDirectory.resolve(null));
-        String language = lang != null ? lang : saved.map(org.reliefdesk.logic.config.Settings::language).orElse("zh");
-        String chosen = central != null ? central : saved.map(org.reliefdesk.logic.config.Settings::central).orElse(null);
+                : saved.map(Settings::dataDir).orElse(DataDirectory.resolve(null));
+        String language = lang != null ? lang : saved.map(Settings::language).orElse("zh");
+        String chosen = central != null ? central : saved.map(Settings::central).orElse(null);
         long every = minutes != null ? minutes : saved.map(s -> (long) s.syncMinutes())
                 .orElse(Central.DEFAULT_EVERY.toMinutes());
         // a data directory given on the command line keeps its backups with it
         Path backups = dataDir == null && saved.isPresent() ? saved.get().backupDir()
-                : org.reliefdesk.store.LocalBackups.defaultFolder(dir);
+                : LocalBackups.defaultFolder(dir);
         return new AppConfig(dir, Texts.forLanguage(language), Clock.system(SampleGenerator.ZONE),
                 SampleGenerator.DEFAULT_COUNT, SYSTEM_PICKER, SYSTEM_OPENER, SYSTEM_SAVER,
-                centralOf(chosen, java.time.Duration.ofMinutes(Math.max(1, every))), smoke, backups, firstRun);
+                centralOf(chosen, Duration.ofMinutes(Math.max(1, every))), smoke, backups, firstRun);
     }
 }

@@ -23,6 +23,13 @@ import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.DoubleConsumer;
+import org.reliefdesk.central.CentralServer;
+import org.reliefdesk.central.CentralStore;
+import org.reliefdesk.logic.queue.TicketScope;
 
 /**
  * Everything the open workbench works on: the config, the catalog and the local store.
@@ -71,7 +78,7 @@ public final class Workspace implements AutoCloseable {
      * as of today (so its work is always current) and imported through the normal importer.
      * Runs off the FX thread; {@code progress} gets a fraction from 0 to 1.
      */
-    public void prepare(java.util.function.DoubleConsumer progress) throws java.io.IOException {
+    public void prepare(DoubleConsumer progress) throws IOException {
         switch (config.central().mode()) {
             case REMOTE -> centralUrl = config.central().url();
             case EMBEDDED -> {
@@ -91,8 +98,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     private String centralUrl;
-    private org.reliefdesk.central.CentralStore embeddedStore;
-    private org.reliefdesk.central.CentralServer embeddedServer;
+    private CentralStore embeddedStore;
+    private CentralServer embeddedServer;
 
     /**
      * The embedded demo: a central store in {@code <data dir>/central} on loopback, with the demo
@@ -100,10 +107,10 @@ public final class Workspace implements AutoCloseable {
      * the embedded store those, so the county is not there twice; otherwise the sample is made
      * as of today. The local store then fills by pulling, as from a real central store.
      */
-    private void startEmbedded(java.util.function.DoubleConsumer progress) throws java.io.IOException {
-        java.nio.file.Path dir = config.dataDir().resolve("central");
-        java.nio.file.Files.createDirectories(dir);
-        embeddedStore = org.reliefdesk.central.CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
+    private void startEmbedded(DoubleConsumer progress) throws IOException {
+        Path dir = config.dataDir().resolve("central");
+        Files.createDirectories(dir);
+        embeddedStore = CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
                 catalog, config.clock());
         embeddedStore.users().addMissing(DemoUsers.all(), DemoUsers.DEMO_PASSWORD.toCharArray(), config.clock().instant());
         // the demo stands for a whole province: its administrator also keeps the holiday years
@@ -113,7 +120,7 @@ public final class Workspace implements AutoCloseable {
             List<String> lines;
             if (store.tickets().count() > 0) {
                 lines = store.tickets().counties().stream()
-                        .flatMap(c -> store.tickets().list(new org.reliefdesk.logic.queue.TicketScope(c.code(), null, null))
+                        .flatMap(c -> store.tickets().list(new TicketScope(c.code(), null, null))
                                 .stream())
                         .map(t -> codec.write(new TicketHistory(t, store.tickets().events(t.id())))).toList();
             } else {
@@ -127,16 +134,16 @@ public final class Workspace implements AutoCloseable {
             LOG.info("Embedded central store filled: {} tickets, {} refused", intake.added(), intake.rejected().size());
         }
         try {
-            embeddedServer = org.reliefdesk.central.CentralServer.start(embeddedStore, "127.0.0.1", 0);
+            embeddedServer = CentralServer.start(embeddedStore, "127.0.0.1", 0);
         } catch (Exception e) {
-            throw new java.io.IOException("the embedded central store did not start: " + e.getMessage(), e);
+            throw new IOException("the embedded central store did not start: " + e.getMessage(), e);
         }
          centralUrl = embeddedServer.url();
         progress.accept(1.0);
     }
 
     /** No sync: the sample county imported straight into the local store (first start only). */
-    private void importSample(java.util.function.DoubleConsumer progress) throws java.io.IOException {
+    private void importSample(DoubleConsumer progress) throws IOException {
         if (store.tickets().count() > 0) {
             return;
         }

@@ -18,6 +18,9 @@ import javafx.stage.DirectoryChooser;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.InvalidFieldException;
+import java.io.File;
+import java.nio.file.InvalidPathException;
+import javafx.util.StringConverter;
 
 /**
  * The settings as a form, for the first start and the settings page: data directory, central
@@ -98,8 +101,8 @@ public final class SettingsForm {
     }
 
     /** Shows a stored code ("zh", "INFO") by its name in the user's language. */
-    private javafx.util.StringConverter<String> named(String keyPrefix) {
-        return new javafx.util.StringConverter<>() {
+    private StringConverter<String> named(String keyPrefix) {
+        return new StringConverter<>() {
             @Override
             public String toString(String code) {
                 return code == null ? "" : texts.msg(keyPrefix + code);
@@ -120,12 +123,12 @@ public final class SettingsForm {
         Button choose = new Button(texts.msg("settings.choose"));
         choose.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            java.io.File start = Path.of(field.getText().isBlank() ? System.getProperty("user.home") : field.getText())
+            File start = Path.of(field.getText().isBlank() ? System.getProperty("user.home") : field.getText())
                     .toFile();
             if (start.isDirectory()) {
                 chooser.setInitialDirectory(start);
             }
-            java.io.File picked = chooser.showDialog(grid.getScene().getWindow());
+            File picked = chooser.showDialog(grid.getScene().getWindow());
             if (picked != null) {
                 field.setText(picked.getAbsolutePath());
             }
@@ -148,7 +151,7 @@ public final class SettingsForm {
         } catch (InvalidFieldException e) {
             error.setText(texts.describe(e));
             return Optional.empty();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             error.setText(texts.msg("rule.format", texts.fieldName("settings.dataDir"), e.getMessage()));
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.gui.session.AppConfig;
+import java.io.IOException;
 
 /** The settings page: this PC's settings, saved to the settings file for the next start. */
 public final class SettingsView {
@@ -21,7 +22,7 @@ public final class SettingsView {
         Settings current;
         try {
             current = Settings.load(file).orElse(fromConfig(config));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             current = fromConfig(config);
         }
         SettingsForm form = new SettingsForm(texts, current);
@@ -36,7 +37,7 @@ public final class SettingsView {
             try {
                 s.save(file);
                 message.setText(texts.msg("settings.saved", file));
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 message.setText(texts.msg("rule.format", file, ex.getMessage()));
             }
         }));

@@ -26,6 +26,34 @@ import org.reliefdesk.gui.signin.SignInView;
 import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.gui.tickets.WorkbenchView;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.reliefdesk.logic.config.DataDirectory;
+import org.reliefdesk.logic.config.Settings;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.store.DamagedDatabaseException;
+import org.reliefdesk.store.IncompatibleDatabaseException;
+import org.reliefdesk.store.LocalBackups;
+import org.reliefdesk.store.SyncFacts;
+import org.reliefdesk.sync.CentralClient;
 
 /**
  * The workbench window. One stage moves through three scenes: preparing the data (off the
@@ -54,11 +82,11 @@ public final class WorkbenchApp extends Application {
     }
 
     /** The saved settings Main read (JavaFX makes the instance itself, so they travel this way). */
-    private static volatile java.util.Optional<org.reliefdesk.logic.config.Settings> launchSettings =
-            java.util.Optional.empty();
+    private static volatile Optional<Settings> launchSettings =
+            Optional.empty();
 
     /** @param saved the settings Main read before logging started (read once, used for the window too) */
-    public static void launchWith(String[] args, java.util.Optional<org.reliefdesk.logic.config.Settings> saved) {
+    public static void launchWith(String[] args, Optional<Settings> saved) {
         launchSettings = saved;
         Application.launch(WorkbenchApp.class, args);
     }
@@ -73,18 +101,18 @@ public final class WorkbenchApp extends Application {
         installCrashHandler();
         // JavaFX's own texts (date pickers, context menus, dialog buttons) follow the default
         // locale: make it the user's language, not the machine's.
-        java.util.Locale.setDefault(texts.locale());
+        Locale.setDefault(texts.locale());
         stage.setTitle(texts.msg("app.title"));
         // The same "救" as the installer's icon, in the task bar and the window corner.
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = WorkbenchApp.class.getResourceAsStream("/org/reliefdesk/gui/icons/reliefdesk-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon));
+                stage.getIcons().add(new Image(icon));
             }
         }
         // 1360×820 where it fits; smaller screens (1366×768 laptops) get most of what they have.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), Math.min(1360, screen.getWidth() * 0.95),
+        stage.setScene(new Scene(new StackPane(), Math.min(1360, screen.getWidth() * 0.95),
                 Math.min(820, screen.getHeight() * 0.92)));
         stage.show();
         if (config.firstRun()) {
@@ -97,31 +125,31 @@ public final class WorkbenchApp extends Application {
     /** The first start on a PC: where the data goes and which central store; saved, then on as usual. */
     private void showFirstRun() {
         Texts texts = config.texts();
-        java.nio.file.Path file = org.reliefdesk.logic.config.Settings.file();
-        SettingsForm form = new SettingsForm(texts, org.reliefdesk.logic.config.Settings.defaults());
-        javafx.scene.control.Label title = new javafx.scene.control.Label(texts.msg("firstRun.title"));
+        Path file = Settings.file();
+        SettingsForm form = new SettingsForm(texts, Settings.defaults());
+        Label title = new Label(texts.msg("firstRun.title"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        javafx.scene.control.Label intro = new javafx.scene.control.Label(texts.msg("firstRun.intro"));
+        Label intro = new Label(texts.msg("firstRun.intro"));
         intro.setWrapText(true);
-        javafx.scene.control.Button go = new javafx.scene.control.Button(texts.msg("firstRun.start"));
+        Button go = new Button(texts.msg("firstRun.start"));
         go.setId("firstRunStart");
         go.setDefaultButton(true);
         go.setOnAction(e -> form.read().ifPresent(s -> {
             try {
                 s.save(file);
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 fail(texts.msg("startup.failed", file), ex);
                 return;
             }
             config = config.withSettings(s);
-            java.util.Locale.setDefault(config.texts().locale());
+            Locale.setDefault(config.texts().locale());
             prepareWorkspace();
         }));
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(14, title, intro, form.root(), go);
+        VBox box = new VBox(14, title, intro, form.root(), go);
         box.setId("firstRunPage");
-        box.setPadding(new javafx.geometry.Insets(40));
+        box.setPadding(new Insets(40));
         box.setMaxWidth(900);
-        stage.getScene().setRoot(new javafx.scene.layout.StackPane(box));
+        stage.getScene().setRoot(new StackPane(box));
     }
 
     /** Opens the local store and prepares the data (off the FX thread, with progress), then the sign-in. */
@@ -158,9 +186,9 @@ public final class WorkbenchApp extends Application {
             showSignIn(known);
             background.submit(() -> readAhead(known));
         });
-        prepare.setOnFailed(e -> fail(prepare.getException() instanceof org.reliefdesk.store.IncompatibleDatabaseException other
-                ? texts.msg("startup.otherH2", other.file(), org.reliefdesk.store.LocalStore.H2_VERSION)
-                : prepare.getException() instanceof org.reliefdesk.store.DamagedDatabaseException damaged
+        prepare.setOnFailed(e -> fail(prepare.getException() instanceof IncompatibleDatabaseException other
+                ? texts.msg("startup.otherH2", other.file(), LocalStore.H2_VERSION)
+                : prepare.getException() instanceof DamagedDatabaseException damaged
                 ? texts.msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file())
                 : texts.msg("startup.failed", config.dataDir()), prepare.getException()));
         background.submit(prepare);
@@ -175,9 +203,9 @@ public final class WorkbenchApp extends Application {
             long started = System.nanoTime();
             known.stream().findFirst().ifPresent(u -> {
                 var screen = workspace.store.tickets().newest(
-                        new org.reliefdesk.logic.queue.TicketScope(u.countyCode(), null, null), WorkbenchViewModel.FIRST_SCREEN);
+                        new TicketScope(u.countyCode(), null, null), WorkbenchViewModel.FIRST_SCREEN);
                 var clocks = workspace.clocks();
-                java.time.Instant now = config.clock().instant();
+                Instant now = config.clock().instant();
                 screen.tickets().forEach(t -> clocks.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
             });
             LOG.info("Read ahead in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -191,12 +219,12 @@ public final class WorkbenchApp extends Application {
         SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
                 ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote)
                 : new SignInView(config.texts(), workspace.catalog, users, u -> {
-                    if (embedded && !org.reliefdesk.logic.sample.DemoUsers.all().contains(u)) {
+                    if (embedded && !DemoUsers.all().contains(u)) {
                         // Added by the administrator on the demo store, with a password of their own.
                         stage.getScene().setRoot(new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote,
                                 u.username(), this::backToSignIn).root());
                     } else {
-                        showWorkbench(u, org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray());
+                        showWorkbench(u, DemoUsers.DEMO_PASSWORD.toCharArray());
                     }
                 }, embedded ? "signIn.hintEmbedded" : "signIn.hint");
         stage.getScene().setRoot(signIn.root());
@@ -208,28 +236,28 @@ public final class WorkbenchApp extends Application {
      * password matches the one last accepted (the sync signs in once the network is back);
      * anyone else is told why.
      */
-    private void signInRemote(String username, char[] password, java.util.function.Consumer<String> onError) {
+    private void signInRemote(String username, char[] password, Consumer<String> onError) {
         Texts texts = config.texts();
         background.submit(() -> {
             try {
-                var session = new org.reliefdesk.sync.CentralClient(workspace.centralUrl(), java.time.Duration.ofSeconds(20))
+                var session = new CentralClient(workspace.centralUrl(), java.time.Duration.ofSeconds(20))
                         .signIn(username, password, workspace.store.syncFacts().clientId());
                 workspace.store.users().addMissing(List.of(session.user()));
                 workspace.store.syncFacts().rememberPassword(username, password);
                 Platform.runLater(() -> showWorkbench(session.user(), password));
-            } catch (org.reliefdesk.sync.CentralClient.Refused e) {
+            } catch (CentralClient.Refused e) {
                 String key = e.code();
                 Platform.runLater(() -> onError.accept(texts.bundle().containsKey(key)
                         ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.info("Central store not reached at sign-in: {}", e.toString());
-                java.util.Optional<User> known = workspace.store.users().list().stream()
+                Optional<User> known = workspace.store.users().list().stream()
                         .filter(u -> u.username().equals(username)).findFirst();
                 var check = workspace.store.syncFacts().checkOffline(username, password);
                 Platform.runLater(() -> {
-                    if (known.isPresent() && check == org.reliefdesk.store.SyncFacts.OfflineCheck.MATCHES) {
+                    if (known.isPresent() && check == SyncFacts.OfflineCheck.MATCHES) {
                         showWorkbench(known.get(), password);
-                    } else if (check == org.reliefdesk.store.SyncFacts.OfflineCheck.WRONG) {
+                    } else if (check == SyncFacts.OfflineCheck.WRONG) {
                         onError.accept(texts.msg("sync.auth.wrongPassword"));
                     } else {
                         onError.accept(texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
@@ -298,7 +326,7 @@ public final class WorkbenchApp extends Application {
     static final javafx.util.Duration AUTO_REFRESH = javafx.util.Duration.minutes(2);
 
     /** Backups run on their own thread: a large county's copy takes seconds and must not hold a load. */
-    private final java.util.concurrent.ScheduledExecutorService backups =
+    private final ScheduledExecutorService backups =
             Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "reliefdesk-backup");
                 t.setDaemon(true);
@@ -311,13 +339,13 @@ public final class WorkbenchApp extends Application {
         backups.scheduleAtFixedRate(() -> {
             try {
                 if (workspace.store.tickets().count() > 0) {
-                    org.reliefdesk.store.LocalBackups.backup(workspace.store, config.backupDir(),
-                            org.reliefdesk.store.LocalBackups.DEFAULT_KEEP, config.clock());
+                    LocalBackups.backup(workspace.store, config.backupDir(),
+                            LocalBackups.DEFAULT_KEEP, config.clock());
                 }
-            } catch (java.io.IOException | RuntimeException ex) {
+            } catch (IOException | RuntimeException ex) {
                 LOG.error("Backup failed; the next one is tried in 24 hours", ex);
             }
-        }, 30, 24 * 60 * 60, java.util.concurrent.TimeUnit.SECONDS);
+        }, 30, 24 * 60 * 60, TimeUnit.SECONDS);
     }
 
     /** True while the unexpected-error dialog is open: one at a time, not one per repeated error. */
@@ -348,11 +376,11 @@ public final class WorkbenchApp extends Application {
         }
         crashShowing = true;
         Texts texts = config.texts();
-        java.nio.file.Path log = org.reliefdesk.logic.config.DataDirectory.logsOf(config.dataDir()).resolve("reliefdesk.log");
+        Path log = DataDirectory.logsOf(config.dataDir()).resolve("reliefdesk.log");
         String what = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : "：" + error.getMessage());
         Alert alert = new Alert(Alert.AlertType.ERROR, texts.msg("crash.body", what, log),
-                new javafx.scene.control.ButtonType(texts.msg("crash.continue"),
-                        javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+                new ButtonType(texts.msg("crash.continue"),
+                        ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(texts.msg("crash.header"));
         alert.getDialogPane().setId("crashDialog");
         if (stage != null && stage.isShowing()) {
@@ -380,10 +408,10 @@ public final class WorkbenchApp extends Application {
     private void smokeTest() {
         long started = System.nanoTime();
         exitCode = 1;
-        showWorkbench(org.reliefdesk.logic.sample.DemoUsers.LEADER,
-                org.reliefdesk.logic.sample.DemoUsers.DEMO_PASSWORD.toCharArray());
-        javafx.animation.Timeline check = new javafx.animation.Timeline();
-        check.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(500), ev -> {
+        showWorkbench(DemoUsers.LEADER,
+                DemoUsers.DEMO_PASSWORD.toCharArray());
+        Timeline check = new Timeline();
+        check.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(500), ev -> {
             // On the embedded default the PC starts empty: tickets in the list arrived by sync.
             boolean loaded = current != null && !current.loadingProperty().get() && !current.allTickets().isEmpty()
                     && stage.isShowing();
@@ -400,7 +428,7 @@ public final class WorkbenchApp extends Application {
                 Platform.exit();
             }
         }));
-        check.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        check.setCycleCount(Animation.INDEFINITE);
         check.play();
     }
 
@@ -412,8 +440,8 @@ public final class WorkbenchApp extends Application {
             return;
         }
         Alert alert = new Alert(Alert.AlertType.ERROR, message + "\n\n" + (error == null ? "" : error.getMessage()),
-                new javafx.scene.control.ButtonType(config.texts().msg("dialog.ok"),
-                        javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+                new ButtonType(config.texts().msg("dialog.ok"),
+                        ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(config.texts().msg("startup.errorHeader"));
         alert.showAndWait();
         Platform.exit();

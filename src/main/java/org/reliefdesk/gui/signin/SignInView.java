@@ -17,6 +17,11 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.model.User;
+import javafx.application.Platform;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.text.TextAlignment;
 
 /**
  * Sign-in. On the embedded demo (and with no sync): pick one of the demo users, one per role
@@ -46,14 +51,14 @@ public final class SignInView {
         Label title = new Label(texts.msg("signIn.remoteTitle"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         Label hint = new Label(texts.msg("signIn.remoteHint", centralUrl));
-        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        TextField name = new TextField();
         name.setId("usernameField");
         name.setPromptText(texts.fieldName("username"));
         name.setPrefColumnCount(22);
         if (username != null) {
             name.setText(username);
         }
-        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        PasswordField password = new PasswordField();
         password.setId("passwordField");
         password.setPromptText(texts.fieldName("password"));
         password.setPrefColumnCount(22);
@@ -62,7 +67,7 @@ public final class SignInView {
         error.setStyle("-fx-text-fill: #b00020;");
         error.setWrapText(true);
         error.setMaxWidth(460);
-        error.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        error.setTextAlignment(TextAlignment.CENTER);
         Button signIn = new Button(texts.msg("signIn.button"));
         signIn.setId("signInButton");
         signIn.setDefaultButton(true);
@@ -77,7 +82,7 @@ public final class SignInView {
             });
         });
         // Labels beside the fields: a prompt inside a field is gone once the cursor is in it.
-        javafx.scene.layout.GridPane fields = new javafx.scene.layout.GridPane();
+        GridPane fields = new GridPane();
         fields.setHgap(10);
         fields.setVgap(10);
         fields.addRow(0, new Label(texts.fieldName("username")), name);
@@ -92,7 +97,7 @@ public final class SignInView {
             root.getChildren().add(toList);
         }
         if (username != null) {
-            javafx.application.Platform.runLater(password::requestFocus);
+            Platform.runLater(password::requestFocus);
         }
         root.setAlignment(Pos.CENTER);
         root.setPadding(new Insets(24));

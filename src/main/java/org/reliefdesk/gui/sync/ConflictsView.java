@@ -27,6 +27,15 @@ import org.reliefdesk.store.Outbox;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.gui.forms.FormText;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.ColumnConstraints;
+import org.reliefdesk.model.Ticket;
 
 /**
  * Changes the central store did not take: in conflict (someone else acted first) or refused (a
@@ -41,11 +50,11 @@ public final class ConflictsView {
      * The loaded tickets the listed operations are about, found once per change of the list
      * (a cell is drawn many times; the county may hold 100,000 tickets).
      */
-    private final java.util.Map<java.util.UUID, org.reliefdesk.model.Ticket> tickets = new java.util.HashMap<>();
+    private final Map<UUID, Ticket> tickets = new HashMap<>();
 
     public ConflictsView(SyncViewModel sync, WorkbenchViewModel vm, Texts texts, Catalog catalog) {
-        sync.unsettled().addListener((javafx.collections.ListChangeListener<Outbox.Entry>) c -> findTickets(sync, vm));
-        vm.allTickets().addListener((javafx.collections.ListChangeListener<org.reliefdesk.model.Ticket>) c -> findTickets(sync, vm));
+        sync.unsettled().addListener((ListChangeListener<Outbox.Entry>) c -> findTickets(sync, vm));
+        vm.allTickets().addListener((ListChangeListener<Ticket>) c -> findTickets(sync, vm));
         findTickets(sync, vm);
         ListView<Outbox.Entry> list = new ListView<>(sync.unsettled());
         list.setId("conflictList");
@@ -73,7 +82,7 @@ public final class ConflictsView {
         sides.add(new Label(texts.msg("conflicts.central")), 1, 0);
         sides.add(mine, 0, 1);
         sides.add(central, 1, 1);
-        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints half = new ColumnConstraints();
         half.setPercentWidth(50);
         sides.getColumnConstraints().addAll(half, half);
         GridPane.setVgrow(mine, Priority.ALWAYS);
@@ -120,7 +129,7 @@ public final class ConflictsView {
         VBox detail = new VBox(8, reason, sides, buttons);
         VBox.setVgrow(sides, Priority.ALWAYS);
         SplitPane split = new SplitPane(list, detail);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.25);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(intro, split);
@@ -137,10 +146,10 @@ public final class ConflictsView {
     }
 
     private void findTickets(SyncViewModel sync, WorkbenchViewModel vm) {
-        java.util.Set<java.util.UUID> ids = new java.util.HashSet<>();
+        Set<UUID> ids = new HashSet<>();
         sync.unsettled().forEach(e -> ids.add(e.ticketId()));
         tickets.clear();
-        for (org.reliefdesk.model.Ticket t : vm.allTickets()) {
+        for (Ticket t : vm.allTickets()) {
             if (ids.contains(t.id())) {
                 tickets.put(t.id(), t);
             }
@@ -148,7 +157,7 @@ public final class ConflictsView {
     }
 
     private String ticketNo(Outbox.Entry e) {
-        org.reliefdesk.model.Ticket t = tickets.get(e.ticketId());
+        Ticket t = tickets.get(e.ticketId());
         return t != null ? t.ticketNo() : e.ticketId().toString().substring(0, 8);
     }
 
@@ -162,7 +171,7 @@ public final class ConflictsView {
         if (op.kind() == Operation.Kind.OPEN) {
             return texts.msg("conflicts.mineOpened", Formats.dateTime(e.createdAt()));
         }
-        org.reliefdesk.model.Ticket ticket = tickets.get(e.ticketId());
+        Ticket ticket = tickets.get(e.ticketId());
         String item = ticket == null ? null : ticket.itemCode();
         TicketEvent asEvent = new TicketEvent(op.eventId(), op.ticketId(), op.baseSeq() + 1, e.createdBy(), op.at(),
                 op.action(), null, null, op.note(), op.form(), null);

@@ -34,6 +34,10 @@ import org.reliefdesk.sync.Synchronizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.reliefdesk.gui.session.Workspace;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 
 /**
  * Sync as the workbench shows it: in the background every few minutes and on demand, with
@@ -154,7 +158,7 @@ public final class SyncViewModel {
         Task<Synchronizer.Report> task = new Task<>() {
             @Override
             protected Synchronizer.Report call() throws Exception {
-                java.util.function.Consumer<Synchronizer.Progress> report = p ->
+                Consumer<Synchronizer.Progress> report = p ->
                         updateProgress(p.fraction() < 0 ? -1 : p.fraction(), 1);
                  return asUser((client, session) -> new Synchronizer(workspace.store, client, workspace.catalog,
                         workspace.config.clock()).sync(session, report));
@@ -182,7 +186,7 @@ public final class SyncViewModel {
                 status.set(texts.msg("sync.status.refused", texts.bundle().containsKey(key)
                         ? texts.msg(key, refused.retryAfterSeconds()) : refused.getMessage()));
                 scheduleIn(workspace.config.central().every());
-            } else if (!(t instanceof java.io.IOException)) {
+            } else if (!(t instanceof IOException)) {
                 // this PC's own failure (its database, its disk): never said as a network outage
                 LOG.error("Sync stopped by an error on this PC", t);
                 refreshCounts();
@@ -202,14 +206,14 @@ public final class SyncViewModel {
 
     /** One call to the central store as this user. */
     public interface CentralCall<T> {
-        T call(CentralClient client, CentralClient.Session session) throws java.io.IOException;
+        T call(CentralClient client, CentralClient.Session session) throws IOException;
     }
 
     /**
      * Calls the central store as this user, off the FX thread (the sync, the administrator's page):
      * signs in when there is no token yet, and once more if the token expired.
      */
-    public <T> T asUser(CentralCall<T> call) throws java.io.IOException {
+    public <T> T asUser(CentralCall<T> call) throws IOException {
         CentralClient client = client();
         try {
             return call.call(client, session());
@@ -234,7 +238,7 @@ public final class SyncViewModel {
         session = null;
     }
 
-    private synchronized CentralClient.Session session() throws java.io.IOException {
+    private synchronized CentralClient.Session session() throws IOException {
         if (session == null) {
             session = client()
                     .signIn(user.username(), password, workspace.store.syncFacts().clientId());
@@ -257,7 +261,7 @@ public final class SyncViewModel {
             long waiting = workspace.store.outbox().pendingCount();
             List<Outbox.Entry> open = workspace.store.outbox().unsettled();
             String last = workspace.store.syncFacts().get(SyncFacts.LAST_SYNC).orElse(null);
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 pending.set((int) waiting);
                 unsettled.setAll(open);
                 if (!running.get() && failures == 0) {
@@ -269,7 +273,7 @@ public final class SyncViewModel {
     }
 
     private String when(String instant) {
-        ZonedDateTime t = java.time.Instant.parse(instant).atZone(WorkflowEngine.ZONE);
+        ZonedDateTime t = Instant.parse(instant).atZone(WorkflowEngine.ZONE);
         boolean today = t.toLocalDate().equals(LocalDate.now(workspace.config.clock().withZone(WorkflowEngine.ZONE)));
         return t.format(DateTimeFormatter.ofPattern(today ? "HH:mm" : "yyyy-MM-dd HH:mm"));
     }
@@ -300,7 +304,7 @@ public final class SyncViewModel {
                 result = texts.msg("conflicts.reapplyRefused", ex.getMessage());
             }
             String shown = result;
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 message.set(shown);
                 onChanged.run();
                 refreshCounts();
@@ -313,7 +317,7 @@ public final class SyncViewModel {
     void discard(Outbox.Entry e) {
         submit(() -> {
             workspace.store.outbox().discard(e.opId(), centralVersion(e), workspace.config.clock().instant());
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 message.set(texts.msg("conflicts.done.discarded"));
                 onChanged.run();
                 refreshCounts();

@@ -35,6 +35,9 @@ import org.reliefdesk.gui.common.Cells;
 import org.reliefdesk.gui.forms.ActionDialogs;
 import org.reliefdesk.gui.forms.FormEditor;
 import org.reliefdesk.gui.session.AppConfig;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
+import javafx.scene.Node;
 
 /**
  * A staff member opens a ticket for a resident: the item, where the resident lives, who
@@ -104,7 +107,7 @@ public final class NewTicketDialog {
             error.setId("error-" + rows[i][2]);
             errors.put((String) rows[i][2], error);
             grid.add(label, 0, i);
-            grid.add((javafx.scene.Node) rows[i][1], 1, i);
+            grid.add((Node) rows[i][1], 1, i);
             grid.add(error, 2, i);
         }
         VBox formHolder = new VBox();
@@ -129,11 +132,11 @@ public final class NewTicketDialog {
         ButtonType save = new ButtonType(texts.msg("action.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(texts.msg("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(save, cancel);
-        javafx.scene.Node saveButton = dialog.getDialogPane().lookupButton(save);
+        Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("saveButton");
         saveButton.setDisable(true);
 
-        java.util.function.Supplier<TicketOpening.Request> request = () -> new TicketOpening.Request(
+        Supplier<TicketOpening.Request> request = () -> new TicketOpening.Request(
                 item.getValue() == null ? null : item.getValue().code(), county, township.getValue(), village.getValue(),
                 name.getText(), idNumber.getText(), phone.getText(),
                 found.isSelected() ? IntakeChannel.GOVERNMENT_FOUND : IntakeChannel.RAISED_BY_PROXY, raisedBy.getText(),
@@ -171,7 +174,7 @@ public final class NewTicketDialog {
             touched[0] = true;
             check.run();
         });
-        for (javafx.beans.Observable o : List.of(township.valueProperty(), village.valueProperty(),
+        for (Observable o : List.of(township.valueProperty(), village.valueProperty(),
                 channel.selectedToggleProperty(), raisedBy.textProperty(), name.textProperty(),
                 idNumber.textProperty(), phone.textProperty())) {
             o.addListener(x -> {

@@ -26,6 +26,17 @@ import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.common.Thumbnails;
 import org.reliefdesk.gui.forms.ActionDialog;
 import org.reliefdesk.gui.forms.FormText;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableRow;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.text.Text;
+import org.reliefdesk.logic.workflow.TicketAttachments;
 
 /** Right-hand pane: the selected ticket's fields and its event history. */
 public final class TicketDetailPane {
@@ -36,11 +47,11 @@ public final class TicketDetailPane {
     private final GridPane fields = new GridPane();
     private final VBox root;
     private final Label ladder = new Label();
-    private final javafx.scene.layout.FlowPane actionBar = new javafx.scene.layout.FlowPane(6, 6);
+    private final FlowPane actionBar = new FlowPane(6, 6);
     private final Label refusals = new Label();
     private final Label warning = new Label();
-    private final javafx.scene.layout.FlowPane attachmentPane = new javafx.scene.layout.FlowPane(6, 6);
-    private final javafx.collections.ObservableList<StepTiming> timings = javafx.collections.FXCollections.observableArrayList();
+    private final FlowPane attachmentPane = new FlowPane(6, 6);
+    private final ObservableList<StepTiming> timings = FXCollections.observableArrayList();
 
     TicketDetailPane(WorkbenchViewModel vm, Texts texts, Catalog catalog) {
         this.vm = vm;
@@ -72,16 +83,16 @@ public final class TicketDetailPane {
         refusals.setWrapText(true);
         refusals.setMinHeight(Region.USE_PREF_SIZE);
         refusals.managedProperty().bind(refusals.textProperty().isNotEmpty());
-        vm.actionChoices().addListener((javafx.collections.ListChangeListener<WorkbenchViewModel.ActionChoice>) c -> showActions());
+        vm.actionChoices().addListener((ListChangeListener<WorkbenchViewModel.ActionChoice>) c -> showActions());
         attachmentPane.setId("attachmentPane");
         Node attachments = WorkbenchView.titled(texts.msg("detail.attachments"), attachmentPane);
         attachments.managedProperty().bind(attachments.visibleProperty());
-        attachments.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(attachmentPane.getChildren()));
+        attachments.visibleProperty().bind(Bindings.isNotEmpty(attachmentPane.getChildren()));
         Node history = WorkbenchView.titled(texts.msg("detail.history"), events);
         root = new VBox(6, actionBar, refusals, WorkbenchView.titled(texts.msg("detail.title"), fields), ladder, warning,
                 attachments, WorkbenchView.titled(texts.msg("detail.timeline"), timeline), history);
         VBox.setVgrow(history, Priority.ALWAYS);
-        vm.selectedEvents().addListener((javafx.collections.ListChangeListener<TicketEvent>) c -> showAttachments());
+        vm.selectedEvents().addListener((ListChangeListener<TicketEvent>) c -> showAttachments());
         vm.selectedClockProperty().addListener((o, a, c) -> showClock(c));
         root.setPadding(new Insets(8));
         root.setMinWidth(300); // the split pane, not the text, decides the width
@@ -93,9 +104,9 @@ public final class TicketDetailPane {
     /** Thumbnails of every file attached to the ticket, captioned with the action that brought it. */
     private void showAttachments() {
         attachmentPane.getChildren().clear();
-        for (org.reliefdesk.logic.workflow.TicketAttachments.Attached a : vm.selectedAttachments()) {
+        for (TicketAttachments.Attached a : vm.selectedAttachments()) {
             String action = catalog.actionName(a.action(), texts.locale());
-            java.nio.file.Path file = vm.attachmentPath(a.storedName());
+            Path file = vm.attachmentPath(a.storedName());
             attachmentPane.getChildren().add(Thumbnails.of(file, action,
                     texts.msg("attachment.tooltip", action, a.field().label(texts.locale()), a.seq()), vm::openAttachment));
         }
@@ -131,7 +142,7 @@ public final class TicketDetailPane {
         rows.add(row("detail.outcome", t.outcome() == null ? "" : catalog.outcomeName(t.outcome(), texts.locale())));
         // Two label/value pairs a row when they fit (short Chinese labels), else one:
         // the timeline and history keep their room, and values never wrap letter by letter.
-        double widest = rows.stream().mapToDouble(r -> new javafx.scene.text.Text(r[0]).getLayoutBounds().getWidth())
+        double widest = rows.stream().mapToDouble(r -> new Text(r[0]).getLayoutBounds().getWidth())
                 .max().orElse(80);
         int pairs = root.getWidth() >= 2 * (widest + 150) + 30 ? 2 : 1;
         fields.getColumnConstraints().clear();
@@ -139,7 +150,7 @@ public final class TicketDetailPane {
             ColumnConstraints names = new ColumnConstraints();
             names.setMinWidth(Region.USE_PREF_SIZE); // labels never truncate; values wrap instead
             ColumnConstraints values = new ColumnConstraints();
-            values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            values.setHgrow(Priority.ALWAYS);
             values.setMinWidth(100);
             fields.getColumnConstraints().addAll(names, values);
         }
@@ -157,10 +168,10 @@ public final class TicketDetailPane {
     /** One button per action of the ticket's step that this user's role may take; refused ones say why. */
     private void showActions() {
         actionBar.getChildren().clear();
-        java.util.List<String> why = new java.util.ArrayList<>();
+        List<String> why = new ArrayList<>();
         for (WorkbenchViewModel.ActionChoice choice : vm.actionChoices()) {
             String name = catalog.actionName(choice.action().code(), texts.locale());
-            javafx.scene.control.Button b = new javafx.scene.control.Button(name);
+            Button b = new Button(name);
             b.setId("action-" + choice.action().code());
             if (choice.refusal() != null) {
                 b.setDisable(true);
@@ -181,7 +192,7 @@ public final class TicketDetailPane {
     }
 
     private void showClock(TicketClock c) {
-        timings.setAll(c == null ? java.util.List.of() : c.steps());
+        timings.setAll(c == null ? List.of() : c.steps());
         if (c == null) {
             ladder.setText("");
             warning.setVisible(false);
@@ -210,7 +221,7 @@ public final class TicketDetailPane {
         table.setId("timelineTable");
         // "not dispatched yet" only for a ticket; nothing selected says nothing
         Label placeholder = new Label();
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.selectedProperty().isNull())
+        placeholder.textProperty().bind(Bindings.when(vm.selectedProperty().isNull())
                 .then("").otherwise(texts.msg("detail.noTimeline")));
         table.setPlaceholder(placeholder);
         table.getColumns().add(Columns.of(texts, "timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
@@ -220,14 +231,14 @@ public final class TicketDetailPane {
         table.getColumns().add(Columns.of(texts, "timeline.left", 120, s -> Formats.dateTime(s.left())));
         table.getColumns().add(Columns.of(texts, "timeline.state", 90, s -> texts.msg("stepState." + s.state().name())));
         table.getColumns().forEach(c -> c.setSortable(false)); // a timeline reads in time order
-        table.setRowFactory(v -> new javafx.scene.control.TableRow<>() {
+        table.setRowFactory(v -> new TableRow<>() {
             @Override
             protected void updateItem(StepTiming s, boolean empty) {
                 super.updateItem(s, empty);
                 boolean late = !empty && s != null && (s.state() == StepState.OVERDUE || s.state() == StepState.DONE_LATE);
                 boolean soon = !empty && s != null && s.state() == StepState.DUE_SOON;
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("step-overdue"), late);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("due-soon"), soon);
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("step-overdue"), late);
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("due-soon"), soon);
             }
         });
         return table;

@@ -47,6 +47,25 @@ import org.reliefdesk.gui.reports.ReportsViewModel;
 import org.reliefdesk.gui.settings.SettingsView;
 import org.reliefdesk.gui.signin.SignInView;
 import org.reliefdesk.gui.sync.ConflictsView;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.reliefdesk.logic.config.Settings;
+import org.reliefdesk.logic.queue.WorkWatch;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.report.ReportMaker;
+import org.reliefdesk.report.TableWorkbook;
+import org.reliefdesk.store.Outbox;
 
 /** The main window's content. Builds controls and binds them to the view model; no logic. */
 public final class WorkbenchView {
@@ -59,7 +78,7 @@ public final class WorkbenchView {
     private final Runnable switchUser;
     private TableView<Ticket> table;
     /** Opens an action's form; the detail pane owns the dialog. */
-    private java.util.function.Consumer<WorkbenchViewModel.ActionChoice> openAction = c -> { };
+    private Consumer<WorkbenchViewModel.ActionChoice> openAction = c -> { };
 
     private final SyncViewModel sync;
 
@@ -79,11 +98,11 @@ public final class WorkbenchView {
         root.setTop(toolbar());
         BorderPane tickets = new BorderPane(split);
         tickets.setLeft(queueList());
-        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+        TabPane tabs = new TabPane();
         tabs.setId("mainTabs");
-        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        javafx.scene.control.Tab ticketTab = new javafx.scene.control.Tab(texts.msg("tab.tickets"), tickets);
-        javafx.scene.control.Tab reportsTab = new javafx.scene.control.Tab(texts.msg("tab.reports"));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab ticketTab = new Tab(texts.msg("tab.tickets"), tickets);
+        Tab reportsTab = new Tab(texts.msg("tab.reports"));
         reportsTab.setId("reportsTab");
         // Made when first opened: the page reads the county's townships.
         reportsTab.setOnSelectionChanged(e -> {
@@ -91,9 +110,9 @@ public final class WorkbenchView {
                 reportsTab.setContent(new ReportsView(new ReportsViewModel(vm, vm.background()), vm.background()).root());
             }
         });
-        if (vm.user().role() == org.reliefdesk.model.Role.LEADER || vm.user().role() == org.reliefdesk.model.Role.ADMIN) {
+        if (vm.user().role() == Role.LEADER || vm.user().role() == Role.ADMIN) {
             // Leaders read the county at a glance; a double-click opens a ticket in the workbench.
-            javafx.scene.control.Tab dashboardTab = new javafx.scene.control.Tab(texts.msg("tab.dashboard"));
+            Tab dashboardTab = new Tab(texts.msg("tab.dashboard"));
             dashboardTab.setContent(new DashboardView(vm, texts, catalog, t -> {
                 tabs.getSelectionModel().select(ticketTab);
                 vm.searchProperty().set("");
@@ -101,12 +120,12 @@ public final class WorkbenchView {
                 vm.selectedProperty().set(t);
             }).root());
             tabs.getTabs().addAll(dashboardTab, ticketTab, reportsTab);
-            if (vm.user().role() == org.reliefdesk.model.Role.ADMIN) {
+            if (vm.user().role() == Role.ADMIN) {
                 // Users and the holiday calendar; an imported year recomputes every clock.
                 AdminView admin = new AdminView(
                         sync.enabled() ? Administration.central(sync, vm.store()) : Administration.local(vm.store(), catalog),
                         catalog, texts, vm.config(), vm.user(), vm::reload, vm.store().setAside()::list);
-                javafx.scene.control.Tab adminTab = new javafx.scene.control.Tab(texts.msg("tab.admin"), admin.root());
+                Tab adminTab = new Tab(texts.msg("tab.admin"), admin.root());
                 adminTab.setId("adminTab");
                 // read again each time it is opened: a sync since may have set tickets aside, or added users
                 adminTab.setOnSelectionChanged(e -> {
@@ -120,10 +139,10 @@ public final class WorkbenchView {
             // Clerks and township staff start on their tickets; reports beside them.
             tabs.getTabs().addAll(ticketTab, reportsTab);
         }
-        if (sync.enabled() && vm.user().role() != org.reliefdesk.model.Role.LEADER) {
+        if (sync.enabled() && vm.user().role() != Role.LEADER) {
             // Changes the central store did not take, with both versions; the count is in the tab's name.
             // Leaders change nothing, so they have none.
-            javafx.scene.control.Tab conflictsTab = new javafx.scene.control.Tab();
+            Tab conflictsTab = new Tab();
             conflictsTab.setId("conflictsTab");
             conflictsTab.textProperty().bind(Bindings.createStringBinding(
                     () -> texts.msg("tab.conflicts", sync.unsettled().size()), sync.unsettled()));
@@ -131,11 +150,11 @@ public final class WorkbenchView {
             tabs.getTabs().add(conflictsTab);
         }
         // This PC's settings, for every role (each PC is set up by whoever uses it).
-        javafx.scene.control.Tab settingsTab = new javafx.scene.control.Tab(texts.msg("tab.settings"));
+        Tab settingsTab = new Tab(texts.msg("tab.settings"));
         settingsTab.setId("settingsTab");
         settingsTab.setOnSelectionChanged(e -> {
             if (settingsTab.isSelected() && settingsTab.getContent() == null) {
-                settingsTab.setContent(new SettingsView(vm.config(), texts, org.reliefdesk.logic.config.Settings.file()).root());
+                settingsTab.setContent(new SettingsView(vm.config(), texts, Settings.file()).root());
             }
         });
         tabs.getTabs().add(settingsTab);
@@ -151,32 +170,32 @@ public final class WorkbenchView {
      */
     private void exportTable() {
         String queueName = texts.msg("queue." + vm.queueProperty().get().name(), vm.visibleTickets().size());
-        java.util.Optional<java.nio.file.Path> file = vm.config().fileSaver().save(root.getScene().getWindow(),
+        Optional<Path> file = vm.config().fileSaver().save(root.getScene().getWindow(),
                 queueName.replaceAll("[（）()]", "-").replaceAll("-+$", "") + "-" + vm.today() + ".xlsx", "xlsx");
         if (file.isEmpty()) {
             return;
         }
         // What is shown, snapshot here; the cell values (plain computations on the tickets) and the
         // file are made off the FX thread — a county-wide table has 100,000 rows.
-        List<javafx.scene.control.TableColumn<Ticket, ?>> columns = List.copyOf(table.getVisibleLeafColumns());
-        List<String> headers = columns.stream().map(javafx.scene.control.TableColumn::getText).toList();
+        List<TableColumn<Ticket, ?>> columns = List.copyOf(table.getVisibleLeafColumns());
+        List<String> headers = columns.stream().map(TableColumn::getText).toList();
         List<Ticket> shown = List.copyOf(table.getItems());
         String title = texts.msg("report.export.title", queueName);
         String subtitle = texts.msg("report.export.subtitle",
                 Formats.dateTime(vm.config().clock().instant()), shown.size());
-        javafx.concurrent.Task<Void> task = new javafx.concurrent.Task<>() {
+        Task<Void> task = new Task<>() {
             @Override
             protected Void call() throws Exception {
-                List<List<Object>> rows = new java.util.ArrayList<>(shown.size());
+                List<List<Object>> rows = new ArrayList<>(shown.size());
                 for (Ticket t : shown) {
-                    List<Object> row = new java.util.ArrayList<>(columns.size());
-                    for (javafx.scene.control.TableColumn<Ticket, ?> c : columns) {
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (TableColumn<Ticket, ?> c : columns) {
                         row.add(Formats.exportValue(c.getCellObservableValue(t) == null ? null
                                 : c.getCellObservableValue(t).getValue()));
                     }
                     rows.add(row);
                 }
-                org.reliefdesk.report.ReportMaker.atomically(file.get(), out -> org.reliefdesk.report.TableWorkbook.write(
+                ReportMaker.atomically(file.get(), out -> TableWorkbook.write(
                         texts.msg("tab.tickets"), title, subtitle, headers, rows, out));
                 return null;
             }
@@ -188,23 +207,23 @@ public final class WorkbenchView {
     }
 
     /** A ControlsFX notice in the window's corner; clicking it opens "my tasks". */
-    private void notify(org.reliefdesk.logic.queue.WorkWatch.Alerts news) {
+    private void notify(WorkWatch.Alerts news) {
         if (news == null || root.getScene() == null) {
             return;
         }
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if (!news.newTasks().isEmpty()) {
             lines.add(texts.msg("notice.newTasks", news.newTasks().size(), sample(news.newTasks())));
         }
         if (!news.turnedDueSoon().isEmpty()) {
             lines.add(texts.msg("notice.dueSoon", news.turnedDueSoon().size(), sample(news.turnedDueSoon())));
         }
-        org.controlsfx.control.Notifications.create()
+        Notifications.create()
                 .owner(root.getScene().getWindow())
                 .title(texts.msg("notice.title"))
                 .text(String.join("\n", lines))
-                .position(javafx.geometry.Pos.BOTTOM_RIGHT)
-                .hideAfter(javafx.util.Duration.seconds(10))
+                .position(Pos.BOTTOM_RIGHT)
+                .hideAfter(Duration.seconds(10))
                 .onAction(e -> vm.queueProperty().set(Queue.MY_TASKS))
                 .showInformation();
     }
@@ -241,16 +260,16 @@ public final class WorkbenchView {
         export.disableProperty().bind(Bindings.isEmpty(vm.visibleTickets()));
         HBox bar = new HBox(10, who, spacer, busy, search, refresh, export, change);
         if (sync.enabled()) {
-            javafx.scene.control.SplitMenuButton syncButton = new javafx.scene.control.SplitMenuButton();
+            SplitMenuButton syncButton = new SplitMenuButton();
             syncButton.setId("syncButton");
             syncButton.setText(texts.msg("sync.button"));
             syncButton.setOnAction(e -> sync.syncNow());
-            javafx.scene.control.MenuItem full = new javafx.scene.control.MenuItem(texts.msg("sync.full"));
+            MenuItem full = new MenuItem(texts.msg("sync.full"));
             full.setId("fullResyncItem");
             full.setOnAction(e -> sync.fullResync());
             syncButton.getItems().add(full);
             syncButton.disableProperty().bind(sync.runningProperty());
-            javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+            ProgressBar progress = new ProgressBar();
             progress.setId("syncProgress");
             progress.setPrefWidth(110);
             progress.progressProperty().bind(sync.progressProperty());
@@ -305,7 +324,7 @@ public final class WorkbenchView {
             }
         });
         // Township staff start on their tasks; everyone else on all their tickets.
-        list.getSelectionModel().select(vm.user().role() == org.reliefdesk.model.Role.TOWNSHIP ? Queue.MY_TASKS : Queue.ALL);
+        list.getSelectionModel().select(vm.user().role() == Role.TOWNSHIP ? Queue.MY_TASKS : Queue.ALL);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, q) -> {
             if (q != null) {
                 vm.queueProperty().set(q);
@@ -326,7 +345,7 @@ public final class WorkbenchView {
         if (sync.enabled()) {
             // Blank when the central store has the ticket as shown; a word when it does not (yet).
             table.getColumns().add(Columns.of(texts, "column.sync", 58, t -> vm.syncState(t)
-                    == org.reliefdesk.store.Outbox.TicketSync.SYNCED ? "" : texts.msg("sync.state." + vm.syncState(t).name())));
+                    == Outbox.TicketSync.SYNCED ? "" : texts.msg("sync.state." + vm.syncState(t).name())));
         }
         table.getColumns().add(Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "column.applicant", 190,
@@ -417,7 +436,7 @@ public final class WorkbenchView {
         }
     }
 
-    public static VBox titled(String title, javafx.scene.Node content) {
+    public static VBox titled(String title, Node content) {
         Label label = new Label(title);
         label.setStyle("-fx-font-weight: bold; -fx-padding: 6 0 2 0;");
         VBox box = new VBox(4, label, content);

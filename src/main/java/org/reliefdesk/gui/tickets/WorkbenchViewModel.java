@@ -43,6 +43,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.util.Duration;
+import org.reliefdesk.logic.calendar.WorkingHours;
+import org.reliefdesk.logic.clock.LadderState;
+import org.reliefdesk.logic.clock.StepTiming;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.queue.WorkWatch;
+import org.reliefdesk.logic.workflow.AttachmentNames;
+import org.reliefdesk.logic.workflow.TicketAttachments;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.Role;
+import org.reliefdesk.store.Outbox;
+import org.reliefdesk.store.TicketStore;
 
 /**
  * State of the workbench for one signed-in user: the tickets in scope, the chosen queue,
@@ -69,7 +97,7 @@ public final class WorkbenchViewModel {
      * Recent results by queue and search text, for the loaded list: a backspace shows again what
      * the shorter text showed a moment ago without searching the county again. Emptied by a load.
      */
-    private final Map<String, List<Ticket>> recentResults = new java.util.LinkedHashMap<>(32, 0.75f, true) {
+    private final Map<String, List<Ticket>> recentResults = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<Ticket>> eldest) {
             return size() > RECENT_RESULTS;
@@ -84,18 +112,18 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final Map<Queue, IntegerProperty> queueCounts = new EnumMap<>(Queue.class);
     private final ObjectProperty<TicketClock> selectedClock = new SimpleObjectProperty<>();
-    private final java.util.function.Supplier<TicketClocks> clockSource;
+    private final Supplier<TicketClocks> clockSource;
     private TicketClocks clockMaker;
     /** Step movements (no forms) and clocks of the loaded tickets, computed together off the FX thread. */
     private Map<UUID, List<TicketEvent>> histories = Map.of();
     private Map<UUID, TicketClock> clocks = Map.of();
-    private java.util.Set<UUID> actionable = java.util.Set.of();
+    private Set<UUID> actionable = Set.of();
     /** Tickets with operations for the central store, and where their latest one stands. */
-    private Map<UUID, org.reliefdesk.store.Outbox.TicketSync> syncStates = Map.of();
-    private java.util.Set<UUID> provisional = java.util.Set.of();
+    private Map<UUID, Outbox.TicketSync> syncStates = Map.of();
+    private Set<UUID> provisional = Set.of();
     private Instant loadedAt = Instant.EPOCH;
     /** Usernames of people known on this machine, to show "李水清（water.clerk）" in histories. */
-    private final Map<String, String> displayNames = new java.util.HashMap<>();
+    private final Map<String, String> displayNames = new HashMap<>();
 
     public WorkbenchViewModel(Workspace workspace, User user, ExecutorService background) {
         this(workspace.store, workspace.catalog, workspace::clocks, workspace.config, user, background);
@@ -113,11 +141,11 @@ public final class WorkbenchViewModel {
 
     /** Clerks and township staff open tickets for residents; leaders and administrators do not. */
     public boolean canOpenTickets() {
-        return opening != null && (user.role() == org.reliefdesk.model.Role.CLERK
-                || user.role() == org.reliefdesk.model.Role.TOWNSHIP);
+        return opening != null && (user.role() == Role.CLERK
+                || user.role() == Role.TOWNSHIP);
     }
 
-    public List<org.reliefdesk.model.Place> villagesOf(String townshipCode) {
+    public List<Place> villagesOf(String townshipCode) {
         return store.tickets().villagesOf(townshipCode);
     }
 
@@ -126,7 +154,7 @@ public final class WorkbenchViewModel {
         Task<Ticket> task = new Task<>() {
             @Override
             protected Ticket call() {
-                return store.tickets().insertOpened(opening.open(request, user), new org.reliefdesk.logic.interchange.TicketLineCodec(catalog));
+                return store.tickets().insertOpened(opening.open(request, user), new TicketLineCodec(catalog));
             }
         };
         task.setOnSucceeded(e -> {
@@ -186,28 +214,28 @@ public final class WorkbenchViewModel {
     }
 
     /** The files attached to the selected ticket's forms, oldest first. */
-    public List<org.reliefdesk.logic.workflow.TicketAttachments.Attached> selectedAttachments() {
+    public List<TicketAttachments.Attached> selectedAttachments() {
         Ticket t = selected.get();
         return t == null ? List.of()
-                : org.reliefdesk.logic.workflow.TicketAttachments.of(catalog, t.itemCode(), selectedEvents).stream()
+                : TicketAttachments.of(catalog, t.itemCode(), selectedEvents).stream()
                         // a name that is not a stored name was never stored here (an old or foreign form)
-                        .filter(a -> org.reliefdesk.logic.workflow.AttachmentNames.valid(a.storedName())).toList();
+                        .filter(a -> AttachmentNames.valid(a.storedName())).toList();
     }
 
     /** Where a stored attachment lives in the data directory. */
-    public java.nio.file.Path attachmentPath(String storedName) {
+    public Path attachmentPath(String storedName) {
         return (attachments != null ? attachments : new AttachmentStore(config.dataDir())).path(storedName);
     }
 
     /** Opens a stored attachment in the system's viewer; says so in the status line when it cannot. */
-    public void openAttachment(java.nio.file.Path file) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
+    public void openAttachment(Path file) {
+        if (!Files.isRegularFile(file)) {
             message.set(config.texts().msg("attachment.missing", file.getFileName().toString()));
             return;
         }
         try {
             config.fileOpener().open(file);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Opening {} failed", file, e);
             message.set(config.texts().msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
         }
@@ -218,8 +246,8 @@ public final class WorkbenchViewModel {
         return TicketFacts.of(selectedEvents);
     }
 
-    public java.time.LocalDate today() {
-        return java.time.LocalDate.now(config.clock().withZone(WorkflowEngine.ZONE));
+    public LocalDate today() {
+        return LocalDate.now(config.clock().withZone(WorkflowEngine.ZONE));
     }
 
     private void refreshActions(Ticket ticket) {
@@ -275,7 +303,7 @@ public final class WorkbenchViewModel {
         background.submit(task);
     }
 
-    public WorkbenchViewModel(LocalStore store, Catalog catalog, java.util.function.Supplier<TicketClocks> clocks,
+    public WorkbenchViewModel(LocalStore store, Catalog catalog, Supplier<TicketClocks> clocks,
                        AppConfig config, User user, ExecutorService background) {
         this.store = store;
         this.catalog = catalog;
@@ -294,9 +322,9 @@ public final class WorkbenchViewModel {
 
     /** What one load brings back: tickets, their histories and clocks at one moment, and their search. */
     private record Loaded(List<Ticket> tickets, Map<UUID, List<TicketEvent>> histories,
-                          Map<UUID, TicketClock> clocks, java.util.Set<UUID> actionable, TicketClocks maker, Instant at,
-                          TicketSearch.Index search, Map<UUID, org.reliefdesk.store.Outbox.TicketSync> syncStates,
-                          java.util.Set<UUID> provisional) {
+                          Map<UUID, TicketClock> clocks, Set<UUID> actionable, TicketClocks maker, Instant at,
+                          TicketSearch.Index search, Map<UUID, Outbox.TicketSync> syncStates,
+                          Set<UUID> provisional) {
     }
 
     /** How many of the newest tickets the first load shows while it reads the rest. */
@@ -324,7 +352,7 @@ public final class WorkbenchViewModel {
                 }
                 if (first) {
                     long started = System.nanoTime();
-                    org.reliefdesk.store.TicketStore.Screen first = store.tickets().newest(scope, FIRST_SCREEN);
+                    TicketStore.Screen first = store.tickets().newest(scope, FIRST_SCREEN);
                     List<Ticket> newest = first.tickets();
                     Loaded screen = compute(newest, first.timelines());
                     LOG.info("First screen for {}: {} tickets in {} ms", user.username(), newest.size(),
@@ -332,15 +360,15 @@ public final class WorkbenchViewModel {
                     if (newest.size() < FIRST_SCREEN) {
                         return screen; // that was all of them
                     }
-                    java.util.concurrent.CountDownLatch painted = new java.util.concurrent.CountDownLatch(1);
-                    javafx.application.Platform.runLater(() -> {
+                    CountDownLatch painted = new CountDownLatch(1);
+                    Platform.runLater(() -> {
                         apply(screen, true);
                         afterNextFrame(painted::countDown);
                     });
                     // Let the first screen be painted before the whole county is read: on a
                     // two-core office PC that read would otherwise starve the screen for seconds.
                     try {
-                        painted.await(3, java.util.concurrent.TimeUnit.SECONDS);
+                        painted.await(3, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return screen;
@@ -373,7 +401,7 @@ public final class WorkbenchViewModel {
 
     /** Runs {@code then} once a frame has been drawn after this one (on the FX thread). */
     private static void afterNextFrame(Runnable then) {
-        new javafx.animation.AnimationTimer() {
+        new AnimationTimer() {
             private int frames;
 
             @Override
@@ -391,7 +419,7 @@ public final class WorkbenchViewModel {
         Instant now = config.clock().instant();
         TicketClocks maker = clockSource.get();
         Map<UUID, TicketClock> computed = new HashMap<>(list.size() * 2);
-        java.util.Set<UUID> mine = new java.util.HashSet<>();
+        Set<UUID> mine = new HashSet<>();
         for (Ticket t : list) {
             computed.put(t.id(), maker.compute(t, events.getOrDefault(t.id(), List.of()), now));
             if (engine != null && engine.mayActInStep(t, user)) {
@@ -400,7 +428,7 @@ public final class WorkbenchViewModel {
         }
         return new Loaded(list, events, computed, mine, maker, now, new TicketSearch.Index(list),
                 store.outbox().ticketStates(), config.central().mode() == AppConfig.Central.Mode.OFF
-                        ? java.util.Set.of() : store.outbox().provisional());
+                        ? Set.of() : store.outbox().provisional());
     }
 
     /** Shows a load: the list, counts and filters; the same ticket stays selected (found again by id). */
@@ -431,38 +459,38 @@ public final class WorkbenchViewModel {
         }
     }
 
-    private final org.reliefdesk.logic.queue.WorkWatch watch = new org.reliefdesk.logic.queue.WorkWatch();
-    private final ObjectProperty<org.reliefdesk.logic.queue.WorkWatch.Alerts> alerts = new SimpleObjectProperty<>();
-    private javafx.animation.Timeline autoRefresh;
+    private final WorkWatch watch = new WorkWatch();
+    private final ObjectProperty<WorkWatch.Alerts> alerts = new SimpleObjectProperty<>();
+    private Timeline autoRefresh;
 
     /** Tells the view what became the user's work since the last load (only in office hours). */
     private void announce(Loaded loaded) {
-        List<org.reliefdesk.logic.queue.WorkWatch.Seen> mine = loaded.tickets().stream()
+        List<WorkWatch.Seen> mine = loaded.tickets().stream()
                 .filter(t -> loaded.actionable().contains(t.id()))
-                .map(t -> new org.reliefdesk.logic.queue.WorkWatch.Seen(t.id(), t.ticketNo(),
-                        loaded.clocks().get(t.id()).state() == org.reliefdesk.logic.clock.LadderState.DUE_SOON))
+                .map(t -> new WorkWatch.Seen(t.id(), t.ticketNo(),
+                        loaded.clocks().get(t.id()).state() == LadderState.DUE_SOON))
                 .toList();
-        boolean office = org.reliefdesk.logic.calendar.WorkingHours.OFFICE.contains(loaded.at(), loaded.maker().calendar());
-        org.reliefdesk.logic.queue.WorkWatch.Alerts news = watch.look(mine, office);
+        boolean office = WorkingHours.OFFICE.contains(loaded.at(), loaded.maker().calendar());
+        WorkWatch.Alerts news = watch.look(mine, office);
         if (!news.isEmpty()) {
             alerts.set(news);
         }
     }
 
     /** The latest news for the user; a new value each time there is something to announce. */
-    public ObjectProperty<org.reliefdesk.logic.queue.WorkWatch.Alerts> alertsProperty() {
+    public ObjectProperty<WorkWatch.Alerts> alertsProperty() {
         return alerts;
     }
 
     /** Reloads every {@code every} while signed in, so new tickets and changing clocks show up. */
-    public void startAutoRefresh(javafx.util.Duration every) {
+    public void startAutoRefresh(Duration every) {
         stopAutoRefresh();
-        autoRefresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(every, e -> {
+        autoRefresh = new Timeline(new KeyFrame(every, e -> {
             if (!loading.get()) {
                 reload();
             }
         }));
-        autoRefresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autoRefresh.setCycleCount(Animation.INDEFINITE);
         autoRefresh.play();
     }
 
@@ -522,7 +550,7 @@ public final class WorkbenchViewModel {
         String key = q.name() + '\u0000' + text;
         List<Ticket> found = recentResults.get(key);
         if (found == null) {
-            java.util.Set<UUID> mine = actionable;
+            Set<UUID> mine = actionable;
             found = searchIndex.find(text, q == Queue.ALL ? t -> true
                     : t -> q.contains(t, clock(t), mine.contains(t.id())));
             recentResults.put(key, found);
@@ -560,13 +588,13 @@ public final class WorkbenchViewModel {
      * The order when no column is sorted: in "my tasks" the soonest step deadline first (open-ended
      * steps last), elsewhere the newest ticket first as loaded.
      */
-    public java.util.Comparator<Ticket> defaultOrder() {
+    public Comparator<Ticket> defaultOrder() {
         if (queue.get() != Queue.MY_TASKS) {
             return null;
         }
-        return java.util.Comparator.comparing((Ticket t) -> clock(t).current()
-                .map(org.reliefdesk.logic.clock.StepTiming::due).orElse(null),
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        return Comparator.comparing((Ticket t) -> clock(t).current()
+                .map(StepTiming::due).orElse(null),
+                Comparator.nullsLast(Comparator.naturalOrder()));
     }
 
     /** Whether the ticket's changes reached the central store (as of the last load). */
@@ -575,8 +603,8 @@ public final class WorkbenchViewModel {
         return provisional.contains(t.id());
     }
 
-    public org.reliefdesk.store.Outbox.TicketSync syncState(Ticket t) {
-        return syncStates.getOrDefault(t.id(), org.reliefdesk.store.Outbox.TicketSync.SYNCED);
+    public Outbox.TicketSync syncState(Ticket t) {
+        return syncStates.getOrDefault(t.id(), Outbox.TicketSync.SYNCED);
     }
 
     /** The ticket's clocks as of the last load. */

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * Reads holiday years: the ones shipped with the program (2021–2026) and any an
@@ -165,16 +167,16 @@ public final class CalendarLoader {
         Path target = dir.resolve(y.year() + ".json");
         Path tmp = dir.resolve(y.year() + ".json.tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
         return y;
     }
 
     /** The text of a year imported into this data directory, if there is one. */
-    public static java.util.Optional<String> installedText(Path dataDir, int year) throws IOException {
+    public static Optional<String> installedText(Path dataDir, int year) throws IOException {
         Path f = directoryIn(dataDir).resolve(year + ".json");
-        return Files.exists(f) ? java.util.Optional.of(Files.readString(f, StandardCharsets.UTF_8))
-                : java.util.Optional.empty();
+        return Files.exists(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8))
+                : Optional.empty();
     }
 
     /** Years the built-in data covers, for messages. */

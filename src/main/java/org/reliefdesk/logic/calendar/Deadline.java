@@ -3,6 +3,8 @@ package org.reliefdesk.logic.calendar;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * When a time limit runs out. {@code due} is the first instant that is late; for day-based
@@ -21,8 +23,8 @@ public record Deadline(Instant due, boolean estimated) {
             return "";
         }
         LocalDateTime t = LocalDateTime.ofInstant(due, WorkingCalendar.ZONE);
-        return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().minusDays(1) + " 24:00"
-                : t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate().minusDays(1) + " 24:00"
+                : t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
     /** The last moment that is still on time, in the given zone, to the second. */

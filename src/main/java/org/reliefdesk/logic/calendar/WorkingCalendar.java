@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.reliefdesk.model.ChinaTime;
 
 /**
  * Official working days (工作日): Monday to Friday, except the State Council's days off, plus
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class WorkingCalendar {
 
-    public static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
+    public static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final Map<Integer, HolidayYear> years;
 

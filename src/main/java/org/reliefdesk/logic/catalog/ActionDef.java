@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.reliefdesk.model.Role;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Something a user may do to a ticket in given steps: who ({@code roles}, and the
@@ -38,9 +40,9 @@ public record ActionDef(String code, @JsonProperty("from") List<String> from, Li
      * The target for these values: {@code to}, or the first branch whose condition holds.
      * Empty when no branch matches. {@code step} may be {@link #PREVIOUS}.
      */
-    public java.util.Optional<Target> target(java.util.Map<String, Object> values) {
+    public Optional<Target> target(Map<String, Object> values) {
         if (branches == null) {
-            return java.util.Optional.of(new Target(to, outcome));
+            return Optional.of(new Target(to, outcome));
         }
         return branches.stream().filter(b -> b.when() == null || b.when().test(values)).findFirst()
                 .map(b -> new Target(b.to(), b.outcome() != null ? b.outcome() : outcome));

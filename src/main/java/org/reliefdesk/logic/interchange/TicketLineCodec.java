@@ -32,6 +32,8 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.reliefdesk.model.ChinaTime;
 
 /**
  * Reads and writes the ticket interchange format (sample-data/README.md): JSON Lines, one
@@ -48,7 +50,7 @@ public final class TicketLineCodec {
     public static final int FORMAT_VERSION = 2;
     private static final int FIRST_VERSION = 1;
     /** Times are written in China Standard Time, the zone the platform works in. */
-    public static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
+    public static final ZoneId ZONE = ChinaTime.ZONE;
 
     private static final Pattern COUNTY_CODE = Pattern.compile("\\d{6}");
     private static final Pattern TOWNSHIP_CODE = Pattern.compile("\\d{9}");
@@ -57,7 +59,7 @@ public final class TicketLineCodec {
 
     // Exact decimals: the default node factory would write 2100 as 2.1E+3.
     private final ObjectMapper json = new ObjectMapper()
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private final Catalog catalog;
 
     public TicketLineCodec(Catalog catalog) {

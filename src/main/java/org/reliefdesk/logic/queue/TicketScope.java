@@ -7,6 +7,7 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.model.ServiceItem;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
+import java.util.TreeSet;
 
 /**
  * Which tickets a user works with: always one county; a clerk the items of their department
@@ -26,7 +27,7 @@ public record TicketScope(String countyCode, Set<String> itemCodes, String towns
 
     /** The scope written as one line, the same for the same scope (to notice that a user's scope changed). */
     public String key() {
-        return countyCode + "|" + (itemCodes == null ? "*" : String.join(",", new java.util.TreeSet<>(itemCodes)))
+        return countyCode + "|" + (itemCodes == null ? "*" : String.join(",", new TreeSet<>(itemCodes)))
                 + "|" + (townshipCode == null ? "*" : townshipCode);
     }
 

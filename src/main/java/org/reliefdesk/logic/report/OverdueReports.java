@@ -26,6 +26,8 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
+import java.util.HashMap;
+import org.reliefdesk.logic.queue.TicketScope;
 
 /**
  * Builds supervision reports of overdue items from tickets and their histories, with the same
@@ -75,8 +77,8 @@ public final class OverdueReports {
         String countyName = scope.countyCode();
         String townshipName = null;
         int done = 0;
-        org.reliefdesk.logic.queue.TicketScope within = scope.tickets(catalog);
-        Map<String, Integer> order = new java.util.HashMap<>();
+        TicketScope within = scope.tickets(catalog);
+        Map<String, Integer> order = new HashMap<>();
         catalog.departments().forEach(d -> order.put(d.code(), order.size()));
         for (TicketHistory h : tickets) {
             if (++done % 5000 == 0) {

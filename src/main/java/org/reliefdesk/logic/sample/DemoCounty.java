@@ -3,6 +3,7 @@ package org.reliefdesk.logic.sample;
 import java.util.List;
 
 import org.reliefdesk.model.Place;
+import java.util.stream.IntStream;
 
 /**
  * The demo county: 禄劝彝族苗族自治县 (Luquan, Kunming, Yunnan; GB/T 2260 code 530128) and
@@ -27,7 +28,7 @@ public final class DemoCounty {
     }
 
     public static List<Place> townships() {
-        return java.util.stream.IntStream.range(0, TOWNSHIP_NAMES.size())
+        return IntStream.range(0, TOWNSHIP_NAMES.size())
                 .mapToObj(i -> new Place(COUNTY.code() + String.format("%03d", i + 1), TOWNSHIP_NAMES.get(i)))
                 .toList();
     }

@@ -37,6 +37,8 @@ import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.model.ChinaTime;
 
 /**
  * Makes the demo county's tickets. The same seed and "as of" date always give the same
@@ -51,7 +53,7 @@ import org.reliefdesk.model.User;
  */
 public final class SampleGenerator {
 
-    public static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
+    public static final ZoneId ZONE = ChinaTime.ZONE;
     public static final int DEFAULT_COUNT = 2400;
     public static final long DEFAULT_SEED = 20211123L;
     /** Tickets are submitted over this many days before "as of". */
@@ -194,7 +196,7 @@ public final class SampleGenerator {
             User actor = actorFor(a, ticket);
             try {
                 Map<String, Object> form = faker.fill(catalog.form(a.form())
-                        .orElse(new org.reliefdesk.logic.catalog.FormDef("none", List.of())), facts, when);
+                        .orElse(new FormDef("none", List.of())), facts, when);
                 return engine.apply(ticket, events, actor, a.code(), form, null);
             } catch (InvalidFieldException refused) {
                 // e.g. a fourth job round: try the next allowed action instead

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.reliefdesk.logic.Sha256;
 
 /**
  * JSON of the sync protocol, the same on both ends. Map keys are written in order, so one
@@ -45,6 +46,6 @@ public final class OperationCodec {
 
     /** SHA-256 of the operation's one text, in hex. */
     public static String hash(Operation op) {
-        return org.reliefdesk.logic.Sha256.hex(write(op));
+        return Sha256.hex(write(op));
     }
 }

@@ -20,6 +20,7 @@ import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
+import java.util.Locale;
 
 /**
  * A clerk or township user opens a ticket for a resident (政府找 or 他人代举): the applicant and
@@ -62,7 +63,7 @@ public final class TicketOpening {
     public TicketHistory open(Request r, User staff, Ids ids) {
         if (staff.role() != Role.CLERK && staff.role() != Role.TOWNSHIP) {
             throw new InvalidFieldException("action", "rule.workflow.role", catalog.actionName("submit",
-                    java.util.Locale.SIMPLIFIED_CHINESE));
+                    Locale.SIMPLIFIED_CHINESE));
         }
         if (r.itemCode() == null || catalog.item(r.itemCode()).isEmpty()) {
             throw new InvalidFieldException("item", "rule.required");
@@ -71,7 +72,7 @@ public final class TicketOpening {
                 && !catalog.item(r.itemCode()).orElseThrow().departmentCode().equals(staff.departmentCode())) {
             throw new InvalidFieldException("item", "rule.workflow.department",
                     catalog.departmentName(catalog.item(r.itemCode()).orElseThrow().departmentCode(),
-                            java.util.Locale.SIMPLIFIED_CHINESE));
+                            Locale.SIMPLIFIED_CHINESE));
         }
         if (r.county() == null || !r.county().code().equals(staff.countyCode())) {
             throw new InvalidFieldException("countyCode", "rule.workflow.county");

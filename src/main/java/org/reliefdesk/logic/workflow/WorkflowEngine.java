@@ -23,6 +23,8 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
+import java.util.Locale;
+import org.reliefdesk.model.ChinaTime;
 
 /**
  * One engine for all 15 items: reads the item's workflow from the catalog, says which actions
@@ -32,7 +34,7 @@ import org.reliefdesk.model.User;
  */
 public final class WorkflowEngine {
 
-    public static final ZoneId ZONE = org.reliefdesk.model.ChinaTime.ZONE;
+    public static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final Catalog catalog;
     private final Clock clock;
@@ -97,7 +99,7 @@ public final class WorkflowEngine {
 
     /** The rules on where the ticket is and who the user is. */
     private Optional<InvalidFieldException> placeRefusal(Ticket ticket, User user, ActionDef a) {
-        String actionName = catalog.actionName(a.code(), java.util.Locale.SIMPLIFIED_CHINESE);
+        String actionName = catalog.actionName(a.code(), Locale.SIMPLIFIED_CHINESE);
         // a concluded ticket still takes its follow-up visit; at the terminal step only a reopening
         if (catalog.workflowOf(ticket.itemCode()).isTerminal(ticket.currentStep()) && !a.reopens()) {
             return refuse("rule.workflow.concluded");
@@ -109,7 +111,7 @@ public final class WorkflowEngine {
         if (!a.from().contains(ticket.currentStep())) {
             return a.stepRule() != null ? refuse(a.stepRule())
                     : refuse("rule.workflow.notInStep", actionName,
-                            catalog.stepName(ticket.currentStep(), java.util.Locale.SIMPLIFIED_CHINESE));
+                            catalog.stepName(ticket.currentStep(), Locale.SIMPLIFIED_CHINESE));
         }
         if (!a.roles().contains(user.role())) {
             return refuse("rule.workflow.role", actionName);
@@ -122,7 +124,7 @@ public final class WorkflowEngine {
                     : catalog.item(ticket.itemCode()).orElseThrow().departmentCode();
             if (!department.equals(user.departmentCode())) {
                 return refuse("rule.workflow.department",
-                        catalog.departmentName(department, java.util.Locale.SIMPLIFIED_CHINESE));
+                        catalog.departmentName(department, Locale.SIMPLIFIED_CHINESE));
             }
         }
         if (user.role() == Role.TOWNSHIP && !ticket.township().code().equals(user.townshipCode())) {

@@ -22,6 +22,12 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
 import org.testfx.util.WaitForAsyncUtils;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.FlowPane;
+import org.reliefdesk.logic.queue.Queue;
 
 /** A water clerk works a new request through the catalog-rendered forms, headless. */
 class ActOnTicketGuiTest extends GuiTestBase {
@@ -52,19 +58,19 @@ class ActOnTicketGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(id).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup(id).queryAs(Button.class);
-        javafx.application.Platform.runLater(button::fire); // not interact(): the form is modal
+        Platform.runLater(button::fire); // not interact(): the form is modal
     }
 
-    private void queue(org.reliefdesk.logic.queue.Queue q) {
+    private void queue(Queue q) {
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<org.reliefdesk.logic.queue.Queue> queues =
-                lookup("#queueList").queryAs(javafx.scene.control.ListView.class);
+        ListView<Queue> queues =
+                lookup("#queueList").queryAs(ListView.class);
         interact(() -> queues.getSelectionModel().select(q));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Ticket selectFirstNew() {
-        queue(org.reliefdesk.logic.queue.Queue.NEW);
+        queue(Queue.NEW);
         // the newest that the platform has dispatched (one not yet dispatched takes no action)
         Ticket first = table().getItems().stream().filter(t -> t.dispatchedAt() != null).findFirst().orElseThrow();
         assertEquals(TicketStatus.NEW, first.status());
@@ -72,7 +78,7 @@ class ActOnTicketGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         try { // its history is read off the FX thread
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history().isEmpty());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the selected ticket's history was not shown", e);
         }
         return first;
@@ -98,7 +104,7 @@ class ActOnTicketGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
                 .getText().startsWith("已保存"));
         // The pane reads the saved ticket's history again off the FX thread: the list that shows the new event.
-        java.util.concurrent.atomic.AtomicReference<List<TicketEvent>> saved = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<List<TicketEvent>> saved = new AtomicReference<>();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             saved.set(history());
             return saved.get().size() == eventsBefore + 1;
@@ -108,14 +114,14 @@ class ActOnTicketGuiTest extends GuiTestBase {
         assertEquals("water.clerk", accepted.actor());
         assertEquals("Pingshan水务站", accepted.formData().get("station"));
         // Accepted, it has left the 待受理 queue; in 全部 it is in verification.
-        queue(org.reliefdesk.logic.queue.Queue.ALL);
+        queue(Queue.ALL);
         Ticket after = table().getItems().stream().filter(t -> t.id().equals(ticket.id())).findFirst().orElseThrow();
         assertEquals("verification", after.currentStep());
         assertEquals(TicketStatus.IN_PROGRESS, after.status());
         interact(() -> table().getSelectionModel().select(after));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(after.id(), table().getSelectionModel().getSelectedItem().id());
-        assertTrue(lookup("#actionBar").queryAs(javafx.scene.layout.FlowPane.class).getChildren().isEmpty(),
+        assertTrue(lookup("#actionBar").queryAs(FlowPane.class).getChildren().isEmpty(),
                 "verification is the township's step: the clerk has no action");
     }
 
@@ -145,7 +151,7 @@ class ActOnTicketGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(lookup("#field-reason").tryQuery().isPresent(), "dialog closed");
         assertEquals(eventsBefore, history().size(), "nothing saved");
-        queue(org.reliefdesk.logic.queue.Queue.ALL);
+        queue(Queue.ALL);
         assertEquals(TicketStatus.NEW, table().getItems().stream()
                 .filter(t -> t.id().equals(ticket.id())).findFirst().orElseThrow().status());
     }

@@ -21,6 +21,7 @@ import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.model.Role;
 import org.testfx.util.WaitForAsyncUtils;
+import javafx.scene.control.ScrollPane;
 
 /** The administrator adds a user (a clerk without a department is refused) and imports a holiday year. */
 class AdminGuiTest extends GuiTestBase {
@@ -77,7 +78,7 @@ class AdminGuiTest extends GuiTestBase {
         TableView<HolidayYear> years = lookup("#yearTable").queryAs(TableView.class);
         assertEquals(6, years.getItems().size());
         // Further down the page: scrolled to, as a person would.
-        interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(1));
+        interact(() -> ((ScrollPane) lookup("#adminPage").query()).setVvalue(1));
         clickOn("#importYearButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> years.getItems().size() == 7);
         assertTrue(Files.exists(dataDir.resolve("calendar").resolve("2027.json")));

@@ -22,6 +22,16 @@ import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 import org.testfx.util.WaitForAsyncUtils;
 import org.reliefdesk.gui.session.AppConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.sync.CentralClient;
+import org.testfx.util.NodeQueryUtils;
 
 /**
  * On the embedded default the administrator's page works on the central store: an imported
@@ -31,17 +41,17 @@ import org.reliefdesk.gui.session.AppConfig;
  */
 class CentralUsersGuiTest extends GuiTestBase {
 
-    @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path files;
+    @TempDir
+    Path files;
 
     @Test
     void theAdministratorAddsAndDisablesUsersOnTheCentralStoreAndTheNewClerkSignsIn() throws Exception {
         central = AppConfig.Central.embedded();
-        java.nio.file.Path year = files.resolve("2031.json");
-        java.nio.file.Files.writeString(year, """
+        Path year = files.resolve("2031.json");
+        Files.writeString(year, """
                 {"formatVersion":1,"year":2031,"notice":{"title":"国务院办公厅关于2031年部分节假日安排的通知","issued":"2030-11-01"},
                  "offDays":[{"from":"2031-10-01","to":"2031-10-07"}],"makeUpWorkingDays":["2031-09-28"]}""");
-        startApp(LocalDate.of(2021, 11, 23), 200, owner -> java.util.List.of(year));
+        startApp(LocalDate.of(2021, 11, 23), 200, owner -> List.of(year));
         signIn(DemoUsers.ADMIN.displayName());
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
         interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
@@ -53,16 +63,16 @@ class CentralUsersGuiTest extends GuiTestBase {
         Label message = lookup("#adminMessage").queryAs(Label.class);
 
         // A holiday year imported here goes to the central store too, for every PC's next sync.
-        interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(1));
+        interact(() -> ((ScrollPane) lookup("#adminPage").query()).setVvalue(1));
         clickOn("#importYearButton");
         Label imported = lookup("#calendarMessage").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> imported.getText().startsWith("已导入 2031 年"));
         assertTrue(imported.getText().contains("已同时存入中央库"), imported.getText());
-        org.reliefdesk.sync.CentralClient client = new org.reliefdesk.sync.CentralClient(app.workspace().centralUrl(),
-                java.time.Duration.ofSeconds(20));
+        CentralClient client = new CentralClient(app.workspace().centralUrl(),
+                Duration.ofSeconds(20));
         String token = client.signIn("water.clerk", DemoUsers.DEMO_PASSWORD.toCharArray(), "test").token();
-        assertEquals(java.util.List.of(2031), client.calendar(token).stream().map(y -> y.year()).toList());
-        interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(0));
+        assertEquals(List.of(2031), client.calendar(token).stream().map(y -> y.year()).toList());
+        interact(() -> ((ScrollPane) lookup("#adminPage").query()).setVvalue(0));
 
         addClerk("water.three", "钱水利", "short");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("密码"));
@@ -105,7 +115,7 @@ class CentralUsersGuiTest extends GuiTestBase {
         clickOn("#signInButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#statusBar").tryQuery().isPresent()
                 && lookup("#syncStatus").tryQuery().map(n -> ((Label) n).getText().startsWith("上次同步")).orElse(false));
-        assertTrue(((javafx.scene.layout.HBox) lookup("#statusBar").query()).getChildren().stream()
+        assertTrue(((HBox) lookup("#statusBar").query()).getChildren().stream()
                 .anyMatch(c -> c instanceof Label l && l.getText().contains("钱水利")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table().getItems().isEmpty());
         assertTrue(table().getItems().stream().allMatch(t -> t.itemCode().equals("drinking_water")),
@@ -127,8 +137,8 @@ class CentralUsersGuiTest extends GuiTestBase {
         clickOn("#addUserButton");
     }
 
-    private java.util.Optional<Node> yes() {
+    private Optional<Node> yes() {
         return lookup((Node n) -> n instanceof Button b && "是".equals(b.getText()))
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery();
+                .match(NodeQueryUtils.isVisible()).tryQuery();
     }
 }

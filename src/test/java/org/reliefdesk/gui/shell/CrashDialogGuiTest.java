@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
+import java.util.Optional;
 
 /** An error nobody caught: a dialog in plain Chinese naming the log, and the window goes on with what was typed. */
 class CrashDialogGuiTest extends GuiTestBase {
@@ -43,7 +44,7 @@ class CrashDialogGuiTest extends GuiTestBase {
         assertTrue(lookup("#crashDialog").tryQuery().isEmpty(), "the dialog closed");
     }
 
-    private java.util.Optional<Button> continueButton() {
+    private Optional<Button> continueButton() {
         return lookup("#crashDialog").lookup((Node n) -> n instanceof Button b && "继续使用".equals(b.getText()))
                 .match(NodeQueryUtils.isVisible()).tryQuery();
     }

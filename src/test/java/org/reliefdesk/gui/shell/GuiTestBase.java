@@ -18,6 +18,20 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.reliefdesk.gui.session.AppConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import org.reliefdesk.central.CentralStore;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.model.User;
 
 /**
  * The workbench started headless on a fresh data directory with the demo county generated as
@@ -31,14 +45,14 @@ abstract class GuiTestBase extends FxRobot {
     WorkbenchApp app;
 
     /** Where "save as" dialogs answer; a test sets it before starting the app. */
-    AppConfig.FileSaver saver = (owner, name, extension) -> java.util.Optional.empty();
+    AppConfig.FileSaver saver = (owner, name, extension) -> Optional.empty();
 
     /** Sync: none by default (the sample imported locally); a test sets the embedded demo central store. */
     AppConfig.Central central = AppConfig.Central.OFF;
 
     void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker) throws Exception {
         startApp(day, sampleCount, picker, file -> {
-            throw new java.io.IOException("no viewer in tests");
+            throw new IOException("no viewer in tests");
         });
     }
 
@@ -53,19 +67,19 @@ abstract class GuiTestBase extends FxRobot {
     }
 
     /** A county's own central store (an H2 file under the test's folder) with one user and generated tickets. */
-    record RealCentral(org.reliefdesk.central.CentralStore store, java.util.List<String> lines, int added) {
+    record RealCentral(CentralStore store, List<String> lines, int added) {
     }
 
-    RealCentral realCentral(org.reliefdesk.model.User user, String password, int tickets) throws java.io.IOException {
-        org.reliefdesk.logic.catalog.Catalog catalog = org.reliefdesk.logic.catalog.CatalogLoader.loadBuiltIn();
+    RealCentral realCentral(User user, String password, int tickets) throws IOException {
+        Catalog catalog = CatalogLoader.loadBuiltIn();
         Clock clock = Clock.system(SampleGenerator.ZONE);
-        org.reliefdesk.central.CentralStore central = org.reliefdesk.central.CentralStore.open(
+        CentralStore central = CentralStore.open(
                 "jdbc:h2:file:" + dataDir.resolve("server").resolve("central").toAbsolutePath(), catalog, clock);
         central.users().add(user, password.toCharArray(), clock.instant());
-        org.reliefdesk.logic.interchange.TicketLineCodec codec = new org.reliefdesk.logic.interchange.TicketLineCodec(catalog);
-        java.util.List<String> lines = new SampleGenerator(catalog).generate(7, java.time.Instant.now().minusSeconds(3600),
+        TicketLineCodec codec = new TicketLineCodec(catalog);
+        List<String> lines = new SampleGenerator(catalog).generate(7, Instant.now().minusSeconds(3600),
                 tickets).stream().map(codec::write).toList();
-        var intake = central.tickets().intake(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", lines))),
+        var intake = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", lines))),
                 null, LocalDate.now(clock), clock.instant());
         return new RealCentral(central, lines, intake.added());
     }
@@ -76,13 +90,13 @@ abstract class GuiTestBase extends FxRobot {
 
     /** Picks the demo user by display name and waits until their tickets are loaded. */
     void signIn(String displayName) throws Exception {
-        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
+        Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
                 && c.getText().startsWith(displayName);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
         // Chosen through the list's selection, not a robot click on a row that a relayout may move.
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<org.reliefdesk.model.User> users =
-                lookup("#signInUserList").queryAs(javafx.scene.control.ListView.class);
+        ListView<User> users =
+                lookup("#signInUserList").queryAs(ListView.class);
         interact(() -> users.getSelectionModel().select(users.getItems().stream()
                 .filter(u -> u.displayName().equals(displayName)).findFirst().orElseThrow()));
         clickOn("#signInButton");
@@ -90,7 +104,7 @@ abstract class GuiTestBase extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketCount").tryQuery()
                 .map(n -> ((Label) n).getText().contains("/ 共") && !((Label) n).getText().endsWith("共 0 件"))
                 .orElse(false) && lookup("#statusBar").tryQuery().isPresent()
-                && ((javafx.scene.layout.HBox) lookup("#statusBar").query()).getChildren().stream()
+                && ((HBox) lookup("#statusBar").query()).getChildren().stream()
                         .anyMatch(c -> c instanceof Label l && l.getText().contains(displayName)));
     }
 

@@ -24,6 +24,7 @@ import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketActions;
 import org.testfx.util.WaitForAsyncUtils;
+import java.util.Set;
 
 /** After three rounds of job recommendations a fourth is refused in the GUI, with the rule's words. */
 class JobRoundsGuiTest extends GuiTestBase {
@@ -40,7 +41,7 @@ class JobRoundsGuiTest extends GuiTestBase {
         Ticket ticket;
         try (LocalStore store = LocalStore.open(dataDir)) {
             TicketActions actions = new TicketActions(store, new WorkflowEngine(CatalogLoader.loadBuiltIn(), clock));
-            ticket = store.tickets().list(new TicketScope("530128", java.util.Set.of("job_search"), null)).stream()
+            ticket = store.tickets().list(new TicketScope("530128", Set.of("job_search"), null)).stream()
                     .filter(t -> t.status() == TicketStatus.NEW && t.dispatchedAt() != null).findFirst().orElseThrow();
             ticket = actions.act(ticket.id(), ticket.version(), DemoUsers.JOB_CLERK, "accept", Map.of(), null);
             for (int round = 0; round < 3; round++) {

@@ -38,7 +38,7 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
         interact(() -> table().scrollTo(fresh));
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && fresh.equals(r.getItem())).query());
         // Enter takes the first action the opened ticket allows: wait until its history (and so its actions) is read
-        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> lookup("#action-accept").tryQuery().isPresent());
         type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());

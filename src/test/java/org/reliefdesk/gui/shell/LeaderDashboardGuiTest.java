@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.Ticket;
 import org.testfx.util.WaitForAsyncUtils;
+import java.util.function.Predicate;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 
 /** A leader reads the county dashboard, drills into a ticket, and can change nothing. */
 class LeaderDashboardGuiTest extends GuiTestBase {
@@ -45,8 +48,8 @@ class LeaderDashboardGuiTest extends GuiTestBase {
         assertEquals(Long.parseLong(supervisedWater), supervisedInChart);
 
         Ticket oldest = late().getItems().get(0);
-        java.util.function.Predicate<Node> oldestRow = n -> n instanceof TableRow<?> r && oldest.equals(r.getItem());
-        interact(() -> lookup("#dashboardScroll").queryAs(javafx.scene.control.ScrollPane.class)
+        Predicate<Node> oldestRow = n -> n instanceof TableRow<?> r && oldest.equals(r.getItem());
+        interact(() -> lookup("#dashboardScroll").queryAs(ScrollPane.class)
                 .setVvalue(1.0)); // the list sits below the charts
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(oldestRow).tryQuery().isPresent());
         doubleClickOn((Node) lookup(n -> n instanceof TableRow<?> r && oldest.equals(r.getItem())).query());
@@ -55,7 +58,7 @@ class LeaderDashboardGuiTest extends GuiTestBase {
         @SuppressWarnings("unchecked")
         TableView<Ticket> tickets = (TableView<Ticket>) lookup("#ticketTable").query();
         assertEquals(oldest.id(), tickets.getSelectionModel().getSelectedItem().id());
-        assertTrue(lookup("#actionBar").queryAs(javafx.scene.layout.FlowPane.class).getChildren().isEmpty(),
+        assertTrue(lookup("#actionBar").queryAs(FlowPane.class).getChildren().isEmpty(),
                 "a leader has no action on any ticket");
     }
 

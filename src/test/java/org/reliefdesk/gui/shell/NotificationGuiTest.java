@@ -21,6 +21,8 @@ import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.store.LocalStore;
 import org.testfx.util.WaitForAsyncUtils;
+import java.util.function.Predicate;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
 
 /** A ticket that arrives while the clerk works pops up a notice (Tuesday noon: office hours). */
 class NotificationGuiTest extends GuiTestBase {
@@ -41,11 +43,11 @@ class NotificationGuiTest extends GuiTestBase {
                     new TicketOpening.Request("drinking_water", DemoCounty.COUNTY, township,
                             new Place(township.code() + "201", "大村村委会"), "李四", "11010519491231002X", "13812345678",
                             IntakeChannel.RAISED_BY_PROXY, "邻居 王五", Map.of("problem", "cut_off", "description", "停水三天")),
-                    DemoUsers.TOWNSHIP_STAFF), new org.reliefdesk.logic.interchange.TicketLineCodec(CatalogLoader.loadBuiltIn()));
+                    DemoUsers.TOWNSHIP_STAFF), new TicketLineCodec(CatalogLoader.loadBuiltIn()));
         }
         interact(() -> lookup("#refreshButton").queryButton().fire());
 
-        java.util.function.Predicate<Node> notice = n -> n instanceof Labeled l && l.getText() != null
+        Predicate<Node> notice = n -> n instanceof Labeled l && l.getText() != null
                 && l.getText().contains("新到 1 件待办") && l.getText().contains(arrived.ticketNo());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(notice).tryQuery().isPresent());
         clickOn((Node) lookup(notice).query());

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.testfx.util.WaitForAsyncUtils;
 import org.reliefdesk.gui.reports.ReportsViewModel;
+import java.nio.charset.StandardCharsets;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
 
 /** A leader makes the supervision notices, looks at the pages and saves them; a clerk exports a queue. */
 class ReportsGuiTest extends GuiTestBase {
@@ -71,7 +78,7 @@ class ReportsGuiTest extends GuiTestBase {
         Pagination pages = lookup("#reportPages").queryAs(Pagination.class);
         assertTrue(pages.getPageCount() >= 2, "notices of several departments: " + pages.getPageCount());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
-        javafx.scene.image.Image first = lookup("#reportPage").queryAs(ImageView.class).getImage();
+        Image first = lookup("#reportPage").queryAs(ImageView.class).getImage();
         assertTrue(first.getWidth() > 700 && first.getHeight() > first.getWidth(), "the cover letter is shown, portrait");
         // the attachment, page 2, is landscape in the preview too
         interact(() -> pages.setCurrentPageIndex(1));
@@ -83,7 +90,7 @@ class ReportsGuiTest extends GuiTestBase {
         interact(savePdf::fire);
         Path pdf = out.resolve("saved-1.pdf");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(pdf));
-        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
+        assertTrue(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF"));
         assertTrue(asked.get(0).startsWith("督办通知-禄劝彝族苗族自治县-2021-11-23"), asked.get(0));
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#saveExcelButton").queryButton().isDisabled());
@@ -113,14 +120,14 @@ class ReportsGuiTest extends GuiTestBase {
 
         clickOn("#letterheadButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#letterheadPhone").tryQuery().isPresent());
-        javafx.scene.control.TextField contact = lookup("#letterheadContact").queryAs(javafx.scene.control.TextField.class);
+        TextField contact = lookup("#letterheadContact").queryAs(TextField.class);
         interact(() -> contact.setText("张明")); // Chinese comes from the input method, not key by key
         clickOn("#letterheadPhone").write("12345");
         clickOn("#letterheadSave");
         WaitForAsyncUtils.waitForFxEvents();
         String refused = lookup("#letterheadError").queryAs(Label.class).getText();
         assertTrue(refused.startsWith("联系电话"), refused);
-        javafx.scene.control.TextField phone = lookup("#letterheadPhone").queryAs(javafx.scene.control.TextField.class);
+        TextField phone = lookup("#letterheadPhone").queryAs(TextField.class);
         assertEquals("12345", phone.getText(), "what was typed stays");
         doubleClickOn("#letterheadPhone");
         interact(phone::clear);
@@ -133,17 +140,17 @@ class ReportsGuiTest extends GuiTestBase {
                 .getText().startsWith("已生成"));
         clickOn("#noticeRegisterButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#noticeRegisterTable").tryQuery().isPresent());
-        javafx.scene.control.TableView<?> register = lookup("#noticeRegisterTable").queryAs(javafx.scene.control.TableView.class);
+        TableView<?> register = lookup("#noticeRegisterTable").queryAs(TableView.class);
         assertTrue(register.getItems().size() >= 2, "a notice to each unit that must act");
         ReportsViewModel.RegisterRow newest = (ReportsViewModel.RegisterRow) register.getItems().get(0);
         assertTrue(newest.number().matches("救助督〔2021〕\\d+号"), newest.number());
-        type(javafx.scene.input.KeyCode.ESCAPE);
+        type(KeyCode.ESCAPE);
     }
 
     /** The count in a queue's label, e.g. 环节超期（12） → 12. */
     private int queueCount(String prefix) {
-        String text = lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(prefix)).queryAs(javafx.scene.control.ListCell.class).getText();
+        String text = lookup((Node n) -> n instanceof ListCell<?> c && c.getText() != null
+                && c.getText().startsWith(prefix)).queryAs(ListCell.class).getText();
         return Integer.parseInt(text.replaceAll("^.*（(\\d+)）$", "$1"));
     }
 

@@ -25,6 +25,8 @@ import org.reliefdesk.store.SetAside;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.reliefdesk.gui.session.AppConfig;
+import java.util.UUID;
+import javafx.scene.control.ScrollPane;
 
 /**
  * A county's central store holds one ticket no PC can store (an applicant name of 300
@@ -49,14 +51,14 @@ class SetAsideGuiTest extends GuiTestBase {
         String number = bad.get("ticketNo").asText().substring(0, 14) + "9990";
         bad.put("ticketNo", number);
         for (var e : bad.get("events")) {
-            ((ObjectNode) e).put("id", java.util.UUID.randomUUID().toString());
+            ((ObjectNode) e).put("id", UUID.randomUUID().toString());
         }
         try (Connection c = central.database().dataSource().getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO central_ticket (id, ticket_no, item_code,"
                     + " county_code, township_code, last_seq, change_no, changed_at, body) VALUES (?, ?, ?, ?, ?, ?,"
                     + " (SELECT last_change + 1 FROM change_counter WHERE id = 1), CURRENT_TIMESTAMP, ?)")) {
-                ps.setObject(1, java.util.UUID.fromString(bad.get("id").asText()));
+                ps.setObject(1, UUID.fromString(bad.get("id").asText()));
                 ps.setString(2, number);
                 ps.setString(3, bad.get("item").asText());
                 ps.setString(4, bad.get("countyCode").asText());
@@ -96,7 +98,7 @@ class SetAsideGuiTest extends GuiTestBase {
             assertEquals("rule.bounds.length", e.why().rule());
             Texts zh = new Texts(Texts.CHINESE);
             assertTrue(zh.describe(e.why()).contains("最多 100 个字符"), zh.describe(e.why()));
-            interact(() -> ((javafx.scene.control.ScrollPane) lookup("#adminPage").query()).setVvalue(1));
+            interact(() -> ((ScrollPane) lookup("#adminPage").query()).setVvalue(1));
         } finally {
             FxToolkit.cleanupApplication(app);
             app = null;

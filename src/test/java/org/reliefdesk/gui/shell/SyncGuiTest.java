@@ -36,6 +36,7 @@ import org.reliefdesk.sync.CentralClient;
 import org.testfx.util.WaitForAsyncUtils;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
+import javafx.scene.control.SplitMenuButton;
 
 /**
  * The workbench on its embedded default: the demo central store on loopback holds the county,
@@ -78,7 +79,7 @@ class SyncGuiTest extends GuiTestBase {
         new TicketActions(ws.store, engine).act(target.id(), target.version(), DemoUsers.WATER_CLERK, action.code(),
                 form, "本机办理");
 
-        interact(() -> ((javafx.scene.control.SplitMenuButton) lookup("#syncButton").query()).fire());
+        interact(() -> ((SplitMenuButton) lookup("#syncButton").query()).fire());
         Tab conflicts = lookup("#mainTabs").queryAs(TabPane.class).getTabs().stream()
                 .filter(t -> "conflictsTab".equals(t.getId())).findFirst().orElseThrow();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflicts.getText().contains("（1）"));

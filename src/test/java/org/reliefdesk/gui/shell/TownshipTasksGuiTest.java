@@ -18,6 +18,8 @@ import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.Ticket;
 import org.testfx.util.WaitForAsyncUtils;
+import javafx.scene.layout.FlowPane;
+import org.reliefdesk.logic.clock.StepTiming;
 
 /** Township staff start on their own tasks, soonest deadline first, and can take them. */
 class TownshipTasksGuiTest extends GuiTestBase {
@@ -48,7 +50,7 @@ class TownshipTasksGuiTest extends GuiTestBase {
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && first.equals(r.getItem())).query());
         // The action bar follows the ticket's history, read off the FX thread: a task gets an action for this user.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#actionBar")
-                .queryAs(javafx.scene.layout.FlowPane.class).getChildren().isEmpty());
+                .queryAs(FlowPane.class).getChildren().isEmpty());
     }
 
     /** The current step's deadline as the detail pane shows it for a ticket. */
@@ -59,9 +61,9 @@ class TownshipTasksGuiTest extends GuiTestBase {
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && t.equals(r.getItem())).query());
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        TableView<org.reliefdesk.logic.clock.StepTiming> timeline =
-                (TableView<org.reliefdesk.logic.clock.StepTiming>) lookup("#timelineTable").query();
-        List<org.reliefdesk.logic.clock.StepTiming> steps = timeline.getItems();
+        TableView<StepTiming> timeline =
+                (TableView<StepTiming>) lookup("#timelineTable").query();
+        List<StepTiming> steps = timeline.getItems();
         return steps.isEmpty() || steps.get(steps.size() - 1).left() != null ? null : steps.get(steps.size() - 1).due();
     }
 

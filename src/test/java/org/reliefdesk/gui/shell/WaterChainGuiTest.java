@@ -33,6 +33,14 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.store.LocalStore;
 import org.testfx.util.WaitForAsyncUtils;
+import java.awt.image.BufferedImage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javax.imageio.ImageIO;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
 
 /**
  * Clerk accepts a water request and dispatches it to the township; township staff record the
@@ -50,10 +58,10 @@ class WaterChainGuiTest extends GuiTestBase {
     @Test
     void acceptVerifyWithAPhotoSolveAndFeedBack() throws Exception {
         Path photo = photos.resolve("现场照片.png");
-        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage picture = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         picture.setRGB(10, 10, 0x3366cc);
-        javax.imageio.ImageIO.write(picture, "png", photo.toFile());
-        List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ImageIO.write(picture, "png", photo.toFile());
+        List<Path> opened = new CopyOnWriteArrayList<>();
         startApp(TODAY, 300, owner -> List.of(photo), opened::add);
         Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), SampleGenerator.ZONE);
 
@@ -65,7 +73,7 @@ class WaterChainGuiTest extends GuiTestBase {
                     new TicketOpening.Request("drinking_water", DemoCounty.COUNTY, township,
                             new Place(township.code() + "201", "大村村委会"), "李四", "11010519491231002X", "13812345678",
                             IntakeChannel.RAISED_BY_PROXY, "邻居 王五", Map.of("problem", "cut_off", "description", "停水三天")),
-                    DemoUsers.WATER_CLERK), new org.reliefdesk.logic.interchange.TicketLineCodec(CatalogLoader.loadBuiltIn()));
+                    DemoUsers.WATER_CLERK), new TicketLineCodec(CatalogLoader.loadBuiltIn()));
         }
         String number = ticket.ticketNo();
 
@@ -114,7 +122,7 @@ class WaterChainGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#attachmentPane .thumbnail .image-view").tryQuery().isPresent());
         Button inDetail = lookup("#attachmentPane .thumbnail").queryAs(Button.class);
         assertEquals(kept, inDetail.getUserData());
-        javafx.scene.image.ImageView view = lookup("#attachmentPane .thumbnail .image-view").queryAs(javafx.scene.image.ImageView.class);
+        ImageView view = lookup("#attachmentPane .thumbnail .image-view").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.getImage().getProgress() == 1.0);
         assertTrue(!view.getImage().isError(), "the stored photo decodes");
         interact(inDetail::fire);
@@ -131,7 +139,7 @@ class WaterChainGuiTest extends GuiTestBase {
         type("#field-text", "water is back");
         save();
         waitForStep("follow_up");
-        java.util.concurrent.atomic.AtomicReference<List<String>> actions = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<List<String>> actions = new AtomicReference<>();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             actions.set(history().stream().map(TicketEvent::action).toList());
             return actions.get().size() == 6;
@@ -160,7 +168,7 @@ class WaterChainGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#action-" + action).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup("#action-" + action).queryAs(Button.class);
-        javafx.application.Platform.runLater(button::fire); // fired (not clicked: the pane may still be laying out), async: the form is modal
+        Platform.runLater(button::fire); // fired (not clicked: the pane may still be laying out), async: the form is modal
         // Wait for the form itself: it attaches inside its scroll pane a pulse after the dialog shows.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup((Node n) -> n.getId() != null
                 && n.getId().startsWith("field-")).tryQuery().isPresent());
@@ -173,7 +181,7 @@ class WaterChainGuiTest extends GuiTestBase {
     private void save() {
         Button save = lookup("#saveButton").queryAs(Button.class);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(!save.isDisabled(), () -> lookup("#formProblem").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(!save.isDisabled(), () -> lookup("#formProblem").queryAs(Label.class).getText());
         clickOn(save);
     }
 
@@ -189,7 +197,7 @@ class WaterChainGuiTest extends GuiTestBase {
      * ticket's history again off the FX thread, so right after a save it may still be empty or old.
      */
     private TicketEvent lastAfter(String action) throws Exception {
-        java.util.concurrent.atomic.AtomicReference<TicketEvent> last = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<TicketEvent> last = new AtomicReference<>();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             List<TicketEvent> h = history(); // read once: the pane may be refilled meanwhile
             last.set(h.isEmpty() ? null : h.get(h.size() - 1));

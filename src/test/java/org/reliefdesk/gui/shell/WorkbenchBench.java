@@ -40,6 +40,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.reliefdesk.gui.session.AppConfig;
+import java.time.LocalDateTime;
+import java.util.function.Predicate;
 
 /**
  * Benchmark (run with {@code mvn -Pbench verify}; not a test: it measures and asserts nothing).
@@ -123,7 +125,7 @@ class WorkbenchBench extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         record(user.username() + ": app start until sign-in is painted", ms(System.nanoTime() - start));
 
-        java.util.function.Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
+        Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
                 && c.getText().startsWith(user.displayName());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
         // A person takes a few seconds to find their name; the app reads ahead meanwhile.
@@ -247,7 +249,7 @@ class WorkbenchBench extends FxRobot {
         Files.createDirectories(Path.of("target", "bench"));
         List<String> out = new ArrayList<>();
         out.add("ReliefDesk workbench benchmark, " + COUNT + " tickets, sign-in " + SIGN_IN_PAUSE_MS
-                + " ms after the list shows, " + java.time.LocalDateTime.now()
+                + " ms after the list shows, " + LocalDateTime.now()
                 + ", JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, headless Monocle + software rendering");
         out.addAll(REPORT);

@@ -21,6 +21,15 @@ import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.testfx.util.WaitForAsyncUtils;
+import java.nio.file.Files;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.input.KeyCode;
+import org.reliefdesk.logic.calendar.CalendarLoader;
+import org.reliefdesk.logic.clock.StepState;
+import org.reliefdesk.logic.clock.StepTiming;
+import org.reliefdesk.logic.queue.Queue;
 
 /** The workbench as a clerk uses it, headless (Monocle), on a fresh data directory. */
 class WorkbenchGuiTest extends GuiTestBase {
@@ -90,22 +99,22 @@ class WorkbenchGuiTest extends GuiTestBase {
     void overdueQueueShowsOverdueTicketsAndTheirTimeline() throws Exception {
         startAt(AS_OF);
         signInAs(DemoUsers.LEADER.displayName()); // the whole county: every item's clocks
-        interact(() -> lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        interact(() -> lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();
         Node overdueQueue = lookup(n -> n instanceof ListCell<?> c && c.getText() != null
                 && c.getText().startsWith("环节超期")).query();
         String label = ((ListCell<?>) overdueQueue).getText();
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<org.reliefdesk.logic.queue.Queue> queues =
-                lookup("#queueList").queryAs(javafx.scene.control.ListView.class);
-        interact(() -> queues.getSelectionModel().select(org.reliefdesk.logic.queue.Queue.STEP_OVERDUE));
+        ListView<Queue> queues =
+                lookup("#queueList").queryAs(ListView.class);
+        interact(() -> queues.getSelectionModel().select(Queue.STEP_OVERDUE));
         WaitForAsyncUtils.waitForFxEvents();
         TableView<Ticket> table = ticketTable();
         int shown = table.getItems().size();
         assertTrue(shown > 0, label);
         assertEquals("环节超期（" + shown + "）", label);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableColumn<Ticket, ?> ladder = (javafx.scene.control.TableColumn<Ticket, ?>)
+        TableColumn<Ticket, ?> ladder = (TableColumn<Ticket, ?>)
                 table.getColumns().stream().filter(c -> "column.ladder".equals(c.getId())).findFirst().orElseThrow();
         for (int i = 0; i < shown; i++) {
             assertEquals("环节超期", ladder.getCellData(i));
@@ -113,10 +122,10 @@ class WorkbenchGuiTest extends GuiTestBase {
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && table.getItems().get(0).equals(r.getItem())).query());
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        TableView<org.reliefdesk.logic.clock.StepTiming> timeline =
-                (TableView<org.reliefdesk.logic.clock.StepTiming>) lookup("#timelineTable").query();
+        TableView<StepTiming> timeline =
+                (TableView<StepTiming>) lookup("#timelineTable").query();
         assertTrue(timeline.getItems().stream().anyMatch(
-                s -> s.state() == org.reliefdesk.logic.clock.StepState.OVERDUE), timeline.getItems().toString());
+                s -> s.state() == StepState.OVERDUE), timeline.getItems().toString());
         assertTrue(lookup("#ladderLine").queryAs(Label.class).getText().startsWith("环节超期（自 "));
         assertFalse(lookup("#calendarWarning").queryAs(Label.class).isVisible());
     }
@@ -136,12 +145,12 @@ class WorkbenchGuiTest extends GuiTestBase {
         assertTrue(warning.getText().contains("周一至周五估算"), warning.getText());
 
         // The administrator adds 2027; the next refresh recomputes every clock and the warning goes.
-        java.nio.file.Path file = dataDir.resolve("2027-input.json");
-        java.nio.file.Files.writeString(file, """
+        Path file = dataDir.resolve("2027-input.json");
+        Files.writeString(file, """
                 {"formatVersion":1,"year":2027,"notice":{"title":"国务院办公厅关于2027年部分节假日安排的通知","issued":"2026-11-01"},
                  "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":[]}""");
-        org.reliefdesk.logic.calendar.CalendarLoader.install(file, dataDir);
-        type(javafx.scene.input.KeyCode.F5); // 刷新
+        CalendarLoader.install(file, dataDir);
+        type(KeyCode.F5); // 刷新
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#calendarWarning").queryAs(Label.class).isVisible());
         assertEquals(open.id(), ((Ticket) lookup("#ticketTable").queryAs(TableView.class)
                 .getSelectionModel().getSelectedItem()).id());

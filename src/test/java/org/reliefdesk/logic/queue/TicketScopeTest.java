@@ -11,6 +11,8 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /** Who works with which tickets: the department in charge, and a department with a step of its own in another's item. */
 class TicketScopeTest {
@@ -35,7 +37,7 @@ class TicketScopeTest {
     @Test
     void theKeyNamesTheScopeWhateverTheOrderOfItsItems() {
         TicketScope a = new TicketScope("530128", Set.of("b", "a", "c"), null);
-        TicketScope b = new TicketScope("530128", new java.util.LinkedHashSet<>(java.util.List.of("c", "a", "b")), null);
+        TicketScope b = new TicketScope("530128", new LinkedHashSet<>(List.of("c", "a", "b")), null);
         assertEquals("530128|a,b,c|*", a.key());
         assertEquals(a.key(), b.key());
         assertNotEquals(a.key(), new TicketScope("530128", Set.of("a", "b"), null).key());

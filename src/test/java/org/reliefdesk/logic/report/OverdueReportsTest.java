@@ -26,6 +26,9 @@ import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import org.reliefdesk.model.TicketEvent;
 
 /** The report data agrees with the workbench's queues, adds up, and counts the past as it was. */
 class OverdueReportsTest {
@@ -48,12 +51,12 @@ class OverdueReportsTest {
         // time it carries, the other's within the hour
         List<TicketHistory> concluded = COUNTY.stream().filter(h -> h.ticket().status() == TicketStatus.CONCLUDED)
                 .limit(2).toList();
-        List<TicketHistory> county = new java.util.ArrayList<>(COUNTY);
+        List<TicketHistory> county = new ArrayList<>(COUNTY);
         for (int i = 0; i < 2; i++) {
             TicketHistory h = concluded.get(i);
-            List<org.reliefdesk.model.TicketEvent> events = new java.util.ArrayList<>(h.events());
-            org.reliefdesk.model.TicketEvent last = events.remove(events.size() - 1);
-            events.add(last.receivedAt(last.at().plus(i == 0 ? java.time.Duration.ofDays(3) : java.time.Duration.ofMinutes(40))));
+            List<TicketEvent> events = new ArrayList<>(h.events());
+            TicketEvent last = events.remove(events.size() - 1);
+            events.add(last.receivedAt(last.at().plus(i == 0 ? Duration.ofDays(3) : Duration.ofMinutes(40))));
             county.set(county.indexOf(h), new TicketHistory(h.ticket(), events));
         }
         OverdueReport r = reports().build(ReportScope.county(DemoCounty.COUNTY.code()), county, DAY, ZH, (d, t) -> { });

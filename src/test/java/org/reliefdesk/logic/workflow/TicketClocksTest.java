@@ -24,6 +24,10 @@ import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.queue.Queue;
+import java.util.List;
+import java.util.Map;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
 
 class TicketClocksTest {
 
@@ -41,11 +45,11 @@ class TicketClocksTest {
     private static Harness water(Instant submitted, Instant d) {
         Harness h = new Harness("drinking_water");
         h.ticket = h.ticket.withDispatchedAt(d);
-        h.history.set(1, new org.reliefdesk.model.TicketEvent(h.history.get(1).id(), h.ticket.id(), 2, "platform", d,
-                "dispatch", "acceptance", "acceptance", null, java.util.Map.of(), null));
-        h.history.set(0, new org.reliefdesk.model.TicketEvent(h.history.get(0).id(), h.ticket.id(), 1, "李四",
+        h.history.set(1, new TicketEvent(h.history.get(1).id(), h.ticket.id(), 2, "platform", d,
+                "dispatch", "acceptance", "acceptance", null, Map.of(), null));
+        h.history.set(0, new TicketEvent(h.history.get(0).id(), h.ticket.id(), 1, "李四",
                 submitted, "submit", null, "acceptance", null, h.history.get(0).formData(), null));
-        h.ticket = new org.reliefdesk.model.Ticket(h.ticket.id(), h.ticket.ticketNo(), h.ticket.itemCode(),
+        h.ticket = new Ticket(h.ticket.id(), h.ticket.ticketNo(), h.ticket.itemCode(),
                 h.ticket.county(), h.ticket.township(), h.ticket.village(), h.ticket.applicant(), h.ticket.channel(),
                 null, submitted, d, "acceptance", h.ticket.status(), null, null, 0);
         h.now = d;
@@ -55,7 +59,7 @@ class TicketClocksTest {
     @Test
     void aTicketAwaitingItsFollowUpVisitIsConcludedAndNeverSupervised() {
         Harness h = water("2024-06-03T09:10");
-        for (String action : java.util.List.of("accept", "verify", "solve", "feedback")) {
+        for (String action : List.of("accept", "verify", "solve", "feedback")) {
             h.act(action);
         }
         Instant fedBack = h.now;
@@ -88,8 +92,8 @@ class TicketClocksTest {
         Instant submitted = at("2024-06-03T09:00");
         Harness h = water(submitted, at("2024-06-15T09:00"));
         // before dispatch: the platform's file holds the submission only
-        org.reliefdesk.model.Ticket waiting = h.ticket.withDispatchedAt(null);
-        java.util.List<org.reliefdesk.model.TicketEvent> submittedOnly = h.history.subList(0, 1);
+        Ticket waiting = h.ticket.withDispatchedAt(null);
+        List<TicketEvent> submittedOnly = h.history.subList(0, 1);
         TicketClock day11 = CLOCKS.compute(waiting, submittedOnly, at("2024-06-14T08:00"));
         assertEquals(LadderState.SUPERVISED, day11.state());
         assertEquals(at("2024-06-14T00:00"), day11.stateSince());
@@ -103,12 +107,12 @@ class TicketClocksTest {
     @Test
     void aReopenedTicketCountsFromItsOriginalSubmission() {
         Harness h = water("2024-06-03T09:10");
-        for (String action : java.util.List.of("accept", "verify", "solve", "feedback")) {
+        for (String action : List.of("accept", "verify", "solve", "feedback")) {
             h.act(action);
         }
-        h.act("follow_up", java.util.Map.of("satisfaction", "dissatisfied"));
+        h.act("follow_up", Map.of("satisfaction", "dissatisfied"));
         h.now = at("2024-06-20T09:00").minus(Duration.ofHours(20));
-        h.act("reopen", java.util.Map.of("reason", "水量仍然不足"));
+        h.act("reopen", Map.of("reason", "水量仍然不足"));
         assertEquals(null, h.ticket.concludedAt());
         TicketClock c = CLOCKS.compute(h.ticket, h.history, at("2024-06-20T10:00"));
         assertEquals(LadderState.SUPERVISED, c.state(), "the resident has been waiting since 06-03");

@@ -20,6 +20,9 @@ import org.reliefdesk.model.Role;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** Every item's usual path to 办结, and every refusal the seed's rules call for. */
 class WorkflowEngineTest {
@@ -93,7 +96,7 @@ class WorkflowEngineTest {
         assertTrue(h.engine().mayActInStep(h.ticket, Harness.clerk("WATER")));
         assertEquals(List.of("follow_up"), h.engine().allowedActions(h.ticket, h.history, Harness.clerk("WATER"))
                 .stream().map(a -> a.code()).toList());
-        java.time.Instant concluded = h.ticket.concludedAt();
+        Instant concluded = h.ticket.concludedAt();
         h.act("follow_up");
         assertEquals("concluded", h.ticket.currentStep());
         assertEquals(concluded, h.ticket.concludedAt(), "the visit does not move 办结");
@@ -157,10 +160,10 @@ class WorkflowEngineTest {
         h.act("recommend_jobs", Map.of("jobs", jobs(5))); // 15 + 25 + 5 = 45 is allowed
     }
 
-    private static org.reliefdesk.model.TicketEvent withJobs(org.reliefdesk.model.TicketEvent e, int n) {
+    private static TicketEvent withJobs(TicketEvent e, int n) {
         Map<String, Object> form = new HashMap<>(e.formData());
         form.put("jobs", jobs(n));
-        return new org.reliefdesk.model.TicketEvent(e.id(), e.ticketId(), e.seq(), e.actor(), e.at(), e.action(),
+        return new TicketEvent(e.id(), e.ticketId(), e.seq(), e.actor(), e.at(), e.action(),
                 e.fromStep(), e.toStep(), e.note(), form, e.outcome());
     }
 
@@ -226,7 +229,7 @@ class WorkflowEngineTest {
         // The application itself is checked by the same validator the engine uses.
         InvalidFieldException e = refused(() -> new FormValidator(Harness.CATALOG).validate(
                 Harness.CATALOG.applicationFormOf("dropout_control"), h.history.get(0).formData(), Map.of(),
-                java.time.LocalDate.of(2024, 6, 3)));
+                LocalDate.of(2024, 6, 3)));
         assertEquals("source", e.field());
         assertEquals("rule.form.choice", e.rule());
     }
@@ -304,7 +307,7 @@ class WorkflowEngineTest {
     @Test
     void civilAffairsNeedsTheSignedAuthorizationAndTemporaryAssistanceTheEmergency() {
         FormValidator v = new FormValidator(Harness.CATALOG);
-        java.time.LocalDate today = java.time.LocalDate.of(2024, 6, 3);
+        LocalDate today = LocalDate.of(2024, 6, 3);
         Map<String, Object> app = new HashMap<>(new Harness("minimum_living_allowance").history.get(0).formData());
         app.put("authorizationSigned", false);
         InvalidFieldException unsigned = refused(() -> v.validate(
@@ -339,7 +342,7 @@ class WorkflowEngineTest {
     @Test
     void diseasesComeFromTheReferenceLists() {
         FormValidator v = new FormValidator(Harness.CATALOG);
-        java.time.LocalDate today = java.time.LocalDate.of(2024, 6, 3);
+        LocalDate today = LocalDate.of(2024, 6, 3);
         Map<String, Object> chronic = new HashMap<>(new Harness("chronic_disease_management").history.get(0).formData());
         chronic.put("disease", "gout");
         assertEquals("rule.form.choice", refused(() -> v.validate(
@@ -433,15 +436,15 @@ class WorkflowEngineTest {
             h.act(step);
         }
         // the visit is made 40 days after the feedback (late): the applicant keeps the 30 days after it
-        h.now = h.now.plus(java.time.Duration.ofDays(40));
+        h.now = h.now.plus(Duration.ofDays(40));
         h.act("follow_up", Map.of("satisfaction", "dissatisfied"));
-        java.time.Instant concluded = h.now;
-        assertTrue(h.ticket.concludedAt().isBefore(concluded.minus(java.time.Duration.ofDays(39))));
+        Instant concluded = h.now;
+        assertTrue(h.ticket.concludedAt().isBefore(concluded.minus(Duration.ofDays(39))));
         // day 30 after the visit (China date) still may; day 31 may not
-        h.now = concluded.plus(java.time.Duration.ofDays(30));
+        h.now = concluded.plus(Duration.ofDays(30));
         assertTrue(h.engine().allowedActions(h.ticket, h.history, Harness.clerk("HEALTH")).stream()
                 .anyMatch(a -> a.code().equals("reopen")));
-        h.now = concluded.plus(java.time.Duration.ofDays(31)).minus(java.time.Duration.ofHours(20));
+        h.now = concluded.plus(Duration.ofDays(31)).minus(Duration.ofHours(20));
         InvalidFieldException late = refused(() -> h.act("reopen"));
         assertEquals("rule.workflow.reopenWindow", late.rule());
         assertEquals(List.of(30), late.args());
