@@ -30,6 +30,7 @@ import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
@@ -271,7 +272,7 @@ public final class CentralServer implements AutoCloseable {
                 List<OpResult> results = store.ops().push(caller, list);
                 send(response, callback, 200, Map.of("results", results));
             } else if ("POST".equals(method) && "/intake".equals(path)) {
-                if (caller.user().role() != Role.ADMIN) {
+                if (!Capabilities.of(caller.user()).feedsIntake()) {
                     throw new ApiError(403, "forbidden", "only an administrator feeds the citizen channel");
                 }
                 String lines = new String(readBody(request, MAX_JSON_BYTES), StandardCharsets.UTF_8);
@@ -307,7 +308,7 @@ public final class CentralServer implements AutoCloseable {
          */
         private void users(User admin, String method, String path, Request request, Response response,
                 Callback callback) throws IOException {
-            if (admin.role() != Role.ADMIN) {
+            if (!Capabilities.of(admin).administers()) {
                 throw new ApiError(403, "forbidden", "only an administrator manages users");
             }
             if ("GET".equals(method) && "/users".equals(path)) {
@@ -400,7 +401,7 @@ public final class CentralServer implements AutoCloseable {
 
         /** Who may upload: staff (leaders and administrators only read), for a ticket in scope or a new one. */
         private void uploadAllowed(User user, String ticket) {
-            if (user.role() != Role.CLERK && user.role() != Role.TOWNSHIP) {
+            if (!Capabilities.of(user).handlesTickets()) {
                 throw new ApiError(403, "forbidden", "only clerks and township staff attach files");
             }
             UUID id;

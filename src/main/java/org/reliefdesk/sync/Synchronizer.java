@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,6 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,7 +62,58 @@ public final class Synchronizer {
     /** What one sync did. */
     /** What one sync did; {@code calendarYears}: holiday years the central store had that this PC did not. */
     public record Report(int pushed, int applied, int rejected, int conflicts, int pulled, long pendingLeft,
-            int calendarYears) {
+            int calendarYears, Changed changed) {
+    }
+
+    /** The most tickets a report names one by one; beyond it a sync reports "many" (a first pull). */
+    public static final int CHANGED_NAMED = 5_000;
+
+    /**
+     * Which tickets a sync changed on this PC (pushed or pulled): named one by one up to
+     * {@link #CHANGED_NAMED}, else only "many", when a screen reads its scope again whole.
+     */
+    public static final class Changed {
+        private final Set<UUID> ids = new HashSet<>();
+        private boolean many;
+
+        void add(UUID id) {
+            if (!many && ids.add(id) && ids.size() > CHANGED_NAMED) {
+                many = true;
+                ids.clear();
+            }
+        }
+
+        /** Everything may have changed (a new holiday year moves every deadline). */
+        public static Changed everything() {
+            Changed c = new Changed();
+            c.many = true;
+            return c;
+        }
+
+        /** One ticket changed (a conflict re-applied or discarded). */
+        public static Changed of(UUID id) {
+            Changed c = new Changed();
+            c.add(id);
+            return c;
+        }
+
+        public boolean many() {
+            return many;
+        }
+
+        /** The tickets changed (empty when {@link #many()}). */
+        public Set<UUID> ids() {
+            return Set.copyOf(ids);
+        }
+
+        public boolean isEmpty() {
+            return !many && ids.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return many ? "many" : ids.size() + " tickets";
+        }
     }
 
     /** Progress for a progress bar: what is being done, and how far (0..1, or -1 when unknown). */
@@ -111,11 +164,13 @@ public final class Synchronizer {
 
     public Report sync(CentralClient.Session session, Consumer<Progress> progress) throws IOException {
         int[] counts = new int[4];
-        push(session, progress, counts);
-        int pulled = pull(session, progress);
+        Changed changed = new Changed();
+        push(session, progress, counts, changed);
+        int pulled = pull(session, progress, changed);
         int years = pullCalendar(session.token());
         store.syncFacts().put(SyncFacts.LAST_SYNC, clock.instant().toString());
-        Report r = new Report(counts[0], counts[1], counts[2], counts[3], pulled, store.outbox().pendingCount(), years);
+        Report r = new Report(counts[0], counts[1], counts[2], counts[3], pulled, store.outbox().pendingCount(), years,
+                changed);
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
     }
@@ -143,7 +198,8 @@ public final class Synchronizer {
         return written;
     }
 
-    private void push(CentralClient.Session session, Consumer<Progress> progress, int[] counts) throws IOException {
+    private void push(CentralClient.Session session, Consumer<Progress> progress, int[] counts, Changed changed)
+            throws IOException {
         Outbox outbox = store.outbox();
         AttachmentStore files = new AttachmentStore(store.dataDir());
         while (true) {
@@ -172,6 +228,7 @@ public final class Synchronizer {
                     case REJECTED -> Outbox.State.REJECTED;
                     case CONFLICT -> Outbox.State.CONFLICT;
                 };
+                changed.add(batch.get(i).ticketId());
                 answers.add(new Outbox.Answer(r.opId(), batch.get(i).ticketId(), state, r.reasonKey(), r.reason(),
                         r.ticket(), r.ticket() == null ? null : decode(r.ticket())));
                 counts[0]++;
@@ -200,7 +257,7 @@ public final class Synchronizer {
         return names;
     }
 
-    private int pull(CentralClient.Session session, Consumer<Progress> progress) throws IOException {
+    private int pull(CentralClient.Session session, Consumer<Progress> progress, Changed changed) throws IOException {
         String token = session.token();
         String username = session.user().username();
         if (store.syncFacts().keepCursorFor(username,
@@ -242,6 +299,7 @@ public final class Synchronizer {
                 fetchAttachments(token, tickets, files);
             }
             pulled += tickets.size();
+            tickets.forEach(h -> changed.add(h.ticket().id()));
             cursor = page.next();
             progress.accept(new Progress("pull", total <= 0 ? 1 : Math.min(1, (double) pulled / total)));
             if (!page.more()) {

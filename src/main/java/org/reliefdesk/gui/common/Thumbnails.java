@@ -14,6 +14,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import java.net.URI;
 import java.nio.file.Files;
 
 /**
@@ -33,11 +34,19 @@ public final class Thumbnails {
         return PICTURES.contains(extension(file));
     }
 
-    /** A clickable thumbnail captioned {@code caption}; {@code open} gets the file. */
+    /** A clickable thumbnail of a chosen file captioned {@code caption}; {@code open} gets the file. */
     public static Button of(Path file, String caption, String tooltip, Consumer<Path> open) {
+        Button button = of(file.toUri(), caption, tooltip, () -> open.accept(file));
+        button.setUserData(file);
+        return button;
+    }
+
+    /** A clickable thumbnail of the file at {@code uri} (a stored attachment); a click runs {@code open}. */
+    public static Button of(URI uri, String caption, String tooltip, Runnable open) {
+        Path file = Path.of(uri);
         Node picture;
         if (isPicture(file) && Files.isRegularFile(file)) {
-            ImageView view = new ImageView(new Image(file.toUri().toString(), WIDTH, HEIGHT, true, true, true));
+            ImageView view = new ImageView(new Image(uri.toString(), WIDTH, HEIGHT, true, true, true));
             view.setFitWidth(WIDTH);
             view.setFitHeight(HEIGHT);
             view.setPreserveRatio(true);
@@ -61,7 +70,7 @@ public final class Thumbnails {
         button.getStyleClass().add("thumbnail");
         button.setTooltip(new Tooltip(tooltip));
         button.setUserData(file);
-        button.setOnAction(e -> open.accept(file));
+        button.setOnAction(e -> open.run());
         return button;
     }
 

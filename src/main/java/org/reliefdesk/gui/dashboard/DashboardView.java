@@ -1,16 +1,11 @@
 package org.reliefdesk.gui.dashboard;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -27,21 +22,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.model.Department;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.gui.common.Columns;
-import org.reliefdesk.gui.common.Formats;
-import org.reliefdesk.gui.tickets.WorkbenchView;
+import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import javafx.concurrent.Task;
 import javafx.scene.control.TableRow;
-import org.slf4j.LoggerFactory;
 
 /**
  * The county at a glance for leaders (read-only): tickets by department and state, overdue
@@ -50,21 +38,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardView {
 
-    private static final Queue[] COLUMNS = {Queue.ALL, Queue.NEW, Queue.IN_PROGRESS, Queue.DUE_SOON,
-        Queue.STEP_OVERDUE, Queue.SUPERVISED, Queue.CONCLUDED};
-    private static final int WEEKS = 12;
-
+    private final DashboardViewModel model;
     private final WorkbenchViewModel vm;
     private final Texts texts;
     private final Catalog catalog;
+    private final Label partial = new Label();
     private final GridPane counts = new GridPane();
     private final BarChart<String, Number> overdueChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final LineChart<String, Number> weeklyChart = new LineChart<>(new CategoryAxis(), new NumberAxis());
     private final ObservableList<Ticket> late = FXCollections.observableArrayList();
     private final ScrollPane root;
 
-    public DashboardView(WorkbenchViewModel vm, Texts texts, Catalog catalog, Consumer<Ticket> open) {
-        this.vm = vm;
+    public DashboardView(DashboardViewModel model, Texts texts, Catalog catalog, Consumer<Ticket> open) {
+        this.model = model;
+        this.vm = model.workbench();
         this.texts = texts;
         this.catalog = catalog;
         counts.setId("dashboardCounts");
@@ -101,102 +88,45 @@ public final class DashboardView {
         HBox charts = new HBox(12, overdueChart, weeklyChart);
         HBox.setHgrow(overdueChart, Priority.ALWAYS);
         HBox.setHgrow(weeklyChart, Priority.ALWAYS);
-        VBox box = new VBox(12, WorkbenchView.titled(texts.msg("dashboard.counts"), counts), charts,
-                WorkbenchView.titled(texts.msg("dashboard.late"), table));
+        partial.setId("dashboardPartial");
+        partial.getStyleClass().add("calendar-warning");
+        partial.managedProperty().bind(partial.visibleProperty());
+        VBox box = new VBox(12, partial, Panes.titled(texts.msg("dashboard.counts"), counts), charts,
+                Panes.titled(texts.msg("dashboard.late"), table));
         box.setPadding(new Insets(12));
         root = new ScrollPane(box);
         root.setId("dashboardScroll");
         root.setFitToWidth(true);
-        vm.allTickets().addListener((ListChangeListener<Ticket>) c -> refresh());
-        refresh();
+        model.figuresProperty().addListener((o, a, f) -> show(f));
+        if (model.figuresProperty().get() != null) {
+            show(model.figuresProperty().get());
+        }
     }
 
     public Parent root() {
         return root;
     }
 
-    /** What the dashboard shows, counted off the FX thread (a county can hold 100,000 tickets). */
-    private record Figures(int total, long[][] counts, long[] stepOverdue, long[] supervised, Map<LocalDate, int[]> weeks,
-                           List<Ticket> late) {
-    }
-
-    /** Which refresh is the latest; an older one that finishes late is dropped. */
-    private int generation;
-
-    /**
-     * Recounts from the tickets and clocks the workbench already loaded (no extra database
-     * reads): counted on the background thread, shown on the FX thread.
-     */
-    private void refresh() {
-        List<Ticket> tickets = List.copyOf(vm.allTickets());
-        int mine = ++generation;
-        Task<Figures> task = new Task<>() {
-            @Override
-            protected Figures call() {
-                return count(tickets);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (mine == generation) {
-                show(task.getValue());
-            }
-        });
-        task.setOnFailed(e -> LoggerFactory.getLogger(DashboardView.class)
-                .error("Counting the dashboard failed", task.getException()));
-        vm.background().submit(task);
-    }
-
-    private Figures count(List<Ticket> tickets) {
-        long started = System.nanoTime();
-        List<Department> departments = catalog.departments();
-        Map<String, Integer> index = new HashMap<>();
-        departments.forEach(d -> index.put(d.code(), index.size()));
-        long[][] counts = new long[departments.size()][COLUMNS.length];
-        long[] stepOverdue = new long[departments.size()];
-        long[] supervised = new long[departments.size()];
-        List<Ticket> late = new ArrayList<>();
-        for (Ticket t : tickets) {
-            Integer d = catalog.item(t.itemCode()).map(i -> index.get(i.departmentCode())).orElse(null);
-            var clock = vm.clock(t);
-            LadderState state = clock.state();
-            if (state == LadderState.SUPERVISED || state == LadderState.STEP_OVERDUE) {
-                late.add(t);
-            }
-            if (d == null) {
-                continue;
-            }
-            for (int c = 0; c < COLUMNS.length; c++) {
-                if (COLUMNS[c].contains(t, clock)) {
-                    counts[d][c]++;
-                }
-            }
-            stepOverdue[d] += state == LadderState.STEP_OVERDUE ? 1 : 0;
-            supervised[d] += state == LadderState.SUPERVISED ? 1 : 0;
-        }
-        late.sort(Comparator.comparingLong(vm::daysOpen).reversed());
-        Figures f = new Figures(tickets.size(), counts, stepOverdue, supervised, weeks(tickets), late);
-        LoggerFactory.getLogger(DashboardView.class).debug("Dashboard of {} tickets counted in {} ms",
-                tickets.size(), (System.nanoTime() - started) / 1_000_000);
-        return f;
-    }
-
-    private void show(Figures f) {
+    private void show(DashboardViewModel.Figures f) {
+        partial.setText(texts.msg("dashboard.partial", f.total()));
+        partial.setVisible(f.partial());
         counts.getChildren().clear();
-        for (int c = 0; c < COLUMNS.length; c++) {
-            counts.add(bold(texts.msg("queue." + COLUMNS[c].name(), "").replaceAll("[（(].*", "")), c + 1, 0);
+        List<Queue> columns = DashboardViewModel.COLUMNS;
+        for (int c = 0; c < columns.size(); c++) {
+            counts.add(bold(texts.msg("queueName." + columns.get(c).name())), c + 1, 0);
         }
         XYChart.Series<String, Number> overdue = new XYChart.Series<>();
         overdue.setName(texts.msg("ladder.STEP_OVERDUE"));
         XYChart.Series<String, Number> supervised = new XYChart.Series<>();
         supervised.setName(texts.msg("ladder.SUPERVISED"));
-        List<Department> departments = catalog.departments();
+        List<Department> departments = f.departments();
         for (int d = 0; d < departments.size(); d++) {
             Department dep = departments.get(d);
             String name = catalog.departmentName(dep.code(), texts.locale());
             counts.add(bold(name), 0, d + 1);
-            for (int c = 0; c < COLUMNS.length; c++) {
+            for (int c = 0; c < columns.size(); c++) {
                 Label n = new Label(String.valueOf(f.counts()[d][c]));
-                n.setId("count-" + dep.code() + "-" + COLUMNS[c].name());
+                n.setId("count-" + dep.code() + "-" + columns.get(c).name());
                 counts.add(n, c + 1, d + 1);
             }
             overdue.getData().add(new XYChart.Data<>(name, f.stepOverdue()[d]));
@@ -205,22 +135,6 @@ public final class DashboardView {
         overdueChart.getData().setAll(List.of(overdue, supervised));
         weeklyChart.getData().setAll(series(f.weeks()));
         late.setAll(f.late());
-    }
-
-    /** Opened and concluded per week (Monday-based, China time) over the last 12 weeks. */
-    private Map<LocalDate, int[]> weeks(List<Ticket> tickets) {
-        LocalDate thisWeek = vm.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        Map<LocalDate, int[]> weeks = new TreeMap<>();
-        for (int i = WEEKS - 1; i >= 0; i--) {
-            weeks.put(thisWeek.minusWeeks(i), new int[2]);
-        }
-        for (Ticket t : tickets) {
-            bump(weeks, t.submittedAt(), 0);
-            if (t.concludedAt() != null) {
-                bump(weeks, t.concludedAt(), 1);
-            }
-        }
-        return weeks;
     }
 
     private List<XYChart.Series<String, Number>> series(Map<LocalDate, int[]> weeks) {
@@ -234,14 +148,6 @@ public final class DashboardView {
             concluded.getData().add(new XYChart.Data<>(label, n[1]));
         });
         return List.of(opened, concluded);
-    }
-
-    private static void bump(Map<LocalDate, int[]> weeks, Instant at, int which) {
-        LocalDate week = at.atZone(Formats.ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        int[] n = weeks.get(week);
-        if (n != null) {
-            n[which]++;
-        }
     }
 
     private static Label bold(String text) {

@@ -1,10 +1,7 @@
 package org.reliefdesk.gui.reports;
 
-import java.awt.image.BufferedImage;
 import java.util.List;
 
-import javafx.beans.binding.Bindings;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.print.PageLayout;
@@ -20,8 +17,6 @@ import javafx.scene.control.Pagination;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -33,11 +28,8 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperPrintManager;
 import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.model.Place;
 import org.reliefdesk.report.OverduePdf;
 import org.reliefdesk.gui.common.Columns;
-import java.awt.Image;
-import java.util.concurrent.ExecutorService;
 import javafx.collections.FXCollections;
 import javafx.scene.Group;
 import javafx.scene.control.ButtonBar;
@@ -45,7 +37,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
-import org.reliefdesk.logic.report.NoticeLetterhead;
 
 /**
  * The reports page: choose scope, date and report; make it (progress, cancel); look through its
@@ -53,34 +44,21 @@ import org.reliefdesk.logic.report.NoticeLetterhead;
  */
 public final class ReportsView {
 
-    private static final float PREVIEW_ZOOM = 1.3f;
     private static final float PRINT_ZOOM = 2.5f;
 
     private final ReportsViewModel vm;
     private final Texts texts;
     private final BorderPane root = new BorderPane();
     private final Pagination pages = new Pagination();
-    private final ExecutorService background;
-
-    public ReportsView(ReportsViewModel vm, ExecutorService background) {
+    public ReportsView(ReportsViewModel vm) {
         this.vm = vm;
         this.texts = vm.texts();
-        this.background = background;
         ComboBox<ReportsViewModel.ScopeChoice> scope = new ComboBox<>();
         scope.setId("reportScope");
         scope.setPrefWidth(220);
         scope.valueProperty().bindBidirectional(vm.scopeProperty());
-        Task<List<Place>> townships = new Task<>() {
-            @Override
-            protected List<Place> call() {
-                return vm.townships();
-            }
-        };
-        townships.setOnSucceeded(e -> {
-            scope.getItems().setAll(vm.scopes(townships.getValue()));
-            scope.getSelectionModel().select(0);
-        });
-        background.submit(townships);
+        scope.setItems(vm.scopes());
+        vm.loadScopes();
 
         DatePicker date = new DatePicker();
         date.setId("reportDate");
@@ -121,10 +99,8 @@ public final class ReportsView {
         for (Button b : List.of(print, savePdf, saveExcel)) {
             b.disableProperty().bind(vm.busyProperty().or(vm.reportProperty().isNull()));
         }
-        savePdf.setOnAction(e -> vm.config().fileSaver().save(root.getScene().getWindow(), vm.suggestedName("pdf"), "pdf")
-                .ifPresent(f -> vm.save(f, false)));
-        saveExcel.setOnAction(e -> vm.config().fileSaver().save(root.getScene().getWindow(), vm.suggestedName("xlsx"), "xlsx")
-                .ifPresent(f -> vm.save(f, true)));
+        savePdf.setOnAction(e -> vm.save(root.getScene().getWindow(), false));
+        saveExcel.setOnAction(e -> vm.save(root.getScene().getWindow(), true));
         print.setOnAction(e -> print());
 
         FlowPane controls = new FlowPane(8, 8, label("reports.scope"), scope, label("reports.asOf"), date, dateError,
@@ -165,28 +141,14 @@ public final class ReportsView {
 
     /** 发文设置: read the letterhead off the FX thread, edit it in a dialog, save it off the FX thread. */
     private void editLetterhead() {
-        Task<NoticeLetterhead[]> read = new Task<>() {
-            @Override
-            protected NoticeLetterhead[] call() {
-                return new NoticeLetterhead[] {vm.letterhead(), vm.letterheadDefaults()};
-            }
-        };
-        read.setOnSucceeded(e -> LetterheadDialog.show(root.getScene().getWindow(), texts, read.getValue()[0],
-                read.getValue()[1]).ifPresent(vm::saveLetterhead));
-        background.submit(read);
+        vm.readLetterhead((stored, defaults) -> LetterheadDialog.show(root.getScene().getWindow(), texts, stored,
+                defaults).ifPresent(vm::saveLetterhead));
     }
 
     /** 通知登记簿: every notice issued from this PC, newest first. */
     private void showRegister() {
-        Task<List<ReportsViewModel.RegisterRow>> read = new Task<>() {
-            @Override
-            protected List<ReportsViewModel.RegisterRow> call() {
-                return vm.register();
-            }
-        };
-        read.setOnSucceeded(e -> {
-            TableView<ReportsViewModel.RegisterRow> table = new TableView<>(
-                    FXCollections.observableArrayList(read.getValue()));
+        vm.readRegister(rows -> {
+            TableView<ReportsViewModel.RegisterRow> table = new TableView<>(FXCollections.observableArrayList(rows));
             table.setId("noticeRegisterTable");
             table.setPlaceholder(new Label(texts.msg("reports.register.empty")));
             table.getColumns().add(Columns.of(texts, "reports.register.number", 150, ReportsViewModel.RegisterRow::number));
@@ -205,7 +167,6 @@ public final class ReportsView {
             dialog.setResizable(true);
             dialog.showAndWait();
         });
-        background.submit(read);
     }
 
     private Label label(String key) {
@@ -234,35 +195,17 @@ public final class ReportsView {
         }
         StackPane paper = new StackPane(new ProgressIndicator());
         paper.setStyle("-fx-background-color: #8a8f94; -fx-padding: 12;");
-        Task<WritableImage> draw = new Task<>() {
-            @Override
-            protected WritableImage call() throws JRException {
-                return toFx(JasperPrintManager.printPageToImage(p, index, PREVIEW_ZOOM));
-            }
-        };
-        draw.setOnSucceeded(e -> {
-            ImageView view = new ImageView(draw.getValue());
+        vm.drawPage(p, index, picture -> {
+            ImageView view = new ImageView(picture);
             view.setId("reportPage");
             view.setPreserveRatio(true);
             paper.getChildren().setAll(view);
-        });
-        draw.setOnFailed(e -> paper.getChildren().setAll(new Label(texts.msg("reports.failed",
-                String.valueOf(draw.getException().getMessage())))));
-        background.submit(draw);
+        }, error -> paper.getChildren().setAll(new Label(texts.msg("reports.failed", String.valueOf(error.getMessage())))));
         ScrollPane scroll = new ScrollPane(paper);
         scroll.setFitToWidth(true);
         return scroll;
     }
 
-    static WritableImage toFx(Image awt) {
-        BufferedImage img = (BufferedImage) awt;
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        WritableImage fx = new WritableImage(w, h);
-        fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        return fx;
-    }
 
     /** Page setup and printer choice, then every page, scaled to the printable area. */
     private void print() {
@@ -279,7 +222,7 @@ public final class ReportsView {
         PageLayout layout = job.getJobSettings().getPageLayout();
         try {
             for (int i = 0; i < p.getPages().size(); i++) {
-                ImageView view = new ImageView(toFx(JasperPrintManager.printPageToImage(p, i, PRINT_ZOOM)));
+                ImageView view = new ImageView(PagePictures.toFx(JasperPrintManager.printPageToImage(p, i, PRINT_ZOOM)));
                 view.setPreserveRatio(true);
                 // a notice's landscape attachment on portrait paper (or the reverse) is turned, not shrunk
                 boolean landscapePage = view.getImage().getWidth() > view.getImage().getHeight();

@@ -1,11 +1,21 @@
 package org.reliefdesk.gui.reports;
 
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
+import net.sf.jasperreports.engine.JasperPrintManager;
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.logic.users.Capabilities;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -15,14 +25,12 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 import net.sf.jasperreports.engine.JasperPrint;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.ReportScope;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
-import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 import org.reliefdesk.report.OverduePdf;
 import org.reliefdesk.report.ReportMaker;
@@ -54,7 +62,8 @@ public final class ReportsViewModel {
 
     private final WorkbenchViewModel vm;
     private final Texts texts;
-    private final ExecutorService background;
+    private final UiTasks tasks;
+    private final ObservableList<ScopeChoice> scopes = FXCollections.observableArrayList();
     private final ObjectProperty<ScopeChoice> scope = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
     private final ObjectProperty<OverduePdf.Kind> kind = new SimpleObjectProperty<>(OverduePdf.Kind.NOTICES);
@@ -64,12 +73,12 @@ public final class ReportsViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty dateError = new SimpleStringProperty("");
-    private Task<?> running;
+    private UiTasks.Running running;
 
-    public ReportsViewModel(WorkbenchViewModel vm, ExecutorService background) {
+    public ReportsViewModel(WorkbenchViewModel vm) {
         this.vm = vm;
         this.texts = vm.config().texts();
-        this.background = background;
+        this.tasks = vm.tasks();
         asOf.set(vm.today());
         asOf.addListener((o, a, d) -> checkDate());
     }
@@ -78,11 +87,12 @@ public final class ReportsViewModel {
     List<ScopeChoice> scopes(List<Place> townships) {
         User u = vm.user();
         List<ScopeChoice> out = new ArrayList<>();
-        if (u.role() == Role.CLERK) {
+        Capabilities can = Capabilities.of(u);
+        if (can.byDepartment()) {
             out.add(new ScopeChoice(vm.catalog().departmentName(u.departmentCode(), texts.locale()), u.departmentCode(), null));
             return out;
         }
-        if (u.role() == Role.TOWNSHIP) {
+        if (can.byTownship()) {
             townships.stream().filter(t -> t.code().equals(u.townshipCode())).findFirst()
                     .ifPresent(t -> out.add(new ScopeChoice(t.name(), null, t.code())));
             return out;
@@ -94,9 +104,26 @@ public final class ReportsViewModel {
         return out;
     }
 
-    /** The townships of the county (read off the FX thread by the view). */
+    /** The townships of the county: the place directory's and those of stored tickets. */
     List<Place> townships() {
-        return vm.store().tickets().townshipsOf(vm.user().countyCode());
+        Map<String, Place> all = new LinkedHashMap<>();
+        vm.workspace().places().townships(vm.user().countyCode()).forEach(t -> all.put(t.code(), t));
+        vm.store().tickets().townshipsOf(vm.user().countyCode()).forEach(t -> all.putIfAbsent(t.code(), t));
+        return List.copyOf(all.values());
+    }
+
+    /** Reads the scopes this user may choose (off the FX thread) and chooses the first. */
+    void loadScopes() {
+        tasks.run(UiTasks.Lane.STORE, p -> townships(), townships -> {
+            scopes.setAll(scopes(townships));
+            if (!scopes.isEmpty()) {
+                scope.set(scopes.get(0));
+            }
+        }, e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
+    }
+
+    ObservableList<ScopeChoice> scopes() {
+        return scopes;
     }
 
     private void checkDate() {
@@ -118,54 +145,43 @@ public final class ReportsViewModel {
         if (chosen == null || date == null || !dateError.get().isEmpty() || busy.get()) {
             return;
         }
-        Task<Object[]> task = new Task<>() {
-            @Override
-            protected Object[] call() throws Exception {
-                updateMessage(texts.msg("reports.reading"));
-                ReportMaker maker = maker();
-                ReportScope s = maker.scope(chosen.departmentCode(), chosen.townshipCode());
-                OverdueReport r = maker.build(s, date, texts, (done, total) -> {
-                    if (isCancelled()) {
-                        throw new CancellationException();
-                    }
-                    updateProgress(done, total * 1.25);
-                });
-                if (isCancelled()) {
+        busy.set(true);
+        progress.set(-1);
+        message.set(texts.msg("reports.making"));
+        running = tasks.run(UiTasks.Lane.JOB, p -> {
+            ReportMaker maker = maker();
+            ReportScope s = maker.scope(chosen.departmentCode(), chosen.townshipCode());
+            OverdueReport r = maker.build(s, date, texts, (done, total) -> {
+                if (p.cancelled()) {
                     throw new CancellationException();
                 }
-                updateProgress(0.85, 1);
-                JasperPrint pages = OverduePdf.fill(which, maker.printRun(r, texts, ReportMaker.DEFAULT_PREVIOUS_DAYS, null),
-                        texts);
-                updateProgress(1, 1);
-                return new Object[] {r, pages};
+                p.update(done / (total * 1.25), null);
+            });
+            if (p.cancelled()) {
+                throw new CancellationException();
             }
-        };
-        running = task;
-        busy.set(true);
-        progress.bind(task.progressProperty());
-        message.set(texts.msg("reports.making"));
-        task.setOnSucceeded(e -> {
+            p.update(0.85, null);
+            JasperPrint pages = OverduePdf.fill(which, maker.printRun(r, texts, ReportMaker.DEFAULT_PREVIOUS_DAYS, null),
+                    texts);
+            return new Made(r, pages);
+        }, made -> {
             done();
-            report.set((OverdueReport) task.getValue()[0]);
-            print.set((JasperPrint) task.getValue()[1]);
-            OverdueReport r = report.get();
-            message.set(texts.msg("reports.made", r.rows().size(), r.supervisedRows(), print.get().getPages().size()));
-        });
-        task.setOnCancelled(e -> {
+            report.set(made.report());
+            print.set(made.pages());
+            message.set(texts.msg("reports.made", made.report().rows().size(), made.report().supervisedRows(),
+                    made.pages().getPages().size()));
+        }, error -> {
             done();
-            message.set(texts.msg("reports.cancelled"));
-        });
-        task.setOnFailed(e -> {
-            done();
-            Throwable error = task.getException();
             if (error instanceof InvalidFieldException refused) {
                 message.set(texts.describe(refused));
             } else {
                 LOG.error("Making the report failed", error);
                 message.set(texts.msg("reports.failed", String.valueOf(error.getMessage())));
             }
-        });
-        background.submit(task);
+        }, (fraction, what) -> progress.set(fraction));
+    }
+
+    private record Made(OverdueReport report, JasperPrint pages) {
     }
 
     private ReportMaker maker() {
@@ -173,52 +189,76 @@ public final class ReportsViewModel {
     }
 
     private void done() {
-        progress.unbind();
         progress.set(0);
         busy.set(false);
         running = null;
     }
 
+    /** Stops making the report: its result is dropped, and the work stops at its next row. */
     void cancel() {
         if (running != null) {
             running.cancel();
+            done();
+            message.set(texts.msg("reports.cancelled"));
         }
     }
 
-    /** Saves the made report as Excel or PDF (off the FX thread). */
-    void save(Path file, boolean excel) {
+    /** Asks where, then saves the made report as Excel or PDF (off the FX thread). */
+    void save(Window owner, boolean excel) {
         OverdueReport r = report.get();
         JasperPrint p = print.get();
         if (r == null) {
             return;
         }
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                if (excel) {
-                    ReportMaker.writeXlsx(r, texts, file);
-                } else {
-                    ReportMaker.writePdf(p, file);
-                }
-                return null;
-            }
-        };
+        String extension = excel ? "xlsx" : "pdf";
+        Optional<Path> chosen = vm.config().fileSaver().save(owner, suggestedName(extension), extension);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
         busy.set(true);
-        task.setOnSucceeded(e -> {
+        tasks.run(UiTasks.Lane.JOB, progress -> {
+            if (excel) {
+                ReportMaker.writeXlsx(r, texts, file);
+            } else {
+                ReportMaker.writePdf(p, file);
+            }
+            return file;
+        }, saved -> {
             busy.set(false);
-            message.set(texts.msg("reports.saved", file));
-        });
-        task.setOnFailed(e -> {
+            message.set(texts.msg("reports.saved", saved));
+        }, error -> {
             busy.set(false);
-            LOG.error("Saving {} failed", file, task.getException());
-            message.set(texts.msg("reports.saveFailed", file, String.valueOf(task.getException().getMessage())));
+            LOG.error("Saving {} failed", file, error);
+            message.set(texts.msg("reports.saveFailed", file, String.valueOf(error.getMessage())));
         });
-        background.submit(task);
+    }
+
+    /** Draws one page of the made report as a picture (off the FX thread). */
+    void drawPage(JasperPrint p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
+        tasks.run(UiTasks.Lane.JOB, progress -> PagePictures.toFx(
+                JasperPrintManager.printPageToImage(p, index, PREVIEW_ZOOM)), then, failed);
+    }
+
+    /** How large the preview draws a page (1 = 72 dpi). */
+    static final float PREVIEW_ZOOM = 1.3f;
+
+    /** The letterhead as stored and what its blank fields become, read off the FX thread. */
+    void readLetterhead(BiConsumer<NoticeLetterhead, NoticeLetterhead> then) {
+        tasks.run(UiTasks.Lane.STORE, p -> new NoticeLetterhead[] {letterhead(), letterheadDefaults()},
+                both -> then.accept(both[0], both[1]),
+                e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
+    }
+
+    /** The register, read off the FX thread. */
+    void readRegister(Consumer<List<RegisterRow>> then) {
+        tasks.run(UiTasks.Lane.STORE, p -> register(), then,
+                e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
     }
 
     /** Leaders and administrators issue notices: they set the letterhead and read the register. */
     boolean issuesNotices() {
-        return vm.user().role() == Role.LEADER || vm.user().role() == Role.ADMIN;
+        return Capabilities.of(vm.user()).issuesNotices();
     }
 
     /** The letterhead as stored (read off the FX thread by the view). */
@@ -234,20 +274,14 @@ public final class ReportsViewModel {
 
     /** Stores a checked letterhead off the FX thread and says so. */
     void saveLetterhead(NoticeLetterhead letterhead) {
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() {
-                vm.store().notices().saveLetterhead(letterhead);
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> message.set(texts.msg("reports.letterhead.saved")));
-        task.setOnFailed(e -> {
-            LOG.error("Saving the letterhead failed", task.getException());
-            message.set(task.getException() instanceof InvalidFieldException refused ? texts.describe(refused)
-                    : texts.msg("reports.failed", String.valueOf(task.getException().getMessage())));
+        tasks.run(UiTasks.Lane.STORE, p -> {
+            vm.store().notices().saveLetterhead(letterhead);
+            return letterhead;
+        }, saved -> message.set(texts.msg("reports.letterhead.saved")), error -> {
+            LOG.error("Saving the letterhead failed", error);
+            message.set(error instanceof InvalidFieldException refused ? texts.describe(refused)
+                    : texts.msg("reports.failed", String.valueOf(error.getMessage())));
         });
-        background.submit(task);
     }
 
     /** One issued notice as the register lists it, in the user's words. */
@@ -331,5 +365,10 @@ public final class ReportsViewModel {
 
     AppConfig config() {
         return vm.config();
+    }
+
+    /** The view model of the workbench this page belongs to. */
+    WorkbenchViewModel workbench() {
+        return vm;
     }
 }

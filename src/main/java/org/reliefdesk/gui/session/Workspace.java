@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.logic.catalog.PlaceDirectory;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.TicketClocks;
@@ -43,7 +45,13 @@ public final class Workspace implements AutoCloseable {
     public final Catalog catalog;
     public final LocalStore store;
 
-    public Workspace(AppConfig config, Catalog catalog, LocalStore store) {
+    /** Where the screens of this workspace run their work. */
+    public final UiTasks tasks;
+
+    private final PlaceDirectory places = PlaceDirectory.loadBuiltIn();
+
+    public Workspace(AppConfig config, Catalog catalog, LocalStore store, UiTasks tasks) {
+        this.tasks = tasks;
         this.config = config;
         this.catalog = catalog;
         this.store = store;
@@ -53,6 +61,11 @@ public final class Workspace implements AutoCloseable {
      * Clocks over the shipped years plus any an administrator added to {@code <data dir>/calendar};
      * read again on every load, so an imported year shows at the next refresh.
      */
+    /** The places of the shipped reference data (the demo county among them). */
+    public PlaceDirectory places() {
+        return places;
+    }
+
     public WorkflowEngine engine() {
         return new WorkflowEngine(catalog, config.clock());
     }

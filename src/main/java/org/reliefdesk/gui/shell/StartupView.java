@@ -1,6 +1,5 @@
 package org.reliefdesk.gui.shell;
 
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -24,9 +23,12 @@ public final class StartupView {
         root.setAlignment(Pos.CENTER);
     }
 
-    void bind(Task<?> task) {
-        message.textProperty().bind(task.messageProperty());
-        progress.progressProperty().bind(task.progressProperty());
+    /** What the preparation is doing and how far it got (on the FX thread; a negative fraction: unknown). */
+    void show(double fraction, String what) {
+        if (what != null) {
+            message.setText(what);
+        }
+        progress.setProgress(fraction);
     }
 
     Parent root() {

@@ -1,12 +1,9 @@
 package org.reliefdesk.gui.shell;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -19,20 +16,19 @@ import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.reliefdesk.gui.common.FxUiTasks;
+import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.settings.SettingsForm;
 import org.reliefdesk.gui.signin.SignInView;
 import org.reliefdesk.gui.sync.SyncViewModel;
-import org.reliefdesk.gui.tickets.WorkbenchView;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -66,11 +62,8 @@ public final class WorkbenchApp extends Application {
     private AppConfig config;
     private Workspace workspace;
     private Stage stage;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "reliefdesk-background");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The one owner of the GUI's threads; every view model of this window gets it. */
+    private final UiTasks tasks = new FxUiTasks();
 
     /** Used by {@link Application#launch}: the config comes from the command line. */
     public WorkbenchApp() {
@@ -164,41 +157,34 @@ public final class WorkbenchApp extends Application {
             fail(texts.msg("startup.catalogFailed"), e);
             return;
         }
-        Task<List<User>> prepare = new Task<>() {
-            @Override
-            protected List<User> call() throws Exception {
-                updateMessage(texts.msg("startup.openingStore", config.dataDir()));
-                LocalStore store = LocalStore.open(config.dataDir());
-                workspace = new Workspace(config, catalog, store);
-                updateMessage(texts.msg("startup.loadingSample"));
-                workspace.prepare(f -> updateProgress(f, 1.0));
-                return store.users().list();
-            }
-        };
-        startup.bind(prepare);
-        prepare.setOnSucceeded(e -> {
-            List<User> known = prepare.getValue();
+        startup.show(-1, texts.msg("startup.openingStore", config.dataDir()));
+        tasks.run(UiTasks.Lane.STORE, progress -> {
+            LocalStore store = LocalStore.open(config.dataDir());
+            workspace = new Workspace(config, catalog, store, tasks);
+            progress.update(-1, texts.msg("startup.loadingSample"));
+            workspace.prepare(f -> progress.update(f, null));
+            return store.users().list();
+        }, known -> {
             startBackups();
             if (config.smokeTest()) {
                 smokeTest();
                 return;
             }
             showSignIn(known);
-            background.submit(() -> readAhead(known));
-        });
-        prepare.setOnFailed(e -> fail(prepare.getException() instanceof IncompatibleDatabaseException other
+            tasks.run(UiTasks.Lane.STORE, progress -> readAhead(known), done -> {
+            }, error -> LOG.warn("Reading ahead failed", error));
+        }, error -> fail(error instanceof IncompatibleDatabaseException other
                 ? texts.msg("startup.otherH2", other.file(), LocalStore.H2_VERSION)
-                : prepare.getException() instanceof DamagedDatabaseException damaged
+                : error instanceof DamagedDatabaseException damaged
                 ? texts.msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file())
-                : texts.msg("startup.failed", config.dataDir()), prepare.getException()));
-        background.submit(prepare);
+                : texts.msg("startup.failed", config.dataDir()), error), startup::show);
     }
 
     /**
      * While a person picks their name, read the county's newest tickets once and compute their
      * clocks: the database pages, the queries and the code are warm when the workbench opens.
      */
-    private void readAhead(List<User> known) {
+    private Void readAhead(List<User> known) {
         try {
             long started = System.nanoTime();
             known.stream().findFirst().ifPresent(u -> {
@@ -212,13 +198,14 @@ public final class WorkbenchApp extends Application {
         } catch (RuntimeException e) {
             LOG.warn("Reading ahead failed (the workbench reads when it opens)", e);
         }
+        return null;
     }
 
     private void showSignIn(List<User> users) {
         boolean embedded = config.central().mode() == AppConfig.Central.Mode.EMBEDDED;
         SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
                 ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote)
-                : new SignInView(config.texts(), workspace.catalog, users, u -> {
+                : new SignInView(config.texts(), workspace.catalog, workspace.places(), users, u -> {
                     if (embedded && !DemoUsers.all().contains(u)) {
                         // Added by the administrator on the demo store, with a password of their own.
                         stage.getScene().setRoot(new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote,
@@ -238,23 +225,23 @@ public final class WorkbenchApp extends Application {
      */
     private void signInRemote(String username, char[] password, Consumer<String> onError) {
         Texts texts = config.texts();
-        background.submit(() -> {
+        tasks.run(UiTasks.Lane.SYNC, progress -> {
             try {
                 var session = new CentralClient(workspace.centralUrl(), java.time.Duration.ofSeconds(20))
                         .signIn(username, password, workspace.store.syncFacts().clientId());
                 workspace.store.users().addMissing(List.of(session.user()));
                 workspace.store.syncFacts().rememberPassword(username, password);
-                Platform.runLater(() -> showWorkbench(session.user(), password));
+                return (Runnable) () -> showWorkbench(session.user(), password);
             } catch (CentralClient.Refused e) {
                 String key = e.code();
-                Platform.runLater(() -> onError.accept(texts.bundle().containsKey(key)
-                        ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
+                String said = texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage();
+                return (Runnable) () -> onError.accept(said);
             } catch (IOException e) {
                 LOG.info("Central store not reached at sign-in: {}", e.toString());
                 Optional<User> known = workspace.store.users().list().stream()
                         .filter(u -> u.username().equals(username)).findFirst();
                 var check = workspace.store.syncFacts().checkOffline(username, password);
-                Platform.runLater(() -> {
+                return (Runnable) () -> {
                     if (known.isPresent() && check == SyncFacts.OfflineCheck.MATCHES) {
                         showWorkbench(known.get(), password);
                     } else if (check == SyncFacts.OfflineCheck.WRONG) {
@@ -262,22 +249,21 @@ public final class WorkbenchApp extends Application {
                     } else {
                         onError.accept(texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
                     }
-                });
+                };
             }
+        }, Runnable::run, error -> {
+            LOG.error("Signing in failed", error);
+            onError.accept(texts.msg("action.failed", error.getMessage()));
         });
     }
 
     /**
      * Back to the sign-in list, read again off the FX thread (the administrator may have added
-     * someone) — on a thread of its own, not behind a county's load still running in the background.
+     * someone) — on the jobs lane, not behind a county's load still running on the store's.
      */
     private void backToSignIn() {
-        Thread read = new Thread(() -> {
-            List<User> known = workspace.store.users().list();
-            Platform.runLater(() -> showSignIn(known));
-        }, "reliefdesk-sign-in");
-        read.setDaemon(true);
-        read.start();
+        tasks.run(UiTasks.Lane.JOB, progress -> workspace.store.users().list(), this::showSignIn,
+                error -> fail(config.texts().msg("workbench.loadFailed", error.getMessage()), error));
     }
 
     private void showWorkbench(User user, char[] password) {
@@ -287,9 +273,9 @@ public final class WorkbenchApp extends Application {
         if (currentSync != null) {
             currentSync.stop();
         }
-        WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user, background);
+        WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user);
         current = vm;
-        SyncViewModel sync = new SyncViewModel(workspace, user, password, vm::reload);
+        SyncViewModel sync = new SyncViewModel(workspace, user, password, vm::synced);
         currentSync = sync;
         // A saved action or a new ticket waits in the outbox: the status bar's count follows each load.
         vm.loadingProperty().addListener((o, was, now) -> {
@@ -300,7 +286,7 @@ public final class WorkbenchApp extends Application {
         // Start reading before the view is built: both take time, and the view shows what arrives.
         vm.reload();
         long building = System.nanoTime();
-        WorkbenchView view = new WorkbenchView(vm, sync, config.texts(), workspace.catalog, () -> {
+        MainWindow view = new MainWindow(vm, sync, config.texts(), workspace.catalog, () -> {
             // Offices share PCs: back to the sign-in choice, nothing of this user's view kept.
             vm.stopAutoRefresh();
             sync.stop();
@@ -323,20 +309,11 @@ public final class WorkbenchApp extends Application {
     private SyncViewModel currentSync;
 
     /** How often the workbench reloads by itself (new tickets, clocks moving on). */
-    static final javafx.util.Duration AUTO_REFRESH = javafx.util.Duration.minutes(2);
-
-    /** Backups run on their own thread: a large county's copy takes seconds and must not hold a load. */
-    private final ScheduledExecutorService backups =
-            Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "reliefdesk-backup");
-                t.setDaemon(true);
-                t.setPriority(Thread.MIN_PRIORITY);
-                return t;
-            });
+    static final java.time.Duration AUTO_REFRESH = java.time.Duration.ofMinutes(2);
 
     /** A backup shortly after start (once the first screen is up), then every 24 hours while open. */
     private void startBackups() {
-        backups.scheduleAtFixedRate(() -> {
+        tasks.every(UiTasks.Lane.HOUSEKEEPING, java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(24), () -> {
             try {
                 if (workspace.store.tickets().count() > 0) {
                     LocalBackups.backup(workspace.store, config.backupDir(),
@@ -345,7 +322,7 @@ public final class WorkbenchApp extends Application {
             } catch (IOException | RuntimeException ex) {
                 LOG.error("Backup failed; the next one is tried in 24 hours", ex);
             }
-        }, 30, 24 * 60 * 60, TimeUnit.SECONDS);
+        });
     }
 
     /** True while the unexpected-error dialog is open: one at a time, not one per repeated error. */
@@ -364,7 +341,7 @@ public final class WorkbenchApp extends Application {
                 Platform.exit();
                 return;
             }
-            Platform.runLater(() -> showCrash(error));
+            tasks.later(() -> showCrash(error));
         };
         Thread.setDefaultUncaughtExceptionHandler(handler);
         Thread.currentThread().setUncaughtExceptionHandler(handler);
@@ -413,13 +390,13 @@ public final class WorkbenchApp extends Application {
         Timeline check = new Timeline();
         check.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(500), ev -> {
             // On the embedded default the PC starts empty: tickets in the list arrived by sync.
-            boolean loaded = current != null && !current.loadingProperty().get() && !current.allTickets().isEmpty()
+            boolean loaded = current != null && !current.loadingProperty().get() && !current.list().all().isEmpty()
                     && stage.isShowing();
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
             if (loaded) {
                 check.stop();
                 LOG.info("Smoke test passed: main window shown, {} tickets of the county loaded in {} s (data in {})",
-                        current.allTickets().size(), seconds, config.dataDir());
+                        current.list().all().size(), seconds, config.dataDir());
                 exitCode = 0;
                 Platform.exit();
             } else if (seconds > SMOKE_LIMIT.toSeconds()) {
@@ -458,8 +435,7 @@ public final class WorkbenchApp extends Application {
         if (currentSync != null) {
             currentSync.stop();
         }
-        background.shutdownNow();
-        backups.shutdownNow();
+        tasks.close();
         // This window's error dialog goes with it (tests start several apps in one JVM).
         Thread.setDefaultUncaughtExceptionHandler(null);
         Thread.currentThread().setUncaughtExceptionHandler(null);

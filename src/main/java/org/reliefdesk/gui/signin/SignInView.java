@@ -14,10 +14,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.PlaceDirectory;
+import org.reliefdesk.gui.common.Focus;
+import org.reliefdesk.gui.common.People;
 import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.model.User;
-import javafx.application.Platform;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -97,18 +98,15 @@ public final class SignInView {
             root.getChildren().add(toList);
         }
         if (username != null) {
-            Platform.runLater(password::requestFocus);
+            Focus.later(password);
         }
         root.setAlignment(Pos.CENTER);
         root.setPadding(new Insets(24));
     }
 
-    public SignInView(Texts texts, Catalog catalog, List<User> users, Consumer<User> onSignIn) {
-        this(texts, catalog, users, onSignIn, "signIn.hint");
-    }
-
     /** @param hintKey what the line under the title says (the embedded demo says where the data comes from) */
-    public SignInView(Texts texts, Catalog catalog, List<User> users, Consumer<User> onSignIn, String hintKey) {
+    public SignInView(Texts texts, Catalog catalog, PlaceDirectory places, List<User> users, Consumer<User> onSignIn,
+            String hintKey) {
         Label title = new Label(texts.msg("signIn.title"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         Label hint = new Label(texts.msg(hintKey));
@@ -122,7 +120,7 @@ public final class SignInView {
             @Override
             protected void updateItem(User u, boolean empty) {
                 super.updateItem(u, empty);
-                setText(empty || u == null ? null : describe(u, texts, catalog));
+                setText(empty || u == null ? null : People.describe(u, texts, catalog, places));
             }
         });
         Button signIn = new Button(texts.msg("signIn.button"));
@@ -144,12 +142,6 @@ public final class SignInView {
         root.getChildren().addAll(title, hint, list, signIn);
         root.setAlignment(Pos.CENTER);
         root.setPadding(new Insets(24));
-    }
-
-    public static String describe(User u, Texts texts, Catalog catalog) {
-        String where = u.departmentCode() != null ? catalog.departmentName(u.departmentCode(), texts.locale())
-                : u.townshipCode() != null ? DemoCounty.placeName(u.townshipCode()) : DemoCounty.placeName(u.countyCode());
-        return texts.msg("signIn.userLine", u.displayName(), texts.msg("role." + u.role().name()), where);
     }
 
     public Parent root() {

@@ -54,7 +54,7 @@ public final class ConflictsView {
 
     public ConflictsView(SyncViewModel sync, WorkbenchViewModel vm, Texts texts, Catalog catalog) {
         sync.unsettled().addListener((ListChangeListener<Outbox.Entry>) c -> findTickets(sync, vm));
-        vm.allTickets().addListener((ListChangeListener<Ticket>) c -> findTickets(sync, vm));
+        vm.list().all().addListener((ListChangeListener<Ticket>) c -> findTickets(sync, vm));
         findTickets(sync, vm);
         ListView<Outbox.Entry> list = new ListView<>(sync.unsettled());
         list.setId("conflictList");
@@ -149,7 +149,7 @@ public final class ConflictsView {
         Set<UUID> ids = new HashSet<>();
         sync.unsettled().forEach(e -> ids.add(e.ticketId()));
         tickets.clear();
-        for (Ticket t : vm.allTickets()) {
+        for (Ticket t : vm.list().all()) {
             if (ids.contains(t.id())) {
                 tickets.put(t.id(), t);
             }

@@ -5,10 +5,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -19,7 +16,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
@@ -33,17 +29,17 @@ import org.reliefdesk.sync.CentralClient;
 import org.reliefdesk.sync.Synchronizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.Workspace;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 
 /**
  * Sync as the workbench shows it: in the background every few minutes and on demand, with
  * progress; last sync and waiting changes in the status bar; offline said calmly, with retries
  * further apart each time (1, 2, 4 … 30 minutes); conflicts and refusals listed for the user
- * to re-apply or discard. Runs on its own thread, so a slow network never holds the list.
+ * to re-apply or discard. Runs on the sync lane, so a slow network never holds the list.
  */
 public final class SyncViewModel {
 
@@ -54,12 +50,9 @@ public final class SyncViewModel {
     private final User user;
     private final char[] password;
     private final Texts texts;
-    private final Runnable onChanged;
-    private final ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "reliefdesk-sync");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Hears which tickets a sync, a re-apply or a discard changed on this PC. */
+    private final Consumer<Synchronizer.Changed> onChanged;
+    private final UiTasks tasks;
 
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
@@ -69,12 +62,13 @@ public final class SyncViewModel {
     private final StringProperty message = new SimpleStringProperty();
     private CentralClient.Session session;
     private CentralClient client;
-    private PauseTransition next;
+    private UiTasks.Running next;
     private int failures;
     private boolean stopped;
 
-    public SyncViewModel(Workspace workspace, User user, char[] password, Runnable onChanged) {
+    public SyncViewModel(Workspace workspace, User user, char[] password, Consumer<Synchronizer.Changed> onChanged) {
         this.workspace = workspace;
+        this.tasks = workspace.tasks;
         this.user = user;
         this.password = password;
         this.texts = workspace.config.texts();
@@ -121,19 +115,25 @@ public final class SyncViewModel {
         syncNow();
     }
 
-    /** Runs work on the sync thread; nothing once this workbench is closed (another user signed in). */
-    private void submit(Runnable work) {
+    /** Runs work on the sync lane, then {@code then} on the FX thread; nothing once this workbench is closed. */
+    private <T> void submit(UiTasks.Work<T> work, Consumer<T> then) {
         if (!stopped) {
-            exec.submit(work);
+            tasks.run(UiTasks.Lane.SYNC, work, result -> {
+                if (!stopped) {
+                    then.accept(result);
+                }
+            }, e -> {
+                LOG.error("Sync work on this PC failed", e);
+                status.set(texts.msg("sync.status.localError"));
+            });
         }
     }
 
     public void stop() {
         stopped = true;
         if (next != null) {
-            next.stop();
+            next.cancel();
         }
-        exec.shutdownNow();
     }
 
     /** Pulls everything in this user's scope again; changes not yet pushed are kept and pushed first. */
@@ -141,8 +141,10 @@ public final class SyncViewModel {
         if (!enabled() || running.get()) {
             return;
         }
-        submit(() -> workspace.store.syncFacts().resetCursor(user.username()));
-        syncNow();
+        submit(p -> {
+            workspace.store.syncFacts().resetCursor(user.username());
+            return true;
+        }, reset -> syncNow());
     }
 
     public void syncNow() {
@@ -150,58 +152,45 @@ public final class SyncViewModel {
             return;
         }
         if (next != null) {
-            next.stop();
+            next.cancel();
         }
         running.set(true);
         progress.set(-1);
         status.set(texts.msg("sync.status.running"));
-        Task<Synchronizer.Report> task = new Task<>() {
-            @Override
-            protected Synchronizer.Report call() throws Exception {
-                Consumer<Synchronizer.Progress> report = p ->
-                        updateProgress(p.fraction() < 0 ? -1 : p.fraction(), 1);
-                 return asUser((client, session) -> new Synchronizer(workspace.store, client, workspace.catalog,
-                        workspace.config.clock()).sync(session, report));
-            }
-        };
-        progress.bind(task.progressProperty());
-        task.setOnSucceeded(e -> {
-            progress.unbind();
-            failures = 0;
-            running.set(false);
-            Synchronizer.Report r = task.getValue();
-            refreshCounts();
-            if (r.pushed() > 0 || r.pulled() > 0 || r.calendarYears() > 0) { // a new holiday year moves deadlines
-                onChanged.run();
-            }
+        tasks.run(UiTasks.Lane.SYNC, p -> asUser((client, session) -> new Synchronizer(workspace.store, client,
+                workspace.catalog, workspace.config.clock()).sync(session, report ->
+                        p.update(report.fraction() < 0 ? -1 : report.fraction(), null))), r -> {
+                            failures = 0;
+                            running.set(false);
+                            refreshCounts();
+                            // a new holiday year moves every deadline: the whole scope is read again
+                            onChanged.accept(r.calendarYears() > 0 ? Synchronizer.Changed.everything() : r.changed());
+                            scheduleIn(workspace.config.central().every());
+                        }, this::syncFailed, (fraction, what) -> progress.set(fraction));
+    }
+
+    private void syncFailed(Throwable t) {
+        running.set(false);
+        if (t instanceof CentralClient.Refused refused && refused.status() != 503) {
+            LOG.warn("Sync refused: {}", refused.getMessage());
+            String key = refused.code();
+            status.set(texts.msg("sync.status.refused", texts.bundle().containsKey(key)
+                    ? texts.msg(key, refused.retryAfterSeconds()) : refused.getMessage()));
             scheduleIn(workspace.config.central().every());
-        });
-        task.setOnFailed(e -> {
-            progress.unbind();
-            running.set(false);
-            Throwable t = task.getException();
-            if (t instanceof CentralClient.Refused refused && refused.status() != 503) {
-                LOG.warn("Sync refused: {}", refused.getMessage());
-                String key = refused.code();
-                status.set(texts.msg("sync.status.refused", texts.bundle().containsKey(key)
-                        ? texts.msg(key, refused.retryAfterSeconds()) : refused.getMessage()));
-                scheduleIn(workspace.config.central().every());
-            } else if (!(t instanceof IOException)) {
-                // this PC's own failure (its database, its disk): never said as a network outage
-                LOG.error("Sync stopped by an error on this PC", t);
-                refreshCounts();
-                status.set(texts.msg("sync.status.localError"));
-                scheduleIn(workspace.config.central().every());
-            } else {
-                failures++;
-                Duration wait = Duration.ofMinutes(Math.min(LONGEST_RETRY.toMinutes(), 1L << Math.min(failures - 1, 5)));
-                LOG.info("Sync did not reach the central store ({}); next try in {} min", t.getMessage(), wait.toMinutes());
-                refreshCounts();
-                status.set(texts.msg("sync.status.offline", pending.get(), wait.toMinutes()));
-                scheduleIn(wait);
-            }
-        });
-        submit(task);
+        } else if (!(t instanceof IOException)) {
+            // this PC's own failure (its database, its disk): never said as a network outage
+            LOG.error("Sync stopped by an error on this PC", t);
+            refreshCounts();
+            status.set(texts.msg("sync.status.localError"));
+            scheduleIn(workspace.config.central().every());
+        } else {
+            failures++;
+            Duration wait = Duration.ofMinutes(Math.min(LONGEST_RETRY.toMinutes(), 1L << Math.min(failures - 1, 5)));
+            LOG.info("Sync did not reach the central store ({}); next try in {} min", t.getMessage(), wait.toMinutes());
+            refreshCounts();
+            status.set(texts.msg("sync.status.offline", pending.get(), wait.toMinutes()));
+            scheduleIn(wait);
+        }
     }
 
     /** One call to the central store as this user. */
@@ -250,26 +239,23 @@ public final class SyncViewModel {
         if (stopped) {
             return;
         }
-        next = new PauseTransition(javafx.util.Duration.millis(wait.toMillis()));
-        next.setOnFinished(e -> syncNow());
-        next.play();
+        next = tasks.after(wait, this::syncNow);
     }
 
     /** Pending count, last sync and the conflicts list, read off the FX thread. */
     public void refreshCounts() {
-        submit(() -> {
-            long waiting = workspace.store.outbox().pendingCount();
-            List<Outbox.Entry> open = workspace.store.outbox().unsettled();
-            String last = workspace.store.syncFacts().get(SyncFacts.LAST_SYNC).orElse(null);
-            Platform.runLater(() -> {
-                pending.set((int) waiting);
-                unsettled.setAll(open);
-                if (!running.get() && failures == 0) {
-                    status.set(last == null ? texts.msg("sync.status.never", waiting)
-                            : texts.msg("sync.status.ok", when(last), waiting));
-                }
-            });
-        });
+        submit(p -> new Counts(workspace.store.outbox().pendingCount(), workspace.store.outbox().unsettled(),
+                workspace.store.syncFacts().get(SyncFacts.LAST_SYNC).orElse(null)), c -> {
+                    pending.set((int) c.waiting());
+                    unsettled.setAll(c.open());
+                    if (!running.get() && failures == 0) {
+                        status.set(c.last() == null ? texts.msg("sync.status.never", c.waiting())
+                                : texts.msg("sync.status.ok", when(c.last()), c.waiting()));
+                    }
+                });
+    }
+
+    private record Counts(long waiting, List<Outbox.Entry> open, String last) {
     }
 
     private String when(String instant) {
@@ -292,36 +278,33 @@ public final class SyncViewModel {
 
     /** Takes the central version and does the same action again on it, as a new change to push. */
     void reapply(Outbox.Entry e) {
-        submit(() -> {
-            String result;
+        submit(p -> {
             try {
                 workspace.actions().reapply(e.opId(), user, centralVersion(e), workspace.config.clock().instant());
-                result = texts.msg("conflicts.done.reapplied");
+                return texts.msg("conflicts.done.reapplied");
             } catch (InvalidFieldException ex) {
-                result = texts.msg("conflicts.reapplyRefused", texts.describe(ex));
+                return texts.msg("conflicts.reapplyRefused", texts.describe(ex));
             } catch (RuntimeException ex) {
                 LOG.error("Re-applying {} failed", e.opId(), ex);
-                result = texts.msg("conflicts.reapplyRefused", ex.getMessage());
+                return texts.msg("conflicts.reapplyRefused", ex.getMessage());
             }
-            String shown = result;
-            Platform.runLater(() -> {
-                message.set(shown);
-                onChanged.run();
-                refreshCounts();
-                syncNow();
-            });
+        }, shown -> {
+            message.set(shown);
+            onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
+            refreshCounts();
+            syncNow();
         });
     }
 
     /** Keeps the central version; the operation stays in the outbox, marked discarded. */
     void discard(Outbox.Entry e) {
-        submit(() -> {
+        submit(p -> {
             workspace.store.outbox().discard(e.opId(), centralVersion(e), workspace.config.clock().instant());
-            Platform.runLater(() -> {
-                message.set(texts.msg("conflicts.done.discarded"));
-                onChanged.run();
-                refreshCounts();
-            });
+            return e;
+        }, done -> {
+            message.set(texts.msg("conflicts.done.discarded"));
+            onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
+            refreshCounts();
         });
     }
 }

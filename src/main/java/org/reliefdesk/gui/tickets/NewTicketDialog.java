@@ -27,8 +27,8 @@ import org.reliefdesk.logic.workflow.FormValidator;
 import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.Place;
-import org.reliefdesk.model.Role;
 import org.reliefdesk.model.ServiceItem;
 import org.reliefdesk.model.User;
 import org.reliefdesk.gui.common.Cells;
@@ -49,21 +49,19 @@ public final class NewTicketDialog {
     private NewTicketDialog() {
     }
 
-    interface Villages {
-        List<Place> of(String townshipCode);
-    }
-
     static Optional<TicketOpening.Request> show(Window owner, User user, Catalog catalog, Texts texts,
-                                                TicketOpening opening, List<Place> townships, Place county,
-                                                Villages villages, LocalDate today, AppConfig files) {
+                                                TicketOpening opening, PlaceChoices places, LocalDate today, AppConfig files) {
+        List<Place> townships = places.townships();
+        Place county = places.county();
+        Capabilities can = Capabilities.of(user);
         ComboBox<ServiceItem> item = new ComboBox<>();
         item.setId("newItem");
-        item.getItems().setAll(user.role() == Role.CLERK ? catalog.itemsOf(user.departmentCode()) : catalog.items());
+        item.getItems().setAll(can.byDepartment() ? catalog.itemsOf(user.departmentCode()) : catalog.items());
         item.setCellFactory(v -> Cells.of(i -> catalog.itemName(i.code(), texts.locale())));
         item.setButtonCell(Cells.of(i -> catalog.itemName(i.code(), texts.locale())));
         ComboBox<Place> township = new ComboBox<>();
         township.setId("newTownship");
-        township.getItems().setAll(user.role() == Role.TOWNSHIP
+        township.getItems().setAll(can.byTownship()
                 ? townships.stream().filter(t -> t.code().equals(user.townshipCode())).toList() : townships);
         township.setCellFactory(v -> Cells.of(Place::name));
         township.setButtonCell(Cells.of(Place::name));
@@ -71,7 +69,16 @@ public final class NewTicketDialog {
         village.setId("newVillage");
         village.setCellFactory(v -> Cells.of(Place::name));
         village.setButtonCell(Cells.of(Place::name));
-        township.valueProperty().addListener((o, a, t) -> village.getItems().setAll(t == null ? List.of() : villages.of(t.code())));
+        township.valueProperty().addListener((o, a, t) -> {
+            village.getItems().clear();
+            if (t != null) {
+                places.villages(t.code(), found -> {
+                    if (t.equals(township.getValue())) {
+                        village.getItems().setAll(found);
+                    }
+                });
+            }
+        });
         if (township.getItems().size() == 1) {
             township.getSelectionModel().select(0);
         }

@@ -23,10 +23,10 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.Formats;
+import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.common.Thumbnails;
 import org.reliefdesk.gui.forms.ActionDialog;
 import org.reliefdesk.gui.forms.FormText;
-import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -83,32 +83,32 @@ public final class TicketDetailPane {
         refusals.setWrapText(true);
         refusals.setMinHeight(Region.USE_PREF_SIZE);
         refusals.managedProperty().bind(refusals.textProperty().isNotEmpty());
-        vm.actionChoices().addListener((ListChangeListener<WorkbenchViewModel.ActionChoice>) c -> showActions());
+        vm.selected().choices().addListener((ListChangeListener<SelectedTicket.ActionChoice>) c -> showActions());
         attachmentPane.setId("attachmentPane");
-        Node attachments = WorkbenchView.titled(texts.msg("detail.attachments"), attachmentPane);
+        Node attachments = Panes.titled(texts.msg("detail.attachments"), attachmentPane);
         attachments.managedProperty().bind(attachments.visibleProperty());
         attachments.visibleProperty().bind(Bindings.isNotEmpty(attachmentPane.getChildren()));
-        Node history = WorkbenchView.titled(texts.msg("detail.history"), events);
-        root = new VBox(6, actionBar, refusals, WorkbenchView.titled(texts.msg("detail.title"), fields), ladder, warning,
-                attachments, WorkbenchView.titled(texts.msg("detail.timeline"), timeline), history);
+        Node history = Panes.titled(texts.msg("detail.history"), events);
+        root = new VBox(6, actionBar, refusals, Panes.titled(texts.msg("detail.title"), fields), ladder, warning,
+                attachments, Panes.titled(texts.msg("detail.timeline"), timeline), history);
         VBox.setVgrow(history, Priority.ALWAYS);
-        vm.selectedEvents().addListener((ListChangeListener<TicketEvent>) c -> showAttachments());
-        vm.selectedClockProperty().addListener((o, a, c) -> showClock(c));
+        vm.selected().events().addListener((ListChangeListener<TicketEvent>) c -> showAttachments());
+        vm.selected().clockProperty().addListener((o, a, c) -> showClock(c));
         root.setPadding(new Insets(8));
         root.setMinWidth(300); // the split pane, not the text, decides the width
-        vm.selectedProperty().addListener((o, a, t) -> show(t));
-        root.widthProperty().addListener((o, a, w) -> show(vm.selectedProperty().get()));
+        vm.selected().ticketProperty().addListener((o, a, t) -> show(t));
+        root.widthProperty().addListener((o, a, w) -> show(vm.selected().ticketProperty().get()));
         show(null);
     }
 
     /** Thumbnails of every file attached to the ticket, captioned with the action that brought it. */
     private void showAttachments() {
         attachmentPane.getChildren().clear();
-        for (TicketAttachments.Attached a : vm.selectedAttachments()) {
+        for (TicketAttachments.Attached a : vm.selected().attachments()) {
             String action = catalog.actionName(a.action(), texts.locale());
-            Path file = vm.attachmentPath(a.storedName());
-            attachmentPane.getChildren().add(Thumbnails.of(file, action,
-                    texts.msg("attachment.tooltip", action, a.field().label(texts.locale()), a.seq()), vm::openAttachment));
+            attachmentPane.getChildren().add(Thumbnails.of(vm.attachmentUri(a.storedName()), action,
+                    texts.msg("attachment.tooltip", action, a.field().label(texts.locale()), a.seq()),
+                    () -> vm.openAttachment(a.storedName())));
         }
     }
 
@@ -169,7 +169,7 @@ public final class TicketDetailPane {
     private void showActions() {
         actionBar.getChildren().clear();
         List<String> why = new ArrayList<>();
-        for (WorkbenchViewModel.ActionChoice choice : vm.actionChoices()) {
+        for (SelectedTicket.ActionChoice choice : vm.selected().choices()) {
             String name = catalog.actionName(choice.action().code(), texts.locale());
             Button b = new Button(name);
             b.setId("action-" + choice.action().code());
@@ -184,9 +184,9 @@ public final class TicketDetailPane {
         refusals.setText(String.join("\n", why));
     }
 
-    void open(WorkbenchViewModel.ActionChoice choice) {
-        Ticket t = vm.selectedProperty().get();
-        ActionDialog.show(root.getScene().getWindow(), t, choice.action(), catalog, texts, vm.selectedFacts(), vm.today(),
+    void open(SelectedTicket.ActionChoice choice) {
+        Ticket t = vm.selected().ticketProperty().get();
+        ActionDialog.show(root.getScene().getWindow(), t, choice.action(), catalog, texts, vm.selected().facts(), vm.today(),
                         vm.config())
                 .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
     }
@@ -221,7 +221,7 @@ public final class TicketDetailPane {
         table.setId("timelineTable");
         // "not dispatched yet" only for a ticket; nothing selected says nothing
         Label placeholder = new Label();
-        placeholder.textProperty().bind(Bindings.when(vm.selectedProperty().isNull())
+        placeholder.textProperty().bind(Bindings.when(vm.selected().ticketProperty().isNull())
                 .then("").otherwise(texts.msg("detail.noTimeline")));
         table.setPlaceholder(placeholder);
         table.getColumns().add(Columns.of(texts, "timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
@@ -253,7 +253,7 @@ public final class TicketDetailPane {
     }
 
     private TableView<TicketEvent> eventTable() {
-        TableView<TicketEvent> table = new TableView<>(vm.selectedEvents());
+        TableView<TicketEvent> table = new TableView<>(vm.selected().events());
         table.setId("eventTable");
         table.setPlaceholder(new Label(texts.msg("detail.noHistory")));
         // a late or back-dated entry says when the central store actually received it
@@ -266,7 +266,7 @@ public final class TicketDetailPane {
                 ? catalog.stepName(e.toStep(), texts.locale())
                 : catalog.stepName(e.fromStep(), texts.locale()) + " → " + catalog.stepName(e.toStep(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "history.details", 320, e -> FormText.summarize(catalog,
-                vm.selectedProperty().get() == null ? "" : vm.selectedProperty().get().itemCode(), e, texts)));
+                vm.selected().ticketProperty().get() == null ? "" : vm.selected().ticketProperty().get().itemCode(), e, texts)));
         return table;
     }
 

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.ServiceItem;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
@@ -17,12 +18,10 @@ import java.util.TreeSet;
 public record TicketScope(String countyCode, Set<String> itemCodes, String townshipCode) {
 
     public static TicketScope of(User user, Catalog catalog) {
-        return switch (user.role()) {
-            case CLERK -> new TicketScope(user.countyCode(), catalog.itemsWorkedOnBy(user.departmentCode()).stream()
-                    .map(ServiceItem::code).collect(Collectors.toUnmodifiableSet()), null);
-            case TOWNSHIP -> new TicketScope(user.countyCode(), null, user.townshipCode());
-            case LEADER, ADMIN -> new TicketScope(user.countyCode(), null, null);
-        };
+        Capabilities can = Capabilities.of(user);
+        Set<String> items = can.byDepartment() ? catalog.itemsWorkedOnBy(user.departmentCode()).stream()
+                .map(ServiceItem::code).collect(Collectors.toUnmodifiableSet()) : null;
+        return new TicketScope(user.countyCode(), items, can.byTownship() ? user.townshipCode() : null);
     }
 
     /** The scope written as one line, the same for the same scope (to notice that a user's scope changed). */

@@ -1,8 +1,12 @@
 package org.reliefdesk.logic.queue;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.reliefdesk.model.Ticket;
@@ -56,9 +60,37 @@ public final class TicketSearch {
             this.tickets = List.copyOf(tickets);
             this.texts = new String[this.tickets.size()];
             for (int i = 0; i < texts.length; i++) {
-                Ticket t = this.tickets.get(i);
-                texts[i] = t.ticketNo() + SEPARATOR + t.applicant().name() + SEPARATOR + t.township().name();
+                texts[i] = text(this.tickets.get(i));
             }
+        }
+
+        private Index(List<Ticket> tickets, String[] texts) {
+            this.tickets = tickets;
+            this.texts = texts;
+        }
+
+        private static String text(Ticket t) {
+            return t.ticketNo() + SEPARATOR + t.applicant().name() + SEPARATOR + t.township().name();
+        }
+
+        /**
+         * This index with {@code changed} in place of the tickets of the same id; one not held
+         * before comes first (the newest). Only the changed tickets' texts are made again.
+         */
+        public Index replacing(List<Ticket> changed) {
+            Map<UUID, Ticket> byId = new HashMap<>();
+            changed.forEach(t -> byId.put(t.id(), t));
+            List<Ticket> kept = new ArrayList<>(tickets.size() + changed.size());
+            List<String> keptTexts = new ArrayList<>(tickets.size() + changed.size());
+            for (int i = 0; i < texts.length; i++) {
+                Ticket now = byId.remove(tickets.get(i).id());
+                kept.add(now != null ? now : tickets.get(i));
+                keptTexts.add(now != null ? text(now) : texts[i]);
+            }
+            List<Ticket> added = changed.stream().filter(t -> byId.containsKey(t.id())).toList();
+            kept.addAll(0, added);
+            keptTexts.addAll(0, added.stream().map(Index::text).toList());
+            return new Index(Collections.unmodifiableList(kept), keptTexts.toArray(String[]::new));
         }
 
         /** Tickets that match {@code query} and {@code also}, in the list's order. */

@@ -19,6 +19,7 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
+import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.User;
 import java.util.Locale;
 
@@ -61,7 +62,7 @@ public final class TicketOpening {
      * stores is its own result, never the ticket as a PC sent it).
      */
     public TicketHistory open(Request r, User staff, Ids ids) {
-        if (staff.role() != Role.CLERK && staff.role() != Role.TOWNSHIP) {
+        if (!Capabilities.of(staff).opensTickets()) {
             throw new InvalidFieldException("action", "rule.workflow.role", catalog.actionName("submit",
                     Locale.SIMPLIFIED_CHINESE));
         }

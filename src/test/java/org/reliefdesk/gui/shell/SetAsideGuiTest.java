@@ -21,6 +21,7 @@ import org.reliefdesk.central.CentralStore;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.gui.admin.AdminViewModel;
 import org.reliefdesk.store.SetAside;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -91,13 +92,15 @@ class SetAsideGuiTest extends GuiTestBase {
             interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                     .filter(t -> "adminTab".equals(t.getId())).findFirst().orElseThrow()));
             @SuppressWarnings("unchecked")
-            TableView<SetAside.Entry> aside = lookup("#setAsideTable").queryAs(TableView.class);
+            TableView<AdminViewModel.AsideRow> aside = lookup("#setAsideTable").queryAs(TableView.class);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> aside.getItems().size() == 1);
-            SetAside.Entry e = aside.getItems().get(0);
-            assertEquals(number, e.ticketNo());
+            AdminViewModel.AsideRow row = aside.getItems().get(0);
+            assertEquals(number, row.ticketNo());
+            SetAside.Entry e = app.workspace().store.setAside().list().get(0);
             assertEquals("rule.bounds.length", e.why().rule());
             Texts zh = new Texts(Texts.CHINESE);
-            assertTrue(zh.describe(e.why()).contains("最多 100 个字符"), zh.describe(e.why()));
+            assertTrue(row.why().contains("最多 100 个字符"), row.why());
+            assertEquals(zh.describe(e.why()), row.why());
             interact(() -> ((ScrollPane) lookup("#adminPage").query()).setVvalue(1));
         } finally {
             FxToolkit.cleanupApplication(app);

@@ -1,0 +1,22 @@
+package org.reliefdesk.gui.common;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Small layouts every page uses the same way. */
+public final class Panes {
+
+    private Panes() {
+    }
+
+    /** {@code content} under a bold heading; the content takes the height left. */
+    public static VBox titled(String title, Node content) {
+        Label label = new Label(title);
+        label.setStyle("-fx-font-weight: bold; -fx-padding: 6 0 2 0;");
+        VBox box = new VBox(4, label, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+}

@@ -1,0 +1,76 @@
+package org.reliefdesk.gui.settings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.logic.config.Settings;
+import org.reliefdesk.logic.i18n.Texts;
+
+/** This PC's settings: read from the settings file (or what this start runs with), saved there for the next start. */
+public final class SettingsViewModel {
+
+    private final AppConfig config;
+    private final UiTasks tasks;
+    private final Path file;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public SettingsViewModel(AppConfig config, UiTasks tasks) {
+        this(config, tasks, Settings.file());
+    }
+
+    SettingsViewModel(AppConfig config, UiTasks tasks, Path file) {
+        this.config = config;
+        this.tasks = tasks;
+        this.file = file;
+    }
+
+    /** Reads the saved settings off the FX thread; none saved (or unreadable): what this start runs with. */
+    public void read(Consumer<Settings> then) {
+        tasks.run(UiTasks.Lane.STORE, p -> {
+            try {
+                return Settings.load(file).orElse(fromConfig(config));
+            } catch (IOException | RuntimeException e) {
+                return fromConfig(config);
+            }
+        }, then, e -> then.accept(fromConfig(config)));
+    }
+
+    /** Saves checked settings; says where, or why not. */
+    public void save(Settings settings) {
+        Texts texts = config.texts();
+        tasks.run(UiTasks.Lane.STORE, p -> {
+            settings.save(file);
+            return file;
+        }, saved -> message.set(texts.msg("settings.saved", saved)),
+                e -> message.set(texts.msg("rule.format", file, e.getMessage())));
+    }
+
+    /** What this start runs with, as settings (before a settings file exists). */
+    static Settings fromConfig(AppConfig c) {
+        String central = switch (c.central().mode()) {
+            case EMBEDDED -> Settings.EMBEDDED;
+            case OFF -> Settings.OFF;
+            case REMOTE -> c.central().url();
+        };
+        return new Settings(c.dataDir(), central, (int) c.central().every().toMinutes(),
+                c.texts().locale().getLanguage().equals("en") ? "en" : "zh", c.backupDir(), "INFO");
+    }
+
+    /** Where the settings live, as the page names it. */
+    public String fileName() {
+        return file.toString();
+    }
+
+    public Texts texts() {
+        return config.texts();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,194 @@
+package org.reliefdesk.gui.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.reliefdesk.gui.admin.AdminView;
+import org.reliefdesk.gui.admin.AdminViewModel;
+import org.reliefdesk.gui.admin.Administration;
+import org.reliefdesk.gui.common.People;
+import org.reliefdesk.gui.dashboard.DashboardView;
+import org.reliefdesk.gui.dashboard.DashboardViewModel;
+import org.reliefdesk.gui.reports.ReportsView;
+import org.reliefdesk.gui.reports.ReportsViewModel;
+import org.reliefdesk.gui.settings.SettingsView;
+import org.reliefdesk.gui.settings.SettingsViewModel;
+import org.reliefdesk.gui.sync.ConflictsView;
+import org.reliefdesk.gui.sync.SyncViewModel;
+import org.reliefdesk.gui.tickets.TicketsView;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.queue.Queue;
+import org.reliefdesk.logic.queue.WorkWatch;
+import org.reliefdesk.logic.users.Capabilities;
+
+/**
+ * The main window's content for one signed-in user: the bar (who, the tickets' tools, sync,
+ * switch user), one tab per page this role has, the status bar, and notices in the corner.
+ * Pages that read much are made when first opened.
+ */
+final class MainWindow {
+
+    private final WorkbenchViewModel vm;
+    private final SyncViewModel sync;
+    private final Texts texts;
+    private final BorderPane root = new BorderPane();
+
+    MainWindow(WorkbenchViewModel vm, SyncViewModel sync, Texts texts, Catalog catalog, Runnable switchUser) {
+        this.vm = vm;
+        this.sync = sync;
+        this.texts = texts;
+        Capabilities can = vm.capabilities();
+        TicketsView tickets = new TicketsView(vm, texts, catalog, sync.enabled());
+        TabPane tabs = new TabPane();
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab ticketTab = new Tab(texts.msg("tab.tickets"), tickets.root());
+        Tab reportsTab = new Tab(texts.msg("tab.reports"));
+        reportsTab.setId("reportsTab");
+        // Made when first opened: the page reads the county's townships.
+        reportsTab.setOnSelectionChanged(e -> {
+            if (reportsTab.isSelected() && reportsTab.getContent() == null) {
+                reportsTab.setContent(new ReportsView(new ReportsViewModel(vm)).root());
+            }
+        });
+        if (can.readsDashboard()) {
+            // Leaders read the county at a glance; a double-click opens a ticket in the workbench.
+            Tab dashboardTab = new Tab(texts.msg("tab.dashboard"));
+            dashboardTab.setContent(new DashboardView(new DashboardViewModel(vm), texts, catalog, t -> {
+                tabs.getSelectionModel().select(ticketTab);
+                tickets.show(t);
+            }).root());
+            tabs.getTabs().add(dashboardTab);
+        }
+        // Clerks and township staff start on their tickets; reports beside them.
+        tabs.getTabs().addAll(ticketTab, reportsTab);
+        if (can.administers()) {
+            tabs.getTabs().add(adminTab(catalog));
+        }
+        if (sync.enabled() && can.hasConflicts()) {
+            // Changes the central store did not take, with both versions; the count is in the tab's name.
+            Tab conflictsTab = new Tab();
+            conflictsTab.setId("conflictsTab");
+            conflictsTab.textProperty().bind(Bindings.createStringBinding(
+                    () -> texts.msg("tab.conflicts", sync.unsettled().size()), sync.unsettled()));
+            conflictsTab.setContent(new ConflictsView(sync, vm, texts, catalog).root());
+            tabs.getTabs().add(conflictsTab);
+        }
+        // This PC's settings, for every role (each PC is set up by whoever uses it).
+        Tab settingsTab = new Tab(texts.msg("tab.settings"));
+        settingsTab.setId("settingsTab");
+        settingsTab.setOnSelectionChanged(e -> {
+            if (settingsTab.isSelected() && settingsTab.getContent() == null) {
+                settingsTab.setContent(new SettingsView(new SettingsViewModel(vm.config(), vm.tasks())).root());
+            }
+        });
+        tabs.getTabs().add(settingsTab);
+        root.setTop(toolbar(tickets, catalog, switchUser));
+        root.setCenter(tabs);
+        root.setBottom(new StatusBar(vm, sync, texts).root());
+        vm.alertsProperty().addListener((o, a, news) -> notify(news));
+        root.getStylesheets().add(MainWindow.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
+    }
+
+    /** Users and the holiday calendar; an imported year recomputes every clock. */
+    private Tab adminTab(Catalog catalog) {
+        AdminViewModel model = new AdminViewModel(sync.enabled() ? Administration.central(sync, vm.store())
+                : Administration.local(vm.store(), catalog), vm.config(), vm.tasks(), vm::reload,
+                vm.store().setAside()::list);
+        AdminView admin = new AdminView(model, catalog, texts, vm.config(), vm.user(), vm.workspace().places());
+        Tab adminTab = new Tab(texts.msg("tab.admin"), admin.root());
+        adminTab.setId("adminTab");
+        // read again each time it is opened: a sync since may have set tickets aside, or added users
+        adminTab.setOnSelectionChanged(e -> {
+            if (adminTab.isSelected()) {
+                admin.refresh();
+            }
+        });
+        return adminTab;
+    }
+
+    private HBox toolbar(TicketsView tickets, Catalog catalog, Runnable switchUser) {
+        Label who = new Label(People.describe(vm.user(), texts, catalog, vm.workspace().places()));
+        who.setStyle("-fx-font-weight: bold;");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button change = new Button(texts.msg("workbench.switchUser"));
+        change.setId("switchUserButton");
+        change.setOnAction(e -> switchUser.run());
+        HBox bar = new HBox(10, who, spacer);
+        bar.getChildren().addAll(tickets.tools());
+        if (sync.enabled()) {
+            SplitMenuButton syncButton = new SplitMenuButton();
+            syncButton.setId("syncButton");
+            syncButton.setText(texts.msg("sync.button"));
+            syncButton.setOnAction(e -> sync.syncNow());
+            MenuItem full = new MenuItem(texts.msg("sync.full"));
+            full.setId("fullResyncItem");
+            full.setOnAction(e -> sync.fullResync());
+            syncButton.getItems().add(full);
+            syncButton.disableProperty().bind(sync.runningProperty());
+            ProgressBar progress = new ProgressBar();
+            progress.setId("syncProgress");
+            progress.setPrefWidth(110);
+            progress.progressProperty().bind(sync.progressProperty());
+            progress.visibleProperty().bind(sync.runningProperty());
+            progress.managedProperty().bind(sync.runningProperty());
+            bar.getChildren().addAll(syncButton, progress);
+        }
+        bar.getChildren().add(change);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        return bar;
+    }
+
+    /** A ControlsFX notice in the window's corner; clicking it opens "my tasks". */
+    private void notify(WorkWatch.Alerts news) {
+        if (news == null || root.getScene() == null) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        if (!news.newTasks().isEmpty()) {
+            lines.add(texts.msg("notice.newTasks", news.newTasks().size(), sample(news.newTasks())));
+        }
+        if (!news.turnedDueSoon().isEmpty()) {
+            lines.add(texts.msg("notice.dueSoon", news.turnedDueSoon().size(), sample(news.turnedDueSoon())));
+        }
+        Notifications.create()
+                .owner(root.getScene().getWindow())
+                .title(texts.msg("notice.title"))
+                .text(String.join("\n", lines))
+                .position(Pos.BOTTOM_RIGHT)
+                .hideAfter(Duration.seconds(10))
+                .onAction(e -> vm.list().queueProperty().set(Queue.MY_TASKS))
+                .showInformation();
+    }
+
+    /** Up to three ticket numbers, then "等". */
+    private String sample(List<String> numbers) {
+        String shown = String.join(texts.msg("notice.separator"), numbers.subList(0, Math.min(3, numbers.size())));
+        return numbers.size() > 3 ? texts.msg("notice.andMore", shown) : shown;
+    }
+
+    Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,47 @@
+package org.reliefdesk.gui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.reliefdesk.gui.sync.SyncViewModel;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.i18n.Texts;
+
+/** The window's last line: who, where the data is, what just happened, sync, and how many tickets are shown. */
+final class StatusBar {
+
+    private final HBox root;
+
+    StatusBar(WorkbenchViewModel vm, SyncViewModel sync, Texts texts) {
+        Label user = new Label(texts.msg("statusBar.user", vm.user().displayName(), vm.user().username()));
+        Label dataDir = new Label(texts.msg("statusBar.dataDir", vm.config().dataDir()));
+        Label count = new Label();
+        count.setId("ticketCount");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.partialProperty().get() ? texts.msg("statusBar.countPartial", vm.list().all().size())
+                        : texts.msg("statusBar.count", vm.list().visible().size(), vm.list().all().size()),
+                vm.list().visible(), vm.list().all(), vm.partialProperty()));
+        Label message = new Label();
+        message.textProperty().bind(Bindings.when(vm.errorProperty().isNotEmpty()).then(vm.errorProperty())
+                .otherwise(vm.messageProperty()));
+        message.setId("statusMessage");
+        message.setStyle("-fx-text-fill: #b00020;");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label syncStatus = new Label();
+        syncStatus.setId("syncStatus");
+        syncStatus.textProperty().bind(sync.statusProperty());
+        root = new HBox(18, user, dataDir, message, spacer, syncStatus, count);
+        root.setId("statusBar");
+        root.setPadding(new Insets(4, 8, 4, 8));
+        root.setStyle("-fx-background-color: #eceff1;");
+    }
+
+    Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,130 @@
+package org.reliefdesk.gui.tickets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.reliefdesk.logic.clock.TicketClock;
+import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.queue.TicketSearch;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.TicketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the user's scope from the local store into snapshots, off the FX thread: the newest
+ * tickets for the first screen, the whole scope, or just the tickets a save or a pull changed.
+ * Holds no state of the screen; every call reads the store and the clock afresh.
+ */
+final class ScopeLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeLoader.class);
+
+    private final LocalStore store;
+    private final TicketScope scope;
+    private final User user;
+    private final Supplier<TicketClocks> clocks;
+    private final Clock clock;
+    private final WorkflowEngine engine;
+    private final boolean provisionalNumbers;
+
+    ScopeLoader(LocalStore store, TicketScope scope, User user, Supplier<TicketClocks> clocks, Clock clock,
+            WorkflowEngine engine, boolean provisionalNumbers) {
+        this.store = store;
+        this.scope = scope;
+        this.user = user;
+        this.clocks = clocks;
+        this.clock = clock;
+        this.engine = engine;
+        this.provisionalNumbers = provisionalNumbers;
+    }
+
+    /** The newest {@code limit} tickets, marked partial when there may be more. */
+    ScopeSnapshot newest(int limit) {
+        long started = System.nanoTime();
+        TicketStore.Screen screen = store.tickets().newest(scope, limit);
+        ScopeSnapshot s = snapshot(screen.tickets(), screen.timelines(), screen.tickets().size() >= limit);
+        LOG.info("First screen for {}: {} tickets in {} ms", user.username(), s.tickets().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return s;
+    }
+
+    /** Every ticket in scope. */
+    ScopeSnapshot all() {
+        long started = System.nanoTime();
+        List<Ticket> list = store.tickets().list(scope);
+        long listed = System.nanoTime();
+        Map<UUID, List<TicketEvent>> events = store.tickets().timelines(scope);
+        long read = System.nanoTime();
+        ScopeSnapshot s = snapshot(list, events, false);
+        LOG.info("Loaded {} tickets for {}: list {} ms, timelines {} ms, clocks {} ms", list.size(), user.username(),
+                (listed - started) / 1_000_000, (read - listed) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        return s;
+    }
+
+    /** The tickets of {@code ids} as stored now (those no longer in scope or gone are left out). */
+    ScopeSnapshot.Changes changes(Collection<UUID> ids) {
+        Instant now = clock.instant();
+        TicketClocks maker = clocks.get();
+        List<Ticket> tickets = new ArrayList<>();
+        Map<UUID, List<TicketEvent>> histories = new HashMap<>();
+        Map<UUID, TicketClock> computed = new HashMap<>();
+        Set<UUID> mine = new HashSet<>();
+        for (UUID id : ids) {
+            Optional<Ticket> found = store.tickets().find(id).filter(scope::covers);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Ticket t = found.get();
+            List<TicketEvent> events = store.tickets().events(id);
+            tickets.add(t);
+            histories.put(id, events);
+            computed.put(id, maker.compute(t, events, now));
+            if (engine.mayActInStep(t, user)) {
+                mine.add(id);
+            }
+        }
+        return new ScopeSnapshot.Changes(tickets, histories, computed, mine, store.outbox().ticketStates(),
+                provisionalNumbers ? store.outbox().provisional() : Set.of());
+    }
+
+    /** Display names of the people known on this PC, by username. */
+    Map<String, String> displayNames() {
+        Map<String, String> names = new HashMap<>();
+        store.users().list().forEach(u -> names.put(u.username(), u.displayName()));
+        return names;
+    }
+
+    private ScopeSnapshot snapshot(List<Ticket> list, Map<UUID, List<TicketEvent>> events, boolean partial) {
+        Instant now = clock.instant();
+        TicketClocks maker = clocks.get();
+        Map<UUID, TicketClock> computed = new HashMap<>(list.size() * 2);
+        Set<UUID> mine = new HashSet<>();
+        for (Ticket t : list) {
+            computed.put(t.id(), maker.compute(t, events.getOrDefault(t.id(), List.of()), now));
+            if (engine.mayActInStep(t, user)) {
+                mine.add(t.id());
+            }
+        }
+        return new ScopeSnapshot(List.copyOf(list), Collections.unmodifiableMap(events),
+                Collections.unmodifiableMap(computed), Collections.unmodifiableSet(mine), maker, now,
+                new TicketSearch.Index(list), store.outbox().ticketStates(),
+                provisionalNumbers ? store.outbox().provisional() : Set.of(), partial);
+    }
+}

@@ -1,0 +1,151 @@
+package org.reliefdesk.gui.tickets;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reliefdesk.gui.common.Latest;
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.clock.TicketClock;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.workflow.AttachmentNames;
+import org.reliefdesk.logic.workflow.TicketAttachments;
+import org.reliefdesk.logic.workflow.TicketFacts;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.LocalStore;
+
+/**
+ * The ticket open in the detail pane: chosen by id, shown as the snapshot holds it, with its full
+ * history (forms and notes, read when it is opened) and the actions this user could take now.
+ * A new snapshot re-reads the history only when the selected ticket itself changed.
+ */
+public final class SelectedTicket {
+
+    /** An action the user could take in the ticket's step, and why not (said in the user's language), if refused now. */
+    public record ActionChoice(ActionDef action, String refusal) {
+    }
+
+    private final LocalStore store;
+    private final Catalog catalog;
+    private final WorkflowEngine engine;
+    private final User user;
+    private final Texts texts;
+    private final Latest reading;
+
+    private final ObjectProperty<Ticket> ticket = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<TicketClock> clock = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<TicketEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<ActionChoice> choices = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>();
+    private ScopeSnapshot snapshot = ScopeSnapshot.EMPTY;
+
+    SelectedTicket(LocalStore store, Catalog catalog, WorkflowEngine engine, User user, Texts texts, UiTasks tasks) {
+        this.store = store;
+        this.catalog = catalog;
+        this.engine = engine;
+        this.user = user;
+        this.texts = texts;
+        this.reading = tasks.latest();
+        ticket.addListener((o, was, now) -> {
+            if (was == null || now == null || !was.id().equals(now.id()) || was.version() != now.version()) {
+                read(now);
+            }
+        });
+    }
+
+    /** The id of the ticket shown, or null. */
+    public UUID id() {
+        return ticket.get() == null ? null : ticket.get().id();
+    }
+
+    /**
+     * A new snapshot: the same ticket (found again by id) stays selected, and its history is read
+     * again only if it changed; a ticket gone from the scope is no longer selected.
+     */
+    void follow(ScopeSnapshot next, UUID keep) {
+        snapshot = next;
+        if (keep == null) {
+            return;
+        }
+        Ticket fresh = next.tickets().stream().filter(t -> t.id().equals(keep)).findFirst().orElse(null);
+        if (fresh == null && next.partial()) {
+            return; // not among the first screen yet
+        }
+        Ticket shown = ticket.get();
+        if (fresh != null && shown != null && fresh.id().equals(shown.id()) && fresh.version() == shown.version()) {
+            clock.set(next.clocks().get(fresh.id()));
+            return;
+        }
+        ticket.set(fresh);
+    }
+
+    private void read(Ticket t) {
+        events.clear();
+        choices.clear();
+        clock.set(t == null ? null : snapshot.clocks().get(t.id()));
+        if (t == null) {
+            reading.cancel();
+            return;
+        }
+        reading.run(UiTasks.Lane.STORE, p -> store.tickets().events(t.id()), history -> {
+            events.setAll(history);
+            refreshChoices(t, history);
+        }, failure::set);
+    }
+
+    private void refreshChoices(Ticket t, List<TicketEvent> history) {
+        choices.clear();
+        for (ActionDef a : catalog.workflowOf(t.itemCode()).actions()) {
+            if (a.from().contains(t.currentStep()) && a.roles().contains(user.role())) {
+                String refusal = engine.refusal(t, history, user, a).map(texts::ruleText).orElse(null);
+                choices.add(new ActionChoice(a, refusal));
+            }
+        }
+    }
+
+    public ObjectProperty<Ticket> ticketProperty() {
+        return ticket;
+    }
+
+    public ReadOnlyObjectProperty<TicketClock> clockProperty() {
+        return clock.getReadOnlyProperty();
+    }
+
+    public ObservableList<TicketEvent> events() {
+        return events;
+    }
+
+    public ObservableList<ActionChoice> choices() {
+        return choices;
+    }
+
+    /** A history that could not be read (the view says it in the status line). */
+    public ReadOnlyObjectProperty<Throwable> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** What the ticket's forms have established, for "required when" fields. */
+    public Map<String, Object> facts() {
+        return TicketFacts.of(events);
+    }
+
+    /** The files attached to the ticket's forms, oldest first. */
+    public List<TicketAttachments.Attached> attachments() {
+        Ticket t = ticket.get();
+        return t == null ? List.of()
+                : TicketAttachments.of(catalog, t.itemCode(), events).stream()
+                        // a name that is not a stored name was never stored here (an old or foreign form)
+                        .filter(a -> AttachmentNames.valid(a.storedName())).toList();
+    }
+}

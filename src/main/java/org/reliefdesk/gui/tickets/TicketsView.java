@@ -1,0 +1,153 @@
+package org.reliefdesk.gui.tickets;
+
+import java.util.List;
+import java.util.function.Function;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.textfield.TextFields;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.queue.Queue;
+import org.reliefdesk.model.Ticket;
+
+/** The tickets page: the queues on the left, the table, the open ticket on the right; its tools for the window's bar. */
+public final class TicketsView {
+
+    private final WorkbenchViewModel vm;
+    private final Texts texts;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Ticket> table;
+    private final TicketDetailPane detail;
+    private final List<Node> tools;
+
+    public TicketsView(WorkbenchViewModel vm, Texts texts, Catalog catalog, boolean syncing) {
+        this.vm = vm;
+        this.texts = texts;
+        this.table = TicketTable.of(vm, texts, catalog, syncing);
+        this.detail = new TicketDetailPane(vm, texts, catalog);
+        // Enter opens the ticket's usual next action (the first one this user may take).
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                vm.selected().choices().stream().filter(c -> c.refusal() == null).findFirst().ifPresent(detail::open);
+                e.consume();
+            }
+        });
+        SplitPane split = new SplitPane(table, detail.root());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.66);
+        root.setCenter(split);
+        root.setLeft(queueList());
+        this.tools = tools(catalog);
+    }
+
+    private List<Node> tools(Catalog catalog) {
+        TextField search = TextFields.createClearableTextField();
+        search.setId("searchField");
+        search.setPromptText(texts.msg("workbench.searchPrompt"));
+        search.setPrefColumnCount(28);
+        search.textProperty().bindBidirectional(vm.list().searchProperty());
+        Button refresh = new Button(texts.msg("workbench.refresh"));
+        refresh.setId("refreshButton");
+        refresh.setOnAction(e -> vm.reload());
+        refresh.disableProperty().bind(vm.loadingProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(20, 20);
+        busy.visibleProperty().bind(vm.loadingProperty());
+        Button export = new Button(texts.msg("workbench.export"));
+        export.setId("exportButton");
+        export.setOnAction(e -> export());
+        export.disableProperty().bind(Bindings.isEmpty(vm.list().visible()));
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        search::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
+                    if (!vm.loadingProperty().get()) {
+                        vm.reload();
+                    }
+                });
+            }
+        });
+        if (!vm.canOpenTickets()) {
+            return List.of(busy, search, refresh, export);
+        }
+        Button open = new Button(texts.msg("newTicket.button"));
+        open.setId("newTicketButton");
+        open.setOnAction(e -> NewTicketDialog.show(root.getScene().getWindow(), vm.user(), catalog, texts,
+                vm.opening(), vm.placeChoices(), vm.today(), vm.config()).ifPresent(vm::openTicket));
+        return List.of(busy, open, search, refresh, export);
+    }
+
+    /** The table's visible columns and rows, in the order shown. */
+    private void export() {
+        String queueName = texts.msg("queue." + vm.list().queueProperty().get().name(), vm.list().visible().size());
+        List<TableColumn<Ticket, ?>> columns = List.copyOf(table.getVisibleLeafColumns());
+        List<Function<Ticket, Object>> cells = columns.stream().<Function<Ticket, Object>>map(c -> t ->
+                c.getCellObservableValue(t) == null ? null : c.getCellObservableValue(t).getValue()).toList();
+        vm.exportTable(root.getScene().getWindow(), queueName, columns.stream().map(TableColumn::getText).toList(),
+                cells, List.copyOf(table.getItems()));
+    }
+
+    private ListView<Queue> queueList() {
+        ListView<Queue> list = new ListView<>();
+        list.setId("queueList");
+        list.getItems().setAll(Queue.values());
+        list.setPrefWidth(200);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Queue q, boolean empty) {
+                super.updateItem(q, empty);
+                textProperty().unbind();
+                if (empty || q == null) {
+                    setText(null);
+                } else {
+                    // While only the newest tickets are shown the counts are not known yet: "…".
+                    textProperty().bind(Bindings.createStringBinding(() -> texts.msg("queue." + q.name(),
+                                    vm.partialProperty().get() ? "…" : vm.list().countProperty(q).get()),
+                            vm.list().countProperty(q), vm.partialProperty()));
+                }
+            }
+        });
+        // Township staff start on their tasks; everyone else on all their tickets.
+        list.getSelectionModel().select(vm.capabilities().startsOnMyTasks() ? Queue.MY_TASKS : Queue.ALL);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, q) -> {
+            if (q != null) {
+                vm.list().queueProperty().set(q);
+            }
+        });
+        vm.list().queueProperty().set(list.getSelectionModel().getSelectedItem());
+        vm.list().queueProperty().addListener((o, a, q) -> list.getSelectionModel().select(q));
+        return list;
+    }
+
+    /** Shows {@code t} open: all tickets, no search, the row selected. */
+    public void show(Ticket t) {
+        vm.list().searchProperty().set("");
+        vm.list().queueProperty().set(Queue.ALL);
+        vm.selected().ticketProperty().set(t);
+    }
+
+    /** Search, new ticket, refresh and export, for the window's bar. */
+    public List<Node> tools() {
+        return tools;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}
