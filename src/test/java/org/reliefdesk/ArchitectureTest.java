@@ -2,6 +2,18 @@ package org.reliefdesk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javafx.application.Platform;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -77,4 +89,39 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.logging.log4j..",
                     "org.apache.commons.logging..", "ch.qos.logback..", "org.jboss.logging..")
             .because("SLF4J is the only logging API");
+
+    private static final String GUI = "org.reliefdesk.gui..";
+    private static final String TASK_SEAM = "org.reliefdesk.gui.common..";
+
+    /** Views: what a person sees. They bind to view models and never reach storage, the network or files. */
+    private static final DescribedPredicate<JavaClass> VIEWS = new DescribedPredicate<>("views (*View, *Pane, *Window)") {
+        @Override
+        public boolean test(JavaClass c) {
+            String name = c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
+            return c.getPackageName().startsWith("org.reliefdesk.gui.")
+                    && (name.endsWith("View") || name.endsWith("Pane") || name.endsWith("Window"));
+        }
+    };
+
+    @ArchTest
+    static final ArchRule onlyTheTaskSeamMakesThreads = noClasses().that().resideInAPackage(GUI)
+            .and().resideOutsideOfPackage(TASK_SEAM)
+            .should().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                    JavaClass.Predicates.assignableTo(Thread.class))))
+            .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, ExecutorService.class,
+                    ScheduledExecutorService.class, Task.class, Service.class)
+            .orShould().callMethod(Platform.class, "runLater", Runnable.class)
+            .because("UiTasks is the one place that owns threads and hands results to the FX thread");
+
+    @ArchTest
+    static final ArchRule viewsOnlyBind = noClasses().that(VIEWS)
+            .should().dependOnClassesThat().resideInAnyPackage("org.reliefdesk.store..", "org.reliefdesk.sync..",
+                    "org.reliefdesk.central..", "java.nio.file..")
+            .because("a view binds to its view model; reading and writing are the view model's");
+
+    @ArchTest
+    static final ArchRule demoDataOnlyInTheDemoBootstrap = noClasses().that().resideInAPackage(GUI)
+            .and().resideOutsideOfPackage("org.reliefdesk.gui.session..")
+            .should().dependOnClassesThat().resideInAPackage("org.reliefdesk.logic.sample..")
+            .because("the demo county and its users are one source of data, set up by the demo bootstrap only");
 }

@@ -15,6 +15,8 @@ import javafx.collections.ObservableList;
 import javafx.stage.Window;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.sync.SyncViewModel;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.calendar.CalendarException;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.HolidayYear;
@@ -64,6 +66,13 @@ public final class AdminViewModel {
         this.tasks = tasks;
         this.calendarChanged = calendarChanged;
         this.setAsideSource = setAsideSource;
+    }
+
+    /** The page of a signed-in administrator: users on the central store when the PC syncs, else on this PC. */
+    public static AdminViewModel of(WorkbenchViewModel vm, SyncViewModel sync) {
+        Administration directory = sync.enabled() ? Administration.central(sync, vm.store())
+                : Administration.local(vm.store(), vm.catalog());
+        return new AdminViewModel(directory, vm.config(), vm.tasks(), vm::reload, vm.store().setAside()::list);
     }
 
     /** Whether users live on the central store (first passwords, disabling). */

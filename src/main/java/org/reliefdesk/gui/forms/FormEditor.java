@@ -1,7 +1,6 @@
 package org.reliefdesk.gui.forms;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +11,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -27,7 +24,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FormDef;
@@ -36,10 +32,7 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.FormValidator;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.gui.session.AppConfig;
-import org.reliefdesk.gui.common.Thumbnails;
-import java.io.IOException;
 import java.util.function.Supplier;
-import javafx.geometry.Pos;
 import javafx.scene.layout.Region;
 import org.reliefdesk.logic.catalog.FieldType;
 
@@ -68,18 +61,11 @@ public final class FormEditor {
     public record Checker(FormDef form, FormValidator validator, Map<String, Object> facts, LocalDate today) {
     }
 
-    /** How attachment fields pick and show files; the system's chooser and viewer unless the app was given others. */
-    private AppConfig.FilePicker picker = AppConfig.SYSTEM_PICKER;
-    private AppConfig.FileOpener opener = AppConfig.SYSTEM_OPENER;
+    /** How attachment fields pick and show files; shared with the rows of repeated fields. */
+    private FileAccess files = new FileAccess();
 
     public FormEditor withFiles(AppConfig config) {
-        this.picker = config.filePicker();
-        this.opener = config.fileOpener();
-        editors.values().forEach(e -> {
-            if (e instanceof RowsEditor rows) {
-                rows.rows.forEach(r -> r.withFiles(config));
-            }
-        });
+        files.use(config);
         return this;
     }
 
@@ -226,12 +212,6 @@ public final class FormEditor {
 
     // ---- one editor per field type -------------------------------------------------------
 
-    private interface FieldEditor {
-        Node node();
-
-        Object value();
-    }
-
     private FieldEditor editorFor(FieldDef f) {
         return switch (f.type()) {
             case TEXT, INTEGER, DECIMAL, ID_NUMBER, PHONE -> text(new TextField(), f);
@@ -307,8 +287,8 @@ public final class FormEditor {
                 yield new Simple(pane, () -> boxes.stream().filter(CheckBox::isSelected)
                         .map(c -> (Object) c.getUserData()).toList());
             }
-            case ROWS -> new RowsEditor(f);
-            case ATTACHMENT -> new AttachmentEditor(f);
+            case ROWS -> new RowsEditor(f, texts, this::newRow, this::changed);
+            case ATTACHMENT -> new AttachmentEditor(f, texts, files, this::changed);
         };
     }
 
@@ -356,119 +336,11 @@ public final class FormEditor {
         }
     }
 
-    /** Repeated rows (family members, recommended jobs): each row is a small form of its own. */
-    private final class RowsEditor implements FieldEditor {
-        final List<FormEditor> rows = new ArrayList<>();
-        final VBox box = new VBox(6);
-        final VBox list = new VBox(6);
-        final FieldDef field;
-
-        RowsEditor(FieldDef field) {
-            this.field = field;
-            Button add = new Button(texts.msg("form.addRow"));
-            add.setId("add-" + field.code());
-            add.setOnAction(e -> addRow());
-            box.getChildren().addAll(list, add);
-            if (field.minRows() != null && field.minRows() > 0) {
-                addRow();
-            }
-        }
-
-        private void addRow() {
-            FormEditor row = new FormEditor(field.fields(), catalog, texts);
-            row.picker = picker; // rows added later pick and show files as the form does
-            row.opener = opener;
-            row.onChange(FormEditor.this::changed);
-            Button remove = new Button(texts.msg("form.removeRow"));
-            HBox line = new HBox(8, row.root(), remove);
-            line.setPadding(new Insets(4));
-            line.setStyle("-fx-border-color: #d0d7de; -fx-border-radius: 3;");
-            remove.setOnAction(e -> {
-                rows.remove(row);
-                list.getChildren().remove(line);
-                changed();
-            });
-            rows.add(row);
-            list.getChildren().add(line);
-            changed();
-        }
-
-        @Override
-        public Node node() {
-            return box;
-        }
-
-        @Override
-        public Object value() {
-            return rows.stream().map(r -> (Object) r.values()).toList();
-        }
-    }
-
-    /**
-     * Files for an attachment field: chosen with the picker, shown as thumbnails (a click opens
-     * the file), each with a button to take it out again. They are copied into the data directory
-     * only when the form is saved.
-     */
-    private final class AttachmentEditor implements FieldEditor {
-        final List<Path> files = new ArrayList<>();
-        final FlowPane shown = new FlowPane(6, 6);
-        final javafx.scene.control.Label none = new javafx.scene.control.Label(texts.msg("form.noFiles"));
-        final VBox box;
-
-        AttachmentEditor(FieldDef field) {
-            Button choose = new Button(texts.msg("form.chooseFiles"));
-            choose.setId("choose-" + field.code());
-            choose.setOnAction(e -> {
-                List<Path> chosen = picker.pick(choose.getScene().getWindow());
-                chosen.stream().map(Path::toAbsolutePath).filter(p -> !files.contains(p)).forEach(files::add);
-                if (!chosen.isEmpty()) {
-                    refresh();
-                    changed();
-                }
-            });
-            shown.setPrefWrapLength(4 * (Thumbnails.WIDTH + 12));
-            shown.getStyleClass().add("attachment-list");
-            box = new VBox(6, new HBox(8, choose, none), shown);
-            refresh();
-        }
-
-        private void refresh() {
-            none.setText(texts.msg("form.noFiles"));
-            none.setVisible(files.isEmpty());
-            shown.getChildren().clear();
-            for (Path file : files) {
-                Button thumb = Thumbnails.of(file, file.getFileName().toString(),
-                        texts.msg("attachment.open", file.getFileName().toString()), this::open);
-                Button remove = new Button(texts.msg("attachment.remove"));
-                remove.getStyleClass().add("thumbnail-remove");
-                remove.setOnAction(e -> {
-                    files.remove(file);
-                    refresh();
-                    changed();
-                });
-                VBox cell = new VBox(2, thumb, remove);
-                cell.setAlignment(Pos.CENTER);
-                shown.getChildren().add(cell);
-            }
-        }
-
-        private void open(Path file) {
-            try {
-                opener.open(file);
-            } catch (IOException | RuntimeException e) {
-                none.setVisible(true);
-                none.setText(texts.msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
-            }
-        }
-
-        @Override
-        public Node node() {
-            return box;
-        }
-
-        @Override
-        public Object value() {
-            return files.stream().map(p -> (Object) p.toString()).toList();
-        }
+    /** A row of a repeated field: a small form of its own, picking files as this form does. */
+    FormEditor newRow(FieldDef field) {
+        FormEditor row = new FormEditor(field.fields(), catalog, texts);
+        row.files = files; // rows added later pick and show files as the form does
+        row.onChange(this::changed);
+        return row;
     }
 }

@@ -141,22 +141,22 @@ public final class ReportsView {
 
     /** 发文设置: read the letterhead off the FX thread, edit it in a dialog, save it off the FX thread. */
     private void editLetterhead() {
-        vm.readLetterhead((stored, defaults) -> LetterheadDialog.show(root.getScene().getWindow(), texts, stored,
-                defaults).ifPresent(vm::saveLetterhead));
+        vm.notices().readLetterhead((stored, defaults) -> LetterheadDialog.show(root.getScene().getWindow(), texts, stored,
+                defaults).ifPresent(vm.notices()::saveLetterhead));
     }
 
     /** 通知登记簿: every notice issued from this PC, newest first. */
     private void showRegister() {
-        vm.readRegister(rows -> {
-            TableView<ReportsViewModel.RegisterRow> table = new TableView<>(FXCollections.observableArrayList(rows));
+        vm.notices().readRegister(rows -> {
+            TableView<NoticeDesk.RegisterRow> table = new TableView<>(FXCollections.observableArrayList(rows));
             table.setId("noticeRegisterTable");
             table.setPlaceholder(new Label(texts.msg("reports.register.empty")));
-            table.getColumns().add(Columns.of(texts, "reports.register.number", 150, ReportsViewModel.RegisterRow::number));
-            table.getColumns().add(Columns.of(texts, "reports.register.recipient", 130, ReportsViewModel.RegisterRow::recipient));
-            table.getColumns().add(Columns.of(texts, "reports.register.scope", 90, ReportsViewModel.RegisterRow::scope));
+            table.getColumns().add(Columns.of(texts, "reports.register.number", 150, NoticeDesk.RegisterRow::number));
+            table.getColumns().add(Columns.of(texts, "reports.register.recipient", 130, NoticeDesk.RegisterRow::recipient));
+            table.getColumns().add(Columns.of(texts, "reports.register.scope", 90, NoticeDesk.RegisterRow::scope));
             table.getColumns().add(Columns.of(texts, "reports.register.asOf", 90, r -> r.asOf().toString()));
-            table.getColumns().add(Columns.of(texts, "reports.register.issuedAt", 120, ReportsViewModel.RegisterRow::issuedAt));
-            table.getColumns().add(Columns.of(texts, "reports.register.tickets", 60, ReportsViewModel.RegisterRow::tickets));
+            table.getColumns().add(Columns.of(texts, "reports.register.issuedAt", 120, NoticeDesk.RegisterRow::issuedAt));
+            table.getColumns().add(Columns.of(texts, "reports.register.tickets", 60, NoticeDesk.RegisterRow::tickets));
             table.setPrefSize(680, 420);
             Dialog<Void> dialog = new Dialog<>();
             dialog.initOwner(root.getScene().getWindow());

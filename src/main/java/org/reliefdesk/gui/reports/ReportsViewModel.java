@@ -2,7 +2,6 @@ package org.reliefdesk.gui.reports;
 
 import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -38,11 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
-import org.reliefdesk.logic.report.NoticeLetterhead;
-import org.reliefdesk.logic.workflow.WorkflowEngine;
 
 /**
  * The reports page's state: which scope and date, which printed report, the report made last
@@ -74,11 +69,13 @@ public final class ReportsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty dateError = new SimpleStringProperty("");
     private UiTasks.Running running;
+    private final NoticeDesk notices;
 
     public ReportsViewModel(WorkbenchViewModel vm) {
         this.vm = vm;
         this.texts = vm.config().texts();
         this.tasks = vm.tasks();
+        this.notices = new NoticeDesk(vm, this::townships, message);
         asOf.set(vm.today());
         asOf.addListener((o, a, d) -> checkDate());
     }
@@ -243,75 +240,14 @@ public final class ReportsViewModel {
     /** How large the preview draws a page (1 = 72 dpi). */
     static final float PREVIEW_ZOOM = 1.3f;
 
-    /** The letterhead as stored and what its blank fields become, read off the FX thread. */
-    void readLetterhead(BiConsumer<NoticeLetterhead, NoticeLetterhead> then) {
-        tasks.run(UiTasks.Lane.STORE, p -> new NoticeLetterhead[] {letterhead(), letterheadDefaults()},
-                both -> then.accept(both[0], both[1]),
-                e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
-    }
-
-    /** The register, read off the FX thread. */
-    void readRegister(Consumer<List<RegisterRow>> then) {
-        tasks.run(UiTasks.Lane.STORE, p -> register(), then,
-                e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
-    }
-
     /** Leaders and administrators issue notices: they set the letterhead and read the register. */
     boolean issuesNotices() {
         return Capabilities.of(vm.user()).issuesNotices();
     }
 
-    /** The letterhead as stored (read off the FX thread by the view). */
-    NoticeLetterhead letterhead() {
-        return vm.store().notices().letterhead();
-    }
-
-    /** What blank fields of the letterhead become, in this language. */
-    NoticeLetterhead letterheadDefaults() {
-        String county = vm.store().tickets().counties().stream().findFirst().map(Place::name).orElse("");
-        return NoticeLetterhead.defaults().resolved(county, texts);
-    }
-
-    /** Stores a checked letterhead off the FX thread and says so. */
-    void saveLetterhead(NoticeLetterhead letterhead) {
-        tasks.run(UiTasks.Lane.STORE, p -> {
-            vm.store().notices().saveLetterhead(letterhead);
-            return letterhead;
-        }, saved -> message.set(texts.msg("reports.letterhead.saved")), error -> {
-            LOG.error("Saving the letterhead failed", error);
-            message.set(error instanceof InvalidFieldException refused ? texts.describe(refused)
-                    : texts.msg("reports.failed", String.valueOf(error.getMessage())));
-        });
-    }
-
-    /** One issued notice as the register lists it, in the user's words. */
-    public record RegisterRow(String number, String recipient, String scope, LocalDate asOf, String issuedAt, int tickets) {
-    }
-
-    /** The register, newest first (read off the FX thread by the view). */
-    List<RegisterRow> register() {
-        DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-        Map<String, String> townshipNames = new HashMap<>();
-        townships().forEach(t -> townshipNames.put(t.code(), t.name()));
-        return vm.store().notices().list().stream().map(e -> new RegisterRow(
-                NoticeLetterhead.number(texts, e.agency(), e.year(), e.serial()),
-                e.recipientName(), scopeLabel(e.scopeKey(), townshipNames), e.asOf(),
-                minute.format(e.issuedAt().atZone(WorkflowEngine.ZONE)), e.tickets()))
-                .toList();
-    }
-
-    /** "全县", "水利" or a township's name for a register's scope key. */
-    private String scopeLabel(String key, Map<String, String> townshipNames) {
-        int slash = key.indexOf('/');
-        if (slash < 0) {
-            return texts.msg("reports.wholeCounty");
-        }
-        String rest = key.substring(slash + 1);
-        if (rest.startsWith("department:")) {
-            return vm.catalog().departmentName(rest.substring("department:".length()), texts.locale());
-        }
-        String code = rest.substring(rest.indexOf(':') + 1);
-        return townshipNames.getOrDefault(code, code);
+    /** The letterhead and the register of notices issued from this PC. */
+    NoticeDesk notices() {
+        return notices;
     }
 
     /** A file name such as 超期事项督办报表-禄劝-2021-11-23.xlsx. */

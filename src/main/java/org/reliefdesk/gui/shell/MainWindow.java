@@ -22,7 +22,6 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.reliefdesk.gui.admin.AdminView;
 import org.reliefdesk.gui.admin.AdminViewModel;
-import org.reliefdesk.gui.admin.Administration;
 import org.reliefdesk.gui.common.People;
 import org.reliefdesk.gui.dashboard.DashboardView;
 import org.reliefdesk.gui.dashboard.DashboardViewModel;
@@ -31,6 +30,7 @@ import org.reliefdesk.gui.reports.ReportsViewModel;
 import org.reliefdesk.gui.settings.SettingsView;
 import org.reliefdesk.gui.settings.SettingsViewModel;
 import org.reliefdesk.gui.sync.ConflictsView;
+import org.reliefdesk.gui.sync.ConflictsViewModel;
 import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.gui.tickets.TicketsView;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
@@ -90,7 +90,7 @@ final class MainWindow {
             conflictsTab.setId("conflictsTab");
             conflictsTab.textProperty().bind(Bindings.createStringBinding(
                     () -> texts.msg("tab.conflicts", sync.unsettled().size()), sync.unsettled()));
-            conflictsTab.setContent(new ConflictsView(sync, vm, texts, catalog).root());
+            conflictsTab.setContent(new ConflictsView(new ConflictsViewModel(sync, vm)).root());
             tabs.getTabs().add(conflictsTab);
         }
         // This PC's settings, for every role (each PC is set up by whoever uses it).
@@ -111,9 +111,7 @@ final class MainWindow {
 
     /** Users and the holiday calendar; an imported year recomputes every clock. */
     private Tab adminTab(Catalog catalog) {
-        AdminViewModel model = new AdminViewModel(sync.enabled() ? Administration.central(sync, vm.store())
-                : Administration.local(vm.store(), catalog), vm.config(), vm.tasks(), vm::reload,
-                vm.store().setAside()::list);
+        AdminViewModel model = AdminViewModel.of(vm, sync);
         AdminView admin = new AdminView(model, catalog, texts, vm.config(), vm.user(), vm.workspace().places());
         Tab adminTab = new Tab(texts.msg("tab.admin"), admin.root());
         adminTab.setId("adminTab");

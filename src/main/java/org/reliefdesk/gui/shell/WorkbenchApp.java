@@ -22,6 +22,7 @@ import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.settings.SettingsForm;
 import org.reliefdesk.gui.signin.SignInView;
+import org.reliefdesk.gui.signin.SignInViewModel;
 import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import java.io.IOException;
@@ -30,9 +31,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -41,15 +39,12 @@ import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.logic.queue.TicketScope;
-import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.gui.session.DemoBootstrap;
 import org.reliefdesk.store.DamagedDatabaseException;
 import org.reliefdesk.store.IncompatibleDatabaseException;
 import org.reliefdesk.store.LocalBackups;
-import org.reliefdesk.store.SyncFacts;
-import org.reliefdesk.sync.CentralClient;
 
 /**
  * The workbench window. One stage moves through three scenes: preparing the data (off the
@@ -91,7 +86,10 @@ public final class WorkbenchApp extends Application {
         }
         this.stage = primaryStage;
         Texts texts = config.texts();
-        installCrashHandler();
+        CrashDialog.install(config, tasks, () -> stage, () -> {
+            exitCode = 1;
+            Platform.exit();
+        });
         // JavaFX's own texts (date pickers, context menus, dialog buttons) follow the default
         // locale: make it the user's language, not the machine's.
         Locale.setDefault(texts.locale());
@@ -206,55 +204,20 @@ public final class WorkbenchApp extends Application {
         SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
                 ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote)
                 : new SignInView(config.texts(), workspace.catalog, workspace.places(), users, u -> {
-                    if (embedded && !DemoUsers.all().contains(u)) {
+                    if (embedded && !DemoBootstrap.isDemoUser(u)) {
                         // Added by the administrator on the demo store, with a password of their own.
                         stage.getScene().setRoot(new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote,
                                 u.username(), this::backToSignIn).root());
                     } else {
-                        showWorkbench(u, DemoUsers.DEMO_PASSWORD.toCharArray());
+                        showWorkbench(u, DemoBootstrap.demoPassword());
                     }
                 }, embedded ? "signIn.hintEmbedded" : "signIn.hint");
         stage.getScene().setRoot(signIn.root());
     }
 
-    /**
-     * Asks the county's central store (off the FX thread) and remembers the accepted password's
-     * hash on this PC. Unreachable: a person who signed in here before works offline if the
-     * password matches the one last accepted (the sync signs in once the network is back);
-     * anyone else is told why.
-     */
+    /** Signs in at the central store (or offline, as last accepted); the workbench opens when it is done. */
     private void signInRemote(String username, char[] password, Consumer<String> onError) {
-        Texts texts = config.texts();
-        tasks.run(UiTasks.Lane.SYNC, progress -> {
-            try {
-                var session = new CentralClient(workspace.centralUrl(), java.time.Duration.ofSeconds(20))
-                        .signIn(username, password, workspace.store.syncFacts().clientId());
-                workspace.store.users().addMissing(List.of(session.user()));
-                workspace.store.syncFacts().rememberPassword(username, password);
-                return (Runnable) () -> showWorkbench(session.user(), password);
-            } catch (CentralClient.Refused e) {
-                String key = e.code();
-                String said = texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage();
-                return (Runnable) () -> onError.accept(said);
-            } catch (IOException e) {
-                LOG.info("Central store not reached at sign-in: {}", e.toString());
-                Optional<User> known = workspace.store.users().list().stream()
-                        .filter(u -> u.username().equals(username)).findFirst();
-                var check = workspace.store.syncFacts().checkOffline(username, password);
-                return (Runnable) () -> {
-                    if (known.isPresent() && check == SyncFacts.OfflineCheck.MATCHES) {
-                        showWorkbench(known.get(), password);
-                    } else if (check == SyncFacts.OfflineCheck.WRONG) {
-                        onError.accept(texts.msg("sync.auth.wrongPassword"));
-                    } else {
-                        onError.accept(texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
-                    }
-                };
-            }
-        }, Runnable::run, error -> {
-            LOG.error("Signing in failed", error);
-            onError.accept(texts.msg("action.failed", error.getMessage()));
-        });
+        new SignInViewModel(workspace).signIn(username, password, this::showWorkbench, onError);
     }
 
     /**
@@ -325,48 +288,6 @@ public final class WorkbenchApp extends Application {
         });
     }
 
-    /** True while the unexpected-error dialog is open: one at a time, not one per repeated error. */
-    private boolean crashShowing;
-
-    /**
-     * An error nobody caught: logged with its stack trace, and said in plain words in a dialog that
-     * names the log file. The program goes on — open forms keep what was typed, so nothing is lost
-     * to an error in some other part of the window.
-     */
-    private void installCrashHandler() {
-        Thread.UncaughtExceptionHandler handler = (thread, error) -> {
-            LOG.error("Unexpected error on thread {}", thread.getName(), error);
-            if (config.smokeTest()) {
-                exitCode = 1;
-                Platform.exit();
-                return;
-            }
-            tasks.later(() -> showCrash(error));
-        };
-        Thread.setDefaultUncaughtExceptionHandler(handler);
-        Thread.currentThread().setUncaughtExceptionHandler(handler);
-    }
-
-    private void showCrash(Throwable error) {
-        if (crashShowing) {
-            return;
-        }
-        crashShowing = true;
-        Texts texts = config.texts();
-        Path log = DataDirectory.logsOf(config.dataDir()).resolve("reliefdesk.log");
-        String what = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : "：" + error.getMessage());
-        Alert alert = new Alert(Alert.AlertType.ERROR, texts.msg("crash.body", what, log),
-                new ButtonType(texts.msg("crash.continue"),
-                        ButtonBar.ButtonData.OK_DONE));
-        alert.setHeaderText(texts.msg("crash.header"));
-        alert.getDialogPane().setId("crashDialog");
-        if (stage != null && stage.isShowing()) {
-            alert.initOwner(stage);
-        }
-        alert.setOnHidden(e -> crashShowing = false);
-        alert.show();
-    }
-
     /** What the process exits with (the smoke test sets it; a normal close is 0). */
     private static volatile int exitCode;
 
@@ -374,39 +295,17 @@ public final class WorkbenchApp extends Application {
         return exitCode;
     }
 
-    /** How long the smoke test waits for the county to arrive before it calls the start failed. */
-    static final java.time.Duration SMOKE_LIMIT = java.time.Duration.ofMinutes(3);
-
     /**
      * {@code --smoke-test}: the leader signs in on the embedded default, the county arrives by sync
-     * and fills the workbench; then the app exits 0. Anything else (an error, no tickets within
-     * {@link #SMOKE_LIMIT}) exits 1, with the reason in the log.
+     * and fills the workbench; then the app exits 0 (see {@link SmokeTest}).
      */
     private void smokeTest() {
-        long started = System.nanoTime();
         exitCode = 1;
-        showWorkbench(DemoUsers.LEADER,
-                DemoUsers.DEMO_PASSWORD.toCharArray());
-        Timeline check = new Timeline();
-        check.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(500), ev -> {
-            // On the embedded default the PC starts empty: tickets in the list arrived by sync.
-            boolean loaded = current != null && !current.loadingProperty().get() && !current.list().all().isEmpty()
-                    && stage.isShowing();
-            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-            if (loaded) {
-                check.stop();
-                LOG.info("Smoke test passed: main window shown, {} tickets of the county loaded in {} s (data in {})",
-                        current.list().all().size(), seconds, config.dataDir());
-                exitCode = 0;
-                Platform.exit();
-            } else if (seconds > SMOKE_LIMIT.toSeconds()) {
-                check.stop();
-                LOG.error("Smoke test failed: no tickets after {} s", seconds);
-                Platform.exit();
-            }
-        }));
-        check.setCycleCount(Animation.INDEFINITE);
-        check.play();
+        showWorkbench(DemoBootstrap.smokeTestUser(), DemoBootstrap.demoPassword());
+        SmokeTest.watch(() -> current, stage, config.dataDir(), passed -> {
+            exitCode = passed ? 0 : 1;
+            Platform.exit();
+        });
     }
 
     private void fail(String message, Throwable error) {
@@ -437,8 +336,7 @@ public final class WorkbenchApp extends Application {
         }
         tasks.close();
         // This window's error dialog goes with it (tests start several apps in one JVM).
-        Thread.setDefaultUncaughtExceptionHandler(null);
-        Thread.currentThread().setUncaughtExceptionHandler(null);
+        CrashDialog.uninstall();
         if (workspace != null) {
             workspace.close();
         }

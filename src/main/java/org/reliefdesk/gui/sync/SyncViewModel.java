@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -101,7 +102,7 @@ public final class SyncViewModel {
     }
 
     /** The outcome of the last re-apply or discard, for the conflicts view. */
-    StringProperty messageProperty() {
+    ReadOnlyStringProperty messageProperty() {
         return message;
     }
 

@@ -24,6 +24,15 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.AttachmentStore;
+import org.reliefdesk.gui.session.AppConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ticket open in the detail pane: chosen by id, shown as the snapshot holds it, with its full
@@ -42,6 +51,10 @@ public final class SelectedTicket {
     private final User user;
     private final Texts texts;
     private final Latest reading;
+    private final AppConfig config;
+    private final AttachmentStore attachments;
+    /** What opening an attachment ran into, in the user's words (for the status line). */
+    private final StringProperty said = new SimpleStringProperty("");
 
     private final ObjectProperty<Ticket> ticket = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<TicketClock> clock = new ReadOnlyObjectWrapper<>();
@@ -50,12 +63,15 @@ public final class SelectedTicket {
     private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>();
     private ScopeSnapshot snapshot = ScopeSnapshot.EMPTY;
 
-    SelectedTicket(LocalStore store, Catalog catalog, WorkflowEngine engine, User user, Texts texts, UiTasks tasks) {
+    SelectedTicket(LocalStore store, Catalog catalog, WorkflowEngine engine, User user, AppConfig config,
+            AttachmentStore attachments, UiTasks tasks) {
         this.store = store;
+        this.config = config;
+        this.attachments = attachments;
         this.catalog = catalog;
         this.engine = engine;
         this.user = user;
-        this.texts = texts;
+        this.texts = config.texts();
         this.reading = tasks.latest();
         ticket.addListener((o, was, now) -> {
             if (was == null || now == null || !was.id().equals(now.id()) || was.version() != now.version()) {
@@ -114,6 +130,26 @@ public final class SelectedTicket {
         }
     }
 
+    /** Where a stored attachment lives, as an address a picture can be loaded from. */
+    public URI attachmentUri(String storedName) {
+        return attachments.path(storedName).toUri();
+    }
+
+    /** Opens a stored attachment in the system's viewer; says so in the status line when it cannot. */
+    public void openAttachment(String storedName) {
+        Path file = attachments.path(storedName);
+        if (!Files.isRegularFile(file)) {
+            said.set(texts.msg("attachment.missing", file.getFileName().toString()));
+            return;
+        }
+        try {
+            config.fileOpener().open(file);
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(SelectedTicket.class).warn("Opening {} failed", file, e);
+            said.set(texts.msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
+        }
+    }
+
     public ObjectProperty<Ticket> ticketProperty() {
         return ticket;
     }
@@ -128,6 +164,10 @@ public final class SelectedTicket {
 
     public ObservableList<ActionChoice> choices() {
         return choices;
+    }
+
+    public StringProperty saidProperty() {
+        return said;
     }
 
     /** A history that could not be read (the view says it in the status line). */

@@ -106,9 +106,9 @@ public final class TicketDetailPane {
         attachmentPane.getChildren().clear();
         for (TicketAttachments.Attached a : vm.selected().attachments()) {
             String action = catalog.actionName(a.action(), texts.locale());
-            attachmentPane.getChildren().add(Thumbnails.of(vm.attachmentUri(a.storedName()), action,
+            attachmentPane.getChildren().add(Thumbnails.of(vm.selected().attachmentUri(a.storedName()), action,
                     texts.msg("attachment.tooltip", action, a.field().label(texts.locale()), a.seq()),
-                    () -> vm.openAttachment(a.storedName())));
+                    () -> vm.selected().openAttachment(a.storedName())));
         }
     }
 

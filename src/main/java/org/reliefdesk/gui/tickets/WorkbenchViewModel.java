@@ -1,43 +1,28 @@
 package org.reliefdesk.gui.tickets;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.stage.Window;
-import org.reliefdesk.gui.common.Formats;
-import org.reliefdesk.gui.common.Latest;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.calendar.WorkingHours;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.catalog.PlaceDirectory;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.clock.TicketClock;
@@ -52,12 +37,8 @@ import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
-import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.User;
-import org.reliefdesk.report.ReportMaker;
-import org.reliefdesk.report.TableWorkbook;
 import org.reliefdesk.store.AttachmentStore;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.Outbox;
@@ -79,9 +60,8 @@ public final class WorkbenchViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchViewModel.class);
 
     /** How many of the newest tickets the first load shows while it reads the rest. */
-    public static final int FIRST_SCREEN = 400;
-    /** More changed tickets than this (a first pull, a full resync): the scope is read again whole. */
-    static final int REFRESH_LIMIT = 2_000;
+    public static final int FIRST_SCREEN = ScopeFeed.FIRST_SCREEN;
+
 
     private final LocalStore store;
     private final Catalog catalog;
@@ -93,23 +73,14 @@ public final class WorkbenchViewModel {
     private final TicketActions actions;
     private final AttachmentStore attachments;
     private final TicketOpening opening;
-    private final ScopeLoader loader;
+    private final ScopeFeed feed;
     private final Capabilities capabilities;
 
     private final TicketList list = new TicketList();
     private final SelectedTicket selected;
-    private final ReadOnlyObjectWrapper<ScopeSnapshot> snapshot = new ReadOnlyObjectWrapper<>(ScopeSnapshot.EMPTY);
-    private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final BooleanProperty partial = new SimpleBooleanProperty();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<WorkWatch.Alerts> alerts = new SimpleObjectProperty<>();
     private final WorkWatch watch = new WorkWatch();
-    private final Latest loads;
-    private final Map<String, String> displayNames = new HashMap<>();
-    /** A ticket to select once it is in a snapshot (one just opened). */
-    private UUID pendingSelection;
-    private boolean publishing;
     private UiTasks.Running autoRefresh;
 
     public WorkbenchViewModel(Workspace workspace, User user) {
@@ -124,10 +95,11 @@ public final class WorkbenchViewModel {
         this.attachments = workspace.attachments();
         this.opening = workspace.opening();
         this.capabilities = Capabilities.of(user);
-        this.loads = tasks.latest();
-        this.loader = new ScopeLoader(store, TicketScope.of(user, catalog), user, workspace::clocks, config.clock(),
-                engine, config.central().mode() != AppConfig.Central.Mode.OFF);
-        this.selected = new SelectedTicket(store, catalog, engine, user, config.texts(), tasks);
+        ScopeLoader loader = new ScopeLoader(store, TicketScope.of(user, catalog), user, workspace::clocks,
+                config.clock(), engine, config.central().mode() != AppConfig.Central.Mode.OFF);
+        this.selected = new SelectedTicket(store, catalog, engine, user, config, attachments, tasks);
+        this.feed = new ScopeFeed(loader, tasks, list, selected, config.texts(), this::announce);
+        selected.saidProperty().addListener((o, a, said) -> message.set(said));
         selected.failureProperty().addListener((o, a, e) -> {
             if (e != null) {
                 LOG.error("Reading a ticket's history failed", e);
@@ -138,113 +110,25 @@ public final class WorkbenchViewModel {
 
     /**
      * Reads the whole scope again. The first load of a large scope shows the newest
-     * {@value #FIRST_SCREEN} tickets at once, then (once they are painted) the whole list with its counts.
+     * {@value ScopeFeed#FIRST_SCREEN} tickets at once, then the whole list with its counts.
      */
     public void reload() {
-        loading.set(true);
-        if (snapshot.get().isEmpty()) {
-            loads.run(UiTasks.Lane.STORE, p -> new Loaded(loader.displayNames(), loader.newest(FIRST_SCREEN)), first -> {
-                publish(first, null);
-                if (first.snapshot().partial()) {
-                    // Let the first screen be painted before the whole county is read: on a two-core
-                    // office PC that read would otherwise starve the screen for seconds.
-                    tasks.afterNextFrame(this::loadAll);
-                } else {
-                    loaded(first.snapshot());
-                }
-            }, this::loadFailed);
-        } else {
-            loadAll();
-        }
+        feed.reload();
     }
 
-    private void loadAll() {
-        loads.run(UiTasks.Lane.STORE, p -> new Loaded(loader.displayNames(), loader.all()), all -> {
-            publish(all, null);
-            loaded(all.snapshot());
-        }, this::loadFailed);
-    }
-
-    private record Loaded(Map<String, String> names, ScopeSnapshot snapshot) {
-    }
-
-    private void loaded(ScopeSnapshot s) {
-        loading.set(false);
-        announce(s);
-    }
-
-    private void loadFailed(Throwable e) {
-        LOG.error("Loading tickets failed", e);
-        error.set(config.texts().msg("workbench.loadFailed", e.getMessage()));
-        partial.set(false);
-        loading.set(false);
-    }
-
-    /**
-     * Reads the tickets of {@code ids} again and puts them in place in the snapshot (new ones
-     * first); nothing else is read. Many of them, or no snapshot yet: the whole scope is read.
-     */
+    /** Reads the tickets of {@code ids} again and puts them in place (see {@link ScopeFeed#refresh}). */
     public void refresh(Collection<UUID> ids) {
-        ScopeSnapshot base = snapshot.get();
-        if (ids.isEmpty()) {
-            return;
-        }
-        if (base.isEmpty() || base.partial() || ids.size() > REFRESH_LIMIT) {
-            reload();
-            return;
-        }
-        Set<UUID> wanted = Set.copyOf(ids);
-        tasks.run(UiTasks.Lane.STORE, p -> {
-            ScopeSnapshot.Changes changes = loader.changes(wanted);
-            return new Refreshed(base, changes, base.replacing(changes));
-        }, r -> {
-            ScopeSnapshot now = snapshot.get();
-            // Made from the snapshot shown when it started; another one since: put the changes on that.
-            ScopeSnapshot next = now == r.base() ? r.next() : now.replacing(r.changes());
-            publish(new Loaded(null, next), r.changes().ids());
-            announce(next);
-        }, this::loadFailed);
+        feed.refresh(ids);
     }
 
     /** What a sync changed: those tickets put in place, or the whole scope read again after a large pull. */
     public void synced(Synchronizer.Changed changed) {
-        if (changed.many()) {
-            if (!loading.get()) {
-                reload();
-            }
-        } else if (!changed.isEmpty()) {
-            refresh(changed.ids());
-        }
-    }
-
-    private record Refreshed(ScopeSnapshot base, ScopeSnapshot.Changes changes, ScopeSnapshot next) {
-    }
-
-    /** Publishes a snapshot on the FX thread: the list, the counts and the open ticket follow it. */
-    private void publish(Loaded loaded, Set<UUID> changed) {
-        ScopeSnapshot s = loaded.snapshot();
-        if (loaded.names() != null) {
-            displayNames.putAll(loaded.names());
-        }
-        UUID keep = pendingSelection != null ? pendingSelection : selected.id();
-        publishing = true;
-        try {
-            snapshot.set(s);
-            partial.set(s.partial());
-            list.show(s, changed);
-        } finally {
-            publishing = false;
-        }
-        if (pendingSelection != null && s.clocks().containsKey(pendingSelection)) {
-            pendingSelection = null;
-        }
-        selected.follow(s, keep);
-        error.set(null);
+        feed.synced(changed);
     }
 
     /** True while a snapshot is being shown: a table that drops its selection meanwhile keeps the open ticket. */
     public boolean publishing() {
-        return publishing;
+        return feed.publishing();
     }
 
     /** Tells the view what became the user's work since the last look (only in office hours). */
@@ -299,7 +183,7 @@ public final class WorkbenchViewModel {
                 new TicketLineCodec(catalog)), opened -> {
             message.set(texts.msg(config.central().mode() == AppConfig.Central.Mode.OFF ? "newTicket.saved"
                     : "newTicket.savedProvisional", opened.ticketNo()));
-            pendingSelection = opened.id();
+            feed.selectWhenLoaded(opened.id());
             refresh(Set.of(opened.id()));
         }, e -> {
             message.set(e instanceof InvalidFieldException refused ? texts.describe(refused)
@@ -314,7 +198,7 @@ public final class WorkbenchViewModel {
     public void startAutoRefresh(java.time.Duration every) {
         stopAutoRefresh();
         autoRefresh = tasks.every(UiTasks.Lane.STORE, every, every, () -> tasks.later(() -> {
-            if (!loading.get()) {
+            if (!feed.loadingProperty().get()) {
                 reload();
             }
         }));
@@ -329,91 +213,21 @@ public final class WorkbenchViewModel {
 
     /**
      * "Export this queue": the rows shown with the cells given, in the order shown, to a workbook
-     * (numbers as numbers, times as Excel dates), where the person chooses; made off the FX thread
-     * (a county-wide table has 100,000 rows).
+     * where the person chooses (see {@link TicketExport}).
      */
     public void exportTable(Window owner, String queueName, List<String> headers,
             List<Function<Ticket, Object>> cells, List<Ticket> shown) {
-        Texts texts = config.texts();
-        Optional<Path> file = config.fileSaver().save(owner,
-                queueName.replaceAll("[（）()]", "-").replaceAll("-+$", "") + "-" + today() + ".xlsx", "xlsx");
-        if (file.isEmpty()) {
-            return;
-        }
-        String title = texts.msg("report.export.title", queueName);
-        String subtitle = texts.msg("report.export.subtitle", Formats.dateTime(config.clock().instant()), shown.size());
-        tasks.run(UiTasks.Lane.JOB, p -> {
-            List<List<Object>> rows = new ArrayList<>(shown.size());
-            for (Ticket t : shown) {
-                List<Object> row = new ArrayList<>(cells.size());
-                cells.forEach(c -> row.add(Formats.exportValue(c.apply(t))));
-                rows.add(row);
-            }
-            ReportMaker.atomically(file.get(), out -> TableWorkbook.write(
-                    texts.msg("tab.tickets"), title, subtitle, headers, rows, out));
-            return shown.size();
-        }, n -> message.set(texts.msg("workbench.exported", n, file.get())),
-                e -> message.set(texts.msg("workbench.exportFailed", file.get(), String.valueOf(e.getMessage()))));
+        new TicketExport(config, tasks, message).export(owner, queueName, today(), headers, cells, shown);
     }
 
-    /**
-     * Where a new ticket can be: the user's county and its townships from the place directory
-     * (with those of the loaded tickets), a township's villages from the directory and the stored
-     * tickets (read off the FX thread).
-     */
+    /** Where a new ticket can be (see {@link ScopePlaces}). */
     public PlaceChoices placeChoices() {
-        PlaceDirectory directory = workspace.places();
-        String county = user.countyCode();
-        Map<String, Place> townships = new LinkedHashMap<>();
-        directory.townships(county).forEach(t -> townships.put(t.code(), t));
-        snapshot.get().tickets().forEach(t -> townships.putIfAbsent(t.township().code(), t.township()));
-        return new PlaceChoices() {
-            @Override
-            public Place county() {
-                return directory.countyOrCode(county);
-            }
-
-            @Override
-            public List<Place> townships() {
-                return List.copyOf(townships.values());
-            }
-
-            @Override
-            public void villages(String townshipCode, Consumer<List<Place>> then) {
-                tasks.run(UiTasks.Lane.STORE, p -> directory.withKnown(county, List.of(),
-                        Map.of(townshipCode, store.tickets().villagesOf(townshipCode))).villages(townshipCode), then,
-                        e -> LOG.warn("Reading the villages of {} failed", townshipCode, e));
-            }
-        };
-    }
-
-    /** Where a stored attachment lives, as an address a picture can be loaded from. */
-    public URI attachmentUri(String storedName) {
-        return attachments.path(storedName).toUri();
-    }
-
-    /** Opens a stored attachment in the system's viewer; says so in the status line when it cannot. */
-    public void openAttachment(String storedName) {
-        Path file = attachments.path(storedName);
-        if (!Files.isRegularFile(file)) {
-            message.set(config.texts().msg("attachment.missing", file.getFileName().toString()));
-            return;
-        }
-        try {
-            config.fileOpener().open(file);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Opening {} failed", file, e);
-            message.set(config.texts().msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
-        }
+        return new ScopePlaces(workspace.places(), user.countyCode(), feed.snapshot(), store, tasks);
     }
 
     /** Who acted, as people read it: the platform by name, known users with their display name. */
     public String actorName(String actor) {
-        if (TicketEvent.PLATFORM.equals(actor)) {
-            return config.texts().msg("actor.platform");
-        }
-        String name = displayNames.get(actor);
-        return name == null ? actor : config.texts().msg("actor.user", name, actor);
+        return feed.actorName(actor);
     }
 
     /** The order when no column is sorted: in "my tasks" the soonest step deadline first, else newest first. */
@@ -427,7 +241,7 @@ public final class WorkbenchViewModel {
 
     /** The ticket's clocks as of the snapshot shown. */
     public TicketClock clock(Ticket t) {
-        ScopeSnapshot s = snapshot.get();
+        ScopeSnapshot s = feed.snapshot();
         TicketClock c = s.clocks().get(t.id());
         if (c != null) {
             return c;
@@ -442,11 +256,11 @@ public final class WorkbenchViewModel {
 
     /** Whether the ticket's number is this PC's provisional one (not yet taken by the central store). */
     public boolean provisionalNumber(Ticket t) {
-        return snapshot.get().provisional().contains(t.id());
+        return feed.snapshot().provisional().contains(t.id());
     }
 
     public Outbox.TicketSync syncState(Ticket t) {
-        return snapshot.get().syncStates().getOrDefault(t.id(), Outbox.TicketSync.SYNCED);
+        return feed.snapshot().syncStates().getOrDefault(t.id(), Outbox.TicketSync.SYNCED);
     }
 
     public LocalDate today() {
@@ -466,7 +280,7 @@ public final class WorkbenchViewModel {
     }
 
     public ReadOnlyObjectProperty<ScopeSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
+        return feed.snapshotProperty();
     }
 
     public TicketList list() {
@@ -513,15 +327,15 @@ public final class WorkbenchViewModel {
         return message;
     }
 
-    public BooleanProperty partialProperty() {
-        return partial;
+    public ReadOnlyBooleanProperty partialProperty() {
+        return feed.partialProperty();
     }
 
-    public BooleanProperty loadingProperty() {
-        return loading;
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return feed.loadingProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return feed.errorProperty();
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.testfx.util.WaitForAsyncUtils;
-import org.reliefdesk.gui.reports.ReportsViewModel;
+import org.reliefdesk.gui.reports.NoticeDesk;
 import java.nio.charset.StandardCharsets;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
@@ -142,7 +142,7 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#noticeRegisterTable").tryQuery().isPresent());
         TableView<?> register = lookup("#noticeRegisterTable").queryAs(TableView.class);
         assertTrue(register.getItems().size() >= 2, "a notice to each unit that must act");
-        ReportsViewModel.RegisterRow newest = (ReportsViewModel.RegisterRow) register.getItems().get(0);
+        NoticeDesk.RegisterRow newest = (NoticeDesk.RegisterRow) register.getItems().get(0);
         assertTrue(newest.number().matches("救助督〔2021〕\\d+号"), newest.number());
         type(KeyCode.ESCAPE);
     }

@@ -1,0 +1,78 @@
+package org.reliefdesk.gui.signin;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.SyncFacts;
+import org.reliefdesk.sync.CentralClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signing in with a password at the county's central store, off the FX thread. Accepted: the
+ * person is known on this PC from then on and the password's hash is remembered. Unreachable: a
+ * person who signed in here before works offline if the password matches the one last accepted
+ * (the sync signs in once the network is back); anyone else is told why, in their language.
+ */
+public final class SignInViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final Workspace workspace;
+
+    public SignInViewModel(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Answers on the FX thread: {@code signedIn} with the user, or {@code refused} with why. */
+    public void signIn(String username, char[] password, BiConsumer<User, char[]> signedIn, Consumer<String> refused) {
+        Texts texts = workspace.config.texts();
+        workspace.tasks.run(UiTasks.Lane.SYNC, p -> answer(username, password, texts), answer -> {
+            if (answer.user() != null) {
+                signedIn.accept(answer.user(), password);
+            } else {
+                refused.accept(answer.refusal());
+            }
+        }, error -> {
+            LOG.error("Signing in failed", error);
+            refused.accept(texts.msg("action.failed", error.getMessage()));
+        });
+    }
+
+    /** Who signed in, or why not. */
+    private record Answer(User user, String refusal) {
+    }
+
+    private Answer answer(String username, char[] password, Texts texts) {
+        try {
+            var session = new CentralClient(workspace.centralUrl(), TIMEOUT)
+                    .signIn(username, password, workspace.store.syncFacts().clientId());
+            workspace.store.users().addMissing(List.of(session.user()));
+            workspace.store.syncFacts().rememberPassword(username, password);
+            return new Answer(session.user(), null);
+        } catch (CentralClient.Refused e) {
+            String key = e.code();
+            return new Answer(null, texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds())
+                    : e.getMessage());
+        } catch (IOException e) {
+            LOG.info("Central store not reached at sign-in: {}", e.toString());
+            Optional<User> known = workspace.store.users().list().stream()
+                    .filter(u -> u.username().equals(username)).findFirst();
+            SyncFacts.OfflineCheck check = workspace.store.syncFacts().checkOffline(username, password);
+            if (known.isPresent() && check == SyncFacts.OfflineCheck.MATCHES) {
+                return new Answer(known.get(), null);
+            }
+            return new Answer(null, check == SyncFacts.OfflineCheck.WRONG ? texts.msg("sync.auth.wrongPassword")
+                    : texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
+        }
+    }
+}

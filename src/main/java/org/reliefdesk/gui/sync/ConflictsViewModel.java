@@ -1,0 +1,136 @@
+package org.reliefdesk.gui.sync;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.reliefdesk.gui.common.Formats;
+import org.reliefdesk.gui.forms.FormText;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.store.Outbox;
+
+/**
+ * Changes the central store did not take, as the conflicts page lists them: for each, a line for
+ * the list, the reason, the user's change and the central store's ticket in words, and whether it
+ * can be done again. Rebuilt when the outbox's unsettled list or the tickets change.
+ */
+public final class ConflictsViewModel {
+
+    /** One change the central store did not take, in the user's words. */
+    public record ConflictRow(UUID opId, String title, String reason, String mine, String central,
+            boolean canReapply) {
+    }
+
+    private final SyncViewModel sync;
+    private final WorkbenchViewModel vm;
+    private final Texts texts;
+    private final Catalog catalog;
+    private final ObservableList<ConflictRow> rows = FXCollections.observableArrayList();
+    private final Map<UUID, Outbox.Entry> entries = new HashMap<>();
+
+    public ConflictsViewModel(SyncViewModel sync, WorkbenchViewModel vm) {
+        this.sync = sync;
+        this.vm = vm;
+        this.texts = vm.config().texts();
+        this.catalog = vm.catalog();
+        sync.unsettled().addListener((ListChangeListener<Outbox.Entry>) c -> rebuild());
+        vm.snapshotProperty().addListener((o, a, s) -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        Set<UUID> ids = new HashSet<>();
+        sync.unsettled().forEach(e -> ids.add(e.ticketId()));
+        Map<UUID, Ticket> tickets = new HashMap<>();
+        for (Ticket t : vm.snapshotProperty().get().tickets()) {
+            if (ids.contains(t.id())) {
+                tickets.put(t.id(), t);
+            }
+        }
+        entries.clear();
+        rows.setAll(sync.unsettled().stream().map(e -> {
+            entries.put(e.opId(), e);
+            Ticket t = tickets.get(e.ticketId());
+            String no = t != null ? t.ticketNo() : e.ticketId().toString().substring(0, 8);
+            return new ConflictRow(e.opId(), texts.msg("conflicts.row", no,
+                    texts.msg("conflicts.state." + e.state().name()), what(e.operation()), Formats.dateTime(e.createdAt())),
+                    texts.msg("conflicts.reason", e.reason() == null ? "" : e.reason()),
+                    mineText(e, t), centralText(sync.centralVersion(e)),
+                    e.operation().kind() == Operation.Kind.ACT && e.centralTicket() != null);
+        }).toList());
+    }
+
+    /** Does the same action again on the central store's version of the ticket. */
+    public void reapply(ConflictRow row) {
+        Outbox.Entry e = entries.get(row.opId());
+        if (e != null) {
+            sync.reapply(e);
+        }
+    }
+
+    /** Keeps the central store's version; the change stays in the outbox, marked discarded. */
+    public void discard(ConflictRow row) {
+        Outbox.Entry e = entries.get(row.opId());
+        if (e != null) {
+            sync.discard(e);
+        }
+    }
+
+    private String what(Operation op) {
+        return op.kind() == Operation.Kind.OPEN ? texts.msg("conflicts.opened")
+                : catalog.actionName(op.action(), texts.locale());
+    }
+
+    private String mineText(Outbox.Entry e, Ticket ticket) {
+        Operation op = e.operation();
+        if (op.kind() == Operation.Kind.OPEN) {
+            return texts.msg("conflicts.mineOpened", Formats.dateTime(e.createdAt()));
+        }
+        String item = ticket == null ? null : ticket.itemCode();
+        TicketEvent asEvent = new TicketEvent(op.eventId(), op.ticketId(), op.baseSeq() + 1, e.createdBy(), op.at(),
+                op.action(), null, null, op.note(), op.form(), null);
+        return texts.msg("conflicts.mineAction", catalog.actionName(op.action(), texts.locale()),
+                Formats.dateTime(op.at()), vm.actorName(e.createdBy()),
+                item == null ? "" : FormText.summarize(catalog, item, asEvent, texts));
+    }
+
+    private String centralText(TicketHistory central) {
+        if (central == null) {
+            return texts.msg("conflicts.centralNone");
+        }
+        StringBuilder b = new StringBuilder(texts.msg("conflicts.centralNow", central.ticket().ticketNo(),
+                catalog.stepName(central.ticket().currentStep(), texts.locale()))).append('\n');
+        List<TicketEvent> events = central.events();
+        for (TicketEvent ev : events.subList(Math.max(0, events.size() - 4), events.size())) {
+            b.append('\n').append(texts.msg("conflicts.centralEvent", Formats.dateTime(ev.at()),
+                    catalog.actionName(ev.action(), texts.locale()), vm.actorName(ev.actor()),
+                    FormText.summarize(catalog, central.ticket().itemCode(), ev, texts)));
+        }
+        return b.toString();
+    }
+
+    public ObservableList<ConflictRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return sync.messageProperty();
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+}

@@ -1,0 +1,60 @@
+package org.reliefdesk.gui.tickets;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javafx.beans.property.StringProperty;
+import javafx.stage.Window;
+import org.reliefdesk.gui.common.Formats;
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.report.ReportMaker;
+import org.reliefdesk.report.TableWorkbook;
+
+/**
+ * A queue as a workbook: the rows shown with the cells given, in the order shown (numbers as
+ * numbers, times as Excel dates); written off the FX thread (a county-wide table has 100,000
+ * rows), said in the status line.
+ */
+final class TicketExport {
+
+    private final AppConfig config;
+    private final UiTasks tasks;
+    private final StringProperty message;
+
+    TicketExport(AppConfig config, UiTasks tasks, StringProperty message) {
+        this.config = config;
+        this.tasks = tasks;
+        this.message = message;
+    }
+
+    void export(Window owner, String queueName, LocalDate today, List<String> headers,
+            List<Function<Ticket, Object>> cells, List<Ticket> shown) {
+        Texts texts = config.texts();
+        Optional<Path> file = config.fileSaver().save(owner,
+                queueName.replaceAll("[（）()]", "-").replaceAll("-+$", "") + "-" + today + ".xlsx", "xlsx");
+        if (file.isEmpty()) {
+            return;
+        }
+        String title = texts.msg("report.export.title", queueName);
+        String subtitle = texts.msg("report.export.subtitle", Formats.dateTime(config.clock().instant()), shown.size());
+        tasks.run(UiTasks.Lane.JOB, p -> {
+            List<List<Object>> rows = new ArrayList<>(shown.size());
+            for (Ticket t : shown) {
+                List<Object> row = new ArrayList<>(cells.size());
+                cells.forEach(c -> row.add(Formats.exportValue(c.apply(t))));
+                rows.add(row);
+            }
+            ReportMaker.atomically(file.get(), out -> TableWorkbook.write(
+                    texts.msg("tab.tickets"), title, subtitle, headers, rows, out));
+            return shown.size();
+        }, n -> message.set(texts.msg("workbench.exported", n, file.get())),
+                e -> message.set(texts.msg("workbench.exportFailed", file.get(), String.valueOf(e.getMessage()))));
+    }
+}
