@@ -165,7 +165,7 @@ public final class WorkbenchViewModel {
             refresh(Set.of(ticket.id()));
         }, e -> {
             if (e instanceof InvalidFieldException refused) {
-                message.set(texts.describe(refused));
+                message.set(texts.describe(refused, f -> catalog.fieldLabel(action.form(), f, texts.locale())));
             } else if (e instanceof StaleTicketException) {
                 message.set(texts.msg("action.stale", ticket.ticketNo()));
                 refresh(Set.of(ticket.id()));

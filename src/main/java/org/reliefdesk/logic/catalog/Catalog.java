@@ -69,6 +69,28 @@ public final class Catalog {
                 : workflowOf(itemCode).action(action).map(ActionDef::form).flatMap(this::form);
     }
 
+    /**
+     * The label of a field of a form, for a message about it: {@code station}, or a field of a
+     * repeated row such as {@code members[1].name} (the inner field's label). Empty for a path
+     * the form does not have.
+     */
+    public Optional<String> fieldLabel(String formCode, String path, Locale locale) {
+        Optional<FormDef> form = formCode == null ? Optional.empty() : form(formCode);
+        if (form.isEmpty() || path == null) {
+            return Optional.empty();
+        }
+        int bracket = path.indexOf('[');
+        String top = bracket < 0 ? path : path.substring(0, bracket);
+        Optional<FieldDef> field = form.get().fields().stream().filter(f -> f.code().equals(top)).findFirst();
+        int dot = path.indexOf("].");
+        if (field.isPresent() && bracket >= 0 && dot > bracket && field.get().fields() != null) {
+            String inner = path.substring(dot + 2);
+            return field.get().fields().stream().filter(f -> f.code().equals(inner)).findFirst()
+                    .map(f -> f.label(locale));
+        }
+        return field.map(f -> f.label(locale));
+    }
+
     public Optional<FormDef> form(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(forms.get(code));
     }

@@ -3,6 +3,8 @@ package org.reliefdesk.logic.i18n;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -64,5 +66,13 @@ public final class Texts {
     /** "身份证号：校验位错误…" — the field named, then the rule. */
     public String describe(InvalidFieldException e) {
         return msg("rule.format", fieldName(e.field()), ruleText(e));
+    }
+
+    /**
+     * The same, for a field of a catalog form: {@code formLabels} names the form's fields (empty
+     * for a field it does not know, which is then named as above).
+     */
+    public String describe(InvalidFieldException e, Function<String, Optional<String>> formLabels) {
+        return msg("rule.format", formLabels.apply(e.field()).orElseGet(() -> fieldName(e.field())), ruleText(e));
     }
 }

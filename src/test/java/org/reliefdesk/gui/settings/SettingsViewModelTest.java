@@ -1,0 +1,42 @@
+package org.reliefdesk.gui.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.gui.session.TestWorkspaces;
+import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.config.Settings;
+
+/** This PC's settings: what a start without a file runs with, saved and read back. */
+class SettingsViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutAFileTheRunningSettingsThenWhatWasSaved() throws Exception {
+        try (Workspace w = TestWorkspaces.demo(dir.resolve("data"), 5)) {
+            Path file = dir.resolve("settings.properties");
+            SettingsViewModel vm = new SettingsViewModel(w.config, w.tasks, file);
+            AtomicReference<Settings> read = new AtomicReference<>();
+            vm.read(read::set);
+            assertEquals(w.config.dataDir(), read.get().dataDir());
+            assertEquals(Settings.OFF, read.get().central());
+            assertEquals("zh", read.get().language());
+
+            Settings english = new Settings(read.get().dataDir(), Settings.OFF, read.get().syncMinutes(), "en",
+                    read.get().backupDir(), "INFO");
+            vm.save(english);
+            assertTrue(Files.exists(file));
+            assertTrue(vm.messageProperty().get().contains(file.toString()), vm.messageProperty().get());
+            vm.read(read::set);
+            assertEquals("en", read.get().language());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.reliefdesk.gui.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.gui.common.DirectUiTasks;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.session.TestWorkspaces;
+import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.sync.Synchronizer;
+
+/** Sync as the workbench shows it, without a window and without a network. */
+class SyncViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    /** A loopback address nobody listens on. */
+    static String nobodyListening() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    @Test
+    void offlineIsSaidCalmlyAndTriedAgainLaterEachTime() throws Exception {
+        try (Workspace w = TestWorkspaces.demo(dir, 300, Texts.CHINESE, AppConfig.Central.remote(nobodyListening()),
+                (o, n, e) -> Optional.empty(), o -> List.of())) {
+            WorkbenchViewModel vm = new WorkbenchViewModel(w, DemoUsers.WATER_CLERK);
+            vm.reload();
+            Ticket t = vm.list().all().stream().filter(x -> x.currentStep().equals("acceptance")).findFirst()
+                    .orElseThrow();
+            w.actions().act(t.id(), t.version(), DemoUsers.WATER_CLERK, "accept", Map.of("station", "屏山水务站"), "");
+            List<Synchronizer.Changed> heard = new ArrayList<>();
+            SyncViewModel sync = new SyncViewModel(w, DemoUsers.WATER_CLERK, "demo-password".toCharArray(), heard::add);
+            DirectUiTasks tasks = (DirectUiTasks) w.tasks;
+
+            sync.start();
+            assertFalse(sync.runningProperty().get());
+            assertTrue(sync.statusProperty().get().contains("暂时连不上中央库"), sync.statusProperty().get());
+            assertTrue(sync.statusProperty().get().contains("1 条修改"), "the change waits: " + sync.statusProperty().get());
+            assertTrue(sync.statusProperty().get().contains("1 分钟后"), sync.statusProperty().get());
+            assertEquals(1, tasks.delayedCount(), "the next try is planned");
+            tasks.runDelayed();
+            assertTrue(sync.statusProperty().get().contains("2 分钟后"), sync.statusProperty().get());
+            tasks.runDelayed();
+            assertTrue(sync.statusProperty().get().contains("4 分钟后"), sync.statusProperty().get());
+            assertTrue(heard.isEmpty(), "nothing changed on this PC");
+            sync.stop();
+            assertEquals(0, tasks.delayedCount(), "a stopped sync plans nothing");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.reliefdesk.gui.tickets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.gui.session.TestWorkspaces;
+import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.queue.Queue;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+
+/** The workbench's view model on a real local store, without a window: loads, saves in place, selection by id. */
+class WorkbenchViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Workspace workspace;
+    private WorkbenchViewModel vm;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        workspace = TestWorkspaces.demo(dir, 300);
+        vm = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
+        vm.reload();
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    @Test
+    void loadsTheClerksScopeWithItsQueues() {
+        List<Ticket> all = vm.list().all();
+        assertFalse(all.isEmpty());
+        assertTrue(all.stream().allMatch(t -> t.itemCode().equals("drinking_water")), "the water clerk's items only");
+        assertFalse(vm.loadingProperty().get());
+        assertFalse(vm.partialProperty().get());
+        assertEquals(all.size(), vm.list().countProperty(Queue.ALL).get());
+        int myTasks = vm.list().countProperty(Queue.MY_TASKS).get();
+        vm.list().queueProperty().set(Queue.MY_TASKS);
+        assertEquals(myTasks, vm.list().visible().size());
+        assertTrue(myTasks > 0);
+    }
+
+    @Test
+    void aSaveReplacesOnlyTheSavedTicketAndKeepsItOpen() {
+        Ticket ticket = newWaterTicket();
+        vm.selected().ticketProperty().set(ticket);
+        assertFalse(vm.selected().events().isEmpty(), "the history is read when a ticket is opened");
+        List<Ticket> before = new ArrayList<>(vm.list().all());
+        int newBefore = vm.list().countProperty(Queue.NEW).get();
+        ScopeSnapshot snapshotBefore = vm.snapshotProperty().get();
+        List<Ticket> selections = new ArrayList<>();
+        vm.selected().ticketProperty().addListener((o, a, t) -> selections.add(t));
+
+        vm.act(accept(), Map.of("station", "屏山水务站"), "");
+
+        Ticket saved = vm.selected().ticketProperty().get();
+        assertEquals(ticket.id(), saved.id(), "the same ticket stays open");
+        assertEquals("verification", saved.currentStep());
+        assertEquals(List.of(saved), selections, "the open ticket changed once, never to nothing");
+        assertEquals("accept", vm.selected().events().get(vm.selected().events().size() - 1).action());
+        ScopeSnapshot after = vm.snapshotProperty().get();
+        assertNotEquals(snapshotBefore, after);
+        assertSame(snapshotBefore.maker(), after.maker(), "no reload: the clocks' calendar was not read again");
+        List<Ticket> now = vm.list().all();
+        assertEquals(before.size(), now.size());
+        for (int i = 0; i < now.size(); i++) {
+            if (now.get(i).id().equals(ticket.id())) {
+                assertEquals(saved, now.get(i));
+            } else {
+                assertSame(before.get(i), now.get(i), "row " + i + " was not read again");
+            }
+        }
+        assertEquals(newBefore - 1, vm.list().countProperty(Queue.NEW).get(), "counts moved by the one ticket");
+        assertTrue(vm.messageProperty().get().contains(ticket.ticketNo()), vm.messageProperty().get());
+    }
+
+    @Test
+    void aRefusedSaveSaysTheFieldAndRuleAndWritesNothing() {
+        Ticket ticket = newWaterTicket();
+        vm.selected().ticketProperty().set(ticket);
+        int events = vm.selected().events().size();
+
+        vm.act(accept(), Map.of(), "");
+
+        assertTrue(vm.messageProperty().get().contains("派往乡镇水务站"), vm.messageProperty().get());
+        assertEquals(events, workspace.store.tickets().events(ticket.id()).size());
+        assertEquals("acceptance", vm.selected().ticketProperty().get().currentStep());
+    }
+
+    @Test
+    void aSaveOnATicketChangedMeanwhileIsRefusedAndTheTicketShownAgain() {
+        Ticket ticket = newWaterTicket();
+        vm.selected().ticketProperty().set(ticket);
+        // someone else on this PC's store first (another window, a pull)
+        workspace.actions().act(ticket.id(), ticket.version(), DemoUsers.WATER_CLERK, "accept",
+                Map.of("station", "转龙水务站"), "");
+
+        vm.act(accept(), Map.of("station", "屏山水务站"), "");
+
+        assertTrue(vm.messageProperty().get().contains(ticket.ticketNo()), vm.messageProperty().get());
+        assertEquals("verification", vm.selected().ticketProperty().get().currentStep(), "shown as stored now");
+        List<TicketEvent> history = workspace.store.tickets().events(ticket.id());
+        assertEquals("转龙水务站", history.get(history.size() - 1).formData().get("station"));
+    }
+
+    @Test
+    void aSyncThatChangedAFewTicketsReplacesThoseOnly() {
+        Ticket ticket = newWaterTicket();
+        Ticket other = vm.list().all().stream().filter(t -> !t.id().equals(ticket.id())).findFirst().orElseThrow();
+        workspace.actions().act(ticket.id(), ticket.version(), DemoUsers.WATER_CLERK, "accept",
+                Map.of("station", "转龙水务站"), "");
+
+        vm.refresh(Set.of(ticket.id()));
+
+        assertEquals("verification", vm.list().all().stream().filter(t -> t.id().equals(ticket.id())).findFirst()
+                .orElseThrow().currentStep());
+        assertTrue(vm.list().all().stream().anyMatch(t -> t == other), "the others are the same objects");
+    }
+
+    @Test
+    void theOpenTicketsActionsSayWhyOneIsRefused() {
+        Ticket ticket = newWaterTicket();
+        vm.selected().ticketProperty().set(ticket);
+        List<SelectedTicket.ActionChoice> choices = vm.selected().choices();
+        assertTrue(choices.stream().anyMatch(c -> c.action().code().equals("accept") && c.refusal() == null));
+        assertNotNull(vm.selected().clockProperty().get());
+    }
+
+    private Ticket newWaterTicket() {
+        return vm.list().all().stream().filter(t -> t.currentStep().equals("acceptance")).findFirst().orElseThrow();
+    }
+
+    private ActionDef accept() {
+        return workspace.catalog.workflowOf("drinking_water").actions().stream()
+                .filter(a -> a.code().equals("accept")).findFirst().orElseThrow();
+    }
+}
