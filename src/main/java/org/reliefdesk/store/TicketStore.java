@@ -8,9 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.OptimisticLockException;
 import org.hibernate.Session;
-import org.hibernate.StaleStateException;
 import org.hibernate.query.SelectionQuery;
 import org.reliefdesk.logic.TicketNumbers;
 import org.reliefdesk.logic.queue.TicketScope;
@@ -198,37 +196,6 @@ public final class TicketStore {
             throw new IllegalArgumentException("form data of event " + e.id() + " cannot be stored as JSON", ex);
         }
         s.persist(form);
-    }
-
-    /**
-     * The unit of work for one change: writes {@code changed} and appends {@code event} in a
-     * single transaction. {@code changed.version()} must be the version that was read; if the
-     * stored ticket has moved on, nothing is written and {@link StaleTicketException} is thrown.
-     *
-     * @return the ticket as stored, with its new version
-     */
-    public Ticket applyChange(Ticket changed, TicketEvent event) {
-        if (!event.ticketId().equals(changed.id())) {
-            throw new IllegalArgumentException("event " + event.id() + " belongs to another ticket");
-        }
-        try {
-            return store.inTransaction(s -> {
-                TicketEntity entity = s.find(TicketEntity.class, changed.id());
-                if (entity == null) {
-                    throw new IllegalArgumentException("no ticket " + changed.id());
-                }
-                if (entity.version != changed.version()) {
-                    throw new StaleTicketException(changed.id(), changed.version(), entity.version);
-                }
-                entity.copyFrom(changed);
-                persist(s, event);
-                s.flush();
-                return entity.toModel();
-            });
-        } catch (OptimisticLockException | StaleStateException e) {
-            // Another writer committed between our read and our flush.
-            throw new StaleTicketException(changed.id(), changed.version(), -1);
-        }
     }
 
     /**

@@ -10,15 +10,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Clock;
+import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
+import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
-import org.reliefdesk.model.TicketStatus;
 
 /** The local store on a real H2 file in a temporary directory. */
 class LocalStoreTest {
@@ -45,40 +47,44 @@ class LocalStoreTest {
         }
     }
 
+    /** Actions as the workbench takes them: the engine decides, the change, its event and its operation are written together. */
+    private static TicketActions actions(LocalStore store) {
+        return new TicketActions(store, new WorkflowEngine(CatalogLoader.loadBuiltIn(),
+                Clock.fixed(TestData.SUBMITTED.plusSeconds(3600), ChinaTime.ZONE)));
+    }
+
     @Test
-    void aChangeAndItsEventAreWrittenTogether() {
+    void aChangeItsEventAndItsOperationAreWrittenTogether() {
         try (LocalStore store = LocalStore.open(dir)) {
             TicketHistory h = TestData.newWaterTicket("5301282021112000001");
             TestData.insert(store, h);
             Ticket read = store.tickets().find(h.ticket().id()).orElseThrow();
-            Ticket accepted = read.withStep("verification", TicketStatus.IN_PROGRESS, null, null);
-            TicketEvent event = new TicketEvent(UUID.randomUUID(), read.id(), 3, "water.clerk",
-                    TestData.SUBMITTED.plusSeconds(3600), "accept", "acceptance", "verification", "已受理", Map.of(), null);
 
-            Ticket stored = store.tickets().applyChange(accepted, event);
+            Ticket stored = actions(store).act(read.id(), read.version(), DemoUsers.WATER_CLERK, "accept",
+                    Map.of("station", "屏山水务站"), "已受理");
 
             assertEquals(read.version() + 1, stored.version());
             assertEquals("verification", store.tickets().find(read.id()).orElseThrow().currentStep());
             assertEquals(3, store.tickets().events(read.id()).size());
             assertEquals("已受理", store.tickets().events(read.id()).get(2).note());
+            assertEquals(1, store.outbox().pending("water.clerk", 10).size(), "the change waits for the central store");
+            assertEquals(read.id(), store.outbox().pending("water.clerk", 10).get(0).ticketId());
         }
     }
 
     @Test
-    void aFailingEventLeavesTheTicketUnchanged() {
+    void aRefusedActionLeavesTicketHistoryAndOutboxUnchanged() {
         try (LocalStore store = LocalStore.open(dir)) {
             TicketHistory h = TestData.newWaterTicket("5301282021112000002");
             TestData.insert(store, h);
             Ticket read = store.tickets().find(h.ticket().id()).orElseThrow();
-            // seq 2 is taken: the event insert fails, so the ticket update must roll back too.
-            TicketEvent clash = new TicketEvent(UUID.randomUUID(), read.id(), 2, "water.clerk",
-                    TestData.SUBMITTED.plusSeconds(3600), "accept", "acceptance", "verification", null, Map.of(), null);
-            assertThrows(RuntimeException.class, () -> store.tickets().applyChange(
-                    read.withStep("verification", TicketStatus.IN_PROGRESS, null, null), clash));
+            assertThrows(InvalidFieldException.class, () -> actions(store).act(read.id(), read.version(),
+                    DemoUsers.WATER_CLERK, "accept", Map.of(), ""));
             Ticket after = store.tickets().find(read.id()).orElseThrow();
             assertEquals("acceptance", after.currentStep());
             assertEquals(read.version(), after.version());
             assertEquals(2, store.tickets().events(read.id()).size());
+            assertEquals(0, store.outbox().pendingCount());
         }
     }
 
@@ -89,16 +95,14 @@ class LocalStoreTest {
             TestData.insert(store, h);
             Ticket first = store.tickets().find(h.ticket().id()).orElseThrow();
             Ticket second = store.tickets().find(h.ticket().id()).orElseThrow(); // a second window's copy
-            store.tickets().applyChange(first.withStep("verification", TicketStatus.IN_PROGRESS, null, null),
-                    new TicketEvent(UUID.randomUUID(), first.id(), 3, "a", TestData.SUBMITTED, "accept",
-                            "acceptance", "verification", null, Map.of(), null));
+            actions(store).act(first.id(), first.version(), DemoUsers.WATER_CLERK, "accept",
+                    Map.of("station", "屏山水务站"), "");
 
-            assertThrows(StaleTicketException.class, () -> store.tickets().applyChange(
-                    second.withStep("concluded", TicketStatus.CONCLUDED, TestData.SUBMITTED, null),
-                    new TicketEvent(UUID.randomUUID(), second.id(), 3, "b", TestData.SUBMITTED, "reject",
-                            "acceptance", "concluded", null, Map.of(), null)));
+            assertThrows(StaleTicketException.class, () -> actions(store).act(second.id(), second.version(),
+                    DemoUsers.WATER_CLERK, "reject", Map.of("reason", "不属于本部门"), ""));
             assertEquals("verification", store.tickets().find(first.id()).orElseThrow().currentStep());
             assertEquals(3, store.tickets().events(first.id()).size());
+            assertEquals(1, store.outbox().pendingCount());
         }
     }
 

@@ -2,6 +2,7 @@ package org.reliefdesk.logic.catalog;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.reliefdesk.model.Role;
 import java.util.Map;
@@ -15,16 +16,16 @@ import java.util.Optional;
  * when a condition on the ticket's facts holds), {@code rowLimits} over all its uses, and
  * {@code requires} on the ticket's facts. {@code rule} names the message when one of these
  * refuses it; {@code stepRule} the message when the action is tried in a step it is not for
- * (such as the four dropout steps out of order). {@code main} marks the usual path; {@code feedsBack} marks
- * actions whose text is sent to the applicant. {@code reopenWithinDays} marks an action that
+ * (such as the four dropout steps out of order). {@code main} marks the usual path. {@code reopenWithinDays} marks an action that
  * takes a concluded ticket back into handling, allowed for that many calendar days after it was
  * concluded (only such actions may start from a terminal step).
  */
+// "feedsBack" was written in catalogs up to formatVersion 2 and never read: still accepted, ignored.
+@JsonIgnoreProperties({"feedsBack"})
 public record ActionDef(String code, @JsonProperty("from") List<String> from, List<Role> roles, String to,
                         List<Branch> branches, String form, String outcome, Integer maxTimes, ExtraTimes extraTimes,
                         List<RowLimit> rowLimits, Condition requires, String rule, String stepRule, String department,
-                        boolean main,
-                        boolean feedsBack, Integer reopenWithinDays) {
+                        boolean main, Integer reopenWithinDays) {
 
     public static final String PREVIOUS = "@previous";
 
