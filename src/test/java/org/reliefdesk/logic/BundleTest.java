@@ -23,6 +23,13 @@ import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.logic.clock.TicketClock;
+import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.ServiceItem;
+import org.reliefdesk.report.OverduePdf;
+import org.reliefdesk.store.Outbox;
 
 /** Every key exists in both languages, and every key the code asks for exists. */
 class BundleTest {
@@ -79,6 +86,20 @@ class BundleTest {
         for (StepState st : StepState.values()) {
             used.add("stepState." + st.name());
         }
+        for (Queue q : Queue.values()) {
+            used.add("queueName." + q.name());
+        }
+        for (Outbox.State st : Outbox.State.values()) {
+            used.add("conflicts.state." + st.name());
+        }
+        for (Outbox.TicketSync st : Outbox.TicketSync.values()) {
+            used.add("sync.state." + st.name());
+        }
+        for (OverduePdf.Kind k : OverduePdf.Kind.values()) {
+            used.add("reports.kind." + k.name());
+        }
+        // every rule the catalog names (an action's refusal, a step rule, a field's rule)
+        used.addAll(catalogRuleKeys());
         // fieldName("x") looks up "field.x"; msg keys are used as they are.
         Set<String> missing = new TreeSet<>();
         for (String key : used) {
@@ -87,6 +108,62 @@ class BundleTest {
             }
         }
         assertTrue(used.size() > 60, "scan found only " + used.size() + " keys");
-        assertEquals(Set.of(), missing);
+        assertEquals(Set.of(), missing, "missing in messages_zh_CN (the other test keeps the languages equal)");
+    }
+
+    /** The prefixes of keys the code builds at run time, each covered above by the values it is built from. */
+    private static final Set<String> BUILT_PREFIXES = Set.of("channel.", "conflicts.state.", "ladder.", "queue.",
+            "queueName.", "reports.kind.", "role.", "status.", "stepState.", "sync.state.");
+
+    @Test
+    void everyKeyBuiltAtRunTimeIsCoveredAbove() throws IOException {
+        Set<String> built = new TreeSet<>();
+        Pattern prefix = Pattern.compile("msg\\(\"([A-Za-z][\\w.]*\\.)\"\\s*\\+");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = prefix.matcher(Files.readString(f));
+                while (m.find()) {
+                    built.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(built.size() >= 8, "scan found " + built);
+        Set<String> uncovered = new TreeSet<>(built);
+        uncovered.removeAll(BUILT_PREFIXES);
+        assertEquals(Set.of(), uncovered, "a key built at run time: add the values it is built from to the test above");
+    }
+
+    @Test
+    void catalogThingsInARefusalAreSaidInTheUsersLanguage() {
+        Catalog catalog = CatalogLoader.loadBuiltIn();
+        InvalidFieldException e = new InvalidFieldException("action", "rule.workflow.department",
+                catalog.namedDepartment("WATER"));
+        String zh = new Texts(Texts.CHINESE).ruleText(e);
+        String en = new Texts(Locale.ENGLISH).ruleText(e);
+        assertTrue(zh.contains(catalog.departmentName("WATER", Texts.CHINESE)), zh);
+        assertTrue(en.contains(catalog.departmentName("WATER", Locale.ENGLISH)), en);
+        assertTrue(en.chars().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), en);
+    }
+
+    private static Set<String> catalogRuleKeys() {
+        Catalog catalog = CatalogLoader.loadBuiltIn();
+        Set<String> keys = new TreeSet<>();
+        for (ServiceItem item : catalog.items()) {
+            for (ActionDef a : catalog.workflowOf(item.code()).actions()) {
+                if (a.rule() != null) {
+                    keys.add(a.rule());
+                }
+                if (a.stepRule() != null) {
+                    keys.add(a.stepRule());
+                }
+                catalog.form(a.form()).ifPresent(f -> f.fields().forEach(fd -> {
+                    if (fd.rule() != null) {
+                        keys.add(fd.rule());
+                    }
+                }));
+            }
+        }
+        assertTrue(!keys.isEmpty(), "the catalog names rules");
+        return keys;
     }
 }

@@ -156,7 +156,7 @@ public final class FormEditor {
         } catch (InvalidFieldException e) {
             valid.set(false);
             String message = texts.ruleText(e);
-            firstProblem.set(labelOf(e.field()) + "：" + message);
+            firstProblem.set(texts.msg("text.labelled", labelOf(e.field()), message));
             if (dirty.get()) {
                 showError(e.field(), message);
             }

@@ -28,11 +28,11 @@ public final class FormText {
                 .map(en -> {
                     FieldDef f = fields.get(en.getKey());
                     String name = f != null ? f.label(texts.locale()) : texts.fieldName("form." + en.getKey());
-                    return name + "：" + show(catalog, f, en.getValue(), texts);
+                    return texts.msg("text.labelled", name, show(catalog, f, en.getValue(), texts));
                 })
-                .collect(Collectors.joining("；"));
+                .collect(Collectors.joining(texts.msg("text.clauseSeparator")));
         String outcome = e.outcome() == null ? "" : texts.msg("history.outcome", catalog.outcomeName(e.outcome(), texts.locale()));
-        return String.join("；", List.of(e.note() == null ? "" : e.note(), outcome, values).stream()
+        return String.join(texts.msg("text.clauseSeparator"), List.of(e.note() == null ? "" : e.note(), outcome, values).stream()
                 .filter(s -> !s.isEmpty()).toList());
     }
 
@@ -44,7 +44,7 @@ public final class FormText {
             return texts.msg("value.rows", list.size());
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(v -> show(catalog, f, v, texts)).collect(Collectors.joining("、"));
+            return list.stream().map(v -> show(catalog, f, v, texts)).collect(Collectors.joining(texts.msg("text.listSeparator")));
         }
         if (f != null && value instanceof String code) {
             List<Label> options = f.options() != null ? f.options()

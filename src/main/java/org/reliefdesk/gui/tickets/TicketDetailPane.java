@@ -130,8 +130,9 @@ public final class TicketDetailPane {
         rows.add(row("field.applicant.idNumber", t.applicant().maskedIdNumber()));
         rows.add(row("field.applicant.phone", t.applicant().phone()));
         rows.add(row("detail.place", t.county().name() + " " + t.township().name() + " " + t.village().name()));
-        rows.add(row("detail.channel", texts.msg("channel." + t.channel().name())
-                + (t.raisedBy() == null ? "" : "（" + t.raisedBy() + "）")));
+        String channel = texts.msg("channel." + t.channel().name());
+        rows.add(row("detail.channel", t.raisedBy() == null ? channel : texts.msg("text.parenthesis", channel,
+                t.raisedBy())));
         rows.add(row("column.submitted", Formats.dateTime(t.submittedAt())));
         rows.add(row("detail.dispatched", Formats.dateTime(t.dispatchedAt())));
         rows.add(row("detail.concluded", Formats.dateTime(t.concludedAt())));
@@ -175,7 +176,7 @@ public final class TicketDetailPane {
             b.setId("action-" + choice.action().code());
             if (choice.refusal() != null) {
                 b.setDisable(true);
-                why.add(name + "：" + choice.refusal());
+                why.add(texts.msg("text.labelled", name, choice.refusal()));
             } else {
                 b.setOnAction(e -> open(choice));
             }

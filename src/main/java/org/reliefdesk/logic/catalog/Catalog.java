@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.reliefdesk.model.Department;
+import org.reliefdesk.model.Named;
 import org.reliefdesk.model.ServiceItem;
 
 /** The validated service catalog: departments, service items, and the lifecycle labels. */
@@ -67,6 +68,22 @@ public final class Catalog {
     public Optional<FormDef> formOfEvent(String itemCode, String action) {
         return "submit".equals(action) ? Optional.ofNullable(applicationFormOf(itemCode))
                 : workflowOf(itemCode).action(action).map(ActionDef::form).flatMap(this::form);
+    }
+
+    /** An action as a message names it (its code, and its name in both languages). */
+    public Named namedAction(String code) {
+        return new Named("action", code, actionName(code, Locale.SIMPLIFIED_CHINESE), actionName(code, Locale.ENGLISH));
+    }
+
+    /** A step as a message names it. */
+    public Named namedStep(String code) {
+        return new Named("step", code, stepName(code, Locale.SIMPLIFIED_CHINESE), stepName(code, Locale.ENGLISH));
+    }
+
+    /** A department as a message names it. */
+    public Named namedDepartment(String code) {
+        return new Named("department", code, departmentName(code, Locale.SIMPLIFIED_CHINESE),
+                departmentName(code, Locale.ENGLISH));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Named;
 
 /**
  * Every user-visible string, from the {@code messages} bundles (zh_CN first, en second).
@@ -60,7 +61,8 @@ public final class Texts {
     /** The broken rule in words, without the field. */
     public String ruleText(InvalidFieldException e) {
         List<Object> args = e.args();
-        return msg(e.rule(), args.toArray());
+        // catalog things named by logic are said here, in this language
+        return msg(e.rule(), args.stream().map(a -> a instanceof Named n ? n.in(locale) : a).toArray());
     }
 
     /** "身份证号：校验位错误…" — the field named, then the rule. */

@@ -20,6 +20,7 @@ import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.catalog.Label;
 import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Named;
 import org.reliefdesk.model.PhoneNumber;
 import org.reliefdesk.model.ResidentIdNumber;
 
@@ -203,8 +204,10 @@ public final class FormValidator {
         List<Label> options = f.options() != null ? f.options()
                 : catalog.list(f.list()).map(l -> l.entries()).orElse(List.of());
         if (options.stream().noneMatch(o -> o.code().equals(value))) {
-            throw new InvalidFieldException(path, "rule.form.choice",
-                    options.stream().map(o -> o.zh()).collect(Collectors.joining("、")));
+            throw new InvalidFieldException(path, "rule.form.choice", new Named("choices",
+                    options.stream().map(Label::code).collect(Collectors.joining(",")),
+                    options.stream().map(Label::zh).collect(Collectors.joining("、")),
+                    options.stream().map(Label::en).collect(Collectors.joining(", "))));
         }
         return value;
     }

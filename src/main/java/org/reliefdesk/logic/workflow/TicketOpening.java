@@ -21,7 +21,6 @@ import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.User;
-import java.util.Locale;
 
 /**
  * A clerk or township user opens a ticket for a resident (政府找 or 他人代举): the applicant and
@@ -63,8 +62,7 @@ public final class TicketOpening {
      */
     public TicketHistory open(Request r, User staff, Ids ids) {
         if (!Capabilities.of(staff).opensTickets()) {
-            throw new InvalidFieldException("action", "rule.workflow.role", catalog.actionName("submit",
-                    Locale.SIMPLIFIED_CHINESE));
+            throw new InvalidFieldException("action", "rule.workflow.role", catalog.namedAction("submit"));
         }
         if (r.itemCode() == null || catalog.item(r.itemCode()).isEmpty()) {
             throw new InvalidFieldException("item", "rule.required");
@@ -72,8 +70,7 @@ public final class TicketOpening {
         if (staff.role() == Role.CLERK
                 && !catalog.item(r.itemCode()).orElseThrow().departmentCode().equals(staff.departmentCode())) {
             throw new InvalidFieldException("item", "rule.workflow.department",
-                    catalog.departmentName(catalog.item(r.itemCode()).orElseThrow().departmentCode(),
-                            Locale.SIMPLIFIED_CHINESE));
+                    catalog.namedDepartment(catalog.item(r.itemCode()).orElseThrow().departmentCode()));
         }
         if (r.county() == null || !r.county().code().equals(staff.countyCode())) {
             throw new InvalidFieldException("countyCode", "rule.workflow.county");

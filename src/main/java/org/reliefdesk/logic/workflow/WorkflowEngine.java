@@ -18,12 +18,12 @@ import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.catalog.StepDef;
 import org.reliefdesk.logic.catalog.WorkflowDef;
 import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Named;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
-import java.util.Locale;
 import org.reliefdesk.model.ChinaTime;
 
 /**
@@ -99,7 +99,7 @@ public final class WorkflowEngine {
 
     /** The rules on where the ticket is and who the user is. */
     private Optional<InvalidFieldException> placeRefusal(Ticket ticket, User user, ActionDef a) {
-        String actionName = catalog.actionName(a.code(), Locale.SIMPLIFIED_CHINESE);
+        Named actionName = catalog.namedAction(a.code());
         // a concluded ticket still takes its follow-up visit; at the terminal step only a reopening
         if (catalog.workflowOf(ticket.itemCode()).isTerminal(ticket.currentStep()) && !a.reopens()) {
             return refuse("rule.workflow.concluded");
@@ -110,8 +110,7 @@ public final class WorkflowEngine {
         }
         if (!a.from().contains(ticket.currentStep())) {
             return a.stepRule() != null ? refuse(a.stepRule())
-                    : refuse("rule.workflow.notInStep", actionName,
-                            catalog.stepName(ticket.currentStep(), Locale.SIMPLIFIED_CHINESE));
+                    : refuse("rule.workflow.notInStep", actionName, catalog.namedStep(ticket.currentStep()));
         }
         if (!a.roles().contains(user.role())) {
             return refuse("rule.workflow.role", actionName);
@@ -123,8 +122,7 @@ public final class WorkflowEngine {
             String department = a.department() != null ? a.department()
                     : catalog.item(ticket.itemCode()).orElseThrow().departmentCode();
             if (!department.equals(user.departmentCode())) {
-                return refuse("rule.workflow.department",
-                        catalog.departmentName(department, Locale.SIMPLIFIED_CHINESE));
+                return refuse("rule.workflow.department", catalog.namedDepartment(department));
             }
         }
         if (user.role() == Role.TOWNSHIP && !ticket.township().code().equals(user.townshipCode())) {
