@@ -1,15 +1,15 @@
 package org.reliefdesk.app;
 
-import java.util.Arrays;
-
-import org.reliefdesk.cli.ReliefDeskCli;
-import org.reliefdesk.gui.shell.WorkbenchApp;
-import org.reliefdesk.logic.config.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Optional;
+
+import org.reliefdesk.cli.ReliefDeskCli;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.shell.WorkbenchApp;
+import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.config.Settings;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         args = smokeTestDataDir(args);
@@ -37,13 +36,19 @@ public final class Main {
             unreadable = e;
         }
         String dataDir = AppConfig.option(Arrays.asList(args), "--data-dir");
-        saved.ifPresent(st -> System.setProperty(DataDirectory.CHOSEN, st.dataDir().toString()));
-        System.setProperty("reliefdesk.logDir", DataDirectory.logsOf(dataDir != null ? DataDirectory.resolve(dataDir)
-                : saved.map(Settings::dataDir).orElse(DataDirectory.resolve(null))).toString());
+        saved.ifPresent(
+                st -> System.setProperty(DataDirectory.CHOSEN, st.dataDir().toString()));
+        System.setProperty(
+                "reliefdesk.logDir",
+                DataDirectory.logsOf(
+                                dataDir != null
+                                        ? DataDirectory.resolve(dataDir)
+                                        : saved.map(Settings::dataDir).orElse(DataDirectory.resolve(null)))
+                        .toString());
         System.setProperty("reliefdesk.logLevel", saved.map(Settings::logLevel).orElse("INFO"));
         if (unreadable != null) {
-            LoggerFactory.getLogger(Main.class).warn("Settings in {} not read; the first-start page asks again",
-                    Settings.file(), unreadable);
+            LoggerFactory.getLogger(Main.class)
+                    .warn("Settings in {} not read; the first-start page asks again", Settings.file(), unreadable);
         }
         if (args.length > 0 && ReliefDeskCli.isCommand(args[0])) {
             System.exit(ReliefDeskCli.run(args));
@@ -58,7 +63,8 @@ public final class Main {
      * the user's own, unless {@code --data-dir} names one.
      */
     private static String[] smokeTestDataDir(String[] args) {
-        if (!Arrays.asList(args).contains("--smoke-test") || AppConfig.option(Arrays.asList(args), "--data-dir") != null) {
+        if (!Arrays.asList(args).contains("--smoke-test")
+                || AppConfig.option(Arrays.asList(args), "--data-dir") != null) {
             return args;
         }
         try {

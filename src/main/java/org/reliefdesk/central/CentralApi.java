@@ -101,9 +101,11 @@ final class CentralApi extends Handler.Abstract {
             return;
         }
         // who calls first: an unknown endpoint is only said to someone signed in
-        CentralUsers.Caller caller = store.users().authenticate(bearer(request), store.clock().instant());
+        CentralUsers.Caller caller =
+                store.users().authenticate(bearer(request), store.clock().instant());
         if (found == null) {
-            throw pathKnown ? new ApiError(405, "method", method + " is not taken here")
+            throw pathKnown
+                    ? new ApiError(405, "method", method + " is not taken here")
                     : new ApiError(404, "notFound", "no such endpoint: " + method + " " + path);
         }
         if (!found.access().allows().test(store, caller.user())) {
@@ -140,13 +142,29 @@ final class CentralApi extends Handler.Abstract {
         } else if (failure instanceof KeyDerivations.Busy) {
             Exchange.drain(request);
             response.getHeaders().put(HttpHeader.RETRY_AFTER, KeyDerivations.RETRY_AFTER_SECONDS);
-            x.send(429, Map.of("error", "sync.auth.busy", "message", "too many sign-ins at once; try again",
-                    "retryAfter", KeyDerivations.RETRY_AFTER_SECONDS));
+            x.send(
+                    429,
+                    Map.of(
+                            "error",
+                            "sync.auth.busy",
+                            "message",
+                            "too many sign-ins at once; try again",
+                            "retryAfter",
+                            KeyDerivations.RETRY_AFTER_SECONDS));
         } else if (failure instanceof InvalidFieldException e) {
             Exchange.drain(request);
             // The rule, its field and its values, so a PC says it in its own language; the message in Chinese.
-            x.send(400, Map.of("error", e.rule(), "field", e.field(), "args", e.args(),
-                    "message", store.chinese().describe(e)));
+            x.send(
+                    400,
+                    Map.of(
+                            "error",
+                            e.rule(),
+                            "field",
+                            e.field(),
+                            "args",
+                            e.args(),
+                            "message",
+                            store.chinese().describe(e)));
         } else {
             // the trace to the log, only its id to the client: never SQL, tables or class names
             String id = ErrorIds.log(LOG, method + " " + path + " failed", failure);
@@ -155,14 +173,23 @@ final class CentralApi extends Handler.Abstract {
                 callback.failed(failure); // a download cut off midway: the PC resumes it with ?from=
                 return;
             }
-            x.send(500, Map.of("error", "internal", "errorId", id, "message",
-                    "the central store could not do this (error " + id + " in its log)"));
+            x.send(
+                    500,
+                    Map.of(
+                            "error",
+                            "internal",
+                            "errorId",
+                            id,
+                            "message",
+                            "the central store could not do this (error " + id + " in its log)"));
         }
     }
 
     /** The token of {@code Authorization: Bearer …}; the scheme's name in any case (RFC 7235). */
     private static String bearer(Request request) {
         String h = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        return h != null && h.length() > 7 && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
+        return h != null && h.length() > 7 && h.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? h.substring(7).strip()
+                : null;
     }
 }

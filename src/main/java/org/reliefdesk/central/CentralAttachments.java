@@ -1,24 +1,24 @@
 package org.reliefdesk.central;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
-import org.reliefdesk.logic.workflow.AttachmentNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 import org.reliefdesk.logic.Sha256;
+import org.reliefdesk.logic.workflow.AttachmentNames;
 
 /**
  * Photos and documents in the central store, by SHA-256, kept as the pieces they were uploaded
@@ -30,11 +30,20 @@ public final class CentralAttachments {
 
     /** The largest attachment the central store takes (a phone photo is a few MB). */
     public static final long MAX_SIZE = 50L * 1024 * 1024;
+
+    /** How long an unfinished upload is kept after its last piece. */
+    public static final Duration UPLOAD_LIFETIME = Duration.ofHours(24);
+
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
 
-    /** How far an upload is: stored in full, or {@code received} bytes so far. */
-    public record Status(boolean stored, long received) {
+    private final CentralDatabase db;
+
+    public CentralAttachments(CentralDatabase db) {
+        this.db = db;
     }
+
+    /** How far an upload is: stored in full, or {@code received} bytes so far. */
+    public record Status(boolean stored, long received) {}
 
     /** A piece that does not fit: the client should continue from {@code received}. */
     public static final class WrongOffset extends RuntimeException {
@@ -49,15 +58,6 @@ public final class CentralAttachments {
             return received;
         }
     }
-
-    private final CentralDatabase db;
-
-    public CentralAttachments(CentralDatabase db) {
-        this.db = db;
-    }
-
-    /** How long an unfinished upload is kept after its last piece. */
-    public static final Duration UPLOAD_LIFETIME = Duration.ofHours(24);
 
     public static boolean validName(String sha) {
         return sha != null && SHA.matcher(sha).matches();
@@ -113,8 +113,8 @@ public final class CentralAttachments {
                 return new Status(true, stored.get());
             }
             long received;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT received FROM attachment_upload WHERE sha256 = ? FOR UPDATE")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT received FROM attachment_upload WHERE sha256 = ? FOR UPDATE")) {
                 ps.setString(1, sha);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -167,7 +167,8 @@ public final class CentralAttachments {
     private void expire(Instant now) {
         db.inTransaction(c -> {
             List<String> old = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM attachment_upload WHERE updated_at < ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT sha256 FROM attachment_upload WHERE updated_at < ?")) {
                 ps.setTimestamp(1, Timestamp.from(now.minus(UPLOAD_LIFETIME)));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -186,10 +187,11 @@ public final class CentralAttachments {
     /** The upload's row, made in a transaction of its own (two PCs starting the same file at once: one wins). */
     private void startUpload(String sha, long total, String by, Instant now) {
         db.makeRowOnce(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment_upload (sha256, total_size, received,"
-                    + " updated_at, started_by) SELECT ?, ?, 0, ?, ? WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM attachment_upload WHERE sha256 = ?)"
-                    + " AND NOT EXISTS (SELECT 1 FROM attachment WHERE sha256 = ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO attachment_upload (sha256, total_size, received,"
+                            + " updated_at, started_by) SELECT ?, ?, 0, ?, ? WHERE NOT EXISTS"
+                            + " (SELECT 1 FROM attachment_upload WHERE sha256 = ?)"
+                            + " AND NOT EXISTS (SELECT 1 FROM attachment WHERE sha256 = ?)")) {
                 ps.setString(1, sha);
                 ps.setLong(2, total);
                 ps.setTimestamp(3, Timestamp.from(now));
@@ -216,8 +218,8 @@ public final class CentralAttachments {
     }
 
     private static byte[] piece(Connection c, String sha, long offset) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT content FROM attachment_piece WHERE sha256 = ? AND piece_offset = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT content FROM attachment_piece WHERE sha256 = ? AND piece_offset = ?")) {
             ps.setString(1, sha);
             ps.setLong(2, offset);
             try (ResultSet rs = ps.executeQuery()) {

@@ -28,9 +28,9 @@ public final class CentralCalendar {
     public List<YearFile> years() {
         return db.inTransaction(c -> {
             List<YearFile> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT holiday_year, content FROM holiday_year ORDER BY holiday_year");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT holiday_year, content FROM holiday_year ORDER BY holiday_year");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new YearFile(rs.getInt(1), rs.getString(2)));
                 }

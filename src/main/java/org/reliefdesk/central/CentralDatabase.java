@@ -54,7 +54,11 @@ public final class CentralDatabase implements AutoCloseable {
         config.setAutoCommit(false);
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/central").load().migrate();
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/central")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.reliefdesk.logic.catalog.Catalog;
@@ -24,7 +25,6 @@ import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Set;
 
 /**
  * Applies pushed operations, each in its own transaction: an operation received before is
@@ -35,6 +35,8 @@ import java.util.Set;
 public final class CentralOps {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralOps.class);
+
+    private static final Set<String> SYNC_FIELDS = Set.of("ticketId", "opId", "operation", "at", "events", "action");
 
     private final CentralDatabase db;
     private final CentralTickets tickets;
@@ -60,9 +62,13 @@ public final class CentralOps {
             try {
                 results.add(db.inTransaction(c -> one(c, caller, op)));
             } catch (RuntimeException e) {
-                String id = ErrorIds.log(LOG, "Operation " + op.opId() + " by " + caller.user().username() + " failed", e);
-                results.add(result(op, OpResult.Outcome.REJECTED,
-                        new InvalidFieldException("operation", "sync.rule.failed", id), null));
+                String id = ErrorIds.log(
+                        LOG, "Operation " + op.opId() + " by " + caller.user().username() + " failed", e);
+                results.add(result(
+                        op,
+                        OpResult.Outcome.REJECTED,
+                        new InvalidFieldException("operation", "sync.rule.failed", id),
+                        null));
             }
         }
         return results;
@@ -86,30 +92,41 @@ public final class CentralOps {
         if (earlier.isPresent()) {
             Earlier e = earlier.get();
             if (!e.hash().equals(hash) || !e.username().equals(user.username())) {
-                return result(op, OpResult.Outcome.CONFLICT, new InvalidFieldException("opId", "sync.rule.sameIdOtherContent"),
+                return result(
+                        op,
+                        OpResult.Outcome.CONFLICT,
+                        new InvalidFieldException("opId", "sync.rule.sameIdOtherContent"),
                         visible);
             }
             return e.result().asReplay(visible);
         }
         OperationApplier.Decision decision = applier.apply(op, before, user, clock.instant(), caller.notBefore());
         if (decision instanceof OperationApplier.Applied applied && eventTaken(c, op, applied.after())) {
-            decision = new OperationApplier.Refused(OpResult.Outcome.REJECTED,
-                    new InvalidFieldException("eventId", "sync.rule.eventIdTaken"));
+            decision = new OperationApplier.Refused(
+                    OpResult.Outcome.REJECTED, new InvalidFieldException("eventId", "sync.rule.eventIdTaken"));
         }
         OpResult result;
         Long changeNo = null;
         if (decision instanceof OperationApplier.Applied applied) {
-            CentralTickets.Saved saved = tickets.save(c, applied.after(), before == null,
-                    op.kind() == Operation.Kind.OPEN, clock.instant());
+            CentralTickets.Saved saved =
+                    tickets.save(c, applied.after(), before == null, op.kind() == Operation.Kind.OPEN, clock.instant());
             changeNo = saved.changeNo();
-            result = new OpResult(op.opId(), OpResult.Outcome.APPLIED, false, null, null, null, null,
+            result = new OpResult(
+                    op.opId(),
+                    OpResult.Outcome.APPLIED,
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
                     tickets.codec().write(saved.history()));
         } else {
             OperationApplier.Refused refused = (OperationApplier.Refused) decision;
             result = result(op, refused.outcome(), refused.why(), visible);
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO applied_op (op_id, username, client_id, kind,"
-                + " ticket_id, payload_hash, outcome, reason, change_no, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO applied_op (op_id, username, client_id, kind,"
+                        + " ticket_id, payload_hash, outcome, reason, change_no, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, op.opId());
             ps.setString(2, user.username());
             ps.setString(3, caller.clientId());
@@ -122,15 +139,23 @@ public final class CentralOps {
             ps.setTimestamp(10, Timestamp.from(clock.instant()));
             ps.executeUpdate();
         }
-        LOG.info("Operation {} ({} on {}) by {} from {}: {}{}", op.opId(), op.kind(), op.ticketId(), user.username(),
-                caller.clientId(), result.outcome(), result.reason() == null ? "" : " – " + result.reason());
+        LOG.info(
+                "Operation {} ({} on {}) by {} from {}: {}{}",
+                op.opId(),
+                op.kind(),
+                op.ticketId(),
+                user.username(),
+                caller.clientId(),
+                result.outcome(),
+                result.reason() == null ? "" : " – " + result.reason());
         return result;
     }
 
     /** Whether an event the operation adds has an id another ticket already holds. */
     private static boolean eventTaken(Connection c, Operation op, TicketHistory after) throws SQLException {
         List<TicketEvent> events = after.events();
-        List<TicketEvent> added = op.kind() == Operation.Kind.OPEN ? events : events.subList(events.size() - 1, events.size());
+        List<TicketEvent> added =
+                op.kind() == Operation.Kind.OPEN ? events : events.subList(events.size() - 1, events.size());
         for (TicketEvent e : added) {
             if (CentralTickets.eventOwner(c, e.id()).isPresent()) {
                 return true;
@@ -138,9 +163,6 @@ public final class CentralOps {
         }
         return false;
     }
-
-    private static final Set<String> SYNC_FIELDS = Set.of("ticketId", "opId", "operation", "at",
-            "events", "action");
 
     private OpResult result(Operation op, OpResult.Outcome outcome, InvalidFieldException why, String current) {
         List<String> args = why.args().stream().map(String::valueOf).toList();
@@ -155,27 +177,39 @@ public final class CentralOps {
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
-    private record Earlier(String hash, String username, OpResult result) {
-    }
+    private record Earlier(String hash, String username, OpResult result) {}
 
     private static Optional<Earlier> earlier(Connection c, UUID opId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT payload_hash, outcome, reason, username FROM applied_op WHERE op_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT payload_hash, outcome, reason, username FROM applied_op WHERE op_id = ?")) {
             ps.setObject(1, opId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                OpResult.Outcome outcome = OpResult.Outcome.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
+                OpResult.Outcome outcome =
+                        OpResult.Outcome.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
                 String reason = rs.getString(3);
                 if (reason == null) {
-                    return Optional.of(new Earlier(rs.getString(1), rs.getString(4),
+                    return Optional.of(new Earlier(
+                            rs.getString(1),
+                            rs.getString(4),
                             new OpResult(opId, outcome, true, null, null, null, null, null)));
                 }
                 String[] p = reason.split("\u001f", -1);
                 List<String> args = p.length > 2 && !p[2].isEmpty() ? List.of(p[2].split("\u001e", -1)) : List.of();
-                return Optional.of(new Earlier(rs.getString(1), rs.getString(4), new OpResult(opId, outcome, true, p[0],
-                        p.length > 1 ? p[1] : null, args, p.length > 3 ? p[3] : reason, null)));
+                return Optional.of(new Earlier(
+                        rs.getString(1),
+                        rs.getString(4),
+                        new OpResult(
+                                opId,
+                                outcome,
+                                true,
+                                p[0],
+                                p.length > 1 ? p[1] : null,
+                                args,
+                                p.length > 3 ? p[3] : reason,
+                                null)));
             }
         }
     }
@@ -183,7 +217,8 @@ public final class CentralOps {
     /** How many operations the audit log holds (tests and the admin list). */
     public long auditCount() {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM applied_op"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM applied_op");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }

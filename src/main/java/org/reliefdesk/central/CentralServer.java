@@ -1,14 +1,14 @@
 package org.reliefdesk.central;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.nio.file.Path;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Starts and stops the central store's HTTP server; what it answers is the route table of
@@ -16,15 +16,16 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * database, so several servers can run against one PostgreSQL behind a load balancer.
  */
 public final class CentralServer implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
     /** The largest JSON body taken; a push of 200 operations with forms is far below it. */
     public static final int MAX_JSON_BYTES = 4 * 1024 * 1024;
     /** The largest attachment piece taken in one request. */
     public static final int MAX_PIECE_BYTES = 8 * 1024 * 1024;
     /** The most operations one push may carry. */
     public static final int MAX_OPS = 500;
+
     static final String PREFIX = "/api/v1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
 
     private final Server server;
     private final CentralStore store;
@@ -43,8 +44,8 @@ public final class CentralServer implements AutoCloseable {
     }
 
     /** Starts serving HTTPS with a PKCS#12 keystore (the server's certificate and key). */
-    public static CentralServer startTls(CentralStore store, String host, int port, Path keystore,
-            String password) throws Exception {
+    public static CentralServer startTls(CentralStore store, String host, int port, Path keystore, String password)
+            throws Exception {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(keystore.toAbsolutePath().toString());
         tls.setKeyStoreType("PKCS12");
@@ -53,8 +54,8 @@ public final class CentralServer implements AutoCloseable {
         return start(store, host, port, tls);
     }
 
-    private static CentralServer start(CentralStore store, String host, int port,
-            SslContextFactory.Server tls) throws Exception {
+    private static CentralServer start(CentralStore store, String host, int port, SslContextFactory.Server tls)
+            throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("central");
         Server server = new Server(pool);
@@ -65,7 +66,11 @@ public final class CentralServer implements AutoCloseable {
         server.setHandler(new CentralApi(store));
         server.setErrorHandler(new JsonErrors());
         server.start();
-        LOG.info("Central store listening on {}://{}:{}{}", tls == null ? "http" : "https", host, connector.getLocalPort(),
+        LOG.info(
+                "Central store listening on {}://{}:{}{}",
+                tls == null ? "http" : "https",
+                host,
+                connector.getLocalPort(),
                 PREFIX);
         return new CentralServer(server, store, tls != null);
     }

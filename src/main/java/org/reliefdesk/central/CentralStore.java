@@ -1,17 +1,17 @@
 package org.reliefdesk.central;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Map;
-
-import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.i18n.Texts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+
 import org.reliefdesk.logic.Sha256;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.i18n.Texts;
 
 /** The parts of the central store over one database, as the server and the CLI use them. */
 public final class CentralStore implements AutoCloseable {
@@ -25,6 +25,17 @@ public final class CentralStore implements AutoCloseable {
     private final CentralAttachments attachments;
     private final CentralCalendar calendar;
     private final Texts chinese = new Texts(Texts.CHINESE);
+
+    private volatile Set<String> calendarEditors = Set.of();
+
+    /** The shipped files do not change while the server runs: hashed once. */
+    private final Map<String, Object> versions = Map.of(
+            "protocol",
+            1,
+            "catalog",
+            digest("/org/reliefdesk/catalog/catalog.json", "/org/reliefdesk/catalog/reference-lists.json"),
+            "calendar",
+            digest(calendarFiles()));
 
     public CentralStore(CentralDatabase db, Catalog catalog, Clock clock) {
         this.db = db;
@@ -75,8 +86,6 @@ public final class CentralStore implements AutoCloseable {
         return calendar;
     }
 
-    private volatile Set<String> calendarEditors = Set.of();
-
     /**
      * The people who may import a holiday year for the whole province (the central command's
      * {@code --calendar-editors}); a county administrator is not one of them unless named here.
@@ -102,20 +111,16 @@ public final class CentralStore implements AutoCloseable {
         return versions;
     }
 
-    /** The shipped files do not change while the server runs: hashed once. */
-    private final Map<String, Object> versions = Map.of("protocol", 1,
-            "catalog", digest("/org/reliefdesk/catalog/catalog.json", "/org/reliefdesk/catalog/reference-lists.json"),
-            "calendar", digest(calendarFiles()));
-
     private static String[] calendarFiles() {
         String years = new String(bytes("/org/reliefdesk/calendar/years.txt"), StandardCharsets.UTF_8);
-        return years.lines().filter(l -> !l.isBlank()).map(l -> "/org/reliefdesk/calendar/" + l.strip() + ".json")
+        return years.lines()
+                .filter(l -> !l.isBlank())
+                .map(l -> "/org/reliefdesk/calendar/" + l.strip() + ".json")
                 .toArray(String[]::new);
     }
 
     private static String digest(String... resources) {
-        return Sha256.hex(Arrays.stream(resources).map(CentralStore::bytes)
-                .toArray(byte[][]::new));
+        return Sha256.hex(Arrays.stream(resources).map(CentralStore::bytes).toArray(byte[][]::new));
     }
 
     private static byte[] bytes(String resource) {

@@ -10,12 +10,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
-import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.TicketNumbers;
+import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketIngest;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
@@ -27,12 +33,6 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The tickets of the central store, each with its whole history as one interchange line, and
@@ -86,9 +86,10 @@ public final class CentralTickets {
 
     private void addCounter(String county) {
         db.makeRowOnce(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO county_change_counter (county_code, last_change)"
-                    + " SELECT ?, COALESCE((SELECT last_change FROM change_counter WHERE id = 1), 0)"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM county_change_counter WHERE county_code = ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO county_change_counter (county_code, last_change)"
+                            + " SELECT ?, COALESCE((SELECT last_change FROM change_counter WHERE id = 1), 0)"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM county_change_counter WHERE county_code = ?)")) {
                 ps.setString(1, county);
                 ps.setString(2, county);
                 return ps.executeUpdate();
@@ -103,8 +104,8 @@ public final class CentralTickets {
      */
     long nextChange(Connection c, String county) throws SQLException {
         long last = lockChanges(c, county);
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE county_change_counter SET last_change = ? WHERE county_code = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE county_change_counter SET last_change = ? WHERE county_code = ?")) {
             ps.setLong(1, last + 1);
             ps.setString(2, county);
             ps.executeUpdate();
@@ -162,9 +163,9 @@ public final class CentralTickets {
         String body = codec.write(h);
         String sql = isNew
                 ? "INSERT INTO central_ticket (ticket_no, item_code, county_code, township_code, last_seq, change_no,"
-                + " changed_at, body, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " changed_at, body, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE central_ticket SET ticket_no = ?, item_code = ?, county_code = ?, township_code = ?,"
-                + " last_seq = ?, change_no = ?, changed_at = ?, body = ? WHERE id = ?";
+                        + " last_seq = ?, change_no = ?, changed_at = ?, body = ? WHERE id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, t.ticketNo());
             ps.setString(2, t.itemCode());
@@ -178,24 +179,29 @@ public final class CentralTickets {
             ps.executeUpdate();
         }
         indexAttachments(c, h);
-        indexEvents(c, h, isNew ? h.events() : h.events().subList(h.events().size() - 1, h.events().size()));
+        indexEvents(
+                c,
+                h,
+                isNew
+                        ? h.events()
+                        : h.events().subList(h.events().size() - 1, h.events().size()));
         return new Saved(h, change);
     }
 
-    record Saved(TicketHistory history, long changeNo) {
-    }
+    record Saved(TicketHistory history, long changeNo) {}
 
     /** Which tickets name which attachment: what a download's scope check reads. */
     void indexAttachments(Connection c, TicketHistory h) throws SQLException {
         Set<String> shas = new TreeSet<>();
-        for (TicketAttachments.Attached a : TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())) {
+        for (TicketAttachments.Attached a :
+                TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())) {
             if (CentralAttachments.validStoredName(a.storedName())) {
                 shas.add(a.storedName().substring(0, 64));
             }
         }
         for (String sha : shas) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM ticket_attachment WHERE sha256 = ? AND ticket_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT 1 FROM ticket_attachment WHERE sha256 = ? AND ticket_id = ?")) {
                 ps.setString(1, sha);
                 ps.setObject(2, h.ticket().id());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -204,7 +210,8 @@ public final class CentralTickets {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_attachment (sha256, ticket_id) VALUES (?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO ticket_attachment (sha256, ticket_id) VALUES (?, ?)")) {
                 ps.setString(1, sha);
                 ps.setObject(2, h.ticket().id());
                 ps.executeUpdate();
@@ -214,8 +221,9 @@ public final class CentralTickets {
 
     /** Whether a ticket the scope covers names this attachment. */
     boolean attachmentInScope(String sha, TicketScope scope) {
-        StringBuilder sql = new StringBuilder("SELECT 1 FROM ticket_attachment a JOIN central_ticket t ON t.id = a.ticket_id"
-                + " WHERE a.sha256 = ? AND t.county_code = ?");
+        StringBuilder sql =
+                new StringBuilder("SELECT 1 FROM ticket_attachment a JOIN central_ticket t ON t.id = a.ticket_id"
+                        + " WHERE a.sha256 = ? AND t.county_code = ?");
         appendScope(sql, scope, "t.");
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql + " FETCH FIRST 1 ROWS ONLY")) {
@@ -253,15 +261,31 @@ public final class CentralTickets {
     }
 
     private static Ticket numbered(Ticket t, String no) {
-        return new Ticket(t.id(), no, t.itemCode(), t.county(), t.township(),
-                t.village(), t.applicant(), t.channel(), t.raisedBy(), t.submittedAt(), t.dispatchedAt(),
-                t.currentStep(), t.status(), t.concludedAt(), t.outcome(), t.version());
+        return new Ticket(
+                t.id(),
+                no,
+                t.itemCode(),
+                t.county(),
+                t.township(),
+                t.village(),
+                t.applicant(),
+                t.channel(),
+                t.raisedBy(),
+                t.submittedAt(),
+                t.dispatchedAt(),
+                t.currentStep(),
+                t.status(),
+                t.concludedAt(),
+                t.outcome(),
+                t.version());
     }
 
     /** Whether another ticket already holds one of this ticket's event ids. */
     static boolean eventTaken(Connection c, TicketHistory h) throws SQLException {
         for (TicketEvent e : h.events()) {
-            if (eventOwner(c, e.id()).filter(owner -> !owner.equals(h.ticket().id())).isPresent()) {
+            if (eventOwner(c, e.id())
+                    .filter(owner -> !owner.equals(h.ticket().id()))
+                    .isPresent()) {
                 return true;
             }
         }
@@ -280,7 +304,8 @@ public final class CentralTickets {
 
     /** Notes event ids of a ticket (every one of a new or older ticket, the one an action adds). */
     private static void indexEvents(Connection c, TicketHistory h, List<TicketEvent> fresh) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO central_event (event_id, ticket_id) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO central_event (event_id, ticket_id) VALUES (?, ?)")) {
             for (TicketEvent e : fresh) {
                 ps.setObject(1, e.id());
                 ps.setObject(2, h.ticket().id());
@@ -297,8 +322,8 @@ public final class CentralTickets {
     void indexOlderTickets() {
         boolean empty = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM central_ticket t WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM central_event e WHERE e.ticket_id = t.id) FETCH FIRST 1 ROWS ONLY");
-                 ResultSet rs = ps.executeQuery()) {
+                            + " (SELECT 1 FROM central_event e WHERE e.ticket_id = t.id) FETCH FIRST 1 ROWS ONLY");
+                    ResultSet rs = ps.executeQuery()) {
                 return !rs.next();
             }
         });
@@ -308,7 +333,8 @@ public final class CentralTickets {
         db.inTransaction(c -> {
             List<String> bodies = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT body FROM central_ticket t WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM central_event e WHERE e.ticket_id = t.id)"); ResultSet rs = ps.executeQuery()) {
+                            + " (SELECT 1 FROM central_event e WHERE e.ticket_id = t.id)");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     bodies.add(rs.getString(1));
                 }
@@ -323,8 +349,7 @@ public final class CentralTickets {
     }
 
     /** What an intake of lines did. */
-    public record Intake(int added, int known, List<String> rejected) {
-    }
+    public record Intake(int added, int known, List<String> rejected) {}
 
     /**
      * New tickets from the citizen channel (the platform's own intake), in the interchange format,
@@ -373,7 +398,8 @@ public final class CentralTickets {
     /** One transaction per county of the batch: a file of several counties never holds two counters at once. */
     private int[] intakeBatch(List<TicketHistory> batch, Instant now, List<String> rejected) {
         Map<String, List<TicketHistory>> byCounty = new TreeMap<>();
-        batch.forEach(h -> byCounty.computeIfAbsent(h.ticket().county().code(), k -> new ArrayList<>()).add(h));
+        batch.forEach(h -> byCounty.computeIfAbsent(h.ticket().county().code(), k -> new ArrayList<>())
+                .add(h));
         int[] total = new int[2];
         for (List<TicketHistory> part : byCounty.values()) {
             int[] r = intakeCounty(part, now, rejected);
@@ -392,10 +418,18 @@ public final class CentralTickets {
                     known++;
                 } else if (numberTaken(c, h.ticket().ticketNo())) {
                     rejected.add("ticket " + h.ticket().id() + ": "
-                            + new InvalidFieldException("ticketNo", "rule.duplicate", h.ticket().ticketNo()).getMessage());
+                            + new InvalidFieldException(
+                                            "ticketNo",
+                                            "rule.duplicate",
+                                            h.ticket().ticketNo())
+                                    .getMessage());
                 } else if (eventTaken(c, h)) {
                     rejected.add("ticket " + h.ticket().id() + ": "
-                            + new InvalidFieldException("events", "rule.duplicate", h.ticket().ticketNo()).getMessage());
+                            + new InvalidFieldException(
+                                            "events",
+                                            "rule.duplicate",
+                                            h.ticket().ticketNo())
+                                    .getMessage());
                 } else {
                     save(c, h, true, false, now);
                     added++;
@@ -449,7 +483,8 @@ public final class CentralTickets {
                     }
                 }
             }
-            long next = changes.isEmpty() ? after : changes.get(changes.size() - 1).changeNo();
+            long next =
+                    changes.isEmpty() ? after : changes.get(changes.size() - 1).changeNo();
             return new PullPage(changes, next, more, total);
         });
     }
@@ -463,9 +498,12 @@ public final class CentralTickets {
     /** The scope's item and township conditions (the county is the caller's to bind first). */
     private static void appendScope(StringBuilder sql, TicketScope scope, String alias) {
         if (scope.itemCodes() != null) {
-            sql.append(" AND ").append(alias).append("item_code IN (")
+            sql.append(" AND ")
+                    .append(alias)
+                    .append("item_code IN (")
                     .append("?,".repeat(Math.max(0, scope.itemCodes().size() - 1)))
-                    .append(scope.itemCodes().isEmpty() ? "NULL" : "?").append(')');
+                    .append(scope.itemCodes().isEmpty() ? "NULL" : "?")
+                    .append(')');
         }
         if (scope.townshipCode() != null) {
             sql.append(" AND ").append(alias).append("township_code = ?");
@@ -497,7 +535,7 @@ public final class CentralTickets {
     public long count() {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM central_ticket");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.sync.OperationApplier;
 import org.reliefdesk.logic.users.ListedUser;
@@ -24,7 +25,6 @@ import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.reliefdesk.logic.Sha256;
 
 /**
  * People of the central store: who they are, their scope, their password hash, and the sign-in
@@ -35,9 +35,23 @@ public final class CentralUsers {
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What a sign-in gives: the token to send with every call, until {@code expiresAt}. */
-    public record SignedIn(String token, Instant expiresAt, User user) {
+    private static final Logger LOG = LoggerFactory.getLogger(CentralUsers.class);
+
+    private static final String SELECT = "SELECT username, display_name, role, county_code, department_code,"
+            + " township_code, disabled FROM central_user";
+
+    private final CentralDatabase db;
+    private final Catalog catalog;
+    private final SignInThrottle throttle;
+
+    public CentralUsers(CentralDatabase db, Catalog catalog) {
+        this.db = db;
+        this.catalog = catalog;
+        this.throttle = new SignInThrottle(db);
     }
+
+    /** What a sign-in gives: the token to send with every call, until {@code expiresAt}. */
+    public record SignedIn(String token, Instant expiresAt, User user) {}
 
     /** Why a call is not let in (the HTTP layer answers 401 with it). */
     public static final class Unauthorized extends RuntimeException {
@@ -63,18 +77,6 @@ public final class CentralUsers {
         public String key() {
             return key;
         }
-    }
-
-    private static final Logger LOG = LoggerFactory.getLogger(CentralUsers.class);
-
-    private final CentralDatabase db;
-    private final Catalog catalog;
-    private final SignInThrottle throttle;
-
-    public CentralUsers(CentralDatabase db, Catalog catalog) {
-        this.db = db;
-        this.catalog = catalog;
-        this.throttle = new SignInThrottle(db);
     }
 
     /** @throws InvalidFieldException for a bad user record, a taken name or a short password */
@@ -128,7 +130,8 @@ public final class CentralUsers {
     public boolean disable(String username) {
         return db.inTransaction(c -> {
             int n;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE central_user SET disabled = TRUE WHERE username = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE central_user SET disabled = TRUE WHERE username = ?")) {
                 ps.setString(1, username);
                 n = ps.executeUpdate();
             }
@@ -142,14 +145,16 @@ public final class CentralUsers {
 
     /** The users of one county, as its administrator manages them. */
     public List<ListedUser> listOf(String countyCode) {
-        return list().stream().filter(l -> l.user().countyCode().equals(countyCode)).toList();
+        return list().stream()
+                .filter(l -> l.user().countyCode().equals(countyCode))
+                .toList();
     }
 
     public List<ListedUser> list() {
         return db.inTransaction(c -> {
             List<ListedUser> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY county_code, role, username");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ListedUser(user(rs), rs.getBoolean("disabled")));
                 }
@@ -174,8 +179,8 @@ public final class CentralUsers {
         String logName = name.length() > 64 ? name.substring(0, 64) + "…" : name.replaceAll("\\p{Cc}", "?");
         throttle.check(name, address, now);
         String[] stored = db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT password_hash, disabled FROM central_user WHERE username = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT password_hash, disabled FROM central_user WHERE username = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() && !rs.getBoolean(2) ? new String[] {rs.getString(1)} : new String[] {null};
@@ -193,7 +198,8 @@ public final class CentralUsers {
         String client = clientId == null ? "" : clientId.length() > 64 ? clientId.substring(0, 64) : clientId;
         return db.inTransaction(c -> {
             if (rehash != null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE central_user SET password_hash = ? WHERE username = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE central_user SET password_hash = ? WHERE username = ?")) {
                     ps.setString(1, rehash);
                     ps.setString(2, name);
                     ps.executeUpdate();
@@ -224,10 +230,11 @@ public final class CentralUsers {
     }
 
     /** The user's last sign-in on this PC before now (null: the first), and now noted as the last. */
-    private static Instant previousSignIn(Connection c, String username, String clientId, Instant now) throws SQLException {
+    private static Instant previousSignIn(Connection c, String username, String clientId, Instant now)
+            throws SQLException {
         Instant previous = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT last_sign_in FROM client_sign_in WHERE username = ? AND client_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT last_sign_in FROM client_sign_in WHERE username = ? AND client_id = ?")) {
             ps.setString(1, username);
             ps.setString(2, clientId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -236,9 +243,10 @@ public final class CentralUsers {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(previous == null
-                ? "INSERT INTO client_sign_in (last_sign_in, username, client_id) VALUES (?, ?, ?)"
-                : "UPDATE client_sign_in SET last_sign_in = ? WHERE username = ? AND client_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                previous == null
+                        ? "INSERT INTO client_sign_in (last_sign_in, username, client_id) VALUES (?, ?, ?)"
+                        : "UPDATE client_sign_in SET last_sign_in = ? WHERE username = ? AND client_id = ?")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, username);
             ps.setString(3, clientId);
@@ -252,8 +260,7 @@ public final class CentralUsers {
      * with it may carry: the user's previous sign-in on that PC (or this one, for a first), less
      * {@link OperationApplier#OFFLINE_ALLOWANCE}.
      */
-    public record Caller(User user, String clientId, Instant notBefore) {
-    }
+    public record Caller(User user, String clientId, Instant notBefore) {}
 
     /** @throws Unauthorized for a missing, unknown or expired token, or a user disabled since */
     public Caller authenticate(String token, Instant now) {
@@ -275,8 +282,11 @@ public final class CentralUsers {
                     String clientId = rs.getString(2);
                     Timestamp signedIn = rs.getTimestamp(5);
                     Timestamp previous = rs.getTimestamp(6);
-                    Instant since = previous != null ? previous.toInstant() : signedIn != null ? signedIn.toInstant() : now;
-                    return new Caller(find(c, rs.getString(4)).orElseThrow(), clientId,
+                    Instant since =
+                            previous != null ? previous.toInstant() : signedIn != null ? signedIn.toInstant() : now;
+                    return new Caller(
+                            find(c, rs.getString(4)).orElseThrow(),
+                            clientId,
                             since.minus(OperationApplier.OFFLINE_ALLOWANCE));
                 }
             }
@@ -288,9 +298,6 @@ public final class CentralUsers {
         return db.inTransaction(c -> find(c, username));
     }
 
-    private static final String SELECT = "SELECT username, display_name, role, county_code, department_code,"
-            + " township_code, disabled FROM central_user";
-
     private static Optional<User> find(Connection c, String username) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE username = ?")) {
             ps.setString(1, username);
@@ -301,7 +308,12 @@ public final class CentralUsers {
     }
 
     private static User user(ResultSet rs) throws SQLException {
-        return new User(rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-                rs.getString("county_code"), rs.getString("department_code"), rs.getString("township_code"));
+        return new User(
+                rs.getString("username"),
+                rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")),
+                rs.getString("county_code"),
+                rs.getString("department_code"),
+                rs.getString("township_code"));
     }
 }

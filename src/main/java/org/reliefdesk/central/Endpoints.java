@@ -42,7 +42,8 @@ final class Endpoints {
     /** Answers a request that failed after its handler returned (a sign-in answered later). */
     private final BiConsumer<Throwable, Exchange> failed;
 
-    Endpoints(CentralStore store, ObjectMapper json, KeyDerivations derivations, BiConsumer<Throwable, Exchange> failed) {
+    Endpoints(
+            CentralStore store, ObjectMapper json, KeyDerivations derivations, BiConsumer<Throwable, Exchange> failed) {
         this.store = store;
         this.json = json;
         this.derivations = derivations;
@@ -59,14 +60,29 @@ final class Endpoints {
         String username = Exchange.text(body, "username");
         String clientId = Exchange.text(body, "clientId");
         String address = Request.getRemoteAddr(x.request);
-        derivations.submit(() -> store.users().signIn(username, password == null ? null : password.toCharArray(),
-                clientId, address, store.clock().instant())).whenComplete((in, error) -> {
+        derivations
+                .submit(() -> store.users()
+                        .signIn(
+                                username,
+                                password == null ? null : password.toCharArray(),
+                                clientId,
+                                address,
+                                store.clock().instant()))
+                .whenComplete((in, error) -> {
                     if (error != null) {
-                        failed.accept(error instanceof CompletionException c && c.getCause() != null
-                                ? c.getCause() : error, x);
+                        failed.accept(
+                                error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error,
+                                x);
                     } else {
-                        x.send(200, Map.of("token", in.token(), "expiresAt", in.expiresAt().toString(),
-                                "user", in.user()));
+                        x.send(
+                                200,
+                                Map.of(
+                                        "token",
+                                        in.token(),
+                                        "expiresAt",
+                                        in.expiresAt().toString(),
+                                        "user",
+                                        in.user()));
                     }
                 });
     }
@@ -81,8 +97,8 @@ final class Endpoints {
 
     /** The scope is the caller's own; any county, department or township in the query is ignored. */
     void changes(Exchange x) {
-        PullPage page = store.tickets().pull(x.scope, x.number("after", 0), (int) x.number("limit", 500),
-                "true".equals(x.query("count")));
+        PullPage page = store.tickets()
+                .pull(x.scope, x.number("after", 0), (int) x.number("limit", 500), "true".equals(x.query("count")));
         x.send(200, page);
     }
 
@@ -103,8 +119,8 @@ final class Endpoints {
                 throw new ApiError(400, "badOperation", "operation " + list.size() + ": " + e.getMessage());
             }
             if (o.opId() == null || o.kind() == null || o.ticketId() == null) {
-                throw new ApiError(400, "badOperation", "operation " + list.size()
-                        + ": opId, kind and ticketId are required");
+                throw new ApiError(
+                        400, "badOperation", "operation " + list.size() + ": opId, kind and ticketId are required");
             }
             list.add(o);
         }
@@ -115,8 +131,12 @@ final class Endpoints {
     /** Lines of the citizen channel, only for the administrator's own county. */
     void intake(Exchange x) throws IOException {
         String lines = new String(x.body(CentralServer.MAX_JSON_BYTES), StandardCharsets.UTF_8);
-        CentralTickets.Intake intake = store.tickets().intake(new BufferedReader(new StringReader(lines)),
-                x.user().countyCode(), LocalDate.now(store.clock().withZone(ChinaTime.ZONE)), store.clock().instant());
+        CentralTickets.Intake intake = store.tickets()
+                .intake(
+                        new BufferedReader(new StringReader(lines)),
+                        x.user().countyCode(),
+                        LocalDate.now(store.clock().withZone(ChinaTime.ZONE)),
+                        store.clock().instant());
         x.send(200, intake);
     }
 
@@ -141,11 +161,19 @@ final class Endpoints {
         JsonNode body = x.jsonBody();
         JsonNode u = body.path("user");
         User admin = x.user();
-        User user = new User(Exchange.text(u, "username"), Exchange.text(u, "displayName"),
-                role(Exchange.text(u, "role")), admin.countyCode(), Exchange.text(u, "departmentCode"),
+        User user = new User(
+                Exchange.text(u, "username"),
+                Exchange.text(u, "displayName"),
+                role(Exchange.text(u, "role")),
+                admin.countyCode(),
+                Exchange.text(u, "departmentCode"),
                 Exchange.text(u, "townshipCode"));
         String password = Exchange.text(body, "password");
-        store.users().add(user, password == null ? null : password.toCharArray(), store.clock().instant());
+        store.users()
+                .add(
+                        user,
+                        password == null ? null : password.toCharArray(),
+                        store.clock().instant());
         LOG.info("User {} added by {}", user.username(), admin.username());
         x.send(200, Map.of("user", user));
     }
@@ -155,7 +183,8 @@ final class Endpoints {
         Exchange.drain(x.request); // nothing is read from the body
         User admin = x.user();
         String name = x.param("username");
-        boolean ours = store.users().listOf(admin.countyCode()).stream().anyMatch(l -> l.user().username().equals(name));
+        boolean ours = store.users().listOf(admin.countyCode()).stream()
+                .anyMatch(l -> l.user().username().equals(name));
         if (!ours) {
             throw new ApiError(404, "notFound", "no user " + name + " in this county");
         }
@@ -189,8 +218,16 @@ final class Endpoints {
         uploadAllowed(x);
         byte[] piece = x.body(CentralServer.MAX_PIECE_BYTES);
         try {
-            x.send(200, store.attachments().append(sha, x.number("offset", 0), x.number("total", -1), piece,
-                    x.user().username(), store.clock().instant()));
+            x.send(
+                    200,
+                    store.attachments()
+                            .append(
+                                    sha,
+                                    x.number("offset", 0),
+                                    x.number("total", -1),
+                                    piece,
+                                    x.user().username(),
+                                    store.clock().instant()));
         } catch (CentralAttachments.WrongOffset e) {
             throw new ApiError(409, "wrongOffset", e.getMessage(), Map.of("received", e.received()));
         } catch (IllegalArgumentException e) {
@@ -204,7 +241,8 @@ final class Endpoints {
         if (!store.tickets().attachmentInScope(sha, x.scope)) {
             throw new ApiError(404, "notFound", "no attachment " + sha);
         }
-        long size = store.attachments().size(sha).orElseThrow(() -> new ApiError(404, "notFound", "no attachment " + sha));
+        long size =
+                store.attachments().size(sha).orElseThrow(() -> new ApiError(404, "notFound", "no attachment " + sha));
         long from = Math.min(size, Math.max(0, x.number("from", 0)));
         x.response.setStatus(200);
         x.response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
@@ -234,7 +272,8 @@ final class Endpoints {
             throw new ApiError(400, "badRequest", "ticket must name the ticket the attachment comes with");
         }
         var held = store.database().inTransaction(c -> store.tickets().find(c, id));
-        if (held.isPresent() && !TicketScope.of(x.user(), store.catalog()).covers(held.get().ticket())) {
+        if (held.isPresent()
+                && !TicketScope.of(x.user(), store.catalog()).covers(held.get().ticket())) {
             throw new ApiError(404, "notFound", "no such ticket");
         }
     }

@@ -12,8 +12,7 @@ final class ErrorIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ErrorIds() {
-    }
+    private ErrorIds() {}
 
     /** Logs the failure and returns its id, e.g. {@code E-3F9A2C1B}. */
     static String log(Logger log, String what, Throwable e) {

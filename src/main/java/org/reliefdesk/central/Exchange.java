@@ -36,8 +36,14 @@ final class Exchange {
     private final Map<String, String> params;
     private final ObjectMapper json;
 
-    Exchange(Request request, Response response, Callback callback, CentralUsers.Caller caller, TicketScope scope,
-            Map<String, String> params, ObjectMapper json) {
+    Exchange(
+            Request request,
+            Response response,
+            Callback callback,
+            CentralUsers.Caller caller,
+            TicketScope scope,
+            Map<String, String> params,
+            ObjectMapper json) {
         this.request = request;
         this.response = response;
         this.callback = callback;

@@ -18,9 +18,11 @@ import org.eclipse.jetty.util.Callback;
 final class JsonErrors extends ErrorHandler {
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-            Callback callback) throws IOException {
-        String body = "{\"error\":\"http" + code + "\",\"message\":\"the request could not be taken (HTTP " + code + ")\"}";
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws IOException {
+        String body =
+                "{\"error\":\"http" + code + "\",\"message\":\"the request could not be taken (HTTP " + code + ")\"}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }

@@ -32,11 +32,18 @@ final class KeyDerivations implements AutoCloseable {
     KeyDerivations() {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "key-derivation-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        pool = new ThreadPoolExecutor(
+                cores,
+                cores,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "key-derivation-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /**

@@ -32,7 +32,8 @@ final class SignInThrottle {
 
     /** @throws CentralUsers.Unauthorized {@code sync.auth.throttled} while the account or the address waits */
     void check(String username, String address, Instant now) {
-        long wait = db.inTransaction(c -> Math.max(waitFor(c, "user:" + username, now), waitFor(c, "addr:" + address, now)));
+        long wait = db.inTransaction(
+                c -> Math.max(waitFor(c, "user:" + username, now), waitFor(c, "addr:" + address, now)));
         if (wait > 0) {
             throw new CentralUsers.Unauthorized("sync.auth.throttled", wait);
         }
@@ -79,11 +80,17 @@ final class SignInThrottle {
     }
 
     private static long waitFor(Connection c, String key, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT locked_until FROM sign_in_throttle WHERE throttle_key = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT locked_until FROM sign_in_throttle WHERE throttle_key = ?")) {
             ps.setString(1, key(key));
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getTimestamp(1) != null && rs.getTimestamp(1).toInstant().isAfter(now)) {
-                    return Math.max(1, Duration.between(now, rs.getTimestamp(1).toInstant()).toSeconds());
+                if (rs.next()
+                        && rs.getTimestamp(1) != null
+                        && rs.getTimestamp(1).toInstant().isAfter(now)) {
+                    return Math.max(
+                            1,
+                            Duration.between(now, rs.getTimestamp(1).toInstant())
+                                    .toSeconds());
                 }
                 return 0;
             }
@@ -97,7 +104,8 @@ final class SignInThrottle {
             ps.setString(1, key(key));
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    boolean lapsed = memory != null && rs.getTimestamp(2).toInstant().plus(memory).isBefore(now);
+                    boolean lapsed = memory != null
+                            && rs.getTimestamp(2).toInstant().plus(memory).isBefore(now);
                     failures = lapsed ? 0 : rs.getInt(1);
                 }
             }

@@ -19,9 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Backups of a PC's local data: make one, list them, restore one. */
-@Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Back up the local database and attachments, list backups, or restore one.",
-            "The workbench also makes one at every start and every 24 hours (the newest 14 are kept)."},
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Back up the local database and attachments, list backups, or restore one.",
+            "The workbench also makes one at every start and every 24 hours (the newest 14 are kept)."
+        },
         subcommands = {BackupCommand.Create.class, BackupCommand.ListBackups.class, BackupCommand.Restore.class})
 public final class BackupCommand implements Runnable {
 
@@ -31,10 +35,12 @@ public final class BackupCommand implements Runnable {
     @picocli.CommandLine.Mixin
     CommonOptions options = new CommonOptions();
 
-    @Option(names = "--folder", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--folder",
+            paramLabel = "DIR",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Backup folder (default: <data dir>/backups).")
     Path folder;
-
 
     Clock clock = Clock.system(WorkflowEngine.ZONE);
 
@@ -51,6 +57,7 @@ public final class BackupCommand implements Runnable {
     static final class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--keep", paramLabel = "N", description = "How many backups to keep (default 14).")
         int keep = LocalBackups.DEFAULT_KEEP;
 
@@ -64,7 +71,10 @@ public final class BackupCommand implements Runnable {
             }
             try (LocalStore store = LocalStore.open(b.options.dataDirectory())) {
                 Path made = LocalBackups.backup(store, b.folderPath(), keep, b.clock);
-                spec.commandLine().getOut().println(texts.msg("backup.created", made, store.tickets().count()));
+                spec.commandLine()
+                        .getOut()
+                        .println(texts.msg(
+                                "backup.created", made, store.tickets().count()));
             }
             return 0;
         }
@@ -90,12 +100,17 @@ public final class BackupCommand implements Runnable {
         }
     }
 
-    @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = {"Restore a backup into the data directory (close the workbench first).",
-                "The database it replaces is kept beside it as db.before-restore-<time>."})
+    @Command(
+            name = "restore",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Restore a backup into the data directory (close the workbench first).",
+                "The database it replaces is kept beside it as db.before-restore-<time>."
+            })
     static final class Restore implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--file", required = true, paramLabel = "FILE", description = "The backup (.zip).")
         Path file;
 
@@ -120,7 +135,11 @@ public final class BackupCommand implements Runnable {
                 try (var files = Files.list(dir.resolve("attachments"))) {
                     attachments = files.count();
                 }
-                out.println(texts.msg("backup.restored", file, store.tickets().count(), store.tickets().eventCount(),
+                out.println(texts.msg(
+                        "backup.restored",
+                        file,
+                        store.tickets().count(),
+                        store.tickets().eventCount(),
                         attachments));
                 kept.ifPresent(k -> out.println(texts.msg("backup.keptAside", k)));
                 long pending = store.outbox().pendingCount();

@@ -17,10 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The official working-day calendar: list, count from a moment, add a year. */
-@Command(name = "calendar", mixinStandardHelpOptions = true,
+@Command(
+        name = "calendar",
+        mixinStandardHelpOptions = true,
         description = "The official working-day calendar (State Council holiday arrangements).",
-        subcommands = {CalendarCommand.WorkingDays.class, CalendarCommand.Add.class,
-            CalendarCommand.Import.class, CalendarCommand.Years.class})
+        subcommands = {
+            CalendarCommand.WorkingDays.class,
+            CalendarCommand.Add.class,
+            CalendarCommand.Import.class,
+            CalendarCommand.Years.class
+        })
 public final class CalendarCommand implements Runnable {
 
     @Spec
@@ -33,7 +39,9 @@ public final class CalendarCommand implements Runnable {
 
     /** Options every calendar subcommand shares. */
     static class DataDirOption {
-        @Option(names = "--data-dir", paramLabel = "DIR",
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
                 description = "Data directory whose added years are used too (default: the per-user folder).")
         String dataDir;
 
@@ -42,13 +50,17 @@ public final class CalendarCommand implements Runnable {
         }
     }
 
-    @Command(name = "working-days", mixinStandardHelpOptions = true,
+    @Command(
+            name = "working-days",
+            mixinStandardHelpOptions = true,
             description = "Print every official working day of a year, one ISO date per line.")
     static final class WorkingDays implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @picocli.CommandLine.Mixin
         DataDirOption data = new DataDirOption();
+
         @Option(names = "--year", required = true, paramLabel = "YEAR")
         int year;
 
@@ -56,8 +68,10 @@ public final class CalendarCommand implements Runnable {
         public Integer call() {
             WorkingCalendar calendar = data.calendar();
             if (calendar.year(year).isEmpty()) {
-                spec.commandLine().getErr().println("--year: no official arrangement for " + year
-                        + " is installed; add it with 'calendar import --file FILE'");
+                spec.commandLine()
+                        .getErr()
+                        .println("--year: no official arrangement for " + year
+                                + " is installed; add it with 'calendar import --file FILE'");
                 return 1;
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -66,18 +80,28 @@ public final class CalendarCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Print when a limit of N working days starting at a moment runs out.",
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Print when a limit of N working days starting at a moment runs out.",
                 "Counting starts the next day (次日起); the limit ends at the end of the last day, printed "
-                        + "as that day's 24:00 (China time), as every report writes it."})
+                        + "as that day's 24:00 (China time), as every report writes it."
+            })
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @picocli.CommandLine.Mixin
         DataDirOption data = new DataDirOption();
-        @Option(names = "--from", required = true, paramLabel = "DATE-TIME",
+
+        @Option(
+                names = "--from",
+                required = true,
+                paramLabel = "DATE-TIME",
                 description = "Start, China time, e.g. 2024-09-27T16:00.")
         LocalDateTime from;
+
         @Option(names = "--working-days", required = true, paramLabel = "N")
         int workingDays;
 
@@ -87,30 +111,43 @@ public final class CalendarCommand implements Runnable {
                 spec.commandLine().getErr().println("--working-days: must be at least 1");
                 return 2;
             }
-            Deadline d = data.calendar().addWorkingDays(from.atZone(WorkingCalendar.ZONE).toInstant(), workingDays);
+            Deadline d = data.calendar()
+                    .addWorkingDays(from.atZone(WorkingCalendar.ZONE).toInstant(), workingDays);
             spec.commandLine().getOut().println(Deadline.written(d.due()));
             if (d.estimated()) {
-                spec.commandLine().getErr().println("warning: a year without official data was counted Monday to Friday");
+                spec.commandLine()
+                        .getErr()
+                        .println("warning: a year without official data was counted Monday to Friday");
             }
             return 0;
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
             description = "Validate a year's holiday file and add it to the data directory (replaces that year).")
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @picocli.CommandLine.Mixin
         DataDirOption data = new DataDirOption();
+
         @Option(names = "--file", required = true, paramLabel = "FILE")
         Path file;
 
         @Override
         public Integer call() throws IOException {
             HolidayYear y = CalendarLoader.install(file, DataDirectory.resolve(data.dataDir));
-            spec.commandLine().getOut().printf("added %d: %s, %d days off, %d make-up working days%n",
-                    y.year(), y.noticeTitle(), y.offDays().size(), y.makeUpWorkingDays().size());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "added %d: %s, %d days off, %d make-up working days%n",
+                            y.year(),
+                            y.noticeTitle(),
+                            y.offDays().size(),
+                            y.makeUpWorkingDays().size());
             return 0;
         }
     }
@@ -119,17 +156,23 @@ public final class CalendarCommand implements Runnable {
     static final class Years implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @picocli.CommandLine.Mixin
         DataDirOption data = new DataDirOption();
 
         @Override
         public Integer call() {
             for (HolidayYear y : data.calendar().years()) {
-                spec.commandLine().getOut().printf("%d  %s %s (%s)%n", y.year(), y.noticeTitle(),
-                        y.noticeNumber() == null ? "" : y.noticeNumber(), y.issued());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "%d  %s %s (%s)%n",
+                                y.year(),
+                                y.noticeTitle(),
+                                y.noticeNumber() == null ? "" : y.noticeNumber(),
+                                y.issued());
             }
             return 0;
         }
     }
-
 }

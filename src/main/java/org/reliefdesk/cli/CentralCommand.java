@@ -2,20 +2,26 @@ package org.reliefdesk.cli;
 
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.reliefdesk.central.CentralDatabase;
 import org.reliefdesk.central.CentralServer;
 import org.reliefdesk.central.CentralStore;
 import org.reliefdesk.central.CentralTickets;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
@@ -25,18 +31,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import org.reliefdesk.central.CentralDatabase;
-import org.reliefdesk.logic.users.ListedUser;
 
 /** The central store: {@code central --port 8787 --db URL} serves it; subcommands manage users and intake. */
-@Command(name = "central", mixinStandardHelpOptions = true,
-        description = {"Run the central store (HTTP JSON API for the county PCs' sync), or manage it.",
+@Command(
+        name = "central",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the central store (HTTP JSON API for the county PCs' sync), or manage it.",
             "Database: --db jdbc:postgresql://host/db?user=..&password=.. in production; by default an H2 file"
-                    + " under <data dir>/central."},
+                    + " under <data dir>/central."
+        },
         subcommands = {CentralCommand.UserCommand.class, CentralCommand.ImportIntake.class})
 public final class CentralCommand implements Callable<Integer> {
 
@@ -46,24 +50,39 @@ public final class CentralCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default 8787; 0 = any free port).")
     int port = 8787;
 
-    @Option(names = "--host", paramLabel = "HOST",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
             description = "Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for every interface,"
                     + " behind TLS or a TLS reverse proxy, see docs/security.md).")
     String host = "127.0.0.1";
 
-    @Option(names = "--calendar-editors", paramLabel = "USER,...", split = ",",
-            description = "Who may import a holiday year for the whole province (never a county administrator by role).")
+    @Option(
+            names = "--calendar-editors",
+            paramLabel = "USER,...",
+            split = ",",
+            description =
+                    "Who may import a holiday year for the whole province (never a county administrator by role).")
     List<String> calendarEditors = new ArrayList<>();
 
-    @Option(names = "--db-password-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "A file holding the database password (else RELIEFDESK_DB_PASSWORD; never on the command line).")
+    @Option(
+            names = "--db-password-file",
+            paramLabel = "FILE",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
+            description =
+                    "A file holding the database password (else RELIEFDESK_DB_PASSWORD; never on the command line).")
     Path dbPasswordFile;
 
-    @Option(names = "--tls-keystore", paramLabel = "FILE",
+    @Option(
+            names = "--tls-keystore",
+            paramLabel = "FILE",
             description = "Serve HTTPS with this PKCS#12 keystore; its password from RELIEFDESK_TLS_PASSWORD.")
     Path tlsKeystore;
 
-    @Option(names = "--db", paramLabel = "JDBC-URL", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC-URL",
+            scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "The central database (default: an H2 file in <data dir>/central).")
     String db;
 
@@ -104,19 +123,24 @@ public final class CentralCommand implements Callable<Integer> {
             server = CentralServer.start(store, host, port);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(texts.msg("central.listening", (tlsKeystore != null ? "https://" : "http://") + host + ":" + server.port(),
+        out.println(texts.msg(
+                "central.listening",
+                (tlsKeystore != null ? "https://" : "http://") + host + ":" + server.port(),
                 CentralDatabase.safe(jdbcUrl())));
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (Exception ignored) {
-                // stopping anyway
-            }
-            store.close();
-            stop.countDown();
-        }, "central-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.close();
+                            } catch (Exception ignored) {
+                                // stopping anyway
+                            }
+                            store.close();
+                            stop.countDown();
+                        },
+                        "central-stop"));
         stop.await();
         return 0;
     }
@@ -131,7 +155,10 @@ public final class CentralCommand implements Callable<Integer> {
         return console == null ? null : console.readPassword("%s", prompt);
     }
 
-    @Command(name = "user", mixinStandardHelpOptions = true, description = "Add, disable or list central store users.",
+    @Command(
+            name = "user",
+            mixinStandardHelpOptions = true,
+            description = "Add, disable or list central store users.",
             subcommands = {UserAdd.class, UserDisable.class, UserList.class})
     static final class UserCommand implements Runnable {
         @Spec
@@ -143,24 +170,39 @@ public final class CentralCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
             description = "Add a user; the password is typed at the prompt or taken from RELIEFDESK_PASSWORD.")
     static final class UserAdd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @ParentCommand
         UserCommand userCommand;
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Sign-in name.")
         String name;
-        @Option(names = "--display-name", paramLabel = "TEXT", description = "Name as shown (default: the sign-in name).")
+
+        @Option(
+                names = "--display-name",
+                paramLabel = "TEXT",
+                description = "Name as shown (default: the sign-in name).")
         String displayName;
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "clerk, township, leader or admin.")
+
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
+                description = "clerk, township, leader or admin.")
         String role;
+
         @Option(names = "--county", required = true, paramLabel = "CODE", description = "County code (6 digits).")
         String county;
+
         @Option(names = "--department", paramLabel = "CODE", description = "Department code (clerks).")
         String department;
+
         @Option(names = "--township", paramLabel = "CODE", description = "Township code (township staff).")
         String township;
 
@@ -173,8 +215,12 @@ public final class CentralCommand implements Callable<Integer> {
             try {
                 r = Role.valueOf(role.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                err.println(texts.msg("central.user.invalid", texts.msg("rule.format", texts.fieldName("role"),
-                        texts.msg("rule.oneOf", "clerk, township, leader, admin"))));
+                err.println(texts.msg(
+                        "central.user.invalid",
+                        texts.msg(
+                                "rule.format",
+                                texts.fieldName("role"),
+                                texts.msg("rule.oneOf", "clerk, township, leader, admin"))));
                 return 1;
             }
             char[] pw = password(texts.fieldName("password") + ": ");
@@ -189,7 +235,9 @@ public final class CentralCommand implements Callable<Integer> {
                 err.println(texts.msg("central.user.invalid", texts.describe(e)));
                 return 1;
             }
-            spec.commandLine().getOut().println(texts.msg("central.user.added", name, r.name().toLowerCase(Locale.ROOT)));
+            spec.commandLine()
+                    .getOut()
+                    .println(texts.msg("central.user.added", name, r.name().toLowerCase(Locale.ROOT)));
             return 0;
         }
     }
@@ -198,6 +246,7 @@ public final class CentralCommand implements Callable<Integer> {
     static final class UserDisable implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Sign-in name.")
         String name;
 
@@ -228,22 +277,31 @@ public final class CentralCommand implements Callable<Integer> {
             try (CentralStore store = central.open()) {
                 for (ListedUser l : store.users().list()) {
                     User u = l.user();
-                    spec.commandLine().getOut().println(texts.msg("central.user.row", u.username(), u.displayName(),
-                            u.role().name().toLowerCase(Locale.ROOT), u.countyCode(),
-                            u.departmentCode() == null ? "-" : u.departmentCode(),
-                            u.townshipCode() == null ? "-" : u.townshipCode(),
-                            texts.msg(l.disabled() ? "central.user.inactive" : "central.user.active")));
+                    spec.commandLine()
+                            .getOut()
+                            .println(texts.msg(
+                                    "central.user.row",
+                                    u.username(),
+                                    u.displayName(),
+                                    u.role().name().toLowerCase(Locale.ROOT),
+                                    u.countyCode(),
+                                    u.departmentCode() == null ? "-" : u.departmentCode(),
+                                    u.townshipCode() == null ? "-" : u.townshipCode(),
+                                    texts.msg(l.disabled() ? "central.user.inactive" : "central.user.active")));
                 }
             }
             return 0;
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
             description = "Feed new tickets from the citizen channel (an interchange file, as in sample-data/).")
     static final class ImportIntake implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--file", required = true, paramLabel = "FILE", description = "The JSON Lines file.")
         Path file;
 
@@ -256,12 +314,21 @@ public final class CentralCommand implements Callable<Integer> {
                 return 2;
             }
             try (CentralStore store = central.open();
-                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                CentralTickets.Intake intake = store.tickets().intake(in, null,
-                        LocalDate.now(central.clock.withZone(WorkflowEngine.ZONE)), central.clock.instant());
+                    BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                CentralTickets.Intake intake = store.tickets()
+                        .intake(
+                                in,
+                                null,
+                                LocalDate.now(central.clock.withZone(WorkflowEngine.ZONE)),
+                                central.clock.instant());
                 intake.rejected().forEach(spec.commandLine().getErr()::println);
-                spec.commandLine().getOut().println(texts.msg("central.import.done", intake.added(), intake.known(),
-                        intake.rejected().size()));
+                spec.commandLine()
+                        .getOut()
+                        .println(texts.msg(
+                                "central.import.done",
+                                intake.added(),
+                                intake.known(),
+                                intake.rejected().size()));
                 return intake.rejected().isEmpty() ? 0 : 1;
             }
         }

@@ -14,11 +14,17 @@ import picocli.CommandLine.ScopeType;
  */
 final class CommonOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "Data directory (default: the per-user application data folder).")
     String dataDir;
 
-    @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--lang",
+            paramLabel = "LANG",
+            scope = ScopeType.INHERIT,
             description = "Language of messages: zh (default) or en.")
     String lang = "zh";
 

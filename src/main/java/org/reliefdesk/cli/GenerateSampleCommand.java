@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Writes the demo county's tickets as an interchange file. */
-@Command(name = "generate-sample", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate-sample",
+        mixinStandardHelpOptions = true,
         description = "Generate the demo county's tickets (JSON Lines, see sample-data/README.md). "
                 + "The same seed and as-of date always give the same file.")
 public final class GenerateSampleCommand implements Callable<Integer> {
@@ -28,7 +30,10 @@ public final class GenerateSampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--as-of", required = true, paramLabel = "DATE",
+    @Option(
+            names = "--as-of",
+            required = true,
+            paramLabel = "DATE",
             description = "Date the sample is timed against (ISO, e.g. 2021-11-23): work is new, in progress "
                     + "or long open relative to 18:00 China time that day.")
     LocalDate asOf;
@@ -62,8 +67,9 @@ public final class GenerateSampleCommand implements Callable<Integer> {
             }
         }
         long events = tickets.stream().mapToLong(t -> t.events().size()).sum();
-        spec.commandLine().getOut().printf("generated %d tickets with %d events as of %s into %s%n",
-                tickets.size(), events, asOf, out);
+        spec.commandLine()
+                .getOut()
+                .printf("generated %d tickets with %d events as of %s into %s%n", tickets.size(), events, asOf, out);
         return 0;
     }
 }

@@ -24,11 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Imports an interchange file into the local store and prints what it did. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import tickets from an interchange file (JSON Lines) into the local store.",
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import tickets from an interchange file (JSON Lines) into the local store.",
             "Valid lines are imported, tickets already present are skipped, malformed lines are "
                     + "reported with line number and field and left out; the rest still goes in.",
-            "Exit code: 0 when no line was rejected, 1 when some were, 2 when the file cannot be read."})
+            "Exit code: 0 when no line was rejected, 1 when some were, 2 when the file cannot be read."
+        })
 public final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -55,14 +59,22 @@ public final class ImportCommand implements Callable<Integer> {
         Catalog catalog = CatalogLoader.loadBuiltIn();
         Path dir = options.dataDirectory();
         try (LocalStore store = LocalStore.open(dir);
-             BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             TicketImporter importer = new TicketImporter(store, new TicketLineCodec(catalog), LocalDate.now(clock));
-            ImportReport report = importer.importLines(in, lines -> { });
+            ImportReport report = importer.importLines(in, lines -> {});
             for (LineRejectedException r : report.rejected()) {
-                err.println(texts.msg("import.lineRejected", r.lineNumber(), texts.fieldName(r.problem().field()),
-                        r.problem().field(), texts.ruleText(r.problem())));
+                err.println(texts.msg(
+                        "import.lineRejected",
+                        r.lineNumber(),
+                        texts.fieldName(r.problem().field()),
+                        r.problem().field(),
+                        texts.ruleText(r.problem())));
             }
-            out.println(texts.msg("import.summary", report.imported(), report.skipped(), report.rejected().size()));
+            out.println(texts.msg(
+                    "import.summary",
+                    report.imported(),
+                    report.skipped(),
+                    report.rejected().size()));
             return report.rejected().isEmpty() ? 0 : 1;
         } catch (IOException e) {
             err.println(texts.msg("import.fileUnreadable", file) + " " + e.getMessage());

@@ -2,28 +2,44 @@ package org.reliefdesk.cli;
 
 import java.io.PrintWriter;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.store.DamagedDatabaseException;
 import org.reliefdesk.store.IncompatibleDatabaseException;
 import org.reliefdesk.store.LocalStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The headless commands: {@code java -jar reliefdesk.jar <command> …}. */
-@Command(name = "reliefdesk", mixinStandardHelpOptions = true, version = "ReliefDesk 0.1",
+@Command(
+        name = "reliefdesk",
+        mixinStandardHelpOptions = true,
+        version = "ReliefDesk 0.1",
         description = "ReliefDesk 救助工作台 — headless commands. Without a command the workbench window opens.",
-        subcommands = {GenerateSampleCommand.class, ImportCommand.class, CalendarCommand.class, ReportCommand.class,
-            CentralCommand.class, SyncCommand.class, BackupCommand.class})
+        subcommands = {
+            GenerateSampleCommand.class,
+            ImportCommand.class,
+            CalendarCommand.class,
+            ReportCommand.class,
+            CentralCommand.class,
+            SyncCommand.class,
+            BackupCommand.class
+        })
 public final class ReliefDeskCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReliefDeskCli.class);
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Names of the subcommands, so the app entry can tell a command from GUI options. */
     public static boolean isCommand(String arg) {
         return new CommandLine(new ReliefDeskCli()).getSubcommands().containsKey(arg)
-                || "--help".equals(arg) || "-h".equals(arg) || "--version".equals(arg) || "-V".equals(arg);
+                || "--help".equals(arg)
+                || "-h".equals(arg)
+                || "--version".equals(arg)
+                || "-V".equals(arg);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -35,13 +51,16 @@ public final class ReliefDeskCli implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             LOG.error("Command failed", e);
             if (e instanceof IncompatibleDatabaseException other) {
-                commandLine.getErr().println(new Texts(Texts.CHINESE)
-                        .msg("startup.otherH2", other.file(), LocalStore.H2_VERSION));
+                commandLine
+                        .getErr()
+                        .println(new Texts(Texts.CHINESE).msg("startup.otherH2", other.file(), LocalStore.H2_VERSION));
                 return 2;
             }
             if (e instanceof DamagedDatabaseException damaged) {
-                commandLine.getErr().println(new Texts(Texts.CHINESE)
-                        .msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file()));
+                commandLine
+                        .getErr()
+                        .println(new Texts(Texts.CHINESE)
+                                .msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file()));
                 return 2;
             }
             commandLine.getErr().println(e.getMessage());
@@ -54,9 +73,6 @@ public final class ReliefDeskCli implements Runnable {
     public static int run(String[] args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

@@ -2,6 +2,7 @@ package org.reliefdesk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,23 +15,25 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.ReportScope;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.report.OverduePdf;
+import org.reliefdesk.report.PrintRun;
 import org.reliefdesk.report.ReportMaker;
 import org.reliefdesk.store.LocalStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import java.nio.file.Files;
-import org.reliefdesk.logic.report.NoticeLetterhead;
-import org.reliefdesk.report.PrintRun;
 
 /** Reports for scheduled runs: {@code report overdue --as-of DATE --format xlsx|pdf --out FILE}. */
-@Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportCommand.Overdue.class, ReportCommand.Letterhead.class},
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        subcommands = {ReportCommand.Overdue.class, ReportCommand.Letterhead.class},
         description = "Supervision reports from the local store.")
 public final class ReportCommand implements Runnable {
 
@@ -43,23 +46,35 @@ public final class ReportCommand implements Runnable {
     }
 
     /** The overdue-items report. Exit 0 when written, 1 on bad input (nothing written), 2 when it cannot be written. */
-    @Command(name = "overdue", mixinStandardHelpOptions = true,
-            description = {"Write the supervision report of overdue items (step overdue or supervised) as of a date.",
+    @Command(
+            name = "overdue",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Write the supervision report of overdue items (step overdue or supervised) as of a date.",
                 "xlsx: summary and detail sheets; pdf: supervision notices to each unit that must act (--pdf notices,",
                 "default) or the leaders' summary (--pdf summary); all: the three of them into the folder --out.",
-                "Exit code: 0 written, 1 bad input (nothing written), 2 the file cannot be written."})
+                "Exit code: 0 written, 1 bad input (nothing written), 2 the file cannot be written."
+            })
     public static final class Overdue implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Report date, yyyy-MM-dd (today or earlier).")
+        @Option(
+                names = "--as-of",
+                required = true,
+                paramLabel = "DATE",
+                description = "Report date, yyyy-MM-dd (today or earlier).")
         String asOf;
 
         @Option(names = "--format", required = true, paramLabel = "xlsx|pdf|all", description = "Output format.")
         String format;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (a folder with --format all).")
+        @Option(
+                names = "--out",
+                required = true,
+                paramLabel = "FILE",
+                description = "Output file (a folder with --format all).")
         Path file;
 
         @Option(names = "--department", paramLabel = "CODE", description = "Only one department (e.g. WATER).")
@@ -71,11 +86,15 @@ public final class ReportCommand implements Runnable {
         @Option(names = "--pdf", paramLabel = "notices|summary", description = "Which PDF (default: notices).")
         String pdf = "notices";
 
-        @Option(names = "--issuer", paramLabel = "NAME",
+        @Option(
+                names = "--issuer",
+                paramLabel = "NAME",
                 description = "Issuing office for this run (default: the letterhead's, see 'report letterhead').")
         String issuer;
 
-        @Option(names = "--compare-days", paramLabel = "N",
+        @Option(
+                names = "--compare-days",
+                paramLabel = "N",
                 description = "The summary compares with the same scope N days earlier (default 7).")
         int compareDays = ReportMaker.DEFAULT_PREVIOUS_DAYS;
 
@@ -101,21 +120,29 @@ public final class ReportCommand implements Runnable {
                 Catalog catalog = CatalogLoader.loadBuiltIn();
                 Path dir = options.dataDirectory();
                 try (LocalStore store = LocalStore.open(dir)) {
-                    ReportMaker maker = new ReportMaker(store, catalog,
-                            new TicketClocks(catalog, CalendarLoader.load(dir)), clock);
+                    ReportMaker maker =
+                            new ReportMaker(store, catalog, new TicketClocks(catalog, CalendarLoader.load(dir)), clock);
                     ReportScope scope = maker.scope(department, township);
-                    OverdueReport report = maker.build(scope, date, texts, (done, total) -> { });
+                    OverdueReport report = maker.build(scope, date, texts, (done, total) -> {});
                     if (format.equals("all")) {
                         return all(maker.printRun(report, texts, compareDays, issuer), texts, out, err);
                     }
                     if (format.equals("xlsx")) {
                         ReportMaker.writeXlsx(report, texts, file);
                     } else {
-                        ReportMaker.writePdf(OverduePdf.fill(pdf.equals("summary") ? OverduePdf.Kind.SUMMARY
-                                : OverduePdf.Kind.NOTICES, maker.printRun(report, texts, compareDays, issuer), texts), file);
+                        ReportMaker.writePdf(
+                                OverduePdf.fill(
+                                        pdf.equals("summary") ? OverduePdf.Kind.SUMMARY : OverduePdf.Kind.NOTICES,
+                                        maker.printRun(report, texts, compareDays, issuer),
+                                        texts),
+                                file);
                     }
-                    out.println(texts.msg("report.cli.written", file.toAbsolutePath(), report.rows().size(),
-                            report.supervisedRows(), report.scopeTitle()));
+                    out.println(texts.msg(
+                            "report.cli.written",
+                            file.toAbsolutePath(),
+                            report.rows().size(),
+                            report.supervisedRows(),
+                            report.scopeTitle()));
                     return 0;
                 }
             } catch (InvalidFieldException e) {
@@ -128,8 +155,7 @@ public final class ReportCommand implements Runnable {
         }
 
         /** The workbook, the notices (none when nothing is overdue, said so) and the leaders' summary, into one folder. */
-        private int all(PrintRun run, Texts texts, PrintWriter out, PrintWriter err)
-                throws IOException, JRException {
+        private int all(PrintRun run, Texts texts, PrintWriter out, PrintWriter err) throws IOException, JRException {
             OverdueReport report = run.report();
             Files.createDirectories(file);
             Path xlsx = file.resolve(ReportMaker.fileName(report, null, texts));
@@ -147,8 +173,12 @@ public final class ReportCommand implements Runnable {
                     err.println(texts.ruleText(e));
                 }
             }
-            out.println(texts.msg("report.cli.written", file.toAbsolutePath(), report.rows().size(),
-                    report.supervisedRows(), report.scopeTitle()));
+            out.println(texts.msg(
+                    "report.cli.written",
+                    file.toAbsolutePath(),
+                    report.rows().size(),
+                    report.supervisedRows(),
+                    report.scopeTitle()));
             return 0;
         }
 
@@ -162,10 +192,14 @@ public final class ReportCommand implements Runnable {
     }
 
     /** Shows, and with options changes, how notices are headed and signed. Exit 0 done, 1 bad input (nothing changed). */
-    @Command(name = "letterhead", mixinStandardHelpOptions = true,
-            description = {"Show or change the letterhead of supervision notices: the issuing office, its abbreviation",
+    @Command(
+            name = "letterhead",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Show or change the letterhead of supervision notices: the issuing office, its abbreviation",
                 "in notice numbers (救助督〔2021〕12号), the working days to reply, the contact and telephone, and the copy",
-                "recipient. A blank value (\"\") returns a field to its default."})
+                "recipient. A blank value (\"\") returns a field to its default."
+            })
     public static final class Letterhead implements Callable<Integer> {
 
         @Spec
@@ -198,18 +232,25 @@ public final class ReportCommand implements Runnable {
             Texts texts = options.texts();
             try (LocalStore store = LocalStore.open(options.dataDirectory())) {
                 NoticeLetterhead now = store.notices().letterhead();
-                if (issuer != null || agency != null || replyDays != null || contact != null || phone != null
+                if (issuer != null
+                        || agency != null
+                        || replyDays != null
+                        || contact != null
+                        || phone != null
                         || copyTo != null) {
-                    now = store.notices().saveLetterhead(new NoticeLetterhead(
-                            issuer != null ? issuer : now.issuer(), agency != null ? agency : now.agency(),
-                            replyDays != null ? replyDays : now.replyDays(), contact != null ? contact : now.contact(),
-                            phone != null ? phone : now.phone(), copyTo != null ? copyTo : now.copyTo()));
+                    now = store.notices()
+                            .saveLetterhead(new NoticeLetterhead(
+                                    issuer != null ? issuer : now.issuer(), agency != null ? agency : now.agency(),
+                                    replyDays != null ? replyDays : now.replyDays(),
+                                            contact != null ? contact : now.contact(),
+                                    phone != null ? phone : now.phone(), copyTo != null ? copyTo : now.copyTo()));
                 }
                 String none = texts.msg("letterhead.default");
                 out.println(texts.fieldName("letterhead.issuer") + ": " + (now.issuer() != null ? now.issuer() : none));
                 out.println(texts.fieldName("letterhead.agency") + ": " + (now.agency() != null ? now.agency() : none));
                 out.println(texts.fieldName("letterhead.replyDays") + ": " + now.replyDays());
-                out.println(texts.fieldName("letterhead.contact") + ": " + (now.contact() != null ? now.contact() : none));
+                out.println(
+                        texts.fieldName("letterhead.contact") + ": " + (now.contact() != null ? now.contact() : none));
                 out.println(texts.fieldName("letterhead.phone") + ": " + (now.phone() != null ? now.phone() : none));
                 out.println(texts.fieldName("letterhead.copyTo") + ": " + (now.copyTo() != null ? now.copyTo() : none));
                 return 0;

@@ -1,5 +1,6 @@
 package org.reliefdesk.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,13 +18,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import java.io.IOException;
 
 /** One sync of a data directory with the central store, without the window. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Push this user's waiting changes to the central store, then pull every change in their scope.",
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Push this user's waiting changes to the central store, then pull every change in their scope.",
             "The password is typed at the prompt or taken from RELIEFDESK_PASSWORD.",
-            "Exit code: 0 synced (conflicts and refusals are counted, not failures), 2 not synced (unreachable, sign-in refused)."})
+            "Exit code: 0 synced (conflicts and refusals are counted, not failures), 2 not synced (unreachable, sign-in refused)."
+        })
 public final class SyncCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncCommand.class);
@@ -31,7 +35,11 @@ public final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--central", required = true, paramLabel = "URL", description = "The central store, e.g. http://10.0.0.5:8787")
+    @Option(
+            names = "--central",
+            required = true,
+            paramLabel = "URL",
+            description = "The central store, e.g. http://10.0.0.5:8787")
     String central;
 
     @Option(names = "--user", required = true, paramLabel = "NAME", description = "Sign-in name at the central store.")
@@ -42,7 +50,6 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--batch", paramLabel = "N", description = "Operations per push request (default 100).")
     int batch = Synchronizer.DEFAULT_PUSH_BATCH;
-
 
     Clock clock = Clock.system(WorkflowEngine.ZONE);
 
@@ -57,11 +64,15 @@ public final class SyncCommand implements Callable<Integer> {
             return 2;
         }
         try (LocalStore store = LocalStore.open(options.dataDirectory())) {
-            Synchronizer sync = new Synchronizer(store, new CentralClient(central, Duration.ofSeconds(30)),
-                    CatalogLoader.loadBuiltIn(), clock).pushBatch(batch);
+            Synchronizer sync = new Synchronizer(
+                            store,
+                            new CentralClient(central, Duration.ofSeconds(30)),
+                            CatalogLoader.loadBuiltIn(),
+                            clock)
+                    .pushBatch(batch);
             Synchronizer.Report r = sync.run(user, password, p -> LOG.debug("{} {}", p.phase(), p.fraction()));
-            out.println(texts.msg("sync.done", r.pushed(), r.applied(), r.rejected(), r.conflicts(), r.pulled(),
-                    r.pendingLeft()));
+            out.println(texts.msg(
+                    "sync.done", r.pushed(), r.applied(), r.rejected(), r.conflicts(), r.pulled(), r.pendingLeft()));
             if (r.calendarYears() > 0) {
                 out.println(texts.msg("sync.calendarYears", r.calendarYears()));
             }
@@ -72,7 +83,9 @@ public final class SyncCommand implements Callable<Integer> {
             return 2;
         } catch (CentralClient.Refused e) {
             String key = e.code();
-            err.println(texts.msg("sync.refused", texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
+            err.println(texts.msg(
+                    "sync.refused",
+                    texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
             return 2;
         } catch (IOException e) {
             LOG.warn("Sync failed", e);

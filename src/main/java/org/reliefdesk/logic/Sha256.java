@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** A fresh digest, for content read in pieces. */
     public static MessageDigest digest() {

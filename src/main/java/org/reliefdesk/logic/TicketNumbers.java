@@ -17,8 +17,7 @@ public final class TicketNumbers {
 
     private static final Pattern SHAPE = Pattern.compile("\\d{6}\\d{8}\\d{4,8}");
 
-    private TicketNumbers() {
-    }
+    private TicketNumbers() {}
 
     public static boolean wellFormed(String number) {
         return number != null && SHAPE.matcher(number).matches();
@@ -26,7 +25,8 @@ public final class TicketNumbers {
 
     /** County code and day: the part every number of that county and day shares. */
     public static String prefix(String countyCode, Instant submittedAt) {
-        return countyCode + submittedAt.atZone(WorkingCalendar.ZONE).toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE);
+        return countyCode
+                + submittedAt.atZone(WorkingCalendar.ZONE).toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     /** The sequence of a well-formed number with this prefix, or -1 for any other text. */

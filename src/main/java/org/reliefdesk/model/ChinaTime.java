@@ -11,6 +11,5 @@ public final class ChinaTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private ChinaTime() {
-    }
+    private ChinaTime() {}
 }

@@ -8,8 +8,7 @@ public final class PhoneNumber {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
-    private PhoneNumber() {
-    }
+    private PhoneNumber() {}
 
     public static String validate(String field, String value) {
         if (value == null || value.isBlank()) {

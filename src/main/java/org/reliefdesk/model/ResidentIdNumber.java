@@ -15,8 +15,7 @@ public final class ResidentIdNumber {
     /** Oldest birth year we accept; older numbers are almost certainly typing errors. */
     private static final int EARLIEST_BIRTH_YEAR = 1890;
 
-    private ResidentIdNumber() {
-    }
+    private ResidentIdNumber() {}
 
     /** Computes the check character for the first 17 digits. */
     public static char checkChar(String first17) {
@@ -64,8 +63,10 @@ public final class ResidentIdNumber {
     /** Birth date encoded in a well-formed number, or null if it is no real date. */
     public static LocalDate birthDateOrNull(String id) {
         try {
-            return LocalDate.of(Integer.parseInt(id.substring(6, 10)),
-                    Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
+            return LocalDate.of(
+                    Integer.parseInt(id.substring(6, 10)),
+                    Integer.parseInt(id.substring(10, 12)),
+                    Integer.parseInt(id.substring(12, 14)));
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }

@@ -8,12 +8,23 @@ import java.util.UUID;
  * One request from one resident (工单). Immutable: a change makes a new value, and the
  * store refuses it when {@code version} is no longer the stored one (optimistic locking).
  */
-public record Ticket(UUID id, String ticketNo, String itemCode,
-                     Place county, Place township, Place village,
-                     Applicant applicant, IntakeChannel channel, String raisedBy,
-                     Instant submittedAt, Instant dispatchedAt,
-                     String currentStep, TicketStatus status, Instant concludedAt, String outcome,
-                     long version) {
+public record Ticket(
+        UUID id,
+        String ticketNo,
+        String itemCode,
+        Place county,
+        Place township,
+        Place village,
+        Applicant applicant,
+        IntakeChannel channel,
+        String raisedBy,
+        Instant submittedAt,
+        Instant dispatchedAt,
+        String currentStep,
+        TicketStatus status,
+        Instant concludedAt,
+        String outcome,
+        long version) {
 
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -24,19 +35,63 @@ public record Ticket(UUID id, String ticketNo, String itemCode,
 
     /** The ticket moved to {@code step}; {@code newOutcome} replaces the outcome when not null. */
     public Ticket withStep(String step, TicketStatus newStatus, Instant newConcludedAt, String newOutcome) {
-        return new Ticket(id, ticketNo, itemCode, county, township, village, applicant, channel, raisedBy,
-                submittedAt, dispatchedAt, step, newStatus, newConcludedAt,
-                newOutcome != null ? newOutcome : outcome, version);
+        return new Ticket(
+                id,
+                ticketNo,
+                itemCode,
+                county,
+                township,
+                village,
+                applicant,
+                channel,
+                raisedBy,
+                submittedAt,
+                dispatchedAt,
+                step,
+                newStatus,
+                newConcludedAt,
+                newOutcome != null ? newOutcome : outcome,
+                version);
     }
 
     /** Back in handling at {@code step}: open again, with no conclusion time or outcome. */
     public Ticket reopenedAt(String step) {
-        return new Ticket(id, ticketNo, itemCode, county, township, village, applicant, channel, raisedBy,
-                submittedAt, dispatchedAt, step, TicketStatus.IN_PROGRESS, null, null, version);
+        return new Ticket(
+                id,
+                ticketNo,
+                itemCode,
+                county,
+                township,
+                village,
+                applicant,
+                channel,
+                raisedBy,
+                submittedAt,
+                dispatchedAt,
+                step,
+                TicketStatus.IN_PROGRESS,
+                null,
+                null,
+                version);
     }
 
     public Ticket withDispatchedAt(Instant at) {
-        return new Ticket(id, ticketNo, itemCode, county, township, village, applicant, channel, raisedBy,
-                submittedAt, at, currentStep, status, concludedAt, outcome, version);
+        return new Ticket(
+                id,
+                ticketNo,
+                itemCode,
+                county,
+                township,
+                village,
+                applicant,
+                channel,
+                raisedBy,
+                submittedAt,
+                at,
+                currentStep,
+                status,
+                concludedAt,
+                outcome,
+                version);
     }
 }

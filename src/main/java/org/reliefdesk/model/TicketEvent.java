@@ -1,11 +1,11 @@
 package org.reliefdesk.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.time.Duration;
 
 /**
  * One entry in a ticket's append-only history: who did what, when, and which step it moved
@@ -15,16 +15,44 @@ import java.time.Duration;
  * a PC (null for the platform's own records and for work not yet synced): a large gap between the
  * two is shown, so a back-dated entry cannot pass as on time unnoticed.
  */
-public record TicketEvent(UUID id, UUID ticketId, int seq, String actor, Instant at, String action,
-                          String fromStep, String toStep, String note, Map<String, Object> formData, String outcome,
-                          Instant receivedAt) {
+public record TicketEvent(
+        UUID id,
+        UUID ticketId,
+        int seq,
+        String actor,
+        Instant at,
+        String action,
+        String fromStep,
+        String toStep,
+        String note,
+        Map<String, Object> formData,
+        String outcome,
+        Instant receivedAt) {
 
     /** How long after {@code at} an event may reach the central store before the gap is shown. */
     public static final Duration LATE_ENTRY = Duration.ofHours(24);
 
+    /** Actor of steps the platform takes by itself, such as dispatch. */
+    public static final String PLATFORM = "platform";
+
+    public TicketEvent {
+        // Kept in the order given; null values are allowed (an empty optional field).
+        formData = formData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(formData));
+    }
+
     /** An event not (yet) received by the central store. */
-    public TicketEvent(UUID id, UUID ticketId, int seq, String actor, Instant at, String action, String fromStep,
-                       String toStep, String note, Map<String, Object> formData, String outcome) {
+    public TicketEvent(
+            UUID id,
+            UUID ticketId,
+            int seq,
+            String actor,
+            Instant at,
+            String action,
+            String fromStep,
+            String toStep,
+            String note,
+            Map<String, Object> formData,
+            String outcome) {
         this(id, ticketId, seq, actor, at, action, fromStep, toStep, note, formData, outcome, null);
     }
 
@@ -35,13 +63,5 @@ public record TicketEvent(UUID id, UUID ticketId, int seq, String actor, Instant
     /** Whether the central store received it more than {@link #LATE_ENTRY} after the time it carries. */
     public boolean lateEntry() {
         return receivedAt != null && receivedAt.isAfter(at.plus(LATE_ENTRY));
-    }
-
-    /** Actor of steps the platform takes by itself, such as dispatch. */
-    public static final String PLATFORM = "platform";
-
-    public TicketEvent {
-        // Kept in the order given; null values are allowed (an empty optional field).
-        formData = formData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(formData));
     }
 }

@@ -5,7 +5,9 @@ package org.reliefdesk.model;
  * back to the applicant, or the request refused) — a concluded ticket may still await its follow-up visit.
  */
 public enum TicketStatus {
-    NEW, IN_PROGRESS, CONCLUDED;
+    NEW,
+    IN_PROGRESS,
+    CONCLUDED;
 
     public boolean isOpen() {
         return this != CONCLUDED;

@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CompileTemplates {
 
-    private CompileTemplates() {
-    }
+    private CompileTemplates() {}
 
     public static void main(String[] args) throws IOException, JRException {
         Path from = Path.of(args[0]);
@@ -26,13 +25,15 @@ public final class CompileTemplates {
         Files.createDirectories(to);
         List<Path> templates;
         try (Stream<Path> files = Files.list(from)) {
-            templates = files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
+            templates =
+                    files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
         }
         for (Path jrxml : templates) {
             String name = jrxml.getFileName().toString().replace(".jrxml", ".jasper");
-            JasperCompileManager.compileReportToFile(jrxml.toString(), to.resolve(name).toString());
+            JasperCompileManager.compileReportToFile(
+                    jrxml.toString(), to.resolve(name).toString());
         }
-        LoggerFactory.getLogger(CompileTemplates.class).info("Compiled {} report templates into {}",
-                templates.size(), to);
+        LoggerFactory.getLogger(CompileTemplates.class)
+                .info("Compiled {} report templates into {}", templates.size(), to);
     }
 }

@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import net.sf.jasperreports.renderers.AbstractRenderer;
 import net.sf.jasperreports.renderers.Graphics2DRenderable;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.SummaryRow;
-import java.awt.geom.Line2D;
 
 /**
  * The leaders' chart: overdue tickets by department as stacked horizontal bars (supervised, then
@@ -102,7 +102,8 @@ final class DepartmentChart extends AbstractRenderer implements Graphics2DRender
         FontRenderContext frc = new FontRenderContext(new AffineTransform(), true, true);
         double widest = 40;
         for (String n : names) {
-            widest = Math.max(widest, faceFor(n, LABEL_SIZE).getStringBounds(n, frc).getWidth());
+            widest = Math.max(
+                    widest, faceFor(n, LABEL_SIZE).getStringBounds(n, frc).getWidth());
         }
         double labelWidth = Math.min(width * 0.42, widest + 8);
         // long (English) names get a smaller type rather than being cut
@@ -127,8 +128,14 @@ final class DepartmentChart extends AbstractRenderer implements Graphics2DRender
             g.fill(new Rectangle2D.Double(labelWidth, y, w1, bar));
             g.setColor(STEP_OVERDUE);
             g.fill(new Rectangle2D.Double(labelWidth + w1, y, w2, bar));
-            text(g, faceFor("0", LABEL_SIZE), frc, (supervised[i] + stepOverdue[i]) + " (" + supervised[i] + "+" + stepOverdue[i] + ")",
-                    labelWidth + w1 + w2 + 3, y + bar / 2 + 3, Color.BLACK);
+            text(
+                    g,
+                    faceFor("0", LABEL_SIZE),
+                    frc,
+                    (supervised[i] + stepOverdue[i]) + " (" + supervised[i] + "+" + stepOverdue[i] + ")",
+                    labelWidth + w1 + w2 + 3,
+                    y + bar / 2 + 3,
+                    Color.BLACK);
         }
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(0.6f));
@@ -137,7 +144,10 @@ final class DepartmentChart extends AbstractRenderer implements Graphics2DRender
         g.fill(new Rectangle2D.Double(labelWidth, 2, 8, 8));
         Font legendFont = faceFor(supervisedLabel + stepOverdueLabel, LABEL_SIZE);
         text(g, legendFont, frc, supervisedLabel, labelWidth + 11, 9, Color.BLACK);
-        double next = labelWidth + 11 + legendFont.getStringBounds(supervisedLabel, frc).getWidth() + 12;
+        double next = labelWidth
+                + 11
+                + legendFont.getStringBounds(supervisedLabel, frc).getWidth()
+                + 12;
         g.setColor(STEP_OVERDUE);
         g.fill(new Rectangle2D.Double(next, 2, 8, 8));
         text(g, legendFont, frc, stepOverdueLabel, next + 11, 9, Color.BLACK);

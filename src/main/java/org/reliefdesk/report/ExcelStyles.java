@@ -26,6 +26,7 @@ final class ExcelStyles {
     final CellStyle dateTime;
     /** A deadline at the end of a day: its last second, shown as the day and "24:00" (as the PDF and the workbench write it). */
     final CellStyle endOfDay;
+
     final CellStyle percent;
     final CellStyle totalText;
     final CellStyle totalInteger;

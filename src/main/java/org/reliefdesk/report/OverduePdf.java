@@ -6,12 +6,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import net.sf.jasperreports.engine.JREmptyDataSource;
@@ -22,11 +23,12 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.SimplePrintPart;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.reliefdesk.logic.calendar.Deadline;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.NoticeLetterhead;
@@ -35,9 +37,6 @@ import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.SummaryRow;
 import org.reliefdesk.model.InvalidFieldException;
-import java.time.ZonedDateTime;
-import java.util.Locale;
-import org.reliefdesk.logic.calendar.Deadline;
 
 /**
  * The printed reports, filled from the precompiled templates of {@code reports/}: supervision
@@ -46,20 +45,23 @@ import org.reliefdesk.logic.calendar.Deadline;
  */
 public final class OverduePdf {
 
-    /** Which printed report. */
-    public enum Kind { NOTICES, SUMMARY }
-
     static final DateTimeFormatter MINUTE = OverdueWorkbook.MINUTE;
-    /** The date of issue as each language writes it on a letter: 2021年11月23日, 23 November 2021. */
-    private static DateTimeFormatter day(Texts texts) {
-        return "zh".equals(texts.locale().getLanguage()) ? DateTimeFormatter.ofPattern("yyyy年M月d日")
-                : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    }
     private static final int CASES = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Map<String, JasperReport> TEMPLATES = new HashMap<>();
 
-    private OverduePdf() {
+    private OverduePdf() {}
+
+    /** Which printed report. */
+    public enum Kind {
+        NOTICES,
+        SUMMARY
+    }
+    /** The date of issue as each language writes it on a letter: 2021年11月23日, 23 November 2021. */
+    private static DateTimeFormatter day(Texts texts) {
+        return "zh".equals(texts.locale().getLanguage())
+                ? DateTimeFormatter.ofPattern("yyyy年M月d日")
+                : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     }
 
     static synchronized JasperReport template(String name) {
@@ -96,12 +98,16 @@ public final class OverduePdf {
     public static JasperPrint notices(PrintRun run, Texts texts) throws JRException {
         OverdueReport report = run.report();
         if (report.rows().isEmpty()) {
-            throw new InvalidFieldException("report", "rule.report.nothingOverdue", report.scopeTitle(),
+            throw new InvalidFieldException(
+                    "report",
+                    "rule.report.nothingOverdue",
+                    report.scopeTitle(),
                     MINUTE.format(report.asOf().atZone(SheetWriter.ZONE)));
         }
         Map<String, Integer> departmentOrder = new HashMap<>();
-        report.byDepartment().forEach(d -> departmentOrder.put(texts.msg("report.departmentUnit", d.group()),
-                departmentOrder.size()));
+        report.byDepartment()
+                .forEach(d ->
+                        departmentOrder.put(texts.msg("report.departmentUnit", d.group()), departmentOrder.size()));
         Map<OverdueRow.Responsible, String> recipient = new HashMap<>();
         for (OverdueRow r : report.rows()) {
             recipient.putIfAbsent(r.responsible(), r.responsible().township() ? r.townshipName() : r.responsibleUnit());
@@ -111,18 +117,31 @@ public final class OverduePdf {
                 .thenComparing(u -> departmentOrder.getOrDefault(recipient.get(u), Integer.MAX_VALUE))
                 .thenComparing(OverdueRow.Responsible::code));
         NoticeLetterhead head = run.letterhead();
-        printable(Map.of("issuer", head.issuer(), "agency", head.agency(), "copyTo", head.copyTo(),
-                "contact", head.contact() == null ? "" : head.contact()));
+        printable(Map.of(
+                "issuer",
+                head.issuer(),
+                "agency",
+                head.agency(),
+                "copyTo",
+                head.copyTo(),
+                "contact",
+                head.contact() == null ? "" : head.contact()));
         List<List<OverdueRow>> lists = new ArrayList<>();
         List<NoticeRegister.Draft> drafts = new ArrayList<>();
         for (OverdueRow.Responsible unit : units) {
-            List<OverdueRow> rows = report.rows().stream().filter(r -> r.responsible().equals(unit))
-                    .sorted(OverdueReport.URGENT_FIRST).toList();
+            List<OverdueRow> rows = report.rows().stream()
+                    .filter(r -> r.responsible().equals(unit))
+                    .sorted(OverdueReport.URGENT_FIRST)
+                    .toList();
             rows.forEach(OverduePdf::printable);
             PrintableText.check("recipient", null, recipient.get(unit));
             lists.add(rows);
-            drafts.add(new NoticeRegister.Draft(report.scope().key(), (unit.township() ? "township:" : "department:")
-                    + unit.code(), recipient.get(unit), report.asOfDate(), rows.stream().map(OverdueRow::ticketNo).toList()));
+            drafts.add(new NoticeRegister.Draft(
+                    report.scope().key(),
+                    (unit.township() ? "township:" : "department:") + unit.code(),
+                    recipient.get(unit),
+                    report.asOfDate(),
+                    rows.stream().map(OverdueRow::ticketNo).toList()));
         }
         List<NoticeRegister.Issued> numbers = run.register().issue(drafts, head.agency(), report.generatedAt());
         JasperPrint all = null;
@@ -146,10 +165,19 @@ public final class OverduePdf {
         return all;
     }
 
-    private static JasperPrint letter(OverdueReport report, Texts texts, NoticeLetterhead head, LocalDate replyBy,
-                                      String to, String number, List<OverdueRow> rows, NoticeRegister.Issued issued,
-                                      int firstPage) throws JRException {
-        long supervised = rows.stream().filter(r -> r.state() == LadderState.SUPERVISED).count();
+    private static JasperPrint letter(
+            OverdueReport report,
+            Texts texts,
+            NoticeLetterhead head,
+            LocalDate replyBy,
+            String to,
+            String number,
+            List<OverdueRow> rows,
+            NoticeRegister.Issued issued,
+            int firstPage)
+            throws JRException {
+        long supervised =
+                rows.stream().filter(r -> r.state() == LadderState.SUPERVISED).count();
         long repeated = rows.stream().filter(OverdueRow::noticedBefore).count();
         String blank = texts.msg("report.notice.blank");
         String issuedOn = day(texts).format(issued.issuedAt().atZone(SheetWriter.ZONE));
@@ -159,11 +187,24 @@ public final class OverduePdf {
         p.put("TITLE", texts.msg(repeated > 0 ? "report.notice.docTitleRepeat" : "report.notice.docTitle"));
         p.put("RECIPIENT", to + texts.msg("report.notice.to"));
         String indent = texts.msg("report.paragraph.indent");
-        p.put("BODY", indent + texts.msg("report.notice.body", asOfText(report, texts), str(rows.size()), str(supervised),
-                repeated > 0 ? texts.msg("report.notice.bodyRepeat", str(repeated)) : "", report.scopeTitle()));
+        p.put(
+                "BODY",
+                indent
+                        + texts.msg(
+                                "report.notice.body",
+                                asOfText(report, texts),
+                                str(rows.size()),
+                                str(supervised),
+                                repeated > 0 ? texts.msg("report.notice.bodyRepeat", str(repeated)) : "",
+                                report.scopeTitle()));
         p.put("REQUEST", indent + texts.msg("report.notice.request", day(texts).format(replyBy), head.issuer()));
-        p.put("CONTACT", indent + texts.msg("report.notice.contact", head.contact() != null ? head.contact() : blank,
-                head.phone() != null ? head.phone() : blank));
+        p.put(
+                "CONTACT",
+                indent
+                        + texts.msg(
+                                "report.notice.contact",
+                                head.contact() != null ? head.contact() : blank,
+                                head.phone() != null ? head.phone() : blank));
         p.put("ATTACHMENT", texts.msg("report.notice.attachment", str(rows.size())));
         p.put("ISSUED_ON", issuedOn);
         p.put("SEAL", texts.msg("report.notice.seal"));
@@ -205,10 +246,16 @@ public final class OverduePdf {
     static String asOfText(OverdueReport report, Texts texts) {
         ZonedDateTime at = report.asOf().atZone(SheetWriter.ZONE);
         String date = day(texts).format(report.asOfDate());
-        boolean endOfDay = at.toLocalDate().equals(report.asOfDate()) && at.getHour() == 23 && at.getMinute() == 59
+        boolean endOfDay = at.toLocalDate().equals(report.asOfDate())
+                && at.getHour() == 23
+                && at.getMinute() == 59
                 && at.getSecond() == 59;
-        return endOfDay ? texts.msg("report.asOf.endOfDay", date)
-                : texts.msg("report.asOf.moment", date, DateTimeFormatter.ofPattern("HH:mm").format(at));
+        return endOfDay
+                ? texts.msg("report.asOf.endOfDay", date)
+                : texts.msg(
+                        "report.asOf.moment",
+                        date,
+                        DateTimeFormatter.ofPattern("HH:mm").format(at));
     }
 
     /**
@@ -222,17 +269,30 @@ public final class OverduePdf {
         OverdueReport previous = run.previous();
         Map<String, Object> p = base(texts);
         p.put("TITLE", texts.msg("report.summary.title", report.scopeTitle()));
-        p.put("SUBTITLE", texts.msg("report.summary.subtitle", asOfText(report, texts),
-                previous == null ? "—" : asOfText(previous, texts)));
+        p.put(
+                "SUBTITLE",
+                texts.msg(
+                        "report.summary.subtitle",
+                        asOfText(report, texts),
+                        previous == null ? "—" : asOfText(previous, texts)));
         SummaryRow t = report.totals();
         SummaryRow was = previous == null ? null : previous.totals();
         // counts as plain digits (1459, not 1,459), as official documents write them
-        p.put("OVERALL", texts.msg("report.summary.overall", report.scopeTitle(), str(t.open()),
-                change(t.open(), was == null ? null : was.open()), str(t.overdue()),
-                change(t.overdue(), was == null ? null : was.overdue()), str(t.supervised()),
-                change(t.supervised(), was == null ? null : was.supervised()), str(t.concluded()),
-                percent(t.onTimeRate(), texts), points(t.onTimeRate(), was == null ? Double.NaN : was.onTimeRate(), texts),
-                str(report.repeatedRows())));
+        p.put(
+                "OVERALL",
+                texts.msg(
+                        "report.summary.overall",
+                        report.scopeTitle(),
+                        str(t.open()),
+                        change(t.open(), was == null ? null : was.open()),
+                        str(t.overdue()),
+                        change(t.overdue(), was == null ? null : was.overdue()),
+                        str(t.supervised()),
+                        change(t.supervised(), was == null ? null : was.supervised()),
+                        str(t.concluded()),
+                        percent(t.onTimeRate(), texts),
+                        points(t.onTimeRate(), was == null ? Double.NaN : was.onTimeRate(), texts),
+                        str(report.repeatedRows())));
         p.put("DEPARTMENTS_HEAD", texts.msg("report.summary.departments"));
         p.put("TOWNSHIPS_HEAD", texts.msg("report.summary.townships"));
         p.put("CASES_HEAD", texts.msg("report.summary.cases"));
@@ -253,7 +313,10 @@ public final class OverduePdf {
         Map<SummaryRow, Integer> townRanks = OverdueWorkbook.ranks(towns);
         p.put("TOWNSHIPS_LEFT", units(towns.subList(0, half), wasTowns, null, texts, townRanks));
         p.put("TOWNSHIPS_RIGHT", units(towns.subList(half, towns.size()), wasTowns, null, texts, townRanks));
-        List<OverdueRow> cases = report.rows().stream().sorted(OverdueReport.URGENT_FIRST).limit(CASES).toList();
+        List<OverdueRow> cases = report.rows().stream()
+                .sorted(OverdueReport.URGENT_FIRST)
+                .limit(CASES)
+                .toList();
         p.put("CASES", rows(cases, texts));
         printable(p);
         return JasperFillManager.fillReport(template("leadership-summary"), p, new JREmptyDataSource(0));
@@ -261,15 +324,25 @@ public final class OverduePdf {
 
     /** The requirements: the units with the highest overdue rates by name, the reply day, the repeated cases. */
     private static String requirements(OverdueReport report, PrintRun run, Texts texts) {
-        List<SummaryRow> late = report.byDepartment().stream().filter(r -> r.overdue() > 0)
-                .sorted(Comparator.comparingDouble(SummaryRow::overdueRate).reversed()).limit(3).toList();
-        String names = String.join(texts.msg("report.summary.nameSeparator"), late.stream()
-                .map(r -> texts.msg("report.summary.lateUnit", r.group(), percent(r.overdueRate(), texts))).toList());
+        List<SummaryRow> late = report.byDepartment().stream()
+                .filter(r -> r.overdue() > 0)
+                .sorted(Comparator.comparingDouble(SummaryRow::overdueRate).reversed())
+                .limit(3)
+                .toList();
+        String names = String.join(
+                texts.msg("report.summary.nameSeparator"),
+                late.stream()
+                        .map(r -> texts.msg("report.summary.lateUnit", r.group(), percent(r.overdueRate(), texts)))
+                        .toList());
         if (late.isEmpty()) {
             return texts.msg("report.summary.requirementsNone");
         }
-        String repeated = report.repeatedRows() == 0 ? ""
-                : texts.msg("report.summary.requirementsRepeat", str(report.repeatedRows()), run.letterhead().issuer());
+        String repeated = report.repeatedRows() == 0
+                ? ""
+                : texts.msg(
+                        "report.summary.requirementsRepeat",
+                        str(report.repeatedRows()),
+                        run.letterhead().issuer());
         return texts.msg("report.summary.requirements", names, day(texts).format(run.replyBy()), repeated);
     }
 
@@ -277,13 +350,17 @@ public final class OverduePdf {
         return String.valueOf(n);
     }
 
-    private static JRMapCollectionDataSource units(List<SummaryRow> rows, List<SummaryRow> before, SummaryRow total,
-                                                   Texts texts) {
+    private static JRMapCollectionDataSource units(
+            List<SummaryRow> rows, List<SummaryRow> before, SummaryRow total, Texts texts) {
         return units(rows, before, total, texts, OverdueWorkbook.ranks(rows));
     }
 
-    private static JRMapCollectionDataSource units(List<SummaryRow> rows, List<SummaryRow> before, SummaryRow total,
-                                                   Texts texts, Map<SummaryRow, Integer> ranks) {
+    private static JRMapCollectionDataSource units(
+            List<SummaryRow> rows,
+            List<SummaryRow> before,
+            SummaryRow total,
+            Texts texts,
+            Map<SummaryRow, Integer> ranks) {
         Map<String, SummaryRow> was = new HashMap<>();
         if (before != null) {
             before.forEach(r -> was.put(r.group(), r));
@@ -291,8 +368,17 @@ public final class OverduePdf {
         List<Map<String, ?>> maps = new ArrayList<>();
         for (SummaryRow r : rows) {
             Integer rank = ranks.get(r);
-            maps.add(unit(r, rank == null ? null : String.valueOf(rank), before == null ? null
-                    : change(r.overdue(), was.containsKey(r.group()) ? was.get(r.group()).overdue() : 0), texts));
+            maps.add(unit(
+                    r,
+                    rank == null ? null : String.valueOf(rank),
+                    before == null
+                            ? null
+                            : change(
+                                    r.overdue(),
+                                    was.containsKey(r.group())
+                                            ? was.get(r.group()).overdue()
+                                            : 0),
+                    texts));
         }
         if (total != null) {
             maps.add(unit(total, null, null, texts));

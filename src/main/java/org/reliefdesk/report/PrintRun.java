@@ -12,6 +12,9 @@ import org.reliefdesk.logic.report.OverdueReport;
  * which a notice must be answered (working days after issue), and the register that numbers
  * notices.
  */
-public record PrintRun(OverdueReport report, OverdueReport previous, NoticeLetterhead letterhead, LocalDate replyBy,
-                       NoticeRegister register) {
-}
+public record PrintRun(
+        OverdueReport report,
+        OverdueReport previous,
+        NoticeLetterhead letterhead,
+        LocalDate replyBy,
+        NoticeRegister register) {}

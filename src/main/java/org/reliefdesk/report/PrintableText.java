@@ -18,18 +18,20 @@ import org.reliefdesk.model.InvalidFieldException;
  */
 final class PrintableText {
 
-    private static final List<Font> FONTS = List.of(load("/fonts/gbsn00lp.ttf"), load("/fonts/DroidSansFallbackFull.ttf"));
+    private static final List<Font> FONTS =
+            List.of(load("/fonts/gbsn00lp.ttf"), load("/fonts/DroidSansFallbackFull.ttf"));
 
-    private PrintableText() {
-    }
+    private PrintableText() {}
 
     /** The first character no font of the set can draw, if any (spaces and line breaks always can). */
     static OptionalInt missing(String text) {
         if (text == null) {
             return OptionalInt.empty();
         }
-        return text.codePoints().filter(c -> !Character.isWhitespace(c))
-                .filter(c -> FONTS.stream().noneMatch(f -> f.canDisplay(c))).findFirst();
+        return text.codePoints()
+                .filter(c -> !Character.isWhitespace(c))
+                .filter(c -> FONTS.stream().noneMatch(f -> f.canDisplay(c)))
+                .findFirst();
     }
 
     /**
@@ -41,7 +43,8 @@ final class PrintableText {
         if (c.isPresent()) {
             String ch = new String(Character.toChars(c.getAsInt()));
             String code = String.format("U+%04X", c.getAsInt());
-            throw ticketNo == null ? new InvalidFieldException(field, "rule.report.glyphText", ch, code)
+            throw ticketNo == null
+                    ? new InvalidFieldException(field, "rule.report.glyphText", ch, code)
                     : new InvalidFieldException(field, "rule.report.glyph", ticketNo, ch, code);
         }
     }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,9 +15,11 @@ import java.util.UUID;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
+import org.reliefdesk.logic.calendar.WorkingCalendar;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueReports;
 import org.reliefdesk.logic.report.ReportScope;
@@ -26,9 +29,6 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.store.LocalStore;
-import java.nio.file.attribute.PosixFilePermissions;
-import org.reliefdesk.logic.calendar.WorkingCalendar;
-import org.reliefdesk.logic.report.NoticeLetterhead;
 
 /**
  * Makes supervision reports from the local store, for the GUI's reports page and the CLI: checks
@@ -37,6 +37,9 @@ import org.reliefdesk.logic.report.NoticeLetterhead;
  */
 public final class ReportMaker {
 
+    /** The 通报 compares with the same scope this many days earlier unless told otherwise. */
+    public static final int DEFAULT_PREVIOUS_DAYS = 7;
+
     private final LocalStore store;
     private final Catalog catalog;
     private final OverdueReports reports;
@@ -44,9 +47,6 @@ public final class ReportMaker {
     // a maker serves one run (the GUI and the CLI make one per report), so what it read cannot go stale
     private ReportScope readScope;
     private List<TicketHistory> read;
-
-    /** The 通报 compares with the same scope this many days earlier unless told otherwise. */
-    public static final int DEFAULT_PREVIOUS_DAYS = 7;
 
     public ReportMaker(LocalStore store, Catalog catalog, TicketClocks clocks, Clock clock) {
         this.store = store;
@@ -60,17 +60,24 @@ public final class ReportMaker {
         if (departmentCode != null && townshipCode != null) {
             throw new InvalidFieldException("township", "rule.report.departmentOrTownship");
         }
-        if (departmentCode != null && catalog.departments().stream().noneMatch(d -> d.code().equals(departmentCode))) {
-            throw new InvalidFieldException("department", "rule.report.unknownDepartment", departmentCode,
-                    String.join(", ", catalog.departments().stream().map(d -> d.code()).toList()));
+        if (departmentCode != null
+                && catalog.departments().stream().noneMatch(d -> d.code().equals(departmentCode))) {
+            throw new InvalidFieldException(
+                    "department",
+                    "rule.report.unknownDepartment",
+                    departmentCode,
+                    String.join(
+                            ", ",
+                            catalog.departments().stream().map(d -> d.code()).toList()));
         }
         List<Place> counties = store.tickets().counties();
         if (counties.isEmpty()) {
             throw new InvalidFieldException("county", "rule.report.noTickets");
         }
         String county = counties.get(0).code();
-        if (townshipCode != null && store.tickets().townshipsOf(county).stream()
-                .noneMatch(t -> t.code().equals(townshipCode))) {
+        if (townshipCode != null
+                && store.tickets().townshipsOf(county).stream()
+                        .noneMatch(t -> t.code().equals(townshipCode))) {
             throw new InvalidFieldException("township", "rule.report.unknownTownship", townshipCode);
         }
         return new ReportScope(county, departmentCode, townshipCode);
@@ -82,8 +89,8 @@ public final class ReportMaker {
      */
     public OverdueReport build(ReportScope scope, LocalDate asOf, Texts texts, OverdueReports.Progress progress) {
         OverdueReport report = count(scope, asOf, texts, progress);
-        return report.withNoticedBefore(store.notices().noticedBefore(
-                report.rows().stream().map(r -> r.ticketNo()).toList(), asOf));
+        return report.withNoticedBefore(store.notices()
+                .noticedBefore(report.rows().stream().map(r -> r.ticketNo()).toList(), asOf));
     }
 
     /**
@@ -95,16 +102,31 @@ public final class ReportMaker {
         if (previousDays < 1 || previousDays > 366) {
             throw new InvalidFieldException("compareDays", "rule.range", 1, 366);
         }
-        OverdueReport previous = count(report.scope(), report.asOfDate().minusDays(previousDays), texts, (d, t) -> { });
+        OverdueReport previous = count(report.scope(), report.asOfDate().minusDays(previousDays), texts, (d, t) -> {});
         NoticeLetterhead stored = store.notices().letterhead();
-        NoticeLetterhead head = (issuer == null ? stored
-                : new NoticeLetterhead(issuer, stored.agency(), stored.replyDays(),
-                        stored.contact(), stored.phone(), stored.copyTo()).checked())
+        NoticeLetterhead head = (issuer == null
+                        ? stored
+                        : new NoticeLetterhead(
+                                        issuer,
+                                        stored.agency(),
+                                        stored.replyDays(),
+                                        stored.contact(),
+                                        stored.phone(),
+                                        stored.copyTo())
+                                .checked())
                 .resolved(report.countyName(), texts);
-        LocalDate replyBy = clocks.calendar().addWorkingDays(report.generatedAt(), head.replyDays()).due()
-                .minusSeconds(1).atZone(WorkingCalendar.ZONE).toLocalDate();
-        return new PrintRun(report, previous.totals().open() + previous.totals().concluded() == 0 ? null : previous,
-                head, replyBy, store.notices());
+        LocalDate replyBy = clocks.calendar()
+                .addWorkingDays(report.generatedAt(), head.replyDays())
+                .due()
+                .minusSeconds(1)
+                .atZone(WorkingCalendar.ZONE)
+                .toLocalDate();
+        return new PrintRun(
+                report,
+                previous.totals().open() + previous.totals().concluded() == 0 ? null : previous,
+                head,
+                replyBy,
+                store.notices());
     }
 
     private OverdueReport count(ReportScope scope, LocalDate asOf, Texts texts, OverdueReports.Progress progress) {
@@ -134,8 +156,9 @@ public final class ReportMaker {
      * what it is, the scope and the date. {@code pdf} null for the workbook.
      */
     public static String fileName(OverdueReport report, OverduePdf.Kind pdf, Texts texts) {
-        String what = pdf == null ? texts.msg("report.title") : pdf == OverduePdf.Kind.SUMMARY
-                ? texts.msg("reports.kind.SUMMARY") : texts.msg("report.notice.title");
+        String what = pdf == null
+                ? texts.msg("report.title")
+                : pdf == OverduePdf.Kind.SUMMARY ? texts.msg("reports.kind.SUMMARY") : texts.msg("report.notice.title");
         return what + "-" + report.scopeTitle().replace(" · ", "-") + "-" + report.asOfDate()
                 + (pdf == null ? ".xlsx" : ".pdf");
     }

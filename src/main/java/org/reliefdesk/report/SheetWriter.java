@@ -3,6 +3,7 @@ package org.reliefdesk.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -11,7 +12,6 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import java.time.LocalTime;
 import org.reliefdesk.logic.calendar.WorkingCalendar;
 
 /**
@@ -24,6 +24,9 @@ final class SheetWriter {
     static final ZoneId ZONE = WorkingCalendar.ZONE;
     /** The widest column, in Latin characters; longer texts wrap (a readable print scale on A4). */
     private static final int MAX_CHARS = 24;
+
+    /** The height of one line of 10-point text in a row. */
+    private static final float LINE_POINTS = 14.5f;
 
     private final Sheet sheet;
     private final ExcelStyles styles;
@@ -75,9 +78,6 @@ final class SheetWriter {
             r.setHeightInPoints(lines * LINE_POINTS);
         }
     }
-
-    /** The height of one line of 10-point text in a row. */
-    private static final float LINE_POINTS = 14.5f;
 
     void put(Row r, int column, Object v, CellStyle textStyle, CellStyle numberStyle, CellStyle percentStyle) {
         Cell c = r.createCell(column);
@@ -139,7 +139,9 @@ final class SheetWriter {
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            w += Character.isIdeographic(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ? 2 : 1;
+            w += Character.isIdeographic(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)
+                    ? 2
+                    : 1;
             i += Character.charCount(cp);
         }
         return w;
@@ -171,10 +173,8 @@ final class SheetWriter {
     }
 
     /** A deadline (the first late instant), written as people write it: the end of a day is that day's 24:00. */
-    record Due(Instant at) {
-    }
+    record Due(Instant at) {}
 
     /** A share from 0 to 1, written as a percent; NaN leaves the cell empty. */
-    record Share(double value) {
-    }
+    record Share(double value) {}
 }

@@ -13,11 +13,16 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class TableWorkbook {
 
-    private TableWorkbook() {
-    }
+    private TableWorkbook() {}
 
-    public static void write(String sheetName, String title, String subtitle, List<String> headers,
-                             List<List<Object>> rows, OutputStream out) throws IOException {
+    public static void write(
+            String sheetName,
+            String title,
+            String subtitle,
+            List<String> headers,
+            List<List<Object>> rows,
+            OutputStream out)
+            throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
             ExcelStyles styles = new ExcelStyles(wb);

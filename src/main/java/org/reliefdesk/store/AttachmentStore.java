@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FieldType;
 import org.reliefdesk.logic.workflow.AttachmentNames;
-import org.reliefdesk.logic.Sha256;
 
 /**
  * Photos and documents attached to forms, copied into {@code <data dir>/attachments} and named
@@ -75,16 +75,24 @@ public final class AttachmentStore {
         for (FieldDef f : fields) {
             Object v = values.get(f.code());
             if (f.type() == FieldType.ATTACHMENT && v instanceof List<?> files) {
-                out.put(f.code(), files.stream().map(p -> {
-                    Path path = Path.of(String.valueOf(p));
-                    return (Object) (Files.isRegularFile(path) ? put(path) : String.valueOf(p));
-                }).toList());
+                out.put(
+                        f.code(),
+                        files.stream()
+                                .map(p -> {
+                                    Path path = Path.of(String.valueOf(p));
+                                    return (Object) (Files.isRegularFile(path) ? put(path) : String.valueOf(p));
+                                })
+                                .toList());
             } else if (f.type() == FieldType.ROWS && v instanceof List<?> rows) {
-                out.put(f.code(), rows.stream().map(r -> {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> row = (Map<String, Object>) r;
-                    return (Object) storeAll(f.fields(), row);
-                }).toList());
+                out.put(
+                        f.code(),
+                        rows.stream()
+                                .map(r -> {
+                                    @SuppressWarnings("unchecked")
+                                    Map<String, Object> row = (Map<String, Object>) r;
+                                    return (Object) storeAll(f.fields(), row);
+                                })
+                                .toList());
             }
         }
         return out;

@@ -14,8 +14,11 @@ public class DamagedDatabaseException extends StoreException {
     private final boolean diskFull;
 
     public DamagedDatabaseException(Path file, boolean diskFull, Throwable cause) {
-        super("The local database " + file + (diskFull ? " cannot be written: the disk is full" : " is damaged or empty")
-                + "; it was not changed. Restore a backup (backup restore) or free disk space.", cause);
+        super(
+                "The local database " + file
+                        + (diskFull ? " cannot be written: the disk is full" : " is damaged or empty")
+                        + "; it was not changed. Restore a backup (backup restore) or free disk space.",
+                cause);
         this.file = file;
         this.diskFull = diskFull;
     }

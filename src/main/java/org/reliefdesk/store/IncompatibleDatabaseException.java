@@ -12,8 +12,10 @@ public class IncompatibleDatabaseException extends StoreException {
     private final transient Path file;
 
     public IncompatibleDatabaseException(Path file, Throwable cause) {
-        super("The local database " + file + " was written by another H2 version than " + LocalStore.H2_VERSION
-                + " and cannot be opened; it was not changed. See the README, \"Upgrades and the database version\".", cause);
+        super(
+                "The local database " + file + " was written by another H2 version than " + LocalStore.H2_VERSION
+                        + " and cannot be opened; it was not changed. See the README, \"Upgrades and the database version\".",
+                cause);
         this.file = file;
     }
 

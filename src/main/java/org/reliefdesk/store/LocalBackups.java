@@ -1,5 +1,6 @@
 package org.reliefdesk.store;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,13 +22,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import java.io.FilterInputStream;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import org.h2.api.ErrorCode;
 import org.reliefdesk.model.ChinaTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Backups of a PC's local data: one zip holding a consistent copy of the database (H2's
@@ -34,17 +34,17 @@ import org.reliefdesk.model.ChinaTime;
  * the database and the attachments of a backup in place and keeps what it replaces beside it.
  */
 public final class LocalBackups {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LocalBackups.class);
     /** How many backups are kept unless told otherwise: two weeks of daily ones. */
     public static final int DEFAULT_KEEP = 14;
+
     static final String PREFIX = "reliefdesk-backup-";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalBackups.class);
     private static final String DB_ENTRY = "db.zip";
     private static final String ATTACHMENTS = "attachments/";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private LocalBackups() {
-    }
+    private LocalBackups() {}
 
     /** The backup folder of a data directory unless one is chosen: {@code <data dir>/backups}. */
     public static Path defaultFolder(Path dataDir) {
@@ -79,7 +79,7 @@ public final class LocalBackups {
         try {
             // BACKUP TO copies the database as of one moment, while others keep writing.
             try (Connection c = store.dataSource().getConnection();
-                 PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
+                    PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
                 ps.setString(1, dbCopy.toAbsolutePath().toString());
                 ps.execute();
             } catch (SQLException e) {
@@ -126,7 +126,8 @@ public final class LocalBackups {
         if (!Files.exists(file)) {
             return false;
         }
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("reliefdesk").toAbsolutePath() + ";IFEXISTS=TRUE";
+        String url =
+                "jdbc:h2:file:" + dataDir.resolve("db").resolve("reliefdesk").toAbsolutePath() + ";IFEXISTS=TRUE";
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             return false;
         } catch (SQLException e) {
@@ -163,7 +164,9 @@ public final class LocalBackups {
                     if (DB_ENTRY.equals(name)) {
                         unzipDb(zip, staging.resolve("db"));
                         sawDb = true;
-                    } else if (name.startsWith(ATTACHMENTS) && !name.contains("..") && name.length() > ATTACHMENTS.length()) {
+                    } else if (name.startsWith(ATTACHMENTS)
+                            && !name.contains("..")
+                            && name.length() > ATTACHMENTS.length()) {
                         Path f = attachments.resolve(name.substring(ATTACHMENTS.length()));
                         if (!Files.exists(f)) {
                             Files.copy(zip, f);
@@ -177,8 +180,8 @@ public final class LocalBackups {
             Path db = dataDir.resolve("db");
             Optional<Path> kept = Optional.empty();
             if (Files.exists(db)) {
-                Path aside = dataDir.resolve("db.before-restore-"
-                        + STAMP.format(clock.instant().atZone(ChinaTime.ZONE)));
+                Path aside = dataDir.resolve(
+                        "db.before-restore-" + STAMP.format(clock.instant().atZone(ChinaTime.ZONE)));
                 Files.move(db, aside);
                 kept = Optional.of(aside);
             }

@@ -1,37 +1,42 @@
 package org.reliefdesk.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+import org.h2.engine.Constants;
+import org.h2.mvstore.MVStoreException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.IOException;
-import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.h2.api.ErrorCode;
-import org.h2.engine.Constants;
-import org.h2.mvstore.MVStoreException;
-import org.hibernate.StatelessSession;
 
 /**
  * The local H2 file database in a data directory: Flyway brings the schema up to date,
  * then Hibernate validates its mapping against it. One instance per data directory.
  */
 public final class LocalStore implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
-    static final int BATCH_SIZE = 200;
     /** The H2 version this program reads and writes (pinned in the pom: the file format changes between versions). */
     public static final String H2_VERSION = Constants.FULL_VERSION.split(" ")[0];
+
+    static final int BATCH_SIZE = 200;
+
+    /** H2 writes its file header twice, 4 KiB each: anything shorter is not a database. */
+    static final long MIN_FILE_BYTES = 8192;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
 
     private final Path dataDir;
     private final HikariDataSource dataSource;
@@ -67,7 +72,11 @@ public final class LocalStore implements AutoCloseable {
             config.setMaximumPoolSize(4);
             config.setPoolName("reliefdesk-local");
             ds = new HikariDataSource(config);
-            Flyway.configure().dataSource(ds).locations("classpath:db/local").load().migrate();
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/local")
+                    .load()
+                    .migrate();
             Configuration cfg = new Configuration()
                     .addAnnotatedClass(TicketEntity.class)
                     .addAnnotatedClass(TicketEventEntity.class)
@@ -94,21 +103,19 @@ public final class LocalStore implements AutoCloseable {
             if (existed && damaged(e)) {
                 throw new DamagedDatabaseException(file, false, e);
             }
-            throw new StoreException("Cannot open the local store in " + dbDir.toAbsolutePath() + ": "
-                    + rootMessage(e), e);
+            throw new StoreException(
+                    "Cannot open the local store in " + dbDir.toAbsolutePath() + ": " + rootMessage(e), e);
         }
     }
-
-    /** H2 writes its file header twice, 4 KiB each: anything shorter is not a database. */
-    static final long MIN_FILE_BYTES = 8192;
 
     /** H2's "file corrupted" and kin, or a file it cannot read as a database. */
     private static boolean damaged(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
-                    || sql.getErrorCode() == ErrorCode.GENERAL_ERROR_1
-                    || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_2
-                    || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_1)) {
+            if (t instanceof SQLException sql
+                    && (sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
+                            || sql.getErrorCode() == ErrorCode.GENERAL_ERROR_1
+                            || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_2
+                            || sql.getErrorCode() == ErrorCode.IO_EXCEPTION_1)) {
                 return !lockedByAnother(t);
             }
             if (t instanceof MVStoreException) {

@@ -1,8 +1,11 @@
 package org.reliefdesk.store;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,9 +18,6 @@ import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.logic.report.NoticeRegister;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
 
 /**
  * The notice register and the letterhead in the local database (schema V8). Numbers are given in
@@ -45,28 +45,46 @@ public final class NoticeBook implements NoticeRegister {
 
     private static Issued issueOne(Session s, Draft d, String agency, Instant now) {
         String content = Sha256.hex(String.join("\n", d.ticketNos()).getBytes(StandardCharsets.UTF_8));
-        List<Object[]> same = s.createNativeQuery("SELECT issue_year, serial, issued_at, agency FROM notice WHERE scope_key = :scope"
-                        + " AND recipient_key = :recipient AND as_of = :asOf AND content_key = :content", Object[].class)
-                .setParameter("scope", d.scopeKey()).setParameter("recipient", d.recipientKey())
-                .setParameter("asOf", d.asOf()).setParameter("content", content).getResultList();
+        List<Object[]> same = s.createNativeQuery(
+                        "SELECT issue_year, serial, issued_at, agency FROM notice WHERE scope_key = :scope"
+                                + " AND recipient_key = :recipient AND as_of = :asOf AND content_key = :content",
+                        Object[].class)
+                .setParameter("scope", d.scopeKey())
+                .setParameter("recipient", d.recipientKey())
+                .setParameter("asOf", d.asOf())
+                .setParameter("content", content)
+                .getResultList();
         if (!same.isEmpty()) {
             Object[] r = same.get(0);
-            return new Issued((String) r[3], ((Number) r[0]).intValue(), ((Number) r[1]).intValue(), instant(r[2]), true);
+            return new Issued(
+                    (String) r[3], ((Number) r[0]).intValue(), ((Number) r[1]).intValue(), instant(r[2]), true);
         }
         int year = now.atZone(WorkflowEngine.ZONE).getYear();
-        int serial = ((Number) s.createNativeQuery("SELECT COALESCE(MAX(serial), 0) + 1 FROM notice WHERE issue_year = :y",
-                Object.class).setParameter("y", year).getSingleResult()).intValue();
+        int serial = ((Number) s.createNativeQuery(
+                                "SELECT COALESCE(MAX(serial), 0) + 1 FROM notice WHERE issue_year = :y", Object.class)
+                        .setParameter("y", year)
+                        .getSingleResult())
+                .intValue();
         UUID id = UUID.randomUUID();
         s.createNativeMutationQuery("INSERT INTO notice (id, issue_year, serial, agency, scope_key, recipient_key,"
                         + " recipient_name, as_of, content_key, issued_at)"
                         + " VALUES (:id, :y, :n, :agency, :scope, :recipient, :name, :asOf, :content, :at)")
-                .setParameter("id", id).setParameter("y", year).setParameter("n", serial).setParameter("agency", agency)
-                .setParameter("scope", d.scopeKey()).setParameter("recipient", d.recipientKey())
-                .setParameter("name", cut(d.recipientName(), 200)).setParameter("asOf", d.asOf())
-                .setParameter("content", content).setParameter("at", now).executeUpdate();
+                .setParameter("id", id)
+                .setParameter("y", year)
+                .setParameter("n", serial)
+                .setParameter("agency", agency)
+                .setParameter("scope", d.scopeKey())
+                .setParameter("recipient", d.recipientKey())
+                .setParameter("name", cut(d.recipientName(), 200))
+                .setParameter("asOf", d.asOf())
+                .setParameter("content", content)
+                .setParameter("at", now)
+                .executeUpdate();
         for (String ticketNo : d.ticketNos()) {
             s.createNativeMutationQuery("INSERT INTO notice_ticket (notice_id, ticket_no) VALUES (:id, :no)")
-                    .setParameter("id", id).setParameter("no", ticketNo).executeUpdate();
+                    .setParameter("id", id)
+                    .setParameter("no", ticketNo)
+                    .executeUpdate();
         }
         return new Issued(agency, year, serial, now, false);
     }
@@ -80,34 +98,59 @@ public final class NoticeBook implements NoticeRegister {
         List<String> all = List.copyOf(ticketNos);
         for (int i = 0; i < all.size(); i += 1000) {
             List<String> part = all.subList(i, Math.min(all.size(), i + 1000));
-            found.addAll(store.read(s -> s.createNativeQuery("SELECT DISTINCT t.ticket_no FROM notice_ticket t"
-                            + " JOIN notice n ON n.id = t.notice_id WHERE n.as_of < :asOf AND t.ticket_no IN (:nos)",
+            found.addAll(store.read(s -> s.createNativeQuery(
+                            "SELECT DISTINCT t.ticket_no FROM notice_ticket t"
+                                    + " JOIN notice n ON n.id = t.notice_id WHERE n.as_of < :asOf AND t.ticket_no IN (:nos)",
                             String.class)
-                    .setParameter("asOf", asOf).setParameterList("nos", part).getResultList()));
+                    .setParameter("asOf", asOf)
+                    .setParameterList("nos", part)
+                    .getResultList()));
         }
         return found;
     }
 
     /** The notices issued, newest first: number, recipient, as-of date, tickets named. */
-    public record Entry(String agency, int year, int serial, String recipientName, String scopeKey, LocalDate asOf,
-                        Instant issuedAt, int tickets) {
-    }
+    public record Entry(
+            String agency,
+            int year,
+            int serial,
+            String recipientName,
+            String scopeKey,
+            LocalDate asOf,
+            Instant issuedAt,
+            int tickets) {}
 
     public List<Entry> list() {
-        return store.read(s -> s.createNativeQuery("SELECT n.issue_year, n.serial, n.recipient_name, n.scope_key, n.as_of,"
-                        + " n.issued_at, (SELECT COUNT(*) FROM notice_ticket t WHERE t.notice_id = n.id), n.agency FROM notice n"
-                        + " ORDER BY n.issue_year DESC, n.serial DESC", Object[].class).getResultList().stream()
-                .map(r -> new Entry((String) r[7], ((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (String) r[2],
-                        (String) r[3], date(r[4]), instant(r[5]), ((Number) r[6]).intValue()))
+        return store.read(s -> s
+                .createNativeQuery(
+                        "SELECT n.issue_year, n.serial, n.recipient_name, n.scope_key, n.as_of,"
+                                + " n.issued_at, (SELECT COUNT(*) FROM notice_ticket t WHERE t.notice_id = n.id), n.agency FROM notice n"
+                                + " ORDER BY n.issue_year DESC, n.serial DESC",
+                        Object[].class)
+                .getResultList()
+                .stream()
+                .map(r -> new Entry(
+                        (String) r[7],
+                        ((Number) r[0]).intValue(),
+                        ((Number) r[1]).intValue(),
+                        (String) r[2],
+                        (String) r[3],
+                        date(r[4]),
+                        instant(r[5]),
+                        ((Number) r[6]).intValue()))
                 .toList());
     }
 
     public NoticeLetterhead letterhead() {
         return store.read(s -> {
-            Object[] r = s.createNativeQuery("SELECT issuer, agency, reply_days, contact, phone, copy_to"
-                    + " FROM notice_letterhead WHERE id = 1", Object[].class).getSingleResult();
-            return new NoticeLetterhead((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3],
-                    (String) r[4], (String) r[5]);
+            Object[] r = s.createNativeQuery(
+                            "SELECT issuer, agency, reply_days, contact, phone, copy_to"
+                                    + " FROM notice_letterhead WHERE id = 1",
+                            Object[].class)
+                    .getSingleResult();
+            return new NoticeLetterhead(
+                    (String) r[0], (String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4], (String)
+                            r[5]);
         });
     }
 
@@ -117,9 +160,13 @@ public final class NoticeBook implements NoticeRegister {
         store.inTransaction(s -> s.createNativeMutationQuery("UPDATE notice_letterhead SET issuer = :issuer,"
                         + " agency = :agency, reply_days = :days, contact = :contact, phone = :phone, copy_to = :copyTo"
                         + " WHERE id = 1")
-                .setParameter("issuer", ok.issuer()).setParameter("agency", ok.agency())
-                .setParameter("days", ok.replyDays()).setParameter("contact", ok.contact())
-                .setParameter("phone", ok.phone()).setParameter("copyTo", ok.copyTo()).executeUpdate());
+                .setParameter("issuer", ok.issuer())
+                .setParameter("agency", ok.agency())
+                .setParameter("days", ok.replyDays())
+                .setParameter("contact", ok.contact())
+                .setParameter("phone", ok.phone())
+                .setParameter("copyTo", ok.copyTo())
+                .executeUpdate());
         return ok;
     }
 
@@ -128,11 +175,14 @@ public final class NoticeBook implements NoticeRegister {
     }
 
     private static LocalDate date(Object v) {
-        return v instanceof LocalDate d ? d : v instanceof Date d ? d.toLocalDate() : LocalDate.parse(String.valueOf(v));
+        return v instanceof LocalDate d
+                ? d
+                : v instanceof Date d ? d.toLocalDate() : LocalDate.parse(String.valueOf(v));
     }
 
     private static Instant instant(Object v) {
-        return v instanceof OffsetDateTime o ? o.toInstant() : v instanceof Instant i ? i
-                : v instanceof Timestamp t ? t.toInstant() : null;
+        return v instanceof OffsetDateTime o
+                ? o.toInstant()
+                : v instanceof Instant i ? i : v instanceof Timestamp t ? t.toInstant() : null;
     }
 }

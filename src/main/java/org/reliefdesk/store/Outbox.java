@@ -1,6 +1,11 @@
 package org.reliefdesk.store;
 
+import java.nio.ByteBuffer;
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,16 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.OperationCodec;
-import java.nio.ByteBuffer;
-import java.sql.Clob;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.util.stream.Collectors;
 import org.reliefdesk.model.TicketHistory;
 
 /**
@@ -29,22 +29,47 @@ import org.reliefdesk.model.TicketHistory;
  */
 public final class Outbox {
 
-    /** Where one operation stands. */
-    public enum State { PENDING, APPLIED, REJECTED, CONFLICT, DISCARDED, REAPPLIED }
-
-    /** What a ticket shows: the state of its latest operation (synced when it has none waiting). */
-    public enum TicketSync { SYNCED, PENDING, CONFLICT, REJECTED }
-
-    /** One row of the outbox. */
-    public record Entry(UUID opId, long seq, UUID ticketId, Operation operation, String createdBy, Instant createdAt,
-                        State state, String reasonKey, String reason, String centralTicket, Instant settledAt) {
-    }
+    private static final String COLUMNS =
+            "SELECT op_id, seq, ticket_id, body, created_by, created_at, state, reason_key,"
+                    + " reason, central_ticket, settled_at FROM outbox";
 
     private final LocalStore store;
 
     Outbox(LocalStore store) {
         this.store = store;
     }
+
+    /** Where one operation stands. */
+    public enum State {
+        PENDING,
+        APPLIED,
+        REJECTED,
+        CONFLICT,
+        DISCARDED,
+        REAPPLIED
+    }
+
+    /** What a ticket shows: the state of its latest operation (synced when it has none waiting). */
+    public enum TicketSync {
+        SYNCED,
+        PENDING,
+        CONFLICT,
+        REJECTED
+    }
+
+    /** One row of the outbox. */
+    public record Entry(
+            UUID opId,
+            long seq,
+            UUID ticketId,
+            Operation operation,
+            String createdBy,
+            Instant createdAt,
+            State state,
+            String reasonKey,
+            String reason,
+            String centralTicket,
+            Instant settledAt) {}
 
     /** Adds an operation inside the transaction that makes its change. */
     static void add(Session s, Operation op, String user, Instant now) {
@@ -59,25 +84,28 @@ public final class Outbox {
                 .executeUpdate();
     }
 
-    private static final String COLUMNS = "SELECT op_id, seq, ticket_id, body, created_by, created_at, state, reason_key,"
-            + " reason, central_ticket, settled_at FROM outbox";
-
     /** Operations of {@code user} still to push, oldest first. */
     public List<Entry> pending(String user, int limit) {
-        return store.read(s -> entries(s.createNativeQuery(COLUMNS + " WHERE state = 'PENDING' AND created_by = :u"
-                + " ORDER BY seq", Object[].class).setParameter("u", user).setMaxResults(limit).getResultList()));
+        return store.read(s -> entries(s.createNativeQuery(
+                        COLUMNS + " WHERE state = 'PENDING' AND created_by = :u" + " ORDER BY seq", Object[].class)
+                .setParameter("u", user)
+                .setMaxResults(limit)
+                .getResultList()));
     }
 
     /** Every operation still waiting, by anyone (the status bar's count). */
     public long pendingCount() {
-        return store.read(s -> ((Number) s.createNativeQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'",
-                Object.class).getSingleResult()).longValue());
+        return store.read(
+                s -> ((Number) s.createNativeQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'", Object.class)
+                                .getSingleResult())
+                        .longValue());
     }
 
     /** Operations refused or in conflict, newest first: what the conflicts view lists. */
     public List<Entry> unsettled() {
-        return store.read(s -> entries(s.createNativeQuery(COLUMNS + " WHERE state IN ('CONFLICT', 'REJECTED')"
-                + " ORDER BY seq DESC", Object[].class).getResultList()));
+        return store.read(s -> entries(s.createNativeQuery(
+                        COLUMNS + " WHERE state IN ('CONFLICT', 'REJECTED')" + " ORDER BY seq DESC", Object[].class)
+                .getResultList()));
     }
 
     /** Every operation, newest first (the history of what this PC sent). */
@@ -92,23 +120,31 @@ public final class Outbox {
 
     static Optional<Entry> find(Session s, UUID opId) {
         return entries(s.createNativeQuery(COLUMNS + " WHERE op_id = :id", Object[].class)
-                .setParameter("id", opId).getResultList()).stream().findFirst();
+                        .setParameter("id", opId)
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     /** Each ticket with operations, and the state of its latest one. */
     public Map<UUID, TicketSync> ticketStates() {
         return store.read(s -> {
             Map<UUID, TicketSync> states = new HashMap<>();
-            List<Object[]> rows = s.createNativeQuery("SELECT o.ticket_id, o.state FROM outbox o WHERE o.seq ="
-                    + " (SELECT MAX(p.seq) FROM outbox p WHERE p.ticket_id = o.ticket_id)", Object[].class).getResultList();
+            List<Object[]> rows = s.createNativeQuery(
+                            "SELECT o.ticket_id, o.state FROM outbox o WHERE o.seq ="
+                                    + " (SELECT MAX(p.seq) FROM outbox p WHERE p.ticket_id = o.ticket_id)",
+                            Object[].class)
+                    .getResultList();
             for (Object[] r : rows) {
                 State st = State.valueOf((String) r[1]);
-                states.put(uuid(r[0]), switch (st) {
-                    case PENDING -> TicketSync.PENDING;
-                    case CONFLICT -> TicketSync.CONFLICT;
-                    case REJECTED -> TicketSync.REJECTED;
-                    default -> TicketSync.SYNCED;
-                });
+                states.put(
+                        uuid(r[0]),
+                        switch (st) {
+                            case PENDING -> TicketSync.PENDING;
+                            case CONFLICT -> TicketSync.CONFLICT;
+                            case REJECTED -> TicketSync.REJECTED;
+                            default -> TicketSync.SYNCED;
+                        });
             }
             return states;
         });
@@ -119,9 +155,15 @@ public final class Outbox {
      * is this PC's provisional one (the central store gives the final one).
      */
     public Set<UUID> provisional() {
-        return store.read(s -> s.createNativeQuery("SELECT DISTINCT ticket_id FROM outbox WHERE kind = 'OPEN'"
-                + " AND state IN ('PENDING', 'CONFLICT')", Object.class).getResultList().stream()
-                .map(Outbox::uuid).collect(Collectors.toSet()));
+        return store.read(s -> s
+                .createNativeQuery(
+                        "SELECT DISTINCT ticket_id FROM outbox WHERE kind = 'OPEN'"
+                                + " AND state IN ('PENDING', 'CONFLICT')",
+                        Object.class)
+                .getResultList()
+                .stream()
+                .map(Outbox::uuid)
+                .collect(Collectors.toSet()));
     }
 
     /** Tickets a pull must not overwrite: a change of theirs waits or is in conflict. */
@@ -129,18 +171,30 @@ public final class Outbox {
         if (among.isEmpty()) {
             return Set.of();
         }
-        return s.createNativeQuery("SELECT DISTINCT ticket_id FROM outbox WHERE state IN ('PENDING', 'CONFLICT')"
-                + " AND ticket_id IN (:ids)", Object.class).setParameterList("ids", among).getResultList().stream()
-                .map(Outbox::uuid).collect(Collectors.toSet());
+        return s
+                .createNativeQuery(
+                        "SELECT DISTINCT ticket_id FROM outbox WHERE state IN ('PENDING', 'CONFLICT')"
+                                + " AND ticket_id IN (:ids)",
+                        Object.class)
+                .setParameterList("ids", among)
+                .getResultList()
+                .stream()
+                .map(Outbox::uuid)
+                .collect(Collectors.toSet());
     }
 
     /**
      * The central store's answer to one pushed operation. {@code central} is the ticket as the
      * central store holds it now (null when it holds none), {@code centralLine} the same as sent.
      */
-    public record Answer(UUID opId, UUID ticketId, State state, String reasonKey, String reason, String centralLine,
-                         TicketHistory central) {
-    }
+    public record Answer(
+            UUID opId,
+            UUID ticketId,
+            State state,
+            String reasonKey,
+            String reason,
+            String centralLine,
+            TicketHistory central) {}
 
     /**
      * Records answers, each with what it means for the local ticket: applied → the central
@@ -151,9 +205,16 @@ public final class Outbox {
     public void record(List<Answer> answers, Instant now) {
         store.inTransaction(s -> {
             for (Answer a : answers) {
-                settle(s, a.opId(), a.state(), a.reasonKey(), a.reason(),
-                        a.state() == State.APPLIED ? null : a.centralLine(), now);
-                if (a.state() == State.CONFLICT || !unsynced(s, List.of(a.ticketId())).isEmpty()) {
+                settle(
+                        s,
+                        a.opId(),
+                        a.state(),
+                        a.reasonKey(),
+                        a.reason(),
+                        a.state() == State.APPLIED ? null : a.centralLine(),
+                        now);
+                if (a.state() == State.CONFLICT
+                        || !unsynced(s, List.of(a.ticketId())).isEmpty()) {
                     continue;
                 }
                 restore(s, a.ticketId(), a.central());
@@ -190,13 +251,14 @@ public final class Outbox {
         }
     }
 
-    static void settle(Session s, UUID opId, State state, String reasonKey, String reason, String centralTicket,
-                       Instant now) {
+    static void settle(
+            Session s, UUID opId, State state, String reasonKey, String reason, String centralTicket, Instant now) {
         s.createNativeMutationQuery("UPDATE outbox SET state = :st, reason_key = :key, reason = :reason,"
                         + " central_ticket = :central, settled_at = :at WHERE op_id = :id")
                 .setParameter("st", state.name())
                 .setParameter("key", reasonKey)
-                .setParameter("reason", reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                .setParameter(
+                        "reason", reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason)
                 .setParameter("central", centralTicket)
                 .setParameter("at", now.truncatedTo(ChronoUnit.MICROS))
                 .setParameter("id", opId)
@@ -206,9 +268,18 @@ public final class Outbox {
     private static List<Entry> entries(List<Object[]> rows) {
         List<Entry> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            out.add(new Entry(uuid(r[0]), ((Number) r[1]).longValue(), uuid(r[2]),
-                    OperationCodec.readOperation(text(r[3])), (String) r[4], instant(r[5]), State.valueOf((String) r[6]),
-                    (String) r[7], (String) r[8], text(r[9]), instant(r[10])));
+            out.add(new Entry(
+                    uuid(r[0]),
+                    ((Number) r[1]).longValue(),
+                    uuid(r[2]),
+                    OperationCodec.readOperation(text(r[3])),
+                    (String) r[4],
+                    instant(r[5]),
+                    State.valueOf((String) r[6]),
+                    (String) r[7],
+                    (String) r[8],
+                    text(r[9]),
+                    instant(r[10])));
         }
         return out;
     }

@@ -1,16 +1,16 @@
 package org.reliefdesk.store;
 
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import org.hibernate.Session;
 import org.reliefdesk.model.InvalidFieldException;
-import java.sql.Clob;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
 
 /**
  * Tickets a pull brought that this PC could not take, kept whole with the reason (the rule, the
@@ -20,9 +20,8 @@ import java.time.OffsetDateTime;
 public final class SetAside {
 
     /** One ticket set aside. */
-    public record Entry(UUID ticketId, String ticketNo, String pulledBy, InvalidFieldException why, String line,
-                        Instant at) {
-    }
+    public record Entry(
+            UUID ticketId, String ticketNo, String pulledBy, InvalidFieldException why, String line, Instant at) {}
 
     private final LocalStore store;
 
@@ -31,22 +30,34 @@ public final class SetAside {
     }
 
     public List<Entry> list() {
-        return store.read(s -> s.createNativeQuery("SELECT ticket_id, ticket_no, pulled_by, rule, field, args, line,"
-                        + " set_aside_at FROM set_aside ORDER BY set_aside_at DESC", Object[].class).getResultList().stream()
-                .map(r -> new Entry(Outbox.uuid(r[0]), (String) r[1], (String) r[2], new InvalidFieldException(
-                        r[4] == null ? "" : (String) r[4], (String) r[3], args((String) r[5])),
-                        String.valueOf(r[6] instanceof Clob c ? clob(c) : r[6]), instant(r[7])))
+        return store.read(s -> s
+                .createNativeQuery(
+                        "SELECT ticket_id, ticket_no, pulled_by, rule, field, args, line,"
+                                + " set_aside_at FROM set_aside ORDER BY set_aside_at DESC",
+                        Object[].class)
+                .getResultList()
+                .stream()
+                .map(r -> new Entry(
+                        Outbox.uuid(r[0]),
+                        (String) r[1],
+                        (String) r[2],
+                        new InvalidFieldException(
+                                r[4] == null ? "" : (String) r[4], (String) r[3], args((String) r[5])),
+                        String.valueOf(r[6] instanceof Clob c ? clob(c) : r[6]),
+                        instant(r[7])))
                 .toList());
     }
 
     public long count() {
         return store.read(s -> ((Number) s.createNativeQuery("SELECT COUNT(*) FROM set_aside", Object.class)
-                .getSingleResult()).longValue());
+                        .getSingleResult())
+                .longValue());
     }
 
     /** Keeps (or replaces) a ticket set aside, within the caller's transaction. */
     static void put(Session s, Entry e) {
-        s.createNativeMutationQuery("DELETE FROM set_aside WHERE ticket_id = :id").setParameter("id", e.ticketId())
+        s.createNativeMutationQuery("DELETE FROM set_aside WHERE ticket_id = :id")
+                .setParameter("id", e.ticketId())
                 .executeUpdate();
         s.createNativeMutationQuery("INSERT INTO set_aside (ticket_id, ticket_no, pulled_by, rule, field, args, line,"
                         + " set_aside_at) VALUES (:id, :no, :by, :rule, :field, :args, :line, :at)")
@@ -55,7 +66,15 @@ public final class SetAside {
                 .setParameter("by", cut(e.pulledBy(), 64))
                 .setParameter("rule", cut(e.why().rule(), 200))
                 .setParameter("field", cut(e.why().field(), 200))
-                .setParameter("args", cut(String.join("\u001e", e.why().args().stream().map(String::valueOf).toList()), 2000))
+                .setParameter(
+                        "args",
+                        cut(
+                                String.join(
+                                        "\u001e",
+                                        e.why().args().stream()
+                                                .map(String::valueOf)
+                                                .toList()),
+                                2000))
                 .setParameter("line", e.line())
                 .setParameter("at", e.at())
                 .executeUpdate();
@@ -64,7 +83,8 @@ public final class SetAside {
     /** A ticket taken after all: no longer set aside. */
     static void clear(Session s, List<UUID> ids) {
         if (!ids.isEmpty()) {
-            s.createNativeMutationQuery("DELETE FROM set_aside WHERE ticket_id IN (:ids)").setParameterList("ids", ids)
+            s.createNativeMutationQuery("DELETE FROM set_aside WHERE ticket_id IN (:ids)")
+                    .setParameterList("ids", ids)
                     .executeUpdate();
         }
     }
@@ -74,12 +94,15 @@ public final class SetAside {
     }
 
     private static Object[] args(String joined) {
-        return joined == null || joined.isEmpty() ? new Object[0] : Arrays.stream(joined.split("\u001e", -1)).toArray();
+        return joined == null || joined.isEmpty()
+                ? new Object[0]
+                : Arrays.stream(joined.split("\u001e", -1)).toArray();
     }
 
     private static Instant instant(Object v) {
-        return v instanceof OffsetDateTime o ? o.toInstant() : v instanceof Instant i ? i
-                : v instanceof Timestamp t ? t.toInstant() : null;
+        return v instanceof OffsetDateTime o
+                ? o.toInstant()
+                : v instanceof Instant i ? i : v instanceof Timestamp t ? t.toInstant() : null;
     }
 
     private static String clob(Clob c) {

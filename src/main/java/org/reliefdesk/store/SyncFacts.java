@@ -1,9 +1,9 @@
 package org.reliefdesk.store;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import org.hibernate.Session;
-import java.util.UUID;
 import org.reliefdesk.logic.users.PasswordHash;
 
 /** Small named facts of the sync kept in the local store: the pull cursor, the client id, the last sync. */
@@ -13,6 +13,10 @@ public final class SyncFacts {
     public static final String CLIENT_ID = "client.id";
     public static final String LAST_SYNC = "last.sync";
     public static final String CENTRAL_URL = "central.url";
+
+    private static final String PASSWORD = "password.";
+
+    private static final String SCOPE = "pull.scope.";
 
     private final LocalStore store;
 
@@ -42,15 +46,16 @@ public final class SyncFacts {
     /** Whether the password is the one last accepted by the central store for this user on this PC. */
     public OfflineCheck checkOffline(String username, char[] password) {
         return get(PASSWORD + username)
-                .map(h -> PasswordHash.matches(password, h) ? OfflineCheck.MATCHES
-                        : OfflineCheck.WRONG)
+                .map(h -> PasswordHash.matches(password, h) ? OfflineCheck.MATCHES : OfflineCheck.WRONG)
                 .orElse(OfflineCheck.NEVER_ONLINE);
     }
 
     /** What an offline sign-in finds. */
-    public enum OfflineCheck { MATCHES, WRONG, NEVER_ONLINE }
-
-    private static final String PASSWORD = "password.";
+    public enum OfflineCheck {
+        MATCHES,
+        WRONG,
+        NEVER_ONLINE
+    }
 
     /** This PC's id for the central store's audit log, made once. */
     public String clientId() {
@@ -87,7 +92,8 @@ public final class SyncFacts {
                 return false;
             }
             put(s, SCOPE + username, scopeKey);
-            boolean pulledBefore = get(s, cursorName(username)).map(c -> !"0".equals(c)).orElse(false);
+            boolean pulledBefore =
+                    get(s, cursorName(username)).map(c -> !"0".equals(c)).orElse(false);
             if (pulledBefore) {
                 put(s, cursorName(username), "0");
             }
@@ -95,19 +101,23 @@ public final class SyncFacts {
         });
     }
 
-    private static final String SCOPE = "pull.scope.";
-
     static String cursorName(String username) {
         return CURSOR + "." + username;
     }
 
     static Optional<String> get(Session s, String name) {
-        return s.createNativeQuery("SELECT fact_value FROM sync_state WHERE fact_name = :n", String.class)
-                .setParameter("n", name).getResultList().stream().findFirst();
+        return s
+                .createNativeQuery("SELECT fact_value FROM sync_state WHERE fact_name = :n", String.class)
+                .setParameter("n", name)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     static void put(Session s, String name, String value) {
         s.createNativeMutationQuery("MERGE INTO sync_state (fact_name, fact_value) KEY (fact_name) VALUES (:n, :v)")
-                .setParameter("n", name).setParameter("v", value).executeUpdate();
+                .setParameter("n", name)
+                .setParameter("v", value)
+                .executeUpdate();
     }
 }

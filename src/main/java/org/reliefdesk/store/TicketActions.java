@@ -1,18 +1,17 @@
 package org.reliefdesk.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.reliefdesk.logic.sync.Operation;
-
 import org.reliefdesk.logic.workflow.AppliedAction;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
-import org.reliefdesk.model.User;
-import java.time.Instant;
 import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.User;
 
 /**
  * Takes a workflow action on a stored ticket: reads the ticket and its history, lets the
@@ -35,8 +34,8 @@ public final class TicketActions {
      * @throws org.reliefdesk.model.InvalidFieldException when a rule or a form field refuses; nothing is written
      * @throws StaleTicketException when the ticket changed since it was shown; nothing is written
      */
-    public Ticket act(UUID ticketId, long expectedVersion, User user, String action, Map<String, Object> form,
-                      String note) {
+    public Ticket act(
+            UUID ticketId, long expectedVersion, User user, String action, Map<String, Object> form, String note) {
         return store.inTransaction(s -> {
             TicketEntity entity = s.find(TicketEntity.class, ticketId);
             if (entity == null) {
@@ -50,8 +49,19 @@ public final class TicketActions {
             entity.copyFrom(applied.ticket());
             TicketStore.persist(s, applied.event());
             TicketEvent e = applied.event();
-            Outbox.add(s, Operation.act(UUID.randomUUID(), ticketId, history.size(), e.action(), e.formData(), e.note(),
-                    e.at(), e.id()), user.username(), e.at());
+            Outbox.add(
+                    s,
+                    Operation.act(
+                            UUID.randomUUID(),
+                            ticketId,
+                            history.size(),
+                            e.action(),
+                            e.formData(),
+                            e.note(),
+                            e.at(),
+                            e.id()),
+                    user.username(),
+                    e.at());
             s.flush();
             return entity.toModel();
         });
@@ -67,8 +77,8 @@ public final class TicketActions {
      */
     public Ticket reapply(UUID opId, User user, TicketHistory central, Instant now) {
         return store.inTransaction(s -> {
-            Outbox.Entry entry = Outbox.find(s, opId)
-                    .orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
+            Outbox.Entry entry =
+                    Outbox.find(s, opId).orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
             if (entry.state() != Outbox.State.CONFLICT && entry.state() != Outbox.State.REJECTED) {
                 throw new IllegalStateException("operation " + opId + " is " + entry.state() + ", not in conflict");
             }
@@ -81,14 +91,31 @@ public final class TicketActions {
             s.clear();
             TicketEntity entity = s.find(TicketEntity.class, entry.ticketId());
             List<TicketEvent> history = TicketStore.historyOf(s, entry.ticketId());
-            AppliedAction applied = engine.apply(entity.toModel(), history, user, old.action(),
-                    old.form() == null ? Map.of() : old.form(), old.note());
+            AppliedAction applied = engine.apply(
+                    entity.toModel(),
+                    history,
+                    user,
+                    old.action(),
+                    old.form() == null ? Map.of() : old.form(),
+                    old.note());
             entity.copyFrom(applied.ticket());
             TicketStore.persist(s, applied.event());
             TicketEvent e = applied.event();
-            Outbox.add(s, Operation.act(UUID.randomUUID(), entry.ticketId(), history.size(), e.action(), e.formData(),
-                    e.note(), e.at(), e.id()), user.username(), now);
-            Outbox.settle(s, opId, Outbox.State.REAPPLIED, entry.reasonKey(), entry.reason(), entry.centralTicket(), now);
+            Outbox.add(
+                    s,
+                    Operation.act(
+                            UUID.randomUUID(),
+                            entry.ticketId(),
+                            history.size(),
+                            e.action(),
+                            e.formData(),
+                            e.note(),
+                            e.at(),
+                            e.id()),
+                    user.username(),
+                    now);
+            Outbox.settle(
+                    s, opId, Outbox.State.REAPPLIED, entry.reasonKey(), entry.reason(), entry.centralTicket(), now);
             s.flush();
             return entity.toModel();
         });

@@ -21,44 +21,64 @@ class TicketEntity {
 
     @Id
     UUID id;
+
     @Column(name = "ticket_no", length = 32, nullable = false)
     String ticketNo;
+
     @Column(name = "item_code", length = 64, nullable = false)
     String itemCode;
+
     @Column(name = "county_code", length = 6, nullable = false)
     String countyCode;
+
     @Column(name = "county_name", length = 100, nullable = false)
     String countyName;
+
     @Column(name = "township_code", length = 9, nullable = false)
     String townshipCode;
+
     @Column(name = "township_name", length = 100, nullable = false)
     String townshipName;
+
     @Column(name = "village_code", length = 12, nullable = false)
     String villageCode;
+
     @Column(name = "village_name", length = 100, nullable = false)
     String villageName;
+
     @Column(name = "applicant_name", length = 100, nullable = false)
     String applicantName;
+
     @Column(name = "applicant_id_number", length = 18, nullable = false)
     String applicantIdNumber;
+
     @Column(name = "applicant_phone", length = 20, nullable = false)
     String applicantPhone;
+
     @Column(name = "channel", length = 20, nullable = false)
     String channel;
+
     @Column(name = "raised_by", length = 200)
     String raisedBy;
+
     @Column(name = "submitted_at", nullable = false)
     Instant submittedAt;
+
     @Column(name = "dispatched_at")
     Instant dispatchedAt;
+
     @Column(name = "current_step", length = 64, nullable = false)
     String currentStep;
+
     @Column(name = "status", length = 20, nullable = false)
     String status;
+
     @Column(name = "concluded_at")
     Instant concludedAt;
+
     @Column(name = "outcome", length = 64)
     String outcome;
+
     @Version
     @Column(name = "version", nullable = false)
     long version;
@@ -95,9 +115,22 @@ class TicketEntity {
     }
 
     Ticket toModel() {
-        return new Ticket(id, ticketNo, itemCode, new Place(countyCode, countyName),
-                new Place(townshipCode, townshipName), new Place(villageCode, villageName),
-                new Applicant(applicantName, applicantIdNumber, applicantPhone), IntakeChannel.valueOf(channel),
-                raisedBy, submittedAt, dispatchedAt, currentStep, TicketStatus.valueOf(status), concludedAt, outcome, version);
+        return new Ticket(
+                id,
+                ticketNo,
+                itemCode,
+                new Place(countyCode, countyName),
+                new Place(townshipCode, townshipName),
+                new Place(villageCode, villageName),
+                new Applicant(applicantName, applicantIdNumber, applicantPhone),
+                IntakeChannel.valueOf(channel),
+                raisedBy,
+                submittedAt,
+                dispatchedAt,
+                currentStep,
+                TicketStatus.valueOf(status),
+                concludedAt,
+                outcome,
+                version);
     }
 }

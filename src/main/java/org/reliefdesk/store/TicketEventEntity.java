@@ -15,24 +15,34 @@ class TicketEventEntity {
 
     @Id
     UUID id;
+
     @Column(name = "ticket_id", nullable = false)
     UUID ticketId;
+
     @Column(name = "seq", nullable = false)
     int seq;
+
     @Column(name = "actor", length = 200, nullable = false)
     String actor;
+
     @Column(name = "at", nullable = false)
     Instant at;
+
     @Column(name = "action", length = 64, nullable = false)
     String action;
+
     @Column(name = "from_step", length = 64)
     String fromStep;
+
     @Column(name = "to_step", length = 64)
     String toStep;
+
     @Column(name = "note", length = 4000)
     String note;
+
     @Column(name = "outcome", length = 64)
     String outcome;
+
     @Column(name = "received_at")
     Instant receivedAt;
 }

@@ -19,6 +19,7 @@ class TicketEventFormEntity {
     @Id
     @Column(name = "event_id")
     UUID eventId;
+
     @Lob
     @Column(name = "form_data", nullable = false)
     String formData;

@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
@@ -15,9 +18,6 @@ import org.reliefdesk.logic.interchange.TicketIngest;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.TicketHistory;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import org.reliefdesk.model.User;
 
 /**
@@ -49,10 +49,12 @@ public final class TicketImporter {
 
     /** Reads all lines of {@code in}; {@code progress} receives the number of lines read so far. */
     public ImportReport importLines(BufferedReader in, IntConsumer progress) throws IOException {
-        Set<UUID> knownIds = new HashSet<>(store.read(s -> s.createSelectionQuery(
-                "select t.id from TicketEntity t", UUID.class).getResultList()));
-        Set<String> knownNumbers = new HashSet<>(store.read(s -> s.createSelectionQuery(
-                "select t.ticketNo from TicketEntity t", String.class).getResultList()));
+        Set<UUID> knownIds =
+                new HashSet<>(store.read(s -> s.createSelectionQuery("select t.id from TicketEntity t", UUID.class)
+                        .getResultList()));
+        Set<String> knownNumbers = new HashSet<>(
+                store.read(s -> s.createSelectionQuery("select t.ticketNo from TicketEntity t", String.class)
+                        .getResultList()));
         // event ids of this file; those already stored are looked up a batch at a time
         Set<UUID> fileEvents = new HashSet<>();
         List<TicketHistory> batch = new ArrayList<>();
@@ -82,14 +84,19 @@ public final class TicketImporter {
                 continue;
             }
             if (!knownNumbers.add(h.ticket().ticketNo())) {
-                rejected.add(new LineRejectedException(lineNumber,
-                        new InvalidFieldException("ticketNo", "rule.duplicate", h.ticket().ticketNo())));
+                rejected.add(new LineRejectedException(
+                        lineNumber,
+                        new InvalidFieldException(
+                                "ticketNo", "rule.duplicate", h.ticket().ticketNo())));
                 continue;
             }
-            Optional<UUID> reused = h.events().stream().map(e -> e.id()).filter(fileEvents::contains).findFirst();
+            Optional<UUID> reused = h.events().stream()
+                    .map(e -> e.id())
+                    .filter(fileEvents::contains)
+                    .findFirst();
             if (reused.isPresent()) {
-                rejected.add(new LineRejectedException(lineNumber,
-                        new InvalidFieldException("events", "rule.duplicate", reused.get())));
+                rejected.add(new LineRejectedException(
+                        lineNumber, new InvalidFieldException("events", "rule.duplicate", reused.get())));
                 continue;
             }
             h.events().forEach(e -> fileEvents.add(e.id()));
@@ -114,17 +121,24 @@ public final class TicketImporter {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<UUID> ids = batch.stream().flatMap(h -> h.events().stream()).map(e -> e.id()).toList();
-        Set<UUID> stored = new HashSet<>(store.read(s -> s.createSelectionQuery(
-                "select e.id from TicketEventEntity e where e.id in :ids", UUID.class).setParameterList("ids", ids)
-                .getResultList()));
+        List<UUID> ids = batch.stream()
+                .flatMap(h -> h.events().stream())
+                .map(e -> e.id())
+                .toList();
+        Set<UUID> stored = new HashSet<>(store.read(
+                s -> s.createSelectionQuery("select e.id from TicketEventEntity e where e.id in :ids", UUID.class)
+                        .setParameterList("ids", ids)
+                        .getResultList()));
         List<TicketHistory> fresh = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             TicketHistory h = batch.get(i);
-            Optional<UUID> taken = h.events().stream().map(e -> e.id()).filter(stored::contains).findFirst();
+            Optional<UUID> taken = h.events().stream()
+                    .map(e -> e.id())
+                    .filter(stored::contains)
+                    .findFirst();
             if (taken.isPresent()) {
-                rejected.add(new LineRejectedException(lines.get(i),
-                        new InvalidFieldException("events", "rule.duplicate", taken.get())));
+                rejected.add(new LineRejectedException(
+                        lines.get(i), new InvalidFieldException("events", "rule.duplicate", taken.get())));
             } else {
                 fresh.add(h);
             }

@@ -25,8 +25,7 @@ final class TicketRows {
     private static final int BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TicketRows() {
-    }
+    private TicketRows() {}
 
     static void insertTickets(Connection c, List<Ticket> tickets) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (id, ticket_no, item_code, county_code,"
@@ -68,8 +67,9 @@ final class TicketRows {
 
     /** The events and their forms (the ticket rows must be there already). */
     static void insertEvents(Connection c, List<TicketEvent> events) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action,"
-                + " from_step, to_step, note, outcome, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action,"
+                        + " from_step, to_step, note, outcome, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (TicketEvent e : events) {
                 ps.setObject(1, e.id());
@@ -90,14 +90,16 @@ final class TicketRows {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_event_form (event_id, form_data) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO ticket_event_form (event_id, form_data) VALUES (?, ?)")) {
             int n = 0;
             for (TicketEvent e : events) {
                 ps.setObject(1, e.id());
                 try {
                     ps.setString(2, JSON.writeValueAsString(e.formData()));
                 } catch (JsonProcessingException ex) {
-                    throw new IllegalArgumentException("form data of event " + e.id() + " cannot be stored as JSON", ex);
+                    throw new IllegalArgumentException(
+                            "form data of event " + e.id() + " cannot be stored as JSON", ex);
                 }
                 ps.addBatch();
                 if (++n % BATCH == 0) {

@@ -1,33 +1,33 @@
 package org.reliefdesk.store;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.hibernate.Session;
-import org.hibernate.query.SelectionQuery;
-import org.reliefdesk.logic.TicketNumbers;
-import org.reliefdesk.logic.queue.TicketScope;
-import org.reliefdesk.model.InvalidFieldException;
-import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
-import org.reliefdesk.model.TicketHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hibernate.Session;
 import org.hibernate.query.QueryProducer;
+import org.hibernate.query.SelectionQuery;
+import org.reliefdesk.logic.TicketNumbers;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,10 @@ public final class TicketStore {
     private static final Logger LOG = LoggerFactory.getLogger(TicketStore.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private static final String SLIM_EVENTS =
+            "select e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.outcome, e.receivedAt";
 
     private final LocalStore store;
 
@@ -58,13 +61,16 @@ public final class TicketStore {
 
     /** Tickets a scope covers, newest first. */
     public List<Ticket> list(TicketScope scope) {
-        return store.readMany(s -> scoped(s, "select t from TicketEntity t", scope, "t.submittedAt desc", TicketEntity.class)
-                .getResultList().stream().map(TicketEntity::toModel).toList());
+        return store.readMany(
+                s -> scoped(s, "select t from TicketEntity t", scope, "t.submittedAt desc", TicketEntity.class)
+                        .getResultList()
+                        .stream()
+                        .map(TicketEntity::toModel)
+                        .toList());
     }
 
     /** The newest tickets of a scope with their step movements: what the first screen shows. */
-    public record Screen(List<Ticket> tickets, Map<UUID, List<TicketEvent>> timelines) {
-    }
+    public record Screen(List<Ticket> tickets, Map<UUID, List<TicketEvent>> timelines) {}
 
     /**
      * The newest {@code limit} tickets a scope covers, newest first, with their step movements
@@ -74,36 +80,48 @@ public final class TicketStore {
      */
     public Screen newest(TicketScope scope, int limit) {
         return store.readMany(s -> {
-            Instant newest = s.createSelectionQuery("select max(t.submittedAt) from TicketEntity t",
-                    Instant.class).getSingleResult();
+            Instant newest = s.createSelectionQuery("select max(t.submittedAt) from TicketEntity t", Instant.class)
+                    .getSingleResult();
             if (newest == null) {
                 return new Screen(List.of(), Map.of());
             }
-            Instant oldest = s.createSelectionQuery("select min(t.submittedAt) from TicketEntity t",
-                    Instant.class).getSingleResult();
+            Instant oldest = s.createSelectionQuery("select min(t.submittedAt) from TicketEntity t", Instant.class)
+                    .getSingleResult();
             for (long hours = 12; ; hours *= 2) {
                 Instant since = newest.minus(Duration.ofHours(hours));
                 boolean all = since.isBefore(oldest);
                 // counting on the index is cheap; read rows only once there can be enough of them
-                long candidates = s.createSelectionQuery("select count(t) from TicketEntity t where t.submittedAt >= :since",
-                        Long.class).setParameter("since", since).getSingleResult();
+                long candidates = s.createSelectionQuery(
+                                "select count(t) from TicketEntity t where t.submittedAt >= :since", Long.class)
+                        .setParameter("since", since)
+                        .getSingleResult();
                 if (candidates < limit && !all) {
                     continue;
                 }
-                List<Ticket> found = s.createSelectionQuery("select t from TicketEntity t where t.submittedAt >= :since",
-                                TicketEntity.class)
-                        .setParameter("since", since).getResultList().stream()
-                        .map(TicketEntity::toModel).filter(scope::covers).toList();
+                List<Ticket> found = s
+                        .createSelectionQuery(
+                                "select t from TicketEntity t where t.submittedAt >= :since", TicketEntity.class)
+                        .setParameter("since", since)
+                        .getResultList()
+                        .stream()
+                        .map(TicketEntity::toModel)
+                        .filter(scope::covers)
+                        .toList();
                 if (found.size() >= limit || all) {
                     List<Ticket> screen = found.stream()
-                            .sorted(Comparator.comparing(Ticket::submittedAt).reversed()).limit(limit).toList();
+                            .sorted(Comparator.comparing(Ticket::submittedAt).reversed())
+                            .limit(limit)
+                            .toList();
                     Set<UUID> ids = new HashSet<>();
                     screen.forEach(t -> ids.add(t.id()));
                     // the same range again, joined to the events: index range then index lookups
-                    Map<UUID, List<TicketEvent>> timelines = slim(s.createSelectionQuery(SLIM_EVENTS
-                                    + " from TicketEventEntity e, TicketEntity t where e.ticketId = t.id"
-                                    + " and t.submittedAt >= :since", Object[].class)
-                            .setParameter("since", since).getResultList());
+                    Map<UUID, List<TicketEvent>> timelines = slim(s.createSelectionQuery(
+                                    SLIM_EVENTS
+                                            + " from TicketEventEntity e, TicketEntity t where e.ticketId = t.id"
+                                            + " and t.submittedAt >= :since",
+                                    Object[].class)
+                            .setParameter("since", since)
+                            .getResultList());
                     timelines.keySet().retainAll(ids);
                     return new Screen(screen, timelines);
                 }
@@ -111,26 +129,35 @@ public final class TicketStore {
         });
     }
 
-    private static final String SLIM_EVENTS =
-            "select e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.outcome, e.receivedAt";
-
     /** Events without forms, grouped by ticket, each ticket's in order. */
     private static Map<UUID, List<TicketEvent>> slim(List<Object[]> rows) {
         Map<UUID, List<TicketEvent>> byTicket = new HashMap<>();
         for (Object[] r : rows) {
             UUID ticket = (UUID) r[1];
-            byTicket.computeIfAbsent(ticket, k -> new ArrayList<>(6)).add(new TicketEvent((UUID) r[0],
-                    ticket, (Integer) r[2], (String) r[3], (Instant) r[4], (String) r[5], (String) r[6],
-                    (String) r[7], null, Map.of(), (String) r[8], (Instant) r[9]));
+            byTicket.computeIfAbsent(ticket, k -> new ArrayList<>(6))
+                    .add(new TicketEvent(
+                            (UUID) r[0],
+                            ticket,
+                            (Integer) r[2],
+                            (String) r[3],
+                            (Instant) r[4],
+                            (String) r[5],
+                            (String) r[6],
+                            (String) r[7],
+                            null,
+                            Map.of(),
+                            (String) r[8],
+                            (Instant) r[9]));
         }
         byTicket.values().forEach(events -> events.sort(Comparator.comparingInt(TicketEvent::seq)));
         return byTicket;
     }
 
     /** A query over the tickets a scope covers ({@code t}), with the scope's conditions bound. */
-    private static <R> SelectionQuery<R> scoped(QueryProducer s, String select, TicketScope scope, String order,
-                                                Class<R> type) {
-        StringBuilder hql = new StringBuilder(select).append(select.contains(" where ") ? " and" : " where")
+    private static <R> SelectionQuery<R> scoped(
+            QueryProducer s, String select, TicketScope scope, String order, Class<R> type) {
+        StringBuilder hql = new StringBuilder(select)
+                .append(select.contains(" where ") ? " and" : " where")
                 .append(" t.countyCode = :county");
         if (scope.itemCodes() != null) {
             hql.append(" and t.itemCode in :items");
@@ -159,13 +186,18 @@ public final class TicketStore {
     public Map<UUID, List<TicketEvent>> timelines(TicketScope scope) {
         // No ORDER BY: sorting half a million rows in the database costs more than ordering
         // each ticket's handful of events here.
-        return store.readMany(s -> slim(scoped(s, SLIM_EVENTS
-                + " from TicketEventEntity e, TicketEntity t where e.ticketId = t.id", scope, null, Object[].class)
+        return store.readMany(s -> slim(scoped(
+                        s,
+                        SLIM_EVENTS + " from TicketEventEntity e, TicketEntity t where e.ticketId = t.id",
+                        scope,
+                        null,
+                        Object[].class)
                 .getResultList()));
     }
 
     public Optional<Ticket> find(UUID id) {
-        return store.read(s -> Optional.ofNullable(s.find(TicketEntity.class, id)).map(TicketEntity::toModel));
+        return store.read(
+                s -> Optional.ofNullable(s.find(TicketEntity.class, id)).map(TicketEntity::toModel));
     }
 
     /** The ticket's history, oldest first. */
@@ -177,11 +209,16 @@ public final class TicketStore {
     static List<TicketEvent> historyOf(Session s, UUID ticketId) {
         List<TicketEventEntity> events = s.createSelectionQuery(
                         "from TicketEventEntity e where e.ticketId = :id order by e.seq", TicketEventEntity.class)
-                .setParameter("id", ticketId).getResultList();
+                .setParameter("id", ticketId)
+                .getResultList();
         Map<UUID, String> forms = new HashMap<>();
-        s.createSelectionQuery("select f.eventId, f.formData from TicketEventFormEntity f, TicketEventEntity e"
-                        + " where f.eventId = e.id and e.ticketId = :id", Object[].class)
-                .setParameter("id", ticketId).getResultList().forEach(r -> forms.put((UUID) r[0], (String) r[1]));
+        s.createSelectionQuery(
+                        "select f.eventId, f.formData from TicketEventFormEntity f, TicketEventEntity e"
+                                + " where f.eventId = e.id and e.ticketId = :id",
+                        Object[].class)
+                .setParameter("id", ticketId)
+                .getResultList()
+                .forEach(r -> forms.put((UUID) r[0], (String) r[1]));
         return events.stream().map(e -> toModel(e, forms.get(e.id))).toList();
     }
 
@@ -208,14 +245,27 @@ public final class TicketStore {
         Ticket t = opened.ticket();
         String prefix = TicketNumbers.prefix(t.county().code(), t.submittedAt());
         return store.inTransaction(s -> {
-            Ticket numbered = new Ticket(t.id(), nextNumber(s, prefix), t.itemCode(), t.county(),
-                    t.township(), t.village(), t.applicant(), t.channel(), t.raisedBy(), t.submittedAt(),
-                    t.dispatchedAt(), t.currentStep(), t.status(), t.concludedAt(), t.outcome(), 0);
+            Ticket numbered = new Ticket(
+                    t.id(),
+                    nextNumber(s, prefix),
+                    t.itemCode(),
+                    t.county(),
+                    t.township(),
+                    t.village(),
+                    t.applicant(),
+                    t.channel(),
+                    t.raisedBy(),
+                    t.submittedAt(),
+                    t.dispatchedAt(),
+                    t.currentStep(),
+                    t.status(),
+                    t.concludedAt(),
+                    t.outcome(),
+                    0);
             TicketHistory stored = new TicketHistory(numbered, opened.events());
             insertAll(s, List.of(stored));
             TicketEvent submit = opened.events().get(0);
-            Outbox.add(s, Operation.open(UUID.randomUUID(), t.id(), codec.write(stored)),
-                    submit.actor(), submit.at());
+            Outbox.add(s, Operation.open(UUID.randomUUID(), t.id(), codec.write(stored)), submit.actor(), submit.at());
             return numbered;
         });
     }
@@ -228,13 +278,18 @@ public final class TicketStore {
      * @return how many tickets were written
      */
     public int replaceFromCentral(List<TicketHistory> tickets, String username, long cursor) {
-        return replaceFromCentral(tickets, List.of(), username, cursor, Instant.now(),
-                h -> h.ticket().id().toString()).written();
+        return replaceFromCentral(
+                        tickets,
+                        List.of(),
+                        username,
+                        cursor,
+                        Instant.now(),
+                        h -> h.ticket().id().toString())
+                .written();
     }
 
     /** What a page did: tickets written, tickets set aside. */
-    public record PageWritten(int written, int setAside) {
-    }
+    public record PageWritten(int written, int setAside) {}
 
     /**
      * Writes a pulled page: the tickets that can be taken, the ones that cannot ({@code refused}:
@@ -245,9 +300,13 @@ public final class TicketStore {
      *
      * @param lineOf the ticket as pulled (kept whole with a ticket set aside)
      */
-    public PageWritten replaceFromCentral(List<TicketHistory> tickets, List<SetAside.Entry> refused, String username,
-                                          long cursor, Instant now,
-                                          Function<TicketHistory, String> lineOf) {
+    public PageWritten replaceFromCentral(
+            List<TicketHistory> tickets,
+            List<SetAside.Entry> refused,
+            String username,
+            long cursor,
+            Instant now,
+            Function<TicketHistory, String> lineOf) {
         try {
             return store.inTransaction(s -> {
                 int written = writeFromCentral(s, tickets);
@@ -262,7 +321,9 @@ public final class TicketStore {
             if (tickets.isEmpty()) {
                 throw pageFailed;
             }
-            LOG.warn("A pulled page could not be written whole ({}); writing its tickets one by one", pageFailed.toString());
+            LOG.warn(
+                    "A pulled page could not be written whole ({}); writing its tickets one by one",
+                    pageFailed.toString());
         }
         List<SetAside.Entry> aside = new ArrayList<>(refused);
         int written = 0;
@@ -274,9 +335,17 @@ public final class TicketStore {
                     return n;
                 });
             } catch (RuntimeException e) {
-                LOG.warn("Pulled ticket {} set aside: the local database refused it", h.ticket().ticketNo(), e);
-                aside.add(new SetAside.Entry(h.ticket().id(), h.ticket().ticketNo(), username,
-                        new InvalidFieldException("ticket", "sync.setAside.store", rootMessage(e)), lineOf.apply(h), now));
+                LOG.warn(
+                        "Pulled ticket {} set aside: the local database refused it",
+                        h.ticket().ticketNo(),
+                        e);
+                aside.add(new SetAside.Entry(
+                        h.ticket().id(),
+                        h.ticket().ticketNo(),
+                        username,
+                        new InvalidFieldException("ticket", "sync.setAside.store", rootMessage(e)),
+                        lineOf.apply(h),
+                        now));
             }
         }
         store.inTransaction(s -> {
@@ -307,9 +376,11 @@ public final class TicketStore {
     int writeFromCentral(Session s, List<TicketHistory> tickets) {
         List<UUID> ids = tickets.stream().map(h -> h.ticket().id()).toList();
         Set<UUID> keep = Outbox.unsynced(s, ids);
-        Set<UUID> known = ids.isEmpty() ? Set.of() : Set.copyOf(
-                s.createSelectionQuery("select t.id from TicketEntity t where t.id in :ids", UUID.class)
-                        .setParameterList("ids", ids).getResultList());
+        Set<UUID> known = ids.isEmpty()
+                ? Set.of()
+                : Set.copyOf(s.createSelectionQuery("select t.id from TicketEntity t where t.id in :ids", UUID.class)
+                        .setParameterList("ids", ids)
+                        .getResultList());
         List<TicketHistory> written = new ArrayList<>();
         List<Ticket> fresh = new ArrayList<>();
         for (TicketHistory h : tickets) {
@@ -327,7 +398,8 @@ public final class TicketStore {
         s.flush();
         s.doWork(c -> {
             TicketRows.insertTickets(c, fresh);
-            TicketRows.insertEvents(c, written.stream().flatMap(h -> h.events().stream()).toList());
+            TicketRows.insertEvents(
+                    c, written.stream().flatMap(h -> h.events().stream()).toList());
         });
         return written.size();
     }
@@ -350,8 +422,11 @@ public final class TicketStore {
         freeNumber(s, h.ticket().ticketNo(), id);
         if (known) {
             s.createNativeMutationQuery("DELETE FROM ticket_event_form WHERE event_id IN"
-                    + " (SELECT id FROM ticket_event WHERE ticket_id = :id)").setParameter("id", id).executeUpdate();
-            s.createNativeMutationQuery("DELETE FROM ticket_event WHERE ticket_id = :id").setParameter("id", id)
+                            + " (SELECT id FROM ticket_event WHERE ticket_id = :id)")
+                    .setParameter("id", id)
+                    .executeUpdate();
+            s.createNativeMutationQuery("DELETE FROM ticket_event WHERE ticket_id = :id")
+                    .setParameter("id", id)
                     .executeUpdate();
             TicketEntity entity = s.find(TicketEntity.class, id);
             entity.copyFrom(h.ticket());
@@ -371,61 +446,94 @@ public final class TicketStore {
         if (!TicketNumbers.wellFormed(number)) {
             return;
         }
-        List<Object> holders = s.createNativeQuery("SELECT id FROM ticket WHERE ticket_no = :n AND id <> :id", Object.class)
-                .setParameter("n", number).setParameter("id", owner).getResultList();
+        List<Object> holders = s.createNativeQuery(
+                        "SELECT id FROM ticket WHERE ticket_no = :n AND id <> :id", Object.class)
+                .setParameter("n", number)
+                .setParameter("id", owner)
+                .getResultList();
         if (holders.isEmpty()) {
             return;
         }
         String free = nextNumber(s, number.substring(0, 14));
         s.createNativeMutationQuery("UPDATE ticket SET ticket_no = :free, version = version + 1"
-                + " WHERE ticket_no = :n AND id <> :id").setParameter("free", free).setParameter("n", number)
-                .setParameter("id", owner).executeUpdate();
+                        + " WHERE ticket_no = :n AND id <> :id")
+                .setParameter("free", free)
+                .setParameter("n", number)
+                .setParameter("id", owner)
+                .executeUpdate();
     }
 
     /** The next number of a county and day on this PC, its sequence counted as a number. */
     private static String nextNumber(Session s, String prefix) {
-        return TicketNumbers.next(prefix, s.createNativeQuery("SELECT ticket_no FROM ticket WHERE ticket_no LIKE :p",
-                String.class).setParameter("p", prefix + "%").getResultList());
+        return TicketNumbers.next(
+                prefix,
+                s.createNativeQuery("SELECT ticket_no FROM ticket WHERE ticket_no LIKE :p", String.class)
+                        .setParameter("p", prefix + "%")
+                        .getResultList());
     }
 
     /** Removes a ticket the central store refused to open (its operation keeps every field). */
     static void removeLocal(Session s, UUID id) {
         s.createNativeMutationQuery("DELETE FROM ticket_event_form WHERE event_id IN"
-                + " (SELECT id FROM ticket_event WHERE ticket_id = :id)").setParameter("id", id).executeUpdate();
-        s.createNativeMutationQuery("DELETE FROM ticket_event WHERE ticket_id = :id").setParameter("id", id).executeUpdate();
-        s.createNativeMutationQuery("DELETE FROM ticket WHERE id = :id").setParameter("id", id).executeUpdate();
+                        + " (SELECT id FROM ticket_event WHERE ticket_id = :id)")
+                .setParameter("id", id)
+                .executeUpdate();
+        s.createNativeMutationQuery("DELETE FROM ticket_event WHERE ticket_id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
+        s.createNativeMutationQuery("DELETE FROM ticket WHERE id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
     }
 
     /** The townships (code and name) that have tickets in a county, by code. */
     public List<Place> townshipsOf(String countyCode) {
-        return store.read(s -> s.createSelectionQuery("select distinct t.townshipCode, t.townshipName from TicketEntity t"
-                        + " where t.countyCode = :c order by t.townshipCode", Object[].class)
-                .setParameter("c", countyCode).getResultList().stream()
-                .map(r -> new Place((String) r[0], (String) r[1])).toList());
+        return store.read(s -> s
+                .createSelectionQuery(
+                        "select distinct t.townshipCode, t.townshipName from TicketEntity t"
+                                + " where t.countyCode = :c order by t.townshipCode",
+                        Object[].class)
+                .setParameter("c", countyCode)
+                .getResultList()
+                .stream()
+                .map(r -> new Place((String) r[0], (String) r[1]))
+                .toList());
     }
 
     /** The counties (code and name) of the stored tickets; one on a county PC. */
     public List<Place> counties() {
-        return store.read(s -> s.createSelectionQuery("select distinct t.countyCode, t.countyName from TicketEntity t"
-                        + " order by t.countyCode", Object[].class).getResultList().stream()
-                .map(r -> new Place((String) r[0], (String) r[1])).toList());
+        return store.read(s -> s
+                .createSelectionQuery(
+                        "select distinct t.countyCode, t.countyName from TicketEntity t" + " order by t.countyCode",
+                        Object[].class)
+                .getResultList()
+                .stream()
+                .map(r -> new Place((String) r[0], (String) r[1]))
+                .toList());
     }
 
     /** Villages already known in a township, by name, for choosing where a new ticket is. */
     public List<Place> villagesOf(String townshipCode) {
-        return store.read(s -> s.createSelectionQuery(
+        return store.read(s -> s
+                .createSelectionQuery(
                         "select distinct t.villageCode, t.villageName from TicketEntity t where t.townshipCode = :tc "
-                                + "order by t.villageName", Object[].class)
-                .setParameter("tc", townshipCode).getResultList().stream()
-                .map(r -> new Place((String) r[0], (String) r[1])).toList());
+                                + "order by t.villageName",
+                        Object[].class)
+                .setParameter("tc", townshipCode)
+                .getResultList()
+                .stream()
+                .map(r -> new Place((String) r[0], (String) r[1]))
+                .toList());
     }
 
     /** Inserts new tickets with their histories in the caller's transaction, in JDBC batches (import, a ticket opened). */
     void insertAll(Session s, List<TicketHistory> histories) {
         s.flush(); // whatever the session holds goes first
         s.doWork(c -> {
-            TicketRows.insertTickets(c, histories.stream().map(TicketHistory::ticket).toList());
-            TicketRows.insertEvents(c, histories.stream().flatMap(h -> h.events().stream()).toList());
+            TicketRows.insertTickets(
+                    c, histories.stream().map(TicketHistory::ticket).toList());
+            TicketRows.insertEvents(
+                    c, histories.stream().flatMap(h -> h.events().stream()).toList());
         });
         s.clear();
     }
@@ -456,7 +564,18 @@ public final class TicketStore {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored form data of event " + e.id + " is not JSON", ex);
         }
-        return new TicketEvent(e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.note, form,
-                e.outcome, e.receivedAt);
+        return new TicketEvent(
+                e.id,
+                e.ticketId,
+                e.seq,
+                e.actor,
+                e.at,
+                e.action,
+                e.fromStep,
+                e.toStep,
+                e.note,
+                form,
+                e.outcome,
+                e.receivedAt);
     }
 }

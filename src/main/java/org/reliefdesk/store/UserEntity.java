@@ -15,14 +15,19 @@ class UserEntity {
     @Id
     @Column(name = "username", length = 64)
     String username;
+
     @Column(name = "display_name", length = 100, nullable = false)
     String displayName;
+
     @Column(name = "role", length = 20, nullable = false)
     String role;
+
     @Column(name = "county_code", length = 6, nullable = false)
     String countyCode;
+
     @Column(name = "department_code", length = 32)
     String departmentCode;
+
     @Column(name = "township_code", length = 9)
     String townshipCode;
 

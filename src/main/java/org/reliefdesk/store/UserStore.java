@@ -19,9 +19,10 @@ public final class UserStore {
 
     public List<User> list() {
         // Ordered as the roles are declared (clerk, township, leader, admin), then by name.
-        return store.read(s -> s.createSelectionQuery("from UserEntity", UserEntity.class)
-                .getResultList().stream().map(UserEntity::toModel)
-                .sorted(Comparator.comparing(User::role).thenComparing(User::username)).toList());
+        return store.read(s -> s.createSelectionQuery("from UserEntity", UserEntity.class).getResultList().stream()
+                .map(UserEntity::toModel)
+                .sorted(Comparator.comparing(User::role).thenComparing(User::username))
+                .toList());
     }
 
     /**

@@ -1,14 +1,17 @@
 package org.reliefdesk.sync;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +21,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,11 +35,6 @@ import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.User;
-import java.io.EOFException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.UUID;
 
 /** The central store's HTTP API as the county PC calls it (docs/sync-protocol.md). */
 public final class CentralClient {
@@ -97,8 +97,7 @@ public final class CentralClient {
     }
 
     /** What a sign-in gives. */
-    public record Session(String token, User user) {
-    }
+    public record Session(String token, User user) {}
 
     private final URI base;
     private final HttpClient http;
@@ -124,31 +123,34 @@ public final class CentralClient {
     /** @param count whether the central store should also count all changes after {@code after} (progress) */
     public PullPage pull(String token, long after, int limit, boolean count) throws IOException {
         JsonNode n = call(request("/changes?after=" + after + "&limit=" + limit + (count ? "&count=true" : ""), token)
-                .GET().build());
+                .GET()
+                .build());
         return json.treeToValue(n, PullPage.class);
     }
 
     public List<OpResult> push(String token, List<Operation> ops) throws IOException {
         JsonNode n = call(post("/ops", token, Map.of("ops", ops)));
-        return json.convertValue(n.get("results"), new TypeReference<List<OpResult>>() { });
+        return json.convertValue(n.get("results"), new TypeReference<List<OpResult>>() {});
     }
 
     /** The holiday years administrators imported on the central store. */
     public List<YearFile> calendar(String token) throws IOException {
         JsonNode n = call(request("/calendar", token).GET().build());
-        return json.convertValue(n.get("years"), new TypeReference<List<YearFile>>() { });
+        return json.convertValue(n.get("years"), new TypeReference<List<YearFile>>() {});
     }
 
     /** Shares one year's holiday file (administrators): every PC gets it at its next sync. */
     public void putCalendar(String token, String content) throws IOException {
-        call(request("/calendar", token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8)).build());
+        call(request("/calendar", token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8))
+                .build());
     }
 
     /** The users of the administrator's county. */
     public List<ListedUser> users(String token) throws IOException {
         JsonNode n = call(request("/users", token).GET().build());
-        return json.convertValue(n.get("users"), new TypeReference<List<ListedUser>>() { });
+        return json.convertValue(n.get("users"), new TypeReference<List<ListedUser>>() {});
     }
 
     /** Adds a user to the administrator's county with a first password; the central store checks the record. */
@@ -161,14 +163,17 @@ public final class CentralClient {
 
     /** Disables a user of the administrator's county: they cannot sign in, their tokens end. */
     public void disableUser(String token, String username) throws IOException {
-        call(request("/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "/disable", token).POST(HttpRequest.BodyPublishers.noBody()).build());
+        call(request("/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "/disable", token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     /** Sends a file the central store does not hold yet, continuing a broken upload where it stopped. */
     public void upload(String token, UUID ticket, String sha, Path file) throws IOException {
         String forTicket = "ticket=" + ticket;
-        JsonNode status = call(request("/attachments/" + sha + "/status?" + forTicket, token).GET().build());
+        JsonNode status = call(request("/attachments/" + sha + "/status?" + forTicket, token)
+                .GET()
+                .build());
         if (status.path("stored").asBoolean()) {
             return;
         }
@@ -176,18 +181,26 @@ public final class CentralClient {
         byte[] all = Files.readAllBytes(file);
         while (offset < all.length) {
             int end = (int) Math.min(all.length, offset + PIECE);
-            HttpRequest r = request("/attachments/" + sha + "?" + forTicket + "&offset=" + offset + "&total=" + all.length, token)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(all, (int) offset, end))).build();
+            HttpRequest r = request(
+                            "/attachments/" + sha + "?" + forTicket + "&offset=" + offset + "&total=" + all.length,
+                            token)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(all, (int) offset, end)))
+                    .build();
             try {
                 JsonNode n = call(r);
-                offset = n.path("stored").asBoolean() ? all.length : n.path("received").asLong();
+                offset = n.path("stored").asBoolean()
+                        ? all.length
+                        : n.path("received").asLong();
             } catch (Refused e) {
                 if (e.status() != 409) {
                     throw e;
                 }
                 // Another piece went in meanwhile (or the server kept more than we thought): ask where to go on.
-                offset = call(request("/attachments/" + sha + "/status?" + forTicket, token).GET().build())
-                        .path("received").asLong();
+                offset = call(request("/attachments/" + sha + "/status?" + forTicket, token)
+                                .GET()
+                                .build())
+                        .path("received")
+                        .asLong();
             }
         }
     }
@@ -196,7 +209,8 @@ public final class CentralClient {
     public void download(String token, String sha, Path target) throws IOException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         long have = Files.exists(part) ? Files.size(part) : 0;
-        HttpRequest r = request("/attachments/" + sha + "?from=" + have, token).GET().build();
+        HttpRequest r =
+                request("/attachments/" + sha + "?from=" + have, token).GET().build();
         HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
         if (resp.statusCode() != 200) {
             try (InputStream in = resp.body()) {
@@ -205,7 +219,7 @@ public final class CentralClient {
         }
         Files.createDirectories(target.getParent());
         try (InputStream in = resp.body();
-             OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             in.transferTo(out);
         }
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -226,8 +240,10 @@ public final class CentralClient {
     }
 
     private HttpRequest post(String path, String token, Object body) {
-        return request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(OperationCodec.write(body))).build();
+        return request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(OperationCodec.write(body)))
+                .build();
     }
 
     private JsonNode call(HttpRequest r) throws IOException {
@@ -244,11 +260,17 @@ public final class CentralClient {
             String code = n.path("error").asText("unknown");
             InvalidFieldException field = null;
             if (status == 400 && n.hasNonNull("field")) {
-                List<Object> args = n.has("args") ? json.convertValue(n.get("args"), new TypeReference<List<Object>>() { })
+                List<Object> args = n.has("args")
+                        ? json.convertValue(n.get("args"), new TypeReference<List<Object>>() {})
                         : List.of();
                 field = new InvalidFieldException(n.get("field").asText(), code, args.toArray());
             }
-            return new Refused(status, code, n.path("message").asText(body), field, n.path("retryAfter").asLong(0));
+            return new Refused(
+                    status,
+                    code,
+                    n.path("message").asText(body),
+                    field,
+                    n.path("retryAfter").asLong(0));
         } catch (IOException e) {
             return new Refused(status, "unknown", body);
         }
@@ -263,8 +285,10 @@ public final class CentralClient {
         try {
             return sendOnce(r, handler);
         } catch (Unreachable e) {
-            if (!(e.getCause() instanceof IOException io) || io instanceof ConnectException
-                    || io instanceof HttpTimeoutException || !closedBeforeAnswer(io)) {
+            if (!(e.getCause() instanceof IOException io)
+                    || io instanceof ConnectException
+                    || io instanceof HttpTimeoutException
+                    || !closedBeforeAnswer(io)) {
                 throw e;
             }
             return sendOnce(r, handler);

@@ -1,6 +1,7 @@
 package org.reliefdesk.sync;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,10 +9,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reliefdesk.logic.calendar.CalendarException;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.YearFile;
@@ -27,24 +34,17 @@ import org.reliefdesk.logic.workflow.AttachmentNames;
 import org.reliefdesk.logic.workflow.TicketAttachments;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.InvalidFieldException;
-import org.reliefdesk.model.User;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.User;
 import org.reliefdesk.store.AttachmentStore;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.Outbox;
 import org.reliefdesk.store.SetAside;
-import org.reliefdesk.store.TicketStore;
 import org.reliefdesk.store.SyncFacts;
+import org.reliefdesk.store.TicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * One sync of a county PC with the central store: first push this user's waiting operations
@@ -54,19 +54,43 @@ import java.util.UUID;
  * central audit log when pushed again, so nothing is applied twice.
  */
 public final class Synchronizer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Synchronizer.class);
     public static final int DEFAULT_PUSH_BATCH = 100;
     public static final int PULL_PAGE = 1000;
 
-    /** What one sync did. */
-    /** What one sync did; {@code calendarYears}: holiday years the central store had that this PC did not. */
-    public record Report(int pushed, int applied, int rejected, int conflicts, int pulled, long pendingLeft,
-            int calendarYears, Changed changed) {
-    }
-
     /** The most tickets a report names one by one; beyond it a sync reports "many" (a first pull). */
     public static final int CHANGED_NAMED = 5_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Synchronizer.class);
+
+    private final LocalStore store;
+    private final CentralClient client;
+    private final TicketLineCodec codec;
+    private final Catalog catalog;
+    private final Clock clock;
+    private int pushBatch = DEFAULT_PUSH_BATCH;
+    private int pullPage = PULL_PAGE;
+
+    private boolean fetchAttachments = true;
+
+    public Synchronizer(LocalStore store, CentralClient client, Catalog catalog, Clock clock) {
+        this.store = store;
+        this.client = client;
+        this.catalog = catalog;
+        this.codec = new TicketLineCodec(catalog);
+        this.clock = clock;
+    }
+
+    /** What one sync did. */
+    /** What one sync did; {@code calendarYears}: holiday years the central store had that this PC did not. */
+    public record Report(
+            int pushed,
+            int applied,
+            int rejected,
+            int conflicts,
+            int pulled,
+            long pendingLeft,
+            int calendarYears,
+            Changed changed) {}
 
     /**
      * Which tickets a sync changed on this PC (pushed or pulled): named one by one up to
@@ -117,26 +141,7 @@ public final class Synchronizer {
     }
 
     /** Progress for a progress bar: what is being done, and how far (0..1, or -1 when unknown). */
-    public record Progress(String phase, double fraction) {
-    }
-
-    private final LocalStore store;
-    private final CentralClient client;
-    private final TicketLineCodec codec;
-    private final Catalog catalog;
-    private final Clock clock;
-    private int pushBatch = DEFAULT_PUSH_BATCH;
-    private int pullPage = PULL_PAGE;
-
-    public Synchronizer(LocalStore store, CentralClient client, Catalog catalog, Clock clock) {
-        this.store = store;
-        this.client = client;
-        this.catalog = catalog;
-        this.codec = new TicketLineCodec(catalog);
-        this.clock = clock;
-    }
-
-    private boolean fetchAttachments = true;
+    public record Progress(String phase, double fraction) {}
 
     /** Whether pulled tickets' photos are fetched with each page (the pull benchmark turns it off: its generated county names photos never taken). */
     public Synchronizer fetchAttachments(boolean fetch) {
@@ -157,7 +162,8 @@ public final class Synchronizer {
 
     /** Signs in, then syncs once. */
     public Report run(String username, char[] password, Consumer<Progress> progress) throws IOException {
-        CentralClient.Session session = client.signIn(username, password, store.syncFacts().clientId());
+        CentralClient.Session session =
+                client.signIn(username, password, store.syncFacts().clientId());
         store.users().addMissing(List.of(session.user()));
         return sync(session, progress);
     }
@@ -169,7 +175,14 @@ public final class Synchronizer {
         int pulled = pull(session, progress, changed);
         int years = pullCalendar(session.token());
         store.syncFacts().put(SyncFacts.LAST_SYNC, clock.instant().toString());
-        Report r = new Report(counts[0], counts[1], counts[2], counts[3], pulled, store.outbox().pendingCount(), years,
+        Report r = new Report(
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3],
+                pulled,
+                store.outbox().pendingCount(),
+                years,
                 changed);
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
@@ -184,7 +197,9 @@ public final class Synchronizer {
     private int pullCalendar(String token) throws IOException {
         int written = 0;
         for (YearFile y : client.calendar(token)) {
-            if (CalendarLoader.installedText(store.dataDir(), y.year()).filter(y.content()::equals).isPresent()) {
+            if (CalendarLoader.installedText(store.dataDir(), y.year())
+                    .filter(y.content()::equals)
+                    .isPresent()) {
                 continue;
             }
             try {
@@ -229,8 +244,14 @@ public final class Synchronizer {
                     case CONFLICT -> Outbox.State.CONFLICT;
                 };
                 changed.add(batch.get(i).ticketId());
-                answers.add(new Outbox.Answer(r.opId(), batch.get(i).ticketId(), state, r.reasonKey(), r.reason(),
-                        r.ticket(), r.ticket() == null ? null : decode(r.ticket())));
+                answers.add(new Outbox.Answer(
+                        r.opId(),
+                        batch.get(i).ticketId(),
+                        state,
+                        r.reasonKey(),
+                        r.reason(),
+                        r.ticket(),
+                        r.ticket() == null ? null : decode(r.ticket())));
                 counts[0]++;
                 counts[state == Outbox.State.APPLIED ? 1 : state == Outbox.State.REJECTED ? 2 : 3]++;
             }
@@ -244,10 +265,24 @@ public final class Synchronizer {
         for (Outbox.Entry e : batch) {
             Operation op = e.operation();
             if (op.kind() == Operation.Kind.ACT) {
-                store.tickets().find(op.ticketId()).ifPresent(t -> TicketAttachments.of(catalog, t.itemCode(),
-                        List.of(new TicketEvent(op.eventId(), op.ticketId(), op.baseSeq() + 1, e.createdBy(), op.at(),
-                                op.action(), null, null, op.note(), op.form(), null)))
-                        .forEach(a -> names.putIfAbsent(a.storedName(), op.ticketId())));
+                store.tickets()
+                        .find(op.ticketId())
+                        .ifPresent(t -> TicketAttachments.of(
+                                        catalog,
+                                        t.itemCode(),
+                                        List.of(new TicketEvent(
+                                                op.eventId(),
+                                                op.ticketId(),
+                                                op.baseSeq() + 1,
+                                                e.createdBy(),
+                                                op.at(),
+                                                op.action(),
+                                                null,
+                                                null,
+                                                op.note(),
+                                                op.form(),
+                                                null)))
+                                .forEach(a -> names.putIfAbsent(a.storedName(), op.ticketId())));
             } else {
                 TicketHistory h = decode(op.line());
                 TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())
@@ -260,8 +295,8 @@ public final class Synchronizer {
     private int pull(CentralClient.Session session, Consumer<Progress> progress, Changed changed) throws IOException {
         String token = session.token();
         String username = session.user().username();
-        if (store.syncFacts().keepCursorFor(username,
-                TicketScope.of(session.user(), catalog).key())) {
+        if (store.syncFacts()
+                .keepCursorFor(username, TicketScope.of(session.user(), catalog).key())) {
             LOG.info("The scope of {} changed since the last pull: pulling everything in it again", username);
         }
         long cursor = store.syncFacts().cursor(username);
@@ -290,8 +325,14 @@ public final class Synchronizer {
                     refused.add(setAside(c.ticket(), username, e.problem()));
                 }
             }
-            TicketStore.PageWritten written = store.tickets().replaceFromCentral(tickets, refused, username, page.next(),
-                    clock.instant(), h -> lines.get(h.ticket().id()));
+            TicketStore.PageWritten written = store.tickets()
+                    .replaceFromCentral(
+                            tickets,
+                            refused,
+                            username,
+                            page.next(),
+                            clock.instant(),
+                            h -> lines.get(h.ticket().id()));
             if (written.setAside() > 0) {
                 LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
             }
@@ -320,15 +361,21 @@ public final class Synchronizer {
             // no readable id: kept under a made-up one, still shown with its reason
         }
         LOG.warn("Pulled ticket {} set aside: {}", number, why.getMessage());
-        return new SetAside.Entry(id != null ? id : UUID.nameUUIDFromBytes(line.getBytes(
-                StandardCharsets.UTF_8)), number, username, why, line, clock.instant());
+        return new SetAside.Entry(
+                id != null ? id : UUID.nameUUIDFromBytes(line.getBytes(StandardCharsets.UTF_8)),
+                number,
+                username,
+                why,
+                line,
+                clock.instant());
     }
 
     /** Photos of pulled tickets, fetched now so they show offline later; a missing one is tried at the next sync. */
     private void fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files) {
         int missing = 0;
         for (TicketHistory h : tickets) {
-            for (TicketAttachments.Attached a : TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())) {
+            for (TicketAttachments.Attached a :
+                    TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())) {
                 if (!AttachmentNames.valid(a.storedName())) {
                     continue; // never a path: the ingestion refuses such a form, this is belt and braces
                 }
@@ -338,12 +385,18 @@ public final class Synchronizer {
                         client.download(token, sha(a.storedName()), target);
                     } catch (CentralClient.Refused e) {
                         if (e.status() != 404) {
-                            LOG.warn("Attachment {} of ticket {} not fetched: {}", a.storedName(), h.ticket().ticketNo(),
+                            LOG.warn(
+                                    "Attachment {} of ticket {} not fetched: {}",
+                                    a.storedName(),
+                                    h.ticket().ticketNo(),
                                     e.getMessage());
                         }
                         missing++;
                     } catch (IOException e) {
-                        LOG.warn("Attachment {} of ticket {} not fetched: {}", a.storedName(), h.ticket().ticketNo(),
+                        LOG.warn(
+                                "Attachment {} of ticket {} not fetched: {}",
+                                a.storedName(),
+                                h.ticket().ticketNo(),
                                 e.getMessage());
                     }
                 }
@@ -364,7 +417,8 @@ public final class Synchronizer {
         try {
             return codec.read(line, 1, LocalDate.of(9999, 12, 31));
         } catch (LineRejectedException e) {
-            throw new IllegalStateException("the central store sent a ticket this PC cannot read: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the central store sent a ticket this PC cannot read: " + e.getMessage(), e);
         }
     }
 }

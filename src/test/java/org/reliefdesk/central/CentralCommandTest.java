@@ -1,32 +1,32 @@
 package org.reliefdesk.central;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
-import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.FormFaker;
+import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketActions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The commands as an administrator and two county PCs use them, each in its own JVM: {@code central
@@ -44,19 +44,46 @@ class CentralCommandTest {
     void centralAndTwoSyncRunsFromTwoDataDirectories() throws Exception {
         Path centralDir = dir.resolve("central");
         for (var u : List.of(SyncWorld.WATER_A, SyncWorld.WATER_A2)) {
-            Run add = run(List.of("central", "user", "add", "--data-dir", centralDir.toString(), "--name", u.username(),
-                    "--display-name", u.displayName(), "--role", "clerk", "--county", u.countyCode(), "--department",
+            Run add = run(List.of(
+                    "central",
+                    "user",
+                    "add",
+                    "--data-dir",
+                    centralDir.toString(),
+                    "--name",
+                    u.username(),
+                    "--display-name",
+                    u.displayName(),
+                    "--role",
+                    "clerk",
+                    "--county",
+                    u.countyCode(),
+                    "--department",
                     u.departmentCode()));
             assertEquals(0, add.exit(), add.output());
             assertTrue(add.output().contains("已添加用户 " + u.username()), add.output());
         }
-        Run refused = run(List.of("central", "user", "add", "--data-dir", centralDir.toString(), "--name", "x",
-                "--role", "clerk", "--county", "530128"));
+        Run refused = run(List.of(
+                "central",
+                "user",
+                "add",
+                "--data-dir",
+                centralDir.toString(),
+                "--name",
+                "x",
+                "--role",
+                "clerk",
+                "--county",
+                "530128"));
         assertEquals(1, refused.exit(), "one letter is no sign-in name; a clerk needs a department");
         Path file = dir.resolve("county.jsonl");
         TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
-        Files.write(file, new SampleGenerator(SyncWorld.CATALOG).generate(3, Instant.now().minusSeconds(3600), 300)
-                .stream().map(codec::write).toList());
+        Files.write(
+                file,
+                new SampleGenerator(SyncWorld.CATALOG)
+                        .generate(3, Instant.now().minusSeconds(3600), 300).stream()
+                                .map(codec::write)
+                                .toList());
         Run intake = run(List.of("central", "import", "--data-dir", centralDir.toString(), "--file", file.toString()));
         assertEquals(0, intake.exit(), intake.output());
         assertTrue(intake.output().contains("已接收新工单 300 件"), intake.output());
@@ -65,8 +92,16 @@ class CentralCommandTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process central = start(List.of("central", "--data-dir", centralDir.toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(port)), dir.resolve("central.log"));
+        Process central = start(
+                List.of(
+                        "central",
+                        "--data-dir",
+                        centralDir.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port)),
+                dir.resolve("central.log"));
         String url = "http://127.0.0.1:" + port;
         waitForLine(dir.resolve("central.log"), "中央库已启动", central);
 
@@ -95,11 +130,14 @@ class CentralCommandTest {
         try (LocalStore store = LocalStore.open(b)) {
             List<TicketEvent> seen = store.tickets().events(acted.id());
             assertEquals(event.id(), seen.get(seen.size() - 1).id(), "PC B holds PC A's accepted action");
-            assertEquals(acted.currentStep(), store.tickets().find(acted.id()).orElseThrow().currentStep());
+            assertEquals(
+                    acted.currentStep(),
+                    store.tickets().find(acted.id()).orElseThrow().currentStep());
         }
 
-        Run wrong = run(List.of("sync", "--central", url, "--user", SyncWorld.WATER_A.username(), "--data-dir",
-                a.toString()), "not-the-password");
+        Run wrong = run(
+                List.of("sync", "--central", url, "--user", SyncWorld.WATER_A.username(), "--data-dir", a.toString()),
+                "not-the-password");
         assertEquals(2, wrong.exit());
         assertTrue(wrong.output().contains("用户名或密码不正确"), wrong.output());
         central.destroy();
@@ -115,23 +153,23 @@ class CentralCommandTest {
                 .filter(t -> engine.mayActInStep(t, SyncWorld.WATER_A))
                 .filter(t -> engine.allowedActions(t, store.tickets().events(t.id()), SyncWorld.WATER_A).stream()
                         .anyMatch(x -> !x.reopens()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Ticket act(LocalStore store, Ticket t) {
         var engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.systemUTC());
         var history = store.tickets().events(t.id());
-        var a = engine.allowedActions(t, history, SyncWorld.WATER_A).stream().filter(x -> !x.reopens()).findFirst()
+        var a = engine.allowedActions(t, history, SyncWorld.WATER_A).stream()
+                .filter(x -> !x.reopens())
+                .findFirst()
                 .orElseThrow();
         var form = SyncWorld.CATALOG.form(a.form()).orElse(new FormDef("none", List.of()));
-        var values = FormFaker.happy(SyncWorld.CATALOG).fill(form,
-                TicketFacts.of(history), Instant.now());
-        return new TicketActions(store, engine).act(t.id(), t.version(), SyncWorld.WATER_A, a.code(),
-                values, null);
+        var values = FormFaker.happy(SyncWorld.CATALOG).fill(form, TicketFacts.of(history), Instant.now());
+        return new TicketActions(store, engine).act(t.id(), t.version(), SyncWorld.WATER_A, a.code(), values, null);
     }
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private Run sync(String url, String user, Path dataDir) throws Exception {
         return run(List.of("sync", "--central", url, "--user", user, "--data-dir", dataDir.toString()));
@@ -143,7 +181,8 @@ class CentralCommandTest {
 
     private Run run(List<String> args, String password) throws Exception {
         Path log = dir.resolve("run-" + System.nanoTime() + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("RELIEFDESK_PASSWORD", password);
         Process p = pb.start();
         boolean done = p.waitFor(120, TimeUnit.SECONDS);
@@ -154,15 +193,19 @@ class CentralCommandTest {
     }
 
     private Process start(List<String> args, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
         started.add(p);
         return p;
     }
 
     private static List<String> command(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.reliefdesk.app.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.reliefdesk.app.Main"));
         cmd.addAll(args);
         return cmd;
     }

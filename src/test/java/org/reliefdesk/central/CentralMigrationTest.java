@@ -1,10 +1,5 @@
 package org.reliefdesk.central;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,14 +7,19 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.catalog.CatalogLoader;
-import java.util.Arrays;
-import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A central store written before attachments were kept in pieces keeps its files and its unfinished uploads. */
 class CentralMigrationTest {
@@ -30,7 +30,12 @@ class CentralMigrationTest {
     @Test
     void filesAndUnfinishedUploadsOfSchemaFourSurviveAsPieces() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/central").target("4").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/central")
+                .target("4")
+                .load()
+                .migrate();
         byte[] photo = new byte[300_000];
         new Random(3).nextBytes(photo);
         String stored = Sha256.hex(photo);
@@ -61,8 +66,15 @@ class CentralMigrationTest {
             CentralAttachments.Status status = central.attachments().status(partial);
             assertFalse(status.stored());
             assertEquals(50_000, status.received(), "the upload goes on where it was");
-            assertTrue(central.attachments().append(partial, 50_000, other.length,
-                    Arrays.copyOfRange(other, 50_000, other.length), "water.clerk", now).stored());
+            assertTrue(central.attachments()
+                    .append(
+                            partial,
+                            50_000,
+                            other.length,
+                            Arrays.copyOfRange(other, 50_000, other.length),
+                            "water.clerk",
+                            now)
+                    .stored());
             assertArrayEquals(other, central.attachments().read(partial).orElseThrow());
         }
     }

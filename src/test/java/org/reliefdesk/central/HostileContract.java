@@ -1,14 +1,7 @@
 package org.reliefdesk.central;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,10 +35,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.TicketNumbers;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationApplier;
+import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.users.PasswordHash;
+import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.IntakeChannel;
@@ -56,14 +56,14 @@ import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.SetAside;
 import org.reliefdesk.sync.CentralClient;
-import java.io.ByteArrayInputStream;
-import java.util.Arrays;
-import java.util.Set;
-import org.reliefdesk.logic.queue.TicketScope;
-import org.reliefdesk.logic.sync.OperationApplier;
-import org.reliefdesk.logic.sync.PullPage;
-import org.reliefdesk.logic.users.PasswordHash;
-import org.reliefdesk.logic.workflow.TicketFacts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The central store attacked as a hostile county user would (a clerk, a township worker, a
@@ -102,8 +102,10 @@ abstract class HostileContract {
         String crafted = "../../../.config/autostart/evil.desktop";
         try (SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A)) {
             // pushed: the central store refuses the name as a rule of the form
-            String line = withApplication(opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t),
-                    "authorizationFile", json.createArrayNode().add(crafted));
+            String line = withApplication(
+                    opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t),
+                    "authorizationFile",
+                    json.createArrayNode().add(crafted));
             OpResult r = push(civil, Operation.open(UUID.randomUUID(), idOf(line), line));
             assertEquals(OpResult.Outcome.REJECTED, r.outcome());
             assertEquals("rule.form.attachmentName", r.reasonKey());
@@ -113,11 +115,15 @@ abstract class HostileContract {
             // aside, writes no file anywhere, and its pull goes on
             TicketHistory planted = plant(line);
             assertTrue(civil.sync().pulled() > 0);
-            assertFalse(civil.tickets().stream().anyMatch(t -> t.id().equals(planted.ticket().id())));
+            assertFalse(civil.tickets().stream()
+                    .anyMatch(t -> t.id().equals(planted.ticket().id())));
             SetAside.Entry aside = civil.store.setAside().list().stream()
-                    .filter(e -> e.ticketId().equals(planted.ticket().id())).findFirst().orElseThrow();
+                    .filter(e -> e.ticketId().equals(planted.ticket().id()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("rule.form.attachmentName", aside.why().rule());
-            assertFalse(Files.exists(civil.dataDir.resolve("attachments").resolve(crafted).normalize()));
+            assertFalse(Files.exists(
+                    civil.dataDir.resolve("attachments").resolve(crafted).normalize()));
             assertFalse(Files.exists(dir.resolve(".config")), "nothing written outside the data directory");
         }
     }
@@ -126,14 +132,33 @@ abstract class HostileContract {
 
     @Test
     void aRefusedPushLearnsNothingOfATicketOutsideItsScope() throws Exception {
-        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_B)) {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_B)) {
             a.sync();
             Ticket ofA = a.tickets().get(0);
             int seq = world.centralTicket(ofA.id()).events().size();
-            OpResult outside = push(b, Operation.act(UUID.randomUUID(), ofA.id(), seq, "accept", Map.of(), null,
-                    world.clock.instant(), UUID.randomUUID()));
-            OpResult unknown = push(b, Operation.act(UUID.randomUUID(), UUID.randomUUID(), seq, "accept", Map.of(), null,
-                    world.clock.instant(), UUID.randomUUID()));
+            OpResult outside = push(
+                    b,
+                    Operation.act(
+                            UUID.randomUUID(),
+                            ofA.id(),
+                            seq,
+                            "accept",
+                            Map.of(),
+                            null,
+                            world.clock.instant(),
+                            UUID.randomUUID()));
+            OpResult unknown = push(
+                    b,
+                    Operation.act(
+                            UUID.randomUUID(),
+                            UUID.randomUUID(),
+                            seq,
+                            "accept",
+                            Map.of(),
+                            null,
+                            world.clock.instant(),
+                            UUID.randomUUID()));
             for (OpResult r : List.of(outside, unknown)) {
                 assertEquals(OpResult.Outcome.REJECTED, r.outcome());
                 assertNull(r.ticket(), "no ticket content in the answer");
@@ -144,8 +169,15 @@ abstract class HostileContract {
             assertEquals(unknown.reason(), outside.reason());
 
             // A's operation id replayed by B: neither A's answer nor A's ticket comes back
-            Operation mine = Operation.act(UUID.randomUUID(), ofA.id(), seq, "accept", Map.of(), null,
-                    world.clock.instant(), UUID.randomUUID());
+            Operation mine = Operation.act(
+                    UUID.randomUUID(),
+                    ofA.id(),
+                    seq,
+                    "accept",
+                    Map.of(),
+                    null,
+                    world.clock.instant(),
+                    UUID.randomUUID());
             push(a, mine);
             OpResult stolen = push(b, mine);
             assertEquals(OpResult.Outcome.CONFLICT, stolen.outcome());
@@ -157,7 +189,8 @@ abstract class HostileContract {
 
     @Test
     void aValueNoPcCanStoreIsRefusedAndOneAlreadyThereIsSetAsideWhileThePullGoesOn() throws Exception {
-        try (SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A); SyncWorld.Pc leader = world.pc("l", SyncWorld.LEADER_A)) {
+        try (SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A);
+                SyncWorld.Pc leader = world.pc("l", SyncWorld.LEADER_A)) {
             String longName = "名".repeat(300);
             String tooLong = opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> {
                 ((ObjectNode) t.get("applicant")).put("name", longName);
@@ -170,7 +203,10 @@ abstract class HostileContract {
             // an event id another ticket holds: refused, it would break every PC's event table
             civil.sync();
             Ticket target = civil.actionable().orElseThrow();
-            Ticket other = civil.tickets().stream().filter(t -> !t.id().equals(target.id())).findFirst().orElseThrow();
+            Ticket other = civil.tickets().stream()
+                    .filter(t -> !t.id().equals(target.id()))
+                    .findFirst()
+                    .orElseThrow();
             UUID taken = world.centralTicket(other.id()).events().get(0).id();
             OpResult reused = push(civil, nextOp(civil, target, world.clock.instant(), taken));
             assertEquals(OpResult.Outcome.REJECTED, reused.outcome(), reused.toString());
@@ -181,8 +217,11 @@ abstract class HostileContract {
             leader.sync();
             assertEquals(world.countyATickets, leader.tickets().size(), "every other ticket arrived");
             assertEquals(1, leader.store.setAside().count());
-            assertEquals("rule.bounds.length", leader.store.setAside().list().get(0).why().rule());
-            assertEquals(planted.ticket().id(), leader.store.setAside().list().get(0).ticketId());
+            assertEquals(
+                    "rule.bounds.length",
+                    leader.store.setAside().list().get(0).why().rule());
+            assertEquals(
+                    planted.ticket().id(), leader.store.setAside().list().get(0).ticketId());
             assertEquals(0, leader.sync().pulled(), "and the next pull does not stop on it again");
         }
     }
@@ -198,7 +237,8 @@ abstract class HostileContract {
             String letters = line.replace(numberOf(line), prefix + "ZZZZ");
             OpResult r = push(civil, Operation.open(UUID.randomUUID(), idOf(letters), letters));
             assertEquals(OpResult.Outcome.APPLIED, r.outcome(), r.toString());
-            String first = codec.read(r.ticket(), 1, LocalDate.of(9999, 1, 1)).ticket().ticketNo();
+            String first =
+                    codec.read(r.ticket(), 1, LocalDate.of(9999, 1, 1)).ticket().ticketNo();
             assertTrue(TicketNumbers.wellFormed(first), first);
 
             // the day already has its 9,999th ticket: the next is 10000, not a crash at a fifth digit
@@ -207,29 +247,43 @@ abstract class HostileContract {
             String next = opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t);
             OpResult tenThousand = push(civil, Operation.open(UUID.randomUUID(), idOf(next), next));
             assertEquals(OpResult.Outcome.APPLIED, tenThousand.outcome(), tenThousand.toString());
-            assertEquals(prefix + "10000", codec.read(tenThousand.ticket(), 1, LocalDate.of(9999, 1, 1)).ticket().ticketNo());
+            assertEquals(
+                    prefix + "10000",
+                    codec.read(tenThousand.ticket(), 1, LocalDate.of(9999, 1, 1))
+                            .ticket()
+                            .ticketNo());
 
             // the citizen channel's numbers are checked like any field
-            String intakeLine = letters.replace(idOf(letters).toString(), UUID.randomUUID().toString());
-            CentralTickets.Intake in = world.central.tickets().intake(new BufferedReader(new StringReader(intakeLine)),
-                    null, LocalDate.now(world.clock.withZone(WorkflowEngine.ZONE)), world.clock.instant());
+            String intakeLine =
+                    letters.replace(idOf(letters).toString(), UUID.randomUUID().toString());
+            CentralTickets.Intake in = world.central
+                    .tickets()
+                    .intake(
+                            new BufferedReader(new StringReader(intakeLine)),
+                            null,
+                            LocalDate.now(world.clock.withZone(WorkflowEngine.ZONE)),
+                            world.clock.instant());
             assertEquals(0, in.added());
-            assertTrue(in.rejected().get(0).contains("rule.ticketNo.format"), in.rejected().toString());
+            assertTrue(
+                    in.rejected().get(0).contains("rule.ticketNo.format"),
+                    in.rejected().toString());
 
             // and a PC that pulled both keeps numbering after them
             assertTrue(civil.sync().pulled() > 0);
             assertTrue(civil.tickets().stream().anyMatch(t -> t.ticketNo().equals(prefix + "10000")));
 
             // a ticket opened on the PC offline: its number is provisional until the central store gives one
-            TicketHistory mine = codec.read(opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t), 1,
-                    LocalDate.of(9999, 1, 1));
+            TicketHistory mine = codec.read(
+                    opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t), 1, LocalDate.of(9999, 1, 1));
             Ticket local = civil.store.tickets().insertOpened(mine, codec);
             assertEquals(prefix + "10001", local.ticketNo(), "numbered after the highest, as a number");
             assertEquals(Set.of(local.id()), civil.store.outbox().provisional());
             civil.sync();
             assertEquals(Set.of(), civil.store.outbox().provisional());
-            assertEquals(world.centralTicket(local.id()).ticket().ticketNo(),
-                    civil.store.tickets().find(local.id()).orElseThrow().ticketNo(), "the central store's number, final");
+            assertEquals(
+                    world.centralTicket(local.id()).ticket().ticketNo(),
+                    civil.store.tickets().find(local.id()).orElseThrow().ticketNo(),
+                    "the central store's number, final");
         }
     }
 
@@ -250,13 +304,19 @@ abstract class HostileContract {
             assertEquals(OpResult.Outcome.APPLIED, r.outcome(), r.toString());
             Ticket stored = world.centralTicket(idOf(concluded)).ticket();
             assertEquals(TicketStatus.NEW, stored.status());
-            assertEquals(SyncWorld.CATALOG.workflowOf("minimum_living_allowance").firstStep().code(), stored.currentStep());
+            assertEquals(
+                    SyncWorld.CATALOG
+                            .workflowOf("minimum_living_allowance")
+                            .firstStep()
+                            .code(),
+                    stored.currentStep());
             assertNull(stored.outcome());
-            assertNotNull(world.centralTicket(idOf(concluded)).events().get(0).receivedAt(), "the receive time is kept");
+            assertNotNull(
+                    world.centralTicket(idOf(concluded)).events().get(0).receivedAt(), "the receive time is kept");
 
             // "submitted" in 1995
-            String old = opened(SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t,
-                    Instant.parse("1995-06-01T02:00:00Z"));
+            String old = opened(
+                    SyncWorld.CIVIL_A, "minimum_living_allowance", t -> t, Instant.parse("1995-06-01T02:00:00Z"));
             OpResult oldR = push(civil, Operation.open(UUID.randomUUID(), idOf(old), old));
             assertEquals(OpResult.Outcome.REJECTED, oldR.outcome());
             assertEquals("sync.rule.time", oldR.reasonKey());
@@ -265,8 +325,11 @@ abstract class HostileContract {
             // refused, though it would still come after the ticket's last entry
             civil.sync();
             Instant bound = world.clock.instant().minus(OperationApplier.OFFLINE_ALLOWANCE);
-            Ticket target = civil.tickets().stream().filter(t -> lastAt(t).isBefore(bound.minus(Duration.ofDays(2))))
-                    .filter(t -> civil.actionable(t)).findFirst().orElseThrow();
+            Ticket target = civil.tickets().stream()
+                    .filter(t -> lastAt(t).isBefore(bound.minus(Duration.ofDays(2))))
+                    .filter(t -> civil.actionable(t))
+                    .findFirst()
+                    .orElseThrow();
             Instant backDated = lastAt(target).plus(Duration.ofDays(1));
             OpResult late = push(civil, nextOp(civil, target, backDated, UUID.randomUUID()));
             assertEquals(OpResult.Outcome.REJECTED, late.outcome(), late.toString());
@@ -311,20 +374,28 @@ abstract class HostileContract {
     void failedSignInsAreThrottledPerAccountWithBackOff() throws Exception {
         CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
         for (int i = 0; i < SignInThrottle.ACCOUNT_FREE; i++) {
-            CentralClient.Refused wrong = assertThrows(CentralClient.Refused.class,
+            CentralClient.Refused wrong = assertThrows(
+                    CentralClient.Refused.class,
                     () -> client.signIn(SyncWorld.WATER_A.username(), "not-the-password".toCharArray(), "pc"));
             assertEquals(401, wrong.status());
         }
-        HttpResponse<String> locked = call("POST", "/api/v1/sign-in", null, "{\"username\":\"water.clerk\",\"password\":\""
-                + SyncWorld.PASSWORD + "\",\"clientId\":\"pc\"}");
+        HttpResponse<String> locked = call(
+                "POST",
+                "/api/v1/sign-in",
+                null,
+                "{\"username\":\"water.clerk\",\"password\":\"" + SyncWorld.PASSWORD + "\",\"clientId\":\"pc\"}");
         assertEquals(429, locked.statusCode(), "even the right password waits");
-        assertEquals("sync.auth.throttled", json.readTree(locked.body()).get("error").asText());
+        assertEquals(
+                "sync.auth.throttled", json.readTree(locked.body()).get("error").asText());
         long wait = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(wait > 0 && wait <= SignInThrottle.FIRST_WAIT.toSeconds(), "Retry-After " + wait);
         // another account from elsewhere is not held up
-        assertNotNull(client.signIn(SyncWorld.WATER_A2.username(), SyncWorld.PASSWORD.toCharArray(), "pc").token());
+        assertNotNull(client.signIn(SyncWorld.WATER_A2.username(), SyncWorld.PASSWORD.toCharArray(), "pc")
+                .token());
         world.clock.advance(SignInThrottle.FIRST_WAIT.plusSeconds(1));
-        assertNotNull(client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc").token(),
+        assertNotNull(
+                client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc")
+                        .token(),
                 "after the wait, the right password is taken and the count cleared");
     }
 
@@ -356,8 +427,12 @@ abstract class HostileContract {
                 List<Future<Integer>> storm = new ArrayList<>();
                 for (int i = 0; i < 96; i++) {
                     String name = "storm." + i;
-                    storm.add(pool.submit(() -> call("POST", "/api/v1/sign-in", null,
-                            "{\"username\":\"" + name + "\",\"password\":\"whatever-1\",\"clientId\":\"x\"}").statusCode()));
+                    storm.add(pool.submit(() -> call(
+                                    "POST",
+                                    "/api/v1/sign-in",
+                                    null,
+                                    "{\"username\":\"" + name + "\",\"password\":\"whatever-1\",\"clientId\":\"x\"}")
+                            .statusCode()));
                 }
                 HttpResponse<String> pull = call("GET", "/api/v1/changes?after=0&limit=50", token, null);
                 assertEquals(200, pull.statusCode(), "a pull is served during the storm");
@@ -381,7 +456,10 @@ abstract class HostileContract {
         try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
             a.sync();
             Ticket fine = a.actionable().orElseThrow();
-            Ticket broken = a.tickets().stream().filter(t -> !t.id().equals(fine.id())).findFirst().orElseThrow();
+            Ticket broken = a.tickets().stream()
+                    .filter(t -> !t.id().equals(fine.id()))
+                    .findFirst()
+                    .orElseThrow();
             // a stored record the central store cannot read any more
             world.central.database().inTransaction(c -> {
                 try (var ps = c.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {
@@ -391,39 +469,65 @@ abstract class HostileContract {
                 }
                 return null;
             });
-            List<OpResult> results = new CentralClient(world.url(), Duration.ofSeconds(20)).push(a.token(), List.of(
-                    Operation.act(UUID.randomUUID(), broken.id(), 2, "accept", Map.of(), null, world.clock.instant(),
-                            UUID.randomUUID()),
-                    nextOp(a, fine, world.clock.instant(), UUID.randomUUID())));
+            List<OpResult> results = new CentralClient(world.url(), Duration.ofSeconds(20))
+                    .push(
+                            a.token(),
+                            List.of(
+                                    Operation.act(
+                                            UUID.randomUUID(),
+                                            broken.id(),
+                                            2,
+                                            "accept",
+                                            Map.of(),
+                                            null,
+                                            world.clock.instant(),
+                                            UUID.randomUUID()),
+                                    nextOp(a, fine, world.clock.instant(), UUID.randomUUID())));
             assertEquals(OpResult.Outcome.REJECTED, results.get(0).outcome());
             assertEquals("sync.rule.failed", results.get(0).reasonKey());
-            assertTrue(results.get(0).args().get(0).matches("E-[0-9A-F]{8}"), results.get(0).args().toString());
+            assertTrue(
+                    results.get(0).args().get(0).matches("E-[0-9A-F]{8}"),
+                    results.get(0).args().toString());
             assertEquals(OpResult.Outcome.APPLIED, results.get(1).outcome(), "the next operation is applied");
             for (String leak : List.of("SELECT", "central_ticket", "Exception", "org.", "json")) {
-                assertFalse(results.get(0).reason().contains(leak), results.get(0).reason());
+                assertFalse(
+                        results.get(0).reason().contains(leak), results.get(0).reason());
             }
         }
         // what Jetty answers itself is JSON too
         HttpRequest huge = HttpRequest.newBuilder(URI.create(world.url() + "/api/v1/me"))
-                .header("X-Big", "x".repeat(64 * 1024)).GET().build();
+                .header("X-Big", "x".repeat(64 * 1024))
+                .GET()
+                .build();
         HttpResponse<String> r = HttpClient.newHttpClient().send(huge, HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, "status " + r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.body());
-        assertFalse(r.body().contains("jetty") || r.body().contains("Jetty") || r.body().contains("org."), r.body());
+        assertFalse(
+                r.body().contains("jetty")
+                        || r.body().contains("Jetty")
+                        || r.body().contains("org."),
+                r.body());
     }
 
     @Test
     void anOversizeChunkedBodyIs413AndBearerIsTakenInAnyCase() throws Exception {
         try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
             HttpRequest lower = HttpRequest.newBuilder(URI.create(world.url() + "/api/v1/me"))
-                    .header("Authorization", "bearer " + a.token()).GET().build();
-            assertEquals(200, HttpClient.newHttpClient().send(lower, HttpResponse.BodyHandlers.ofString()).statusCode());
+                    .header("Authorization", "bearer " + a.token())
+                    .GET()
+                    .build();
+            assertEquals(
+                    200,
+                    HttpClient.newHttpClient()
+                            .send(lower, HttpResponse.BodyHandlers.ofString())
+                            .statusCode());
             byte[] big = new byte[CentralServer.MAX_JSON_BYTES + 1024];
             Arrays.fill(big, (byte) ' ');
             // no length: an InputStream body goes chunked
             HttpRequest chunked = HttpRequest.newBuilder(URI.create(world.url() + "/api/v1/ops"))
                     .header("Authorization", "Bearer " + a.token())
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                    .build();
             HttpResponse<String> r = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
             assertEquals(413, r.statusCode(), r.body());
             assertEquals("tooLarge", json.readTree(r.body()).get("error").asText());
@@ -434,7 +538,9 @@ abstract class HostileContract {
     void aPullPageIsBoundedByBytesAsWellAsByCount() throws Exception {
         // three tickets of 3.5 MB each (an older store took them): a page carries two at most
         String body = "{\"pad\":\"" + "x".repeat(3_500_000) + "\"}";
-        long before = world.central.database().inTransaction(c -> world.central.tickets().lockChanges(c, SyncWorld.COUNTY_A));
+        long before = world.central
+                .database()
+                .inTransaction(c -> world.central.tickets().lockChanges(c, SyncWorld.COUNTY_A));
         for (int i = 0; i < 3; i++) {
             UUID id = UUID.randomUUID();
             String no = "5301282021010" + (1000 + i) + "99";
@@ -454,17 +560,19 @@ abstract class HostileContract {
                 return null;
             });
         }
-        PullPage first = world.central.tickets().pull(
-                TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 2000, false);
+        PullPage first = world.central
+                .tickets()
+                .pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 2000, false);
         assertEquals(2, first.changes().size(), "8 MB hold two of them");
         assertTrue(first.more());
-        PullPage second = world.central.tickets().pull(
-                TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), first.next(), 2000, false);
+        PullPage second = world.central
+                .tickets()
+                .pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), first.next(), 2000, false);
         assertEquals(1, second.changes().size());
         assertFalse(second.more());
         // and a single ticket larger than a page still goes, alone
-        PullPage alone = world.central.tickets().pull(
-                TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 1, false);
+        PullPage alone =
+                world.central.tickets().pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 1, false);
         assertEquals(1, alone.changes().size());
     }
 
@@ -479,8 +587,8 @@ abstract class HostileContract {
             }
             return null;
         });
-        new CentralClient(world.url(), Duration.ofSeconds(20)).signIn(SyncWorld.WATER_A.username(),
-                SyncWorld.PASSWORD.toCharArray(), "pc");
+        new CentralClient(world.url(), Duration.ofSeconds(20))
+                .signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc");
         String now = world.central.database().inTransaction(c -> {
             try (var ps = c.prepareStatement("SELECT password_hash FROM central_user WHERE username = ?")) {
                 ps.setString(1, SyncWorld.WATER_A.username());
@@ -491,8 +599,11 @@ abstract class HostileContract {
             }
         });
         assertTrue(now.startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$"), now);
-        assertNotNull(new CentralClient(world.url(), Duration.ofSeconds(20)).signIn(SyncWorld.WATER_A.username(),
-                SyncWorld.PASSWORD.toCharArray(), "pc").token(), "the same password still signs in");
+        assertNotNull(
+                new CentralClient(world.url(), Duration.ofSeconds(20))
+                        .signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc")
+                        .token(),
+                "the same password still signs in");
     }
 
     // ---- a shared PC ---------------------------------------------------------------------------------------
@@ -507,7 +618,8 @@ abstract class HostileContract {
         }
         try (SyncWorld.Pc leader = world.pc("shared", SyncWorld.LEADER_A)) {
             leader.sync();
-            assertEquals(world.countyATickets, leader.tickets().size(), "the whole county, known and new tickets mixed");
+            assertEquals(
+                    world.countyATickets, leader.tickets().size(), "the whole county, known and new tickets mixed");
             assertEquals(0, leader.store.setAside().count());
         }
     }
@@ -519,11 +631,12 @@ abstract class HostileContract {
         WorkflowEngine engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.fixed(at, WorkflowEngine.ZONE));
         List<TicketEvent> history = world.centralTicket(ticket.id()).events();
         Ticket current = world.centralTicket(ticket.id()).ticket();
-        var action = engine.allowedActions(current, history, pc.user).stream().filter(x -> !x.reopens()).findFirst()
+        var action = engine.allowedActions(current, history, pc.user).stream()
+                .filter(x -> !x.reopens())
+                .findFirst()
                 .orElseThrow();
         FormDef form = SyncWorld.CATALOG.form(action.form()).orElse(new FormDef("none", List.of()));
-        Map<String, Object> values = FormFaker.happy(SyncWorld.CATALOG).fill(form,
-                TicketFacts.of(history), at);
+        Map<String, Object> values = FormFaker.happy(SyncWorld.CATALOG).fill(form, TicketFacts.of(history), at);
         return Operation.act(UUID.randomUUID(), ticket.id(), history.size(), action.code(), values, null, at, eventId);
     }
 
@@ -534,7 +647,10 @@ abstract class HostileContract {
 
     private long timeSignIn(String name, String password) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> r = call("POST", "/api/v1/sign-in", null,
+        HttpResponse<String> r = call(
+                "POST",
+                "/api/v1/sign-in",
+                null,
                 "{\"username\":\"" + name + "\",\"password\":\"" + password + "\",\"clientId\":\"t\"}");
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(401, r.statusCode(), r.body());
@@ -548,12 +664,16 @@ abstract class HostileContract {
     }
 
     private OpResult push(SyncWorld.Pc pc, Operation op) throws Exception {
-        return new CentralClient(world.url(), Duration.ofSeconds(20)).push(pc.token(), List.of(op)).get(0);
+        return new CentralClient(world.url(), Duration.ofSeconds(20))
+                .push(pc.token(), List.of(op))
+                .get(0);
     }
 
     HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.url() + path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.url() + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -570,15 +690,39 @@ abstract class HostileContract {
         FormDef form = SyncWorld.CATALOG.applicationFormOf(item);
         Map<String, Object> application = FormFaker.happy(SyncWorld.CATALOG).fill(form, Map.of(), at);
         String first17 = "53012819800101001";
-        TicketHistory h = new TicketOpening(SyncWorld.CATALOG, Clock.fixed(at, WorkflowEngine.ZONE)).open(
-                new TicketOpening.Request(item, DemoCounty.COUNTY, township, new Place(township.code() + "201", "大村村委会"),
-                        "李四", first17 + ResidentIdNumber.checkChar(first17), "13812345678", IntakeChannel.GOVERNMENT_FOUND,
-                        staff.displayName(), application), staff);
+        TicketHistory h = new TicketOpening(SyncWorld.CATALOG, Clock.fixed(at, WorkflowEngine.ZONE))
+                .open(
+                        new TicketOpening.Request(
+                                item,
+                                DemoCounty.COUNTY,
+                                township,
+                                new Place(township.code() + "201", "大村村委会"),
+                                "李四",
+                                first17 + ResidentIdNumber.checkChar(first17),
+                                "13812345678",
+                                IntakeChannel.GOVERNMENT_FOUND,
+                                staff.displayName(),
+                                application),
+                        staff);
         Ticket t = h.ticket();
         String number = TicketNumbers.number(TicketNumbers.prefix(t.county().code(), t.submittedAt()), 1);
-        Ticket numbered = new Ticket(t.id(), number, t.itemCode(), t.county(), t.township(), t.village(), t.applicant(),
-                t.channel(), t.raisedBy(), t.submittedAt(), t.dispatchedAt(), t.currentStep(), t.status(), t.concludedAt(),
-                t.outcome(), 0);
+        Ticket numbered = new Ticket(
+                t.id(),
+                number,
+                t.itemCode(),
+                t.county(),
+                t.township(),
+                t.village(),
+                t.applicant(),
+                t.channel(),
+                t.raisedBy(),
+                t.submittedAt(),
+                t.dispatchedAt(),
+                t.currentStep(),
+                t.status(),
+                t.concludedAt(),
+                t.outcome(),
+                0);
         ObjectNode n = (ObjectNode) json.readTree(codec.write(new TicketHistory(numbered, h.events())));
         return json.writeValueAsString(change.apply(n));
     }
@@ -599,7 +743,8 @@ abstract class HostileContract {
 
     private UUID firstOfCounty(String county) {
         return world.central.database().inTransaction(c -> {
-            try (var ps = c.prepareStatement("SELECT id FROM central_ticket WHERE county_code = ? FETCH FIRST 1 ROWS ONLY")) {
+            try (var ps =
+                    c.prepareStatement("SELECT id FROM central_ticket WHERE county_code = ? FETCH FIRST 1 ROWS ONLY")) {
                 ps.setString(1, county);
                 try (var rs = ps.executeQuery()) {
                     rs.next();
@@ -618,10 +763,28 @@ abstract class HostileContract {
         Ticket t = read.ticket();
         // a number of its own unless the test chose one (the generated county holds the low ones)
         String no = t.ticketNo().endsWith("0001") ? t.ticketNo().substring(0, 14) + (7000 + planted++) : t.ticketNo();
-        TicketHistory h = new TicketHistory(new Ticket(t.id(), no, t.itemCode(), t.county(), t.township(), t.village(),
-                t.applicant(), t.channel(), t.raisedBy(), t.submittedAt(), t.dispatchedAt(), t.currentStep(), t.status(),
-                t.concludedAt(), t.outcome(), 0), read.events());
-        world.central.database().inTransaction(c -> world.central.tickets().save(c, h, true, false, world.clock.instant()));
+        TicketHistory h = new TicketHistory(
+                new Ticket(
+                        t.id(),
+                        no,
+                        t.itemCode(),
+                        t.county(),
+                        t.township(),
+                        t.village(),
+                        t.applicant(),
+                        t.channel(),
+                        t.raisedBy(),
+                        t.submittedAt(),
+                        t.dispatchedAt(),
+                        t.currentStep(),
+                        t.status(),
+                        t.concludedAt(),
+                        t.outcome(),
+                        0),
+                read.events());
+        world.central
+                .database()
+                .inTransaction(c -> world.central.tickets().save(c, h, true, false, world.clock.instant()));
         assertNotEquals(null, world.centralTicket(h.ticket().id()));
         return h;
     }

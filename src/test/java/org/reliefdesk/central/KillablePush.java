@@ -2,6 +2,7 @@ package org.reliefdesk.central;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,13 +16,11 @@ import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
-import java.nio.file.Files;
 
 /** A sync run in a child JVM (the real command line), so a test can kill it with the operating system's hand. */
 final class KillablePush {
 
-    private KillablePush() {
-    }
+    private KillablePush() {}
 
     /** Opens {@code n} minimum-living-allowance tickets on the PC, as the civil-affairs clerk does offline. */
     static void openTickets(LocalStore store, int n, Clock clock) {
@@ -33,9 +32,22 @@ final class KillablePush {
         Map<String, Object> application = FormFaker.happy(SyncWorld.CATALOG)
                 .fill(SyncWorld.CATALOG.applicationFormOf("minimum_living_allowance"), Map.of(), clock.instant());
         for (int i = 0; i < n; i++) {
-            store.tickets().insertOpened(opening.open(new TicketOpening.Request("minimum_living_allowance", county,
-                    township, village, "张" + i, "11010519491231002X", "13812345678", IntakeChannel.GOVERNMENT_FOUND,
-                    "干部排查 王" + i, application), SyncWorld.CIVIL_A), codec);
+            store.tickets()
+                    .insertOpened(
+                            opening.open(
+                                    new TicketOpening.Request(
+                                            "minimum_living_allowance",
+                                            county,
+                                            township,
+                                            village,
+                                            "张" + i,
+                                            "11010519491231002X",
+                                            "13812345678",
+                                            IntakeChannel.GOVERNMENT_FOUND,
+                                            "干部排查 王" + i,
+                                            application),
+                                    SyncWorld.CIVIL_A),
+                            codec);
         }
     }
 
@@ -51,19 +63,29 @@ final class KillablePush {
     }
 
     static Child syncInChild(SyncWorld world, Path dataDir, User user, int batch) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.reliefdesk.app.Main", "sync",
-                "--central", world.url(), "--user", user.username(), "--data-dir", dataDir.toString(),
-                "--batch", Integer.toString(batch)));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.reliefdesk.app.Main",
+                "sync",
+                "--central",
+                world.url(),
+                "--user",
+                user.username(),
+                "--data-dir",
+                dataDir.toString(),
+                "--batch",
+                Integer.toString(batch)));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("RELIEFDESK_PASSWORD", SyncWorld.PASSWORD);
-        File log = dataDir.resolveSibling(dataDir.getFileName() + "-child-" + System.nanoTime() + ".log").toFile();
+        File log = dataDir.resolveSibling(dataDir.getFileName() + "-child-" + System.nanoTime() + ".log")
+                .toFile();
         pb.redirectErrorStream(true).redirectOutput(log);
         return new Child(pb.start(), log);
     }
 
-    record Killed(long appliedAtKill) {
-    }
+    record Killed(long appliedAtKill) {}
 
     /**
      * Starts a sync pushing two operations a request and kills its JVM once the central store has

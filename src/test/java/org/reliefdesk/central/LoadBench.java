@@ -1,6 +1,7 @@
 package org.reliefdesk.central;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +27,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -49,10 +53,6 @@ import org.reliefdesk.model.Role;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.reliefdesk.sync.CentralClient;
-import com.sun.management.OperatingSystemMXBean;
-import java.io.IOException;
-import java.util.Comparator;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,9 +88,18 @@ class LoadBench {
         String line(String name, double seconds) {
             List<Double> v = new ArrayList<>(ms);
             Collections.sort(v);
-            return String.format(Locale.ROOT, "%-22s n=%6d  %6.1f/s  p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms"
-                            + "  429s %d  errors %d", name, v.size(), v.size() / seconds, pct(v, 50), pct(v, 95),
-                    pct(v, 99), v.isEmpty() ? 0 : v.get(v.size() - 1), refused.get(), errors.get());
+            return String.format(
+                    Locale.ROOT,
+                    "%-22s n=%6d  %6.1f/s  p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f ms" + "  429s %d  errors %d",
+                    name,
+                    v.size(),
+                    v.size() / seconds,
+                    pct(v, 50),
+                    pct(v, 95),
+                    pct(v, 99),
+                    v.isEmpty() ? 0 : v.get(v.size() - 1),
+                    refused.get(),
+                    errors.get());
         }
 
         static double pct(List<Double> sorted, int p) {
@@ -112,14 +121,23 @@ class LoadBench {
         report.add("ReliefDesk load benchmark, " + PCS + " PCs, " + SECONDS + " s of traffic, " + TICKETS + " tickets, "
                 + Instant.now() + ", JDK " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, load before "
-                + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        try (CentralStore central = CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
-                catalog, clock)) {
+                + String.format(
+                        Locale.ROOT,
+                        "%.2f",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        try (CentralStore central =
+                CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(), catalog, clock)) {
             TicketLineCodec codec = new TicketLineCodec(catalog);
-            List<String> lines = new SampleGenerator(catalog).generate(21, clock.instant().minus(Duration.ofHours(1)), TICKETS)
-                    .stream().map(codec::write).toList();
-            central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", lines))), null,
-                    LocalDate.now(clock), clock.instant());
+            List<String> lines = new SampleGenerator(catalog)
+                    .generate(21, clock.instant().minus(Duration.ofHours(1)), TICKETS).stream()
+                            .map(codec::write)
+                            .toList();
+            central.tickets()
+                    .intake(
+                            new BufferedReader(new StringReader(String.join("\n", lines))),
+                            null,
+                            LocalDate.now(clock),
+                            clock.instant());
             List<User> users = users(catalog);
             addUsers(central, users, clock.instant());
             User probeUser = new User("probe.leader", "探针", Role.LEADER, COUNTY, null, null);
@@ -128,7 +146,9 @@ class LoadBench {
             try (CentralServer server = CentralServer.start(central, "127.0.0.1", 0)) {
                 String url = "http://127.0.0.1:" + server.port();
                 CentralClient probeClient = new CentralClient(url, Duration.ofSeconds(60));
-                String probeToken = probeClient.signIn(probeUser.username(), PASSWORD.toCharArray(), "probe").token();
+                String probeToken = probeClient
+                        .signIn(probeUser.username(), PASSWORD.toCharArray(), "probe")
+                        .token();
                 long probeCursor = drain(probeClient, probeToken, 0, null);
                 Series idle = new Series();
                 for (int i = 0; i < 40; i++) {
@@ -157,7 +177,8 @@ class LoadBench {
                         while (tokens[n] == null) {
                             long t = System.nanoTime();
                             try {
-                                tokens[n] = client.signIn(users.get(n).username(), PASSWORD.toCharArray(), "pc-" + n).token();
+                                tokens[n] = client.signIn(users.get(n).username(), PASSWORD.toCharArray(), "pc-" + n)
+                                        .token();
                                 signIn.add(t);
                             } catch (CentralClient.Refused r) {
                                 signIn.add(t);
@@ -240,7 +261,8 @@ class LoadBench {
                 double trafficSeconds = (System.nanoTime() - trafficStart) / 1e9;
                 pool.shutdownNow();
 
-                report.add(String.format(Locale.ROOT, "sign-in storm: %d PCs signed in within %.1f s", PCS, stormSeconds));
+                report.add(
+                        String.format(Locale.ROOT, "sign-in storm: %d PCs signed in within %.1f s", PCS, stormSeconds));
                 report.add(signIn.line("sign-in (each try)", stormSeconds));
                 report.add(signInDone.line("sign-in (until in)", stormSeconds));
                 report.add(firstPull.line("first pull (page)", trafficSeconds));
@@ -254,11 +276,18 @@ class LoadBench {
                 List<Double> l = new ArrayList<>(loaded.ms);
                 Collections.sort(i);
                 Collections.sort(l);
-                report.add(String.format(Locale.ROOT, "probe p95 loaded / idle: %.1f x", Series.pct(l, 95)
-                        / Math.max(0.001, Series.pct(i, 95))));
-                report.add(String.format(Locale.ROOT, "JVM (server and all clients): heap peak %d MB, CPU %.1f s"
-                                + " over %.1f s, resident peak %s, load after %.2f", heapPeakMb(),
-                        (cpuNanos() - cpuBefore) / 1e9, stormSeconds + trafficSeconds, residentPeak(),
+                report.add(String.format(
+                        Locale.ROOT,
+                        "probe p95 loaded / idle: %.1f x",
+                        Series.pct(l, 95) / Math.max(0.001, Series.pct(i, 95))));
+                report.add(String.format(
+                        Locale.ROOT,
+                        "JVM (server and all clients): heap peak %d MB, CPU %.1f s"
+                                + " over %.1f s, resident peak %s, load after %.2f",
+                        heapPeakMb(),
+                        (cpuNanos() - cpuBefore) / 1e9,
+                        stormSeconds + trafficSeconds,
+                        residentPeak(),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             }
         }
@@ -268,8 +297,18 @@ class LoadBench {
     }
 
     /** One county PC: its whole scope first, then every 0–2 s one action pushed and what changed pulled. */
-    private static void pc(String url, Catalog catalog, User user, String token, int n, AtomicBoolean stop,
-                           Series firstPull, Series pull, Series push, AtomicInteger applied) throws Exception {
+    private static void pc(
+            String url,
+            Catalog catalog,
+            User user,
+            String token,
+            int n,
+            AtomicBoolean stop,
+            Series firstPull,
+            Series pull,
+            Series push,
+            AtomicInteger applied)
+            throws Exception {
         if (token == null) {
             return;
         }
@@ -305,8 +344,14 @@ class LoadBench {
     }
 
     /** Pulls every page after {@code after}; returns the new cursor. */
-    private static long drain(CentralClient client, String token, long after, Series series, TicketLineCodec codec,
-                              Map<UUID, TicketHistory> held) throws Exception {
+    private static long drain(
+            CentralClient client,
+            String token,
+            long after,
+            Series series,
+            TicketLineCodec codec,
+            Map<UUID, TicketHistory> held)
+            throws Exception {
         long cursor = after;
         boolean more = true;
         while (more) {
@@ -351,14 +396,22 @@ class LoadBench {
         for (int tries = 0; tries < 20 && !tickets.isEmpty(); tries++) {
             TicketHistory h = tickets.get(random.nextInt(tickets.size()));
             List<ActionDef> allowed = engine.allowedActions(h.ticket(), h.events(), user).stream()
-                    .filter(a -> !a.reopens()).toList();
+                    .filter(a -> !a.reopens())
+                    .toList();
             if (allowed.isEmpty()) {
                 continue;
             }
             ActionDef a = allowed.get(random.nextInt(allowed.size()));
             FormDef form = catalog.form(a.form()).orElse(new FormDef("none", List.of()));
             Map<String, Object> values = FormFaker.happy(catalog).fill(form, TicketFacts.of(h.events()), at);
-            return Operation.act(UUID.randomUUID(), h.ticket().id(), h.events().size(), a.code(), values, null, at,
+            return Operation.act(
+                    UUID.randomUUID(),
+                    h.ticket().id(),
+                    h.events().size(),
+                    a.code(),
+                    values,
+                    null,
+                    at,
                     UUID.randomUUID());
         }
         return null;
@@ -417,13 +470,17 @@ class LoadBench {
 
     private static long cpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static String residentPeak() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                    .map(l -> l.replaceAll("\\s+", " ").substring(6).trim()).findFirst().orElse("?");
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> l.replaceAll("\\s+", " ").substring(6).trim())
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException e) {
             return "?";
         }

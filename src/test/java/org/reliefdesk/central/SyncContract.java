@@ -1,50 +1,36 @@
 package org.reliefdesk.central;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.logic.sync.OpResult;
-import org.reliefdesk.logic.sync.Operation;
-import org.reliefdesk.logic.sync.OperationCodec;
-import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
-import org.reliefdesk.model.TicketHistory;
-import org.reliefdesk.store.Outbox;
-import org.reliefdesk.sync.CentralClient;
-import org.reliefdesk.sync.Synchronizer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.WorkingCalendar;
@@ -53,13 +39,27 @@ import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.sync.OpResult;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.Outbox;
 import org.reliefdesk.store.TicketActions;
+import org.reliefdesk.sync.CentralClient;
+import org.reliefdesk.sync.Synchronizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the central store and the client sync must do, on real parts: a central database (H2 or
@@ -89,19 +89,22 @@ abstract class SyncContract {
 
     @Test
     void theSecondClientSeesTheFirstClientsAcceptedActionAfterItsSync() throws Exception {
-        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
             Synchronizer.Report first = a.sync();
             assertTrue(first.pulled() > 0, "a water clerk pulls the county's water tickets");
             assertEquals(first.pulled(), b.sync().pulled());
             Ticket target = a.actionable().orElseThrow();
             Ticket acted = a.act(target);
-            assertEquals(Outbox.TicketSync.PENDING, a.store.outbox().ticketStates().get(target.id()));
+            assertEquals(
+                    Outbox.TicketSync.PENDING, a.store.outbox().ticketStates().get(target.id()));
 
             Synchronizer.Report pushed = a.sync();
             assertEquals(1, pushed.pushed());
             assertEquals(1, pushed.applied());
             assertEquals(0, pushed.pendingLeft());
-            assertEquals(Outbox.TicketSync.SYNCED, a.store.outbox().ticketStates().get(target.id()));
+            assertEquals(
+                    Outbox.TicketSync.SYNCED, a.store.outbox().ticketStates().get(target.id()));
 
             b.sync();
             List<TicketEvent> seenByB = b.store.tickets().events(target.id());
@@ -110,14 +113,18 @@ abstract class SyncContract {
             TicketEvent last = seenByB.get(seenByB.size() - 1);
             assertEquals(madeByA.get(madeByA.size() - 1).id(), last.id(), "the same event, not a copy");
             assertEquals(SyncWorld.WATER_A.username(), last.actor());
-            assertEquals(acted.currentStep(), b.store.tickets().find(target.id()).orElseThrow().currentStep());
-            assertEquals(madeByA.size(), world.centralTicket(target.id()).events().size());
+            assertEquals(
+                    acted.currentStep(),
+                    b.store.tickets().find(target.id()).orElseThrow().currentStep());
+            assertEquals(
+                    madeByA.size(), world.centralTicket(target.id()).events().size());
         }
     }
 
     @Test
     void twoClientsActOnOneTicketOneConflictBothVersionsKept() throws Exception {
-        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
             Ticket target = bothActOnOneTicket(a, b);
             UUID bEvent = last(b.store.tickets().events(target.id())).id();
 
@@ -131,24 +138,30 @@ abstract class SyncContract {
             assertEquals(Outbox.State.CONFLICT, conflict.state());
             assertEquals("sync.rule.movedOn", conflict.reasonKey());
             assertNotNull(conflict.centralTicket());
-            TicketHistory centralVersion = new TicketLineCodec(SyncWorld.CATALOG)
-                    .read(conflict.centralTicket(), 1, LocalDate.of(9999, 1, 1));
-            assertEquals(last(a.store.tickets().events(target.id())).id(), last(centralVersion.events()).id());
-            assertEquals(bEvent, last(b.store.tickets().events(target.id())).id(), "a pull does not overwrite B's change");
-            assertEquals(Outbox.TicketSync.CONFLICT, b.store.outbox().ticketStates().get(target.id()));
+            TicketHistory centralVersion =
+                    new TicketLineCodec(SyncWorld.CATALOG).read(conflict.centralTicket(), 1, LocalDate.of(9999, 1, 1));
+            assertEquals(
+                    last(a.store.tickets().events(target.id())).id(),
+                    last(centralVersion.events()).id());
+            assertEquals(
+                    bEvent, last(b.store.tickets().events(target.id())).id(), "a pull does not overwrite B's change");
+            assertEquals(
+                    Outbox.TicketSync.CONFLICT, b.store.outbox().ticketStates().get(target.id()));
             Synchronizer.Report again = b.sync();
             assertEquals(0, again.pushed(), "an operation in conflict is not pushed again by itself");
             assertEquals(1, b.store.outbox().unsettled().size());
             assertEquals(bEvent, last(b.store.tickets().events(target.id())).id(), "syncing again keeps B's version");
             b.store.syncFacts().resetCursor(SyncWorld.WATER_A2.username());
             assertEquals(a.tickets().size(), b.sync().pulled(), "a full resync pulls the whole scope again");
-            assertEquals(bEvent, last(b.store.tickets().events(target.id())).id(), "and still keeps B's waiting change");
+            assertEquals(
+                    bEvent, last(b.store.tickets().events(target.id())).id(), "and still keeps B's waiting change");
 
             // The audit log says who pushed what from which PC.
             List<String> audit = world.central.database().inTransaction(c -> {
                 List<String> rows = new ArrayList<>();
-                try (var ps = c.prepareStatement("SELECT username, client_id, outcome FROM applied_op WHERE ticket_id = ?"
-                        + " ORDER BY username")) {
+                try (var ps =
+                        c.prepareStatement("SELECT username, client_id, outcome FROM applied_op WHERE ticket_id = ?"
+                                + " ORDER BY username")) {
                     ps.setObject(1, target.id());
                     try (var rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -162,35 +175,46 @@ abstract class SyncContract {
 
             // B discards: the ticket shows the central version; the operation stays, marked discarded.
             b.store.outbox().discard(conflict.opId(), centralVersion, world.clock.instant());
-            assertEquals(last(centralVersion.events()).id(), last(b.store.tickets().events(target.id())).id());
-            assertEquals(Outbox.State.DISCARDED, b.store.outbox().find(conflict.opId()).orElseThrow().state());
-            assertEquals(Outbox.TicketSync.SYNCED, b.store.outbox().ticketStates().get(target.id()));
+            assertEquals(
+                    last(centralVersion.events()).id(),
+                    last(b.store.tickets().events(target.id())).id());
+            assertEquals(
+                    Outbox.State.DISCARDED,
+                    b.store.outbox().find(conflict.opId()).orElseThrow().state());
+            assertEquals(
+                    Outbox.TicketSync.SYNCED, b.store.outbox().ticketStates().get(target.id()));
             assertEquals(0, b.sync().pushed());
         }
     }
 
     @Test
     void aConflictReappliedOnTheNewStateGoesThroughAsANewOperation() throws Exception {
-        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
             Ticket target = bothActOnOneTicket(a, b);
             a.sync();
             b.sync();
             Outbox.Entry conflict = b.store.outbox().unsettled().get(0);
             TicketHistory central = world.centralTicket(target.id());
             try {
-                new TicketActions(b.store,
-                        new WorkflowEngine(SyncWorld.CATALOG, world.clock))
+                new TicketActions(b.store, new WorkflowEngine(SyncWorld.CATALOG, world.clock))
                         .reapply(conflict.opId(), SyncWorld.WATER_A2, central, world.clock.instant());
             } catch (InvalidFieldException refused) {
                 // The action no longer fits the new step: nothing changed, the conflict still waits.
-                assertEquals(Outbox.State.CONFLICT, b.store.outbox().find(conflict.opId()).orElseThrow().state());
+                assertEquals(
+                        Outbox.State.CONFLICT,
+                        b.store.outbox().find(conflict.opId()).orElseThrow().state());
                 assertEquals(last(b.store.tickets().events(target.id())).actor(), SyncWorld.WATER_A2.username());
                 return;
             }
-            assertEquals(Outbox.State.REAPPLIED, b.store.outbox().find(conflict.opId()).orElseThrow().state());
+            assertEquals(
+                    Outbox.State.REAPPLIED,
+                    b.store.outbox().find(conflict.opId()).orElseThrow().state());
             Synchronizer.Report r = b.sync();
             assertEquals(1, r.applied());
-            assertEquals(central.events().size() + 1, world.centralTicket(target.id()).events().size());
+            assertEquals(
+                    central.events().size() + 1,
+                    world.centralTicket(target.id()).events().size());
         }
     }
 
@@ -198,12 +222,13 @@ abstract class SyncContract {
     void aFirstPullCutOffHalfWayResumesAfterTheLastPageWritten() throws Exception {
         try (SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A)) {
             CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10));
-            CentralClient.Session session = client.signIn(SyncWorld.LEADER_A.username(),
-                    SyncWorld.PASSWORD.toCharArray(), "pc-leader");
+            CentralClient.Session session =
+                    client.signIn(SyncWorld.LEADER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc-leader");
             int[] pages = new int[1];
             double[] lastFraction = new double[1];
             Synchronizer cutOff = new Synchronizer(leader.store, client, SyncWorld.CATALOG, world.clock).pullPage(50);
-            RuntimeException cut = Assertions.assertThrows(RuntimeException.class,
+            RuntimeException cut = Assertions.assertThrows(
+                    RuntimeException.class,
                     () -> cutOff.sync(session, p -> {
                         lastFraction[0] = p.fraction();
                         if ("pull".equals(p.phase()) && ++pages[0] == 3) {
@@ -211,24 +236,30 @@ abstract class SyncContract {
                         }
                     }));
             assertEquals("the laptop lid closed", cut.getMessage());
-            assertEquals(150.0 / world.countyATickets, lastFraction[0], 1e-9, "progress counts pages against the total");
-            List<Ticket> afterCut = leader.store.tickets().list(
-                    new TicketScope(SyncWorld.COUNTY_A, null, null));
+            assertEquals(
+                    150.0 / world.countyATickets, lastFraction[0], 1e-9, "progress counts pages against the total");
+            List<Ticket> afterCut = leader.store.tickets().list(new TicketScope(SyncWorld.COUNTY_A, null, null));
             assertEquals(150, afterCut.size(), "three pages of 50 were written with their cursor");
             long cursor = leader.store.syncFacts().cursor(SyncWorld.LEADER_A.username());
             assertTrue(cursor > 0);
 
-            Synchronizer.Report rest = new Synchronizer(leader.store, client, SyncWorld.CATALOG, world.clock).pullPage(50)
-                    .sync(session, p -> { });
+            Synchronizer.Report rest = new Synchronizer(leader.store, client, SyncWorld.CATALOG, world.clock)
+                    .pullPage(50)
+                    .sync(session, p -> {});
             assertEquals(world.countyATickets - 150, rest.pulled(), "only the rest is pulled again");
-            assertEquals(world.countyATickets, leader.store.tickets().list(
-                    new TicketScope(SyncWorld.COUNTY_A, null, null)).size());
+            assertEquals(
+                    world.countyATickets,
+                    leader.store
+                            .tickets()
+                            .list(new TicketScope(SyncWorld.COUNTY_A, null, null))
+                            .size());
         }
     }
 
     @Test
     void aUserOfOneCountyPullsNothingOfAnotherAndAForgedCountyChangesNothing() throws Exception {
-        try (SyncWorld.Pc other = world.pc("other", SyncWorld.WATER_B); SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+        try (SyncWorld.Pc other = world.pc("other", SyncWorld.WATER_B);
+                SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
             Synchronizer.Report r = other.sync();
             assertTrue(r.pulled() > 0);
             List<Ticket> all = other.store.tickets().list(new TicketScope(SyncWorld.COUNTY_A, null, null));
@@ -239,8 +270,10 @@ abstract class SyncContract {
             // Forged scope in the query: the same answer as without it.
             String token = other.token();
             JsonNode plain = get("/api/v1/changes?after=0&limit=2000", token);
-            JsonNode forged = get("/api/v1/changes?after=0&limit=2000&county=" + SyncWorld.COUNTY_A + "&countyCode="
-                    + SyncWorld.COUNTY_A + "&department=CIVIL&township=530128002", token);
+            JsonNode forged = get(
+                    "/api/v1/changes?after=0&limit=2000&county=" + SyncWorld.COUNTY_A + "&countyCode="
+                            + SyncWorld.COUNTY_A + "&department=CIVIL&township=530128002",
+                    token);
             assertEquals(plain.get("changes").size(), forged.get("changes").size());
             assertEquals(r.pulled(), plain.get("changes").size());
             for (JsonNode c : forged.get("changes")) {
@@ -249,8 +282,15 @@ abstract class SyncContract {
 
             // An action on county A's ticket pushed by county B's clerk: refused, nothing stored.
             int before = world.centralTicket(ofA.id()).events().size();
-            Operation op = Operation.act(UUID.randomUUID(), ofA.id(), before, "accept", Map.of(), null,
-                    world.clock.instant(), UUID.randomUUID());
+            Operation op = Operation.act(
+                    UUID.randomUUID(),
+                    ofA.id(),
+                    before,
+                    "accept",
+                    Map.of(),
+                    null,
+                    world.clock.instant(),
+                    UUID.randomUUID());
             List<OpResult> results = new CentralClient(world.url(), Duration.ofSeconds(10)).push(token, List.of(op));
             assertEquals(OpResult.Outcome.REJECTED, results.get(0).outcome());
             // the same answer as for a ticket that does not exist, and none of the ticket in it
@@ -271,12 +311,17 @@ abstract class SyncContract {
             assertError(post("/api/v1/ops", token, "{\"ops\": [ {\"opId\": "), 400, "badJson");
             assertError(post("/api/v1/ops", token, "[1, 2]"), 400, "badJson");
             assertError(post("/api/v1/ops", token, "{\"ops\": [{\"kind\": \"ACT\"}]}"), 400, "badOperation");
-            assertError(post("/api/v1/ops", token, "{\"ops\": [{\"opId\": \"x\", \"kind\": \"FLY\"}]}"), 400, "badOperation");
+            assertError(
+                    post("/api/v1/ops", token, "{\"ops\": [{\"opId\": \"x\", \"kind\": \"FLY\"}]}"),
+                    400,
+                    "badOperation");
             String huge = "{\"ops\": [], \"pad\": \"" + "x".repeat(CentralServer.MAX_JSON_BYTES) + "\"}";
             assertError(post("/api/v1/ops", token, huge), 413, "tooLarge");
             assertError(post("/api/v1/ops", "not-a-token", "{\"ops\": []}"), 401, "sync.auth.badToken");
             assertError(post("/api/v1/ops", null, "{\"ops\": []}"), 401, "sync.auth.noToken");
-            assertError(post("/api/v1/sign-in", null, "{\"username\": \"water.clerk\", \"password\": \"wrong\"}"), 401,
+            assertError(
+                    post("/api/v1/sign-in", null, "{\"username\": \"water.clerk\", \"password\": \"wrong\"}"),
+                    401,
                     "sync.auth.wrongPassword");
             assertEquals(audit, world.central.ops().auditCount(), "no bad request reached the audit log");
             assertEquals(tickets, world.central.tickets().count());
@@ -284,7 +329,11 @@ abstract class SyncContract {
             // A replayed operation: answered from the audit log, applied once.
             Ticket target = a.actionable().orElseThrow();
             a.act(target);
-            Operation op = a.store.outbox().pending(SyncWorld.WATER_A.username(), 10).get(0).operation();
+            Operation op = a.store
+                    .outbox()
+                    .pending(SyncWorld.WATER_A.username(), 10)
+                    .get(0)
+                    .operation();
             CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10));
             OpResult first = client.push(token, List.of(op)).get(0);
             OpResult again = client.push(token, List.of(op)).get(0);
@@ -296,8 +345,17 @@ abstract class SyncContract {
             int events = world.centralTicket(target.id()).events().size();
             assertEquals(events, a.store.tickets().events(target.id()).size());
             // The same id with other content: refused as a conflict, nothing applied.
-            Operation changed = new Operation(op.opId(), op.kind(), op.ticketId(), op.baseSeq(), op.action(), op.form(),
-                    "另一个备注", op.at(), op.eventId(), null);
+            Operation changed = new Operation(
+                    op.opId(),
+                    op.kind(),
+                    op.ticketId(),
+                    op.baseSeq(),
+                    op.action(),
+                    op.form(),
+                    "另一个备注",
+                    op.at(),
+                    op.eventId(),
+                    null);
             OpResult other = client.push(token, List.of(changed)).get(0);
             assertEquals(OpResult.Outcome.CONFLICT, other.outcome());
             assertEquals("sync.rule.sameIdOtherContent", other.reasonKey());
@@ -311,14 +369,24 @@ abstract class SyncContract {
 
     @Test
     void aLeaderPullsTheWholeCountyAndCanChangeNothing() throws Exception {
-        try (SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A); SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+        try (SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A);
+                SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
             assertEquals(world.countyATickets, leader.sync().pulled());
             a.sync();
             Ticket t = a.actionable().orElseThrow();
             int before = world.centralTicket(t.id()).events().size();
-            Operation op = Operation.act(UUID.randomUUID(), t.id(), before, "accept", Map.of(), null,
-                    world.clock.instant(), UUID.randomUUID());
-            OpResult r = new CentralClient(world.url(), Duration.ofSeconds(10)).push(leader.token(), List.of(op)).get(0);
+            Operation op = Operation.act(
+                    UUID.randomUUID(),
+                    t.id(),
+                    before,
+                    "accept",
+                    Map.of(),
+                    null,
+                    world.clock.instant(),
+                    UUID.randomUUID());
+            OpResult r = new CentralClient(world.url(), Duration.ofSeconds(10))
+                    .push(leader.token(), List.of(op))
+                    .get(0);
             assertEquals(OpResult.Outcome.REJECTED, r.outcome());
             assertEquals(before, world.centralTicket(t.id()).events().size());
 
@@ -329,16 +397,22 @@ abstract class SyncContract {
             assertTrue(versions.get("calendar").asText().matches("[0-9a-f]{64}"));
 
             // The citizen channel's intake: administrators only.
-            String generated = new TicketLineCodec(SyncWorld.CATALOG).write(
-                    new SampleGenerator(SyncWorld.CATALOG).generate(99,
-                            world.clock.instant().minusSeconds(600), 3).get(0));
+            String generated = new TicketLineCodec(SyncWorld.CATALOG)
+                    .write(new SampleGenerator(SyncWorld.CATALOG)
+                            .generate(99, world.clock.instant().minusSeconds(600), 3)
+                            .get(0));
             // the platform's own number, not one the generated county already holds
             String lines = generated.replaceFirst("(\"ticketNo\":\"\\d{14})\\d{4}\"", "$19001\"");
             assertError(post("/api/v1/intake", leader.token(), lines), 403, "forbidden");
             try (SyncWorld.Pc admin = world.pc("admin", SyncWorld.ADMIN_A)) {
                 HttpResponse<String> taken = post("/api/v1/intake", admin.token(), lines);
                 assertEquals(200, taken.statusCode(), taken.body());
-                assertEquals(1, OperationCodec.json().readTree(taken.body()).get("added").asInt());
+                assertEquals(
+                        1,
+                        OperationCodec.json()
+                                .readTree(taken.body())
+                                .get("added")
+                                .asInt());
                 assertEquals(1, leader.sync().pulled(), "the leader's next pull brings the new ticket");
             }
         }
@@ -356,8 +430,9 @@ abstract class SyncContract {
             a.sync();
             UUID ticket = a.tickets().get(0).id();
             // A broken upload: the first piece arrived, then the connection went.
-            world.central.attachments().append(sha, 0, photo.length, Arrays.copyOf(photo, 1000), "water.clerk",
-                    world.clock.instant());
+            world.central
+                    .attachments()
+                    .append(sha, 0, photo.length, Arrays.copyOf(photo, 1000), "water.clerk", world.clock.instant());
             assertEquals(1000, world.central.attachments().status(sha).received());
             CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10));
             client.upload(token, ticket, sha, file);
@@ -381,16 +456,25 @@ abstract class SyncContract {
             assertTrue(pieces >= 2, "pieces kept apart: " + pieces);
             // ... and a download resumed inside a later piece is streamed from there
             int from = 1_500_000;
-            HttpResponse<byte[]> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(world.url() + "/api/v1/attachments/" + sha + "?from=" + from))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> rest = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(world.url() + "/api/v1/attachments/" + sha + "?from=" + from))
+                                    .header("Authorization", "Bearer " + token)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, rest.statusCode());
-            assertTrue(Arrays.equals(Arrays.copyOfRange(photo, from, photo.length), rest.body()),
+            assertTrue(
+                    Arrays.equals(Arrays.copyOfRange(photo, from, photo.length), rest.body()),
                     "the bytes from " + from);
             // Bytes that do not hash to the name are thrown away.
             String wrong = "0".repeat(64);
-            assertError(put("/api/v1/attachments/" + wrong + "?ticket=" + ticket + "&offset=0&total=3", token,
-                    new byte[] {1, 2, 3}), 422,
+            assertError(
+                    put("/api/v1/attachments/" + wrong + "?ticket=" + ticket + "&offset=0&total=3", token, new byte[] {
+                        1, 2, 3
+                    }),
+                    422,
                     "badAttachment");
             assertFalse(world.central.attachments().status(wrong).stored());
             assertEquals(0, world.central.attachments().status(wrong).received());
@@ -412,7 +496,8 @@ abstract class SyncContract {
         long tickets = world.central.tickets().count();
 
         KillablePush.Killed killed = KillablePush.killMidway(world, dir.resolve("a"), SyncWorld.CIVIL_A, audit, opened);
-        assertTrue(killed.appliedAtKill() > 0 && killed.appliedAtKill() < opened,
+        assertTrue(
+                killed.appliedAtKill() > 0 && killed.appliedAtKill() < opened,
                 "killed in the middle: " + killed.appliedAtKill() + " of " + opened + " applied");
 
         // Restart: the same operations pushed again; those applied before are answered from the audit log.
@@ -422,13 +507,16 @@ abstract class SyncContract {
         assertEquals(tickets + opened, world.central.tickets().count(), "every ticket opened once");
         try (LocalStore store = LocalStore.open(dir.resolve("a"))) {
             assertEquals(0, store.outbox().pendingCount());
-            Set<Outbox.State> states = store.outbox().all().stream().map(Outbox.Entry::state).collect(Collectors.toSet());
+            Set<Outbox.State> states =
+                    store.outbox().all().stream().map(Outbox.Entry::state).collect(Collectors.toSet());
             assertEquals(Set.of(Outbox.State.APPLIED), states);
-            List<Ticket> local = store.tickets().list(TicketScope.of(SyncWorld.CIVIL_A,
-                    SyncWorld.CATALOG));
+            List<Ticket> local = store.tickets().list(TicketScope.of(SyncWorld.CIVIL_A, SyncWorld.CATALOG));
             Set<String> numbers = local.stream().map(Ticket::ticketNo).collect(Collectors.toSet());
-            int central = world.central.tickets().pull(TicketScope.of(SyncWorld.CIVIL_A,
-                    SyncWorld.CATALOG), 0, CentralTickets.MAX_PAGE).changes().size();
+            int central = world.central
+                    .tickets()
+                    .pull(TicketScope.of(SyncWorld.CIVIL_A, SyncWorld.CATALOG), 0, CentralTickets.MAX_PAGE)
+                    .changes()
+                    .size();
             assertEquals(central, local.size(), "the PC holds the clerk's tickets as the central store does");
             assertEquals(local.size(), numbers.size(), "each ticket number once");
         }
@@ -438,12 +526,18 @@ abstract class SyncContract {
     void civilAffairsConfirmsAHouseRenovationFromItsOwnPcAndAScopeChangePullsAgain() throws Exception {
         try (SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A)) {
             int pulled = civil.sync().pulled();
-            List<Ticket> houses = civil.tickets().stream().filter(t -> t.itemCode().equals("house_renovation")).toList();
+            List<Ticket> houses = civil.tickets().stream()
+                    .filter(t -> t.itemCode().equals("house_renovation"))
+                    .toList();
             assertFalse(houses.isEmpty(), "civil affairs pulls the house renovations: it confirms their status");
-            assertTrue(civil.tickets().stream().noneMatch(t -> t.itemCode().equals("drinking_water")), "but no water ticket");
+            assertTrue(
+                    civil.tickets().stream().noneMatch(t -> t.itemCode().equals("drinking_water")),
+                    "but no water ticket");
             // status confirmation is the first step: one the platform has not dispatched yet takes no action
-            Ticket waiting = houses.stream().filter(t -> "status_confirmation".equals(t.currentStep()))
-                    .filter(t -> t.dispatchedAt() != null).findFirst()
+            Ticket waiting = houses.stream()
+                    .filter(t -> "status_confirmation".equals(t.currentStep()))
+                    .filter(t -> t.dispatchedAt() != null)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no house renovation waits for confirmation in the sample"));
             Ticket confirmed = civil.act(waiting);
             assertEquals("appraisal", confirmed.currentStep());
@@ -461,16 +555,19 @@ abstract class SyncContract {
     @Test
     void anAdministratorManagesTheUsersOfTheirOwnCountyOnly() throws Exception {
         CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
-        String admin = client.signIn(SyncWorld.ADMIN_A.username(), SyncWorld.PASSWORD.toCharArray(), "test").token();
-        Set<String> listed = client.users(admin).stream().map(l -> l.user().username()).collect(Collectors.toSet());
-        assertEquals(Set.of("water.clerk", "water.two", "leader", "civil.clerk", "admin"), listed,
+        String admin = client.signIn(SyncWorld.ADMIN_A.username(), SyncWorld.PASSWORD.toCharArray(), "test")
+                .token();
+        Set<String> listed =
+                client.users(admin).stream().map(l -> l.user().username()).collect(Collectors.toSet());
+        assertEquals(
+                Set.of("water.clerk", "water.two", "leader", "civil.clerk", "admin"),
+                listed,
                 "county A's users, none of county B");
 
         // A forged county in the record changes nothing: the new user is the administrator's county's.
-        User forged = new User("water.three", "钱水利",
-                Role.CLERK, SyncWorld.COUNTY_B, "WATER", null);
-        CentralClient.Refused shortPassword = Assertions.assertThrows(CentralClient.Refused.class,
-                () -> client.addUser(admin, forged, "short".toCharArray()));
+        User forged = new User("water.three", "钱水利", Role.CLERK, SyncWorld.COUNTY_B, "WATER", null);
+        CentralClient.Refused shortPassword = Assertions.assertThrows(
+                CentralClient.Refused.class, () -> client.addUser(admin, forged, "short".toCharArray()));
         assertEquals(400, shortPassword.status());
         InvalidFieldException why = shortPassword.invalidField().orElseThrow();
         assertEquals("password", why.field());
@@ -480,32 +577,63 @@ abstract class SyncContract {
         client.addUser(admin, forged, "water-three-1".toCharArray());
         CentralClient.Session three = client.signIn("water.three", "water-three-1".toCharArray(), "test");
         assertEquals(SyncWorld.COUNTY_A, three.user().countyCode());
-        assertEquals(client.pull(client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "t")
-                .token(), 0, 2000, true).total(), client.pull(three.token(), 0, 2000, true).total(),
+        assertEquals(
+                client.pull(
+                                client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "t")
+                                        .token(),
+                                0,
+                                2000,
+                                true)
+                        .total(),
+                client.pull(three.token(), 0, 2000, true).total(),
                 "the new clerk pulls what the county's other water clerk pulls");
 
         // Only an administrator; only their county; never themselves.
-        CentralClient.Refused notAdmin = Assertions.assertThrows(CentralClient.Refused.class,
-                () -> client.users(three.token()));
+        CentralClient.Refused notAdmin =
+                Assertions.assertThrows(CentralClient.Refused.class, () -> client.users(three.token()));
         assertEquals(403, notAdmin.status());
         // Refused before its body is read, many times over one client's connections: each next call still goes through.
         for (int i = 0; i < 10; i++) {
-            assertEquals(403, Assertions.assertThrows(CentralClient.Refused.class,
-                    () -> client.addUser(three.token(), forged, "water-three-2".toCharArray())).status());
+            assertEquals(
+                    403,
+                    Assertions.assertThrows(
+                                    CentralClient.Refused.class,
+                                    () -> client.addUser(three.token(), forged, "water-three-2".toCharArray()))
+                            .status());
             assertEquals(6, client.users(admin).size());
         }
-        assertEquals(404, Assertions.assertThrows(CentralClient.Refused.class,
-                () -> client.disableUser(admin, SyncWorld.WATER_B.username())).status());
-        assertEquals("rule.user.disableSelf", Assertions.assertThrows(CentralClient.Refused.class,
-                () -> client.disableUser(admin, SyncWorld.ADMIN_A.username())).invalidField().orElseThrow().rule());
+        assertEquals(
+                404,
+                Assertions.assertThrows(
+                                CentralClient.Refused.class,
+                                () -> client.disableUser(admin, SyncWorld.WATER_B.username()))
+                        .status());
+        assertEquals(
+                "rule.user.disableSelf",
+                Assertions.assertThrows(
+                                CentralClient.Refused.class,
+                                () -> client.disableUser(admin, SyncWorld.ADMIN_A.username()))
+                        .invalidField()
+                        .orElseThrow()
+                        .rule());
         client.disableUser(admin, "water.three");
-        assertEquals(401, Assertions.assertThrows(CentralClient.Refused.class,
-                () -> client.pull(three.token(), 0, 10, false)).status(), "a disabled user's token ends at once");
-        assertEquals(401, Assertions.assertThrows(CentralClient.Refused.class,
-                () -> client.signIn("water.three", "water-three-1".toCharArray(), "test")).status());
-        assertTrue(client.users(admin).stream().anyMatch(l -> l.user().username().equals("water.three") && l.disabled()));
-        assertTrue(world.central.users().list().stream().anyMatch(l -> l.user().username().equals("water.b")
-                && !l.disabled()), "county B's clerk untouched");
+        assertEquals(
+                401,
+                Assertions.assertThrows(CentralClient.Refused.class, () -> client.pull(three.token(), 0, 10, false))
+                        .status(),
+                "a disabled user's token ends at once");
+        assertEquals(
+                401,
+                Assertions.assertThrows(
+                                CentralClient.Refused.class,
+                                () -> client.signIn("water.three", "water-three-1".toCharArray(), "test"))
+                        .status());
+        assertTrue(
+                client.users(admin).stream().anyMatch(l -> l.user().username().equals("water.three") && l.disabled()));
+        assertTrue(
+                world.central.users().list().stream()
+                        .anyMatch(l -> l.user().username().equals("water.b") && !l.disabled()),
+                "county B's clerk untouched");
     }
 
     @Test
@@ -515,14 +643,23 @@ abstract class SyncContract {
                 "issued":"2030-11-01"},"offDays":[{"from":"2031-10-01","to":"2031-10-07"}],\
                 "makeUpWorkingDays":["2031-09-28"]}""";
         CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
-        String admin = client.signIn(SyncWorld.ADMIN_A.username(), SyncWorld.PASSWORD.toCharArray(), "t").token();
-        String clerk = client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "t").token();
-        assertEquals(403, Assertions.assertThrows(CentralClient.Refused.class,
-                () -> client.putCalendar(clerk, year2031)).status(), "not a clerk");
-        assertEquals(403, Assertions.assertThrows(CentralClient.Refused.class,
-                () -> client.putCalendar(admin, year2031)).status(), "nor a county administrator by role: the year is the province's");
+        String admin = client.signIn(SyncWorld.ADMIN_A.username(), SyncWorld.PASSWORD.toCharArray(), "t")
+                .token();
+        String clerk = client.signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "t")
+                .token();
+        assertEquals(
+                403,
+                Assertions.assertThrows(CentralClient.Refused.class, () -> client.putCalendar(clerk, year2031))
+                        .status(),
+                "not a clerk");
+        assertEquals(
+                403,
+                Assertions.assertThrows(CentralClient.Refused.class, () -> client.putCalendar(admin, year2031))
+                        .status(),
+                "nor a county administrator by role: the year is the province's");
         world.central.calendarEditors(List.of(SyncWorld.ADMIN_A.username()));
-        CentralClient.Refused bad = Assertions.assertThrows(CentralClient.Refused.class,
+        CentralClient.Refused bad = Assertions.assertThrows(
+                CentralClient.Refused.class,
                 () -> client.putCalendar(admin, year2031.replace("2031-09-28", "2031-09-30")));
         assertEquals("rule.calendar.invalid", bad.invalidField().orElseThrow().rule(), "a make-up day on a Tuesday");
         assertTrue(client.calendar(clerk).isEmpty(), "nothing stored");
@@ -534,7 +671,7 @@ abstract class SyncContract {
             assertEquals(1, pc.sync().calendarYears(), "the PC takes the new year");
             WorkingCalendar after = CalendarLoader.load(pc.dataDir);
             LocalDate nationalDay = LocalDate.of(2031, 10, 1); // a Wednesday
-            LocalDate makeUp = LocalDate.of(2031, 9, 28);    // a Sunday
+            LocalDate makeUp = LocalDate.of(2031, 9, 28); // a Sunday
             assertFalse(after.isWorkingDay(nationalDay));
             assertTrue(after.isWorkingDay(makeUp));
             assertTrue(before.year(2031).isEmpty() && after.year(2031).isPresent());
@@ -544,8 +681,7 @@ abstract class SyncContract {
             client.putCalendar(admin, year2031.replace("\"2031-10-07\"", "\"2031-10-08\""));
             assertEquals(1, client.calendar(clerk).size());
             assertEquals(1, pc.sync().calendarYears());
-            assertFalse(CalendarLoader.load(pc.dataDir)
-                    .isWorkingDay(LocalDate.of(2031, 10, 8)));
+            assertFalse(CalendarLoader.load(pc.dataDir).isWorkingDay(LocalDate.of(2031, 10, 8)));
         }
     }
 
@@ -565,7 +701,8 @@ abstract class SyncContract {
 
     private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.url() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -573,15 +710,20 @@ abstract class SyncContract {
     }
 
     private HttpResponse<String> put(String path, String token, byte[] body) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(world.url() + path)).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Authorization", "Bearer " + token).build();
+        HttpRequest r = HttpRequest.newBuilder(URI.create(world.url() + path))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer " + token)
+                .build();
         return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Any call, answered whatever its status. */
-    HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.url() + path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(world.url() + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -601,8 +743,10 @@ abstract class SyncContract {
     }
 
     private JsonNode get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(world.url() + path)).GET()
-                .header("Authorization", "Bearer " + token).build();
+        HttpRequest r = HttpRequest.newBuilder(URI.create(world.url() + path))
+                .GET()
+                .header("Authorization", "Bearer " + token)
+                .build();
         HttpResponse<String> resp = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, resp.statusCode(), resp.body());
         return OperationCodec.json().readTree(resp.body());
@@ -623,8 +767,9 @@ abstract class SyncContract {
     @Test
     void writesOfOneCountyNeverWaitForAnotherCounty() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A); SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_B);
-             CentralStore second = CentralStore.open(world.jdbcUrl, SyncWorld.CATALOG, world.clock)) {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_B);
+                CentralStore second = CentralStore.open(world.jdbcUrl, SyncWorld.CATALOG, world.clock)) {
             a.sync();
             b.sync();
             Operation opA = nextOp(a.actionable().orElseThrow(), SyncWorld.WATER_A);
@@ -638,17 +783,22 @@ abstract class SyncContract {
                     ps.setString(1, SyncWorld.COUNTY_A);
                     ps.executeQuery().close();
                 }
-                var ofB = pool.submit(() -> second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_B, "pc-b", null),
-                        List.of(opB)));
+                var ofB = pool.submit(() ->
+                        second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_B, "pc-b", null), List.of(opB)));
                 OpResult rb = ofB.get(30, TimeUnit.SECONDS).get(0);
-                assertEquals(OpResult.Outcome.APPLIED, rb.outcome(),
-                        "county B is not held up by county A's writer: " + rb.reasonKey() + " " + rb.field() + " " + rb.args());
-                var ofA = pool.submit(() -> second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_A, "pc-a", null),
-                        List.of(opA)));
+                assertEquals(
+                        OpResult.Outcome.APPLIED,
+                        rb.outcome(),
+                        "county B is not held up by county A's writer: " + rb.reasonKey() + " " + rb.field() + " "
+                                + rb.args());
+                var ofA = pool.submit(() ->
+                        second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_A, "pc-a", null), List.of(opA)));
                 Thread.sleep(1000);
                 assertFalse(ofA.isDone(), "county A's next writer waits for the one holding A's counter");
                 hold.rollback();
-                assertEquals(OpResult.Outcome.APPLIED, ofA.get(30, TimeUnit.SECONDS).get(0).outcome());
+                assertEquals(
+                        OpResult.Outcome.APPLIED,
+                        ofA.get(30, TimeUnit.SECONDS).get(0).outcome());
             }
             // each county's PC pulls its own change, numbered after what it held
             assertEquals(1, a.sync().pulled());
@@ -661,15 +811,22 @@ abstract class SyncContract {
     /** The first action the engine lets {@code user} take on the ticket as held centrally, as an operation. */
     private Operation nextOp(Ticket ticket, User user) {
         Instant at = world.clock.instant();
-        var engine = new WorkflowEngine(SyncWorld.CATALOG,
-                Clock.fixed(at, WorkflowEngine.ZONE));
+        var engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.fixed(at, WorkflowEngine.ZONE));
         TicketHistory held = world.centralTicket(ticket.id());
-        var action = engine.allowedActions(held.ticket(), held.events(), user).stream().filter(x -> !x.reopens())
-                .findFirst().orElseThrow();
+        var action = engine.allowedActions(held.ticket(), held.events(), user).stream()
+                .filter(x -> !x.reopens())
+                .findFirst()
+                .orElseThrow();
         var form = SyncWorld.CATALOG.form(action.form()).orElse(new FormDef("none", List.of()));
-        Map<String, Object> values = FormFaker.happy(SyncWorld.CATALOG).fill(form,
-                TicketFacts.of(held.events()), at);
-        return Operation.act(UUID.randomUUID(), ticket.id(), held.events().size(), action.code(), values, null, at,
+        Map<String, Object> values = FormFaker.happy(SyncWorld.CATALOG).fill(form, TicketFacts.of(held.events()), at);
+        return Operation.act(
+                UUID.randomUUID(),
+                ticket.id(),
+                held.events().size(),
+                action.code(),
+                values,
+                null,
+                at,
                 UUID.randomUUID());
     }
 }

@@ -24,7 +24,8 @@ class SyncPostgresTest extends SyncContract {
     static String freshSchema() throws Exception {
         String url = System.getenv("RELIEFDESK_TEST_PG");
         String schema = "t_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;

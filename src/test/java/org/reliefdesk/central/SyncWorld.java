@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reliefdesk.logic.catalog.ActionDef;
@@ -26,6 +27,7 @@ import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
@@ -36,8 +38,6 @@ import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.CentralClient;
 import org.reliefdesk.sync.Synchronizer;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.reliefdesk.logic.workflow.TicketFacts;
 
 /**
  * A central store on a real database behind a real HTTP server on loopback, with two counties
@@ -97,14 +97,18 @@ final class SyncWorld implements AutoCloseable {
         }
         Instant asOf = clock.instant().minus(Duration.ofHours(1));
         TicketLineCodec codec = new TicketLineCodec(CATALOG);
-        List<String> a = new SampleGenerator(CATALOG).generate(11, asOf, ticketsA).stream().map(codec::write).toList();
-        List<String> b = new SampleGenerator(CATALOG).generate(12, asOf, ticketsB).stream().map(codec::write)
-                .map(SyncWorld::inCountyB).toList();
+        List<String> a = new SampleGenerator(CATALOG)
+                .generate(11, asOf, ticketsA).stream().map(codec::write).toList();
+        List<String> b = new SampleGenerator(CATALOG)
+                .generate(12, asOf, ticketsB).stream()
+                        .map(codec::write)
+                        .map(SyncWorld::inCountyB)
+                        .toList();
         LocalDate today = LocalDate.now(clock.withZone(WorkflowEngine.ZONE));
-        CentralTickets.Intake ia = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", a))), null,
-                today, clock.instant());
-        CentralTickets.Intake ib = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", b))), null,
-                today, clock.instant());
+        CentralTickets.Intake ia = central.tickets()
+                .intake(new BufferedReader(new StringReader(String.join("\n", a))), null, today, clock.instant());
+        CentralTickets.Intake ib = central.tickets()
+                .intake(new BufferedReader(new StringReader(String.join("\n", b))), null, today, clock.instant());
         if (!ia.rejected().isEmpty() || !ib.rejected().isEmpty()) {
             throw new IllegalStateException("generated lines refused: " + ia.rejected() + ib.rejected());
         }
@@ -155,13 +159,13 @@ final class SyncWorld implements AutoCloseable {
 
         Synchronizer.Report sync() throws IOException {
             Synchronizer s = new Synchronizer(store, new CentralClient(url(), Duration.ofSeconds(20)), CATALOG, clock);
-            return s.run(user.username(), PASSWORD.toCharArray(), p -> { });
+            return s.run(user.username(), PASSWORD.toCharArray(), p -> {});
         }
 
         String token() throws IOException {
             if (session == null) {
-                session = new CentralClient(url(), Duration.ofSeconds(20)).signIn(user.username(), PASSWORD.toCharArray(),
-                        "test-" + user.username());
+                session = new CentralClient(url(), Duration.ofSeconds(20))
+                        .signIn(user.username(), PASSWORD.toCharArray(), "test-" + user.username());
             }
             return session.token();
         }
@@ -175,24 +179,27 @@ final class SyncWorld implements AutoCloseable {
             WorkflowEngine engine = new WorkflowEngine(CATALOG, clock);
             List<TicketEvent> history = store.tickets().events(ticket.id());
             ActionDef a = engine.allowedActions(ticket, history, user).stream()
-                    .filter(x -> !x.reopens()).findFirst().orElseThrow();
+                    .filter(x -> !x.reopens())
+                    .findFirst()
+                    .orElseThrow();
             FormDef form = CATALOG.form(a.form()).orElse(new FormDef("none", List.of()));
-            Map<String, Object> values = FormFaker.happy(CATALOG).fill(form,
-                    TicketFacts.of(history), clock.instant());
+            Map<String, Object> values = FormFaker.happy(CATALOG).fill(form, TicketFacts.of(history), clock.instant());
             return new TicketActions(store, engine).act(ticket.id(), ticket.version(), user, a.code(), values, "测试办理");
         }
 
         /** Whether this PC's user can act on the ticket now. */
         boolean actionable(Ticket t) {
             WorkflowEngine engine = new WorkflowEngine(CATALOG, clock);
-            return engine.mayActInStep(t, user) && engine.allowedActions(t, store.tickets().events(t.id()), user).stream()
-                    .anyMatch(x -> !x.reopens());
+            return engine.mayActInStep(t, user)
+                    && engine.allowedActions(t, store.tickets().events(t.id()), user).stream()
+                            .anyMatch(x -> !x.reopens());
         }
 
         /** A ticket this PC's user can act on now. */
         Optional<Ticket> actionable() {
             WorkflowEngine engine = new WorkflowEngine(CATALOG, clock);
-            return tickets().stream().filter(t -> engine.mayActInStep(t, user))
+            return tickets().stream()
+                    .filter(t -> engine.mayActInStep(t, user))
                     .filter(t -> engine.allowedActions(t, store.tickets().events(t.id()), user).stream()
                             .anyMatch(x -> !x.reopens()))
                     .findFirst();
@@ -214,7 +221,8 @@ final class SyncWorld implements AutoCloseable {
 
     /** The central store's copy of a ticket. */
     TicketHistory centralTicket(UUID id) {
-        return central.database().inTransaction(c -> central.tickets().find(c, id).orElseThrow());
+        return central.database()
+                .inTransaction(c -> central.tickets().find(c, id).orElseThrow());
     }
 
     static List<String> readAll(List<String> xs) {

@@ -1,8 +1,5 @@
 package org.reliefdesk.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The headless commands as a user runs them, on real files. */
 class CliTest {
@@ -29,9 +29,13 @@ class CliTest {
 
         CliRun first = CliRun.of("import", "--file", file.toString(), "--data-dir", data.toString(), "--lang", "en");
         assertEquals(0, first.code(), first.err());
-        assertEquals("imported 2400, skipped (already present) 0, rejected 0", first.out().strip());
+        assertEquals(
+                "imported 2400, skipped (already present) 0, rejected 0",
+                first.out().strip());
         CliRun second = CliRun.of("import", "--file", file.toString(), "--data-dir", data.toString(), "--lang", "en");
-        assertEquals("imported 0, skipped (already present) 2400, rejected 0", second.out().strip());
+        assertEquals(
+                "imported 0, skipped (already present) 2400, rejected 0",
+                second.out().strip());
     }
 
     @Test
@@ -53,7 +57,10 @@ class CliTest {
         CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", lines.toString(), "--count", "3");
         CliRun run = CliRun.of("import", "--file", lines.toString(), "--data-dir", data.toString());
         assertEquals(2, run.code());
-        assertTrue(run.err().contains("已损坏或为空") && run.err().contains(file.toAbsolutePath().toString()), run.err());
+        assertTrue(
+                run.err().contains("已损坏或为空")
+                        && run.err().contains(file.toAbsolutePath().toString()),
+                run.err());
         assertTrue(run.err().contains("从最近的备份恢复"), run.err());
         assertEquals(0, Files.size(file), "not made a new database");
     }
@@ -63,12 +70,18 @@ class CliTest {
         Path file = dir.resolve("s.jsonl");
         CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "5");
         List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-        String id = lines.get(3).replaceAll(".*\"applicant\":\\{\"name\":\"[^\"]*\",\"idNumber\":\"(\\w{18})\".*", "$1");
+        String id =
+                lines.get(3).replaceAll(".*\"applicant\":\\{\"name\":\"[^\"]*\",\"idNumber\":\"(\\w{18})\".*", "$1");
         String bad = id.substring(0, 17) + (id.charAt(17) == '3' ? '4' : '3');
         lines.set(3, lines.get(3).replace("\"idNumber\":\"" + id, "\"idNumber\":\"" + bad));
         Files.write(file, lines, StandardCharsets.UTF_8);
 
-        CliRun r = CliRun.of("import", "--file", file.toString(), "--data-dir", dir.resolve("d").toString());
+        CliRun r = CliRun.of(
+                "import",
+                "--file",
+                file.toString(),
+                "--data-dir",
+                dir.resolve("d").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("第 4 行：字段“身份证号”（applicant.idNumber）：校验码"), r.err());
         assertEquals("导入 4 件，跳过（已存在）0 件，拒绝 1 行", r.out().strip());
@@ -83,11 +96,36 @@ class CliTest {
         assertEquals("2024-01-02", lines.get(0));
         assertTrue(lines.contains("2024-09-29"));
         assertTrue(lines.stream().allMatch(l -> l.matches("\\d{4}-\\d{2}-\\d{2}")));
-        assertEquals("2024-09-30 24:00", CliRun.of("calendar", "add", "--from", "2024-09-27T16:00",
-                "--working-days", "2", "--data-dir", dir.toString()).out().strip());
-        assertEquals("2024-10-09 24:00", CliRun.of("calendar", "add", "--from", "2024-09-30T10:00",
-                "--working-days", "2", "--data-dir", dir.toString()).out().strip());
-        assertEquals(1, CliRun.of("calendar", "working-days", "--year", "2031", "--data-dir", dir.toString()).code());
+        assertEquals(
+                "2024-09-30 24:00",
+                CliRun.of(
+                                "calendar",
+                                "add",
+                                "--from",
+                                "2024-09-27T16:00",
+                                "--working-days",
+                                "2",
+                                "--data-dir",
+                                dir.toString())
+                        .out()
+                        .strip());
+        assertEquals(
+                "2024-10-09 24:00",
+                CliRun.of(
+                                "calendar",
+                                "add",
+                                "--from",
+                                "2024-09-30T10:00",
+                                "--working-days",
+                                "2",
+                                "--data-dir",
+                                dir.toString())
+                        .out()
+                        .strip());
+        assertEquals(
+                1,
+                CliRun.of("calendar", "working-days", "--year", "2031", "--data-dir", dir.toString())
+                        .code());
     }
 
     @Test
@@ -114,8 +152,8 @@ class CliTest {
 
     @Test
     void aMissingFileSaysSo() {
-        CliRun r = CliRun.of("import", "--file", dir.resolve("nope.jsonl").toString(), "--data-dir", dir.toString(),
-                "--lang", "en");
+        CliRun r = CliRun.of(
+                "import", "--file", dir.resolve("nope.jsonl").toString(), "--data-dir", dir.toString(), "--lang", "en");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Cannot read the file"), r.err());
     }

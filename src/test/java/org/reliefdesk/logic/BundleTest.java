@@ -1,8 +1,5 @@
 package org.reliefdesk.logic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,27 +12,43 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.reliefdesk.logic.clock.LadderState;
-import org.reliefdesk.logic.clock.StepState;
-import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.queue.Queue;
-import org.reliefdesk.model.IntakeChannel;
-import org.reliefdesk.model.Role;
-import org.reliefdesk.model.TicketStatus;
-import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.clock.LadderState;
+import org.reliefdesk.logic.clock.StepState;
+import org.reliefdesk.logic.clock.TicketClock;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.queue.Queue;
+import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Role;
 import org.reliefdesk.model.ServiceItem;
+import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.report.OverduePdf;
 import org.reliefdesk.store.Outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every key exists in both languages, and every key the code asks for exists. */
 class BundleTest {
 
     private static final ResourceBundle ZH = new Texts(Texts.CHINESE).bundle();
     private static final ResourceBundle EN = new Texts(Locale.ENGLISH).bundle();
+
+    /** The prefixes of keys the code builds at run time, each covered above by the values it is built from. */
+    private static final Set<String> BUILT_PREFIXES = Set.of(
+            "channel.",
+            "conflicts.state.",
+            "ladder.",
+            "queue.",
+            "queueName.",
+            "reports.kind.",
+            "role.",
+            "status.",
+            "stepState.",
+            "sync.state.");
 
     @Test
     void chineseAndEnglishHaveTheSameKeys() {
@@ -111,10 +124,6 @@ class BundleTest {
         assertEquals(Set.of(), missing, "missing in messages_zh_CN (the other test keeps the languages equal)");
     }
 
-    /** The prefixes of keys the code builds at run time, each covered above by the values it is built from. */
-    private static final Set<String> BUILT_PREFIXES = Set.of("channel.", "conflicts.state.", "ladder.", "queue.",
-            "queueName.", "reports.kind.", "role.", "status.", "stepState.", "sync.state.");
-
     @Test
     void everyKeyBuiltAtRunTimeIsCoveredAbove() throws IOException {
         Set<String> built = new TreeSet<>();
@@ -136,8 +145,8 @@ class BundleTest {
     @Test
     void catalogThingsInARefusalAreSaidInTheUsersLanguage() {
         Catalog catalog = CatalogLoader.loadBuiltIn();
-        InvalidFieldException e = new InvalidFieldException("action", "rule.workflow.department",
-                catalog.namedDepartment("WATER"));
+        InvalidFieldException e =
+                new InvalidFieldException("action", "rule.workflow.department", catalog.namedDepartment("WATER"));
         String zh = new Texts(Texts.CHINESE).ruleText(e);
         String en = new Texts(Locale.ENGLISH).ruleText(e);
         assertTrue(zh.contains(catalog.departmentName("WATER", Texts.CHINESE)), zh);
@@ -156,11 +165,12 @@ class BundleTest {
                 if (a.stepRule() != null) {
                     keys.add(a.stepRule());
                 }
-                catalog.form(a.form()).ifPresent(f -> f.fields().forEach(fd -> {
-                    if (fd.rule() != null) {
-                        keys.add(fd.rule());
-                    }
-                }));
+                catalog.form(a.form())
+                        .ifPresent(f -> f.fields().forEach(fd -> {
+                            if (fd.rule() != null) {
+                                keys.add(fd.rule());
+                            }
+                        }));
             }
         }
         assertTrue(!keys.isEmpty(), "the catalog names rules");

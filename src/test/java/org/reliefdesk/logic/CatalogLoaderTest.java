@@ -1,9 +1,5 @@
 package org.reliefdesk.logic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,19 +11,41 @@ import org.reliefdesk.logic.catalog.CatalogException;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.model.ServiceItem;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class CatalogLoaderTest {
+
+    private static final String ITEM = "{\"number\":%d,\"code\":\"%s\",\"department\":\"WATER\",\"zh\":\"饮水\","
+            + "\"en\":\"water\",\"workflow\":\"w\",\"applicationForm\":\"f\"}";
+
+    private static final String WATER = "{\"code\":\"WATER\",\"zh\":\"水利\",\"en\":\"water\"}";
 
     @Test
     void builtInCatalogHasTheSevenDepartmentsAndFifteenItemsOfTheSeed() {
         Catalog c = CatalogLoader.loadBuiltIn();
-        assertEquals(List.of("民政", "人社", "住建", "水利", "教育", "卫健", "医保"),
+        assertEquals(
+                List.of("民政", "人社", "住建", "水利", "教育", "卫健", "医保"),
                 c.departments().stream().map(d -> d.nameZh()).toList());
         // The table in SEED-RULES.md, in order: number, department, Chinese name.
         String[][] seed = {
-            {"民政", "临时救助"}, {"民政", "特困供养"}, {"民政", "低保"}, {"人社", "找工作"}, {"人社", "找培训"},
-            {"住建", "农村危房改造"}, {"水利", "农村饮水安全"}, {"教育", "控辍保学"}, {"卫健", "医疗机构查询"},
-            {"卫健", "慢病健康管理"}, {"卫健", "大病专项救治"}, {"卫健", "看病预约"}, {"医保", "参保登记"},
-            {"医保", "异地就医未报销"}, {"医保", "大病救助"}};
+            {"民政", "临时救助"},
+            {"民政", "特困供养"},
+            {"民政", "低保"},
+            {"人社", "找工作"},
+            {"人社", "找培训"},
+            {"住建", "农村危房改造"},
+            {"水利", "农村饮水安全"},
+            {"教育", "控辍保学"},
+            {"卫健", "医疗机构查询"},
+            {"卫健", "慢病健康管理"},
+            {"卫健", "大病专项救治"},
+            {"卫健", "看病预约"},
+            {"医保", "参保登记"},
+            {"医保", "异地就医未报销"},
+            {"医保", "大病救助"}
+        };
         List<ServiceItem> items = c.items();
         assertEquals(15, items.size());
         for (int i = 0; i < seed.length; i++) {
@@ -41,14 +59,19 @@ class CatalogLoaderTest {
     }
 
     private static CatalogException refuse(String json) {
-        return assertThrows(CatalogException.class, () -> CatalogLoader.load("test-catalog.json",
-                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+        return assertThrows(
+                CatalogException.class,
+                () -> CatalogLoader.load(
+                        "test-catalog.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** A minimal valid catalog around the given departments and items (items use workflow "w", form "f"). */
     private static String catalog(String departments, String items) {
-        return catalog(departments, items, "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],"
-                + "\"to\":\"concluded\",\"form\":\"f\"}");
+        return catalog(
+                departments,
+                items,
+                "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],"
+                        + "\"to\":\"concluded\",\"form\":\"f\"}");
     }
 
     private static String catalog(String departments, String items, String action) {
@@ -64,52 +87,69 @@ class CatalogLoaderTest {
                 + "\"dueSoon\":{\"workingDaysBefore\":1,\"hoursBefore\":6}}";
     }
 
-    private static final String ITEM = "{\"number\":%d,\"code\":\"%s\",\"department\":\"WATER\",\"zh\":\"饮水\","
-            + "\"en\":\"water\",\"workflow\":\"w\",\"applicationForm\":\"f\"}";
-
     @Test
     void workflowReferencesAreChecked() {
-        CatalogException step = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+        CatalogException step = refuse(catalog(
+                WATER,
+                String.format(ITEM, 1, "w1"),
                 "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],\"to\":\"nowhere\"}"));
         assertEquals("test-catalog.json: workflows.w.actions[0] (accept): unknown step 'nowhere'", step.getMessage());
-        CatalogException form = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
-                "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],\"to\":\"concluded\",\"form\":\"nope\"}"));
+        CatalogException form = refuse(
+                catalog(
+                        WATER,
+                        String.format(ITEM, 1, "w1"),
+                        "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],\"to\":\"concluded\",\"form\":\"nope\"}"));
         assertEquals("test-catalog.json: workflows.w.actions[0] (accept): unknown form 'nope'", form.getMessage());
-        CatalogException role = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+        CatalogException role = refuse(catalog(
+                WATER,
+                String.format(ITEM, 1, "w1"),
                 "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"MAYOR\"],\"to\":\"concluded\"}"));
-        assertTrue(role.getMessage().startsWith("test-catalog.json: workflows.w.actions[0].roles[0]: "), role.getMessage());
+        assertTrue(
+                role.getMessage().startsWith("test-catalog.json: workflows.w.actions[0].roles[0]: "),
+                role.getMessage());
     }
 
     @Test
     void onlyAReopenActionStartsFromTheTerminalStep() {
-        CatalogException plain = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+        CatalogException plain = refuse(catalog(
+                WATER,
+                String.format(ITEM, 1, "w1"),
                 "{\"code\":\"accept\",\"from\":[\"concluded\"],\"roles\":[\"CLERK\"],\"to\":\"acceptance\"}"));
-        assertEquals("test-catalog.json: workflows.w.actions[0] (accept): only a reopen action ('reopenWithinDays') "
-                + "may start from the terminal step", plain.getMessage());
-        CatalogException notFromEnd = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+        assertEquals(
+                "test-catalog.json: workflows.w.actions[0] (accept): only a reopen action ('reopenWithinDays') "
+                        + "may start from the terminal step",
+                plain.getMessage());
+        CatalogException notFromEnd = refuse(catalog(
+                WATER,
+                String.format(ITEM, 1, "w1"),
                 "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],\"to\":\"concluded\","
                         + "\"reopenWithinDays\":30}"));
-        assertTrue(notFromEnd.getMessage().endsWith("a reopen action ('reopenWithinDays') must start from the terminal step"),
+        assertTrue(
+                notFromEnd
+                        .getMessage()
+                        .endsWith("a reopen action ('reopenWithinDays') must start from the terminal step"),
                 notFromEnd.getMessage());
-        CatalogException toEnd = refuse(catalog(WATER, String.format(ITEM, 1, "w1"),
+        CatalogException toEnd = refuse(catalog(
+                WATER,
+                String.format(ITEM, 1, "w1"),
                 "{\"code\":\"accept\",\"from\":[\"concluded\"],\"roles\":[\"CLERK\"],\"to\":\"concluded\","
                         + "\"reopenWithinDays\":30}"));
         assertTrue(toEnd.getMessage().endsWith("'to' a step that is not terminal"), toEnd.getMessage());
     }
 
-    private static final String WATER = "{\"code\":\"WATER\",\"zh\":\"水利\",\"en\":\"water\"}";
-
     @Test
     void validMinimalCatalogLoads() {
-        Catalog c = CatalogLoader.load("ok.json", new ByteArrayInputStream(catalog(WATER,
-                String.format(ITEM, 1, "w")).getBytes(StandardCharsets.UTF_8)));
+        Catalog c = CatalogLoader.load(
+                "ok.json",
+                new ByteArrayInputStream(
+                        catalog(WATER, String.format(ITEM, 1, "w")).getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, c.items().size());
     }
 
     @Test
     void unknownDepartmentNamesFileAndEntry() {
-        CatalogException e = refuse(catalog(WATER,
-                "{\"number\":1,\"code\":\"dropout\",\"department\":\"SCHOOL\",\"zh\":\"控辍保学\",\"en\":\"d\"}"));
+        CatalogException e = refuse(catalog(
+                WATER, "{\"number\":1,\"code\":\"dropout\",\"department\":\"SCHOOL\",\"zh\":\"控辍保学\",\"en\":\"d\"}"));
         assertEquals("test-catalog.json: items[0] (dropout): unknown department 'SCHOOL'", e.getMessage());
     }
 
@@ -127,8 +167,8 @@ class CatalogLoaderTest {
 
     @Test
     void missingNameNamesFileAndEntry() {
-        CatalogException e = refuse(catalog(WATER,
-                "{\"number\":1,\"code\":\"w\",\"department\":\"WATER\",\"en\":\"water\"}"));
+        CatalogException e =
+                refuse(catalog(WATER, "{\"number\":1,\"code\":\"w\",\"department\":\"WATER\",\"en\":\"water\"}"));
         assertEquals("test-catalog.json: items[0] (w): missing 'zh'", e.getMessage());
     }
 

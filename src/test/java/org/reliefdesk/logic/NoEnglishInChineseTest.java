@@ -1,7 +1,5 @@
 package org.reliefdesk.logic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -13,13 +11,27 @@ import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.i18n.Texts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Nothing a zh-CN user reads is in English: the Chinese bundle and every Chinese catalog label. */
 class NoEnglishInChineseTest {
 
     /** An English word of three letters or more; codes and abbreviations clerks use are allowed below. */
     private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{3,}");
-    private static final List<String> ALLOWED = List.of("ReliefDesk", "Ctrl", "Esc", "JSON", "ISO", "UUID", "GB", "PDF", "Excel",
-            "RELIEFDESK_PASSWORD", "http", "https"); // product names, key caps, standards, file kinds, the environment variable typed as is
+
+    private static final List<String> ALLOWED = List.of(
+            "ReliefDesk",
+            "Ctrl",
+            "Esc",
+            "JSON",
+            "ISO",
+            "UUID",
+            "GB",
+            "PDF",
+            "Excel",
+            "RELIEFDESK_PASSWORD",
+            "http",
+            "https"); // product names, key caps, standards, file kinds, the environment variable typed as is
 
     private static boolean english(String text) {
         String rest = text;
@@ -50,7 +62,8 @@ class NoEnglishInChineseTest {
         c.departments().forEach(d -> check(found, d.code(), d.nameZh()));
         c.items().forEach(i -> check(found, i.code(), i.nameZh()));
         c.steps().forEach(l -> check(found, l.code(), l.zh()));
-        for (var wf : c.items().stream().map(i -> c.workflowOf(i.code())).distinct().toList()) {
+        for (var wf :
+                c.items().stream().map(i -> c.workflowOf(i.code())).distinct().toList()) {
             wf.actions().forEach(a -> check(found, a.code(), c.actionName(a.code(), Texts.CHINESE)));
             wf.actions().forEach(a -> c.form(a.form()).ifPresent(f -> fields(found, c, f.fields())));
         }
@@ -78,5 +91,4 @@ class NoEnglishInChineseTest {
             found.add(code + "=" + zh);
         }
     }
-
 }

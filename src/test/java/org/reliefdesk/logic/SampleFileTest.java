@@ -1,7 +1,5 @@
 package org.reliefdesk.logic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,8 @@ import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.SampleGenerator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** The committed sample file is exactly what the generator makes for its date. */
 class SampleFileTest {
 
@@ -23,10 +23,13 @@ class SampleFileTest {
         Catalog catalog = CatalogLoader.loadBuiltIn();
         TicketLineCodec codec = new TicketLineCodec(catalog);
         List<String> expected = new SampleGenerator(catalog)
-                .generate(SampleGenerator.DEFAULT_SEED, LocalDate.of(2021, 11, 23), SampleGenerator.DEFAULT_COUNT)
-                .stream().map(codec::write).toList();
-        List<String> committed = Files.readAllLines(Path.of("sample-data/luquan-2021-11-23.jsonl"),
-                StandardCharsets.UTF_8);
+                        .generate(
+                                SampleGenerator.DEFAULT_SEED, LocalDate.of(2021, 11, 23), SampleGenerator.DEFAULT_COUNT)
+                        .stream()
+                        .map(codec::write)
+                        .toList();
+        List<String> committed =
+                Files.readAllLines(Path.of("sample-data/luquan-2021-11-23.jsonl"), StandardCharsets.UTF_8);
         assertEquals(expected.size(), committed.size());
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i), committed.get(i), "line " + (i + 1));

@@ -1,17 +1,17 @@
 package org.reliefdesk.logic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.model.InvalidFieldException;
-import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsTest {
 
@@ -32,17 +32,31 @@ class SettingsTest {
     void eachBadSettingIsNamedWithItsRule() {
         Settings ok = new Settings(dir, Settings.EMBEDDED, 5, "zh", dir.resolve("bk"), "INFO");
         assertEquals(ok, ok.checked());
-        assertEquals(Settings.OFF, new Settings(dir, Settings.OFF, 5, "zh", dir, "INFO").checked().central());
-        InvalidFieldException url = assertThrows(InvalidFieldException.class,
-                () -> new Settings(dir, "10.1.2.3:8787", 5, "zh", dir, "INFO").checked());
+        assertEquals(
+                Settings.OFF,
+                new Settings(dir, Settings.OFF, 5, "zh", dir, "INFO").checked().central());
+        InvalidFieldException url = assertThrows(
+                InvalidFieldException.class, () -> new Settings(dir, "10.1.2.3:8787", 5, "zh", dir, "INFO").checked());
         assertEquals("settings.central", url.field());
         assertEquals("rule.settings.url", url.rule());
-        assertEquals("settings.syncMinutes", assertThrows(InvalidFieldException.class,
-                () -> new Settings(dir, Settings.EMBEDDED, 0, "zh", dir, "INFO").checked()).field());
-        assertEquals("settings.language", assertThrows(InvalidFieldException.class,
-                () -> new Settings(dir, Settings.EMBEDDED, 5, "fr", dir, "INFO").checked()).field());
-        assertEquals("settings.logLevel", assertThrows(InvalidFieldException.class,
-                () -> new Settings(dir, Settings.EMBEDDED, 5, "zh", dir, "LOUD").checked()).field());
+        assertEquals(
+                "settings.syncMinutes",
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> new Settings(dir, Settings.EMBEDDED, 0, "zh", dir, "INFO").checked())
+                        .field());
+        assertEquals(
+                "settings.language",
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> new Settings(dir, Settings.EMBEDDED, 5, "fr", dir, "INFO").checked())
+                        .field());
+        assertEquals(
+                "settings.logLevel",
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> new Settings(dir, Settings.EMBEDDED, 5, "zh", dir, "LOUD").checked())
+                        .field());
         // nothing half-written: a refused save leaves the old file as it was
         Path file = dir.resolve("settings.properties");
         assertThrows(InvalidFieldException.class, () -> new Settings(dir, "nope", 5, "zh", dir, "INFO").save(file));
@@ -51,11 +65,14 @@ class SettingsTest {
 
     @Test
     void theFileLivesWhereEachSystemKeepsSettings() {
-        assertEquals(Path.of("C:\\Users\\li\\AppData\\Roaming", "ReliefDesk", "settings.properties"),
+        assertEquals(
+                Path.of("C:\\Users\\li\\AppData\\Roaming", "ReliefDesk", "settings.properties"),
                 Settings.fileFor("Windows 10", "C:\\Users\\li", Map.of("APPDATA", "C:\\Users\\li\\AppData\\Roaming")));
-        assertEquals(Path.of("/home/li/.config/reliefdesk/settings.properties"),
+        assertEquals(
+                Path.of("/home/li/.config/reliefdesk/settings.properties"),
                 Settings.fileFor("Linux", "/home/li", Map.of()));
-        assertEquals(Path.of("/x/reliefdesk/settings.properties"),
+        assertEquals(
+                Path.of("/x/reliefdesk/settings.properties"),
                 Settings.fileFor("Linux", "/home/li", Map.of("XDG_CONFIG_HOME", "/x")));
     }
 }

@@ -1,9 +1,5 @@
 package org.reliefdesk.logic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +10,10 @@ import org.reliefdesk.logic.calendar.WorkingCalendar;
 import org.reliefdesk.logic.calendar.WorkingHours;
 import org.reliefdesk.logic.queue.WorkWatch;
 import org.reliefdesk.logic.queue.WorkWatch.Seen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Notices for new and due-soon tasks: only news, only in office hours, nothing lost overnight. */
 class WorkWatchTest {

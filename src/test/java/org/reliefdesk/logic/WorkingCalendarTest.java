@@ -1,10 +1,5 @@
 package org.reliefdesk.logic;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +14,11 @@ import org.reliefdesk.logic.calendar.CalendarException;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.Deadline;
 import org.reliefdesk.logic.calendar.WorkingCalendar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WorkingCalendarTest {
 
@@ -43,24 +43,44 @@ class WorkingCalendarTest {
     @Test
     void countingStartsTheNextDay() {
         // Monday 2024-06-03 + 5 working days = end of Monday 2024-06-10? No: 06-10 is 端午节 (off) → 06-11.
-        assertEquals(LocalDate.of(2024, 6, 11), last(CAL.addWorkingDays(at("2024-06-03T08:00"), 5)).toLocalDate());
+        assertEquals(
+                LocalDate.of(2024, 6, 11),
+                last(CAL.addWorkingDays(at("2024-06-03T08:00"), 5)).toLocalDate());
         assertEquals(LocalDateTime.parse("2024-06-13T23:59:59"), last(CAL.addCalendarDays(at("2024-06-03T08:00"), 10)));
-        assertEquals(at("2024-06-04T08:00"), CAL.addHours(at("2024-06-03T08:00"), 24).due());
+        assertEquals(
+                at("2024-06-04T08:00"), CAL.addHours(at("2024-06-03T08:00"), 24).due());
     }
 
     @Test
     void everyYearMatchesItsNoticeInTotalAndAtItsEdges() {
         // Totals: weekdays, minus weekday days off, plus make-up days — as published for each year.
         Map<Integer, Integer> totals = Map.of(2021, 250, 2022, 249, 2023, 249, 2024, 251, 2025, 248, 2026, 248);
-        totals.forEach((year, total) -> assertEquals(total, CAL.workingDays(year).size(), "year " + year));
+        totals.forEach(
+                (year, total) -> assertEquals(total, CAL.workingDays(year).size(), "year " + year));
         // Make-up working days named in the notices are working days, whatever the weekday.
-        for (String d : new String[] {"2021-02-07", "2022-04-02", "2023-06-25", "2024-02-18", "2025-01-26",
-            "2026-01-04", "2026-02-28", "2026-09-20"}) {
+        for (String d : new String[] {
+            "2021-02-07",
+            "2022-04-02",
+            "2023-06-25",
+            "2024-02-18",
+            "2025-01-26",
+            "2026-01-04",
+            "2026-02-28",
+            "2026-09-20"
+        }) {
             assertTrue(CAL.isWorkingDay(LocalDate.parse(d)), d);
         }
         // Weekday holidays are not; 2024's 除夕 (02-09) is an official working day.
-        for (String d : new String[] {"2021-10-07", "2022-01-31", "2023-04-05", "2024-05-02", "2025-02-04",
-            "2025-10-08", "2026-02-23", "2026-05-05"}) {
+        for (String d : new String[] {
+            "2021-10-07",
+            "2022-01-31",
+            "2023-04-05",
+            "2024-05-02",
+            "2025-02-04",
+            "2025-10-08",
+            "2026-02-23",
+            "2026-05-05"
+        }) {
             assertFalse(CAL.isWorkingDay(LocalDate.parse(d)), d);
         }
         assertTrue(CAL.isWorkingDay(LocalDate.parse("2024-02-09")));
@@ -96,7 +116,8 @@ class WorkingCalendarTest {
         CalendarException weekday = assertThrows(CalendarException.class, () -> CalendarLoader.read("2027.json", """
                 {"formatVersion":1,"year":2027,"notice":{"title":"t","issued":"2026-11-01"},
                  "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":["2027-09-27"]}"""));
-        assertTrue(weekday.getMessage().startsWith("2027.json: makeUpWorkingDays[0]: 2027-09-27 is a MONDAY"),
+        assertTrue(
+                weekday.getMessage().startsWith("2027.json: makeUpWorkingDays[0]: 2027-09-27 is a MONDAY"),
                 weekday.getMessage());
         CalendarException badDate = assertThrows(CalendarException.class, () -> CalendarLoader.read("x.json", """
                 {"formatVersion":1,"year":2027,"notice":{"title":"t","issued":"2026-11-01"},
@@ -109,10 +130,10 @@ class WorkingCalendarTest {
 
     @Test
     void aDueInstantIsWrittenAsTheEndOfTheLastDay() {
-        assertEquals("2024-09-30 24:00", Deadline.written(
-                Instant.parse("2024-09-30T16:00:00Z"))); // 2024-10-01 00:00 China time
-        assertEquals("2024-10-01 09:30", Deadline.written(
-                Instant.parse("2024-10-01T01:30:00Z")));
+        assertEquals(
+                "2024-09-30 24:00",
+                Deadline.written(Instant.parse("2024-09-30T16:00:00Z"))); // 2024-10-01 00:00 China time
+        assertEquals("2024-10-01 09:30", Deadline.written(Instant.parse("2024-10-01T01:30:00Z")));
         assertEquals("", Deadline.written(null));
     }
 }

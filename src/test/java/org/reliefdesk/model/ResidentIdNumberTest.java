@@ -1,11 +1,11 @@
 package org.reliefdesk.model;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ResidentIdNumberTest {
 
@@ -27,7 +27,8 @@ class ResidentIdNumberTest {
 
     @Test
     void refusesAWrongCheckDigitNamingFieldAndRule() {
-        InvalidFieldException e = assertThrows(InvalidFieldException.class,
+        InvalidFieldException e = assertThrows(
+                InvalidFieldException.class,
                 () -> ResidentIdNumber.validate("applicant.idNumber", "110105194912310021", TODAY));
         assertEquals("applicant.idNumber", e.field());
         assertEquals("rule.idNumber.checkDigit", e.rule());
@@ -40,22 +41,34 @@ class ResidentIdNumberTest {
         String ancient = "53012818000101001";
         for (String first17 : new String[] {feb30, future, ancient}) {
             String id = first17 + ResidentIdNumber.checkChar(first17);
-            InvalidFieldException e = assertThrows(InvalidFieldException.class,
-                    () -> ResidentIdNumber.validate("id", id, TODAY), id);
+            InvalidFieldException e =
+                    assertThrows(InvalidFieldException.class, () -> ResidentIdNumber.validate("id", id, TODAY), id);
             assertEquals("rule.idNumber.birthDate", e.rule(), id);
         }
     }
 
     @Test
     void refusesWrongLengthAndCharacters() {
-        assertEquals("rule.idNumber.length", assertThrows(InvalidFieldException.class,
-                () -> ResidentIdNumber.validate("id", "5301281987", TODAY)).rule());
-        assertEquals("rule.idNumber.characters", assertThrows(InvalidFieldException.class,
-                () -> ResidentIdNumber.validate("id", "53012819870917A92X", TODAY)).rule());
-        assertEquals("rule.idNumber.characters", assertThrows(InvalidFieldException.class,
-                () -> ResidentIdNumber.validate("id", "53012819870917192Y", TODAY)).rule());
-        assertEquals("rule.required", assertThrows(InvalidFieldException.class,
-                () -> ResidentIdNumber.validate("id", " ", TODAY)).rule());
+        assertEquals(
+                "rule.idNumber.length",
+                assertThrows(InvalidFieldException.class, () -> ResidentIdNumber.validate("id", "5301281987", TODAY))
+                        .rule());
+        assertEquals(
+                "rule.idNumber.characters",
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> ResidentIdNumber.validate("id", "53012819870917A92X", TODAY))
+                        .rule());
+        assertEquals(
+                "rule.idNumber.characters",
+                assertThrows(
+                                InvalidFieldException.class,
+                                () -> ResidentIdNumber.validate("id", "53012819870917192Y", TODAY))
+                        .rule());
+        assertEquals(
+                "rule.required",
+                assertThrows(InvalidFieldException.class, () -> ResidentIdNumber.validate("id", " ", TODAY))
+                        .rule());
     }
 
     @Test
@@ -67,7 +80,9 @@ class ResidentIdNumberTest {
     void phoneNumbersAreMobileOrLandline() {
         assertEquals("13812345678", PhoneNumber.validate("phone", "13812345678"));
         assertEquals("0871-68123456", PhoneNumber.validate("phone", "0871-68123456"));
-        assertEquals("rule.phone.format", assertThrows(InvalidFieldException.class,
-                () -> PhoneNumber.validate("phone", "12345")).rule());
+        assertEquals(
+                "rule.phone.format",
+                assertThrows(InvalidFieldException.class, () -> PhoneNumber.validate("phone", "12345"))
+                        .rule());
     }
 }

@@ -1,9 +1,5 @@
 package org.reliefdesk.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.cli.CliRun;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The notice register, through the command line on the sample county: every notice issued gets a
  * number of its own — a county-wide run and a department's run share none — a reprint keeps its
@@ -31,24 +31,29 @@ import org.reliefdesk.cli.CliRun;
  */
 class NoticeRegisterTest {
 
-    private static final Pattern NUMBER = Pattern.compile("(\\p{IsHan}+)〔(\\d{4})〕(\\d+)号");
-
     @TempDir
     static Path dir;
+
     static Path data;
+
+    private static final Pattern NUMBER = Pattern.compile("(\\p{IsHan}+)〔(\\d{4})〕(\\d+)号");
 
     @BeforeAll
     static void sampleCounty() {
         data = dir.resolve("data");
-        CliRun imported = CliRun.of("import", "--file", Path.of("sample-data", "luquan-2021-11-23.jsonl").toString(),
-                "--data-dir", data.toString());
+        CliRun imported = CliRun.of(
+                "import",
+                "--file",
+                Path.of("sample-data", "luquan-2021-11-23.jsonl").toString(),
+                "--data-dir",
+                data.toString());
         assertEquals(0, imported.code(), imported.err());
     }
 
     private static String pdfText(String name, String... options) throws Exception {
         Path pdf = dir.resolve(name + ".pdf");
-        List<String> args = new ArrayList<>(List.of("report", "overdue", "--format", "pdf", "--out", pdf.toString(),
-                "--data-dir", data.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "report", "overdue", "--format", "pdf", "--out", pdf.toString(), "--data-dir", data.toString()));
         Collections.addAll(args, options);
         CliRun r = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
@@ -77,7 +82,8 @@ class NoticeRegisterTest {
 
         List<String> county = numbers(pdfText("county", "--as-of", "2021-11-23"));
         List<String> water = numbers(pdfText("water", "--as-of", "2021-11-23", "--department", "WATER"));
-        assertFalse(water.isEmpty(), "the water department's run has notices (its own, and townships' for verification)");
+        assertFalse(
+                water.isEmpty(), "the water department's run has notices (its own, and townships' for verification)");
         for (String n : water) {
             assertFalse(county.contains(n), n + " is the county-wide run's number too");
         }
@@ -85,7 +91,8 @@ class NoticeRegisterTest {
             assertFalse(earlier.contains(n), n + " was the earlier run's number too");
         }
         List<Integer> serials = new ArrayList<>();
-        for (String n : numbers(String.join("\n", earlier) + "\n" + String.join("\n", county) + "\n" + String.join("\n", water))) {
+        for (String n : numbers(
+                String.join("\n", earlier) + "\n" + String.join("\n", county) + "\n" + String.join("\n", water))) {
             Matcher m = NUMBER.matcher(n);
             assertTrue(m.matches());
             assertEquals("救助督", m.group(1));
@@ -98,8 +105,22 @@ class NoticeRegisterTest {
         assertTrue(again.contains("关于再次督办超期未办结救助事项的通知"), "tickets noticed on 11-16 are supervised again");
 
         Path summary = dir.resolve("summary.pdf");
-        assertEquals(0, CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "pdf", "--pdf", "summary",
-                "--out", summary.toString(), "--data-dir", data.toString()).code());
+        assertEquals(
+                0,
+                CliRun.of(
+                                "report",
+                                "overdue",
+                                "--as-of",
+                                "2021-11-23",
+                                "--format",
+                                "pdf",
+                                "--pdf",
+                                "summary",
+                                "--out",
+                                summary.toString(),
+                                "--data-dir",
+                                data.toString())
+                        .code());
         try (PDDocument doc = Loader.loadPDF(summary.toFile())) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s", "");
             assertEquals(1, doc.getNumberOfPages());
@@ -110,8 +131,20 @@ class NoticeRegisterTest {
         }
 
         Path xlsx = dir.resolve("overdue.xlsx");
-        assertEquals(0, CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "xlsx", "--out",
-                xlsx.toString(), "--data-dir", data.toString()).code());
+        assertEquals(
+                0,
+                CliRun.of(
+                                "report",
+                                "overdue",
+                                "--as-of",
+                                "2021-11-23",
+                                "--format",
+                                "xlsx",
+                                "--out",
+                                xlsx.toString(),
+                                "--data-dir",
+                                data.toString())
+                        .code());
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             XSSFSheet detail = wb.getSheet("超期明细");
             assertEquals("再次督办", detail.getRow(2).getCell(17).getStringCellValue());
@@ -129,19 +162,53 @@ class NoticeRegisterTest {
     @Test
     void theLetterheadIsTheOfficesOwnAndABadValueChangesNothing() throws Exception {
         Path other = dir.resolve("letterhead-data");
-        assertEquals(0, CliRun.of("import", "--file", Path.of("sample-data", "luquan-2021-11-23.jsonl").toString(),
-                "--data-dir", other.toString()).code());
-        CliRun set = CliRun.of("report", "letterhead", "--issuer", "禄劝彝族苗族自治县人民政府督查室", "--agency", "禄督查",
-                "--contact", "张明", "--phone", "0871-68123456", "--reply-days", "5", "--data-dir", other.toString());
+        assertEquals(
+                0,
+                CliRun.of(
+                                "import",
+                                "--file",
+                                Path.of("sample-data", "luquan-2021-11-23.jsonl")
+                                        .toString(),
+                                "--data-dir",
+                                other.toString())
+                        .code());
+        CliRun set = CliRun.of(
+                "report",
+                "letterhead",
+                "--issuer",
+                "禄劝彝族苗族自治县人民政府督查室",
+                "--agency",
+                "禄督查",
+                "--contact",
+                "张明",
+                "--phone",
+                "0871-68123456",
+                "--reply-days",
+                "5",
+                "--data-dir",
+                other.toString());
         assertEquals(0, set.code(), set.err());
-        CliRun bad = CliRun.of("report", "letterhead", "--phone", "12345", "--contact", "李四", "--data-dir", other.toString());
+        CliRun bad = CliRun.of(
+                "report", "letterhead", "--phone", "12345", "--contact", "李四", "--data-dir", other.toString());
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("联系电话"), bad.err());
         CliRun shown = CliRun.of("report", "letterhead", "--data-dir", other.toString());
         assertTrue(shown.out().contains("联系人: 张明"), "the bad run changed nothing: " + shown.out());
         Path pdf = dir.resolve("own.pdf");
-        assertEquals(0, CliRun.of("report", "overdue", "--as-of", "2021-11-23", "--format", "pdf", "--out", pdf.toString(),
-                "--data-dir", other.toString()).code());
+        assertEquals(
+                0,
+                CliRun.of(
+                                "report",
+                                "overdue",
+                                "--as-of",
+                                "2021-11-23",
+                                "--format",
+                                "pdf",
+                                "--out",
+                                pdf.toString(),
+                                "--data-dir",
+                                other.toString())
+                        .code());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s", "");
             assertTrue(text.contains("禄劝彝族苗族自治县人民政府督查室"));

@@ -1,16 +1,12 @@
 package org.reliefdesk.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,10 +18,14 @@ import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
+import org.reliefdesk.logic.report.ReportScope;
 import org.reliefdesk.logic.report.SummaryRow;
 import org.reliefdesk.model.InvalidFieldException;
-import java.util.Locale;
-import org.reliefdesk.logic.report.ReportScope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Names with characters outside GB 2312 — common in Yunnan — print in full in the notices, the
@@ -69,20 +69,31 @@ class RareCharactersTest {
     @Test
     void aCharacterNoFontHasStopsTheReportNamingTheTicketAndTheCharacter() {
         OverdueReport report = report(List.of("李堃赟", "吉\uD842\uDFB7")); // 𠮷, U+20BB7, Extension B
-        InvalidFieldException e = assertThrows(InvalidFieldException.class,
-                () -> OverduePdf.fill(OverduePdf.Kind.NOTICES, TestRuns.of(report, new Texts(Texts.CHINESE)), new Texts(Texts.CHINESE)));
+        InvalidFieldException e = assertThrows(
+                InvalidFieldException.class,
+                () -> OverduePdf.fill(
+                        OverduePdf.Kind.NOTICES,
+                        TestRuns.of(report, new Texts(Texts.CHINESE)),
+                        new Texts(Texts.CHINESE)));
         assertEquals("rule.report.glyph", e.rule());
         assertEquals("applicant.name", e.field());
         assertEquals(List.of(report.rows().get(1).ticketNo(), "\uD842\uDFB7", "U+20BB7"), e.args());
-        assertTrue(new Texts(Texts.CHINESE).describe(e).contains("工单 " + report.rows().get(1).ticketNo()),
+        assertTrue(
+                new Texts(Texts.CHINESE)
+                        .describe(e)
+                        .contains("工单 " + report.rows().get(1).ticketNo()),
                 new Texts(Texts.CHINESE).describe(e));
     }
 
     @Test
     void anEnglishNoticeWritesItsDateOfIssueInEnglish() throws Exception {
         Path pdf = dir.resolve("en.pdf");
-        ReportMaker.writePdf(OverduePdf.fill(OverduePdf.Kind.NOTICES, TestRuns.of(report(List.of("李四")),
-                new Texts(Locale.ENGLISH)), new Texts(Locale.ENGLISH)), pdf);
+        ReportMaker.writePdf(
+                OverduePdf.fill(
+                        OverduePdf.Kind.NOTICES,
+                        TestRuns.of(report(List.of("李四")), new Texts(Locale.ENGLISH)),
+                        new Texts(Locale.ENGLISH)),
+                pdf);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("23 November 2021"), text);
@@ -95,15 +106,41 @@ class RareCharactersTest {
         List<OverdueRow> rows = new ArrayList<>();
         Instant submitted = Instant.parse("2021-11-01T02:00:00Z");
         for (int i = 0; i < names.size(); i++) {
-            rows.add(new OverdueRow(String.format("53012820211101%04d", i + 1), "drinking_water", "饮水安全", "WATER",
-                    "水利", "530128002", "崇德街道", "羊街村村委会", names.get(i), "530128**********47", "问题解决",
-                    "县水利部门", submitted, 22, 0, submitted.plusSeconds(86_400 * 5), 12, 13, LadderState.SUPERVISED,
-                    "督办·超10天未办结", new OverdueRow.Responsible(false, "WATER"), false));
+            rows.add(new OverdueRow(
+                    String.format("53012820211101%04d", i + 1),
+                    "drinking_water",
+                    "饮水安全",
+                    "WATER",
+                    "水利",
+                    "530128002",
+                    "崇德街道",
+                    "羊街村村委会",
+                    names.get(i),
+                    "530128**********47",
+                    "问题解决",
+                    "县水利部门",
+                    submitted,
+                    22,
+                    0,
+                    submitted.plusSeconds(86_400 * 5),
+                    12,
+                    13,
+                    LadderState.SUPERVISED,
+                    "督办·超10天未办结",
+                    new OverdueRow.Responsible(false, "WATER"),
+                    false));
         }
         SummaryRow water = new SummaryRow("水利", null, names.size(), names.size(), 0, 0, 0, 0);
-        return new OverdueReport(ReportScope.county("530128"), "禄劝彝族苗族自治县", "禄劝彝族苗族自治县（全县）", LocalDate.of(2021, 11, 23),
-                Instant.parse("2021-11-23T15:59:59Z"), Instant.parse("2021-11-23T04:00:00Z"), rows,
-                List.of(new SummaryRow("水利", "饮水安全", names.size(), names.size(), 0, 0, 0, 0)), List.of(water),
+        return new OverdueReport(
+                ReportScope.county("530128"),
+                "禄劝彝族苗族自治县",
+                "禄劝彝族苗族自治县（全县）",
+                LocalDate.of(2021, 11, 23),
+                Instant.parse("2021-11-23T15:59:59Z"),
+                Instant.parse("2021-11-23T04:00:00Z"),
+                rows,
+                List.of(new SummaryRow("水利", "饮水安全", names.size(), names.size(), 0, 0, 0, 0)),
+                List.of(water),
                 List.of(new SummaryRow("崇德街道", null, names.size(), names.size(), 0, 0, 0, 0)),
                 new SummaryRow("合计", null, names.size(), names.size(), 0, 0, 0, 0));
     }

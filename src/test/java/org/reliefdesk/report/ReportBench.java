@@ -23,10 +23,10 @@ import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
+import org.reliefdesk.logic.report.ReportScope;
 import org.reliefdesk.logic.report.SummaryRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.reliefdesk.logic.report.ReportScope;
 
 /**
  * Benchmark (mvn -Pbench verify -Dtest=ReportBench; measures, asserts nothing): the Excel report
@@ -47,20 +47,47 @@ class ReportBench {
         List<OverdueRow> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int k = i % ITEMS.length;
-            rows.add(new OverdueRow(String.format("530128202609%06d", i), "item" + k, ITEMS[k], CODES[k], DEPARTMENTS[k],
-                    "530128" + String.format("%03d", i % 16 + 1), "乡镇" + (i % 16 + 1), "某某村委会", "张" + (i % 100),
-                    "530128**********1X", "现场核查", "县" + DEPARTMENTS[k] + "部门", base.plusSeconds(i * 60L), 20 + i % 60,
-                    i % 3, base.plusSeconds(i * 60L + 86_400 * 5), 1 + i % 50, i % 4 == 0 ? 0 : 1 + i % 40,
-                    i % 4 == 0 ? LadderState.STEP_OVERDUE : LadderState.SUPERVISED, i % 4 == 0 ? "环节超期" : "督办",
-                    new OverdueRow.Responsible(false, CODES[k]), i % 10 == 0));
+            rows.add(new OverdueRow(
+                    String.format("530128202609%06d", i),
+                    "item" + k,
+                    ITEMS[k],
+                    CODES[k],
+                    DEPARTMENTS[k],
+                    "530128" + String.format("%03d", i % 16 + 1),
+                    "乡镇" + (i % 16 + 1),
+                    "某某村委会",
+                    "张" + (i % 100),
+                    "530128**********1X",
+                    "现场核查",
+                    "县" + DEPARTMENTS[k] + "部门",
+                    base.plusSeconds(i * 60L),
+                    20 + i % 60,
+                    i % 3,
+                    base.plusSeconds(i * 60L + 86_400 * 5),
+                    1 + i % 50,
+                    i % 4 == 0 ? 0 : 1 + i % 40,
+                    i % 4 == 0 ? LadderState.STEP_OVERDUE : LadderState.SUPERVISED,
+                    i % 4 == 0 ? "环节超期" : "督办",
+                    new OverdueRow.Responsible(false, CODES[k]),
+                    i % 10 == 0));
         }
         List<SummaryRow> departments = new ArrayList<>();
         for (int d = 0; d < 7; d++) {
-            departments.add(new SummaryRow(DEPARTMENTS[d] + (d == 1 ? "2" : ""), null, n / 7, n / 9, n / 30, 10, 100, 50));
+            departments.add(
+                    new SummaryRow(DEPARTMENTS[d] + (d == 1 ? "2" : ""), null, n / 7, n / 9, n / 30, 10, 100, 50));
         }
-        return new OverdueReport(ReportScope.county("530128"), "禄劝彝族苗族自治县", "禄劝彝族苗族自治县", LocalDate.of(2026, 11, 27),
-                Instant.parse("2026-11-27T15:59:59Z"), Instant.parse("2026-11-28T08:00:00Z"), rows, departments,
-                departments, departments, new SummaryRow("合计", null, n, n / 2, n / 4, 70, 700, 350));
+        return new OverdueReport(
+                ReportScope.county("530128"),
+                "禄劝彝族苗族自治县",
+                "禄劝彝族苗族自治县",
+                LocalDate.of(2026, 11, 27),
+                Instant.parse("2026-11-27T15:59:59Z"),
+                Instant.parse("2026-11-28T08:00:00Z"),
+                rows,
+                departments,
+                departments,
+                departments,
+                new SummaryRow("合计", null, n, n / 2, n / 4, 70, 700, 350));
     }
 
     /** The same cells as the detail sheet, written plainly: no styles but a date format, no widths, no print setup. */
@@ -74,10 +101,26 @@ class ReportBench {
             int n = 0;
             for (OverdueRow x : report.rows()) {
                 Row row = s.createRow(r++);
-                Object[] v = {++n, x.ticketNo(), x.itemName(), x.departmentName(), x.townshipName(), x.villageName(),
-                    x.applicantName(), x.maskedIdNumber(), x.stepName(), x.responsibleUnit(), x.submittedAt(),
-                    x.daysOpen(), x.pausedDays(), x.stepDue(), x.daysPastStep(), x.daysSupervised(), x.stateName(),
-                    x.noticedBefore() ? "是" : null};
+                Object[] v = {
+                    ++n,
+                    x.ticketNo(),
+                    x.itemName(),
+                    x.departmentName(),
+                    x.townshipName(),
+                    x.villageName(),
+                    x.applicantName(),
+                    x.maskedIdNumber(),
+                    x.stepName(),
+                    x.responsibleUnit(),
+                    x.submittedAt(),
+                    x.daysOpen(),
+                    x.pausedDays(),
+                    x.stepDue(),
+                    x.daysPastStep(),
+                    x.daysSupervised(),
+                    x.stateName(),
+                    x.noticedBefore() ? "是" : null
+                };
                 for (int c = 0; c < v.length; c++) {
                     if (v[c] instanceof Number num) {
                         row.createCell(c).setCellValue(num.doubleValue());
@@ -109,7 +152,8 @@ class ReportBench {
         for (int i = 0; i < runs; i++) {
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                    .filter(p -> p.getType() == MemoryType.HEAP)
+                    .toList();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long t0 = System.nanoTime();
             work.run();
@@ -124,7 +168,8 @@ class ReportBench {
         Path dir = Files.createDirectories(Path.of("target", "bench"));
         List<String> lines = new ArrayList<>();
         lines.add("ReliefDesk report benchmark, " + LocalDateTime.now() + ", JDK "
-                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, "
                 + "heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; best of 3 after a warm-up");
         OverdueReport big = report(100_000);
         Path xlsx = dir.resolve("bench-report.xlsx");

@@ -1,8 +1,5 @@
 package org.reliefdesk.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -13,15 +10,23 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** "Export this table": kinds kept, widths for Chinese, a name Excel accepts. */
 class TableWorkbookTest {
 
     @Test
     void rowsKeepTheirKindsAndChineseColumnsAreWideEnough() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TableWorkbook.write("全部[12]", "标题", "副标题", List.of("工单编号", "申请人住址", "已用天数", "提交时间"),
-                List.of(List.of("530128202111230001", "云南省昆明市禄劝彝族苗族自治县屏山街道大村村委会", 12L,
-                        Instant.parse("2021-11-23T01:30:00Z"))), out);
+        TableWorkbook.write(
+                "全部[12]",
+                "标题",
+                "副标题",
+                List.of("工单编号", "申请人住址", "已用天数", "提交时间"),
+                List.of(List.of(
+                        "530128202111230001", "云南省昆明市禄劝彝族苗族自治县屏山街道大村村委会", 12L, Instant.parse("2021-11-23T01:30:00Z"))),
+                out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             XSSFSheet sheet = wb.getSheetAt(0);
             assertEquals("全部_12_", sheet.getSheetName());
@@ -32,8 +37,13 @@ class TableWorkbookTest {
             // so the column is at its widest, the text wraps, and its row is tall enough for the lines
             assertEquals(24 * 256, sheet.getColumnWidth(1));
             assertTrue(sheet.getRow(3).getCell(1).getCellStyle().getWrapText());
-            assertTrue(sheet.getRow(3).getHeightInPoints() >= 3 * 14, String.valueOf(sheet.getRow(3).getHeightInPoints()));
-            assertEquals(20 * 256, sheet.getColumnWidth(0), "a ticket number keeps its own width (18 digits and 2 of margin)");
+            assertTrue(
+                    sheet.getRow(3).getHeightInPoints() >= 3 * 14,
+                    String.valueOf(sheet.getRow(3).getHeightInPoints()));
+            assertEquals(
+                    20 * 256,
+                    sheet.getColumnWidth(0),
+                    "a ticket number keeps its own width (18 digits and 2 of margin)");
         }
     }
 }

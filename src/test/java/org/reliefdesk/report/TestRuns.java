@@ -17,12 +17,15 @@ import org.reliefdesk.logic.report.OverdueReport;
 /** Print runs for report tests that need no store: a register in memory, the default letterhead. */
 final class TestRuns {
 
-    private TestRuns() {
-    }
+    private TestRuns() {}
 
     static PrintRun of(OverdueReport report, Texts texts) {
-        return new PrintRun(report, null, NoticeLetterhead.defaults().resolved(report.countyName(), texts),
-                report.asOfDate().plusDays(3), new MemoryRegister());
+        return new PrintRun(
+                report,
+                null,
+                NoticeLetterhead.defaults().resolved(report.countyName(), texts),
+                report.asOfDate().plusDays(3),
+                new MemoryRegister());
     }
 
     /** Numbers notices like the store's register, without a database. */

@@ -1,23 +1,26 @@
 package org.reliefdesk.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -33,13 +36,10 @@ import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
-import java.io.IOException;
-import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.Assertions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A backup taken from an open store restores every ticket, event, form, attachment and waiting change. */
 class BackupTest {
@@ -59,20 +59,37 @@ class BackupTest {
         Path made;
         try (LocalStore store = LocalStore.open(pc)) {
             TicketLineCodec codec = new TicketLineCodec(CATALOG);
-            String lines = new SampleGenerator(CATALOG).generate(5, NOW, 300).stream().map(codec::write)
-                    .collect(Collectors.joining("\n"));
+            String lines = new SampleGenerator(CATALOG)
+                    .generate(5, NOW, 300).stream().map(codec::write).collect(Collectors.joining("\n"));
             new TicketImporter(store, codec, LocalDate.of(2021, 11, 23))
-                    .importLines(new BufferedReader(new StringReader(lines)), n -> { });
+                    .importLines(new BufferedReader(new StringReader(lines)), n -> {});
             Path photo = dir.resolve("photo.jpg");
             Files.write(photo, new byte[] {1, 2, 3, 4, 5});
             new AttachmentStore(pc).put(photo);
             // a change not yet synced
             Place township = DemoCounty.firstTownship();
-            store.tickets().insertOpened(new TicketOpening(CATALOG, clock).open(new TicketOpening.Request(
-                    "minimum_living_allowance", DemoCounty.COUNTY, township, new Place(township.code() + "201", "大村村委会"),
-                    "王五", "11010519491231002X", "13812345678", IntakeChannel.GOVERNMENT_FOUND, "干部排查",
-                    FormFaker.happy(CATALOG).fill(CATALOG.applicationFormOf("minimum_living_allowance"), Map.of(), NOW)),
-                    DemoUsers.CIVIL_CLERK), codec);
+            store.tickets()
+                    .insertOpened(
+                            new TicketOpening(CATALOG, clock)
+                                    .open(
+                                            new TicketOpening.Request(
+                                                    "minimum_living_allowance",
+                                                    DemoCounty.COUNTY,
+                                                    township,
+                                                    new Place(township.code() + "201", "大村村委会"),
+                                                    "王五",
+                                                    "11010519491231002X",
+                                                    "13812345678",
+                                                    IntakeChannel.GOVERNMENT_FOUND,
+                                                    "干部排查",
+                                                    FormFaker.happy(CATALOG)
+                                                            .fill(
+                                                                    CATALOG.applicationFormOf(
+                                                                            "minimum_living_allowance"),
+                                                                    Map.of(),
+                                                                    NOW)),
+                                            DemoUsers.CIVIL_CLERK),
+                            codec);
             before = Snapshot.of(store);
             made = LocalBackups.backup(store, folder, 3, clock);
             // keeps the newest three
@@ -96,12 +113,31 @@ class BackupTest {
 
         // Restore over a data directory that moved on: what was there is kept aside, not lost.
         try (LocalStore store = LocalStore.open(pc)) {
-            store.tickets().insertOpened(new TicketOpening(CATALOG, clock).open(new TicketOpening.Request(
-                    "minimum_living_allowance", DemoCounty.COUNTY, DemoCounty.firstTownship(),
-                    new Place(DemoCounty.firstTownship().code() + "201", "大村村委会"), "赵六", "11010519491231002X",
-                    "13812345678", IntakeChannel.GOVERNMENT_FOUND, "干部排查",
-                    FormFaker.happy(CATALOG).fill(CATALOG.applicationFormOf("minimum_living_allowance"), Map.of(), NOW)),
-                    DemoUsers.CIVIL_CLERK), new TicketLineCodec(CATALOG));
+            store.tickets()
+                    .insertOpened(
+                            new TicketOpening(CATALOG, clock)
+                                    .open(
+                                            new TicketOpening.Request(
+                                                    "minimum_living_allowance",
+                                                    DemoCounty.COUNTY,
+                                                    DemoCounty.firstTownship(),
+                                                    new Place(
+                                                            DemoCounty.firstTownship()
+                                                                            .code() + "201",
+                                                            "大村村委会"),
+                                                    "赵六",
+                                                    "11010519491231002X",
+                                                    "13812345678",
+                                                    IntakeChannel.GOVERNMENT_FOUND,
+                                                    "干部排查",
+                                                    FormFaker.happy(CATALOG)
+                                                            .fill(
+                                                                    CATALOG.applicationFormOf(
+                                                                            "minimum_living_allowance"),
+                                                                    Map.of(),
+                                                                    NOW)),
+                                            DemoUsers.CIVIL_CLERK),
+                            new TicketLineCodec(CATALOG));
         }
         Path aside = LocalBackups.restore(made, pc, clock).orElseThrow();
         assertTrue(Files.exists(aside.resolve("reliefdesk.mv.db")));
@@ -121,8 +157,8 @@ class BackupTest {
             zip.putNextEntry(new ZipEntry("hello.txt"));
             zip.write("hi".getBytes());
         }
-        IOException e = Assertions.assertThrows(IOException.class,
-                () -> LocalBackups.restore(bogus, pc, Clock.systemUTC()));
+        IOException e =
+                Assertions.assertThrows(IOException.class, () -> LocalBackups.restore(bogus, pc, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("not a ReliefDesk backup"), e.getMessage());
         try (LocalStore store = LocalStore.open(pc)) {
             assertEquals(DemoUsers.all().size(), store.users().list().size(), "the store is as it was");
@@ -136,17 +172,19 @@ class BackupTest {
     }
 
     /** Everything a PC holds, in a comparable form. */
-    private record Snapshot(List<Ticket> tickets, Map<String, List<TicketEvent>> events, long pending,
-                            Set<String> attachments) {
+    private record Snapshot(
+            List<Ticket> tickets, Map<String, List<TicketEvent>> events, long pending, Set<String> attachments) {
         static Snapshot of(LocalStore store) throws Exception {
             List<Ticket> tickets = store.tickets().list(new TicketScope(DemoCounty.COUNTY.code(), null, null)).stream()
-                    .sorted(Comparator.comparing(Ticket::ticketNo)).toList();
+                    .sorted(Comparator.comparing(Ticket::ticketNo))
+                    .toList();
             Map<String, List<TicketEvent>> events = new TreeMap<>();
             for (Ticket t : tickets) {
                 events.put(t.ticketNo(), store.tickets().events(t.id()));
             }
             Path att = store.dataDir().resolve("attachments");
-            return new Snapshot(tickets, events, store.outbox().pendingCount(), Files.isDirectory(att) ? files(att) : Set.of());
+            return new Snapshot(
+                    tickets, events, store.outbox().pendingCount(), Files.isDirectory(att) ? files(att) : Set.of());
         }
     }
 }

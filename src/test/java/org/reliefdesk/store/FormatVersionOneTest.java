@@ -1,23 +1,24 @@
 package org.reliefdesk.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -26,11 +27,10 @@ import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketStatus;
-import java.io.StringReader;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.TreeMap;
-import org.junit.jupiter.api.Assertions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Files written before 办结 moved to the feedback (format version 1: concluded at the follow-up visit)
@@ -65,8 +65,10 @@ class FormatVersionOneTest {
         }
         try (LocalStore store = LocalStore.open(dir)) {
             ImportReport report = new TicketImporter(store, CODEC, LocalDate.of(2021, 11, 23))
-                    .importLines(new BufferedReader(new StringReader(String.join("\n", lines))), n -> { });
-            assertEquals(List.of(), report.rejected().stream().map(Throwable::getMessage).toList());
+                    .importLines(new BufferedReader(new StringReader(String.join("\n", lines))), n -> {});
+            assertEquals(
+                    List.of(),
+                    report.rejected().stream().map(Throwable::getMessage).toList());
             assertEquals(lines.size(), report.imported());
             Map<String, Integer> seen = new TreeMap<>();
             for (Map.Entry<UUID, JsonNode> e : written.entrySet()) {
@@ -88,12 +90,17 @@ class FormatVersionOneTest {
                     }
                     case "concluded" -> {
                         assertEquals(TicketStatus.CONCLUDED, t.status());
-                        Instant expected = fedBack != null ? fedBack
-                                : OffsetDateTime.parse(old.get("concludedAt").asText()).toInstant();
+                        Instant expected = fedBack != null
+                                ? fedBack
+                                : OffsetDateTime.parse(old.get("concludedAt").asText())
+                                        .toInstant();
                         assertEquals(expected, t.concludedAt());
                         if (fedBack != null) {
-                            assertTrue(t.concludedAt().isBefore(
-                                    OffsetDateTime.parse(old.get("concludedAt").asText()).toInstant()),
+                            assertTrue(
+                                    t.concludedAt()
+                                            .isBefore(OffsetDateTime.parse(old.get("concludedAt")
+                                                            .asText())
+                                                    .toInstant()),
                                     "earlier than the visit version 1 called 办结");
                         }
                     }
@@ -103,9 +110,12 @@ class FormatVersionOneTest {
                     }
                 }
             }
-            assertEquals(Map.of("concluded", 15, "concluded+fedBack", 15, "follow_up+fedBack", 15), seen.entrySet()
-                    .stream().filter(x -> x.getKey().startsWith("concluded") || x.getKey().startsWith("follow_up"))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            assertEquals(
+                    Map.of("concluded", 15, "concluded+fedBack", 15, "follow_up+fedBack", 15),
+                    seen.entrySet().stream()
+                            .filter(x -> x.getKey().startsWith("concluded")
+                                    || x.getKey().startsWith("follow_up"))
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         }
     }
 
@@ -114,8 +124,10 @@ class FormatVersionOneTest {
         String v1 = fixture().get(0);
         String v2 = CODEC.write(CODEC.read(v1, 1, LocalDate.of(2021, 11, 23)));
         assertTrue(v2.contains("\"formatVersion\":2"), v2.substring(0, 80));
-        LineRejectedException refused = Assertions.assertThrows(LineRejectedException.class,
-                () -> CODEC.read(v1.replace("\"formatVersion\":1", "\"formatVersion\":3"), 7, LocalDate.of(2021, 11, 23)));
+        LineRejectedException refused = Assertions.assertThrows(
+                LineRejectedException.class,
+                () -> CODEC.read(
+                        v1.replace("\"formatVersion\":1", "\"formatVersion\":3"), 7, LocalDate.of(2021, 11, 23)));
         assertTrue(refused.getMessage().contains("formatVersion"), refused.getMessage());
     }
 }

@@ -1,19 +1,15 @@
 package org.reliefdesk.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.time.Clock;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
@@ -21,6 +17,10 @@ import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The local store on a real H2 file in a temporary directory. */
 class LocalStoreTest {
@@ -35,8 +35,9 @@ class LocalStoreTest {
         }
         assertTrue(Files.exists(dir.resolve("db/reliefdesk.mv.db")));
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db/reliefdesk"), "sa", "");
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select \"version\", \"success\" from \"flyway_schema_history\" where \"version\" is not null")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "select \"version\", \"success\" from \"flyway_schema_history\" where \"version\" is not null")) {
             assertTrue(rs.next());
             assertEquals("1", rs.getString(1));
             assertTrue(rs.getBoolean(2));
@@ -49,8 +50,11 @@ class LocalStoreTest {
 
     /** Actions as the workbench takes them: the engine decides, the change, its event and its operation are written together. */
     private static TicketActions actions(LocalStore store) {
-        return new TicketActions(store, new WorkflowEngine(CatalogLoader.loadBuiltIn(),
-                Clock.fixed(TestData.SUBMITTED.plusSeconds(3600), ChinaTime.ZONE)));
+        return new TicketActions(
+                store,
+                new WorkflowEngine(
+                        CatalogLoader.loadBuiltIn(),
+                        Clock.fixed(TestData.SUBMITTED.plusSeconds(3600), ChinaTime.ZONE)));
     }
 
     @Test
@@ -60,15 +64,18 @@ class LocalStoreTest {
             TestData.insert(store, h);
             Ticket read = store.tickets().find(h.ticket().id()).orElseThrow();
 
-            Ticket stored = actions(store).act(read.id(), read.version(), DemoUsers.WATER_CLERK, "accept",
-                    Map.of("station", "屏山水务站"), "已受理");
+            Ticket stored = actions(store)
+                    .act(read.id(), read.version(), DemoUsers.WATER_CLERK, "accept", Map.of("station", "屏山水务站"), "已受理");
 
             assertEquals(read.version() + 1, stored.version());
-            assertEquals("verification", store.tickets().find(read.id()).orElseThrow().currentStep());
+            assertEquals(
+                    "verification",
+                    store.tickets().find(read.id()).orElseThrow().currentStep());
             assertEquals(3, store.tickets().events(read.id()).size());
             assertEquals("已受理", store.tickets().events(read.id()).get(2).note());
             assertEquals(1, store.outbox().pending("water.clerk", 10).size(), "the change waits for the central store");
-            assertEquals(read.id(), store.outbox().pending("water.clerk", 10).get(0).ticketId());
+            assertEquals(
+                    read.id(), store.outbox().pending("water.clerk", 10).get(0).ticketId());
         }
     }
 
@@ -78,8 +85,9 @@ class LocalStoreTest {
             TicketHistory h = TestData.newWaterTicket("5301282021112000002");
             TestData.insert(store, h);
             Ticket read = store.tickets().find(h.ticket().id()).orElseThrow();
-            assertThrows(InvalidFieldException.class, () -> actions(store).act(read.id(), read.version(),
-                    DemoUsers.WATER_CLERK, "accept", Map.of(), ""));
+            assertThrows(
+                    InvalidFieldException.class,
+                    () -> actions(store).act(read.id(), read.version(), DemoUsers.WATER_CLERK, "accept", Map.of(), ""));
             Ticket after = store.tickets().find(read.id()).orElseThrow();
             assertEquals("acceptance", after.currentStep());
             assertEquals(read.version(), after.version());
@@ -95,12 +103,22 @@ class LocalStoreTest {
             TestData.insert(store, h);
             Ticket first = store.tickets().find(h.ticket().id()).orElseThrow();
             Ticket second = store.tickets().find(h.ticket().id()).orElseThrow(); // a second window's copy
-            actions(store).act(first.id(), first.version(), DemoUsers.WATER_CLERK, "accept",
-                    Map.of("station", "屏山水务站"), "");
+            actions(store)
+                    .act(first.id(), first.version(), DemoUsers.WATER_CLERK, "accept", Map.of("station", "屏山水务站"), "");
 
-            assertThrows(StaleTicketException.class, () -> actions(store).act(second.id(), second.version(),
-                    DemoUsers.WATER_CLERK, "reject", Map.of("reason", "不属于本部门"), ""));
-            assertEquals("verification", store.tickets().find(first.id()).orElseThrow().currentStep());
+            assertThrows(
+                    StaleTicketException.class,
+                    () -> actions(store)
+                            .act(
+                                    second.id(),
+                                    second.version(),
+                                    DemoUsers.WATER_CLERK,
+                                    "reject",
+                                    Map.of("reason", "不属于本部门"),
+                                    ""));
+            assertEquals(
+                    "verification",
+                    store.tickets().find(first.id()).orElseThrow().currentStep());
             assertEquals(3, store.tickets().events(first.id()).size());
             assertEquals(1, store.outbox().pendingCount());
         }

@@ -1,11 +1,12 @@
 package org.reliefdesk.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,14 +14,13 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.logic.queue.TicketScope;
-import org.reliefdesk.model.TicketEvent;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A store written by an earlier version keeps every ticket, event and form when it is upgraded. */
 class MigrationTest {
@@ -33,24 +33,49 @@ class MigrationTest {
     @ValueSource(strings = {"1", "2"})
     void formsWrittenUnderAnEarlierSchemaSurviveEveryMigrationSince(String schema) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/local").target(schema).load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/local")
+                .target(schema)
+                .load()
+                .migrate();
         UUID ticket = UUID.randomUUID();
         UUID submit = UUID.randomUUID();
         UUID accept = UUID.randomUUID();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            c.createStatement().execute("insert into ticket (id, ticket_no, item_code, county_code, county_name,"
-                    + " township_code, township_name, village_code, village_name, applicant_name, applicant_id_number,"
-                    + " applicant_phone, channel, submitted_at, dispatched_at, current_step, status, version) values ('"
-                    + ticket + "', '530128202111200001', 'drinking_water', '530128', '禄劝县', '530128001', '屏山街道',"
-                    + " '530128001201', '大村村委会', '李四', '11010519491231002X', '13812345678', 'SELF_RAISED',"
-                    + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', TIMESTAMP WITH TIME ZONE '2021-11-20 09:10:00+08',"
-                    + " 'verification', 'IN_PROGRESS', 1)");
+            c.createStatement()
+                    .execute("insert into ticket (id, ticket_no, item_code, county_code, county_name,"
+                            + " township_code, township_name, village_code, village_name, applicant_name, applicant_id_number,"
+                            + " applicant_phone, channel, submitted_at, dispatched_at, current_step, status, version) values ('"
+                            + ticket
+                            + "', '530128202111200001', 'drinking_water', '530128', '禄劝县', '530128001', '屏山街道',"
+                            + " '530128001201', '大村村委会', '李四', '11010519491231002X', '13812345678', 'SELF_RAISED',"
+                            + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', TIMESTAMP WITH TIME ZONE '2021-11-20 09:10:00+08',"
+                            + " 'verification', 'IN_PROGRESS', 1)");
             try (PreparedStatement e = c.prepareStatement("insert into ticket_event (id, ticket_id, seq, actor, at,"
                     + " action, from_step, to_step, note, form_data) values (?, ?, ?, ?, TIMESTAMP WITH TIME ZONE"
                     + " '2021-11-20 10:00:00+08', ?, ?, ?, ?, ?)")) {
-                insert(e, submit, ticket, 1, "李四", "submit", null, "acceptance", null,
+                insert(
+                        e,
+                        submit,
+                        ticket,
+                        1,
+                        "李四",
+                        "submit",
+                        null,
+                        "acceptance",
+                        null,
                         "{\"problem\":\"cut_off\",\"description\":\"停水三天\"}");
-                insert(e, accept, ticket, 2, "water.clerk", "accept", "acceptance", "verification", "已受理",
+                insert(
+                        e,
+                        accept,
+                        ticket,
+                        2,
+                        "water.clerk",
+                        "accept",
+                        "acceptance",
+                        "verification",
+                        "已受理",
                         "{\"station\":\"屏山水站\"}");
             }
         }
@@ -58,11 +83,16 @@ class MigrationTest {
         try (LocalStore store = LocalStore.open(dir)) {
             List<TicketEvent> history = store.tickets().events(ticket);
             assertEquals(2, history.size());
-            assertEquals(Map.of("problem", "cut_off", "description", "停水三天"), history.get(0).formData());
+            assertEquals(
+                    Map.of("problem", "cut_off", "description", "停水三天"),
+                    history.get(0).formData());
             assertEquals(Map.of("station", "屏山水站"), history.get(1).formData());
             assertEquals("已受理", history.get(1).note());
-            assertEquals(List.of("submit", "accept"), store.tickets().timelines(new TicketScope("530128", null, null))
-                    .get(ticket).stream().map(TicketEvent::action).toList());
+            assertEquals(
+                    List.of("submit", "accept"),
+                    store.tickets().timelines(new TicketScope("530128", null, null)).get(ticket).stream()
+                            .map(TicketEvent::action)
+                            .toList());
         }
     }
 
@@ -70,26 +100,40 @@ class MigrationTest {
     @Test
     void ticketsOfSchemaThreeKeepEverythingAndGainAnEmptyOutbox() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/local").target("3").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/local")
+                .target("3")
+                .load()
+                .migrate();
         UUID ticket = UUID.randomUUID();
         UUID submit = UUID.randomUUID();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            c.createStatement().execute("insert into ticket (id, ticket_no, item_code, county_code, county_name,"
-                    + " township_code, township_name, village_code, village_name, applicant_name, applicant_id_number,"
-                    + " applicant_phone, channel, submitted_at, dispatched_at, current_step, status, outcome, version) values ('"
-                    + ticket + "', '530128202111200002', 'drinking_water', '530128', '禄劝县', '530128001', '屏山街道',"
-                    + " '530128001201', '大村村委会', '王五', '11010519491231002X', '13812345678', 'SELF_RAISED',"
-                    + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', TIMESTAMP WITH TIME ZONE '2021-11-20 09:10:00+08',"
-                    + " 'acceptance', 'NEW', null, 1)");
-            c.createStatement().execute("insert into ticket_event (id, ticket_id, seq, actor, at, action, from_step,"
-                    + " to_step, note, outcome) values ('" + submit + "', '" + ticket + "', 1, '王五',"
-                    + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', 'submit', null, 'acceptance', null, null)");
-            c.createStatement().execute("insert into ticket_event_form (event_id, form_data) values ('" + submit
-                    + "', '{\"problem\":\"turbid\"}')");
+            c.createStatement()
+                    .execute("insert into ticket (id, ticket_no, item_code, county_code, county_name,"
+                            + " township_code, township_name, village_code, village_name, applicant_name, applicant_id_number,"
+                            + " applicant_phone, channel, submitted_at, dispatched_at, current_step, status, outcome, version) values ('"
+                            + ticket
+                            + "', '530128202111200002', 'drinking_water', '530128', '禄劝县', '530128001', '屏山街道',"
+                            + " '530128001201', '大村村委会', '王五', '11010519491231002X', '13812345678', 'SELF_RAISED',"
+                            + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', TIMESTAMP WITH TIME ZONE '2021-11-20 09:10:00+08',"
+                            + " 'acceptance', 'NEW', null, 1)");
+            c.createStatement()
+                    .execute(
+                            "insert into ticket_event (id, ticket_id, seq, actor, at, action, from_step,"
+                                    + " to_step, note, outcome) values ('" + submit + "', '" + ticket + "', 1, '王五',"
+                                    + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', 'submit', null, 'acceptance', null, null)");
+            c.createStatement()
+                    .execute("insert into ticket_event_form (event_id, form_data) values ('" + submit
+                            + "', '{\"problem\":\"turbid\"}')");
         }
         try (LocalStore store = LocalStore.open(dir)) {
-            assertEquals("530128202111200002", store.tickets().find(ticket).orElseThrow().ticketNo());
-            assertEquals(Map.of("problem", "turbid"), store.tickets().events(ticket).get(0).formData());
+            assertEquals(
+                    "530128202111200002",
+                    store.tickets().find(ticket).orElseThrow().ticketNo());
+            assertEquals(
+                    Map.of("problem", "turbid"),
+                    store.tickets().events(ticket).get(0).formData());
             assertEquals(0, store.outbox().pendingCount(), "the outbox starts empty");
             assertEquals(0L, store.syncFacts().cursor("water.clerk"));
         }
@@ -99,32 +143,58 @@ class MigrationTest {
     @Test
     void ticketsAtOrPastTheirVisitAreConcludedAtTheirFeedback() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/local").target("6").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/local")
+                .target("6")
+                .load()
+                .migrate();
         UUID awaiting = UUID.randomUUID();
         UUID visited = UUID.randomUUID();
         UUID refused = UUID.randomUUID();
         UUID solving = UUID.randomUUID();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             ticketRow(c, awaiting, "530128202111200011", "follow_up", "IN_PROGRESS", null);
-            events(c, awaiting, "acceptance:verification@10:00", "verification:solving@11:00", "solving:feedback@12:00",
+            events(
+                    c,
+                    awaiting,
+                    "acceptance:verification@10:00",
+                    "verification:solving@11:00",
+                    "solving:feedback@12:00",
                     "feedback:follow_up@13:00");
             ticketRow(c, visited, "530128202111200012", "concluded", "CONCLUDED", "2021-11-20 15:00:00+08");
-            events(c, visited, "acceptance:verification@10:00", "verification:solving@11:00", "solving:feedback@12:00",
-                    "feedback:follow_up@13:00", "follow_up:concluded@15:00");
+            events(
+                    c,
+                    visited,
+                    "acceptance:verification@10:00",
+                    "verification:solving@11:00",
+                    "solving:feedback@12:00",
+                    "feedback:follow_up@13:00",
+                    "follow_up:concluded@15:00");
             ticketRow(c, refused, "530128202111200013", "concluded", "CONCLUDED", "2021-11-20 10:30:00+08");
             events(c, refused, "acceptance:concluded@10:30");
             // fed back, visited "dissatisfied", reopened: open again, nothing to conclude
             ticketRow(c, solving, "530128202111200014", "solving", "IN_PROGRESS", null);
-            events(c, solving, "acceptance:verification@10:00", "verification:solving@11:00", "solving:feedback@12:00",
-                    "feedback:follow_up@13:00", "follow_up:concluded@14:00", "concluded:solving@16:00");
+            events(
+                    c,
+                    solving,
+                    "acceptance:verification@10:00",
+                    "verification:solving@11:00",
+                    "solving:feedback@12:00",
+                    "feedback:follow_up@13:00",
+                    "follow_up:concluded@14:00",
+                    "concluded:solving@16:00");
         }
         try (LocalStore store = LocalStore.open(dir)) {
             var tickets = store.tickets();
-            assertEquals(TicketStatus.CONCLUDED, tickets.find(awaiting).orElseThrow().status());
+            assertEquals(
+                    TicketStatus.CONCLUDED, tickets.find(awaiting).orElseThrow().status());
             assertEquals(china("13:00"), tickets.find(awaiting).orElseThrow().concludedAt());
             assertEquals(china("13:00"), tickets.find(visited).orElseThrow().concludedAt());
             assertEquals(china("10:30"), tickets.find(refused).orElseThrow().concludedAt());
-            assertEquals(TicketStatus.IN_PROGRESS, tickets.find(solving).orElseThrow().status());
+            assertEquals(
+                    TicketStatus.IN_PROGRESS,
+                    tickets.find(solving).orElseThrow().status());
             assertEquals(null, tickets.find(solving).orElseThrow().concludedAt());
         }
     }
@@ -135,14 +205,15 @@ class MigrationTest {
 
     private static void ticketRow(Connection c, UUID id, String no, String step, String status, String concluded)
             throws Exception {
-        c.createStatement().execute("insert into ticket (id, ticket_no, item_code, county_code, county_name,"
-                + " township_code, township_name, village_code, village_name, applicant_name, applicant_id_number,"
-                + " applicant_phone, channel, submitted_at, dispatched_at, current_step, status, concluded_at, version)"
-                + " values ('" + id + "', '" + no + "', 'drinking_water', '530128', '禄劝县', '530128001', '屏山街道',"
-                + " '530128001201', '大村村委会', '李四', '11010519491231002X', '13812345678', 'SELF_RAISED',"
-                + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', TIMESTAMP WITH TIME ZONE '2021-11-20 09:10:00+08',"
-                + " '" + step + "', '" + status + "', "
-                + (concluded == null ? "null" : "TIMESTAMP WITH TIME ZONE '" + concluded + "'") + ", 1)");
+        c.createStatement()
+                .execute("insert into ticket (id, ticket_no, item_code, county_code, county_name,"
+                        + " township_code, township_name, village_code, village_name, applicant_name, applicant_id_number,"
+                        + " applicant_phone, channel, submitted_at, dispatched_at, current_step, status, concluded_at, version)"
+                        + " values ('" + id + "', '" + no + "', 'drinking_water', '530128', '禄劝县', '530128001', '屏山街道',"
+                        + " '530128001201', '大村村委会', '李四', '11010519491231002X', '13812345678', 'SELF_RAISED',"
+                        + " TIMESTAMP WITH TIME ZONE '2021-11-20 09:00:00+08', TIMESTAMP WITH TIME ZONE '2021-11-20 09:10:00+08',"
+                        + " '" + step + "', '" + status + "', "
+                        + (concluded == null ? "null" : "TIMESTAMP WITH TIME ZONE '" + concluded + "'") + ", 1)");
     }
 
     /** Events "from:to@HH:mm" after the submission and dispatch, on 2021-11-20 China time. */
@@ -164,8 +235,18 @@ class MigrationTest {
         }
     }
 
-    private static void insert(PreparedStatement e, UUID id, UUID ticket, int seq, String actor, String action,
-                               String from, String to, String note, String form) throws Exception {
+    private static void insert(
+            PreparedStatement e,
+            UUID id,
+            UUID ticket,
+            int seq,
+            String actor,
+            String action,
+            String from,
+            String to,
+            String note,
+            String form)
+            throws Exception {
         e.setObject(1, id);
         e.setObject(2, ticket);
         e.setInt(3, seq);

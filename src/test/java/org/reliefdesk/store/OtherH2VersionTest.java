@@ -1,18 +1,18 @@
 package org.reliefdesk.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.cli.CliRun;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A data directory whose database another H2 version wrote (files made by H2 1.4.200 and 2.1.214)
@@ -37,7 +37,11 @@ class OtherH2VersionTest {
         assertTrue(e.getMessage().contains(LocalStore.H2_VERSION), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(db), "not a byte changed");
 
-        CliRun cli = CliRun.of("import", "--data-dir", dir.toString(), "--file",
+        CliRun cli = CliRun.of(
+                "import",
+                "--data-dir",
+                dir.toString(),
+                "--file",
                 Path.of("sample-data", "luquan-2021-11-23.jsonl").toString());
         assertEquals(2, cli.code());
         assertTrue(cli.err().contains("另一个版本的 H2") && cli.err().contains("2.5.252"), cli.err());

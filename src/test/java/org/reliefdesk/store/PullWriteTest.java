@@ -1,7 +1,5 @@
 package org.reliefdesk.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +12,8 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A pull page that mixes tickets this PC holds already (a clerk worked on them here) with
@@ -46,7 +46,12 @@ class PullWriteTest {
             assertEquals(8, store.tickets().count());
             assertEquals(8 * 2 + 3, store.tickets().eventCount());
             assertEquals(42, store.syncFacts().cursor("leader"));
-            assertEquals("verification", store.tickets().find(known.get(0).ticket().id()).orElseThrow().currentStep());
+            assertEquals(
+                    "verification",
+                    store.tickets()
+                            .find(known.get(0).ticket().id())
+                            .orElseThrow()
+                            .currentStep());
         }
     }
 
@@ -54,8 +59,18 @@ class PullWriteTest {
     private static TicketHistory movedOn(TicketHistory h) {
         Ticket t = h.ticket().withStep("verification", TicketStatus.IN_PROGRESS, null, null);
         List<TicketEvent> events = new ArrayList<>(h.events());
-        events.add(new TicketEvent(UUID.randomUUID(), t.id(), 3, "water.clerk", TestData.SUBMITTED.plusSeconds(3600),
-                "accept", "acceptance", "verification", null, Map.of(), null));
+        events.add(new TicketEvent(
+                UUID.randomUUID(),
+                t.id(),
+                3,
+                "water.clerk",
+                TestData.SUBMITTED.plusSeconds(3600),
+                "accept",
+                "acceptance",
+                "verification",
+                null,
+                Map.of(),
+                null));
         return new TicketHistory(t, events);
     }
 }

@@ -22,8 +22,7 @@ final class TestData {
     static final LocalDate TODAY = LocalDate.of(2021, 11, 23);
     static final Instant SUBMITTED = Instant.parse("2021-11-20T01:30:00Z");
 
-    private TestData() {
-    }
+    private TestData() {}
 
     static String validId(String first17) {
         return first17 + ResidentIdNumber.checkChar(first17);
@@ -32,16 +31,48 @@ final class TestData {
     static TicketHistory newWaterTicket(String ticketNo) {
         UUID id = UUID.randomUUID();
         Place township = DemoCounty.firstTownship();
-        Ticket t = new Ticket(id, ticketNo, "drinking_water", DemoCounty.COUNTY, township,
+        Ticket t = new Ticket(
+                id,
+                ticketNo,
+                "drinking_water",
+                DemoCounty.COUNTY,
+                township,
                 new Place(township.code() + "201", "大村村委会"),
                 new Applicant("李四", validId("53012819800101001"), "13812345678"),
-                IntakeChannel.SELF_RAISED, null, SUBMITTED, SUBMITTED.plusSeconds(600), "acceptance",
-                TicketStatus.NEW, null, null, 0);
+                IntakeChannel.SELF_RAISED,
+                null,
+                SUBMITTED,
+                SUBMITTED.plusSeconds(600),
+                "acceptance",
+                TicketStatus.NEW,
+                null,
+                null,
+                0);
         List<TicketEvent> events = List.of(
-                new TicketEvent(UUID.randomUUID(), id, 1, "李四", SUBMITTED, "submit", null, "acceptance", null,
-                        Map.of("problem", "cut_off", "description", "停水三天"), null),
-                new TicketEvent(UUID.randomUUID(), id, 2, "platform", SUBMITTED.plusSeconds(600), "dispatch",
-                        "acceptance", "acceptance", null, Map.of(), null));
+                new TicketEvent(
+                        UUID.randomUUID(),
+                        id,
+                        1,
+                        "李四",
+                        SUBMITTED,
+                        "submit",
+                        null,
+                        "acceptance",
+                        null,
+                        Map.of("problem", "cut_off", "description", "停水三天"),
+                        null),
+                new TicketEvent(
+                        UUID.randomUUID(),
+                        id,
+                        2,
+                        "platform",
+                        SUBMITTED.plusSeconds(600),
+                        "dispatch",
+                        "acceptance",
+                        "acceptance",
+                        null,
+                        Map.of(),
+                        null));
         return new TicketHistory(t, events);
     }
 

@@ -1,8 +1,5 @@
 package org.reliefdesk.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,8 +15,11 @@ import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TicketImporterTest {
 
@@ -30,12 +30,13 @@ class TicketImporterTest {
     Path dir;
 
     private static List<String> sampleLines(int count) {
-        return new SampleGenerator(CATALOG).generate(7, TestData.TODAY, count).stream().map(CODEC::write).toList();
+        return new SampleGenerator(CATALOG)
+                .generate(7, TestData.TODAY, count).stream().map(CODEC::write).toList();
     }
 
     private static ImportReport run(LocalStore store, List<String> lines) throws IOException {
         return new TicketImporter(store, CODEC, TestData.TODAY)
-                .importLines(new BufferedReader(new StringReader(String.join("\n", lines))), n -> { });
+                .importLines(new BufferedReader(new StringReader(String.join("\n", lines))), n -> {});
     }
 
     @Test
@@ -46,14 +47,16 @@ class TicketImporterTest {
             assertEquals(450, first.imported());
             assertEquals(0, first.rejected().size());
             long events = store.tickets().list(new TicketScope("530128", null, null)).stream()
-                    .mapToLong(t -> store.tickets().events(t.id()).size()).sum();
+                    .mapToLong(t -> store.tickets().events(t.id()).size())
+                    .sum();
 
             ImportReport second = run(store, lines);
             assertEquals(0, second.imported());
             assertEquals(450, second.skipped());
             assertEquals(450, store.tickets().count());
             long eventsAfter = store.tickets().list(new TicketScope("530128", null, null)).stream()
-                    .mapToLong(t -> store.tickets().events(t.id()).size()).sum();
+                    .mapToLong(t -> store.tickets().events(t.id()).size())
+                    .sum();
             assertEquals(events, eventsAfter);
         }
     }
@@ -61,10 +64,16 @@ class TicketImporterTest {
     @Test
     void malformedLinesAreReportedWithLineAndFieldAndTheRestIsImported() throws IOException {
         List<String> lines = new ArrayList<>(sampleLines(10));
-        String goodId = lines.get(2).replaceAll(".*\"applicant\":\\{\"name\":\"[^\"]*\",\"idNumber\":\"(\\w{18})\".*", "$1");
+        String goodId =
+                lines.get(2).replaceAll(".*\"applicant\":\\{\"name\":\"[^\"]*\",\"idNumber\":\"(\\w{18})\".*", "$1");
         char wrong = goodId.charAt(17) == '1' ? '2' : '1';
-        lines.set(2, lines.get(2).replace("\"idNumber\":\"" + goodId, "\"idNumber\":\"" + goodId.substring(0, 17) + wrong)); // line 3: bad check digit
-        lines.set(4, "{not json");                                                     // line 5
+        lines.set(
+                2,
+                lines.get(2)
+                        .replace(
+                                "\"idNumber\":\"" + goodId,
+                                "\"idNumber\":\"" + goodId.substring(0, 17) + wrong)); // line 3: bad check digit
+        lines.set(4, "{not json"); // line 5
         lines.set(6, lines.get(6).replaceFirst("\"item\":\"\\w+\"", "\"item\":\"flying_lessons\"")); // line 7
         try (LocalStore store = LocalStore.open(dir)) {
             ImportReport report = run(store, lines);
@@ -102,9 +111,20 @@ class TicketImporterTest {
             TicketHistory b = TestData.newWaterTicket("5301282021112000012");
             List<TicketEvent> events = new ArrayList<>(b.events());
             TicketEvent first = events.get(0);
-            events.set(0, new TicketEvent(a.events().get(0).id(), first.ticketId(), first.seq(),
-                    first.actor(), first.at(), first.action(), first.fromStep(), first.toStep(), first.note(),
-                    first.formData(), first.outcome()));
+            events.set(
+                    0,
+                    new TicketEvent(
+                            a.events().get(0).id(),
+                            first.ticketId(),
+                            first.seq(),
+                            first.actor(),
+                            first.at(),
+                            first.action(),
+                            first.fromStep(),
+                            first.toStep(),
+                            first.note(),
+                            first.formData(),
+                            first.outcome()));
             ImportReport report = run(store, List.of(CODEC.write(new TicketHistory(b.ticket(), events))));
             assertEquals(0, report.imported());
             assertEquals(1, report.rejected().get(0).lineNumber());
@@ -119,10 +139,14 @@ class TicketImporterTest {
         TicketHistory h = TestData.newWaterTicket("5301282021112000010");
         try (LocalStore store = LocalStore.open(dir)) {
             run(store, List.of(CODEC.write(h)));
-            TicketHistory back = new TicketHistory(store.tickets().find(h.ticket().id()).orElseThrow(),
+            TicketHistory back = new TicketHistory(
+                    store.tickets().find(h.ticket().id()).orElseThrow(),
                     store.tickets().events(h.ticket().id()));
             assertEquals(CODEC.write(h), CODEC.write(back));
-            assertTrue(CODEC.read(CODEC.write(back), 1, TestData.TODAY).events().get(0).formData()
+            assertTrue(CODEC.read(CODEC.write(back), 1, TestData.TODAY)
+                    .events()
+                    .get(0)
+                    .formData()
                     .containsKey("problem"));
         }
     }

@@ -1,8 +1,6 @@
 package org.reliefdesk.sync;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -13,7 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The client over a real loopback socket whose server closes a connection without answering. */
 class CentralClientTest {
@@ -31,7 +31,8 @@ class CentralClientTest {
                         byte[] body = "{\"years\":[]}".getBytes(StandardCharsets.UTF_8);
                         OutputStream out = s.getOutputStream();
                         out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                        + "\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                         out.write(body);
                         out.flush();
                     }
@@ -59,7 +60,8 @@ class CentralClientTest {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AtomicInteger requests = new AtomicInteger();
             serve(server, 1, requests);
-            CentralClient client = new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
+            CentralClient client =
+                    new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
             // A POST: the JDK client does not send it again by itself (it does for a GET).
             client.disableUser("token", "someone");
             assertEquals(2, requests.get(), "the dropped request and the one sent again");
@@ -71,9 +73,10 @@ class CentralClientTest {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AtomicInteger requests = new AtomicInteger();
             serve(server, Integer.MAX_VALUE, requests);
-            CentralClient client = new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
-            CentralClient.Unreachable e = assertThrows(CentralClient.Unreachable.class,
-                    () -> client.disableUser("token", "someone"));
+            CentralClient client =
+                    new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
+            CentralClient.Unreachable e =
+                    assertThrows(CentralClient.Unreachable.class, () -> client.disableUser("token", "someone"));
             assertEquals("http://127.0.0.1:" + server.getLocalPort(), e.url());
             assertEquals(2, requests.get(), "tried twice, not more");
         }

@@ -52,16 +52,25 @@ class PullBench {
         Clock clock = Clock.system(SampleGenerator.ZONE);
         List<String> report = new ArrayList<>();
         report.add("ReliefDesk pull benchmark, " + COUNT + " tickets, " + Instant.now() + ", JDK "
-                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+                + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
         Files.createDirectories(DIR);
-        try (CentralStore central = CentralStore.open("jdbc:h2:file:" + DIR.resolve("central/central").toAbsolutePath(),
-                catalog, clock)) {
-            central.users().addMissing(List.of(DemoUsers.LEADER), DemoUsers.DEMO_PASSWORD.toCharArray(), clock.instant());
+        try (CentralStore central = CentralStore.open(
+                "jdbc:h2:file:" + DIR.resolve("central/central").toAbsolutePath(), catalog, clock)) {
+            central.users()
+                    .addMissing(List.of(DemoUsers.LEADER), DemoUsers.DEMO_PASSWORD.toCharArray(), clock.instant());
             if (central.tickets().count() < COUNT) {
                 TicketLineCodec codec = new TicketLineCodec(catalog);
-                String lines = new SampleGenerator(catalog).generate(SampleGenerator.DEFAULT_SEED, clock.instant(), COUNT)
-                        .stream().map(codec::write).collect(Collectors.joining("\n"));
-                central.tickets().intake(new BufferedReader(new StringReader(lines)), null, LocalDate.now(clock), clock.instant());
+                String lines = new SampleGenerator(catalog)
+                        .generate(SampleGenerator.DEFAULT_SEED, clock.instant(), COUNT).stream()
+                                .map(codec::write)
+                                .collect(Collectors.joining("\n"));
+                central.tickets()
+                        .intake(
+                                new BufferedReader(new StringReader(lines)),
+                                null,
+                                LocalDate.now(clock),
+                                clock.instant());
             }
             try (CentralServer server = CentralServer.start(central, "127.0.0.1", 0)) {
                 for (int run = 1; run <= 2; run++) {
@@ -70,24 +79,36 @@ class PullBench {
                     Synchronizer.Report r;
                     try (LocalStore store = LocalStore.open(pc)) {
                         long opened = System.nanoTime();
-                        r = new Synchronizer(store, new CentralClient(server.url(), Duration.ofSeconds(60)), catalog, clock)
+                        r = new Synchronizer(
+                                        store, new CentralClient(server.url(), Duration.ofSeconds(60)), catalog, clock)
                                 .fetchAttachments(false)
-                                .run(DemoUsers.LEADER.username(), DemoUsers.DEMO_PASSWORD.toCharArray(), p -> { });
+                                .run(DemoUsers.LEADER.username(), DemoUsers.DEMO_PASSWORD.toCharArray(), p -> {});
                         long pulled = System.nanoTime();
-                        report.add(String.format(Locale.ROOT, "run %d: initial pull of %d tickets over HTTP into an empty"
-                                + " local store: %d ms (store opened in %d ms)", run, r.pulled(), (pulled - opened) / 1_000_000,
+                        report.add(String.format(
+                                Locale.ROOT,
+                                "run %d: initial pull of %d tickets over HTTP into an empty"
+                                        + " local store: %d ms (store opened in %d ms)",
+                                run,
+                                r.pulled(),
+                                (pulled - opened) / 1_000_000,
                                 (opened - t0) / 1_000_000));
                         // The same rows, read back from the pulled store, for the raw insert.
                         List<TicketHistory> rows = new ArrayList<>();
-                        for (Ticket t : store.tickets().list(new TicketScope(DemoUsers.LEADER.countyCode(), null, null))) {
+                        for (Ticket t :
+                                store.tickets().list(new TicketScope(DemoUsers.LEADER.countyCode(), null, null))) {
                             rows.add(new TicketHistory(t, store.tickets().events(t.id())));
                         }
                         Path raw = DIR.resolve("raw-" + run + "-" + System.nanoTime());
                         LocalStore.open(raw).close(); // the same schema, by the same migrations
                         long rawMs = rawInsert(raw, rows);
-                        report.add(String.format(Locale.ROOT, "run %d: raw JDBC batch insert of the same %d tickets and"
-                                + " %d events into an empty H2 file: %d ms → pull / raw = %.2f", run, rows.size(),
-                                rows.stream().mapToInt(h -> h.events().size()).sum(), rawMs,
+                        report.add(String.format(
+                                Locale.ROOT,
+                                "run %d: raw JDBC batch insert of the same %d tickets and"
+                                        + " %d events into an empty H2 file: %d ms → pull / raw = %.2f",
+                                run,
+                                rows.size(),
+                                rows.stream().mapToInt(h -> h.events().size()).sum(),
+                                rawMs,
                                 (double) ((pulled - opened) / 1_000_000) / rawMs));
                     }
                 }
@@ -99,17 +120,21 @@ class PullBench {
 
     /** Tickets, events and forms with prepared statements in batches of 1,000, one transaction per 5,000 tickets. */
     private static long rawInsert(Path dataDir, List<TicketHistory> rows) throws Exception {
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("reliefdesk").toAbsolutePath();
+        String url =
+                "jdbc:h2:file:" + dataDir.resolve("db").resolve("reliefdesk").toAbsolutePath();
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.setAutoCommit(false);
-            try (PreparedStatement pt = c.prepareStatement("INSERT INTO ticket (id, ticket_no, item_code, county_code,"
-                    + " county_name, township_code, township_name, village_code, village_name, applicant_name,"
-                    + " applicant_id_number, applicant_phone, channel, raised_by, submitted_at, dispatched_at, current_step,"
-                    + " status, concluded_at, outcome, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
-                 PreparedStatement pe = c.prepareStatement("INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action,"
-                         + " from_step, to_step, note, outcome) VALUES (?,?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement pf = c.prepareStatement("INSERT INTO ticket_event_form (event_id, form_data) VALUES (?,?)")) {
+            try (PreparedStatement pt = c.prepareStatement(
+                            "INSERT INTO ticket (id, ticket_no, item_code, county_code,"
+                                    + " county_name, township_code, township_name, village_code, village_name, applicant_name,"
+                                    + " applicant_id_number, applicant_phone, channel, raised_by, submitted_at, dispatched_at, current_step,"
+                                    + " status, concluded_at, outcome, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+                    PreparedStatement pe =
+                            c.prepareStatement("INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action,"
+                                    + " from_step, to_step, note, outcome) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement pf =
+                            c.prepareStatement("INSERT INTO ticket_event_form (event_id, form_data) VALUES (?,?)")) {
                 int n = 0;
                 int events = 0;
                 for (TicketHistory h : rows) {

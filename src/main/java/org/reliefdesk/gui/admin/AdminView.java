@@ -7,33 +7,34 @@ import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+
+import org.reliefdesk.gui.common.Cells;
+import org.reliefdesk.gui.common.Columns;
+import org.reliefdesk.gui.common.Formats;
+import org.reliefdesk.gui.common.Panes;
+import org.reliefdesk.gui.common.People;
+import org.reliefdesk.gui.forms.ActionDialogs;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.calendar.HolidayYear;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.PlaceDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.users.ListedUser;
+import org.reliefdesk.logic.users.PasswordRules;
 import org.reliefdesk.model.Department;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
-import org.reliefdesk.gui.common.Cells;
-import org.reliefdesk.gui.common.Columns;
-import org.reliefdesk.gui.session.AppConfig;
-import org.reliefdesk.gui.common.Formats;
-import org.reliefdesk.gui.common.Panes;
-import org.reliefdesk.gui.common.People;
-import org.reliefdesk.logic.catalog.PlaceDirectory;
-import org.reliefdesk.gui.forms.ActionDialogs;
-import javafx.scene.control.Control;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import org.reliefdesk.logic.users.PasswordRules;
 
 /**
  * The administrator's page: the users of this county (add one with its role and scope, on the
@@ -46,11 +47,12 @@ public final class AdminView {
     private final Texts texts;
     /** What happened to the last user change (under the new user's fields), and to the last calendar import. */
     private final Label message = new Label();
+
     private final Label calendarMessage = new Label();
     private final ScrollPane root;
 
-    public AdminView(AdminViewModel vm, Catalog catalog, Texts texts, AppConfig config, User admin,
-            PlaceDirectory places) {
+    public AdminView(
+            AdminViewModel vm, Catalog catalog, Texts texts, AppConfig config, User admin, PlaceDirectory places) {
         this.vm = vm;
         this.texts = texts;
         vm.usersSaidProperty().addListener((o, a, said) -> say(message, said));
@@ -63,16 +65,39 @@ public final class AdminView {
         TableView<ListedUser> userTable = new TableView<>(vm.users());
         userTable.setId("userTable");
         userTable.setPrefHeight(220);
-        userTable.getColumns().add(Columns.of(texts, "admin.username", 140, l -> l.user().username()));
-        userTable.getColumns().add(Columns.of(texts, "admin.displayName", 100, l -> l.user().displayName()));
-        userTable.getColumns().add(Columns.of(texts, "admin.role", 170, l -> texts.msg("role." + l.user().role().name())));
-        userTable.getColumns().add(Columns.of(texts, "admin.scope", 200, l -> People.scope(l.user(), texts, catalog, places)));
+        userTable
+                .getColumns()
+                .add(Columns.of(texts, "admin.username", 140, l -> l.user().username()));
+        userTable
+                .getColumns()
+                .add(Columns.of(texts, "admin.displayName", 100, l -> l.user().displayName()));
+        userTable
+                .getColumns()
+                .add(Columns.of(
+                        texts,
+                        "admin.role",
+                        170,
+                        l -> texts.msg("role." + l.user().role().name())));
+        userTable
+                .getColumns()
+                .add(Columns.of(texts, "admin.scope", 200, l -> People.scope(l.user(), texts, catalog, places)));
         if (vm.central()) {
-            userTable.getColumns().add(Columns.of(texts, "admin.state", 80,
-                    l -> texts.msg(l.disabled() ? "admin.disabled" : "admin.active")));
+            userTable
+                    .getColumns()
+                    .add(Columns.of(
+                            texts,
+                            "admin.state",
+                            80,
+                            l -> texts.msg(l.disabled() ? "admin.disabled" : "admin.active")));
         }
-        Label where = new Label(vm.central() ? texts.msg("admin.usersCentral", config.central().url() == null
-                ? texts.msg("admin.embeddedCentral") : config.central().url()) : texts.msg("admin.usersLocal"));
+        Label where = new Label(
+                vm.central()
+                        ? texts.msg(
+                                "admin.usersCentral",
+                                config.central().url() == null
+                                        ? texts.msg("admin.embeddedCentral")
+                                        : config.central().url())
+                        : texts.msg("admin.usersLocal"));
         where.setId("usersWhere");
         where.setWrapText(true);
 
@@ -88,7 +113,8 @@ public final class AdminView {
         department.setId("newDepartment");
         department.setCellFactory(v -> Cells.of(d -> catalog.departmentName(d.code(), texts.locale())));
         department.setButtonCell(Cells.of(d -> catalog.departmentName(d.code(), texts.locale())));
-        ComboBox<Place> township = new ComboBox<>(FXCollections.observableArrayList(places.townships(admin.countyCode())));
+        ComboBox<Place> township =
+                new ComboBox<>(FXCollections.observableArrayList(places.townships(admin.countyCode())));
         township.setId("newUserTownship");
         township.setCellFactory(v -> Cells.of(Place::name));
         township.setButtonCell(Cells.of(Place::name));
@@ -99,9 +125,17 @@ public final class AdminView {
         Button add = new Button(texts.msg("admin.addUser"));
         add.setId("addUserButton");
         add.setOnAction(e -> {
-            User u = new User(username.getText().strip(), name.getText().strip(), role.getValue(), admin.countyCode(),
-                    role.getValue() == Role.CLERK && department.getValue() != null ? department.getValue().code() : null,
-                    role.getValue() == Role.TOWNSHIP && township.getValue() != null ? township.getValue().code() : null);
+            User u = new User(
+                    username.getText().strip(),
+                    name.getText().strip(),
+                    role.getValue(),
+                    admin.countyCode(),
+                    role.getValue() == Role.CLERK && department.getValue() != null
+                            ? department.getValue().code()
+                            : null,
+                    role.getValue() == Role.TOWNSHIP && township.getValue() != null
+                            ? township.getValue().code()
+                            : null);
             vm.add(u, password.getText().toCharArray(), () -> {
                 // Added: an empty form for the next person (nobody added twice by a second click).
                 username.clear();
@@ -113,11 +147,18 @@ public final class AdminView {
         disable.setId("disableUserButton");
         disable.setVisible(vm.central());
         disable.setManaged(vm.central());
-        disable.disableProperty().bind(userTable.getSelectionModel().selectedItemProperty().isNull());
+        disable.disableProperty()
+                .bind(userTable.getSelectionModel().selectedItemProperty().isNull());
         disable.setOnAction(e -> {
             ListedUser chosen = userTable.getSelectionModel().getSelectedItem();
-            if (chosen.disabled() || ActionDialogs.confirm(disable.getScene().getWindow(), texts,
-                    texts.msg("admin.confirmDisable", chosen.user().displayName(), chosen.user().username()))) {
+            if (chosen.disabled()
+                    || ActionDialogs.confirm(
+                            disable.getScene().getWindow(),
+                            texts,
+                            texts.msg(
+                                    "admin.confirmDisable",
+                                    chosen.user().displayName(),
+                                    chosen.user().username()))) {
                 vm.disable(chosen);
             }
         });
@@ -127,10 +168,23 @@ public final class AdminView {
         yearTable.setPrefHeight(220);
         yearTable.getColumns().add(Columns.of(texts, "admin.year", 60, HolidayYear::year));
         yearTable.getColumns().add(Columns.of(texts, "admin.notice", 330, HolidayYear::noticeTitle));
-        yearTable.getColumns().add(Columns.of(texts, "admin.noticeNumber", 160, y -> y.noticeNumber() == null ? "" : y.noticeNumber()));
-        yearTable.getColumns().add(Columns.of(texts, "admin.issued", 100, y -> y.issued().toString()));
-        yearTable.getColumns().add(Columns.of(texts, "admin.offDays", 70, y -> y.offDays().size()));
-        yearTable.getColumns().add(Columns.of(texts, "admin.makeUpDays", 90, y -> y.makeUpWorkingDays().size()));
+        yearTable
+                .getColumns()
+                .add(Columns.of(
+                        texts, "admin.noticeNumber", 160, y -> y.noticeNumber() == null ? "" : y.noticeNumber()));
+        yearTable
+                .getColumns()
+                .add(Columns.of(texts, "admin.issued", 100, y -> y.issued().toString()));
+        yearTable
+                .getColumns()
+                .add(Columns.of(texts, "admin.offDays", 70, y -> y.offDays().size()));
+        yearTable
+                .getColumns()
+                .add(Columns.of(
+                        texts,
+                        "admin.makeUpDays",
+                        90,
+                        y -> y.makeUpWorkingDays().size()));
         Button importYear = new Button(texts.msg("admin.importYear"));
         importYear.setId("importYearButton");
         importYear.setOnAction(e -> vm.importYear(importYear.getScene().getWindow()));
@@ -165,7 +219,8 @@ public final class AdminView {
             form.add(password, 5, 1);
         }
         form.add(add, 6, 1);
-        VBox box = new VBox(10,
+        VBox box = new VBox(
+                10,
                 Panes.titled(texts.msg("admin.users"), userTable),
                 underList,
                 Panes.titled(texts.msg("admin.addUser"), form),

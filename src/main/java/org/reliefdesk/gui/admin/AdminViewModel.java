@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.stage.Window;
+
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.sync.SyncViewModel;
@@ -39,12 +40,10 @@ public final class AdminViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(AdminViewModel.class);
 
     /** A pulled ticket this PC set aside, as the page lists it (the reason in the user's words). */
-    public record AsideRow(String ticketNo, Instant at, String pulledBy, String why) {
-    }
+    public record AsideRow(String ticketNo, Instant at, String pulledBy, String why) {}
 
     /** What happened, in the user's words; {@code refused} shows it as a problem. */
-    public record Said(String text, boolean refused) {
-    }
+    public record Said(String text, boolean refused) {}
 
     private final Administration directory;
     private final Texts texts;
@@ -58,7 +57,11 @@ public final class AdminViewModel {
     private final ReadOnlyObjectWrapper<Said> usersSaid = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Said> calendarSaid = new ReadOnlyObjectWrapper<>();
 
-    public AdminViewModel(Administration directory, AppConfig config, UiTasks tasks, Runnable calendarChanged,
+    public AdminViewModel(
+            Administration directory,
+            AppConfig config,
+            UiTasks tasks,
+            Runnable calendarChanged,
             Supplier<List<SetAside.Entry>> setAsideSource) {
         this.directory = directory;
         this.texts = config.texts();
@@ -70,9 +73,11 @@ public final class AdminViewModel {
 
     /** The page of a signed-in administrator: users on the central store when the PC syncs, else on this PC. */
     public static AdminViewModel of(WorkbenchViewModel vm, SyncViewModel sync) {
-        Administration directory = sync.enabled() ? Administration.central(sync, vm.store())
+        Administration directory = sync.enabled()
+                ? Administration.central(sync, vm.store())
                 : Administration.local(vm.store(), vm.catalog());
-        return new AdminViewModel(directory, vm.config(), vm.tasks(), vm::reload, vm.store().setAside()::list);
+        return new AdminViewModel(
+                directory, vm.config(), vm.tasks(), vm::reload, vm.store().setAside()::list);
     }
 
     /** Whether users live on the central store (first passwords, disabling). */
@@ -82,38 +87,57 @@ public final class AdminViewModel {
 
     /** Reads the users, the calendar and the tickets set aside, then shows them. */
     public void refresh() {
-        tasks.run(UiTasks.Lane.JOB, p -> new Page(directory.list(), CalendarLoader.load(config.dataDir()).years(),
-                setAsideSource.get()), page -> {
+        tasks.run(
+                UiTasks.Lane.JOB,
+                p -> new Page(
+                        directory.list(), CalendarLoader.load(config.dataDir()).years(), setAsideSource.get()),
+                page -> {
                     users.setAll(page.users());
                     years.setAll(page.years());
-                    setAside.setAll(page.setAside().stream().map(a -> new AsideRow(
-                            a.ticketNo() == null ? "" : a.ticketNo(), a.at(), a.pulledBy(), texts.describe(a.why())))
+                    setAside.setAll(page.setAside().stream()
+                            .map(a -> new AsideRow(
+                                    a.ticketNo() == null ? "" : a.ticketNo(),
+                                    a.at(),
+                                    a.pulledBy(),
+                                    texts.describe(a.why())))
                             .toList());
-                }, e -> usersSaid.set(new Said(said(e), true)));
+                },
+                e -> usersSaid.set(new Said(said(e), true)));
     }
 
-    private record Page(List<ListedUser> users, List<HolidayYear> years, List<SetAside.Entry> setAside) {
-    }
+    private record Page(List<ListedUser> users, List<HolidayYear> years, List<SetAside.Entry> setAside) {}
 
     /** Adds a user (with a first password on the central store); {@code added} empties the form. */
     public void add(User user, char[] firstPassword, Runnable added) {
-        change(() -> {
-            directory.add(user, firstPassword);
-            return texts.msg(directory.central() ? "admin.userAddedCentral" : "admin.userAdded",
-                    user.displayName(), user.username());
-        }, usersSaid, added);
+        change(
+                () -> {
+                    directory.add(user, firstPassword);
+                    return texts.msg(
+                            directory.central() ? "admin.userAddedCentral" : "admin.userAdded",
+                            user.displayName(),
+                            user.username());
+                },
+                usersSaid,
+                added);
     }
 
     /** Disables a user on the central store; one already disabled is only said to be. */
     public void disable(ListedUser chosen) {
         if (chosen.disabled()) {
-            usersSaid.set(new Said(texts.msg("admin.alreadyDisabled", chosen.user().displayName()), false));
+            usersSaid.set(
+                    new Said(texts.msg("admin.alreadyDisabled", chosen.user().displayName()), false));
             return;
         }
-        change(() -> {
-            directory.disable(chosen.user().username());
-            return texts.msg("admin.userDisabled", chosen.user().displayName(), chosen.user().username());
-        }, usersSaid, () -> { });
+        change(
+                () -> {
+                    directory.disable(chosen.user().username());
+                    return texts.msg(
+                            "admin.userDisabled",
+                            chosen.user().displayName(),
+                            chosen.user().username());
+                },
+                usersSaid,
+                () -> {});
     }
 
     /**
@@ -126,23 +150,32 @@ public final class AdminViewModel {
             return;
         }
         Path file = files.get(0);
-        change(() -> {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String fileName = file.getFileName().toString();
-            CalendarLoader.read(fileName, text);
-            directory.shareYear(text);
-            HolidayYear y = CalendarLoader.install(fileName, text, config.dataDir());
-            return texts.msg(directory.central() ? "admin.yearImportedCentral" : "admin.yearImported",
-                    y.year(), y.noticeTitle());
-        }, calendarSaid, calendarChanged);
+        change(
+                () -> {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    String fileName = file.getFileName().toString();
+                    CalendarLoader.read(fileName, text);
+                    directory.shareYear(text);
+                    HolidayYear y = CalendarLoader.install(fileName, text, config.dataDir());
+                    return texts.msg(
+                            directory.central() ? "admin.yearImportedCentral" : "admin.yearImported",
+                            y.year(),
+                            y.noticeTitle());
+                },
+                calendarSaid,
+                calendarChanged);
     }
 
     private void change(Callable<String> change, ReadOnlyObjectWrapper<Said> where, Runnable done) {
-        tasks.run(UiTasks.Lane.JOB, p -> change.call(), text -> {
-            where.set(new Said(text, false));
-            done.run();
-            refresh();
-        }, e -> where.set(new Said(said(e), true)));
+        tasks.run(
+                UiTasks.Lane.JOB,
+                p -> change.call(),
+                text -> {
+                    where.set(new Said(text, false));
+                    done.run();
+                    refresh();
+                },
+                e -> where.set(new Said(said(e), true)));
     }
 
     /** An error in the words of the person at the PC: the field and rule, or the central store not reached. */

@@ -3,12 +3,12 @@ package org.reliefdesk.gui.admin;
 import java.io.IOException;
 import java.util.List;
 
+import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.sync.CentralClient;
-import org.reliefdesk.gui.sync.SyncViewModel;
 
 /**
  * What the administrator's page changes, and where. A PC that syncs signs everyone in at the
@@ -36,7 +36,9 @@ public interface Administration {
         return new Administration() {
             @Override
             public List<ListedUser> list() {
-                return store.users().list().stream().map(u -> new ListedUser(u, false)).toList();
+                return store.users().list().stream()
+                        .map(u -> new ListedUser(u, false))
+                        .toList();
             }
 
             @Override

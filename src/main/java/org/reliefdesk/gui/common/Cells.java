@@ -7,8 +7,7 @@ import javafx.scene.control.ListCell;
 /** List and combo-box cells that show a value through a function (a name, a label in the user's language). */
 public final class Cells {
 
-    private Cells() {
-    }
+    private Cells() {}
 
     public static <T> ListCell<T> of(Function<T, String> text) {
         return new ListCell<>() {

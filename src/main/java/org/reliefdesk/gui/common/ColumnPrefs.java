@@ -16,6 +16,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,7 @@ public final class ColumnPrefs {
 
     private static final Logger LOG = LoggerFactory.getLogger(ColumnPrefs.class);
 
-    private ColumnPrefs() {
-    }
+    private ColumnPrefs() {}
 
     public static void attach(TableView<?> table, Path dataDir, String username, String tableName) {
         Path file = dataDir.resolve("prefs").resolve(username + "." + tableName + ".properties");

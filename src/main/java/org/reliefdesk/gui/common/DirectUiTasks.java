@@ -15,12 +15,11 @@ public final class DirectUiTasks implements UiTasks {
     private final List<Periodic> periodic = new ArrayList<>();
     private final List<Periodic> delayed = new ArrayList<>();
 
-    private record Periodic(Handle handle, Runnable work) {
-    }
+    private record Periodic(Handle handle, Runnable work) {}
 
     @Override
-    public <T> Running run(Lane lane, Work<T> work, Consumer<T> done, Consumer<Throwable> failed,
-            Progress.Listener progress) {
+    public <T> Running run(
+            Lane lane, Work<T> work, Consumer<T> done, Consumer<Throwable> failed, Progress.Listener progress) {
         Handle handle = new Handle();
         T result;
         try {
@@ -83,7 +82,9 @@ public final class DirectUiTasks implements UiTasks {
 
     /** Runs each periodic piece of work once, as if its time had come. */
     public void runPeriodic() {
-        List.copyOf(periodic).stream().filter(p -> !p.handle().cancelled).forEach(p -> p.work().run());
+        List.copyOf(periodic).stream()
+                .filter(p -> !p.handle().cancelled)
+                .forEach(p -> p.work().run());
     }
 
     @Override

@@ -1,10 +1,11 @@
 package org.reliefdesk.gui.common;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+
 import org.reliefdesk.logic.calendar.Deadline;
 import org.reliefdesk.model.ChinaTime;
 
@@ -12,10 +13,10 @@ import org.reliefdesk.model.ChinaTime;
 public final class Formats {
 
     public static final ZoneId ZONE = ChinaTime.ZONE;
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** An exclusive end ("due") shown as its last minute: 2024-10-01T00:00 → 2024-09-30 24:00. */
     public static String lastMoment(Instant due) {
@@ -41,7 +42,9 @@ public final class Formats {
         }
         if (s.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")) {
             try {
-                return LocalDateTime.parse(s, DATE_TIME.withZone(null)).atZone(ZONE).toInstant();
+                return LocalDateTime.parse(s, DATE_TIME.withZone(null))
+                        .atZone(ZONE)
+                        .toInstant();
             } catch (DateTimeParseException e) {
                 return s; // not a real time: stays as shown
             }

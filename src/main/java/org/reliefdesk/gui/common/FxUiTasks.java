@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +50,8 @@ public final class FxUiTasks implements UiTasks {
     }
 
     @Override
-    public <T> Running run(Lane lane, Work<T> work, Consumer<T> done, Consumer<Throwable> failed,
-            Progress.Listener progress) {
+    public <T> Running run(
+            Lane lane, Work<T> work, Consumer<T> done, Consumer<Throwable> failed, Progress.Listener progress) {
         Handle handle = new Handle();
         Progress said = new Progress() {
             @Override
@@ -110,27 +111,34 @@ public final class FxUiTasks implements UiTasks {
     @Override
     public Running after(Duration delay, Runnable onUi) {
         Handle handle = new Handle();
-        handle.future = timer.schedule(() -> Platform.runLater(() -> {
-            if (!handle.cancelled) {
-                onUi.run();
-            }
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        handle.future = timer.schedule(
+                () -> Platform.runLater(() -> {
+                    if (!handle.cancelled) {
+                        onUi.run();
+                    }
+                }),
+                delay.toMillis(),
+                TimeUnit.MILLISECONDS);
         return handle;
     }
 
     @Override
     public Running every(Lane lane, Duration first, Duration period, Runnable work) {
         Handle handle = new Handle();
-        ScheduledFuture<?> ticks = timer.scheduleAtFixedRate(() -> lanes.get(lane).submit(() -> {
-            if (handle.cancelled) {
-                return;
-            }
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.error("Periodic work on {} failed; tried again next time", lane, e);
-            }
-        }), first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> ticks = timer.scheduleAtFixedRate(
+                () -> lanes.get(lane).submit(() -> {
+                    if (handle.cancelled) {
+                        return;
+                    }
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("Periodic work on {} failed; tried again next time", lane, e);
+                    }
+                }),
+                first.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
         handle.future = ticks;
         return handle;
     }

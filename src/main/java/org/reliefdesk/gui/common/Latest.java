@@ -25,15 +25,19 @@ public final class Latest {
         if (running != null) {
             running.cancel();
         }
-        running = tasks.run(lane, work, result -> {
-            if (mine == generation) {
-                done.accept(result);
-            }
-        }, error -> {
-            if (mine == generation) {
-                failed.accept(error);
-            }
-        });
+        running = tasks.run(
+                lane,
+                work,
+                result -> {
+                    if (mine == generation) {
+                        done.accept(result);
+                    }
+                },
+                error -> {
+                    if (mine == generation) {
+                        failed.accept(error);
+                    }
+                });
     }
 
     /** Drops whatever is running (its result will not be shown). */

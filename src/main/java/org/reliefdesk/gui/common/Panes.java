@@ -8,8 +8,7 @@ import javafx.scene.layout.VBox;
 /** Small layouts every page uses the same way. */
 public final class Panes {
 
-    private Panes() {
-    }
+    private Panes() {}
 
     /** {@code content} under a bold heading; the content takes the height left. */
     public static VBox titled(String title, Node content) {

@@ -1,5 +1,7 @@
 package org.reliefdesk.gui.common;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -14,8 +16,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import java.net.URI;
-import java.nio.file.Files;
 
 /**
  * Small pictures of attached files: photos scaled down (loaded in the background, so a page of
@@ -27,8 +27,7 @@ public final class Thumbnails {
     static final double HEIGHT = 84;
     private static final Set<String> PICTURES = Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
-    private Thumbnails() {
-    }
+    private Thumbnails() {}
 
     static boolean isPicture(Path file) {
         return PICTURES.contains(extension(file));

@@ -31,16 +31,6 @@ public interface UiTasks extends AutoCloseable {
 
     /** How far a piece of work got; said on the FX thread by whoever started it. */
     interface Progress {
-        void update(double fraction, String message);
-
-        boolean cancelled();
-
-        /** Hears a piece of work's progress on the FX thread. */
-        @FunctionalInterface
-        interface Listener {
-            void progressed(double fraction, String message);
-        }
-
         Progress NONE = new Progress() {
             @Override
             public void update(double fraction, String message) {
@@ -52,6 +42,16 @@ public interface UiTasks extends AutoCloseable {
                 return false;
             }
         };
+
+        void update(double fraction, String message);
+
+        boolean cancelled();
+
+        /** Hears a piece of work's progress on the FX thread. */
+        @FunctionalInterface
+        interface Listener {
+            void progressed(double fraction, String message);
+        }
     }
 
     /** A piece of work handed over: cancelled, its result is dropped (a running store call is not interrupted). */
@@ -65,8 +65,7 @@ public interface UiTasks extends AutoCloseable {
      * Runs {@code work} on {@code lane}; {@code done} or {@code failed} run on the FX thread, and
      * {@code progress} (may be null) hears the work's progress there.
      */
-    <T> Running run(Lane lane, Work<T> work, Consumer<T> done, Consumer<Throwable> failed,
-            Progress.Listener progress);
+    <T> Running run(Lane lane, Work<T> work, Consumer<T> done, Consumer<Throwable> failed, Progress.Listener progress);
 
     default <T> Running run(Lane lane, Work<T> work, Consumer<T> done, Consumer<Throwable> failed) {
         return run(lane, work, done, failed, null);

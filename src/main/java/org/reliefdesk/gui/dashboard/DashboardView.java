@@ -16,20 +16,21 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+
+import org.reliefdesk.gui.common.Columns;
+import org.reliefdesk.gui.common.Panes;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.model.Department;
 import org.reliefdesk.model.Ticket;
-import org.reliefdesk.gui.common.Columns;
-import org.reliefdesk.gui.common.Panes;
-import org.reliefdesk.gui.tickets.WorkbenchViewModel;
-import javafx.scene.control.TableRow;
 
 /**
  * The county at a glance for leaders (read-only): tickets by department and state, overdue
@@ -70,12 +71,25 @@ public final class DashboardView {
         table.setPrefHeight(320);
         table.setPlaceholder(new Label(texts.msg("workbench.empty")));
         table.getColumns().add(Columns.of(texts, "column.ticketNo", 160, Ticket::ticketNo));
-        table.getColumns().add(Columns.of(texts, "detail.department", 80, t -> catalog.item(t.itemCode())
-                .map(i -> catalog.departmentName(i.departmentCode(), texts.locale())).orElse("")));
-        table.getColumns().add(Columns.of(texts, "column.item", 120, t -> catalog.itemName(t.itemCode(), texts.locale())));
-        table.getColumns().add(Columns.of(texts, "column.township", 90, t -> t.township().name()));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "detail.department",
+                        80,
+                        t -> catalog.item(t.itemCode())
+                                .map(i -> catalog.departmentName(i.departmentCode(), texts.locale()))
+                                .orElse("")));
+        table.getColumns()
+                .add(Columns.of(texts, "column.item", 120, t -> catalog.itemName(t.itemCode(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(texts, "column.township", 90, t -> t.township().name()));
         table.getColumns().add(Columns.of(texts, "column.daysOpen", 70, vm::daysOpen));
-        table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).shownState())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "column.ladder",
+                        90,
+                        t -> texts.msg("ladder." + vm.clock(t).shownState())));
         table.setRowFactory(v -> {
             TableRow<Ticket> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -91,7 +105,11 @@ public final class DashboardView {
         partial.setId("dashboardPartial");
         partial.getStyleClass().add("calendar-warning");
         partial.managedProperty().bind(partial.visibleProperty());
-        VBox box = new VBox(12, partial, Panes.titled(texts.msg("dashboard.counts"), counts), charts,
+        VBox box = new VBox(
+                12,
+                partial,
+                Panes.titled(texts.msg("dashboard.counts"), counts),
+                charts,
                 Panes.titled(texts.msg("dashboard.late"), table));
         box.setPadding(new Insets(12));
         root = new ScrollPane(box);

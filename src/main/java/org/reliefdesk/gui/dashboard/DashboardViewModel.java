@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+
 import org.reliefdesk.gui.common.Latest;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.tickets.ScopeSnapshot;
@@ -33,21 +34,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
-
     /** The columns of the counts table, in order. */
-    public static final List<Queue> COLUMNS = List.of(Queue.ALL, Queue.NEW, Queue.IN_PROGRESS, Queue.DUE_SOON,
-            Queue.STEP_OVERDUE, Queue.SUPERVISED, Queue.CONCLUDED);
+    public static final List<Queue> COLUMNS = List.of(
+            Queue.ALL,
+            Queue.NEW,
+            Queue.IN_PROGRESS,
+            Queue.DUE_SOON,
+            Queue.STEP_OVERDUE,
+            Queue.SUPERVISED,
+            Queue.CONCLUDED);
+
     static final int WEEKS = 12;
 
-    /**
-     * What the dashboard shows. {@code counts[d][c]}: tickets of department {@code d} in column
-     * {@code c}; {@code weeks}: opened and concluded per week (Monday-based, China time);
-     * {@code partial}: counted from the first screen only (the rest still arriving).
-     */
-    public record Figures(int total, List<Department> departments, long[][] counts, long[] stepOverdue,
-            long[] supervised, Map<LocalDate, int[]> weeks, List<Ticket> late, boolean partial) {
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
 
     private final WorkbenchViewModel vm;
     private final Latest counting;
@@ -60,10 +59,28 @@ public final class DashboardViewModel {
         recount(vm.snapshotProperty().get());
     }
 
+    /**
+     * What the dashboard shows. {@code counts[d][c]}: tickets of department {@code d} in column
+     * {@code c}; {@code weeks}: opened and concluded per week (Monday-based, China time);
+     * {@code partial}: counted from the first screen only (the rest still arriving).
+     */
+    public record Figures(
+            int total,
+            List<Department> departments,
+            long[][] counts,
+            long[] stepOverdue,
+            long[] supervised,
+            Map<LocalDate, int[]> weeks,
+            List<Ticket> late,
+            boolean partial) {}
+
     private void recount(ScopeSnapshot s) {
         Catalog catalog = vm.catalog();
         LocalDate today = vm.today();
-        counting.run(UiTasks.Lane.JOB, p -> count(s, catalog, today), figures::set,
+        counting.run(
+                UiTasks.Lane.JOB,
+                p -> count(s, catalog, today),
+                figures::set,
                 e -> LOG.error("Counting the dashboard failed", e));
     }
 
@@ -85,7 +102,9 @@ public final class DashboardViewModel {
             if (state == LadderState.SUPERVISED || state == LadderState.STEP_OVERDUE) {
                 late.add(t);
             }
-            Integer d = catalog.item(t.itemCode()).map(i -> index.get(i.departmentCode())).orElse(null);
+            Integer d = catalog.item(t.itemCode())
+                    .map(i -> index.get(i.departmentCode()))
+                    .orElse(null);
             if (d == null) {
                 continue;
             }
@@ -97,9 +116,17 @@ public final class DashboardViewModel {
             stepOverdue[d] += state == LadderState.STEP_OVERDUE ? 1 : 0;
             supervised[d] += state == LadderState.SUPERVISED ? 1 : 0;
         }
-        late.sort(Comparator.comparingLong((Ticket t) -> s.clocks().get(t.id()).openDays()).reversed());
-        return new Figures(s.tickets().size(), departments, counts, stepOverdue, supervised, weeks(s.tickets(), today),
-                List.copyOf(late), s.partial());
+        late.sort(Comparator.comparingLong((Ticket t) -> s.clocks().get(t.id()).openDays())
+                .reversed());
+        return new Figures(
+                s.tickets().size(),
+                departments,
+                counts,
+                stepOverdue,
+                supervised,
+                weeks(s.tickets(), today),
+                List.copyOf(late),
+                s.partial());
     }
 
     private static Map<LocalDate, int[]> weeks(List<Ticket> tickets, LocalDate today) {
@@ -118,7 +145,8 @@ public final class DashboardViewModel {
     }
 
     private static void bump(Map<LocalDate, int[]> weeks, Instant at, int which) {
-        LocalDate week = at.atZone(ChinaTime.ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate week =
+                at.atZone(ChinaTime.ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         int[] n = weeks.get(week);
         if (n != null) {
             n[which]++;

@@ -1,11 +1,18 @@
 package org.reliefdesk.gui.forms;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import javafx.beans.binding.Bindings;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -17,20 +24,14 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.FormValidator;
 import org.reliefdesk.model.Ticket;
-import org.reliefdesk.gui.session.AppConfig;
-import java.util.HashMap;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.beans.binding.Bindings;
-import javafx.event.ActionEvent;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
 
 /**
  * The form of one action on one ticket. Save (Ctrl+S) stays disabled until the form is
@@ -40,17 +41,26 @@ import javafx.scene.control.Button;
 public final class ActionDialog {
 
     /** What the user filled in. */
-    public record Filled(Map<String, Object> values, String note) {
-    }
+    public record Filled(Map<String, Object> values, String note) {}
 
-    private ActionDialog() {
-    }
+    private ActionDialog() {}
 
-    public static Optional<Filled> show(Window owner, Ticket ticket, ActionDef action, Catalog catalog, Texts texts,
-                                 Map<String, Object> facts, LocalDate today, AppConfig files) {
+    public static Optional<Filled> show(
+            Window owner,
+            Ticket ticket,
+            ActionDef action,
+            Catalog catalog,
+            Texts texts,
+            Map<String, Object> facts,
+            LocalDate today,
+            AppConfig files) {
         FormDef form = catalog.form(action.form()).orElse(new FormDef("none", List.of()));
-        FormEditor editor = new FormEditor(form, catalog, texts,
-                new FormEditor.Checker(form, FormValidator.forChosenFiles(catalog), facts, today)).withFiles(files);
+        FormEditor editor = new FormEditor(
+                        form,
+                        catalog,
+                        texts,
+                        new FormEditor.Checker(form, FormValidator.forChosenFiles(catalog), facts, today))
+                .withFiles(files);
         TextArea note = new TextArea();
         note.setId("actionNote");
         note.setPrefRowCount(2);
@@ -59,11 +69,21 @@ public final class ActionDialog {
         Label problem = new Label();
         problem.setId("formProblem");
         problem.getStyleClass().add("field-error");
-        problem.textProperty().bind(Bindings.when(editor.dirtyProperty())
-                .then(editor.firstProblemProperty()).otherwise(""));
-        VBox content = new VBox(10, new Label(texts.msg("action.forTicket", ticket.ticketNo(), ticket.applicant().name(),
-                catalog.itemName(ticket.itemCode(), texts.locale()))), editor.root(), new Label(texts.msg("action.note")),
-                note, problem);
+        problem.textProperty()
+                .bind(Bindings.when(editor.dirtyProperty())
+                        .then(editor.firstProblemProperty())
+                        .otherwise(""));
+        VBox content = new VBox(
+                10,
+                new Label(texts.msg(
+                        "action.forTicket",
+                        ticket.ticketNo(),
+                        ticket.applicant().name(),
+                        catalog.itemName(ticket.itemCode(), texts.locale()))),
+                editor.root(),
+                new Label(texts.msg("action.note")),
+                note,
+                problem);
         content.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -75,16 +95,21 @@ public final class ActionDialog {
         dialog.setTitle(texts.msg("action.title", catalog.actionName(action.code(), texts.locale())));
         dialog.setHeaderText(null);
         dialog.getDialogPane().setContent(scroll);
-        dialog.getDialogPane().getStylesheets().add(
-                ActionDialog.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
+        dialog.getDialogPane()
+                .getStylesheets()
+                .add(ActionDialog.class
+                        .getResource("/org/reliefdesk/gui/workbench.css")
+                        .toExternalForm());
         ButtonType save = new ButtonType(texts.msg("action.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(texts.msg("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(save, cancel);
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("saveButton");
         saveButton.disableProperty().bind(editor.validProperty().not());
-        dialog.getDialogPane().getScene().getAccelerators().put(
-                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
+        dialog.getDialogPane()
+                .getScene()
+                .getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
                     if (!saveButton.isDisabled()) {
                         ((Button) saveButton).fire();
                     }
@@ -93,24 +118,27 @@ public final class ActionDialog {
         ((Button) saveButton).addEventFilter(ActionEvent.ACTION, e -> {
             Map<String, Object> context = new HashMap<>(facts);
             context.putAll(editor.values());
-            String outcome = action.target(context).map(ActionDef.Target::outcome).orElse(null);
-            if (("rejected".equals(outcome) || "not_included".equals(outcome)) && !ActionDialogs.confirm(owner, texts,
-                    texts.msg("action.confirmTerminal", catalog.outcomeName(outcome, texts.locale())))) {
+            String outcome =
+                    action.target(context).map(ActionDef.Target::outcome).orElse(null);
+            if (("rejected".equals(outcome) || "not_included".equals(outcome))
+                    && !ActionDialogs.confirm(
+                            owner,
+                            texts,
+                            texts.msg("action.confirmTerminal", catalog.outcomeName(outcome, texts.locale())))) {
                 e.consume();
             }
         });
         // Asked once per closing: Cancel and the window's close both lead here.
         AtomicBoolean discardConfirmed = new AtomicBoolean();
-        ((Button) dialog.getDialogPane().lookupButton(cancel)).addEventFilter(
-                ActionEvent.ACTION, e -> {
-                    if (editor.dirtyProperty().get()) {
-                        if (ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
-                            discardConfirmed.set(true);
-                        } else {
-                            e.consume();
-                        }
-                    }
-                });
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).addEventFilter(ActionEvent.ACTION, e -> {
+            if (editor.dirtyProperty().get()) {
+                if (ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
+                    discardConfirmed.set(true);
+                } else {
+                    e.consume();
+                }
+            }
+        });
         dialog.setOnCloseRequest(e -> {
             if (dialog.getResult() == null && editor.dirtyProperty().get() && !discardConfirmed.get()) {
                 if (ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
@@ -120,10 +148,8 @@ public final class ActionDialog {
                 }
             }
         });
-        dialog.setResultConverter(button -> button == save
-                ? new Filled(new LinkedHashMap<>(editor.values()), note.getText()) : null);
+        dialog.setResultConverter(
+                button -> button == save ? new Filled(new LinkedHashMap<>(editor.values()), note.getText()) : null);
         return dialog.showAndWait();
     }
-
-
 }

@@ -4,13 +4,13 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
+
 import org.reliefdesk.logic.i18n.Texts;
 
 /** The yes/no question the dialogs ask before discarding input or ending a ticket. */
 public final class ActionDialogs {
 
-    private ActionDialogs() {
-    }
+    private ActionDialogs() {}
 
     /** Buttons labelled from the bundles: JavaFX's own Yes/No follow the JVM locale, not the user's choice. */
     public static boolean confirm(Window owner, Texts texts, String message) {

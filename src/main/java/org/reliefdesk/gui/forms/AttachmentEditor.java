@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+
 import org.reliefdesk.gui.common.Thumbnails;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.i18n.Texts;
@@ -39,7 +40,10 @@ final class AttachmentEditor implements FieldEditor {
         choose.setId("choose-" + field.code());
         choose.setOnAction(e -> {
             List<Path> chosen = access.picker().pick(choose.getScene().getWindow());
-            chosen.stream().map(Path::toAbsolutePath).filter(p -> !files.contains(p)).forEach(files::add);
+            chosen.stream()
+                    .map(Path::toAbsolutePath)
+                    .filter(p -> !files.contains(p))
+                    .forEach(files::add);
             if (!chosen.isEmpty()) {
                 refresh();
                 changed.run();
@@ -56,8 +60,11 @@ final class AttachmentEditor implements FieldEditor {
         none.setVisible(files.isEmpty());
         shown.getChildren().clear();
         for (Path file : files) {
-            Button thumb = Thumbnails.of(file, file.getFileName().toString(),
-                    texts.msg("attachment.open", file.getFileName().toString()), this::open);
+            Button thumb = Thumbnails.of(
+                    file,
+                    file.getFileName().toString(),
+                    texts.msg("attachment.open", file.getFileName().toString()),
+                    this::open);
             Button remove = new Button(texts.msg("attachment.remove"));
             remove.getStyleClass().add("thumbnail-remove");
             remove.setOnAction(e -> {

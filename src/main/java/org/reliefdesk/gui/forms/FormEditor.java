@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -24,17 +25,17 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
+import org.reliefdesk.logic.catalog.FieldType;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.catalog.Label;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.FormValidator;
 import org.reliefdesk.model.InvalidFieldException;
-import org.reliefdesk.gui.session.AppConfig;
-import java.util.function.Supplier;
-import javafx.scene.layout.Region;
-import org.reliefdesk.logic.catalog.FieldType;
 
 /**
  * Renders any catalog form — the one form renderer for all 15 items. Every change is run
@@ -53,21 +54,13 @@ public final class FormEditor {
 
     /** The whole-form checker; set on the top-level editor only. */
     private Checker checker;
+
     private final BooleanProperty valid = new SimpleBooleanProperty();
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final StringProperty firstProblem = new SimpleStringProperty("");
 
-    /** Runs the validator over the current values. */
-    public record Checker(FormDef form, FormValidator validator, Map<String, Object> facts, LocalDate today) {
-    }
-
     /** How attachment fields pick and show files; shared with the rows of repeated fields. */
     private FileAccess files = new FileAccess();
-
-    public FormEditor withFiles(AppConfig config) {
-        files.use(config);
-        return this;
-    }
 
     public FormEditor(FormDef form, Catalog catalog, Texts texts, Checker checker) {
         this(form.fields(), catalog, texts);
@@ -87,8 +80,8 @@ public final class FormEditor {
         for (FieldDef f : fields) {
             FieldEditor editor = editorFor(f);
             editors.put(f.code(), editor);
-            javafx.scene.control.Label name = new javafx.scene.control.Label(
-                    f.label(texts.locale()) + (f.required() ? " *" : ""));
+            javafx.scene.control.Label name =
+                    new javafx.scene.control.Label(f.label(texts.locale()) + (f.required() ? " *" : ""));
             name.setMinWidth(Region.USE_PREF_SIZE);
             javafx.scene.control.Label error = new javafx.scene.control.Label();
             error.getStyleClass().add("field-error");
@@ -103,6 +96,14 @@ public final class FormEditor {
             root.add(error, 2, row);
             row++;
         }
+    }
+
+    /** Runs the validator over the current values. */
+    public record Checker(FormDef form, FormValidator validator, Map<String, Object> facts, LocalDate today) {}
+
+    public FormEditor withFiles(AppConfig config) {
+        files.use(config);
+        return this;
     }
 
     public Node root() {
@@ -176,7 +177,8 @@ public final class FormEditor {
     private String labelOf(String path) {
         int bracket = path.indexOf('[');
         String code = bracket < 0 ? path : path.substring(0, bracket);
-        FieldDef field = fields.stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
+        FieldDef field =
+                fields.stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
         if (field == null) {
             return texts.fieldName(path);
         }
@@ -184,9 +186,13 @@ public final class FormEditor {
         int close = path.indexOf(']', bracket);
         if (bracket >= 0 && close > bracket && field.fields() != null && close + 2 <= path.length()) {
             String inner = path.substring(close + 2);
-            String innerLabel = field.fields().stream().filter(f -> f.code().equals(inner)).findFirst()
-                    .map(f -> f.label(texts.locale())).orElse(inner);
-            return texts.msg("form.rowField", label, Integer.parseInt(path.substring(bracket + 1, close)) + 1, innerLabel);
+            String innerLabel = field.fields().stream()
+                    .filter(f -> f.code().equals(inner))
+                    .findFirst()
+                    .map(f -> f.label(texts.locale()))
+                    .orElse(inner);
+            return texts.msg(
+                    "form.rowField", label, Integer.parseInt(path.substring(bracket + 1, close)) + 1, innerLabel);
         }
         return label;
     }
@@ -226,8 +232,11 @@ public final class FormEditor {
                 picker.setPromptText("2024-10-01");
                 picker.valueProperty().addListener((o, a, b) -> changed());
                 picker.getEditor().textProperty().addListener((o, a, b) -> changed());
-                yield new Simple(picker, () -> picker.getValue() != null ? picker.getValue().toString()
-                        : picker.getEditor().getText());
+                yield new Simple(
+                        picker,
+                        () -> picker.getValue() != null
+                                ? picker.getValue().toString()
+                                : picker.getEditor().getText());
             }
             case DATE_TIME -> {
                 DatePicker date = new DatePicker();
@@ -239,7 +248,9 @@ public final class FormEditor {
                 time.textProperty().addListener((o, a, b) -> changed());
                 yield new Simple(new HBox(6, date, time), () -> {
                     // what is typed counts even before the date picker commits it; the validator names a bad value
-                    String day = date.getValue() != null ? date.getValue().toString() : date.getEditor().getText().strip();
+                    String day = date.getValue() != null
+                            ? date.getValue().toString()
+                            : date.getEditor().getText().strip();
                     String at = time.getText().strip();
                     if (day.isEmpty() && at.isEmpty()) {
                         return null;
@@ -261,7 +272,8 @@ public final class FormEditor {
                 yes.setId("yes");
                 no.setId("no");
                 group.selectedToggleProperty().addListener((o, a, b) -> changed());
-                yield new Simple(new HBox(12, yes, no),
+                yield new Simple(
+                        new HBox(12, yes, no),
                         () -> group.getSelectedToggle() == null ? null : group.getSelectedToggle() == yes);
             }
             case CHOICE -> {
@@ -272,7 +284,9 @@ public final class FormEditor {
                 box.setPromptText(texts.msg("form.choose"));
                 box.setPrefWidth(220);
                 box.valueProperty().addListener((o, a, b) -> changed());
-                yield new Simple(box, () -> box.getValue() == null ? null : box.getValue().code());
+                yield new Simple(
+                        box,
+                        () -> box.getValue() == null ? null : box.getValue().code());
             }
             case MULTI_CHOICE -> {
                 FlowPane pane = new FlowPane(10, 4);
@@ -284,8 +298,12 @@ public final class FormEditor {
                     boxes.add(c);
                 }
                 pane.getChildren().setAll(boxes);
-                yield new Simple(pane, () -> boxes.stream().filter(CheckBox::isSelected)
-                        .map(c -> (Object) c.getUserData()).toList());
+                yield new Simple(
+                        pane,
+                        () -> boxes.stream()
+                                .filter(CheckBox::isSelected)
+                                .map(c -> (Object) c.getUserData())
+                                .toList());
             }
             case ROWS -> new RowsEditor(f, texts, this::newRow, this::changed);
             case ATTACHMENT -> new AttachmentEditor(f, texts, files, this::changed);
@@ -302,8 +320,7 @@ public final class FormEditor {
             if (s == null || s.isBlank()) {
                 return null;
             }
-            if (f.type() == FieldType.DECIMAL
-                    || f.type() == FieldType.INTEGER) {
+            if (f.type() == FieldType.DECIMAL || f.type() == FieldType.INTEGER) {
                 try {
                     return new BigDecimal(s.strip());
                 } catch (NumberFormatException e) {
@@ -315,7 +332,8 @@ public final class FormEditor {
     }
 
     private List<Label> options(FieldDef f) {
-        return f.options() != null ? f.options()
+        return f.options() != null
+                ? f.options()
                 : catalog.list(f.list()).map(l -> l.entries()).orElse(List.of());
     }
 

@@ -15,8 +15,7 @@ import org.reliefdesk.model.TicketEvent;
 /** What an event's form said, in one line, with the catalog's field labels and option names. */
 public final class FormText {
 
-    private FormText() {
-    }
+    private FormText() {}
 
     public static String summarize(Catalog catalog, String itemCode, TicketEvent e, Texts texts) {
         FormDef form = catalog.formOfEvent(itemCode, e.action()).orElse(null);
@@ -31,9 +30,14 @@ public final class FormText {
                     return texts.msg("text.labelled", name, show(catalog, f, en.getValue(), texts));
                 })
                 .collect(Collectors.joining(texts.msg("text.clauseSeparator")));
-        String outcome = e.outcome() == null ? "" : texts.msg("history.outcome", catalog.outcomeName(e.outcome(), texts.locale()));
-        return String.join(texts.msg("text.clauseSeparator"), List.of(e.note() == null ? "" : e.note(), outcome, values).stream()
-                .filter(s -> !s.isEmpty()).toList());
+        String outcome = e.outcome() == null
+                ? ""
+                : texts.msg("history.outcome", catalog.outcomeName(e.outcome(), texts.locale()));
+        return String.join(
+                texts.msg("text.clauseSeparator"),
+                List.of(e.note() == null ? "" : e.note(), outcome, values).stream()
+                        .filter(s -> !s.isEmpty())
+                        .toList());
     }
 
     private static String show(Catalog catalog, FieldDef f, Object value, Texts texts) {
@@ -44,11 +48,16 @@ public final class FormText {
             return texts.msg("value.rows", list.size());
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(v -> show(catalog, f, v, texts)).collect(Collectors.joining(texts.msg("text.listSeparator")));
+            return list.stream()
+                    .map(v -> show(catalog, f, v, texts))
+                    .collect(Collectors.joining(texts.msg("text.listSeparator")));
         }
         if (f != null && value instanceof String code) {
-            List<Label> options = f.options() != null ? f.options()
-                    : f.list() != null ? catalog.list(f.list()).map(l -> l.entries()).orElse(List.of()) : List.of();
+            List<Label> options = f.options() != null
+                    ? f.options()
+                    : f.list() != null
+                            ? catalog.list(f.list()).map(l -> l.entries()).orElse(List.of())
+                            : List.of();
             for (Label o : options) {
                 if (o.code().equals(code)) {
                     return o.in(texts.locale());

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.i18n.Texts;
 

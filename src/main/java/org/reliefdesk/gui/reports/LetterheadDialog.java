@@ -2,6 +2,8 @@ package org.reliefdesk.gui.reports;
 
 import java.util.Optional;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -12,11 +14,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
+
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.model.InvalidFieldException;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 
 /**
  * 发文设置: how this office's notices are headed and signed. Every field is typed; 保存 checks them
@@ -25,10 +26,10 @@ import javafx.beans.value.ObservableValue;
  */
 public final class LetterheadDialog {
 
-    private LetterheadDialog() {
-    }
+    private LetterheadDialog() {}
 
-    static Optional<NoticeLetterhead> show(Window owner, Texts texts, NoticeLetterhead current, NoticeLetterhead defaults) {
+    static Optional<NoticeLetterhead> show(
+            Window owner, Texts texts, NoticeLetterhead current, NoticeLetterhead defaults) {
         Dialog<NoticeLetterhead> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(texts.msg("reports.letterhead.title"));
@@ -49,9 +50,14 @@ public final class LetterheadDialog {
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
         int row = 0;
-        for (Object[] f : new Object[][] {{"letterhead.issuer", issuer}, {"letterhead.agency", agency},
-            {"letterhead.replyDays", days}, {"letterhead.contact", contact}, {"letterhead.phone", phone},
-            {"letterhead.copyTo", copyTo}}) {
+        for (Object[] f : new Object[][] {
+            {"letterhead.issuer", issuer},
+            {"letterhead.agency", agency},
+            {"letterhead.replyDays", days},
+            {"letterhead.contact", contact},
+            {"letterhead.phone", phone},
+            {"letterhead.copyTo", copyTo}
+        }) {
             Label label = new Label(texts.fieldName((String) f[0]));
             label.setLabelFor((TextField) f[1]);
             grid.addRow(row++, label, (TextField) f[1]);
@@ -68,8 +74,14 @@ public final class LetterheadDialog {
         saveButton.setId("letterheadSave");
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             try {
-                checked[0] = new NoticeLetterhead(issuer.getText(), agency.getText(), days(days.getText()),
-                        contact.getText(), phone.getText(), copyTo.getText()).checked();
+                checked[0] = new NoticeLetterhead(
+                                issuer.getText(),
+                                agency.getText(),
+                                days(days.getText()),
+                                contact.getText(),
+                                phone.getText(),
+                                copyTo.getText())
+                        .checked();
                 error.setText("");
             } catch (InvalidFieldException refused) {
                 error.setText(texts.describe(refused));

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javafx.beans.property.StringProperty;
+
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.i18n.Texts;
@@ -44,14 +45,19 @@ public final class NoticeDesk {
 
     /** The letterhead as stored and what its blank fields become, read off the FX thread. */
     void readLetterhead(BiConsumer<NoticeLetterhead, NoticeLetterhead> then) {
-        tasks.run(UiTasks.Lane.STORE, p -> new NoticeLetterhead[] {letterhead(), letterheadDefaults()},
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> new NoticeLetterhead[] {letterhead(), letterheadDefaults()},
                 both -> then.accept(both[0], both[1]),
                 e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
     }
 
     /** The register, read off the FX thread. */
     void readRegister(Consumer<List<RegisterRow>> then) {
-        tasks.run(UiTasks.Lane.STORE, p -> register(), then,
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> register(),
+                then,
                 e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
     }
 
@@ -62,35 +68,48 @@ public final class NoticeDesk {
 
     /** What blank fields of the letterhead become, in this language. */
     NoticeLetterhead letterheadDefaults() {
-        String county = vm.store().tickets().counties().stream().findFirst().map(Place::name).orElse("");
+        String county = vm.store().tickets().counties().stream()
+                .findFirst()
+                .map(Place::name)
+                .orElse("");
         return NoticeLetterhead.defaults().resolved(county, texts);
     }
 
     /** Stores a checked letterhead off the FX thread and says so. */
     void saveLetterhead(NoticeLetterhead letterhead) {
-        tasks.run(UiTasks.Lane.STORE, p -> {
-            vm.store().notices().saveLetterhead(letterhead);
-            return letterhead;
-        }, saved -> message.set(texts.msg("reports.letterhead.saved")), error -> {
-            LOG.error("Saving the letterhead failed", error);
-            message.set(error instanceof InvalidFieldException refused ? texts.describe(refused)
-                    : texts.msg("reports.failed", String.valueOf(error.getMessage())));
-        });
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> {
+                    vm.store().notices().saveLetterhead(letterhead);
+                    return letterhead;
+                },
+                saved -> message.set(texts.msg("reports.letterhead.saved")),
+                error -> {
+                    LOG.error("Saving the letterhead failed", error);
+                    message.set(
+                            error instanceof InvalidFieldException refused
+                                    ? texts.describe(refused)
+                                    : texts.msg("reports.failed", String.valueOf(error.getMessage())));
+                });
     }
 
     /** One issued notice as the register lists it, in the user's words. */
-    public record RegisterRow(String number, String recipient, String scope, LocalDate asOf, String issuedAt, int tickets) {
-    }
+    public record RegisterRow(
+            String number, String recipient, String scope, LocalDate asOf, String issuedAt, int tickets) {}
 
     /** The register, newest first (read off the FX thread by the view). */
     List<RegisterRow> register() {
         DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
         Map<String, String> townshipNames = new HashMap<>();
         townships.get().forEach(t -> townshipNames.put(t.code(), t.name()));
-        return vm.store().notices().list().stream().map(e -> new RegisterRow(
-                NoticeLetterhead.number(texts, e.agency(), e.year(), e.serial()),
-                e.recipientName(), scopeLabel(e.scopeKey(), townshipNames), e.asOf(),
-                minute.format(e.issuedAt().atZone(ChinaTime.ZONE)), e.tickets()))
+        return vm.store().notices().list().stream()
+                .map(e -> new RegisterRow(
+                        NoticeLetterhead.number(texts, e.agency(), e.year(), e.serial()),
+                        e.recipientName(),
+                        scopeLabel(e.scopeKey(), townshipNames),
+                        e.asOf(),
+                        minute.format(e.issuedAt().atZone(ChinaTime.ZONE)),
+                        e.tickets()))
                 .toList();
     }
 

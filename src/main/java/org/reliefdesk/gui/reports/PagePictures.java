@@ -9,8 +9,7 @@ import javafx.scene.image.WritableImage;
 /** A report page drawn by Jasper (an AWT picture) as a JavaFX picture, for the preview and for printing. */
 final class PagePictures {
 
-    private PagePictures() {
-    }
+    private PagePictures() {}
 
     static WritableImage toFx(Image awt) {
         BufferedImage img = (BufferedImage) awt;

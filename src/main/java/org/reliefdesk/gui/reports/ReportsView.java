@@ -2,20 +2,27 @@ package org.reliefdesk.gui.reports;
 
 import java.util.List;
 
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.print.PageLayout;
 import javafx.print.PrinterJob;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Pagination;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -24,19 +31,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperPrintManager;
+import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.report.OverduePdf;
-import org.reliefdesk.gui.common.Columns;
-import javafx.collections.FXCollections;
-import javafx.scene.Group;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableView;
 
 /**
  * The reports page: choose scope, date and report; make it (progress, cancel); look through its
@@ -50,6 +51,7 @@ public final class ReportsView {
     private final Texts texts;
     private final BorderPane root = new BorderPane();
     private final Pagination pages = new Pagination();
+
     public ReportsView(ReportsViewModel vm) {
         this.vm = vm;
         this.texts = vm.texts();
@@ -78,8 +80,10 @@ public final class ReportsView {
         Button make = new Button(texts.msg("reports.make"));
         make.setId("makeReportButton");
         make.setDefaultButton(true);
-        make.disableProperty().bind(vm.busyProperty().or(vm.dateErrorProperty().isNotEmpty())
-                .or(vm.scopeProperty().isNull()));
+        make.disableProperty()
+                .bind(vm.busyProperty()
+                        .or(vm.dateErrorProperty().isNotEmpty())
+                        .or(vm.scopeProperty().isNull()));
         make.setOnAction(e -> vm.make());
         Button cancel = new Button(texts.msg("reports.cancel"));
         cancel.setId("cancelReportButton");
@@ -103,8 +107,19 @@ public final class ReportsView {
         saveExcel.setOnAction(e -> vm.save(root.getScene().getWindow(), true));
         print.setOnAction(e -> print());
 
-        FlowPane controls = new FlowPane(8, 8, label("reports.scope"), scope, label("reports.asOf"), date, dateError,
-                label("reports.kind"), kind, make, cancel, progress);
+        FlowPane controls = new FlowPane(
+                8,
+                8,
+                label("reports.scope"),
+                scope,
+                label("reports.asOf"),
+                date,
+                dateError,
+                label("reports.kind"),
+                kind,
+                make,
+                cancel,
+                progress);
         controls.setAlignment(Pos.CENTER_LEFT);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -141,8 +156,10 @@ public final class ReportsView {
 
     /** 发文设置: read the letterhead off the FX thread, edit it in a dialog, save it off the FX thread. */
     private void editLetterhead() {
-        vm.notices().readLetterhead((stored, defaults) -> LetterheadDialog.show(root.getScene().getWindow(), texts, stored,
-                defaults).ifPresent(vm.notices()::saveLetterhead));
+        vm.notices()
+                .readLetterhead((stored, defaults) -> LetterheadDialog.show(
+                                root.getScene().getWindow(), texts, stored, defaults)
+                        .ifPresent(vm.notices()::saveLetterhead));
     }
 
     /** 通知登记簿: every notice issued from this PC, newest first. */
@@ -152,18 +169,23 @@ public final class ReportsView {
             table.setId("noticeRegisterTable");
             table.setPlaceholder(new Label(texts.msg("reports.register.empty")));
             table.getColumns().add(Columns.of(texts, "reports.register.number", 150, NoticeDesk.RegisterRow::number));
-            table.getColumns().add(Columns.of(texts, "reports.register.recipient", 130, NoticeDesk.RegisterRow::recipient));
+            table.getColumns()
+                    .add(Columns.of(texts, "reports.register.recipient", 130, NoticeDesk.RegisterRow::recipient));
             table.getColumns().add(Columns.of(texts, "reports.register.scope", 90, NoticeDesk.RegisterRow::scope));
-            table.getColumns().add(Columns.of(texts, "reports.register.asOf", 90, r -> r.asOf().toString()));
-            table.getColumns().add(Columns.of(texts, "reports.register.issuedAt", 120, NoticeDesk.RegisterRow::issuedAt));
+            table.getColumns()
+                    .add(Columns.of(
+                            texts, "reports.register.asOf", 90, r -> r.asOf().toString()));
+            table.getColumns()
+                    .add(Columns.of(texts, "reports.register.issuedAt", 120, NoticeDesk.RegisterRow::issuedAt));
             table.getColumns().add(Columns.of(texts, "reports.register.tickets", 60, NoticeDesk.RegisterRow::tickets));
             table.setPrefSize(680, 420);
             Dialog<Void> dialog = new Dialog<>();
             dialog.initOwner(root.getScene().getWindow());
             dialog.setTitle(texts.msg("reports.register.title"));
             dialog.getDialogPane().setContent(table);
-            dialog.getDialogPane().getButtonTypes().setAll(new ButtonType(texts.msg("dialog.close"),
-                    ButtonBar.ButtonData.CANCEL_CLOSE));
+            dialog.getDialogPane()
+                    .getButtonTypes()
+                    .setAll(new ButtonType(texts.msg("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
             dialog.setResizable(true);
             dialog.showAndWait();
         });
@@ -195,17 +217,21 @@ public final class ReportsView {
         }
         StackPane paper = new StackPane(new ProgressIndicator());
         paper.setStyle("-fx-background-color: #8a8f94; -fx-padding: 12;");
-        vm.drawPage(p, index, picture -> {
-            ImageView view = new ImageView(picture);
-            view.setId("reportPage");
-            view.setPreserveRatio(true);
-            paper.getChildren().setAll(view);
-        }, error -> paper.getChildren().setAll(new Label(texts.msg("reports.failed", String.valueOf(error.getMessage())))));
+        vm.drawPage(
+                p,
+                index,
+                picture -> {
+                    ImageView view = new ImageView(picture);
+                    view.setId("reportPage");
+                    view.setPreserveRatio(true);
+                    paper.getChildren().setAll(view);
+                },
+                error -> paper.getChildren()
+                        .setAll(new Label(texts.msg("reports.failed", String.valueOf(error.getMessage())))));
         ScrollPane scroll = new ScrollPane(paper);
         scroll.setFitToWidth(true);
         return scroll;
     }
-
 
     /** Page setup and printer choice, then every page, scaled to the printable area. */
     private void print() {
@@ -215,17 +241,20 @@ public final class ReportsView {
             vm.messageProperty().set(texts.msg("reports.noPrinter"));
             return;
         }
-        if (!job.showPageSetupDialog(root.getScene().getWindow()) || !job.showPrintDialog(root.getScene().getWindow())) {
+        if (!job.showPageSetupDialog(root.getScene().getWindow())
+                || !job.showPrintDialog(root.getScene().getWindow())) {
             job.cancelJob();
             return;
         }
         PageLayout layout = job.getJobSettings().getPageLayout();
         try {
             for (int i = 0; i < p.getPages().size(); i++) {
-                ImageView view = new ImageView(PagePictures.toFx(JasperPrintManager.printPageToImage(p, i, PRINT_ZOOM)));
+                ImageView view =
+                        new ImageView(PagePictures.toFx(JasperPrintManager.printPageToImage(p, i, PRINT_ZOOM)));
                 view.setPreserveRatio(true);
                 // a notice's landscape attachment on portrait paper (or the reverse) is turned, not shrunk
-                boolean landscapePage = view.getImage().getWidth() > view.getImage().getHeight();
+                boolean landscapePage =
+                        view.getImage().getWidth() > view.getImage().getHeight();
                 boolean landscapePaper = layout.getPrintableWidth() > layout.getPrintableHeight();
                 boolean turn = landscapePage != landscapePaper;
                 view.setFitWidth(turn ? layout.getPrintableHeight() : layout.getPrintableWidth());
@@ -240,7 +269,11 @@ public final class ReportsView {
                 }
             }
             job.endJob();
-            vm.messageProperty().set(texts.msg("reports.printed", p.getPages().size(), job.getPrinter().getName()));
+            vm.messageProperty()
+                    .set(texts.msg(
+                            "reports.printed",
+                            p.getPages().size(),
+                            job.getPrinter().getName()));
         } catch (JRException e) {
             job.cancelJob();
             vm.messageProperty().set(texts.msg("reports.failed", e.getMessage()));

@@ -1,20 +1,14 @@
 package org.reliefdesk.gui.reports;
 
-import java.util.LinkedHashMap;
-import java.util.Optional;
-import java.util.function.Consumer;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.scene.image.WritableImage;
-import javafx.stage.Window;
-import net.sf.jasperreports.engine.JasperPrintManager;
-import org.reliefdesk.gui.common.UiTasks;
-import org.reliefdesk.logic.users.Capabilities;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -24,10 +18,20 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
+
 import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperPrintManager;
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.ReportScope;
+import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.User;
@@ -35,9 +39,6 @@ import org.reliefdesk.report.OverduePdf;
 import org.reliefdesk.report.ReportMaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.reliefdesk.gui.session.AppConfig;
-import org.reliefdesk.gui.tickets.WorkbenchViewModel;
-import java.util.Map;
 
 /**
  * The reports page's state: which scope and date, which printed report, the report made last
@@ -45,15 +46,10 @@ import java.util.Map;
  */
 public final class ReportsViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReportsViewModel.class);
+    /** How large the preview draws a page (1 = 72 dpi). */
+    static final float PREVIEW_ZOOM = 1.3f;
 
-    /** A scope the user may choose, with its label. */
-    record ScopeChoice(String label, String departmentCode, String townshipCode) {
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsViewModel.class);
 
     private final WorkbenchViewModel vm;
     private final Texts texts;
@@ -80,23 +76,38 @@ public final class ReportsViewModel {
         asOf.addListener((o, a, d) -> checkDate());
     }
 
+    /** A scope the user may choose, with its label. */
+    record ScopeChoice(String label, String departmentCode, String townshipCode) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     /** The scopes this user may report on: a leader or administrator any; a clerk their department; township staff their township. */
     List<ScopeChoice> scopes(List<Place> townships) {
         User u = vm.user();
         List<ScopeChoice> out = new ArrayList<>();
         Capabilities can = Capabilities.of(u);
         if (can.byDepartment()) {
-            out.add(new ScopeChoice(vm.catalog().departmentName(u.departmentCode(), texts.locale()), u.departmentCode(), null));
+            out.add(new ScopeChoice(
+                    vm.catalog().departmentName(u.departmentCode(), texts.locale()), u.departmentCode(), null));
             return out;
         }
         if (can.byTownship()) {
-            townships.stream().filter(t -> t.code().equals(u.townshipCode())).findFirst()
+            townships.stream()
+                    .filter(t -> t.code().equals(u.townshipCode()))
+                    .findFirst()
                     .ifPresent(t -> out.add(new ScopeChoice(t.name(), null, t.code())));
             return out;
         }
         out.add(new ScopeChoice(texts.msg("reports.wholeCounty"), null, null));
-        vm.catalog().departments().forEach(d -> out.add(new ScopeChoice(
-                texts.msg("reports.department", vm.catalog().departmentName(d.code(), texts.locale())), d.code(), null)));
+        vm.catalog()
+                .departments()
+                .forEach(d -> out.add(new ScopeChoice(
+                        texts.msg("reports.department", vm.catalog().departmentName(d.code(), texts.locale())),
+                        d.code(),
+                        null)));
         townships.forEach(t -> out.add(new ScopeChoice(texts.msg("reports.township", t.name()), null, t.code())));
         return out;
     }
@@ -111,12 +122,16 @@ public final class ReportsViewModel {
 
     /** Reads the scopes this user may choose (off the FX thread) and chooses the first. */
     void loadScopes() {
-        tasks.run(UiTasks.Lane.STORE, p -> townships(), townships -> {
-            scopes.setAll(scopes(townships));
-            if (!scopes.isEmpty()) {
-                scope.set(scopes.get(0));
-            }
-        }, e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> townships(),
+                townships -> {
+                    scopes.setAll(scopes(townships));
+                    if (!scopes.isEmpty()) {
+                        scope.set(scopes.get(0));
+                    }
+                },
+                e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
     }
 
     ObservableList<ScopeChoice> scopes() {
@@ -145,44 +160,52 @@ public final class ReportsViewModel {
         busy.set(true);
         progress.set(-1);
         message.set(texts.msg("reports.making"));
-        running = tasks.run(UiTasks.Lane.JOB, p -> {
-            ReportMaker maker = maker();
-            ReportScope s = maker.scope(chosen.departmentCode(), chosen.townshipCode());
-            OverdueReport r = maker.build(s, date, texts, (done, total) -> {
-                if (p.cancelled()) {
-                    throw new CancellationException();
-                }
-                p.update(done / (total * 1.25), null);
-            });
-            if (p.cancelled()) {
-                throw new CancellationException();
-            }
-            p.update(0.85, null);
-            JasperPrint pages = OverduePdf.fill(which, maker.printRun(r, texts, ReportMaker.DEFAULT_PREVIOUS_DAYS, null),
-                    texts);
-            return new Made(r, pages);
-        }, made -> {
-            done();
-            report.set(made.report());
-            print.set(made.pages());
-            message.set(texts.msg("reports.made", made.report().rows().size(), made.report().supervisedRows(),
-                    made.pages().getPages().size()));
-        }, error -> {
-            done();
-            if (error instanceof InvalidFieldException refused) {
-                message.set(texts.describe(refused));
-            } else {
-                LOG.error("Making the report failed", error);
-                message.set(texts.msg("reports.failed", String.valueOf(error.getMessage())));
-            }
-        }, (fraction, what) -> progress.set(fraction));
+        running = tasks.run(
+                UiTasks.Lane.JOB,
+                p -> {
+                    ReportMaker maker = maker();
+                    ReportScope s = maker.scope(chosen.departmentCode(), chosen.townshipCode());
+                    OverdueReport r = maker.build(s, date, texts, (done, total) -> {
+                        if (p.cancelled()) {
+                            throw new CancellationException();
+                        }
+                        p.update(done / (total * 1.25), null);
+                    });
+                    if (p.cancelled()) {
+                        throw new CancellationException();
+                    }
+                    p.update(0.85, null);
+                    JasperPrint pages = OverduePdf.fill(
+                            which, maker.printRun(r, texts, ReportMaker.DEFAULT_PREVIOUS_DAYS, null), texts);
+                    return new Made(r, pages);
+                },
+                made -> {
+                    done();
+                    report.set(made.report());
+                    print.set(made.pages());
+                    message.set(texts.msg(
+                            "reports.made",
+                            made.report().rows().size(),
+                            made.report().supervisedRows(),
+                            made.pages().getPages().size()));
+                },
+                error -> {
+                    done();
+                    if (error instanceof InvalidFieldException refused) {
+                        message.set(texts.describe(refused));
+                    } else {
+                        LOG.error("Making the report failed", error);
+                        message.set(texts.msg("reports.failed", String.valueOf(error.getMessage())));
+                    }
+                },
+                (fraction, what) -> progress.set(fraction));
     }
 
-    private record Made(OverdueReport report, JasperPrint pages) {
-    }
+    private record Made(OverdueReport report, JasperPrint pages) {}
 
     private ReportMaker maker() {
-        return new ReportMaker(vm.store(), vm.catalog(), vm.clocks(), vm.config().clock());
+        return new ReportMaker(
+                vm.store(), vm.catalog(), vm.clocks(), vm.config().clock());
     }
 
     private void done() {
@@ -214,31 +237,35 @@ public final class ReportsViewModel {
         }
         Path file = chosen.get();
         busy.set(true);
-        tasks.run(UiTasks.Lane.JOB, progress -> {
-            if (excel) {
-                ReportMaker.writeXlsx(r, texts, file);
-            } else {
-                ReportMaker.writePdf(p, file);
-            }
-            return file;
-        }, saved -> {
-            busy.set(false);
-            message.set(texts.msg("reports.saved", saved));
-        }, error -> {
-            busy.set(false);
-            LOG.error("Saving {} failed", file, error);
-            message.set(texts.msg("reports.saveFailed", file, String.valueOf(error.getMessage())));
-        });
+        tasks.run(
+                UiTasks.Lane.JOB,
+                progress -> {
+                    if (excel) {
+                        ReportMaker.writeXlsx(r, texts, file);
+                    } else {
+                        ReportMaker.writePdf(p, file);
+                    }
+                    return file;
+                },
+                saved -> {
+                    busy.set(false);
+                    message.set(texts.msg("reports.saved", saved));
+                },
+                error -> {
+                    busy.set(false);
+                    LOG.error("Saving {} failed", file, error);
+                    message.set(texts.msg("reports.saveFailed", file, String.valueOf(error.getMessage())));
+                });
     }
 
     /** Draws one page of the made report as a picture (off the FX thread). */
     void drawPage(JasperPrint p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
-        tasks.run(UiTasks.Lane.JOB, progress -> PagePictures.toFx(
-                JasperPrintManager.printPageToImage(p, index, PREVIEW_ZOOM)), then, failed);
+        tasks.run(
+                UiTasks.Lane.JOB,
+                progress -> PagePictures.toFx(JasperPrintManager.printPageToImage(p, index, PREVIEW_ZOOM)),
+                then,
+                failed);
     }
-
-    /** How large the preview draws a page (1 = 72 dpi). */
-    static final float PREVIEW_ZOOM = 1.3f;
 
     /** Leaders and administrators issue notices: they set the letterhead and read the register. */
     boolean issuesNotices() {

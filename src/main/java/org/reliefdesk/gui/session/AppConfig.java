@@ -1,20 +1,21 @@
 package org.reliefdesk.gui.session;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-
-import org.reliefdesk.logic.config.DataDirectory;
-import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.sample.SampleGenerator;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+
+import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.config.Settings;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.store.LocalBackups;
 
 /**
@@ -22,83 +23,24 @@ import org.reliefdesk.store.LocalBackups;
  * files are picked for attachments and opened for viewing (the system's chooser and viewer;
  * tests give their own).
  */
-public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
-                        FileOpener fileOpener, FileSaver fileSaver, Central central, boolean smokeTest,
-                        Path backupDir, boolean firstRun) {
-
-    /**
-     * Where the workbench syncs. {@link Mode#EMBEDDED}: a central store started on loopback in the
-     * data directory, holding the sample county (the default, so a first run shows sync);
-     * {@link Mode#REMOTE}: the county's central store at {@code url}, with password sign-in;
-     * {@link Mode#OFF}: no sync at all, the sample imported straight into the local store.
-     */
-    public record Central(Mode mode, String url, Duration every) {
-
-        public enum Mode { OFF, EMBEDDED, REMOTE }
-
-        /** How often the workbench syncs by itself unless told otherwise. */
-        public static final Duration DEFAULT_EVERY = Duration.ofMinutes(5);
-        public static final Central OFF = new Central(Mode.OFF, null, DEFAULT_EVERY);
-
-        public static Central embedded() {
-            return new Central(Mode.EMBEDDED, null, DEFAULT_EVERY);
-        }
-
-        public static Central remote(String url) {
-            return new Central(Mode.REMOTE, url, DEFAULT_EVERY);
-        }
-    }
-
-    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
-                     FileOpener fileOpener, FileSaver fileSaver) {
-        this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, Central.OFF, false,
-                LocalBackups.defaultFolder(dataDir), false);
-    }
-
-    public AppConfig withCentral(Central c) {
-        return new AppConfig(dataDir, texts, clock, sampleCount, filePicker, fileOpener, fileSaver, c, smokeTest,
-                backupDir, firstRun);
-    }
-
-    /** This config as the first-start page chose it (the command line's other options kept). */
-    public AppConfig withSettings(Settings s) {
-        return new AppConfig(s.dataDir(), Texts.forLanguage(s.language()), clock, sampleCount, filePicker, fileOpener,
-                fileSaver, centralOf(s.central(), Duration.ofMinutes(s.syncMinutes())), smokeTest, s.backupDir(),
-                false);
-    }
-
-    /** The value of {@code --name VALUE} or {@code --name=VALUE}, or null when not given. */
-    public static String option(List<String> args, String name) {
-        int i = args.indexOf(name);
-        if (i >= 0 && i + 1 < args.size()) {
-            return args.get(i + 1);
-        }
-        return args.stream().filter(a -> a.startsWith(name + "=")).map(a -> a.substring(name.length() + 1))
-                .findFirst().orElse(null);
-    }
-
-    private static Central centralOf(String central, Duration every) {
-        return central == null || central.isBlank() || Settings.EMBEDDED.equals(central)
-                ? new Central(Central.Mode.EMBEDDED, null, every)
-                : "off".equalsIgnoreCase(central) ? new Central(Central.Mode.OFF, null, every)
-                : new Central(Central.Mode.REMOTE, central, every);
-    }
-
-    /** Chooses files to attach, given the window asking. */
-    public interface FilePicker {
-        List<Path> pick(Window owner);
-    }
+public record AppConfig(
+        Path dataDir,
+        Texts texts,
+        Clock clock,
+        int sampleCount,
+        FilePicker filePicker,
+        FileOpener fileOpener,
+        FileSaver fileSaver,
+        Central central,
+        boolean smokeTest,
+        Path backupDir,
+        boolean firstRun) {
 
     /** The operating system's file chooser. */
     public static final FilePicker SYSTEM_PICKER = owner -> {
         List<File> chosen = new FileChooser().showOpenMultipleDialog(owner);
         return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
     };
-
-    /** Shows a stored file in the program the system uses for it (photo viewer, PDF reader). */
-    public interface FileOpener {
-        void open(Path file) throws IOException;
-    }
 
     /**
      * The desktop's own opener, started as a process: {@code xdg-open} on Linux (UOS, Kylin),
@@ -110,32 +52,53 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
         List<String> command = os.contains("win")
                 ? List.of("rundll32", "url.dll,FileProtocolHandler", file.toString())
                 : os.contains("mac") ? List.of("open", file.toString()) : List.of("xdg-open", file.toString());
-        new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     };
-
-    /** Asks where to save a file: the suggested name, and the extension it must have ("xlsx", "pdf"). */
-    public interface FileSaver {
-        Optional<Path> save(Window owner, String suggestedName, String extension);
-    }
 
     /** The operating system's save dialog, in the user's home folder, adding the extension if left out. */
     public static final FileSaver SYSTEM_SAVER = (owner, name, extension) -> {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                extension.toUpperCase(Locale.ROOT), "*." + extension));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
         File file = chooser.showSaveDialog(owner);
         if (file == null) {
             return Optional.empty();
         }
         Path path = file.toPath();
-        return Optional.of(path.toString().toLowerCase(Locale.ROOT).endsWith("." + extension) ? path
-                : path.resolveSibling(path.getFileName() + "." + extension));
+        return Optional.of(
+                path.toString().toLowerCase(Locale.ROOT).endsWith("." + extension)
+                        ? path
+                        : path.resolveSibling(path.getFileName() + "." + extension));
     };
 
-    public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker,
-                     FileOpener fileOpener) {
+    public AppConfig(
+            Path dataDir,
+            Texts texts,
+            Clock clock,
+            int sampleCount,
+            FilePicker filePicker,
+            FileOpener fileOpener,
+            FileSaver fileSaver) {
+        this(
+                dataDir,
+                texts,
+                clock,
+                sampleCount,
+                filePicker,
+                fileOpener,
+                fileSaver,
+                Central.OFF,
+                false,
+                LocalBackups.defaultFolder(dataDir),
+                false);
+    }
+
+    public AppConfig(
+            Path dataDir, Texts texts, Clock clock, int sampleCount, FilePicker filePicker, FileOpener fileOpener) {
         this(dataDir, texts, clock, sampleCount, filePicker, fileOpener, SYSTEM_SAVER);
     }
 
@@ -145,6 +108,101 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
 
     public AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount) {
         this(dataDir, texts, clock, sampleCount, SYSTEM_PICKER);
+    }
+
+    /**
+     * Where the workbench syncs. {@link Mode#EMBEDDED}: a central store started on loopback in the
+     * data directory, holding the sample county (the default, so a first run shows sync);
+     * {@link Mode#REMOTE}: the county's central store at {@code url}, with password sign-in;
+     * {@link Mode#OFF}: no sync at all, the sample imported straight into the local store.
+     */
+    public record Central(Mode mode, String url, Duration every) {
+
+        /** How often the workbench syncs by itself unless told otherwise. */
+        public static final Duration DEFAULT_EVERY = Duration.ofMinutes(5);
+
+        public static final Central OFF = new Central(Mode.OFF, null, DEFAULT_EVERY);
+
+        public enum Mode {
+            OFF,
+            EMBEDDED,
+            REMOTE
+        }
+
+        public static Central embedded() {
+            return new Central(Mode.EMBEDDED, null, DEFAULT_EVERY);
+        }
+
+        public static Central remote(String url) {
+            return new Central(Mode.REMOTE, url, DEFAULT_EVERY);
+        }
+    }
+
+    public AppConfig withCentral(Central c) {
+        return new AppConfig(
+                dataDir,
+                texts,
+                clock,
+                sampleCount,
+                filePicker,
+                fileOpener,
+                fileSaver,
+                c,
+                smokeTest,
+                backupDir,
+                firstRun);
+    }
+
+    /** This config as the first-start page chose it (the command line's other options kept). */
+    public AppConfig withSettings(Settings s) {
+        return new AppConfig(
+                s.dataDir(),
+                Texts.forLanguage(s.language()),
+                clock,
+                sampleCount,
+                filePicker,
+                fileOpener,
+                fileSaver,
+                centralOf(s.central(), Duration.ofMinutes(s.syncMinutes())),
+                smokeTest,
+                s.backupDir(),
+                false);
+    }
+
+    /** The value of {@code --name VALUE} or {@code --name=VALUE}, or null when not given. */
+    public static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        if (i >= 0 && i + 1 < args.size()) {
+            return args.get(i + 1);
+        }
+        return args.stream()
+                .filter(a -> a.startsWith(name + "="))
+                .map(a -> a.substring(name.length() + 1))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Central centralOf(String central, Duration every) {
+        return central == null || central.isBlank() || Settings.EMBEDDED.equals(central)
+                ? new Central(Central.Mode.EMBEDDED, null, every)
+                : "off".equalsIgnoreCase(central)
+                        ? new Central(Central.Mode.OFF, null, every)
+                        : new Central(Central.Mode.REMOTE, central, every);
+    }
+
+    /** Chooses files to attach, given the window asking. */
+    public interface FilePicker {
+        List<Path> pick(Window owner);
+    }
+
+    /** Shows a stored file in the program the system uses for it (photo viewer, PDF reader). */
+    public interface FileOpener {
+        void open(Path file) throws IOException;
+    }
+
+    /** Asks where to save a file: the suggested name, and the extension it must have ("xlsx", "pdf"). */
+    public interface FileSaver {
+        Optional<Path> save(Window owner, String suggestedName, String extension);
     }
 
     /**
@@ -161,17 +219,27 @@ public record AppConfig(Path dataDir, Texts texts, Clock clock, int sampleCount,
         Long minutes = minutesText == null ? null : Long.valueOf(minutesText);
         boolean smoke = args.contains("--smoke-test");
         boolean firstRun = saved.isEmpty() && dataDir == null && central == null && !smoke;
-        Path dir = dataDir != null ? DataDirectory.resolve(dataDir)
+        Path dir = dataDir != null
+                ? DataDirectory.resolve(dataDir)
                 : saved.map(Settings::dataDir).orElse(DataDirectory.resolve(null));
         String language = lang != null ? lang : saved.map(Settings::language).orElse("zh");
         String chosen = central != null ? central : saved.map(Settings::central).orElse(null);
-        long every = minutes != null ? minutes : saved.map(s -> (long) s.syncMinutes())
-                .orElse(Central.DEFAULT_EVERY.toMinutes());
+        long every = minutes != null
+                ? minutes
+                : saved.map(s -> (long) s.syncMinutes()).orElse(Central.DEFAULT_EVERY.toMinutes());
         // a data directory given on the command line keeps its backups with it
-        Path backups = dataDir == null && saved.isPresent() ? saved.get().backupDir()
-                : LocalBackups.defaultFolder(dir);
-        return new AppConfig(dir, Texts.forLanguage(language), Clock.system(SampleGenerator.ZONE),
-                SampleGenerator.DEFAULT_COUNT, SYSTEM_PICKER, SYSTEM_OPENER, SYSTEM_SAVER,
-                centralOf(chosen, Duration.ofMinutes(Math.max(1, every))), smoke, backups, firstRun);
+        Path backups = dataDir == null && saved.isPresent() ? saved.get().backupDir() : LocalBackups.defaultFolder(dir);
+        return new AppConfig(
+                dir,
+                Texts.forLanguage(language),
+                Clock.system(SampleGenerator.ZONE),
+                SampleGenerator.DEFAULT_COUNT,
+                SYSTEM_PICKER,
+                SYSTEM_OPENER,
+                SYSTEM_SAVER,
+                centralOf(chosen, Duration.ofMinutes(Math.max(1, every))),
+                smoke,
+                backups,
+                firstRun);
     }
 }

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.reliefdesk.central.CentralServer;
 import org.reliefdesk.central.CentralStore;
 import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.store.ImportReport;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.DemoUsers;
@@ -22,6 +21,7 @@ import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
+import org.reliefdesk.store.ImportReport;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketImporter;
 import org.slf4j.Logger;
@@ -36,8 +36,7 @@ public final class DemoBootstrap {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoBootstrap.class);
 
-    private DemoBootstrap() {
-    }
+    private DemoBootstrap() {}
 
     /** The embedded central store and its server, closed with the workspace. */
     public record Embedded(CentralStore store, CentralServer server) implements AutoCloseable {
@@ -78,9 +77,10 @@ public final class DemoBootstrap {
         store.users().addMissing(DemoUsers.all());
         Path dir = config.dataDir().resolve("central");
         Files.createDirectories(dir);
-        CentralStore central = CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(),
-                catalog, config.clock());
-        central.users().addMissing(DemoUsers.all(), demoPassword(), config.clock().instant());
+        CentralStore central =
+                CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(), catalog, config.clock());
+        central.users()
+                .addMissing(DemoUsers.all(), demoPassword(), config.clock().instant());
         // the demo stands for a whole province: its administrator also keeps the holiday years
         central.calendarEditors(List.of(DemoUsers.ADMIN.username()));
         if (central.tickets().count() == 0) {
@@ -89,16 +89,27 @@ public final class DemoBootstrap {
             if (store.tickets().count() > 0) {
                 lines = store.tickets().counties().stream()
                         .flatMap(c -> store.tickets().list(new TicketScope(c.code(), null, null)).stream())
-                        .map(t -> codec.write(new TicketHistory(t, store.tickets().events(t.id())))).toList();
+                        .map(t ->
+                                codec.write(new TicketHistory(t, store.tickets().events(t.id()))))
+                        .toList();
             } else {
-                lines = new SampleGenerator(catalog).generate(SampleGenerator.DEFAULT_SEED, config.clock().instant(),
-                        config.sampleCount()).stream().map(codec::write).toList();
+                lines = new SampleGenerator(catalog)
+                        .generate(SampleGenerator.DEFAULT_SEED, config.clock().instant(), config.sampleCount()).stream()
+                                .map(codec::write)
+                                .toList();
             }
             progress.accept(0.5);
             LocalDate today = LocalDate.now(config.clock().withZone(ChinaTime.ZONE));
-            var intake = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", lines))),
-                    null, today, config.clock().instant());
-            LOG.info("Embedded central store filled: {} tickets, {} refused", intake.added(), intake.rejected().size());
+            var intake = central.tickets()
+                    .intake(
+                            new BufferedReader(new StringReader(String.join("\n", lines))),
+                            null,
+                            today,
+                            config.clock().instant());
+            LOG.info(
+                    "Embedded central store filled: {} tickets, {} refused",
+                    intake.added(),
+                    intake.rejected().size());
         }
         CentralServer server;
         try {
@@ -127,7 +138,10 @@ public final class DemoBootstrap {
         IntConsumer onLines = n -> progress.accept((double) n / total);
         ImportReport report = new TicketImporter(store, codec, today)
                 .importLines(new BufferedReader(new StringReader(lines)), onLines);
-        LOG.info("Sample county loaded: {} imported, {} skipped, {} rejected",
-                report.imported(), report.skipped(), report.rejected().size());
+        LOG.info(
+                "Sample county loaded: {} imported, {} skipped, {} rejected",
+                report.imported(),
+                report.skipped(),
+                report.rejected().size());
     }
 }

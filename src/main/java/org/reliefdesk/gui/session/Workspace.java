@@ -1,20 +1,20 @@
 package org.reliefdesk.gui.session;
 
+import java.io.IOException;
+import java.util.function.DoubleConsumer;
 
 import org.reliefdesk.gui.common.UiTasks;
-import org.reliefdesk.logic.catalog.PlaceDirectory;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.PlaceDirectory;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.store.AttachmentStore;
-import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.TicketActions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.IOException;
-import java.util.function.DoubleConsumer;
 
 /**
  * Everything the open workbench works on: the config, the catalog and the local store.
@@ -32,6 +32,9 @@ public final class Workspace implements AutoCloseable {
     public final UiTasks tasks;
 
     private final PlaceDirectory places = PlaceDirectory.loadBuiltIn();
+
+    private String centralUrl;
+    private DemoBootstrap.Embedded embedded;
 
     public Workspace(AppConfig config, Catalog catalog, LocalStore store, UiTasks tasks) {
         this.tasks = tasks;
@@ -89,9 +92,6 @@ public final class Workspace implements AutoCloseable {
     public String centralUrl() {
         return centralUrl;
     }
-
-    private String centralUrl;
-    private DemoBootstrap.Embedded embedded;
 
     @Override
     public void close() {

@@ -1,5 +1,7 @@
 package org.reliefdesk.gui.settings;
 
+import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,12 +17,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.InvalidFieldException;
-import java.io.File;
-import java.nio.file.InvalidPathException;
-import javafx.util.StringConverter;
 
 /**
  * The settings as a form, for the first start and the settings page: data directory, central
@@ -141,11 +142,18 @@ public final class SettingsForm {
 
     /** The settings as filled in, checked; a problem is shown beside the form and nothing is returned. */
     public Optional<Settings> read() {
-        String central = demo.isSelected() ? Settings.EMBEDDED : none.isSelected() ? Settings.OFF : url.getText().strip();
+        String central = demo.isSelected()
+                ? Settings.EMBEDDED
+                : none.isSelected() ? Settings.OFF : url.getText().strip();
         try {
-            Settings s = new Settings(Path.of(dataDir.getText().strip()).toAbsolutePath(), central,
-                    minutes.getValue() == null ? 0 : minutes.getValue(), language.getValue(),
-                    Path.of(backupDir.getText().strip()).toAbsolutePath(), logLevel.getValue()).checked();
+            Settings s = new Settings(
+                            Path.of(dataDir.getText().strip()).toAbsolutePath(),
+                            central,
+                            minutes.getValue() == null ? 0 : minutes.getValue(),
+                            language.getValue(),
+                            Path.of(backupDir.getText().strip()).toAbsolutePath(),
+                            logLevel.getValue())
+                    .checked();
             error.setText("");
             return Optional.of(s);
         } catch (InvalidFieldException e) {

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+
 import org.reliefdesk.logic.i18n.Texts;
 
 /** The settings page: this PC's settings, saved to the settings file for the next start. */

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.config.Settings;
@@ -31,22 +32,29 @@ public final class SettingsViewModel {
 
     /** Reads the saved settings off the FX thread; none saved (or unreadable): what this start runs with. */
     public void read(Consumer<Settings> then) {
-        tasks.run(UiTasks.Lane.STORE, p -> {
-            try {
-                return Settings.load(file).orElse(fromConfig(config));
-            } catch (IOException | RuntimeException e) {
-                return fromConfig(config);
-            }
-        }, then, e -> then.accept(fromConfig(config)));
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> {
+                    try {
+                        return Settings.load(file).orElse(fromConfig(config));
+                    } catch (IOException | RuntimeException e) {
+                        return fromConfig(config);
+                    }
+                },
+                then,
+                e -> then.accept(fromConfig(config)));
     }
 
     /** Saves checked settings; says where, or why not. */
     public void save(Settings settings) {
         Texts texts = config.texts();
-        tasks.run(UiTasks.Lane.STORE, p -> {
-            settings.save(file);
-            return file;
-        }, saved -> message.set(texts.msg("settings.saved", saved)),
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> {
+                    settings.save(file);
+                    return file;
+                },
+                saved -> message.set(texts.msg("settings.saved", saved)),
                 e -> message.set(texts.msg("rule.format", file, e.getMessage())));
     }
 
@@ -57,8 +65,13 @@ public final class SettingsViewModel {
             case OFF -> Settings.OFF;
             case REMOTE -> c.central().url();
         };
-        return new Settings(c.dataDir(), central, (int) c.central().every().toMinutes(),
-                c.texts().locale().getLanguage().equals("en") ? "en" : "zh", c.backupDir(), "INFO");
+        return new Settings(
+                c.dataDir(),
+                central,
+                (int) c.central().every().toMinutes(),
+                c.texts().locale().getLanguage().equals("en") ? "en" : "zh",
+                c.backupDir(),
+                "INFO");
     }
 
     /** Where the settings live, as the page names it. */

@@ -7,6 +7,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.config.DataDirectory;
@@ -60,9 +61,12 @@ final class CrashDialog {
         showing = true;
         Texts texts = config.texts();
         Path log = DataDirectory.logsOf(config.dataDir()).resolve("reliefdesk.log");
-        String what = error.getMessage() == null ? error.getClass().getSimpleName()
+        String what = error.getMessage() == null
+                ? error.getClass().getSimpleName()
                 : texts.msg("crash.what", error.getClass().getSimpleName(), error.getMessage());
-        Alert alert = new Alert(Alert.AlertType.ERROR, texts.msg("crash.body", what, log),
+        Alert alert = new Alert(
+                Alert.AlertType.ERROR,
+                texts.msg("crash.body", what, log),
                 new ButtonType(texts.msg("crash.continue"), ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(texts.msg("crash.header"));
         alert.getDialogPane().setId("crashDialog");

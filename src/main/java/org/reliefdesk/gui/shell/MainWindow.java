@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+
 import org.controlsfx.control.Notifications;
 import org.reliefdesk.gui.admin.AdminView;
 import org.reliefdesk.gui.admin.AdminViewModel;
@@ -74,9 +75,10 @@ final class MainWindow {
             // Leaders read the county at a glance; a double-click opens a ticket in the workbench.
             Tab dashboardTab = new Tab(texts.msg("tab.dashboard"));
             dashboardTab.setContent(new DashboardView(new DashboardViewModel(vm), texts, catalog, t -> {
-                tabs.getSelectionModel().select(ticketTab);
-                tickets.show(t);
-            }).root());
+                        tabs.getSelectionModel().select(ticketTab);
+                        tickets.show(t);
+                    })
+                    .root());
             tabs.getTabs().add(dashboardTab);
         }
         // Clerks and township staff start on their tickets; reports beside them.
@@ -88,8 +90,10 @@ final class MainWindow {
             // Changes the central store did not take, with both versions; the count is in the tab's name.
             Tab conflictsTab = new Tab();
             conflictsTab.setId("conflictsTab");
-            conflictsTab.textProperty().bind(Bindings.createStringBinding(
-                    () -> texts.msg("tab.conflicts", sync.unsettled().size()), sync.unsettled()));
+            conflictsTab
+                    .textProperty()
+                    .bind(Bindings.createStringBinding(
+                            () -> texts.msg("tab.conflicts", sync.unsettled().size()), sync.unsettled()));
             conflictsTab.setContent(new ConflictsView(new ConflictsViewModel(sync, vm)).root());
             tabs.getTabs().add(conflictsTab);
         }
@@ -106,13 +110,17 @@ final class MainWindow {
         root.setCenter(tabs);
         root.setBottom(new StatusBar(vm, sync, texts).root());
         vm.alertsProperty().addListener((o, a, news) -> notify(news));
-        root.getStylesheets().add(MainWindow.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
+        root.getStylesheets()
+                .add(MainWindow.class
+                        .getResource("/org/reliefdesk/gui/workbench.css")
+                        .toExternalForm());
     }
 
     /** Users and the holiday calendar; an imported year recomputes every clock. */
     private Tab adminTab(Catalog catalog) {
         AdminViewModel model = AdminViewModel.of(vm, sync);
-        AdminView admin = new AdminView(model, catalog, texts, vm.config(), vm.user(), vm.workspace().places());
+        AdminView admin = new AdminView(
+                model, catalog, texts, vm.config(), vm.user(), vm.workspace().places());
         Tab adminTab = new Tab(texts.msg("tab.admin"), admin.root());
         adminTab.setId("adminTab");
         // read again each time it is opened: a sync since may have set tickets aside, or added users
@@ -125,7 +133,8 @@ final class MainWindow {
     }
 
     private HBox toolbar(TicketsView tickets, Catalog catalog, Runnable switchUser) {
-        Label who = new Label(People.describe(vm.user(), texts, catalog, vm.workspace().places()));
+        Label who = new Label(
+                People.describe(vm.user(), texts, catalog, vm.workspace().places()));
         who.setStyle("-fx-font-weight: bold;");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

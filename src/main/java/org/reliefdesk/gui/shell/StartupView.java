@@ -5,6 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
+
 import org.reliefdesk.logic.i18n.Texts;
 
 /** Shown while the store opens and, on first start, the sample county is loaded. */

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+
 import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.i18n.Texts;
@@ -17,17 +18,29 @@ final class StatusBar {
     private final HBox root;
 
     StatusBar(WorkbenchViewModel vm, SyncViewModel sync, Texts texts) {
-        Label user = new Label(texts.msg("statusBar.user", vm.user().displayName(), vm.user().username()));
+        Label user = new Label(
+                texts.msg("statusBar.user", vm.user().displayName(), vm.user().username()));
         Label dataDir = new Label(texts.msg("statusBar.dataDir", vm.config().dataDir()));
         Label count = new Label();
         count.setId("ticketCount");
-        count.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.partialProperty().get() ? texts.msg("statusBar.countPartial", vm.list().all().size())
-                        : texts.msg("statusBar.count", vm.list().visible().size(), vm.list().all().size()),
-                vm.list().visible(), vm.list().all(), vm.partialProperty()));
+        count.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.partialProperty().get()
+                                ? texts.msg(
+                                        "statusBar.countPartial",
+                                        vm.list().all().size())
+                                : texts.msg(
+                                        "statusBar.count",
+                                        vm.list().visible().size(),
+                                        vm.list().all().size()),
+                        vm.list().visible(),
+                        vm.list().all(),
+                        vm.partialProperty()));
         Label message = new Label();
-        message.textProperty().bind(Bindings.when(vm.errorProperty().isNotEmpty()).then(vm.errorProperty())
-                .otherwise(vm.messageProperty()));
+        message.textProperty()
+                .bind(Bindings.when(vm.errorProperty().isNotEmpty())
+                        .then(vm.errorProperty())
+                        .otherwise(vm.messageProperty()));
         message.setId("statusMessage");
         message.setStyle("-fx-text-fill: #b00020;");
         Region spacer = new Region();

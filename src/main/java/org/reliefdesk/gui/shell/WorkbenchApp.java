@@ -1,37 +1,19 @@
 package org.reliefdesk.gui.shell;
 
-import java.util.List;
-
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.stage.Screen;
-import javafx.stage.Stage;
-import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.model.User;
-import org.reliefdesk.store.LocalStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.reliefdesk.gui.common.FxUiTasks;
-import org.reliefdesk.gui.common.UiTasks;
-import org.reliefdesk.gui.session.AppConfig;
-import org.reliefdesk.gui.session.Workspace;
-import org.reliefdesk.gui.settings.SettingsForm;
-import org.reliefdesk.gui.signin.SignInView;
-import org.reliefdesk.gui.signin.SignInViewModel;
-import org.reliefdesk.gui.sync.SyncViewModel;
-import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -39,12 +21,31 @@ import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.reliefdesk.logic.config.Settings;
-import org.reliefdesk.logic.queue.TicketScope;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import org.reliefdesk.gui.common.FxUiTasks;
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.DemoBootstrap;
+import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.gui.settings.SettingsForm;
+import org.reliefdesk.gui.signin.SignInView;
+import org.reliefdesk.gui.signin.SignInViewModel;
+import org.reliefdesk.gui.sync.SyncViewModel;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.config.Settings;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.model.User;
 import org.reliefdesk.store.DamagedDatabaseException;
 import org.reliefdesk.store.IncompatibleDatabaseException;
 import org.reliefdesk.store.LocalBackups;
+import org.reliefdesk.store.LocalStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The workbench window. One stage moves through three scenes: preparing the data (off the
@@ -52,7 +53,16 @@ import org.reliefdesk.store.LocalBackups;
  */
 public final class WorkbenchApp extends Application {
 
+    /** How often the workbench reloads by itself (new tickets, clocks moving on). */
+    static final java.time.Duration AUTO_REFRESH = java.time.Duration.ofMinutes(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+
+    /** The saved settings Main read (JavaFX makes the instance itself, so they travel this way). */
+    private static volatile Optional<Settings> launchSettings = Optional.empty();
+
+    /** What the process exits with (the smoke test sets it; a normal close is 0). */
+    private static volatile int exitCode;
 
     private AppConfig config;
     private Workspace workspace;
@@ -60,18 +70,19 @@ public final class WorkbenchApp extends Application {
     /** The one owner of the GUI's threads; every view model of this window gets it. */
     private final UiTasks tasks = new FxUiTasks();
 
+    /** The signed-in user's sync, stopped when they leave or the app closes. */
+    private SyncViewModel currentSync;
+
+    /** The signed-in user's workbench, whose periodic reload stops with the app. */
+    private WorkbenchViewModel current;
+
     /** Used by {@link Application#launch}: the config comes from the command line. */
-    public WorkbenchApp() {
-    }
+    public WorkbenchApp() {}
 
     /** Used by tests: a given data directory, language and clock. */
     public WorkbenchApp(AppConfig config) {
         this.config = config;
     }
-
-    /** The saved settings Main read (JavaFX makes the instance itself, so they travel this way). */
-    private static volatile Optional<Settings> launchSettings =
-            Optional.empty();
 
     /** @param saved the settings Main read before logging started (read once, used for the window too) */
     public static void launchWith(String[] args, Optional<Settings> saved) {
@@ -103,8 +114,8 @@ public final class WorkbenchApp extends Application {
         }
         // 1360×820 where it fits; smaller screens (1366×768 laptops) get most of what they have.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(new StackPane(), Math.min(1360, screen.getWidth() * 0.95),
-                Math.min(820, screen.getHeight() * 0.92)));
+        stage.setScene(new Scene(
+                new StackPane(), Math.min(1360, screen.getWidth() * 0.95), Math.min(820, screen.getHeight() * 0.92)));
         stage.show();
         if (config.firstRun()) {
             showFirstRun();
@@ -156,26 +167,38 @@ public final class WorkbenchApp extends Application {
             return;
         }
         startup.show(-1, texts.msg("startup.openingStore", config.dataDir()));
-        tasks.run(UiTasks.Lane.STORE, progress -> {
-            LocalStore store = LocalStore.open(config.dataDir());
-            workspace = new Workspace(config, catalog, store, tasks);
-            progress.update(-1, texts.msg("startup.loadingSample"));
-            workspace.prepare(f -> progress.update(f, null));
-            return store.users().list();
-        }, known -> {
-            startBackups();
-            if (config.smokeTest()) {
-                smokeTest();
-                return;
-            }
-            showSignIn(known);
-            tasks.run(UiTasks.Lane.STORE, progress -> readAhead(known), done -> {
-            }, error -> LOG.warn("Reading ahead failed", error));
-        }, error -> fail(error instanceof IncompatibleDatabaseException other
-                ? texts.msg("startup.otherH2", other.file(), LocalStore.H2_VERSION)
-                : error instanceof DamagedDatabaseException damaged
-                ? texts.msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file())
-                : texts.msg("startup.failed", config.dataDir()), error), startup::show);
+        tasks.run(
+                UiTasks.Lane.STORE,
+                progress -> {
+                    LocalStore store = LocalStore.open(config.dataDir());
+                    workspace = new Workspace(config, catalog, store, tasks);
+                    progress.update(-1, texts.msg("startup.loadingSample"));
+                    workspace.prepare(f -> progress.update(f, null));
+                    return store.users().list();
+                },
+                known -> {
+                    startBackups();
+                    if (config.smokeTest()) {
+                        smokeTest();
+                        return;
+                    }
+                    showSignIn(known);
+                    tasks.run(
+                            UiTasks.Lane.STORE,
+                            progress -> readAhead(known),
+                            done -> {},
+                            error -> LOG.warn("Reading ahead failed", error));
+                },
+                error -> fail(
+                        error instanceof IncompatibleDatabaseException other
+                                ? texts.msg("startup.otherH2", other.file(), LocalStore.H2_VERSION)
+                                : error instanceof DamagedDatabaseException damaged
+                                        ? texts.msg(
+                                                damaged.diskFull() ? "startup.diskFull" : "startup.damaged",
+                                                damaged.file())
+                                        : texts.msg("startup.failed", config.dataDir()),
+                        error),
+                startup::show);
     }
 
     /**
@@ -186,11 +209,14 @@ public final class WorkbenchApp extends Application {
         try {
             long started = System.nanoTime();
             known.stream().findFirst().ifPresent(u -> {
-                var screen = workspace.store.tickets().newest(
-                        new TicketScope(u.countyCode(), null, null), WorkbenchViewModel.FIRST_SCREEN);
+                var screen = workspace
+                        .store
+                        .tickets()
+                        .newest(new TicketScope(u.countyCode(), null, null), WorkbenchViewModel.FIRST_SCREEN);
                 var clocks = workspace.clocks();
                 Instant now = config.clock().instant();
-                screen.tickets().forEach(t -> clocks.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
+                screen.tickets()
+                        .forEach(t -> clocks.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
             });
             LOG.info("Read ahead in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -203,15 +229,27 @@ public final class WorkbenchApp extends Application {
         boolean embedded = config.central().mode() == AppConfig.Central.Mode.EMBEDDED;
         SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
                 ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote)
-                : new SignInView(config.texts(), workspace.catalog, workspace.places(), users, u -> {
-                    if (embedded && !DemoBootstrap.isDemoUser(u)) {
-                        // Added by the administrator on the demo store, with a password of their own.
-                        stage.getScene().setRoot(new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote,
-                                u.username(), this::backToSignIn).root());
-                    } else {
-                        showWorkbench(u, DemoBootstrap.demoPassword());
-                    }
-                }, embedded ? "signIn.hintEmbedded" : "signIn.hint");
+                : new SignInView(
+                        config.texts(),
+                        workspace.catalog,
+                        workspace.places(),
+                        users,
+                        u -> {
+                            if (embedded && !DemoBootstrap.isDemoUser(u)) {
+                                // Added by the administrator on the demo store, with a password of their own.
+                                stage.getScene()
+                                        .setRoot(new SignInView(
+                                                        config.texts(),
+                                                        workspace.centralUrl(),
+                                                        this::signInRemote,
+                                                        u.username(),
+                                                        this::backToSignIn)
+                                                .root());
+                            } else {
+                                showWorkbench(u, DemoBootstrap.demoPassword());
+                            }
+                        },
+                        embedded ? "signIn.hintEmbedded" : "signIn.hint");
         stage.getScene().setRoot(signIn.root());
     }
 
@@ -225,7 +263,10 @@ public final class WorkbenchApp extends Application {
      * someone) — on the jobs lane, not behind a county's load still running on the store's.
      */
     private void backToSignIn() {
-        tasks.run(UiTasks.Lane.JOB, progress -> workspace.store.users().list(), this::showSignIn,
+        tasks.run(
+                UiTasks.Lane.JOB,
+                progress -> workspace.store.users().list(),
+                this::showSignIn,
                 error -> fail(config.texts().msg("workbench.loadFailed", error.getMessage()), error));
     }
 
@@ -268,28 +309,18 @@ public final class WorkbenchApp extends Application {
         return workspace;
     }
 
-    /** The signed-in user's sync, stopped when they leave or the app closes. */
-    private SyncViewModel currentSync;
-
-    /** How often the workbench reloads by itself (new tickets, clocks moving on). */
-    static final java.time.Duration AUTO_REFRESH = java.time.Duration.ofMinutes(2);
-
     /** A backup shortly after start (once the first screen is up), then every 24 hours while open. */
     private void startBackups() {
         tasks.every(UiTasks.Lane.HOUSEKEEPING, java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(24), () -> {
             try {
                 if (workspace.store.tickets().count() > 0) {
-                    LocalBackups.backup(workspace.store, config.backupDir(),
-                            LocalBackups.DEFAULT_KEEP, config.clock());
+                    LocalBackups.backup(workspace.store, config.backupDir(), LocalBackups.DEFAULT_KEEP, config.clock());
                 }
             } catch (IOException | RuntimeException ex) {
                 LOG.error("Backup failed; the next one is tried in 24 hours", ex);
             }
         });
     }
-
-    /** What the process exits with (the smoke test sets it; a normal close is 0). */
-    private static volatile int exitCode;
 
     public static int exitCode() {
         return exitCode;
@@ -315,16 +346,14 @@ public final class WorkbenchApp extends Application {
             Platform.exit();
             return;
         }
-        Alert alert = new Alert(Alert.AlertType.ERROR, message + "\n\n" + (error == null ? "" : error.getMessage()),
-                new ButtonType(config.texts().msg("dialog.ok"),
-                        ButtonBar.ButtonData.OK_DONE));
+        Alert alert = new Alert(
+                Alert.AlertType.ERROR,
+                message + "\n\n" + (error == null ? "" : error.getMessage()),
+                new ButtonType(config.texts().msg("dialog.ok"), ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(config.texts().msg("startup.errorHeader"));
         alert.showAndWait();
         Platform.exit();
     }
-
-    /** The signed-in user's workbench, whose periodic reload stops with the app. */
-    private WorkbenchViewModel current;
 
     @Override
     public void stop() {

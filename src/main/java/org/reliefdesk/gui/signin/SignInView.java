@@ -10,19 +10,20 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
-import javafx.scene.layout.VBox;
-import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.catalog.PlaceDirectory;
-import org.reliefdesk.gui.common.Focus;
-import org.reliefdesk.gui.common.People;
-import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.model.User;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
+
+import org.reliefdesk.gui.common.Focus;
+import org.reliefdesk.gui.common.People;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.PlaceDirectory;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.User;
 
 /**
  * Sign-in. On the embedded demo (and with no sync): pick one of the demo users, one per role
@@ -72,14 +73,18 @@ public final class SignInView {
         Button signIn = new Button(texts.msg("signIn.button"));
         signIn.setId("signInButton");
         signIn.setDefaultButton(true);
-        signIn.disableProperty().bind(name.textProperty().isEmpty().or(password.textProperty().isEmpty()));
+        signIn.disableProperty()
+                .bind(name.textProperty().isEmpty().or(password.textProperty().isEmpty()));
         signIn.setOnAction(e -> {
             error.setText(texts.msg("signIn.checking"));
             signIn.disableProperty().unbind();
             signIn.setDisable(true);
             remote.signIn(name.getText().strip(), password.getText().toCharArray(), why -> {
                 error.setText(why);
-                signIn.disableProperty().bind(name.textProperty().isEmpty().or(password.textProperty().isEmpty()));
+                signIn.disableProperty()
+                        .bind(name.textProperty()
+                                .isEmpty()
+                                .or(password.textProperty().isEmpty()));
             });
         });
         // Labels beside the fields: a prompt inside a field is gone once the cursor is in it.
@@ -105,7 +110,12 @@ public final class SignInView {
     }
 
     /** @param hintKey what the line under the title says (the embedded demo says where the data comes from) */
-    public SignInView(Texts texts, Catalog catalog, PlaceDirectory places, List<User> users, Consumer<User> onSignIn,
+    public SignInView(
+            Texts texts,
+            Catalog catalog,
+            PlaceDirectory places,
+            List<User> users,
+            Consumer<User> onSignIn,
             String hintKey) {
         Label title = new Label(texts.msg("signIn.title"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
@@ -126,10 +136,12 @@ public final class SignInView {
         Button signIn = new Button(texts.msg("signIn.button"));
         signIn.setId("signInButton");
         signIn.setDefaultButton(true);
-        signIn.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        signIn.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
         signIn.setOnAction(e -> onSignIn.accept(list.getSelectionModel().getSelectedItem()));
         list.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
+            if (e.getButton() == MouseButton.PRIMARY
+                    && e.getClickCount() == 2
                     && list.getSelectionModel().getSelectedItem() != null) {
                 onSignIn.accept(list.getSelectionModel().getSelectedItem());
             }

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * (the sync signs in once the network is back); anyone else is told why, in their language.
  */
 public final class SignInViewModel {
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final Workspace workspace;
 
@@ -36,21 +36,24 @@ public final class SignInViewModel {
     /** Answers on the FX thread: {@code signedIn} with the user, or {@code refused} with why. */
     public void signIn(String username, char[] password, BiConsumer<User, char[]> signedIn, Consumer<String> refused) {
         Texts texts = workspace.config.texts();
-        workspace.tasks.run(UiTasks.Lane.SYNC, p -> answer(username, password, texts), answer -> {
-            if (answer.user() != null) {
-                signedIn.accept(answer.user(), password);
-            } else {
-                refused.accept(answer.refusal());
-            }
-        }, error -> {
-            LOG.error("Signing in failed", error);
-            refused.accept(texts.msg("action.failed", error.getMessage()));
-        });
+        workspace.tasks.run(
+                UiTasks.Lane.SYNC,
+                p -> answer(username, password, texts),
+                answer -> {
+                    if (answer.user() != null) {
+                        signedIn.accept(answer.user(), password);
+                    } else {
+                        refused.accept(answer.refusal());
+                    }
+                },
+                error -> {
+                    LOG.error("Signing in failed", error);
+                    refused.accept(texts.msg("action.failed", error.getMessage()));
+                });
     }
 
     /** Who signed in, or why not. */
-    private record Answer(User user, String refusal) {
-    }
+    private record Answer(User user, String refusal) {}
 
     private Answer answer(String username, char[] password, Texts texts) {
         try {
@@ -61,18 +64,22 @@ public final class SignInViewModel {
             return new Answer(session.user(), null);
         } catch (CentralClient.Refused e) {
             String key = e.code();
-            return new Answer(null, texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds())
-                    : e.getMessage());
+            return new Answer(
+                    null, texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage());
         } catch (IOException e) {
             LOG.info("Central store not reached at sign-in: {}", e.toString());
             Optional<User> known = workspace.store.users().list().stream()
-                    .filter(u -> u.username().equals(username)).findFirst();
+                    .filter(u -> u.username().equals(username))
+                    .findFirst();
             SyncFacts.OfflineCheck check = workspace.store.syncFacts().checkOffline(username, password);
             if (known.isPresent() && check == SyncFacts.OfflineCheck.MATCHES) {
                 return new Answer(known.get(), null);
             }
-            return new Answer(null, check == SyncFacts.OfflineCheck.WRONG ? texts.msg("sync.auth.wrongPassword")
-                    : texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
+            return new Answer(
+                    null,
+                    check == SyncFacts.OfflineCheck.WRONG
+                            ? texts.msg("sync.auth.wrongPassword")
+                            : texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
         }
     }
 }

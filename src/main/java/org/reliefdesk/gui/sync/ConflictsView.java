@@ -1,8 +1,8 @@
 package org.reliefdesk.gui.sync;
 
-
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -13,13 +13,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+
 import org.reliefdesk.logic.i18n.Texts;
-import javafx.geometry.Orientation;
-import javafx.scene.layout.ColumnConstraints;
 
 /**
  * Changes the central store did not take: in conflict (someone else acted first) or refused (a
@@ -72,10 +72,14 @@ public final class ConflictsView {
         var none = list.getSelectionModel().selectedItemProperty().isNull();
         discard.disableProperty().bind(none);
         // Only an action on a ticket the central store holds can be done again; a refused new ticket cannot.
-        reapply.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            ConflictsViewModel.ConflictRow row = list.getSelectionModel().getSelectedItem();
-            return row == null || !row.canReapply();
-        }, list.getSelectionModel().selectedItemProperty()));
+        reapply.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> {
+                            ConflictsViewModel.ConflictRow row =
+                                    list.getSelectionModel().getSelectedItem();
+                            return row == null || !row.canReapply();
+                        },
+                        list.getSelectionModel().selectedItemProperty()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
             if (e == null) {
                 mine.clear();
@@ -89,12 +93,15 @@ public final class ConflictsView {
         });
         reapply.setOnAction(ev -> vm.reapply(list.getSelectionModel().getSelectedItem()));
         discard.setOnAction(ev -> {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, texts.msg("conflicts.discardConfirm"),
+            Alert ask = new Alert(
+                    Alert.AlertType.CONFIRMATION,
+                    texts.msg("conflicts.discardConfirm"),
                     new ButtonType(texts.msg("conflicts.discardYes"), ButtonBar.ButtonData.OK_DONE),
                     new ButtonType(texts.msg("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
             ask.setHeaderText(null);
             ask.initOwner(root.getScene().getWindow());
-            ask.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+            ask.showAndWait()
+                    .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
                     .ifPresent(b -> vm.discard(list.getSelectionModel().getSelectedItem()));
         });
         Label intro = new Label(texts.msg("conflicts.intro"));

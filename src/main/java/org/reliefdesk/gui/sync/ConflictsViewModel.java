@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.forms.FormText;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
@@ -30,9 +31,8 @@ import org.reliefdesk.store.Outbox;
 public final class ConflictsViewModel {
 
     /** One change the central store did not take, in the user's words. */
-    public record ConflictRow(UUID opId, String title, String reason, String mine, String central,
-            boolean canReapply) {
-    }
+    public record ConflictRow(
+            UUID opId, String title, String reason, String mine, String central, boolean canReapply) {}
 
     private final SyncViewModel sync;
     private final WorkbenchViewModel vm;
@@ -61,16 +61,26 @@ public final class ConflictsViewModel {
             }
         }
         entries.clear();
-        rows.setAll(sync.unsettled().stream().map(e -> {
-            entries.put(e.opId(), e);
-            Ticket t = tickets.get(e.ticketId());
-            String no = t != null ? t.ticketNo() : e.ticketId().toString().substring(0, 8);
-            return new ConflictRow(e.opId(), texts.msg("conflicts.row", no,
-                    texts.msg("conflicts.state." + e.state().name()), what(e.operation()), Formats.dateTime(e.createdAt())),
-                    texts.msg("conflicts.reason", e.reason() == null ? "" : e.reason()),
-                    mineText(e, t), centralText(sync.centralVersion(e)),
-                    e.operation().kind() == Operation.Kind.ACT && e.centralTicket() != null);
-        }).toList());
+        rows.setAll(sync.unsettled().stream()
+                .map(e -> {
+                    entries.put(e.opId(), e);
+                    Ticket t = tickets.get(e.ticketId());
+                    String no =
+                            t != null ? t.ticketNo() : e.ticketId().toString().substring(0, 8);
+                    return new ConflictRow(
+                            e.opId(),
+                            texts.msg(
+                                    "conflicts.row",
+                                    no,
+                                    texts.msg("conflicts.state." + e.state().name()),
+                                    what(e.operation()),
+                                    Formats.dateTime(e.createdAt())),
+                            texts.msg("conflicts.reason", e.reason() == null ? "" : e.reason()),
+                            mineText(e, t),
+                            centralText(sync.centralVersion(e)),
+                            e.operation().kind() == Operation.Kind.ACT && e.centralTicket() != null);
+                })
+                .toList());
     }
 
     /** Does the same action again on the central store's version of the ticket. */
@@ -90,7 +100,8 @@ public final class ConflictsViewModel {
     }
 
     private String what(Operation op) {
-        return op.kind() == Operation.Kind.OPEN ? texts.msg("conflicts.opened")
+        return op.kind() == Operation.Kind.OPEN
+                ? texts.msg("conflicts.opened")
                 : catalog.actionName(op.action(), texts.locale());
     }
 
@@ -100,10 +111,23 @@ public final class ConflictsViewModel {
             return texts.msg("conflicts.mineOpened", Formats.dateTime(e.createdAt()));
         }
         String item = ticket == null ? null : ticket.itemCode();
-        TicketEvent asEvent = new TicketEvent(op.eventId(), op.ticketId(), op.baseSeq() + 1, e.createdBy(), op.at(),
-                op.action(), null, null, op.note(), op.form(), null);
-        return texts.msg("conflicts.mineAction", catalog.actionName(op.action(), texts.locale()),
-                Formats.dateTime(op.at()), vm.actorName(e.createdBy()),
+        TicketEvent asEvent = new TicketEvent(
+                op.eventId(),
+                op.ticketId(),
+                op.baseSeq() + 1,
+                e.createdBy(),
+                op.at(),
+                op.action(),
+                null,
+                null,
+                op.note(),
+                op.form(),
+                null);
+        return texts.msg(
+                "conflicts.mineAction",
+                catalog.actionName(op.action(), texts.locale()),
+                Formats.dateTime(op.at()),
+                vm.actorName(e.createdBy()),
                 item == null ? "" : FormText.summarize(catalog, item, asEvent, texts));
     }
 
@@ -111,13 +135,20 @@ public final class ConflictsViewModel {
         if (central == null) {
             return texts.msg("conflicts.centralNone");
         }
-        StringBuilder b = new StringBuilder(texts.msg("conflicts.centralNow", central.ticket().ticketNo(),
-                catalog.stepName(central.ticket().currentStep(), texts.locale()))).append('\n');
+        StringBuilder b = new StringBuilder(texts.msg(
+                        "conflicts.centralNow",
+                        central.ticket().ticketNo(),
+                        catalog.stepName(central.ticket().currentStep(), texts.locale())))
+                .append('\n');
         List<TicketEvent> events = central.events();
         for (TicketEvent ev : events.subList(Math.max(0, events.size() - 4), events.size())) {
-            b.append('\n').append(texts.msg("conflicts.centralEvent", Formats.dateTime(ev.at()),
-                    catalog.actionName(ev.action(), texts.locale()), vm.actorName(ev.actor()),
-                    FormText.summarize(catalog, central.ticket().itemCode(), ev, texts)));
+            b.append('\n')
+                    .append(texts.msg(
+                            "conflicts.centralEvent",
+                            Formats.dateTime(ev.at()),
+                            catalog.actionName(ev.action(), texts.locale()),
+                            vm.actorName(ev.actor()),
+                            FormText.summarize(catalog, central.ticket().itemCode(), ev, texts)));
         }
         return b.toString();
     }

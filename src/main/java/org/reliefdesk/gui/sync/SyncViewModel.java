@@ -1,22 +1,28 @@
 package org.reliefdesk.gui.sync;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
@@ -30,11 +36,6 @@ import org.reliefdesk.sync.CentralClient;
 import org.reliefdesk.sync.Synchronizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.reliefdesk.gui.common.UiTasks;
-import org.reliefdesk.gui.session.Workspace;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
  * Sync as the workbench shows it: in the background every few minutes and on demand, with
@@ -43,9 +44,9 @@ import java.util.function.Consumer;
  * to re-apply or discard. Runs on the sync lane, so a slow network never holds the list.
  */
 public final class SyncViewModel {
+    static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncViewModel.class);
-    static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
 
     private final Workspace workspace;
     private final User user;
@@ -53,6 +54,7 @@ public final class SyncViewModel {
     private final Texts texts;
     /** Hears which tickets a sync, a re-apply or a discard changed on this PC. */
     private final Consumer<Synchronizer.Changed> onChanged;
+
     private final UiTasks tasks;
 
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -119,14 +121,18 @@ public final class SyncViewModel {
     /** Runs work on the sync lane, then {@code then} on the FX thread; nothing once this workbench is closed. */
     private <T> void submit(UiTasks.Work<T> work, Consumer<T> then) {
         if (!stopped) {
-            tasks.run(UiTasks.Lane.SYNC, work, result -> {
-                if (!stopped) {
-                    then.accept(result);
-                }
-            }, e -> {
-                LOG.error("Sync work on this PC failed", e);
-                status.set(texts.msg("sync.status.localError"));
-            });
+            tasks.run(
+                    UiTasks.Lane.SYNC,
+                    work,
+                    result -> {
+                        if (!stopped) {
+                            then.accept(result);
+                        }
+                    },
+                    e -> {
+                        LOG.error("Sync work on this PC failed", e);
+                        status.set(texts.msg("sync.status.localError"));
+                    });
         }
     }
 
@@ -142,10 +148,12 @@ public final class SyncViewModel {
         if (!enabled() || running.get()) {
             return;
         }
-        submit(p -> {
-            workspace.store.syncFacts().resetCursor(user.username());
-            return true;
-        }, reset -> syncNow());
+        submit(
+                p -> {
+                    workspace.store.syncFacts().resetCursor(user.username());
+                    return true;
+                },
+                reset -> syncNow());
     }
 
     public void syncNow() {
@@ -158,16 +166,21 @@ public final class SyncViewModel {
         running.set(true);
         progress.set(-1);
         status.set(texts.msg("sync.status.running"));
-        tasks.run(UiTasks.Lane.SYNC, p -> asUser((client, session) -> new Synchronizer(workspace.store, client,
-                workspace.catalog, workspace.config.clock()).sync(session, report ->
-                        p.update(report.fraction() < 0 ? -1 : report.fraction(), null))), r -> {
-                            failures = 0;
-                            running.set(false);
-                            refreshCounts();
-                            // a new holiday year moves every deadline: the whole scope is read again
-                            onChanged.accept(r.calendarYears() > 0 ? Synchronizer.Changed.everything() : r.changed());
-                            scheduleIn(workspace.config.central().every());
-                        }, this::syncFailed, (fraction, what) -> progress.set(fraction));
+        tasks.run(
+                UiTasks.Lane.SYNC,
+                p -> asUser((client, session) -> new Synchronizer(
+                                workspace.store, client, workspace.catalog, workspace.config.clock())
+                        .sync(session, report -> p.update(report.fraction() < 0 ? -1 : report.fraction(), null))),
+                r -> {
+                    failures = 0;
+                    running.set(false);
+                    refreshCounts();
+                    // a new holiday year moves every deadline: the whole scope is read again
+                    onChanged.accept(r.calendarYears() > 0 ? Synchronizer.Changed.everything() : r.changed());
+                    scheduleIn(workspace.config.central().every());
+                },
+                this::syncFailed,
+                (fraction, what) -> progress.set(fraction));
     }
 
     private void syncFailed(Throwable t) {
@@ -175,8 +188,11 @@ public final class SyncViewModel {
         if (t instanceof CentralClient.Refused refused && refused.status() != 503) {
             LOG.warn("Sync refused: {}", refused.getMessage());
             String key = refused.code();
-            status.set(texts.msg("sync.status.refused", texts.bundle().containsKey(key)
-                    ? texts.msg(key, refused.retryAfterSeconds()) : refused.getMessage()));
+            status.set(texts.msg(
+                    "sync.status.refused",
+                    texts.bundle().containsKey(key)
+                            ? texts.msg(key, refused.retryAfterSeconds())
+                            : refused.getMessage()));
             scheduleIn(workspace.config.central().every());
         } else if (!(t instanceof IOException)) {
             // this PC's own failure (its database, its disk): never said as a network outage
@@ -230,8 +246,10 @@ public final class SyncViewModel {
 
     private synchronized CentralClient.Session session() throws IOException {
         if (session == null) {
-            session = client()
-                    .signIn(user.username(), password, workspace.store.syncFacts().clientId());
+            session = client().signIn(
+                            user.username(),
+                            password,
+                            workspace.store.syncFacts().clientId());
         }
         return session;
     }
@@ -245,23 +263,29 @@ public final class SyncViewModel {
 
     /** Pending count, last sync and the conflicts list, read off the FX thread. */
     public void refreshCounts() {
-        submit(p -> new Counts(workspace.store.outbox().pendingCount(), workspace.store.outbox().unsettled(),
-                workspace.store.syncFacts().get(SyncFacts.LAST_SYNC).orElse(null)), c -> {
+        submit(
+                p -> new Counts(
+                        workspace.store.outbox().pendingCount(),
+                        workspace.store.outbox().unsettled(),
+                        workspace.store.syncFacts().get(SyncFacts.LAST_SYNC).orElse(null)),
+                c -> {
                     pending.set((int) c.waiting());
                     unsettled.setAll(c.open());
                     if (!running.get() && failures == 0) {
-                        status.set(c.last() == null ? texts.msg("sync.status.never", c.waiting())
-                                : texts.msg("sync.status.ok", when(c.last()), c.waiting()));
+                        status.set(
+                                c.last() == null
+                                        ? texts.msg("sync.status.never", c.waiting())
+                                        : texts.msg("sync.status.ok", when(c.last()), c.waiting()));
                     }
                 });
     }
 
-    private record Counts(long waiting, List<Outbox.Entry> open, String last) {
-    }
+    private record Counts(long waiting, List<Outbox.Entry> open, String last) {}
 
     private String when(String instant) {
         ZonedDateTime t = Instant.parse(instant).atZone(WorkflowEngine.ZONE);
-        boolean today = t.toLocalDate().equals(LocalDate.now(workspace.config.clock().withZone(WorkflowEngine.ZONE)));
+        boolean today =
+                t.toLocalDate().equals(LocalDate.now(workspace.config.clock().withZone(WorkflowEngine.ZONE)));
         return t.format(DateTimeFormatter.ofPattern(today ? "HH:mm" : "yyyy-MM-dd HH:mm"));
     }
 
@@ -279,33 +303,49 @@ public final class SyncViewModel {
 
     /** Takes the central version and does the same action again on it, as a new change to push. */
     void reapply(Outbox.Entry e) {
-        submit(p -> {
-            try {
-                workspace.actions().reapply(e.opId(), user, centralVersion(e), workspace.config.clock().instant());
-                return texts.msg("conflicts.done.reapplied");
-            } catch (InvalidFieldException ex) {
-                return texts.msg("conflicts.reapplyRefused", texts.describe(ex));
-            } catch (RuntimeException ex) {
-                LOG.error("Re-applying {} failed", e.opId(), ex);
-                return texts.msg("conflicts.reapplyRefused", ex.getMessage());
-            }
-        }, shown -> {
-            message.set(shown);
-            onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
-            refreshCounts();
-            syncNow();
-        });
+        submit(
+                p -> {
+                    try {
+                        workspace
+                                .actions()
+                                .reapply(
+                                        e.opId(),
+                                        user,
+                                        centralVersion(e),
+                                        workspace.config.clock().instant());
+                        return texts.msg("conflicts.done.reapplied");
+                    } catch (InvalidFieldException ex) {
+                        return texts.msg("conflicts.reapplyRefused", texts.describe(ex));
+                    } catch (RuntimeException ex) {
+                        LOG.error("Re-applying {} failed", e.opId(), ex);
+                        return texts.msg("conflicts.reapplyRefused", ex.getMessage());
+                    }
+                },
+                shown -> {
+                    message.set(shown);
+                    onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
+                    refreshCounts();
+                    syncNow();
+                });
     }
 
     /** Keeps the central version; the operation stays in the outbox, marked discarded. */
     void discard(Outbox.Entry e) {
-        submit(p -> {
-            workspace.store.outbox().discard(e.opId(), centralVersion(e), workspace.config.clock().instant());
-            return e;
-        }, done -> {
-            message.set(texts.msg("conflicts.done.discarded"));
-            onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
-            refreshCounts();
-        });
+        submit(
+                p -> {
+                    workspace
+                            .store
+                            .outbox()
+                            .discard(
+                                    e.opId(),
+                                    centralVersion(e),
+                                    workspace.config.clock().instant());
+                    return e;
+                },
+                done -> {
+                    message.set(texts.msg("conflicts.done.discarded"));
+                    onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
+                    refreshCounts();
+                });
     }
 }

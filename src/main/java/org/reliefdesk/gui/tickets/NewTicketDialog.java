@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import javafx.beans.Observable;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -20,24 +23,22 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.catalog.FormDef;
-import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.workflow.FormValidator;
-import org.reliefdesk.logic.workflow.TicketOpening;
-import org.reliefdesk.model.IntakeChannel;
-import org.reliefdesk.model.InvalidFieldException;
-import org.reliefdesk.logic.users.Capabilities;
-import org.reliefdesk.model.Place;
-import org.reliefdesk.model.ServiceItem;
-import org.reliefdesk.model.User;
+
 import org.reliefdesk.gui.common.Cells;
 import org.reliefdesk.gui.forms.ActionDialogs;
 import org.reliefdesk.gui.forms.FormEditor;
 import org.reliefdesk.gui.session.AppConfig;
-import java.util.function.Supplier;
-import javafx.beans.Observable;
-import javafx.scene.Node;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.users.Capabilities;
+import org.reliefdesk.logic.workflow.FormValidator;
+import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.ServiceItem;
+import org.reliefdesk.model.User;
 
 /**
  * A staff member opens a ticket for a resident: the item, where the resident lives, who
@@ -46,11 +47,17 @@ import javafx.scene.Node;
  */
 public final class NewTicketDialog {
 
-    private NewTicketDialog() {
-    }
+    private NewTicketDialog() {}
 
-    static Optional<TicketOpening.Request> show(Window owner, User user, Catalog catalog, Texts texts,
-                                                TicketOpening opening, PlaceChoices places, LocalDate today, AppConfig files) {
+    static Optional<TicketOpening.Request> show(
+            Window owner,
+            User user,
+            Catalog catalog,
+            Texts texts,
+            TicketOpening opening,
+            PlaceChoices places,
+            LocalDate today,
+            AppConfig files) {
         List<Place> townships = places.townships();
         Place county = places.county();
         Capabilities can = Capabilities.of(user);
@@ -61,8 +68,13 @@ public final class NewTicketDialog {
         item.setButtonCell(Cells.of(i -> catalog.itemName(i.code(), texts.locale())));
         ComboBox<Place> township = new ComboBox<>();
         township.setId("newTownship");
-        township.getItems().setAll(can.byTownship()
-                ? townships.stream().filter(t -> t.code().equals(user.townshipCode())).toList() : townships);
+        township.getItems()
+                .setAll(
+                        can.byTownship()
+                                ? townships.stream()
+                                        .filter(t -> t.code().equals(user.townshipCode()))
+                                        .toList()
+                                : townships);
         township.setCellFactory(v -> Cells.of(Place::name));
         township.setButtonCell(Cells.of(Place::name));
         ComboBox<Place> village = new ComboBox<>();
@@ -102,10 +114,15 @@ public final class NewTicketDialog {
         grid.setHgap(8);
         grid.setVgap(6);
         Object[][] rows = {
-            {"field.item", item, "item"}, {"field.townshipName", township, "townshipCode"},
-            {"field.villageName", village, "villageCode"}, {"field.channel", new HBox(12, proxy, found), "channel"},
-            {"field.raisedBy", raisedBy, "raisedBy"}, {"field.applicant.name", name, "applicant.name"},
-            {"field.applicant.idNumber", idNumber, "applicant.idNumber"}, {"field.applicant.phone", phone, "applicant.phone"}};
+            {"field.item", item, "item"},
+            {"field.townshipName", township, "townshipCode"},
+            {"field.villageName", village, "villageCode"},
+            {"field.channel", new HBox(12, proxy, found), "channel"},
+            {"field.raisedBy", raisedBy, "raisedBy"},
+            {"field.applicant.name", name, "applicant.name"},
+            {"field.applicant.idNumber", idNumber, "applicant.idNumber"},
+            {"field.applicant.phone", phone, "applicant.phone"}
+        };
         for (int i = 0; i < rows.length; i++) {
             String key = (String) rows[i][0];
             Label label = new Label(texts.fieldName(key.substring("field.".length())) + " *");
@@ -134,8 +151,11 @@ public final class NewTicketDialog {
         dialog.setTitle(texts.msg("newTicket.title"));
         dialog.setHeaderText(null);
         dialog.getDialogPane().setContent(scroll);
-        dialog.getDialogPane().getStylesheets().add(
-                NewTicketDialog.class.getResource("/org/reliefdesk/gui/workbench.css").toExternalForm());
+        dialog.getDialogPane()
+                .getStylesheets()
+                .add(NewTicketDialog.class
+                        .getResource("/org/reliefdesk/gui/workbench.css")
+                        .toExternalForm());
         ButtonType save = new ButtonType(texts.msg("action.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(texts.msg("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(save, cancel);
@@ -144,9 +164,15 @@ public final class NewTicketDialog {
         saveButton.setDisable(true);
 
         Supplier<TicketOpening.Request> request = () -> new TicketOpening.Request(
-                item.getValue() == null ? null : item.getValue().code(), county, township.getValue(), village.getValue(),
-                name.getText(), idNumber.getText(), phone.getText(),
-                found.isSelected() ? IntakeChannel.GOVERNMENT_FOUND : IntakeChannel.RAISED_BY_PROXY, raisedBy.getText(),
+                item.getValue() == null ? null : item.getValue().code(),
+                county,
+                township.getValue(),
+                village.getValue(),
+                name.getText(),
+                idNumber.getText(),
+                phone.getText(),
+                found.isSelected() ? IntakeChannel.GOVERNMENT_FOUND : IntakeChannel.RAISED_BY_PROXY,
+                raisedBy.getText(),
                 form[0] == null ? Map.of() : form[0].values());
         boolean[] touched = {false};
         Runnable check = () -> {
@@ -170,7 +196,11 @@ public final class NewTicketDialog {
             formHolder.getChildren().clear();
             if (i != null) {
                 FormDef def = catalog.applicationFormOf(i.code());
-                form[0] = new FormEditor(def, catalog, texts, new FormEditor.Checker(def, FormValidator.forChosenFiles(catalog), Map.of(), today))
+                form[0] = new FormEditor(
+                                def,
+                                catalog,
+                                texts,
+                                new FormEditor.Checker(def, FormValidator.forChosenFiles(catalog), Map.of(), today))
                         .withFiles(files);
                 form[0].onChange(() -> {
                     touched[0] = true;
@@ -181,16 +211,23 @@ public final class NewTicketDialog {
             touched[0] = true;
             check.run();
         });
-        for (Observable o : List.of(township.valueProperty(), village.valueProperty(),
-                channel.selectedToggleProperty(), raisedBy.textProperty(), name.textProperty(),
-                idNumber.textProperty(), phone.textProperty())) {
+        for (Observable o : List.of(
+                township.valueProperty(),
+                village.valueProperty(),
+                channel.selectedToggleProperty(),
+                raisedBy.textProperty(),
+                name.textProperty(),
+                idNumber.textProperty(),
+                phone.textProperty())) {
             o.addListener(x -> {
                 touched[0] = true;
                 check.run();
             });
         }
         dialog.setOnCloseRequest(e -> {
-            if (dialog.getResult() == null && touched[0] && !ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
+            if (dialog.getResult() == null
+                    && touched[0]
+                    && !ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
                 e.consume();
             }
         });
@@ -205,5 +242,4 @@ public final class NewTicketDialog {
         f.setPrefWidth(260);
         return f;
     }
-
 }

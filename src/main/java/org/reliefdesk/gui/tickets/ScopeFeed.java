@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+
 import org.reliefdesk.gui.common.Latest;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.logic.i18n.Texts;
@@ -29,12 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ScopeFeed {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScopeFeed.class);
-
     /** How many of the newest tickets the first load shows while it reads the rest. */
     static final int FIRST_SCREEN = 400;
     /** More changed tickets than this (a first pull, a full resync): the scope is read again whole. */
     static final int REFRESH_LIMIT = 2_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeFeed.class);
 
     private final ScopeLoader loader;
     private final UiTasks tasks;
@@ -50,9 +51,15 @@ final class ScopeFeed {
     private final Map<String, String> displayNames = new HashMap<>();
     /** A ticket to select once it is in a snapshot (one just opened). */
     private UUID pendingSelection;
+
     private boolean publishing;
 
-    ScopeFeed(ScopeLoader loader, UiTasks tasks, TicketList list, SelectedTicket selected, Texts texts,
+    ScopeFeed(
+            ScopeLoader loader,
+            UiTasks tasks,
+            TicketList list,
+            SelectedTicket selected,
+            Texts texts,
             Consumer<ScopeSnapshot> announce) {
         this.loader = loader;
         this.tasks = tasks;
@@ -70,30 +77,37 @@ final class ScopeFeed {
     void reload() {
         loading.set(true);
         if (snapshot.get().isEmpty()) {
-            loads.run(UiTasks.Lane.STORE, p -> new Loaded(loader.displayNames(), loader.newest(FIRST_SCREEN)), first -> {
-                publish(first, null);
-                if (first.snapshot().partial()) {
-                    // Let the first screen be painted before the whole county is read: on a two-core
-                    // office PC that read would otherwise starve the screen for seconds.
-                    tasks.afterNextFrame(this::loadAll);
-                } else {
-                    loaded(first.snapshot());
-                }
-            }, this::loadFailed);
+            loads.run(
+                    UiTasks.Lane.STORE,
+                    p -> new Loaded(loader.displayNames(), loader.newest(FIRST_SCREEN)),
+                    first -> {
+                        publish(first, null);
+                        if (first.snapshot().partial()) {
+                            // Let the first screen be painted before the whole county is read: on a two-core
+                            // office PC that read would otherwise starve the screen for seconds.
+                            tasks.afterNextFrame(this::loadAll);
+                        } else {
+                            loaded(first.snapshot());
+                        }
+                    },
+                    this::loadFailed);
         } else {
             loadAll();
         }
     }
 
     private void loadAll() {
-        loads.run(UiTasks.Lane.STORE, p -> new Loaded(loader.displayNames(), loader.all()), all -> {
-            publish(all, null);
-            loaded(all.snapshot());
-        }, this::loadFailed);
+        loads.run(
+                UiTasks.Lane.STORE,
+                p -> new Loaded(loader.displayNames(), loader.all()),
+                all -> {
+                    publish(all, null);
+                    loaded(all.snapshot());
+                },
+                this::loadFailed);
     }
 
-    private record Loaded(Map<String, String> names, ScopeSnapshot snapshot) {
-    }
+    private record Loaded(Map<String, String> names, ScopeSnapshot snapshot) {}
 
     private void loaded(ScopeSnapshot s) {
         loading.set(false);
@@ -121,16 +135,20 @@ final class ScopeFeed {
             return;
         }
         Set<UUID> wanted = Set.copyOf(ids);
-        tasks.run(UiTasks.Lane.STORE, p -> {
-            ScopeSnapshot.Changes changes = loader.changes(wanted);
-            return new Refreshed(base, changes, base.replacing(changes));
-        }, r -> {
-            ScopeSnapshot now = snapshot.get();
-            // Made from the snapshot shown when it started; another one since: put the changes on that.
-            ScopeSnapshot next = now == r.base() ? r.next() : now.replacing(r.changes());
-            publish(new Loaded(null, next), r.changes().ids());
-            announce.accept(next);
-        }, this::loadFailed);
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> {
+                    ScopeSnapshot.Changes changes = loader.changes(wanted);
+                    return new Refreshed(base, changes, base.replacing(changes));
+                },
+                r -> {
+                    ScopeSnapshot now = snapshot.get();
+                    // Made from the snapshot shown when it started; another one since: put the changes on that.
+                    ScopeSnapshot next = now == r.base() ? r.next() : now.replacing(r.changes());
+                    publish(new Loaded(null, next), r.changes().ids());
+                    announce.accept(next);
+                },
+                this::loadFailed);
     }
 
     /** What a sync changed: those tickets put in place, or the whole scope read again after a large pull. */
@@ -144,8 +162,7 @@ final class ScopeFeed {
         }
     }
 
-    private record Refreshed(ScopeSnapshot base, ScopeSnapshot.Changes changes, ScopeSnapshot next) {
-    }
+    private record Refreshed(ScopeSnapshot base, ScopeSnapshot.Changes changes, ScopeSnapshot next) {}
 
     /** Publishes a snapshot on the FX thread: the list, the counts and the open ticket follow it. */
     private void publish(Loaded loaded, Set<UUID> changed) {

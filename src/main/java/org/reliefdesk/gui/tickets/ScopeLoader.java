@@ -44,8 +44,14 @@ final class ScopeLoader {
     private final WorkflowEngine engine;
     private final boolean provisionalNumbers;
 
-    ScopeLoader(LocalStore store, TicketScope scope, User user, Supplier<TicketClocks> clocks, Clock clock,
-            WorkflowEngine engine, boolean provisionalNumbers) {
+    ScopeLoader(
+            LocalStore store,
+            TicketScope scope,
+            User user,
+            Supplier<TicketClocks> clocks,
+            Clock clock,
+            WorkflowEngine engine,
+            boolean provisionalNumbers) {
         this.store = store;
         this.scope = scope;
         this.user = user;
@@ -59,8 +65,12 @@ final class ScopeLoader {
     ScopeSnapshot newest(int limit) {
         long started = System.nanoTime();
         TicketStore.Screen screen = store.tickets().newest(scope, limit);
-        ScopeSnapshot s = snapshot(screen.tickets(), screen.timelines(), screen.tickets().size() >= limit);
-        LOG.info("First screen for {}: {} tickets in {} ms", user.username(), s.tickets().size(),
+        ScopeSnapshot s =
+                snapshot(screen.tickets(), screen.timelines(), screen.tickets().size() >= limit);
+        LOG.info(
+                "First screen for {}: {} tickets in {} ms",
+                user.username(),
+                s.tickets().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return s;
     }
@@ -73,8 +83,13 @@ final class ScopeLoader {
         Map<UUID, List<TicketEvent>> events = store.tickets().timelines(scope);
         long read = System.nanoTime();
         ScopeSnapshot s = snapshot(list, events, false);
-        LOG.info("Loaded {} tickets for {}: list {} ms, timelines {} ms, clocks {} ms", list.size(), user.username(),
-                (listed - started) / 1_000_000, (read - listed) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        LOG.info(
+                "Loaded {} tickets for {}: list {} ms, timelines {} ms, clocks {} ms",
+                list.size(),
+                user.username(),
+                (listed - started) / 1_000_000,
+                (read - listed) / 1_000_000,
+                (System.nanoTime() - read) / 1_000_000);
         return s;
     }
 
@@ -100,7 +115,12 @@ final class ScopeLoader {
                 mine.add(id);
             }
         }
-        return new ScopeSnapshot.Changes(tickets, histories, computed, mine, store.outbox().ticketStates(),
+        return new ScopeSnapshot.Changes(
+                tickets,
+                histories,
+                computed,
+                mine,
+                store.outbox().ticketStates(),
                 provisionalNumbers ? store.outbox().provisional() : Set.of());
     }
 
@@ -122,9 +142,16 @@ final class ScopeLoader {
                 mine.add(t.id());
             }
         }
-        return new ScopeSnapshot(List.copyOf(list), Collections.unmodifiableMap(events),
-                Collections.unmodifiableMap(computed), Collections.unmodifiableSet(mine), maker, now,
-                new TicketSearch.Index(list), store.outbox().ticketStates(),
-                provisionalNumbers ? store.outbox().provisional() : Set.of(), partial);
+        return new ScopeSnapshot(
+                List.copyOf(list),
+                Collections.unmodifiableMap(events),
+                Collections.unmodifiableMap(computed),
+                Collections.unmodifiableSet(mine),
+                maker,
+                now,
+                new TicketSearch.Index(list),
+                store.outbox().ticketStates(),
+                provisionalNumbers ? store.outbox().provisional() : Set.of(),
+                partial);
     }
 }

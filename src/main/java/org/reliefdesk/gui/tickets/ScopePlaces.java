@@ -48,8 +48,15 @@ final class ScopePlaces implements PlaceChoices {
 
     @Override
     public void villages(String townshipCode, Consumer<List<Place>> then) {
-        tasks.run(UiTasks.Lane.STORE, p -> directory.withKnown(county, List.of(),
-                Map.of(townshipCode, store.tickets().villagesOf(townshipCode))).villages(townshipCode), then,
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> directory
+                        .withKnown(
+                                county,
+                                List.of(),
+                                Map.of(townshipCode, store.tickets().villagesOf(townshipCode)))
+                        .villages(townshipCode),
+                then,
                 e -> LOG.warn("Reading the villages of {} failed", townshipCode, e));
     }
 }

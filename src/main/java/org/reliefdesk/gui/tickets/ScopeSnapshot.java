@@ -26,17 +26,37 @@ import org.reliefdesk.store.Outbox;
  *
  * @param partial true while only the newest tickets are in it and the rest are being read
  */
-public record ScopeSnapshot(List<Ticket> tickets, Map<UUID, List<TicketEvent>> histories,
-        Map<UUID, TicketClock> clocks, Set<UUID> actionable, TicketClocks maker, Instant at,
-        TicketSearch.Index search, Map<UUID, Outbox.TicketSync> syncStates, Set<UUID> provisional,
+public record ScopeSnapshot(
+        List<Ticket> tickets,
+        Map<UUID, List<TicketEvent>> histories,
+        Map<UUID, TicketClock> clocks,
+        Set<UUID> actionable,
+        TicketClocks maker,
+        Instant at,
+        TicketSearch.Index search,
+        Map<UUID, Outbox.TicketSync> syncStates,
+        Set<UUID> provisional,
         boolean partial) {
 
-    public static final ScopeSnapshot EMPTY = new ScopeSnapshot(List.of(), Map.of(), Map.of(), Set.of(), null,
-            Instant.EPOCH, new TicketSearch.Index(List.of()), Map.of(), Set.of(), false);
+    public static final ScopeSnapshot EMPTY = new ScopeSnapshot(
+            List.of(),
+            Map.of(),
+            Map.of(),
+            Set.of(),
+            null,
+            Instant.EPOCH,
+            new TicketSearch.Index(List.of()),
+            Map.of(),
+            Set.of(),
+            false);
 
     /** What a save or a pulled page changed: the tickets as stored now, with their movements and clocks. */
-    public record Changes(List<Ticket> tickets, Map<UUID, List<TicketEvent>> histories,
-            Map<UUID, TicketClock> clocks, Set<UUID> actionable, Map<UUID, Outbox.TicketSync> syncStates,
+    public record Changes(
+            List<Ticket> tickets,
+            Map<UUID, List<TicketEvent>> histories,
+            Map<UUID, TicketClock> clocks,
+            Set<UUID> actionable,
+            Map<UUID, Outbox.TicketSync> syncStates,
             Set<UUID> provisional) {
 
         public Set<UUID> ids() {
@@ -67,7 +87,8 @@ public record ScopeSnapshot(List<Ticket> tickets, Map<UUID, List<TicketEvent>> h
                 known.add(t.id());
             }
         }
-        List<Ticket> added = changes.tickets().stream().filter(t -> !known.contains(t.id())).toList();
+        List<Ticket> added =
+                changes.tickets().stream().filter(t -> !known.contains(t.id())).toList();
         list.addAll(0, added);
         Map<UUID, List<TicketEvent>> h = new HashMap<>(histories);
         h.putAll(changes.histories());
@@ -76,9 +97,16 @@ public record ScopeSnapshot(List<Ticket> tickets, Map<UUID, List<TicketEvent>> h
         Set<UUID> mine = new HashSet<>(actionable);
         mine.removeAll(fresh.keySet());
         mine.addAll(changes.actionable());
-        return new ScopeSnapshot(Collections.unmodifiableList(list), Collections.unmodifiableMap(h),
-                Collections.unmodifiableMap(c), Collections.unmodifiableSet(mine), maker, at,
-                search.replacing(changes.tickets()), Map.copyOf(changes.syncStates()),
-                Set.copyOf(changes.provisional()), partial);
+        return new ScopeSnapshot(
+                Collections.unmodifiableList(list),
+                Collections.unmodifiableMap(h),
+                Collections.unmodifiableMap(c),
+                Collections.unmodifiableSet(mine),
+                maker,
+                at,
+                search.replacing(changes.tickets()),
+                Map.copyOf(changes.syncStates()),
+                Set.copyOf(changes.provisional()),
+                partial);
     }
 }

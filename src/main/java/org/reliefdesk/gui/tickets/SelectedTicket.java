@@ -1,5 +1,9 @@
 package org.reliefdesk.gui.tickets;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,10 +12,14 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+
 import org.reliefdesk.gui.common.Latest;
 import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.TicketClock;
@@ -23,15 +31,8 @@ import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.User;
-import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.AttachmentStore;
-import org.reliefdesk.gui.session.AppConfig;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import org.reliefdesk.store.LocalStore;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -42,8 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class SelectedTicket {
 
     /** An action the user could take in the ticket's step, and why not (said in the user's language), if refused now. */
-    public record ActionChoice(ActionDef action, String refusal) {
-    }
+    public record ActionChoice(ActionDef action, String refusal) {}
 
     private final LocalStore store;
     private final Catalog catalog;
@@ -63,8 +63,14 @@ public final class SelectedTicket {
     private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>();
     private ScopeSnapshot snapshot = ScopeSnapshot.EMPTY;
 
-    SelectedTicket(LocalStore store, Catalog catalog, WorkflowEngine engine, User user, AppConfig config,
-            AttachmentStore attachments, UiTasks tasks) {
+    SelectedTicket(
+            LocalStore store,
+            Catalog catalog,
+            WorkflowEngine engine,
+            User user,
+            AppConfig config,
+            AttachmentStore attachments,
+            UiTasks tasks) {
         this.store = store;
         this.config = config;
         this.attachments = attachments;
@@ -94,7 +100,10 @@ public final class SelectedTicket {
         if (keep == null) {
             return;
         }
-        Ticket fresh = next.tickets().stream().filter(t -> t.id().equals(keep)).findFirst().orElse(null);
+        Ticket fresh = next.tickets().stream()
+                .filter(t -> t.id().equals(keep))
+                .findFirst()
+                .orElse(null);
         if (fresh == null && next.partial()) {
             return; // not among the first screen yet
         }
@@ -114,17 +123,22 @@ public final class SelectedTicket {
             reading.cancel();
             return;
         }
-        reading.run(UiTasks.Lane.STORE, p -> store.tickets().events(t.id()), history -> {
-            events.setAll(history);
-            refreshChoices(t, history);
-        }, failure::set);
+        reading.run(
+                UiTasks.Lane.STORE,
+                p -> store.tickets().events(t.id()),
+                history -> {
+                    events.setAll(history);
+                    refreshChoices(t, history);
+                },
+                failure::set);
     }
 
     private void refreshChoices(Ticket t, List<TicketEvent> history) {
         choices.clear();
         for (ActionDef a : catalog.workflowOf(t.itemCode()).actions()) {
             if (a.from().contains(t.currentStep()) && a.roles().contains(user.role())) {
-                String refusal = engine.refusal(t, history, user, a).map(texts::ruleText).orElse(null);
+                String refusal =
+                        engine.refusal(t, history, user, a).map(texts::ruleText).orElse(null);
                 choices.add(new ActionChoice(a, refusal));
             }
         }
@@ -183,9 +197,11 @@ public final class SelectedTicket {
     /** The files attached to the ticket's forms, oldest first. */
     public List<TicketAttachments.Attached> attachments() {
         Ticket t = ticket.get();
-        return t == null ? List.of()
+        return t == null
+                ? List.of()
                 : TicketAttachments.of(catalog, t.itemCode(), events).stream()
                         // a name that is not a stored name was never stored here (an old or foreign form)
-                        .filter(a -> AttachmentNames.valid(a.storedName())).toList();
+                        .filter(a -> AttachmentNames.valid(a.storedName()))
+                        .toList();
     }
 }

@@ -3,40 +3,41 @@ package org.reliefdesk.gui.tickets;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.clock.LadderState;
-import org.reliefdesk.logic.clock.StepState;
-import org.reliefdesk.logic.clock.StepTiming;
-import org.reliefdesk.logic.clock.TicketClock;
-import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
+import javafx.scene.text.Text;
+
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.common.Thumbnails;
 import org.reliefdesk.gui.forms.ActionDialog;
 import org.reliefdesk.gui.forms.FormText;
-import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
-import javafx.css.PseudoClass;
-import javafx.scene.control.Button;
-import javafx.scene.control.TableRow;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.text.Text;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.clock.LadderState;
+import org.reliefdesk.logic.clock.StepState;
+import org.reliefdesk.logic.clock.StepTiming;
+import org.reliefdesk.logic.clock.TicketClock;
+import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.TicketAttachments;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
 
 /** Right-hand pane: the selected ticket's fields and its event history. */
 public final class TicketDetailPane {
@@ -89,15 +90,24 @@ public final class TicketDetailPane {
         attachments.managedProperty().bind(attachments.visibleProperty());
         attachments.visibleProperty().bind(Bindings.isNotEmpty(attachmentPane.getChildren()));
         Node history = Panes.titled(texts.msg("detail.history"), events);
-        root = new VBox(6, actionBar, refusals, Panes.titled(texts.msg("detail.title"), fields), ladder, warning,
-                attachments, Panes.titled(texts.msg("detail.timeline"), timeline), history);
+        root = new VBox(
+                6,
+                actionBar,
+                refusals,
+                Panes.titled(texts.msg("detail.title"), fields),
+                ladder,
+                warning,
+                attachments,
+                Panes.titled(texts.msg("detail.timeline"), timeline),
+                history);
         VBox.setVgrow(history, Priority.ALWAYS);
         vm.selected().events().addListener((ListChangeListener<TicketEvent>) c -> showAttachments());
         vm.selected().clockProperty().addListener((o, a, c) -> showClock(c));
         root.setPadding(new Insets(8));
         root.setMinWidth(300); // the split pane, not the text, decides the width
         vm.selected().ticketProperty().addListener((o, a, t) -> show(t));
-        root.widthProperty().addListener((o, a, w) -> show(vm.selected().ticketProperty().get()));
+        root.widthProperty()
+                .addListener((o, a, w) -> show(vm.selected().ticketProperty().get()));
         show(null);
     }
 
@@ -106,9 +116,13 @@ public final class TicketDetailPane {
         attachmentPane.getChildren().clear();
         for (TicketAttachments.Attached a : vm.selected().attachments()) {
             String action = catalog.actionName(a.action(), texts.locale());
-            attachmentPane.getChildren().add(Thumbnails.of(vm.selected().attachmentUri(a.storedName()), action,
-                    texts.msg("attachment.tooltip", action, a.field().label(texts.locale()), a.seq()),
-                    () -> vm.selected().openAttachment(a.storedName())));
+            attachmentPane
+                    .getChildren()
+                    .add(Thumbnails.of(
+                            vm.selected().attachmentUri(a.storedName()),
+                            action,
+                            texts.msg("attachment.tooltip", action, a.field().label(texts.locale()), a.seq()),
+                            () -> vm.selected().openAttachment(a.storedName())));
         }
     }
 
@@ -119,32 +133,44 @@ public final class TicketDetailPane {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(row("column.ticketNo", vm.provisionalNumber(t) ? texts.msg("ticket.provisionalNo", t.ticketNo())
-                : t.ticketNo()));
+        rows.add(row(
+                "column.ticketNo",
+                vm.provisionalNumber(t) ? texts.msg("ticket.provisionalNo", t.ticketNo()) : t.ticketNo()));
         rows.add(row("column.item", catalog.itemName(t.itemCode(), texts.locale())));
-        rows.add(row("detail.department", catalog.item(t.itemCode())
-                .map(i -> catalog.departmentName(i.departmentCode(), texts.locale())).orElse("")));
+        rows.add(row(
+                "detail.department",
+                catalog.item(t.itemCode())
+                        .map(i -> catalog.departmentName(i.departmentCode(), texts.locale()))
+                        .orElse("")));
         rows.add(row("column.status", texts.msg("status." + t.status().name())));
         rows.add(row("column.step", catalog.stepName(t.currentStep(), texts.locale())));
         rows.add(row("field.applicant.name", t.applicant().name()));
         rows.add(row("field.applicant.idNumber", t.applicant().maskedIdNumber()));
         rows.add(row("field.applicant.phone", t.applicant().phone()));
-        rows.add(row("detail.place", t.county().name() + " " + t.township().name() + " " + t.village().name()));
+        rows.add(row(
+                "detail.place",
+                t.county().name() + " " + t.township().name() + " "
+                        + t.village().name()));
         String channel = texts.msg("channel." + t.channel().name());
-        rows.add(row("detail.channel", t.raisedBy() == null ? channel : texts.msg("text.parenthesis", channel,
-                t.raisedBy())));
+        rows.add(row(
+                "detail.channel",
+                t.raisedBy() == null ? channel : texts.msg("text.parenthesis", channel, t.raisedBy())));
         rows.add(row("column.submitted", Formats.dateTime(t.submittedAt())));
         rows.add(row("detail.dispatched", Formats.dateTime(t.dispatchedAt())));
         rows.add(row("detail.concluded", Formats.dateTime(t.concludedAt())));
         TicketClock clock = vm.clock(t);
-        rows.add(row("column.daysOpen", clock.pausedDays() > 0
-                ? texts.msg("detail.daysOpenPaused", clock.openDays(), clock.pausedDays())
-                : String.valueOf(clock.openDays())));
+        rows.add(row(
+                "column.daysOpen",
+                clock.pausedDays() > 0
+                        ? texts.msg("detail.daysOpenPaused", clock.openDays(), clock.pausedDays())
+                        : String.valueOf(clock.openDays())));
         rows.add(row("detail.outcome", t.outcome() == null ? "" : catalog.outcomeName(t.outcome(), texts.locale())));
         // Two label/value pairs a row when they fit (short Chinese labels), else one:
         // the timeline and history keep their room, and values never wrap letter by letter.
-        double widest = rows.stream().mapToDouble(r -> new Text(r[0]).getLayoutBounds().getWidth())
-                .max().orElse(80);
+        double widest = rows.stream()
+                .mapToDouble(r -> new Text(r[0]).getLayoutBounds().getWidth())
+                .max()
+                .orElse(80);
         int pairs = root.getWidth() >= 2 * (widest + 150) + 30 ? 2 : 1;
         fields.getColumnConstraints().clear();
         for (int i = 0; i < pairs; i++) {
@@ -187,7 +213,14 @@ public final class TicketDetailPane {
 
     void open(SelectedTicket.ActionChoice choice) {
         Ticket t = vm.selected().ticketProperty().get();
-        ActionDialog.show(root.getScene().getWindow(), t, choice.action(), catalog, texts, vm.selected().facts(), vm.today(),
+        ActionDialog.show(
+                        root.getScene().getWindow(),
+                        t,
+                        choice.action(),
+                        catalog,
+                        texts,
+                        vm.selected().facts(),
+                        vm.today(),
                         vm.config())
                 .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
     }
@@ -200,13 +233,21 @@ public final class TicketDetailPane {
             return;
         }
         String state = texts.msg("ladder." + c.shownState());
-        ladder.setText(switch (c.state()) {
-            case CONCLUDED -> c.current().filter(s -> s.due() != null)
-                    .map(s -> texts.msg("detail.followUpDue", state, Formats.lastMoment(s.due()))).orElse(state);
-            case SUPERVISED -> texts.msg("detail.ladderSince", state, Formats.dateTime(c.stateSince()));
-            default -> texts.msg("detail.ladderLine", state, Formats.dateTime(c.stateSince()),
-                    Formats.dateTime(c.supervisedFrom()));
-        });
+        ladder.setText(
+                switch (c.state()) {
+                    case CONCLUDED ->
+                        c.current()
+                                .filter(s -> s.due() != null)
+                                .map(s -> texts.msg("detail.followUpDue", state, Formats.lastMoment(s.due())))
+                                .orElse(state);
+                    case SUPERVISED -> texts.msg("detail.ladderSince", state, Formats.dateTime(c.stateSince()));
+                    default ->
+                        texts.msg(
+                                "detail.ladderLine",
+                                state,
+                                Formats.dateTime(c.stateSince()),
+                                Formats.dateTime(c.supervisedFrom()));
+                });
         ladder.getStyleClass().removeAll("state-overdue", "state-due-soon");
         if (c.state() == LadderState.SUPERVISED || c.state() == LadderState.STEP_OVERDUE || c.followUpOverdue()) {
             ladder.getStyleClass().add("state-overdue");
@@ -222,21 +263,35 @@ public final class TicketDetailPane {
         table.setId("timelineTable");
         // "not dispatched yet" only for a ticket; nothing selected says nothing
         Label placeholder = new Label();
-        placeholder.textProperty().bind(Bindings.when(vm.selected().ticketProperty().isNull())
-                .then("").otherwise(texts.msg("detail.noTimeline")));
+        placeholder
+                .textProperty()
+                .bind(Bindings.when(vm.selected().ticketProperty().isNull())
+                        .then("")
+                        .otherwise(texts.msg("detail.noTimeline")));
         table.setPlaceholder(placeholder);
-        table.getColumns().add(Columns.of(texts, "timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(texts, "timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "timeline.entered", 120, s -> Formats.dateTime(s.entered())));
-        table.getColumns().add(Columns.of(texts, "timeline.due", 120, s -> s.due() == null ? texts.msg("timeline.noLimit")
-                : Formats.lastMoment(s.due())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "timeline.due",
+                        120,
+                        s -> s.due() == null ? texts.msg("timeline.noLimit") : Formats.lastMoment(s.due())));
         table.getColumns().add(Columns.of(texts, "timeline.left", 120, s -> Formats.dateTime(s.left())));
-        table.getColumns().add(Columns.of(texts, "timeline.state", 90, s -> texts.msg("stepState." + s.state().name())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "timeline.state",
+                        90,
+                        s -> texts.msg("stepState." + s.state().name())));
         table.getColumns().forEach(c -> c.setSortable(false)); // a timeline reads in time order
         table.setRowFactory(v -> new TableRow<>() {
             @Override
             protected void updateItem(StepTiming s, boolean empty) {
                 super.updateItem(s, empty);
-                boolean late = !empty && s != null && (s.state() == StepState.OVERDUE || s.state() == StepState.DONE_LATE);
+                boolean late =
+                        !empty && s != null && (s.state() == StepState.OVERDUE || s.state() == StepState.DONE_LATE);
                 boolean soon = !empty && s != null && s.state() == StepState.DUE_SOON;
                 pseudoClassStateChanged(PseudoClass.getPseudoClass("step-overdue"), late);
                 pseudoClassStateChanged(PseudoClass.getPseudoClass("due-soon"), soon);
@@ -244,7 +299,6 @@ public final class TicketDetailPane {
         });
         return table;
     }
-
 
     private String[] row(String key, String value) {
         String label = key.startsWith("field.") ? texts.fieldName(key.substring("field.".length())) : texts.msg(key);
@@ -258,19 +312,41 @@ public final class TicketDetailPane {
         table.setId("eventTable");
         table.setPlaceholder(new Label(texts.msg("detail.noHistory")));
         // a late or back-dated entry says when the central store actually received it
-        table.getColumns().add(Columns.of(texts, "history.at", 120, e -> e.lateEntry()
-                ? texts.msg("history.lateEntry", Formats.dateTime(e.at()), Formats.dateTime(e.receivedAt()))
-                : Formats.dateTime(e.at())));
-        table.getColumns().add(Columns.of(texts, "history.action", 80, e -> catalog.actionName(e.action(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "history.at",
+                        120,
+                        e -> e.lateEntry()
+                                ? texts.msg(
+                                        "history.lateEntry", Formats.dateTime(e.at()), Formats.dateTime(e.receivedAt()))
+                                : Formats.dateTime(e.at())));
+        table.getColumns()
+                .add(Columns.of(texts, "history.action", 80, e -> catalog.actionName(e.action(), texts.locale())));
         table.getColumns().add(Columns.of(texts, "history.actor", 140, e -> vm.actorName(e.actor())));
-        table.getColumns().add(Columns.of(texts, "history.steps", 150, e -> e.fromStep() == null
-                ? catalog.stepName(e.toStep(), texts.locale())
-                : catalog.stepName(e.fromStep(), texts.locale()) + " → " + catalog.stepName(e.toStep(), texts.locale())));
-        table.getColumns().add(Columns.of(texts, "history.details", 320, e -> FormText.summarize(catalog,
-                vm.selected().ticketProperty().get() == null ? "" : vm.selected().ticketProperty().get().itemCode(), e, texts)));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "history.steps",
+                        150,
+                        e -> e.fromStep() == null
+                                ? catalog.stepName(e.toStep(), texts.locale())
+                                : catalog.stepName(e.fromStep(), texts.locale()) + " → "
+                                        + catalog.stepName(e.toStep(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "history.details",
+                        320,
+                        e -> FormText.summarize(
+                                catalog,
+                                vm.selected().ticketProperty().get() == null
+                                        ? ""
+                                        : vm.selected().ticketProperty().get().itemCode(),
+                                e,
+                                texts)));
         return table;
     }
-
 
     Parent root() {
         return root;

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import javafx.beans.property.StringProperty;
 import javafx.stage.Window;
+
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
@@ -34,27 +35,37 @@ final class TicketExport {
         this.message = message;
     }
 
-    void export(Window owner, String queueName, LocalDate today, List<String> headers,
-            List<Function<Ticket, Object>> cells, List<Ticket> shown) {
+    void export(
+            Window owner,
+            String queueName,
+            LocalDate today,
+            List<String> headers,
+            List<Function<Ticket, Object>> cells,
+            List<Ticket> shown) {
         Texts texts = config.texts();
-        Optional<Path> file = config.fileSaver().save(owner,
-                queueName.replaceAll("[（）()]", "-").replaceAll("-+$", "") + "-" + today + ".xlsx", "xlsx");
+        Optional<Path> file = config.fileSaver()
+                .save(owner, queueName.replaceAll("[（）()]", "-").replaceAll("-+$", "") + "-" + today + ".xlsx", "xlsx");
         if (file.isEmpty()) {
             return;
         }
         String title = texts.msg("report.export.title", queueName);
-        String subtitle = texts.msg("report.export.subtitle", Formats.dateTime(config.clock().instant()), shown.size());
-        tasks.run(UiTasks.Lane.JOB, p -> {
-            List<List<Object>> rows = new ArrayList<>(shown.size());
-            for (Ticket t : shown) {
-                List<Object> row = new ArrayList<>(cells.size());
-                cells.forEach(c -> row.add(Formats.exportValue(c.apply(t))));
-                rows.add(row);
-            }
-            ReportMaker.atomically(file.get(), out -> TableWorkbook.write(
-                    texts.msg("tab.tickets"), title, subtitle, headers, rows, out));
-            return shown.size();
-        }, n -> message.set(texts.msg("workbench.exported", n, file.get())),
+        String subtitle = texts.msg(
+                "report.export.subtitle", Formats.dateTime(config.clock().instant()), shown.size());
+        tasks.run(
+                UiTasks.Lane.JOB,
+                p -> {
+                    List<List<Object>> rows = new ArrayList<>(shown.size());
+                    for (Ticket t : shown) {
+                        List<Object> row = new ArrayList<>(cells.size());
+                        cells.forEach(c -> row.add(Formats.exportValue(c.apply(t))));
+                        rows.add(row);
+                    }
+                    ReportMaker.atomically(
+                            file.get(),
+                            out -> TableWorkbook.write(texts.msg("tab.tickets"), title, subtitle, headers, rows, out));
+                    return shown.size();
+                },
+                n -> message.set(texts.msg("workbench.exported", n, file.get())),
                 e -> message.set(texts.msg("workbench.exportFailed", file.get(), String.valueOf(e.getMessage()))));
     }
 }

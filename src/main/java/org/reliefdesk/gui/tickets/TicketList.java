@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.model.Ticket;
@@ -56,7 +57,9 @@ public final class TicketList {
         ScopeSnapshot before = snapshot;
         snapshot = next;
         recent.clear();
-        if (changed != null && before.tickets().size() + countNew(before, changed) == next.tickets().size()) {
+        if (changed != null
+                && before.tickets().size() + countNew(before, changed)
+                        == next.tickets().size()) {
             recountChanged(before, next, changed);
         } else {
             recountAll();
@@ -66,7 +69,8 @@ public final class TicketList {
     }
 
     private static int countNew(ScopeSnapshot before, Set<UUID> changed) {
-        return (int) changed.stream().filter(id -> !before.clocks().containsKey(id)).count();
+        return (int)
+                changed.stream().filter(id -> !before.clocks().containsKey(id)).count();
     }
 
     private void recountAll() {

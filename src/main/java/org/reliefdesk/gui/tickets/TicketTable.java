@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+
 import org.reliefdesk.gui.common.ColumnPrefs;
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.Formats;
@@ -19,40 +20,72 @@ import org.reliefdesk.store.Outbox;
 /** The ticket table: its columns, its rows coloured by the supervision ladder, and its selection tied to the view model's. */
 final class TicketTable {
 
-    private TicketTable() {
-    }
+    private TicketTable() {}
 
     static TableView<Ticket> of(WorkbenchViewModel vm, Texts texts, Catalog catalog, boolean syncing) {
         TableView<Ticket> table = new TableView<>();
         table.setId("ticketTable");
         table.setPlaceholder(new Label(texts.msg("workbench.empty")));
         // a number given on this PC offline is provisional until the central store takes the ticket
-        table.getColumns().add(Columns.of(texts, "column.ticketNo", 160, t -> vm.provisionalNumber(t)
-                ? texts.msg("ticket.provisionalNo", t.ticketNo()) : t.ticketNo()));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "column.ticketNo",
+                        160,
+                        t -> vm.provisionalNumber(t) ? texts.msg("ticket.provisionalNo", t.ticketNo()) : t.ticketNo()));
         if (syncing) {
             // Blank when the central store has the ticket as shown; a word when it does not (yet).
-            table.getColumns().add(Columns.of(texts, "column.sync", 58, t -> vm.syncState(t)
-                    == Outbox.TicketSync.SYNCED ? "" : texts.msg("sync.state." + vm.syncState(t).name())));
+            table.getColumns()
+                    .add(Columns.of(
+                            texts,
+                            "column.sync",
+                            58,
+                            t -> vm.syncState(t) == Outbox.TicketSync.SYNCED
+                                    ? ""
+                                    : texts.msg("sync.state." + vm.syncState(t).name())));
         }
-        table.getColumns().add(Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
-        table.getColumns().add(Columns.of(texts, "column.applicant", 190,
-                t -> texts.msg("ticket.applicant", t.applicant().name(), t.applicant().maskedIdNumber())));
-        table.getColumns().add(Columns.of(texts, "column.township", 80, t -> t.township().name()));
+        table.getColumns()
+                .add(Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "column.applicant",
+                        190,
+                        t -> texts.msg(
+                                "ticket.applicant",
+                                t.applicant().name(),
+                                t.applicant().maskedIdNumber())));
+        table.getColumns()
+                .add(Columns.of(texts, "column.township", 80, t -> t.township().name()));
         table.getColumns().add(Columns.of(texts, "column.submitted", 120, t -> Formats.dateTime(t.submittedAt())));
         TableColumn<Ticket, Long> days = Columns.of(texts, "column.daysOpen", 60, vm::daysOpen);
         days.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(days);
-        table.getColumns().add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
-        table.getColumns().add(Columns.of(texts, "column.status", 65, t -> texts.msg("status." + t.status().name())));
-        table.getColumns().add(Columns.of(texts, "column.ladder", 90, t -> texts.msg("ladder." + vm.clock(t).shownState())));
+        table.getColumns()
+                .add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "column.status",
+                        65,
+                        t -> texts.msg("status." + t.status().name())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "column.ladder",
+                        90,
+                        t -> texts.msg("ladder." + vm.clock(t).shownState())));
         table.setRowFactory(v -> new LadderRow(vm));
         ColumnPrefs.attach(table, vm.config().dataDir(), vm.user().username(), "tickets");
 
         SortedList<Ticket> sorted = new SortedList<>(vm.list().visible());
         // A sorted column wins; otherwise the queue's own order (my tasks: soonest deadline first).
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
-                () -> table.getSortOrder().isEmpty() ? vm.defaultOrder() : table.getComparator(),
-                table.comparatorProperty(), table.getSortOrder(), vm.list().queueProperty()));
+        sorted.comparatorProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> table.getSortOrder().isEmpty() ? vm.defaultOrder() : table.getComparator(),
+                        table.comparatorProperty(),
+                        table.getSortOrder(),
+                        vm.list().queueProperty()));
         table.setItems(sorted);
         // The open ticket is the view model's (by id): a row replaced while a snapshot is shown does not close it.
         table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {

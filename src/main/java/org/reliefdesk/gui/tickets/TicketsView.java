@@ -19,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+
 import org.controlsfx.control.textfield.TextFields;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
@@ -43,7 +44,10 @@ public final class TicketsView {
         // Enter opens the ticket's usual next action (the first one this user may take).
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                vm.selected().choices().stream().filter(c -> c.refusal() == null).findFirst().ifPresent(detail::open);
+                vm.selected().choices().stream()
+                        .filter(c -> c.refusal() == null)
+                        .findFirst()
+                        .ifPresent(detail::open);
                 e.consume();
             }
         });
@@ -74,8 +78,8 @@ public final class TicketsView {
         export.disableProperty().bind(Bindings.isEmpty(vm.list().visible()));
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                        search::requestFocus);
+                scene.getAccelerators()
+                        .put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::requestFocus);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
                     if (!vm.loadingProperty().get()) {
                         vm.reload();
@@ -88,19 +92,36 @@ public final class TicketsView {
         }
         Button open = new Button(texts.msg("newTicket.button"));
         open.setId("newTicketButton");
-        open.setOnAction(e -> NewTicketDialog.show(root.getScene().getWindow(), vm.user(), catalog, texts,
-                vm.opening(), vm.placeChoices(), vm.today(), vm.config()).ifPresent(vm::openTicket));
+        open.setOnAction(e -> NewTicketDialog.show(
+                        root.getScene().getWindow(),
+                        vm.user(),
+                        catalog,
+                        texts,
+                        vm.opening(),
+                        vm.placeChoices(),
+                        vm.today(),
+                        vm.config())
+                .ifPresent(vm::openTicket));
         return List.of(busy, open, search, refresh, export);
     }
 
     /** The table's visible columns and rows, in the order shown. */
     private void export() {
-        String queueName = texts.msg("queue." + vm.list().queueProperty().get().name(), vm.list().visible().size());
+        String queueName = texts.msg(
+                "queue." + vm.list().queueProperty().get().name(),
+                vm.list().visible().size());
         List<TableColumn<Ticket, ?>> columns = List.copyOf(table.getVisibleLeafColumns());
-        List<Function<Ticket, Object>> cells = columns.stream().<Function<Ticket, Object>>map(c -> t ->
-                c.getCellObservableValue(t) == null ? null : c.getCellObservableValue(t).getValue()).toList();
-        vm.exportTable(root.getScene().getWindow(), queueName, columns.stream().map(TableColumn::getText).toList(),
-                cells, List.copyOf(table.getItems()));
+        List<Function<Ticket, Object>> cells = columns.stream()
+                .<Function<Ticket, Object>>map(c -> t -> c.getCellObservableValue(t) == null
+                        ? null
+                        : c.getCellObservableValue(t).getValue())
+                .toList();
+        vm.exportTable(
+                root.getScene().getWindow(),
+                queueName,
+                columns.stream().map(TableColumn::getText).toList(),
+                cells,
+                List.copyOf(table.getItems()));
     }
 
     private ListView<Queue> queueList() {
@@ -117,9 +138,15 @@ public final class TicketsView {
                     setText(null);
                 } else {
                     // While only the newest tickets are shown the counts are not known yet: "…".
-                    textProperty().bind(Bindings.createStringBinding(() -> texts.msg("queue." + q.name(),
-                                    vm.partialProperty().get() ? "…" : vm.list().countProperty(q).get()),
-                            vm.list().countProperty(q), vm.partialProperty()));
+                    textProperty()
+                            .bind(Bindings.createStringBinding(
+                                    () -> texts.msg(
+                                            "queue." + q.name(),
+                                            vm.partialProperty().get()
+                                                    ? "…"
+                                                    : vm.list().countProperty(q).get()),
+                                    vm.list().countProperty(q),
+                                    vm.partialProperty()));
                 }
             }
         });
@@ -131,7 +158,9 @@ public final class TicketsView {
             }
         });
         vm.list().queueProperty().set(list.getSelectionModel().getSelectedItem());
-        vm.list().queueProperty().addListener((o, a, q) -> list.getSelectionModel().select(q));
+        vm.list()
+                .queueProperty()
+                .addListener((o, a, q) -> list.getSelectionModel().select(q));
         return list;
     }
 

@@ -1,22 +1,23 @@
 package org.reliefdesk.gui.tickets;
 
 import java.time.LocalDate;
-import java.util.function.Function;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.stage.Window;
+
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
@@ -62,7 +63,6 @@ public final class WorkbenchViewModel {
     /** How many of the newest tickets the first load shows while it reads the rest. */
     public static final int FIRST_SCREEN = ScopeFeed.FIRST_SCREEN;
 
-
     private final LocalStore store;
     private final Catalog catalog;
     private final User user;
@@ -95,8 +95,14 @@ public final class WorkbenchViewModel {
         this.attachments = workspace.attachments();
         this.opening = workspace.opening();
         this.capabilities = Capabilities.of(user);
-        ScopeLoader loader = new ScopeLoader(store, TicketScope.of(user, catalog), user, workspace::clocks,
-                config.clock(), engine, config.central().mode() != AppConfig.Central.Mode.OFF);
+        ScopeLoader loader = new ScopeLoader(
+                store,
+                TicketScope.of(user, catalog),
+                user,
+                workspace::clocks,
+                config.clock(),
+                engine,
+                config.central().mode() != AppConfig.Central.Mode.OFF);
         this.selected = new SelectedTicket(store, catalog, engine, user, config, attachments, tasks);
         this.feed = new ScopeFeed(loader, tasks, list, selected, config.texts(), this::announce);
         selected.saidProperty().addListener((o, a, said) -> message.set(said));
@@ -136,10 +142,13 @@ public final class WorkbenchViewModel {
         if (s.maker() == null) {
             return;
         }
-        List<WorkWatch.Seen> mine = s.tickets().stream().filter(t -> s.actionable().contains(t.id()))
-                .map(t -> new WorkWatch.Seen(t.id(), t.ticketNo(), s.clocks().get(t.id()).state() == LadderState.DUE_SOON))
+        List<WorkWatch.Seen> mine = s.tickets().stream()
+                .filter(t -> s.actionable().contains(t.id()))
+                .map(t -> new WorkWatch.Seen(
+                        t.id(), t.ticketNo(), s.clocks().get(t.id()).state() == LadderState.DUE_SOON))
                 .toList();
-        WorkWatch.Alerts news = watch.look(mine, WorkingHours.OFFICE.contains(s.at(), s.maker().calendar()));
+        WorkWatch.Alerts news =
+                watch.look(mine, WorkingHours.OFFICE.contains(s.at(), s.maker().calendar()));
         if (!news.isEmpty()) {
             alerts.set(news);
         }
@@ -156,52 +165,69 @@ public final class WorkbenchViewModel {
             return;
         }
         Texts texts = config.texts();
-        tasks.run(UiTasks.Lane.STORE, p -> {
-            Map<String, Object> stored = attachments.storeAll(catalog.form(action.form())
-                    .map(f -> f.fields()).orElse(List.of()), values);
-            return actions.act(ticket.id(), ticket.version(), user, action.code(), stored, note);
-        }, saved -> {
-            message.set(texts.msg("action.saved", catalog.actionName(action.code(), texts.locale()), ticket.ticketNo()));
-            refresh(Set.of(ticket.id()));
-        }, e -> {
-            if (e instanceof InvalidFieldException refused) {
-                message.set(texts.describe(refused, f -> catalog.fieldLabel(action.form(), f, texts.locale())));
-            } else if (e instanceof StaleTicketException) {
-                message.set(texts.msg("action.stale", ticket.ticketNo()));
-                refresh(Set.of(ticket.id()));
-            } else {
-                LOG.error("Saving {} on {} failed", action.code(), ticket.ticketNo(), e);
-                message.set(texts.msg("action.failed", e.getMessage()));
-            }
-        });
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> {
+                    Map<String, Object> stored = attachments.storeAll(
+                            catalog.form(action.form()).map(f -> f.fields()).orElse(List.of()), values);
+                    return actions.act(ticket.id(), ticket.version(), user, action.code(), stored, note);
+                },
+                saved -> {
+                    message.set(texts.msg(
+                            "action.saved", catalog.actionName(action.code(), texts.locale()), ticket.ticketNo()));
+                    refresh(Set.of(ticket.id()));
+                },
+                e -> {
+                    if (e instanceof InvalidFieldException refused) {
+                        message.set(texts.describe(refused, f -> catalog.fieldLabel(action.form(), f, texts.locale())));
+                    } else if (e instanceof StaleTicketException) {
+                        message.set(texts.msg("action.stale", ticket.ticketNo()));
+                        refresh(Set.of(ticket.id()));
+                    } else {
+                        LOG.error("Saving {} on {} failed", action.code(), ticket.ticketNo(), e);
+                        message.set(texts.msg("action.failed", e.getMessage()));
+                    }
+                });
     }
 
     /** Stores a ticket a staff member opened (off the FX thread), then shows it selected. */
     public void openTicket(TicketOpening.Request request) {
         Texts texts = config.texts();
-        tasks.run(UiTasks.Lane.STORE, p -> store.tickets().insertOpened(opening.open(request, user),
-                new TicketLineCodec(catalog)), opened -> {
-            message.set(texts.msg(config.central().mode() == AppConfig.Central.Mode.OFF ? "newTicket.saved"
-                    : "newTicket.savedProvisional", opened.ticketNo()));
-            feed.selectWhenLoaded(opened.id());
-            refresh(Set.of(opened.id()));
-        }, e -> {
-            message.set(e instanceof InvalidFieldException refused ? texts.describe(refused)
-                    : texts.msg("action.failed", e.getMessage()));
-            if (!(e instanceof InvalidFieldException)) {
-                LOG.error("Opening a ticket failed", e);
-            }
-        });
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> store.tickets().insertOpened(opening.open(request, user), new TicketLineCodec(catalog)),
+                opened -> {
+                    message.set(texts.msg(
+                            config.central().mode() == AppConfig.Central.Mode.OFF
+                                    ? "newTicket.saved"
+                                    : "newTicket.savedProvisional",
+                            opened.ticketNo()));
+                    feed.selectWhenLoaded(opened.id());
+                    refresh(Set.of(opened.id()));
+                },
+                e -> {
+                    message.set(
+                            e instanceof InvalidFieldException refused
+                                    ? texts.describe(refused)
+                                    : texts.msg("action.failed", e.getMessage()));
+                    if (!(e instanceof InvalidFieldException)) {
+                        LOG.error("Opening a ticket failed", e);
+                    }
+                });
     }
 
     /** Reads the scope again every {@code every} while signed in, so changing clocks show. */
     public void startAutoRefresh(java.time.Duration every) {
         stopAutoRefresh();
-        autoRefresh = tasks.every(UiTasks.Lane.STORE, every, every, () -> tasks.later(() -> {
-            if (!feed.loadingProperty().get()) {
-                reload();
-            }
-        }));
+        autoRefresh = tasks.every(
+                UiTasks.Lane.STORE,
+                every,
+                every,
+                () -> tasks.later(() -> {
+                    if (!feed.loadingProperty().get()) {
+                        reload();
+                    }
+                }));
     }
 
     public void stopAutoRefresh() {
@@ -215,8 +241,12 @@ public final class WorkbenchViewModel {
      * "Export this queue": the rows shown with the cells given, in the order shown, to a workbook
      * where the person chooses (see {@link TicketExport}).
      */
-    public void exportTable(Window owner, String queueName, List<String> headers,
-            List<Function<Ticket, Object>> cells, List<Ticket> shown) {
+    public void exportTable(
+            Window owner,
+            String queueName,
+            List<String> headers,
+            List<Function<Ticket, Object>> cells,
+            List<Ticket> shown) {
         new TicketExport(config, tasks, message).export(owner, queueName, today(), headers, cells, shown);
     }
 
@@ -235,7 +265,8 @@ public final class WorkbenchViewModel {
         if (list.queueProperty().get() != Queue.MY_TASKS) {
             return null;
         }
-        return Comparator.comparing((Ticket t) -> clock(t).current().map(StepTiming::due).orElse(null),
+        return Comparator.comparing(
+                (Ticket t) -> clock(t).current().map(StepTiming::due).orElse(null),
                 Comparator.nullsLast(Comparator.naturalOrder()));
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,13 +15,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.StandardCopyOption;
-import java.util.Optional;
 
 /**
  * Reads holiday years: the ones shipped with the program (2021–2026) and any an
@@ -32,8 +32,7 @@ public final class CalendarLoader {
     private static final String BUILT_IN_DIR = "/org/reliefdesk/calendar/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CalendarLoader() {
-    }
+    private CalendarLoader() {}
 
     public static Path directoryIn(Path dataDir) {
         return dataDir.resolve("calendar");
@@ -50,7 +49,9 @@ public final class CalendarLoader {
         Path dir = directoryIn(dataDir);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     HolidayYear y = read(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
                     years.put(y.year(), y);
                 }
@@ -139,8 +140,10 @@ public final class CalendarLoader {
             }
             work.add(d);
         }
-        String number = notice.path("number").isTextual() ? notice.path("number").asText() : null;
-        return new HolidayYear(year, title, number, issued, notice.path("source").asText(null), off, work);
+        String number =
+                notice.path("number").isTextual() ? notice.path("number").asText() : null;
+        return new HolidayYear(
+                year, title, number, issued, notice.path("source").asText(null), off, work);
     }
 
     private static LocalDate date(String file, String field, JsonNode v) {
@@ -167,16 +170,14 @@ public final class CalendarLoader {
         Path target = dir.resolve(y.year() + ".json");
         Path tmp = dir.resolve(y.year() + ".json.tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return y;
     }
 
     /** The text of a year imported into this data directory, if there is one. */
     public static Optional<String> installedText(Path dataDir, int year) throws IOException {
         Path f = directoryIn(dataDir).resolve(year + ".json");
-        return Files.exists(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8))
-                : Optional.empty();
+        return Files.exists(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8)) : Optional.empty();
     }
 
     /** Years the built-in data covers, for messages. */

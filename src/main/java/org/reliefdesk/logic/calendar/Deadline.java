@@ -2,8 +2,8 @@ package org.reliefdesk.logic.calendar;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -23,7 +23,8 @@ public record Deadline(Instant due, boolean estimated) {
             return "";
         }
         LocalDateTime t = LocalDateTime.ofInstant(due, WorkingCalendar.ZONE);
-        return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate().minusDays(1) + " 24:00"
+        return t.toLocalTime().equals(LocalTime.MIDNIGHT)
+                ? t.toLocalDate().minusDays(1) + " 24:00"
                 : t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 

@@ -1,12 +1,12 @@
 package org.reliefdesk.logic.catalog;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.reliefdesk.model.Role;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Something a user may do to a ticket in given steps: who ({@code roles}, and the
@@ -22,10 +22,23 @@ import java.util.Optional;
  */
 // "feedsBack" was written in catalogs up to formatVersion 2 and never read: still accepted, ignored.
 @JsonIgnoreProperties({"feedsBack"})
-public record ActionDef(String code, @JsonProperty("from") List<String> from, List<Role> roles, String to,
-                        List<Branch> branches, String form, String outcome, Integer maxTimes, ExtraTimes extraTimes,
-                        List<RowLimit> rowLimits, Condition requires, String rule, String stepRule, String department,
-                        boolean main, Integer reopenWithinDays) {
+public record ActionDef(
+        String code,
+        @JsonProperty("from") List<String> from,
+        List<Role> roles,
+        String to,
+        List<Branch> branches,
+        String form,
+        String outcome,
+        Integer maxTimes,
+        ExtraTimes extraTimes,
+        List<RowLimit> rowLimits,
+        Condition requires,
+        String rule,
+        String stepRule,
+        String department,
+        boolean main,
+        Integer reopenWithinDays) {
 
     public static final String PREVIOUS = "@previous";
 
@@ -34,8 +47,7 @@ public record ActionDef(String code, @JsonProperty("from") List<String> from, Li
     }
 
     /** Where the ticket goes and what outcome it records, given these answers (and the ticket's facts). */
-    public record Target(String step, String outcome) {
-    }
+    public record Target(String step, String outcome) {}
 
     /**
      * The target for these values: {@code to}, or the first branch whose condition holds.
@@ -45,19 +57,18 @@ public record ActionDef(String code, @JsonProperty("from") List<String> from, Li
         if (branches == null) {
             return Optional.of(new Target(to, outcome));
         }
-        return branches.stream().filter(b -> b.when() == null || b.when().test(values)).findFirst()
+        return branches.stream()
+                .filter(b -> b.when() == null || b.when().test(values))
+                .findFirst()
                 .map(b -> new Target(b.to(), b.outcome() != null ? b.outcome() : outcome));
     }
 
     /** Where the ticket goes when a condition on the values holds; the last branch may have none. */
-    public record Branch(Condition when, String to, String outcome) {
-    }
+    public record Branch(Condition when, String to, String outcome) {}
 
     /** More uses allowed when a condition holds (one more training round for a zero-employment family). */
-    public record ExtraTimes(Condition when, int extra) {
-    }
+    public record ExtraTimes(Condition when, int extra) {}
 
     /** At most {@code maxTotal} rows of a repeated field over all uses of the action (45 jobs in all). */
-    public record RowLimit(String field, int maxTotal, String rule) {
-    }
+    public record RowLimit(String field, int maxTotal, String rule) {}
 }

@@ -29,11 +29,19 @@ public final class Catalog {
     private final DueSoonRule dueSoon;
 
     /** Everything the catalog file (and the reference lists) hold, after validation. */
-    record Parts(List<Department> departments, List<ServiceItem> items, List<Label> steps, List<Label> actions,
-                 List<Label> outcomes, Map<String, FormDef> forms, Map<String, WorkflowDef> workflows,
-                 Map<String, String> workflowOfItem, Map<String, String> applicationFormOfItem,
-                 Map<String, ReferenceList> lists, SupervisionRule supervision, DueSoonRule dueSoon) {
-    }
+    record Parts(
+            List<Department> departments,
+            List<ServiceItem> items,
+            List<Label> steps,
+            List<Label> actions,
+            List<Label> outcomes,
+            Map<String, FormDef> forms,
+            Map<String, WorkflowDef> workflows,
+            Map<String, String> workflowOfItem,
+            Map<String, String> applicationFormOfItem,
+            Map<String, ReferenceList> lists,
+            SupervisionRule supervision,
+            DueSoonRule dueSoon) {}
 
     Catalog(Parts p) {
         this.departments = index(p.departments(), Department::code);
@@ -66,7 +74,8 @@ public final class Catalog {
 
     /** The form an event of this item filled: the application form for "submit", else its action's form. */
     public Optional<FormDef> formOfEvent(String itemCode, String action) {
-        return "submit".equals(action) ? Optional.ofNullable(applicationFormOf(itemCode))
+        return "submit".equals(action)
+                ? Optional.ofNullable(applicationFormOf(itemCode))
                 : workflowOf(itemCode).action(action).map(ActionDef::form).flatMap(this::form);
     }
 
@@ -82,7 +91,10 @@ public final class Catalog {
 
     /** A department as a message names it. */
     public Named namedDepartment(String code) {
-        return new Named("department", code, departmentName(code, Locale.SIMPLIFIED_CHINESE),
+        return new Named(
+                "department",
+                code,
+                departmentName(code, Locale.SIMPLIFIED_CHINESE),
                 departmentName(code, Locale.ENGLISH));
     }
 
@@ -98,11 +110,14 @@ public final class Catalog {
         }
         int bracket = path.indexOf('[');
         String top = bracket < 0 ? path : path.substring(0, bracket);
-        Optional<FieldDef> field = form.get().fields().stream().filter(f -> f.code().equals(top)).findFirst();
+        Optional<FieldDef> field =
+                form.get().fields().stream().filter(f -> f.code().equals(top)).findFirst();
         int dot = path.indexOf("].");
         if (field.isPresent() && bracket >= 0 && dot > bracket && field.get().fields() != null) {
             String inner = path.substring(dot + 2);
-            return field.get().fields().stream().filter(f -> f.code().equals(inner)).findFirst()
+            return field.get().fields().stream()
+                    .filter(f -> f.code().equals(inner))
+                    .findFirst()
                     .map(f -> f.label(locale));
         }
         return field.map(f -> f.label(locale));
@@ -146,7 +161,9 @@ public final class Catalog {
     }
 
     public List<ServiceItem> itemsOf(String departmentCode) {
-        return items.values().stream().filter(i -> i.departmentCode().equals(departmentCode)).toList();
+        return items.values().stream()
+                .filter(i -> i.departmentCode().equals(departmentCode))
+                .toList();
     }
 
     /**
@@ -154,8 +171,9 @@ public final class Catalog {
      * department's workflow (civil affairs confirms the low-income status of a house renovation).
      */
     public List<ServiceItem> itemsWorkedOnBy(String departmentCode) {
-        return items.values().stream().filter(i -> i.departmentCode().equals(departmentCode)
-                || workflowOf(i.code()).actions().stream().anyMatch(a -> departmentCode.equals(a.department())))
+        return items.values().stream()
+                .filter(i -> i.departmentCode().equals(departmentCode)
+                        || workflowOf(i.code()).actions().stream().anyMatch(a -> departmentCode.equals(a.department())))
                 .toList();
     }
 

@@ -26,15 +26,15 @@ public final class CatalogLoader {
 
     /** The catalog shipped inside the application. */
     public static final String BUILT_IN = "/org/reliefdesk/catalog/catalog.json";
-    private static final int FORMAT_VERSION = 2;
-
-    private CatalogLoader() {
-    }
 
     /** The reference lists shipped inside the application. */
     public static final String BUILT_IN_LISTS = "/org/reliefdesk/catalog/reference-lists.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private static final int FORMAT_VERSION = 2;
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private CatalogLoader() {}
 
     public static Catalog loadBuiltIn() {
         return load(BUILT_IN, resource(BUILT_IN), BUILT_IN_LISTS, resource(BUILT_IN_LISTS));
@@ -54,7 +54,8 @@ public final class CatalogLoader {
     }
 
     public static Catalog load(String fileName, InputStream in, String listsName, InputStream listsIn) {
-        try (in; listsIn) {
+        try (in;
+                listsIn) {
             return parse(fileName, in, listsName, listsIn);
         } catch (IOException e) {
             throw new CatalogException(fileName + ": cannot read: " + e.getMessage(), e);
@@ -73,8 +74,8 @@ public final class CatalogLoader {
         }
         int version = root.path("formatVersion").asInt(-1);
         if (version != FORMAT_VERSION) {
-            throw new CatalogException(fileName + ": formatVersion must be " + FORMAT_VERSION + ", found "
-                    + root.path("formatVersion"));
+            throw new CatalogException(
+                    fileName + ": formatVersion must be " + FORMAT_VERSION + ", found " + root.path("formatVersion"));
         }
         List<Department> departments = readDepartments(fileName, array(fileName, root, "departments"));
         List<ServiceItem> items = readItems(fileName, array(fileName, root, "items"), departments);
@@ -83,13 +84,21 @@ public final class CatalogLoader {
         List<Label> outcomes = readLabels(fileName, array(fileName, root, "outcomes"), "outcomes");
         Map<String, ReferenceList> lists = readLists(listsName, listsIn);
         Map<String, FormDef> forms = new LinkedHashMap<>();
-        root.path("forms").fields().forEachRemaining(e -> forms.put(e.getKey(),
-                bind(fileName, "forms." + e.getKey(), e.getValue(), FormDef.class).withCode(e.getKey())));
+        root.path("forms")
+                .fields()
+                .forEachRemaining(e -> forms.put(
+                        e.getKey(),
+                        bind(fileName, "forms." + e.getKey(), e.getValue(), FormDef.class)
+                                .withCode(e.getKey())));
         Map<String, WorkflowDef> workflows = new LinkedHashMap<>();
-        root.path("workflows").fields().forEachRemaining(e -> workflows.put(e.getKey(),
-                bind(fileName, "workflows." + e.getKey(), e.getValue(), WorkflowDef.class).withCode(e.getKey())));
-        SupervisionRule supervision = bind(fileName, "supervision", required(fileName, root, "supervision"),
-                SupervisionRule.class);
+        root.path("workflows")
+                .fields()
+                .forEachRemaining(e -> workflows.put(
+                        e.getKey(),
+                        bind(fileName, "workflows." + e.getKey(), e.getValue(), WorkflowDef.class)
+                                .withCode(e.getKey())));
+        SupervisionRule supervision =
+                bind(fileName, "supervision", required(fileName, root, "supervision"), SupervisionRule.class);
         DueSoonRule dueSoon = bind(fileName, "dueSoon", required(fileName, root, "dueSoon"), DueSoonRule.class);
         Map<String, String> workflowOfItem = new LinkedHashMap<>();
         Map<String, String> formOfItem = new LinkedHashMap<>();
@@ -107,8 +116,19 @@ public final class CatalogLoader {
             workflowOfItem.put(items.get(i).code(), wf);
             formOfItem.put(items.get(i).code(), form);
         }
-        Catalog.Parts parts = new Catalog.Parts(departments, items, steps, actions, outcomes, forms, workflows,
-                workflowOfItem, formOfItem, lists, supervision, dueSoon);
+        Catalog.Parts parts = new Catalog.Parts(
+                departments,
+                items,
+                steps,
+                actions,
+                outcomes,
+                forms,
+                workflows,
+                workflowOfItem,
+                formOfItem,
+                lists,
+                supervision,
+                dueSoon);
         new WorkflowChecks(fileName, parts).run();
         return new Catalog(parts);
     }
@@ -126,9 +146,11 @@ public final class CatalogLoader {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            String where = e instanceof JsonMappingException m ? m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining()) : "";
+            String where = e instanceof JsonMappingException m
+                    ? m.getPath().stream()
+                            .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                            .collect(Collectors.joining())
+                    : "";
             throw new CatalogException(file + ": " + path + where + ": " + e.getOriginalMessage(), e);
         }
     }
@@ -203,8 +225,8 @@ public final class CatalogLoader {
             if (!departmentCodes.contains(department)) {
                 throw new CatalogException(where + ": unknown department '" + department + "'");
             }
-            result.add(new ServiceItem(code, numberNode.asInt(), department, text(n, "zh", where),
-                    text(n, "en", where)));
+            result.add(
+                    new ServiceItem(code, numberNode.asInt(), department, text(n, "zh", where), text(n, "en", where)));
         }
         return result;
     }

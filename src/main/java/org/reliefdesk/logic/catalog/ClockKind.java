@@ -5,5 +5,7 @@ package org.reliefdesk.logic.catalog;
  * days counted from the next day (次日起), ending at the end of the last day.
  */
 public enum ClockKind {
-    HOURS, WORKING_DAYS, CALENDAR_DAYS
+    HOURS,
+    WORKING_DAYS,
+    CALENDAR_DAYS
 }

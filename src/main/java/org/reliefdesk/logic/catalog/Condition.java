@@ -10,8 +10,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A test on form values: {@code field} equals a value, or is one of {@code in}; or
  * {@code all} of several conditions hold.
  */
-public record Condition(String field, @JsonProperty("equals") Object value, @JsonProperty("in") List<Object> in,
-                        List<Condition> all) {
+public record Condition(
+        String field,
+        @JsonProperty("equals") Object value,
+        @JsonProperty("in") List<Object> in,
+        List<Condition> all) {
 
     public boolean test(Map<String, Object> values) {
         if (all != null) {

@@ -13,10 +13,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * field's own limit (mustEqual, maxRows) is broken. Choices come from {@code options} or
  * from a reference {@code list}; rows have {@code fields} of their own.
  */
-public record FieldDef(String code, FieldType type, String zh, String en, boolean required, Condition requiredWhen,
-                       @JsonProperty("mustEqual") Object mustEqual, Condition mustEqualWhen, String rule,
-                       BigDecimal min, BigDecimal max, Integer maxLength, List<Label> options, String list,
-                       Integer minRows, Integer maxRows, List<FieldDef> fields, Boolean notAfterToday) {
+public record FieldDef(
+        String code,
+        FieldType type,
+        String zh,
+        String en,
+        boolean required,
+        Condition requiredWhen,
+        @JsonProperty("mustEqual") Object mustEqual,
+        Condition mustEqualWhen,
+        String rule,
+        BigDecimal min,
+        BigDecimal max,
+        Integer maxLength,
+        List<Label> options,
+        String list,
+        Integer minRows,
+        Integer maxRows,
+        List<FieldDef> fields,
+        Boolean notAfterToday) {
 
     /** A date of something that has happened (time on site, visit, completion): not later than today. */
     public boolean past() {

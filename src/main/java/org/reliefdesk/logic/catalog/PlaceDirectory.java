@@ -29,8 +29,7 @@ public final class PlaceDirectory {
     private final Map<String, Map<String, Place>> villages = new LinkedHashMap<>();
     private final Map<String, String> names = new LinkedHashMap<>();
 
-    private PlaceDirectory() {
-    }
+    private PlaceDirectory() {}
 
     /** The reference places shipped with the catalog. */
     public static PlaceDirectory loadBuiltIn() {
@@ -70,8 +69,8 @@ public final class PlaceDirectory {
     }
 
     /** A copy with the townships and villages of stored tickets added (the reference wins on names). */
-    public PlaceDirectory withKnown(String countyCode, Collection<Place> knownTownships,
-            Map<String, List<Place>> knownVillages) {
+    public PlaceDirectory withKnown(
+            String countyCode, Collection<Place> knownTownships, Map<String, List<Place>> knownVillages) {
         PlaceDirectory d = copy();
         knownTownships.forEach(t -> d.addTownship(countyCode, t));
         knownVillages.forEach((township, vs) -> vs.forEach(v -> d.addVillage(township, v)));
@@ -115,7 +114,8 @@ public final class PlaceDirectory {
     }
 
     public List<Place> villages(String townshipCode) {
-        List<Place> list = new ArrayList<>(villages.getOrDefault(townshipCode, Map.of()).values());
+        List<Place> list =
+                new ArrayList<>(villages.getOrDefault(townshipCode, Map.of()).values());
         list.sort((a, b) -> a.code().compareTo(b.code()));
         return List.copyOf(list);
     }

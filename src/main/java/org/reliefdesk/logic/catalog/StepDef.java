@@ -7,8 +7,8 @@ package org.reliefdesk.logic.catalog;
  * marks a step entered once the ticket is concluded (办结: the result fed back) — the follow-up
  * visit (回访), which keeps its own limit but no longer counts toward 督办.
  */
-public record StepDef(String code, DeadlineRule deadline, boolean pausesClock, boolean terminal,
-                      boolean afterConclusion) {
+public record StepDef(
+        String code, DeadlineRule deadline, boolean pausesClock, boolean terminal, boolean afterConclusion) {
 
     /** Whether a ticket in this step is concluded (办结). */
     public boolean concludes() {
@@ -16,6 +16,5 @@ public record StepDef(String code, DeadlineRule deadline, boolean pausesClock, b
     }
 
     /** A step time limit: how it is counted and how much. */
-    public record DeadlineRule(ClockKind clock, int amount) {
-    }
+    public record DeadlineRule(ClockKind clock, int amount) {}
 }

@@ -6,5 +6,4 @@ package org.reliefdesk.logic.catalog;
  * {@code dueSoonFromDay}; time waiting for the applicant counts unless
  * {@code pausedTimeCounts} is false.
  */
-public record SupervisionRule(int days, ClockKind clock, int dueSoonFromDay, boolean pausedTimeCounts) {
-}
+public record SupervisionRule(int days, ClockKind clock, int dueSoonFromDay, boolean pausedTimeCounts) {}

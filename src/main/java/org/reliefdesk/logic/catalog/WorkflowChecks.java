@@ -28,8 +28,10 @@ final class WorkflowChecks {
     void run() {
         p.forms().values().forEach(f -> checkFields("forms." + f.code(), f.fields()));
         p.workflows().values().forEach(this::checkWorkflow);
-        if (p.supervision().days() < 1 || p.supervision().clock() == null
-                || p.supervision().dueSoonFromDay() < 1 || p.supervision().dueSoonFromDay() > p.supervision().days()) {
+        if (p.supervision().days() < 1
+                || p.supervision().clock() == null
+                || p.supervision().dueSoonFromDay() < 1
+                || p.supervision().dueSoonFromDay() > p.supervision().days()) {
             fail("supervision", "days ≥ 1, a clock, and dueSoonFromDay between 1 and days are required");
         }
     }
@@ -63,14 +65,17 @@ final class WorkflowChecks {
                     }
                     checkFields(at, f.fields());
                 }
-                default -> { }
+                default -> {}
             }
         }
     }
 
     private void checkWorkflow(WorkflowDef w) {
         String where = "workflows." + w.code();
-        if (w.steps() == null || w.steps().isEmpty() || w.actions() == null || w.actions().isEmpty()) {
+        if (w.steps() == null
+                || w.steps().isEmpty()
+                || w.actions() == null
+                || w.actions().isEmpty()) {
             fail(where, "'steps' and 'actions' must be non-empty lists");
         }
         Set<String> steps = new HashSet<>();
@@ -83,11 +88,13 @@ final class WorkflowChecks {
             if (!stepLabels.contains(s.code())) {
                 fail(where + ".steps (" + s.code() + ")", "step has no label in 'steps'");
             }
-            if (s.deadline() != null && (s.deadline().clock() == null || s.deadline().amount() < 1)) {
+            if (s.deadline() != null
+                    && (s.deadline().clock() == null || s.deadline().amount() < 1)) {
                 fail(where + ".steps (" + s.code() + ")", "a deadline needs a clock and an amount ≥ 1");
             }
             if (s.afterConclusion() && (s.terminal() || s.deadline() == null || s.pausesClock())) {
-                fail(where + ".steps (" + s.code() + ")",
+                fail(
+                        where + ".steps (" + s.code() + ")",
                         "a step after conclusion (the follow-up visit) needs its own deadline and is neither terminal nor a pause");
             }
             terminal |= s.terminal();
@@ -108,14 +115,20 @@ final class WorkflowChecks {
             if (!actionLabels.contains(a.code())) {
                 fail(at, "action has no label in 'actions'");
             }
-            if (a.from() == null || a.from().isEmpty() || a.roles() == null || a.roles().isEmpty()) {
+            if (a.from() == null
+                    || a.from().isEmpty()
+                    || a.roles() == null
+                    || a.roles().isEmpty()) {
                 fail(at, "'from' and 'roles' must be non-empty");
             }
             a.from().forEach(s -> requireStep(at, steps, s));
             boolean fromTerminal = a.from().stream().anyMatch(terminalSteps::contains);
             if (fromTerminal != a.reopens()) {
-                fail(at, a.reopens() ? "a reopen action ('reopenWithinDays') must start from the terminal step"
-                        : "only a reopen action ('reopenWithinDays') may start from the terminal step");
+                fail(
+                        at,
+                        a.reopens()
+                                ? "a reopen action ('reopenWithinDays') must start from the terminal step"
+                                : "only a reopen action ('reopenWithinDays') may start from the terminal step");
             }
             if (a.reopens() && (a.reopenWithinDays() < 1 || a.to() == null || terminalSteps.contains(a.to()))) {
                 fail(at, "a reopen action needs 'reopenWithinDays' >= 1 and 'to' a step that is not terminal");
@@ -145,8 +158,9 @@ final class WorkflowChecks {
             }
             if (a.rowLimits() != null) {
                 for (ActionDef.RowLimit limit : a.rowLimits()) {
-                    boolean rows = a.form() != null && p.forms().get(a.form()).fields().stream()
-                            .anyMatch(f -> f.code().equals(limit.field()) && f.type() == FieldType.ROWS);
+                    boolean rows = a.form() != null
+                            && p.forms().get(a.form()).fields().stream()
+                                    .anyMatch(f -> f.code().equals(limit.field()) && f.type() == FieldType.ROWS);
                     if (!rows) {
                         fail(at, "rowLimits: '" + limit.field() + "' is not a repeated field of the action's form");
                     }

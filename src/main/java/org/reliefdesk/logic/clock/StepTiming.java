@@ -7,6 +7,12 @@ import java.time.Instant;
  * ({@code due}, exclusive) and turns due soon, and its state since {@code stateSince}.
  * {@code estimated}: counted Monday–Friday for want of official calendar data.
  */
-public record StepTiming(String step, Instant entered, Instant left, Instant due, Instant dueSoonFrom,
-                         StepState state, Instant stateSince, boolean estimated) {
-}
+public record StepTiming(
+        String step,
+        Instant entered,
+        Instant left,
+        Instant due,
+        Instant dueSoonFrom,
+        StepState state,
+        Instant stateSince,
+        boolean estimated) {}

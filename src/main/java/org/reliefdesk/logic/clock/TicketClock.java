@@ -11,20 +11,30 @@ import java.util.Optional;
  * it has been open — raw, and of that how long it waited for the applicant. A concluded ticket whose
  * follow-up visit is pending keeps that step as {@link #current()}.
  */
-public record TicketClock(List<StepTiming> steps, Instant start, Instant supervisedFrom, Instant supervisionDueSoonFrom,
-                          LadderState state, Instant stateSince, Duration open, Duration paused, boolean estimated) {
+public record TicketClock(
+        List<StepTiming> steps,
+        Instant start,
+        Instant supervisedFrom,
+        Instant supervisionDueSoonFrom,
+        LadderState state,
+        Instant stateSince,
+        Duration open,
+        Duration paused,
+        boolean estimated) {
 
     public static final String FOLLOW_UP_PENDING = "FOLLOW_UP_PENDING";
     public static final String FOLLOW_UP_OVERDUE = "FOLLOW_UP_OVERDUE";
 
     public Optional<StepTiming> current() {
         return steps.isEmpty() || steps.get(steps.size() - 1).left() != null
-                ? Optional.empty() : Optional.of(steps.get(steps.size() - 1));
+                ? Optional.empty()
+                : Optional.of(steps.get(steps.size() - 1));
     }
 
     /** A concluded ticket's follow-up visit (回访) past its own limit: listed apart, never 督办. */
     public boolean followUpOverdue() {
-        return state == LadderState.CONCLUDED && current().map(s -> s.state() == StepState.OVERDUE).orElse(false);
+        return state == LadderState.CONCLUDED
+                && current().map(s -> s.state() == StepState.OVERDUE).orElse(false);
     }
 
     /** A concluded ticket whose follow-up visit is still to be made. */

@@ -101,7 +101,8 @@ public final class TicketClocks {
         } else if (current != null && current.left() == null && current.state() == StepState.DUE_SOON) {
             state = LadderState.DUE_SOON;
             since = !now.isBefore(supervisionSoon) && supervisionSoon.isBefore(current.stateSince())
-                    ? supervisionSoon : current.stateSince();
+                    ? supervisionSoon
+                    : current.stateSince();
         } else if (!now.isBefore(supervisionSoon)) {
             state = LadderState.DUE_SOON;
             since = supervisionSoon;
@@ -110,14 +111,23 @@ public final class TicketClocks {
             since = start;
         }
         Duration open = Duration.between(ticket.submittedAt(), end);
-        return new TicketClock(List.copyOf(steps), start, supervisedFrom, supervisionSoon, state, since,
-                open.isNegative() ? Duration.ZERO : open, paused, estimated);
+        return new TicketClock(
+                List.copyOf(steps),
+                start,
+                supervisedFrom,
+                supervisionSoon,
+                state,
+                since,
+                open.isNegative() ? Duration.ZERO : open,
+                paused,
+                estimated);
     }
 
     private StepTiming visit(WorkflowDef workflow, String step, Instant entered, Instant left, Instant now) {
         StepDef def = workflow.step(step).orElse(new StepDef(step, null, false, false, false));
         if (def.pausesClock() || def.deadline() == null || def.terminal()) {
-            StepState s = left != null ? StepState.DONE_ON_TIME : def.pausesClock() ? StepState.PAUSED : StepState.NO_LIMIT;
+            StepState s =
+                    left != null ? StepState.DONE_ON_TIME : def.pausesClock() ? StepState.PAUSED : StepState.NO_LIMIT;
             return new StepTiming(step, entered, left, null, null, s, left != null ? left : entered, false);
         }
         Deadline d = limit(def.deadline().clock(), entered, def.deadline().amount());
@@ -162,7 +172,9 @@ public final class TicketClocks {
         LocalDate day = due.minusSeconds(1).atZone(WorkingCalendar.ZONE).toLocalDate();
         int counted = 0;
         LocalDate first = day;
-        for (LocalDate d = day; counted < rule.workingDaysBefore() && d.isAfter(day.minusDays(60)); d = d.minusDays(1)) {
+        for (LocalDate d = day;
+                counted < rule.workingDaysBefore() && d.isAfter(day.minusDays(60));
+                d = d.minusDays(1)) {
             if (calendar.isWorkingDay(d)) {
                 counted++;
                 first = d;

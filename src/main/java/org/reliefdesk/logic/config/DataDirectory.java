@@ -18,8 +18,7 @@ public final class DataDirectory {
     /** System property holding the data directory chosen in the settings. */
     public static final String CHOSEN = "reliefdesk.dataDir";
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     public static Path resolve(String override) {
         if (override != null && !override.isBlank()) {
@@ -43,7 +42,9 @@ public final class DataDirectory {
             return Path.of(home, "Library", "Application Support", "ReliefDesk");
         }
         String xdg = env.get("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "reliefdesk") : Path.of(home, ".local", "share", "reliefdesk");
+        return xdg != null && !xdg.isBlank()
+                ? Path.of(xdg, "reliefdesk")
+                : Path.of(home, ".local", "share", "reliefdesk");
     }
 
     /** Log files live beside the data, so a clerk can send one folder to support. */

@@ -24,8 +24,8 @@ import org.reliefdesk.model.InvalidFieldException;
  *
  * @param central {@code "embedded"}, {@code "off"} or an http(s) URL
  */
-public record Settings(Path dataDir, String central, int syncMinutes, String language, Path backupDir,
-                       String logLevel) {
+public record Settings(
+        Path dataDir, String central, int syncMinutes, String language, Path backupDir, String logLevel) {
 
     public static final String EMBEDDED = "embedded";
     public static final String OFF = "off";
@@ -43,7 +43,10 @@ public record Settings(Path dataDir, String central, int syncMinutes, String lan
         if (dataDir == null || dataDir.toString().isBlank()) {
             throw new InvalidFieldException("settings.dataDir", "rule.required");
         }
-        if (central == null || !(EMBEDDED.equals(central) || OFF.equals(central) || URL.matcher(central).matches())) {
+        if (central == null
+                || !(EMBEDDED.equals(central)
+                        || OFF.equals(central)
+                        || URL.matcher(central).matches())) {
             throw new InvalidFieldException("settings.central", "rule.settings.url");
         }
         if (syncMinutes < 1 || syncMinutes > 1440) {
@@ -79,7 +82,8 @@ public record Settings(Path dataDir, String central, int syncMinutes, String lan
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             String roaming = env.get("APPDATA");
-            return Path.of(roaming != null ? roaming : home + "\\AppData\\Roaming", "ReliefDesk", "settings.properties");
+            return Path.of(
+                    roaming != null ? roaming : home + "\\AppData\\Roaming", "ReliefDesk", "settings.properties");
         }
         if (os.startsWith("mac")) {
             return Path.of(home, "Library", "Preferences", "ReliefDesk", "settings.properties");
@@ -106,9 +110,15 @@ public record Settings(Path dataDir, String central, int syncMinutes, String lan
         } catch (NumberFormatException e) {
             throw new InvalidFieldException("settings.syncMinutes", "rule.form.integer");
         }
-        return Optional.of(new Settings(data, p.getProperty("central", EMBEDDED).strip(), minutes,
-                p.getProperty("language", "zh").strip(), Path.of(p.getProperty("backupDir", data.resolve("backups").toString())),
-                p.getProperty("logLevel", "INFO").strip().toUpperCase(Locale.ROOT)).checked());
+        return Optional.of(new Settings(
+                        data,
+                        p.getProperty("central", EMBEDDED).strip(),
+                        minutes,
+                        p.getProperty("language", "zh").strip(),
+                        Path.of(p.getProperty(
+                                "backupDir", data.resolve("backups").toString())),
+                        p.getProperty("logLevel", "INFO").strip().toUpperCase(Locale.ROOT))
+                .checked());
     }
 
     /** Writes the settings whole or not at all (a temporary file moved into place). */

@@ -3,10 +3,10 @@ package org.reliefdesk.logic.i18n;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Named;
@@ -26,8 +26,8 @@ public final class Texts {
     public Texts(Locale locale) {
         this.locale = locale;
         // No fallback to the JVM's default locale: an English machine still gets zh_CN unless asked.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** "en" → English, anything else → Simplified Chinese. */
@@ -62,7 +62,9 @@ public final class Texts {
     public String ruleText(InvalidFieldException e) {
         List<Object> args = e.args();
         // catalog things named by logic are said here, in this language
-        return msg(e.rule(), args.stream().map(a -> a instanceof Named n ? n.in(locale) : a).toArray());
+        return msg(
+                e.rule(),
+                args.stream().map(a -> a instanceof Named n ? n.in(locale) : a).toArray());
     }
 
     /** "身份证号：校验位错误…" — the field named, then the rule. */

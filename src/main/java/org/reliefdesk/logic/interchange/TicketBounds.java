@@ -26,6 +26,7 @@ public final class TicketBounds {
     public static final int MAX_LINE_CHARS = 1_000_000;
     /** The longest history taken: far more than any item's workflow allows, even with rounds and reopenings. */
     public static final int MAX_EVENTS = 300;
+
     public static final int MAX_NAME = 100;
     public static final int MAX_RAISED_BY = 200;
     public static final int MAX_ACTOR = 200;
@@ -35,11 +36,12 @@ public final class TicketBounds {
     /** The deepest nesting of repeated rows in a form. */
     private static final int MAX_DEPTH = 4;
 
-    private static final Pattern ONE_LINE_BAD = Pattern.compile("[\\p{Cc}\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029\\uFEFF]");
-    private static final Pattern MULTI_LINE_BAD = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029\\uFEFF]");
+    private static final Pattern ONE_LINE_BAD =
+            Pattern.compile("[\\p{Cc}\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029\\uFEFF]");
+    private static final Pattern MULTI_LINE_BAD = Pattern.compile(
+            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029\\uFEFF]");
 
-    private TicketBounds() {
-    }
+    private TicketBounds() {}
 
     /** @throws InvalidFieldException naming the first field out of bounds and the rule */
     public static void check(TicketHistory h) {
@@ -107,7 +109,8 @@ public final class TicketBounds {
             throw new InvalidFieldException("ticketNo", "rule.ticketNo.format");
         }
         if (!no.startsWith(t.county().code())) {
-            throw new InvalidFieldException("ticketNo", "rule.ticketNo.county", t.county().code());
+            throw new InvalidFieldException(
+                    "ticketNo", "rule.ticketNo.county", t.county().code());
         }
         try {
             LocalDate.parse(no.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);

@@ -39,8 +39,10 @@ public final class TicketIngest {
      */
     public TicketHistory read(String line, int lineNumber, LocalDate today) throws LineRejectedException {
         if (line.length() > TicketBounds.MAX_LINE_CHARS) {
-            throw new LineRejectedException(lineNumber,
-                    new InvalidFieldException("line", "rule.bounds.length", TicketBounds.MAX_LINE_CHARS, line.length()));
+            throw new LineRejectedException(
+                    lineNumber,
+                    new InvalidFieldException(
+                            "line", "rule.bounds.length", TicketBounds.MAX_LINE_CHARS, line.length()));
         }
         TicketHistory h = codec.read(line, lineNumber, today);
         try {

@@ -19,10 +19,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.workflow.Conclusion;
 import org.reliefdesk.model.Applicant;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.PhoneNumber;
@@ -32,8 +34,6 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.reliefdesk.model.ChinaTime;
 
 /**
  * Reads and writes the ticket interchange format (sample-data/README.md): JSON Lines, one
@@ -48,6 +48,7 @@ public final class TicketLineCodec {
      * follow-up visit. Version 1 lines (concluded at the visit) are still read and given that meaning.
      */
     public static final int FORMAT_VERSION = 2;
+
     private static final int FIRST_VERSION = 1;
     /** Times are written in China Standard Time, the zone the platform works in. */
     public static final ZoneId ZONE = ChinaTime.ZONE;
@@ -55,11 +56,10 @@ public final class TicketLineCodec {
     private static final Pattern COUNTY_CODE = Pattern.compile("\\d{6}");
     private static final Pattern TOWNSHIP_CODE = Pattern.compile("\\d{9}");
     private static final Pattern VILLAGE_CODE = Pattern.compile("\\d{12}");
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     // Exact decimals: the default node factory would write 2100 as 2.1E+3.
-    private final ObjectMapper json = new ObjectMapper()
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private final ObjectMapper json = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private final Catalog catalog;
 
     public TicketLineCodec(Catalog catalog) {
@@ -171,7 +171,8 @@ public final class TicketLineCodec {
         }
         JsonNode a = n.path("applicant");
         String name = required(a, "name", "applicant.name");
-        String idNumber = ResidentIdNumber.validate("applicant.idNumber", a.path("idNumber").asText(null), today);
+        String idNumber = ResidentIdNumber.validate(
+                "applicant.idNumber", a.path("idNumber").asText(null), today);
         String phone = PhoneNumber.validate("applicant.phone", a.path("phone").asText(null));
         IntakeChannel channel = enumValue(IntakeChannel.class, n, "channel");
         String raisedBy = optional(n, "raisedBy");
@@ -200,12 +201,27 @@ public final class TicketLineCodec {
         if (version == FIRST_VERSION) {
             // version 1 concluded a ticket at its follow-up visit; now 办结 is the feedback before it
             concludedAt = Conclusion.of(catalog.workflowOf(item), events);
-            status = concludedAt != null ? TicketStatus.CONCLUDED
+            status = concludedAt != null
+                    ? TicketStatus.CONCLUDED
                     : status == TicketStatus.CONCLUDED ? TicketStatus.IN_PROGRESS : status;
         }
-        Ticket ticket = new Ticket(id, ticketNo, item, county, township, village,
-                new Applicant(name, idNumber, phone), channel, raisedBy, submittedAt, dispatchedAt,
-                step, status, concludedAt, outcome, 0);
+        Ticket ticket = new Ticket(
+                id,
+                ticketNo,
+                item,
+                county,
+                township,
+                village,
+                new Applicant(name, idNumber, phone),
+                channel,
+                raisedBy,
+                submittedAt,
+                dispatchedAt,
+                step,
+                status,
+                concludedAt,
+                outcome,
+                0);
         return new TicketHistory(ticket, events);
     }
 
@@ -237,8 +253,8 @@ public final class TicketLineCodec {
             String to = optional(e, "toStep");
             for (String step : new String[] {from, to}) {
                 if (step != null && !catalog.hasStep(step)) {
-                    throw new InvalidFieldException(prefix + (step.equals(from) ? "fromStep" : "toStep"),
-                            "rule.unknownStep", step);
+                    throw new InvalidFieldException(
+                            prefix + (step.equals(from) ? "fromStep" : "toStep"), "rule.unknownStep", step);
                 }
             }
             JsonNode form = e.get("form");
@@ -254,8 +270,19 @@ public final class TicketLineCodec {
                 throw new InvalidFieldException(prefix + "outcome", "rule.unknownOutcome", outcome);
             }
             Instant received = instant(e.get("receivedAt"), prefix + "receivedAt", false);
-            events.add(new TicketEvent(id, ticketId, i + 1, required(e, "actor", prefix + "actor"), at,
-                    action, from, to, optional(e, "note"), formData, outcome, received));
+            events.add(new TicketEvent(
+                    id,
+                    ticketId,
+                    i + 1,
+                    required(e, "actor", prefix + "actor"),
+                    at,
+                    action,
+                    from,
+                    to,
+                    optional(e, "note"),
+                    formData,
+                    outcome,
+                    received));
         }
         return events;
     }
@@ -277,7 +304,9 @@ public final class TicketLineCodec {
 
     private static String optional(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
+        return v == null || v.isNull() || v.asText().isBlank()
+                ? null
+                : v.asText().strip();
     }
 
     private static UUID uuid(JsonNode n, String field) {
@@ -298,7 +327,8 @@ public final class TicketLineCodec {
     private static Place place(JsonNode n, String level, Pattern codePattern) {
         String code = required(n, level + "Code");
         if (!codePattern.matcher(code).matches()) {
-            throw new InvalidFieldException(level + "Code", "rule.digits", codePattern.pattern().replaceAll("\\D", ""));
+            throw new InvalidFieldException(
+                    level + "Code", "rule.digits", codePattern.pattern().replaceAll("\\D", ""));
         }
         return new Place(code, required(n, level + "Name"));
     }

@@ -13,7 +13,12 @@ import org.reliefdesk.model.TicketStatus;
 public enum Queue {
     /** Tickets on which the signed-in user can act now (township staff: their verification tasks). */
     MY_TASKS,
-    ALL, NEW, IN_PROGRESS, DUE_SOON, STEP_OVERDUE, SUPERVISED,
+    ALL,
+    NEW,
+    IN_PROGRESS,
+    DUE_SOON,
+    STEP_OVERDUE,
+    SUPERVISED,
     /** Concluded, and the follow-up visit (回访) past its own limit: a list of its own, never 督办. */
     FOLLOW_UP_OVERDUE,
     CONCLUDED;

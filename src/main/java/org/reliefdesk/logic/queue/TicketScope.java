@@ -1,6 +1,7 @@
 package org.reliefdesk.logic.queue;
 
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.reliefdesk.logic.catalog.Catalog;
@@ -8,7 +9,6 @@ import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.ServiceItem;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
-import java.util.TreeSet;
 
 /**
  * Which tickets a user works with: always one county; a clerk the items of their department
@@ -19,15 +19,18 @@ public record TicketScope(String countyCode, Set<String> itemCodes, String towns
 
     public static TicketScope of(User user, Catalog catalog) {
         Capabilities can = Capabilities.of(user);
-        Set<String> items = can.byDepartment() ? catalog.itemsWorkedOnBy(user.departmentCode()).stream()
-                .map(ServiceItem::code).collect(Collectors.toUnmodifiableSet()) : null;
+        Set<String> items = can.byDepartment()
+                ? catalog.itemsWorkedOnBy(user.departmentCode()).stream()
+                        .map(ServiceItem::code)
+                        .collect(Collectors.toUnmodifiableSet())
+                : null;
         return new TicketScope(user.countyCode(), items, can.byTownship() ? user.townshipCode() : null);
     }
 
     /** The scope written as one line, the same for the same scope (to notice that a user's scope changed). */
     public String key() {
-        return countyCode + "|" + (itemCodes == null ? "*" : String.join(",", new TreeSet<>(itemCodes)))
-                + "|" + (townshipCode == null ? "*" : townshipCode);
+        return countyCode + "|" + (itemCodes == null ? "*" : String.join(",", new TreeSet<>(itemCodes))) + "|"
+                + (townshipCode == null ? "*" : townshipCode);
     }
 
     public boolean covers(Ticket t) {

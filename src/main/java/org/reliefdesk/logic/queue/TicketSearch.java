@@ -20,8 +20,7 @@ public final class TicketSearch {
     /** Joins the searched texts of one ticket; no typed query holds it, so no match spans two texts. */
     private static final char SEPARATOR = '\u0001';
 
-    private TicketSearch() {
-    }
+    private TicketSearch() {}
 
     public static boolean matches(Ticket t, String query) {
         return matcher(query).test(t);
@@ -70,7 +69,11 @@ public final class TicketSearch {
         }
 
         private static String text(Ticket t) {
-            return t.ticketNo() + SEPARATOR + t.applicant().name() + SEPARATOR + t.township().name();
+            return t.ticketNo()
+                    + SEPARATOR
+                    + t.applicant().name()
+                    + SEPARATOR
+                    + t.township().name();
         }
 
         /**
@@ -87,7 +90,8 @@ public final class TicketSearch {
                 kept.add(now != null ? now : tickets.get(i));
                 keptTexts.add(now != null ? text(now) : texts[i]);
             }
-            List<Ticket> added = changed.stream().filter(t -> byId.containsKey(t.id())).toList();
+            List<Ticket> added =
+                    changed.stream().filter(t -> byId.containsKey(t.id())).toList();
             kept.addAll(0, added);
             keptTexts.addAll(0, added.stream().map(Index::text).toList());
             return new Index(Collections.unmodifiableList(kept), keptTexts.toArray(String[]::new));
@@ -99,7 +103,9 @@ public final class TicketSearch {
             String q = all ? "" : normal(query);
             if (q.indexOf(SEPARATOR) >= 0) {
                 Predicate<Ticket> words = matcher(query);
-                return tickets.stream().filter(t -> words.test(t) && also.test(t)).toList();
+                return tickets.stream()
+                        .filter(t -> words.test(t) && also.test(t))
+                        .toList();
             }
             List<Ticket> found = new ArrayList<>();
             for (int i = 0; i < texts.length; i++) {

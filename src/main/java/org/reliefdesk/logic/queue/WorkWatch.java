@@ -21,8 +21,7 @@ public final class WorkWatch {
     }
 
     /** One ticket as the watch sees it. */
-    public record Seen(UUID id, String ticketNo, boolean dueSoon) {
-    }
+    public record Seen(UUID id, String ticketNo, boolean dueSoon) {}
 
     private Set<UUID> toldTasks;
     private final Set<UUID> toldDueSoon = new HashSet<>();
@@ -40,9 +39,14 @@ public final class WorkWatch {
         if (!workingTime) {
             return new Alerts(List.of(), List.of());
         }
-        List<String> arrived = tasks.stream().filter(t -> !toldTasks.contains(t.id())).map(Seen::ticketNo).toList();
-        List<String> dueSoon = tasks.stream().filter(t -> t.dueSoon() && !toldDueSoon.contains(t.id())
-                && toldTasks.contains(t.id())).map(Seen::ticketNo).toList();
+        List<String> arrived = tasks.stream()
+                .filter(t -> !toldTasks.contains(t.id()))
+                .map(Seen::ticketNo)
+                .toList();
+        List<String> dueSoon = tasks.stream()
+                .filter(t -> t.dueSoon() && !toldDueSoon.contains(t.id()) && toldTasks.contains(t.id()))
+                .map(Seen::ticketNo)
+                .toList();
         remember(tasks);
         return new Alerts(arrived, dueSoon);
     }

@@ -20,8 +20,7 @@ import org.reliefdesk.model.TicketStatus;
  */
 public final class AsOf {
 
-    private AsOf() {
-    }
+    private AsOf() {}
 
     /** Empty when the ticket had not been submitted yet at {@code at}. */
     public static Optional<TicketHistory> view(Catalog catalog, Ticket ticket, List<TicketEvent> history, Instant at) {
@@ -58,10 +57,25 @@ public final class AsOf {
             }
         }
         Instant concluded = Conclusion.of(workflow, then);
-        TicketStatus status = concluded != null ? TicketStatus.CONCLUDED : acted ? TicketStatus.IN_PROGRESS : TicketStatus.NEW;
-        Ticket past = new Ticket(ticket.id(), ticket.ticketNo(), ticket.itemCode(), ticket.county(), ticket.township(),
-                ticket.village(), ticket.applicant(), ticket.channel(), ticket.raisedBy(), ticket.submittedAt(),
-                dispatched, step, status, concluded, outcome, ticket.version());
+        TicketStatus status =
+                concluded != null ? TicketStatus.CONCLUDED : acted ? TicketStatus.IN_PROGRESS : TicketStatus.NEW;
+        Ticket past = new Ticket(
+                ticket.id(),
+                ticket.ticketNo(),
+                ticket.itemCode(),
+                ticket.county(),
+                ticket.township(),
+                ticket.village(),
+                ticket.applicant(),
+                ticket.channel(),
+                ticket.raisedBy(),
+                ticket.submittedAt(),
+                dispatched,
+                step,
+                status,
+                concluded,
+                outcome,
+                ticket.version());
         return Optional.of(new TicketHistory(past, List.copyOf(then)));
     }
 }

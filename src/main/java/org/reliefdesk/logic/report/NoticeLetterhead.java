@@ -12,8 +12,8 @@ import org.reliefdesk.model.PhoneNumber;
  * days the recipient has to reply, the contact person and telephone, and to whom a copy goes
  * (抄送). Blank fields take the defaults of {@link #resolved}; a blank contact prints as a line.
  */
-public record NoticeLetterhead(String issuer, String agency, int replyDays, String contact, String phone,
-                               String copyTo) {
+public record NoticeLetterhead(
+        String issuer, String agency, int replyDays, String contact, String phone, String copyTo) {
 
     public static final int MAX_REPLY_DAYS = 30;
     private static final Pattern AGENCY = Pattern.compile("[^0-9〔〕\\[\\]()（）\\s]{1,20}");
@@ -25,7 +25,9 @@ public record NoticeLetterhead(String issuer, String agency, int replyDays, Stri
     /** @throws InvalidFieldException naming the field and the rule */
     public NoticeLetterhead checked() {
         length("letterhead.issuer", issuer, 100);
-        if (agency != null && !agency.isBlank() && !AGENCY.matcher(agency.strip()).matches()) {
+        if (agency != null
+                && !agency.isBlank()
+                && !AGENCY.matcher(agency.strip()).matches()) {
             throw new InvalidFieldException("letterhead.agency", "rule.letterhead.agency", 20);
         }
         if (replyDays < 1 || replyDays > MAX_REPLY_DAYS) {
@@ -36,14 +38,23 @@ public record NoticeLetterhead(String issuer, String agency, int replyDays, Stri
             PhoneNumber.validate("letterhead.phone", phone);
         }
         length("letterhead.copyTo", copyTo, 200);
-        return new NoticeLetterhead(blankToNull(issuer), blankToNull(agency), replyDays, blankToNull(contact),
-                blankToNull(phone), blankToNull(copyTo));
+        return new NoticeLetterhead(
+                blankToNull(issuer),
+                blankToNull(agency),
+                replyDays,
+                blankToNull(contact),
+                blankToNull(phone),
+                blankToNull(copyTo));
     }
 
     /** With the defaults filled in, in the report's language: the county's task force, 救助督, the leader in charge. */
     public NoticeLetterhead resolved(String countyName, Texts texts) {
-        return new NoticeLetterhead(issuer != null ? issuer : texts.msg("report.notice.issuer", countyName),
-                agency != null ? agency : texts.msg("report.notice.agency"), replyDays, contact, phone,
+        return new NoticeLetterhead(
+                issuer != null ? issuer : texts.msg("report.notice.issuer", countyName),
+                agency != null ? agency : texts.msg("report.notice.agency"),
+                replyDays,
+                contact,
+                phone,
                 copyTo != null ? copyTo : texts.msg("report.notice.copyToDefault"));
     }
 
@@ -54,7 +65,8 @@ public record NoticeLetterhead(String issuer, String agency, int replyDays, Stri
 
     private static void length(String field, String value, int max) {
         if (value != null && value.strip().length() > max) {
-            throw new InvalidFieldException(field, "rule.form.maxLength", max, value.strip().length());
+            throw new InvalidFieldException(
+                    field, "rule.form.maxLength", max, value.strip().length());
         }
     }
 

@@ -22,8 +22,7 @@ public interface NoticeRegister {
     }
 
     /** A registered notice: the abbreviation and number it was issued under, and when. */
-    record Issued(String agency, int year, int serial, Instant issuedAt, boolean reprint) {
-    }
+    record Issued(String agency, int year, int serial, Instant issuedAt, boolean reprint) {}
 
     /** Numbers every draft under {@code agency} (reprints keep their number as issued), all or none, in order. */
     List<Issued> issue(List<Draft> drafts, String agency, Instant now);

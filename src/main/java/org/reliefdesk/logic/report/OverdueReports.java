@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
@@ -26,8 +28,6 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
-import java.util.HashMap;
-import org.reliefdesk.logic.queue.TicketScope;
 
 /**
  * Builds supervision reports of overdue items from tickets and their histories, with the same
@@ -57,8 +57,12 @@ public final class OverdueReports {
         if (asOfDate.isAfter(today)) {
             throw new InvalidFieldException("asOf", "rule.report.futureDate", asOfDate, today);
         }
-        return asOfDate.equals(today) ? clock.instant()
-                : asOfDate.plusDays(1).atStartOfDay(WorkflowEngine.ZONE).toInstant().minusNanos(1);
+        return asOfDate.equals(today)
+                ? clock.instant()
+                : asOfDate.plusDays(1)
+                        .atStartOfDay(WorkflowEngine.ZONE)
+                        .toInstant()
+                        .minusNanos(1);
     }
 
     /** Progress: called with (done, total) every few thousand tickets. */
@@ -66,8 +70,8 @@ public final class OverdueReports {
         void update(long done, long total);
     }
 
-    public OverdueReport build(ReportScope scope, List<TicketHistory> tickets, LocalDate asOfDate, Texts texts,
-                               Progress progress) {
+    public OverdueReport build(
+            ReportScope scope, List<TicketHistory> tickets, LocalDate asOfDate, Texts texts, Progress progress) {
         Instant at = moment(asOfDate);
         Locale locale = texts.locale();
         List<OverdueRow> rows = new ArrayList<>();
@@ -101,8 +105,11 @@ public final class OverdueReports {
             SummaryRow counts = count(t, c, then.get().events().stream().anyMatch(TicketEvent::lateEntry));
             String department = catalog.departmentName(item.departmentCode(), locale);
             String departmentKey = String.format("%02d", order.getOrDefault(item.departmentCode(), 99));
-            add(byItem, departmentKey + String.format("%03d", item.number()), new SummaryRow(department,
-                    catalog.itemName(item.code(), locale), 0, 0, 0, 0, 0, 0), counts);
+            add(
+                    byItem,
+                    departmentKey + String.format("%03d", item.number()),
+                    new SummaryRow(department, catalog.itemName(item.code(), locale), 0, 0, 0, 0, 0, 0),
+                    counts);
             add(byDepartment, departmentKey, new SummaryRow(department, null, 0, 0, 0, 0, 0, 0), counts);
             add(byTownship, t.township().code(), new SummaryRow(t.township().name(), null, 0, 0, 0, 0, 0, 0), counts);
             if (c.state() == LadderState.STEP_OVERDUE || c.state() == LadderState.SUPERVISED) {
@@ -117,10 +124,18 @@ public final class OverdueReports {
         for (SummaryRow r : byDepartment.values()) {
             totals = totals.plus(r);
         }
-        return new OverdueReport(scope, countyName,
-                scope.describe(catalog, countyName, townshipName, locale), asOfDate, at, clock.instant(),
-                List.copyOf(rows), List.copyOf(byItem.values()), List.copyOf(byDepartment.values()),
-                List.copyOf(byTownship.values()), totals);
+        return new OverdueReport(
+                scope,
+                countyName,
+                scope.describe(catalog, countyName, townshipName, locale),
+                asOfDate,
+                at,
+                clock.instant(),
+                List.copyOf(rows),
+                List.copyOf(byItem.values()),
+                List.copyOf(byDepartment.values()),
+                List.copyOf(byTownship.values()),
+                totals);
     }
 
     private static void add(Map<String, SummaryRow> map, String key, SummaryRow empty, SummaryRow counts) {
@@ -129,24 +144,53 @@ public final class OverdueReports {
 
     private static SummaryRow count(Ticket t, TicketClock c, boolean lateEntry) {
         boolean concluded = t.status() == TicketStatus.CONCLUDED;
-        return new SummaryRow(null, null, concluded ? 0 : 1, c.state() == LadderState.SUPERVISED ? 1 : 0,
-                c.state() == LadderState.STEP_OVERDUE ? 1 : 0, c.state() == LadderState.DUE_SOON ? 1 : 0,
-                concluded ? 1 : 0, concluded && c.concludedOnTime(t.concludedAt()) ? 1 : 0, lateEntry ? 1 : 0);
+        return new SummaryRow(
+                null,
+                null,
+                concluded ? 0 : 1,
+                c.state() == LadderState.SUPERVISED ? 1 : 0,
+                c.state() == LadderState.STEP_OVERDUE ? 1 : 0,
+                c.state() == LadderState.DUE_SOON ? 1 : 0,
+                concluded ? 1 : 0,
+                concluded && c.concludedOnTime(t.concludedAt()) ? 1 : 0,
+                lateEntry ? 1 : 0);
     }
 
     private OverdueRow row(Ticket t, TicketClock c, ServiceItem item, String department, Instant at, Texts texts) {
         Locale locale = texts.locale();
         OverdueRow.Responsible unit = responsible(t, item);
         Instant stepDue = c.current().map(StepTiming::due).orElse(null);
-        long daysPastStep = stepDue != null && !at.isBefore(stepDue) ? Duration.between(stepDue, at).toDays() + 1 : 0;
-        long daysSupervised = !at.isBefore(c.supervisedFrom()) ? Duration.between(c.supervisedFrom(), at).toDays() + 1 : 0;
-        return new OverdueRow(t.ticketNo(), item.code(), catalog.itemName(item.code(), locale), item.departmentCode(),
-                department, t.township().code(), t.township().name(), t.village().name(), t.applicant().name(),
-                t.applicant().maskedIdNumber(), catalog.stepName(t.currentStep(), locale),
-                texts.msg(unit.township() ? "report.townshipUnit" : "report.departmentUnit", unit.township()
-                        ? t.township().name() : catalog.departmentName(unit.code(), texts.locale())),
-                t.submittedAt(), c.openDays(), c.pausedDays(), stepDue, daysPastStep, daysSupervised,
-                c.state(), texts.msg("ladder." + c.state().name()), unit, false);
+        long daysPastStep = stepDue != null && !at.isBefore(stepDue)
+                ? Duration.between(stepDue, at).toDays() + 1
+                : 0;
+        long daysSupervised = !at.isBefore(c.supervisedFrom())
+                ? Duration.between(c.supervisedFrom(), at).toDays() + 1
+                : 0;
+        return new OverdueRow(
+                t.ticketNo(),
+                item.code(),
+                catalog.itemName(item.code(), locale),
+                item.departmentCode(),
+                department,
+                t.township().code(),
+                t.township().name(),
+                t.village().name(),
+                t.applicant().name(),
+                t.applicant().maskedIdNumber(),
+                catalog.stepName(t.currentStep(), locale),
+                texts.msg(
+                        unit.township() ? "report.townshipUnit" : "report.departmentUnit",
+                        unit.township() ? t.township().name() : catalog.departmentName(unit.code(), texts.locale())),
+                t.submittedAt(),
+                c.openDays(),
+                c.pausedDays(),
+                stepDue,
+                daysPastStep,
+                daysSupervised,
+                c.state(),
+                texts.msg("ladder." + c.state().name()),
+                unit,
+                false);
     }
 
     /**
@@ -155,12 +199,13 @@ public final class OverdueReports {
      */
     private OverdueRow.Responsible responsible(Ticket t, ServiceItem item) {
         List<ActionDef> here = catalog.workflowOf(t.itemCode()).actions().stream()
-                .filter(a -> a.from().contains(t.currentStep())).toList();
+                .filter(a -> a.from().contains(t.currentStep()))
+                .toList();
         ActionDef main = here.stream().filter(ActionDef::main).findFirst().orElse(here.isEmpty() ? null : here.get(0));
         if (main != null && !main.roles().contains(Role.CLERK)) {
             return new OverdueRow.Responsible(true, t.township().code());
         }
-        return new OverdueRow.Responsible(false, main != null && main.department() != null ? main.department()
-                : item.departmentCode());
+        return new OverdueRow.Responsible(
+                false, main != null && main.department() != null ? main.department() : item.departmentCode());
     }
 }

@@ -14,19 +14,56 @@ import org.reliefdesk.logic.clock.LadderState;
  * the notice goes to it. {@code noticedBefore}: a notice of an earlier date already named this
  * ticket (再次督办).
  */
-public record OverdueRow(String ticketNo, String itemCode, String itemName, String departmentCode, String departmentName,
-                         String townshipCode, String townshipName, String villageName, String applicantName,
-                         String maskedIdNumber, String stepName, String responsibleUnit, Instant submittedAt,
-                         long daysOpen, long pausedDays, Instant stepDue, long daysPastStep, long daysSupervised,
-                         LadderState state, String stateName, Responsible responsible, boolean noticedBefore) {
+public record OverdueRow(
+        String ticketNo,
+        String itemCode,
+        String itemName,
+        String departmentCode,
+        String departmentName,
+        String townshipCode,
+        String townshipName,
+        String villageName,
+        String applicantName,
+        String maskedIdNumber,
+        String stepName,
+        String responsibleUnit,
+        Instant submittedAt,
+        long daysOpen,
+        long pausedDays,
+        Instant stepDue,
+        long daysPastStep,
+        long daysSupervised,
+        LadderState state,
+        String stateName,
+        Responsible responsible,
+        boolean noticedBefore) {
 
     /** The unit whose turn it is: a county department (by code) or a township (by code). */
-    public record Responsible(boolean township, String code) {
-    }
+    public record Responsible(boolean township, String code) {}
 
     public OverdueRow withNoticedBefore(boolean before) {
-        return new OverdueRow(ticketNo, itemCode, itemName, departmentCode, departmentName, townshipCode, townshipName,
-                villageName, applicantName, maskedIdNumber, stepName, responsibleUnit, submittedAt, daysOpen, pausedDays,
-                stepDue, daysPastStep, daysSupervised, state, stateName, responsible, before);
+        return new OverdueRow(
+                ticketNo,
+                itemCode,
+                itemName,
+                departmentCode,
+                departmentName,
+                townshipCode,
+                townshipName,
+                villageName,
+                applicantName,
+                maskedIdNumber,
+                stepName,
+                responsibleUnit,
+                submittedAt,
+                daysOpen,
+                pausedDays,
+                stepDue,
+                daysPastStep,
+                daysSupervised,
+                state,
+                stateName,
+                responsible,
+                before);
     }
 }

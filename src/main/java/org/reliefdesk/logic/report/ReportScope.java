@@ -1,11 +1,11 @@
 package org.reliefdesk.logic.report;
 
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.model.ServiceItem;
-
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Whose overdue items a report lists: a whole county, one department of it, or one township. */
 public record ReportScope(String countyCode, String departmentCode, String townshipCode) {
@@ -22,14 +22,21 @@ public record ReportScope(String countyCode, String departmentCode, String towns
 
     /** One key per scope, for the notice register: {@code 530128}, {@code 530128/department:WATER}, {@code 530128/township:530128001}. */
     public String key() {
-        return countyCode + (departmentCode != null ? "/department:" + departmentCode
-                : townshipCode != null ? "/township:" + townshipCode : "");
+        return countyCode
+                + (departmentCode != null
+                        ? "/department:" + departmentCode
+                        : townshipCode != null ? "/township:" + townshipCode : "");
     }
 
     /** The tickets to read from the store. */
     public TicketScope tickets(Catalog catalog) {
-        return new TicketScope(countyCode, departmentCode == null ? null
-                : catalog.itemsOf(departmentCode).stream().map(ServiceItem::code).collect(Collectors.toUnmodifiableSet()),
+        return new TicketScope(
+                countyCode,
+                departmentCode == null
+                        ? null
+                        : catalog.itemsOf(departmentCode).stream()
+                                .map(ServiceItem::code)
+                                .collect(Collectors.toUnmodifiableSet()),
                 townshipCode);
     }
 

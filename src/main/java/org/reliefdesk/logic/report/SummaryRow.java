@@ -8,11 +8,26 @@ package org.reliefdesk.logic.report;
  * central store received more than a day after the time it carries (补录) — an on-time figure
  * that rests on them is worth a look.
  */
-public record SummaryRow(String group, String subgroup, int open, int supervised, int stepOverdue, int dueSoon,
-                         int concluded, int concludedOnTime, int lateEntries) {
+public record SummaryRow(
+        String group,
+        String subgroup,
+        int open,
+        int supervised,
+        int stepOverdue,
+        int dueSoon,
+        int concluded,
+        int concludedOnTime,
+        int lateEntries) {
 
-    public SummaryRow(String group, String subgroup, int open, int supervised, int stepOverdue, int dueSoon,
-                      int concluded, int concludedOnTime) {
+    public SummaryRow(
+            String group,
+            String subgroup,
+            int open,
+            int supervised,
+            int stepOverdue,
+            int dueSoon,
+            int concluded,
+            int concludedOnTime) {
         this(group, subgroup, open, supervised, stepOverdue, dueSoon, concluded, concludedOnTime, 0);
     }
 
@@ -31,8 +46,15 @@ public record SummaryRow(String group, String subgroup, int open, int supervised
     }
 
     SummaryRow plus(SummaryRow o) {
-        return new SummaryRow(group, subgroup, open + o.open, supervised + o.supervised, stepOverdue + o.stepOverdue,
-                dueSoon + o.dueSoon, concluded + o.concluded, concludedOnTime + o.concludedOnTime,
+        return new SummaryRow(
+                group,
+                subgroup,
+                open + o.open,
+                supervised + o.supervised,
+                stepOverdue + o.stepOverdue,
+                dueSoon + o.dueSoon,
+                concluded + o.concluded,
+                concludedOnTime + o.concludedOnTime,
                 lateEntries + o.lateEntries);
     }
 }

@@ -26,11 +26,27 @@ public final class FormFaker {
 
     /** How likely "yes" is for fields that steer a workflow; others are "yes" 80% of the time. */
     private static final Map<String, Double> YES = Map.of(
-            "wantsAnotherRound", 0.35, "employed", 0.45, "zeroEmploymentFamily", 0.3, "needsMedicine", 0.6,
-            "confirmed", 0.9, "approved", 0.85, "willing", 0.85, "lowIncomeConfirmed", 0.95, "passed", 0.92);
+            "wantsAnotherRound",
+            0.35,
+            "employed",
+            0.45,
+            "zeroEmploymentFamily",
+            0.3,
+            "needsMedicine",
+            0.6,
+            "confirmed",
+            0.9,
+            "approved",
+            0.85,
+            "willing",
+            0.85,
+            "lowIncomeConfirmed",
+            0.95,
+            "passed",
+            0.92);
     /** The usual path when walked exactly. */
-    private static final Map<String, Object> HAPPY = Map.of(
-            "wantsAnotherRound", false, "grade", "D", "disease", "other", "zeroEmploymentFamily", false);
+    private static final Map<String, Object> HAPPY =
+            Map.of("wantsAnotherRound", false, "grade", "D", "disease", "other", "zeroEmploymentFamily", false);
 
     private final Catalog catalog;
     private final Random rnd;
@@ -59,12 +75,15 @@ public final class FormFaker {
         Map<String, Object> context = new HashMap<>(facts);
         Map<String, Object> out = new LinkedHashMap<>();
         for (FieldDef f : fields) {
-            boolean needed = f.required() || (f.requiredWhen() != null && f.requiredWhen().test(context));
+            boolean needed = f.required()
+                    || (f.requiredWhen() != null && f.requiredWhen().test(context));
             if (!needed && (f.requiredWhen() != null || rnd.nextInt(3) == 0)) {
                 continue;
             }
-            Object v = f.mustEqual() != null && (f.mustEqualWhen() == null || f.mustEqualWhen().test(context))
-                    ? f.mustEqual() : value(f, context, at);
+            Object v = f.mustEqual() != null
+                            && (f.mustEqualWhen() == null || f.mustEqualWhen().test(context))
+                    ? f.mustEqual()
+                    : value(f, context, at);
             out.put(f.code(), v);
             context.put(f.code(), v);
         }
@@ -100,7 +119,8 @@ public final class FormFaker {
             case ROWS -> {
                 int max = f.maxRows() == null ? 4 : f.maxRows();
                 int min = f.minRows() == null ? 1 : f.minRows();
-                int n = "jobs".equals(f.code()) ? Math.max(min, max - rnd.nextInt(max / 2 + 1))
+                int n = "jobs".equals(f.code())
+                        ? Math.max(min, max - rnd.nextInt(max / 2 + 1))
                         : min + rnd.nextInt(Math.max(1, Math.min(max, 4) - min + 1));
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -112,7 +132,10 @@ public final class FormFaker {
             case ID_NUMBER -> {
                 int age = "studentIdNumber".equals(f.code()) ? 8 + rnd.nextInt(7) : 5 + rnd.nextInt(70);
                 String first17 = DemoCounty.COUNTY.code()
-                        + local.toLocalDate().minusYears(age).minusDays(rnd.nextInt(365)).format(DateTimeFormatter.BASIC_ISO_DATE)
+                        + local.toLocalDate()
+                                .minusYears(age)
+                                .minusDays(rnd.nextInt(365))
+                                .format(DateTimeFormatter.BASIC_ISO_DATE)
                         + String.format("%03d", rnd.nextInt(1000));
                 yield first17 + ResidentIdNumber.checkChar(first17);
             }
@@ -121,7 +144,9 @@ public final class FormFaker {
     }
 
     private List<Label> options(FieldDef f) {
-        return f.options() != null ? f.options() : catalog.list(f.list()).orElseThrow().entries();
+        return f.options() != null
+                ? f.options()
+                : catalog.list(f.list()).orElseThrow().entries();
     }
 
     private String text(FieldDef f) {

@@ -20,12 +20,14 @@ import java.util.UUID;
 
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.catalog.StepDef;
 import org.reliefdesk.logic.catalog.WorkflowDef;
 import org.reliefdesk.logic.workflow.AppliedAction;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.Applicant;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
@@ -37,8 +39,6 @@ import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
-import org.reliefdesk.logic.catalog.FormDef;
-import org.reliefdesk.model.ChinaTime;
 
 /**
  * Makes the demo county's tickets. The same seed and "as of" date always give the same
@@ -58,6 +58,7 @@ public final class SampleGenerator {
     public static final long DEFAULT_SEED = 20211123L;
     /** Tickets are submitted over this many days before "as of". */
     private static final int SPAN_DAYS = 120;
+
     private static final String[] RELATIONS = {"儿子", "女儿", "邻居", "村民小组长", "亲属"};
     private static final String[] CADRE_SOURCES = {"干部常态化排查", "部门筛查预警"};
     /** Relative frequency of each item, by catalog number; every item gets some tickets. */
@@ -92,7 +93,8 @@ public final class SampleGenerator {
         for (Draft d : drafts) {
             LocalDate date = d.submittedAt.atZone(ZONE).toLocalDate();
             int seq = perDay.merge(date, 1, Integer::sum);
-            String ticketNo = DemoCounty.COUNTY.code() + date.format(DateTimeFormatter.BASIC_ISO_DATE)
+            String ticketNo = DemoCounty.COUNTY.code()
+                    + date.format(DateTimeFormatter.BASIC_ISO_DATE)
                     + String.format("%04d", seq);
             result.add(walk(d, ticketNo, rnd, asOf));
         }
@@ -122,19 +124,23 @@ public final class SampleGenerator {
         d.township = townships.get(rnd.nextInt(townships.size()));
         int villageIndex = rnd.nextInt(8);
         int nameIndex = (Math.abs(d.township.code().hashCode()) + villageIndex * 3) % DemoCounty.VILLAGE_NAMES.size();
-        d.village = new Place(d.township.code() + String.format("%03d", 201 + villageIndex),
+        d.village = new Place(
+                d.township.code() + String.format("%03d", 201 + villageIndex),
                 DemoCounty.VILLAGE_NAMES.get(nameIndex) + "村委会");
         d.applicant = person(rnd, item, asOfDate);
         int c = rnd.nextInt(10);
-        d.channel = c < 6 ? IntakeChannel.SELF_RAISED : c < 8 ? IntakeChannel.RAISED_BY_PROXY : IntakeChannel.GOVERNMENT_FOUND;
+        d.channel = c < 6
+                ? IntakeChannel.SELF_RAISED
+                : c < 8 ? IntakeChannel.RAISED_BY_PROXY : IntakeChannel.GOVERNMENT_FOUND;
         if ("dropout_control".equals(item.code()) && d.channel == IntakeChannel.SELF_RAISED) {
             d.channel = IntakeChannel.RAISED_BY_PROXY; // a child's case is raised by a parent or a head teacher
         }
         d.raisedBy = switch (d.channel) {
             case SELF_RAISED -> null;
-            case RAISED_BY_PROXY -> "dropout_control".equals(item.code()) && rnd.nextBoolean()
-                    ? "班主任反映 " + SampleNames.person(rnd)
-                    : RELATIONS[rnd.nextInt(RELATIONS.length)] + " " + SampleNames.person(rnd);
+            case RAISED_BY_PROXY ->
+                "dropout_control".equals(item.code()) && rnd.nextBoolean()
+                        ? "班主任反映 " + SampleNames.person(rnd)
+                        : RELATIONS[rnd.nextInt(RELATIONS.length)] + " " + SampleNames.person(rnd);
             case GOVERNMENT_FOUND -> CADRE_SOURCES[rnd.nextInt(CADRE_SOURCES.length)] + " " + SampleNames.person(rnd);
         };
         // A quarter of the tickets fall in the last 10 days, so the new and nearly-due queues are never empty.
@@ -154,16 +160,31 @@ public final class SampleGenerator {
         String first = workflow.firstStep().code();
         Map<String, Object> application = faker.fill(catalog.applicationFormOf(d.item.code()), Map.of(), d.submittedAt);
         String submitter = d.channel == IntakeChannel.SELF_RAISED ? d.applicant.name() : d.raisedBy;
-        events.add(new TicketEvent(uuid(rnd), d.id, 1, submitter, d.submittedAt, "submit", null, first, null,
-                application, null));
+        events.add(new TicketEvent(
+                uuid(rnd), d.id, 1, submitter, d.submittedAt, "submit", null, first, null, application, null));
         Instant dispatched = d.submittedAt.plus(Duration.ofMinutes(2 + rnd.nextInt(90)));
-        Ticket ticket = new Ticket(d.id, ticketNo, d.item.code(), DemoCounty.COUNTY, d.township, d.village,
-                d.applicant, d.channel, d.raisedBy, d.submittedAt, null, first, TicketStatus.NEW, null, null, 0);
+        Ticket ticket = new Ticket(
+                d.id,
+                ticketNo,
+                d.item.code(),
+                DemoCounty.COUNTY,
+                d.township,
+                d.village,
+                d.applicant,
+                d.channel,
+                d.raisedBy,
+                d.submittedAt,
+                null,
+                first,
+                TicketStatus.NEW,
+                null,
+                null,
+                0);
         if (dispatched.isAfter(asOf)) {
             return new TicketHistory(ticket, events);
         }
-        events.add(new TicketEvent(uuid(rnd), d.id, 2, TicketEvent.PLATFORM, dispatched, "dispatch", first, first,
-                null, Map.of(), null));
+        events.add(new TicketEvent(
+                uuid(rnd), d.id, 2, TicketEvent.PLATFORM, dispatched, "dispatch", first, first, null, Map.of(), null));
         ticket = ticket.withDispatchedAt(dispatched);
         Instant t = dispatched;
         for (int taken = 0; taken < 40 && !workflow.isTerminal(ticket.currentStep()) && taken < d.stuckAfter; taken++) {
@@ -183,10 +204,11 @@ public final class SampleGenerator {
     }
 
     /** Takes one action at {@code when}: usually one on the main path, sometimes another allowed one. */
-    private AppliedAction step(WorkflowDef workflow, Ticket ticket, List<TicketEvent> events, FormFaker faker,
-                               Random rnd, Instant when) {
+    private AppliedAction step(
+            WorkflowDef workflow, Ticket ticket, List<TicketEvent> events, FormFaker faker, Random rnd, Instant when) {
         List<ActionDef> here = new ArrayList<>(workflow.actions().stream()
-                .filter(a -> a.from().contains(ticket.currentStep())).toList());
+                .filter(a -> a.from().contains(ticket.currentStep()))
+                .toList());
         Collections.shuffle(here, rnd);
         boolean mainFirst = rnd.nextInt(10) < 8;
         here.sort(Comparator.comparing(a -> mainFirst && a.main() ? 0 : 1));
@@ -195,8 +217,8 @@ public final class SampleGenerator {
         for (ActionDef a : here) {
             User actor = actorFor(a, ticket);
             try {
-                Map<String, Object> form = faker.fill(catalog.form(a.form())
-                        .orElse(new FormDef("none", List.of())), facts, when);
+                Map<String, Object> form =
+                        faker.fill(catalog.form(a.form()).orElse(new FormDef("none", List.of())), facts, when);
                 return engine.apply(ticket, events, actor, a.code(), form, null);
             } catch (InvalidFieldException refused) {
                 // e.g. a fourth job round: try the next allowed action instead
@@ -208,14 +230,27 @@ public final class SampleGenerator {
     /** Who takes an action: the department's clerk, or the staff of the ticket's township. */
     private User actorFor(ActionDef a, Ticket ticket) {
         if (a.roles().contains(Role.CLERK)) {
-            String department = a.department() != null ? a.department()
+            String department = a.department() != null
+                    ? a.department()
                     : catalog.item(ticket.itemCode()).orElseThrow().departmentCode();
-            return new User(department.toLowerCase(Locale.ROOT) + ".clerk", department, Role.CLERK,
-                    ticket.county().code(), department, null);
+            return new User(
+                    department.toLowerCase(Locale.ROOT) + ".clerk",
+                    department,
+                    Role.CLERK,
+                    ticket.county().code(),
+                    department,
+                    null);
         }
         String username = ticket.township().code().equals(DemoUsers.TOWNSHIP_STAFF.townshipCode())
-                ? DemoUsers.TOWNSHIP_STAFF.username() : "township." + ticket.township().code();
-        return new User(username, username, Role.TOWNSHIP, ticket.county().code(), null, ticket.township().code());
+                ? DemoUsers.TOWNSHIP_STAFF.username()
+                : "township." + ticket.township().code();
+        return new User(
+                username,
+                username,
+                Role.TOWNSHIP,
+                ticket.county().code(),
+                null,
+                ticket.township().code());
     }
 
     /** Time until the next action: around the step's limit, sometimes well past it. */
@@ -229,7 +264,8 @@ public final class SampleGenerator {
         }
         return switch (step.deadline().clock()) {
             case HOURS -> Duration.ofMinutes((long) (step.deadline().amount() * 60 * factor));
-            case WORKING_DAYS, CALENDAR_DAYS -> Duration.ofMinutes((long) (step.deadline().amount() * 24 * 60 * 1.3 * factor));
+            case WORKING_DAYS, CALENDAR_DAYS ->
+                Duration.ofMinutes((long) (step.deadline().amount() * 24 * 60 * 1.3 * factor));
         };
     }
 
@@ -246,7 +282,8 @@ public final class SampleGenerator {
             default -> 1 + rnd.nextInt(89);
         };
         LocalDate birth = asOf.minusYears(age).minusDays(rnd.nextInt(365));
-        String first17 = DemoCounty.COUNTY.code() + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+        String first17 = DemoCounty.COUNTY.code()
+                + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", rnd.nextInt(1000));
         String id = first17 + ResidentIdNumber.checkChar(first17);
         String phone = "1" + (3 + rnd.nextInt(7)) + String.format("%09d", rnd.nextInt(1_000_000_000));

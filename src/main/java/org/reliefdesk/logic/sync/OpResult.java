@@ -14,10 +14,21 @@ import java.util.UUID;
  * @param ticket   the ticket as the central store holds it now, as an interchange line (null when
  *                 there is none)
  */
-public record OpResult(UUID opId, Outcome outcome, boolean replay, String reasonKey, String field, List<String> args,
-                       String reason, String ticket) {
+public record OpResult(
+        UUID opId,
+        Outcome outcome,
+        boolean replay,
+        String reasonKey,
+        String field,
+        List<String> args,
+        String reason,
+        String ticket) {
 
-    public enum Outcome { APPLIED, REJECTED, CONFLICT }
+    public enum Outcome {
+        APPLIED,
+        REJECTED,
+        CONFLICT
+    }
 
     public OpResult {
         args = args == null ? List.of() : List.copyOf(args);

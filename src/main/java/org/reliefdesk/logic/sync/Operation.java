@@ -15,17 +15,36 @@ import java.util.UUID;
  * and time, so both sides end with the same event.</li>
  * </ul>
  */
-public record Operation(UUID opId, Kind kind, UUID ticketId, Integer baseSeq, String action,
-                        Map<String, Object> form, String note, Instant at, UUID eventId, String line) {
+public record Operation(
+        UUID opId,
+        Kind kind,
+        UUID ticketId,
+        Integer baseSeq,
+        String action,
+        Map<String, Object> form,
+        String note,
+        Instant at,
+        UUID eventId,
+        String line) {
 
-    public enum Kind { OPEN, ACT }
+    public enum Kind {
+        OPEN,
+        ACT
+    }
 
     public static Operation open(UUID opId, UUID ticketId, String line) {
         return new Operation(opId, Kind.OPEN, ticketId, null, null, null, null, null, null, line);
     }
 
-    public static Operation act(UUID opId, UUID ticketId, int baseSeq, String action, Map<String, Object> form,
-                                String note, Instant at, UUID eventId) {
+    public static Operation act(
+            UUID opId,
+            UUID ticketId,
+            int baseSeq,
+            String action,
+            Map<String, Object> form,
+            String note,
+            Instant at,
+            UUID eventId) {
         return new Operation(opId, Kind.ACT, ticketId, baseSeq, action, form, note, at, eventId, null);
     }
 }

@@ -39,14 +39,11 @@ public final class OperationApplier {
     public static final Duration OFFLINE_ALLOWANCE = Duration.ofDays(2);
 
     /** What became of one operation. */
-    public sealed interface Decision {
-    }
+    public sealed interface Decision {}
 
-    public record Applied(TicketHistory after) implements Decision {
-    }
+    public record Applied(TicketHistory after) implements Decision {}
 
-    public record Refused(OpResult.Outcome outcome, InvalidFieldException why) implements Decision {
-    }
+    public record Refused(OpResult.Outcome outcome, InvalidFieldException why) implements Decision {}
 
     private final Catalog catalog;
     private final TicketLineCodec codec;
@@ -89,16 +86,22 @@ public final class OperationApplier {
         }
         int last = current.events().size();
         if (op.baseSeq() != last) {
-            return new Refused(OpResult.Outcome.CONFLICT,
+            return new Refused(
+                    OpResult.Outcome.CONFLICT,
                     new InvalidFieldException("ticketId", "sync.rule.movedOn", op.baseSeq(), last));
         }
-        Instant previous = current.events().isEmpty() ? null : current.events().get(last - 1).at();
-        checkTime(op.at(), now, previous == null || (notBefore != null && previous.isBefore(notBefore)) ? notBefore : previous);
+        Instant previous = current.events().isEmpty()
+                ? null
+                : current.events().get(last - 1).at();
+        checkTime(
+                op.at(),
+                now,
+                previous == null || (notBefore != null && previous.isBefore(notBefore)) ? notBefore : previous);
         TicketBounds.multiLine("note", op.note(), TicketBounds.MAX_NOTE);
         TicketBounds.form("", op.form() == null ? Map.of() : op.form(), 0);
         WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(op.at(), WorkflowEngine.ZONE), op::eventId);
-        AppliedAction applied = engine.apply(ticket, current.events(), user, op.action(),
-                op.form() == null ? Map.of() : op.form(), op.note());
+        AppliedAction applied = engine.apply(
+                ticket, current.events(), user, op.action(), op.form() == null ? Map.of() : op.form(), op.note());
         List<TicketEvent> events = new ArrayList<>(current.events());
         events.add(applied.event().receivedAt(now));
         return new Applied(new TicketHistory(applied.ticket(), events));
@@ -128,8 +131,11 @@ public final class OperationApplier {
             throw new InvalidFieldException("ticketId", "sync.rule.incomplete");
         }
         List<TicketEvent> events = sent.events();
-        if (events.size() != 2 || !"submit".equals(events.get(0).action()) || !user.username().equals(events.get(0).actor())
-                || !"dispatch".equals(events.get(1).action()) || !TicketEvent.PLATFORM.equals(events.get(1).actor())) {
+        if (events.size() != 2
+                || !"submit".equals(events.get(0).action())
+                || !user.username().equals(events.get(0).actor())
+                || !"dispatch".equals(events.get(1).action())
+                || !TicketEvent.PLATFORM.equals(events.get(1).actor())) {
             throw new InvalidFieldException("events", "sync.rule.openShape");
         }
         if (!TicketScope.of(user, catalog).covers(t)) {
@@ -139,13 +145,25 @@ public final class OperationApplier {
         checkTime(opened, now, notBefore);
         // The same checks as when it was opened on the county PC: role, department, county,
         // township, village, ID number, phone, channel and the item's application form.
-        TicketHistory own = new TicketOpening(catalog, Clock.fixed(opened, WorkflowEngine.ZONE)).open(
-                new TicketOpening.Request(t.itemCode(), t.county(), t.township(), t.village(), t.applicant().name(),
-                        t.applicant().idNumber(), t.applicant().phone(), t.channel(), t.raisedBy(),
-                        events.get(0).formData()), user,
-                new TicketOpening.Ids(t.id(), events.get(0).id(), events.get(1).id()));
+        TicketHistory own = new TicketOpening(catalog, Clock.fixed(opened, WorkflowEngine.ZONE))
+                .open(
+                        new TicketOpening.Request(
+                                t.itemCode(),
+                                t.county(),
+                                t.township(),
+                                t.village(),
+                                t.applicant().name(),
+                                t.applicant().idNumber(),
+                                t.applicant().phone(),
+                                t.channel(),
+                                t.raisedBy(),
+                                events.get(0).formData()),
+                        user,
+                        new TicketOpening.Ids(
+                                t.id(), events.get(0).id(), events.get(1).id()));
         TicketBounds.contents(own);
-        return new Applied(new TicketHistory(own.ticket(), own.events().stream().map(e -> e.receivedAt(now)).toList()));
+        return new Applied(new TicketHistory(
+                own.ticket(), own.events().stream().map(e -> e.receivedAt(now)).toList()));
     }
 
     private static void checkTime(Instant at, Instant now, Instant notBefore) {

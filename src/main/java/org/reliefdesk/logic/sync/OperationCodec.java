@@ -1,6 +1,5 @@
 package org.reliefdesk.logic.sync;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,8 +20,7 @@ public final class OperationCodec {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private OperationCodec() {
-    }
+    private OperationCodec() {}
 
     public static ObjectMapper json() {
         return JSON;

@@ -14,8 +14,7 @@ import java.util.List;
 public record PullPage(List<Change> changes, long next, boolean more, long total) {
 
     /** A ticket as it is after change {@code changeNo}, with its whole history, as an interchange line. */
-    public record Change(long changeNo, String ticket) {
-    }
+    public record Change(long changeNo, String ticket) {}
 
     public PullPage {
         changes = List.copyOf(changes);

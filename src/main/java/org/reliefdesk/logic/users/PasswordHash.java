@@ -17,13 +17,12 @@ public final class PasswordHash {
 
     /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023); a stored hash with fewer is replaced at the next good sign-in. */
     public static final int ITERATIONS = 600_000;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A hash of nothing anyone types: an unknown name is checked against it, so it costs what a known one costs. */
     private static final String DECOY = hash("decoy-\u0000-not-a-password".toCharArray());
 
-
-    private PasswordHash() {
-    }
+    private PasswordHash() {}
 
     public static String hash(char[] password) {
         return hashWith(password, ITERATIONS);
@@ -68,7 +67,9 @@ public final class PasswordHash {
         try {
             PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
             try {
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                        .generateSecret(spec)
+                        .getEncoded();
             } finally {
                 spec.clearPassword();
             }

@@ -20,8 +20,7 @@ public final class PasswordRules {
     public static final int MIN_LENGTH = 10;
     private static final Set<String> COMMON = load();
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     /** @throws InvalidFieldException on the field {@code password}, naming the rule */
     public static void check(char[] password, String username) {
@@ -42,8 +41,11 @@ public final class PasswordRules {
             if (in == null) {
                 throw new IllegalStateException("common-passwords.txt is missing from the program");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT))
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

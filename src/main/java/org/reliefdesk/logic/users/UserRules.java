@@ -18,8 +18,7 @@ public final class UserRules {
     private static final Pattern COUNTY = Pattern.compile("\\d{6}");
     private static final Pattern TOWNSHIP = Pattern.compile("\\d{9}");
 
-    private UserRules() {
-    }
+    private UserRules() {}
 
     public static void check(User u, Catalog catalog) {
         if (u.username() == null || !USERNAME.matcher(u.username()).matches()) {
@@ -34,11 +33,15 @@ public final class UserRules {
         if (u.countyCode() == null || !COUNTY.matcher(u.countyCode()).matches()) {
             throw new InvalidFieldException("countyCode", "rule.digits", 6);
         }
-        if (u.role() == Role.CLERK && (u.departmentCode() == null || catalog.department(u.departmentCode()).isEmpty())) {
+        if (u.role() == Role.CLERK
+                && (u.departmentCode() == null
+                        || catalog.department(u.departmentCode()).isEmpty())) {
             throw new InvalidFieldException("departmentCode", "rule.user.clerkNeedsDepartment");
         }
-        if (u.role() == Role.TOWNSHIP && (u.townshipCode() == null || !TOWNSHIP.matcher(u.townshipCode()).matches()
-                || !u.townshipCode().startsWith(u.countyCode()))) {
+        if (u.role() == Role.TOWNSHIP
+                && (u.townshipCode() == null
+                        || !TOWNSHIP.matcher(u.townshipCode()).matches()
+                        || !u.townshipCode().startsWith(u.countyCode()))) {
             throw new InvalidFieldException("townshipCode", "rule.user.townshipNeedsTownship");
         }
     }

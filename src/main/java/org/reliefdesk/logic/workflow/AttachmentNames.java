@@ -12,8 +12,7 @@ public final class AttachmentNames {
 
     private static final Pattern STORED = Pattern.compile("[0-9a-f]{64}(\\.[a-z0-9]{1,5})?");
 
-    private AttachmentNames() {
-    }
+    private AttachmentNames() {}
 
     public static boolean valid(String name) {
         return name != null && STORED.matcher(name).matches();

@@ -14,8 +14,7 @@ import org.reliefdesk.model.TicketEvent;
  */
 public final class Conclusion {
 
-    private Conclusion() {
-    }
+    private Conclusion() {}
 
     /** The conclusion time after these events, or null while the ticket is not concluded. */
     public static Instant of(WorkflowDef workflow, List<TicketEvent> events) {

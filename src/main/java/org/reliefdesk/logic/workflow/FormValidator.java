@@ -57,13 +57,17 @@ public final class FormValidator {
      *              "required when willing = no" read the new values first, then these
      * @param today latest plausible birth date for ID numbers
      */
-    public Map<String, Object> validate(FormDef form, Map<String, Object> input, Map<String, Object> facts,
-                                        LocalDate today) {
+    public Map<String, Object> validate(
+            FormDef form, Map<String, Object> input, Map<String, Object> facts, LocalDate today) {
         return validateFields("", form.fields(), input == null ? Map.of() : input, facts, today);
     }
 
-    private Map<String, Object> validateFields(String prefix, List<FieldDef> fields, Map<String, Object> input,
-                                               Map<String, Object> facts, LocalDate today) {
+    private Map<String, Object> validateFields(
+            String prefix,
+            List<FieldDef> fields,
+            Map<String, Object> input,
+            Map<String, Object> facts,
+            LocalDate today) {
         Set<String> known = fields.stream().map(FieldDef::code).collect(Collectors.toSet());
         for (String key : input.keySet()) {
             if (!known.contains(key)) {
@@ -80,7 +84,8 @@ public final class FormValidator {
         for (FieldDef f : fields) {
             String path = prefix + f.code();
             Object raw = input.get(f.code());
-            boolean required = f.required() || (f.requiredWhen() != null && f.requiredWhen().test(context));
+            boolean required = f.required()
+                    || (f.requiredWhen() != null && f.requiredWhen().test(context));
             if (empty(raw)) {
                 if (required) {
                     throw new InvalidFieldException(path, "rule.required");
@@ -88,9 +93,11 @@ public final class FormValidator {
                 continue;
             }
             Object value = convert(f, path, raw, facts, today);
-            if (f.mustEqual() != null && (f.mustEqualWhen() == null || f.mustEqualWhen().test(context))
+            if (f.mustEqual() != null
+                    && (f.mustEqualWhen() == null || f.mustEqualWhen().test(context))
                     && !Objects.equals(f.mustEqual(), value)) {
-                throw new InvalidFieldException(path, f.rule() != null ? f.rule() : "rule.form.mustEqual", f.mustEqual());
+                throw new InvalidFieldException(
+                        path, f.rule() != null ? f.rule() : "rule.form.mustEqual", f.mustEqual());
             }
             out.put(f.code(), value);
             context.put(f.code(), value);
@@ -176,8 +183,8 @@ public final class FormValidator {
         };
     }
 
-    private List<Map<String, Object>> rows(FieldDef f, String path, Object raw, Map<String, Object> facts,
-                                           LocalDate today) {
+    private List<Map<String, Object>> rows(
+            FieldDef f, String path, Object raw, Map<String, Object> facts, LocalDate today) {
         if (!(raw instanceof List<?> list)) {
             throw new InvalidFieldException(path, "rule.form.list");
         }
@@ -185,8 +192,8 @@ public final class FormValidator {
             throw new InvalidFieldException(path, "rule.form.minRows", f.minRows());
         }
         if (f.maxRows() != null && list.size() > f.maxRows()) {
-            throw new InvalidFieldException(path, f.rule() != null ? f.rule() : "rule.form.maxRows", f.maxRows(),
-                    list.size());
+            throw new InvalidFieldException(
+                    path, f.rule() != null ? f.rule() : "rule.form.maxRows", f.maxRows(), list.size());
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -201,13 +208,18 @@ public final class FormValidator {
     }
 
     private String choice(FieldDef f, String path, String value) {
-        List<Label> options = f.options() != null ? f.options()
+        List<Label> options = f.options() != null
+                ? f.options()
                 : catalog.list(f.list()).map(l -> l.entries()).orElse(List.of());
         if (options.stream().noneMatch(o -> o.code().equals(value))) {
-            throw new InvalidFieldException(path, "rule.form.choice", new Named("choices",
-                    options.stream().map(Label::code).collect(Collectors.joining(",")),
-                    options.stream().map(Label::zh).collect(Collectors.joining("、")),
-                    options.stream().map(Label::en).collect(Collectors.joining(", "))));
+            throw new InvalidFieldException(
+                    path,
+                    "rule.form.choice",
+                    new Named(
+                            "choices",
+                            options.stream().map(Label::code).collect(Collectors.joining(",")),
+                            options.stream().map(Label::zh).collect(Collectors.joining("、")),
+                            options.stream().map(Label::en).collect(Collectors.joining(", "))));
         }
         return value;
     }
@@ -257,7 +269,10 @@ public final class FormValidator {
             return LocalDateTime.parse(s).toString();
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(s).atZoneSameInstant(WorkflowEngine.ZONE).toLocalDateTime().toString();
+                return OffsetDateTime.parse(s)
+                        .atZoneSameInstant(WorkflowEngine.ZONE)
+                        .toLocalDateTime()
+                        .toString();
             } catch (DateTimeParseException e2) {
                 throw new InvalidFieldException(path, "rule.form.dateTime");
             }

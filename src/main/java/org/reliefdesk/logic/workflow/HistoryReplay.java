@@ -56,14 +56,30 @@ public final class HistoryReplay {
             throw new InvalidFieldException("events[0].at", "rule.history.submittedAt");
         }
         forms.validate(catalog.applicationFormOf(line.itemCode()), submit.formData(), Map.of(), day(submit));
-        Ticket t = new Ticket(line.id(), line.ticketNo(), line.itemCode(), line.county(), line.township(), line.village(),
-                line.applicant(), line.channel(), line.raisedBy(), line.submittedAt(), null, first, TicketStatus.NEW,
-                null, null, 0);
+        Ticket t = new Ticket(
+                line.id(),
+                line.ticketNo(),
+                line.itemCode(),
+                line.county(),
+                line.township(),
+                line.village(),
+                line.applicant(),
+                line.channel(),
+                line.raisedBy(),
+                line.submittedAt(),
+                null,
+                first,
+                TicketStatus.NEW,
+                null,
+                null,
+                0);
         List<TicketEvent> replayed = new ArrayList<>(List.of(submit));
         if (events.size() > 1) {
             TicketEvent dispatch = events.get(1);
-            if (!"dispatch".equals(dispatch.action()) || !TicketEvent.PLATFORM.equals(dispatch.actor())
-                    || !first.equals(dispatch.fromStep()) || !first.equals(dispatch.toStep())) {
+            if (!"dispatch".equals(dispatch.action())
+                    || !TicketEvent.PLATFORM.equals(dispatch.actor())
+                    || !first.equals(dispatch.fromStep())
+                    || !first.equals(dispatch.toStep())) {
                 throw new InvalidFieldException("events[1].action", "rule.history.secondIsDispatch");
             }
             if (!dispatch.at().equals(line.dispatchedAt())) {
@@ -78,7 +94,8 @@ public final class HistoryReplay {
             TicketEvent e = events.get(i);
             String prefix = "events[" + i + "].";
             ActionDef a = workflow.action(e.action())
-                    .orElseThrow(() -> new InvalidFieldException(prefix + "action", "rule.workflow.unknownAction", e.action()));
+                    .orElseThrow(() ->
+                            new InvalidFieldException(prefix + "action", "rule.workflow.unknownAction", e.action()));
             if ("submit".equals(e.action()) || "dispatch".equals(e.action())) {
                 throw new InvalidFieldException(prefix + "action", "rule.history.once", e.action());
             }
@@ -89,14 +106,16 @@ public final class HistoryReplay {
             try {
                 applied = engine.apply(t, replayed, actor, e.action(), e.formData(), e.note());
             } catch (InvalidFieldException refused) {
-                throw new InvalidFieldException(prefix + refused.field(), refused.rule(), refused.args().toArray());
+                throw new InvalidFieldException(
+                        prefix + refused.field(), refused.rule(), refused.args().toArray());
             }
             TicketEvent made = applied.event();
             if (!Objects.equals(made.fromStep(), e.fromStep()) || !Objects.equals(made.toStep(), e.toStep())) {
                 throw new InvalidFieldException(prefix + "toStep", "rule.history.step", String.valueOf(made.toStep()));
             }
             if (!Objects.equals(made.outcome(), e.outcome())) {
-                throw new InvalidFieldException(prefix + "outcome", "rule.history.outcome", String.valueOf(made.outcome()));
+                throw new InvalidFieldException(
+                        prefix + "outcome", "rule.history.outcome", String.valueOf(made.outcome()));
             }
             t = applied.ticket();
             replayed.add(e);
@@ -105,7 +124,8 @@ public final class HistoryReplay {
             throw new InvalidFieldException("currentStep", "rule.history.contradicts", t.currentStep());
         }
         if (t.status() != line.status()) {
-            throw new InvalidFieldException("status", "rule.history.contradicts", t.status().name());
+            throw new InvalidFieldException(
+                    "status", "rule.history.contradicts", t.status().name());
         }
         if (!Objects.equals(t.concludedAt(), line.concludedAt())) {
             throw new InvalidFieldException("concludedAt", "rule.history.contradicts", String.valueOf(t.concludedAt()));
@@ -121,10 +141,18 @@ public final class HistoryReplay {
 
     /** Whom the action is for, on this ticket: an actor a platform file names but the store does not know. */
     private User standIn(String name, ActionDef a, Ticket t) {
-        Role role = a.roles().contains(Role.CLERK) ? Role.CLERK : a.roles().isEmpty() ? Role.CLERK : a.roles().get(0);
-        String department = a.department() != null ? a.department()
+        Role role = a.roles().contains(Role.CLERK)
+                ? Role.CLERK
+                : a.roles().isEmpty() ? Role.CLERK : a.roles().get(0);
+        String department = a.department() != null
+                ? a.department()
                 : catalog.item(t.itemCode()).orElseThrow().departmentCode();
-        return new User(name, name, role, t.county().code(), role == Role.CLERK ? department : null,
+        return new User(
+                name,
+                name,
+                role,
+                t.county().code(),
+                role == Role.CLERK ? department : null,
                 role == Role.TOWNSHIP ? t.township().code() : null);
     }
 }

@@ -13,17 +13,14 @@ import org.reliefdesk.model.TicketEvent;
 public final class TicketAttachments {
 
     /** One stored file: which event and field it came with, and its stored name ({@code <sha-256>.<ext>}). */
-    public record Attached(int seq, String action, FieldDef field, String storedName) {
-    }
+    public record Attached(int seq, String action, FieldDef field, String storedName) {}
 
-    private TicketAttachments() {
-    }
+    private TicketAttachments() {}
 
     public static List<Attached> of(Catalog catalog, String itemCode, List<TicketEvent> history) {
         List<Attached> out = new ArrayList<>();
         for (TicketEvent e : history) {
-            catalog.formOfEvent(itemCode, e.action())
-                    .ifPresent(form -> collect(e, form.fields(), e.formData(), out));
+            catalog.formOfEvent(itemCode, e.action()).ifPresent(form -> collect(e, form.fields(), e.formData(), out));
         }
         return out;
     }

@@ -9,8 +9,7 @@ import org.reliefdesk.model.TicketEvent;
 /** What a ticket's forms have established so far: every form value, the latest one winning. */
 public final class TicketFacts {
 
-    private TicketFacts() {
-    }
+    private TicketFacts() {}
 
     public static Map<String, Object> of(List<TicketEvent> history) {
         Map<String, Object> facts = new HashMap<>();

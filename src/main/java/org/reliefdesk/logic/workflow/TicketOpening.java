@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.Applicant;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.InvalidFieldException;
@@ -19,7 +20,6 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
-import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.User;
 
 /**
@@ -30,9 +30,17 @@ import org.reliefdesk.model.User;
 public final class TicketOpening {
 
     /** What the staff member filled in. */
-    public record Request(String itemCode, Place county, Place township, Place village, String name, String idNumber,
-                          String phone, IntakeChannel channel, String raisedBy, Map<String, Object> application) {
-    }
+    public record Request(
+            String itemCode,
+            Place county,
+            Place township,
+            Place village,
+            String name,
+            String idNumber,
+            String phone,
+            IntakeChannel channel,
+            String raisedBy,
+            Map<String, Object> application) {}
 
     private final Catalog catalog;
     private final Clock clock;
@@ -53,8 +61,7 @@ public final class TicketOpening {
     }
 
     /** The ids a PC gave a ticket it opened offline: the ticket's and its two events'. */
-    public record Ids(UUID ticket, UUID submit, UUID dispatch) {
-    }
+    public record Ids(UUID ticket, UUID submit, UUID dispatch) {}
 
     /**
      * Opens with ids given (the central store rebuilds a pushed opening from its parts: what it
@@ -69,8 +76,11 @@ public final class TicketOpening {
         }
         if (staff.role() == Role.CLERK
                 && !catalog.item(r.itemCode()).orElseThrow().departmentCode().equals(staff.departmentCode())) {
-            throw new InvalidFieldException("item", "rule.workflow.department",
-                    catalog.namedDepartment(catalog.item(r.itemCode()).orElseThrow().departmentCode()));
+            throw new InvalidFieldException(
+                    "item",
+                    "rule.workflow.department",
+                    catalog.namedDepartment(
+                            catalog.item(r.itemCode()).orElseThrow().departmentCode()));
         }
         if (r.county() == null || !r.county().code().equals(staff.countyCode())) {
             throw new InvalidFieldException("countyCode", "rule.workflow.county");
@@ -79,16 +89,19 @@ public final class TicketOpening {
             throw new InvalidFieldException("townshipCode", "rule.required");
         }
         if (!r.township().code().startsWith(r.county().code())) {
-            throw new InvalidFieldException("townshipCode", "rule.placeWithin", r.county().code());
+            throw new InvalidFieldException(
+                    "townshipCode", "rule.placeWithin", r.county().code());
         }
         if (staff.role() == Role.TOWNSHIP && !r.township().code().equals(staff.townshipCode())) {
-            throw new InvalidFieldException("townshipCode", "rule.workflow.township", r.township().name());
+            throw new InvalidFieldException(
+                    "townshipCode", "rule.workflow.township", r.township().name());
         }
         if (r.village() == null) {
             throw new InvalidFieldException("villageCode", "rule.required");
         }
         if (!r.village().code().startsWith(r.township().code())) {
-            throw new InvalidFieldException("villageCode", "rule.placeWithin", r.township().code());
+            throw new InvalidFieldException(
+                    "villageCode", "rule.placeWithin", r.township().code());
         }
         if (r.name() == null || r.name().isBlank()) {
             throw new InvalidFieldException("applicant.name", "rule.required");
@@ -102,19 +115,53 @@ public final class TicketOpening {
         if (r.raisedBy() == null || r.raisedBy().isBlank()) {
             throw new InvalidFieldException("raisedBy", "rule.raisedByRequired");
         }
-        Map<String, Object> application = forms.validate(catalog.applicationFormOf(r.itemCode()), r.application(),
-                Map.of(), today);
+        Map<String, Object> application =
+                forms.validate(catalog.applicationFormOf(r.itemCode()), r.application(), Map.of(), today);
         Instant now = clock.instant();
         UUID ticketId = ids.ticket();
         String first = catalog.workflowOf(r.itemCode()).firstStep().code();
-        Ticket ticket = new Ticket(ticketId, "", r.itemCode(), r.county(), r.township(), r.village(),
-                new Applicant(r.name().strip(), id, phone), r.channel(), r.raisedBy().strip(), now, now, first,
-                TicketStatus.NEW, null, null, 0);
+        Ticket ticket = new Ticket(
+                ticketId,
+                "",
+                r.itemCode(),
+                r.county(),
+                r.township(),
+                r.village(),
+                new Applicant(r.name().strip(), id, phone),
+                r.channel(),
+                r.raisedBy().strip(),
+                now,
+                now,
+                first,
+                TicketStatus.NEW,
+                null,
+                null,
+                0);
         List<TicketEvent> events = List.of(
-                new TicketEvent(ids.submit(), ticketId, 1, staff.username(), now, "submit", null, first, null,
-                        application, null),
-                new TicketEvent(ids.dispatch(), ticketId, 2, TicketEvent.PLATFORM, now, "dispatch", first, first,
-                        null, Map.of(), null));
+                new TicketEvent(
+                        ids.submit(),
+                        ticketId,
+                        1,
+                        staff.username(),
+                        now,
+                        "submit",
+                        null,
+                        first,
+                        null,
+                        application,
+                        null),
+                new TicketEvent(
+                        ids.dispatch(),
+                        ticketId,
+                        2,
+                        TicketEvent.PLATFORM,
+                        now,
+                        "dispatch",
+                        first,
+                        first,
+                        null,
+                        Map.of(),
+                        null));
         return new TicketHistory(ticket, events);
     }
 }

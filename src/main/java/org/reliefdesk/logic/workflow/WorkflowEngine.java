@@ -17,6 +17,7 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.catalog.StepDef;
 import org.reliefdesk.logic.catalog.WorkflowDef;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Named;
 import org.reliefdesk.model.Role;
@@ -24,7 +25,6 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
-import org.reliefdesk.model.ChinaTime;
 
 /**
  * One engine for all 15 items: reads the item's workflow from the catalog, says which actions
@@ -109,7 +109,8 @@ public final class WorkflowEngine {
             return refuse("rule.workflow.notDispatched");
         }
         if (!a.from().contains(ticket.currentStep())) {
-            return a.stepRule() != null ? refuse(a.stepRule())
+            return a.stepRule() != null
+                    ? refuse(a.stepRule())
                     : refuse("rule.workflow.notInStep", actionName, catalog.namedStep(ticket.currentStep()));
         }
         if (!a.roles().contains(user.role())) {
@@ -119,7 +120,8 @@ public final class WorkflowEngine {
             return refuse("rule.workflow.county");
         }
         if (user.role() == Role.CLERK) {
-            String department = a.department() != null ? a.department()
+            String department = a.department() != null
+                    ? a.department()
                     : catalog.item(ticket.itemCode()).orElseThrow().departmentCode();
             if (!department.equals(user.departmentCode())) {
                 return refuse("rule.workflow.department", catalog.namedDepartment(department));
@@ -150,7 +152,8 @@ public final class WorkflowEngine {
             if (a.extraTimes() != null && a.extraTimes().when().test(facts)) {
                 limit += a.extraTimes().extra();
             }
-            long used = history.stream().filter(e -> e.action().equals(a.code())).count();
+            long used =
+                    history.stream().filter(e -> e.action().equals(a.code())).count();
             if (used >= limit) {
                 return refuse(a.rule() != null ? a.rule() : "rule.workflow.maxTimes", limit);
             }
@@ -179,8 +182,13 @@ public final class WorkflowEngine {
      *
      * @throws InvalidFieldException when the action, a rule or a form field refuses it; nothing changes
      */
-    public AppliedAction apply(Ticket ticket, List<TicketEvent> history, User user, String actionCode,
-                               Map<String, Object> formInput, String note) {
+    public AppliedAction apply(
+            Ticket ticket,
+            List<TicketEvent> history,
+            User user,
+            String actionCode,
+            Map<String, Object> formInput,
+            String note) {
         WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
         ActionDef a = workflow.action(actionCode)
                 .orElseThrow(() -> new InvalidFieldException("action", "rule.workflow.unknownAction", actionCode));
@@ -196,8 +204,8 @@ public final class WorkflowEngine {
 
         Map<String, Object> context = new HashMap<>(facts);
         context.putAll(values);
-        ActionDef.Target where = a.target(context)
-                .orElseThrow(() -> new InvalidFieldException("action", "rule.workflow.noBranch"));
+        ActionDef.Target where =
+                a.target(context).orElseThrow(() -> new InvalidFieldException("action", "rule.workflow.noBranch"));
         String to = where.step();
         String outcome = where.outcome();
         if (ActionDef.PREVIOUS.equals(to)) {
@@ -210,8 +218,18 @@ public final class WorkflowEngine {
         TicketStatus status = target.concludes() ? TicketStatus.CONCLUDED : TicketStatus.IN_PROGRESS;
         Instant concludedAt = !target.concludes() ? null : ticket.concludedAt() != null ? ticket.concludedAt() : now;
         Ticket changed = a.reopens() ? ticket.reopenedAt(to) : ticket.withStep(to, status, concludedAt, outcome);
-        TicketEvent event = new TicketEvent(ids.get(), ticket.id(), history.size() + 1, user.username(), now,
-                a.code(), ticket.currentStep(), to, note == null || note.isBlank() ? null : note.strip(), values, outcome);
+        TicketEvent event = new TicketEvent(
+                ids.get(),
+                ticket.id(),
+                history.size() + 1,
+                user.username(),
+                now,
+                a.code(),
+                ticket.currentStep(),
+                to,
+                note == null || note.isBlank() ? null : note.strip(),
+                values,
+                outcome);
         return new AppliedAction(changed, event);
     }
 
@@ -227,8 +245,11 @@ public final class WorkflowEngine {
                 }
             }
             if (total > limit.maxTotal()) {
-                throw new InvalidFieldException(limit.field(), limit.rule() != null ? limit.rule() : "rule.form.maxTotal",
-                        limit.maxTotal(), total);
+                throw new InvalidFieldException(
+                        limit.field(),
+                        limit.rule() != null ? limit.rule() : "rule.form.maxTotal",
+                        limit.maxTotal(),
+                        total);
             }
         }
     }
@@ -241,7 +262,8 @@ public final class WorkflowEngine {
     private static String stepBeforePause(Ticket ticket, List<TicketEvent> history) {
         for (int i = history.size() - 1; i >= 0; i--) {
             TicketEvent e = history.get(i);
-            if (ticket.currentStep().equals(e.toStep()) && e.fromStep() != null
+            if (ticket.currentStep().equals(e.toStep())
+                    && e.fromStep() != null
                     && !e.fromStep().equals(e.toStep())) {
                 return e.fromStep();
             }

@@ -1,9 +1,5 @@
 package org.reliefdesk.gui.admin;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +15,10 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** The administrator's page on a PC without a central store, without a window. */
 class AdminViewModelTest {
 
@@ -29,21 +29,29 @@ class AdminViewModelTest {
     void addsAUserAndSaysSoOrSaysWhichFieldIsWrong() throws Exception {
         try (Workspace w = TestWorkspaces.demo(dir, 10)) {
             AtomicBoolean calendarChanged = new AtomicBoolean();
-            AdminViewModel vm = new AdminViewModel(Administration.local(w.store, w.catalog), w.config, w.tasks,
-                    () -> calendarChanged.set(true), w.store.setAside()::list);
+            AdminViewModel vm = new AdminViewModel(
+                    Administration.local(w.store, w.catalog),
+                    w.config,
+                    w.tasks,
+                    () -> calendarChanged.set(true),
+                    w.store.setAside()::list);
             vm.refresh();
             int before = vm.users().size();
             AtomicBoolean emptied = new AtomicBoolean();
-            vm.add(new User("health.clerk", "孙卫康", Role.CLERK, "530128", "HEALTH", null), new char[0],
+            vm.add(
+                    new User("health.clerk", "孙卫康", Role.CLERK, "530128", "HEALTH", null),
+                    new char[0],
                     () -> emptied.set(true));
             assertFalse(vm.usersSaidProperty().get().refused());
             assertTrue(vm.usersSaidProperty().get().text().contains("孙卫康"));
             assertTrue(emptied.get(), "the form is emptied for the next person");
             assertEquals(before + 1, vm.users().size(), "the list is read again");
 
-            vm.add(new User("x y", "", Role.CLERK, "530128", null, null), new char[0], () -> { });
+            vm.add(new User("x y", "", Role.CLERK, "530128", null, null), new char[0], () -> {});
             assertTrue(vm.usersSaidProperty().get().refused());
-            assertTrue(vm.usersSaidProperty().get().text().contains("登录名"), vm.usersSaidProperty().get().text());
+            assertTrue(
+                    vm.usersSaidProperty().get().text().contains("登录名"),
+                    vm.usersSaidProperty().get().text());
             assertEquals(before + 1, vm.users().size(), "nothing added");
             assertFalse(calendarChanged.get());
         }
@@ -53,16 +61,26 @@ class AdminViewModelTest {
     void aFileThatIsNotAHolidayYearIsRefusedAndNothingChanges() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"year\": \"twenty\"}");
-        try (Workspace w = TestWorkspaces.demo(dir.resolve("data"), 10, Texts.CHINESE, AppConfig.Central.OFF,
-                (o, n, e) -> Optional.empty(), owner -> List.of(bad))) {
+        try (Workspace w = TestWorkspaces.demo(
+                dir.resolve("data"),
+                10,
+                Texts.CHINESE,
+                AppConfig.Central.OFF,
+                (o, n, e) -> Optional.empty(),
+                owner -> List.of(bad))) {
             AtomicBoolean calendarChanged = new AtomicBoolean();
-            AdminViewModel vm = new AdminViewModel(Administration.local(w.store, w.catalog), w.config, w.tasks,
-                    () -> calendarChanged.set(true), w.store.setAside()::list);
+            AdminViewModel vm = new AdminViewModel(
+                    Administration.local(w.store, w.catalog),
+                    w.config,
+                    w.tasks,
+                    () -> calendarChanged.set(true),
+                    w.store.setAside()::list);
             vm.refresh();
             int years = vm.years().size();
             vm.importYear(null);
             assertTrue(vm.calendarSaidProperty().get().refused());
-            assertTrue(vm.calendarSaidProperty().get().text().contains("年度放假安排"),
+            assertTrue(
+                    vm.calendarSaidProperty().get().text().contains("年度放假安排"),
                     vm.calendarSaidProperty().get().text());
             assertFalse(calendarChanged.get());
             assertEquals(years, vm.years().size());

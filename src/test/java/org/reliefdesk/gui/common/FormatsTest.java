@@ -1,11 +1,10 @@
 package org.reliefdesk.gui.common;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.reliefdesk.gui.common.Formats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What "export this table" writes for a shown cell. */
 class FormatsTest {

@@ -1,10 +1,5 @@
 package org.reliefdesk.gui.dashboard;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -16,6 +11,11 @@ import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.DemoUsers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The leader's dashboard counted from the workbench's snapshot, without a window. */
 class DashboardViewModelTest {
@@ -34,18 +34,23 @@ class DashboardViewModelTest {
             assertFalse(f.partial());
             assertEquals(400, f.total());
             int all = DashboardViewModel.COLUMNS.indexOf(Queue.ALL);
-            assertEquals(400, Arrays.stream(f.counts()).mapToLong(row -> row[all]).sum(), "each ticket in one department");
+            assertEquals(
+                    400, Arrays.stream(f.counts()).mapToLong(row -> row[all]).sum(), "each ticket in one department");
             int supervised = DashboardViewModel.COLUMNS.indexOf(Queue.SUPERVISED);
-            assertEquals(vm.list().countProperty(Queue.SUPERVISED).get(),
+            assertEquals(
+                    vm.list().countProperty(Queue.SUPERVISED).get(),
                     Arrays.stream(f.counts()).mapToLong(row -> row[supervised]).sum());
-            assertEquals(Arrays.stream(f.supervised()).sum(), Arrays.stream(f.counts()).mapToLong(r -> r[supervised]).sum());
+            assertEquals(
+                    Arrays.stream(f.supervised()).sum(),
+                    Arrays.stream(f.counts()).mapToLong(r -> r[supervised]).sum());
             assertEquals(DashboardViewModel.WEEKS, f.weeks().size());
             assertTrue(f.late().stream().allMatch(t -> {
                 LadderState s = vm.clock(t).state();
                 return s == LadderState.SUPERVISED || s == LadderState.STEP_OVERDUE;
             }));
             for (int i = 1; i < f.late().size(); i++) {
-                assertTrue(vm.daysOpen(f.late().get(i - 1)) >= vm.daysOpen(f.late().get(i)), "longest open first");
+                assertTrue(
+                        vm.daysOpen(f.late().get(i - 1)) >= vm.daysOpen(f.late().get(i)), "longest open first");
             }
         }
     }

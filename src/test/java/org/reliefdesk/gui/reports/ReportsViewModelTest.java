@@ -1,10 +1,5 @@
 package org.reliefdesk.gui.reports;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +14,11 @@ import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The reports page's view model: scopes by role, the date rule, making and saving a report, without a window. */
 class ReportsViewModelTest {
@@ -48,7 +48,9 @@ class ReportsViewModelTest {
         try (Workspace w = TestWorkspaces.demo(dir, 50)) {
             ReportsViewModel vm = new ReportsViewModel(new WorkbenchViewModel(w, DemoUsers.LEADER));
             vm.asOfProperty().set(TestWorkspaces.DAY.plusDays(1));
-            assertTrue(vm.dateErrorProperty().get().contains("统计日期"), vm.dateErrorProperty().get());
+            assertTrue(
+                    vm.dateErrorProperty().get().contains("统计日期"),
+                    vm.dateErrorProperty().get());
             vm.asOfProperty().set(null);
             assertFalse(vm.dateErrorProperty().get().isEmpty());
             vm.asOfProperty().set(TestWorkspaces.DAY);
@@ -61,15 +63,17 @@ class ReportsViewModelTest {
         Path chosen = dir.resolve("out").resolve("report.xlsx");
         Files.createDirectories(chosen.getParent());
         AppConfig.FileSaver saver = (owner, name, extension) -> Optional.of(chosen);
-        try (Workspace w = TestWorkspaces.demo(dir.resolve("data"), 300, Texts.CHINESE, AppConfig.Central.OFF, saver,
-                owner -> List.of())) {
+        try (Workspace w = TestWorkspaces.demo(
+                dir.resolve("data"), 300, Texts.CHINESE, AppConfig.Central.OFF, saver, owner -> List.of())) {
             ReportsViewModel vm = new ReportsViewModel(new WorkbenchViewModel(w, DemoUsers.LEADER));
             vm.loadScopes();
             vm.make();
             assertFalse(vm.busyProperty().get());
             assertNotNull(vm.reportProperty().get());
             assertFalse(vm.printProperty().get().getPages().isEmpty());
-            assertTrue(vm.messageProperty().get().contains(String.valueOf(vm.reportProperty().get().rows().size())));
+            assertTrue(vm.messageProperty()
+                    .get()
+                    .contains(String.valueOf(vm.reportProperty().get().rows().size())));
             vm.save(null, true);
             assertTrue(Files.size(chosen) > 1000, "the workbook was written");
             assertTrue(vm.messageProperty().get().contains(chosen.toString()));
@@ -78,8 +82,8 @@ class ReportsViewModelTest {
 
     @Test
     void englishScopesAreSaidInEnglish() throws Exception {
-        try (Workspace w = TestWorkspaces.demo(dir, 20, Locale.ENGLISH, AppConfig.Central.OFF,
-                (o, n, e) -> Optional.empty(), o -> List.of())) {
+        try (Workspace w = TestWorkspaces.demo(
+                dir, 20, Locale.ENGLISH, AppConfig.Central.OFF, (o, n, e) -> Optional.empty(), o -> List.of())) {
             ReportsViewModel vm = new ReportsViewModel(new WorkbenchViewModel(w, DemoUsers.LEADER));
             vm.loadScopes();
             assertEquals("Whole county", vm.scopes().get(0).label());

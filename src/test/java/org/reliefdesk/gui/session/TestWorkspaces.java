@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.reliefdesk.gui.common.DirectUiTasks;
@@ -23,28 +24,45 @@ public final class TestWorkspaces {
     /** The day the sample county is generated as of (a Wednesday, working hours). */
     public static final LocalDate DAY = LocalDate.of(2026, 11, 25);
 
-    private TestWorkspaces() {
-    }
+    private TestWorkspaces() {}
 
     /** The demo county of {@code tickets} tickets, sync off, in Chinese. */
     public static Workspace demo(Path dir, int tickets) throws IOException {
-        return demo(dir, tickets, Texts.CHINESE, AppConfig.Central.OFF, (owner, name, ext) -> Optional.empty(),
+        return demo(
+                dir,
+                tickets,
+                Texts.CHINESE,
+                AppConfig.Central.OFF,
+                (owner, name, ext) -> Optional.empty(),
                 owner -> List.of());
     }
 
-    public static Workspace demo(Path dir, int tickets, java.util.Locale language, AppConfig.Central central,
-            AppConfig.FileSaver saver, AppConfig.FilePicker picker) throws IOException {
+    public static Workspace demo(
+            Path dir,
+            int tickets,
+            Locale language,
+            AppConfig.Central central,
+            AppConfig.FileSaver saver,
+            AppConfig.FilePicker picker)
+            throws IOException {
         Clock clock = Clock.fixed(SampleGenerator.noon(DAY), SampleGenerator.ZONE);
-        AppConfig config = new AppConfig(dir, new Texts(language), clock, tickets, picker,
-                file -> {
-                    throw new IOException("no viewer in tests");
-                }, saver).withCentral(central);
+        AppConfig config = new AppConfig(
+                        dir,
+                        new Texts(language),
+                        clock,
+                        tickets,
+                        picker,
+                        file -> {
+                            throw new IOException("no viewer in tests");
+                        },
+                        saver)
+                .withCentral(central);
         Workspace w = new Workspace(config, CatalogLoader.loadBuiltIn(), LocalStore.open(dir), new DirectUiTasks());
         if (central.mode() == AppConfig.Central.Mode.OFF) {
-            w.prepare(p -> { });
+            w.prepare(p -> {});
         } else {
-            DemoBootstrap.importSample(config, w.catalog, w.store, p -> { });
-            w.prepare(p -> { });
+            DemoBootstrap.importSample(config, w.catalog, w.store, p -> {});
+            w.prepare(p -> {});
         }
         return w;
     }

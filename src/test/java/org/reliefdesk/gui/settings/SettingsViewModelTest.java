@@ -1,8 +1,5 @@
 package org.reliefdesk.gui.settings;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.config.Settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** This PC's settings: what a start without a file runs with, saved and read back. */
 class SettingsViewModelTest {
@@ -30,11 +30,18 @@ class SettingsViewModelTest {
             assertEquals(Settings.OFF, read.get().central());
             assertEquals("zh", read.get().language());
 
-            Settings english = new Settings(read.get().dataDir(), Settings.OFF, read.get().syncMinutes(), "en",
-                    read.get().backupDir(), "INFO");
+            Settings english = new Settings(
+                    read.get().dataDir(),
+                    Settings.OFF,
+                    read.get().syncMinutes(),
+                    "en",
+                    read.get().backupDir(),
+                    "INFO");
             vm.save(english);
             assertTrue(Files.exists(file));
-            assertTrue(vm.messageProperty().get().contains(file.toString()), vm.messageProperty().get());
+            assertTrue(
+                    vm.messageProperty().get().contains(file.toString()),
+                    vm.messageProperty().get());
             vm.read(read::set);
             assertEquals("en", read.get().language());
         }

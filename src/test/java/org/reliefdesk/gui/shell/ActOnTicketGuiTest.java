@@ -1,48 +1,48 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
 import org.testfx.util.WaitForAsyncUtils;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.FlowPane;
-import org.reliefdesk.logic.queue.Queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A water clerk works a new request through the catalog-rendered forms, headless. */
 class ActOnTicketGuiTest extends GuiTestBase {
-
-
 
     @BeforeEach
     void start() throws Exception {
         startApp(LocalDate.of(2021, 11, 23), 600);
         signIn(DemoUsers.WATER_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
-                && !table().getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#ticketTable").tryQuery().isPresent()
+                        && !table().getItems().isEmpty());
     }
-
-
 
     @SuppressWarnings("unchecked")
     private List<TicketEvent> history() {
@@ -55,7 +55,8 @@ class ActOnTicketGuiTest extends GuiTestBase {
      */
     private void press(String id) throws Exception {
         // the action bar fills once the ticket's history is read (off the FX thread)
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(id).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup(id).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup(id).queryAs(Button.class);
         Platform.runLater(button::fire); // not interact(): the form is modal
@@ -63,8 +64,7 @@ class ActOnTicketGuiTest extends GuiTestBase {
 
     private void queue(Queue q) {
         @SuppressWarnings("unchecked")
-        ListView<Queue> queues =
-                lookup("#queueList").queryAs(ListView.class);
+        ListView<Queue> queues = lookup("#queueList").queryAs(ListView.class);
         interact(() -> queues.getSelectionModel().select(q));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -72,9 +72,13 @@ class ActOnTicketGuiTest extends GuiTestBase {
     private Ticket selectFirstNew() {
         queue(Queue.NEW);
         // the newest that the platform has dispatched (one not yet dispatched takes no action)
-        Ticket first = table().getItems().stream().filter(t -> t.dispatchedAt() != null).findFirst().orElseThrow();
+        Ticket first = table().getItems().stream()
+                .filter(t -> t.dispatchedAt() != null)
+                .findFirst()
+                .orElseThrow();
         assertEquals(TicketStatus.NEW, first.status());
-        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && first.equals(r.getItem())).query());
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && first.equals(r.getItem()))
+                .query());
         WaitForAsyncUtils.waitForFxEvents();
         try { // its history is read off the FX thread
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !history().isEmpty());
@@ -90,19 +94,23 @@ class ActOnTicketGuiTest extends GuiTestBase {
         int eventsBefore = history().size();
         press("#action-accept");
         // The form sits in a scroll pane whose content attaches a pulse after the window shows.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         // The Save button of this dialog: the one in the same window as the form's field.
         Button save = (Button) lookup("#field-station").query().getScene().lookup("#saveButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, save::isDisabled); // save stays disabled until the form is valid
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, save::isDisabled); // save stays disabled until the form is valid
         TextField station = (TextField) save.getScene().lookup("#field-station");
         clickOn(station).write("Pingshan");
         interact(() -> station.appendText("水务站"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(save.isDisabled());
         clickOn(save);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
-                .getText().startsWith("已保存"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#statusMessage").queryAs(Label.class).getText().startsWith("已保存"));
         // The pane reads the saved ticket's history again off the FX thread: the list that shows the new event.
         AtomicReference<List<TicketEvent>> saved = new AtomicReference<>();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
@@ -115,13 +123,17 @@ class ActOnTicketGuiTest extends GuiTestBase {
         assertEquals("Pingshan水务站", accepted.formData().get("station"));
         // Accepted, it has left the 待受理 queue; in 全部 it is in verification.
         queue(Queue.ALL);
-        Ticket after = table().getItems().stream().filter(t -> t.id().equals(ticket.id())).findFirst().orElseThrow();
+        Ticket after = table().getItems().stream()
+                .filter(t -> t.id().equals(ticket.id()))
+                .findFirst()
+                .orElseThrow();
         assertEquals("verification", after.currentStep());
         assertEquals(TicketStatus.IN_PROGRESS, after.status());
         interact(() -> table().getSelectionModel().select(after));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(after.id(), table().getSelectionModel().getSelectedItem().id());
-        assertTrue(lookup("#actionBar").queryAs(FlowPane.class).getChildren().isEmpty(),
+        assertTrue(
+                lookup("#actionBar").queryAs(FlowPane.class).getChildren().isEmpty(),
                 "verification is the township's step: the clerk has no action");
     }
 
@@ -130,7 +142,8 @@ class ActOnTicketGuiTest extends GuiTestBase {
         Ticket ticket = selectFirstNew();
         int eventsBefore = history().size();
         press("#action-reject");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#field-reason").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#field-reason").tryQuery().isPresent());
         TextArea reason = lookup("#field-reason").queryAs(TextArea.class);
         clickOn(reason).write("abc");
         interact(() -> reason.setText(""));
@@ -138,21 +151,41 @@ class ActOnTicketGuiTest extends GuiTestBase {
         assertEquals("必须填写", lookup("#error-reason").queryAs(Label.class).getText());
         assertTrue(((Button) reason.getScene().lookup("#saveButton")).isDisabled());
         clickOn(reason).write("not ours");
-        clickOn((Node) lookup(n -> n instanceof Button b && b.getText() != null && b.getText().startsWith("取消")).query());
+        clickOn((Node) lookup(n -> n instanceof Button b
+                        && b.getText() != null
+                        && b.getText().startsWith("取消"))
+                .query());
         // The confirmation: keep editing.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(".dialog-pane .content").lookup(
-                (Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains("尚未保存")).tryQuery().isPresent());
-        clickOn((Node) lookup(n -> n instanceof Button b && "否".equals(b.getText())).query());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup(".dialog-pane .content")
+                        .lookup((Node n) -> n instanceof Label l
+                                && l.getText() != null
+                                && l.getText().contains("尚未保存"))
+                        .tryQuery()
+                        .isPresent());
+        clickOn((Node)
+                lookup(n -> n instanceof Button b && "否".equals(b.getText())).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#field-reason").tryQuery().isPresent(), "still editing");
-        clickOn((Node) lookup(n -> n instanceof Button b && b.getText() != null && b.getText().startsWith("取消")).query());
+        clickOn((Node) lookup(n -> n instanceof Button b
+                        && b.getText() != null
+                        && b.getText().startsWith("取消"))
+                .query());
         WaitForAsyncUtils.waitForFxEvents();
-        clickOn((Node) lookup(n -> n instanceof Button b && "是".equals(b.getText())).query());
+        clickOn((Node)
+                lookup(n -> n instanceof Button b && "是".equals(b.getText())).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(lookup("#field-reason").tryQuery().isPresent(), "dialog closed");
         assertEquals(eventsBefore, history().size(), "nothing saved");
         queue(Queue.ALL);
-        assertEquals(TicketStatus.NEW, table().getItems().stream()
-                .filter(t -> t.id().equals(ticket.id())).findFirst().orElseThrow().status());
+        assertEquals(
+                TicketStatus.NEW,
+                table().getItems().stream()
+                        .filter(t -> t.id().equals(ticket.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .status());
     }
 }

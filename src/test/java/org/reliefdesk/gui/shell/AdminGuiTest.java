@@ -1,8 +1,5 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.calendar.HolidayYear;
@@ -21,15 +20,15 @@ import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.model.Role;
 import org.testfx.util.WaitForAsyncUtils;
-import javafx.scene.control.ScrollPane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The administrator adds a user (a clerk without a department is refused) and imports a holiday year. */
 class AdminGuiTest extends GuiTestBase {
 
     @TempDir
     Path files;
-
-
 
     @Test
     void adminAddsAUserAndImportsAYear() throws Exception {
@@ -39,10 +38,14 @@ class AdminGuiTest extends GuiTestBase {
                  "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":["2027-09-26"]}""");
         startApp(LocalDate.of(2021, 11, 23), 200, owner -> List.of(year));
         signIn(DemoUsers.ADMIN.displayName());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
-        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(t -> "adminTab".equals(t.getId())).findFirst().orElseThrow()));
+        interact(() -> tabs.getSelectionModel()
+                .select(tabs.getTabs().stream()
+                        .filter(t -> "adminTab".equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")
@@ -64,9 +67,11 @@ class AdminGuiTest extends GuiTestBase {
         interact(() -> department.getSelectionModel().select(3)); // 水利
         clickOn("#addUserButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == before + 1);
-        assertTrue(users.getItems().stream().anyMatch(l -> l.user().username().equals("water.clerk2")
-                && "WATER".equals(l.user().departmentCode())));
-        assertEquals("", lookup("#newUsername").queryAs(TextField.class).getText(), "an empty form for the next person");
+        assertTrue(users.getItems().stream()
+                .anyMatch(l -> l.user().username().equals("water.clerk2")
+                        && "WATER".equals(l.user().departmentCode())));
+        assertEquals(
+                "", lookup("#newUsername").queryAs(TextField.class).getText(), "an empty form for the next person");
         clickOn("#newUsername").write("water.clerk2"); // the same name again
         clickOn("#newDisplayName").write("Li");
         clickOn("#addUserButton");

@@ -1,9 +1,11 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
@@ -12,26 +14,25 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
-import org.testfx.util.WaitForAsyncUtils;
-import org.reliefdesk.gui.session.AppConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.HBox;
-import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.sync.CentralClient;
 import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * On the embedded default the administrator's page works on the central store: an imported
@@ -54,11 +55,17 @@ class CentralUsersGuiTest extends GuiTestBase {
         startApp(LocalDate.of(2021, 11, 23), 200, owner -> List.of(year));
         signIn(DemoUsers.ADMIN.displayName());
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
-        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(t -> "adminTab".equals(t.getId())).findFirst().orElseThrow()));
+        interact(() -> tabs.getSelectionModel()
+                .select(tabs.getTabs().stream()
+                        .filter(t -> "adminTab".equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()));
         @SuppressWarnings("unchecked")
         TableView<ListedUser> users = lookup("#userTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> users.getItems().size() == DemoUsers.all().size());
         assertTrue(lookup("#usersWhere").queryAs(Label.class).getText().startsWith("这些用户保存在中央库"));
         Label message = lookup("#adminMessage").queryAs(Label.class);
 
@@ -68,10 +75,12 @@ class CentralUsersGuiTest extends GuiTestBase {
         Label imported = lookup("#calendarMessage").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> imported.getText().startsWith("已导入 2031 年"));
         assertTrue(imported.getText().contains("已同时存入中央库"), imported.getText());
-        CentralClient client = new CentralClient(app.workspace().centralUrl(),
-                Duration.ofSeconds(20));
-        String token = client.signIn("water.clerk", DemoUsers.DEMO_PASSWORD.toCharArray(), "test").token();
-        assertEquals(List.of(2031), client.calendar(token).stream().map(y -> y.year()).toList());
+        CentralClient client = new CentralClient(app.workspace().centralUrl(), Duration.ofSeconds(20));
+        String token = client.signIn("water.clerk", DemoUsers.DEMO_PASSWORD.toCharArray(), "test")
+                .token();
+        assertEquals(
+                List.of(2031),
+                client.calendar(token).stream().map(y -> y.year()).toList());
         interact(() -> ((ScrollPane) lookup("#adminPage").query()).setVvalue(0));
 
         addClerk("water.three", "钱水利", "short");
@@ -80,45 +89,77 @@ class CentralUsersGuiTest extends GuiTestBase {
         assertEquals(DemoUsers.all().size(), users.getItems().size(), "nothing added");
         interact(() -> lookup("#newPassword").queryAs(PasswordField.class).setText("water-three-1"));
         clickOn("#addUserButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size() + 1);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> users.getItems().size() == DemoUsers.all().size() + 1);
         assertTrue(message.getText().startsWith("已在中央库添加用户 钱水利（water.three）"), message.getText());
-        assertEquals("", lookup("#newPassword").queryAs(PasswordField.class).getText(), "the password is not left in the field");
+        assertEquals(
+                "",
+                lookup("#newPassword").queryAs(PasswordField.class).getText(),
+                "the password is not left in the field");
 
         addClerk("water.four", "孙水利", "water-four-1");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == DemoUsers.all().size() + 2);
-        interact(() -> users.getSelectionModel().select(users.getItems().stream()
-                .filter(l -> l.user().username().equals("water.four")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> users.getItems().size() == DemoUsers.all().size() + 2);
+        interact(() -> users.getSelectionModel()
+                .select(users.getItems().stream()
+                        .filter(l -> l.user().username().equals("water.four"))
+                        .findFirst()
+                        .orElseThrow()));
         clickOn("#disableUserButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> yes().isPresent());
         clickOn(yes().orElseThrow());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().stream()
-                .anyMatch(l -> l.user().username().equals("water.four") && l.disabled()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> users.getItems().stream()
+                        .anyMatch(l -> l.user().username().equals("water.four") && l.disabled()));
         assertEquals("已停用用户 孙水利（water.four）。", message.getText());
 
         // The new clerk is on the sign-in list; picked, they give their own password.
         clickOn("#switchUserButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ListView<User> list = lookup("#signInUserList").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().stream()
-                .anyMatch(u -> u.username().equals("water.three")));
-        interact(() -> list.getSelectionModel().select(list.getItems().stream()
-                .filter(u -> u.username().equals("water.three")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> list.getItems().stream().anyMatch(u -> u.username().equals("water.three")));
+        interact(() -> list.getSelectionModel()
+                .select(list.getItems().stream()
+                        .filter(u -> u.username().equals("water.three"))
+                        .findFirst()
+                        .orElseThrow()));
         clickOn("#signInButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#passwordField").tryQuery().isPresent());
-        assertEquals("water.three", lookup("#usernameField").queryAs(TextField.class).getText());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#passwordField").tryQuery().isPresent());
+        assertEquals(
+                "water.three", lookup("#usernameField").queryAs(TextField.class).getText());
         interact(() -> lookup("#passwordField").queryAs(PasswordField.class).setText("wrong-password"));
         clickOn("#signInButton");
         Label error = lookup("#signInError").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> error.getText().contains("不正确"));
         interact(() -> lookup("#passwordField").queryAs(PasswordField.class).setText("water-three-1"));
         clickOn("#signInButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#statusBar").tryQuery().isPresent()
-                && lookup("#syncStatus").tryQuery().map(n -> ((Label) n).getText().startsWith("上次同步")).orElse(false));
-        assertTrue(((HBox) lookup("#statusBar").query()).getChildren().stream()
-                .anyMatch(c -> c instanceof Label l && l.getText().contains("钱水利")));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table().getItems().isEmpty());
-        assertTrue(table().getItems().stream().allMatch(t -> t.itemCode().equals("drinking_water")),
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#statusBar").tryQuery().isPresent()
+                        && lookup("#syncStatus")
+                                .tryQuery()
+                                .map(n -> ((Label) n).getText().startsWith("上次同步"))
+                                .orElse(false));
+        assertTrue(((HBox) lookup("#statusBar").query())
+                .getChildren().stream()
+                        .anyMatch(c -> c instanceof Label l && l.getText().contains("钱水利")));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !table().getItems().isEmpty());
+        assertTrue(
+                table().getItems().stream().allMatch(t -> t.itemCode().equals("drinking_water")),
                 "a water clerk's tickets");
     }
 
@@ -139,6 +180,7 @@ class CentralUsersGuiTest extends GuiTestBase {
 
     private Optional<Node> yes() {
         return lookup((Node n) -> n instanceof Button b && "是".equals(b.getText()))
-                .match(NodeQueryUtils.isVisible()).tryQuery();
+                .match(NodeQueryUtils.isVisible())
+                .tryQuery();
     }
 }

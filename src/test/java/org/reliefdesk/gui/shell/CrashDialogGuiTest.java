@@ -1,9 +1,7 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
@@ -11,10 +9,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
+
 import org.junit.jupiter.api.Test;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
-import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An error nobody caught: a dialog in plain Chinese naming the log, and the window goes on with what was typed. */
 class CrashDialogGuiTest extends GuiTestBase {
@@ -30,12 +31,19 @@ class CrashDialogGuiTest extends GuiTestBase {
         });
         // The pane exists a moment before its window shows (the lookup runs off the FX thread): wait for its button
         // to be shown, which is what a person could click.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> lookup("#crashDialog").tryQuery().isPresent() && continueButton().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#crashDialog").tryQuery().isPresent()
+                        && continueButton().isPresent());
         DialogPane pane = lookup("#crashDialog").queryAs(DialogPane.class);
         assertEquals("程序遇到了一个意外问题", pane.getHeaderText());
         assertTrue(pane.getContentText().contains("测试用的意外"), pane.getContentText());
-        assertTrue(pane.getContentText().contains(dataDir.resolve("logs").resolve("reliefdesk.log").toString()),
+        assertTrue(
+                pane.getContentText()
+                        .contains(dataDir.resolve("logs")
+                                .resolve("reliefdesk.log")
+                                .toString()),
                 pane.getContentText());
         clickOn(continueButton().orElseThrow());
         WaitForAsyncUtils.waitForFxEvents();
@@ -45,7 +53,9 @@ class CrashDialogGuiTest extends GuiTestBase {
     }
 
     private Optional<Button> continueButton() {
-        return lookup("#crashDialog").lookup((Node n) -> n instanceof Button b && "继续使用".equals(b.getText()))
-                .match(NodeQueryUtils.isVisible()).tryQuery();
+        return lookup("#crashDialog")
+                .lookup((Node n) -> n instanceof Button b && "继续使用".equals(b.getText()))
+                .match(NodeQueryUtils.isVisible())
+                .tryQuery();
     }
 }

@@ -1,8 +1,5 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,12 +12,16 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.config.Settings;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.reliefdesk.gui.session.AppConfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The first start on a PC asks where the data goes and which central store to use, saves it,
@@ -45,14 +46,18 @@ class FirstRunGuiTest extends GuiTestBase {
         Path data = dataDir.resolve("county-data");
         FxToolkit.registerPrimaryStage();
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#firstRunPage").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> lookup("#firstRunPage").tryQuery().isPresent());
         interact(() -> {
             lookup("#dataDirField").queryAs(TextField.class).setText(data.toString());
-            lookup("#backupDirField").queryAs(TextField.class).setText(data.resolve("backups").toString());
+            lookup("#backupDirField")
+                    .queryAs(TextField.class)
+                    .setText(data.resolve("backups").toString());
             lookup("#centralOff").queryAs(RadioButton.class).setSelected(true);
         });
         clickOn("#firstRunStart");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
         Settings saved = Settings.load(settingsFile).orElseThrow();
         assertEquals(data, saved.dataDir());
         assertEquals(Settings.OFF, saved.central());
@@ -60,15 +65,20 @@ class FirstRunGuiTest extends GuiTestBase {
 
         signIn("李水清");
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
-        Tab settingsTab = tabs.getTabs().stream().filter(t -> "settingsTab".equals(t.getId())).findFirst().orElseThrow();
+        Tab settingsTab = tabs.getTabs().stream()
+                .filter(t -> "settingsTab".equals(t.getId()))
+                .findFirst()
+                .orElseThrow();
         interact(() -> tabs.getSelectionModel().select(settingsTab));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
         interact(() -> {
             lookup("#centralUrl").queryAs(RadioButton.class).setSelected(true);
             lookup("#centralUrlField").queryAs(TextField.class).setText("10.1.2.3:8787");
         });
         clickOn("#saveSettings");
-        assertTrue(lookup("#settingsError").queryAs(Label.class).getText().contains("中央库地址"),
+        assertTrue(
+                lookup("#settingsError").queryAs(Label.class).getText().contains("中央库地址"),
                 lookup("#settingsError").queryAs(Label.class).getText());
         assertEquals(Settings.OFF, Settings.load(settingsFile).orElseThrow().central(), "nothing saved");
         interact(() -> {

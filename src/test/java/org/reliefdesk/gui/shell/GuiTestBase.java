@@ -1,37 +1,38 @@
 package org.reliefdesk.gui.shell;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.central.CentralStore;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.User;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.reliefdesk.gui.session.AppConfig;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.HBox;
-import org.reliefdesk.central.CentralStore;
-import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
-import org.reliefdesk.model.User;
 
 /**
  * The workbench started headless on a fresh data directory with the demo county generated as
@@ -63,12 +64,12 @@ abstract class GuiTestBase extends FxRobot {
         AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener, saver)
                 .withCentral(central);
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
     }
 
     /** A county's own central store (an H2 file under the test's folder) with one user and generated tickets. */
-    record RealCentral(CentralStore store, List<String> lines, int added) {
-    }
+    record RealCentral(CentralStore store, List<String> lines, int added) {}
 
     RealCentral realCentral(User user, String password, int tickets) throws IOException {
         Catalog catalog = CatalogLoader.loadBuiltIn();
@@ -77,10 +78,16 @@ abstract class GuiTestBase extends FxRobot {
                 "jdbc:h2:file:" + dataDir.resolve("server").resolve("central").toAbsolutePath(), catalog, clock);
         central.users().add(user, password.toCharArray(), clock.instant());
         TicketLineCodec codec = new TicketLineCodec(catalog);
-        List<String> lines = new SampleGenerator(catalog).generate(7, Instant.now().minusSeconds(3600),
-                tickets).stream().map(codec::write).toList();
-        var intake = central.tickets().intake(new BufferedReader(new StringReader(String.join("\n", lines))),
-                null, LocalDate.now(clock), clock.instant());
+        List<String> lines = new SampleGenerator(catalog)
+                .generate(7, Instant.now().minusSeconds(3600), tickets).stream()
+                        .map(codec::write)
+                        .toList();
+        var intake = central.tickets()
+                .intake(
+                        new BufferedReader(new StringReader(String.join("\n", lines))),
+                        null,
+                        LocalDate.now(clock),
+                        clock.instant());
         return new RealCentral(central, lines, intake.added());
     }
 
@@ -90,22 +97,33 @@ abstract class GuiTestBase extends FxRobot {
 
     /** Picks the demo user by display name and waits until their tickets are loaded. */
     void signIn(String displayName) throws Exception {
-        Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(displayName);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        Predicate<Node> cell = n ->
+                n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith(displayName);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
         // Chosen through the list's selection, not a robot click on a row that a relayout may move.
         @SuppressWarnings("unchecked")
-        ListView<User> users =
-                lookup("#signInUserList").queryAs(ListView.class);
-        interact(() -> users.getSelectionModel().select(users.getItems().stream()
-                .filter(u -> u.displayName().equals(displayName)).findFirst().orElseThrow()));
+        ListView<User> users = lookup("#signInUserList").queryAs(ListView.class);
+        interact(() -> users.getSelectionModel()
+                .select(users.getItems().stream()
+                        .filter(u -> u.displayName().equals(displayName))
+                        .findFirst()
+                        .orElseThrow()));
         clickOn("#signInButton");
         // loaded in full: "显示 x 件 / 共 y 件" (not the first screenful's "正在载入…"), not empty, and theirs
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketCount").tryQuery()
-                .map(n -> ((Label) n).getText().contains("/ 共") && !((Label) n).getText().endsWith("共 0 件"))
-                .orElse(false) && lookup("#statusBar").tryQuery().isPresent()
-                && ((HBox) lookup("#statusBar").query()).getChildren().stream()
-                        .anyMatch(c -> c instanceof Label l && l.getText().contains(displayName)));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#ticketCount")
+                                .tryQuery()
+                                .map(n -> ((Label) n).getText().contains("/ 共")
+                                        && !((Label) n).getText().endsWith("共 0 件"))
+                                .orElse(false)
+                        && lookup("#statusBar").tryQuery().isPresent()
+                        && ((HBox) lookup("#statusBar").query())
+                                .getChildren().stream()
+                                        .anyMatch(c -> c instanceof Label l
+                                                && l.getText().contains(displayName)));
     }
 
     @AfterEach

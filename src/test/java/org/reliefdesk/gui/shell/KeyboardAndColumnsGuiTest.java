@@ -1,8 +1,5 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,36 +9,45 @@ import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
+
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketStatus;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Enter opens a ticket's next action; a user's column order and widths come back next time. */
 class KeyboardAndColumnsGuiTest extends GuiTestBase {
-
-
-
 
     private void start() throws Exception {
         startApp(LocalDate.of(2021, 11, 23), 300);
         signIn(DemoUsers.WATER_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent()
-                && !table().getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#ticketTable").tryQuery().isPresent()
+                        && !table().getItems().isEmpty());
     }
 
     @Test
     void enterOpensTheNextActionAndColumnsAreRemembered() throws Exception {
         start();
-        Ticket fresh = table().getItems().stream().filter(t -> t.status() == TicketStatus.NEW && t.dispatchedAt() != null).findFirst().orElseThrow();
+        Ticket fresh = table().getItems().stream()
+                .filter(t -> t.status() == TicketStatus.NEW && t.dispatchedAt() != null)
+                .findFirst()
+                .orElseThrow();
         interact(() -> table().scrollTo(fresh));
-        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && fresh.equals(r.getItem())).query());
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && fresh.equals(r.getItem()))
+                .query());
         // Enter takes the first action the opened ticket allows: wait until its history (and so its actions) is read
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> lookup("#action-accept").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#action-accept").tryQuery().isPresent());
         type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
         type(KeyCode.ESCAPE); // nothing typed: closes without asking
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#field-station").tryQuery().isEmpty());
@@ -54,8 +60,10 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
             township.setPrefWidth(177);
         });
         Path prefs = dataDir.resolve("prefs").resolve("water.clerk.tickets.properties");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(prefs)
-                && Files.readString(prefs).contains("column.township.width=177"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> Files.exists(prefs) && Files.readString(prefs).contains("column.township.width=177"));
 
         stopApp();
         start();
@@ -65,7 +73,9 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
 
     @SuppressWarnings("unchecked")
     private TableColumn<Ticket, ?> column(String id) {
-        return (TableColumn<Ticket, ?>) table().getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+        return (TableColumn<Ticket, ?>) table().getColumns().stream()
+                .filter(c -> id.equals(c.getId()))
+                .findFirst()
+                .orElseThrow();
     }
-
 }

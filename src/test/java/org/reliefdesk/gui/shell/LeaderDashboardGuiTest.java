@@ -1,64 +1,74 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.Ticket;
 import org.testfx.util.WaitForAsyncUtils;
-import java.util.function.Predicate;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.FlowPane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A leader reads the county dashboard, drills into a ticket, and can change nothing. */
 class LeaderDashboardGuiTest extends GuiTestBase {
-
-
-
 
     @Test
     void leaderSeesTheDashboardDrillsInAndCannotEdit() throws Exception {
         startApp(LocalDate.of(2021, 11, 23), 600);
         signIn(DemoUsers.LEADER.displayName());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#lateTable").tryQuery().isPresent()
-                && !late().getItems().isEmpty() && lookup("#count-WATER-SUPERVISED").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#lateTable").tryQuery().isPresent()
+                        && !late().getItems().isEmpty()
+                        && lookup("#count-WATER-SUPERVISED").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertFalse(lookup("#newTicketButton").tryQuery().isPresent(), "a leader opens no tickets");
         // Water's numbers on the dashboard equal the workbench's.
-        String supervisedWater = lookup("#count-WATER-SUPERVISED").queryAs(Label.class).getText();
+        String supervisedWater =
+                lookup("#count-WATER-SUPERVISED").queryAs(Label.class).getText();
         assertTrue(Integer.parseInt(supervisedWater) > 0);
         @SuppressWarnings("unchecked")
         BarChart<String, Number> chart = lookup("#overdueChart").queryAs(BarChart.class);
         assertEquals(2, chart.getData().size());
         assertEquals(7, chart.getData().get(1).getData().size());
         long supervisedInChart = chart.getData().get(1).getData().stream()
-                .filter(d -> d.getXValue().equals("水利")).mapToLong(d -> d.getYValue().longValue()).sum();
+                .filter(d -> d.getXValue().equals("水利"))
+                .mapToLong(d -> d.getYValue().longValue())
+                .sum();
         assertEquals(Long.parseLong(supervisedWater), supervisedInChart);
 
         Ticket oldest = late().getItems().get(0);
         Predicate<Node> oldestRow = n -> n instanceof TableRow<?> r && oldest.equals(r.getItem());
-        interact(() -> lookup("#dashboardScroll").queryAs(ScrollPane.class)
-                .setVvalue(1.0)); // the list sits below the charts
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(oldestRow).tryQuery().isPresent());
-        doubleClickOn((Node) lookup(n -> n instanceof TableRow<?> r && oldest.equals(r.getItem())).query());
+        interact(() ->
+                lookup("#dashboardScroll").queryAs(ScrollPane.class).setVvalue(1.0)); // the list sits below the charts
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup(oldestRow).tryQuery().isPresent());
+        doubleClickOn((Node) lookup(n -> n instanceof TableRow<?> r && oldest.equals(r.getItem()))
+                .query());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex());
+        assertEquals(
+                1,
+                lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex());
         @SuppressWarnings("unchecked")
         TableView<Ticket> tickets = (TableView<Ticket>) lookup("#ticketTable").query();
         assertEquals(oldest.id(), tickets.getSelectionModel().getSelectedItem().id());
-        assertTrue(lookup("#actionBar").queryAs(FlowPane.class).getChildren().isEmpty(),
+        assertTrue(
+                lookup("#actionBar").queryAs(FlowPane.class).getChildren().isEmpty(),
                 "a leader has no action on any ticket");
     }
 

@@ -1,8 +1,5 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
@@ -11,28 +8,33 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.ServiceItem;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** A civil-affairs clerk opens a ticket for a resident; a wrong ID number is caught before anything is saved. */
 class NewTicketGuiTest extends GuiTestBase {
-
-
-
 
     @Test
     void aWrongCheckDigitShowsBesideTheFieldAndSavesNothing() throws Exception {
         startApp(LocalDate.of(2021, 11, 23), 300);
         signIn(DemoUsers.CIVIL_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#newTicketButton").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#newTicketButton").tryQuery().isPresent());
         Label count = lookup("#ticketCount").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !count.getText().startsWith("显示 0"));
         String before = count.getText();
 
         clickOn("#newTicketButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
         assertEquals(3, item.getItems().size(), "a civil-affairs clerk opens civil-affairs items only");
@@ -50,7 +52,8 @@ class NewTicketGuiTest extends GuiTestBase {
         interact(() -> village.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
 
-        Label idError = (Label) lookup((Node n) -> "error-applicant.idNumber".equals(n.getId())).query();
+        Label idError = (Label)
+                lookup((Node n) -> "error-applicant.idNumber".equals(n.getId())).query();
         assertTrue(idError.getText().startsWith("校验码 1 不正确"), idError.getText());
         Button save = lookup("#saveButton").queryAs(Button.class);
         assertTrue(save.isDisabled());
@@ -60,9 +63,13 @@ class NewTicketGuiTest extends GuiTestBase {
         assertEquals("", idError.getText());
         assertTrue(save.isDisabled(), "the application form is still empty");
 
-        clickOn((Node) lookup(n -> n instanceof Button b && b.getText() != null && b.getText().startsWith("取消")).query());
+        clickOn((Node) lookup(n -> n instanceof Button b
+                        && b.getText() != null
+                        && b.getText().startsWith("取消"))
+                .query());
         WaitForAsyncUtils.waitForFxEvents();
-        clickOn((Node) lookup(n -> n instanceof Button b && "是".equals(b.getText())).query());
+        clickOn((Node)
+                lookup(n -> n instanceof Button b && "是".equals(b.getText())).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, count.getText(), "nothing saved");
     }

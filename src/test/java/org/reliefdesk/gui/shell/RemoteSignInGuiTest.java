@@ -1,6 +1,5 @@
 package org.reliefdesk.gui.shell;
 
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -8,15 +7,16 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.central.CentralServer;
 import org.reliefdesk.central.CentralStore;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.reliefdesk.gui.session.AppConfig;
 
 /**
  * With the county's central store: name and password, checked by the central store; later, with
@@ -38,9 +38,14 @@ class RemoteSignInGuiTest extends GuiTestBase {
             start(config);
             signInWith("water.clerk", "wrong-password", "用户名或密码不正确");
             signInWith("water.clerk", PASSWORD, null);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketCount").tryQuery()
-                    .map(n -> ((Label) n).getText().contains("/ 共") && !((Label) n).getText().endsWith("共 0 件"))
-                    .orElse(false));
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> lookup("#ticketCount")
+                            .tryQuery()
+                            .map(n -> ((Label) n).getText().contains("/ 共")
+                                    && !((Label) n).getText().endsWith("共 0 件"))
+                            .orElse(false));
         } finally {
             FxToolkit.cleanupApplication(app);
             app = null;
@@ -53,17 +58,25 @@ class RemoteSignInGuiTest extends GuiTestBase {
         signInWith("water.clerk", "wrong-password", "用户名或密码不正确");
         signInWith("nobody", PASSWORD, "还没有在本机联网登录过");
         signInWith("water.clerk", PASSWORD, null);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#ticketCount").tryQuery()
-                .map(n -> ((Label) n).getText().contains("/ 共") && !((Label) n).getText().endsWith("共 0 件"))
-                .orElse(false));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#syncStatus").queryAs(Label.class).getText()
-                .contains("暂时连不上中央库"));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#ticketCount")
+                        .tryQuery()
+                        .map(n -> ((Label) n).getText().contains("/ 共")
+                                && !((Label) n).getText().endsWith("共 0 件"))
+                        .orElse(false));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#syncStatus").queryAs(Label.class).getText().contains("暂时连不上中央库"));
     }
 
     private void start(AppConfig config) throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#usernameField").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                60, TimeUnit.SECONDS, () -> lookup("#usernameField").tryQuery().isPresent());
     }
 
     /** Types a name and password and signs in; with {@code refusal}, waits for that message instead of the workbench. */
@@ -74,10 +87,16 @@ class RemoteSignInGuiTest extends GuiTestBase {
         });
         clickOn("#signInButton");
         if (refusal != null) {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#signInError").tryQuery()
-                    .map(n -> ((Label) n).getText().contains(refusal)).orElse(false));
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> lookup("#signInError")
+                            .tryQuery()
+                            .map(n -> ((Label) n).getText().contains(refusal))
+                            .orElse(false));
         } else {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#statusBar").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(
+                    30, TimeUnit.SECONDS, () -> lookup("#statusBar").tryQuery().isPresent());
         }
     }
 }

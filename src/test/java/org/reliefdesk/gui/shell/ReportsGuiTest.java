@@ -1,9 +1,6 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,26 +9,30 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Pagination;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.gui.reports.NoticeDesk;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.testfx.util.WaitForAsyncUtils;
-import org.reliefdesk.gui.reports.NoticeDesk;
-import java.nio.charset.StandardCharsets;
-import javafx.scene.Node;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A leader makes the supervision notices, looks at the pages and saves them; a clerk exports a queue. */
 class ReportsGuiTest extends GuiTestBase {
@@ -56,35 +57,51 @@ class ReportsGuiTest extends GuiTestBase {
         startApp(DAY, 600);
         signIn(DemoUsers.LEADER.displayName());
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
-        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(t -> "reportsTab".equals(t.getId())).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#makeReportButton").queryButton().isDisabled());
+        interact(() -> tabs.getSelectionModel()
+                .select(tabs.getTabs().stream()
+                        .filter(t -> "reportsTab".equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> !lookup("#makeReportButton").queryButton().isDisabled());
 
         // a date after today is refused beside the field, and nothing can be made
         DatePicker date = lookup("#reportDate").queryAs(DatePicker.class);
         interact(() -> date.setValue(DAY.plusDays(1)));
-        assertEquals("统计日期：2021-11-24 晚于今天（2021-11-23），请选择今天或以前的日期",
+        assertEquals(
+                "统计日期：2021-11-24 晚于今天（2021-11-23），请选择今天或以前的日期",
                 lookup("#reportDateError").queryAs(Label.class).getText());
         assertTrue(lookup("#makeReportButton").queryButton().isDisabled());
         interact(() -> date.setValue(DAY));
 
         clickOn("#makeReportButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
-                .getText().startsWith("已生成"));
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> lookup("#reportMessage").queryAs(Label.class).getText().startsWith("已生成"));
         // the report's overdue tickets are exactly the workbench's "step overdue" + "supervised" queues
         String made = lookup("#reportMessage").queryAs(Label.class).getText();
         int reported = Integer.parseInt(made.replaceAll("^已生成：超期工单 (\\d+) 件.*$", "$1"));
         assertEquals(queueCount("环节超期（") + queueCount("督办·"), reported, made);
         Pagination pages = lookup("#reportPages").queryAs(Pagination.class);
         assertTrue(pages.getPageCount() >= 2, "notices of several departments: " + pages.getPageCount());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
         Image first = lookup("#reportPage").queryAs(ImageView.class).getImage();
-        assertTrue(first.getWidth() > 700 && first.getHeight() > first.getWidth(), "the cover letter is shown, portrait");
+        assertTrue(
+                first.getWidth() > 700 && first.getHeight() > first.getWidth(), "the cover letter is shown, portrait");
         // the attachment, page 2, is landscape in the preview too
         interact(() -> pages.setCurrentPageIndex(1));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery()
-                .map(n -> ((ImageView) n).getImage())
-                .filter(shown -> shown != null && shown.getWidth() > shown.getHeight()).isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#reportPage")
+                        .tryQuery()
+                        .map(n -> ((ImageView) n).getImage())
+                        .filter(shown -> shown != null && shown.getWidth() > shown.getHeight())
+                        .isPresent());
 
         Button savePdf = lookup("#savePdfButton").queryButton();
         interact(savePdf::fire);
@@ -93,12 +110,17 @@ class ReportsGuiTest extends GuiTestBase {
         assertTrue(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF"));
         assertTrue(asked.get(0).startsWith("督办通知-禄劝彝族苗族自治县-2021-11-23"), asked.get(0));
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#saveExcelButton").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> !lookup("#saveExcelButton").queryButton().isDisabled());
         interact(lookup("#saveExcelButton").queryButton()::fire);
         Path xlsx = out.resolve("saved-2.xlsx");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(xlsx));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
-                .getText().startsWith("已保存到"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#reportMessage").queryAs(Label.class).getText().startsWith("已保存到"));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertEquals(List.of("汇总", "超期明细"), List.of(wb.getSheetName(0), wb.getSheetName(1)));
         }
@@ -114,12 +136,21 @@ class ReportsGuiTest extends GuiTestBase {
         startApp(DAY, 300);
         signIn(DemoUsers.LEADER.displayName());
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
-        interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(t -> "reportsTab".equals(t.getId())).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#makeReportButton").queryButton().isDisabled());
+        interact(() -> tabs.getSelectionModel()
+                .select(tabs.getTabs().stream()
+                        .filter(t -> "reportsTab".equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> !lookup("#makeReportButton").queryButton().isDisabled());
 
         clickOn("#letterheadButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#letterheadPhone").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#letterheadPhone").tryQuery().isPresent());
         TextField contact = lookup("#letterheadContact").queryAs(TextField.class);
         interact(() -> contact.setText("张明")); // Chinese comes from the input method, not key by key
         clickOn("#letterheadPhone").write("12345");
@@ -133,24 +164,36 @@ class ReportsGuiTest extends GuiTestBase {
         interact(phone::clear);
         clickOn("#letterheadPhone").write("0871-68123456");
         clickOn("#letterheadSave");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#letterheadPhone").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#letterheadPhone").tryQuery().isEmpty());
 
         clickOn("#makeReportButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#reportMessage").queryAs(Label.class)
-                .getText().startsWith("已生成"));
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> lookup("#reportMessage").queryAs(Label.class).getText().startsWith("已生成"));
         clickOn("#noticeRegisterButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#noticeRegisterTable").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#noticeRegisterTable").tryQuery().isPresent());
         TableView<?> register = lookup("#noticeRegisterTable").queryAs(TableView.class);
         assertTrue(register.getItems().size() >= 2, "a notice to each unit that must act");
-        NoticeDesk.RegisterRow newest = (NoticeDesk.RegisterRow) register.getItems().get(0);
+        NoticeDesk.RegisterRow newest =
+                (NoticeDesk.RegisterRow) register.getItems().get(0);
         assertTrue(newest.number().matches("救助督〔2021〕\\d+号"), newest.number());
         type(KeyCode.ESCAPE);
     }
 
     /** The count in a queue's label, e.g. 环节超期（12） → 12. */
     private int queueCount(String prefix) {
-        String text = lookup((Node n) -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(prefix)).queryAs(ListCell.class).getText();
+        String text = lookup((Node n) -> n instanceof ListCell<?> c
+                        && c.getText() != null
+                        && c.getText().startsWith(prefix))
+                .queryAs(ListCell.class)
+                .getText();
         return Integer.parseInt(text.replaceAll("^.*（(\\d+)）$", "$1"));
     }
 
@@ -164,12 +207,16 @@ class ReportsGuiTest extends GuiTestBase {
         clickOn("#exportButton");
         Path xlsx = out.resolve("saved-1.xlsx");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(xlsx));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#statusMessage").queryAs(Label.class)
-                .getText().startsWith("已导出"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#statusMessage").queryAs(Label.class).getText().startsWith("已导出"));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             XSSFSheet sheet = wb.getSheetAt(0);
             assertEquals(shown, sheet.getLastRowNum() - 2); // title, subtitle, header, then the rows
-            assertEquals(table().getVisibleLeafColumns().get(0).getText(), sheet.getRow(2).getCell(0).getStringCellValue());
+            assertEquals(
+                    table().getVisibleLeafColumns().get(0).getText(),
+                    sheet.getRow(2).getCell(0).getStringCellValue());
             assertEquals(first, sheet.getRow(3).getCell(0).getStringCellValue());
             assertFalse(sheet.getRow(3).getCell(0).getStringCellValue().isEmpty());
         }

@@ -1,33 +1,34 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.central.CentralServer;
 import org.reliefdesk.central.CentralStore;
+import org.reliefdesk.gui.admin.AdminViewModel;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.gui.admin.AdminViewModel;
 import org.reliefdesk.store.SetAside;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.reliefdesk.gui.session.AppConfig;
-import java.util.UUID;
-import javafx.scene.control.ScrollPane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A county's central store holds one ticket no PC can store (an applicant name of 300
@@ -72,28 +73,40 @@ class SetAsideGuiTest extends GuiTestBase {
             c.commit();
         }
         CentralServer server = CentralServer.start(central, "127.0.0.1", 0);
-        AppConfig config = new AppConfig(dataDir.resolve("pc"), new Texts(Texts.CHINESE), clock, 300, AppConfig.SYSTEM_PICKER)
+        AppConfig config = new AppConfig(
+                        dataDir.resolve("pc"), new Texts(Texts.CHINESE), clock, 300, AppConfig.SYSTEM_PICKER)
                 .withCentral(AppConfig.Central.remote(server.url()));
         try {
             FxToolkit.registerPrimaryStage();
             app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#usernameField").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(
+                    60,
+                    TimeUnit.SECONDS,
+                    () -> lookup("#usernameField").tryQuery().isPresent());
             interact(() -> {
                 lookup("#usernameField").queryAs(TextField.class).setText(DemoUsers.ADMIN.username());
                 lookup("#passwordField").queryAs(PasswordField.class).setText(PASSWORD);
             });
             clickOn("#signInButton");
             // the pull went on past the bad ticket: the county's other tickets are all here
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.workspace() != null
-                    && app.workspace().store.setAside().count() == 1
-                    && app.workspace().store.tickets().count() == real.added());
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(
+                    60,
+                    TimeUnit.SECONDS,
+                    () -> app.workspace() != null
+                            && app.workspace().store.setAside().count() == 1
+                            && app.workspace().store.tickets().count() == real.added());
+            WaitForAsyncUtils.waitFor(
+                    30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
             TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
-            interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(t -> "adminTab".equals(t.getId())).findFirst().orElseThrow()));
+            interact(() -> tabs.getSelectionModel()
+                    .select(tabs.getTabs().stream()
+                            .filter(t -> "adminTab".equals(t.getId()))
+                            .findFirst()
+                            .orElseThrow()));
             @SuppressWarnings("unchecked")
             TableView<AdminViewModel.AsideRow> aside = lookup("#setAsideTable").queryAs(TableView.class);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> aside.getItems().size() == 1);
+            WaitForAsyncUtils.waitFor(
+                    20, TimeUnit.SECONDS, () -> aside.getItems().size() == 1);
             AdminViewModel.AsideRow row = aside.getItems().get(0);
             assertEquals(number, row.ticketNo());
             SetAside.Entry e = app.workspace().store.setAside().list().get(0);

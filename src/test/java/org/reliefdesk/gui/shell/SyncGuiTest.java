@@ -1,9 +1,5 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,10 +11,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.queue.TicketScope;
@@ -34,9 +34,10 @@ import org.reliefdesk.store.Outbox;
 import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.CentralClient;
 import org.testfx.util.WaitForAsyncUtils;
-import org.reliefdesk.gui.session.AppConfig;
-import org.reliefdesk.gui.session.Workspace;
-import javafx.scene.control.SplitMenuButton;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The workbench on its embedded default: the demo central store on loopback holds the county,
@@ -58,33 +59,57 @@ class SyncGuiTest extends GuiTestBase {
         assertTrue(status.getText().contains("待推送 0 条"), status.getText());
         int pulled = table().getItems().size();
         assertTrue(pulled > 0, "the water tickets arrived by pull");
-        assertEquals(pulled, ws.store.tickets().list(TicketScope.of(DemoUsers.WATER_CLERK, ws.catalog)).size());
+        assertEquals(
+                pulled,
+                ws.store
+                        .tickets()
+                        .list(TicketScope.of(DemoUsers.WATER_CLERK, ws.catalog))
+                        .size());
 
         // Someone on another PC acts on a ticket first; this PC acts on the same one, not knowing.
         WorkflowEngine engine = ws.engine();
         Ticket target = ws.store.tickets().list(TicketScope.of(DemoUsers.WATER_CLERK, ws.catalog)).stream()
                 .filter(t -> engine.mayActInStep(t, DemoUsers.WATER_CLERK))
-                .filter(t -> !firstAction(engine, ws, t).isEmpty()).findFirst().orElseThrow();
+                .filter(t -> !firstAction(engine, ws, t).isEmpty())
+                .findFirst()
+                .orElseThrow();
         List<TicketEvent> history = ws.store.tickets().events(target.id());
         ActionDef action = firstAction(engine, ws, target).get(0);
-        Map<String, Object> form = FormFaker.happy(ws.catalog).fill(
-                ws.catalog.form(action.form()).orElse(new FormDef("none", List.of())), TicketFacts.of(history),
-                ws.config.clock().instant());
+        Map<String, Object> form = FormFaker.happy(ws.catalog)
+                .fill(
+                        ws.catalog.form(action.form()).orElse(new FormDef("none", List.of())),
+                        TicketFacts.of(history),
+                        ws.config.clock().instant());
         CentralClient other = new CentralClient(ws.centralUrl(), Duration.ofSeconds(10));
         String token = other.signIn(DemoUsers.WATER_CLERK.username(), DemoUsers.DEMO_PASSWORD.toCharArray(), "other-pc")
                 .token();
-        OpResult first = other.push(token, List.of(Operation.act(UUID.randomUUID(), target.id(), history.size(),
-                action.code(), form, "另一台电脑先办理", ws.config.clock().instant(), UUID.randomUUID()))).get(0);
+        OpResult first = other.push(
+                        token,
+                        List.of(Operation.act(
+                                UUID.randomUUID(),
+                                target.id(),
+                                history.size(),
+                                action.code(),
+                                form,
+                                "另一台电脑先办理",
+                                ws.config.clock().instant(),
+                                UUID.randomUUID())))
+                .get(0);
         assertEquals(OpResult.Outcome.APPLIED, first.outcome());
-        new TicketActions(ws.store, engine).act(target.id(), target.version(), DemoUsers.WATER_CLERK, action.code(),
-                form, "本机办理");
+        new TicketActions(ws.store, engine)
+                .act(target.id(), target.version(), DemoUsers.WATER_CLERK, action.code(), form, "本机办理");
 
         interact(() -> ((SplitMenuButton) lookup("#syncButton").query()).fire());
         Tab conflicts = lookup("#mainTabs").queryAs(TabPane.class).getTabs().stream()
-                .filter(t -> "conflictsTab".equals(t.getId())).findFirst().orElseThrow();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflicts.getText().contains("（1）"));
-        assertEquals(Outbox.TicketSync.CONFLICT, ws.store.outbox().ticketStates().get(target.id()));
-        interact(() -> lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(conflicts));
+                .filter(t -> "conflictsTab".equals(t.getId()))
+                .findFirst()
+                .orElseThrow();
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> conflicts.getText().contains("（1）"));
+        assertEquals(
+                Outbox.TicketSync.CONFLICT, ws.store.outbox().ticketStates().get(target.id()));
+        interact(() ->
+                lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(conflicts));
         @SuppressWarnings("unchecked")
         ListView<Outbox.Entry> list = lookup("#conflictList").queryAs(ListView.class);
         interact(() -> list.getSelectionModel().select(0));
@@ -95,10 +120,16 @@ class SyncGuiTest extends GuiTestBase {
         assertTrue(lookup("#conflictReason").queryAs(Label.class).getText().contains("已有人先办理"));
 
         clickOn("#discardButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(n -> n instanceof Button b && "放弃".equals(b.getText()))
-                .tryQuery().isPresent());
-        clickOn((Node) lookup(n -> n instanceof Button b && "放弃".equals(b.getText())).query());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflicts.getText().contains("（0）"));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup(n -> n instanceof Button b && "放弃".equals(b.getText()))
+                        .tryQuery()
+                        .isPresent());
+        clickOn((Node)
+                lookup(n -> n instanceof Button b && "放弃".equals(b.getText())).query());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> conflicts.getText().contains("（0）"));
         List<TicketEvent> now = ws.store.tickets().events(target.id());
         assertEquals("另一台电脑先办理", now.get(now.size() - 1).note(), "the ticket shows the central version");
         assertEquals(Outbox.State.DISCARDED, ws.store.outbox().all().get(0).state(), "the change stays on record");
@@ -107,6 +138,7 @@ class SyncGuiTest extends GuiTestBase {
 
     private static List<ActionDef> firstAction(WorkflowEngine engine, Workspace ws, Ticket t) {
         return engine.allowedActions(t, ws.store.tickets().events(t.id()), DemoUsers.WATER_CLERK).stream()
-                .filter(a -> !a.reopens()).toList();
+                .filter(a -> !a.reopens())
+                .toList();
     }
 }

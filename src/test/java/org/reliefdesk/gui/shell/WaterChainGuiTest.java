@@ -1,28 +1,35 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
+import javax.imageio.ImageIO;
+
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
@@ -33,14 +40,9 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.store.LocalStore;
 import org.testfx.util.WaitForAsyncUtils;
-import java.awt.image.BufferedImage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
-import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
-import javax.imageio.ImageIO;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Clerk accepts a water request and dispatches it to the township; township staff record the
@@ -52,8 +54,6 @@ class WaterChainGuiTest extends GuiTestBase {
 
     @TempDir
     Path photos;
-
-
 
     @Test
     void acceptVerifyWithAPhotoSolveAndFeedBack() throws Exception {
@@ -69,11 +69,23 @@ class WaterChainGuiTest extends GuiTestBase {
         Ticket ticket;
         try (LocalStore store = LocalStore.open(dataDir)) {
             Place township = DemoCounty.firstTownship();
-            ticket = store.tickets().insertOpened(new TicketOpening(CatalogLoader.loadBuiltIn(), clock).open(
-                    new TicketOpening.Request("drinking_water", DemoCounty.COUNTY, township,
-                            new Place(township.code() + "201", "大村村委会"), "李四", "11010519491231002X", "13812345678",
-                            IntakeChannel.RAISED_BY_PROXY, "邻居 王五", Map.of("problem", "cut_off", "description", "停水三天")),
-                    DemoUsers.WATER_CLERK), new TicketLineCodec(CatalogLoader.loadBuiltIn()));
+            ticket = store.tickets()
+                    .insertOpened(
+                            new TicketOpening(CatalogLoader.loadBuiltIn(), clock)
+                                    .open(
+                                            new TicketOpening.Request(
+                                                    "drinking_water",
+                                                    DemoCounty.COUNTY,
+                                                    township,
+                                                    new Place(township.code() + "201", "大村村委会"),
+                                                    "李四",
+                                                    "11010519491231002X",
+                                                    "13812345678",
+                                                    IntakeChannel.RAISED_BY_PROXY,
+                                                    "邻居 王五",
+                                                    Map.of("problem", "cut_off", "description", "停水三天")),
+                                            DemoUsers.WATER_CLERK),
+                            new TicketLineCodec(CatalogLoader.loadBuiltIn()));
         }
         String number = ticket.ticketNo();
 
@@ -95,7 +107,8 @@ class WaterChainGuiTest extends GuiTestBase {
         });
         type("#field-verifier", "Zhang");
         type("#field-place", "Dacun");
-        clickOn((Node) lookup("#field-confirmed").queryAs(HBox.class).getChildren().get(0));
+        clickOn((Node)
+                lookup("#field-confirmed").queryAs(HBox.class).getChildren().get(0));
         type("#field-description", "confirmed on site");
         @SuppressWarnings("unchecked")
         ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
@@ -119,7 +132,12 @@ class WaterChainGuiTest extends GuiTestBase {
         Path kept = dataDir.resolve("attachments").resolve(stored.get(0));
         assertTrue(Files.exists(kept));
         // the detail pane shows the stored photo, loaded as a picture, and opens it with the system viewer
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#attachmentPane .thumbnail .image-view").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#attachmentPane .thumbnail .image-view")
+                        .tryQuery()
+                        .isPresent());
         Button inDetail = lookup("#attachmentPane .thumbnail").queryAs(Button.class);
         assertEquals(kept, inDetail.getUserData());
         ImageView view = lookup("#attachmentPane .thumbnail .image-view").queryAs(ImageView.class);
@@ -148,7 +166,6 @@ class WaterChainGuiTest extends GuiTestBase {
         assertEquals("solved", table().getSelectionModel().getSelectedItem().outcome());
     }
 
-
     private void switchTo(String name) throws Exception {
         clickOn("#switchUserButton");
         signIn(name);
@@ -160,18 +177,27 @@ class WaterChainGuiTest extends GuiTestBase {
         clickOn(search).write(number);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
         Ticket t = table().getItems().get(0);
-        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && t.equals(r.getItem())).query());
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && t.equals(r.getItem()))
+                .query());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void act(String action) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#action-" + action).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup("#action-" + action).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup("#action-" + action).queryAs(Button.class);
-        Platform.runLater(button::fire); // fired (not clicked: the pane may still be laying out), async: the form is modal
+        Platform.runLater(
+                button::fire); // fired (not clicked: the pane may still be laying out), async: the form is modal
         // Wait for the form itself: it attaches inside its scroll pane a pulse after the dialog shows.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup((Node n) -> n.getId() != null
-                && n.getId().startsWith("field-")).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup((Node n) -> n.getId() != null && n.getId().startsWith("field-"))
+                        .tryQuery()
+                        .isPresent());
     }
 
     private void type(String id, String text) {
@@ -181,7 +207,9 @@ class WaterChainGuiTest extends GuiTestBase {
     private void save() {
         Button save = lookup("#saveButton").queryAs(Button.class);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(!save.isDisabled(), () -> lookup("#formProblem").queryAs(Label.class).getText());
+        assertTrue(
+                !save.isDisabled(),
+                () -> lookup("#formProblem").queryAs(Label.class).getText());
         clickOn(save);
     }
 
@@ -210,5 +238,4 @@ class WaterChainGuiTest extends GuiTestBase {
     private List<TicketEvent> history() {
         return List.copyOf(((TableView<TicketEvent>) lookup("#eventTable").query()).getItems());
     }
-
 }

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javafx.scene.Node;
@@ -21,9 +23,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
@@ -31,17 +35,14 @@ import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketImporter;
-import org.reliefdesk.model.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.reliefdesk.gui.session.AppConfig;
-import java.time.LocalDateTime;
-import java.util.function.Predicate;
 
 /**
  * Benchmark (run with {@code mvn -Pbench verify}; not a test: it measures and asserts nothing).
@@ -60,6 +61,13 @@ class WorkbenchBench extends FxRobot {
     /** How long the benchmark "person" looks at the sign-in list before choosing (-Dbench.signInPause=0: at once). */
     private static final long SIGN_IN_PAUSE_MS = Long.getLong("bench.signInPause", 3000);
 
+    private WorkbenchApp app;
+    private final List<Double> filterOnly = new ArrayList<>();
+    /** Keystrokes typing a text for the first time (no earlier result of the same text to show again). */
+    private final List<Double> firstTyped = new ArrayList<>();
+
+    private final List<Double> firstFiltered = new ArrayList<>();
+
     @BeforeAll
     static void county() throws IOException {
         Catalog catalog = CatalogLoader.loadBuiltIn();
@@ -69,18 +77,14 @@ class WorkbenchBench extends FxRobot {
             }
             long t0 = System.nanoTime();
             TicketLineCodec codec = new TicketLineCodec(catalog);
-            String lines = new SampleGenerator(catalog).generate(SampleGenerator.DEFAULT_SEED,
-                    SampleGenerator.noon(AS_OF), COUNT).stream().map(codec::write).collect(Collectors.joining("\n"));
-            new TicketImporter(store, codec, AS_OF).importLines(new BufferedReader(new StringReader(lines)), n -> { });
+            String lines = new SampleGenerator(catalog)
+                    .generate(SampleGenerator.DEFAULT_SEED, SampleGenerator.noon(AS_OF), COUNT).stream()
+                            .map(codec::write)
+                            .collect(Collectors.joining("\n"));
+            new TicketImporter(store, codec, AS_OF).importLines(new BufferedReader(new StringReader(lines)), n -> {});
             LOG.info("Bench county of {} tickets prepared in {} s", COUNT, (System.nanoTime() - t0) / 1e9);
         }
     }
-
-    private WorkbenchApp app;
-    private final List<Double> filterOnly = new ArrayList<>();
-    /** Keystrokes typing a text for the first time (no earlier result of the same text to show again). */
-    private final List<Double> firstTyped = new ArrayList<>();
-    private final List<Double> firstFiltered = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
@@ -121,13 +125,17 @@ class WorkbenchBench extends FxRobot {
         System.gc();
         long start = System.nanoTime();
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                120,
+                TimeUnit.SECONDS,
+                () -> lookup("#signInUserList").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         record(user.username() + ": app start until sign-in is painted", ms(System.nanoTime() - start));
 
-        Predicate<Node> cell = n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith(user.displayName());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+        Predicate<Node> cell = n ->
+                n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith(user.displayName());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
         // A person takes a few seconds to find their name; the app reads ahead meanwhile.
         Thread.sleep(SIGN_IN_PAUSE_MS);
         clickOn((Node) lookup(cell).query());
@@ -138,10 +146,14 @@ class WorkbenchBench extends FxRobot {
         long[] itemsAt = {0};
         listener[0] = () -> {
             Node table = scene.lookup("#ticketTable");
-            if (itemsAt[0] == 0 && table instanceof TableView<?> tv && !tv.getItems().isEmpty()) {
+            if (itemsAt[0] == 0
+                    && table instanceof TableView<?> tv
+                    && !tv.getItems().isEmpty()) {
                 itemsAt[0] = System.nanoTime();
             }
-            if (painted[0] == 0 && table instanceof TableView<?> t && !t.getItems().isEmpty()
+            if (painted[0] == 0
+                    && table instanceof TableView<?> t
+                    && !t.getItems().isEmpty()
                     && !scene.getRoot().lookupAll(".table-row-cell").isEmpty()) {
                 painted[0] = System.nanoTime();
                 rowsAtPaint[0] = t.getItems().size();
@@ -154,29 +166,45 @@ class WorkbenchBench extends FxRobot {
         interact(() -> scene.removePostLayoutPulseListener(listener[0]));
         @SuppressWarnings("unchecked")
         TableView<Ticket> table = (TableView<Ticket>) lookup("#ticketTable").query();
-        record(user.username() + ": sign-in until the queue is first painted (" + rowsAtPaint[0] + " rows)",
+        record(
+                user.username() + ": sign-in until the queue is first painted (" + rowsAtPaint[0] + " rows)",
                 ms(painted[0] - click));
-        LOG.info("BENCH-DETAIL {}: first pulse with rows in the list at {} ms, with row cells at {} ms", user.username(),
-                (itemsAt[0] - click) / 1_000_000, (painted[0] - click) / 1_000_000);
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !lookup("#refreshButton").queryButton().isDisabled());
-        record(user.username() + ": sign-in until every ticket and the queue counts are loaded ("
-                + table.getItems().size() + " tickets)", ms(System.nanoTime() - click));
+        LOG.info(
+                "BENCH-DETAIL {}: first pulse with rows in the list at {} ms, with row cells at {} ms",
+                user.username(),
+                (itemsAt[0] - click) / 1_000_000,
+                (painted[0] - click) / 1_000_000);
+        WaitForAsyncUtils.waitFor(
+                180,
+                TimeUnit.SECONDS,
+                () -> !lookup("#refreshButton").queryButton().isDisabled());
+        record(
+                user.username() + ": sign-in until every ticket and the queue counts are loaded ("
+                        + table.getItems().size() + " tickets)",
+                ms(System.nanoTime() - click));
         System.gc();
         Runtime rt = Runtime.getRuntime();
-        record(user.username() + ": heap in use after loading", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024) + " MB");
+        record(
+                user.username() + ": heap in use after loading",
+                (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024) + " MB");
 
         TextField search = lookup("#searchField").queryAs(TextField.class);
         filterOnly.clear();
         firstTyped.clear();
         firstFiltered.clear();
         List<Double> keys = keystrokes(search, scene);
-        record(user.username() + ": one search keystroke over " + table.getItems().size()
-                + " shown tickets, median (p95)", median(keys) + " (" + p95(keys) + ")");
-        record(user.username() + ": of that, setting the text and filtering (before layout), median",
+        record(
+                user.username() + ": one search keystroke over "
+                        + table.getItems().size() + " shown tickets, median (p95)",
+                median(keys) + " (" + p95(keys) + ")");
+        record(
+                user.username() + ": of that, setting the text and filtering (before layout), median",
                 median(List.copyOf(filterOnly)));
-        record(user.username() + ": keystrokes typing a text the first time (no earlier result), median (p95)",
+        record(
+                user.username() + ": keystrokes typing a text the first time (no earlier result), median (p95)",
                 median(List.copyOf(firstTyped)) + " (" + p95(List.copyOf(firstTyped)) + ")");
-        record(user.username() + ": of that, setting the text and filtering (before layout), median",
+        record(
+                user.username() + ": of that, setting the text and filtering (before layout), median",
                 median(List.copyOf(firstFiltered)));
 
         FxToolkit.cleanupApplication(app);
@@ -250,7 +278,8 @@ class WorkbenchBench extends FxRobot {
         List<String> out = new ArrayList<>();
         out.add("ReliefDesk workbench benchmark, " + COUNT + " tickets, sign-in " + SIGN_IN_PAUSE_MS
                 + " ms after the list shows, " + LocalDateTime.now()
-                + ", JDK " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + ", JDK " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors()
                 + " cores, headless Monocle + software rendering");
         out.addAll(REPORT);
         Files.write(Path.of("target", "bench", "workbench.txt"), out);

@@ -1,9 +1,6 @@
 package org.reliefdesk.gui.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,31 +9,33 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
-import org.junit.jupiter.api.Test;
-import org.reliefdesk.logic.sample.DemoUsers;
-import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
-import org.testfx.util.WaitForAsyncUtils;
-import java.nio.file.Files;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.calendar.CalendarLoader;
+import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.clock.StepState;
 import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.queue.Queue;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The workbench as a clerk uses it, headless (Monocle), on a fresh data directory. */
 class WorkbenchGuiTest extends GuiTestBase {
 
     private static final LocalDate AS_OF = LocalDate.of(2021, 11, 23);
-
-
 
     private void startAt(LocalDate day) throws Exception {
         startApp(day, 600);
@@ -49,7 +48,6 @@ class WorkbenchGuiTest extends GuiTestBase {
     private void signInAs(String displayName) throws Exception {
         signIn(displayName);
     }
-
 
     @SuppressWarnings("unchecked")
     private TableView<Ticket> ticketTable() {
@@ -67,7 +65,8 @@ class WorkbenchGuiTest extends GuiTestBase {
         assertTrue(shown.stream().allMatch(t -> t.county().code().equals("530128")));
         long waterInSample = new SampleGenerator(CatalogLoader.loadBuiltIn())
                 .generate(SampleGenerator.DEFAULT_SEED, AS_OF, 600).stream()
-                .filter(h -> h.ticket().itemCode().equals("drinking_water")).count();
+                        .filter(h -> h.ticket().itemCode().equals("drinking_water"))
+                        .count();
         assertEquals(waterInSample, shown.size());
         Label count = lookup("#ticketCount").queryAs(Label.class);
         assertTrue(count.getText().contains("共 " + shown.size() + " 件"), count.getText());
@@ -83,13 +82,17 @@ class WorkbenchGuiTest extends GuiTestBase {
         assertTrue(found.stream().allMatch(t -> t.applicant().idNumber().endsWith(suffix)));
 
         // Selecting a row shows its fields and its history.
-        Node row = lookup(n -> n instanceof TableRow<?> r && target.equals(r.getItem())).query();
+        Node row = lookup(n -> n instanceof TableRow<?> r && target.equals(r.getItem()))
+                .query();
         clickOn(row);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !eventTable().getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !eventTable().getItems().isEmpty());
         assertEquals("submit", eventTable().getItems().get(0).action());
         assertTrue(eventTable().getItems().stream().allMatch(e -> e.ticketId().equals(target.id())));
-        List<String> fieldTexts = from(lookup("#ticketFields").queryAll()).lookup(".label")
-                .queryAllAs(Label.class).stream().map(Label::getText).toList();
+        List<String> fieldTexts =
+                from(lookup("#ticketFields").queryAll()).lookup(".label").queryAllAs(Label.class).stream()
+                        .map(Label::getText)
+                        .toList();
         assertTrue(fieldTexts.contains(target.ticketNo()), fieldTexts.toString());
         assertTrue(fieldTexts.contains(target.applicant().maskedIdNumber()), fieldTexts.toString());
         assertFalse(fieldTexts.contains(target.applicant().idNumber()), "ID must be masked");
@@ -99,14 +102,16 @@ class WorkbenchGuiTest extends GuiTestBase {
     void overdueQueueShowsOverdueTicketsAndTheirTimeline() throws Exception {
         startAt(AS_OF);
         signInAs(DemoUsers.LEADER.displayName()); // the whole county: every item's clocks
-        interact(() -> lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        interact(() ->
+                lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();
-        Node overdueQueue = lookup(n -> n instanceof ListCell<?> c && c.getText() != null
-                && c.getText().startsWith("环节超期")).query();
+        Node overdueQueue = lookup(n -> n instanceof ListCell<?> c
+                        && c.getText() != null
+                        && c.getText().startsWith("环节超期"))
+                .query();
         String label = ((ListCell<?>) overdueQueue).getText();
         @SuppressWarnings("unchecked")
-        ListView<Queue> queues =
-                lookup("#queueList").queryAs(ListView.class);
+        ListView<Queue> queues = lookup("#queueList").queryAs(ListView.class);
         interact(() -> queues.getSelectionModel().select(Queue.STEP_OVERDUE));
         WaitForAsyncUtils.waitForFxEvents();
         TableView<Ticket> table = ticketTable();
@@ -114,18 +119,23 @@ class WorkbenchGuiTest extends GuiTestBase {
         assertTrue(shown > 0, label);
         assertEquals("环节超期（" + shown + "）", label);
         @SuppressWarnings("unchecked")
-        TableColumn<Ticket, ?> ladder = (TableColumn<Ticket, ?>)
-                table.getColumns().stream().filter(c -> "column.ladder".equals(c.getId())).findFirst().orElseThrow();
+        TableColumn<Ticket, ?> ladder = (TableColumn<Ticket, ?>) table.getColumns().stream()
+                .filter(c -> "column.ladder".equals(c.getId()))
+                .findFirst()
+                .orElseThrow();
         for (int i = 0; i < shown; i++) {
             assertEquals("环节超期", ladder.getCellData(i));
         }
-        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && table.getItems().get(0).equals(r.getItem())).query());
+        clickOn((Node) lookup(n ->
+                        n instanceof TableRow<?> r && table.getItems().get(0).equals(r.getItem()))
+                .query());
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         TableView<StepTiming> timeline =
                 (TableView<StepTiming>) lookup("#timelineTable").query();
-        assertTrue(timeline.getItems().stream().anyMatch(
-                s -> s.state() == StepState.OVERDUE), timeline.getItems().toString());
+        assertTrue(
+                timeline.getItems().stream().anyMatch(s -> s.state() == StepState.OVERDUE),
+                timeline.getItems().toString());
         assertTrue(lookup("#ladderLine").queryAs(Label.class).getText().startsWith("环节超期（自 "));
         assertFalse(lookup("#calendarWarning").queryAs(Label.class).isVisible());
     }
@@ -136,9 +146,12 @@ class WorkbenchGuiTest extends GuiTestBase {
         signInAsWaterClerk();
         // A ticket in a step limited in working days (hour limits do not depend on the calendar).
         Ticket open = ticketTable().getItems().stream()
-                .filter(t -> t.currentStep().equals("verification") || t.currentStep().equals("solving"))
-                .findFirst().orElseThrow();
-        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && open.equals(r.getItem())).query());
+                .filter(t -> t.currentStep().equals("verification")
+                        || t.currentStep().equals("solving"))
+                .findFirst()
+                .orElseThrow();
+        clickOn((Node) lookup(n -> n instanceof TableRow<?> r && open.equals(r.getItem()))
+                .query());
         WaitForAsyncUtils.waitForFxEvents();
         Label warning = lookup("#calendarWarning").queryAs(Label.class);
         assertTrue(warning.isVisible());
@@ -151,9 +164,17 @@ class WorkbenchGuiTest extends GuiTestBase {
                  "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":[]}""");
         CalendarLoader.install(file, dataDir);
         type(KeyCode.F5); // 刷新
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !lookup("#calendarWarning").queryAs(Label.class).isVisible());
-        assertEquals(open.id(), ((Ticket) lookup("#ticketTable").queryAs(TableView.class)
-                .getSelectionModel().getSelectedItem()).id());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> !lookup("#calendarWarning").queryAs(Label.class).isVisible());
+        assertEquals(
+                open.id(),
+                ((Ticket) lookup("#ticketTable")
+                                .queryAs(TableView.class)
+                                .getSelectionModel()
+                                .getSelectedItem())
+                        .id());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,9 +1,5 @@
 package org.reliefdesk.gui.signin;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -20,6 +16,10 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.User;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Signing in when the central store cannot be reached, without a window. */
 class SignInViewModelTest {
 
@@ -34,8 +34,13 @@ class SignInViewModelTest {
 
     @Test
     void offlineOnlySomeoneWhoSignedInHereBeforeWithTheSamePassword() throws Exception {
-        try (Workspace w = TestWorkspaces.demo(dir, 5, Texts.CHINESE, AppConfig.Central.remote(nobodyListening()),
-                (o, n, e) -> Optional.empty(), o -> List.of())) {
+        try (Workspace w = TestWorkspaces.demo(
+                dir,
+                5,
+                Texts.CHINESE,
+                AppConfig.Central.remote(nobodyListening()),
+                (o, n, e) -> Optional.empty(),
+                o -> List.of())) {
             SignInViewModel vm = new SignInViewModel(w);
             AtomicReference<User> in = new AtomicReference<>();
             AtomicReference<String> refused = new AtomicReference<>();

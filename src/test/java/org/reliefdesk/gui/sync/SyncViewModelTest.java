@@ -1,9 +1,5 @@
 package org.reliefdesk.gui.sync;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -24,6 +20,10 @@ import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.sync.Synchronizer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** Sync as the workbench shows it, without a window and without a network. */
 class SyncViewModelTest {
 
@@ -39,11 +39,18 @@ class SyncViewModelTest {
 
     @Test
     void offlineIsSaidCalmlyAndTriedAgainLaterEachTime() throws Exception {
-        try (Workspace w = TestWorkspaces.demo(dir, 300, Texts.CHINESE, AppConfig.Central.remote(nobodyListening()),
-                (o, n, e) -> Optional.empty(), o -> List.of())) {
+        try (Workspace w = TestWorkspaces.demo(
+                dir,
+                300,
+                Texts.CHINESE,
+                AppConfig.Central.remote(nobodyListening()),
+                (o, n, e) -> Optional.empty(),
+                o -> List.of())) {
             WorkbenchViewModel vm = new WorkbenchViewModel(w, DemoUsers.WATER_CLERK);
             vm.reload();
-            Ticket t = vm.list().all().stream().filter(x -> x.currentStep().equals("acceptance")).findFirst()
+            Ticket t = vm.list().all().stream()
+                    .filter(x -> x.currentStep().equals("acceptance"))
+                    .findFirst()
                     .orElseThrow();
             w.actions().act(t.id(), t.version(), DemoUsers.WATER_CLERK, "accept", Map.of("station", "屏山水务站"), "");
             List<Synchronizer.Changed> heard = new ArrayList<>();
@@ -52,14 +59,24 @@ class SyncViewModelTest {
 
             sync.start();
             assertFalse(sync.runningProperty().get());
-            assertTrue(sync.statusProperty().get().contains("暂时连不上中央库"), sync.statusProperty().get());
-            assertTrue(sync.statusProperty().get().contains("1 条修改"), "the change waits: " + sync.statusProperty().get());
-            assertTrue(sync.statusProperty().get().contains("1 分钟后"), sync.statusProperty().get());
+            assertTrue(
+                    sync.statusProperty().get().contains("暂时连不上中央库"),
+                    sync.statusProperty().get());
+            assertTrue(
+                    sync.statusProperty().get().contains("1 条修改"),
+                    "the change waits: " + sync.statusProperty().get());
+            assertTrue(
+                    sync.statusProperty().get().contains("1 分钟后"),
+                    sync.statusProperty().get());
             assertEquals(1, tasks.delayedCount(), "the next try is planned");
             tasks.runDelayed();
-            assertTrue(sync.statusProperty().get().contains("2 分钟后"), sync.statusProperty().get());
+            assertTrue(
+                    sync.statusProperty().get().contains("2 分钟后"),
+                    sync.statusProperty().get());
             tasks.runDelayed();
-            assertTrue(sync.statusProperty().get().contains("4 分钟后"), sync.statusProperty().get());
+            assertTrue(
+                    sync.statusProperty().get().contains("4 分钟后"),
+                    sync.statusProperty().get());
             assertTrue(heard.isEmpty(), "nothing changed on this PC");
             sync.stop();
             assertEquals(0, tasks.delayedCount(), "a stopped sync plans nothing");

@@ -1,12 +1,5 @@
 package org.reliefdesk.gui.tickets;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +17,13 @@ import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The workbench's view model on a real local store, without a window: loads, saves in place, selection by id. */
 class WorkbenchViewModelTest {
@@ -77,7 +77,9 @@ class WorkbenchViewModelTest {
         assertEquals(ticket.id(), saved.id(), "the same ticket stays open");
         assertEquals("verification", saved.currentStep());
         assertEquals(List.of(saved), selections, "the open ticket changed once, never to nothing");
-        assertEquals("accept", vm.selected().events().get(vm.selected().events().size() - 1).action());
+        assertEquals(
+                "accept",
+                vm.selected().events().get(vm.selected().events().size() - 1).action());
         ScopeSnapshot after = vm.snapshotProperty().get();
         assertNotEquals(snapshotBefore, after);
         assertSame(snapshotBefore.maker(), after.maker(), "no reload: the clocks' calendar was not read again");
@@ -91,7 +93,9 @@ class WorkbenchViewModelTest {
             }
         }
         assertEquals(newBefore - 1, vm.list().countProperty(Queue.NEW).get(), "counts moved by the one ticket");
-        assertTrue(vm.messageProperty().get().contains(ticket.ticketNo()), vm.messageProperty().get());
+        assertTrue(
+                vm.messageProperty().get().contains(ticket.ticketNo()),
+                vm.messageProperty().get());
     }
 
     @Test
@@ -102,7 +106,9 @@ class WorkbenchViewModelTest {
 
         vm.act(accept(), Map.of(), "");
 
-        assertTrue(vm.messageProperty().get().contains("派往乡镇水务站"), vm.messageProperty().get());
+        assertTrue(
+                vm.messageProperty().get().contains("派往乡镇水务站"),
+                vm.messageProperty().get());
         assertEquals(events, workspace.store.tickets().events(ticket.id()).size());
         assertEquals("acceptance", vm.selected().ticketProperty().get().currentStep());
     }
@@ -112,12 +118,15 @@ class WorkbenchViewModelTest {
         Ticket ticket = newWaterTicket();
         vm.selected().ticketProperty().set(ticket);
         // someone else on this PC's store first (another window, a pull)
-        workspace.actions().act(ticket.id(), ticket.version(), DemoUsers.WATER_CLERK, "accept",
-                Map.of("station", "转龙水务站"), "");
+        workspace
+                .actions()
+                .act(ticket.id(), ticket.version(), DemoUsers.WATER_CLERK, "accept", Map.of("station", "转龙水务站"), "");
 
         vm.act(accept(), Map.of("station", "屏山水务站"), "");
 
-        assertTrue(vm.messageProperty().get().contains(ticket.ticketNo()), vm.messageProperty().get());
+        assertTrue(
+                vm.messageProperty().get().contains(ticket.ticketNo()),
+                vm.messageProperty().get());
         assertEquals("verification", vm.selected().ticketProperty().get().currentStep(), "shown as stored now");
         List<TicketEvent> history = workspace.store.tickets().events(ticket.id());
         assertEquals("转龙水务站", history.get(history.size() - 1).formData().get("station"));
@@ -126,14 +135,23 @@ class WorkbenchViewModelTest {
     @Test
     void aSyncThatChangedAFewTicketsReplacesThoseOnly() {
         Ticket ticket = newWaterTicket();
-        Ticket other = vm.list().all().stream().filter(t -> !t.id().equals(ticket.id())).findFirst().orElseThrow();
-        workspace.actions().act(ticket.id(), ticket.version(), DemoUsers.WATER_CLERK, "accept",
-                Map.of("station", "转龙水务站"), "");
+        Ticket other = vm.list().all().stream()
+                .filter(t -> !t.id().equals(ticket.id()))
+                .findFirst()
+                .orElseThrow();
+        workspace
+                .actions()
+                .act(ticket.id(), ticket.version(), DemoUsers.WATER_CLERK, "accept", Map.of("station", "转龙水务站"), "");
 
         vm.refresh(Set.of(ticket.id()));
 
-        assertEquals("verification", vm.list().all().stream().filter(t -> t.id().equals(ticket.id())).findFirst()
-                .orElseThrow().currentStep());
+        assertEquals(
+                "verification",
+                vm.list().all().stream()
+                        .filter(t -> t.id().equals(ticket.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .currentStep());
         assertTrue(vm.list().all().stream().anyMatch(t -> t == other), "the others are the same objects");
     }
 
@@ -147,11 +165,16 @@ class WorkbenchViewModelTest {
     }
 
     private Ticket newWaterTicket() {
-        return vm.list().all().stream().filter(t -> t.currentStep().equals("acceptance")).findFirst().orElseThrow();
+        return vm.list().all().stream()
+                .filter(t -> t.currentStep().equals("acceptance"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private ActionDef accept() {
         return workspace.catalog.workflowOf("drinking_water").actions().stream()
-                .filter(a -> a.code().equals("accept")).findFirst().orElseThrow();
+                .filter(a -> a.code().equals("accept"))
+                .findFirst()
+                .orElseThrow();
     }
 }

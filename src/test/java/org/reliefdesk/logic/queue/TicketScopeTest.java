@@ -1,9 +1,7 @@
 package org.reliefdesk.logic.queue;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -11,8 +9,10 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
-import java.util.LinkedHashSet;
-import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Who works with which tickets: the department in charge, and a department with a step of its own in another's item. */
 class TicketScopeTest {
@@ -25,11 +25,22 @@ class TicketScopeTest {
 
     @Test
     void civilAffairsAlsoWorksOnHouseRenovationsWhoseStatusItConfirms() {
-        assertEquals(Set.of("temporary_assistance", "extreme_poverty_support", "minimum_living_allowance",
-                "house_renovation"), TicketScope.of(clerk("CIVIL"), CATALOG).itemCodes());
-        assertEquals(Set.of("house_renovation"), TicketScope.of(clerk("HOUSING"), CATALOG).itemCodes());
-        assertEquals(Set.of("drinking_water"), TicketScope.of(clerk("WATER"), CATALOG).itemCodes());
-        assertEquals(Set.of("job_search", "training"), TicketScope.of(clerk("HRSS"), CATALOG).itemCodes());
+        assertEquals(
+                Set.of(
+                        "temporary_assistance",
+                        "extreme_poverty_support",
+                        "minimum_living_allowance",
+                        "house_renovation"),
+                TicketScope.of(clerk("CIVIL"), CATALOG).itemCodes());
+        assertEquals(
+                Set.of("house_renovation"),
+                TicketScope.of(clerk("HOUSING"), CATALOG).itemCodes());
+        assertEquals(
+                Set.of("drinking_water"),
+                TicketScope.of(clerk("WATER"), CATALOG).itemCodes());
+        assertEquals(
+                Set.of("job_search", "training"),
+                TicketScope.of(clerk("HRSS"), CATALOG).itemCodes());
         // Opening tickets and the department's reports stay with the department in charge.
         assertEquals(3, CATALOG.itemsOf("CIVIL").size());
     }

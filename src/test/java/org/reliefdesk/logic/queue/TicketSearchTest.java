@@ -1,8 +1,5 @@
 package org.reliefdesk.logic.queue;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,24 +12,45 @@ import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class TicketSearchTest {
 
     private static final List<Ticket> TICKETS = new SampleGenerator(CatalogLoader.loadBuiltIn())
-            .generate(11, LocalDate.of(2026, 11, 20).atTime(LocalTime.NOON).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), 600)
-            .stream().map(TicketHistory::ticket).toList();
+                    .generate(
+                            11,
+                            LocalDate.of(2026, 11, 20)
+                                    .atTime(LocalTime.NOON)
+                                    .atZone(ZoneId.of("Asia/Shanghai"))
+                                    .toInstant(),
+                            600)
+                    .stream()
+                    .map(TicketHistory::ticket)
+                    .toList();
 
     @Test
     void theIndexFindsWhatTheRuleMatchesForEveryKindOfQuery() {
         Ticket some = TICKETS.get(137);
         String id = some.applicant().idNumber();
-        List<String> queries = List.of("", "  ", some.ticketNo(), some.ticketNo().substring(0, 8),
-                some.applicant().name(), some.applicant().name().substring(0, 1), id.substring(id.length() - 4),
-                id.substring(id.length() - 1).toLowerCase(), id.substring(0, 6), some.township().name(),
-                "没有这个人", "x");
+        List<String> queries = List.of(
+                "",
+                "  ",
+                some.ticketNo(),
+                some.ticketNo().substring(0, 8),
+                some.applicant().name(),
+                some.applicant().name().substring(0, 1),
+                id.substring(id.length() - 4),
+                id.substring(id.length() - 1).toLowerCase(),
+                id.substring(0, 6),
+                some.township().name(),
+                "没有这个人",
+                "x");
         TicketSearch.Index index = new TicketSearch.Index(TICKETS);
         Predicate<Ticket> odd = t -> t.ticketNo().hashCode() % 2 == 0;
         for (String q : queries) {
-            List<Ticket> byRule = TICKETS.stream().filter(TicketSearch.matcher(q).and(odd)).toList();
+            List<Ticket> byRule =
+                    TICKETS.stream().filter(TicketSearch.matcher(q).and(odd)).toList();
             assertEquals(byRule, index.find(q, odd), "query '" + q + "'");
         }
     }
@@ -45,6 +63,7 @@ class TicketSearchTest {
         assertTrue(index.find(id.substring(id.length() - 4), t -> true).contains(some));
         String middle = id.substring(10, 14);
         boolean elsewhere = some.ticketNo().contains(middle) || id.endsWith(middle);
-        assertEquals(elsewhere, !index.find(middle, t -> t == some).isEmpty(), "the middle of an ID number is no match");
+        assertEquals(
+                elsewhere, !index.find(middle, t -> t == some).isEmpty(), "the middle of an ID number is no match");
     }
 }

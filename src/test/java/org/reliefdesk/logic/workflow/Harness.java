@@ -40,16 +40,41 @@ final class Harness {
     Harness(String item, Map<String, Object> applicationOverrides) {
         UUID id = UUID.randomUUID();
         String first = CATALOG.workflowOf(item).firstStep().code();
-        Map<String, Object> application = new HashMap<>(
-                FormFaker.happy(CATALOG).fill(CATALOG.applicationFormOf(item), Map.of(), now));
+        Map<String, Object> application =
+                new HashMap<>(FormFaker.happy(CATALOG).fill(CATALOG.applicationFormOf(item), Map.of(), now));
         application.putAll(applicationOverrides);
         String first17 = "53012819800101001";
-        ticket = new Ticket(id, "T-" + item, item, DemoCounty.COUNTY, TOWNSHIP, new Place(TOWNSHIP.code() + "201", "大村村委会"),
+        ticket = new Ticket(
+                id,
+                "T-" + item,
+                item,
+                DemoCounty.COUNTY,
+                TOWNSHIP,
+                new Place(TOWNSHIP.code() + "201", "大村村委会"),
                 new Applicant("李四", first17 + ResidentIdNumber.checkChar(first17), "13812345678"),
-                IntakeChannel.SELF_RAISED, null, now, now.plusSeconds(600), first, TicketStatus.NEW, null, null, 0);
-        history.add(new TicketEvent(UUID.randomUUID(), id, 1, "李四", now, "submit", null, first, null, application, null));
-        history.add(new TicketEvent(UUID.randomUUID(), id, 2, TicketEvent.PLATFORM, now.plusSeconds(600), "dispatch",
-                first, first, null, Map.of(), null));
+                IntakeChannel.SELF_RAISED,
+                null,
+                now,
+                now.plusSeconds(600),
+                first,
+                TicketStatus.NEW,
+                null,
+                null,
+                0);
+        history.add(
+                new TicketEvent(UUID.randomUUID(), id, 1, "李四", now, "submit", null, first, null, application, null));
+        history.add(new TicketEvent(
+                UUID.randomUUID(),
+                id,
+                2,
+                TicketEvent.PLATFORM,
+                now.plusSeconds(600),
+                "dispatch",
+                first,
+                first,
+                null,
+                Map.of(),
+                null));
         now = now.plusSeconds(3600);
     }
 
@@ -72,8 +97,10 @@ final class Harness {
 
     User userFor(ActionDef a) {
         if (a.roles().contains(Role.CLERK)) {
-            return clerk(a.department() != null ? a.department()
-                    : CATALOG.item(ticket.itemCode()).orElseThrow().departmentCode());
+            return clerk(
+                    a.department() != null
+                            ? a.department()
+                            : CATALOG.item(ticket.itemCode()).orElseThrow().departmentCode());
         }
         return townshipStaff(ticket.township().code());
     }
@@ -117,8 +144,9 @@ final class Harness {
         List<String> taken = new ArrayList<>();
         for (int i = 0; i < 30 && !CATALOG.workflowOf(ticket.itemCode()).isTerminal(ticket.currentStep()); i++) {
             ActionDef next = CATALOG.workflowOf(ticket.itemCode()).actions().stream()
-                    .filter(a -> a.main() && a.from().contains(ticket.currentStep())).findFirst().orElseThrow(
-                            () -> new AssertionError("no main action in step " + ticket.currentStep()));
+                    .filter(a -> a.main() && a.from().contains(ticket.currentStep()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no main action in step " + ticket.currentStep()));
             act(next.code());
             taken.add(next.code());
         }

@@ -1,9 +1,5 @@
 package org.reliefdesk.logic.workflow;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +22,12 @@ import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.queue.Queue;
-import java.util.List;
-import java.util.Map;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TicketClocksTest {
 
@@ -45,13 +45,51 @@ class TicketClocksTest {
     private static Harness water(Instant submitted, Instant d) {
         Harness h = new Harness("drinking_water");
         h.ticket = h.ticket.withDispatchedAt(d);
-        h.history.set(1, new TicketEvent(h.history.get(1).id(), h.ticket.id(), 2, "platform", d,
-                "dispatch", "acceptance", "acceptance", null, Map.of(), null));
-        h.history.set(0, new TicketEvent(h.history.get(0).id(), h.ticket.id(), 1, "李四",
-                submitted, "submit", null, "acceptance", null, h.history.get(0).formData(), null));
-        h.ticket = new Ticket(h.ticket.id(), h.ticket.ticketNo(), h.ticket.itemCode(),
-                h.ticket.county(), h.ticket.township(), h.ticket.village(), h.ticket.applicant(), h.ticket.channel(),
-                null, submitted, d, "acceptance", h.ticket.status(), null, null, 0);
+        h.history.set(
+                1,
+                new TicketEvent(
+                        h.history.get(1).id(),
+                        h.ticket.id(),
+                        2,
+                        "platform",
+                        d,
+                        "dispatch",
+                        "acceptance",
+                        "acceptance",
+                        null,
+                        Map.of(),
+                        null));
+        h.history.set(
+                0,
+                new TicketEvent(
+                        h.history.get(0).id(),
+                        h.ticket.id(),
+                        1,
+                        "李四",
+                        submitted,
+                        "submit",
+                        null,
+                        "acceptance",
+                        null,
+                        h.history.get(0).formData(),
+                        null));
+        h.ticket = new Ticket(
+                h.ticket.id(),
+                h.ticket.ticketNo(),
+                h.ticket.itemCode(),
+                h.ticket.county(),
+                h.ticket.township(),
+                h.ticket.village(),
+                h.ticket.applicant(),
+                h.ticket.channel(),
+                null,
+                submitted,
+                d,
+                "acceptance",
+                h.ticket.status(),
+                null,
+                null,
+                0);
         h.now = d;
         return h;
     }
@@ -127,7 +165,9 @@ class TicketClocksTest {
     @Test
     void waterMustBeAcceptedWithin24Hours() {
         Harness h = water("2024-09-27T16:00");
-        StepTiming acceptance = CLOCKS.compute(h.ticket, h.history, at("2024-09-28T09:00")).current().orElseThrow();
+        StepTiming acceptance = CLOCKS.compute(h.ticket, h.history, at("2024-09-28T09:00"))
+                .current()
+                .orElseThrow();
         assertEquals(at("2024-09-28T16:00"), acceptance.due());
         assertEquals(StepState.ON_TIME, acceptance.state());
         TicketClock soon = CLOCKS.compute(h.ticket, h.history, at("2024-09-28T11:00"));
@@ -150,7 +190,9 @@ class TicketClocksTest {
         assertEquals(StepState.ON_TIME, verification.state());
         assertEquals(at("2024-09-30T00:00"), verification.dueSoonFrom());
         assertEquals(StepState.DONE_ON_TIME, c.steps().get(0).state()); // accepted within 24 h
-        assertEquals(LadderState.STEP_OVERDUE, CLOCKS.compute(h.ticket, h.history, at("2024-10-01T08:00")).state());
+        assertEquals(
+                LadderState.STEP_OVERDUE,
+                CLOCKS.compute(h.ticket, h.history, at("2024-10-01T08:00")).state());
     }
 
     @Test
@@ -159,7 +201,8 @@ class TicketClocksTest {
         h.now = at("2024-09-26T10:00").minus(Duration.ofHours(20));
         h.act("accept");
         h.act("verify"); // 2024-09-27T06:00
-        StepTiming solving = CLOCKS.compute(h.ticket, h.history, h.now).current().orElseThrow();
+        StepTiming solving =
+                CLOCKS.compute(h.ticket, h.history, h.now).current().orElseThrow();
         assertEquals("solving", solving.step());
         // 09-29 (make-up Sunday), 09-30, then 10-08, 10-09, 10-10 → end of 10-10
         assertEquals(at("2024-10-11T00:00"), solving.due());
@@ -207,11 +250,16 @@ class TicketClocksTest {
         assertEquals(h.now, review.entered()); // a fresh limit after the material arrived
         Instant supervisedByDefault = c.supervisedFrom();
 
-        String json = new String(CatalogLoader.class.getResourceAsStream(CatalogLoader.BUILT_IN).readAllBytes(),
-                StandardCharsets.UTF_8).replace("\"pausedTimeCounts\": true", "\"pausedTimeCounts\": false");
-        Catalog pausing = CatalogLoader.load("pausing.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-        TicketClock p = new TicketClocks(pausing, CalendarLoader.builtIn()).compute(h.ticket, h.history,
-                h.now.plus(Duration.ofDays(1)));
+        String json = new String(
+                        CatalogLoader.class
+                                .getResourceAsStream(CatalogLoader.BUILT_IN)
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("\"pausedTimeCounts\": true", "\"pausedTimeCounts\": false");
+        Catalog pausing =
+                CatalogLoader.load("pausing.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        TicketClock p = new TicketClocks(pausing, CalendarLoader.builtIn())
+                .compute(h.ticket, h.history, h.now.plus(Duration.ofDays(1)));
         assertEquals(supervisedByDefault.plus(c.paused()), p.supervisedFrom());
     }
 
@@ -228,7 +276,8 @@ class TicketClocksTest {
                 {"formatVersion":1,"year":2027,"notice":{"title":"国务院办公厅关于2027年部分节假日安排的通知","issued":"2026-11-01"},
                  "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":[]}""");
         CalendarLoader.install(file, dataDir);
-        TicketClock after = new TicketClocks(Harness.CATALOG, CalendarLoader.load(dataDir)).compute(h.ticket, h.history, h.now);
+        TicketClock after =
+                new TicketClocks(Harness.CATALOG, CalendarLoader.load(dataDir)).compute(h.ticket, h.history, h.now);
         assertFalse(after.estimated());
         assertEquals(at("2027-10-12T00:00"), after.current().orElseThrow().due()); // Fri 10-08, Mon 10-11
     }

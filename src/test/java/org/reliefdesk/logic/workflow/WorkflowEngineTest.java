@@ -1,10 +1,8 @@
 package org.reliefdesk.logic.workflow;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,31 +18,82 @@ import org.reliefdesk.model.Role;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every item's usual path to 办结, and every refusal the seed's rules call for. */
 class WorkflowEngineTest {
 
+    private static final Map<String, Object> ANOTHER_ROUND = Map.of("employed", false, "wantsAnotherRound", true);
+
+    private static final Map<String, Object> TRAIN_AGAIN = Map.of("wantsAnotherRound", true);
+
     static Stream<Arguments> happyPaths() {
         return Stream.of(
-                Arguments.of("temporary_assistance", "approved", List.of("accept", "verify", "decide", "feedback", "follow_up")),
-                Arguments.of("extreme_poverty_support", "approved", List.of("accept", "verify", "decide", "feedback", "follow_up")),
-                Arguments.of("minimum_living_allowance", "approved", List.of("accept", "verify", "decide", "feedback", "follow_up")),
-                Arguments.of("job_search", "employed", List.of("accept", "recommend_jobs", "round_follow_up", "feedback", "follow_up")),
-                Arguments.of("training", "trained", List.of("accept", "arrange_training", "round_follow_up", "feedback", "follow_up")),
-                Arguments.of("house_renovation", "renovated", List.of("confirm_status", "appraise", "democratic_review", "approve",
-                        "complete_works", "inspect", "feedback", "follow_up")),
+                Arguments.of(
+                        "temporary_assistance",
+                        "approved",
+                        List.of("accept", "verify", "decide", "feedback", "follow_up")),
+                Arguments.of(
+                        "extreme_poverty_support",
+                        "approved",
+                        List.of("accept", "verify", "decide", "feedback", "follow_up")),
+                Arguments.of(
+                        "minimum_living_allowance",
+                        "approved",
+                        List.of("accept", "verify", "decide", "feedback", "follow_up")),
+                Arguments.of(
+                        "job_search",
+                        "employed",
+                        List.of("accept", "recommend_jobs", "round_follow_up", "feedback", "follow_up")),
+                Arguments.of(
+                        "training",
+                        "trained",
+                        List.of("accept", "arrange_training", "round_follow_up", "feedback", "follow_up")),
+                Arguments.of(
+                        "house_renovation",
+                        "renovated",
+                        List.of(
+                                "confirm_status",
+                                "appraise",
+                                "democratic_review",
+                                "approve",
+                                "complete_works",
+                                "inspect",
+                                "feedback",
+                                "follow_up")),
                 Arguments.of("drinking_water", "solved", List.of("accept", "verify", "solve", "feedback", "follow_up")),
-                Arguments.of("dropout_control", "returned_to_school", List.of("accept", "returned_to_school", "feedback", "follow_up")),
-                Arguments.of("medical_facility_lookup", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
-                Arguments.of("chronic_disease_management", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
-                Arguments.of("serious_illness_treatment", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
-                Arguments.of("doctor_appointment", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
-                Arguments.of("insurance_enrollment", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
-                Arguments.of("out_of_area_reimbursement", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
-                Arguments.of("serious_illness_assistance", "handled", List.of("accept_review", "handle", "feedback", "follow_up")));
+                Arguments.of(
+                        "dropout_control",
+                        "returned_to_school",
+                        List.of("accept", "returned_to_school", "feedback", "follow_up")),
+                Arguments.of(
+                        "medical_facility_lookup",
+                        "handled",
+                        List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of(
+                        "chronic_disease_management",
+                        "handled",
+                        List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of(
+                        "serious_illness_treatment",
+                        "handled",
+                        List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of(
+                        "doctor_appointment", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of(
+                        "insurance_enrollment", "handled", List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of(
+                        "out_of_area_reimbursement",
+                        "handled",
+                        List.of("accept_review", "handle", "feedback", "follow_up")),
+                Arguments.of(
+                        "serious_illness_assistance",
+                        "handled",
+                        List.of("accept_review", "handle", "feedback", "follow_up")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,7 +105,9 @@ class WorkflowEngineTest {
         assertEquals("concluded", h.ticket.currentStep());
         assertEquals(outcome, h.ticket.outcome());
         // 办结 is the feedback to the applicant: the follow-up visit after it does not move the conclusion
-        TicketEvent fedBack = h.history.stream().filter(e -> "follow_up".equals(e.toStep())).reduce((a, b) -> b)
+        TicketEvent fedBack = h.history.stream()
+                .filter(e -> "follow_up".equals(e.toStep()))
+                .reduce((a, b) -> b)
                 .orElseThrow();
         assertEquals("feedback", fedBack.action());
         assertEquals(fedBack.at(), h.ticket.concludedAt());
@@ -79,8 +130,6 @@ class WorkflowEngineTest {
         return rows;
     }
 
-    private static final Map<String, Object> ANOTHER_ROUND = Map.of("employed", false, "wantsAnotherRound", true);
-
     @Test
     void aTicketIsConcludedWhenItsResultIsFedBackAndTheVisitFollows() {
         Harness h = new Harness("drinking_water");
@@ -94,8 +143,11 @@ class WorkflowEngineTest {
         assertEquals(h.now, fed.ticket().concludedAt());
         // the visit is still the clerk's task on a concluded ticket
         assertTrue(h.engine().mayActInStep(h.ticket, Harness.clerk("WATER")));
-        assertEquals(List.of("follow_up"), h.engine().allowedActions(h.ticket, h.history, Harness.clerk("WATER"))
-                .stream().map(a -> a.code()).toList());
+        assertEquals(
+                List.of("follow_up"),
+                h.engine().allowedActions(h.ticket, h.history, Harness.clerk("WATER")).stream()
+                        .map(a -> a.code())
+                        .toList());
         Instant concluded = h.ticket.concludedAt();
         h.act("follow_up");
         assertEquals("concluded", h.ticket.currentStep());
@@ -117,7 +169,10 @@ class WorkflowEngineTest {
         InvalidFieldException e = refused(() -> h.act("accept"));
         assertEquals("action", e.field());
         assertEquals("rule.workflow.notDispatched", e.rule());
-        assertTrue(h.engine().allowedActions(h.ticket, h.history, Harness.clerk("WATER")).isEmpty(),
+        assertTrue(
+                h.engine()
+                        .allowedActions(h.ticket, h.history, Harness.clerk("WATER"))
+                        .isEmpty(),
                 "the workbench offers nothing");
         assertFalse(h.engine().mayActInStep(h.ticket, Harness.clerk("WATER")), "and it is nobody's task yet");
     }
@@ -132,7 +187,10 @@ class WorkflowEngineTest {
         for (int round = 1; round <= 3; round++) {
             h.act("recommend_jobs", Map.of("jobs", jobs(15)));
             // A follow-up visit after every round: no next round before it.
-            assertEquals("rule.workflow.notInStep", refused(() -> h.act("recommend_jobs", Map.of("jobs", jobs(1)))).rule());
+            assertEquals(
+                    "rule.workflow.notInStep",
+                    refused(() -> h.act("recommend_jobs", Map.of("jobs", jobs(1))))
+                            .rule());
             h.act("round_follow_up", ANOTHER_ROUND);
         }
         assertEquals("recommendation", h.ticket.currentStep());
@@ -163,15 +221,26 @@ class WorkflowEngineTest {
     private static TicketEvent withJobs(TicketEvent e, int n) {
         Map<String, Object> form = new HashMap<>(e.formData());
         form.put("jobs", jobs(n));
-        return new TicketEvent(e.id(), e.ticketId(), e.seq(), e.actor(), e.at(), e.action(),
-                e.fromStep(), e.toStep(), e.note(), form, e.outcome());
+        return new TicketEvent(
+                e.id(),
+                e.ticketId(),
+                e.seq(),
+                e.actor(),
+                e.at(),
+                e.action(),
+                e.fromStep(),
+                e.toStep(),
+                e.note(),
+                form,
+                e.outcome());
     }
 
     @Test
     void publicWelfareJobsAreOnlyForZeroEmploymentFamilies() {
         Harness ordinary = new Harness("job_search", Map.of("zeroEmploymentFamily", false));
         ordinary.act("accept");
-        assertEquals("rule.job.publicWelfareOnlyZeroEmployment",
+        assertEquals(
+                "rule.job.publicWelfareOnlyZeroEmployment",
                 refused(() -> ordinary.act("place_public_welfare_job")).rule());
         Harness zero = new Harness("job_search", Map.of("zeroEmploymentFamily", true));
         zero.act("accept");
@@ -179,14 +248,14 @@ class WorkflowEngineTest {
         assertEquals("public_welfare_job", zero.ticket.outcome());
     }
 
-    private static final Map<String, Object> TRAIN_AGAIN = Map.of("wantsAnotherRound", true);
-
     @Test
     void trainingHasTwoRoundsAndAThirdOnlyForZeroEmploymentFamilies() {
         Harness h = new Harness("training", Map.of("zeroEmploymentFamily", false));
         h.act("accept");
         h.act("arrange_training", Map.of("mode", "organized"));
-        assertEquals("rule.workflow.notInStep", refused(() -> h.act("arrange_training")).rule()); // follow-up first
+        assertEquals(
+                "rule.workflow.notInStep",
+                refused(() -> h.act("arrange_training")).rule()); // follow-up first
         h.act("round_follow_up", TRAIN_AGAIN);
         h.act("arrange_training", Map.of("mode", "recommended"));
         h.act("round_follow_up", TRAIN_AGAIN);
@@ -200,7 +269,9 @@ class WorkflowEngineTest {
             zero.act("arrange_training");
             zero.act("round_follow_up", TRAIN_AGAIN);
         }
-        assertEquals("rule.training.rounds", refused(() -> zero.act("arrange_training")).rule());
+        assertEquals(
+                "rule.training.rounds",
+                refused(() -> zero.act("arrange_training")).rule());
     }
 
     @Test
@@ -208,11 +279,18 @@ class WorkflowEngineTest {
         Harness h = new Harness("dropout_control");
         h.act("accept");
         assertEquals("persuasion", h.ticket.currentStep());
-        assertEquals("rule.dropout.fourSteps", refused(() -> h.act("impose_penalty")).rule());
-        assertEquals("rule.dropout.fourSteps", refused(() -> h.act("apply_enforcement")).rule());
+        assertEquals(
+                "rule.dropout.fourSteps", refused(() -> h.act("impose_penalty")).rule());
+        assertEquals(
+                "rule.dropout.fourSteps",
+                refused(() -> h.act("apply_enforcement")).rule());
         h.act("order_to_correct");
-        assertEquals("rule.dropout.fourSteps", refused(() -> h.act("order_to_correct")).rule());
-        assertEquals("rule.dropout.fourSteps", refused(() -> h.act("apply_enforcement")).rule());
+        assertEquals(
+                "rule.dropout.fourSteps",
+                refused(() -> h.act("order_to_correct")).rule());
+        assertEquals(
+                "rule.dropout.fourSteps",
+                refused(() -> h.act("apply_enforcement")).rule());
         h.act("impose_penalty");
         h.act("apply_enforcement");
         assertEquals("enforcement_or_lawsuit", h.ticket.currentStep());
@@ -227,9 +305,12 @@ class WorkflowEngineTest {
     void dropoutCaseRecordsWhoFoundIt() {
         Harness h = new Harness("dropout_control", Map.of("source", "somebody"));
         // The application itself is checked by the same validator the engine uses.
-        InvalidFieldException e = refused(() -> new FormValidator(Harness.CATALOG).validate(
-                Harness.CATALOG.applicationFormOf("dropout_control"), h.history.get(0).formData(), Map.of(),
-                LocalDate.of(2024, 6, 3)));
+        InvalidFieldException e = refused(() -> new FormValidator(Harness.CATALOG)
+                .validate(
+                        Harness.CATALOG.applicationFormOf("dropout_control"),
+                        h.history.get(0).formData(),
+                        Map.of(),
+                        LocalDate.of(2024, 6, 3)));
         assertEquals("source", e.field());
         assertEquals("rule.form.choice", e.rule());
     }
@@ -282,13 +363,16 @@ class WorkflowEngineTest {
     void unwillingHouseholdsMustHaveLeftTheOldHouse() {
         Harness h = new Harness("house_renovation");
         h.act("confirm_status");
-        Map<String, Object> unwilling = new HashMap<>(Map.of("grade", "D", "willing", false, "safeHousing", "relatives"));
+        Map<String, Object> unwilling =
+                new HashMap<>(Map.of("grade", "D", "willing", false, "safeHousing", "relatives"));
         unwilling.put("oldHouseNoLongerLivedIn", null);
         InvalidFieldException missing = refused(() -> h.act("appraise", unwilling));
         assertEquals("oldHouseNoLongerLivedIn", missing.field());
         assertEquals("rule.required", missing.rule());
         unwilling.put("oldHouseNoLongerLivedIn", false);
-        assertEquals("rule.housing.oldHouseVacated", refused(() -> h.act("appraise", unwilling)).rule());
+        assertEquals(
+                "rule.housing.oldHouseVacated",
+                refused(() -> h.act("appraise", unwilling)).rule());
         unwilling.put("oldHouseNoLongerLivedIn", true);
         h.act("appraise", unwilling);
         assertEquals("not_included", h.ticket.outcome());
@@ -297,8 +381,8 @@ class WorkflowEngineTest {
     @Test
     void housingStatusIsConfirmedByCivilAffairsNotHousing() {
         Harness h = new Harness("house_renovation");
-        InvalidFieldException e = refused(() -> h.actAs(Harness.clerk("HOUSING"), "confirm_status",
-                h.form("confirm_status", Map.of())));
+        InvalidFieldException e =
+                refused(() -> h.actAs(Harness.clerk("HOUSING"), "confirm_status", h.form("confirm_status", Map.of())));
         assertEquals("rule.workflow.department", e.rule());
         h.actAs(Harness.clerk("CIVIL"), "confirm_status", h.form("confirm_status", Map.of()));
         assertEquals("appraisal", h.ticket.currentStep());
@@ -308,21 +392,27 @@ class WorkflowEngineTest {
     void civilAffairsNeedsTheSignedAuthorizationAndTemporaryAssistanceTheEmergency() {
         FormValidator v = new FormValidator(Harness.CATALOG);
         LocalDate today = LocalDate.of(2024, 6, 3);
-        Map<String, Object> app = new HashMap<>(new Harness("minimum_living_allowance").history.get(0).formData());
+        Map<String, Object> app = new HashMap<>(
+                new Harness("minimum_living_allowance").history.get(0).formData());
         app.put("authorizationSigned", false);
-        InvalidFieldException unsigned = refused(() -> v.validate(
-                Harness.CATALOG.applicationFormOf("minimum_living_allowance"), app, Map.of(), today));
+        InvalidFieldException unsigned = refused(
+                () -> v.validate(Harness.CATALOG.applicationFormOf("minimum_living_allowance"), app, Map.of(), today));
         assertEquals("authorizationSigned", unsigned.field());
         assertEquals("rule.form.authorizationRequired", unsigned.rule());
-        Map<String, Object> temp = new HashMap<>(new Harness("temporary_assistance").history.get(0).formData());
+        Map<String, Object> temp =
+                new HashMap<>(new Harness("temporary_assistance").history.get(0).formData());
         temp.remove("emergency");
-        assertEquals("emergency", refused(() -> v.validate(
-                Harness.CATALOG.applicationFormOf("temporary_assistance"), temp, Map.of(), today)).field());
+        assertEquals(
+                "emergency",
+                refused(() -> v.validate(
+                                Harness.CATALOG.applicationFormOf("temporary_assistance"), temp, Map.of(), today))
+                        .field());
         Map<String, Object> badMember = new HashMap<>(app);
         badMember.put("authorizationSigned", true);
-        badMember.put("familyMembers", List.of(Map.of("name", "李四", "relation", "self", "idNumber", "530128198001010010")));
-        InvalidFieldException id = refused(() -> v.validate(
-                Harness.CATALOG.applicationFormOf("minimum_living_allowance"), badMember, Map.of(), today));
+        badMember.put(
+                "familyMembers", List.of(Map.of("name", "李四", "relation", "self", "idNumber", "530128198001010010")));
+        InvalidFieldException id = refused(() ->
+                v.validate(Harness.CATALOG.applicationFormOf("minimum_living_allowance"), badMember, Map.of(), today));
         assertEquals("familyMembers[0].idNumber", id.field());
     }
 
@@ -343,20 +433,42 @@ class WorkflowEngineTest {
     void diseasesComeFromTheReferenceLists() {
         FormValidator v = new FormValidator(Harness.CATALOG);
         LocalDate today = LocalDate.of(2024, 6, 3);
-        Map<String, Object> chronic = new HashMap<>(new Harness("chronic_disease_management").history.get(0).formData());
+        Map<String, Object> chronic = new HashMap<>(
+                new Harness("chronic_disease_management").history.get(0).formData());
         chronic.put("disease", "gout");
-        assertEquals("rule.form.choice", refused(() -> v.validate(
-                Harness.CATALOG.applicationFormOf("chronic_disease_management"), chronic, Map.of(), today)).rule());
-        assertEquals(4, Harness.CATALOG.list("chronic_diseases").orElseThrow().entries().size());
-        Map<String, Object> major = new HashMap<>(new Harness("serious_illness_assistance").history.get(0).formData());
+        assertEquals(
+                "rule.form.choice",
+                refused(() -> v.validate(
+                                Harness.CATALOG.applicationFormOf("chronic_disease_management"),
+                                chronic,
+                                Map.of(),
+                                today))
+                        .rule());
+        assertEquals(
+                4,
+                Harness.CATALOG.list("chronic_diseases").orElseThrow().entries().size());
+        Map<String, Object> major = new HashMap<>(
+                new Harness("serious_illness_assistance").history.get(0).formData());
         major.put("insured", false);
-        assertEquals("rule.medins.insuredOnly", refused(() -> v.validate(
-                Harness.CATALOG.applicationFormOf("serious_illness_assistance"), major, Map.of(), today)).rule());
+        assertEquals(
+                "rule.medins.insuredOnly",
+                refused(() -> v.validate(
+                                Harness.CATALOG.applicationFormOf("serious_illness_assistance"),
+                                major,
+                                Map.of(),
+                                today))
+                        .rule());
         major.put("insured", true);
         major.put("disease", "other");
         major.remove("diseaseName");
-        assertEquals("diseaseName", refused(() -> v.validate(
-                Harness.CATALOG.applicationFormOf("serious_illness_assistance"), major, Map.of(), today)).field());
+        assertEquals(
+                "diseaseName",
+                refused(() -> v.validate(
+                                Harness.CATALOG.applicationFormOf("serious_illness_assistance"),
+                                major,
+                                Map.of(),
+                                today))
+                        .field());
     }
 
     @Test
@@ -364,23 +476,36 @@ class WorkflowEngineTest {
         Harness h = new Harness("drinking_water");
         Map<String, Object> accept = h.form("accept", Map.of());
         User townshipStaff = Harness.townshipStaff(Harness.TOWNSHIP.code());
-        assertEquals("rule.workflow.role", refused(() -> h.actAs(townshipStaff, "accept", accept)).rule());
+        assertEquals(
+                "rule.workflow.role",
+                refused(() -> h.actAs(townshipStaff, "accept", accept)).rule());
         User leader = new User("leader", "leader", Role.LEADER, "530128", null, null);
-        assertEquals("rule.workflow.role", refused(() -> h.actAs(leader, "accept", accept)).rule());
+        assertEquals(
+                "rule.workflow.role",
+                refused(() -> h.actAs(leader, "accept", accept)).rule());
         assertTrue(h.engine().allowedActions(h.ticket, h.history, leader).isEmpty());
         User otherCounty = new User("x", "x", Role.CLERK, "530129", "WATER", null);
-        assertEquals("rule.workflow.county", refused(() -> h.actAs(otherCounty, "accept", accept)).rule());
+        assertEquals(
+                "rule.workflow.county",
+                refused(() -> h.actAs(otherCounty, "accept", accept)).rule());
 
         Harness housing = new Harness("house_renovation");
         User waterClerk = Harness.clerk("WATER");
-        assertTrue(housing.engine().allowedActions(housing.ticket, housing.history, waterClerk).isEmpty());
+        assertTrue(housing.engine()
+                .allowedActions(housing.ticket, housing.history, waterClerk)
+                .isEmpty());
 
         h.act("accept");
         User otherTownship = Harness.townshipStaff("530128002");
-        assertEquals("rule.workflow.township",
-                refused(() -> h.actAs(otherTownship, "verify", h.form("verify", Map.of()))).rule());
-        assertEquals(List.of("verify"), h.engine().allowedActions(h.ticket, h.history, townshipStaff).stream()
-                .map(a -> a.code()).toList());
+        assertEquals(
+                "rule.workflow.township",
+                refused(() -> h.actAs(otherTownship, "verify", h.form("verify", Map.of())))
+                        .rule());
+        assertEquals(
+                List.of("verify"),
+                h.engine().allowedActions(h.ticket, h.history, townshipStaff).stream()
+                        .map(a -> a.code())
+                        .toList());
     }
 
     @Test
@@ -390,12 +515,16 @@ class WorkflowEngineTest {
         InvalidFieldException unknown = refused(() -> h.act("verify", Map.of("colour", "blue")));
         assertEquals("colour", unknown.field());
         assertEquals("rule.form.unknownField", unknown.rule());
-        assertEquals("rule.form.dateTime", refused(() -> h.act("verify", Map.of("onSiteAt", "yesterday"))).rule());
+        assertEquals(
+                "rule.form.dateTime",
+                refused(() -> h.act("verify", Map.of("onSiteAt", "yesterday"))).rule());
         // Time on site is something that happened: a day in the future is refused.
         InvalidFieldException future = refused(() -> h.act("verify", Map.of("onSiteAt", "2030-01-01T09:30")));
         assertEquals("onSiteAt", future.field());
         assertEquals("rule.form.notAfterToday", future.rule());
-        assertEquals("rule.form.choice", refused(() -> h.act("verify", Map.of("problem", "flood"))).rule());
+        assertEquals(
+                "rule.form.choice",
+                refused(() -> h.act("verify", Map.of("problem", "flood"))).rule());
         assertEquals("rule.workflow.unknownAction", refused(() -> h.act2("fly")).rule());
         assertEquals("verification", h.ticket.currentStep()); // nothing changed
     }
@@ -404,7 +533,9 @@ class WorkflowEngineTest {
     void aDissatisfiedApplicantsWaterTicketIsReopenedIntoSolvingWithinThirtyDays() {
         Harness h = new Harness("drinking_water");
         h.walkMainPath(); // the happy follow-up says "satisfied"
-        assertEquals("rule.workflow.reopenDissatisfied", refused(() -> h.act("reopen")).rule());
+        assertEquals(
+                "rule.workflow.reopenDissatisfied",
+                refused(() -> h.act("reopen")).rule());
 
         Harness unhappy = new Harness("drinking_water");
         for (String step : List.of("accept", "verify", "solve", "feedback")) {
@@ -412,9 +543,16 @@ class WorkflowEngineTest {
         }
         unhappy.act("follow_up", Map.of("satisfaction", "dissatisfied"));
         assertEquals(TicketStatus.CONCLUDED, unhappy.ticket.status());
-        assertEquals("rule.workflow.concluded", refused(() -> unhappy.act("feedback")).rule());
-        assertEquals("rule.workflow.role", refused(() -> unhappy.actAs(Harness.townshipStaff(
-                unhappy.ticket.township().code()), "reopen", unhappy.form("reopen", Map.of()))).rule());
+        assertEquals(
+                "rule.workflow.concluded",
+                refused(() -> unhappy.act("feedback")).rule());
+        assertEquals(
+                "rule.workflow.role",
+                refused(() -> unhappy.actAs(
+                                Harness.townshipStaff(unhappy.ticket.township().code()),
+                                "reopen",
+                                unhappy.form("reopen", Map.of())))
+                        .rule());
 
         AppliedAction reopened = unhappy.act("reopen", Map.of("reason", "水量仍然不足"));
         assertEquals("solving", reopened.ticket().currentStep());
@@ -453,7 +591,9 @@ class WorkflowEngineTest {
         Harness job = new Harness("job_search");
         assertTrue(Harness.CATALOG.workflowOf("job_search").action("reopen").isEmpty());
         assertTrue(Harness.CATALOG.workflowOf("training").action("reopen").isEmpty());
-        assertTrue(Harness.CATALOG.workflowOf("dropout_control").action("reopen").isEmpty());
-        assertEquals("rule.workflow.unknownAction", refused(() -> job.act2("reopen")).rule());
+        assertTrue(
+                Harness.CATALOG.workflowOf("dropout_control").action("reopen").isEmpty());
+        assertEquals(
+                "rule.workflow.unknownAction", refused(() -> job.act2("reopen")).rule());
     }
 }
