@@ -1,5 +1,6 @@
 package org.reliefdesk;
 
+import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -214,4 +215,12 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("org.reliefdesk.logic.sample..")
             .because("the demo county and its users are one source of data, set up by the demo bootstrap only");
+
+    @ArchTest
+    static final ArchRule oneChinaTime = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("org.reliefdesk.model.ChinaTime")
+            .should()
+            .callMethod(ZoneId.class, "of", String.class)
+            .because("deadlines count in one time zone, named once (model.ChinaTime)");
 }

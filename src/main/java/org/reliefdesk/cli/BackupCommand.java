@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.store.LocalBackups;
 import org.reliefdesk.store.LocalStore;
 import picocli.CommandLine.Command;
@@ -42,7 +42,7 @@ public final class BackupCommand implements Runnable {
             description = "Backup folder (default: <data dir>/backups).")
     Path folder;
 
-    Clock clock = Clock.system(WorkflowEngine.ZONE);
+    Clock clock = Clock.system(ChinaTime.ZONE);
 
     @Override
     public void run() {

@@ -11,6 +11,7 @@ import org.reliefdesk.logic.calendar.Deadline;
 import org.reliefdesk.logic.calendar.HolidayYear;
 import org.reliefdesk.logic.calendar.WorkingCalendar;
 import org.reliefdesk.logic.config.DataDirectory;
+import org.reliefdesk.model.ChinaTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,8 +112,8 @@ public final class CalendarCommand implements Runnable {
                 spec.commandLine().getErr().println("--working-days: must be at least 1");
                 return 2;
             }
-            Deadline d = data.calendar()
-                    .addWorkingDays(from.atZone(WorkingCalendar.ZONE).toInstant(), workingDays);
+            Deadline d =
+                    data.calendar().addWorkingDays(from.atZone(ChinaTime.ZONE).toInstant(), workingDays);
             spec.commandLine().getOut().println(Deadline.written(d.due()));
             if (d.estimated()) {
                 spec.commandLine()

@@ -22,7 +22,7 @@ import org.reliefdesk.central.CentralTickets;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.users.ListedUser;
-import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
@@ -89,7 +89,7 @@ public final class CentralCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CommonOptions options = new CommonOptions();
 
-    Clock clock = Clock.system(WorkflowEngine.ZONE);
+    Clock clock = Clock.system(ChinaTime.ZONE);
 
     String jdbcUrl() {
         if (db != null) {
@@ -319,7 +319,7 @@ public final class CentralCommand implements Callable<Integer> {
                         .intake(
                                 in,
                                 null,
-                                LocalDate.now(central.clock.withZone(WorkflowEngine.ZONE)),
+                                LocalDate.now(central.clock.withZone(ChinaTime.ZONE)),
                                 central.clock.instant());
                 intake.rejected().forEach(spec.commandLine().getErr()::println);
                 spec.commandLine()

@@ -15,6 +15,7 @@ import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.store.ImportReport;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketImporter;
@@ -45,7 +46,7 @@ public final class ImportCommand implements Callable<Integer> {
     CommonOptions options = new CommonOptions();
 
     /** Tests pin "today" (the latest plausible birth date); the shell uses the system clock. */
-    Clock clock = Clock.system(TicketLineCodec.ZONE);
+    Clock clock = Clock.system(ChinaTime.ZONE);
 
     @Override
     public Integer call() {

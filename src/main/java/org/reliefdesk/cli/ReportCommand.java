@@ -18,7 +18,7 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.ReportScope;
-import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.report.OverduePdf;
 import org.reliefdesk.report.PrintRun;
@@ -102,7 +102,7 @@ public final class ReportCommand implements Runnable {
         CommonOptions options = new CommonOptions();
 
         /** Tests pin the clock; the shell uses the system clock. */
-        Clock clock = Clock.system(WorkflowEngine.ZONE);
+        Clock clock = Clock.system(ChinaTime.ZONE);
 
         @Override
         public Integer call() {

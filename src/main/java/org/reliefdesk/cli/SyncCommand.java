@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.sync.CentralClient;
 import org.reliefdesk.sync.Synchronizer;
@@ -51,7 +51,7 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", description = "Operations per push request (default 100).")
     int batch = Synchronizer.DEFAULT_PUSH_BATCH;
 
-    Clock clock = Clock.system(WorkflowEngine.ZONE);
+    Clock clock = Clock.system(ChinaTime.ZONE);
 
     @Override
     public Integer call() {

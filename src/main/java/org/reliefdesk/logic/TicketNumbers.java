@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
-import org.reliefdesk.logic.calendar.WorkingCalendar;
+import org.reliefdesk.model.ChinaTime;
 
 /**
  * Ticket numbers (工单编号), the one place that knows their shape: the county's code (6 digits),
@@ -25,8 +25,7 @@ public final class TicketNumbers {
 
     /** County code and day: the part every number of that county and day shares. */
     public static String prefix(String countyCode, Instant submittedAt) {
-        return countyCode
-                + submittedAt.atZone(WorkingCalendar.ZONE).toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE);
+        return countyCode + submittedAt.atZone(ChinaTime.ZONE).toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     /** The sequence of a well-formed number with this prefix, or -1 for any other text. */

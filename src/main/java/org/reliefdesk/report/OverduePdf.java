@@ -36,6 +36,7 @@ import org.reliefdesk.logic.report.NoticeRegister;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.SummaryRow;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 
 /**
@@ -102,7 +103,7 @@ public final class OverduePdf {
                     "report",
                     "rule.report.nothingOverdue",
                     report.scopeTitle(),
-                    MINUTE.format(report.asOf().atZone(SheetWriter.ZONE)));
+                    MINUTE.format(report.asOf().atZone(ChinaTime.ZONE)));
         }
         Map<String, Integer> departmentOrder = new HashMap<>();
         report.byDepartment()
@@ -180,7 +181,7 @@ public final class OverduePdf {
                 rows.stream().filter(r -> r.state() == LadderState.SUPERVISED).count();
         long repeated = rows.stream().filter(OverdueRow::noticedBefore).count();
         String blank = texts.msg("report.notice.blank");
-        String issuedOn = day(texts).format(issued.issuedAt().atZone(SheetWriter.ZONE));
+        String issuedOn = day(texts).format(issued.issuedAt().atZone(ChinaTime.ZONE));
         Map<String, Object> p = base(texts);
         p.put("ISSUER", head.issuer());
         p.put("NUMBER", number);
@@ -244,7 +245,7 @@ public final class OverduePdf {
 
     /** "2021年11月23日24时" for a past day counted to its end, "2026年12月1日 10:30" for today. */
     static String asOfText(OverdueReport report, Texts texts) {
-        ZonedDateTime at = report.asOf().atZone(SheetWriter.ZONE);
+        ZonedDateTime at = report.asOf().atZone(ChinaTime.ZONE);
         String date = day(texts).format(report.asOfDate());
         boolean endOfDay = at.toLocalDate().equals(report.asOfDate())
                 && at.getHour() == 23
@@ -301,7 +302,7 @@ public final class OverduePdf {
         p.put("TOWNSHIP_UNIT", texts.msg("report.unit.township"));
         NoticeLetterhead head = run.letterhead();
         p.put("ISSUER", head.issuer());
-        p.put("ISSUED_ON", day(texts).format(report.generatedAt().atZone(SheetWriter.ZONE)));
+        p.put("ISSUED_ON", day(texts).format(report.generatedAt().atZone(ChinaTime.ZONE)));
         p.put("REQUIREMENTS", requirements(report, run, texts));
         p.put("CHART", new DepartmentChart(report.byDepartment(), texts));
         p.put("UNITS_REPORT", template("summary-units"));
@@ -469,7 +470,7 @@ public final class OverduePdf {
             m.put("applicantName", r.applicantName());
             m.put("stepName", r.stepName());
             m.put("responsibleUnit", r.responsibleUnit());
-            m.put("submitted", DAY.format(r.submittedAt().atZone(SheetWriter.ZONE)));
+            m.put("submitted", DAY.format(r.submittedAt().atZone(ChinaTime.ZONE)));
             m.put("daysOpen", r.daysOpen());
             m.put("pausedDays", r.pausedDays());
             m.put("stepDue", r.stepDue() == null ? null : Deadline.written(r.stepDue()));

@@ -14,6 +14,7 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.SummaryRow;
+import org.reliefdesk.model.ChinaTime;
 
 /**
  * The supervision report as an Excel workbook: a summary sheet (by department, by department and
@@ -33,8 +34,8 @@ public final class OverdueWorkbook {
             ExcelStyles styles = new ExcelStyles(wb);
             String subtitle = texts.msg(
                     "report.subtitle",
-                    MINUTE.format(report.asOf().atZone(SheetWriter.ZONE)),
-                    MINUTE.format(report.generatedAt().atZone(SheetWriter.ZONE)),
+                    MINUTE.format(report.asOf().atZone(ChinaTime.ZONE)),
+                    MINUTE.format(report.generatedAt().atZone(ChinaTime.ZONE)),
                     report.scopeTitle());
             String title = report.countyName() + " " + texts.msg("report.title");
             summary(wb.createSheet(texts.msg("report.sheet.summary")), styles, report, texts, title, subtitle);

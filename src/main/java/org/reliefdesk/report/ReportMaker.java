@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
-import org.reliefdesk.logic.calendar.WorkingCalendar;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.i18n.Texts;
@@ -23,6 +22,7 @@ import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueReports;
 import org.reliefdesk.logic.report.ReportScope;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
@@ -119,7 +119,7 @@ public final class ReportMaker {
                 .addWorkingDays(report.generatedAt(), head.replyDays())
                 .due()
                 .minusSeconds(1)
-                .atZone(WorkingCalendar.ZONE)
+                .atZone(ChinaTime.ZONE)
                 .toLocalDate();
         return new PrintRun(
                 report,

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -12,7 +11,7 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.reliefdesk.logic.calendar.WorkingCalendar;
+import org.reliefdesk.model.ChinaTime;
 
 /**
  * Writes one sheet row by row (streaming-friendly: rows only grow) and remembers how wide each
@@ -21,7 +20,6 @@ import org.reliefdesk.logic.calendar.WorkingCalendar;
  */
 final class SheetWriter {
 
-    static final ZoneId ZONE = WorkingCalendar.ZONE;
     /** The widest column, in Latin characters; longer texts wrap (a readable print scale on A4). */
     private static final int MAX_CHARS = 24;
 
@@ -94,14 +92,14 @@ final class SheetWriter {
             c.setCellStyle(numberStyle);
             measure(column, String.valueOf(n.longValue()));
         } else if (v instanceof Due due) {
-            LocalDateTime t = LocalDateTime.ofInstant(due.at(), ZONE);
+            LocalDateTime t = LocalDateTime.ofInstant(due.at(), ChinaTime.ZONE);
             boolean endOfDay = t.toLocalTime().equals(LocalTime.MIDNIGHT);
             // the end of a day is its last second, written "24:00": sorts right, reads as the PDF reads
             c.setCellValue(endOfDay ? t.minusSeconds(1) : t);
             c.setCellStyle(endOfDay ? styles.endOfDay : styles.dateTime);
             measure(column, "2026-11-28 24:00");
         } else if (v instanceof Instant at) {
-            c.setCellValue(LocalDateTime.ofInstant(at, ZONE));
+            c.setCellValue(LocalDateTime.ofInstant(at, ChinaTime.ZONE));
             c.setCellStyle(styles.dateTime);
             measure(column, "2026-11-28 09:00");
         } else if (v instanceof LocalDate d) {

@@ -17,7 +17,7 @@ import org.hibernate.Session;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.logic.report.NoticeRegister;
-import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 
 /**
  * The notice register and the letterhead in the local database (schema V8). Numbers are given in
@@ -59,7 +59,7 @@ public final class NoticeBook implements NoticeRegister {
             return new Issued(
                     (String) r[3], ((Number) r[0]).intValue(), ((Number) r[1]).intValue(), instant(r[2]), true);
         }
-        int year = now.atZone(WorkflowEngine.ZONE).getYear();
+        int year = now.atZone(ChinaTime.ZONE).getYear();
         int serial = ((Number) s.createNativeQuery(
                                 "SELECT COALESCE(MAX(serial), 0) + 1 FROM notice WHERE issue_year = :y", Object.class)
                         .setParameter("y", year)

@@ -32,9 +32,8 @@ import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.workflow.AttachmentNames;
 import org.reliefdesk.logic.workflow.TicketAttachments;
-import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
-import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.AttachmentStore;
@@ -267,21 +266,7 @@ public final class Synchronizer {
             if (op.kind() == Operation.Kind.ACT) {
                 store.tickets()
                         .find(op.ticketId())
-                        .ifPresent(t -> TicketAttachments.of(
-                                        catalog,
-                                        t.itemCode(),
-                                        List.of(new TicketEvent(
-                                                op.eventId(),
-                                                op.ticketId(),
-                                                op.baseSeq() + 1,
-                                                e.createdBy(),
-                                                op.at(),
-                                                op.action(),
-                                                null,
-                                                null,
-                                                op.note(),
-                                                op.form(),
-                                                null)))
+                        .ifPresent(t -> TicketAttachments.of(catalog, t.itemCode(), List.of(op.asEvent(e.createdBy())))
                                 .forEach(a -> names.putIfAbsent(a.storedName(), op.ticketId())));
             } else {
                 TicketHistory h = decode(op.line());
@@ -307,7 +292,7 @@ public final class Synchronizer {
         Map<String, Optional<User>> known = new HashMap<>();
         store.users().list().forEach(u -> known.put(u.username(), Optional.of(u)));
         TicketIngest ingest = new TicketIngest(catalog, name -> known.getOrDefault(name, Optional.empty()));
-        LocalDate today = LocalDate.now(clock.withZone(WorkflowEngine.ZONE)).plusDays(1);
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE)).plusDays(1);
         while (true) {
             PullPage page = client.pull(token, cursor, pullPage, total < 0);
             if (total < 0) {
@@ -413,12 +398,8 @@ public final class Synchronizer {
         return dot < 0 ? storedName : storedName.substring(0, dot);
     }
 
+    /** A line the central store answered with: it checked it before storing it. */
     private TicketHistory decode(String line) {
-        try {
-            return codec.read(line, 1, LocalDate.of(9999, 12, 31));
-        } catch (LineRejectedException e) {
-            throw new IllegalStateException(
-                    "the central store sent a ticket this PC cannot read: " + e.getMessage(), e);
-        }
+        return codec.readTrusted(line);
     }
 }

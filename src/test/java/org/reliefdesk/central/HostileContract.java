@@ -46,6 +46,7 @@ import org.reliefdesk.logic.users.PasswordHash;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.ResidentIdNumber;
@@ -261,7 +262,7 @@ abstract class HostileContract {
                     .intake(
                             new BufferedReader(new StringReader(intakeLine)),
                             null,
-                            LocalDate.now(world.clock.withZone(WorkflowEngine.ZONE)),
+                            LocalDate.now(world.clock.withZone(ChinaTime.ZONE)),
                             world.clock.instant());
             assertEquals(0, in.added());
             assertTrue(
@@ -628,7 +629,7 @@ abstract class HostileContract {
 
     /** The first action the engine lets the PC's user take on the ticket, with a form a person would fill, as an operation. */
     private Operation nextOp(SyncWorld.Pc pc, Ticket ticket, Instant at, UUID eventId) {
-        WorkflowEngine engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.fixed(at, WorkflowEngine.ZONE));
+        WorkflowEngine engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.fixed(at, ChinaTime.ZONE));
         List<TicketEvent> history = world.centralTicket(ticket.id()).events();
         Ticket current = world.centralTicket(ticket.id()).ticket();
         var action = engine.allowedActions(current, history, pc.user).stream()
@@ -690,7 +691,7 @@ abstract class HostileContract {
         FormDef form = SyncWorld.CATALOG.applicationFormOf(item);
         Map<String, Object> application = FormFaker.happy(SyncWorld.CATALOG).fill(form, Map.of(), at);
         String first17 = "53012819800101001";
-        TicketHistory h = new TicketOpening(SyncWorld.CATALOG, Clock.fixed(at, WorkflowEngine.ZONE))
+        TicketHistory h = new TicketOpening(SyncWorld.CATALOG, Clock.fixed(at, ChinaTime.ZONE))
                 .open(
                         new TicketOpening.Request(
                                 item,

@@ -48,6 +48,7 @@ import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.users.PasswordHash;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Department;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.TicketHistory;
@@ -113,7 +114,7 @@ class LoadBench {
     @Test
     void signInStormThenPullsAndPushes() throws Exception {
         Catalog catalog = CatalogLoader.loadBuiltIn();
-        Clock clock = Clock.system(WorkflowEngine.ZONE);
+        Clock clock = Clock.system(ChinaTime.ZONE);
         Path dir = Path.of("target", "bench", "load-" + PCS);
         deleteTree(dir);
         Files.createDirectories(dir);
@@ -392,7 +393,7 @@ class LoadBench {
     private static Operation nextOp(Catalog catalog, User user, Map<UUID, TicketHistory> held, Random random) {
         List<TicketHistory> tickets = new ArrayList<>(held.values());
         Instant at = Instant.now();
-        WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(at, WorkflowEngine.ZONE));
+        WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(at, ChinaTime.ZONE));
         for (int tries = 0; tries < 20 && !tickets.isEmpty(); tries++) {
             TicketHistory h = tickets.get(random.nextInt(tickets.size()));
             List<ActionDef> allowed = engine.allowedActions(h.ticket(), h.events(), user).stream()

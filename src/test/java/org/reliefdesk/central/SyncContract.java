@@ -44,6 +44,7 @@ import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
@@ -811,7 +812,7 @@ abstract class SyncContract {
     /** The first action the engine lets {@code user} take on the ticket as held centrally, as an operation. */
     private Operation nextOp(Ticket ticket, User user) {
         Instant at = world.clock.instant();
-        var engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.fixed(at, WorkflowEngine.ZONE));
+        var engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.fixed(at, ChinaTime.ZONE));
         TicketHistory held = world.centralTicket(ticket.id());
         var action = engine.allowedActions(held.ticket(), held.events(), user).stream()
                 .filter(x -> !x.reopens())

@@ -29,6 +29,7 @@ import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -66,7 +67,7 @@ final class SyncWorld implements AutoCloseable {
 
         @Override
         public ZoneId getZone() {
-            return WorkflowEngine.ZONE;
+            return ChinaTime.ZONE;
         }
 
         @Override
@@ -104,7 +105,7 @@ final class SyncWorld implements AutoCloseable {
                         .map(codec::write)
                         .map(SyncWorld::inCountyB)
                         .toList();
-        LocalDate today = LocalDate.now(clock.withZone(WorkflowEngine.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         CentralTickets.Intake ia = central.tickets()
                 .intake(new BufferedReader(new StringReader(String.join("\n", a))), null, today, clock.instant());
         CentralTickets.Intake ib = central.tickets()

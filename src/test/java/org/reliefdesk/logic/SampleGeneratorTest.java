@@ -15,6 +15,7 @@ import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.TicketStatus;
@@ -48,7 +49,7 @@ class SampleGeneratorTest {
         assertTrue(sample.size() >= 2000);
         assertEquals(
                 15, sample.stream().map(h -> h.ticket().itemCode()).distinct().count());
-        Instant asOf = AS_OF.atTime(18, 0).atZone(SampleGenerator.ZONE).toInstant();
+        Instant asOf = AS_OF.atTime(18, 0).atZone(ChinaTime.ZONE).toInstant();
         List<Ticket> tickets = sample.stream().map(TicketHistory::ticket).toList();
         TicketClocks clocks = new TicketClocks(CATALOG, CalendarLoader.builtIn());
         // Every queue of the workbench has work in it, due-soon and overdue included.
@@ -88,7 +89,7 @@ class SampleGeneratorTest {
     @Test
     void anotherDateMovesTheWholeSample() {
         LocalDate later = AS_OF.plusYears(5);
-        Instant asOf = later.atTime(18, 0).atZone(SampleGenerator.ZONE).toInstant();
+        Instant asOf = later.atTime(18, 0).atZone(ChinaTime.ZONE).toInstant();
         List<Ticket> tickets = generate(SampleGenerator.DEFAULT_SEED, later).stream()
                 .map(TicketHistory::ticket)
                 .toList();

@@ -14,6 +14,7 @@ import org.reliefdesk.logic.calendar.CalendarException;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.Deadline;
 import org.reliefdesk.logic.calendar.WorkingCalendar;
+import org.reliefdesk.model.ChinaTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,11 +26,11 @@ class WorkingCalendarTest {
     private static final WorkingCalendar CAL = CalendarLoader.builtIn();
 
     private static Instant at(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(WorkingCalendar.ZONE).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(ChinaTime.ZONE).toInstant();
     }
 
     private static LocalDateTime last(Deadline d) {
-        return d.lastMoment(WorkingCalendar.ZONE);
+        return d.lastMoment(ChinaTime.ZONE);
     }
 
     @Test

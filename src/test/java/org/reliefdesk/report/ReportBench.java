@@ -25,6 +25,7 @@ import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
 import org.reliefdesk.logic.report.ReportScope;
 import org.reliefdesk.logic.report.SummaryRow;
+import org.reliefdesk.model.ChinaTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +127,7 @@ class ReportBench {
                         row.createCell(c).setCellValue(num.doubleValue());
                     } else if (v[c] instanceof Instant at) {
                         var cell = row.createCell(c);
-                        cell.setCellValue(LocalDateTime.ofInstant(at, SheetWriter.ZONE));
+                        cell.setCellValue(LocalDateTime.ofInstant(at, ChinaTime.ZONE));
                         cell.setCellStyle(date);
                     } else {
                         row.createCell(c).setCellValue(String.valueOf(v[c]));

@@ -37,6 +37,7 @@ import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.store.LocalStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,7 +119,7 @@ class ReportFilesTest {
                     // (LibreOffice shows "2021-08-16 24:00"; POI's own formatter cannot render a quoted literal)
                     boolean endOfDay = Deadline.written(want.stepDue()).endsWith("24:00");
                     LocalDateTime shown = LocalDateTime.ofInstant(
-                            endOfDay ? want.stepDue().minusSeconds(1) : want.stepDue(), SheetWriter.ZONE);
+                            endOfDay ? want.stepDue().minusSeconds(1) : want.stepDue(), ChinaTime.ZONE);
                     assertEquals(shown, row.getCell(13).getLocalDateTimeCellValue());
                     assertEquals(
                             endOfDay,

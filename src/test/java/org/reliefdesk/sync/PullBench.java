@@ -27,6 +27,7 @@ import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.sync.OperationCodec;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
@@ -49,7 +50,7 @@ class PullBench {
     @Test
     void initialPullAgainstRawJdbc() throws Exception {
         Catalog catalog = CatalogLoader.loadBuiltIn();
-        Clock clock = Clock.system(SampleGenerator.ZONE);
+        Clock clock = Clock.system(ChinaTime.ZONE);
         List<String> report = new ArrayList<>();
         report.add("ReliefDesk pull benchmark, " + COUNT + " tickets, " + Instant.now() + ", JDK "
                 + System.getProperty("java.version") + ", "

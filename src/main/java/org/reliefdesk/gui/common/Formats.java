@@ -2,7 +2,6 @@ package org.reliefdesk.gui.common;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -12,9 +11,8 @@ import org.reliefdesk.model.ChinaTime;
 /** How times are shown: China time, minutes precision, the form clerks write by hand. */
 public final class Formats {
 
-    public static final ZoneId ZONE = ChinaTime.ZONE;
     private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
 
     private Formats() {}
 
@@ -43,7 +41,7 @@ public final class Formats {
         if (s.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")) {
             try {
                 return LocalDateTime.parse(s, DATE_TIME.withZone(null))
-                        .atZone(ZONE)
+                        .atZone(ChinaTime.ZONE)
                         .toInstant();
             } catch (DateTimeParseException e) {
                 return s; // not a real time: stays as shown

@@ -16,6 +16,7 @@ import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.store.LocalBackups;
 
 /**
@@ -232,7 +233,7 @@ public record AppConfig(
         return new AppConfig(
                 dir,
                 Texts.forLanguage(language),
-                Clock.system(SampleGenerator.ZONE),
+                Clock.system(ChinaTime.ZONE),
                 SampleGenerator.DEFAULT_COUNT,
                 SYSTEM_PICKER,
                 SYSTEM_OPENER,

@@ -111,18 +111,7 @@ public final class ConflictsViewModel {
             return texts.msg("conflicts.mineOpened", Formats.dateTime(e.createdAt()));
         }
         String item = ticket == null ? null : ticket.itemCode();
-        TicketEvent asEvent = new TicketEvent(
-                op.eventId(),
-                op.ticketId(),
-                op.baseSeq() + 1,
-                e.createdBy(),
-                op.at(),
-                op.action(),
-                null,
-                null,
-                op.note(),
-                op.form(),
-                null);
+        TicketEvent asEvent = op.asEvent(e.createdBy());
         return texts.msg(
                 "conflicts.mineAction",
                 catalog.actionName(op.action(), texts.locale()),

@@ -24,9 +24,8 @@ import javafx.collections.ObservableList;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
-import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
@@ -283,9 +282,9 @@ public final class SyncViewModel {
     private record Counts(long waiting, List<Outbox.Entry> open, String last) {}
 
     private String when(String instant) {
-        ZonedDateTime t = Instant.parse(instant).atZone(WorkflowEngine.ZONE);
+        ZonedDateTime t = Instant.parse(instant).atZone(ChinaTime.ZONE);
         boolean today =
-                t.toLocalDate().equals(LocalDate.now(workspace.config.clock().withZone(WorkflowEngine.ZONE)));
+                t.toLocalDate().equals(LocalDate.now(workspace.config.clock().withZone(ChinaTime.ZONE)));
         return t.format(DateTimeFormatter.ofPattern(today ? "HH:mm" : "yyyy-MM-dd HH:mm"));
     }
 
@@ -294,11 +293,7 @@ public final class SyncViewModel {
         if (e.centralTicket() == null) {
             return null;
         }
-        try {
-            return new TicketLineCodec(workspace.catalog).read(e.centralTicket(), 1, LocalDate.of(9999, 12, 31));
-        } catch (LineRejectedException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return new TicketLineCodec(workspace.catalog).readTrusted(e.centralTicket());
     }
 
     /** Takes the central version and does the same action again on it, as a new change to push. */

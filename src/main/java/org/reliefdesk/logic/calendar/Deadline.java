@@ -6,6 +6,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.reliefdesk.model.ChinaTime;
+
 /**
  * When a time limit runs out. {@code due} is the first instant that is late; for day-based
  * limits that is 00:00 after the last allowed day, so "due by the end of 2024-09-30" is
@@ -22,7 +24,7 @@ public record Deadline(Instant due, boolean estimated) {
         if (due == null) {
             return "";
         }
-        LocalDateTime t = LocalDateTime.ofInstant(due, WorkingCalendar.ZONE);
+        LocalDateTime t = LocalDateTime.ofInstant(due, ChinaTime.ZONE);
         return t.toLocalTime().equals(LocalTime.MIDNIGHT)
                 ? t.toLocalDate().minusDays(1) + " 24:00"
                 : t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,6 @@ import org.reliefdesk.model.ChinaTime;
  * day, China time.
  */
 public final class WorkingCalendar {
-
-    public static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final Map<Integer, HolidayYear> years;
 
@@ -73,7 +70,7 @@ public final class WorkingCalendar {
 
     /** The end of the {@code n}-th working day after the day of {@code from} (次日起). */
     public Deadline addWorkingDays(Instant from, int n) {
-        LocalDate day = from.atZone(ZONE).toLocalDate();
+        LocalDate day = from.atZone(ChinaTime.ZONE).toLocalDate();
         boolean estimated = false;
         int counted = 0;
         while (counted < n) {
@@ -88,7 +85,7 @@ public final class WorkingCalendar {
 
     /** The end of the {@code n}-th calendar day after the day of {@code from} (次日起). */
     public Deadline addCalendarDays(Instant from, int n) {
-        return new Deadline(endOf(from.atZone(ZONE).toLocalDate().plusDays(n)), false);
+        return new Deadline(endOf(from.atZone(ChinaTime.ZONE).toLocalDate().plusDays(n)), false);
     }
 
     /** Exactly {@code n} hours after {@code from} (wall-clock hours, such as "accept within 24 hours"). */
@@ -98,15 +95,15 @@ public final class WorkingCalendar {
 
     /** Start of the last working day before the day of {@code due}'s last moment: when "due soon" begins. */
     public Instant startOfLastWorkingDayBefore(Instant due) {
-        LocalDate lastDay = due.minusSeconds(1).atZone(ZONE).toLocalDate();
+        LocalDate lastDay = due.minusSeconds(1).atZone(ChinaTime.ZONE).toLocalDate();
         LocalDate d = lastDay.minusDays(1);
         while (!isWorkingDay(d)) {
             d = d.minusDays(1);
         }
-        return d.atStartOfDay(ZONE).toInstant();
+        return d.atStartOfDay(ChinaTime.ZONE).toInstant();
     }
 
     private static Instant endOf(LocalDate day) {
-        return ZonedDateTime.of(day.plusDays(1).atStartOfDay(), ZONE).toInstant();
+        return ZonedDateTime.of(day.plusDays(1).atStartOfDay(), ChinaTime.ZONE).toInstant();
     }
 }

@@ -14,6 +14,7 @@ import org.reliefdesk.logic.catalog.DueSoonRule;
 import org.reliefdesk.logic.catalog.StepDef;
 import org.reliefdesk.logic.catalog.SupervisionRule;
 import org.reliefdesk.logic.catalog.WorkflowDef;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
@@ -169,7 +170,7 @@ public final class TicketClocks {
         if (kind == ClockKind.HOURS) {
             return due.minus(Duration.ofHours(rule.hoursBefore()));
         }
-        LocalDate day = due.minusSeconds(1).atZone(WorkingCalendar.ZONE).toLocalDate();
+        LocalDate day = due.minusSeconds(1).atZone(ChinaTime.ZONE).toLocalDate();
         int counted = 0;
         LocalDate first = day;
         for (LocalDate d = day;
@@ -180,6 +181,6 @@ public final class TicketClocks {
                 first = d;
             }
         }
-        return first.atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        return first.atStartOfDay(ChinaTime.ZONE).toInstant();
     }
 }

@@ -20,7 +20,7 @@ import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.TicketScope;
-import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.ServiceItem;
@@ -53,16 +53,13 @@ public final class OverdueReports {
      * @throws InvalidFieldException on a date after today
      */
     public Instant moment(LocalDate asOfDate) {
-        LocalDate today = LocalDate.now(clock.withZone(WorkflowEngine.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         if (asOfDate.isAfter(today)) {
             throw new InvalidFieldException("asOf", "rule.report.futureDate", asOfDate, today);
         }
         return asOfDate.equals(today)
                 ? clock.instant()
-                : asOfDate.plusDays(1)
-                        .atStartOfDay(WorkflowEngine.ZONE)
-                        .toInstant()
-                        .minusNanos(1);
+                : asOfDate.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant().minusNanos(1);
     }
 
     /** Progress: called with (done, total) every few thousand tickets. */

@@ -15,6 +15,7 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.catalog.Label;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.ResidentIdNumber;
 
 /**
@@ -91,7 +92,7 @@ public final class FormFaker {
     }
 
     private Object value(FieldDef f, Map<String, Object> context, Instant at) {
-        LocalDateTime local = LocalDateTime.ofInstant(at, SampleGenerator.ZONE);
+        LocalDateTime local = LocalDateTime.ofInstant(at, ChinaTime.ZONE);
         if (happy && HAPPY.containsKey(f.code())) {
             return HAPPY.get(f.code());
         }

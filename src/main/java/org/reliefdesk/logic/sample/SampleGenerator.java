@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.reliefdesk.logic.TicketNumbers;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FormDef;
@@ -53,7 +53,6 @@ import org.reliefdesk.model.User;
  */
 public final class SampleGenerator {
 
-    public static final ZoneId ZONE = ChinaTime.ZONE;
     public static final int DEFAULT_COUNT = 2400;
     public static final long DEFAULT_SEED = 20211123L;
     /** Tickets are submitted over this many days before "as of". */
@@ -72,13 +71,13 @@ public final class SampleGenerator {
 
     /** As of 18:00 China time on {@code asOfDate}: the file format's reference point. */
     public List<TicketHistory> generate(long seed, LocalDate asOfDate, int count) {
-        return generate(seed, asOfDate.atTime(18, 0).atZone(ZONE).toInstant(), count);
+        return generate(seed, asOfDate.atTime(18, 0).atZone(ChinaTime.ZONE).toInstant(), count);
     }
 
     /** As of an exact moment (the app's first start uses "now", so nothing lies in the future). */
     public List<TicketHistory> generate(long seed, Instant asOf, int count) {
         Random rnd = new Random(seed);
-        LocalDate asOfDate = asOf.atZone(ZONE).toLocalDate();
+        LocalDate asOfDate = asOf.atZone(ChinaTime.ZONE).toLocalDate();
         List<ServiceItem> items = catalog.items();
         List<Place> townships = DemoCounty.townships();
         List<Draft> drafts = new ArrayList<>(count);
@@ -91,11 +90,9 @@ public final class SampleGenerator {
         Map<LocalDate, Integer> perDay = new HashMap<>();
         List<TicketHistory> result = new ArrayList<>(count);
         for (Draft d : drafts) {
-            LocalDate date = d.submittedAt.atZone(ZONE).toLocalDate();
+            LocalDate date = d.submittedAt.atZone(ChinaTime.ZONE).toLocalDate();
             int seq = perDay.merge(date, 1, Integer::sum);
-            String ticketNo = DemoCounty.COUNTY.code()
-                    + date.format(DateTimeFormatter.BASIC_ISO_DATE)
-                    + String.format("%04d", seq);
+            String ticketNo = TicketNumbers.number(TicketNumbers.prefix(DemoCounty.COUNTY.code(), d.submittedAt), seq);
             result.add(walk(d, ticketNo, rnd, asOf));
         }
         return result;
@@ -147,7 +144,7 @@ public final class SampleGenerator {
         double daysAgo = rnd.nextInt(4) == 0 ? rnd.nextDouble() * 10 : rnd.nextDouble() * SPAN_DAYS;
         LocalDate date = asOfDate.minusDays((long) daysAgo);
         LocalTime time = LocalTime.of(7 + rnd.nextInt(14), rnd.nextInt(60), rnd.nextInt(60));
-        Instant at = date.atTime(time).atZone(ZONE).toInstant();
+        Instant at = date.atTime(time).atZone(ChinaTime.ZONE).toInstant();
         d.submittedAt = at.isAfter(asOf) ? asOf.minusSeconds(600 + rnd.nextInt(3600)) : at;
         d.stuckAfter = rnd.nextInt(8) == 0 ? rnd.nextInt(5) : Integer.MAX_VALUE;
         return d;
@@ -212,7 +209,7 @@ public final class SampleGenerator {
         Collections.shuffle(here, rnd);
         boolean mainFirst = rnd.nextInt(10) < 8;
         here.sort(Comparator.comparing(a -> mainFirst && a.main() ? 0 : 1));
-        WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(when, ZONE), () -> uuid(rnd));
+        WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(when, ChinaTime.ZONE), () -> uuid(rnd));
         Map<String, Object> facts = TicketFacts.of(events);
         for (ActionDef a : here) {
             User actor = actorFor(a, ticket);
@@ -305,6 +302,6 @@ public final class SampleGenerator {
 
     /** Noon of a date in China time, handy for tests and the GUI's first start. */
     public static Instant noon(LocalDate date) {
-        return ZonedDateTime.of(date, LocalTime.NOON, ZONE).toInstant();
+        return ZonedDateTime.of(date, LocalTime.NOON, ChinaTime.ZONE).toInstant();
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.reliefdesk.model.TicketEvent;
+
 /**
  * One local change, as a client pushes it to the central store. {@code opId} is made by the
  * client when the change is made and never reused: it is what makes a push idempotent.
@@ -46,5 +48,13 @@ public record Operation(
             Instant at,
             UUID eventId) {
         return new Operation(opId, Kind.ACT, ticketId, baseSeq, action, form, note, at, eventId, null);
+    }
+
+    /**
+     * An action operation as the event it makes: the next event after {@code baseSeq}, by
+     * {@code actor}, without the step movement (the engine decides that when it is applied).
+     */
+    public TicketEvent asEvent(String actor) {
+        return new TicketEvent(eventId, ticketId, baseSeq + 1, actor, at, action, null, null, note, form, null);
     }
 }

@@ -16,6 +16,7 @@ import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.workflow.AppliedAction;
 import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -99,7 +100,7 @@ public final class OperationApplier {
                 previous == null || (notBefore != null && previous.isBefore(notBefore)) ? notBefore : previous);
         TicketBounds.multiLine("note", op.note(), TicketBounds.MAX_NOTE);
         TicketBounds.form("", op.form() == null ? Map.of() : op.form(), 0);
-        WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(op.at(), WorkflowEngine.ZONE), op::eventId);
+        WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(op.at(), ChinaTime.ZONE), op::eventId);
         AppliedAction applied = engine.apply(
                 ticket, current.events(), user, op.action(), op.form() == null ? Map.of() : op.form(), op.note());
         List<TicketEvent> events = new ArrayList<>(current.events());
@@ -122,7 +123,7 @@ public final class OperationApplier {
         }
         TicketHistory sent;
         try {
-            sent = codec.read(op.line(), 1, LocalDate.now(Clock.fixed(now, WorkflowEngine.ZONE)));
+            sent = codec.read(op.line(), 1, LocalDate.now(Clock.fixed(now, ChinaTime.ZONE)));
         } catch (LineRejectedException e) {
             throw e.problem();
         }
@@ -145,7 +146,7 @@ public final class OperationApplier {
         checkTime(opened, now, notBefore);
         // The same checks as when it was opened on the county PC: role, department, county,
         // township, village, ID number, phone, channel and the item's application form.
-        TicketHistory own = new TicketOpening(catalog, Clock.fixed(opened, WorkflowEngine.ZONE))
+        TicketHistory own = new TicketOpening(catalog, Clock.fixed(opened, ChinaTime.ZONE))
                 .open(
                         new TicketOpening.Request(
                                 t.itemCode(),

@@ -19,6 +19,7 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.catalog.Label;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Named;
 import org.reliefdesk.model.PhoneNumber;
@@ -270,7 +271,7 @@ public final class FormValidator {
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(s)
-                        .atZoneSameInstant(WorkflowEngine.ZONE)
+                        .atZoneSameInstant(ChinaTime.ZONE)
                         .toLocalDateTime()
                         .toString();
             } catch (DateTimeParseException e2) {

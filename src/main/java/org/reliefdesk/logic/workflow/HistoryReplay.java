@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.WorkflowDef;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
@@ -101,7 +102,7 @@ public final class HistoryReplay {
             }
             Ticket before = t;
             User actor = users.apply(e.actor()).orElseGet(() -> standIn(e.actor(), a, before));
-            WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(e.at(), WorkflowEngine.ZONE), e::id);
+            WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(e.at(), ChinaTime.ZONE), e::id);
             AppliedAction applied;
             try {
                 applied = engine.apply(t, replayed, actor, e.action(), e.formData(), e.note());
@@ -136,7 +137,7 @@ public final class HistoryReplay {
     }
 
     private static LocalDate day(TicketEvent e) {
-        return e.at().atZone(WorkflowEngine.ZONE).toLocalDate();
+        return e.at().atZone(ChinaTime.ZONE).toLocalDate();
     }
 
     /** Whom the action is for, on this ticket: an actor a platform file names but the store does not know. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.Applicant;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.PhoneNumber;
@@ -106,7 +107,7 @@ public final class TicketOpening {
         if (r.name() == null || r.name().isBlank()) {
             throw new InvalidFieldException("applicant.name", "rule.required");
         }
-        LocalDate today = LocalDate.now(clock.withZone(WorkflowEngine.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         String id = ResidentIdNumber.validate("applicant.idNumber", r.idNumber(), today);
         String phone = PhoneNumber.validate("applicant.phone", r.phone());
         if (r.channel() == null || r.channel() == IntakeChannel.SELF_RAISED) {

@@ -3,7 +3,6 @@ package org.reliefdesk.logic.workflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +32,6 @@ import org.reliefdesk.model.User;
  * {@code action} (or a form field) with the rule's message key.
  */
 public final class WorkflowEngine {
-
-    public static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final Catalog catalog;
     private final Clock clock;
@@ -138,8 +135,8 @@ public final class WorkflowEngine {
         Instant visited = a.reopens() ? endOfPath(ticket, history) : null;
         if (visited != null) {
             // counted from the visit where the applicant said 不满意, not from 办结: a late visit takes nothing away
-            LocalDate last = visited.atZone(ZONE).toLocalDate().plusDays(a.reopenWithinDays());
-            if (LocalDate.now(clock.withZone(ZONE)).isAfter(last)) {
+            LocalDate last = visited.atZone(ChinaTime.ZONE).toLocalDate().plusDays(a.reopenWithinDays());
+            if (LocalDate.now(clock.withZone(ChinaTime.ZONE)).isAfter(last)) {
                 return refuse("rule.workflow.reopenWindow", a.reopenWithinDays());
             }
         }
@@ -197,7 +194,7 @@ public final class WorkflowEngine {
             throw refused.get();
         }
         Map<String, Object> facts = TicketFacts.of(history);
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         FormDef form = catalog.form(a.form()).orElse(new FormDef("none", List.of()));
         Map<String, Object> values = forms.validate(form, formInput, facts, today);
         checkRowLimits(a, history, values);

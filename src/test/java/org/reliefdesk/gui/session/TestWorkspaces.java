@@ -12,6 +12,7 @@ import org.reliefdesk.gui.common.DirectUiTasks;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.store.LocalStore;
 
 /**
@@ -45,7 +46,7 @@ public final class TestWorkspaces {
             AppConfig.FileSaver saver,
             AppConfig.FilePicker picker)
             throws IOException {
-        Clock clock = Clock.fixed(SampleGenerator.noon(DAY), SampleGenerator.ZONE);
+        Clock clock = Clock.fixed(SampleGenerator.noon(DAY), ChinaTime.ZONE);
         AppConfig config = new AppConfig(
                         dir,
                         new Texts(language),

@@ -28,6 +28,7 @@ import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
 import org.testfx.api.FxRobot;
@@ -60,7 +61,7 @@ abstract class GuiTestBase extends FxRobot {
     void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker, AppConfig.FileOpener opener)
             throws Exception {
         FxToolkit.registerPrimaryStage();
-        Clock clock = Clock.fixed(SampleGenerator.noon(day), SampleGenerator.ZONE);
+        Clock clock = Clock.fixed(SampleGenerator.noon(day), ChinaTime.ZONE);
         AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener, saver)
                 .withCentral(central);
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
@@ -73,7 +74,7 @@ abstract class GuiTestBase extends FxRobot {
 
     RealCentral realCentral(User user, String password, int tickets) throws IOException {
         Catalog catalog = CatalogLoader.loadBuiltIn();
-        Clock clock = Clock.system(SampleGenerator.ZONE);
+        Clock clock = Clock.system(ChinaTime.ZONE);
         CentralStore central = CentralStore.open(
                 "jdbc:h2:file:" + dataDir.resolve("server").resolve("central").toAbsolutePath(), catalog, clock);
         central.users().add(user, password.toCharArray(), clock.instant());

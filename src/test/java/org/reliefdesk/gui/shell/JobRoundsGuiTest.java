@@ -18,6 +18,7 @@ import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.store.LocalStore;
@@ -33,7 +34,7 @@ class JobRoundsGuiTest extends GuiTestBase {
     @Test
     void aFourthRoundIsRefusedWithTheRulesMessage() throws Exception {
         startApp(LocalDate.of(2021, 11, 23), 600);
-        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), SampleGenerator.ZONE);
+        Clock clock = Clock.fixed(SampleGenerator.noon(LocalDate.of(2021, 11, 23)), ChinaTime.ZONE);
 
         // Another workstation of the same office works a new job-search ticket through three rounds.
         Ticket ticket;

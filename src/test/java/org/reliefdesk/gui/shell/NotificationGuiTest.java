@@ -17,6 +17,7 @@ import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
@@ -43,7 +44,7 @@ class NotificationGuiTest extends GuiTestBase {
                     .insertOpened(
                             new TicketOpening(
                                             CatalogLoader.loadBuiltIn(),
-                                            Clock.fixed(SampleGenerator.noon(TUESDAY), SampleGenerator.ZONE))
+                                            Clock.fixed(SampleGenerator.noon(TUESDAY), ChinaTime.ZONE))
                                     .open(
                                             new TicketOpening.Request(
                                                     "drinking_water",

@@ -14,7 +14,7 @@ import org.reliefdesk.central.CentralStore;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
-import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.ChinaTime;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,7 +28,7 @@ class RemoteSignInGuiTest extends GuiTestBase {
 
     @Test
     void signInOnlineThenOfflineWithTheSamePasswordOnly() throws Exception {
-        Clock clock = Clock.system(SampleGenerator.ZONE);
+        Clock clock = Clock.system(ChinaTime.ZONE);
         CentralStore central = realCentral(DemoUsers.WATER_CLERK, PASSWORD, 300).store();
         CentralServer server = CentralServer.start(central, "127.0.0.1", 0);
         Path pc = dataDir.resolve("pc");

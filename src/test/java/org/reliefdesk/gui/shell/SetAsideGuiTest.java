@@ -22,7 +22,7 @@ import org.reliefdesk.gui.admin.AdminViewModel;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
-import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.store.SetAside;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -41,7 +41,7 @@ class SetAsideGuiTest extends GuiTestBase {
 
     @Test
     void theAdministratorSeesATicketThePullSetAsideWithItsReason() throws Exception {
-        Clock clock = Clock.system(SampleGenerator.ZONE);
+        Clock clock = Clock.system(ChinaTime.ZONE);
         RealCentral real = realCentral(DemoUsers.ADMIN, PASSWORD, 120);
         CentralStore central = real.store();
         List<String> lines = real.lines();

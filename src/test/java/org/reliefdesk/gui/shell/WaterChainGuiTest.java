@@ -34,6 +34,7 @@ import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
@@ -63,7 +64,7 @@ class WaterChainGuiTest extends GuiTestBase {
         ImageIO.write(picture, "png", photo.toFile());
         List<Path> opened = new CopyOnWriteArrayList<>();
         startApp(TODAY, 300, owner -> List.of(photo), opened::add);
-        Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), SampleGenerator.ZONE);
+        Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), ChinaTime.ZONE);
 
         // A resident of 屏山街道 reports a water problem (opened here through the same rules as the GUI).
         Ticket ticket;

@@ -34,6 +34,7 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
@@ -120,7 +121,7 @@ class WorkbenchBench extends FxRobot {
     }
 
     private void run(User user) throws Exception {
-        Clock clock = Clock.fixed(SampleGenerator.noon(AS_OF), SampleGenerator.ZONE);
+        Clock clock = Clock.fixed(SampleGenerator.noon(AS_OF), ChinaTime.ZONE);
         AppConfig config = new AppConfig(DATA, new Texts(Texts.CHINESE), clock, COUNT);
         System.gc();
         long start = System.nanoTime();

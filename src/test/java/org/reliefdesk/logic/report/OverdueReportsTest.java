@@ -20,6 +20,7 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
@@ -42,7 +43,7 @@ class OverdueReportsTest {
     private static final Texts ZH = new Texts(Texts.CHINESE);
 
     private static OverdueReports reports() {
-        return new OverdueReports(CATALOG, CLOCKS, Clock.fixed(NOON, SampleGenerator.ZONE));
+        return new OverdueReports(CATALOG, CLOCKS, Clock.fixed(NOON, ChinaTime.ZONE));
     }
 
     @Test
@@ -140,7 +141,7 @@ class OverdueReportsTest {
         LocalDate earlier = DAY.minusDays(20);
         OverdueReport then =
                 reports().build(ReportScope.county(DemoCounty.COUNTY.code()), COUNTY, earlier, ZH, (d, t) -> {});
-        Instant evening = earlier.plusDays(1).atStartOfDay(SampleGenerator.ZONE).toInstant();
+        Instant evening = earlier.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
         assertTrue(then.asOf().isBefore(evening) && then.asOf().isAfter(evening.minusSeconds(1)));
         long submittedByThen = COUNTY.stream()
                 .filter(h -> !h.ticket().submittedAt().isAfter(then.asOf()))
