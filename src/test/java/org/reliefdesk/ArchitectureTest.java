@@ -165,11 +165,11 @@ class ArchitectureTest {
                     "org.jboss.logging..")
             .because("SLF4J is the only logging API");
 
-    private static final String GUI = "org.reliefdesk.gui..";
-    private static final String TASK_SEAM = "org.reliefdesk.gui.common..";
+    static final String GUI = "org.reliefdesk.gui..";
+    static final String TASK_SEAM = "org.reliefdesk.gui.common..";
 
     /** Views: what a person sees. They bind to view models and never reach storage, the network or files. */
-    private static final DescribedPredicate<JavaClass> VIEWS =
+    static final DescribedPredicate<JavaClass> VIEWS =
             new DescribedPredicate<>("views (*View, *Pane, *Window)") {
                 @Override
                 public boolean test(JavaClass c) {

@@ -27,6 +27,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
+import org.reliefdesk.gui.common.DateFields;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
@@ -228,8 +229,7 @@ public final class FormEditor {
                 yield text(area, f);
             }
             case DATE -> {
-                DatePicker picker = new DatePicker();
-                picker.setPromptText("2024-10-01");
+                DatePicker picker = DateFields.lenient(new DatePicker());
                 picker.valueProperty().addListener((o, a, b) -> changed());
                 picker.getEditor().textProperty().addListener((o, a, b) -> changed());
                 yield new Simple(
@@ -239,7 +239,7 @@ public final class FormEditor {
                                 : picker.getEditor().getText());
             }
             case DATE_TIME -> {
-                DatePicker date = new DatePicker();
+                DatePicker date = DateFields.lenient(new DatePicker());
                 TextField time = new TextField();
                 time.setPromptText("09:30");
                 time.setPrefColumnCount(5);

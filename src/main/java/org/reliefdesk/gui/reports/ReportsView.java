@@ -36,6 +36,7 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperPrintManager;
 import org.reliefdesk.gui.common.Columns;
+import org.reliefdesk.gui.common.DateFields;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.report.OverduePdf;
 
@@ -62,7 +63,7 @@ public final class ReportsView {
         scope.setItems(vm.scopes());
         vm.loadScopes();
 
-        DatePicker date = new DatePicker();
+        DatePicker date = DateFields.lenient(new DatePicker());
         date.setId("reportDate");
         date.valueProperty().bindBidirectional(vm.asOfProperty());
         Label dateError = new Label();

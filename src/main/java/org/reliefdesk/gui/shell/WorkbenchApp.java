@@ -304,6 +304,11 @@ public final class WorkbenchApp extends Application {
         sync.start();
     }
 
+    /** The signed-in user's workbench (the benchmark measures a save through it). */
+    WorkbenchViewModel workbench() {
+        return current;
+    }
+
     /** What the app works on, once prepared (tests reach the store and the embedded central store here). */
     Workspace workspace() {
         return workspace;

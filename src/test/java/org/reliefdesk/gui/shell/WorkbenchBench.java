@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
@@ -35,6 +40,7 @@ import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.ChinaTime;
+import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
@@ -189,6 +195,10 @@ class WorkbenchBench extends FxRobot {
                 user.username() + ": heap in use after loading",
                 (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024) + " MB");
 
+        if (user.role() == Role.CLERK) {
+            measureSaves(user, table);
+        }
+
         TextField search = lookup("#searchField").queryAs(TextField.class);
         filterOnly.clear();
         firstTyped.clear();
@@ -210,6 +220,70 @@ class WorkbenchBench extends FxRobot {
 
         FxToolkit.cleanupApplication(app);
         app = null;
+    }
+
+    /**
+     * A clerk accepts five new tickets one after the other: from the save's answer (the store has
+     * committed) to the row showing the ticket's new step, and from the click to it. Only the saved
+     * ticket is read again; a whole reload of the scope is timed beside it for comparison.
+     */
+    private void measureSaves(User user, TableView<Ticket> table) throws Exception {
+        WorkbenchViewModel vm = app.workbench();
+        ActionDef accept = vm.catalog().workflowOf("drinking_water").actions().stream()
+                .filter(a -> a.code().equals("accept"))
+                .findFirst()
+                .orElseThrow();
+        List<Double> afterCommit = new ArrayList<>();
+        List<Double> fromClick = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Ticket ticket = vm.list().all().stream()
+                    .filter(t -> t.currentStep().equals("acceptance"))
+                    .findFirst()
+                    .orElseThrow();
+            interact(() -> vm.selected().ticketProperty().set(ticket));
+            WaitForAsyncUtils.waitFor(
+                    20, TimeUnit.SECONDS, () -> !vm.selected().choices().isEmpty());
+            long[] answered = {0};
+            long[] shown = {0};
+            ChangeListener<String> said = (o, a, b) -> answered[0] = System.nanoTime();
+            ListChangeListener<Ticket> rows = c -> {
+                if (shown[0] == 0
+                        && table.getItems().stream()
+                                .anyMatch(t -> t.id().equals(ticket.id())
+                                        && t.currentStep().equals("verification"))) {
+                    shown[0] = System.nanoTime();
+                }
+            };
+            interact(() -> {
+                vm.messageProperty().addListener(said);
+                table.getItems().addListener(rows);
+            });
+            long click = System.nanoTime();
+            interact(() -> vm.act(accept, Map.of("station", "屏山水务站"), ""));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown[0] != 0);
+            interact(() -> {
+                vm.messageProperty().removeListener(said);
+                table.getItems().removeListener(rows);
+            });
+            afterCommit.add((shown[0] - answered[0]) / 1e6);
+            fromClick.add((shown[0] - click) / 1e6);
+        }
+        record(
+                user.username() + ": a save, from the store's answer to the row updated, median (max)",
+                median(afterCommit) + " ("
+                        + String.format(
+                                Locale.ROOT,
+                                "%.1f ms",
+                                afterCommit.stream().mapToDouble(d -> d).max().orElse(0))
+                        + ")");
+        record(user.username() + ": a save, from the click to the row updated, median", median(fromClick));
+        long reload = System.nanoTime();
+        interact(vm::reload);
+        WaitForAsyncUtils.waitFor(
+                120, TimeUnit.SECONDS, () -> !vm.loadingProperty().get());
+        record(
+                user.username() + ": for comparison, reading the whole scope again (what every save did before)",
+                ms(System.nanoTime() - reload));
     }
 
     /**
