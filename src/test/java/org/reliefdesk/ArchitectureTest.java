@@ -169,15 +169,14 @@ class ArchitectureTest {
     static final String TASK_SEAM = "org.reliefdesk.gui.common..";
 
     /** Views: what a person sees. They bind to view models and never reach storage, the network or files. */
-    static final DescribedPredicate<JavaClass> VIEWS =
-            new DescribedPredicate<>("views (*View, *Pane, *Window)") {
-                @Override
-                public boolean test(JavaClass c) {
-                    String name = c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
-                    return c.getPackageName().startsWith("org.reliefdesk.gui.")
-                            && (name.endsWith("View") || name.endsWith("Pane") || name.endsWith("Window"));
-                }
-            };
+    static final DescribedPredicate<JavaClass> VIEWS = new DescribedPredicate<>("views (*View, *Pane, *Window)") {
+        @Override
+        public boolean test(JavaClass c) {
+            String name = c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
+            return c.getPackageName().startsWith("org.reliefdesk.gui.")
+                    && (name.endsWith("View") || name.endsWith("Pane") || name.endsWith("Window"));
+        }
+    };
 
     @ArchTest
     static final ArchRule onlyTheTaskSeamMakesThreads = noClasses()

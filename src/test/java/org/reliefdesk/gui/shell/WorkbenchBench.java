@@ -13,7 +13,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -236,20 +238,29 @@ class WorkbenchBench extends FxRobot {
         List<Double> afterCommit = new ArrayList<>();
         List<Double> fromClick = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Ticket ticket = vm.list().all().stream()
-                    .filter(t -> t.currentStep().equals("acceptance"))
-                    .findFirst()
-                    .orElseThrow();
-            interact(() -> vm.selected().ticketProperty().set(ticket));
-            WaitForAsyncUtils.waitFor(
-                    20, TimeUnit.SECONDS, () -> !vm.selected().choices().isEmpty());
+            // a new ticket this clerk may accept now (dispatched, in the water department's acceptance step)
+            Ticket ticket = null;
+            for (Ticket candidate : vm.list().all()) {
+                if (!candidate.currentStep().equals("acceptance") || candidate.dispatchedAt() == null) {
+                    continue;
+                }
+                interact(() -> vm.selected().ticketProperty().set(candidate));
+                WaitForAsyncUtils.waitFor(
+                        20, TimeUnit.SECONDS, () -> !vm.selected().choices().isEmpty());
+                if (vm.selected().choices().stream()
+                        .anyMatch(c -> c.action().code().equals("accept") && c.refusal() == null)) {
+                    ticket = candidate;
+                    break;
+                }
+            }
+            Ticket chosen = Objects.requireNonNull(ticket, "no ticket to accept");
             long[] answered = {0};
             long[] shown = {0};
             ChangeListener<String> said = (o, a, b) -> answered[0] = System.nanoTime();
             ListChangeListener<Ticket> rows = c -> {
                 if (shown[0] == 0
                         && table.getItems().stream()
-                                .anyMatch(t -> t.id().equals(ticket.id())
+                                .anyMatch(t -> t.id().equals(chosen.id())
                                         && t.currentStep().equals("verification"))) {
                     shown[0] = System.nanoTime();
                 }
@@ -260,7 +271,14 @@ class WorkbenchBench extends FxRobot {
             });
             long click = System.nanoTime();
             interact(() -> vm.act(accept, Map.of("station", "屏山水务站"), ""));
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown[0] != 0);
+            try {
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown[0] != 0);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(
+                        "the saved row did not show; the status line says: "
+                                + vm.messageProperty().get(),
+                        e);
+            }
             interact(() -> {
                 vm.messageProperty().removeListener(said);
                 table.getItems().removeListener(rows);

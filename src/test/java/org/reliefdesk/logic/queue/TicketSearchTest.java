@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.Applicant;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
 
@@ -65,5 +66,58 @@ class TicketSearchTest {
         boolean elsewhere = some.ticketNo().contains(middle) || id.endsWith(middle);
         assertEquals(
                 elsewhere, !index.find(middle, t -> t == some).isEmpty(), "the middle of an ID number is no match");
+    }
+
+    @Test
+    void anIndexWithTicketsReplacedFindsThemAsTheyAreNowAndANewOneFirst() {
+        TicketSearch.Index index = new TicketSearch.Index(TICKETS.subList(0, 100));
+        Ticket renamed = withApplicant(TICKETS.get(7), "欧阳新名");
+        Ticket added = TICKETS.get(150);
+        TicketSearch.Index next = index.replacing(List.of(renamed, added));
+
+        List<Ticket> all = next.find("", t -> true);
+        assertEquals(101, all.size());
+        assertEquals(added, all.get(0), "a ticket new to the index comes first");
+        assertEquals(renamed, all.get(8), "a replaced ticket keeps its place");
+        assertEquals(List.of(renamed), next.find("欧阳新名", t -> true));
+        assertEquals(
+                List.of(),
+                next.find(TICKETS.get(7).applicant().name(), t -> t.id().equals(renamed.id())),
+                "the old name is gone with the old ticket");
+        assertEquals(List.of(added), next.find(added.ticketNo(), t -> true));
+        assertEquals(100, index.find("", t -> true).size(), "the index it was made from is unchanged");
+        assertEquals(List.of(renamed), next.find(renamed.ticketNo(), t -> true));
+    }
+
+    @Test
+    void aQueryWithTheSeparatorIsMatchedWordByWordNotAcrossTexts() {
+        Ticket some = TICKETS.get(42);
+        TicketSearch.Index index = new TicketSearch.Index(TICKETS);
+        String across = some.applicant().name() + "\u0001" + some.township().name();
+        List<Ticket> byRule =
+                TICKETS.stream().filter(TicketSearch.matcher(across)).toList();
+        assertEquals(byRule, index.find(across, t -> true));
+        assertEquals(TicketSearch.matches(some, some.applicant().name()), true);
+        assertEquals(TicketSearch.matches(some, "没有这个人"), false);
+    }
+
+    private static Ticket withApplicant(Ticket t, String name) {
+        return new Ticket(
+                t.id(),
+                t.ticketNo(),
+                t.itemCode(),
+                t.county(),
+                t.township(),
+                t.village(),
+                new Applicant(name, t.applicant().idNumber(), t.applicant().phone()),
+                t.channel(),
+                t.raisedBy(),
+                t.submittedAt(),
+                t.dispatchedAt(),
+                t.currentStep(),
+                t.status(),
+                t.concludedAt(),
+                t.outcome(),
+                t.version());
     }
 }
