@@ -29,13 +29,7 @@ class AdminViewModelTest {
     void addsAUserAndSaysSoOrSaysWhichFieldIsWrong() throws Exception {
         try (Workspace w = TestWorkspaces.demo(dir, 10)) {
             AtomicBoolean calendarChanged = new AtomicBoolean();
-            AdminViewModel vm = new AdminViewModel(
-                    Administration.local(w.store, w.catalog),
-                    w.config,
-                    w.tasks,
-                    () -> calendarChanged.set(true),
-                    w.store.setAside()::list);
-            vm.refresh();
+            AdminViewModel vm = onThisPc(w, calendarChanged);
             int before = vm.users().size();
             AtomicBoolean emptied = new AtomicBoolean();
             vm.add(
@@ -69,13 +63,7 @@ class AdminViewModelTest {
                 (o, n, e) -> Optional.empty(),
                 owner -> List.of(bad))) {
             AtomicBoolean calendarChanged = new AtomicBoolean();
-            AdminViewModel vm = new AdminViewModel(
-                    Administration.local(w.store, w.catalog),
-                    w.config,
-                    w.tasks,
-                    () -> calendarChanged.set(true),
-                    w.store.setAside()::list);
-            vm.refresh();
+            AdminViewModel vm = onThisPc(w, calendarChanged);
             int years = vm.years().size();
             vm.importYear(null);
             assertTrue(vm.calendarSaidProperty().get().refused());
@@ -85,5 +73,17 @@ class AdminViewModelTest {
             assertFalse(calendarChanged.get());
             assertEquals(years, vm.years().size());
         }
+    }
+
+    /** The page of a PC without a central store, read once. */
+    private static AdminViewModel onThisPc(Workspace w, AtomicBoolean calendarChanged) {
+        AdminViewModel vm = new AdminViewModel(
+                Administration.local(w.store, w.catalog),
+                w.config,
+                w.tasks,
+                () -> calendarChanged.set(true),
+                w.store.setAside()::list);
+        vm.refresh();
+        return vm;
     }
 }

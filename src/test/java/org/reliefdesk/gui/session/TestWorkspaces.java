@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.session;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -66,5 +67,12 @@ public final class TestWorkspaces {
             w.prepare(p -> {});
         }
         return w;
+    }
+
+    /** A loopback address nobody listens on: a central store that cannot be reached. */
+    public static String nobodyListening() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
     }
 }

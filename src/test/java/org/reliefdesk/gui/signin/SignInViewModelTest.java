@@ -1,7 +1,5 @@
 package org.reliefdesk.gui.signin;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,19 +24,13 @@ class SignInViewModelTest {
     @TempDir
     Path dir;
 
-    static String nobodyListening() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return "http://127.0.0.1:" + s.getLocalPort();
-        }
-    }
-
     @Test
     void offlineOnlySomeoneWhoSignedInHereBeforeWithTheSamePassword() throws Exception {
         try (Workspace w = TestWorkspaces.demo(
                 dir,
                 5,
                 Texts.CHINESE,
-                AppConfig.Central.remote(nobodyListening()),
+                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
                 (o, n, e) -> Optional.empty(),
                 o -> List.of())) {
             SignInViewModel vm = new SignInViewModel(w);

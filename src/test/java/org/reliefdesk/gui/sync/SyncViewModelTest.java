@@ -1,7 +1,5 @@
 package org.reliefdesk.gui.sync;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +28,13 @@ class SyncViewModelTest {
     @TempDir
     Path dir;
 
-    /** A loopback address nobody listens on. */
-    static String nobodyListening() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return "http://127.0.0.1:" + s.getLocalPort();
-        }
-    }
-
     @Test
     void offlineIsSaidCalmlyAndTriedAgainLaterEachTime() throws Exception {
         try (Workspace w = TestWorkspaces.demo(
                 dir,
                 300,
                 Texts.CHINESE,
-                AppConfig.Central.remote(nobodyListening()),
+                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
                 (o, n, e) -> Optional.empty(),
                 o -> List.of())) {
             WorkbenchViewModel vm = new WorkbenchViewModel(w, DemoUsers.WATER_CLERK);

@@ -1,0 +1,115 @@
+package org.reliefdesk.logic.calendar;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.model.ChinaTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A year's holiday file: what is taken at its limits, what is refused, and where an imported year goes. */
+class CalendarFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private static String year(int year, String offFrom, String offTo, String makeUp) {
+        return "{\"formatVersion\": 1, \"year\": " + year + ", \"notice\": {\"title\": \"国务院办公厅关于" + year
+                + "年部分节假日安排的通知\", \"issued\": \"" + (year - 1) + "-11-01\", \"number\": \"国办发明电〔"
+                + (year - 1) + "〕1号\"}, \"offDays\": [{\"from\": \"" + offFrom + "\", \"to\": \"" + offTo
+                + "\"}], \"makeUpWorkingDays\": [" + (makeUp == null ? "" : "\"" + makeUp + "\"") + "]}";
+    }
+
+    @Test
+    void yearsFrom2000To2100AreTakenAndNoOthers() {
+        assertEquals(
+                2000,
+                CalendarLoader.read("a", year(2000, "2000-01-01", "2000-01-03", null))
+                        .year());
+        assertEquals(
+                2100,
+                CalendarLoader.read("b", year(2100, "2100-01-01", "2100-01-03", null))
+                        .year());
+        assertThrows(
+                CalendarException.class, () -> CalendarLoader.read("c", year(1999, "1999-01-01", "1999-01-03", null)));
+        assertThrows(
+                CalendarException.class, () -> CalendarLoader.read("d", year(2101, "2101-01-01", "2101-01-03", null)));
+    }
+
+    @Test
+    void aRangeRunsForwardWithinAMonthAndAMakeUpDayIsAWeekendNotOff() {
+        assertEquals(
+                31,
+                CalendarLoader.read("a", year(2030, "2030-01-01", "2030-01-31", null))
+                        .offDays()
+                        .size());
+        assertEquals(
+                32,
+                CalendarLoader.read("a", year(2030, "2030-01-01", "2030-02-01", null))
+                        .offDays()
+                        .size());
+        assertThrows(
+                CalendarException.class, () -> CalendarLoader.read("b", year(2030, "2030-01-01", "2030-02-02", null)));
+        assertThrows(
+                CalendarException.class, () -> CalendarLoader.read("c", year(2030, "2030-01-05", "2030-01-04", null)));
+        assertEquals(
+                1,
+                CalendarLoader.read("d", year(2030, "2030-01-01", "2030-01-01", "2030-01-05"))
+                        .offDays()
+                        .size());
+        assertThrows(
+                CalendarException.class,
+                () -> CalendarLoader.read("e", year(2030, "2030-01-05", "2030-01-06", "2030-01-05")),
+                "a Saturday both off and worked");
+        assertThrows(
+                CalendarException.class,
+                () -> CalendarLoader.read("f", year(2030, "2030-01-01", "2030-01-01", "2030-01-07")),
+                "a Monday is no make-up day");
+    }
+
+    @Test
+    void anImportedYearIsKeptInTheDataDirectoryAndReadWithTheShippedOnes() throws Exception {
+        assertEquals(Optional.empty(), CalendarLoader.installedText(dir, 2031));
+        String text = year(2031, "2031-01-01", "2031-01-03", null);
+        HolidayYear y = CalendarLoader.install("2031.json", text, dir);
+        assertEquals(2031, y.year());
+        assertEquals(Optional.of(text), CalendarLoader.installedText(dir, 2031));
+        Path file = dir.resolve("offered.json");
+        Files.writeString(file, year(2032, "2032-01-01", "2032-01-02", null));
+        assertEquals(2032, CalendarLoader.install(file, dir).year());
+        // another kind of file in the folder is no year
+        Files.writeString(dir.resolve("calendar").resolve("notes.txt"), "not a year");
+        WorkingCalendar calendar = CalendarLoader.load(dir);
+        assertTrue(calendar.year(2031).isPresent());
+        assertTrue(calendar.year(2032).isPresent());
+        assertTrue(calendar.year(2024).isPresent(), "the shipped years stay");
+        assertEquals(calendar.years().size(), CalendarLoader.builtInYears().size() + 2);
+        assertTrue(CalendarLoader.builtInYears().containsAll(List.of(2021, 2022, 2023, 2024, 2025, 2026)));
+        assertFalse(calendar.isWorkingDay(LocalDate.of(2031, 1, 2)), "an imported day off counts");
+    }
+
+    @Test
+    void dueSoonStartsOnTheLastWorkingDayBeforeTheDeadlinesDay() {
+        WorkingCalendar calendar = CalendarLoader.builtIn();
+        // due at the end of Monday 2024-10-07 (the National Day week is off): the last working day before it is
+        // Monday 2024-09-30
+        Instant due = LocalDate.of(2024, 10, 8).atStartOfDay(ChinaTime.ZONE).toInstant();
+        assertEquals(
+                LocalDate.of(2024, 9, 30).atStartOfDay(ChinaTime.ZONE).toInstant(),
+                calendar.startOfLastWorkingDayBefore(due));
+        Instant thursday =
+                LocalDate.of(2024, 11, 22).atStartOfDay(ChinaTime.ZONE).toInstant();
+        assertEquals(
+                LocalDate.of(2024, 11, 20).atStartOfDay(ChinaTime.ZONE).toInstant(),
+                calendar.startOfLastWorkingDayBefore(thursday));
+    }
+}
