@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.calendar.CalendarLoader;
+import org.reliefdesk.logic.calendar.WorkingCalendar;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.clock.StepState;
 import org.reliefdesk.logic.clock.StepTiming;
@@ -13,6 +14,7 @@ import org.reliefdesk.logic.clock.TicketClocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** A step with no limit and a step that pauses the clock: never late while in them, done on time when left. */
 class StepKindsClockTest {
@@ -67,5 +69,18 @@ class StepKindsClockTest {
                 Duration.between(h.ticket.submittedAt(), h.now),
                 back.open(),
                 "days open run on through a pause; the pause is said beside them");
+    }
+
+    @Test
+    void theClocksSayTheirCalendarAndWholeDaysOpen() {
+        WorkingCalendar calendar = CalendarLoader.builtIn();
+        TicketClocks clocks = new TicketClocks(Harness.CATALOG, calendar);
+        assertSame(calendar, clocks.calendar());
+        Harness h = new Harness("drinking_water");
+        TicketClock c = clocks.compute(
+                h.ticket,
+                h.history,
+                h.ticket.submittedAt().plus(Duration.ofDays(3).plusHours(5)));
+        assertEquals(3, c.openDays());
     }
 }
