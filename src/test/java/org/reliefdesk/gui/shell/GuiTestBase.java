@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -66,7 +67,9 @@ abstract class GuiTestBase extends FxRobot {
                 .withCentral(central);
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
         WaitForAsyncUtils.waitFor(
-                90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+                90,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#signInUserList").tryQuery().isPresent()));
     }
 
     /** A county's own central store (an H2 file under the test's folder) with one user and generated tickets. */
@@ -101,7 +104,7 @@ abstract class GuiTestBase extends FxRobot {
         Predicate<Node> cell = n ->
                 n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith(displayName);
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup(cell).tryQuery().isPresent());
+                20, TimeUnit.SECONDS, () -> onFx(() -> lookup(cell).tryQuery().isPresent()));
         // Chosen through the list's selection, not a robot click on a row that a relayout may move.
         @SuppressWarnings("unchecked")
         ListView<User> users = lookup("#signInUserList").queryAs(ListView.class);
@@ -115,7 +118,7 @@ abstract class GuiTestBase extends FxRobot {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#ticketCount")
+                () -> onFx(() -> lookup("#ticketCount")
                                 .tryQuery()
                                 .map(n -> ((Label) n).getText().contains("/ 共")
                                         && !((Label) n).getText().endsWith("共 0 件"))
@@ -124,7 +127,15 @@ abstract class GuiTestBase extends FxRobot {
                         && ((HBox) lookup("#statusBar").query())
                                 .getChildren().stream()
                                         .anyMatch(c -> c instanceof Label l
-                                                && l.getText().contains(displayName)));
+                                                && l.getText().contains(displayName))));
+    }
+
+    /**
+     * A condition on the scene graph, read on the FX thread: read from the test's thread while the
+     * window is rebuilt (sign-in replaces the whole scene), a lookup can walk a list being changed.
+     */
+    static boolean onFx(Callable<Boolean> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
