@@ -153,7 +153,7 @@ public final class CentralTickets {
         Ticket t = h.ticket();
         long change = nextChange(c, t.county().code());
         if (numberIt) {
-            t = numbered(t, nextNumber(c, TicketNumbers.prefix(t.county().code(), t.submittedAt())));
+            t = t.withNumber(nextNumber(c, TicketNumbers.prefix(t.county().code(), t.submittedAt())));
             h = new TicketHistory(t, h.events());
         }
         String body = codec.write(h);
@@ -254,26 +254,6 @@ public final class CentralTickets {
             }
         }
         return TicketNumbers.next(prefix, taken);
-    }
-
-    private static Ticket numbered(Ticket t, String no) {
-        return new Ticket(
-                t.id(),
-                no,
-                t.itemCode(),
-                t.county(),
-                t.township(),
-                t.village(),
-                t.applicant(),
-                t.channel(),
-                t.raisedBy(),
-                t.submittedAt(),
-                t.dispatchedAt(),
-                t.currentStep(),
-                t.status(),
-                t.concludedAt(),
-                t.outcome(),
-                t.version());
     }
 
     /** Whether another ticket already holds one of this ticket's event ids. */

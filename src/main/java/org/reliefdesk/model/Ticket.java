@@ -33,6 +33,27 @@ public record Ticket(
         Objects.requireNonNull(status, "status");
     }
 
+    /** The same ticket under another number (the central store's, or the next free one on this PC). */
+    public Ticket withNumber(String number) {
+        return new Ticket(
+                id,
+                number,
+                itemCode,
+                county,
+                township,
+                village,
+                applicant,
+                channel,
+                raisedBy,
+                submittedAt,
+                dispatchedAt,
+                currentStep,
+                status,
+                concludedAt,
+                outcome,
+                version);
+    }
+
     /** The ticket moved to {@code step}; {@code newOutcome} replaces the outcome when not null. */
     public Ticket withStep(String step, TicketStatus newStatus, Instant newConcludedAt, String newOutcome) {
         return new Ticket(

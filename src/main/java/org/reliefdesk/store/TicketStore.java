@@ -245,23 +245,7 @@ public final class TicketStore {
         Ticket t = opened.ticket();
         String prefix = TicketNumbers.prefix(t.county().code(), t.submittedAt());
         return store.inTransaction(s -> {
-            Ticket numbered = new Ticket(
-                    t.id(),
-                    nextNumber(s, prefix),
-                    t.itemCode(),
-                    t.county(),
-                    t.township(),
-                    t.village(),
-                    t.applicant(),
-                    t.channel(),
-                    t.raisedBy(),
-                    t.submittedAt(),
-                    t.dispatchedAt(),
-                    t.currentStep(),
-                    t.status(),
-                    t.concludedAt(),
-                    t.outcome(),
-                    0);
+            Ticket numbered = t.withNumber(nextNumber(s, prefix));
             TicketHistory stored = new TicketHistory(numbered, opened.events());
             insertAll(s, List.of(stored));
             TicketEvent submit = opened.events().get(0);

@@ -31,18 +31,6 @@ public interface UiTasks extends AutoCloseable {
 
     /** How far a piece of work got; said on the FX thread by whoever started it. */
     interface Progress {
-        Progress NONE = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-                // nobody is watching
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-        };
-
         void update(double fraction, String message);
 
         boolean cancelled();
