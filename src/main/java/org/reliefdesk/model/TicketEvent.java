@@ -37,7 +37,10 @@ public record TicketEvent(
 
     public TicketEvent {
         // Kept in the order given; null values are allowed (an empty optional field).
-        formData = formData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(formData));
+        // an empty form shares one map: a county's timelines hold half a million events without forms
+        formData = formData == null || formData.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(formData));
     }
 
     /** An event not (yet) received by the central store. */

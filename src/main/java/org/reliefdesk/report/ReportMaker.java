@@ -140,10 +140,10 @@ public final class ReportMaker {
             return read;
         }
         var tickets = scope.tickets(catalog);
-        List<Ticket> list = store.tickets().list(tickets);
-        Map<UUID, List<TicketEvent>> events = store.tickets().timelines(tickets);
-        List<TicketHistory> histories = new ArrayList<>(list.size());
-        for (Ticket t : list) {
+        var whole = store.tickets().scope(tickets);
+        Map<UUID, List<TicketEvent>> events = whole.timelines();
+        List<TicketHistory> histories = new ArrayList<>(whole.tickets().size());
+        for (Ticket t : whole.tickets()) {
             histories.add(new TicketHistory(t, events.getOrDefault(t.id(), List.of())));
         }
         read = List.copyOf(histories);

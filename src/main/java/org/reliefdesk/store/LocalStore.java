@@ -66,7 +66,7 @@ public final class LocalStore implements AutoCloseable {
         try {
             Files.createDirectories(dbDir);
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl("jdbc:h2:file:" + dbDir.resolve("reliefdesk").toAbsolutePath());
+            config.setJdbcUrl("jdbc:h2:file:" + dbDir.resolve("reliefdesk").toAbsolutePath() + ";CACHE_SIZE=8192");
             config.setUsername("sa");
             config.setPassword("");
             config.setMaximumPoolSize(4);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -179,20 +180,26 @@ public final class TicketStore {
     }
 
     /**
-     * The step movements of every ticket a scope covers, oldest first, without form data or notes
-     * (events with an empty form): what the clocks and queues need, read in one query. The full
-     * history of one ticket comes from {@link #events(UUID)} when it is opened.
+     * Every ticket a scope covers, newest first, with its step movements (events without notes
+     * or forms, oldest first): what the workbench's clocks and queues and the reports need, read
+     * in one pass. The full history of one ticket comes from {@link #events(UUID)} when it is
+     * opened.
      */
+    public Screen scope(TicketScope scope) {
+        return scope(scope, () -> false);
+    }
+
+    /**
+     * {@link #scope(TicketScope)}, stopped with a {@link java.util.concurrent.CancellationException}
+     * soon after {@code stop} says so (a read ahead that nobody waits for any more).
+     */
+    public Screen scope(TicketScope scope, BooleanSupplier stop) {
+        return TicketReads.scope(store.dataSource(), scope, stop);
+    }
+
+    /** The step movements of every ticket a scope covers (see {@link #scope}). */
     public Map<UUID, List<TicketEvent>> timelines(TicketScope scope) {
-        // No ORDER BY: sorting half a million rows in the database costs more than ordering
-        // each ticket's handful of events here.
-        return store.readMany(s -> slim(scoped(
-                        s,
-                        SLIM_EVENTS + " from TicketEventEntity e, TicketEntity t where e.ticketId = t.id",
-                        scope,
-                        null,
-                        Object[].class)
-                .getResultList()));
+        return scope(scope).timelines();
     }
 
     public Optional<Ticket> find(UUID id) {

@@ -32,6 +32,7 @@ public final class Workspace implements AutoCloseable {
     public final UiTasks tasks;
 
     private final PlaceDirectory places = PlaceDirectory.loadBuiltIn();
+    private final ScopeReadAhead readAhead = new ScopeReadAhead();
 
     private String centralUrl;
     private DemoBootstrap.Embedded embedded;
@@ -47,6 +48,11 @@ public final class Workspace implements AutoCloseable {
      * Clocks over the shipped years plus any an administrator added to {@code <data dir>/calendar};
      * read again on every load, so an imported year shows at the next refresh.
      */
+    /** The scope read while the sign-in list shows, for the workbench that opens next. */
+    public ScopeReadAhead readAhead() {
+        return readAhead;
+    }
+
     /** The places of the shipped reference data (the demo county among them). */
     public PlaceDirectory places() {
         return places;

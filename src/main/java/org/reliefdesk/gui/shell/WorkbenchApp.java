@@ -28,6 +28,7 @@ import org.reliefdesk.gui.common.FxUiTasks;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.DemoBootstrap;
+import org.reliefdesk.gui.session.LastUser;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.settings.SettingsForm;
 import org.reliefdesk.gui.signin.SignInView;
@@ -39,6 +40,7 @@ import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.DamagedDatabaseException;
 import org.reliefdesk.store.IncompatibleDatabaseException;
@@ -183,11 +185,7 @@ public final class WorkbenchApp extends Application {
                         return;
                     }
                     showSignIn(known);
-                    tasks.run(
-                            UiTasks.Lane.STORE,
-                            progress -> readAhead(known),
-                            done -> {},
-                            error -> LOG.warn("Reading ahead failed", error));
+                    readAhead(known);
                 },
                 error -> fail(
                         error instanceof IncompatibleDatabaseException other
@@ -202,27 +200,48 @@ public final class WorkbenchApp extends Application {
     }
 
     /**
-     * While a person picks their name, read the county's newest tickets once and compute their
-     * clocks: the database pages, the queries and the code are warm when the workbench opens.
+     * While a person picks their name: the newest tickets of the likely person's scope with their
+     * clocks (the pages, the queries and the code are warm for the first screen), then their whole
+     * scope on the jobs lane (the store's stays free for the first screen of whoever signs in).
      */
-    private Void readAhead(List<User> known) {
-        try {
-            long started = System.nanoTime();
-            known.stream().findFirst().ifPresent(u -> {
-                var screen = workspace
-                        .store
-                        .tickets()
-                        .newest(new TicketScope(u.countyCode(), null, null), WorkbenchViewModel.FIRST_SCREEN);
-                var clocks = workspace.clocks();
-                Instant now = config.clock().instant();
-                screen.tickets()
-                        .forEach(t -> clocks.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
-            });
-            LOG.info("Read ahead in {} ms", (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            LOG.warn("Reading ahead failed (the workbench reads when it opens)", e);
+    private void readAhead(List<User> known) {
+        Optional<User> likely = likelyUser(known);
+        if (likely.isEmpty()) {
+            return;
         }
-        return null;
+        TicketScope scope = TicketScope.of(likely.get(), workspace.catalog);
+        workspace.readAhead().expect(scope);
+        tasks.run(
+                UiTasks.Lane.STORE,
+                progress -> {
+                    long started = System.nanoTime();
+                    var screen = workspace.store.tickets().newest(scope, WorkbenchViewModel.FIRST_SCREEN);
+                    var clocks = workspace.clocks();
+                    Instant now = config.clock().instant();
+                    screen.tickets()
+                            .forEach(t -> clocks.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
+                    LOG.info("Read the first screen ahead in {} ms", (System.nanoTime() - started) / 1_000_000);
+                    return null;
+                },
+                done -> {},
+                error -> LOG.warn("Reading ahead failed (the workbench reads when it opens)", error));
+        tasks.run(
+                UiTasks.Lane.JOB,
+                progress -> {
+                    workspace.readAhead().read(workspace.store, workspace.clocks(), config.clock());
+                    return null;
+                },
+                done -> {},
+                error -> LOG.warn("Reading ahead failed (the workbench reads when it opens)", error));
+    }
+
+    /** Who signed in last on this PC; else the county's leader (the largest scope); else the first. */
+    private Optional<User> likelyUser(List<User> known) {
+        Optional<String> last = LastUser.read(config.dataDir());
+        return last.flatMap(name ->
+                        known.stream().filter(u -> u.username().equals(name)).findFirst())
+                .or(() -> known.stream().filter(u -> u.role() == Role.LEADER).findFirst())
+                .or(() -> known.stream().findFirst());
     }
 
     private void showSignIn(List<User> users) {
@@ -279,6 +298,14 @@ public final class WorkbenchApp extends Application {
         }
         WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user);
         current = vm;
+        tasks.run(
+                UiTasks.Lane.HOUSEKEEPING,
+                progress -> {
+                    LastUser.remember(config.dataDir(), user.username());
+                    return null;
+                },
+                done -> {},
+                error -> LOG.warn("Could not remember the last user", error));
         SyncViewModel sync = new SyncViewModel(workspace, user, password, vm::synced);
         currentSync = sync;
         // A saved action or a new ticket waits in the outbox: the status bar's count follows each load.

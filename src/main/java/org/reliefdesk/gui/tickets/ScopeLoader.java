@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.reliefdesk.gui.session.ScopeReadAhead;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.queue.TicketScope;
@@ -43,6 +44,7 @@ final class ScopeLoader {
     private final Clock clock;
     private final WorkflowEngine engine;
     private final boolean provisionalNumbers;
+    private final ScopeReadAhead readAhead;
 
     ScopeLoader(
             LocalStore store,
@@ -51,7 +53,8 @@ final class ScopeLoader {
             Supplier<TicketClocks> clocks,
             Clock clock,
             WorkflowEngine engine,
-            boolean provisionalNumbers) {
+            boolean provisionalNumbers,
+            ScopeReadAhead readAhead) {
         this.store = store;
         this.scope = scope;
         this.user = user;
@@ -59,10 +62,13 @@ final class ScopeLoader {
         this.clock = clock;
         this.engine = engine;
         this.provisionalNumbers = provisionalNumbers;
+        this.readAhead = readAhead;
     }
 
     /** The newest {@code limit} tickets, marked partial when there may be more. */
     ScopeSnapshot newest(int limit) {
+        // someone else's scope read ahead would only slow this one down
+        readAhead.keepOnly(scope);
         long started = System.nanoTime();
         TicketStore.Screen screen = store.tickets().newest(scope, limit);
         ScopeSnapshot s =
@@ -75,20 +81,27 @@ final class ScopeLoader {
         return s;
     }
 
-    /** Every ticket in scope. */
+    /** Every ticket in scope: as read ahead while the sign-in list showed, or read now. */
     ScopeSnapshot all() {
         long started = System.nanoTime();
-        List<Ticket> list = store.tickets().list(scope);
-        long listed = System.nanoTime();
-        Map<UUID, List<TicketEvent>> events = store.tickets().timelines(scope);
+        Optional<ScopeReadAhead.Read> ahead = readAhead.take(scope);
+        if (ahead.isPresent()) {
+            ScopeReadAhead.Read read = ahead.get();
+            LOG.info(
+                    "Loaded {} tickets for {} as read ahead, after waiting {} ms",
+                    read.tickets().size(),
+                    user.username(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return snapshot(read.tickets(), read.clocks(), read.maker(), read.at(), false);
+        }
+        TicketStore.Screen whole = store.tickets().scope(scope);
         long read = System.nanoTime();
-        ScopeSnapshot s = snapshot(list, events, false);
+        ScopeSnapshot s = snapshot(whole.tickets(), whole.timelines(), false);
         LOG.info(
-                "Loaded {} tickets for {}: list {} ms, timelines {} ms, clocks {} ms",
-                list.size(),
+                "Loaded {} tickets for {}: read {} ms, clocks {} ms",
+                whole.tickets().size(),
                 user.username(),
-                (listed - started) / 1_000_000,
-                (read - listed) / 1_000_000,
+                (read - started) / 1_000_000,
                 (System.nanoTime() - read) / 1_000_000);
         return s;
     }
@@ -98,7 +111,6 @@ final class ScopeLoader {
         Instant now = clock.instant();
         TicketClocks maker = clocks.get();
         List<Ticket> tickets = new ArrayList<>();
-        Map<UUID, List<TicketEvent>> histories = new HashMap<>();
         Map<UUID, TicketClock> computed = new HashMap<>();
         Set<UUID> mine = new HashSet<>();
         for (UUID id : ids) {
@@ -109,7 +121,6 @@ final class ScopeLoader {
             Ticket t = found.get();
             List<TicketEvent> events = store.tickets().events(id);
             tickets.add(t);
-            histories.put(id, events);
             computed.put(id, maker.compute(t, events, now));
             if (engine.mayActInStep(t, user)) {
                 mine.add(id);
@@ -117,7 +128,6 @@ final class ScopeLoader {
         }
         return new ScopeSnapshot.Changes(
                 tickets,
-                histories,
                 computed,
                 mine,
                 store.outbox().ticketStates(),
@@ -135,20 +145,26 @@ final class ScopeLoader {
         Instant now = clock.instant();
         TicketClocks maker = clocks.get();
         Map<UUID, TicketClock> computed = new HashMap<>(list.size() * 2);
-        Set<UUID> mine = new HashSet<>();
         for (Ticket t : list) {
             computed.put(t.id(), maker.compute(t, events.getOrDefault(t.id(), List.of()), now));
+        }
+        return snapshot(list, computed, maker, now, partial);
+    }
+
+    private ScopeSnapshot snapshot(
+            List<Ticket> list, Map<UUID, TicketClock> computed, TicketClocks maker, Instant at, boolean partial) {
+        Set<UUID> mine = new HashSet<>();
+        for (Ticket t : list) {
             if (engine.mayActInStep(t, user)) {
                 mine.add(t.id());
             }
         }
         return new ScopeSnapshot(
                 List.copyOf(list),
-                Collections.unmodifiableMap(events),
                 Collections.unmodifiableMap(computed),
                 Collections.unmodifiableSet(mine),
                 maker,
-                now,
+                at,
                 new TicketSearch.Index(list),
                 store.outbox().ticketStates(),
                 provisionalNumbers ? store.outbox().provisional() : Set.of(),

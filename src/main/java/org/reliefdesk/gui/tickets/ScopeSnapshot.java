@@ -14,12 +14,12 @@ import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.queue.TicketSearch;
 import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.store.Outbox;
 
 /**
- * The user's scope as loaded at one moment: the tickets newest first, each one's step movements,
- * clock and whether it is the user's task, the search over them and where their changes stand
+ * The user's scope as loaded at one moment: the tickets newest first, each one's clock (the step
+ * movements it was computed from are not kept: a county's half a million of them would double
+ * the heap) and whether it is the user's task, the search over them and where their changes stand
  * with the central store. Never changed: a save or a pulled page makes a new snapshot that
  * shares what did not change ({@link #replacing}); background work is handed a snapshot, never
  * the view model's fields.
@@ -28,7 +28,6 @@ import org.reliefdesk.store.Outbox;
  */
 public record ScopeSnapshot(
         List<Ticket> tickets,
-        Map<UUID, List<TicketEvent>> histories,
         Map<UUID, TicketClock> clocks,
         Set<UUID> actionable,
         TicketClocks maker,
@@ -41,7 +40,6 @@ public record ScopeSnapshot(
     public static final ScopeSnapshot EMPTY = new ScopeSnapshot(
             List.of(),
             Map.of(),
-            Map.of(),
             Set.of(),
             null,
             Instant.EPOCH,
@@ -50,10 +48,9 @@ public record ScopeSnapshot(
             Set.of(),
             false);
 
-    /** What a save or a pulled page changed: the tickets as stored now, with their movements and clocks. */
+    /** What a save or a pulled page changed: the tickets as stored now, with their clocks. */
     public record Changes(
             List<Ticket> tickets,
-            Map<UUID, List<TicketEvent>> histories,
             Map<UUID, TicketClock> clocks,
             Set<UUID> actionable,
             Map<UUID, Outbox.TicketSync> syncStates,
@@ -90,8 +87,6 @@ public record ScopeSnapshot(
         List<Ticket> added =
                 changes.tickets().stream().filter(t -> !known.contains(t.id())).toList();
         list.addAll(0, added);
-        Map<UUID, List<TicketEvent>> h = new HashMap<>(histories);
-        h.putAll(changes.histories());
         Map<UUID, TicketClock> c = new HashMap<>(clocks);
         c.putAll(changes.clocks());
         Set<UUID> mine = new HashSet<>(actionable);
@@ -99,7 +94,6 @@ public record ScopeSnapshot(
         mine.addAll(changes.actionable());
         return new ScopeSnapshot(
                 Collections.unmodifiableList(list),
-                Collections.unmodifiableMap(h),
                 Collections.unmodifiableMap(c),
                 Collections.unmodifiableSet(mine),
                 maker,

@@ -102,7 +102,8 @@ public final class WorkbenchViewModel {
                 workspace::clocks,
                 config.clock(),
                 engine,
-                config.central().mode() != AppConfig.Central.Mode.OFF);
+                config.central().mode() != AppConfig.Central.Mode.OFF,
+                workspace.readAhead());
         this.selected = new SelectedTicket(store, catalog, engine, user, config, attachments, tasks);
         this.feed = new ScopeFeed(loader, tasks, list, selected, config.texts(), this::announce);
         selected.saidProperty().addListener((o, a, said) -> message.set(said));
@@ -277,8 +278,10 @@ public final class WorkbenchViewModel {
         if (c != null) {
             return c;
         }
+        // Every ticket shown is in the snapshot with its clock; one that is not (not yet loaded)
+        // gets the clock of its record alone, without its movements.
         TicketClocks maker = s.maker() != null ? s.maker() : workspace.clocks();
-        return maker.compute(t, s.histories().getOrDefault(t.id(), List.of()), s.at());
+        return maker.compute(t, List.of(), s.at());
     }
 
     public long daysOpen(Ticket t) {

@@ -3,6 +3,7 @@ package org.reliefdesk.gui.shell;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import javax.management.ObjectName;
+
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.session.LastUser;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -128,9 +132,22 @@ class WorkbenchBench extends FxRobot {
         }
     }
 
+    /** The heap's largest classes (as {@code jcmd GC.class_histogram}), to see where the memory goes. */
+    private static String histogram() throws Exception {
+        String all = (String) ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {null},
+                        new String[] {String[].class.getName()});
+        return all.lines().limit(40).collect(Collectors.joining("\n"));
+    }
+
     private void run(User user) throws Exception {
         Clock clock = Clock.fixed(SampleGenerator.noon(AS_OF), ChinaTime.ZONE);
         AppConfig config = new AppConfig(DATA, new Texts(Texts.CHINESE), clock, COUNT);
+        // Each person at their own PC: the one who signed in there last, as most days.
+        LastUser.remember(DATA, user.username());
         System.gc();
         long start = System.nanoTime();
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
@@ -196,6 +213,9 @@ class WorkbenchBench extends FxRobot {
         record(
                 user.username() + ": heap in use after loading",
                 (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024) + " MB");
+        if (Boolean.getBoolean("bench.histogram")) {
+            LOG.info("BENCH-HISTOGRAM {}:\n{}", user.username(), histogram());
+        }
 
         if (user.role() == Role.CLERK) {
             measureSaves(user, table);

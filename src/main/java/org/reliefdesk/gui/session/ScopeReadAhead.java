@@ -1,0 +1,122 @@
+package org.reliefdesk.gui.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.reliefdesk.logic.clock.TicketClock;
+import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.TicketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole scope of the person most likely to sign in, read with its clocks while the sign-in
+ * list shows: a person takes seconds to find their name and type a password, and a county of
+ * 100,000 tickets takes seconds to read. The workbench of that scope takes it once, waiting if it
+ * is still being read; a sign-in of anyone else stops it and drops it. Nothing can change the
+ * store meanwhile (no one is signed in; sync starts with the workbench), and a pull that lands
+ * later replaces the tickets it changed as every pull does.
+ */
+public final class ScopeReadAhead {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeReadAhead.class);
+
+    /** What was read: the tickets newest first and their clocks as of {@code at}. */
+    public record Read(List<Ticket> tickets, Map<UUID, TicketClock> clocks, TicketClocks maker, Instant at) {}
+
+    /** One read: the scope it is for, its result, and whether anyone still wants it. */
+    private static final class Attempt {
+        final TicketScope scope;
+        final CompletableFuture<Read> result = new CompletableFuture<>();
+        volatile boolean stopped;
+
+        Attempt(TicketScope scope) {
+            this.scope = scope;
+        }
+    }
+
+    private Attempt current;
+
+    /** Claims the next read for {@code scope} (before it is queued); an earlier one is stopped. */
+    public synchronized void expect(TicketScope scope) {
+        if (current != null) {
+            current.stopped = true;
+        }
+        current = new Attempt(scope);
+    }
+
+    /** Reads what was last expected (on a background lane). */
+    public void read(LocalStore store, TicketClocks maker, Clock clock) {
+        Attempt a;
+        synchronized (this) {
+            a = current;
+        }
+        if (a == null || a.stopped) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            TicketStore.Screen screen = store.tickets().scope(a.scope, () -> a.stopped);
+            Instant now = clock.instant();
+            Map<UUID, TicketClock> clocks = new HashMap<>(screen.tickets().size() * 2);
+            for (Ticket t : screen.tickets()) {
+                if (a.stopped) {
+                    throw new CancellationException("stopped while computing clocks");
+                }
+                clocks.put(t.id(), maker.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
+            }
+            a.result.complete(new Read(screen.tickets(), clocks, maker, now));
+            LOG.info(
+                    "Read ahead {} tickets with their clocks in {} ms",
+                    screen.tickets().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            a.result.completeExceptionally(e);
+            if (e instanceof CancellationException) {
+                LOG.info("Reading ahead stopped: another person signed in");
+            } else {
+                LOG.warn("Reading ahead failed (the workbench reads when it opens)", e);
+            }
+        }
+    }
+
+    /** Stops and drops a read for any scope other than {@code scope}. */
+    public synchronized void keepOnly(TicketScope scope) {
+        if (current != null && !current.scope.equals(scope)) {
+            current.stopped = true;
+            current = null;
+        }
+    }
+
+    /**
+     * The read of {@code scope}, waiting while it runs; empty when none was made for it, it was
+     * stopped or it failed. Once only: what it held is the caller's.
+     */
+    public Optional<Read> take(TicketScope scope) {
+        Attempt a;
+        synchronized (this) {
+            keepOnly(scope);
+            a = current;
+            current = null;
+        }
+        if (a == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(a.result.join());
+        } catch (CompletionException | CancellationException e) {
+            return Optional.empty();
+        }
+    }
+}
