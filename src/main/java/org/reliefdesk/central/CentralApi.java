@@ -50,7 +50,8 @@ final class CentralApi extends Handler.Abstract {
                 new Route("PUT", "/calendar", Access.CALENDAR_EDITOR, e::putCalendar),
                 new Route("GET", "/users", Access.ADMINISTRATOR, e::users),
                 new Route("POST", "/users", Access.ADMINISTRATOR, e::addUser),
-                new Route("POST", "/users/{username}/disable", Access.ADMINISTRATOR, e::disableUser));
+                new Route("POST", "/users/{username}/disable", Access.ADMINISTRATOR, e::disableUser),
+                new Route("POST", "/users/{username}/enable", Access.ADMINISTRATOR, e::enableUser));
     }
 
     /** The routes, for the protocol's documentation and its test. */

@@ -143,6 +143,17 @@ public final class CentralUsers {
         });
     }
 
+    /** Lets a disabled user sign in again; false when there is no such user. */
+    public boolean enable(String username) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE central_user SET disabled = FALSE WHERE username = ?")) {
+                ps.setString(1, username);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** The users of one county, as its administrator manages them. */
     public List<ListedUser> listOf(String countyCode) {
         return list().stream()

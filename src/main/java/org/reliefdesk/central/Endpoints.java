@@ -182,18 +182,34 @@ final class Endpoints {
     void disableUser(Exchange x) {
         Exchange.drain(x.request); // nothing is read from the body
         User admin = x.user();
-        String name = x.param("username");
-        boolean ours = store.users().listOf(admin.countyCode()).stream()
-                .anyMatch(l -> l.user().username().equals(name));
-        if (!ours) {
-            throw new ApiError(404, "notFound", "no user " + name + " in this county");
-        }
+        String name = ownCountysUser(x, admin);
         if (name.equals(admin.username())) {
             throw new InvalidFieldException("username", "rule.user.disableSelf");
         }
         store.users().disable(name);
         LOG.info("User {} disabled by {}", name, admin.username());
         x.send(200, Map.of("disabled", name));
+    }
+
+    /** A disabled user may sign in again (with the password they had); another county's is "not found". */
+    void enableUser(Exchange x) {
+        Exchange.drain(x.request);
+        User admin = x.user();
+        String name = ownCountysUser(x, admin);
+        store.users().enable(name);
+        LOG.info("User {} enabled again by {}", name, admin.username());
+        x.send(200, Map.of("enabled", name));
+    }
+
+    /** The user the path names, when they belong to the administrator's county. */
+    private String ownCountysUser(Exchange x, User admin) {
+        String name = x.param("username");
+        boolean ours = store.users().listOf(admin.countyCode()).stream()
+                .anyMatch(l -> l.user().username().equals(name));
+        if (!ours) {
+            throw new ApiError(404, "notFound", "no user " + name + " in this county");
+        }
+        return name;
     }
 
     /** A role by name; none or an unknown one is the role field's error, not a server error. */

@@ -159,7 +159,7 @@ public final class CentralCommand implements Callable<Integer> {
             name = "user",
             mixinStandardHelpOptions = true,
             description = "Add, disable or list central store users.",
-            subcommands = {UserAdd.class, UserDisable.class, UserList.class})
+            subcommands = {UserAdd.class, UserDisable.class, UserEnable.class, UserList.class})
     static final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
@@ -261,6 +261,29 @@ public final class CentralCommand implements Callable<Integer> {
                 }
             }
             spec.commandLine().getOut().println(texts.msg("central.user.disabled", name));
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled user sign in again.")
+    static final class UserEnable implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Sign-in name.")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
+            Texts texts = central.options.texts();
+            try (CentralStore store = central.open()) {
+                if (!store.users().enable(name)) {
+                    spec.commandLine().getErr().println(texts.msg("central.user.unknown", name));
+                    return 1;
+                }
+            }
+            spec.commandLine().getOut().println(texts.msg("central.user.enabled", name));
             return 0;
         }
     }

@@ -168,6 +168,13 @@ public final class CentralClient {
                 .build());
     }
 
+    /** Lets a disabled user of the administrator's county sign in again. */
+    public void enableUser(String token, String username) throws IOException {
+        call(request("/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "/enable", token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     /** Sends a file the central store does not hold yet, continuing a broken upload where it stopped. */
     public void upload(String token, UUID ticket, String sha, Path file) throws IOException {
         String forTicket = "ticket=" + ticket;

@@ -635,6 +635,33 @@ abstract class SyncContract {
                 world.central.users().list().stream()
                         .anyMatch(l -> l.user().username().equals("water.b") && !l.disabled()),
                 "county B's clerk untouched");
+
+        // Enabled again: only by an administrator of their county; the old password works again.
+        assertEquals(
+                403,
+                Assertions.assertThrows(
+                                CentralClient.Refused.class,
+                                () -> client.enableUser(
+                                        client.signIn(
+                                                        SyncWorld.WATER_A.username(),
+                                                        SyncWorld.PASSWORD.toCharArray(),
+                                                        "test")
+                                                .token(),
+                                        "water.three"))
+                        .status());
+        assertEquals(
+                404,
+                Assertions.assertThrows(
+                                CentralClient.Refused.class,
+                                () -> client.enableUser(admin, SyncWorld.WATER_B.username()))
+                        .status());
+        client.enableUser(admin, "water.three");
+        assertTrue(
+                client.users(admin).stream().anyMatch(l -> l.user().username().equals("water.three") && !l.disabled()));
+        assertTrue(client.signIn("water.three", "water-three-1".toCharArray(), "test")
+                        .token()
+                        .length()
+                > 10);
     }
 
     @Test

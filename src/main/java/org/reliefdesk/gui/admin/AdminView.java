@@ -2,6 +2,7 @@ package org.reliefdesk.gui.admin;
 
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -149,16 +150,26 @@ public final class AdminView {
         disable.setManaged(vm.central());
         disable.disableProperty()
                 .bind(userTable.getSelectionModel().selectedItemProperty().isNull());
+        // One button: 停用 for an active user (asked first), 重新启用 for a disabled one.
+        disable.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            ListedUser chosen = userTable.getSelectionModel().getSelectedItem();
+                            return texts.msg(
+                                    chosen != null && chosen.disabled() ? "admin.enableUser" : "admin.disableUser");
+                        },
+                        userTable.getSelectionModel().selectedItemProperty()));
         disable.setOnAction(e -> {
             ListedUser chosen = userTable.getSelectionModel().getSelectedItem();
-            if (chosen.disabled()
-                    || ActionDialogs.confirm(
-                            disable.getScene().getWindow(),
-                            texts,
-                            texts.msg(
-                                    "admin.confirmDisable",
-                                    chosen.user().displayName(),
-                                    chosen.user().username()))) {
+            if (chosen.disabled()) {
+                vm.enable(chosen);
+            } else if (ActionDialogs.confirm(
+                    disable.getScene().getWindow(),
+                    texts,
+                    texts.msg(
+                            "admin.confirmDisable",
+                            chosen.user().displayName(),
+                            chosen.user().username()))) {
                 vm.disable(chosen);
             }
         });

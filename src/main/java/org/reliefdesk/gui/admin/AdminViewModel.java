@@ -140,6 +140,23 @@ public final class AdminViewModel {
                 () -> {});
     }
 
+    /** Lets a disabled user sign in again. */
+    public void enable(ListedUser chosen) {
+        if (!chosen.disabled()) {
+            return;
+        }
+        change(
+                () -> {
+                    directory.enable(chosen.user().username());
+                    return texts.msg(
+                            "admin.userEnabled",
+                            chosen.user().displayName(),
+                            chosen.user().username());
+                },
+                usersSaid,
+                () -> {});
+    }
+
     /**
      * Imports a holiday year the person chooses: checked here, shared through the central store
      * (which checks again), then kept on this PC; every clock is computed again.

@@ -25,6 +25,8 @@ public interface Administration {
 
     void disable(String username) throws IOException;
 
+    void enable(String username) throws IOException;
+
     /** Gives one imported year's file to every PC (at their next sync); nothing without a central store. */
     void shareYear(String content) throws IOException;
 
@@ -48,6 +50,11 @@ public interface Administration {
 
             @Override
             public void disable(String username) {
+                throw new UnsupportedOperationException("users of a PC without a central store are not disabled");
+            }
+
+            @Override
+            public void enable(String username) {
                 throw new UnsupportedOperationException("users of a PC without a central store are not disabled");
             }
 
@@ -91,6 +98,14 @@ public interface Administration {
             public void disable(String username) throws IOException {
                 sync.asUser((client, session) -> {
                     client.disableUser(session.token(), username);
+                    return null;
+                });
+            }
+
+            @Override
+            public void enable(String username) throws IOException {
+                sync.asUser((client, session) -> {
+                    client.enableUser(session.token(), username);
                     return null;
                 });
             }

@@ -13,6 +13,7 @@ import java.util.Properties;
 
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.Duration;
@@ -81,5 +82,37 @@ public final class ColumnPrefs {
         } catch (IOException e) {
             LOG.warn("Cannot save column settings to {}", file, e);
         }
+    }
+
+    /**
+     * Remembers where a split pane's first divider was left, in {@code <data dir>/prefs/<user>.<name>.properties};
+     * restored when the pane is built (between 0.2 and 0.85, so a pane is never dragged out of reach).
+     */
+    public static void attachDivider(SplitPane split, Path dataDir, String username, String name) {
+        Path file = dataDir.resolve("prefs").resolve(username + "." + name + ".properties");
+        if (Files.isRegularFile(file)) {
+            Properties p = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+                double at = Double.parseDouble(p.getProperty("divider", "x"));
+                split.setDividerPositions(Math.max(0.2, Math.min(0.85, at)));
+            } catch (IOException | NumberFormatException e) {
+                LOG.warn("Divider setting {} unreadable; using the default", file, e);
+            }
+        }
+        PauseTransition later = new PauseTransition(Duration.millis(400));
+        later.setOnFinished(e -> {
+            Properties p = new Properties();
+            p.setProperty("divider", String.valueOf(split.getDividerPositions()[0]));
+            try {
+                Files.createDirectories(file.getParent());
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    p.store(out, "ReliefDesk divider position");
+                }
+            } catch (IOException ex) {
+                LOG.warn("Cannot save the divider position to {}", file, ex);
+            }
+        });
+        split.getDividers().get(0).positionProperty().addListener((o, a, b) -> later.playFromStart());
     }
 }

@@ -15,6 +15,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -22,6 +25,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -45,7 +49,37 @@ public final class ActionDialog {
 
     private ActionDialog() {}
 
+    /**
+     * Enter on a drop-down, a date or a check box only commits that field: choosing 满意度 by
+     * keyboard must not save (and conclude) the ticket before the notes are typed. Saving stays on
+     * Ctrl+S, and on Enter in a text field or on the Save button.
+     */
+    static void enterNeverSavesFromAChoice(Node pane) {
+        pane.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER
+                    && (e.getTarget() instanceof ComboBoxBase<?>
+                            || e.getTarget() instanceof ChoiceBox<?>
+                            || e.getTarget() instanceof CheckBox
+                            || (e.getTarget() instanceof Node n && n.getParent() instanceof ComboBoxBase<?>))) {
+                e.consume();
+            }
+        });
+    }
+
     public static Optional<Filled> show(
+            Window owner,
+            Ticket ticket,
+            ActionDef action,
+            Catalog catalog,
+            Texts texts,
+            Map<String, Object> facts,
+            LocalDate today,
+            AppConfig files) {
+        return build(owner, ticket, action, catalog, texts, facts, today, files).showAndWait();
+    }
+
+    /** The dialog, not yet shown (tests show it without waiting). */
+    static Dialog<Filled> build(
             Window owner,
             Ticket ticket,
             ActionDef action,
@@ -71,7 +105,7 @@ public final class ActionDialog {
         problem.getStyleClass().add("field-error");
         problem.textProperty()
                 .bind(Bindings.when(editor.dirtyProperty())
-                        .then(editor.firstProblemProperty())
+                        .then(editor.problemsProperty())
                         .otherwise(""));
         VBox content = new VBox(
                 10,
@@ -150,6 +184,8 @@ public final class ActionDialog {
         });
         dialog.setResultConverter(
                 button -> button == save ? new Filled(new LinkedHashMap<>(editor.values()), note.getText()) : null);
-        return dialog.showAndWait();
+        enterNeverSavesFromAChoice(dialog.getDialogPane());
+        dialog.setOnShown(e -> editor.focusFirst());
+        return dialog;
     }
 }

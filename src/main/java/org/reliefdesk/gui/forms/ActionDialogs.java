@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.forms;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -14,12 +15,33 @@ public final class ActionDialogs {
 
     /** Buttons labelled from the bundles: JavaFX's own Yes/No follow the JVM locale, not the user's choice. */
     public static boolean confirm(Window owner, Texts texts, String message) {
+        Alert alert = question(owner, texts, message);
+        return alert.showAndWait()
+                .map(b -> b.getButtonData() == ButtonBar.ButtonData.YES)
+                .orElse(false);
+    }
+
+    /**
+     * The question, not yet shown. Every question here is before something that cannot be taken
+     * back (discarding typed input, refusing a ticket, disabling a user): Enter and Escape both
+     * answer No; Yes takes a deliberate choice.
+     */
+    static Alert question(Window owner, Texts texts, String message) {
         ButtonType yes = new ButtonType(texts.msg("value.yes"), ButtonBar.ButtonData.YES);
         ButtonType no = new ButtonType(texts.msg("value.no"), ButtonBar.ButtonData.NO);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
-        alert.initOwner(owner);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
         alert.setTitle(texts.msg("app.title"));
         alert.setHeaderText(null);
-        return alert.showAndWait().orElse(no) == yes;
+        Button yesButton = (Button) alert.getDialogPane().lookupButton(yes);
+        Button noButton = (Button) alert.getDialogPane().lookupButton(no);
+        yesButton.setId("confirmYes");
+        noButton.setId("confirmNo");
+        yesButton.setDefaultButton(false);
+        noButton.setDefaultButton(true);
+        alert.setOnShown(e -> noButton.requestFocus());
+        return alert;
     }
 }

@@ -58,7 +58,7 @@ public final class FormEditor {
 
     private final BooleanProperty valid = new SimpleBooleanProperty();
     private final BooleanProperty dirty = new SimpleBooleanProperty();
-    private final StringProperty firstProblem = new SimpleStringProperty("");
+    private final StringProperty problems = new SimpleStringProperty("");
 
     /** How attachment fields pick and show files; shared with the rows of repeated fields. */
     private FileAccess files = new FileAccess();
@@ -88,14 +88,17 @@ public final class FormEditor {
             error.getStyleClass().add("field-error");
             error.setId("error-" + f.code());
             error.setWrapText(true);
-            error.setMaxWidth(260);
+            // under its field and taking no room while empty: a message appearing as one types
+            // must not widen the form or push the other fields sideways
+            error.managedProperty().bind(error.textProperty().isNotEmpty());
+            error.visibleProperty().bind(error.managedProperty());
             errors.put(f.code(), error);
             Node node = editor.node();
             node.setId("field-" + f.code());
             root.add(name, 0, row);
             root.add(node, 1, row);
-            root.add(error, 2, row);
-            row++;
+            root.add(error, 1, row + 1);
+            row += 2;
         }
     }
 
@@ -119,8 +122,20 @@ public final class FormEditor {
         return dirty;
     }
 
-    StringProperty firstProblemProperty() {
-        return firstProblem;
+    /** Every problem of the form, one line each, named by the field's label ("" when none). */
+    StringProperty problemsProperty() {
+        return problems;
+    }
+
+    /** Puts the cursor in the first field (a form opens ready to type, not on Cancel). */
+    void focusFirst() {
+        editors.values().stream().findFirst().map(FieldEditor::node).ifPresent(n -> {
+            Node target =
+                    n instanceof javafx.scene.layout.Pane p && !p.getChildren().isEmpty()
+                            ? p.getChildren().get(0)
+                            : n;
+            target.requestFocus();
+        });
     }
 
     public void onChange(Runnable r) {
@@ -154,14 +169,23 @@ public final class FormEditor {
         try {
             validated();
             valid.set(true);
-            firstProblem.set("");
-        } catch (InvalidFieldException e) {
+            problems.set("");
+        } catch (InvalidFieldException first) {
             valid.set(false);
-            String message = texts.ruleText(e);
-            firstProblem.set(texts.msg("text.labelled", labelOf(e.field()), message));
-            if (dirty.get()) {
-                showError(e.field(), message);
+            List<InvalidFieldException> all =
+                    checker.validator().problems(checker.form(), values(), checker.facts(), checker.today());
+            if (all.isEmpty()) {
+                all = List.of(first);
             }
+            List<String> lines = new ArrayList<>();
+            for (InvalidFieldException e : all) {
+                String message = texts.ruleText(e);
+                lines.add(texts.msg("text.labelled", labelOf(e.field()), message));
+                if (dirty.get()) {
+                    showError(e.field(), message);
+                }
+            }
+            problems.set(String.join("\n", lines));
         }
     }
 

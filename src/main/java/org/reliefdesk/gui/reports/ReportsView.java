@@ -51,7 +51,6 @@ public final class ReportsView {
     private final ReportsViewModel vm;
     private final Texts texts;
     private final BorderPane root = new BorderPane();
-    private final Pagination pages = new Pagination();
 
     public ReportsView(ReportsViewModel vm) {
         this.vm = vm;
@@ -142,17 +141,11 @@ public final class ReportsView {
         VBox top = new VBox(8, controls, output);
         top.setPadding(new Insets(10));
 
-        pages.setId("reportPages");
-        pages.setPageCount(1);
-        pages.setPageFactory(this::page);
-        vm.printProperty().addListener((o, a, p) -> {
-            pages.setPageCount(p == null ? 1 : Math.max(1, p.getPages().size()));
-            pages.setCurrentPageIndex(0);
-            pages.setPageFactory(null);
-            pages.setPageFactory(this::page); // redraw page 1 of the new report
-        });
+        // A new report gets new pages: re-pointing the shown Pagination while it is on page 2 or
+        // later left a blank page (its skin was still moving away from the old page).
+        vm.printProperty().addListener((o, a, p) -> root.setCenter(pagesOf(p)));
         root.setTop(top);
-        root.setCenter(pages);
+        root.setCenter(pagesOf(vm.printProperty().get()));
     }
 
     /** 发文设置: read the letterhead off the FX thread, edit it in a dialog, save it off the FX thread. */
@@ -206,6 +199,14 @@ public final class ReportsView {
                 setText(empty || k == null ? null : texts.msg("reports.kind." + k.name()));
             }
         };
+    }
+
+    private Pagination pagesOf(JasperPrint p) {
+        Pagination pages =
+                new Pagination(p == null ? 1 : Math.max(1, p.getPages().size()), 0);
+        pages.setId("reportPages");
+        pages.setPageFactory(this::page);
+        return pages;
     }
 
     /** One page of the made report as a picture, drawn off the FX thread when it is shown. */

@@ -8,12 +8,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -162,6 +164,15 @@ final class MainWindow {
             bar.getChildren().addAll(syncButton, progress);
         }
         bar.getChildren().add(change);
+        // At 1024 px every button keeps its whole label; the name and the search box give way
+        // (the name ends in "…" and says it all in its tooltip).
+        bar.getChildren().forEach(n -> {
+            if (n instanceof ButtonBase b) {
+                b.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
+        who.setMinWidth(60);
+        who.setTooltip(new Tooltip(who.getText()));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;

@@ -42,7 +42,19 @@ final class StatusBar {
                         .then(vm.errorProperty())
                         .otherwise(vm.messageProperty()));
         message.setId("statusMessage");
-        message.setStyle("-fx-text-fill: #b00020;");
+        // red only for what went wrong; a save or an export done reads as done
+        message.setMinWidth(0);
+        message.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        Runnable tone = () -> {
+            boolean problem = !vm.errorProperty().getValueSafe().isEmpty()
+                    || vm.messageIsProblemProperty().get();
+            message.getStyleClass().removeAll("message-ok", "message-refused");
+            message.getStyleClass().add(problem ? "message-refused" : "message-ok");
+        };
+        vm.errorProperty().addListener((o, a, b) -> tone.run());
+        vm.messageIsProblemProperty().addListener((o, a, b) -> tone.run());
+        message.textProperty().addListener((o, a, b) -> tone.run());
+        tone.run();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label syncStatus = new Label();

@@ -77,6 +77,8 @@ public final class WorkbenchApp extends Application {
 
     /** The signed-in user's workbench, whose periodic reload stops with the app. */
     private WorkbenchViewModel current;
+    /** Who signed in last on this PC (read at start, then the last sign-in here), or null. */
+    private volatile String lastUser;
 
     /** Used by {@link Application#launch}: the config comes from the command line. */
     public WorkbenchApp() {}
@@ -176,6 +178,7 @@ public final class WorkbenchApp extends Application {
                     workspace = new Workspace(config, catalog, store, tasks);
                     progress.update(-1, texts.msg("startup.loadingSample"));
                     workspace.prepare(f -> progress.update(f, null));
+                    lastUser = LastUser.read(config.dataDir()).orElse(null);
                     return store.users().list();
                 },
                 known -> {
@@ -237,8 +240,8 @@ public final class WorkbenchApp extends Application {
 
     /** Who signed in last on this PC; else the county's leader (the largest scope); else the first. */
     private Optional<User> likelyUser(List<User> known) {
-        Optional<String> last = LastUser.read(config.dataDir());
-        return last.flatMap(name ->
+        return Optional.ofNullable(lastUser)
+                .flatMap(name ->
                         known.stream().filter(u -> u.username().equals(name)).findFirst())
                 .or(() -> known.stream().filter(u -> u.role() == Role.LEADER).findFirst())
                 .or(() -> known.stream().findFirst());
@@ -247,7 +250,7 @@ public final class WorkbenchApp extends Application {
     private void showSignIn(List<User> users) {
         boolean embedded = config.central().mode() == AppConfig.Central.Mode.EMBEDDED;
         SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
-                ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote)
+                ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote, lastUser, null)
                 : new SignInView(
                         config.texts(),
                         workspace.catalog,
@@ -268,7 +271,8 @@ public final class WorkbenchApp extends Application {
                                 showWorkbench(u, DemoBootstrap.demoPassword());
                             }
                         },
-                        embedded ? "signIn.hintEmbedded" : "signIn.hint");
+                        embedded ? "signIn.hintEmbedded" : "signIn.hint",
+                        lastUser);
         stage.getScene().setRoot(signIn.root());
     }
 
@@ -298,6 +302,7 @@ public final class WorkbenchApp extends Application {
         }
         WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user);
         current = vm;
+        lastUser = user.username();
         tasks.run(
                 UiTasks.Lane.HOUSEKEEPING,
                 progress -> {

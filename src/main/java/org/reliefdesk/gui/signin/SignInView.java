@@ -116,7 +116,8 @@ public final class SignInView {
             PlaceDirectory places,
             List<User> users,
             Consumer<User> onSignIn,
-            String hintKey) {
+            String hintKey,
+            String lastUsername) {
         Label title = new Label(texts.msg("signIn.title"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         Label hint = new Label(texts.msg(hintKey));
@@ -149,6 +150,18 @@ public final class SignInView {
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
                 onSignIn.accept(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        // The person who signed in last here is chosen already: Enter signs them in again.
+        users.stream()
+                .filter(u -> u.username().equals(lastUsername))
+                .findFirst()
+                .ifPresentOrElse(
+                        list.getSelectionModel()::select,
+                        () -> list.getSelectionModel().clearSelection());
+        list.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                list.requestFocus();
             }
         });
         root.getChildren().addAll(title, hint, list, signIn);

@@ -188,7 +188,18 @@ public final class NewTicketDialog {
                     if (beside != null) {
                         beside.setText(texts.ruleText(e));
                     }
-                    problem.setText(texts.describe(e));
+                    // a field of the item's application form by its label, not its code
+                    problem.setText(
+                            item.getValue() == null
+                                    ? texts.describe(e)
+                                    : texts.describe(
+                                            e,
+                                            f -> catalog.fieldLabel(
+                                                    catalog.applicationFormOf(item.getValue()
+                                                                    .code())
+                                                            .code(),
+                                                    f,
+                                                    texts.locale())));
                 }
             }
         };

@@ -12,7 +12,11 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.ColumnConstraints;
@@ -46,7 +50,8 @@ public final class TicketDetailPane {
     private final Texts texts;
     private final Catalog catalog;
     private final GridPane fields = new GridPane();
-    private final VBox root;
+    private final VBox content;
+    private final ScrollPane root;
     private final Label ladder = new Label();
     private final FlowPane actionBar = new FlowPane(6, 6);
     private final Label refusals = new Label();
@@ -90,7 +95,7 @@ public final class TicketDetailPane {
         attachments.managedProperty().bind(attachments.visibleProperty());
         attachments.visibleProperty().bind(Bindings.isNotEmpty(attachmentPane.getChildren()));
         Node history = Panes.titled(texts.msg("detail.history"), events);
-        root = new VBox(
+        content = new VBox(
                 6,
                 actionBar,
                 refusals,
@@ -101,9 +106,17 @@ public final class TicketDetailPane {
                 Panes.titled(texts.msg("detail.timeline"), timeline),
                 history);
         VBox.setVgrow(history, Priority.ALWAYS);
+        // The history keeps room for a few entries; with a photo and a long ticket the whole pane
+        // scrolls instead of pushing the history out of the window.
+        events.setMinHeight(220);
         vm.selected().events().addListener((ListChangeListener<TicketEvent>) c -> showAttachments());
         vm.selected().clockProperty().addListener((o, a, c) -> showClock(c));
-        root.setPadding(new Insets(8));
+        content.setPadding(new Insets(8));
+        root = new ScrollPane(content);
+        root.setId("detailScroll");
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setMinWidth(300); // the split pane, not the text, decides the width
         vm.selected().ticketProperty().addListener((o, a, t) -> show(t));
         root.widthProperty()
@@ -333,22 +346,42 @@ public final class TicketDetailPane {
                                 ? catalog.stepName(e.toStep(), texts.locale())
                                 : catalog.stepName(e.fromStep(), texts.locale()) + " → "
                                         + catalog.stepName(e.toStep(), texts.locale())));
-        table.getColumns()
-                .add(Columns.of(
-                        texts,
-                        "history.details",
-                        320,
-                        e -> FormText.summarize(
-                                catalog,
-                                vm.selected().ticketProperty().get() == null
-                                        ? ""
-                                        : vm.selected().ticketProperty().get().itemCode(),
-                                e,
-                                texts)));
+        TableColumn<TicketEvent, String> details = Columns.of(
+                texts,
+                "history.details",
+                320,
+                e -> FormText.summarize(
+                        catalog,
+                        vm.selected().ticketProperty().get() == null
+                                ? ""
+                                : vm.selected().ticketProperty().get().itemCode(),
+                        e,
+                        texts));
+        // The complaint and the township's findings are read in full: the cell wraps and grows.
+        details.setCellFactory(c -> new WrappingCell());
+        table.getColumns().add(details);
         return table;
     }
 
     Parent root() {
         return root;
+    }
+
+    /** A history cell that wraps its text to the column's width and grows to show all of it. */
+    private static final class WrappingCell extends TableCell<TicketEvent, String> {
+        private final Text text = new Text();
+
+        WrappingCell() {
+            text.wrappingWidthProperty().bind(widthProperty().subtract(10));
+            text.fillProperty().bind(textFillProperty()); // white on a selected row, as other cells
+            setGraphic(text);
+            setPrefHeight(Control.USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty || item == null ? "" : item);
+        }
     }
 }

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-import javafx.beans.property.StringProperty;
 import javafx.stage.Window;
 
 import org.reliefdesk.gui.common.Formats;
@@ -27,12 +27,14 @@ final class TicketExport {
 
     private final AppConfig config;
     private final UiTasks tasks;
-    private final StringProperty message;
+    private final Consumer<String> said;
+    private final Consumer<String> failed;
 
-    TicketExport(AppConfig config, UiTasks tasks, StringProperty message) {
+    TicketExport(AppConfig config, UiTasks tasks, Consumer<String> said, Consumer<String> failed) {
         this.config = config;
         this.tasks = tasks;
-        this.message = message;
+        this.said = said;
+        this.failed = failed;
     }
 
     void export(
@@ -65,7 +67,7 @@ final class TicketExport {
                             out -> TableWorkbook.write(texts.msg("tab.tickets"), title, subtitle, headers, rows, out));
                     return shown.size();
                 },
-                n -> message.set(texts.msg("workbench.exported", n, file.get())),
-                e -> message.set(texts.msg("workbench.exportFailed", file.get(), String.valueOf(e.getMessage()))));
+                n -> said.accept(texts.msg("workbench.exported", n, file.get())),
+                e -> failed.accept(texts.msg("workbench.exportFailed", file.get(), String.valueOf(e.getMessage()))));
     }
 }

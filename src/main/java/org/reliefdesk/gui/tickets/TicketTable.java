@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -22,10 +23,23 @@ final class TicketTable {
 
     private TicketTable() {}
 
+    /** The split between the table and the open ticket, where this user left it last time. */
+    static void rememberDivider(SplitPane split, WorkbenchViewModel vm) {
+        ColumnPrefs.attachDivider(split, vm.config().dataDir(), vm.user().username(), "ticketsSplit");
+    }
+
     static TableView<Ticket> of(WorkbenchViewModel vm, Texts texts, Catalog catalog, boolean syncing) {
         TableView<Ticket> table = new TableView<>();
         table.setId("ticketTable");
-        table.setPlaceholder(new Label(texts.msg("workbench.empty")));
+        // An empty table while the scope is still being read says so, not "no tickets match".
+        Label placeholder = new Label();
+        placeholder.setId("ticketTablePlaceholder");
+        placeholder
+                .textProperty()
+                .bind(Bindings.when(vm.loadingProperty())
+                        .then(texts.msg("workbench.reading"))
+                        .otherwise(texts.msg("workbench.empty")));
+        table.setPlaceholder(placeholder);
         // a number given on this PC offline is provisional until the central store takes the ticket
         table.getColumns()
                 .add(Columns.of(
@@ -33,6 +47,39 @@ final class TicketTable {
                         "column.ticketNo",
                         160,
                         t -> vm.provisionalNumber(t) ? texts.msg("ticket.provisionalNo", t.ticketNo()) : t.ticketNo()));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "column.applicant",
+                        190,
+                        t -> texts.msg(
+                                "ticket.applicant",
+                                t.applicant().name(),
+                                t.applicant().maskedIdNumber())));
+        // What clerks sort by first (where a ticket stands and how late it is), so it shows in a
+        // 1024 px window; the rest follows (a user's own order and widths are kept in ColumnPrefs).
+        table.getColumns()
+                .add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "column.ladder",
+                        90,
+                        t -> texts.msg("ladder." + vm.clock(t).shownState())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "column.status",
+                        65,
+                        t -> texts.msg("status." + t.status().name())));
+        TableColumn<Ticket, Long> days = Columns.of(texts, "column.daysOpen", 60, vm::daysOpen);
+        days.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(days);
+        table.getColumns()
+                .add(Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(texts, "column.township", 80, t -> t.township().name()));
+        table.getColumns().add(Columns.of(texts, "column.submitted", 120, t -> Formats.dateTime(t.submittedAt())));
         if (syncing) {
             // Blank when the central store has the ticket as shown; a word when it does not (yet).
             table.getColumns()
@@ -44,37 +91,6 @@ final class TicketTable {
                                     ? ""
                                     : texts.msg("sync.state." + vm.syncState(t).name())));
         }
-        table.getColumns()
-                .add(Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
-        table.getColumns()
-                .add(Columns.of(
-                        texts,
-                        "column.applicant",
-                        190,
-                        t -> texts.msg(
-                                "ticket.applicant",
-                                t.applicant().name(),
-                                t.applicant().maskedIdNumber())));
-        table.getColumns()
-                .add(Columns.of(texts, "column.township", 80, t -> t.township().name()));
-        table.getColumns().add(Columns.of(texts, "column.submitted", 120, t -> Formats.dateTime(t.submittedAt())));
-        TableColumn<Ticket, Long> days = Columns.of(texts, "column.daysOpen", 60, vm::daysOpen);
-        days.setStyle("-fx-alignment: CENTER-RIGHT;");
-        table.getColumns().add(days);
-        table.getColumns()
-                .add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
-        table.getColumns()
-                .add(Columns.of(
-                        texts,
-                        "column.status",
-                        65,
-                        t -> texts.msg("status." + t.status().name())));
-        table.getColumns()
-                .add(Columns.of(
-                        texts,
-                        "column.ladder",
-                        90,
-                        t -> texts.msg("ladder." + vm.clock(t).shownState())));
         table.setRowFactory(v -> new LadderRow(vm));
         ColumnPrefs.attach(table, vm.config().dataDir(), vm.user().username(), "tickets");
 

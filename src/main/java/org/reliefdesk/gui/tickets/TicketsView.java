@@ -54,8 +54,17 @@ public final class TicketsView {
         SplitPane split = new SplitPane(table, detail.root());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.66);
+        TicketTable.rememberDivider(split, vm);
+        // The queue list first in the children, so Tab goes list → table → detail; and it takes
+        // the focus when the workbench opens (not 新建工单, which Enter would then open).
+        ListView<Queue> queues = queueList();
+        root.setLeft(queues);
         root.setCenter(split);
-        root.setLeft(queueList());
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                queues.requestFocus();
+            }
+        });
         this.tools = tools(catalog);
     }
 
@@ -64,6 +73,7 @@ public final class TicketsView {
         search.setId("searchField");
         search.setPromptText(texts.msg("workbench.searchPrompt"));
         search.setPrefColumnCount(28);
+        search.setMinWidth(140);
         search.textProperty().bindBidirectional(vm.list().searchProperty());
         Button refresh = new Button(texts.msg("workbench.refresh"));
         refresh.setId("refreshButton");

@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -79,6 +81,9 @@ public final class WorkbenchViewModel {
     private final TicketList list = new TicketList();
     private final SelectedTicket selected;
     private final StringProperty message = new SimpleStringProperty("");
+    /** Whether the message says something went wrong (shown in red) or something was done. */
+    private final BooleanProperty messageIsProblem = new SimpleBooleanProperty();
+
     private final ObjectProperty<WorkWatch.Alerts> alerts = new SimpleObjectProperty<>();
     private final WorkWatch watch = new WorkWatch();
     private UiTasks.Running autoRefresh;
@@ -106,13 +111,25 @@ public final class WorkbenchViewModel {
                 workspace.readAhead());
         this.selected = new SelectedTicket(store, catalog, engine, user, config, attachments, tasks);
         this.feed = new ScopeFeed(loader, tasks, list, selected, config.texts(), this::announce);
-        selected.saidProperty().addListener((o, a, said) -> message.set(said));
+        selected.saidProperty().addListener((o, a, said) -> say(said));
         selected.failureProperty().addListener((o, a, e) -> {
             if (e != null) {
                 LOG.error("Reading a ticket's history failed", e);
-                message.set(config.texts().msg("workbench.loadFailed", e.getMessage()));
+                warn(config.texts().msg("workbench.loadFailed", e.getMessage()));
             }
         });
+    }
+
+    /** A message about something done. */
+    private void say(String text) {
+        messageIsProblem.set(false);
+        message.set(text);
+    }
+
+    /** A message about something refused or failed. */
+    void warn(String text) {
+        messageIsProblem.set(true);
+        message.set(text);
     }
 
     /**
@@ -174,19 +191,19 @@ public final class WorkbenchViewModel {
                     return actions.act(ticket.id(), ticket.version(), user, action.code(), stored, note);
                 },
                 saved -> {
-                    message.set(texts.msg(
+                    say(texts.msg(
                             "action.saved", catalog.actionName(action.code(), texts.locale()), ticket.ticketNo()));
                     refresh(Set.of(ticket.id()));
                 },
                 e -> {
                     if (e instanceof InvalidFieldException refused) {
-                        message.set(texts.describe(refused, f -> catalog.fieldLabel(action.form(), f, texts.locale())));
+                        warn(texts.describe(refused, f -> catalog.fieldLabel(action.form(), f, texts.locale())));
                     } else if (e instanceof StaleTicketException) {
-                        message.set(texts.msg("action.stale", ticket.ticketNo()));
+                        warn(texts.msg("action.stale", ticket.ticketNo()));
                         refresh(Set.of(ticket.id()));
                     } else {
                         LOG.error("Saving {} on {} failed", action.code(), ticket.ticketNo(), e);
-                        message.set(texts.msg("action.failed", e.getMessage()));
+                        warn(texts.msg("action.failed", e.getMessage()));
                     }
                 });
     }
@@ -198,7 +215,7 @@ public final class WorkbenchViewModel {
                 UiTasks.Lane.STORE,
                 p -> store.tickets().insertOpened(opening.open(request, user), new TicketLineCodec(catalog)),
                 opened -> {
-                    message.set(texts.msg(
+                    say(texts.msg(
                             config.central().mode() == AppConfig.Central.Mode.OFF
                                     ? "newTicket.saved"
                                     : "newTicket.savedProvisional",
@@ -207,7 +224,7 @@ public final class WorkbenchViewModel {
                     refresh(Set.of(opened.id()));
                 },
                 e -> {
-                    message.set(
+                    warn(
                             e instanceof InvalidFieldException refused
                                     ? texts.describe(refused)
                                     : texts.msg("action.failed", e.getMessage()));
@@ -248,7 +265,7 @@ public final class WorkbenchViewModel {
             List<String> headers,
             List<Function<Ticket, Object>> cells,
             List<Ticket> shown) {
-        new TicketExport(config, tasks, message).export(owner, queueName, today(), headers, cells, shown);
+        new TicketExport(config, tasks, this::say, this::warn).export(owner, queueName, today(), headers, cells, shown);
     }
 
     /** Where a new ticket can be (see {@link ScopePlaces}). */
@@ -355,6 +372,10 @@ public final class WorkbenchViewModel {
 
     public ObjectProperty<WorkWatch.Alerts> alertsProperty() {
         return alerts;
+    }
+
+    public BooleanProperty messageIsProblemProperty() {
+        return messageIsProblem;
     }
 
     public StringProperty messageProperty() {

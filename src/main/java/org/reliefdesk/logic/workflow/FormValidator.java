@@ -63,6 +63,34 @@ public final class FormValidator {
         return validateFields("", form.fields(), input == null ? Map.of() : input, facts, today);
     }
 
+    /**
+     * Every problem of the form at once, one per field at most, in the form's order (empty when
+     * {@link #validate} accepts it): a clerk sees all that is missing, not one thing at a time.
+     */
+    public List<InvalidFieldException> problems(
+            FormDef form, Map<String, Object> input, Map<String, Object> facts, LocalDate today) {
+        List<InvalidFieldException> found = new ArrayList<>();
+        Map<String, Object> values = input == null ? Map.of() : input;
+        Set<String> known = form.fields().stream().map(FieldDef::code).collect(Collectors.toSet());
+        for (String key : values.keySet()) {
+            if (!known.contains(key)) {
+                found.add(new InvalidFieldException(key, "rule.form.unknownField"));
+            }
+        }
+        Map<String, Object> context = contextOf(values, facts);
+        for (FieldDef f : form.fields()) {
+            try {
+                Object value = field("", f, values, context, facts, today);
+                if (value != null) {
+                    context.put(f.code(), value);
+                }
+            } catch (InvalidFieldException e) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
     private Map<String, Object> validateFields(
             String prefix,
             List<FieldDef> fields,
@@ -75,35 +103,53 @@ public final class FormValidator {
                 throw new InvalidFieldException(prefix + key, "rule.form.unknownField");
             }
         }
+        Map<String, Object> context = contextOf(input, facts);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (FieldDef f : fields) {
+            Object value = field(prefix, f, input, context, facts, today);
+            if (value != null) {
+                out.put(f.code(), value);
+                context.put(f.code(), value);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> contextOf(Map<String, Object> input, Map<String, Object> facts) {
         Map<String, Object> context = new HashMap<>(facts);
         input.forEach((k, v) -> {
             if (v != null) {
                 context.put(k, v);
             }
         });
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (FieldDef f : fields) {
-            String path = prefix + f.code();
-            Object raw = input.get(f.code());
-            boolean required = f.required()
-                    || (f.requiredWhen() != null && f.requiredWhen().test(context));
-            if (empty(raw)) {
-                if (required) {
-                    throw new InvalidFieldException(path, "rule.required");
-                }
-                continue;
+        return context;
+    }
+
+    /** One field's value as stored, null when it is empty and may be; throws its problem. */
+    private Object field(
+            String prefix,
+            FieldDef f,
+            Map<String, Object> input,
+            Map<String, Object> context,
+            Map<String, Object> facts,
+            LocalDate today) {
+        String path = prefix + f.code();
+        Object raw = input.get(f.code());
+        boolean required =
+                f.required() || (f.requiredWhen() != null && f.requiredWhen().test(context));
+        if (empty(raw)) {
+            if (required) {
+                throw new InvalidFieldException(path, "rule.required");
             }
-            Object value = convert(f, path, raw, facts, today);
-            if (f.mustEqual() != null
-                    && (f.mustEqualWhen() == null || f.mustEqualWhen().test(context))
-                    && !Objects.equals(f.mustEqual(), value)) {
-                throw new InvalidFieldException(
-                        path, f.rule() != null ? f.rule() : "rule.form.mustEqual", f.mustEqual());
-            }
-            out.put(f.code(), value);
-            context.put(f.code(), value);
+            return null;
         }
-        return out;
+        Object value = convert(f, path, raw, facts, today);
+        if (f.mustEqual() != null
+                && (f.mustEqualWhen() == null || f.mustEqualWhen().test(context))
+                && !Objects.equals(f.mustEqual(), value)) {
+            throw new InvalidFieldException(path, f.rule() != null ? f.rule() : "rule.form.mustEqual", f.mustEqual());
+        }
+        return value;
     }
 
     private static boolean empty(Object v) {

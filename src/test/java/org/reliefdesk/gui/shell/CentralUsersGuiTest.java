@@ -118,6 +118,24 @@ class CentralUsersGuiTest extends GuiTestBase {
                 () -> users.getItems().stream()
                         .anyMatch(l -> l.user().username().equals("water.four") && l.disabled()));
         assertEquals("已停用用户 孙水利（water.four）。", message.getText());
+        // the same button, for a disabled user, enables them again (no question: nothing is lost)
+        interact(() -> users.getSelectionModel()
+                .select(users.getItems().stream()
+                        .filter(l -> l.user().username().equals("water.four"))
+                        .findFirst()
+                        .orElseThrow()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() ->
+                        lookup("#disableUserButton").queryButton().getText().equals("重新启用所选用户")));
+        clickOn("#disableUserButton");
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> users.getItems().stream()
+                        .anyMatch(l -> l.user().username().equals("water.four") && !l.disabled())));
+        assertEquals("已重新启用用户 孙水利（water.four），可以再次登录。", message.getText());
 
         // The new clerk is on the sign-in list; picked, they give their own password.
         clickOn("#switchUserButton");

@@ -102,6 +102,20 @@ class ReportsGuiTest extends GuiTestBase {
                         .map(n -> ((ImageView) n).getImage())
                         .filter(shown -> shown != null && shown.getWidth() > shown.getHeight())
                         .isPresent());
+        // made again while page 2 is shown: the new report opens on its page 1, not on a blank page
+        Pagination before = pages;
+        clickOn("#makeReportButton");
+        WaitForAsyncUtils.waitFor(
+                60, TimeUnit.SECONDS, () -> onFx(() -> lookup("#reportPages").queryAs(Pagination.class) != before));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#reportPage")
+                        .tryQuery()
+                        .map(n -> ((ImageView) n).getImage())
+                        .filter(shown -> shown != null && shown.getHeight() > shown.getWidth())
+                        .isPresent()));
+        assertEquals(0, lookup("#reportPages").queryAs(Pagination.class).getCurrentPageIndex());
 
         Button savePdf = lookup("#savePdfButton").queryButton();
         interact(savePdf::fire);

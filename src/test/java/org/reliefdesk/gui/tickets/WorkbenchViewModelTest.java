@@ -96,6 +96,7 @@ class WorkbenchViewModelTest {
         assertTrue(
                 vm.messageProperty().get().contains(ticket.ticketNo()),
                 vm.messageProperty().get());
+        assertFalse(vm.messageIsProblemProperty().get(), "a save done is not shown as an error");
     }
 
     @Test
@@ -109,6 +110,7 @@ class WorkbenchViewModelTest {
         assertTrue(
                 vm.messageProperty().get().contains("派往乡镇水务站"),
                 vm.messageProperty().get());
+        assertTrue(vm.messageIsProblemProperty().get(), "a refusal is shown as one");
         assertEquals(events, workspace.store.tickets().events(ticket.id()).size());
         assertEquals("acceptance", vm.selected().ticketProperty().get().currentStep());
     }
