@@ -25,6 +25,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 
 import org.reliefdesk.gui.common.DateFields;
@@ -130,10 +131,9 @@ public final class FormEditor {
     /** Puts the cursor in the first field (a form opens ready to type, not on Cancel). */
     void focusFirst() {
         editors.values().stream().findFirst().map(FieldEditor::node).ifPresent(n -> {
-            Node target =
-                    n instanceof javafx.scene.layout.Pane p && !p.getChildren().isEmpty()
-                            ? p.getChildren().get(0)
-                            : n;
+            Node target = n instanceof Pane p && !p.getChildren().isEmpty()
+                    ? p.getChildren().get(0)
+                    : n;
             target.requestFocus();
         });
     }

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,7 +45,7 @@ final class StatusBar {
         message.setId("statusMessage");
         // red only for what went wrong; a save or an export done reads as done
         message.setMinWidth(0);
-        message.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        message.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         Runnable tone = () -> {
             boolean problem = !vm.errorProperty().getValueSafe().isEmpty()
                     || vm.messageIsProblemProperty().get();

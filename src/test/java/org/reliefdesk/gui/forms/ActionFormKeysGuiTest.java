@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -174,9 +176,7 @@ class ActionFormKeysGuiTest extends FxRobot {
         assertFalse(lookup("#confirmYes").queryButton().isDefaultButton());
         type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(
-                javafx.scene.control.ButtonBar.ButtonData.NO,
-                alert[0].getResult().getButtonData());
+        assertSame(ButtonBar.ButtonData.NO, alert[0].getResult().getButtonData());
     }
 
     private static boolean isInside(Node node, Node container) {
@@ -188,11 +188,11 @@ class ActionFormKeysGuiTest extends FxRobot {
         return false;
     }
 
-    private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private static boolean onFx(Callable<Boolean> condition) throws Exception {
         return WaitForAsyncUtils.asyncFx(condition).get();
     }
 
-    private static String onFxText(java.util.concurrent.Callable<String> text) throws Exception {
+    private static String onFxText(Callable<String> text) throws Exception {
         return WaitForAsyncUtils.asyncFx(text).get();
     }
 }
