@@ -4,6 +4,9 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableColumn;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import org.reliefdesk.logic.i18n.Texts;
 
@@ -13,9 +16,17 @@ public final class Columns {
     private Columns() {}
 
     public static <S, T> TableColumn<S, T> of(Texts texts, String key, double width, Function<S, T> value) {
-        TableColumn<S, T> c = new TableColumn<>(texts.msg(key));
+        String title = texts.msg(key);
+        TableColumn<S, T> c = new TableColumn<>(title);
         c.setId(key);
-        c.setPrefWidth(width);
+        // never narrower than its header (bold, with room for the sort arrow): English headers
+        // are longer than the Chinese ones the widths were chosen for
+        Text measured = new Text(title);
+        measured.setFont(Font.font(
+                Font.getDefault().getFamily(),
+                FontWeight.BOLD,
+                Font.getDefault().getSize()));
+        c.setPrefWidth(Math.max(width, Math.ceil(measured.getLayoutBounds().getWidth()) + 24));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
     }

@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.common;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,6 +15,8 @@ public final class Formats {
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
 
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+
     private Formats() {}
 
     /** An exclusive end ("due") shown as its last minute: 2024-10-01T00:00 → 2024-09-30 24:00. */
@@ -23,6 +26,11 @@ public final class Formats {
 
     public static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /** A day of the year as "09-14", the same in every language (no US "9/14" in English). */
+    public static String monthDay(LocalDate day) {
+        return MONTH_DAY.format(day);
     }
 
     /**

@@ -24,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.reliefdesk.gui.common.Columns;
+import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -45,7 +46,9 @@ public final class DashboardView {
     private final Catalog catalog;
     private final Label partial = new Label();
     private final GridPane counts = new GridPane();
-    private final BarChart<String, Number> overdueChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    // Departments down the side: their names (long in English) read across instead of being
+    // turned upright under the bars, where they took the chart's height.
+    private final BarChart<Number, String> overdueChart = new BarChart<>(new NumberAxis(), new CategoryAxis());
     private final LineChart<String, Number> weeklyChart = new LineChart<>(new CategoryAxis(), new NumberAxis());
     private final ObservableList<Ticket> late = FXCollections.observableArrayList();
     private final ScrollPane root;
@@ -133,9 +136,9 @@ public final class DashboardView {
         for (int c = 0; c < columns.size(); c++) {
             counts.add(bold(texts.msg("queueName." + columns.get(c).name())), c + 1, 0);
         }
-        XYChart.Series<String, Number> overdue = new XYChart.Series<>();
+        XYChart.Series<Number, String> overdue = new XYChart.Series<>();
         overdue.setName(texts.msg("ladder.STEP_OVERDUE"));
-        XYChart.Series<String, Number> supervised = new XYChart.Series<>();
+        XYChart.Series<Number, String> supervised = new XYChart.Series<>();
         supervised.setName(texts.msg("ladder.SUPERVISED"));
         List<Department> departments = f.departments();
         for (int d = 0; d < departments.size(); d++) {
@@ -147,9 +150,12 @@ public final class DashboardView {
                 n.setId("count-" + dep.code() + "-" + columns.get(c).name());
                 counts.add(n, c + 1, d + 1);
             }
-            overdue.getData().add(new XYChart.Data<>(name, f.stepOverdue()[d]));
-            supervised.getData().add(new XYChart.Data<>(name, f.supervised()[d]));
+            overdue.getData().add(new XYChart.Data<>(f.stepOverdue()[d], name));
+            supervised.getData().add(new XYChart.Data<>(f.supervised()[d], name));
         }
+        // a category axis up the side starts at the bottom: reversed, the first department is on top as in the table
+        FXCollections.reverse(overdue.getData());
+        FXCollections.reverse(supervised.getData());
         overdueChart.getData().setAll(List.of(overdue, supervised));
         weeklyChart.getData().setAll(series(f.weeks()));
         late.setAll(f.late());
@@ -161,7 +167,7 @@ public final class DashboardView {
         XYChart.Series<String, Number> concluded = new XYChart.Series<>();
         concluded.setName(texts.msg("dashboard.concluded"));
         weeks.forEach((week, n) -> {
-            String label = week.getMonthValue() + "/" + week.getDayOfMonth();
+            String label = Formats.monthDay(week);
             opened.getData().add(new XYChart.Data<>(label, n[0]));
             concluded.getData().add(new XYChart.Data<>(label, n[1]));
         });

@@ -45,13 +45,13 @@ final class TicketTable {
                 .add(Columns.of(
                         texts,
                         "column.ticketNo",
-                        160,
+                        165,
                         t -> vm.provisionalNumber(t) ? texts.msg("ticket.provisionalNo", t.ticketNo()) : t.ticketNo()));
         table.getColumns()
                 .add(Columns.of(
                         texts,
                         "column.applicant",
-                        190,
+                        165,
                         t -> texts.msg(
                                 "ticket.applicant",
                                 t.applicant().name(),

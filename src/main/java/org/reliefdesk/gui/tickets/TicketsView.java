@@ -138,7 +138,7 @@ public final class TicketsView {
         ListView<Queue> list = new ListView<>();
         list.setId("queueList");
         list.getItems().setAll(Queue.values());
-        list.setPrefWidth(200);
+        list.setPrefWidth(185);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Queue q, boolean empty) {

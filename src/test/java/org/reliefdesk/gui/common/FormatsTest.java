@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.common;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What "export this table" writes for a shown cell. */
 class FormatsTest {
+
+    @Test
+    void aDayOfTheYearIsWrittenTheSameInEveryLanguage() {
+        assertEquals("09-14", Formats.monthDay(LocalDate.of(2026, 9, 14)));
+        assertEquals("11-30", Formats.monthDay(LocalDate.of(2026, 11, 30)));
+    }
 
     @Test
     void numbersAndTimesKeepTheirKindsTicketAndIdNumbersStayText() {

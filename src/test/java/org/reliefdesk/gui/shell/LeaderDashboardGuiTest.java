@@ -43,12 +43,12 @@ class LeaderDashboardGuiTest extends GuiTestBase {
                 lookup("#count-WATER-SUPERVISED").queryAs(Label.class).getText();
         assertTrue(Integer.parseInt(supervisedWater) > 0);
         @SuppressWarnings("unchecked")
-        BarChart<String, Number> chart = lookup("#overdueChart").queryAs(BarChart.class);
+        BarChart<Number, String> chart = lookup("#overdueChart").queryAs(BarChart.class);
         assertEquals(2, chart.getData().size());
         assertEquals(7, chart.getData().get(1).getData().size());
         long supervisedInChart = chart.getData().get(1).getData().stream()
-                .filter(d -> d.getXValue().equals("水利"))
-                .mapToLong(d -> d.getYValue().longValue())
+                .filter(d -> d.getYValue().equals("水利"))
+                .mapToLong(d -> d.getXValue().longValue())
                 .sum();
         assertEquals(Long.parseLong(supervisedWater), supervisedInChart);
 
