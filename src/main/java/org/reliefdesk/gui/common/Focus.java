@@ -2,6 +2,9 @@ package org.reliefdesk.gui.common;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /** Focus that must wait until a new page is laid out (a request made while it is built is lost). */
 public final class Focus {
@@ -10,5 +13,20 @@ public final class Focus {
 
     public static void later(Node node) {
         Platform.runLater(node::requestFocus);
+    }
+
+    /**
+     * Tab (and Shift+Tab) in a text area moves to the next (previous) field, as in every other
+     * field of a form, instead of typing a tab into the text; Ctrl+Tab does the same already.
+     */
+    public static TextArea tabLeaves(TextArea area) {
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                area.fireEvent(
+                        new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
+        return area;
     }
 }

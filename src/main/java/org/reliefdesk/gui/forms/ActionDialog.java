@@ -29,6 +29,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -95,7 +96,7 @@ public final class ActionDialog {
                         texts,
                         new FormEditor.Checker(form, FormValidator.forChosenFiles(catalog), facts, today))
                 .withFiles(files);
-        TextArea note = new TextArea();
+        TextArea note = Focus.tabLeaves(new TextArea());
         note.setId("actionNote");
         note.setPrefRowCount(2);
         note.setPromptText(texts.msg("action.notePrompt"));

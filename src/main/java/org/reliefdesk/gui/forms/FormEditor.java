@@ -12,7 +12,10 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -29,6 +32,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 
 import org.reliefdesk.gui.common.DateFields;
+import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
@@ -128,13 +132,28 @@ public final class FormEditor {
         return problems;
     }
 
-    /** Puts the cursor in the first field (a form opens ready to type, not on Cancel). */
+    /**
+     * Puts the cursor in the first field (a form opens ready to type, not on Cancel) — once the
+     * field is in the window: a dialog attaches its content a pulse after it shows.
+     */
     void focusFirst() {
         editors.values().stream().findFirst().map(FieldEditor::node).ifPresent(n -> {
             Node target = n instanceof Pane p && !p.getChildren().isEmpty()
                     ? p.getChildren().get(0)
                     : n;
-            target.requestFocus();
+            if (target.getScene() != null) {
+                Focus.later(target);
+            } else {
+                target.sceneProperty().addListener(new ChangeListener<Scene>() {
+                    @Override
+                    public void changed(ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                        if (now != null) {
+                            o.removeListener(this);
+                            Focus.later(target);
+                        }
+                    }
+                });
+            }
         });
     }
 
@@ -247,7 +266,7 @@ public final class FormEditor {
         return switch (f.type()) {
             case TEXT, INTEGER, DECIMAL, ID_NUMBER, PHONE -> text(new TextField(), f);
             case LONG_TEXT -> {
-                TextArea area = new TextArea();
+                TextArea area = Focus.tabLeaves(new TextArea());
                 area.setPrefRowCount(2);
                 area.setWrapText(true);
                 yield text(area, f);
