@@ -32,6 +32,9 @@ public final class ScopeReadAhead {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScopeReadAhead.class);
 
+    /** A held read goes on after this anyway: a workbench that never asks must not keep it waiting forever. */
+    static final long LONGEST_HOLD_MS = 10_000;
+
     /** What was read: the tickets newest first and their clocks as of {@code at}. */
     public record Read(List<Ticket> tickets, Map<UUID, TicketClock> clocks, TicketClocks maker, Instant at) {}
 
@@ -40,6 +43,8 @@ public final class ScopeReadAhead {
         final TicketScope scope;
         final CompletableFuture<Read> result = new CompletableFuture<>();
         volatile boolean stopped;
+        /** Set under the lock when the read begins: one not begun is not waited for. */
+        boolean started;
 
         Attempt(TicketScope scope) {
             this.scope = scope;
@@ -47,6 +52,8 @@ public final class ScopeReadAhead {
     }
 
     private Attempt current;
+    /** While the workbench draws its first screen the read waits: both want the same two cores. */
+    private boolean held;
 
     /** Claims the next read for {@code scope} (before it is queued); an earlier one is stopped. */
     public synchronized void expect(TicketScope scope) {
@@ -61,17 +68,19 @@ public final class ScopeReadAhead {
         Attempt a;
         synchronized (this) {
             a = current;
-        }
-        if (a == null || a.stopped) {
-            return;
+            if (a == null || a.stopped) {
+                return;
+            }
+            a.started = true;
         }
         long started = System.nanoTime();
         try {
-            TicketStore.Screen screen = store.tickets().scope(a.scope, () -> a.stopped);
+            TicketStore.Screen screen = store.tickets().scope(a.scope, () -> waitWhileHeld(a));
             Instant now = clock.instant();
             Map<UUID, TicketClock> clocks = new HashMap<>(screen.tickets().size() * 2);
+            int n = 0;
             for (Ticket t : screen.tickets()) {
-                if (a.stopped) {
+                if ((++n & 0xFFF) == 0 && waitWhileHeld(a)) {
                     throw new CancellationException("stopped while computing clocks");
                 }
                 clocks.put(t.id(), maker.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
@@ -96,7 +105,27 @@ public final class ScopeReadAhead {
         if (current != null && !current.scope.equals(scope)) {
             current.stopped = true;
             current = null;
+            notifyAll();
         }
+    }
+
+    /** Lets the first screen have the machine: the read waits (at most a few seconds) until {@link #take}. */
+    public synchronized void hold() {
+        held = true;
+    }
+
+    /** Whether the read is to stop; waits first while it is held (never longer than {@link #LONGEST_HOLD_MS}). */
+    private synchronized boolean waitWhileHeld(Attempt a) {
+        long until = System.currentTimeMillis() + LONGEST_HOLD_MS;
+        while (held && !a.stopped && System.currentTimeMillis() < until) {
+            try {
+                wait(Math.max(1, until - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return a.stopped;
     }
 
     /**
@@ -109,6 +138,13 @@ public final class ScopeReadAhead {
             keepOnly(scope);
             a = current;
             current = null;
+            held = false;
+            notifyAll();
+            if (a != null && !a.started) {
+                // its lane is busy with something else: the workbench reads for itself
+                a.stopped = true;
+                return Optional.empty();
+            }
         }
         if (a == null) {
             return Optional.empty();

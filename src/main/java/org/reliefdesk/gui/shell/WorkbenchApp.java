@@ -300,6 +300,8 @@ public final class WorkbenchApp extends Application {
         if (currentSync != null) {
             currentSync.stop();
         }
+        // the read ahead pauses while the workbench is built and its first screen drawn
+        workspace.readAhead().hold();
         WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user);
         current = vm;
         lastUser = user.username();

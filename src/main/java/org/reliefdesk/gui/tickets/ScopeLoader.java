@@ -67,8 +67,10 @@ final class ScopeLoader {
 
     /** The newest {@code limit} tickets, marked partial when there may be more. */
     ScopeSnapshot newest(int limit) {
-        // someone else's scope read ahead would only slow this one down
+        // someone else's scope read ahead would only slow this one down; our own waits until the
+        // first screen is drawn (the whole scope is asked for then, and the read goes on)
         readAhead.keepOnly(scope);
+        readAhead.hold();
         long started = System.nanoTime();
         TicketStore.Screen screen = store.tickets().newest(scope, limit);
         ScopeSnapshot s =

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.reliefdesk.model.ChinaTime;
 
@@ -24,6 +25,11 @@ import org.reliefdesk.model.ChinaTime;
 public final class WorkingCalendar {
 
     private final Map<Integer, HolidayYear> years;
+
+    /** Answers of {@link #addWorkingDays} by (day, n); the calendar never changes, so neither do they. */
+    private final Map<Long, Deadline> memo = new ConcurrentHashMap<>();
+
+    private static final int MEMO_DAYS = 4096;
 
     public WorkingCalendar(List<HolidayYear> years) {
         TreeMap<Integer, HolidayYear> map = new TreeMap<>();
@@ -70,7 +76,17 @@ public final class WorkingCalendar {
 
     /** The end of the {@code n}-th working day after the day of {@code from} (次日起). */
     public Deadline addWorkingDays(Instant from, int n) {
-        LocalDate day = from.atZone(ChinaTime.ZONE).toLocalDate();
+        LocalDate start = from.atZone(ChinaTime.ZONE).toLocalDate();
+        if (n < 0 || n >= MEMO_DAYS) {
+            return workingDaysAfter(start, n);
+        }
+        // A county's load asks this for 100,000 tickets that started on a few hundred days: the
+        // answer depends on the day and n only, so it is counted once per pair.
+        return memo.computeIfAbsent(start.toEpochDay() * MEMO_DAYS + n, k -> workingDaysAfter(start, n));
+    }
+
+    private Deadline workingDaysAfter(LocalDate start, int n) {
+        LocalDate day = start;
         boolean estimated = false;
         int counted = 0;
         while (counted < n) {

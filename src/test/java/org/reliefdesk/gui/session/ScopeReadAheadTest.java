@@ -39,10 +39,14 @@ class ScopeReadAheadTest {
     Path dir;
 
     private LocalStore store() throws IOException {
+        return store(120);
+    }
+
+    private LocalStore store(int count) throws IOException {
         LocalStore store = LocalStore.open(dir);
         TicketLineCodec codec = new TicketLineCodec(CATALOG);
         List<String> lines = new SampleGenerator(CATALOG)
-                .generate(5, TODAY, 120).stream().map(codec::write).toList();
+                .generate(5, TODAY, count).stream().map(codec::write).toList();
         new TicketImporter(store, codec, TODAY)
                 .importLines(new BufferedReader(new StringReader(String.join("\n", lines))), n -> {});
         return store;
@@ -82,11 +86,34 @@ class ScopeReadAheadTest {
             assertTrue(ahead.take(water).isEmpty());
             assertTrue(ahead.take(COUNTY).isEmpty(), "dropped, not kept for later");
 
+            // expected but never begun (its lane busy): not waited for
+            ahead.expect(COUNTY);
+            assertTrue(ahead.take(COUNTY).isEmpty());
+            ahead.read(store, maker, CLOCK); // too late: it was dropped
+            assertTrue(ahead.take(COUNTY).isEmpty());
+
             // stopped before it ran: it does not read at all
             ahead.expect(COUNTY);
             ahead.keepOnly(water);
             ahead.read(store, maker, CLOCK);
             assertTrue(ahead.take(COUNTY).isEmpty());
+        }
+    }
+
+    @Test
+    void aHeldReadWaitsForTheFirstScreenAndGoesOnWhenTaken() throws Exception {
+        try (LocalStore store = store(1000)) { // more rows than one checkpoint (4,096)
+            TicketClocks maker = new TicketClocks(CATALOG, CalendarLoader.builtIn());
+            ScopeReadAhead ahead = new ScopeReadAhead();
+            ahead.expect(COUNTY);
+            ahead.hold();
+            Thread reader = new Thread(() -> ahead.read(store, maker, CLOCK));
+            reader.start();
+            reader.join(1500);
+            assertTrue(reader.isAlive(), "held while the first screen is drawn");
+            assertEquals(1000, ahead.take(COUNTY).orElseThrow().tickets().size());
+            reader.join(10_000);
+            assertTrue(!reader.isAlive());
         }
     }
 
