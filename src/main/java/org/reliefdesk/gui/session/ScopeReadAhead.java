@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScopeReadAhead {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScopeReadAhead.class);
-
     /** A held read goes on after this anyway: a workbench that never asks must not keep it waiting forever. */
     static final long LONGEST_HOLD_MS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeReadAhead.class);
 
     /** What was read: the tickets newest first and their clocks as of {@code at}. */
     public record Read(List<Ticket> tickets, Map<UUID, TicketClock> clocks, TicketClocks maker, Instant at) {}

@@ -24,12 +24,12 @@ import org.reliefdesk.model.ChinaTime;
  */
 public final class WorkingCalendar {
 
+    private static final int MEMO_DAYS = 4096;
+
     private final Map<Integer, HolidayYear> years;
 
     /** Answers of {@link #addWorkingDays} by (day, n); the calendar never changes, so neither do they. */
     private final Map<Long, Deadline> memo = new ConcurrentHashMap<>();
-
-    private static final int MEMO_DAYS = 4096;
 
     public WorkingCalendar(List<HolidayYear> years) {
         TreeMap<Integer, HolidayYear> map = new TreeMap<>();
