@@ -74,6 +74,12 @@ public final class FormEditor {
         onChange(this::check);
         check();
         dirty.set(false);
+        // touched from outside (the dialog's note): each field's problem shows under it at once
+        dirty.addListener((o, was, now) -> {
+            if (now && !was) {
+                check();
+            }
+        });
     }
 
     private FormEditor(List<FieldDef> fields, Catalog catalog, Texts texts) {

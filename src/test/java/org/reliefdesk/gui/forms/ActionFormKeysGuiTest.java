@@ -153,6 +153,15 @@ class ActionFormKeysGuiTest extends FxRobot {
         assertTrue(problems.contains("回访方式"), problems);
         assertTrue(problems.contains("满意度"), problems);
         assertFalse(problems.contains("visitDate") || problems.contains("satisfaction"), problems);
+        // and each under its own field at once, though only the note was typed
+        for (String field : new String[] {"visitDate", "method", "satisfaction"}) {
+            assertFalse(
+                    onFxText(() -> lookup("#error-" + field)
+                                    .queryAs(Label.class)
+                                    .getText())
+                            .isEmpty(),
+                    field);
+        }
         // closed with a result: no "discard what was typed?" question left open behind the test
         interact(() -> {
             dialog[0].setResult(new ActionDialog.Filled(Map.of(), ""));
