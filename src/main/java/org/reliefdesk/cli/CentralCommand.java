@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BiPredicate;
 
 import org.reliefdesk.central.CentralDatabase;
 import org.reliefdesk.central.CentralServer;
@@ -242,6 +243,22 @@ public final class CentralCommand implements Callable<Integer> {
         }
     }
 
+    /** Disables or enables a user: says so, or that there is no such user (exit 1). */
+    private static int changeUser(
+            CommandSpec spec, String name, BiPredicate<CentralStore, String> change, String doneKey)
+            throws IOException {
+        CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
+        Texts texts = central.options.texts();
+        try (CentralStore store = central.open()) {
+            if (!change.test(store, name)) {
+                spec.commandLine().getErr().println(texts.msg("central.user.unknown", name));
+                return 1;
+            }
+        }
+        spec.commandLine().getOut().println(texts.msg(doneKey, name));
+        return 0;
+    }
+
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user and end their sign-ins.")
     static final class UserDisable implements Callable<Integer> {
         @Spec
@@ -252,16 +269,7 @@ public final class CentralCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
-            Texts texts = central.options.texts();
-            try (CentralStore store = central.open()) {
-                if (!store.users().disable(name)) {
-                    spec.commandLine().getErr().println(texts.msg("central.user.unknown", name));
-                    return 1;
-                }
-            }
-            spec.commandLine().getOut().println(texts.msg("central.user.disabled", name));
-            return 0;
+            return changeUser(spec, name, (store, n) -> store.users().disable(n), "central.user.disabled");
         }
     }
 
@@ -275,16 +283,7 @@ public final class CentralCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            CentralCommand central = (CentralCommand) spec.parent().parent().userObject();
-            Texts texts = central.options.texts();
-            try (CentralStore store = central.open()) {
-                if (!store.users().enable(name)) {
-                    spec.commandLine().getErr().println(texts.msg("central.user.unknown", name));
-                    return 1;
-                }
-            }
-            spec.commandLine().getOut().println(texts.msg("central.user.enabled", name));
-            return 0;
+            return changeUser(spec, name, (store, n) -> store.users().enable(n), "central.user.enabled");
         }
     }
 

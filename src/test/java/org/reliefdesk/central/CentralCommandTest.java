@@ -76,6 +76,17 @@ class CentralCommandTest {
                 "--county",
                 "530128"));
         assertEquals(1, refused.exit(), "one letter is no sign-in name; a clerk needs a department");
+        // disabled and enabled again on the server; an unknown name is said to be unknown
+        String second = SyncWorld.WATER_A2.username();
+        Run disabled =
+                run(List.of("central", "user", "disable", "--data-dir", centralDir.toString(), "--name", second));
+        assertEquals(0, disabled.exit(), disabled.output());
+        Run enabled = run(List.of("central", "user", "enable", "--data-dir", centralDir.toString(), "--name", second));
+        assertEquals(0, enabled.exit(), enabled.output());
+        assertTrue(enabled.output().contains("已重新启用"), enabled.output());
+        Run unknown =
+                run(List.of("central", "user", "enable", "--data-dir", centralDir.toString(), "--name", "nobody"));
+        assertEquals(1, unknown.exit(), unknown.output());
         Path file = dir.resolve("county.jsonl");
         TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
         Files.write(

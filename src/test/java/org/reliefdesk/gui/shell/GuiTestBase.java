@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +29,15 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.model.ChinaTime;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
+import org.reliefdesk.store.LocalStore;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -149,5 +155,34 @@ abstract class GuiTestBase extends FxRobot {
     @SuppressWarnings("unchecked")
     TableView<Ticket> table() {
         return (TableView<Ticket>) lookup("#ticketTable").query();
+    }
+
+    /**
+     * Stores the tests' water request (李四 of 大村, no water for three days) in the app's local
+     * store as {@code by} opened it on {@code day}, as the new-ticket form would.
+     */
+    Ticket openWaterTicket(LocalDate day, User by) {
+        try (LocalStore store = LocalStore.open(dataDir)) {
+            Place township = DemoCounty.firstTownship();
+            return store.tickets()
+                    .insertOpened(
+                            new TicketOpening(
+                                            CatalogLoader.loadBuiltIn(),
+                                            Clock.fixed(SampleGenerator.noon(day), ChinaTime.ZONE))
+                                    .open(
+                                            new TicketOpening.Request(
+                                                    "drinking_water",
+                                                    DemoCounty.COUNTY,
+                                                    township,
+                                                    new Place(township.code() + "201", "大村村委会"),
+                                                    "李四",
+                                                    "11010519491231002X",
+                                                    "13812345678",
+                                                    IntakeChannel.RAISED_BY_PROXY,
+                                                    "邻居 王五",
+                                                    Map.of("problem", "cut_off", "description", "停水三天")),
+                                            by),
+                            new TicketLineCodec(CatalogLoader.loadBuiltIn()));
+        }
     }
 }

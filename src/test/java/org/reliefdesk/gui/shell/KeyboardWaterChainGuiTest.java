@@ -1,9 +1,7 @@
 package org.reliefdesk.gui.shell;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
@@ -14,15 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 
 import org.junit.jupiter.api.Test;
-import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
-import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.DemoUsers;
-import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.logic.workflow.TicketOpening;
-import org.reliefdesk.model.ChinaTime;
-import org.reliefdesk.model.IntakeChannel;
-import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.User;
@@ -45,28 +35,7 @@ class KeyboardWaterChainGuiTest extends GuiTestBase {
     @Test
     void acceptVerifySolveFeedBackAndFollowUpByKeyboardOnly() throws Exception {
         startApp(TODAY, 60);
-        Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), ChinaTime.ZONE);
-        Ticket ticket;
-        try (LocalStore store = LocalStore.open(dataDir)) {
-            Place township = DemoCounty.firstTownship();
-            ticket = store.tickets()
-                    .insertOpened(
-                            new TicketOpening(CatalogLoader.loadBuiltIn(), clock)
-                                    .open(
-                                            new TicketOpening.Request(
-                                                    "drinking_water",
-                                                    DemoCounty.COUNTY,
-                                                    township,
-                                                    new Place(township.code() + "201", "大村村委会"),
-                                                    "李四",
-                                                    "11010519491231002X",
-                                                    "13812345678",
-                                                    IntakeChannel.RAISED_BY_PROXY,
-                                                    "邻居 王五",
-                                                    Map.of("problem", "cut_off", "description", "停水三天")),
-                                            DemoUsers.WATER_CLERK),
-                            new TicketLineCodec(CatalogLoader.loadBuiltIn()));
-        }
+        Ticket ticket = openWaterTicket(TODAY, DemoUsers.WATER_CLERK);
         String number = ticket.ticketNo();
 
         signInByKeys(DemoUsers.WATER_CLERK);

@@ -1,8 +1,6 @@
 package org.reliefdesk.gui.shell;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -10,18 +8,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 
 import org.junit.jupiter.api.Test;
-import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.Queue;
-import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.DemoUsers;
-import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.logic.workflow.TicketOpening;
-import org.reliefdesk.model.ChinaTime;
-import org.reliefdesk.model.IntakeChannel;
-import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
-import org.reliefdesk.store.LocalStore;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,29 +26,7 @@ class NotificationGuiTest extends GuiTestBase {
         signIn(DemoUsers.WATER_CLERK.displayName());
         assertTrue(lookup(".notification-bar").tryQuery().isEmpty(), "nothing announced at sign-in");
 
-        Ticket arrived;
-        try (LocalStore store = LocalStore.open(dataDir)) {
-            Place township = DemoCounty.firstTownship();
-            arrived = store.tickets()
-                    .insertOpened(
-                            new TicketOpening(
-                                            CatalogLoader.loadBuiltIn(),
-                                            Clock.fixed(SampleGenerator.noon(TUESDAY), ChinaTime.ZONE))
-                                    .open(
-                                            new TicketOpening.Request(
-                                                    "drinking_water",
-                                                    DemoCounty.COUNTY,
-                                                    township,
-                                                    new Place(township.code() + "201", "大村村委会"),
-                                                    "李四",
-                                                    "11010519491231002X",
-                                                    "13812345678",
-                                                    IntakeChannel.RAISED_BY_PROXY,
-                                                    "邻居 王五",
-                                                    Map.of("problem", "cut_off", "description", "停水三天")),
-                                            DemoUsers.TOWNSHIP_STAFF),
-                            new TicketLineCodec(CatalogLoader.loadBuiltIn()));
-        }
+        Ticket arrived = openWaterTicket(TUESDAY, DemoUsers.TOWNSHIP_STAFF);
         interact(() -> lookup("#refreshButton").queryButton().fire());
 
         Predicate<Node> notice = n -> n instanceof Labeled l

@@ -3,10 +3,8 @@ package org.reliefdesk.gui.shell;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,18 +26,9 @@ import javafx.scene.layout.HBox;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.logic.catalog.CatalogLoader;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
-import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.DemoUsers;
-import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.logic.workflow.TicketOpening;
-import org.reliefdesk.model.ChinaTime;
-import org.reliefdesk.model.IntakeChannel;
-import org.reliefdesk.model.Place;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
-import org.reliefdesk.store.LocalStore;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,30 +53,9 @@ class WaterChainGuiTest extends GuiTestBase {
         ImageIO.write(picture, "png", photo.toFile());
         List<Path> opened = new CopyOnWriteArrayList<>();
         startApp(TODAY, 300, owner -> List.of(photo), opened::add);
-        Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), ChinaTime.ZONE);
 
         // A resident of 屏山街道 reports a water problem (opened here through the same rules as the GUI).
-        Ticket ticket;
-        try (LocalStore store = LocalStore.open(dataDir)) {
-            Place township = DemoCounty.firstTownship();
-            ticket = store.tickets()
-                    .insertOpened(
-                            new TicketOpening(CatalogLoader.loadBuiltIn(), clock)
-                                    .open(
-                                            new TicketOpening.Request(
-                                                    "drinking_water",
-                                                    DemoCounty.COUNTY,
-                                                    township,
-                                                    new Place(township.code() + "201", "大村村委会"),
-                                                    "李四",
-                                                    "11010519491231002X",
-                                                    "13812345678",
-                                                    IntakeChannel.RAISED_BY_PROXY,
-                                                    "邻居 王五",
-                                                    Map.of("problem", "cut_off", "description", "停水三天")),
-                                            DemoUsers.WATER_CLERK),
-                            new TicketLineCodec(CatalogLoader.loadBuiltIn()));
-        }
+        Ticket ticket = openWaterTicket(TODAY, DemoUsers.WATER_CLERK);
         String number = ticket.ticketNo();
 
         signIn(DemoUsers.WATER_CLERK.displayName());
