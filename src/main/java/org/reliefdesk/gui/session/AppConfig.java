@@ -59,10 +59,18 @@ public record AppConfig(
                 .start();
     };
 
-    /** The operating system's save dialog, in the user's home folder, adding the extension if left out. */
+    /**
+     * The operating system's save dialog, adding the extension if left out: in the folder saved to
+     * last in this session, else the user's documents folder (文档 or Documents), else their home —
+     * never the program's working directory.
+     */
     public static final FileSaver SYSTEM_SAVER = (owner, name, extension) -> {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name);
+        File start = SaveFolder.last != null ? SaveFolder.last : SaveFolder.documents();
+        if (start != null && start.isDirectory()) {
+            chooser.setInitialDirectory(start);
+        }
         chooser.getExtensionFilters()
                 .add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
         File file = chooser.showSaveDialog(owner);
@@ -70,6 +78,7 @@ public record AppConfig(
             return Optional.empty();
         }
         Path path = file.toPath();
+        SaveFolder.last = file.getParentFile();
         return Optional.of(
                 path.toString().toLowerCase(Locale.ROOT).endsWith("." + extension)
                         ? path
@@ -242,5 +251,24 @@ public record AppConfig(
                 smoke,
                 backups,
                 firstRun);
+    }
+
+    /** Where save dialogs open. */
+    static final class SaveFolder {
+        /** The folder saved to last in this session (the FX thread only). */
+        static File last;
+
+        private SaveFolder() {}
+
+        static File documents() {
+            File home = new File(System.getProperty("user.home"));
+            for (String name : List.of("文档", "Documents")) {
+                File f = new File(home, name);
+                if (f.isDirectory()) {
+                    return f;
+                }
+            }
+            return home;
+        }
     }
 }
