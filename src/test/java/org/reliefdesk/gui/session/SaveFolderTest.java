@@ -13,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Save dialogs open in the user's documents folder, never where the program happened to start. */
 class SaveFolderTest {
 
-    private final String home = System.getProperty("user.home");
-
     @TempDir
     Path dir;
+
+    private final String home = System.getProperty("user.home");
 
     @AfterEach
     void restore() {
