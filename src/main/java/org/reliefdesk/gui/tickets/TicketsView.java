@@ -1,5 +1,6 @@
 package org.reliefdesk.gui.tickets;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -120,18 +121,23 @@ public final class TicketsView {
         String queueName = texts.msg(
                 "queue." + vm.list().queueProperty().get().name(),
                 vm.list().visible().size());
-        List<TableColumn<Ticket, ?>> columns = List.copyOf(table.getVisibleLeafColumns());
-        List<Function<Ticket, Object>> cells = columns.stream()
-                .<Function<Ticket, Object>>map(c -> t -> c.getCellObservableValue(t) == null
+        List<String> headers = new ArrayList<>();
+        List<Function<Ticket, Object>> cells = new ArrayList<>();
+        for (TableColumn<Ticket, ?> c : table.getVisibleLeafColumns()) {
+            if ("column.applicant".equals(c.getId())) {
+                // one value per cell in a spreadsheet: the name and the masked ID number apart
+                headers.add(texts.fieldName("applicant.name"));
+                cells.add(t -> t.applicant().name());
+                headers.add(texts.fieldName("applicant.idNumber"));
+                cells.add(t -> t.applicant().maskedIdNumber());
+            } else {
+                headers.add(c.getText());
+                cells.add(t -> c.getCellObservableValue(t) == null
                         ? null
-                        : c.getCellObservableValue(t).getValue())
-                .toList();
-        vm.exportTable(
-                root.getScene().getWindow(),
-                queueName,
-                columns.stream().map(TableColumn::getText).toList(),
-                cells,
-                List.copyOf(table.getItems()));
+                        : c.getCellObservableValue(t).getValue());
+            }
+        }
+        vm.exportTable(root.getScene().getWindow(), queueName, headers, cells, List.copyOf(table.getItems()));
     }
 
     private ListView<Queue> queueList() {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.gui.reports.NoticeDesk;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.model.Ticket;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -233,6 +234,13 @@ class ReportsGuiTest extends GuiTestBase {
                     sheet.getRow(2).getCell(0).getStringCellValue());
             assertEquals(first, sheet.getRow(3).getCell(0).getStringCellValue());
             assertFalse(sheet.getRow(3).getCell(0).getStringCellValue().isEmpty());
+            // the applicant's name and masked ID number in cells of their own
+            assertEquals("申请人姓名", sheet.getRow(2).getCell(1).getStringCellValue());
+            assertEquals("身份证号", sheet.getRow(2).getCell(2).getStringCellValue());
+            Ticket top = table().getItems().get(0);
+            assertEquals(top.applicant().name(), sheet.getRow(3).getCell(1).getStringCellValue());
+            assertEquals(
+                    top.applicant().maskedIdNumber(), sheet.getRow(3).getCell(2).getStringCellValue());
         }
     }
 }
