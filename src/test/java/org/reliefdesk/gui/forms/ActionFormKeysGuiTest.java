@@ -74,8 +74,8 @@ class ActionFormKeysGuiTest extends FxRobot {
         return ActionDialog.build(stage, ticket, action, CATALOG, TEXTS, Map.of(), TODAY, config);
     }
 
-    @Test
-    void enterOnADropDownChoosesAndDoesNotSave() throws Exception {
+    /** The follow-up form, shown over the primary stage (in a one-element array: it is filled on the FX thread). */
+    private Dialog<ActionDialog.Filled>[] showFollowUp() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         @SuppressWarnings("unchecked")
         Dialog<ActionDialog.Filled>[] dialog = new Dialog[1];
@@ -86,6 +86,12 @@ class ActionFormKeysGuiTest extends FxRobot {
             dialog[0].show();
         });
         WaitForAsyncUtils.waitForFxEvents();
+        return dialog;
+    }
+
+    @Test
+    void enterOnADropDownChoosesAndDoesNotSave() throws Exception {
+        Dialog<ActionDialog.Filled>[] dialog = showFollowUp();
         Node date = lookup("#field-visitDate").query();
         assertTrue(
                 onFx(() -> date.getScene().getFocusOwner() != null
@@ -133,16 +139,7 @@ class ActionFormKeysGuiTest extends FxRobot {
 
     @Test
     void everyProblemIsListedWithItsFieldsLabel() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        @SuppressWarnings("unchecked")
-        Dialog<ActionDialog.Filled>[] dialog = new Dialog[1];
-        interact(() -> {
-            stage.setScene(new Scene(new StackPane(), 400, 300));
-            stage.show();
-            dialog[0] = followUp(stage);
-            dialog[0].show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        Dialog<ActionDialog.Filled>[] dialog = showFollowUp();
         // typing a note makes the form "touched"; three required fields are still empty
         clickOn("#actionNote").write("电话未接通");
         WaitForAsyncUtils.waitForFxEvents();
