@@ -3,6 +3,7 @@ package org.reliefdesk.logic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,6 +32,25 @@ class WorkingCalendarTest {
 
     private static LocalDateTime last(Deadline d) {
         return d.lastMoment(ChinaTime.ZONE);
+    }
+
+    @Test
+    void oneCalendarAskedManyTimesAnswersAsAFreshOne() {
+        // the answers are remembered per (day, n): asked again in another order, and beside
+        // neighbouring days and counts, each is still that of a calendar asked for the first time
+        WorkingCalendar shared = CalendarLoader.builtIn();
+        Instant first = Instant.parse("2024-09-25T02:00:00Z");
+        for (int round = 0; round < 2; round++) {
+            for (int d = 20; d >= 0; d--) {
+                for (int n = 0; n <= 12; n++) {
+                    Instant from = first.plus(Duration.ofDays(d));
+                    assertEquals(
+                            CalendarLoader.builtIn().addWorkingDays(from, n),
+                            shared.addWorkingDays(from, n),
+                            d + " days on, " + n + " working days");
+                }
+            }
+        }
     }
 
     @Test

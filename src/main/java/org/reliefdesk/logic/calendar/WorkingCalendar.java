@@ -24,12 +24,10 @@ import org.reliefdesk.model.ChinaTime;
  */
 public final class WorkingCalendar {
 
-    private static final int MEMO_DAYS = 4096;
-
     private final Map<Integer, HolidayYear> years;
 
     /** Answers of {@link #addWorkingDays} by (day, n); the calendar never changes, so neither do they. */
-    private final Map<Long, Deadline> memo = new ConcurrentHashMap<>();
+    private final Map<DaysAfter, Deadline> memo = new ConcurrentHashMap<>();
 
     public WorkingCalendar(List<HolidayYear> years) {
         TreeMap<Integer, HolidayYear> map = new TreeMap<>();
@@ -77,13 +75,13 @@ public final class WorkingCalendar {
     /** The end of the {@code n}-th working day after the day of {@code from} (次日起). */
     public Deadline addWorkingDays(Instant from, int n) {
         LocalDate start = from.atZone(ChinaTime.ZONE).toLocalDate();
-        if (n < 0 || n >= MEMO_DAYS) {
-            return workingDaysAfter(start, n);
-        }
         // A county's load asks this for 100,000 tickets that started on a few hundred days: the
         // answer depends on the day and n only, so it is counted once per pair.
-        return memo.computeIfAbsent(start.toEpochDay() * MEMO_DAYS + n, k -> workingDaysAfter(start, n));
+        return memo.computeIfAbsent(new DaysAfter(start, n), k -> workingDaysAfter(start, n));
     }
+
+    /** A question {@link #addWorkingDays} answered: n working days after a day. */
+    private record DaysAfter(LocalDate start, int n) {}
 
     private Deadline workingDaysAfter(LocalDate start, int n) {
         LocalDate day = start;
