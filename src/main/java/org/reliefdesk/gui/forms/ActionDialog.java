@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.beans.binding.Bindings;
@@ -67,20 +66,8 @@ public final class ActionDialog {
         });
     }
 
-    public static Optional<Filled> show(
-            Window owner,
-            Ticket ticket,
-            ActionDef action,
-            Catalog catalog,
-            Texts texts,
-            Map<String, Object> facts,
-            LocalDate today,
-            AppConfig files) {
-        return build(owner, ticket, action, catalog, texts, facts, today, files).showAndWait();
-    }
-
-    /** The dialog, not yet shown (tests show it without waiting). */
-    static Dialog<Filled> build(
+    /** The dialog, not yet shown: the workbench waits on it ({@code showAndWait}), tests show it and type. */
+    public static Dialog<Filled> build(
             Window owner,
             Ticket ticket,
             ActionDef action,

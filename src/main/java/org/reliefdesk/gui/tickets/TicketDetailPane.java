@@ -226,7 +226,7 @@ public final class TicketDetailPane {
 
     void open(SelectedTicket.ActionChoice choice) {
         Ticket t = vm.selected().ticketProperty().get();
-        ActionDialog.show(
+        ActionDialog.build(
                         root.getScene().getWindow(),
                         t,
                         choice.action(),
@@ -235,6 +235,7 @@ public final class TicketDetailPane {
                         vm.selected().facts(),
                         vm.today(),
                         vm.config())
+                .showAndWait()
                 .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
     }
 
