@@ -35,6 +35,9 @@ public record TicketEvent(
     /** Actor of steps the platform takes by itself, such as dispatch. */
     public static final String PLATFORM = "platform";
 
+    /** The platform's action that hands a ticket to its department: its first step begins. */
+    public static final String DISPATCH = "dispatch";
+
     public TicketEvent {
         // Kept in the order given; null values are allowed (an empty optional field).
         // an empty form shares one map: a county's timelines hold half a million events without forms

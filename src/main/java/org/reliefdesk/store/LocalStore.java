@@ -66,7 +66,12 @@ public final class LocalStore implements AutoCloseable {
         try {
             Files.createDirectories(dbDir);
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl("jdbc:h2:file:" + dbDir.resolve("reliefdesk").toAbsolutePath() + ";CACHE_SIZE=8192");
+            // QUERY_CACHE_SIZE=0: H2 keeps the last result of each statement it caches, to answer a
+            // repeat; after a county's bulk read that held every ticket row on the heap (~90 MB).
+            // (LAZY_QUERY_EXECUTION would avoid it too, but a lazy read failed with "chunk not
+            // found" while H2 compacted the file underneath it.)
+            config.setJdbcUrl("jdbc:h2:file:" + dbDir.resolve("reliefdesk").toAbsolutePath()
+                    + ";CACHE_SIZE=8192;QUERY_CACHE_SIZE=0");
             config.setUsername("sa");
             config.setPassword("");
             config.setMaximumPoolSize(4);
@@ -75,6 +80,7 @@ public final class LocalStore implements AutoCloseable {
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/local")
+                    .javaMigrations(new StepMovesMigration())
                     .load()
                     .migrate();
             Configuration cfg = new Configuration()

@@ -47,6 +47,7 @@ public final class TicketActions {
             List<TicketEvent> history = TicketStore.historyOf(s, ticketId);
             AppliedAction applied = engine.apply(entity.toModel(), history, user, action, form, note);
             entity.copyFrom(applied.ticket());
+            entity.moves = StepMoves.append(entity.moves, applied.event());
             TicketStore.persist(s, applied.event());
             TicketEvent e = applied.event();
             Outbox.add(
@@ -99,6 +100,7 @@ public final class TicketActions {
                     old.form() == null ? Map.of() : old.form(),
                     old.note());
             entity.copyFrom(applied.ticket());
+            entity.moves = StepMoves.append(entity.moves, applied.event());
             TicketStore.persist(s, applied.event());
             TicketEvent e = applied.event();
             Outbox.add(

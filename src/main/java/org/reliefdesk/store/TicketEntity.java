@@ -79,6 +79,10 @@ class TicketEntity {
     @Column(name = "outcome", length = 64)
     String outcome;
 
+    /** The step movements of its history ({@link StepMoves}); the store sets it wherever it writes the history. */
+    @Column(name = "moves", length = StepMoves.LONGEST)
+    String moves;
+
     @Version
     @Column(name = "version", nullable = false)
     long version;

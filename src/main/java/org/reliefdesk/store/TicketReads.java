@@ -40,10 +40,13 @@ final class TicketReads {
 
     private static final String TICKET_COLUMNS = "id, ticket_no, item_code, county_code, county_name, township_code,"
             + " township_name, village_code, village_name, applicant_name, applicant_id_number, applicant_phone,"
-            + " channel, raised_by, submitted_at, dispatched_at, current_step, status, concluded_at, outcome, version";
+            + " channel, raised_by, submitted_at, dispatched_at, current_step, status, concluded_at, outcome, version, moves";
 
     private static final String EVENT_COLUMNS =
             "e.id, e.ticket_id, e.seq, e.actor, e.at, e.action, e.from_step, e.to_step, e.outcome, e.received_at";
+
+    /** How many tickets' events are asked for by id in one statement (those whose movements are not kept). */
+    private static final int BY_ID = 500;
 
     private final Map<String, String> texts = new HashMap<>();
     private final Map<String, Place> places = new HashMap<>();
@@ -63,12 +66,55 @@ final class TicketReads {
         try (Connection c = ds.getConnection()) {
             boolean whole = mostOf(c, scope);
             TicketReads reads = new TicketReads(stop);
-            List<Ticket> tickets = reads.tickets(c, scope, whole);
+            List<Ticket> tickets = reads.tickets(c, scope, whole, (t, moves) -> {});
             Map<UUID, Timeline> events = reads.events(c, whole ? null : scope);
             return screen(tickets, events, started, whole ? "whole tables" : "by the scope's index");
         } catch (SQLException e) {
             throw new StoreException("reading the tickets of " + scope + " failed", e);
         }
+    }
+
+    /**
+     * The scope's tickets, newest first, with the step movements kept on their rows (what the
+     * clocks read, {@link StepMoves}): one pass over the tickets, none over the histories, except
+     * for tickets whose movements are not kept (an older version's rows), whose events are read.
+     */
+    static TicketStore.Screen movements(DataSource ds, TicketScope scope, BooleanSupplier stop) {
+        long started = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            boolean whole = mostOf(c, scope);
+            TicketReads reads = new TicketReads(stop);
+            Map<UUID, List<TicketEvent>> moves = new HashMap<>();
+            List<UUID> notKept = new ArrayList<>();
+            List<Ticket> tickets = reads.tickets(c, scope, whole, (t, kept) -> {
+                if (kept == null) {
+                    notKept.add(t.id());
+                } else if (!kept.isEmpty()) {
+                    moves.put(t.id(), StepMoves.read(t.id(), kept, reads::text));
+                }
+            });
+            for (int from = 0; from < notKept.size(); from += BY_ID) {
+                List<UUID> ids = notKept.subList(from, Math.min(notKept.size(), from + BY_ID));
+                reads.eventsOf(c, ids).forEach((id, timeline) -> {
+                    timeline.events().sort(Comparator.comparingInt(TicketEvent::seq));
+                    moves.put(id, timeline.events());
+                });
+            }
+            LOG.debug(
+                    "Read {} tickets with their step movements ({}; {} read from their events) in {} ms",
+                    tickets.size(),
+                    whole ? "whole table" : "by the scope's index",
+                    notKept.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new TicketStore.Screen(tickets, moves);
+        } catch (SQLException e) {
+            throw new StoreException("reading the tickets of " + scope + " failed", e);
+        }
+    }
+
+    /** What a row kept besides the ticket: its step movements, null when not kept. */
+    private interface Kept {
+        void accept(Ticket ticket, String moves);
     }
 
     /** One ticket's events read so far, under one shared copy of its id. */
@@ -95,15 +141,18 @@ final class TicketReads {
         return new TicketStore.Screen(tickets, timelines);
     }
 
-    /** Every few thousand rows: whether the reader still wants them (a read ahead no one waits for stops). */
+    /**
+     * At the first row and every few thousand after it: whether the reader still wants them (a read
+     * ahead no one waits for stops; one held waits here).
+     */
     private void checkStop() {
-        if ((++rows & 0xFFF) == 0 && stop.getAsBoolean()) {
+        if ((rows++ & 0xFFF) == 0 && stop.getAsBoolean()) {
             throw new CancellationException("the read was stopped after " + rows + " rows");
         }
     }
 
     /** The scope's tickets, newest first: on its index, or all rows sorted out here. */
-    private List<Ticket> tickets(Connection c, TicketScope scope, boolean whole) throws SQLException {
+    private List<Ticket> tickets(Connection c, TicketScope scope, boolean whole, Kept kept) throws SQLException {
         List<Ticket> tickets = new ArrayList<>();
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT " + TICKET_COLUMNS + " FROM ticket" + (whole ? "" : where(scope, "")))) {
@@ -114,7 +163,9 @@ final class TicketReads {
                 while (r.next()) {
                     checkStop();
                     if (!whole || covers(scope, r)) {
-                        tickets.add(ticket(r));
+                        Ticket t = ticket(r);
+                        tickets.add(t);
+                        kept.accept(t, r.getString(22));
                     }
                 }
             }
@@ -129,22 +180,41 @@ final class TicketReads {
                 ? "SELECT " + EVENT_COLUMNS + " FROM ticket_event e JOIN ticket t ON e.ticket_id = t.id"
                         + where(scope, "t.")
                 : "SELECT " + EVENT_COLUMNS + " FROM ticket_event e";
-        Map<UUID, Timeline> byTicket = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (scope != null) {
                 bind(ps, scope);
             }
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    checkStop();
-                    UUID id = r.getObject(2, UUID.class);
-                    Timeline timeline = byTicket.get(id);
-                    if (timeline == null) {
-                        timeline = new Timeline(id, new ArrayList<>(6));
-                        byTicket.put(id, timeline);
-                    }
-                    timeline.events().add(event(r, timeline.ticket()));
+            return byTicket(ps);
+        }
+    }
+
+    /** The events of these tickets, by ticket. */
+    private Map<UUID, Timeline> eventsOf(Connection c, List<UUID> ids) throws SQLException {
+        StringBuilder sql =
+                new StringBuilder("SELECT " + EVENT_COLUMNS + " FROM ticket_event e WHERE e.ticket_id IN (");
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setObject(i + 1, ids.get(i));
+            }
+            return byTicket(ps);
+        }
+    }
+
+    private Map<UUID, Timeline> byTicket(PreparedStatement ps) throws SQLException {
+        Map<UUID, Timeline> byTicket = new HashMap<>();
+        try (ResultSet r = ps.executeQuery()) {
+            while (r.next()) {
+                checkStop();
+                UUID id = r.getObject(2, UUID.class);
+                Timeline timeline = byTicket.get(id);
+                if (timeline == null) {
+                    timeline = new Timeline(id, new ArrayList<>(6));
+                    byTicket.put(id, timeline);
                 }
+                timeline.events().add(event(r, timeline.ticket()));
             }
         }
         return byTicket;

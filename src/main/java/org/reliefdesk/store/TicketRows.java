@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
 
 /**
  * New ticket rows and event rows written with plain JDBC batches: the fast path for imports and
@@ -27,14 +28,16 @@ final class TicketRows {
 
     private TicketRows() {}
 
-    static void insertTickets(Connection c, List<Ticket> tickets) throws SQLException {
+    /** New tickets' rows, each with the step movements of its history (whose rows {@link #insertEvents} writes). */
+    static void insertTickets(Connection c, List<TicketHistory> histories) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (id, ticket_no, item_code, county_code,"
                 + " county_name, township_code, township_name, village_code, village_name, applicant_name,"
                 + " applicant_id_number, applicant_phone, channel, raised_by, submitted_at, dispatched_at, current_step,"
-                + " status, concluded_at, outcome, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?)")) {
+                + " status, concluded_at, outcome, version, moves) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
-            for (Ticket t : tickets) {
+            for (TicketHistory h : histories) {
+                Ticket t = h.ticket();
                 ps.setObject(1, t.id());
                 ps.setString(2, t.ticketNo());
                 ps.setString(3, t.itemCode());
@@ -56,6 +59,7 @@ final class TicketRows {
                 time(ps, 19, t.concludedAt());
                 ps.setString(20, t.outcome());
                 ps.setLong(21, 0);
+                ps.setString(22, StepMoves.of(h.events()));
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();

@@ -99,32 +99,37 @@ public final class TicketStore {
                 if (candidates < limit && !all) {
                     continue;
                 }
-                List<Ticket> found = s
+                List<TicketEntity> found = s
                         .createSelectionQuery(
                                 "select t from TicketEntity t where t.submittedAt >= :since", TicketEntity.class)
                         .setParameter("since", since)
                         .getResultList()
                         .stream()
-                        .map(TicketEntity::toModel)
-                        .filter(scope::covers)
+                        .filter(t -> scope.covers(t.toModel()))
                         .toList();
                 if (found.size() >= limit || all) {
-                    List<Ticket> screen = found.stream()
-                            .sorted(Comparator.comparing(Ticket::submittedAt).reversed())
+                    List<TicketEntity> screen = found.stream()
+                            .sorted(Comparator.comparing((TicketEntity t) -> t.submittedAt)
+                                    .reversed())
                             .limit(limit)
                             .toList();
-                    Set<UUID> ids = new HashSet<>();
-                    screen.forEach(t -> ids.add(t.id()));
-                    // the same range again, joined to the events: index range then index lookups
-                    Map<UUID, List<TicketEvent>> timelines = slim(s.createSelectionQuery(
-                                    SLIM_EVENTS
-                                            + " from TicketEventEntity e, TicketEntity t where e.ticketId = t.id"
-                                            + " and t.submittedAt >= :since",
-                                    Object[].class)
-                            .setParameter("since", since)
-                            .getResultList());
-                    timelines.keySet().retainAll(ids);
-                    return new Screen(screen, timelines);
+                    Map<UUID, List<TicketEvent>> timelines = new HashMap<>();
+                    Set<UUID> notKept = new HashSet<>();
+                    for (TicketEntity t : screen) {
+                        if (t.moves == null) {
+                            notKept.add(t.id);
+                        } else if (!t.moves.isEmpty()) {
+                            timelines.put(t.id, StepMoves.read(t.id, t.moves, String::intern));
+                        }
+                    }
+                    if (!notKept.isEmpty()) { // rows of an older version: from their events
+                        timelines.putAll(slim(s.createSelectionQuery(
+                                        SLIM_EVENTS + " from TicketEventEntity e where e.ticketId in :ids",
+                                        Object[].class)
+                                .setParameterList("ids", notKept)
+                                .getResultList()));
+                    }
+                    return new Screen(screen.stream().map(TicketEntity::toModel).toList(), timelines);
                 }
             }
         });
@@ -195,6 +200,16 @@ public final class TicketStore {
      */
     public Screen scope(TicketScope scope, BooleanSupplier stop) {
         return TicketReads.scope(store.dataSource(), scope, stop);
+    }
+
+    /**
+     * Every ticket a scope covers, newest first, with only what its clocks read: its step
+     * movements, kept on its row (no actors, notes or outcomes; see {@link #scope} for those).
+     * The workbench's whole scope: one pass over the tickets, none over half a million history
+     * rows. Stopped as {@link #scope(TicketScope, BooleanSupplier)} is.
+     */
+    public Screen movements(TicketScope scope, BooleanSupplier stop) {
+        return TicketReads.movements(store.dataSource(), scope, stop);
     }
 
     /** The step movements of every ticket a scope covers (see {@link #scope}). */
@@ -373,14 +388,14 @@ public final class TicketStore {
                         .setParameterList("ids", ids)
                         .getResultList());
         List<TicketHistory> written = new ArrayList<>();
-        List<Ticket> fresh = new ArrayList<>();
+        List<TicketHistory> fresh = new ArrayList<>();
         for (TicketHistory h : tickets) {
             if (!keep.contains(h.ticket().id())) {
                 if (known.contains(h.ticket().id())) {
                     replaceTicketRow(s, h, true);
                 } else {
                     freeNumber(s, h.ticket().ticketNo(), h.ticket().id());
-                    fresh.add(h.ticket());
+                    fresh.add(h);
                 }
                 written.add(h);
             }
@@ -421,9 +436,11 @@ public final class TicketStore {
                     .executeUpdate();
             TicketEntity entity = s.find(TicketEntity.class, id);
             entity.copyFrom(h.ticket());
+            entity.moves = StepMoves.of(h.events());
         } else {
             TicketEntity entity = TicketEntity.from(h.ticket());
             entity.version = 0;
+            entity.moves = StepMoves.of(h.events());
             s.persist(entity);
         }
     }
@@ -521,8 +538,7 @@ public final class TicketStore {
     void insertAll(Session s, List<TicketHistory> histories) {
         s.flush(); // whatever the session holds goes first
         s.doWork(c -> {
-            TicketRows.insertTickets(
-                    c, histories.stream().map(TicketHistory::ticket).toList());
+            TicketRows.insertTickets(c, histories);
             TicketRows.insertEvents(
                     c, histories.stream().flatMap(h -> h.events().stream()).toList());
         });

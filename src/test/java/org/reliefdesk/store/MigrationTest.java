@@ -196,6 +196,26 @@ class MigrationTest {
                     TicketStatus.IN_PROGRESS,
                     tickets.find(solving).orElseThrow().status());
             assertEquals(null, tickets.find(solving).orElseThrow().concludedAt());
+            // schema 9: each row keeps its step movements, made from the history stored before
+            var moves = tickets.movements(new TicketScope("530128", null, null), () -> false)
+                    .timelines();
+            assertEquals(
+                    List.of(
+                            "acceptance",
+                            "acceptance",
+                            "verification",
+                            "solving",
+                            "feedback",
+                            "follow_up",
+                            "concluded",
+                            "solving"),
+                    moves.get(solving).stream().map(TicketEvent::toStep).toList());
+            assertEquals(china("16:00"), moves.get(solving).get(7).at());
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM ticket WHERE moves IS NULL")) {
+            r.next();
+            assertEquals(0, r.getInt(1), "the migration kept every row's movements");
         }
     }
 

@@ -75,7 +75,7 @@ public final class ScopeReadAhead {
         }
         long started = System.nanoTime();
         try {
-            TicketStore.Screen screen = store.tickets().scope(a.scope, () -> waitWhileHeld(a));
+            TicketStore.Screen screen = store.tickets().movements(a.scope, () -> waitWhileHeld(a));
             Instant now = clock.instant();
             Map<UUID, TicketClock> clocks = new HashMap<>(screen.tickets().size() * 2);
             int n = 0;

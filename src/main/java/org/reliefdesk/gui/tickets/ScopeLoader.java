@@ -96,7 +96,7 @@ final class ScopeLoader {
                     (System.nanoTime() - started) / 1_000_000);
             return snapshot(read.tickets(), read.clocks(), read.maker(), read.at(), false);
         }
-        TicketStore.Screen whole = store.tickets().scope(scope);
+        TicketStore.Screen whole = store.tickets().movements(scope, () -> false);
         long read = System.nanoTime();
         ScopeSnapshot s = snapshot(whole.tickets(), whole.timelines(), false);
         LOG.info(

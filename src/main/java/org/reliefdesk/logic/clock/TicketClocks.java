@@ -31,8 +31,6 @@ import org.reliefdesk.model.TicketStatus;
  */
 public final class TicketClocks {
 
-    private static final String DISPATCH = "dispatch";
-
     private final Catalog catalog;
     private final WorkingCalendar calendar;
 
@@ -45,6 +43,14 @@ public final class TicketClocks {
         return calendar;
     }
 
+    /**
+     * Whether the clocks read this entry at all: dispatch (the first step begins) or an entry that
+     * names the step after it. Everything else of a history may be left out of {@link #compute}.
+     */
+    public static boolean readsEntry(TicketEvent e) {
+        return TicketEvent.DISPATCH.equals(e.action()) || e.toStep() != null;
+    }
+
     public TicketClock compute(Ticket ticket, List<TicketEvent> history, Instant now) {
         WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
         Instant start = ticket.submittedAt();
@@ -55,7 +61,7 @@ public final class TicketClocks {
         boolean estimated = false;
         Duration paused = Duration.ZERO;
         for (TicketEvent e : history) {
-            boolean opens = DISPATCH.equals(e.action()) && step == null;
+            boolean opens = TicketEvent.DISPATCH.equals(e.action()) && step == null;
             boolean moves = step != null && e.toStep() != null && !e.toStep().equals(step);
             if (!opens && !moves) {
                 continue;

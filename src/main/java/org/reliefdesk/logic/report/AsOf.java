@@ -42,7 +42,7 @@ public final class AsOf {
         String outcome = null;
         boolean acted = false;
         for (TicketEvent e : then) {
-            if ("dispatch".equals(e.action())) {
+            if (TicketEvent.DISPATCH.equals(e.action())) {
                 dispatched = e.at();
             } else if (!"submit".equals(e.action())) {
                 acted = true;

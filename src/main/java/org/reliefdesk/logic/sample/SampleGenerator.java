@@ -181,7 +181,17 @@ public final class SampleGenerator {
             return new TicketHistory(ticket, events);
         }
         events.add(new TicketEvent(
-                uuid(rnd), d.id, 2, TicketEvent.PLATFORM, dispatched, "dispatch", first, first, null, Map.of(), null));
+                uuid(rnd),
+                d.id,
+                2,
+                TicketEvent.PLATFORM,
+                dispatched,
+                TicketEvent.DISPATCH,
+                first,
+                first,
+                null,
+                Map.of(),
+                null));
         ticket = ticket.withDispatchedAt(dispatched);
         Instant t = dispatched;
         for (int taken = 0; taken < 40 && !workflow.isTerminal(ticket.currentStep()) && taken < d.stuckAfter; taken++) {

@@ -135,7 +135,7 @@ public final class OperationApplier {
         if (events.size() != 2
                 || !"submit".equals(events.get(0).action())
                 || !user.username().equals(events.get(0).actor())
-                || !"dispatch".equals(events.get(1).action())
+                || !TicketEvent.DISPATCH.equals(events.get(1).action())
                 || !TicketEvent.PLATFORM.equals(events.get(1).actor())) {
             throw new InvalidFieldException("events", "sync.rule.openShape");
         }

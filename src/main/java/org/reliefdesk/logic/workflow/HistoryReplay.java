@@ -77,7 +77,7 @@ public final class HistoryReplay {
         List<TicketEvent> replayed = new ArrayList<>(List.of(submit));
         if (events.size() > 1) {
             TicketEvent dispatch = events.get(1);
-            if (!"dispatch".equals(dispatch.action())
+            if (!TicketEvent.DISPATCH.equals(dispatch.action())
                     || !TicketEvent.PLATFORM.equals(dispatch.actor())
                     || !first.equals(dispatch.fromStep())
                     || !first.equals(dispatch.toStep())) {
@@ -97,7 +97,7 @@ public final class HistoryReplay {
             ActionDef a = workflow.action(e.action())
                     .orElseThrow(() ->
                             new InvalidFieldException(prefix + "action", "rule.workflow.unknownAction", e.action()));
-            if ("submit".equals(e.action()) || "dispatch".equals(e.action())) {
+            if ("submit".equals(e.action()) || TicketEvent.DISPATCH.equals(e.action())) {
                 throw new InvalidFieldException(prefix + "action", "rule.history.once", e.action());
             }
             Ticket before = t;

@@ -157,7 +157,7 @@ public final class TicketOpening {
                         2,
                         TicketEvent.PLATFORM,
                         now,
-                        "dispatch",
+                        TicketEvent.DISPATCH,
                         first,
                         first,
                         null,

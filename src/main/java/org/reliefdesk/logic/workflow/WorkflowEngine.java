@@ -18,7 +18,6 @@ import org.reliefdesk.logic.catalog.StepDef;
 import org.reliefdesk.logic.catalog.WorkflowDef;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
-import org.reliefdesk.model.Named;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -81,7 +80,7 @@ public final class WorkflowEngine {
             return false;
         }
         for (ActionDef a : catalog.workflowOf(ticket.itemCode()).actions()) {
-            if (placeRefusal(ticket, user, a).isEmpty()) {
+            if (placeRule(ticket, user, a) == null) {
                 return true;
             }
         }
@@ -96,38 +95,49 @@ public final class WorkflowEngine {
 
     /** The rules on where the ticket is and who the user is. */
     private Optional<InvalidFieldException> placeRefusal(Ticket ticket, User user, ActionDef a) {
-        Named actionName = catalog.namedAction(a.code());
+        Refused r = placeRule(ticket, user, a);
+        return r == null ? Optional.empty() : refuse(r.rule(), r.args());
+    }
+
+    /** A rule that refused and its arguments (no exception yet: a county's queue asks 100,000 times). */
+    private record Refused(String rule, Object... args) {}
+
+    /** Which rule on place and person refuses the action, or null when none does. */
+    private Refused placeRule(Ticket ticket, User user, ActionDef a) {
         // a concluded ticket still takes its follow-up visit; at the terminal step only a reopening
         if (catalog.workflowOf(ticket.itemCode()).isTerminal(ticket.currentStep()) && !a.reopens()) {
-            return refuse("rule.workflow.concluded");
+            return new Refused("rule.workflow.concluded");
         }
         // every step's clock starts at dispatch: nothing is done on a ticket the platform has not dispatched
         if (ticket.dispatchedAt() == null) {
-            return refuse("rule.workflow.notDispatched");
+            return new Refused("rule.workflow.notDispatched");
         }
         if (!a.from().contains(ticket.currentStep())) {
             return a.stepRule() != null
-                    ? refuse(a.stepRule())
-                    : refuse("rule.workflow.notInStep", actionName, catalog.namedStep(ticket.currentStep()));
+                    ? new Refused(a.stepRule())
+                    : new Refused(
+                            "rule.workflow.notInStep",
+                            catalog.namedAction(a.code()),
+                            catalog.namedStep(ticket.currentStep()));
         }
         if (!a.roles().contains(user.role())) {
-            return refuse("rule.workflow.role", actionName);
+            return new Refused("rule.workflow.role", catalog.namedAction(a.code()));
         }
         if (!ticket.county().code().equals(user.countyCode())) {
-            return refuse("rule.workflow.county");
+            return new Refused("rule.workflow.county");
         }
         if (user.role() == Role.CLERK) {
             String department = a.department() != null
                     ? a.department()
                     : catalog.item(ticket.itemCode()).orElseThrow().departmentCode();
             if (!department.equals(user.departmentCode())) {
-                return refuse("rule.workflow.department", catalog.namedDepartment(department));
+                return new Refused("rule.workflow.department", catalog.namedDepartment(department));
             }
         }
         if (user.role() == Role.TOWNSHIP && !ticket.township().code().equals(user.townshipCode())) {
-            return refuse("rule.workflow.township", ticket.township().name());
+            return new Refused("rule.workflow.township", ticket.township().name());
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The rules on what the ticket's history holds: time since conclusion, facts, counts. */

@@ -102,7 +102,7 @@ class ScopeReadAheadTest {
 
     @Test
     void aHeldReadWaitsForTheFirstScreenAndGoesOnWhenTaken() throws Exception {
-        try (LocalStore store = store(1000)) { // more rows than one checkpoint (4,096)
+        try (LocalStore store = store(1000)) { // held at its first row already
             TicketClocks maker = new TicketClocks(CATALOG, CalendarLoader.builtIn());
             ScopeReadAhead ahead = new ScopeReadAhead();
             ahead.expect(COUNTY);
