@@ -4,12 +4,29 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /** Focus that must wait until a new page is laid out (a request made while it is built is lost). */
 public final class Focus {
 
     private Focus() {}
+
+    /**
+     * A shortcut of {@code page}'s scene for as long as the page is shown in it: taken off again
+     * when the page leaves (the sign-in list after 切换用户 shares the window's scene, and F5 there
+     * must not reload the last user's queue, nor keep their county on the heap).
+     */
+    public static void shortcut(Node page, KeyCombination keys, Runnable action) {
+        page.sceneProperty().addListener((o, was, now) -> {
+            if (was != null && was.getAccelerators().get(keys) == action) {
+                was.getAccelerators().remove(keys);
+            }
+            if (now != null) {
+                now.getAccelerators().put(keys, action);
+            }
+        });
+    }
 
     public static void later(Node node) {
         Platform.runLater(node::requestFocus);

@@ -328,6 +328,8 @@ public final class WorkbenchApp extends Application {
             // Offices share PCs: back to the sign-in choice, nothing of this user's view kept.
             vm.stopAutoRefresh();
             sync.stop();
+            current = null;
+            currentSync = null;
             stage.setTitle(config.texts().msg("app.title"));
             backToSignIn();
         });

@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 
 import org.controlsfx.control.textfield.TextFields;
+import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.Queue;
@@ -87,15 +88,10 @@ public final class TicketsView {
         export.setId("exportButton");
         export.setOnAction(e -> export());
         export.disableProperty().bind(Bindings.isEmpty(vm.list().visible()));
-        root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators()
-                        .put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::requestFocus);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
-                    if (!vm.loadingProperty().get()) {
-                        vm.reload();
-                    }
-                });
+        Focus.shortcut(root, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::requestFocus);
+        Focus.shortcut(root, new KeyCodeCombination(KeyCode.F5), () -> {
+            if (!vm.loadingProperty().get()) {
+                vm.reload();
             }
         });
         if (!vm.canOpenTickets()) {

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.sample.DemoUsers;
@@ -17,6 +20,8 @@ import org.reliefdesk.model.TicketStatus;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Enter opens a ticket's next action; a user's column order and widths come back next time. */
@@ -69,6 +74,23 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
         start();
         assertEquals("column.township", table().getColumns().get(0).getId());
         assertEquals(177, column("column.township").getWidth(), 1.0);
+    }
+
+    /** After 切换用户 the sign-in list shares the window's scene: the workbench's shortcuts leave with it. */
+    @Test
+    void theWorkbenchShortcutsLeaveWithItsUser() throws Exception {
+        start();
+        Scene scene = table().getScene();
+        KeyCodeCombination f5 = new KeyCodeCombination(KeyCode.F5);
+        KeyCodeCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+        assertTrue(onFx(() -> scene.getAccelerators().containsKey(f5)
+                && scene.getAccelerators().containsKey(find)));
+        clickOn("#switchUserButton");
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+        assertFalse(onFx(() -> scene.getAccelerators().containsKey(f5)), "F5 would reload the last user's queue");
+        assertFalse(onFx(() -> scene.getAccelerators().containsKey(find)));
+        assertNull(app.workbench(), "the last user's workbench is let go");
     }
 
     @SuppressWarnings("unchecked")
