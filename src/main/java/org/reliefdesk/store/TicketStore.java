@@ -3,6 +3,7 @@ package org.reliefdesk.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -210,6 +211,11 @@ public final class TicketStore {
      */
     public Screen movements(TicketScope scope, BooleanSupplier stop) {
         return TicketReads.movements(store.dataSource(), scope, stop);
+    }
+
+    /** These tickets (those stored; any order) with their step movements, as {@link #movements} reads them. */
+    public Screen movementsOf(Collection<UUID> ids) {
+        return TicketReads.movementsOf(store.dataSource(), List.copyOf(ids));
     }
 
     /** The step movements of every ticket a scope covers (see {@link #scope}). */

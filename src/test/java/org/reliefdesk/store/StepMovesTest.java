@@ -180,10 +180,16 @@ class StepMovesTest {
         assertEquals(store.tickets().count(), read.tickets().size());
         TicketClocks clocks = new TicketClocks(CATALOG, new WorkingCalendar(List.of()));
         Instant now = TestData.SUBMITTED.plusSeconds(20 * 86_400);
+        // the same tickets asked for by id, as a save or a pulled page asks (and one that does not exist)
+        List<UUID> ids = new ArrayList<>(read.tickets().stream().map(Ticket::id).toList());
+        ids.add(UUID.randomUUID());
+        TicketStore.Screen byId = store.tickets().movementsOf(ids);
+        assertEquals(read.tickets().size(), byId.tickets().size());
         for (Ticket t : read.tickets()) {
             List<TicketEvent> history = store.tickets().events(t.id());
             List<TicketEvent> kept = read.timelines().getOrDefault(t.id(), List.of());
             assertEquals(clockEntries(history), clockEntries(kept), t.ticketNo());
+            assertEquals(clockEntries(history), clockEntries(byId.timelines().getOrDefault(t.id(), List.of())));
             assertEquals(clocks.compute(t, history, now), clocks.compute(t, kept, now), t.ticketNo());
         }
     }

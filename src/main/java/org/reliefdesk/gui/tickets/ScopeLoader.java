@@ -115,17 +115,16 @@ final class ScopeLoader {
         List<Ticket> tickets = new ArrayList<>();
         Map<UUID, TicketClock> computed = new HashMap<>();
         Set<UUID> mine = new HashSet<>();
-        for (UUID id : ids) {
-            Optional<Ticket> found = store.tickets().find(id).filter(scope::covers);
-            if (found.isEmpty()) {
+        // one read for all of them, each ticket's movements from its row (a save must show at once)
+        TicketStore.Screen read = store.tickets().movementsOf(ids);
+        for (Ticket t : read.tickets()) {
+            if (!scope.covers(t)) {
                 continue;
             }
-            Ticket t = found.get();
-            List<TicketEvent> events = store.tickets().events(id);
             tickets.add(t);
-            computed.put(id, maker.compute(t, events, now));
+            computed.put(t.id(), maker.compute(t, read.timelines().getOrDefault(t.id(), List.of()), now));
             if (engine.mayActInStep(t, user)) {
-                mine.add(id);
+                mine.add(t.id());
             }
         }
         return new ScopeSnapshot.Changes(
