@@ -26,6 +26,21 @@ import org.reliefdesk.model.ResidentIdNumber;
 public final class FormFaker {
 
     /** How likely "yes" is for fields that steer a workflow; others are "yes" 80% of the time. */
+    /**
+     * What a clerk might write in a long text, by the field's label: the text alone (the history
+     * shows it after the label already; "情况描述：情况描述：…" read as a defect).
+     */
+    private static final Map<String, String> LONG_TEXTS = Map.of(
+            "情况描述", "家中遇到困难，请求帮助解决。",
+            "核查情况", "经入户核查，反映情况属实。",
+            "施工情况", "已按方案施工，进度正常。",
+            "问题原因", "设施老化，维护不到位。",
+            "解决措施", "已安排维修，恢复正常。",
+            "工程措施", "纳入年度工程计划实施。",
+            "告知申请人的内容", "已告知申请人办理进度和预计完成时间。",
+            "反馈内容", "已将办理结果告知申请人。",
+            "回访情况", "申请人对办理结果表示认可。");
+
     private static final Map<String, Double> YES = Map.of(
             "wantsAnotherRound",
             0.35,
@@ -98,7 +113,7 @@ public final class FormFaker {
         }
         return switch (f.type()) {
             case TEXT -> text(f);
-            case LONG_TEXT -> f.zh().replaceAll("（.*）", "") + "：已按规定办理，情况属实。";
+            case LONG_TEXT -> LONG_TEXTS.getOrDefault(f.zh().replaceAll("（.*）", ""), "已按规定办理。");
             case INTEGER -> (long) (1 + rnd.nextInt(10));
             case DECIMAL -> {
                 int max = f.max() == null ? 5000 : Math.min(f.max().intValue(), 5000);
