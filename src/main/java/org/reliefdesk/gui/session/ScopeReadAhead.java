@@ -14,7 +14,9 @@ import java.util.concurrent.CompletionException;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketStore;
 import org.slf4j.Logger;
@@ -54,6 +56,15 @@ public final class ScopeReadAhead {
     private Attempt current;
     /** While the workbench draws its first screen the read waits: both want the same two cores. */
     private boolean held;
+
+    /** Who signed in last on this PC; else the county's leader (the largest scope); else the first. */
+    public static Optional<User> likelyUser(List<User> known, String lastUser) {
+        return Optional.ofNullable(lastUser)
+                .flatMap(name ->
+                        known.stream().filter(u -> u.username().equals(name)).findFirst())
+                .or(() -> known.stream().filter(u -> u.role() == Role.LEADER).findFirst())
+                .or(() -> known.stream().findFirst());
+    }
 
     /** Claims the next read for {@code scope} (before it is queued); an earlier one is stopped. */
     public synchronized void expect(TicketScope scope) {

@@ -1,6 +1,9 @@
 package org.reliefdesk.gui.session;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 import org.reliefdesk.gui.common.UiTasks;
@@ -8,8 +11,10 @@ import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.PlaceDirectory;
 import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.User;
 import org.reliefdesk.store.AttachmentStore;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketActions;
@@ -92,6 +97,43 @@ public final class Workspace implements AutoCloseable {
             }
             case OFF -> DemoBootstrap.importSample(config, catalog, store, progress);
         }
+    }
+
+    /**
+     * While a person picks their name: the newest {@code firstScreen} tickets of the likely
+     * person's scope with their clocks (the pages, the queries and the code are warm for the first
+     * screen), then their whole scope on the jobs lane (the store's stays free for the first screen
+     * of whoever signs in).
+     */
+    public void readAheadFor(List<User> known, String lastUser, int firstScreen) {
+        Optional<User> likely = ScopeReadAhead.likelyUser(known, lastUser);
+        if (likely.isEmpty()) {
+            return;
+        }
+        TicketScope scope = TicketScope.of(likely.get(), catalog);
+        readAhead.expect(scope);
+        tasks.run(
+                UiTasks.Lane.STORE,
+                progress -> {
+                    long started = System.nanoTime();
+                    var screen = store.tickets().newest(scope, firstScreen);
+                    var maker = clocks();
+                    Instant now = config.clock().instant();
+                    screen.tickets()
+                            .forEach(t -> maker.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
+                    LOG.info("Read the first screen ahead in {} ms", (System.nanoTime() - started) / 1_000_000);
+                    return null;
+                },
+                done -> {},
+                error -> LOG.warn("Reading ahead failed (the workbench reads when it opens)", error));
+        tasks.run(
+                UiTasks.Lane.JOB,
+                progress -> {
+                    readAhead.read(store, clocks(), config.clock());
+                    return null;
+                },
+                done -> {},
+                error -> LOG.warn("Reading ahead failed (the workbench reads when it opens)", error));
     }
 
     /** The central store this workspace syncs with, or null when it does not sync. */

@@ -2,7 +2,6 @@ package org.reliefdesk.gui.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,17 +9,13 @@ import java.util.function.Consumer;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -30,7 +25,7 @@ import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.DemoBootstrap;
 import org.reliefdesk.gui.session.LastUser;
 import org.reliefdesk.gui.session.Workspace;
-import org.reliefdesk.gui.settings.SettingsForm;
+import org.reliefdesk.gui.settings.FirstRunPage;
 import org.reliefdesk.gui.signin.SignInView;
 import org.reliefdesk.gui.signin.SignInViewModel;
 import org.reliefdesk.gui.sync.SyncViewModel;
@@ -39,8 +34,6 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.queue.TicketScope;
-import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.DamagedDatabaseException;
 import org.reliefdesk.store.IncompatibleDatabaseException;
@@ -132,15 +125,7 @@ public final class WorkbenchApp extends Application {
     private void showFirstRun() {
         Texts texts = config.texts();
         Path file = Settings.file();
-        SettingsForm form = new SettingsForm(texts, Settings.defaults());
-        Label title = new Label(texts.msg("firstRun.title"));
-        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label intro = new Label(texts.msg("firstRun.intro"));
-        intro.setWrapText(true);
-        Button go = new Button(texts.msg("firstRun.start"));
-        go.setId("firstRunStart");
-        go.setDefaultButton(true);
-        go.setOnAction(e -> form.read().ifPresent(s -> {
+        stage.getScene().setRoot(FirstRunPage.of(texts, s -> {
             try {
                 s.save(file);
             } catch (IOException ex) {
@@ -151,11 +136,6 @@ public final class WorkbenchApp extends Application {
             Locale.setDefault(config.texts().locale());
             prepareWorkspace();
         }));
-        VBox box = new VBox(14, title, intro, form.root(), go);
-        box.setId("firstRunPage");
-        box.setPadding(new Insets(40));
-        box.setMaxWidth(900);
-        stage.getScene().setRoot(new StackPane(box));
     }
 
     /** Opens the local store and prepares the data (off the FX thread, with progress), then the sign-in. */
@@ -188,7 +168,7 @@ public final class WorkbenchApp extends Application {
                         return;
                     }
                     showSignIn(known);
-                    readAhead(known);
+                    workspace.readAheadFor(known, lastUser, WorkbenchViewModel.FIRST_SCREEN);
                 },
                 error -> fail(
                         error instanceof IncompatibleDatabaseException other
@@ -200,51 +180,6 @@ public final class WorkbenchApp extends Application {
                                         : texts.msg("startup.failed", config.dataDir()),
                         error),
                 startup::show);
-    }
-
-    /**
-     * While a person picks their name: the newest tickets of the likely person's scope with their
-     * clocks (the pages, the queries and the code are warm for the first screen), then their whole
-     * scope on the jobs lane (the store's stays free for the first screen of whoever signs in).
-     */
-    private void readAhead(List<User> known) {
-        Optional<User> likely = likelyUser(known);
-        if (likely.isEmpty()) {
-            return;
-        }
-        TicketScope scope = TicketScope.of(likely.get(), workspace.catalog);
-        workspace.readAhead().expect(scope);
-        tasks.run(
-                UiTasks.Lane.STORE,
-                progress -> {
-                    long started = System.nanoTime();
-                    var screen = workspace.store.tickets().newest(scope, WorkbenchViewModel.FIRST_SCREEN);
-                    var clocks = workspace.clocks();
-                    Instant now = config.clock().instant();
-                    screen.tickets()
-                            .forEach(t -> clocks.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
-                    LOG.info("Read the first screen ahead in {} ms", (System.nanoTime() - started) / 1_000_000);
-                    return null;
-                },
-                done -> {},
-                error -> LOG.warn("Reading ahead failed (the workbench reads when it opens)", error));
-        tasks.run(
-                UiTasks.Lane.JOB,
-                progress -> {
-                    workspace.readAhead().read(workspace.store, workspace.clocks(), config.clock());
-                    return null;
-                },
-                done -> {},
-                error -> LOG.warn("Reading ahead failed (the workbench reads when it opens)", error));
-    }
-
-    /** Who signed in last on this PC; else the county's leader (the largest scope); else the first. */
-    private Optional<User> likelyUser(List<User> known) {
-        return Optional.ofNullable(lastUser)
-                .flatMap(name ->
-                        known.stream().filter(u -> u.username().equals(name)).findFirst())
-                .or(() -> known.stream().filter(u -> u.role() == Role.LEADER).findFirst())
-                .or(() -> known.stream().findFirst());
     }
 
     private void showSignIn(List<User> users) {
