@@ -1,8 +1,11 @@
 package org.reliefdesk.gui.common;
 
+import java.util.function.BooleanSupplier;
+
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -24,6 +27,18 @@ public final class Focus {
             }
             if (now != null) {
                 now.getAccelerators().put(keys, action);
+            }
+        });
+    }
+
+    /**
+     * Selects the whole text each time the field is entered while {@code untouched} holds (a
+     * prefilled value): typing then replaces it, as in any form that suggests a value.
+     */
+    public static void selectAllWhile(TextInputControl field, BooleanSupplier untouched) {
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (now && untouched.getAsBoolean()) {
+                Platform.runLater(field::selectAll);
             }
         });
     }

@@ -75,7 +75,8 @@ public final class ActionDialog {
             Texts texts,
             Map<String, Object> facts,
             LocalDate today,
-            AppConfig files) {
+            AppConfig files,
+            Map<String, String> prefill) {
         FormDef form = catalog.form(action.form()).orElse(new FormDef("none", List.of()));
         FormEditor editor = new FormEditor(
                         form,
@@ -83,6 +84,7 @@ public final class ActionDialog {
                         texts,
                         new FormEditor.Checker(form, FormValidator.forChosenFiles(catalog), facts, today))
                 .withFiles(files);
+        editor.prefill(prefill);
         TextArea note = Focus.tabLeaves(new TextArea());
         note.setId("actionNote");
         note.setPrefRowCount(2);

@@ -7,4 +7,7 @@ interface FieldEditor {
     Node node();
 
     Object value();
+
+    /** Puts a prefilled value in (as the validator reads it: text, {@code 2026-12-02}, {@code 2026-12-02T09:30}). */
+    default void show(String value) {}
 }

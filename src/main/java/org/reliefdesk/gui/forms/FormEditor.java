@@ -1,12 +1,10 @@
 package org.reliefdesk.gui.forms;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,29 +14,15 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 
-import org.reliefdesk.gui.common.DateFields;
 import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
-import org.reliefdesk.logic.catalog.FieldType;
 import org.reliefdesk.logic.catalog.FormDef;
-import org.reliefdesk.logic.catalog.Label;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.FormValidator;
 import org.reliefdesk.model.InvalidFieldException;
@@ -64,6 +48,8 @@ public final class FormEditor {
     private final BooleanProperty valid = new SimpleBooleanProperty();
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final StringProperty problems = new SimpleStringProperty("");
+    /** The values it opened with (empty, or prefilled). */
+    private Map<String, Object> opened = Map.of();
 
     /** How attachment fields pick and show files; shared with the rows of repeated fields. */
     private FileAccess files = new FileAccess();
@@ -73,6 +59,7 @@ public final class FormEditor {
         this.checker = checker;
         onChange(this::check);
         check();
+        opened = values();
         dirty.set(false);
         // touched from outside (the dialog's note): each field's problem shows under it at once
         dirty.addListener((o, was, now) -> {
@@ -90,7 +77,7 @@ public final class FormEditor {
         root.setVgap(6);
         int row = 0;
         for (FieldDef f : fields) {
-            FieldEditor editor = editorFor(f);
+            FieldEditor editor = new FieldEditors(catalog, texts, this::changed, this::newRow, files).editorFor(f);
             editors.put(f.code(), editor);
             javafx.scene.control.Label name =
                     new javafx.scene.control.Label(f.label(texts.locale()) + (f.required() ? " *" : ""));
@@ -115,6 +102,22 @@ public final class FormEditor {
 
     /** Runs the validator over the current values. */
     public record Checker(FormDef form, FormValidator validator, Map<String, Object> facts, LocalDate today) {}
+
+    /**
+     * Puts values in as the form opens (the person signed in, the village, today); the form is
+     * not touched by it: closing it unchanged asks nothing.
+     */
+    public void prefill(Map<String, String> values) {
+        values.forEach((code, value) -> {
+            FieldEditor editor = editors.get(code);
+            if (editor != null) {
+                editor.show(value);
+            }
+        });
+        opened = values();
+        check();
+        dirty.set(false);
+    }
 
     public FormEditor withFiles(AppConfig config) {
         files.use(config);
@@ -167,8 +170,14 @@ public final class FormEditor {
         listeners.add(r);
     }
 
+    /**
+     * Touched once its values differ from what it opened with: a prefilled value, or a date
+     * picker writing its own text as it is first shown, is not the person's doing.
+     */
     private void changed() {
-        dirty.set(true);
+        if (!dirty.get() && !values().equals(opened)) {
+            dirty.set(true);
+        }
         listeners.forEach(Runnable::run);
     }
 
@@ -263,143 +272,6 @@ public final class FormEditor {
         javafx.scene.control.Label error = errors.get(code);
         if (error != null) {
             error.setText(message);
-        }
-    }
-
-    // ---- one editor per field type -------------------------------------------------------
-
-    private FieldEditor editorFor(FieldDef f) {
-        return switch (f.type()) {
-            case TEXT, INTEGER, DECIMAL, ID_NUMBER, PHONE -> text(new TextField(), f);
-            case LONG_TEXT -> {
-                TextArea area = Focus.tabLeaves(new TextArea());
-                area.setPrefRowCount(2);
-                area.setWrapText(true);
-                yield text(area, f);
-            }
-            case DATE -> {
-                DatePicker picker = DateFields.lenient(new DatePicker());
-                picker.valueProperty().addListener((o, a, b) -> changed());
-                picker.getEditor().textProperty().addListener((o, a, b) -> changed());
-                yield new Simple(
-                        picker,
-                        () -> picker.getValue() != null
-                                ? picker.getValue().toString()
-                                : picker.getEditor().getText());
-            }
-            case DATE_TIME -> {
-                DatePicker date = DateFields.lenient(new DatePicker());
-                TextField time = new TextField();
-                time.setPromptText("09:30");
-                time.setPrefColumnCount(5);
-                date.valueProperty().addListener((o, a, b) -> changed());
-                date.getEditor().textProperty().addListener((o, a, b) -> changed());
-                time.textProperty().addListener((o, a, b) -> changed());
-                yield new Simple(new HBox(6, date, time), () -> {
-                    // what is typed counts even before the date picker commits it; the validator names a bad value
-                    String day = date.getValue() != null
-                            ? date.getValue().toString()
-                            : date.getEditor().getText().strip();
-                    String at = time.getText().strip();
-                    if (day.isEmpty() && at.isEmpty()) {
-                        return null;
-                    }
-                    if (at.isEmpty()) {
-                        at = "00:00";
-                    } else if (at.matches("\\d:\\d\\d")) {
-                        at = "0" + at; // 9:30
-                    }
-                    return day + "T" + at;
-                });
-            }
-            case BOOLEAN -> {
-                ToggleGroup group = new ToggleGroup();
-                RadioButton yes = new RadioButton(texts.msg("value.yes"));
-                RadioButton no = new RadioButton(texts.msg("value.no"));
-                yes.setToggleGroup(group);
-                no.setToggleGroup(group);
-                yes.setId("yes");
-                no.setId("no");
-                group.selectedToggleProperty().addListener((o, a, b) -> changed());
-                yield new Simple(
-                        new HBox(12, yes, no),
-                        () -> group.getSelectedToggle() == null ? null : group.getSelectedToggle() == yes);
-            }
-            case CHOICE -> {
-                ComboBox<Label> box = new ComboBox<>();
-                box.getItems().setAll(options(f));
-                box.setCellFactory(v -> labelCell());
-                box.setButtonCell(labelCell());
-                box.setPromptText(texts.msg("form.choose"));
-                box.setPrefWidth(220);
-                box.valueProperty().addListener((o, a, b) -> changed());
-                yield new Simple(
-                        box,
-                        () -> box.getValue() == null ? null : box.getValue().code());
-            }
-            case MULTI_CHOICE -> {
-                FlowPane pane = new FlowPane(10, 4);
-                List<CheckBox> boxes = new ArrayList<>();
-                for (Label o : options(f)) {
-                    CheckBox c = new CheckBox(o.in(texts.locale()));
-                    c.setUserData(o.code());
-                    c.selectedProperty().addListener((ob, a, b) -> changed());
-                    boxes.add(c);
-                }
-                pane.getChildren().setAll(boxes);
-                yield new Simple(
-                        pane,
-                        () -> boxes.stream()
-                                .filter(CheckBox::isSelected)
-                                .map(c -> (Object) c.getUserData())
-                                .toList());
-            }
-            case ROWS -> new RowsEditor(f, texts, this::newRow, this::changed);
-            case ATTACHMENT -> new AttachmentEditor(f, texts, files, this::changed);
-        };
-    }
-
-    private FieldEditor text(TextInputControl control, FieldDef f) {
-        if (f.type() == FieldType.ID_NUMBER) {
-            control.setPromptText(texts.msg("form.idNumberPrompt"));
-        }
-        control.textProperty().addListener((o, a, b) -> changed());
-        return new Simple(control, () -> {
-            String s = control.getText();
-            if (s == null || s.isBlank()) {
-                return null;
-            }
-            if (f.type() == FieldType.DECIMAL || f.type() == FieldType.INTEGER) {
-                try {
-                    return new BigDecimal(s.strip());
-                } catch (NumberFormatException e) {
-                    return s; // the validator says "must be a number"
-                }
-            }
-            return s;
-        });
-    }
-
-    private List<Label> options(FieldDef f) {
-        return f.options() != null
-                ? f.options()
-                : catalog.list(f.list()).map(l -> l.entries()).orElse(List.of());
-    }
-
-    private ListCell<Label> labelCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Label item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.in(texts.locale()));
-            }
-        };
-    }
-
-    private record Simple(Node node, Supplier<Object> reader) implements FieldEditor {
-        @Override
-        public Object value() {
-            return reader.get();
         }
     }
 

@@ -25,6 +25,7 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.workflow.AttachmentNames;
+import org.reliefdesk.logic.workflow.FormPrefill;
 import org.reliefdesk.logic.workflow.TicketAttachments;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
@@ -192,6 +193,16 @@ public final class SelectedTicket {
     /** What the ticket's forms have established, for "required when" fields. */
     public Map<String, Object> facts() {
         return TicketFacts.of(events);
+    }
+
+    /** What {@code action}'s form opens with for this ticket and person (the verifier, the village, today). */
+    public Map<String, String> prefill(ActionDef action) {
+        Ticket t = ticket.get();
+        return t == null
+                ? Map.of()
+                : catalog.form(action.form())
+                        .map(f -> FormPrefill.of(f, t, user, config.clock()))
+                        .orElse(Map.of());
     }
 
     /** The files attached to the ticket's forms, oldest first. */

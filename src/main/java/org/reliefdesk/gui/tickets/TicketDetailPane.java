@@ -234,7 +234,8 @@ public final class TicketDetailPane {
                         texts,
                         vm.selected().facts(),
                         vm.today(),
-                        vm.config())
+                        vm.config(),
+                        vm.selected().prefill(choice.action()))
                 .showAndWait()
                 .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
     }

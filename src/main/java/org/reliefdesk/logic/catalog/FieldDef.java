@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * other values holds; {@code mustEqual} (optionally only {@code mustEqualWhen}) demands one
  * value, such as "authorization signed = yes". {@code rule} names the message shown when the
  * field's own limit (mustEqual, maxRows) is broken. Choices come from {@code options} or
- * from a reference {@code list}; rows have {@code fields} of their own.
+ * from a reference {@code list}; rows have {@code fields} of their own; {@code prefill} says
+ * what the field holds when the form opens.
  */
 public record FieldDef(
         String code,
@@ -31,7 +32,23 @@ public record FieldDef(
         Integer minRows,
         Integer maxRows,
         List<FieldDef> fields,
-        Boolean notAfterToday) {
+        Boolean notAfterToday,
+        Prefill prefill) {
+
+    /**
+     * What a form opens with in the field (the person can change it): the signed-in person's name,
+     * the applicant's village, today, or now to the minute.
+     */
+    public enum Prefill {
+        @JsonProperty("person")
+        PERSON,
+        @JsonProperty("village")
+        VILLAGE,
+        @JsonProperty("today")
+        TODAY,
+        @JsonProperty("now")
+        NOW
+    }
 
     /** A date of something that has happened (time on site, visit, completion): not later than today. */
     public boolean past() {

@@ -12,9 +12,12 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -26,7 +29,9 @@ import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.workflow.FormPrefill;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.testfx.api.FxRobot;
@@ -71,7 +76,7 @@ class ActionFormKeysGuiTest extends FxRobot {
                 CATALOG.workflowOf(ticket.itemCode()).action("follow_up").orElseThrow();
         assertEquals("follow_up", action.form());
         AppConfig config = new AppConfig(dir, TEXTS, Clock.fixed(SampleGenerator.noon(TODAY), ChinaTime.ZONE), 0);
-        return ActionDialog.build(stage, ticket, action, CATALOG, TEXTS, Map.of(), TODAY, config);
+        return ActionDialog.build(stage, ticket, action, CATALOG, TEXTS, Map.of(), TODAY, config, Map.of());
     }
 
     /** The follow-up form, shown over the primary stage (in a one-element array: it is filled on the FX thread). */
@@ -164,6 +169,56 @@ class ActionFormKeysGuiTest extends FxRobot {
             dialog[0].setResult(new ActionDialog.Filled(Map.of(), ""));
             dialog[0].close();
         });
+    }
+
+    /** The township's verification opens with the person, the applicant's village and now; untouched, it closes without asking. */
+    @Test
+    void theVerificationOpensPrefilledAndUntouched() throws Exception {
+        Ticket ticket = new SampleGenerator(CATALOG)
+                .generate(3, TODAY, 60).stream()
+                        .map(h -> h.ticket())
+                        .filter(t -> t.itemCode().equals("drinking_water"))
+                        .findFirst()
+                        .orElseThrow();
+        ActionDef verify =
+                CATALOG.workflowOf(ticket.itemCode()).action("verify").orElseThrow();
+        Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), ChinaTime.ZONE);
+        AppConfig config = new AppConfig(dir, TEXTS, clock, 0);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        @SuppressWarnings("unchecked")
+        Dialog<ActionDialog.Filled>[] dialog = new Dialog[1];
+        interact(() -> {
+            stage.setScene(new Scene(new StackPane(), 400, 300));
+            stage.show();
+            dialog[0] = ActionDialog.build(
+                    stage,
+                    ticket,
+                    verify,
+                    CATALOG,
+                    TEXTS,
+                    Map.of(),
+                    TODAY,
+                    config,
+                    FormPrefill.of(CATALOG.form(verify.form()).orElseThrow(), ticket, DemoUsers.TOWNSHIP_STAFF, clock));
+            dialog[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                DemoUsers.TOWNSHIP_STAFF.displayName(),
+                onFxText(
+                        () -> lookup("#field-verifier").queryAs(TextField.class).getText()));
+        assertEquals(
+                ticket.village().name(),
+                onFxText(() -> lookup("#field-place").queryAs(TextField.class).getText()));
+        HBox onSite = lookup("#field-onSiteAt").queryAs(HBox.class);
+        assertEquals(
+                TODAY.toString(),
+                onFxText(() -> String.valueOf(((DatePicker) onSite.getChildren().get(0)).getValue())));
+        assertEquals("12:00", onFxText(() -> ((TextField) onSite.getChildren().get(1)).getText()));
+        targetWindow(onSite.getScene().getWindow());
+        type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(onFx(() -> dialog[0].isShowing()), "nothing typed: closed without a question");
     }
 
     @Test

@@ -100,6 +100,10 @@ class KeyboardWaterChainGuiTest extends GuiTestBase {
                     List.of("submit", "dispatch", "accept", "verify", "solve", "feedback", "follow_up"),
                     history.stream().map(TicketEvent::action).toList());
             assertEquals("到场核实，主管爆裂", history.get(3).formData().get("description"));
+            // what was typed over a prefilled value replaced it (the field is selected on entry)
+            assertEquals("大村", history.get(3).formData().get("place"));
+            assertEquals("2021-11-23T10:30", history.get(3).formData().get("onSiteAt"));
+            assertEquals("张屏山", history.get(3).formData().get("verifier"));
             assertEquals("satisfied", history.get(6).formData().get("satisfaction"));
         }
     }
