@@ -1,5 +1,6 @@
 package org.reliefdesk.gui.tickets;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +52,8 @@ final class ScopeFeed {
     private final Map<String, String> displayNames = new HashMap<>();
     /** A ticket to select once it is in a snapshot (one just opened). */
     private UUID pendingSelection;
+
+    private UiTasks.Running autoRefresh;
 
     private boolean publishing;
 
@@ -105,6 +108,27 @@ final class ScopeFeed {
                     loaded(all.snapshot());
                 },
                 this::loadFailed);
+    }
+
+    /** Reads the scope again every {@code every} (unless a read is running), so changing clocks show. */
+    void startAutoRefresh(Duration every) {
+        stopAutoRefresh();
+        autoRefresh = tasks.every(
+                UiTasks.Lane.STORE,
+                every,
+                every,
+                () -> tasks.later(() -> {
+                    if (!loading.get()) {
+                        reload();
+                    }
+                }));
+    }
+
+    void stopAutoRefresh() {
+        if (autoRefresh != null) {
+            autoRefresh.cancel();
+            autoRefresh = null;
+        }
     }
 
     private record Loaded(Map<String, String> names, ScopeSnapshot snapshot) {}

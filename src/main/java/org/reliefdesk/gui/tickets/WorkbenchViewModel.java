@@ -1,11 +1,11 @@
 package org.reliefdesk.gui.tickets;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -15,7 +15,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.stage.Window;
@@ -23,15 +22,11 @@ import javafx.stage.Window;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
-import org.reliefdesk.logic.calendar.WorkingHours;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
-import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.queue.WorkWatch;
@@ -39,14 +34,10 @@ import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.ChinaTime;
-import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
-import org.reliefdesk.store.AttachmentStore;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.Outbox;
-import org.reliefdesk.store.StaleTicketException;
-import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.Synchronizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +63,8 @@ public final class WorkbenchViewModel {
     private final UiTasks tasks;
     private final Workspace workspace;
     private final WorkflowEngine engine;
-    private final TicketActions actions;
-    private final AttachmentStore attachments;
-    private final TicketOpening opening;
     private final ScopeFeed feed;
+    private final TicketSaves saves;
     private final Capabilities capabilities;
 
     private final TicketList list = new TicketList();
@@ -84,9 +73,7 @@ public final class WorkbenchViewModel {
     /** Whether the message says something went wrong (shown in red) or something was done. */
     private final BooleanProperty messageIsProblem = new SimpleBooleanProperty();
 
-    private final ObjectProperty<WorkWatch.Alerts> alerts = new SimpleObjectProperty<>();
-    private final WorkWatch watch = new WorkWatch();
-    private UiTasks.Running autoRefresh;
+    private final WorkAlerts alerts = new WorkAlerts();
 
     public WorkbenchViewModel(Workspace workspace, User user) {
         this.workspace = workspace;
@@ -96,9 +83,6 @@ public final class WorkbenchViewModel {
         this.tasks = workspace.tasks;
         this.user = user;
         this.engine = workspace.engine();
-        this.actions = workspace.actions();
-        this.attachments = workspace.attachments();
-        this.opening = workspace.opening();
         this.capabilities = Capabilities.of(user);
         ScopeLoader loader = new ScopeLoader(
                 store,
@@ -109,8 +93,9 @@ public final class WorkbenchViewModel {
                 engine,
                 config.central().mode() != AppConfig.Central.Mode.OFF,
                 workspace.readAhead());
-        this.selected = new SelectedTicket(store, catalog, engine, user, config, attachments, tasks);
-        this.feed = new ScopeFeed(loader, tasks, list, selected, config.texts(), this::announce);
+        this.selected = new SelectedTicket(store, catalog, engine, user, config, workspace.attachments(), tasks);
+        this.feed = new ScopeFeed(loader, tasks, list, selected, config.texts(), alerts::look);
+        this.saves = new TicketSaves(workspace, user, feed, this::say, this::warn);
         selected.saidProperty().addListener((o, a, said) -> say(said));
         selected.failureProperty().addListener((o, a, e) -> {
             if (e != null) {
@@ -155,104 +140,29 @@ public final class WorkbenchViewModel {
         return feed.publishing();
     }
 
-    /** Tells the view what became the user's work since the last look (only in office hours). */
-    private void announce(ScopeSnapshot s) {
-        if (s.maker() == null) {
-            return;
-        }
-        List<WorkWatch.Seen> mine = s.tickets().stream()
-                .filter(t -> s.actionable().contains(t.id()))
-                .map(t -> new WorkWatch.Seen(
-                        t.id(), t.ticketNo(), s.clocks().get(t.id()).state() == LadderState.DUE_SOON))
-                .toList();
-        WorkWatch.Alerts news =
-                watch.look(mine, WorkingHours.OFFICE.contains(s.at(), s.maker().calendar()));
-        if (!news.isEmpty()) {
-            alerts.set(news);
-        }
-    }
-
     /**
-     * Saves an action on the open ticket off the FX thread: attachments are copied in, then the
-     * change and its event are written together; only that ticket is read again. A refusal or a
-     * change by someone else is said in the status line and nothing is written.
+     * Saves an action on the open ticket off the FX thread; only that ticket is read again (see
+     * {@link TicketSaves#act}).
      */
     public void act(ActionDef action, Map<String, Object> values, String note) {
         Ticket ticket = selected.ticketProperty().get();
-        if (ticket == null) {
-            return;
+        if (ticket != null) {
+            saves.act(ticket, action, values, note);
         }
-        Texts texts = config.texts();
-        tasks.run(
-                UiTasks.Lane.STORE,
-                p -> {
-                    Map<String, Object> stored = attachments.storeAll(
-                            catalog.form(action.form()).map(f -> f.fields()).orElse(List.of()), values);
-                    return actions.act(ticket.id(), ticket.version(), user, action.code(), stored, note);
-                },
-                saved -> {
-                    say(texts.msg(
-                            "action.saved", catalog.actionName(action.code(), texts.locale()), ticket.ticketNo()));
-                    refresh(Set.of(ticket.id()));
-                },
-                e -> {
-                    if (e instanceof InvalidFieldException refused) {
-                        warn(texts.describe(refused, f -> catalog.fieldLabel(action.form(), f, texts.locale())));
-                    } else if (e instanceof StaleTicketException) {
-                        warn(texts.msg("action.stale", ticket.ticketNo()));
-                        refresh(Set.of(ticket.id()));
-                    } else {
-                        LOG.error("Saving {} on {} failed", action.code(), ticket.ticketNo(), e);
-                        warn(texts.msg("action.failed", e.getMessage()));
-                    }
-                });
     }
 
     /** Stores a ticket a staff member opened (off the FX thread), then shows it selected. */
     public void openTicket(TicketOpening.Request request) {
-        Texts texts = config.texts();
-        tasks.run(
-                UiTasks.Lane.STORE,
-                p -> store.tickets().insertOpened(opening.open(request, user), new TicketLineCodec(catalog)),
-                opened -> {
-                    say(texts.msg(
-                            config.central().mode() == AppConfig.Central.Mode.OFF
-                                    ? "newTicket.saved"
-                                    : "newTicket.savedProvisional",
-                            opened.ticketNo()));
-                    feed.selectWhenLoaded(opened.id());
-                    refresh(Set.of(opened.id()));
-                },
-                e -> {
-                    warn(
-                            e instanceof InvalidFieldException refused
-                                    ? texts.describe(refused)
-                                    : texts.msg("action.failed", e.getMessage()));
-                    if (!(e instanceof InvalidFieldException)) {
-                        LOG.error("Opening a ticket failed", e);
-                    }
-                });
+        saves.open(request);
     }
 
     /** Reads the scope again every {@code every} while signed in, so changing clocks show. */
-    public void startAutoRefresh(java.time.Duration every) {
-        stopAutoRefresh();
-        autoRefresh = tasks.every(
-                UiTasks.Lane.STORE,
-                every,
-                every,
-                () -> tasks.later(() -> {
-                    if (!feed.loadingProperty().get()) {
-                        reload();
-                    }
-                }));
+    public void startAutoRefresh(Duration every) {
+        feed.startAutoRefresh(every);
     }
 
     public void stopAutoRefresh() {
-        if (autoRefresh != null) {
-            autoRefresh.cancel();
-            autoRefresh = null;
-        }
+        feed.stopAutoRefresh();
     }
 
     /**
@@ -327,7 +237,7 @@ public final class WorkbenchViewModel {
     }
 
     public TicketOpening opening() {
-        return opening;
+        return workspace.opening();
     }
 
     public ReadOnlyObjectProperty<ScopeSnapshot> snapshotProperty() {
@@ -371,7 +281,7 @@ public final class WorkbenchViewModel {
     }
 
     public ObjectProperty<WorkWatch.Alerts> alertsProperty() {
-        return alerts;
+        return alerts.property();
     }
 
     public BooleanProperty messageIsProblemProperty() {

@@ -1,0 +1,114 @@
+package org.reliefdesk.gui.tickets;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.AttachmentStore;
+import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.StaleTicketException;
+import org.reliefdesk.store.TicketActions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the workbench writes: an action on a ticket, a ticket opened here; each said in the status line. */
+final class TicketSaves {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketSaves.class);
+
+    private final LocalStore store;
+    private final Catalog catalog;
+    private final AppConfig config;
+    private final UiTasks tasks;
+    private final TicketActions actions;
+    private final AttachmentStore attachments;
+    private final TicketOpening opening;
+    private final User user;
+    private final ScopeFeed feed;
+    private final Consumer<String> say;
+    private final Consumer<String> warn;
+
+    TicketSaves(Workspace workspace, User user, ScopeFeed feed, Consumer<String> say, Consumer<String> warn) {
+        this.store = workspace.store;
+        this.catalog = workspace.catalog;
+        this.config = workspace.config;
+        this.tasks = workspace.tasks;
+        this.actions = workspace.actions();
+        this.attachments = workspace.attachments();
+        this.opening = workspace.opening();
+        this.user = user;
+        this.feed = feed;
+        this.say = say;
+        this.warn = warn;
+    }
+
+    /**
+     * Saves an action on the open ticket off the FX thread: attachments are copied in, then the
+     * change and its event are written together; only that ticket is read again. A refusal or a
+     * change by someone else is said in the status line and nothing is written.
+     */
+    void act(Ticket ticket, ActionDef action, Map<String, Object> values, String note) {
+        Texts texts = config.texts();
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> {
+                    Map<String, Object> stored = attachments.storeAll(
+                            catalog.form(action.form()).map(f -> f.fields()).orElse(List.of()), values);
+                    return actions.act(ticket.id(), ticket.version(), user, action.code(), stored, note);
+                },
+                saved -> {
+                    say.accept(texts.msg(
+                            "action.saved", catalog.actionName(action.code(), texts.locale()), ticket.ticketNo()));
+                    feed.refresh(Set.of(ticket.id()));
+                },
+                e -> {
+                    if (e instanceof InvalidFieldException refused) {
+                        warn.accept(texts.describe(refused, f -> catalog.fieldLabel(action.form(), f, texts.locale())));
+                    } else if (e instanceof StaleTicketException) {
+                        warn.accept(texts.msg("action.stale", ticket.ticketNo()));
+                        feed.refresh(Set.of(ticket.id()));
+                    } else {
+                        LOG.error("Saving {} on {} failed", action.code(), ticket.ticketNo(), e);
+                        warn.accept(texts.msg("action.failed", e.getMessage()));
+                    }
+                });
+    }
+
+    /** Stores a ticket a staff member opened (off the FX thread), then shows it selected. */
+    void open(TicketOpening.Request request) {
+        Texts texts = config.texts();
+        tasks.run(
+                UiTasks.Lane.STORE,
+                p -> store.tickets().insertOpened(opening.open(request, user), new TicketLineCodec(catalog)),
+                opened -> {
+                    say.accept(texts.msg(
+                            config.central().mode() == AppConfig.Central.Mode.OFF
+                                    ? "newTicket.saved"
+                                    : "newTicket.savedProvisional",
+                            opened.ticketNo()));
+                    feed.selectWhenLoaded(opened.id());
+                    feed.refresh(Set.of(opened.id()));
+                },
+                e -> {
+                    warn.accept(
+                            e instanceof InvalidFieldException refused
+                                    ? texts.describe(refused)
+                                    : texts.msg("action.failed", e.getMessage()));
+                    if (!(e instanceof InvalidFieldException)) {
+                        LOG.error("Opening a ticket failed", e);
+                    }
+                });
+    }
+}
