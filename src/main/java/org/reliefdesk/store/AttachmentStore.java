@@ -17,6 +17,8 @@ import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FieldType;
 import org.reliefdesk.logic.workflow.AttachmentNames;
+import org.reliefdesk.logic.workflow.ImageFiles;
+import org.reliefdesk.model.InvalidFieldException;
 
 /**
  * Photos and documents attached to forms, copied into {@code <data dir>/attachments} and named
@@ -71,6 +73,7 @@ public final class AttachmentStore {
 
     /** Replaces chosen file paths in a form's attachment fields (rows included) by stored names. */
     public Map<String, Object> storeAll(List<FieldDef> fields, Map<String, Object> values) {
+        refuseNonImages(fields, values); // before anything is copied in
         Map<String, Object> out = new LinkedHashMap<>(values);
         for (FieldDef f : fields) {
             Object v = values.get(f.code());
@@ -96,6 +99,46 @@ public final class AttachmentStore {
             }
         }
         return out;
+    }
+
+    /**
+     * A field that takes pictures only (现场照片) refuses a chosen file that is not one, by its
+     * content: a document renamed .jpg is not a photo of the site.
+     *
+     * @throws InvalidFieldException naming the field, with rule {@code rule.form.notImage}
+     */
+    static void refuseNonImages(List<FieldDef> fields, Map<String, Object> values) {
+        for (FieldDef f : fields) {
+            Object v = values.get(f.code());
+            if (f.type() == FieldType.ATTACHMENT && f.accept() == FieldDef.Accept.IMAGE && v instanceof List<?> files) {
+                for (Object p : files) {
+                    Path path = Path.of(String.valueOf(p));
+                    if (Files.isRegularFile(path) && !isImage(path)) {
+                        throw new InvalidFieldException(
+                                f.code(),
+                                "rule.form.notImage",
+                                path.getFileName().toString());
+                    }
+                }
+            } else if (f.type() == FieldType.ROWS && v instanceof List<?> rows) {
+                for (Object r : rows) {
+                    if (r instanceof Map<?, ?> row) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> typed = (Map<String, Object>) row;
+                        refuseNonImages(f.fields(), typed);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the file's first bytes are a picture's (see {@link ImageFiles}). */
+    public static boolean isImage(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ImageFiles.isImage(in.readNBytes(ImageFiles.HEAD));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String extension(Path file) {

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.reliefdesk.gui.common.Thumbnails;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.store.AttachmentStore;
 
 /**
  * Files for an attachment field: chosen with the picker, shown as thumbnails (a click opens
@@ -38,15 +39,28 @@ final class AttachmentEditor implements FieldEditor {
         this.changed = changed;
         Button choose = new Button(texts.msg("form.chooseFiles"));
         choose.setId("choose-" + field.code());
+        none.setId("filesNote-" + field.code());
         choose.setOnAction(e -> {
             List<Path> chosen = access.picker().pick(choose.getScene().getWindow());
+            // a picture field (现场照片) takes pictures only: the others are named and left out
+            List<String> refused = new ArrayList<>();
             chosen.stream()
                     .map(Path::toAbsolutePath)
                     .filter(p -> !files.contains(p))
-                    .forEach(files::add);
+                    .forEach(p -> {
+                        if (field.accept() == FieldDef.Accept.IMAGE && !AttachmentStore.isImage(p)) {
+                            refused.add(p.getFileName().toString());
+                        } else {
+                            files.add(p);
+                        }
+                    });
             if (!chosen.isEmpty()) {
                 refresh();
                 changed.run();
+            }
+            if (!refused.isEmpty()) {
+                none.setVisible(true);
+                none.setText(texts.msg("form.notImage", String.join(texts.msg("text.listSeparator"), refused)));
             }
         });
         shown.setPrefWrapLength(4 * (Thumbnails.WIDTH + 12));

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * value, such as "authorization signed = yes". {@code rule} names the message shown when the
  * field's own limit (mustEqual, maxRows) is broken. Choices come from {@code options} or
  * from a reference {@code list}; rows have {@code fields} of their own; {@code prefill} says
- * what the field holds when the form opens.
+ * what the field holds when the form opens; {@code accept} what files an attachment field takes.
  */
 public record FieldDef(
         String code,
@@ -33,7 +33,14 @@ public record FieldDef(
         Integer maxRows,
         List<FieldDef> fields,
         Boolean notAfterToday,
-        Prefill prefill) {
+        Prefill prefill,
+        Accept accept) {
+
+    /** What files an attachment field takes: {@code image} — pictures only (现场照片). */
+    public enum Accept {
+        @JsonProperty("image")
+        IMAGE
+    }
 
     /**
      * What a form opens with in the field (the person can change it): the signed-in person's name,

@@ -51,8 +51,10 @@ class WaterChainGuiTest extends GuiTestBase {
         BufferedImage picture = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         picture.setRGB(10, 10, 0x3366cc);
         ImageIO.write(picture, "png", photo.toFile());
+        // and a document named like a photo, which a 现场照片 field leaves out
+        Path notAPhoto = Files.writeString(photos.resolve("会议记录.jpg"), "不是照片");
         List<Path> opened = new CopyOnWriteArrayList<>();
-        startApp(TODAY, 300, owner -> List.of(photo), opened::add);
+        startApp(TODAY, 300, owner -> List.of(photo, notAPhoto), opened::add);
 
         // A resident of 屏山街道 reports a water problem (opened here through the same rules as the GUI).
         Ticket ticket = openWaterTicket(TODAY, DemoUsers.WATER_CLERK);
@@ -85,6 +87,10 @@ class WaterChainGuiTest extends GuiTestBase {
         type("#field-cause", "pipe broken");
         clickOn("#choose-photos");
         // the chosen photo shows as a thumbnail in the form; a click opens the original
+        assertEquals(1, lookup(".thumbnail").queryAll().size(), "only the picture was taken");
+        assertTrue(
+                lookup("#filesNote-photos").queryAs(Label.class).getText().contains("会议记录.jpg"),
+                "the file left out is named");
         Button inForm = lookup(".thumbnail").queryAs(Button.class);
         assertEquals(photo.toAbsolutePath(), inForm.getUserData());
         clickOn(inForm);

@@ -33,7 +33,7 @@ class FormValidatorBoundsTest {
             Boolean past) {
         return new FieldDef(
                 code, type, code, code, false, null, null, null, null, min, max, maxLength, null, null, minRows,
-                maxRows, fields, past, null);
+                maxRows, fields, past, null, null);
     }
 
     private static Object valid(FieldDef f, Object value) {
