@@ -2,6 +2,7 @@ package org.reliefdesk.gui.tickets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
@@ -9,6 +10,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
@@ -20,10 +22,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.textfield.TextFields;
 import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.model.Ticket;
@@ -60,7 +66,9 @@ public final class TicketsView {
         // The queue list first in the children, so Tab goes list → table → detail; and it takes
         // the focus when the workbench opens (not 新建工单, which Enter would then open).
         ListView<Queue> queues = queueList();
-        root.setLeft(queues);
+        VBox left = new VBox(queues, legend());
+        VBox.setVgrow(queues, Priority.ALWAYS);
+        root.setLeft(left);
         root.setCenter(split);
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -68,6 +76,22 @@ public final class TicketsView {
             }
         });
         this.tools = tools(catalog);
+    }
+
+    /** What the row colours mean, under the queues: 即将到期, 环节超期, 督办. */
+    private Node legend() {
+        FlowPane legend = new FlowPane();
+        legend.setId("ladderLegend");
+        legend.getStyleClass().add("ladder-legend");
+        legend.setHgap(4);
+        legend.setVgap(4);
+        for (LadderState state : List.of(LadderState.DUE_SOON, LadderState.STEP_OVERDUE, LadderState.SUPERVISED)) {
+            Label swatch = new Label(texts.msg("ladder." + state.name()));
+            swatch.getStyleClass()
+                    .add("legend-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            legend.getChildren().add(swatch);
+        }
+        return legend;
     }
 
     private List<Node> tools(Catalog catalog) {

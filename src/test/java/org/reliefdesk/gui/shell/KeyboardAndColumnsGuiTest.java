@@ -3,17 +3,25 @@ package org.reliefdesk.gui.shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.paint.Paint;
 
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketStatus;
@@ -74,6 +82,69 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
         start();
         assertEquals("column.township", table().getColumns().get(0).getId());
         assertEquals(177, column("column.township").getWidth(), 1.0);
+    }
+
+    /** The row colours are told apart by a legend that uses the very same colours, in the user's words. */
+    @Test
+    void theLegendShowsTheRowColours() throws Exception {
+        start();
+        FlowPane legend = lookup("#ladderLegend").queryAs(FlowPane.class);
+        assertEquals(
+                List.of("即将到期", "环节超期", "督办"),
+                onFxList(() -> legend.getChildren().stream()
+                        .map(n -> ((Label) n).getText())
+                        .toList()));
+        int compared = 0;
+        for (Queue queue : List.of(Queue.DUE_SOON, Queue.STEP_OVERDUE, Queue.SUPERVISED)) {
+            String state = queue.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            interact(() -> {
+                lookup("#queueList").queryListView().getSelectionModel().select(queue);
+                table().getSelectionModel().clearSelection();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            if (onFx(() -> table().getItems().isEmpty())) {
+                continue; // none in this sample county's scope
+            }
+            String rows = onFxText(() -> lookup(n -> n instanceof TableRow<?>).queryAll().stream()
+                    .map(n -> n.getPseudoClassStates().toString())
+                    .toList()
+                    .toString());
+            Paint swatch = onFxPaint(() -> legend.getChildren().stream()
+                    .filter(n -> n.getStyleClass().contains("legend-" + state))
+                    .map(n -> ((Label) n).getBackground().getFills().get(0).getFill())
+                    .findFirst()
+                    .orElseThrow());
+            assertTrue(
+                    onFx(() -> lookup(n -> n instanceof TableRow<?> r
+                                    && r.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state))
+                                    && !r.isSelected())
+                            .tryQuery()
+                            .isPresent()),
+                    state + " rows: " + rows);
+            Paint row = onFxPaint(() -> ((TableRow<?>) lookup(n -> n instanceof TableRow<?> r
+                                    && r.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state))
+                                    && !r.isSelected())
+                            .query())
+                    .getBackground()
+                    .getFills()
+                    .get(0)
+                    .getFill());
+            assertEquals(swatch, row, state);
+            compared++;
+        }
+        assertTrue(compared >= 2, "rows of at least two states were compared: " + compared);
+    }
+
+    private static List<String> onFxList(Callable<List<String>> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static String onFxText(Callable<String> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static Paint onFxPaint(Callable<Paint> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     /** After 切换用户 the sign-in list shares the window's scene: the workbench's shortcuts leave with it. */
