@@ -37,6 +37,9 @@ import org.reliefdesk.model.Ticket;
 /** The tickets page: the queues on the left, the table, the open ticket on the right; its tools for the window's bar. */
 public final class TicketsView {
 
+    /** The queue list's width: its longest name at 1024 px, and the legend under it. */
+    private static final double QUEUE_WIDTH = 185;
+
     private final WorkbenchViewModel vm;
     private final Texts texts;
     private final BorderPane root = new BorderPane();
@@ -85,6 +88,8 @@ public final class TicketsView {
         legend.getStyleClass().add("ladder-legend");
         legend.setHgap(4);
         legend.setVgap(4);
+        // as wide as the queue list above it (a flow pane asks for 400 px and would widen the column)
+        legend.setPrefWrapLength(QUEUE_WIDTH - 12);
         for (LadderState state : List.of(LadderState.DUE_SOON, LadderState.STEP_OVERDUE, LadderState.SUPERVISED)) {
             Label swatch = new Label(texts.msg("ladder." + state.name()));
             swatch.getStyleClass()
@@ -164,7 +169,7 @@ public final class TicketsView {
         ListView<Queue> list = new ListView<>();
         list.setId("queueList");
         list.getItems().setAll(Queue.values());
-        list.setPrefWidth(185);
+        list.setPrefWidth(QUEUE_WIDTH);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Queue q, boolean empty) {
