@@ -49,6 +49,9 @@ class NewTicketGuiTest extends GuiTestBase {
         interact(() -> township.getSelectionModel().select(0));
         @SuppressWarnings("unchecked")
         ComboBox<Object> village = lookup("#newVillage").queryAs(ComboBox.class);
+        // the township's villages are read off the FX thread: choose once they are there
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !village.getItems().isEmpty());
         interact(() -> village.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
 
