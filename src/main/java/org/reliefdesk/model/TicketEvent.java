@@ -62,6 +62,11 @@ public record TicketEvent(
         this(id, ticketId, seq, actor, at, action, fromStep, toStep, note, formData, outcome, null);
     }
 
+    /** The platform's dispatch, the second entry of every history: the item's first step begins. */
+    public static TicketEvent dispatch(UUID id, UUID ticketId, Instant at, String firstStep) {
+        return new TicketEvent(id, ticketId, 2, PLATFORM, at, DISPATCH, firstStep, firstStep, null, Map.of(), null);
+    }
+
     public TicketEvent receivedAt(Instant when) {
         return new TicketEvent(id, ticketId, seq, actor, at, action, fromStep, toStep, note, formData, outcome, when);
     }

@@ -3,15 +3,10 @@ package org.reliefdesk.store;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
-import org.reliefdesk.model.TicketStatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,7 +30,7 @@ class PullWriteTest {
             }
             List<TicketHistory> page = new ArrayList<>();
             for (TicketHistory h : known) {
-                page.add(movedOn(h));
+                page.add(TestData.acceptedByCentral(h, "verification"));
             }
             for (int i = 4; i <= 8; i++) {
                 page.add(TestData.newWaterTicket(String.format("530128202111200%03d", i)));
@@ -53,24 +48,5 @@ class PullWriteTest {
                             .orElseThrow()
                             .currentStep());
         }
-    }
-
-    /** The central store's later version: accepted by the water clerk. */
-    private static TicketHistory movedOn(TicketHistory h) {
-        Ticket t = h.ticket().withStep("verification", TicketStatus.IN_PROGRESS, null, null);
-        List<TicketEvent> events = new ArrayList<>(h.events());
-        events.add(new TicketEvent(
-                UUID.randomUUID(),
-                t.id(),
-                3,
-                "water.clerk",
-                TestData.SUBMITTED.plusSeconds(3600),
-                "accept",
-                "acceptance",
-                "verification",
-                null,
-                Map.of(),
-                null));
-        return new TicketHistory(t, events);
     }
 }

@@ -31,7 +31,6 @@ import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
-import org.reliefdesk.model.TicketStatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,7 +82,8 @@ class StepMovesTest {
             assertMovementsAreTheHistories(store);
 
             // the central store's version of the second ticket: accepted
-            store.tickets().replaceFromCentral(List.of(movedOn(second, "verification")), "leader", 7);
+            store.tickets()
+                    .replaceFromCentral(List.of(TestData.acceptedByCentral(second, "verification")), "leader", 7);
             assertEquals(
                     List.of("acceptance", "acceptance", "verification"),
                     movements(store).get(second.ticket().id()).stream()
@@ -211,24 +211,5 @@ class StepMovesTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The central store's later version: accepted by the water clerk. */
-    private static TicketHistory movedOn(TicketHistory h, String step) {
-        Ticket t = h.ticket().withStep(step, TicketStatus.IN_PROGRESS, null, null);
-        List<TicketEvent> events = new ArrayList<>(h.events());
-        events.add(new TicketEvent(
-                UUID.randomUUID(),
-                t.id(),
-                3,
-                "water.clerk",
-                TestData.SUBMITTED.plusSeconds(3600),
-                "accept",
-                "acceptance",
-                step,
-                null,
-                Map.of(),
-                null));
-        return new TicketHistory(t, events);
     }
 }

@@ -2,6 +2,7 @@ package org.reliefdesk.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +74,25 @@ final class TestData {
                         null,
                         Map.of(),
                         null));
+        return new TicketHistory(t, events);
+    }
+
+    /** The central store's later version of a new water ticket: accepted by the water clerk, now in {@code step}. */
+    static TicketHistory acceptedByCentral(TicketHistory h, String step) {
+        Ticket t = h.ticket().withStep(step, TicketStatus.IN_PROGRESS, null, null);
+        List<TicketEvent> events = new ArrayList<>(h.events());
+        events.add(new TicketEvent(
+                UUID.randomUUID(),
+                t.id(),
+                3,
+                "water.clerk",
+                SUBMITTED.plusSeconds(3600),
+                "accept",
+                "acceptance",
+                step,
+                null,
+                Map.of(),
+                null));
         return new TicketHistory(t, events);
     }
 

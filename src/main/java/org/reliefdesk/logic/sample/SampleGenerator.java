@@ -180,18 +180,7 @@ public final class SampleGenerator {
         if (dispatched.isAfter(asOf)) {
             return new TicketHistory(ticket, events);
         }
-        events.add(new TicketEvent(
-                uuid(rnd),
-                d.id,
-                2,
-                TicketEvent.PLATFORM,
-                dispatched,
-                TicketEvent.DISPATCH,
-                first,
-                first,
-                null,
-                Map.of(),
-                null));
+        events.add(TicketEvent.dispatch(uuid(rnd), d.id, dispatched, first));
         ticket = ticket.withDispatchedAt(dispatched);
         Instant t = dispatched;
         for (int taken = 0; taken < 40 && !workflow.isTerminal(ticket.currentStep()) && taken < d.stuckAfter; taken++) {

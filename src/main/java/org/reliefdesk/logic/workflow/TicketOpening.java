@@ -151,18 +151,7 @@ public final class TicketOpening {
                         null,
                         application,
                         null),
-                new TicketEvent(
-                        ids.dispatch(),
-                        ticketId,
-                        2,
-                        TicketEvent.PLATFORM,
-                        now,
-                        TicketEvent.DISPATCH,
-                        first,
-                        first,
-                        null,
-                        Map.of(),
-                        null));
+                TicketEvent.dispatch(ids.dispatch(), ticketId, now, first));
         return new TicketHistory(ticket, events);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -79,15 +80,21 @@ class ActionFormKeysGuiTest extends FxRobot {
         return ActionDialog.build(stage, ticket, action, CATALOG, TEXTS, Map.of(), TODAY, config, Map.of());
     }
 
-    /** The follow-up form, shown over the primary stage (in a one-element array: it is filled on the FX thread). */
+    /** The follow-up form, shown over the primary stage. */
     private Dialog<ActionDialog.Filled>[] showFollowUp() throws Exception {
+        return showOverStage(this::followUp);
+    }
+
+    /** A form made over the primary stage and shown (in a one-element array: it is filled on the FX thread). */
+    private Dialog<ActionDialog.Filled>[] showOverStage(Function<Stage, Dialog<ActionDialog.Filled>> make)
+            throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         @SuppressWarnings("unchecked")
         Dialog<ActionDialog.Filled>[] dialog = new Dialog[1];
         interact(() -> {
             stage.setScene(new Scene(new StackPane(), 400, 300));
             stage.show();
-            dialog[0] = followUp(stage);
+            dialog[0] = make.apply(stage);
             dialog[0].show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -184,25 +191,16 @@ class ActionFormKeysGuiTest extends FxRobot {
                 CATALOG.workflowOf(ticket.itemCode()).action("verify").orElseThrow();
         Clock clock = Clock.fixed(SampleGenerator.noon(TODAY), ChinaTime.ZONE);
         AppConfig config = new AppConfig(dir, TEXTS, clock, 0);
-        Stage stage = FxToolkit.registerPrimaryStage();
-        @SuppressWarnings("unchecked")
-        Dialog<ActionDialog.Filled>[] dialog = new Dialog[1];
-        interact(() -> {
-            stage.setScene(new Scene(new StackPane(), 400, 300));
-            stage.show();
-            dialog[0] = ActionDialog.build(
-                    stage,
-                    ticket,
-                    verify,
-                    CATALOG,
-                    TEXTS,
-                    Map.of(),
-                    TODAY,
-                    config,
-                    FormPrefill.of(CATALOG.form(verify.form()).orElseThrow(), ticket, DemoUsers.TOWNSHIP_STAFF, clock));
-            dialog[0].show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        Dialog<ActionDialog.Filled>[] dialog = showOverStage(stage -> ActionDialog.build(
+                stage,
+                ticket,
+                verify,
+                CATALOG,
+                TEXTS,
+                Map.of(),
+                TODAY,
+                config,
+                FormPrefill.of(CATALOG.form(verify.form()).orElseThrow(), ticket, DemoUsers.TOWNSHIP_STAFF, clock)));
         assertEquals(
                 DemoUsers.TOWNSHIP_STAFF.displayName(),
                 onFxText(
