@@ -2,6 +2,7 @@ package org.reliefdesk.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.function.UnaryOperator;
 
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.model.TicketEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A ticket's step movements kept on its own row (column {@code ticket.moves}), beside the
@@ -17,7 +20,8 @@ import org.reliefdesk.model.TicketEvent;
  * tickets instead of another over half a million history rows. Each movement is
  * {@code seq,step after (empty when none),action,microseconds since 1970 (UTC)}; movements are joined by {@code ;} in
  * the order of {@code seq}. {@code null} means "not kept": the history is read instead (rows of
- * an older version, or a code the format cannot hold). The store writes it wherever it writes a
+ * an older version, or a code the format cannot hold), and so does a damaged text (logged). The
+ * store writes it wherever it writes a
  * ticket's history, in the same transaction.
  */
 final class StepMoves {
@@ -25,6 +29,7 @@ final class StepMoves {
     /** Longer than any real history (about a thousand movements); a longer one is not kept. */
     static final int LONGEST = 65_536;
 
+    private static final Logger LOG = LoggerFactory.getLogger(StepMoves.class);
     private static final char BETWEEN = ';';
     private static final char WITHIN = ',';
 
@@ -73,12 +78,19 @@ final class StepMoves {
             if (a < 0 || b < 0 || c < 0 || c > end) {
                 throw new StoreException("the step movements of ticket " + ticket + " are damaged: " + moves, null);
             }
-            long micros = Long.parseLong(moves, c + 1, end, 10);
+            long micros;
+            int seq;
+            try {
+                micros = Long.parseLong(moves, c + 1, end, 10);
+                seq = Integer.parseInt(moves, start, a, 10);
+            } catch (NumberFormatException e) {
+                throw new StoreException("the step movements of ticket " + ticket + " are damaged: " + moves, e);
+            }
             String to = b == a + 1 ? null : shared.apply(moves.substring(a + 1, b));
             events.add(new TicketEvent(
                     null,
                     ticket,
-                    Integer.parseInt(moves, start, a, 10),
+                    seq,
                     null,
                     Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
                     shared.apply(moves.substring(b + 1, c)),
@@ -91,6 +103,29 @@ final class StepMoves {
             start = end + 1;
         }
         return events;
+    }
+
+    /**
+     * Sorts out what one row kept: its movements into {@code moves}, or its id into
+     * {@code notKept} (to be read from its history) when none were kept or the text is damaged —
+     * one damaged row must not stop a county's read.
+     */
+    static void sortOut(
+            UUID ticket,
+            String kept,
+            UnaryOperator<String> shared,
+            Map<UUID, List<TicketEvent>> moves,
+            Collection<UUID> notKept) {
+        if (kept == null) {
+            notKept.add(ticket);
+        } else if (!kept.isEmpty()) {
+            try {
+                moves.put(ticket, read(ticket, kept, shared));
+            } catch (StoreException e) {
+                LOG.warn("{}; its history is read instead", e.getMessage());
+                notKept.add(ticket);
+            }
+        }
     }
 
     /** Appends one movement; false when a code holds a separator (the format cannot keep it). */

@@ -86,13 +86,8 @@ final class TicketReads {
             TicketReads reads = new TicketReads(stop);
             Map<UUID, List<TicketEvent>> moves = new HashMap<>();
             List<UUID> notKept = new ArrayList<>();
-            List<Ticket> tickets = reads.tickets(c, scope, whole, (t, kept) -> {
-                if (kept == null) {
-                    notKept.add(t.id());
-                } else if (!kept.isEmpty()) {
-                    moves.put(t.id(), StepMoves.read(t.id(), kept, reads::text));
-                }
-            });
+            List<Ticket> tickets = reads.tickets(
+                    c, scope, whole, (t, kept) -> StepMoves.sortOut(t.id(), kept, reads::text, moves, notKept));
             reads.readNotKept(c, notKept, moves);
             LOG.debug(
                     "Read {} tickets with their step movements ({}; {} read from their events) in {} ms",
@@ -130,12 +125,7 @@ final class TicketReads {
                         while (r.next()) {
                             Ticket t = reads.ticket(r);
                             tickets.add(t);
-                            String kept = r.getString(22);
-                            if (kept == null) {
-                                notKept.add(t.id());
-                            } else if (!kept.isEmpty()) {
-                                moves.put(t.id(), StepMoves.read(t.id(), kept, reads::text));
-                            }
+                            StepMoves.sortOut(t.id(), r.getString(22), reads::text, moves, notKept);
                         }
                     }
                 }

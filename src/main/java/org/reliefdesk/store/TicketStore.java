@@ -117,11 +117,7 @@ public final class TicketStore {
                     Map<UUID, List<TicketEvent>> timelines = new HashMap<>();
                     Set<UUID> notKept = new HashSet<>();
                     for (TicketEntity t : screen) {
-                        if (t.moves == null) {
-                            notKept.add(t.id);
-                        } else if (!t.moves.isEmpty()) {
-                            timelines.put(t.id, StepMoves.read(t.id, t.moves, String::intern));
-                        }
+                        StepMoves.sortOut(t.id, t.moves, String::intern, timelines, notKept);
                     }
                     if (!notKept.isEmpty()) { // rows of an older version: from their events
                         timelines.putAll(slim(s.createSelectionQuery(
