@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
  * A ticket's step movements kept on its own row (column {@code ticket.moves}), beside the
  * history they come from: the clocks of a county's 100,000 tickets then need one pass over the
  * tickets instead of another over half a million history rows. Each movement is
- * {@code seq,step after (empty when none),action,microseconds since 1970 (UTC)}; movements are joined by {@code ;} in
- * the order of {@code seq}. {@code null} means "not kept": the history is read instead (rows of
- * an older version, or a code the format cannot hold), and so does a damaged text (logged). The
- * store writes it wherever it writes a
- * ticket's history, in the same transaction.
+ * {@code seq,step after (empty when none),action,microseconds since 1970 (UTC)}; movements are
+ * joined by {@code ;} in the order of {@code seq}. {@code null} means "not kept": the history is
+ * read instead (rows of an older version, or a code the format cannot hold), as it is for a
+ * damaged text (logged). The store writes it wherever it writes a ticket's history, in the same
+ * transaction.
  */
 final class StepMoves {
 
