@@ -214,11 +214,6 @@ public final class TicketStore {
         return TicketReads.movementsOf(store.dataSource(), List.copyOf(ids));
     }
 
-    /** The step movements of every ticket a scope covers (see {@link #scope}). */
-    public Map<UUID, List<TicketEvent>> timelines(TicketScope scope) {
-        return scope(scope).timelines();
-    }
-
     public Optional<Ticket> find(UUID id) {
         return store.read(
                 s -> Optional.ofNullable(s.find(TicketEntity.class, id)).map(TicketEntity::toModel));

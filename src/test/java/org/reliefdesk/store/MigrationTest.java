@@ -90,7 +90,7 @@ class MigrationTest {
             assertEquals("已受理", history.get(1).note());
             assertEquals(
                     List.of("submit", "accept"),
-                    store.tickets().timelines(new TicketScope("530128", null, null)).get(ticket).stream()
+                    store.tickets().scope(new TicketScope("530128", null, null)).timelines().get(ticket).stream()
                             .map(TicketEvent::action)
                             .toList());
         }

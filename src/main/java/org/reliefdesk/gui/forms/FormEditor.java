@@ -75,9 +75,10 @@ public final class FormEditor {
         this.texts = texts;
         root.setHgap(8);
         root.setVgap(6);
+        FieldEditors make = new FieldEditors(catalog, texts, this::changed, this::newRow, files);
         int row = 0;
         for (FieldDef f : fields) {
-            FieldEditor editor = new FieldEditors(catalog, texts, this::changed, this::newRow, files).editorFor(f);
+            FieldEditor editor = make.editorFor(f);
             editors.put(f.code(), editor);
             javafx.scene.control.Label name =
                     new javafx.scene.control.Label(f.label(texts.locale()) + (f.required() ? " *" : ""));
