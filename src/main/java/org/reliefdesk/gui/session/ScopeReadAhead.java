@@ -40,6 +40,8 @@ public final class ScopeReadAhead {
     /** What was read: the tickets newest first and their clocks as of {@code at}. */
     public record Read(List<Ticket> tickets, Map<UUID, TicketClock> clocks, TicketClocks maker, Instant at) {}
 
+    private record FirstScreen(TicketScope scope, int limit, Read read) {}
+
     /** One read: the scope it is for, its result, and whether anyone still wants it. */
     private static final class Attempt {
         final TicketScope scope;
@@ -54,6 +56,8 @@ public final class ScopeReadAhead {
     }
 
     private Attempt current;
+    /** The newest tickets of the expected scope, read first (what its workbench shows first). */
+    private FirstScreen firstScreen;
     /** While the workbench draws its first screen the read waits: both want the same two cores. */
     private boolean held;
 
@@ -72,6 +76,24 @@ public final class ScopeReadAhead {
             current.stopped = true;
         }
         current = new Attempt(scope);
+        firstScreen = null;
+    }
+
+    /** Keeps the newest {@code limit} tickets of the expected scope, read with their clocks. */
+    public synchronized void keepFirstScreen(TicketScope scope, int limit, Read read) {
+        if (current != null && current.scope.equals(scope)) {
+            firstScreen = new FirstScreen(scope, limit, read);
+        }
+    }
+
+    /**
+     * The newest {@code limit} tickets of {@code scope} as read ahead; empty when none were kept
+     * for it. Once only: the store may change after the workbench opens.
+     */
+    public synchronized Optional<Read> takeFirstScreen(TicketScope scope, int limit) {
+        FirstScreen f = firstScreen;
+        firstScreen = null;
+        return f != null && f.scope().equals(scope) && f.limit() == limit ? Optional.of(f.read()) : Optional.empty();
     }
 
     /** Reads what was last expected (on a background lane). */
@@ -113,6 +135,9 @@ public final class ScopeReadAhead {
 
     /** Stops and drops a read for any scope other than {@code scope}. */
     public synchronized void keepOnly(TicketScope scope) {
+        if (firstScreen != null && !firstScreen.scope().equals(scope)) {
+            firstScreen = null;
+        }
         if (current != null && !current.scope.equals(scope)) {
             current.stopped = true;
             current = null;

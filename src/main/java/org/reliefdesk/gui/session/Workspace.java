@@ -2,14 +2,18 @@ package org.reliefdesk.gui.session;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.DoubleConsumer;
 
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.PlaceDirectory;
+import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.workflow.TicketOpening;
@@ -101,9 +105,8 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * While a person picks their name: the newest {@code firstScreen} tickets of the likely
-     * person's scope with their clocks (the pages, the queries and the code are warm for the first
-     * screen), then their whole scope on the jobs lane (the store's stays free for the first screen
-     * of whoever signs in).
+     * person's scope with their clocks, kept for their workbench's first screen, then their whole scope on the jobs lane (the store's stays
+     * free for the first screen of whoever signs in).
      */
     public void readAheadFor(List<User> known, String lastUser, int firstScreen) {
         Optional<User> likely = ScopeReadAhead.likelyUser(known, lastUser);
@@ -119,8 +122,12 @@ public final class Workspace implements AutoCloseable {
                     var screen = store.tickets().newest(scope, firstScreen);
                     var maker = clocks();
                     Instant now = config.clock().instant();
+                    Map<UUID, TicketClock> computed = new HashMap<>();
                     screen.tickets()
-                            .forEach(t -> maker.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now));
+                            .forEach(t -> computed.put(
+                                    t.id(), maker.compute(t, screen.timelines().getOrDefault(t.id(), List.of()), now)));
+                    readAhead.keepFirstScreen(
+                            scope, firstScreen, new ScopeReadAhead.Read(screen.tickets(), computed, maker, now));
                     LOG.info("Read the first screen ahead in {} ms", (System.nanoTime() - started) / 1_000_000);
                     return null;
                 },

@@ -24,6 +24,7 @@ import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.DemoBootstrap;
 import org.reliefdesk.gui.session.LastUser;
+import org.reliefdesk.gui.session.ScopeReadAhead;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.settings.FirstRunPage;
 import org.reliefdesk.gui.signin.SignInView;
@@ -169,6 +170,12 @@ public final class WorkbenchApp extends Application {
                     }
                     showSignIn(known);
                     workspace.readAheadFor(known, lastUser, WorkbenchViewModel.FIRST_SCREEN);
+                    ScopeReadAhead.likelyUser(known, lastUser)
+                            .ifPresent(likely -> tasks.afterNextFrame(() -> {
+                                if (current == null) {
+                                    Rehearsal.of(workspace, likely, stage.getScene(), tasks, () -> current == null);
+                                }
+                            }));
                 },
                 error -> fail(
                         error instanceof IncompatibleDatabaseException other

@@ -72,6 +72,20 @@ final class ScopeLoader {
         readAhead.keepOnly(scope);
         readAhead.hold();
         long started = System.nanoTime();
+        Optional<ScopeReadAhead.Read> ahead = readAhead.takeFirstScreen(scope, limit);
+        if (ahead.isPresent()) {
+            ScopeReadAhead.Read read = ahead.get();
+            LOG.info(
+                    "First screen for {}: {} tickets as read ahead",
+                    user.username(),
+                    read.tickets().size());
+            return snapshot(
+                    read.tickets(),
+                    read.clocks(),
+                    read.maker(),
+                    read.at(),
+                    read.tickets().size() >= limit);
+        }
         TicketStore.Screen screen = store.tickets().newest(scope, limit);
         ScopeSnapshot s =
                 snapshot(screen.tickets(), screen.timelines(), screen.tickets().size() >= limit);

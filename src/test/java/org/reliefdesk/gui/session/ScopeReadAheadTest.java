@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,33 @@ class ScopeReadAheadTest {
             ahead.keepOnly(water);
             ahead.read(store, maker, CLOCK);
             assertTrue(ahead.take(COUNTY).isEmpty());
+        }
+    }
+
+    @Test
+    void theFirstScreenReadAheadIsTakenOnceByTheSameScopeAndDroppedByAnother() throws IOException {
+        try (LocalStore store = store()) {
+            TicketClocks maker = new TicketClocks(CATALOG, CalendarLoader.builtIn());
+            TicketScope water = TicketScope.of(DemoUsers.WATER_CLERK, CATALOG);
+            ScopeReadAhead.Read screen = new ScopeReadAhead.Read(
+                    store.tickets().newest(COUNTY, 20).tickets(), Map.of(), maker, CLOCK.instant());
+            ScopeReadAhead ahead = new ScopeReadAhead();
+
+            ahead.keepFirstScreen(COUNTY, 20, screen);
+            assertTrue(ahead.takeFirstScreen(COUNTY, 20).isEmpty(), "kept only for the scope expected");
+
+            ahead.expect(COUNTY);
+            ahead.keepFirstScreen(COUNTY, 20, screen);
+            assertTrue(ahead.takeFirstScreen(COUNTY, 400).isEmpty(), "a screen of another length is not this one");
+            ahead.keepFirstScreen(COUNTY, 20, screen);
+            assertEquals(screen, ahead.takeFirstScreen(COUNTY, 20).orElseThrow());
+            assertTrue(ahead.takeFirstScreen(COUNTY, 20).isEmpty(), "once only: the store may change after");
+
+            // someone else signs in first (and may change the store): the leader's screen is dropped
+            ahead.expect(COUNTY);
+            ahead.keepFirstScreen(COUNTY, 20, screen);
+            ahead.keepOnly(water);
+            assertTrue(ahead.takeFirstScreen(COUNTY, 20).isEmpty());
         }
     }
 
