@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.session;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.AttachmentStore;
+import org.reliefdesk.store.LocalBackups;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketActions;
 import org.slf4j.Logger;
@@ -141,6 +143,19 @@ public final class Workspace implements AutoCloseable {
                 },
                 done -> {},
                 error -> LOG.warn("Reading ahead failed (the workbench reads when it opens)", error));
+    }
+
+    /** A backup shortly after start (once the first screen is up), then every 24 hours while open. */
+    public void startBackups() {
+        tasks.every(UiTasks.Lane.HOUSEKEEPING, Duration.ofSeconds(30), Duration.ofHours(24), () -> {
+            try {
+                if (store.tickets().count() > 0) {
+                    LocalBackups.backup(store, config.backupDir(), LocalBackups.DEFAULT_KEEP, config.clock());
+                }
+            } catch (IOException | RuntimeException ex) {
+                LOG.error("Backup failed; the next one is tried in 24 hours", ex);
+            }
+        });
     }
 
     /** The central store this workspace syncs with, or null when it does not sync. */

@@ -38,7 +38,6 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.DamagedDatabaseException;
 import org.reliefdesk.store.IncompatibleDatabaseException;
-import org.reliefdesk.store.LocalBackups;
 import org.reliefdesk.store.LocalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,7 +162,7 @@ public final class WorkbenchApp extends Application {
                     return store.users().list();
                 },
                 known -> {
-                    startBackups();
+                    workspace.startBackups();
                     if (config.smokeTest()) {
                         smokeTest();
                         return;
@@ -290,19 +289,6 @@ public final class WorkbenchApp extends Application {
     /** What the app works on, once prepared (tests reach the store and the embedded central store here). */
     Workspace workspace() {
         return workspace;
-    }
-
-    /** A backup shortly after start (once the first screen is up), then every 24 hours while open. */
-    private void startBackups() {
-        tasks.every(UiTasks.Lane.HOUSEKEEPING, java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(24), () -> {
-            try {
-                if (workspace.store.tickets().count() > 0) {
-                    LocalBackups.backup(workspace.store, config.backupDir(), LocalBackups.DEFAULT_KEEP, config.clock());
-                }
-            } catch (IOException | RuntimeException ex) {
-                LOG.error("Backup failed; the next one is tried in 24 hours", ex);
-            }
-        });
     }
 
     public static int exitCode() {

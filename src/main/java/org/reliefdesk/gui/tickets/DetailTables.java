@@ -1,5 +1,7 @@
 package org.reliefdesk.gui.tickets;
 
+import java.util.function.Consumer;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
@@ -9,6 +11,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 
 import org.reliefdesk.gui.common.Columns;
@@ -18,9 +21,10 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.StepState;
 import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 
-/** The two tables of a ticket's detail pane: its step clocks and its history. */
+/** The tables of a ticket's detail pane: its step clocks, its history, and its applicant's other tickets. */
 final class DetailTables {
 
     private DetailTables() {}
@@ -129,5 +133,47 @@ final class DetailTables {
             super.updateItem(item, empty);
             text.setText(empty || item == null ? "" : item);
         }
+    }
+
+    /** The applicant's other tickets; Enter or a double-click opens one (as {@code open} shows it). */
+    static TableView<Ticket> sameApplicant(WorkbenchViewModel vm, Texts texts, Catalog catalog, Consumer<Ticket> open) {
+        TableView<Ticket> table = new TableView<>(vm.applicant().others());
+        table.setId("sameApplicantTable");
+        table.getColumns().add(Columns.of(texts, "column.ticketNo", 165, Ticket::ticketNo));
+        table.getColumns()
+                .add(Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
+        table.getColumns()
+                .add(Columns.of(
+                        texts,
+                        "column.status",
+                        65,
+                        t -> texts.msg("status." + t.status().name())));
+        table.getColumns().add(Columns.of(texts, "column.submitted", 120, t -> Formats.dateTime(t.submittedAt())));
+        table.setRowFactory(v -> {
+            TableRow<Ticket> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            Ticket t = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && t != null) {
+                e.consume();
+                open.accept(t);
+            }
+        });
+        // as tall as its rows (up to five) with its header and a scroll bar: the history below keeps its room
+        table.setFixedCellSize(26);
+        table.prefHeightProperty()
+                .bind(Bindings.min(5, Bindings.size(table.getItems()))
+                        .multiply(26)
+                        .add(56));
+        table.minHeightProperty().bind(table.prefHeightProperty());
+        return table;
     }
 }

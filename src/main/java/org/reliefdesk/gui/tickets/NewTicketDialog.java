@@ -5,11 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javafx.beans.Observable;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -25,6 +28,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.reliefdesk.gui.common.Cells;
+import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.forms.ActionDialogs;
 import org.reliefdesk.gui.forms.FormEditor;
 import org.reliefdesk.gui.session.AppConfig;
@@ -38,6 +42,7 @@ import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.ServiceItem;
+import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
 
 /**
@@ -57,7 +62,9 @@ public final class NewTicketDialog {
             TicketOpening opening,
             PlaceChoices places,
             LocalDate today,
-            AppConfig files) {
+            AppConfig files,
+            ApplicantTickets applicant,
+            Consumer<Ticket> showExisting) {
         List<Place> townships = places.townships();
         Place county = places.county();
         Capabilities can = Capabilities.of(user);
@@ -139,7 +146,37 @@ public final class NewTicketDialog {
         Label problem = new Label();
         problem.setId("formProblem");
         problem.getStyleClass().add("field-error");
-        VBox content = new VBox(10, grid, new Label(texts.msg("newTicket.application")), formHolder, problem);
+        // one person, one open request per item: the open one is offered before a second is made
+        Label already = new Label();
+        already.setId("sameOpenWarning");
+        already.setWrapText(true);
+        already.getStyleClass().add("calendar-warning");
+        Button showIt = new Button(texts.msg("newTicket.showExisting"));
+        showIt.setId("showExisting");
+        HBox alreadyBox = new HBox(8, already, showIt);
+        alreadyBox.setAlignment(Pos.CENTER_LEFT);
+        alreadyBox.managedProperty().bind(alreadyBox.visibleProperty());
+        alreadyBox.setVisible(false);
+        Ticket[] existing = new Ticket[1];
+        Runnable lookForOpen = () -> {
+            existing[0] = applicant
+                    .openFor(
+                            idNumber.getText(),
+                            item.getValue() == null ? null : item.getValue().code())
+                    .orElse(null);
+            alreadyBox.setVisible(existing[0] != null);
+            if (existing[0] != null) {
+                already.setText(texts.msg(
+                        "newTicket.openAlready",
+                        existing[0].ticketNo(),
+                        Formats.dateTime(existing[0].submittedAt()),
+                        catalog.stepName(existing[0].currentStep(), texts.locale())));
+            }
+        };
+        item.valueProperty().addListener(o -> lookForOpen.run());
+        idNumber.textProperty().addListener(o -> lookForOpen.run());
+        VBox content =
+                new VBox(10, grid, alreadyBox, new Label(texts.msg("newTicket.application")), formHolder, problem);
         content.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -235,15 +272,26 @@ public final class NewTicketDialog {
                 check.run();
             });
         }
+        boolean[] leavingForExisting = {false};
+        showIt.setOnAction(e -> {
+            leavingForExisting[0] = true;
+            dialog.close();
+        });
         dialog.setOnCloseRequest(e -> {
             if (dialog.getResult() == null
+                    && !leavingForExisting[0]
                     && touched[0]
                     && !ActionDialogs.confirm(owner, texts, texts.msg("action.confirmDiscard"))) {
                 e.consume();
             }
         });
         dialog.setResultConverter(b -> b == save ? request.get() : null);
-        return dialog.showAndWait();
+        Optional<TicketOpening.Request> result = dialog.showAndWait();
+        if (leavingForExisting[0] && existing[0] != null) {
+            showExisting.accept(existing[0]);
+            return Optional.empty();
+        }
+        return result;
     }
 
     private static TextField field(String id, String prompt) {

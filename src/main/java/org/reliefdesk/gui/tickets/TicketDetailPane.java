@@ -2,6 +2,7 @@ package org.reliefdesk.gui.tickets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -51,7 +52,7 @@ public final class TicketDetailPane {
     private final FlowPane attachmentPane = new FlowPane(6, 6);
     private final ObservableList<StepTiming> timings = FXCollections.observableArrayList();
 
-    TicketDetailPane(WorkbenchViewModel vm, Texts texts, Catalog catalog) {
+    TicketDetailPane(WorkbenchViewModel vm, Texts texts, Catalog catalog, Consumer<Ticket> open) {
         this.vm = vm;
         this.texts = texts;
         this.catalog = catalog;
@@ -87,6 +88,18 @@ public final class TicketDetailPane {
         attachments.managedProperty().bind(attachments.visibleProperty());
         attachments.visibleProperty().bind(Bindings.isNotEmpty(attachmentPane.getChildren()));
         Node history = Panes.titled(texts.msg("detail.history"), events);
+        // one person, all requests: shown only when the applicant has others in this scope
+        Label sameTitle = new Label();
+        sameTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> texts.msg(
+                                "detail.sameApplicant", vm.applicant().others().size()),
+                        vm.applicant().others()));
+        Node same = Panes.titled(sameTitle, DetailTables.sameApplicant(vm, texts, catalog, open));
+        same.setId("sameApplicant");
+        same.managedProperty().bind(same.visibleProperty());
+        same.visibleProperty().bind(Bindings.isNotEmpty(vm.applicant().others()));
         content = new VBox(
                 6,
                 actionBar,
@@ -96,6 +109,7 @@ public final class TicketDetailPane {
                 warning,
                 attachments,
                 Panes.titled(texts.msg("detail.timeline"), timeline),
+                same,
                 history);
         VBox.setVgrow(history, Priority.ALWAYS);
         // The history keeps room for a few entries; with a photo and a long ticket the whole pane

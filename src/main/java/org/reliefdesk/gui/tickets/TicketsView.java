@@ -51,7 +51,7 @@ public final class TicketsView {
         this.vm = vm;
         this.texts = texts;
         this.table = TicketTable.of(vm, texts, catalog, syncing);
-        this.detail = new TicketDetailPane(vm, texts, catalog);
+        this.detail = new TicketDetailPane(vm, texts, catalog, this::show);
         // Enter opens the ticket's usual next action (the first one this user may take).
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
@@ -136,7 +136,9 @@ public final class TicketsView {
                         vm.opening(),
                         vm.placeChoices(),
                         vm.today(),
-                        vm.config())
+                        vm.config(),
+                        vm.applicant(),
+                        this::show)
                 .ifPresent(vm::openTicket));
         return List.of(busy, open, search, refresh, export);
     }

@@ -69,6 +69,7 @@ public final class WorkbenchViewModel {
 
     private final TicketList list = new TicketList();
     private final SelectedTicket selected;
+    private final ApplicantTickets applicant;
     private final StringProperty message = new SimpleStringProperty("");
     /** Whether the message says something went wrong (shown in red) or something was done. */
     private final BooleanProperty messageIsProblem = new SimpleBooleanProperty();
@@ -95,6 +96,7 @@ public final class WorkbenchViewModel {
                 workspace.readAhead());
         this.selected = new SelectedTicket(store, catalog, engine, user, config, workspace.attachments(), tasks);
         this.feed = new ScopeFeed(loader, tasks, list, selected, config.texts(), alerts::look);
+        this.applicant = new ApplicantTickets(feed.snapshotProperty(), selected.ticketProperty());
         this.saves = new TicketSaves(workspace, user, feed, this::say, this::warn);
         selected.saidProperty().addListener((o, a, said) -> say(said));
         selected.failureProperty().addListener((o, a, e) -> {
@@ -246,6 +248,11 @@ public final class WorkbenchViewModel {
 
     public TicketList list() {
         return list;
+    }
+
+    /** The open ticket's applicant's other tickets in this scope. */
+    public ApplicantTickets applicant() {
+        return applicant;
     }
 
     public SelectedTicket selected() {

@@ -10,11 +10,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.ServiceItem;
+import org.reliefdesk.model.Ticket;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A civil-affairs clerk opens a ticket for a resident; a wrong ID number is caught before anything is saved. */
@@ -75,5 +78,57 @@ class NewTicketGuiTest extends GuiTestBase {
                 lookup(n -> n instanceof Button b && "是".equals(b.getText())).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, count.getText(), "nothing saved");
+    }
+
+    @Test
+    void anOpenRequestOfTheSamePersonAndItemIsOfferedInsteadOfASecond() throws Exception {
+        startApp(LocalDate.of(2021, 11, 23), 300);
+        signIn(DemoUsers.CIVIL_CLERK.displayName());
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> app.workbench() != null
+                        && !app.workbench().loadingProperty().get()
+                        && !app.workbench().list().all().isEmpty());
+        WorkbenchViewModel vm = app.workbench();
+        // an open request of an item this clerk opens (the scope also holds other items' steps)
+        var items = vm.catalog().itemsOf(DemoUsers.CIVIL_CLERK.departmentCode()).stream()
+                .map(ServiceItem::code)
+                .toList();
+        Ticket open = vm.list().all().stream()
+                .filter(t -> t.status().isOpen() && items.contains(t.itemCode()))
+                .findFirst()
+                .orElseThrow();
+
+        clickOn("#newTicketButton");
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
+        Node warning = lookup("#sameOpenWarning").query();
+        assertFalse(warning.isVisible() && warning.getParent().isVisible());
+        interact(() -> item.getItems().stream()
+                .filter(i -> i.code().equals(open.itemCode()))
+                .findFirst()
+                .ifPresent(i -> item.getSelectionModel().select(i)));
+        // typed in lower case: the check character x is the same as X
+        clickOn("#newIdNumber").write(open.applicant().idNumber().toLowerCase());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(
+                warning.getParent().isVisible(),
+                "the open request is named; typed "
+                        + lookup("#newIdNumber").queryAs(TextField.class).getText() + " item " + item.getValue()
+                        + " for " + open);
+        assertTrue(((Label) warning).getText().contains(open.ticketNo()), ((Label) warning).getText());
+
+        clickOn("#showExisting");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isEmpty());
+        assertEquals(open.id(), vm.selected().ticketProperty().get().id(), "that ticket is open instead");
+        assertEquals(
+                open.id(),
+                lookup("#ticketTable").queryTableView().getSelectionModel().getSelectedItem() instanceof Ticket t
+                        ? t.id()
+                        : null);
     }
 }

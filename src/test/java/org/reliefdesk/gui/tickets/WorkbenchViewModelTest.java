@@ -15,6 +15,8 @@ import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 
@@ -164,6 +166,44 @@ class WorkbenchViewModelTest {
         List<SelectedTicket.ActionChoice> choices = vm.selected().choices();
         assertTrue(choices.stream().anyMatch(c -> c.action().code().equals("accept") && c.refusal() == null));
         assertNotNull(vm.selected().clockProperty().get());
+    }
+
+    @Test
+    void oneApplicantsRequestsAreFoundAcrossTicketsAndAnOpenOneIsOffered() {
+        Ticket first = newWaterTicket();
+        assertEquals(
+                first,
+                vm.applicant()
+                        .openFor(first.applicant().idNumber(), "drinking_water")
+                        .orElseThrow(),
+                "the open request of this person and item");
+        assertTrue(vm.applicant()
+                .openFor(first.applicant().idNumber(), "school_aid")
+                .isEmpty());
+        vm.selected().ticketProperty().set(first);
+        assertEquals(List.of(), vm.applicant().others(), "the sample county's applicants ask once each");
+
+        // the same person asks again (a second water request, raised by a neighbour)
+        vm.openTicket(new TicketOpening.Request(
+                "drinking_water",
+                first.county(),
+                first.township(),
+                first.village(),
+                first.applicant().name(),
+                first.applicant().idNumber(),
+                first.applicant().phone(),
+                IntakeChannel.RAISED_BY_PROXY,
+                "邻居 王五",
+                Map.of("problem", "cut_off", "description", "停水三天")));
+
+        vm.selected().ticketProperty().set(first);
+        assertEquals(1, vm.applicant().others().size(), "the new request is listed with the first");
+        Ticket second = vm.applicant().others().get(0);
+        assertNotEquals(first.id(), second.id());
+        vm.selected().ticketProperty().set(second);
+        assertEquals(List.of(first), vm.applicant().others());
+        vm.selected().ticketProperty().set(null);
+        assertEquals(List.of(), vm.applicant().others());
     }
 
     private Ticket newWaterTicket() {
