@@ -16,6 +16,8 @@ import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,9 +27,12 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.reliefdesk.gui.admin.AdminView;
 import org.reliefdesk.gui.admin.AdminViewModel;
+import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.gui.common.People;
 import org.reliefdesk.gui.dashboard.DashboardView;
 import org.reliefdesk.gui.dashboard.DashboardViewModel;
+import org.reliefdesk.gui.help.HelpViewModel;
+import org.reliefdesk.gui.help.HelpWindow;
 import org.reliefdesk.gui.reports.ReportsView;
 import org.reliefdesk.gui.reports.ReportsViewModel;
 import org.reliefdesk.gui.settings.SettingsView;
@@ -54,6 +59,7 @@ final class MainWindow {
     private final SyncViewModel sync;
     private final Texts texts;
     private final BorderPane root = new BorderPane();
+    private HelpWindow helpWindow;
 
     MainWindow(WorkbenchViewModel vm, SyncViewModel sync, Texts texts, Catalog catalog, Runnable switchUser) {
         this.vm = vm;
@@ -110,12 +116,24 @@ final class MainWindow {
         tabs.getTabs().add(settingsTab);
         root.setTop(toolbar(tickets, catalog, switchUser));
         root.setCenter(tabs);
-        root.setBottom(new StatusBar(vm, sync, texts).root());
+        root.setBottom(new StatusBar(vm, sync, texts, this::help).root());
+        Focus.shortcut(root, new KeyCodeCombination(KeyCode.F1), this::help);
         vm.alertsProperty().addListener((o, a, news) -> notify(news));
         root.getStylesheets()
                 .add(MainWindow.class
                         .getResource("/org/reliefdesk/gui/workbench.css")
                         .toExternalForm());
+    }
+
+    /** The user guide and 关于 (F1); one window, brought to the front when already open. */
+    private void help() {
+        if (helpWindow == null) {
+            helpWindow = new HelpWindow(
+                    root.getScene().getWindow(),
+                    new HelpViewModel(vm.config(), vm.tasks(), vm.workspace().centralUrl()),
+                    texts);
+        }
+        helpWindow.show();
     }
 
     /** Users and the holiday calendar; an imported year recomputes every clock. */

@@ -2,7 +2,9 @@ package org.reliefdesk.gui.shell;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
@@ -18,7 +20,7 @@ final class StatusBar {
 
     private final HBox root;
 
-    StatusBar(WorkbenchViewModel vm, SyncViewModel sync, Texts texts) {
+    StatusBar(WorkbenchViewModel vm, SyncViewModel sync, Texts texts, Runnable openHelp) {
         Label user = new Label(
                 texts.msg("statusBar.user", vm.user().displayName(), vm.user().username()));
         Label dataDir = new Label(texts.msg("statusBar.dataDir", vm.config().dataDir()));
@@ -61,7 +63,12 @@ final class StatusBar {
         Label syncStatus = new Label();
         syncStatus.setId("syncStatus");
         syncStatus.textProperty().bind(sync.statusProperty());
-        root = new HBox(18, user, dataDir, message, spacer, syncStatus, count);
+        Hyperlink help = new Hyperlink(texts.msg("help.link"));
+        help.setId("helpLink");
+        help.setOnAction(e -> openHelp.run());
+        help.setMinWidth(Region.USE_PREF_SIZE);
+        root = new HBox(18, user, dataDir, message, spacer, syncStatus, count, help);
+        root.setAlignment(Pos.CENTER_LEFT);
         root.setId("statusBar");
         root.setPadding(new Insets(4, 8, 4, 8));
         root.setStyle("-fx-background-color: #eceff1;");
