@@ -43,6 +43,11 @@ public final class SyncFacts {
         put(PASSWORD + username, PasswordHash.hash(password));
     }
 
+    /** Whether the central store ever accepted a password of this user on this PC. */
+    public boolean knowsPassword(String username) {
+        return get(PASSWORD + username).isPresent();
+    }
+
     /** Whether the password is the one last accepted by the central store for this user on this PC. */
     public OfflineCheck checkOffline(String username, char[] password) {
         return get(PASSWORD + username)

@@ -35,7 +35,8 @@ public record AppConfig(
         Central central,
         boolean smokeTest,
         Path backupDir,
-        boolean firstRun) {
+        boolean firstRun,
+        Duration idleLock) {
 
     /** The operating system's file chooser. */
     public static final FilePicker SYSTEM_PICKER = owner -> {
@@ -104,7 +105,8 @@ public record AppConfig(
                 Central.OFF,
                 false,
                 LocalBackups.defaultFolder(dataDir),
-                false);
+                false,
+                Duration.ofMinutes(Settings.DEFAULT_LOCK_MINUTES));
     }
 
     public AppConfig(
@@ -160,7 +162,25 @@ public record AppConfig(
                 c,
                 smokeTest,
                 backupDir,
-                firstRun);
+                firstRun,
+                idleLock);
+    }
+
+    /** This config locking the window after {@code idle} without a key or a click (zero: never). */
+    public AppConfig withIdleLock(Duration idle) {
+        return new AppConfig(
+                dataDir,
+                texts,
+                clock,
+                sampleCount,
+                filePicker,
+                fileOpener,
+                fileSaver,
+                central,
+                smokeTest,
+                backupDir,
+                firstRun,
+                idle);
     }
 
     /** This config as the first-start page chose it (the command line's other options kept). */
@@ -176,7 +196,8 @@ public record AppConfig(
                 centralOf(s.central(), Duration.ofMinutes(s.syncMinutes())),
                 smokeTest,
                 s.backupDir(),
-                false);
+                false,
+                Duration.ofMinutes(s.lockMinutes()));
     }
 
     /** The value of {@code --name VALUE} or {@code --name=VALUE}, or null when not given. */
@@ -250,7 +271,8 @@ public record AppConfig(
                 centralOf(chosen, Duration.ofMinutes(Math.max(1, every))),
                 smoke,
                 backups,
-                firstRun);
+                firstRun,
+                Duration.ofMinutes(saved.map(Settings::lockMinutes).orElse(Settings.DEFAULT_LOCK_MINUTES)));
     }
 
     /** Where save dialogs open. */

@@ -38,6 +38,7 @@ public final class SettingsForm {
     private final RadioButton county;
     private final TextField url = new TextField();
     private final Spinner<Integer> minutes = new Spinner<>(1, 1440, 5);
+    private final Spinner<Integer> lockMinutes = new Spinner<>(0, 480, Settings.DEFAULT_LOCK_MINUTES);
     private final ChoiceBox<String> language = new ChoiceBox<>();
     private final TextField backupDir = new TextField();
     private final ChoiceBox<String> logLevel = new ChoiceBox<>();
@@ -62,6 +63,8 @@ public final class SettingsForm {
         backupDir.setId("backupDirField");
         minutes.setId("syncMinutesField");
         minutes.setEditable(true);
+        lockMinutes.setId("lockMinutesField");
+        lockMinutes.setEditable(true);
         language.setId("languageField");
         language.getItems().addAll("zh", "en");
         language.setConverter(named("settings.language."));
@@ -75,6 +78,7 @@ public final class SettingsForm {
         dataDir.setText(current.dataDir().toString());
         backupDir.setText(current.backupDir().toString());
         minutes.getValueFactory().setValue(current.syncMinutes());
+        lockMinutes.getValueFactory().setValue(current.lockMinutes());
         language.setValue(current.language());
         logLevel.setValue(current.logLevel());
         switch (current.central()) {
@@ -97,6 +101,10 @@ public final class SettingsForm {
         grid.addRow(row++, label("settings.language"), language);
         grid.addRow(row++, label("settings.backupDir"), withChooser(backupDir));
         grid.addRow(row++, label("settings.logLevel"), logLevel);
+        grid.addRow(
+                row++,
+                label("settings.lockMinutes"),
+                new HBox(8, lockMinutes, new Label(texts.msg("settings.lockMinutesHint"))));
         grid.add(error, 1, row);
         GridPane.setHgrow(url, Priority.ALWAYS);
     }
@@ -152,7 +160,8 @@ public final class SettingsForm {
                             minutes.getValue() == null ? 0 : minutes.getValue(),
                             language.getValue(),
                             Path.of(backupDir.getText().strip()).toAbsolutePath(),
-                            logLevel.getValue())
+                            logLevel.getValue(),
+                            lockMinutes.getValue() == null ? -1 : lockMinutes.getValue())
                     .checked();
             error.setText("");
             return Optional.of(s);

@@ -71,7 +71,8 @@ public final class SettingsViewModel {
                 (int) c.central().every().toMinutes(),
                 c.texts().locale().getLanguage().equals("en") ? "en" : "zh",
                 c.backupDir(),
-                "INFO");
+                "INFO",
+                (int) c.idleLock().toMinutes());
     }
 
     /** Where the settings live, as the page names it. */

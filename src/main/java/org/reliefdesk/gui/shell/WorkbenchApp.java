@@ -25,6 +25,7 @@ import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.DemoBootstrap;
 import org.reliefdesk.gui.session.LastUser;
 import org.reliefdesk.gui.session.ScopeReadAhead;
+import org.reliefdesk.gui.session.UnlockViewModel;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.settings.FirstRunPage;
 import org.reliefdesk.gui.signin.SignInView;
@@ -265,16 +266,22 @@ public final class WorkbenchApp extends Application {
         // Start reading before the view is built: both take time, and the view shows what arrives.
         vm.reload();
         long building = System.nanoTime();
-        MainWindow view = new MainWindow(vm, sync, config.texts(), workspace.catalog, () -> {
+        IdleLock[] lock = new IdleLock[1];
+        Runnable signOut = () -> {
             // Offices share PCs: back to the sign-in choice, nothing of this user's view kept.
+            lock[0].stop();
             vm.stopAutoRefresh();
             sync.stop();
             current = null;
             currentSync = null;
             stage.setTitle(config.texts().msg("app.title"));
             backToSignIn();
-        });
+        };
+        lock[0] = new IdleLock(
+                stage, config.idleLock(), new UnlockViewModel(workspace, user), config.texts(), tasks, signOut);
+        MainWindow view = new MainWindow(vm, sync, config.texts(), workspace.catalog, signOut);
         stage.getScene().setRoot(view.root());
+        lock[0].start();
         LOG.info("Workbench of {} built in {} ms", user.username(), (System.nanoTime() - building) / 1_000_000);
         stage.setTitle(config.texts().msg("app.titleWithUser", user.displayName()));
         vm.startAutoRefresh(AUTO_REFRESH);

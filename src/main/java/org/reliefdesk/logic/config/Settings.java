@@ -23,14 +23,29 @@ import org.reliefdesk.model.InvalidFieldException;
  * (the data directory is one of them); command-line options override it.
  *
  * @param central {@code "embedded"}, {@code "off"} or an http(s) URL
+ * @param lockMinutes idle minutes after which the window locks (offices share PCs); 0: never
  */
 public record Settings(
-        Path dataDir, String central, int syncMinutes, String language, Path backupDir, String logLevel) {
+        Path dataDir,
+        String central,
+        int syncMinutes,
+        String language,
+        Path backupDir,
+        String logLevel,
+        int lockMinutes) {
 
     public static final String EMBEDDED = "embedded";
     public static final String OFF = "off";
     public static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG");
+    /** A shared office PC locks after a quarter of an hour without a key or a click. */
+    public static final int DEFAULT_LOCK_MINUTES = 15;
+
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+(:\\d{1,5})?(/\\S*)?");
+
+    /** Settings with the default idle lock. */
+    public Settings(Path dataDir, String central, int syncMinutes, String language, Path backupDir, String logLevel) {
+        this(dataDir, central, syncMinutes, language, backupDir, logLevel, DEFAULT_LOCK_MINUTES);
+    }
 
     /** What a first start proposes: the OS's data folder, the embedded demo, every 5 minutes, Chinese. */
     public static Settings defaults() {
@@ -60,6 +75,9 @@ public record Settings(
         }
         if (logLevel == null || !LOG_LEVELS.contains(logLevel)) {
             throw new InvalidFieldException("settings.logLevel", "rule.oneOf", "ERROR, WARN, INFO, DEBUG");
+        }
+        if (lockMinutes < 0 || lockMinutes > 480) {
+            throw new InvalidFieldException("settings.lockMinutes", "rule.range", 0, 480);
         }
         return this;
     }
@@ -104,12 +122,8 @@ public record Settings(
         }
         Settings d = defaults();
         Path data = Path.of(p.getProperty("dataDir", d.dataDir().toString()));
-        int minutes;
-        try {
-            minutes = Integer.parseInt(p.getProperty("syncMinutes", "5").strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException("settings.syncMinutes", "rule.form.integer");
-        }
+        int minutes = integer(p, "syncMinutes", 5);
+        int lock = integer(p, "lockMinutes", DEFAULT_LOCK_MINUTES);
         return Optional.of(new Settings(
                         data,
                         p.getProperty("central", EMBEDDED).strip(),
@@ -117,8 +131,18 @@ public record Settings(
                         p.getProperty("language", "zh").strip(),
                         Path.of(p.getProperty(
                                 "backupDir", data.resolve("backups").toString())),
-                        p.getProperty("logLevel", "INFO").strip().toUpperCase(Locale.ROOT))
+                        p.getProperty("logLevel", "INFO").strip().toUpperCase(Locale.ROOT),
+                        lock)
                 .checked());
+    }
+
+    private static int integer(Properties p, String name, int otherwise) {
+        try {
+            return Integer.parseInt(
+                    p.getProperty(name, Integer.toString(otherwise)).strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("settings." + name, "rule.form.integer");
+        }
     }
 
     /** Writes the settings whole or not at all (a temporary file moved into place). */
@@ -131,6 +155,7 @@ public record Settings(
         p.setProperty("language", language);
         p.setProperty("backupDir", backupDir.toString());
         p.setProperty("logLevel", logLevel);
+        p.setProperty("lockMinutes", Integer.toString(lockMinutes));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

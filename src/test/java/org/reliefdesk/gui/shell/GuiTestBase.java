@@ -59,6 +59,9 @@ abstract class GuiTestBase extends FxRobot {
     /** Sync: none by default (the sample imported locally); a test sets the embedded demo central store. */
     AppConfig.Central central = AppConfig.Central.OFF;
 
+    /** How long the window waits idle before it locks; a test sets it short. */
+    java.time.Duration idleLock = java.time.Duration.ofMinutes(15);
+
     void startApp(LocalDate day, int sampleCount, AppConfig.FilePicker picker) throws Exception {
         startApp(day, sampleCount, picker, file -> {
             throw new IOException("no viewer in tests");
@@ -70,7 +73,8 @@ abstract class GuiTestBase extends FxRobot {
         FxToolkit.registerPrimaryStage();
         Clock clock = Clock.fixed(SampleGenerator.noon(day), ChinaTime.ZONE);
         AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener, saver)
-                .withCentral(central);
+                .withCentral(central)
+                .withIdleLock(idleLock);
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
         WaitForAsyncUtils.waitFor(
                 90,
