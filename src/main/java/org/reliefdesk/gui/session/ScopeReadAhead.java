@@ -145,6 +145,20 @@ public final class ScopeReadAhead {
         }
     }
 
+    /**
+     * Drops whatever was read ahead (and stops a read under way): the store changed since, so it
+     * may no longer say what the store holds (a first sync pulled the county after the sign-in list).
+     */
+    public synchronized void drop() {
+        if (current != null) {
+            current.stopped = true;
+            current = null;
+        }
+        firstScreen = null;
+        held = false;
+        notifyAll();
+    }
+
     /** Lets the first screen have the machine: the read waits (at most a few seconds) until {@link #take}. */
     public synchronized void hold() {
         held = true;

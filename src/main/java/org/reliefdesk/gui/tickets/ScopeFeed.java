@@ -46,6 +46,9 @@ final class ScopeFeed {
     private final Consumer<ScopeSnapshot> announce;
     private final Latest loads;
     private final ReadOnlyObjectWrapper<ScopeSnapshot> snapshot = new ReadOnlyObjectWrapper<>(ScopeSnapshot.EMPTY);
+    /** A sync wrote while the scope was being read (FX thread only). */
+    private boolean readAgainWhenLoaded;
+
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty partial = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
@@ -136,9 +139,14 @@ final class ScopeFeed {
     private void loaded(ScopeSnapshot s) {
         loading.set(false);
         announce.accept(s);
+        if (readAgainWhenLoaded) {
+            readAgainWhenLoaded = false;
+            reload();
+        }
     }
 
     private void loadFailed(Throwable e) {
+        readAgainWhenLoaded = false;
         LOG.error("Loading tickets failed", e);
         error.set(texts.msg("workbench.loadFailed", e.getMessage()));
         partial.set(false);
@@ -177,6 +185,15 @@ final class ScopeFeed {
 
     /** What a sync changed: those tickets put in place, or the whole scope read again after a large pull. */
     void synced(Synchronizer.Changed changed) {
+        if (changed.many() || !changed.isEmpty()) {
+            // what was read ahead before this sync is older than the store now
+            loader.dropReadAhead();
+        }
+        if (loading.get() && (changed.many() || !changed.isEmpty())) {
+            // the read under way may have begun before the sync wrote: read again once it is done
+            readAgainWhenLoaded = true;
+            return;
+        }
         if (changed.many()) {
             if (!loading.get()) {
                 reload();

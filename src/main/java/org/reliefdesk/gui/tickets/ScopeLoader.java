@@ -122,6 +122,11 @@ final class ScopeLoader {
         return s;
     }
 
+    /** The store changed (a sync): what was read ahead is no longer used. */
+    void dropReadAhead() {
+        readAhead.drop();
+    }
+
     /** The tickets of {@code ids} as stored now (those no longer in scope or gone are left out). */
     ScopeSnapshot.Changes changes(Collection<UUID> ids) {
         Instant now = clock.instant();

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.model.IntakeChannel;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.sync.Synchronizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -204,6 +206,39 @@ class WorkbenchViewModelTest {
         assertEquals(List.of(first), vm.applicant().others());
         vm.selected().ticketProperty().set(null);
         assertEquals(List.of(), vm.applicant().others());
+    }
+
+    @Test
+    void aSyncThatWroteAfterTheReadAheadIsNotHiddenByIt() throws Exception {
+        // the sign-in list read the leader's county ahead; then the first sync pulled more tickets
+        workspace.readAheadFor(workspace.store.users().list(), "leader", WorkbenchViewModel.FIRST_SCREEN);
+        long before = workspace.store.tickets().count();
+        Ticket pulled = workspace
+                .store
+                .tickets()
+                .insertOpened(
+                        workspace
+                                .opening()
+                                .open(
+                                        new TicketOpening.Request(
+                                                "drinking_water",
+                                                newWaterTicket().county(),
+                                                newWaterTicket().township(),
+                                                newWaterTicket().village(),
+                                                "李四",
+                                                "11010519491231002X",
+                                                "13812345678",
+                                                IntakeChannel.RAISED_BY_PROXY,
+                                                "邻居 王五",
+                                                Map.of("problem", "cut_off", "description", "停水三天")),
+                                        DemoUsers.WATER_CLERK),
+                        new TicketLineCodec(workspace.catalog));
+        WorkbenchViewModel leader = new WorkbenchViewModel(workspace, DemoUsers.LEADER);
+        leader.synced(Synchronizer.Changed.everything());
+        leader.reload();
+
+        assertEquals(before + 1, leader.list().all().size(), "the county as stored now, not as read ahead");
+        assertTrue(leader.list().all().stream().anyMatch(t -> t.id().equals(pulled.id())));
     }
 
     private Ticket newWaterTicket() {
