@@ -16,7 +16,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -26,6 +25,7 @@ import javafx.scene.layout.VBox;
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.common.Panes;
+import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
@@ -93,15 +93,7 @@ public final class DashboardView {
                         "column.ladder",
                         90,
                         t -> texts.msg("ladder." + vm.clock(t).shownState())));
-        table.setRowFactory(v -> {
-            TableRow<Ticket> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    open.accept(row.getItem());
-                }
-            });
-            return row;
-        });
+        Rows.opening(table, open);
         HBox charts = new HBox(12, overdueChart, weeklyChart);
         HBox.setHgrow(overdueChart, Priority.ALWAYS);
         HBox.setHgrow(weeklyChart, Priority.ALWAYS);

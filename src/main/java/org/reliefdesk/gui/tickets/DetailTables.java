@@ -11,11 +11,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.Formats;
+import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.gui.forms.FormText;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.StepState;
@@ -140,33 +140,8 @@ final class DetailTables {
         TableView<Ticket> table = new TableView<>(vm.applicant().others());
         table.setId("sameApplicantTable");
         table.getColumns().add(Columns.of(texts, "column.ticketNo", 165, Ticket::ticketNo));
-        table.getColumns()
-                .add(Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())));
-        table.getColumns()
-                .add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
-        table.getColumns()
-                .add(Columns.of(
-                        texts,
-                        "column.status",
-                        65,
-                        t -> texts.msg("status." + t.status().name())));
-        table.getColumns().add(Columns.of(texts, "column.submitted", 120, t -> Formats.dateTime(t.submittedAt())));
-        table.setRowFactory(v -> {
-            TableRow<Ticket> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    open.accept(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            Ticket t = table.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && t != null) {
-                e.consume();
-                open.accept(t);
-            }
-        });
+        table.getColumns().addAll(TicketTable.whereItStands(texts, catalog));
+        Rows.opening(table, open);
         // as tall as its rows (up to five) with its header and a scroll bar: the history below keeps its room
         table.setFixedCellSize(26);
         table.prefHeightProperty()

@@ -1,5 +1,7 @@
 package org.reliefdesk.gui.tickets;
 
+import java.util.List;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -26,6 +28,19 @@ final class TicketTable {
     /** The split between the table and the open ticket, where this user left it last time. */
     static void rememberDivider(SplitPane split, WorkbenchViewModel vm) {
         ColumnPrefs.attachDivider(split, vm.config().dataDir(), vm.user().username(), "ticketsSplit");
+    }
+
+    /** The item, the step, the status and when it was submitted: what a ticket elsewhere in the pane shows. */
+    static List<TableColumn<Ticket, ?>> whereItStands(Texts texts, Catalog catalog) {
+        return List.of(
+                Columns.of(texts, "column.item", 105, t -> catalog.itemName(t.itemCode(), texts.locale())),
+                Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())),
+                Columns.of(
+                        texts,
+                        "column.status",
+                        65,
+                        t -> texts.msg("status." + t.status().name())),
+                Columns.of(texts, "column.submitted", 120, t -> Formats.dateTime(t.submittedAt())));
     }
 
     static TableView<Ticket> of(WorkbenchViewModel vm, Texts texts, Catalog catalog, boolean syncing) {
