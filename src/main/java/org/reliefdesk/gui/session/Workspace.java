@@ -107,8 +107,8 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * While a person picks their name: the newest {@code firstScreen} tickets of the likely
-     * person's scope with their clocks, kept for their workbench's first screen, then their whole scope on the jobs lane (the store's stays
-     * free for the first screen of whoever signs in).
+     * person's scope with their clocks, kept for their workbench's first screen; then their whole
+     * scope on the jobs lane (the store's stays free for the first screen of whoever signs in).
      */
     public void readAheadFor(List<User> known, String lastUser, int firstScreen) {
         Optional<User> likely = ScopeReadAhead.likelyUser(known, lastUser);

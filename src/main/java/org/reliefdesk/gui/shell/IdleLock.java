@@ -30,9 +30,9 @@ import org.reliefdesk.logic.i18n.Texts;
 
 /**
  * Offices share PCs: after the configured idle time without a key or a click in any of the app's
- * windows, a lock covers the main window (and the dialogs over it). What was typed stays where it
- * was; the person's password opens it again, or 切换用户 lets someone else sign in (their open
- * forms are closed unsaved).
+ * windows, every one of them is covered where it is (its content disabled under an opaque pane)
+ * and the person's password opens them again; what was typed stays. 切换用户 on the lock lets
+ * someone else sign in (the forms left open are then closed unsaved).
  */
 final class IdleLock {
 
