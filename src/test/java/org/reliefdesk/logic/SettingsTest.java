@@ -26,6 +26,16 @@ class SettingsTest {
         s.save(file);
         assertEquals(s, Settings.load(file).orElseThrow());
         assertTrue(Files.readString(file).contains("syncMinutes=15"));
+        assertEquals(Settings.DEFAULT_LOCK_MINUTES, s.lockMinutes(), "an older settings file locks after 15 minutes");
+
+        Settings never = new Settings(dir, Settings.EMBEDDED, 5, "zh", dir.resolve("bk"), "INFO", 0);
+        never.save(file);
+        assertEquals(0, Settings.load(file).orElseThrow().lockMinutes(), "0: never locks");
+        InvalidFieldException tooLong = assertThrows(
+                InvalidFieldException.class,
+                () -> new Settings(dir, Settings.EMBEDDED, 5, "zh", dir, "INFO", 481).checked());
+        assertEquals("settings.lockMinutes", tooLong.field());
+        assertEquals("rule.range", tooLong.rule());
     }
 
     @Test

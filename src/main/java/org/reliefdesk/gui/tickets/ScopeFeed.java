@@ -185,14 +185,14 @@ final class ScopeFeed {
 
     /** What a sync changed: those tickets put in place, or the whole scope read again after a large pull. */
     void synced(Synchronizer.Changed changed) {
-        if (changed.many() || !changed.isEmpty()) {
+        if (!changed.isEmpty()) {
             // what was read ahead before this sync is older than the store now
             loader.dropReadAhead();
-        }
-        if (loading.get() && (changed.many() || !changed.isEmpty())) {
-            // the read under way may have begun before the sync wrote: read again once it is done
-            readAgainWhenLoaded = true;
-            return;
+            if (loading.get()) {
+                // the read under way may have begun before the sync wrote: read again once it is done
+                readAgainWhenLoaded = true;
+                return;
+            }
         }
         if (changed.many()) {
             if (!loading.get()) {
