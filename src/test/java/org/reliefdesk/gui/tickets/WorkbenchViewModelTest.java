@@ -186,17 +186,7 @@ class WorkbenchViewModelTest {
         assertEquals(List.of(), vm.applicant().others(), "the sample county's applicants ask once each");
 
         // the same person asks again (a second water request, raised by a neighbour)
-        vm.openTicket(new TicketOpening.Request(
-                "drinking_water",
-                first.county(),
-                first.township(),
-                first.village(),
-                first.applicant().name(),
-                first.applicant().idNumber(),
-                first.applicant().phone(),
-                IntakeChannel.RAISED_BY_PROXY,
-                "邻居 王五",
-                Map.of("problem", "cut_off", "description", "停水三天")));
+        vm.openTicket(askingAgain(first));
 
         vm.selected().ticketProperty().set(first);
         assertEquals(1, vm.applicant().others().size(), "the new request is listed with the first");
@@ -217,21 +207,7 @@ class WorkbenchViewModelTest {
                 .store
                 .tickets()
                 .insertOpened(
-                        workspace
-                                .opening()
-                                .open(
-                                        new TicketOpening.Request(
-                                                "drinking_water",
-                                                newWaterTicket().county(),
-                                                newWaterTicket().township(),
-                                                newWaterTicket().village(),
-                                                "李四",
-                                                "11010519491231002X",
-                                                "13812345678",
-                                                IntakeChannel.RAISED_BY_PROXY,
-                                                "邻居 王五",
-                                                Map.of("problem", "cut_off", "description", "停水三天")),
-                                        DemoUsers.WATER_CLERK),
+                        workspace.opening().open(askingAgain(newWaterTicket()), DemoUsers.WATER_CLERK),
                         new TicketLineCodec(workspace.catalog));
         WorkbenchViewModel leader = new WorkbenchViewModel(workspace, DemoUsers.LEADER);
         leader.synced(Synchronizer.Changed.everything());
@@ -239,6 +215,21 @@ class WorkbenchViewModelTest {
 
         assertEquals(before + 1, leader.list().all().size(), "the county as stored now, not as read ahead");
         assertTrue(leader.list().all().stream().anyMatch(t -> t.id().equals(pulled.id())));
+    }
+
+    /** A second water request of {@code first}'s applicant, at the same place, raised by a neighbour. */
+    private static TicketOpening.Request askingAgain(Ticket first) {
+        return new TicketOpening.Request(
+                "drinking_water",
+                first.county(),
+                first.township(),
+                first.village(),
+                first.applicant().name(),
+                first.applicant().idNumber(),
+                first.applicant().phone(),
+                IntakeChannel.RAISED_BY_PROXY,
+                "邻居 王五",
+                Map.of("problem", "cut_off", "description", "停水三天"));
     }
 
     private Ticket newWaterTicket() {
