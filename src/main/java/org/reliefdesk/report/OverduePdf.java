@@ -218,7 +218,7 @@ public final class OverduePdf {
     }
 
     /** Pages of {@code next} after those of {@code all}, each part keeping its own page size and orientation. */
-    private static JasperPrint append(JasperPrint into, JasperPrint next, String partName) {
+    static JasperPrint append(JasperPrint into, JasperPrint next, String partName) {
         JasperPrint all = into;
         if (all == null) {
             all = new JasperPrint();

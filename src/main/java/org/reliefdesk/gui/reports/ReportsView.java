@@ -5,10 +5,6 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.print.PageLayout;
-import javafx.print.PrinterJob;
-import javafx.scene.Group;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -20,21 +16,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Pagination;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperPrintManager;
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.DateFields;
 import org.reliefdesk.logic.i18n.Texts;
@@ -45,8 +35,6 @@ import org.reliefdesk.report.OverduePdf;
  * pages here; print them or save PDF or Excel.
  */
 public final class ReportsView {
-
-    private static final float PRINT_ZOOM = 2.5f;
 
     private final ReportsViewModel vm;
     private final Texts texts;
@@ -202,84 +190,16 @@ public final class ReportsView {
     }
 
     private Pagination pagesOf(JasperPrint p) {
-        Pagination pages =
-                new Pagination(p == null ? 1 : Math.max(1, p.getPages().size()), 0);
-        pages.setId("reportPages");
-        pages.setPageFactory(this::page);
-        return pages;
-    }
-
-    /** One page of the made report as a picture, drawn off the FX thread when it is shown. */
-    private Node page(int index) {
-        JasperPrint p = vm.printProperty().get();
-        if (p == null || p.getPages().isEmpty()) {
+        return PagePreview.of(p, "reportPages", vm::drawPage, texts, () -> {
             Label hint = new Label(texts.msg("reports.hint"));
             hint.setId("reportHint");
-            return new StackPane(hint);
-        }
-        StackPane paper = new StackPane(new ProgressIndicator());
-        paper.setStyle("-fx-background-color: #8a8f94; -fx-padding: 12;");
-        vm.drawPage(
-                p,
-                index,
-                picture -> {
-                    ImageView view = new ImageView(picture);
-                    view.setId("reportPage");
-                    view.setPreserveRatio(true);
-                    paper.getChildren().setAll(view);
-                },
-                error -> paper.getChildren()
-                        .setAll(new Label(texts.msg("reports.failed", String.valueOf(error.getMessage())))));
-        ScrollPane scroll = new ScrollPane(paper);
-        scroll.setFitToWidth(true);
-        return scroll;
+            return hint;
+        });
     }
 
     /** Page setup and printer choice, then every page, scaled to the printable area. */
     private void print() {
-        JasperPrint p = vm.printProperty().get();
-        PrinterJob job = PrinterJob.createPrinterJob();
-        if (job == null) {
-            vm.messageProperty().set(texts.msg("reports.noPrinter"));
-            return;
-        }
-        if (!job.showPageSetupDialog(root.getScene().getWindow())
-                || !job.showPrintDialog(root.getScene().getWindow())) {
-            job.cancelJob();
-            return;
-        }
-        PageLayout layout = job.getJobSettings().getPageLayout();
-        try {
-            for (int i = 0; i < p.getPages().size(); i++) {
-                ImageView view =
-                        new ImageView(PagePictures.toFx(JasperPrintManager.printPageToImage(p, i, PRINT_ZOOM)));
-                view.setPreserveRatio(true);
-                // a notice's landscape attachment on portrait paper (or the reverse) is turned, not shrunk
-                boolean landscapePage =
-                        view.getImage().getWidth() > view.getImage().getHeight();
-                boolean landscapePaper = layout.getPrintableWidth() > layout.getPrintableHeight();
-                boolean turn = landscapePage != landscapePaper;
-                view.setFitWidth(turn ? layout.getPrintableHeight() : layout.getPrintableWidth());
-                view.setFitHeight(turn ? layout.getPrintableWidth() : layout.getPrintableHeight());
-                if (turn) {
-                    view.setRotate(90);
-                }
-                if (!job.printPage(new Group(view))) {
-                    vm.messageProperty().set(texts.msg("reports.printFailed", job.getJobStatus()));
-                    job.cancelJob();
-                    return;
-                }
-            }
-            job.endJob();
-            vm.messageProperty()
-                    .set(texts.msg(
-                            "reports.printed",
-                            p.getPages().size(),
-                            job.getPrinter().getName()));
-        } catch (JRException e) {
-            job.cancelJob();
-            vm.messageProperty().set(texts.msg("reports.failed", e.getMessage()));
-        }
+        PrintPages.print(vm.printProperty().get(), root.getScene().getWindow(), texts, vm.messageProperty()::set);
     }
 
     public Parent root() {

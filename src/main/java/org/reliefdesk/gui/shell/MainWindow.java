@@ -35,6 +35,7 @@ import org.reliefdesk.gui.help.HelpViewModel;
 import org.reliefdesk.gui.help.HelpWindow;
 import org.reliefdesk.gui.reports.ReportsView;
 import org.reliefdesk.gui.reports.ReportsViewModel;
+import org.reliefdesk.gui.reports.TicketSheetWindow;
 import org.reliefdesk.gui.settings.SettingsView;
 import org.reliefdesk.gui.settings.SettingsViewModel;
 import org.reliefdesk.gui.sync.ConflictsView;
@@ -67,6 +68,7 @@ final class MainWindow {
         this.texts = texts;
         Capabilities can = vm.capabilities();
         TicketsView tickets = new TicketsView(vm, texts, catalog, sync.enabled());
+        tickets.printSheetsWith(chosen -> TicketSheetWindow.open(root.getScene().getWindow(), vm, chosen));
         TabPane tabs = new TabPane();
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -13,9 +13,9 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import org.reliefdesk.gui.common.Formats;
-import org.reliefdesk.gui.forms.FormText;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.FormText;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.model.Ticket;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -239,11 +240,21 @@ final class ScopeFeed {
 
     /** Who acted, as people read it: the platform by name, known users with their display name. */
     String actorName(String actor) {
+        return named(displayNames, actor);
+    }
+
+    private String named(Map<String, String> known, String actor) {
         if (TicketEvent.PLATFORM.equals(actor)) {
             return texts.msg("actor.platform");
         }
-        String name = displayNames.get(actor);
+        String name = known.get(actor);
         return name == null ? actor : texts.msg("actor.user", name, actor);
+    }
+
+    /** The same naming, fixed as of now, for work off the FX thread (which must not read this feed). */
+    Function<String, String> actorNames() {
+        Map<String, String> known = Map.copyOf(displayNames);
+        return actor -> named(known, actor);
     }
 
     ScopeSnapshot snapshot() {

@@ -49,13 +49,20 @@ public final class TicketDetailPane {
     private final FlowPane actionBar = new FlowPane(6, 6);
     private final Label refusals = new Label();
     private final Label warning = new Label();
+    private final Button printButton;
     private final FlowPane attachmentPane = new FlowPane(6, 6);
     private final ObservableList<StepTiming> timings = FXCollections.observableArrayList();
 
-    TicketDetailPane(WorkbenchViewModel vm, Texts texts, Catalog catalog, Consumer<Ticket> open) {
+    TicketDetailPane(
+            WorkbenchViewModel vm, Texts texts, Catalog catalog, Consumer<Ticket> open, Consumer<Ticket> printSheet) {
         this.vm = vm;
         this.texts = texts;
         this.catalog = catalog;
+        this.printButton = new Button(texts.msg("detail.printSheet"));
+        printButton.setId("printSheet");
+        printButton.setOnAction(
+                e -> printSheet.accept(vm.selected().ticketProperty().get()));
+        printButton.disableProperty().bind(vm.selected().ticketProperty().isNull());
         fields.setId("ticketFields");
         fields.setHgap(10);
         fields.setVgap(4);
@@ -76,6 +83,7 @@ public final class TicketDetailPane {
         ladder.setMinHeight(Region.USE_PREF_SIZE);
         warning.setMinHeight(Region.USE_PREF_SIZE);
         actionBar.setId("actionBar");
+        actionBar.getChildren().add(printButton); // for a ticket without actions for this user too
         actionBar.getStyleClass().add("action-bar");
         refusals.setId("actionRefusals");
         refusals.getStyleClass().add("action-refused");
@@ -227,6 +235,8 @@ public final class TicketDetailPane {
             }
             actionBar.getChildren().add(b);
         }
+        // paper for the file, whatever this user may do with the ticket
+        actionBar.getChildren().add(printButton);
         refusals.setText(String.join("\n", why));
     }
 

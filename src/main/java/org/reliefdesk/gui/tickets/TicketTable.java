@@ -6,6 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -107,6 +108,9 @@ final class TicketTable {
                                     : texts.msg("sync.state." + vm.syncState(t).name())));
         }
         table.setRowFactory(v -> new LadderRow(vm));
+        // Ctrl or Shift with a click or the arrows chooses several rows to print or export at once;
+        // the ticket open beside the table is the last one chosen
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         ColumnPrefs.attach(table, vm.config().dataDir(), vm.user().username(), "tickets");
 
         SortedList<Ticket> sorted = new SortedList<>(vm.list().visible());
@@ -126,6 +130,8 @@ final class TicketTable {
         });
         vm.selected().ticketProperty().addListener((o, a, t) -> {
             if (t != null && table.getSelectionModel().getSelectedItem() != t) {
+                // opened from elsewhere (the dashboard, the same applicant): that row alone, not one more
+                table.getSelectionModel().clearSelection();
                 table.getSelectionModel().select(t);
                 table.scrollTo(t);
             }

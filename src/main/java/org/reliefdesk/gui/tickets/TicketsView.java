@@ -3,16 +3,20 @@ package org.reliefdesk.gui.tickets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -46,12 +50,14 @@ public final class TicketsView {
     private final TableView<Ticket> table;
     private final TicketDetailPane detail;
     private final List<Node> tools;
+    private Consumer<List<Ticket>> sheets = tickets -> {};
 
     public TicketsView(WorkbenchViewModel vm, Texts texts, Catalog catalog, boolean syncing) {
         this.vm = vm;
         this.texts = texts;
         this.table = TicketTable.of(vm, texts, catalog, syncing);
-        this.detail = new TicketDetailPane(vm, texts, catalog, this::show);
+        this.detail = new TicketDetailPane(vm, texts, catalog, this::show, t -> sheets.accept(List.of(t)));
+        table.setContextMenu(selectionMenu());
         // Enter opens the ticket's usual next action (the first one this user may take).
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
@@ -118,6 +124,7 @@ public final class TicketsView {
         export.setOnAction(e -> export());
         export.disableProperty().bind(Bindings.isEmpty(vm.list().visible()));
         Focus.shortcut(root, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), search::requestFocus);
+        Focus.shortcut(root, new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::printChosen);
         Focus.shortcut(root, new KeyCodeCombination(KeyCode.F5), () -> {
             if (!vm.loadingProperty().get()) {
                 vm.reload();
@@ -143,8 +150,44 @@ public final class TicketsView {
         return List.of(busy, open, search, refresh, export);
     }
 
+    /** What the chosen rows can be: printed as 办理单, or exported. */
+    private ContextMenu selectionMenu() {
+        ObservableList<Ticket> chosen = table.getSelectionModel().getSelectedItems();
+        MenuItem print = new MenuItem();
+        print.setId("printChosenSheets");
+        print.textProperty()
+                .bind(Bindings.createStringBinding(() -> texts.msg("tickets.printChosen", chosen.size()), chosen));
+        print.disableProperty().bind(Bindings.isEmpty(chosen));
+        print.setOnAction(e -> printChosen());
+        MenuItem export = new MenuItem();
+        export.setId("exportChosen");
+        export.textProperty()
+                .bind(Bindings.createStringBinding(() -> texts.msg("tickets.exportChosen", chosen.size()), chosen));
+        export.disableProperty().bind(Bindings.isEmpty(chosen));
+        export.setOnAction(e -> export(List.copyOf(chosen)));
+        return new ContextMenu(print, export);
+    }
+
+    /** The 办理单 of every chosen row, in the order shown (Ctrl+P). */
+    private void printChosen() {
+        List<Ticket> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (!chosen.isEmpty()) {
+            sheets.accept(table.getItems().stream().filter(chosen::contains).toList());
+        }
+    }
+
+    /** Where 打印办理单 sends the tickets to print (the shell opens the preview). */
+    public void printSheetsWith(Consumer<List<Ticket>> printer) {
+        this.sheets = printer;
+    }
+
     /** The table's visible columns and rows, in the order shown. */
     private void export() {
+        export(List.copyOf(table.getItems()));
+    }
+
+    /** The table's visible columns for {@code rows}. */
+    private void export(List<Ticket> rows) {
         String queueName = texts.msg(
                 "queue." + vm.list().queueProperty().get().name(),
                 vm.list().visible().size());
@@ -164,7 +207,7 @@ public final class TicketsView {
                         : c.getCellObservableValue(t).getValue());
             }
         }
-        vm.exportTable(root.getScene().getWindow(), queueName, headers, cells, List.copyOf(table.getItems()));
+        vm.exportTable(root.getScene().getWindow(), queueName, headers, cells, rows);
     }
 
     private ListView<Queue> queueList() {

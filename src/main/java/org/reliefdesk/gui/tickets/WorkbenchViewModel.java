@@ -190,6 +190,11 @@ public final class WorkbenchViewModel {
         return feed.actorName(actor);
     }
 
+    /** Who acted, named as {@link #actorName}, fixed now for work off the FX thread. */
+    public Function<String, String> actorNames() {
+        return feed.actorNames();
+    }
+
     /** The order when no column is sorted: in "my tasks" the soonest step deadline first, else newest first. */
     public Comparator<Ticket> defaultOrder() {
         if (list.queueProperty().get() != Queue.MY_TASKS) {

@@ -1,14 +1,10 @@
-package org.reliefdesk.gui.forms;
+package org.reliefdesk.logic.catalog;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.catalog.FieldDef;
-import org.reliefdesk.logic.catalog.FormDef;
-import org.reliefdesk.logic.catalog.Label;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.TicketEvent;
 
@@ -47,10 +43,18 @@ public final class FormText {
         if (value instanceof List<?> list && f != null && f.fields() != null) {
             return texts.msg("value.rows", list.size());
         }
+        // attachments are stored under their content hash, a name that says nothing to a person:
+        // they are counted here and shown as pictures beside the history
+        if (f != null && f.type() == FieldType.ATTACHMENT) {
+            return texts.msg("value.files", value instanceof List<?> list ? list.size() : 1);
+        }
         if (value instanceof List<?> list) {
             return list.stream()
                     .map(v -> show(catalog, f, v, texts))
                     .collect(Collectors.joining(texts.msg("text.listSeparator")));
+        }
+        if (f != null && f.type() == FieldType.DATE_TIME && value instanceof String at) {
+            return at.replace('T', ' '); // 2021-08-06 14:59, as every other time is shown
         }
         if (f != null && value instanceof String code) {
             List<Label> options = f.options() != null

@@ -1,0 +1,61 @@
+package org.reliefdesk.gui.reports;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Pagination;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+
+import net.sf.jasperreports.engine.JasperPrint;
+import org.reliefdesk.logic.i18n.Texts;
+
+/** Made pages to leaf through: one page at a time, drawn off the FX thread when it is shown. */
+final class PagePreview {
+
+    /** Draws one page of a print as a picture, off the FX thread. */
+    interface Drawer {
+        void draw(JasperPrint p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed);
+    }
+
+    private PagePreview() {}
+
+    /**
+     * The pages of {@code p} (a new Pagination for each print: re-pointing one shown on page 2 or
+     * later left a blank page); {@code empty} is shown while there is none.
+     */
+    static Pagination of(JasperPrint p, String id, Drawer drawer, Texts texts, Supplier<Node> empty) {
+        Pagination pages =
+                new Pagination(p == null ? 1 : Math.max(1, p.getPages().size()), 0);
+        pages.setId(id);
+        pages.setPageFactory(index -> page(p, index, drawer, texts, empty));
+        return pages;
+    }
+
+    private static Node page(JasperPrint p, int index, Drawer drawer, Texts texts, Supplier<Node> empty) {
+        if (p == null || p.getPages().isEmpty()) {
+            return new StackPane(empty.get());
+        }
+        StackPane paper = new StackPane(new ProgressIndicator());
+        paper.setStyle("-fx-background-color: #8a8f94; -fx-padding: 12;");
+        drawer.draw(
+                p,
+                index,
+                picture -> {
+                    ImageView view = new ImageView(picture);
+                    view.setId("reportPage");
+                    view.setPreserveRatio(true);
+                    paper.getChildren().setAll(view);
+                },
+                error -> paper.getChildren()
+                        .setAll(new Label(texts.msg("reports.failed", String.valueOf(error.getMessage())))));
+        ScrollPane scroll = new ScrollPane(paper);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+}
