@@ -2,6 +2,7 @@ package org.reliefdesk.gui.reports;
 
 import java.util.List;
 
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,6 +14,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -78,7 +80,8 @@ public final class TicketSheetWindow {
             }
         });
         // an A4 page at the preview's size, and the bar; smaller screens get what fits
-        stage.setScene(new Scene(root, 860, 760));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(root, Math.min(860, screen.getWidth() - 40), Math.min(760, screen.getHeight() - 60)));
         stage.setMinWidth(520);
         stage.setMinHeight(400);
         close.requestFocus();

@@ -29,6 +29,7 @@ import org.reliefdesk.gui.admin.AdminView;
 import org.reliefdesk.gui.admin.AdminViewModel;
 import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.gui.common.People;
+import org.reliefdesk.gui.common.WindowPlace;
 import org.reliefdesk.gui.dashboard.DashboardView;
 import org.reliefdesk.gui.dashboard.DashboardViewModel;
 import org.reliefdesk.gui.help.HelpViewModel;
@@ -119,6 +120,7 @@ final class MainWindow {
         root.setTop(toolbar(tickets, catalog, switchUser));
         root.setCenter(tabs);
         root.setBottom(new StatusBar(vm, sync, texts, this::help).root());
+        WindowPlace.follow(root, vm.config().dataDir(), vm.user().username());
         Focus.shortcut(root, new KeyCodeCombination(KeyCode.F1), this::help);
         vm.alertsProperty().addListener((o, a, news) -> notify(news));
         root.getStylesheets()
