@@ -13,7 +13,9 @@ import org.reliefdesk.model.Ticket;
 
 /**
  * The workbench search box: matches the ticket number, the applicant's name, the end of
- * the ID number (clerks ask for "the last four digits"), or the township name.
+ * the ID number (clerks ask for "the last four digits"), or the township name; names and
+ * townships also by their pinyin as typed without an input method ({@code lsq} or
+ * {@code lishuiqing} finds 李水清, see {@link Pinyin}).
  */
 public final class TicketSearch {
 
@@ -37,11 +39,15 @@ public final class TicketSearch {
         return t -> t.ticketNo().contains(q)
                 || t.applicant().name().contains(q)
                 || t.applicant().idNumber().endsWith(q)
-                || t.township().name().contains(q);
+                || t.township().name().contains(q)
+                || (Pinyin.latin(query)
+                        && (Pinyin.forms(t.applicant().name(), SEPARATOR).contains(q)
+                                || Pinyin.forms(t.township().name(), SEPARATOR).contains(q)));
     }
 
     private static String normal(String query) {
-        return query.strip().toUpperCase(Locale.ROOT);
+        String q = query.strip();
+        return Pinyin.latin(q) ? Pinyin.query(q) : q.toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -58,8 +64,9 @@ public final class TicketSearch {
         public Index(List<Ticket> tickets) {
             this.tickets = List.copyOf(tickets);
             this.texts = new String[this.tickets.size()];
+            Map<String, String> forms = new HashMap<>(); // names and townships recur: each is spelled once
             for (int i = 0; i < texts.length; i++) {
-                texts[i] = text(this.tickets.get(i));
+                texts[i] = text(this.tickets.get(i), forms);
             }
         }
 
@@ -68,12 +75,16 @@ public final class TicketSearch {
             this.texts = texts;
         }
 
-        private static String text(Ticket t) {
+        private static String text(Ticket t, Map<String, String> forms) {
             return t.ticketNo()
                     + SEPARATOR
                     + t.applicant().name()
                     + SEPARATOR
-                    + t.township().name();
+                    + t.township().name()
+                    + SEPARATOR
+                    + forms.computeIfAbsent(t.applicant().name(), n -> Pinyin.forms(n, SEPARATOR))
+                    + SEPARATOR
+                    + forms.computeIfAbsent(t.township().name(), n -> Pinyin.forms(n, SEPARATOR));
         }
 
         /**
@@ -88,12 +99,13 @@ public final class TicketSearch {
             for (int i = 0; i < texts.length; i++) {
                 Ticket now = byId.remove(tickets.get(i).id());
                 kept.add(now != null ? now : tickets.get(i));
-                keptTexts.add(now != null ? text(now) : texts[i]);
+                keptTexts.add(now != null ? text(now, new HashMap<>()) : texts[i]);
             }
             List<Ticket> added =
                     changed.stream().filter(t -> byId.containsKey(t.id())).toList();
             kept.addAll(0, added);
-            keptTexts.addAll(0, added.stream().map(Index::text).toList());
+            keptTexts.addAll(
+                    0, added.stream().map(t -> text(t, new HashMap<>())).toList());
             return new Index(Collections.unmodifiableList(kept), keptTexts.toArray(String[]::new));
         }
 

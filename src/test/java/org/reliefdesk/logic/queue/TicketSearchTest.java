@@ -46,7 +46,10 @@ class TicketSearchTest {
                 id.substring(0, 6),
                 some.township().name(),
                 "没有这个人",
-                "x");
+                "x",
+                "lsq",
+                "Li Shui",
+                "chongde");
         TicketSearch.Index index = new TicketSearch.Index(TICKETS);
         Predicate<Ticket> odd = t -> t.ticketNo().hashCode() % 2 == 0;
         for (String q : queries) {
@@ -54,6 +57,27 @@ class TicketSearchTest {
                     TICKETS.stream().filter(TicketSearch.matcher(q).and(odd)).toList();
             assertEquals(byRule, index.find(q, odd), "query '" + q + "'");
         }
+    }
+
+    @Test
+    void aNameIsFoundByItsPinyinInitialsOrFullPinyinTypedWithoutAnInputMethod() {
+        Ticket some = TICKETS.get(3);
+        Ticket li = withApplicant(some, "李水清");
+        Ticket shan = withApplicant(TICKETS.get(4), "单春兰");
+        TicketSearch.Index index = new TicketSearch.Index(List.of(li, shan, TICKETS.get(5)));
+        for (String typed : List.of("lsq", "LSQ", "lishuiqing", "li shui qing", "lishui", "shuiq")) {
+            assertTrue(index.find(typed, t -> true).contains(li), typed);
+            assertTrue(TicketSearch.matches(li, typed), typed);
+        }
+        // a surname read otherwise than the character's common reading: either way
+        for (String typed : List.of("scl", "shanchunlan", "dcl", "danchunlan")) {
+            assertTrue(index.find(typed, t -> true).contains(shan), typed);
+        }
+        assertEquals(List.of(), index.find("lsqz", t -> true), "no initials beyond the name");
+        assertEquals(List.of(), index.find("qsl", t -> true), "initials in their order only");
+        // the township by its pinyin too
+        assertTrue(TicketSearch.matches(
+                some, Pinyin.forms(some.township().name(), ' ').split(" ")[1]));
     }
 
     @Test
