@@ -31,12 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 public record WindowPlace(double x, double y, double width, double height, boolean maximized) {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WindowPlace.class);
-
     /** Smaller than this a window was not left on purpose (a screen change shrank it). */
     static final double MIN_WIDTH = 640;
 
     static final double MIN_HEIGHT = 480;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowPlace.class);
 
     /** How much of the window's title bar a screen must show for the place to be used. */
     private static final double VISIBLE = 100;
