@@ -1,16 +1,19 @@
 package org.reliefdesk.logic.queue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import com.ibm.icu.text.Transliterator;
 
 /**
  * How a Chinese name is typed on a keyboard without an input method: its full pinyin without tones
- * ({@code LISHUIQING}) and its initials ({@code LSQ}), upper case as the search compares. ICU's
- * Han-Latin transliteration gives each character its common reading; a surname read otherwise at
- * the start of a name (单 Shan, 曾 Zeng) also matches that way.
+ * ({@code LISHUIQING}) and its initials ({@code LSQ}), upper case as the search compares. Each
+ * character has its common reading, from ICU's Han-Latin transliteration, kept in a table; a
+ * surname read otherwise at the start of a name (单 Shan, 曾 Zeng) also matches that way.
  */
 public final class Pinyin {
 
@@ -34,10 +37,13 @@ public final class Pinyin {
             Map.entry((int) '长', "CHANG"),
             Map.entry((int) '重', "CHONG"));
 
-    /** Each character's reading, found once: a county's names share a few thousand characters. */
-    private static final Map<Integer, String> READINGS = new ConcurrentHashMap<>();
+    /** The first and last code points the table of readings covers: Extension A and the Unified Ideographs. */
+    static final int FIRST = 0x3400;
 
-    private static Transliterator hanLatin;
+    static final int LAST = 0x9FFF;
+
+    /** Where the readings are kept, one line per code point from {@link #FIRST}: see {@code PinyinTableTest}. */
+    static final String TABLE = "/org/reliefdesk/pinyin/readings.txt";
 
     private Pinyin() {}
 
@@ -84,17 +90,31 @@ public final class Pinyin {
         if (!han(c)) {
             return Character.isLetterOrDigit(c) ? new String(Character.toChars(c)).toUpperCase(Locale.ROOT) : "";
         }
-        return READINGS.computeIfAbsent(c, Pinyin::transliterate);
+        return c < FIRST || c > LAST ? "" : Readings.ALL[c - FIRST];
     }
 
-    private static synchronized String transliterate(int c) {
-        if (hanLatin == null) {
-            hanLatin = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+    /**
+     * The readings, loaded on first use (about 20 ms): ICU's Han-Latin transliterator gives the
+     * same, but takes 0.75 s to start, on the path of a workbench's first screen.
+     */
+    private static final class Readings {
+        static final String[] ALL = load();
+
+        private static String[] load() {
+            String[] all = new String[LAST - FIRST + 1];
+            try (InputStream in = Pinyin.class.getResourceAsStream(TABLE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the pinyin table " + TABLE + " is missing from the program");
+                }
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+                for (int i = 0; i < all.length; i++) {
+                    String line = lines.readLine();
+                    all[i] = line == null ? "" : line.intern();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return all;
         }
-        String latin = hanLatin.transliterate(new String(Character.toChars(c)));
-        // a character ICU does not know stays Han: it has no typed form
-        return latin.codePoints().allMatch(x -> x < 128)
-                ? latin.replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT)
-                : "";
     }
 }
