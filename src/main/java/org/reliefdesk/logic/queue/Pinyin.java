@@ -17,6 +17,14 @@ import java.util.Map;
  */
 public final class Pinyin {
 
+    /** The first and last code points the table of readings covers: Extension A and the Unified Ideographs. */
+    static final int FIRST = 0x3400;
+
+    static final int LAST = 0x9FFF;
+
+    /** Where the readings are kept, one line per code point from {@link #FIRST}: see {@code PinyinTableTest}. */
+    static final String TABLE = "/org/reliefdesk/pinyin/readings.txt";
+
     /** Surnames whose reading as a surname differs from the character's common reading. */
     private static final Map<Integer, String> SURNAMES = Map.ofEntries(
             Map.entry((int) '单', "SHAN"),
@@ -36,14 +44,6 @@ public final class Pinyin {
             Map.entry((int) '员', "YUN"),
             Map.entry((int) '长', "CHANG"),
             Map.entry((int) '重', "CHONG"));
-
-    /** The first and last code points the table of readings covers: Extension A and the Unified Ideographs. */
-    static final int FIRST = 0x3400;
-
-    static final int LAST = 0x9FFF;
-
-    /** Where the readings are kept, one line per code point from {@link #FIRST}: see {@code PinyinTableTest}. */
-    static final String TABLE = "/org/reliefdesk/pinyin/readings.txt";
 
     private Pinyin() {}
 
