@@ -53,9 +53,24 @@ public final class Main {
         if (args.length > 0 && ReliefDeskCli.isCommand(args[0])) {
             System.exit(ReliefDeskCli.run(args));
         }
+        saved.map(Settings::uiScale).filter(percent -> percent > 0).ifPresent(Main::drawAt);
         WorkbenchApp.launchWith(args, saved);
         // The window closed: 0, unless a smoke test failed.
         System.exit(WorkbenchApp.exitCode());
+    }
+
+    /**
+     * Draws every screen at {@code percent} (a high-DPI screen the system does not report, or a
+     * person who reads better larger). JavaFX reads these before its first window, once per start;
+     * a scale given on the command line ({@code -Dglass.win.uiScale=…}) wins.
+     */
+    private static void drawAt(int percent) {
+        if (System.getProperty("glass.win.uiScale") == null) {
+            System.setProperty("glass.win.uiScale", percent + "%");
+        }
+        if (System.getProperty("glass.gtk.uiScale") == null) {
+            System.setProperty("glass.gtk.uiScale", String.valueOf(percent / 100.0));
+        }
     }
 
     /**

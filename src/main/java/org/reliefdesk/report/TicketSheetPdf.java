@@ -83,9 +83,10 @@ public final class TicketSheetPdf {
 
     /** A file name such as 工单办理单-530128202107270001.pdf, or with the count for several. */
     public static String fileName(List<String> ticketNos, Texts texts) {
-        return ticketNos.size() == 1
-                ? texts.msg("sheet.fileOne", ticketNos.get(0))
-                : texts.msg("sheet.fileMany", ticketNos.get(0), ticketNos.size());
+        return (ticketNos.size() == 1
+                        ? texts.msg("sheet.fileOne", ticketNos.get(0))
+                        : texts.msg("sheet.fileMany", ticketNos.get(0), ticketNos.size()))
+                + ".pdf";
     }
 
     private static Map<String, Object> parameters(

@@ -39,6 +39,24 @@ class SettingsTest {
     }
 
     @Test
+    void theScreenScaleIsKeptAndOnlyTheOfferedScalesAreTaken() throws Exception {
+        Path file = dir.resolve("settings.properties");
+        new Settings(dir, Settings.EMBEDDED, 5, "zh", dir, "INFO").save(file);
+        assertEquals(0, Settings.load(file).orElseThrow().uiScale(), "an older settings file follows the system");
+        new Settings(dir, Settings.EMBEDDED, 5, "zh", dir, "INFO", 15, 150).save(file);
+        assertEquals(150, Settings.load(file).orElseThrow().uiScale());
+        assertTrue(Files.readString(file).contains("uiScale=150"));
+        InvalidFieldException odd = assertThrows(
+                InvalidFieldException.class,
+                () -> new Settings(dir, Settings.EMBEDDED, 5, "zh", dir, "INFO", 15, 130).checked());
+        assertEquals("settings.uiScale", odd.field());
+        assertEquals("rule.oneOf", odd.rule());
+        Files.writeString(file, Files.readString(file).replace("uiScale=150", "uiScale=big"));
+        InvalidFieldException typed = assertThrows(InvalidFieldException.class, () -> Settings.load(file));
+        assertEquals("settings.uiScale", typed.field(), "a hand-edited file names the setting");
+    }
+
+    @Test
     void eachBadSettingIsNamedWithItsRule() {
         Settings ok = new Settings(dir, Settings.EMBEDDED, 5, "zh", dir.resolve("bk"), "INFO");
         assertEquals(ok, ok.checked());

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remembers a table's column order and widths for one user, in
+ * Remembers a table's column order, widths, which are shown, and its sort for one user, in
  * {@code <data dir>/prefs/<user>.<table>.properties}; restored when the table is built.
  */
 public final class ColumnPrefs {
@@ -38,7 +38,12 @@ public final class ColumnPrefs {
         PauseTransition later = new PauseTransition(Duration.millis(400));
         later.setOnFinished(e -> save(table, file));
         table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) c -> later.playFromStart());
-        table.getColumns().forEach(col -> col.widthProperty().addListener((o, a, b) -> later.playFromStart()));
+        table.getColumns().forEach(col -> {
+            col.widthProperty().addListener((o, a, b) -> later.playFromStart());
+            col.visibleProperty().addListener((o, a, b) -> later.playFromStart());
+            col.sortTypeProperty().addListener((o, a, b) -> later.playFromStart());
+        });
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<?, ?>>) c -> later.playFromStart());
     }
 
     private static <S> void restore(TableView<S> table, Path file) {
@@ -65,6 +70,22 @@ public final class ColumnPrefs {
         }
         columns.sort(Comparator.comparingInt(c -> Integer.parseInt(p.getProperty(c.getId() + ".order", "999"))));
         table.getColumns().setAll(columns);
+        for (TableColumn<S, ?> c : columns) {
+            c.setVisible(!"false".equals(p.getProperty(c.getId() + ".visible")));
+        }
+        // the sort last left: "column.ladder:DESC,column.submitted:ASC"
+        for (String s : p.getProperty("sort", "").split(",")) {
+            int colon = s.lastIndexOf(':');
+            String id = colon < 0 ? s : s.substring(0, colon);
+            columns.stream()
+                    .filter(c -> c.getId().equals(id) && c.isVisible())
+                    .findFirst()
+                    .ifPresent(c -> {
+                        c.setSortType(
+                                s.endsWith(":DESC") ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                        table.getSortOrder().add(c);
+                    });
+        }
     }
 
     private static void save(TableView<?> table, Path file) {
@@ -73,7 +94,9 @@ public final class ColumnPrefs {
             TableColumn<?, ?> c = table.getColumns().get(i);
             p.setProperty(c.getId() + ".order", String.valueOf(i));
             p.setProperty(c.getId() + ".width", String.valueOf(Math.round(c.getWidth())));
+            p.setProperty(c.getId() + ".visible", String.valueOf(c.isVisible()));
         }
+        p.setProperty("sort", sortOf(table));
         try {
             Files.createDirectories(file.getParent());
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -82,6 +105,15 @@ public final class ColumnPrefs {
         } catch (IOException e) {
             LOG.warn("Cannot save column settings to {}", file, e);
         }
+    }
+
+    /** A table's sort as kept: column ids in order, each with :ASC or :DESC. */
+    public static String sortOf(TableView<?> table) {
+        return String.join(
+                ",",
+                table.getSortOrder().stream()
+                        .map(c -> c.getId() + (c.getSortType() == TableColumn.SortType.DESCENDING ? ":DESC" : ":ASC"))
+                        .toList());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.beans.binding.Bindings;
@@ -29,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.reliefdesk.gui.common.Focus;
+import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -66,7 +68,7 @@ public final class ActionDialog {
         });
     }
 
-    /** The dialog, not yet shown: the workbench waits on it ({@code showAndWait}), tests show it and type. */
+    /** The dialog without drafts (see the other). */
     public static Dialog<Filled> build(
             Window owner,
             Ticket ticket,
@@ -77,6 +79,24 @@ public final class ActionDialog {
             LocalDate today,
             AppConfig files,
             Map<String, String> prefill) {
+        return build(owner, ticket, action, catalog, texts, facts, today, files, prefill, Drafting.NONE);
+    }
+
+    /**
+     * The dialog, not yet shown: the workbench waits on it ({@code showAndWait}), tests show it and
+     * type. A draft left last time replaces the prefilled values, and says so above the form.
+     */
+    public static Dialog<Filled> build(
+            Window owner,
+            Ticket ticket,
+            ActionDef action,
+            Catalog catalog,
+            Texts texts,
+            Map<String, Object> facts,
+            LocalDate today,
+            AppConfig files,
+            Map<String, String> prefill,
+            Drafting drafting) {
         FormDef form = catalog.form(action.form()).orElse(new FormDef("none", List.of()));
         FormEditor editor = new FormEditor(
                         form,
@@ -84,12 +104,32 @@ public final class ActionDialog {
                         texts,
                         new FormEditor.Checker(form, FormValidator.forChosenFiles(catalog), facts, today))
                 .withFiles(files);
-        editor.prefill(prefill);
+        Optional<Drafting.Restored> draft = drafting.restored();
+        editor.prefill(draft.map(Drafting.Restored::values).orElse(prefill));
         TextArea note = Focus.tabLeaves(new TextArea());
         note.setId("actionNote");
         note.setPrefRowCount(2);
         note.setPromptText(texts.msg("action.notePrompt"));
+        Label restored = new Label();
+        restored.setId("draftRestored");
+        restored.getStyleClass().add("draft-restored");
+        restored.setWrapText(true);
+        restored.managedProperty().bind(restored.visibleProperty());
+        restored.setVisible(draft.isPresent());
+        draft.ifPresent(d -> {
+            note.setText(d.note());
+            editor.dirtyProperty().set(true); // closing it asks before the draft is thrown away
+            restored.setText(
+                    texts.msg(d.partial() ? "draft.restoredPartly" : "draft.restored", Formats.dateTime(d.savedAt())));
+        });
         note.textProperty().addListener((o, a, b) -> editor.dirtyProperty().set(true));
+        // kept as it changes: a crash or a power cut loses nothing typed
+        editor.onChange(() -> {
+            if (editor.dirtyProperty().get()) {
+                drafting.keep(editor.values(), note.getText());
+            }
+        });
+        note.textProperty().addListener((o, a, b) -> drafting.keep(editor.values(), b));
         Label problem = new Label();
         problem.setId("formProblem");
         problem.getStyleClass().add("field-error");
@@ -99,6 +139,7 @@ public final class ActionDialog {
                         .otherwise(""));
         VBox content = new VBox(
                 10,
+                restored,
                 new Label(texts.msg(
                         "action.forTicket",
                         ticket.ticketNo(),
@@ -174,6 +215,14 @@ public final class ActionDialog {
         });
         dialog.setResultConverter(
                 button -> button == save ? new Filled(new LinkedHashMap<>(editor.values()), note.getText()) : null);
+        // saved, or its input discarded (or nothing typed): no draft is left behind
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null
+                    || discardConfirmed.get()
+                    || !editor.dirtyProperty().get()) {
+                drafting.drop();
+            }
+        });
         enterNeverSavesFromAChoice(dialog.getDialogPane());
         dialog.setOnShown(e -> editor.focusFirst());
         return dialog;

@@ -120,7 +120,8 @@ final class FieldEditors {
                 group.selectedToggleProperty().addListener((o, a, b) -> changed.run());
                 yield new Simple(
                         new HBox(12, yes, no),
-                        () -> group.getSelectedToggle() == null ? null : group.getSelectedToggle() == yes);
+                        () -> group.getSelectedToggle() == null ? null : group.getSelectedToggle() == yes,
+                        v -> group.selectToggle(Boolean.parseBoolean(v) ? yes : no));
             }
             case CHOICE -> {
                 ComboBox<Label> box = new ComboBox<>();
@@ -132,7 +133,11 @@ final class FieldEditors {
                 box.valueProperty().addListener((o, a, b) -> changed.run());
                 yield new Simple(
                         box,
-                        () -> box.getValue() == null ? null : box.getValue().code());
+                        () -> box.getValue() == null ? null : box.getValue().code(),
+                        v -> box.getItems().stream()
+                                .filter(o -> o.code().equals(v))
+                                .findFirst()
+                                .ifPresent(box::setValue));
             }
             case MULTI_CHOICE -> {
                 FlowPane pane = new FlowPane(10, 4);
@@ -149,7 +154,11 @@ final class FieldEditors {
                         () -> boxes.stream()
                                 .filter(CheckBox::isSelected)
                                 .map(c -> (Object) c.getUserData())
-                                .toList());
+                                .toList(),
+                        v -> {
+                            List<String> codes = List.of(v.split(","));
+                            boxes.forEach(c -> c.setSelected(codes.contains(String.valueOf(c.getUserData()))));
+                        });
             }
             case ROWS -> new RowsEditor(f, texts, newRow, changed);
             case ATTACHMENT -> new AttachmentEditor(f, texts, files, changed);

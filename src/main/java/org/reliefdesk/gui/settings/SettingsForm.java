@@ -8,6 +8,7 @@ import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
@@ -39,6 +40,7 @@ public final class SettingsForm {
     private final TextField url = new TextField();
     private final Spinner<Integer> minutes = new Spinner<>(1, 1440, 5);
     private final Spinner<Integer> lockMinutes = new Spinner<>(0, 480, Settings.DEFAULT_LOCK_MINUTES);
+    private final ComboBox<Integer> uiScale = new ComboBox<>();
     private final ChoiceBox<String> language = new ChoiceBox<>();
     private final TextField backupDir = new TextField();
     private final ChoiceBox<String> logLevel = new ChoiceBox<>();
@@ -65,6 +67,23 @@ public final class SettingsForm {
         minutes.setEditable(true);
         lockMinutes.setId("lockMinutesField");
         lockMinutes.setEditable(true);
+        uiScale.setId("uiScaleField");
+        uiScale.getItems().setAll(Settings.UI_SCALES);
+        uiScale.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer percent) {
+                return percent == null
+                        ? ""
+                        : percent == 0
+                                ? texts.msg("settings.uiScale.system")
+                                : texts.msg("settings.uiScale.percent", percent);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null; // chosen from the list, never typed
+            }
+        });
         language.setId("languageField");
         language.getItems().addAll("zh", "en");
         language.setConverter(named("settings.language."));
@@ -79,6 +98,7 @@ public final class SettingsForm {
         backupDir.setText(current.backupDir().toString());
         minutes.getValueFactory().setValue(current.syncMinutes());
         lockMinutes.getValueFactory().setValue(current.lockMinutes());
+        uiScale.setValue(current.uiScale());
         language.setValue(current.language());
         logLevel.setValue(current.logLevel());
         switch (current.central()) {
@@ -105,6 +125,8 @@ public final class SettingsForm {
                 row++,
                 label("settings.lockMinutes"),
                 new HBox(8, lockMinutes, new Label(texts.msg("settings.lockMinutesHint"))));
+        grid.addRow(
+                row++, label("settings.uiScale"), new HBox(8, uiScale, new Label(texts.msg("settings.uiScaleHint"))));
         grid.add(error, 1, row);
         GridPane.setHgrow(url, Priority.ALWAYS);
     }
@@ -161,7 +183,8 @@ public final class SettingsForm {
                             language.getValue(),
                             Path.of(backupDir.getText().strip()).toAbsolutePath(),
                             logLevel.getValue(),
-                            lockMinutes.getValue() == null ? -1 : lockMinutes.getValue())
+                            lockMinutes.getValue() == null ? -1 : lockMinutes.getValue(),
+                            uiScale.getValue() == null ? 0 : uiScale.getValue())
                     .checked();
             error.setText("");
             return Optional.of(s);

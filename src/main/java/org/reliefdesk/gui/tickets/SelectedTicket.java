@@ -1,11 +1,17 @@
 package org.reliefdesk.gui.tickets;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javafx.beans.property.ObjectProperty;
@@ -16,9 +22,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import org.reliefdesk.gui.common.Latest;
 import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.forms.Drafting;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -33,6 +41,7 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.AttachmentStore;
+import org.reliefdesk.store.FormDrafts;
 import org.reliefdesk.store.LocalStore;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +63,12 @@ public final class SelectedTicket {
     private final Latest reading;
     private final AppConfig config;
     private final AttachmentStore attachments;
+    private final FormDrafts drafts;
+    private final UiTasks tasks;
+    /** The open ticket's drafts, by action: forms left unsaved by a crash or a power cut. */
+    private final Map<String, FormDrafts.Draft> draftsOfTicket = new HashMap<>();
+    /** When each of them was kept, for the view. */
+    private final ObservableMap<String, Instant> draftTimes = FXCollections.observableHashMap();
     /** What opening an attachment ran into, in the user's words (for the status line). */
     private final StringProperty said = new SimpleStringProperty("");
 
@@ -71,8 +86,11 @@ public final class SelectedTicket {
             User user,
             AppConfig config,
             AttachmentStore attachments,
+            FormDrafts drafts,
             UiTasks tasks) {
         this.store = store;
+        this.drafts = drafts;
+        this.tasks = tasks;
         this.config = config;
         this.attachments = attachments;
         this.catalog = catalog;
@@ -116,9 +134,14 @@ public final class SelectedTicket {
         ticket.set(fresh);
     }
 
+    /** A ticket's history with this person's drafts of its forms, read together. */
+    private record Read(List<TicketEvent> history, Map<String, FormDrafts.Draft> drafts) {}
+
     private void read(Ticket t) {
         events.clear();
         choices.clear();
+        draftsOfTicket.clear();
+        draftTimes.clear();
         clock.set(t == null ? null : snapshot.clocks().get(t.id()));
         if (t == null) {
             reading.cancel();
@@ -126,10 +149,11 @@ public final class SelectedTicket {
         }
         reading.run(
                 UiTasks.Lane.STORE,
-                p -> store.tickets().events(t.id()),
-                history -> {
-                    events.setAll(history);
-                    refreshChoices(t, history);
+                p -> new Read(store.tickets().events(t.id()), drafts.of(user.username(), t.id())),
+                read -> {
+                    events.setAll(read.history());
+                    read.drafts().values().forEach(this::hold);
+                    refreshChoices(t, read.history());
                 },
                 failure::set);
     }
@@ -203,6 +227,97 @@ public final class SelectedTicket {
                 : catalog.form(action.form())
                         .map(f -> FormPrefill.of(f, t, user, config.clock()))
                         .orElse(Map.of());
+    }
+
+    /** When the open ticket's unsaved forms were kept, by action code (their buttons say so). */
+    public ObservableMap<String, Instant> drafts() {
+        return draftTimes;
+    }
+
+    private void hold(FormDrafts.Draft d) {
+        draftsOfTicket.put(d.action(), d);
+        draftTimes.put(d.action(), d.savedAt());
+    }
+
+    /**
+     * How {@code action}'s form on the open ticket keeps its draft: opened with the one left last
+     * time; kept 0.8 s after typing pauses (off the FX thread); dropped when saved or discarded.
+     */
+    public Drafting drafting(ActionDef action) {
+        Ticket t = ticket.get();
+        if (t == null) {
+            return Drafting.NONE;
+        }
+        UUID id = t.id();
+        String code = action.code();
+        FormDrafts.Draft left = draftsOfTicket.get(code);
+        return new Drafting() {
+            private UiTasks.Running pending;
+
+            @Override
+            public Optional<Restored> restored() {
+                return Optional.ofNullable(left).map(d -> new Restored(d.values(), d.note(), d.savedAt(), d.partial()));
+            }
+
+            @Override
+            public void keep(Map<String, Object> values, String note) {
+                FormDrafts.Draft draft = draftOf(code, values, note);
+                if (pending != null) {
+                    pending.cancel();
+                }
+                pending = tasks.after(Duration.ofMillis(800), () -> {
+                    if (id.equals(id())) {
+                        hold(draft);
+                    }
+                    tasks.run(
+                            UiTasks.Lane.HOUSEKEEPING,
+                            p -> {
+                                drafts.keep(user.username(), id, draft);
+                                return draft;
+                            },
+                            d -> {},
+                            e -> LoggerFactory.getLogger(SelectedTicket.class).warn("Keeping a draft failed", e));
+                });
+            }
+
+            @Override
+            public void drop() {
+                if (pending != null) {
+                    pending.cancel();
+                }
+                if (id.equals(id())) {
+                    draftsOfTicket.remove(code);
+                    draftTimes.remove(code);
+                }
+                tasks.run(
+                        UiTasks.Lane.HOUSEKEEPING,
+                        p -> {
+                            drafts.drop(user.username(), id, code);
+                            return code;
+                        },
+                        d -> {},
+                        e -> LoggerFactory.getLogger(SelectedTicket.class).warn("Dropping a draft failed", e));
+            }
+        };
+    }
+
+    /** The form's values as it shows them; rows and files cannot be kept, and the draft says so. */
+    private FormDrafts.Draft draftOf(String action, Map<String, Object> values, String note) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        boolean partial = false;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof List<?> list && list.stream().allMatch(x -> x instanceof String)) {
+                shown.put(
+                        e.getKey(),
+                        String.join(",", list.stream().map(String::valueOf).toList())); // choices
+            } else if (v instanceof List<?> || v instanceof Map<?, ?>) {
+                partial = true;
+            } else if (v != null) {
+                shown.put(e.getKey(), v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v));
+            }
+        }
+        return new FormDrafts.Draft(action, shown, note, config.clock().instant(), partial);
     }
 
     /** The files attached to the ticket's forms, oldest first. */

@@ -1,5 +1,6 @@
 package org.reliefdesk.gui.tickets;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -7,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -91,6 +93,8 @@ public final class TicketDetailPane {
         refusals.setMinHeight(Region.USE_PREF_SIZE);
         refusals.managedProperty().bind(refusals.textProperty().isNotEmpty());
         vm.selected().choices().addListener((ListChangeListener<SelectedTicket.ActionChoice>) c -> showActions());
+        // a form left unsaved (a crash, a power cut) is marked on its button: it opens as it was left
+        vm.selected().drafts().addListener((MapChangeListener<String, Instant>) c -> showActions());
         attachmentPane.setId("attachmentPane");
         Node attachments = Panes.titled(texts.msg("detail.attachments"), attachmentPane);
         attachments.managedProperty().bind(attachments.visibleProperty());
@@ -225,7 +229,11 @@ public final class TicketDetailPane {
         List<String> why = new ArrayList<>();
         for (SelectedTicket.ActionChoice choice : vm.selected().choices()) {
             String name = catalog.actionName(choice.action().code(), texts.locale());
-            Button b = new Button(name);
+            Instant draft = vm.selected().drafts().get(choice.action().code());
+            Button b = new Button(draft == null ? name : texts.msg("draft.button", name, Formats.dateTime(draft)));
+            if (draft != null) {
+                b.getStyleClass().add("has-draft");
+            }
             b.setId("action-" + choice.action().code());
             if (choice.refusal() != null) {
                 b.setDisable(true);
@@ -251,7 +259,8 @@ public final class TicketDetailPane {
                         vm.selected().facts(),
                         vm.today(),
                         vm.config(),
-                        vm.selected().prefill(choice.action()))
+                        vm.selected().prefill(choice.action()),
+                        vm.selected().drafting(choice.action()))
                 .showAndWait()
                 .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
     }

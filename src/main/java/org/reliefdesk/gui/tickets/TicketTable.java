@@ -108,6 +108,7 @@ final class TicketTable {
                                     : texts.msg("sync.state." + vm.syncState(t).name())));
         }
         table.setRowFactory(v -> new LadderRow(vm));
+        table.setTableMenuButtonVisible(true); // the + at the header's right shows or hides columns
         // Ctrl or Shift with a click or the arrows chooses several rows to print or export at once;
         // the ticket open beside the table is the last one chosen
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -16,6 +16,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
@@ -130,8 +131,9 @@ public final class TicketsView {
                 vm.reload();
             }
         });
+        MenuButton views = new ViewsMenu(vm.views(), table, texts).button();
         if (!vm.canOpenTickets()) {
-            return List.of(busy, search, refresh, export);
+            return List.of(busy, search, views, refresh, export);
         }
         Button open = new Button(texts.msg("newTicket.button"));
         open.setId("newTicketButton");
@@ -147,7 +149,7 @@ public final class TicketsView {
                         vm.applicant(),
                         this::show)
                 .ifPresent(vm::openTicket));
-        return List.of(busy, open, search, refresh, export);
+        return List.of(busy, open, search, views, refresh, export);
     }
 
     /** What the chosen rows can be: printed as 办理单, or exported. */

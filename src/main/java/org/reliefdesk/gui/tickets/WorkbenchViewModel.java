@@ -36,6 +36,7 @@ import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.User;
+import org.reliefdesk.store.FormDrafts;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.Outbox;
 import org.reliefdesk.sync.Synchronizer;
@@ -68,6 +69,7 @@ public final class WorkbenchViewModel {
     private final Capabilities capabilities;
 
     private final TicketList list = new TicketList();
+    private final SavedViews views;
     private final SelectedTicket selected;
     private final ApplicantTickets applicant;
     private final StringProperty message = new SimpleStringProperty("");
@@ -94,10 +96,12 @@ public final class WorkbenchViewModel {
                 engine,
                 config.central().mode() != AppConfig.Central.Mode.OFF,
                 workspace.readAhead());
-        this.selected = new SelectedTicket(store, catalog, engine, user, config, workspace.attachments(), tasks);
+        this.selected = new SelectedTicket(
+                store, catalog, engine, user, config, workspace.attachments(), new FormDrafts(config.dataDir()), tasks);
         this.feed = new ScopeFeed(loader, tasks, list, selected, config.texts(), alerts::look);
         this.applicant = new ApplicantTickets(feed.snapshotProperty(), selected.ticketProperty());
         this.saves = new TicketSaves(workspace, user, feed, this::say, this::warn);
+        this.views = new SavedViews(config.dataDir(), user.username(), tasks, list);
         selected.saidProperty().addListener((o, a, said) -> say(said));
         selected.failureProperty().addListener((o, a, e) -> {
             if (e != null) {
@@ -249,6 +253,11 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyObjectProperty<ScopeSnapshot> snapshotProperty() {
         return feed.snapshotProperty();
+    }
+
+    /** This person's saved views (read when the views menu is built). */
+    public SavedViews views() {
+        return views;
     }
 
     public TicketList list() {

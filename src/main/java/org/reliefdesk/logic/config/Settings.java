@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import org.reliefdesk.model.InvalidFieldException;
  *
  * @param central {@code "embedded"}, {@code "off"} or an http(s) URL
  * @param lockMinutes idle minutes after which the window locks (offices share PCs); 0: never
+ * @param uiScale how large the screen is drawn, in percent (125, 150 on a high-DPI screen); 0: as
+ *     the system says. Taken when the program starts.
  */
 public record Settings(
         Path dataDir,
@@ -32,7 +35,8 @@ public record Settings(
         String language,
         Path backupDir,
         String logLevel,
-        int lockMinutes) {
+        int lockMinutes,
+        int uiScale) {
 
     public static final String EMBEDDED = "embedded";
     public static final String OFF = "off";
@@ -40,11 +44,26 @@ public record Settings(
     /** A shared office PC locks after a quarter of an hour without a key or a click. */
     public static final int DEFAULT_LOCK_MINUTES = 15;
 
+    /** The scales a screen can be drawn at, in percent; 0 follows the system's setting. */
+    public static final List<Integer> UI_SCALES = List.of(0, 100, 125, 150, 175, 200);
+
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+(:\\d{1,5})?(/\\S*)?");
 
     /** Settings with the default idle lock. */
     public Settings(Path dataDir, String central, int syncMinutes, String language, Path backupDir, String logLevel) {
         this(dataDir, central, syncMinutes, language, backupDir, logLevel, DEFAULT_LOCK_MINUTES);
+    }
+
+    /** Settings that draw the screen at the system's scale. */
+    public Settings(
+            Path dataDir,
+            String central,
+            int syncMinutes,
+            String language,
+            Path backupDir,
+            String logLevel,
+            int lockMinutes) {
+        this(dataDir, central, syncMinutes, language, backupDir, logLevel, lockMinutes, 0);
     }
 
     /** What a first start proposes: the OS's data folder, the embedded demo, every 5 minutes, Chinese. */
@@ -78,6 +97,9 @@ public record Settings(
         }
         if (lockMinutes < 0 || lockMinutes > 480) {
             throw new InvalidFieldException("settings.lockMinutes", "rule.range", 0, 480);
+        }
+        if (!UI_SCALES.contains(uiScale)) {
+            throw new InvalidFieldException("settings.uiScale", "rule.oneOf", "0, 100, 125, 150, 175, 200");
         }
         return this;
     }
@@ -124,6 +146,7 @@ public record Settings(
         Path data = Path.of(p.getProperty("dataDir", d.dataDir().toString()));
         int minutes = integer(p, "syncMinutes", 5);
         int lock = integer(p, "lockMinutes", DEFAULT_LOCK_MINUTES);
+        int scale = integer(p, "uiScale", 0);
         return Optional.of(new Settings(
                         data,
                         p.getProperty("central", EMBEDDED).strip(),
@@ -132,7 +155,8 @@ public record Settings(
                         Path.of(p.getProperty(
                                 "backupDir", data.resolve("backups").toString())),
                         p.getProperty("logLevel", "INFO").strip().toUpperCase(Locale.ROOT),
-                        lock)
+                        lock,
+                        scale)
                 .checked());
     }
 
@@ -156,6 +180,7 @@ public record Settings(
         p.setProperty("backupDir", backupDir.toString());
         p.setProperty("logLevel", logLevel);
         p.setProperty("lockMinutes", Integer.toString(lockMinutes));
+        p.setProperty("uiScale", Integer.toString(uiScale));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -1,0 +1,145 @@
+package org.reliefdesk.gui.tickets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+import org.reliefdesk.gui.common.ColumnPrefs;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.Ticket;
+
+/**
+ * 视图: the saved views to choose from, 保存当前视图… (the queue, the search, the sort and the
+ * columns shown, under a name) and 删除视图. Columns are shown or hidden from the table's own
+ * menu button (the + at the right of its header).
+ */
+final class ViewsMenu {
+
+    private final SavedViews views;
+    private final TableView<Ticket> table;
+    private final Texts texts;
+    private final MenuButton button;
+
+    ViewsMenu(SavedViews views, TableView<Ticket> table, Texts texts) {
+        this.views = views;
+        this.table = table;
+        this.texts = texts;
+        button = new MenuButton(texts.msg("views.button"));
+        button.setId("viewsButton");
+        views.views().addListener((ListChangeListener<SavedView>) c -> fill());
+        fill();
+        views.load();
+    }
+
+    MenuButton button() {
+        return button;
+    }
+
+    private void fill() {
+        List<MenuItem> items = new ArrayList<>();
+        Menu delete = new Menu(texts.msg("views.delete"));
+        delete.setId("deleteViewMenu");
+        for (SavedView v : views.views()) {
+            MenuItem choose = new MenuItem(v.name());
+            choose.setId("view-" + views.views().indexOf(v));
+            choose.setMnemonicParsing(false);
+            choose.setOnAction(e -> views.apply(v, this::show));
+            items.add(choose);
+            MenuItem remove = new MenuItem(v.name());
+            remove.setMnemonicParsing(false);
+            remove.setOnAction(e -> views.delete(v.name()));
+            delete.getItems().add(remove);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem(texts.msg("views.none"));
+            none.setDisable(true);
+            items.add(none);
+        }
+        items.add(new SeparatorMenuItem());
+        MenuItem save = new MenuItem(texts.msg("views.save"));
+        save.setId("saveViewItem");
+        save.setOnAction(e -> askName().ifPresent(name -> views.save(current(name))));
+        items.add(save);
+        delete.setDisable(delete.getItems().isEmpty());
+        items.add(delete);
+        button.getItems().setAll(items);
+    }
+
+    /** The table as {@code v} says: its columns shown or hidden, its sort. */
+    private void show(SavedView v) {
+        for (TableColumn<Ticket, ?> c : table.getColumns()) {
+            c.setVisible(!v.hidden().contains(c.getId()));
+        }
+        table.getSortOrder().clear();
+        for (String s : v.sort()) {
+            String id = s.substring(0, s.lastIndexOf(':') < 0 ? s.length() : s.lastIndexOf(':'));
+            table.getColumns().stream()
+                    .filter(c -> c.getId().equals(id) && c.isVisible())
+                    .findFirst()
+                    .ifPresent(c -> {
+                        c.setSortType(
+                                s.endsWith(":DESC") ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                        table.getSortOrder().add(c);
+                    });
+        }
+    }
+
+    private SavedView current(String name) {
+        String kept = ColumnPrefs.sortOf(table);
+        List<String> sort = kept.isEmpty() ? List.of() : List.of(kept.split(","));
+        List<String> hidden = table.getColumns().stream()
+                .filter(c -> !c.isVisible())
+                .map(TableColumn::getId)
+                .toList();
+        return views.current(name, sort, hidden);
+    }
+
+    /** The name to save under; the rule is said as it is typed, and 确定 waits for a good name. */
+    private Optional<String> askName() {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(table.getScene().getWindow());
+        dialog.setTitle(texts.msg("views.save"));
+        TextField name = new TextField();
+        name.setId("viewNameField");
+        name.setPromptText(texts.msg("views.namePrompt"));
+        Label said = new Label();
+        said.setId("viewNameMessage");
+        said.setWrapText(true);
+        said.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> views.refusal(name.getText())
+                                .map(texts::describe)
+                                .orElseGet(() -> views.has(name.getText())
+                                        ? texts.msg(
+                                                "views.replaces", name.getText().strip())
+                                        : ""),
+                        name.textProperty()));
+        VBox box = new VBox(8, new Label(texts.msg("views.nameLabel")), name, said);
+        box.setPrefWidth(360);
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).setId("viewSaveButton");
+        dialog.getDialogPane()
+                .lookupButton(ButtonType.OK)
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> views.refusal(name.getText()).isPresent(), name.textProperty()));
+        dialog.setResultConverter(b -> b == ButtonType.OK ? name.getText().strip() : null);
+        dialog.setOnShown(e -> name.requestFocus());
+        return dialog.showAndWait();
+    }
+}

@@ -1,0 +1,123 @@
+package org.reliefdesk.gui.tickets;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.gui.common.DirectUiTasks;
+import org.reliefdesk.gui.forms.Drafting;
+import org.reliefdesk.gui.session.TestWorkspaces;
+import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.model.Ticket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A form being filled is kept as a draft once typing pauses, and the form opens with it after a
+ * crash (a new session on the same data); saving or discarding leaves none.
+ */
+class FormDraftsViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Workspace workspace;
+
+    @BeforeEach
+    void open() throws Exception {
+        workspace = TestWorkspaces.demo(dir, 200);
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    private DirectUiTasks tasks() {
+        return (DirectUiTasks) workspace.tasks;
+    }
+
+    /** A water ticket with an action the clerk may take now, opened. */
+    private static ActionDef openOne(WorkbenchViewModel vm) {
+        for (Ticket t : vm.list().all()) {
+            vm.selected().ticketProperty().set(t);
+            var choice = vm.selected().choices().stream()
+                    .filter(c -> c.refusal() == null)
+                    .findFirst();
+            if (choice.isPresent()) {
+                return choice.get().action();
+            }
+        }
+        throw new AssertionError("no ticket the clerk can act on");
+    }
+
+    @Test
+    void aFormLeftUnsavedOpensAsItWasInTheNextSessionAndSavingLeavesNoDraft() {
+        WorkbenchViewModel before = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
+        before.reload();
+        ActionDef action = openOne(before);
+        Ticket ticket = before.selected().ticketProperty().get();
+        Drafting drafting = before.selected().drafting(action);
+        assertTrue(drafting.restored().isEmpty());
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("finding", "已到场核实，水管破裂");
+        typed.put("visitDate", LocalDate.of(2026, 12, 2));
+        typed.put("confirmed", true);
+        typed.put("photos", List.of(dir.resolve("现场.jpg")));
+        drafting.keep(typed, "下午再去一次");
+        assertTrue(before.selected().drafts().isEmpty(), "kept only once typing pauses");
+        tasks().runDelayed();
+        assertTrue(before.selected().drafts().containsKey(action.code()), "its button says there is a draft");
+
+        // the PC went down; the next session opens the same ticket
+        WorkbenchViewModel after = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
+        after.reload();
+        after.selected()
+                .ticketProperty()
+                .set(after.list().all().stream()
+                        .filter(t -> t.id().equals(ticket.id()))
+                        .findFirst()
+                        .orElseThrow());
+        assertTrue(after.selected().drafts().containsKey(action.code()));
+        Drafting.Restored restored =
+                after.selected().drafting(action).restored().orElseThrow();
+        assertEquals("已到场核实，水管破裂", restored.values().get("finding"));
+        assertEquals("2026-12-02", restored.values().get("visitDate"), "as the form shows a date");
+        assertEquals("true", restored.values().get("confirmed"));
+        assertFalse(restored.values().containsKey("photos"), "a file is not kept");
+        assertTrue(restored.partial(), "and the draft says so");
+        assertEquals("下午再去一次", restored.note());
+
+        after.selected().drafting(action).drop(); // saved
+        assertTrue(after.selected().drafts().isEmpty());
+        WorkbenchViewModel third = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
+        third.reload();
+        third.selected().ticketProperty().set(ticket);
+        assertTrue(third.selected().drafts().isEmpty(), "no draft left on disk");
+        assertTrue(third.selected().drafting(action).restored().isEmpty());
+    }
+
+    @Test
+    void anotherPersonOnThePcDoesNotSeeTheDraft() {
+        WorkbenchViewModel clerk = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
+        clerk.reload();
+        ActionDef action = openOne(clerk);
+        Ticket ticket = clerk.selected().ticketProperty().get();
+        clerk.selected().drafting(action).keep(Map.of("finding", "x"), "");
+        tasks().runDelayed();
+        WorkbenchViewModel leader = new WorkbenchViewModel(workspace, DemoUsers.LEADER);
+        leader.reload();
+        leader.selected().ticketProperty().set(ticket);
+        assertTrue(leader.selected().drafts().isEmpty());
+    }
+}
