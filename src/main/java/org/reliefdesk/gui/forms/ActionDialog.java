@@ -105,7 +105,11 @@ public final class ActionDialog {
                         new FormEditor.Checker(form, FormValidator.forChosenFiles(catalog), facts, today))
                 .withFiles(files);
         Optional<Drafting.Restored> draft = drafting.restored();
-        editor.prefill(draft.map(Drafting.Restored::values).orElse(prefill));
+        if (draft.isPresent()) {
+            editor.restore(draft.get().values());
+        } else {
+            editor.prefill(prefill);
+        }
         TextArea note = Focus.tabLeaves(new TextArea());
         note.setId("actionNote");
         note.setPrefRowCount(2);

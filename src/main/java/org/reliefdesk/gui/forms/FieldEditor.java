@@ -10,4 +10,9 @@ interface FieldEditor {
 
     /** Puts a prefilled value in (as the validator reads it: text, {@code 2026-12-02}, {@code 2026-12-02T09:30}). */
     default void show(String value) {}
+
+    /** Puts back a value the person typed before (a draft): as {@link #show}, but not offered for replacing. */
+    default void restore(String value) {
+        show(value);
+    }
 }

@@ -70,7 +70,8 @@ final class FieldEditors {
                             LocalDate day = LocalDate.parse(v);
                             picker.setValue(day);
                             Focus.selectAllWhile(picker.getEditor(), () -> day.equals(picker.getValue()));
-                        });
+                        },
+                        v -> picker.setValue(LocalDate.parse(v)));
             }
             case DATE_TIME -> {
                 DatePicker date = DateFields.lenient(new DatePicker());
@@ -107,6 +108,11 @@ final class FieldEditors {
                                     date.getEditor(), () -> at.toLocalDate().equals(date.getValue()));
                             Focus.selectAllWhile(
                                     time, () -> at.toLocalTime().toString().equals(time.getText()));
+                        },
+                        v -> {
+                            LocalDateTime at = LocalDateTime.parse(v);
+                            date.setValue(at.toLocalDate());
+                            time.setText(at.toLocalTime().toString());
                         });
             }
             case BOOLEAN -> {
@@ -189,6 +195,10 @@ final class FieldEditors {
                 v -> {
                     control.setText(v);
                     Focus.selectAllWhile(control, () -> v.equals(control.getText()));
+                },
+                v -> {
+                    control.setText(v);
+                    control.positionCaret(v.length()); // typing goes on where it stopped
                 });
     }
 
@@ -209,9 +219,21 @@ final class FieldEditors {
     }
 
     /** A control that reads its value, and is given one when the form opens prefilled (null: it cannot be). */
-    private record Simple(Node node, Supplier<Object> reader, Consumer<String> writer) implements FieldEditor {
+    private record Simple(Node node, Supplier<Object> reader, Consumer<String> writer, Consumer<String> restorer)
+            implements FieldEditor {
         Simple(Node node, Supplier<Object> reader) {
-            this(node, reader, null);
+            this(node, reader, null, null);
+        }
+
+        Simple(Node node, Supplier<Object> reader, Consumer<String> writer) {
+            this(node, reader, writer, writer);
+        }
+
+        @Override
+        public void restore(String value) {
+            if (restorer != null) {
+                restorer.accept(value);
+            }
         }
 
         @Override

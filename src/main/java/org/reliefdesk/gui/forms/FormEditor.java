@@ -120,6 +120,18 @@ public final class FormEditor {
         dirty.set(false);
     }
 
+    /** Puts back what the person typed before (a draft): touched, and nothing offered for replacing. */
+    public void restore(Map<String, String> values) {
+        values.forEach((code, value) -> {
+            FieldEditor editor = editors.get(code);
+            if (editor != null) {
+                editor.restore(value);
+            }
+        });
+        opened = Map.of();
+        check();
+    }
+
     public FormEditor withFiles(AppConfig config) {
         files.use(config);
         return this;

@@ -114,7 +114,7 @@ class ActionDraftGuiTest extends FxRobot {
     @Test
     void aDraftLeftByACrashOpensAsItWasAndSavingDropsIt() throws Exception {
         Recorded drafting = new Recorded(new Drafting.Restored(
-                Map.of("visitDate", "2021-11-22", "method", "phone", "satisfaction", "satisfied"),
+                Map.of("visitDate", "2021-11-22", "method", "phone", "satisfaction", "satisfied", "remarks", "对结果满意"),
                 "申请人在外务工，电话回访",
                 Instant.parse("2021-11-23T02:31:00Z"),
                 false));
@@ -131,6 +131,13 @@ class ActionDraftGuiTest extends FxRobot {
         assertEquals(
                 "申请人在外务工，电话回访", lookup("#actionNote").queryAs(TextArea.class).getText());
 
+        TextArea remarks = lookup("#field-remarks").queryAs(TextArea.class);
+        interact(remarks::requestFocus);
+        assertEquals("对结果满意", remarks.getText());
+        assertEquals(
+                "",
+                remarks.getSelectedText(),
+                "what the person typed is not offered for replacing, as a suggestion is");
         interact(() -> lookup("#actionNote").queryAs(TextArea.class).appendText("；已核实"));
         assertEquals("申请人在外务工，电话回访；已核实", drafting.notes.get(drafting.notes.size() - 1));
         assertEquals("phone", drafting.kept.get(drafting.kept.size() - 1).get("method"), "the whole form is kept");
