@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.WorkingCalendar;
 import org.reliefdesk.logic.calendar.WorkingHours;
+import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.queue.WorkWatch;
 import org.reliefdesk.logic.queue.WorkWatch.Seen;
 
@@ -19,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkWatchTest {
 
     private static final WorkingCalendar CALENDAR = CalendarLoader.builtIn();
-    private final Seen a = new Seen(UUID.randomUUID(), "A", false);
-    private final Seen b = new Seen(UUID.randomUUID(), "B", false);
-    private final Seen c = new Seen(UUID.randomUUID(), "C", false);
+    private final Seen a = new Seen(UUID.randomUUID(), "A", LadderState.ON_TIME);
+    private final Seen b = new Seen(UUID.randomUUID(), "B", LadderState.ON_TIME);
+    private final Seen c = new Seen(UUID.randomUUID(), "C", LadderState.ON_TIME);
 
     @Test
     void firstLookOnlyTakesNoteThenNewTasksAreAnnouncedOnce() {
@@ -37,11 +38,31 @@ class WorkWatchTest {
     void aTaskTurningDueSoonIsAnnouncedOnceAndAgainIfItTurnsDueSoonInALaterStep() {
         WorkWatch watch = new WorkWatch();
         watch.look(List.of(a, b), true);
-        Seen aDue = new Seen(a.id(), "A", true);
+        Seen aDue = new Seen(a.id(), "A", LadderState.DUE_SOON);
         assertEquals(List.of("A"), watch.look(List.of(aDue, b), true).turnedDueSoon());
         assertTrue(watch.look(List.of(aDue, b), true).isEmpty());
         watch.look(List.of(a, b), true); // acted on: next step, not due soon
         assertEquals(List.of("A"), watch.look(List.of(aDue, b), true).turnedDueSoon());
+    }
+
+    @Test
+    void aTaskGoingOverdueThenSupervisedIsAnnouncedAtEachAndOnlyOnce() {
+        WorkWatch watch = new WorkWatch();
+        watch.look(List.of(a, b), true);
+        Seen aLate = new Seen(a.id(), "A", LadderState.STEP_OVERDUE);
+        WorkWatch.Alerts late = watch.look(List.of(aLate, b), true);
+        assertEquals(List.of("A"), late.turnedStepOverdue());
+        assertEquals(List.of(), late.turnedSupervised());
+        assertTrue(watch.look(List.of(aLate, b), true).isEmpty(), "told once");
+        Seen aSupervised = new Seen(a.id(), "A", LadderState.SUPERVISED);
+        Seen bSupervised = new Seen(b.id(), "B", LadderState.SUPERVISED);
+        WorkWatch.Alerts supervised = watch.look(List.of(aSupervised, bSupervised), true);
+        assertEquals(List.of("A", "B"), supervised.turnedSupervised());
+        assertEquals(List.of(), supervised.turnedStepOverdue());
+        Seen cSupervised = new Seen(c.id(), "C", LadderState.SUPERVISED);
+        WorkWatch.Alerts arrived = watch.look(List.of(aSupervised, bSupervised, cSupervised), true);
+        assertEquals(List.of("C"), arrived.newTasks(), "a new task is new, whatever its state");
+        assertEquals(List.of(), arrived.turnedSupervised());
     }
 
     @Test

@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.controlsfx.control.Notifications;
@@ -46,6 +47,7 @@ import org.reliefdesk.gui.tickets.TicketsView;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.queue.DailyDigest;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.queue.WorkWatch;
 import org.reliefdesk.logic.users.Capabilities;
@@ -62,6 +64,8 @@ final class MainWindow {
     private final Texts texts;
     private final BorderPane root = new BorderPane();
     private HelpWindow helpWindow;
+    /** Notices told while the window was minimised, shown in its title. */
+    private int waiting;
 
     MainWindow(WorkbenchViewModel vm, SyncViewModel sync, Texts texts, Catalog catalog, Runnable switchUser) {
         this.vm = vm;
@@ -123,6 +127,18 @@ final class MainWindow {
         WindowPlace.follow(root, vm.config().dataDir(), vm.user().username());
         Focus.shortcut(root, new KeyCodeCombination(KeyCode.F1), this::help);
         vm.alertsProperty().addListener((o, a, news) -> notify(news));
+        vm.digestProperty().addListener((o, a, d) -> tellDigest(d));
+        // the taskbar's "(3 条新提醒)" goes once the window is opened again
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && scene.getWindow() instanceof Stage stage) {
+                stage.iconifiedProperty().addListener((ob, was, now) -> {
+                    if (!now && waiting > 0 && root.getScene() == scene) {
+                        waiting = 0;
+                        stage.setTitle(texts.msg("app.titleWithUser", vm.user().displayName()));
+                    }
+                });
+            }
+        });
         root.getStylesheets()
                 .add(MainWindow.class
                         .getResource("/org/reliefdesk/gui/workbench.css")
@@ -212,14 +228,54 @@ final class MainWindow {
         if (!news.turnedDueSoon().isEmpty()) {
             lines.add(texts.msg("notice.dueSoon", news.turnedDueSoon().size(), sample(news.turnedDueSoon())));
         }
+        if (!news.turnedStepOverdue().isEmpty()) {
+            lines.add(
+                    texts.msg("notice.stepOverdue", news.turnedStepOverdue().size(), sample(news.turnedStepOverdue())));
+        }
+        if (!news.turnedSupervised().isEmpty()) {
+            lines.add(texts.msg("notice.supervised", news.turnedSupervised().size(), sample(news.turnedSupervised())));
+        }
+        tell(texts.msg("notice.title"), String.join("\n", lines), Queue.MY_TASKS, lines.size());
+    }
+
+    /** A leader's figures of the day, once a working day; clicking it opens the 督办 queue. */
+    private void tellDigest(DailyDigest d) {
+        if (d != null && root.getScene() != null) {
+            tell(
+                    texts.msg("notice.digestTitle"),
+                    texts.msg(
+                            "notice.digest",
+                            d.open(),
+                            d.dueSoon(),
+                            d.stepOverdue(),
+                            d.supervised(),
+                            d.newlySupervised()),
+                    Queue.SUPERVISED,
+                    1);
+        }
+    }
+
+    /**
+     * A ControlsFX notice in the window's corner, opening {@code queue} when clicked. A minimised
+     * window says it in its title, which the taskbar shows, until it is opened again.
+     */
+    private void tell(String title, String text, Queue queue, int count) {
+        Stage stage = (Stage) root.getScene().getWindow();
         Notifications.create()
-                .owner(root.getScene().getWindow())
-                .title(texts.msg("notice.title"))
-                .text(String.join("\n", lines))
+                .owner(stage)
+                .title(title)
+                .text(text)
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(10))
-                .onAction(e -> vm.list().queueProperty().set(Queue.MY_TASKS))
+                .onAction(e -> vm.list().queueProperty().set(queue))
                 .showInformation();
+        if (stage.isIconified()) {
+            waiting += count;
+            stage.setTitle(texts.msg(
+                    "app.titleWaiting",
+                    waiting,
+                    texts.msg("app.titleWithUser", vm.user().displayName())));
+        }
     }
 
     /** Up to three ticket numbers, then "等". */

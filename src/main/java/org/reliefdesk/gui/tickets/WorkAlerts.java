@@ -1,21 +1,55 @@
 package org.reliefdesk.gui.tickets;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.logic.calendar.WorkingHours;
-import org.reliefdesk.logic.clock.LadderState;
+import org.reliefdesk.logic.queue.DailyDigest;
 import org.reliefdesk.logic.queue.WorkWatch;
+import org.slf4j.LoggerFactory;
 
-/** What became the user's work since the last look, told after each load (only in office hours). */
+/**
+ * What became the user's work since the last look, told after each load (only in office hours);
+ * for those who read the county (leaders), the day's figures once a working day, remembered in
+ * {@code prefs/<user>.digest} so a second start the same day does not tell them again.
+ */
 final class WorkAlerts {
 
     private final ObjectProperty<WorkWatch.Alerts> alerts = new SimpleObjectProperty<>();
+    private final ObjectProperty<DailyDigest> digest = new SimpleObjectProperty<>();
     private final WorkWatch watch = new WorkWatch();
+    private final Path digestFile;
+    private final UiTasks tasks;
+    /** The day the digest was last told; null until read (or for someone who gets none). */
+    private LocalDate toldOn;
 
-    /** Looks at a loaded snapshot: new tickets of mine, and mine that turned due soon. */
+    /** Alerts for {@code digestFile}'s person; {@code digestFile} null: no daily digest. */
+    WorkAlerts(Path digestFile, UiTasks tasks) {
+        this.digestFile = digestFile;
+        this.tasks = tasks;
+        if (digestFile != null) {
+            tasks.run(
+                    UiTasks.Lane.HOUSEKEEPING,
+                    p -> Files.isRegularFile(digestFile)
+                            ? LocalDate.parse(Files.readString(digestFile, StandardCharsets.UTF_8)
+                                    .strip())
+                            : LocalDate.MIN,
+                    day -> toldOn = day,
+                    e -> {
+                        LoggerFactory.getLogger(WorkAlerts.class).warn("Digest day unreadable", e);
+                        toldOn = LocalDate.MIN;
+                    });
+        }
+    }
+
+    /** Looks at a loaded snapshot: new tickets of mine, and mine that turned due soon, overdue or supervised. */
     void look(ScopeSnapshot s) {
         if (s.maker() == null) {
             return;
@@ -23,16 +57,37 @@ final class WorkAlerts {
         List<WorkWatch.Seen> mine = s.tickets().stream()
                 .filter(t -> s.actionable().contains(t.id()))
                 .map(t -> new WorkWatch.Seen(
-                        t.id(), t.ticketNo(), s.clocks().get(t.id()).state() == LadderState.DUE_SOON))
+                        t.id(), t.ticketNo(), s.clocks().get(t.id()).state()))
                 .toList();
-        WorkWatch.Alerts news =
-                watch.look(mine, WorkingHours.OFFICE.contains(s.at(), s.maker().calendar()));
+        boolean office = WorkingHours.OFFICE.contains(s.at(), s.maker().calendar());
+        WorkWatch.Alerts news = watch.look(mine, office);
         if (!news.isEmpty()) {
             alerts.set(news);
+        }
+        // the figures of the whole scope, never of a first screen still being read
+        if (toldOn != null && office && !s.partial()) {
+            DailyDigest today = DailyDigest.of(s.clocks().values(), s.at());
+            if (!today.day().equals(toldOn)) {
+                toldOn = today.day();
+                digest.set(today);
+                tasks.run(
+                        UiTasks.Lane.HOUSEKEEPING,
+                        p -> {
+                            Files.createDirectories(digestFile.getParent());
+                            Files.writeString(digestFile, today.day().toString(), StandardCharsets.UTF_8);
+                            return today;
+                        },
+                        d -> {},
+                        e -> LoggerFactory.getLogger(WorkAlerts.class).warn("Digest day not kept", e));
+            }
         }
     }
 
     ObjectProperty<WorkWatch.Alerts> property() {
         return alerts;
+    }
+
+    ObjectProperty<DailyDigest> digestProperty() {
+        return digest;
     }
 }

@@ -27,6 +27,7 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.clock.TicketClocks;
+import org.reliefdesk.logic.queue.DailyDigest;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.queue.WorkWatch;
@@ -76,7 +77,7 @@ public final class WorkbenchViewModel {
     /** Whether the message says something went wrong (shown in red) or something was done. */
     private final BooleanProperty messageIsProblem = new SimpleBooleanProperty();
 
-    private final WorkAlerts alerts = new WorkAlerts();
+    private final WorkAlerts alerts;
 
     public WorkbenchViewModel(Workspace workspace, User user) {
         this.workspace = workspace;
@@ -87,6 +88,12 @@ public final class WorkbenchViewModel {
         this.user = user;
         this.engine = workspace.engine();
         this.capabilities = Capabilities.of(user);
+        // leaders get the day's figures once a working day; everyone, news of their own tasks
+        this.alerts = new WorkAlerts(
+                capabilities.readsDashboard()
+                        ? config.dataDir().resolve("prefs").resolve(user.username() + ".digest")
+                        : null,
+                tasks);
         ScopeLoader loader = new ScopeLoader(
                 store,
                 TicketScope.of(user, catalog),
@@ -303,6 +310,11 @@ public final class WorkbenchViewModel {
 
     public ObjectProperty<WorkWatch.Alerts> alertsProperty() {
         return alerts.property();
+    }
+
+    /** The day's figures of the scope, set once a working day for those who read the county. */
+    public ObjectProperty<DailyDigest> digestProperty() {
+        return alerts.digestProperty();
     }
 
     public BooleanProperty messageIsProblemProperty() {

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.queue.Queue;
@@ -55,5 +56,20 @@ class NotificationGuiTest extends GuiTestBase {
                 () -> !lookup("#refreshButton").queryButton().isDisabled());
         // at most the first notice (it hides itself after 10 s, which a loaded machine may reach by now)
         assertTrue(lookup(notice).queryAll().size() <= 1, "no second notice");
+    }
+
+    @Test
+    void aMinimisedWindowSaysInItsTitleThatNoticesWait() throws Exception {
+        startApp(TUESDAY, 200);
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        Stage stage = (Stage) lookup("#ticketTable").query().getScene().getWindow();
+        String title = stage.getTitle();
+        interact(() -> stage.setIconified(true));
+        openWaterTicket(TUESDAY, DemoUsers.TOWNSHIP_STAFF);
+        interact(() -> lookup("#refreshButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getTitle().startsWith("（1 条新提醒）"));
+        assertTrue(stage.getTitle().endsWith(title), stage.getTitle());
+        interact(() -> stage.setIconified(false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getTitle().equals(title));
     }
 }
