@@ -13,6 +13,8 @@ public final class SyncFacts {
     public static final String CLIENT_ID = "client.id";
     public static final String LAST_SYNC = "last.sync";
     public static final String CENTRAL_URL = "central.url";
+    /** Per user: whether their pulls reached the end of the scope since the cursor last started from 0. */
+    static final String CAUGHT_UP = "pull.caughtUp.";
 
     private static final String PASSWORD = "password.";
 
@@ -81,7 +83,25 @@ public final class SyncFacts {
 
     /** Starts {@code username}'s pulls from the beginning again (a full resync; waiting changes stay). */
     public void resetCursor(String username) {
-        put(cursorName(username), "0");
+        store.inTransaction(s -> {
+            put(s, cursorName(username), "0");
+            put(s, CAUGHT_UP + username, "false");
+            return null;
+        });
+    }
+
+    /**
+     * Whether {@code username}'s pulls once reached the end of their scope since the cursor last
+     * started from 0: until then what this PC holds of the scope is partial (a first sync), and the
+     * dashboard and the reports say so.
+     */
+    public boolean caughtUp(String username) {
+        return get(CAUGHT_UP + username).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /** A pull of {@code username} reached the end of their scope. */
+    public void markCaughtUp(String username) {
+        put(CAUGHT_UP + username, "true");
     }
 
     /**
@@ -101,6 +121,7 @@ public final class SyncFacts {
                     get(s, cursorName(username)).map(c -> !"0".equals(c)).orElse(false);
             if (pulledBefore) {
                 put(s, cursorName(username), "0");
+                put(s, CAUGHT_UP + username, "false");
             }
             return pulledBefore;
         });

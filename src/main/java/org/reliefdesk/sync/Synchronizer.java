@@ -329,6 +329,7 @@ public final class Synchronizer {
             cursor = page.next();
             progress.accept(new Progress("pull", total <= 0 ? 1 : Math.min(1, (double) pulled / total)));
             if (!page.more()) {
+                store.syncFacts().markCaughtUp(username);
                 return pulled;
             }
         }

@@ -152,8 +152,12 @@ abstract class SyncContract {
             assertEquals(0, again.pushed(), "an operation in conflict is not pushed again by itself");
             assertEquals(1, b.store.outbox().unsettled().size());
             assertEquals(bEvent, last(b.store.tickets().events(target.id())).id(), "syncing again keeps B's version");
-            b.store.syncFacts().resetCursor(SyncWorld.WATER_A2.username());
+            String two = SyncWorld.WATER_A2.username();
+            assertTrue(b.store.syncFacts().caughtUp(two), "pulled to the end of the scope");
+            b.store.syncFacts().resetCursor(two);
+            assertFalse(b.store.syncFacts().caughtUp(two), "a full resync holds part of the scope until it ends");
             assertEquals(a.tickets().size(), b.sync().pulled(), "a full resync pulls the whole scope again");
+            assertTrue(b.store.syncFacts().caughtUp(two));
             assertEquals(
                     bEvent, last(b.store.tickets().events(target.id())).id(), "and still keeps B's waiting change");
 

@@ -100,8 +100,15 @@ public final class DashboardView {
         partial.setId("dashboardPartial");
         partial.getStyleClass().add("calendar-warning");
         partial.managedProperty().bind(partial.visibleProperty());
+        Label syncing = new Label(texts.msg("dashboard.syncing"));
+        syncing.setId("dashboardSyncing");
+        syncing.getStyleClass().add("calendar-warning");
+        syncing.setWrapText(true);
+        syncing.managedProperty().bind(syncing.visibleProperty());
+        syncing.visibleProperty().bind(vm.incompleteProperty());
         VBox box = new VBox(
                 12,
+                syncing,
                 partial,
                 Panes.titled(texts.msg("dashboard.counts"), counts),
                 charts,

@@ -126,7 +126,13 @@ public final class ReportsView {
             output.getChildren().addAll(letterhead, register);
         }
         output.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(8, controls, output);
+        Label syncing = new Label(texts.msg("reports.syncing"));
+        syncing.setId("reportsSyncing");
+        syncing.getStyleClass().add("calendar-warning");
+        syncing.setWrapText(true);
+        syncing.managedProperty().bind(syncing.visibleProperty());
+        syncing.visibleProperty().bind(vm.workbench().incompleteProperty());
+        VBox top = new VBox(8, syncing, controls, output);
         top.setPadding(new Insets(10));
 
         // A new report gets new pages: re-pointing the shown Pagination while it is on page 2 or

@@ -73,6 +73,9 @@ final class MainWindow {
         this.texts = texts;
         Capabilities can = vm.capabilities();
         TicketsView tickets = new TicketsView(vm, texts, catalog, sync.enabled());
+        if (sync.enabled()) {
+            vm.incompleteProperty().bind(sync.catchingUpProperty());
+        }
         tickets.printSheetsWith(chosen -> TicketSheetWindow.open(root.getScene().getWindow(), vm, chosen));
         TabPane tabs = new TabPane();
         tabs.setId("mainTabs");

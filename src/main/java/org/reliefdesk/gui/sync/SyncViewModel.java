@@ -57,6 +57,9 @@ public final class SyncViewModel {
     private final UiTasks tasks;
 
     private final BooleanProperty running = new SimpleBooleanProperty();
+    /** This person's scope has not been pulled to its end yet (a first sync, a full resync). */
+    private final BooleanProperty catchingUp = new SimpleBooleanProperty();
+
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty status = new SimpleStringProperty("");
     private final IntegerProperty pending = new SimpleIntegerProperty();
@@ -114,7 +117,14 @@ public final class SyncViewModel {
             return;
         }
         refreshCounts();
+        // read on the sync lane before the sync queued after it: its answer comes first
+        submit(p -> !workspace.store.syncFacts().caughtUp(user.username()), catchingUp::set);
         syncNow();
+    }
+
+    /** Whether what this PC holds of the person's scope is still partial: their pulls never reached its end. */
+    public BooleanProperty catchingUpProperty() {
+        return catchingUp;
     }
 
     /** Runs work on the sync lane, then {@code then} on the FX thread; nothing once this workbench is closed. */
@@ -152,7 +162,10 @@ public final class SyncViewModel {
                     workspace.store.syncFacts().resetCursor(user.username());
                     return true;
                 },
-                reset -> syncNow());
+                reset -> {
+                    catchingUp.set(true);
+                    syncNow();
+                });
     }
 
     public void syncNow() {
@@ -173,6 +186,7 @@ public final class SyncViewModel {
                 r -> {
                     failures = 0;
                     running.set(false);
+                    catchingUp.set(false); // pulled to the end of the scope
                     refreshCounts();
                     // a new holiday year moves every deadline: the whole scope is read again
                     onChanged.accept(r.calendarYears() > 0 ? Synchronizer.Changed.everything() : r.changed());

@@ -71,6 +71,9 @@ public final class WorkbenchViewModel {
 
     private final TicketList list = new TicketList();
     private final SavedViews views;
+    /** What this PC holds of the scope is still arriving from the central store (a first sync). */
+    private final BooleanProperty incomplete = new SimpleBooleanProperty();
+
     private final SelectedTicket selected;
     private final ApplicantTickets applicant;
     private final StringProperty message = new SimpleStringProperty("");
@@ -260,6 +263,14 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyObjectProperty<ScopeSnapshot> snapshotProperty() {
         return feed.snapshotProperty();
+    }
+
+    /**
+     * Whether the scope is still arriving from the central store (a first sync, a full resync): the
+     * dashboard and the reports say their figures cover what has arrived so far. Bound to the sync.
+     */
+    public BooleanProperty incompleteProperty() {
+        return incomplete;
     }
 
     /** This person's saved views (read when the views menu is built). */

@@ -73,4 +73,27 @@ class SyncViewModelTest {
             assertEquals(0, tasks.delayedCount(), "a stopped sync plans nothing");
         }
     }
+
+    @Test
+    void aScopeNeverPulledToItsEndIsPartialUntilAPullReachesIt() throws Exception {
+        try (Workspace w = TestWorkspaces.demo(
+                dir,
+                50,
+                Texts.CHINESE,
+                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
+                (o, n, e) -> Optional.empty(),
+                o -> List.of())) {
+            SyncViewModel first = new SyncViewModel(w, DemoUsers.LEADER, "demo-password".toCharArray(), c -> {});
+            first.start();
+            assertTrue(first.catchingUpProperty().get(), "never pulled: what this PC holds is partial");
+            assertTrue(first.statusProperty().get().contains("暂时连不上中央库"), "and stays so while offline");
+            first.stop();
+
+            w.store.syncFacts().markCaughtUp(DemoUsers.LEADER.username());
+            SyncViewModel later = new SyncViewModel(w, DemoUsers.LEADER, "demo-password".toCharArray(), c -> {});
+            later.start();
+            assertFalse(later.catchingUpProperty().get(), "pulled to the end once: offline now is not partial");
+            later.stop();
+        }
+    }
 }
