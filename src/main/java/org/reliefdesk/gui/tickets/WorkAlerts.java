@@ -29,11 +29,21 @@ final class WorkAlerts {
     private final UiTasks tasks;
     /** The day the digest was last told; null until read (or for someone who gets none). */
     private LocalDate toldOn;
+    /**
+     * Whether what the store holds can be looked at: with a central store, not before this
+     * session's first sync has ended (a first sync brings the whole scope: none of it is news, and
+     * a digest of half a county is wrong).
+     */
+    private boolean settled;
 
-    /** Alerts for {@code digestFile}'s person; {@code digestFile} null: no daily digest. */
-    WorkAlerts(Path digestFile, UiTasks tasks) {
+    /**
+     * Alerts for {@code digestFile}'s person; {@code digestFile} null: no daily digest.
+     * {@code syncs}: a central store is synced with, so nothing is looked at before {@link #synced()}.
+     */
+    WorkAlerts(Path digestFile, UiTasks tasks, boolean syncs) {
         this.digestFile = digestFile;
         this.tasks = tasks;
+        this.settled = !syncs;
         if (digestFile != null) {
             tasks.run(
                     UiTasks.Lane.HOUSEKEEPING,
@@ -49,9 +59,14 @@ final class WorkAlerts {
         }
     }
 
+    /** A sync ended: from now on the store holds the scope as the central store has it. */
+    void synced() {
+        settled = true;
+    }
+
     /** Looks at a loaded snapshot: new tickets of mine, and mine that turned due soon, overdue or supervised. */
     void look(ScopeSnapshot s) {
-        if (s.maker() == null) {
+        if (s.maker() == null || !settled) {
             return;
         }
         List<WorkWatch.Seen> mine = s.tickets().stream()

@@ -96,7 +96,8 @@ public final class WorkbenchViewModel {
                 capabilities.readsDashboard()
                         ? config.dataDir().resolve("prefs").resolve(user.username() + ".digest")
                         : null,
-                tasks);
+                tasks,
+                config.central().mode() != AppConfig.Central.Mode.OFF);
         ScopeLoader loader = new ScopeLoader(
                 store,
                 TicketScope.of(user, catalog),
@@ -148,6 +149,7 @@ public final class WorkbenchViewModel {
 
     /** What a sync changed: those tickets put in place, or the whole scope read again after a large pull. */
     public void synced(Synchronizer.Changed changed) {
+        alerts.synced(); // before the load it causes: that load is looked at
         feed.synced(changed);
     }
 

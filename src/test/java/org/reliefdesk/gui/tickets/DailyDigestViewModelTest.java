@@ -4,15 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.clock.TicketClock;
+import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.DailyDigest;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.sync.Synchronizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -61,6 +65,23 @@ class DailyDigestViewModelTest {
             WorkbenchViewModel clerk = new WorkbenchViewModel(w, DemoUsers.WATER_CLERK);
             clerk.reload();
             assertNull(clerk.digestProperty().get(), "clerks get news of their own tasks, not the county's figures");
+        }
+    }
+
+    @Test
+    void withACentralStoreNothingIsToldBeforeTheFirstSyncHasEnded() throws Exception {
+        try (Workspace w = TestWorkspaces.demo(
+                dir,
+                200,
+                Texts.CHINESE,
+                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
+                (o, n, e) -> Optional.empty(),
+                o -> List.of())) {
+            WorkbenchViewModel leader = new WorkbenchViewModel(w, DemoUsers.LEADER);
+            leader.reload();
+            assertNull(leader.digestProperty().get(), "a first sync may still be bringing the county");
+            leader.synced(Synchronizer.Changed.everything());
+            assertEquals(TestWorkspaces.DAY, leader.digestProperty().get().day(), "told once the sync has ended");
         }
     }
 }
