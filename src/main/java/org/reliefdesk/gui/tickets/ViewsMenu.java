@@ -7,6 +7,7 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -76,7 +77,23 @@ final class ViewsMenu {
         items.add(save);
         delete.setDisable(delete.getItems().isEmpty());
         items.add(delete);
+        items.add(new SeparatorMenuItem());
+        items.add(columns());
         button.getItems().setAll(items);
+    }
+
+    /** 显示的列: each column shown or hidden by keyboard too (the table's + button takes a mouse). */
+    private Menu columns() {
+        Menu columns = new Menu(texts.msg("views.columns"));
+        columns.setId("columnsMenu");
+        for (TableColumn<Ticket, ?> c : table.getColumns()) {
+            CheckMenuItem shown = new CheckMenuItem(c.getText());
+            shown.setId("show-" + c.getId().replace('.', '-')); // a dot would read as a style class
+            shown.setMnemonicParsing(false);
+            shown.selectedProperty().bindBidirectional(c.visibleProperty());
+            columns.getItems().add(shown);
+        }
+        return columns;
     }
 
     /** The table as {@code v} says: its columns shown or hidden, its sort. */

@@ -72,6 +72,12 @@ class SavedViewGuiTest extends GuiTestBase {
         assertEquals("column.daysOpen", table.getSortOrder().get(0).getId());
         assertEquals(TableColumn.SortType.DESCENDING, days.getSortType());
         assertFalse(township.isVisible(), "the hidden column hidden again");
+        // a column shown again from the menu, by keyboard as well as by mouse
+        clickOn("#viewsButton");
+        clickOn("#columnsMenu");
+        clickOn("#show-column-township");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(township.isVisible(), "shown again from 视图 → 显示的列");
         long first = (Long) days.getCellObservableValue(table.getItems().get(0)).getValue();
         long last = (Long) days.getCellObservableValue(
                         table.getItems().get(table.getItems().size() - 1))
