@@ -196,6 +196,11 @@ public final class LocalStore implements AutoCloseable {
         return new NoticeBook(this);
     }
 
+    /** Attachments pulled tickets name that this PC has not fetched yet, with when to ask again. */
+    public MissingAttachments missingAttachments() {
+        return new MissingAttachments(this);
+    }
+
     public SyncFacts syncFacts() {
         return new SyncFacts(this);
     }

@@ -58,6 +58,8 @@ public final class Synchronizer {
 
     /** The most tickets a report names one by one; beyond it a sync reports "many" (a first pull). */
     public static final int CHANGED_NAMED = 5_000;
+    /** The most missed attachments asked for again in one sync (the rest wait for the next). */
+    static final int RETRIES_PER_SYNC = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(Synchronizer.class);
 
@@ -172,6 +174,9 @@ public final class Synchronizer {
         Changed changed = new Changed();
         push(session, progress, counts, changed);
         int pulled = pull(session, progress, changed);
+        if (fetchAttachments) {
+            fetchMissed(session.token(), new AttachmentStore(store.dataDir()));
+        }
         int years = pullCalendar(session.token());
         store.syncFacts().put(SyncFacts.LAST_SYNC, clock.instant().toString());
         Report r = new Report(
@@ -358,40 +363,62 @@ public final class Synchronizer {
 
     /** Photos of pulled tickets, fetched now so they show offline later; a missing one is tried at the next sync. */
     private void fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files) {
-        int missing = 0;
+        List<String> missed = new ArrayList<>();
+        List<String> fetched = new ArrayList<>();
         for (TicketHistory h : tickets) {
             for (TicketAttachments.Attached a :
                     TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())) {
                 if (!AttachmentNames.valid(a.storedName())) {
                     continue; // never a path: the ingestion refuses such a form, this is belt and braces
                 }
-                Path target = files.path(a.storedName());
-                if (!Files.exists(target)) {
-                    try {
-                        client.download(token, sha(a.storedName()), target);
-                    } catch (CentralClient.Refused e) {
-                        if (e.status() != 404) {
-                            LOG.warn(
-                                    "Attachment {} of ticket {} not fetched: {}",
-                                    a.storedName(),
-                                    h.ticket().ticketNo(),
-                                    e.getMessage());
-                        }
-                        missing++;
-                    } catch (IOException e) {
-                        LOG.warn(
-                                "Attachment {} of ticket {} not fetched: {}",
-                                a.storedName(),
-                                h.ticket().ticketNo(),
-                                e.getMessage());
-                    }
-                }
+                (fetch(token, a.storedName(), files) ? fetched : missed).add(a.storedName());
             }
         }
-        if (missing > 0) {
+        store.missingAttachments().tried(missed, fetched, clock.instant());
+        if (!missed.isEmpty()) {
             // Sample data names photos that were never taken; real ones arrive with their operation.
-            LOG.info("{} attachments named by pulled tickets are not on the central store", missing);
+            LOG.info(
+                    "{} attachments named by pulled tickets are not on the central store yet: asked again later",
+                    missed.size());
         }
+    }
+
+    /**
+     * Asks again for attachments missed before whose wait is over (at most {@value #RETRIES_PER_SYNC}
+     * a sync): a photo pushed since arrives; one still missing waits twice as long.
+     */
+    private void fetchMissed(String token, AttachmentStore files) {
+        List<String> due = store.missingAttachments().due(clock.instant(), RETRIES_PER_SYNC);
+        List<String> missed = new ArrayList<>();
+        List<String> fetched = new ArrayList<>();
+        for (String name : due) {
+            if (AttachmentNames.valid(name)) {
+                (fetch(token, name, files) ? fetched : missed).add(name);
+            }
+        }
+        store.missingAttachments().tried(missed, fetched, clock.instant());
+        if (!due.isEmpty()) {
+            LOG.info("Asked again for {} missing attachments: {} arrived", due.size(), fetched.size());
+        }
+    }
+
+    /** Fetches one attachment unless it is here; whether it is here now. */
+    private boolean fetch(String token, String storedName, AttachmentStore files) {
+        Path target = files.path(storedName);
+        if (Files.exists(target)) {
+            return true;
+        }
+        try {
+            client.download(token, sha(storedName), target);
+            return true;
+        } catch (CentralClient.Refused e) {
+            if (e.status() != 404) {
+                LOG.warn("Attachment {} not fetched: {}", storedName, e.getMessage());
+            }
+        } catch (IOException e) {
+            LOG.warn("Attachment {} not fetched: {}", storedName, e.getMessage());
+        }
+        return false;
     }
 
     private static String sha(String storedName) {

@@ -52,6 +52,7 @@ import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.MissingAttachments;
 import org.reliefdesk.store.Outbox;
 import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.CentralClient;
@@ -119,6 +120,33 @@ abstract class SyncContract {
                     b.store.tickets().find(target.id()).orElseThrow().currentStep());
             assertEquals(
                     madeByA.size(), world.centralTicket(target.id()).events().size());
+        }
+    }
+
+    @Test
+    void aMissingAttachmentIsAskedForAgainWithBackOffNotAtEverySync() throws Exception {
+        try (SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A)) {
+            leader.sync();
+            MissingAttachments missing = leader.store.missingAttachments();
+            Instant farAhead = world.clock.instant().plus(Duration.ofDays(400));
+            List<String> all = missing.due(farAhead, 10_000);
+            assertFalse(all.isEmpty(), "the sample county names photos that were never taken");
+            String one = all.get(0);
+            assertEquals(1, missing.attempts(one));
+            assertTrue(missing.due(world.clock.instant(), 10_000).isEmpty(), "none due right after the miss");
+
+            leader.sync();
+            assertEquals(1, missing.attempts(one), "a sync right after does not ask again");
+            world.clock.advance(Duration.ofMinutes(6));
+            leader.sync();
+            assertEquals(2, missing.attempts(one), "asked again once 5 minutes have passed");
+            world.clock.advance(Duration.ofMinutes(6));
+            leader.sync();
+            assertEquals(2, missing.attempts(one), "then after 10 minutes, not 6");
+            world.clock.advance(Duration.ofMinutes(5));
+            leader.sync();
+            assertEquals(3, missing.attempts(one));
+            assertEquals(all.size(), missing.due(farAhead, 10_000).size(), "each still missing, none forgotten");
         }
     }
 
