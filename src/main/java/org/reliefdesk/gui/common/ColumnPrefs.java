@@ -73,19 +73,32 @@ public final class ColumnPrefs {
         for (TableColumn<S, ?> c : columns) {
             c.setVisible(!"false".equals(p.getProperty(c.getId() + ".visible")));
         }
-        // the sort last left: "column.ladder:DESC,column.submitted:ASC"
-        for (String s : p.getProperty("sort", "").split(",")) {
+        sortBy(table, List.of(p.getProperty("sort", "").split(","))); // the sort last left
+    }
+
+    /**
+     * Sorts {@code table} as kept ({@link #sortOf}): "column.ladder:DESC", then "column.submitted:ASC";
+     * a column not there or hidden is left out.
+     */
+    public static void sortBy(TableView<?> table, List<String> sort) {
+        table.getSortOrder().clear();
+        for (String s : sort) {
             int colon = s.lastIndexOf(':');
             String id = colon < 0 ? s : s.substring(0, colon);
-            columns.stream()
-                    .filter(c -> c.getId().equals(id) && c.isVisible())
-                    .findFirst()
-                    .ifPresent(c -> {
-                        c.setSortType(
-                                s.endsWith(":DESC") ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
-                        table.getSortOrder().add(c);
-                    });
+            for (TableColumn<?, ?> c : table.getColumns()) {
+                if (id.equals(c.getId()) && c.isVisible()) {
+                    c.setSortType(
+                            s.endsWith(":DESC") ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                    addSorted(table, c);
+                    break;
+                }
+            }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> void addSorted(TableView<S> table, TableColumn<?, ?> c) {
+        table.getSortOrder().add((TableColumn<S, ?>) c);
     }
 
     private static void save(TableView<?> table, Path file) {

@@ -101,18 +101,7 @@ final class ViewsMenu {
         for (TableColumn<Ticket, ?> c : table.getColumns()) {
             c.setVisible(!v.hidden().contains(c.getId()));
         }
-        table.getSortOrder().clear();
-        for (String s : v.sort()) {
-            String id = s.substring(0, s.lastIndexOf(':') < 0 ? s.length() : s.lastIndexOf(':'));
-            table.getColumns().stream()
-                    .filter(c -> c.getId().equals(id) && c.isVisible())
-                    .findFirst()
-                    .ifPresent(c -> {
-                        c.setSortType(
-                                s.endsWith(":DESC") ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
-                        table.getSortOrder().add(c);
-                    });
-        }
+        ColumnPrefs.sortBy(table, v.sort());
     }
 
     private SavedView current(String name) {
