@@ -1,6 +1,9 @@
 package org.reliefdesk.gui.tickets;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
@@ -17,6 +20,7 @@ import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.LadderState;
+import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.store.Outbox;
@@ -76,12 +80,14 @@ final class TicketTable {
         // 1024 px window; the rest follows (a user's own order and widths are kept in ColumnPrefs).
         table.getColumns()
                 .add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
-        table.getColumns()
-                .add(Columns.of(
-                        texts,
-                        "column.ladder",
-                        90,
-                        t -> texts.msg("ladder." + vm.clock(t).shownState())));
+        TableColumn<Ticket, String> ladder = Columns.of(
+                texts,
+                "column.ladder",
+                90,
+                t -> texts.msg("ladder." + vm.clock(t).shownState()));
+        Map<String, Integer> order = ladderOrder(texts);
+        ladder.setComparator(Comparator.comparingInt(s -> order.getOrDefault(s, order.size())));
+        table.getColumns().add(ladder);
         table.getColumns()
                 .add(Columns.of(
                         texts,
@@ -138,6 +144,26 @@ final class TicketTable {
             }
         });
         return table;
+    }
+
+    /**
+     * The time-limit column sorts by how late a ticket is, not by the words' order: on time, due
+     * soon, step overdue, supervised, then the concluded (their follow-up visit pending, late, done).
+     */
+    private static Map<String, Integer> ladderOrder(Texts texts) {
+        List<String> order = List.of(
+                LadderState.ON_TIME.name(),
+                LadderState.DUE_SOON.name(),
+                LadderState.STEP_OVERDUE.name(),
+                LadderState.SUPERVISED.name(),
+                TicketClock.FOLLOW_UP_OVERDUE,
+                TicketClock.FOLLOW_UP_PENDING,
+                LadderState.CONCLUDED.name());
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            rank.put(texts.msg("ladder." + order.get(i)), i);
+        }
+        return rank;
     }
 
     /** Marks a row by where its ticket stands on the supervision ladder (colours in workbench.css). */

@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.shell;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Button;
@@ -83,6 +84,24 @@ class SavedViewGuiTest extends GuiTestBase {
                         table.getItems().get(table.getItems().size() - 1))
                 .getValue();
         assertTrue(first >= last, "the longest open first");
+
+        // the time-limit column sorts by how late, not by the words' order
+        TableColumn<Ticket, ?> ladder = column(table, "column.ladder");
+        interact(() -> {
+            queues.getSelectionModel().select(Queue.ALL);
+            lookup("#searchField").queryTextInputControl().setText("");
+            ladder.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(ladder);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = table.getItems().stream()
+                .map(t -> String.valueOf(ladder.getCellObservableValue(t).getValue()))
+                .distinct()
+                .toList();
+        assertEquals("已办结", shown.get(0), "concluded last in rank: first when descending");
+        assertEquals("正常", shown.get(shown.size() - 1), shown.toString());
+        assertTrue(shown.indexOf("督办") < shown.indexOf("环节超期"), shown.toString());
+        assertTrue(shown.indexOf("环节超期") < shown.indexOf("即将到期"), shown.toString());
     }
 
     @SuppressWarnings("unchecked")
