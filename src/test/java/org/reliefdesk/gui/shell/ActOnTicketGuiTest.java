@@ -133,7 +133,8 @@ class ActOnTicketGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(after.id(), table().getSelectionModel().getSelectedItem().id());
         assertTrue(
-                lookup("#actionBar").queryAs(FlowPane.class).getChildren().isEmpty(),
+                lookup("#actionBar").queryAs(FlowPane.class).getChildren().stream()
+                        .noneMatch(b -> b.getId() != null && b.getId().startsWith("action-")),
                 "verification is the township's step: the clerk has no action");
     }
 

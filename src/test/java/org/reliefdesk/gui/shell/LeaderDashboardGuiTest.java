@@ -68,7 +68,8 @@ class LeaderDashboardGuiTest extends GuiTestBase {
         TableView<Ticket> tickets = (TableView<Ticket>) lookup("#ticketTable").query();
         assertEquals(oldest.id(), tickets.getSelectionModel().getSelectedItem().id());
         assertTrue(
-                lookup("#actionBar").queryAs(FlowPane.class).getChildren().isEmpty(),
+                lookup("#actionBar").queryAs(FlowPane.class).getChildren().stream()
+                        .noneMatch(b -> b.getId() != null && b.getId().startsWith("action-")),
                 "a leader has no action on any ticket");
     }
 
