@@ -77,7 +77,7 @@ public final class ConflictsViewModel {
                                     Formats.dateTime(e.createdAt())),
                             texts.msg("conflicts.reason", e.reason() == null ? "" : e.reason()),
                             mineText(e, t),
-                            centralText(sync.centralVersion(e)),
+                            centralText(sync.conflicts().centralVersion(e)),
                             e.operation().kind() == Operation.Kind.ACT && e.centralTicket() != null);
                 })
                 .toList());
@@ -87,7 +87,7 @@ public final class ConflictsViewModel {
     public void reapply(ConflictRow row) {
         Outbox.Entry e = entries.get(row.opId());
         if (e != null) {
-            sync.reapply(e);
+            sync.conflicts().reapply(e);
         }
     }
 
@@ -95,7 +95,7 @@ public final class ConflictsViewModel {
     public void discard(ConflictRow row) {
         Outbox.Entry e = entries.get(row.opId());
         if (e != null) {
-            sync.discard(e);
+            sync.conflicts().discard(e);
         }
     }
 
@@ -147,7 +147,7 @@ public final class ConflictsViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return sync.messageProperty();
+        return sync.conflicts().messageProperty();
     }
 
     public Texts texts() {

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -24,10 +23,7 @@ import javafx.collections.ObservableList;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.model.ChinaTime;
-import org.reliefdesk.model.InvalidFieldException;
-import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.Outbox;
 import org.reliefdesk.store.SyncFacts;
@@ -64,7 +60,7 @@ public final class SyncViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final IntegerProperty pending = new SimpleIntegerProperty();
     private final ObservableList<Outbox.Entry> unsettled = FXCollections.observableArrayList();
-    private final StringProperty message = new SimpleStringProperty();
+    private final ConflictSettling conflicts;
     private CentralClient.Session session;
     private CentralClient client;
     private UiTasks.Running next;
@@ -78,6 +74,7 @@ public final class SyncViewModel {
         this.password = password;
         this.texts = workspace.config.texts();
         this.onChanged = onChanged;
+        this.conflicts = new ConflictSettling(this, workspace, user, onChanged);
     }
 
     /** Whether this workbench syncs at all (not when started with {@code --central off}). */
@@ -105,11 +102,6 @@ public final class SyncViewModel {
         return unsettled;
     }
 
-    /** The outcome of the last re-apply or discard, for the conflicts view. */
-    ReadOnlyStringProperty messageProperty() {
-        return message;
-    }
-
     /** Syncs now and then every configured interval. */
     public void start() {
         if (!enabled()) {
@@ -128,7 +120,7 @@ public final class SyncViewModel {
     }
 
     /** Runs work on the sync lane, then {@code then} on the FX thread; nothing once this workbench is closed. */
-    private <T> void submit(UiTasks.Work<T> work, Consumer<T> then) {
+    <T> void submit(UiTasks.Work<T> work, Consumer<T> then) {
         if (!stopped) {
             tasks.run(
                     UiTasks.Lane.SYNC,
@@ -302,59 +294,8 @@ public final class SyncViewModel {
         return t.format(DateTimeFormatter.ofPattern(today ? "HH:mm" : "yyyy-MM-dd HH:mm"));
     }
 
-    /** The central store's version of the ticket kept with an operation, or null when it holds none. */
-    TicketHistory centralVersion(Outbox.Entry e) {
-        if (e.centralTicket() == null) {
-            return null;
-        }
-        return new TicketLineCodec(workspace.catalog).readTrusted(e.centralTicket());
-    }
-
-    /** Takes the central version and does the same action again on it, as a new change to push. */
-    void reapply(Outbox.Entry e) {
-        submit(
-                p -> {
-                    try {
-                        workspace
-                                .actions()
-                                .reapply(
-                                        e.opId(),
-                                        user,
-                                        centralVersion(e),
-                                        workspace.config.clock().instant());
-                        return texts.msg("conflicts.done.reapplied");
-                    } catch (InvalidFieldException ex) {
-                        return texts.msg("conflicts.reapplyRefused", texts.describe(ex));
-                    } catch (RuntimeException ex) {
-                        LOG.error("Re-applying {} failed", e.opId(), ex);
-                        return texts.msg("conflicts.reapplyRefused", ex.getMessage());
-                    }
-                },
-                shown -> {
-                    message.set(shown);
-                    onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
-                    refreshCounts();
-                    syncNow();
-                });
-    }
-
-    /** Keeps the central version; the operation stays in the outbox, marked discarded. */
-    void discard(Outbox.Entry e) {
-        submit(
-                p -> {
-                    workspace
-                            .store
-                            .outbox()
-                            .discard(
-                                    e.opId(),
-                                    centralVersion(e),
-                                    workspace.config.clock().instant());
-                    return e;
-                },
-                done -> {
-                    message.set(texts.msg("conflicts.done.discarded"));
-                    onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
-                    refreshCounts();
-                });
+    /** Settling the changes the central store did not take (the conflicts page). */
+    ConflictSettling conflicts() {
+        return conflicts;
     }
 }

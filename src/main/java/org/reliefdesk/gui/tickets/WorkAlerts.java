@@ -10,9 +10,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.calendar.WorkingHours;
 import org.reliefdesk.logic.queue.DailyDigest;
 import org.reliefdesk.logic.queue.WorkWatch;
+import org.reliefdesk.logic.users.Capabilities;
+import org.reliefdesk.model.User;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -57,6 +60,14 @@ final class WorkAlerts {
                         toldOn = LocalDate.MIN;
                     });
         }
+    }
+
+    /** Everyone gets news of their own tasks; those who read the county, the day's figures too. */
+    static WorkAlerts of(AppConfig config, User user, Capabilities can, UiTasks tasks) {
+        return new WorkAlerts(
+                can.readsDashboard() ? config.dataDir().resolve("prefs").resolve(user.username() + ".digest") : null,
+                tasks,
+                config.central().mode() != AppConfig.Central.Mode.OFF);
     }
 
     /** A sync ended: from now on the store holds the scope as the central store has it. */

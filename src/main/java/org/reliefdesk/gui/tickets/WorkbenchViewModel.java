@@ -91,13 +91,7 @@ public final class WorkbenchViewModel {
         this.user = user;
         this.engine = workspace.engine();
         this.capabilities = Capabilities.of(user);
-        // leaders get the day's figures once a working day; everyone, news of their own tasks
-        this.alerts = new WorkAlerts(
-                capabilities.readsDashboard()
-                        ? config.dataDir().resolve("prefs").resolve(user.username() + ".digest")
-                        : null,
-                tasks,
-                config.central().mode() != AppConfig.Central.Mode.OFF);
+        this.alerts = WorkAlerts.of(config, user, capabilities, tasks);
         ScopeLoader loader = new ScopeLoader(
                 store,
                 TicketScope.of(user, catalog),

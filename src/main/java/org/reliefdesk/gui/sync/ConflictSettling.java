@@ -1,0 +1,105 @@
+package org.reliefdesk.gui.sync;
+
+import java.util.function.Consumer;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.User;
+import org.reliefdesk.store.Outbox;
+import org.reliefdesk.sync.Synchronizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A change the central store did not take, settled by the person: done again on the central
+ * store's version, or given up for it. Runs on the sync lane; the next sync pushes what was done.
+ */
+final class ConflictSettling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConflictSettling.class);
+
+    private final SyncViewModel sync;
+    private final Workspace workspace;
+    private final User user;
+    private final Texts texts;
+    /** Hears which tickets a re-apply or a discard changed on this PC. */
+    private final Consumer<Synchronizer.Changed> onChanged;
+
+    private final StringProperty message = new SimpleStringProperty();
+
+    ConflictSettling(SyncViewModel sync, Workspace workspace, User user, Consumer<Synchronizer.Changed> onChanged) {
+        this.sync = sync;
+        this.workspace = workspace;
+        this.user = user;
+        this.texts = workspace.config.texts();
+        this.onChanged = onChanged;
+    }
+
+    /** The outcome of the last re-apply or discard, for the conflicts view. */
+    ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    /** The central store's version of the ticket kept with an operation, or null when it holds none. */
+    TicketHistory centralVersion(Outbox.Entry e) {
+        if (e.centralTicket() == null) {
+            return null;
+        }
+        return new TicketLineCodec(workspace.catalog).readTrusted(e.centralTicket());
+    }
+
+    /** Takes the central version and does the same action again on it, as a new change to push. */
+    void reapply(Outbox.Entry e) {
+        sync.submit(
+                p -> {
+                    try {
+                        workspace
+                                .actions()
+                                .reapply(
+                                        e.opId(),
+                                        user,
+                                        centralVersion(e),
+                                        workspace.config.clock().instant());
+                        return texts.msg("conflicts.done.reapplied");
+                    } catch (InvalidFieldException ex) {
+                        return texts.msg("conflicts.reapplyRefused", texts.describe(ex));
+                    } catch (RuntimeException ex) {
+                        LOG.error("Re-applying {} failed", e.opId(), ex);
+                        return texts.msg("conflicts.reapplyRefused", ex.getMessage());
+                    }
+                },
+                shown -> {
+                    message.set(shown);
+                    onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
+                    sync.refreshCounts();
+                    sync.syncNow();
+                });
+    }
+
+    /** Keeps the central version; the operation stays in the outbox, marked discarded. */
+    void discard(Outbox.Entry e) {
+        sync.submit(
+                p -> {
+                    workspace
+                            .store
+                            .outbox()
+                            .discard(
+                                    e.opId(),
+                                    centralVersion(e),
+                                    workspace.config.clock().instant());
+                    return e;
+                },
+                done -> {
+                    message.set(texts.msg("conflicts.done.discarded"));
+                    onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
+                    sync.refreshCounts();
+                });
+    }
+}
