@@ -1,8 +1,11 @@
 package org.reliefdesk.gui.tickets;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -44,6 +47,9 @@ public final class TicketsView {
 
     /** The queue list's width: its longest name at 1024 px, and the legend under it. */
     private static final double QUEUE_WIDTH = 185;
+
+    /** The most 办理单 made at once. */
+    private static final int MOST_SHEETS = 200;
 
     private final WorkbenchViewModel vm;
     private final Texts texts;
@@ -170,11 +176,24 @@ public final class TicketsView {
         return new ContextMenu(print, export);
     }
 
-    /** The 办理单 of every chosen row, in the order shown (Ctrl+P). */
+    /**
+     * The 办理单 of every chosen row, in the order shown (Ctrl+P, while this page is the one shown).
+     * At most {@value #MOST_SHEETS} at once: a county's whole list chosen by Ctrl+A is not paper.
+     */
     private void printChosen() {
-        List<Ticket> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
-        if (!chosen.isEmpty()) {
-            sheets.accept(table.getItems().stream().filter(chosen::contains).toList());
+        for (Node n = root; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return; // another tab is shown: Ctrl+P is not about these rows
+            }
+        }
+        List<Ticket> chosen = table.getSelectionModel().getSelectedItems();
+        if (chosen.size() > MOST_SHEETS) {
+            vm.warn(texts.msg("tickets.tooManySheets", MOST_SHEETS, chosen.size()));
+        } else if (!chosen.isEmpty()) {
+            Set<UUID> ids = new HashSet<>();
+            chosen.forEach(t -> ids.add(t.id()));
+            sheets.accept(
+                    table.getItems().stream().filter(t -> ids.contains(t.id())).toList());
         }
     }
 

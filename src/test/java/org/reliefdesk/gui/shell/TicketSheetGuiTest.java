@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -70,5 +71,32 @@ class TicketSheetGuiTest extends GuiTestBase {
         clickOn("#sheetClose");
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> lookup("#sheetPages").tryQuery().isEmpty());
+    }
+
+    @Test
+    void aWholeCountyChosenIsNotPrintedAndCtrlPElsewhereIsNotAboutTheRows() throws Exception {
+        startApp(LocalDate.of(2021, 11, 23), 600);
+        signIn(DemoUsers.LEADER.displayName());
+        interact(() ->
+                lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        @SuppressWarnings("unchecked")
+        TableView<Ticket> table = lookup("#ticketTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() > 200);
+        interact(() -> table.getSelectionModel().selectAll());
+        interact(table::requestFocus);
+        press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> lookup("#statusMessage").queryAs(Label.class).getText().contains("一次最多打印 200 件"));
+        assertTrue(lookup("#sheetPages").tryQuery().isEmpty(), "no preview of hundreds of sheets");
+
+        interact(() -> table.getSelectionModel().clearAndSelect(0));
+        interact(() ->
+                lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(0));
+        press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        assertTrue(
+                lookup("#sheetPages").tryQuery().isEmpty(), "on the dashboard, Ctrl+P does not print the list's rows");
     }
 }
