@@ -14,6 +14,7 @@ import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.stage.Screen;
@@ -106,10 +107,15 @@ public record WindowPlace(double x, double y, double width, double height, boole
     public static void follow(Node page, Path dataDir, String username) {
         Path file = dataDir.resolve("prefs").resolve(username + ".window.properties");
         Follower follower = new Follower(file);
+        // the scene outlives this page (the next person's page takes it): nothing is left on it
+        ChangeListener<Window> windowSet = (w, a, window) -> follower.start(window);
         page.sceneProperty().addListener((o, was, now) -> {
             follower.stop();
+            if (was != null) {
+                was.windowProperty().removeListener(windowSet);
+            }
             if (now != null) {
-                now.windowProperty().addListener((w, a, window) -> follower.start(window));
+                now.windowProperty().addListener(windowSet);
                 follower.start(now.getWindow());
             }
         });
