@@ -116,7 +116,7 @@ public final class ActionDialog {
         note.setPromptText(texts.msg("action.notePrompt"));
         Label restored = new Label();
         restored.setId("draftRestored");
-        restored.getStyleClass().add("draft-restored");
+        restored.getStyleClass().add("calendar-warning"); // the app's notice style: it must be seen
         restored.setWrapText(true);
         restored.managedProperty().bind(restored.visibleProperty());
         restored.setVisible(draft.isPresent());

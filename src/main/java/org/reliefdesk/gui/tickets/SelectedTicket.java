@@ -152,8 +152,14 @@ public final class SelectedTicket {
                 p -> new Read(store.tickets().events(t.id()), drafts.of(user.username(), t.id())),
                 read -> {
                     events.setAll(read.history());
-                    read.drafts().values().forEach(this::hold);
                     refreshChoices(t, read.history());
+                    for (FormDrafts.Draft d : read.drafts().values()) {
+                        if (choices.stream().anyMatch(c -> c.action().code().equals(d.action()))) {
+                            hold(d);
+                        } else { // the ticket moved on (acted on elsewhere): the form can no longer be saved
+                            forget(t.id(), d.action());
+                        }
+                    }
                 },
                 failure::set);
     }
@@ -289,16 +295,21 @@ public final class SelectedTicket {
                     draftsOfTicket.remove(code);
                     draftTimes.remove(code);
                 }
-                tasks.run(
-                        UiTasks.Lane.HOUSEKEEPING,
-                        p -> {
-                            drafts.drop(user.username(), id, code);
-                            return code;
-                        },
-                        d -> {},
-                        e -> LoggerFactory.getLogger(SelectedTicket.class).warn("Dropping a draft failed", e));
+                forget(id, code);
             }
         };
+    }
+
+    /** Deletes a draft's file, off the FX thread. */
+    private void forget(UUID ticketId, String action) {
+        tasks.run(
+                UiTasks.Lane.HOUSEKEEPING,
+                p -> {
+                    drafts.drop(user.username(), ticketId, action);
+                    return action;
+                },
+                d -> {},
+                e -> LoggerFactory.getLogger(SelectedTicket.class).warn("Dropping a draft failed", e));
     }
 
     /** The form's values as it shows them; rows and files cannot be kept, and the draft says so. */

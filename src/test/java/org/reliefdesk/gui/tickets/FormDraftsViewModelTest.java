@@ -1,10 +1,12 @@
 package org.reliefdesk.gui.tickets;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,7 @@ import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.store.FormDrafts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -119,5 +122,38 @@ class FormDraftsViewModelTest {
         leader.reload();
         leader.selected().ticketProperty().set(ticket);
         assertTrue(leader.selected().drafts().isEmpty());
+    }
+
+    @Test
+    void aDraftForAnActionTheTicketHasMovedPastIsDropped() throws Exception {
+        WorkbenchViewModel clerk = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
+        clerk.reload();
+        ActionDef now = openOne(clerk);
+        Ticket ticket = clerk.selected().ticketProperty().get();
+        String past = clerk.catalog().workflowOf(ticket.itemCode()).actions().stream()
+                .map(ActionDef::code)
+                .filter(code -> clerk.selected().choices().stream()
+                        .noneMatch(c -> c.action().code().equals(code)))
+                .findFirst()
+                .orElseThrow();
+        FormDrafts files = new FormDrafts(dir);
+        Instant at = Instant.parse("2026-11-25T02:00:00Z");
+        files.keep(
+                DemoUsers.WATER_CLERK.username(),
+                ticket.id(),
+                new FormDrafts.Draft(past, Map.of("x", "1"), "", at, false));
+        files.keep(
+                DemoUsers.WATER_CLERK.username(),
+                ticket.id(),
+                new FormDrafts.Draft(now.code(), Map.of(), "", at, false));
+
+        WorkbenchViewModel again = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
+        again.reload();
+        again.selected().ticketProperty().set(ticket);
+        assertEquals(Set.of(now.code()), again.selected().drafts().keySet(), "only the form it can still take");
+        assertEquals(
+                Set.of(now.code()),
+                files.of(DemoUsers.WATER_CLERK.username(), ticket.id()).keySet(),
+                "the other's file is gone: the ticket moved on");
     }
 }
