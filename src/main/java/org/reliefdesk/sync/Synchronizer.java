@@ -371,6 +371,9 @@ public final class Synchronizer {
                 if (!AttachmentNames.valid(a.storedName())) {
                     continue; // never a path: the ingestion refuses such a form, this is belt and braces
                 }
+                if (Files.exists(files.path(a.storedName()))) {
+                    continue; // here already: nothing to fetch, nothing to forget (a photo is kept once)
+                }
                 (fetch(token, a.storedName(), files) ? fetched : missed).add(a.storedName());
             }
         }

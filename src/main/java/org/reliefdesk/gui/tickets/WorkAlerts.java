@@ -15,6 +15,7 @@ import org.reliefdesk.logic.calendar.WorkingHours;
 import org.reliefdesk.logic.queue.DailyDigest;
 import org.reliefdesk.logic.queue.WorkWatch;
 import org.reliefdesk.logic.users.Capabilities;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.User;
 import org.slf4j.LoggerFactory;
 
@@ -90,22 +91,24 @@ final class WorkAlerts {
         if (!news.isEmpty()) {
             alerts.set(news);
         }
-        // the figures of the whole scope, never of a first screen still being read
-        if (toldOn != null && office && !s.partial()) {
+        // the figures of the whole scope, never of a first screen still being read; counted only on
+        // the day's first look (a county is 100,000 clocks, and this runs after every load)
+        if (toldOn != null
+                && office
+                && !s.partial()
+                && !s.at().atZone(ChinaTime.ZONE).toLocalDate().equals(toldOn)) {
             DailyDigest today = DailyDigest.of(s.clocks().values(), s.at());
-            if (!today.day().equals(toldOn)) {
-                toldOn = today.day();
-                digest.set(today);
-                tasks.run(
-                        UiTasks.Lane.HOUSEKEEPING,
-                        p -> {
-                            Files.createDirectories(digestFile.getParent());
-                            Files.writeString(digestFile, today.day().toString(), StandardCharsets.UTF_8);
-                            return today;
-                        },
-                        d -> {},
-                        e -> LoggerFactory.getLogger(WorkAlerts.class).warn("Digest day not kept", e));
-            }
+            toldOn = today.day();
+            digest.set(today);
+            tasks.run(
+                    UiTasks.Lane.HOUSEKEEPING,
+                    p -> {
+                        Files.createDirectories(digestFile.getParent());
+                        Files.writeString(digestFile, today.day().toString(), StandardCharsets.UTF_8);
+                        return today;
+                    },
+                    d -> {},
+                    e -> LoggerFactory.getLogger(WorkAlerts.class).warn("Digest day not kept", e));
         }
     }
 
