@@ -13,6 +13,7 @@ import java.util.Properties;
 
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -36,7 +37,11 @@ public final class ColumnPrefs {
         restore(table, file);
         // Dragging a column edge fires many width changes: write once the user has stopped.
         PauseTransition later = new PauseTransition(Duration.millis(400));
-        later.setOnFinished(e -> save(table, file));
+        later.setOnFinished(e -> {
+            if (shown(table)) {
+                save(table, file);
+            }
+        });
         table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) c -> later.playFromStart());
         table.getColumns().forEach(col -> {
             col.widthProperty().addListener((o, a, b) -> later.playFromStart());
@@ -120,6 +125,13 @@ public final class ColumnPrefs {
         }
     }
 
+    /** Whether {@code node} is in a window still shown: a closing window writes nothing (its folder may be going). */
+    private static boolean shown(Node node) {
+        return node.getScene() != null
+                && node.getScene().getWindow() != null
+                && node.getScene().getWindow().isShowing();
+    }
+
     /** A table's sort as kept: column ids in order, each with :ASC or :DESC. */
     public static String sortOf(TableView<?> table) {
         return String.join(
@@ -147,6 +159,9 @@ public final class ColumnPrefs {
         }
         PauseTransition later = new PauseTransition(Duration.millis(400));
         later.setOnFinished(e -> {
+            if (!shown(split)) {
+                return;
+            }
             Properties p = new Properties();
             p.setProperty("divider", String.valueOf(split.getDividerPositions()[0]));
             try {

@@ -126,6 +126,13 @@ public record WindowPlace(double x, double y, double width, double height, boole
         private final Path file;
         private final PauseTransition later = new PauseTransition(Duration.millis(400));
         private final InvalidationListener moved = o -> later.playFromStart();
+        /** The window is closing: a write still waiting is dropped (its folder may be going away). */
+        private final InvalidationListener closing = o -> {
+            if (this.stage != null && !this.stage.isShowing()) {
+                later.stop();
+            }
+        };
+
         private Stage stage;
         private WindowPlace normal; // the last place when not maximized: kept while it fills the screen
 
@@ -155,6 +162,7 @@ public record WindowPlace(double x, double y, double width, double height, boole
                     s.xProperty(), s.yProperty(), s.widthProperty(), s.heightProperty(), s.maximizedProperty())) {
                 o.addListener(moved);
             }
+            s.showingProperty().addListener(closing);
         }
 
         void stop() {
@@ -173,11 +181,13 @@ public record WindowPlace(double x, double y, double width, double height, boole
                     stage.maximizedProperty())) {
                 o.removeListener(moved);
             }
+            stage.showingProperty().removeListener(closing);
             stage = null;
         }
 
         private void save() {
-            if (stage == null) {
+            // a closing window writes nothing: the program (or a test) may be removing the folder
+            if (stage == null || !stage.isShowing()) {
                 return;
             }
             if (!stage.isMaximized()) {
