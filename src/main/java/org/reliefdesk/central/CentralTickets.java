@@ -175,6 +175,19 @@ public final class CentralTickets {
             ps.executeUpdate();
         }
         indexAttachments(c, h);
+        TicketEvent last = h.events().get(h.events().size() - 1);
+        if (!isNew && last.changesItem()) {
+            // the departments of the item left learn at their next pull that the ticket is not theirs now
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO central_handover (county_code, change_no,"
+                    + " ticket_id, from_item, township_code) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, t.county().code());
+                ps.setLong(2, change);
+                ps.setObject(3, t.id());
+                ps.setString(4, last.itemBefore());
+                ps.setString(5, t.township().code());
+                ps.executeUpdate();
+            }
+        }
         indexEvents(
                 c,
                 h,
@@ -461,8 +474,49 @@ public final class CentralTickets {
             }
             long next =
                     changes.isEmpty() ? after : changes.get(changes.size() - 1).changeNo();
-            return new PullPage(changes, next, more, total);
+            // tickets that left the scope up to the page's end (to the newest change on a last page)
+            List<UUID> left = new ArrayList<>();
+            if (scope.itemCodes() != null) {
+                long lastLeft = handovers(c, scope, after, more ? next : Long.MAX_VALUE, left);
+                if (!more) {
+                    next = Math.max(next, lastLeft);
+                }
+            }
+            return new PullPage(changes, next, more, total, left);
         });
+    }
+
+    /**
+     * The tickets moved from an item of an item-bound scope (a department's) to another item, with
+     * change numbers in ({@code after}, {@code upTo}]; returns the last such number, or {@code after}.
+     */
+    private static long handovers(Connection c, TicketScope scope, long after, long upTo, List<UUID> into)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder(
+                "SELECT change_no, ticket_id FROM central_handover WHERE county_code = ? AND change_no > ?"
+                        + " AND change_no <= ?");
+        sql.append(" AND from_item IN (")
+                .append("?,".repeat(Math.max(0, scope.itemCodes().size() - 1)))
+                .append(scope.itemCodes().isEmpty() ? "NULL" : "?")
+                .append(')');
+        if (scope.townshipCode() != null) {
+            sql.append(" AND township_code = ?");
+        }
+        sql.append(" ORDER BY change_no");
+        long last = after;
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setString(1, scope.countyCode());
+            ps.setLong(2, after);
+            ps.setLong(3, upTo);
+            bindScope(ps, scope, 4);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    last = rs.getLong(1);
+                    into.add(rs.getObject(2, UUID.class));
+                }
+            }
+        }
+        return last;
     }
 
     private static void bind(PreparedStatement ps, TicketScope scope, long after) throws SQLException {

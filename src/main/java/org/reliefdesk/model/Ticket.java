@@ -96,6 +96,27 @@ public record Ticket(
                 version);
     }
 
+    /** The same ticket under another service item (转派, 重新派单): another department's to handle. */
+    public Ticket withItem(String item) {
+        return new Ticket(
+                id,
+                ticketNo,
+                item,
+                county,
+                township,
+                village,
+                applicant,
+                channel,
+                raisedBy,
+                submittedAt,
+                dispatchedAt,
+                currentStep,
+                status,
+                concludedAt,
+                outcome,
+                version);
+    }
+
     public Ticket withDispatchedAt(Instant at) {
         return new Ticket(
                 id,

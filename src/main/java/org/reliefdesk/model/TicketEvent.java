@@ -38,6 +38,16 @@ public record TicketEvent(
     /** The platform's action that hands a ticket to its department: its first step begins. */
     public static final String DISPATCH = "dispatch";
 
+    /**
+     * The form key of an entry that moved the ticket to another item (转派, 重新派单): the item it
+     * goes to. The engine adds {@link #FROM_ITEM}, the item it came from, so every entry says which
+     * item's rules and deadlines held before and after it.
+     */
+    public static final String ITEM = "item";
+
+    /** The form key the engine adds to an entry that moved the ticket to another item: the item it left. */
+    public static final String FROM_ITEM = "fromItem";
+
     public TicketEvent {
         // Kept in the order given; null values are allowed (an empty optional field).
         // an empty form shares one map: a county's timelines hold half a million events without forms
@@ -69,6 +79,21 @@ public record TicketEvent(
 
     public TicketEvent receivedAt(Instant when) {
         return new TicketEvent(id, ticketId, seq, actor, at, action, fromStep, toStep, note, formData, outcome, when);
+    }
+
+    /** Whether this entry moved the ticket to another item (its form names the item left and the one entered). */
+    public boolean changesItem() {
+        return formData.get(FROM_ITEM) instanceof String && formData.get(ITEM) instanceof String;
+    }
+
+    /** The item this entry moved the ticket to; only for an entry that {@link #changesItem()}. */
+    public String itemAfter() {
+        return (String) formData.get(ITEM);
+    }
+
+    /** The item this entry moved the ticket from; only for an entry that {@link #changesItem()}. */
+    public String itemBefore() {
+        return (String) formData.get(FROM_ITEM);
     }
 
     /** Whether the central store received it more than {@link #LATE_ENTRY} after the time it carries. */

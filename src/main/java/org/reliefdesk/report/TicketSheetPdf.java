@@ -18,6 +18,7 @@ import org.reliefdesk.logic.catalog.FormText;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.workflow.ItemPath;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
@@ -135,7 +136,8 @@ public final class TicketSheetPdf {
                 s.history().events().stream()
                         .filter(e -> e.fromStep() == null && !TicketEvent.DISPATCH.equals(e.action()))
                         .findFirst()
-                        .map(e -> FormText.summarize(catalog, t.itemCode(), e, texts))
+                        .map(e -> FormText.summarize(
+                                catalog, ItemPath.at(t.itemCode(), s.history().events(), e), e, texts))
                         .orElse(""));
         p.forEach((name, value) ->
                 PrintableText.check(FIELDS.getOrDefault(name, "ticketNo"), t.ticketNo(), (String) value));
@@ -167,7 +169,7 @@ public final class TicketSheetPdf {
                                     + catalog.stepName(e.toStep(), texts.locale()));
             m.put("action", catalog.actionName(e.action(), texts.locale()));
             m.put("actor", actorName.apply(e.actor()));
-            m.put("details", FormText.summarize(catalog, t.itemCode(), e, texts));
+            m.put("details", FormText.summarize(catalog, ItemPath.at(t.itemCode(), h.events(), e), e, texts));
             m.forEach((name, value) -> PrintableText.check("events", t.ticketNo(), (String) value));
             rows.add(m);
         }

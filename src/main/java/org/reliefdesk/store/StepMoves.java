@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * A ticket's step movements kept on its own row (column {@code ticket.moves}), beside the
  * history they come from: the clocks of a county's 100,000 tickets then need one pass over the
  * tickets instead of another over half a million history rows. Each movement is
- * {@code seq,step after (empty when none),action,microseconds since 1970 (UTC)}; movements are
+ * {@code seq,step after (empty when none),action,microseconds since 1970 (UTC)}, and for an entry
+ * that moved the ticket to another item {@code ,item left>item entered}; movements are
  * joined by {@code ;} in the order of {@code seq}. {@code null} means "not kept": the history is
  * read instead (rows of an older version, or a code the format cannot hold), as it is for a
  * damaged text (logged). The store writes it wherever it writes a ticket's history, in the same
@@ -32,6 +33,7 @@ final class StepMoves {
     private static final Logger LOG = LoggerFactory.getLogger(StepMoves.class);
     private static final char BETWEEN = ';';
     private static final char WITHIN = ',';
+    private static final char ITEMS = '>';
 
     private StepMoves() {}
 
@@ -78,10 +80,14 @@ final class StepMoves {
             if (a < 0 || b < 0 || c < 0 || c > end) {
                 throw new StoreException("the step movements of ticket " + ticket + " are damaged: " + moves, null);
             }
+            // an entry that moved the ticket to another item carries "item left>item entered" after its time
+            int d = moves.indexOf(WITHIN, c + 1);
+            int timeEnd = d < 0 || d > end ? end : d;
+            Map<String, Object> items = timeEnd == end ? Map.of() : items(ticket, moves, timeEnd + 1, end, shared);
             long micros;
             int seq;
             try {
-                micros = Long.parseLong(moves, c + 1, end, 10);
+                micros = Long.parseLong(moves, c + 1, timeEnd, 10);
                 seq = Integer.parseInt(moves, start, a, 10);
             } catch (NumberFormatException e) {
                 throw new StoreException("the step movements of ticket " + ticket + " are damaged: " + moves, e);
@@ -97,7 +103,7 @@ final class StepMoves {
                     null,
                     to,
                     null,
-                    Map.of(),
+                    items,
                     null,
                     null));
             start = end + 1;
@@ -128,10 +134,23 @@ final class StepMoves {
         }
     }
 
+    private static Map<String, Object> items(
+            UUID ticket, String moves, int from, int end, UnaryOperator<String> shared) {
+        int arrow = moves.indexOf(ITEMS, from);
+        if (arrow < 0 || arrow >= end || arrow == from || arrow == end - 1) {
+            throw new StoreException("the step movements of ticket " + ticket + " are damaged: " + moves, null);
+        }
+        return Map.of(
+                TicketEvent.FROM_ITEM,
+                shared.apply(moves.substring(from, arrow)),
+                TicketEvent.ITEM,
+                shared.apply(moves.substring(arrow + 1, end)));
+    }
+
     /** Appends one movement; false when a code holds a separator (the format cannot keep it). */
     private static boolean add(StringBuilder moves, TicketEvent e) {
         String to = e.toStep() == null ? "" : e.toStep();
-        if (!plain(e.action()) || !plain(to)) {
+        if (!plain(e.action()) || !plain(to) || (e.changesItem() && (!item(e.itemBefore()) || !item(e.itemAfter())))) {
             return false;
         }
         if (moves.length() > 0) {
@@ -147,7 +166,14 @@ final class StepMoves {
                 .append(e.action())
                 .append(WITHIN)
                 .append(micros);
+        if (e.changesItem()) {
+            moves.append(WITHIN).append(e.itemBefore()).append(ITEMS).append(e.itemAfter());
+        }
         return true;
+    }
+
+    private static boolean item(String code) {
+        return plain(code) && !code.isEmpty() && code.indexOf(ITEMS) < 0;
     }
 
     private static boolean plain(String code) {

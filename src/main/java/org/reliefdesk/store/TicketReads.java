@@ -141,11 +141,57 @@ final class TicketReads {
     private void readNotKept(Connection c, List<UUID> notKept, Map<UUID, List<TicketEvent>> moves) throws SQLException {
         for (int from = 0; from < notKept.size(); from += BY_ID) {
             List<UUID> ids = notKept.subList(from, Math.min(notKept.size(), from + BY_ID));
+            Map<UUID, Map<String, Object>> items = itemChanges(c, ids);
             eventsOf(c, ids).forEach((id, timeline) -> {
                 timeline.events().sort(Comparator.comparingInt(TicketEvent::seq));
+                timeline.events().replaceAll(e -> items.containsKey(e.id()) ? withForm(e, items.get(e.id())) : e);
                 moves.put(id, timeline.events());
             });
         }
+    }
+
+    /**
+     * The items left and entered by the entries of these tickets that moved one to another item
+     * (the clocks read each visit under its item): only those forms are read.
+     */
+    private static Map<UUID, Map<String, Object>> itemChanges(Connection c, List<UUID> ids) throws SQLException {
+        Map<UUID, Map<String, Object>> found = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.event_id, f.form_data FROM ticket_event_form f"
+                + " JOIN ticket_event e ON e.id = f.event_id WHERE e.ticket_id IN (" + marks(ids.size())
+                + ") AND f.form_data LIKE ?")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setObject(i + 1, ids.get(i));
+            }
+            ps.setString(ids.size() + 1, "%\"" + TicketEvent.FROM_ITEM + "\"%");
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    Map<String, Object> form = TicketStore.formOf(r.getString(2));
+                    if (form.get(TicketEvent.FROM_ITEM) instanceof String left
+                            && form.get(TicketEvent.ITEM) instanceof String entered) {
+                        found.put(
+                                r.getObject(1, UUID.class),
+                                Map.of(TicketEvent.FROM_ITEM, left, TicketEvent.ITEM, entered));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static TicketEvent withForm(TicketEvent e, Map<String, Object> form) {
+        return new TicketEvent(
+                e.id(),
+                e.ticketId(),
+                e.seq(),
+                e.actor(),
+                e.at(),
+                e.action(),
+                e.fromStep(),
+                e.toStep(),
+                e.note(),
+                form,
+                e.outcome(),
+                e.receivedAt());
     }
 
     private static String marks(int n) {

@@ -284,6 +284,7 @@ public final class TicketStore {
         return replaceFromCentral(
                         tickets,
                         List.of(),
+                        List.of(),
                         username,
                         cursor,
                         Instant.now(),
@@ -301,10 +302,13 @@ public final class TicketStore {
      * set aside with the database's reason, and the rest and the cursor are written: one ticket
      * never stops a PC's pull.
      *
+     * @param left tickets that left this PC's scope (moved to another department's item): removed,
+     *             unless the page brings them back or a change of this PC on them still waits
      * @param lineOf the ticket as pulled (kept whole with a ticket set aside)
      */
     public PageWritten replaceFromCentral(
             List<TicketHistory> tickets,
+            List<UUID> left,
             List<SetAside.Entry> refused,
             String username,
             long cursor,
@@ -312,6 +316,7 @@ public final class TicketStore {
             Function<TicketHistory, String> lineOf) {
         try {
             return store.inTransaction(s -> {
+                removeLeft(s, left, tickets);
                 int written = writeFromCentral(s, tickets);
                 refused.forEach(e -> SetAside.put(s, e));
                 SetAside.clear(s, tickets.stream().map(h -> h.ticket().id()).toList());
@@ -352,11 +357,34 @@ public final class TicketStore {
             }
         }
         store.inTransaction(s -> {
+            removeLeft(s, left, tickets);
             aside.forEach(e -> SetAside.put(s, e));
             SyncFacts.put(s, SyncFacts.cursorName(username), Long.toString(cursor));
             return null;
         });
         return new PageWritten(written, aside.size());
+    }
+
+    /**
+     * Removes the tickets that left this PC's scope, except one the page brings back (moved to an
+     * item still in scope) and one with a change of this PC still waiting or in conflict (its
+     * conflict is shown with it; the central store keeps the ticket).
+     */
+    private static void removeLeft(Session s, List<UUID> left, List<TicketHistory> page) {
+        if (left.isEmpty()) {
+            return;
+        }
+        Set<UUID> back = new HashSet<>();
+        page.forEach(h -> back.add(h.ticket().id()));
+        Set<UUID> keep = Outbox.unsynced(s, left);
+        int removed = 0;
+        for (UUID id : new HashSet<>(left)) {
+            if (!back.contains(id) && !keep.contains(id)) {
+                removeLocal(s, id);
+                removed++;
+            }
+        }
+        LOG.info("{} tickets moved to another department's item were removed from this PC", removed);
     }
 
     /** The database's own words, cut short: for the administrator's list, never the clerk's status line. */
@@ -558,14 +586,23 @@ public final class TicketStore {
         return entity;
     }
 
+    /** A stored form as values. */
+    static Map<String, Object> formOf(String formData) {
+        try {
+            return JSON.readValue(formData, MAP);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored form data is not JSON", ex);
+        }
+    }
+
     static TicketEvent toModel(TicketEventEntity e, String formData) {
         if (formData == null) {
             throw new IllegalStateException("event " + e.id + " has no stored form data");
         }
         Map<String, Object> form;
         try {
-            form = JSON.readValue(formData, MAP);
-        } catch (JsonProcessingException ex) {
+            form = formOf(formData);
+        } catch (IllegalStateException ex) {
             throw new IllegalStateException("stored form data of event " + e.id + " is not JSON", ex);
         }
         return new TicketEvent(

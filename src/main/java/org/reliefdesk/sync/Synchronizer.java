@@ -318,6 +318,7 @@ public final class Synchronizer {
             TicketStore.PageWritten written = store.tickets()
                     .replaceFromCentral(
                             tickets,
+                            page.left(),
                             refused,
                             username,
                             page.next(),
@@ -331,6 +332,7 @@ public final class Synchronizer {
             }
             pulled += tickets.size();
             tickets.forEach(h -> changed.add(h.ticket().id()));
+            page.left().forEach(changed::add);
             cursor = page.next();
             progress.accept(new Progress("pull", total <= 0 ? 1 : Math.min(1, (double) pulled / total)));
             if (!page.more()) {

@@ -94,6 +94,46 @@ class StepMovesTest {
     }
 
     @Test
+    void aTransferKeepsTheItemsItMovedBetweenSoTheClocksReadEachVisitUnderItsItem() throws SQLException {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory water = TestData.newWaterTicket("530128202111200004");
+            TestData.insert(store, water);
+            new TicketActions(
+                            store,
+                            new WorkflowEngine(
+                                    CATALOG, Clock.fixed(TestData.SUBMITTED.plusSeconds(7200), ChinaTime.ZONE)))
+                    .act(
+                            water.ticket().id(),
+                            0,
+                            DemoUsers.WATER_CLERK,
+                            "transfer",
+                            Map.of("item", "house_renovation", "reason", "房屋漏雨，属危房改造"),
+                            "");
+            assertEquals(
+                    "house_renovation",
+                    store.tickets().find(water.ticket().id()).orElseThrow().itemCode());
+            TicketEvent moved = movements(store).get(water.ticket().id()).get(2);
+            assertEquals("transfer", moved.action());
+            assertEquals("drinking_water", moved.itemBefore());
+            assertEquals("house_renovation", moved.itemAfter());
+            assertMovementsAreTheHistories(store);
+            // a row that keeps no movements is read from its history, the items moved between included
+            try (Connection c = store.dataSource().getConnection();
+                    Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE ticket SET moves = NULL");
+            }
+            assertEquals(
+                    "house_renovation",
+                    movements(store).get(water.ticket().id()).get(2).itemAfter());
+            assertMovementsAreTheHistories(store);
+        }
+        assertThrows(
+                StoreException.class,
+                () -> StepMoves.read(UUID.randomUUID(), "3,review,transfer,12,drinking_water>", SAME),
+                "an item change without the item entered is damage");
+    }
+
+    @Test
     void rowsOfAnOlderVersionAreReadFromTheirHistories() throws Exception {
         try (LocalStore store = LocalStore.open(dir)) {
             importSample(store, 120);

@@ -3,7 +3,6 @@ package org.reliefdesk.gui.forms;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,7 +96,7 @@ public final class ActionDialog {
             AppConfig files,
             Map<String, String> prefill,
             Drafting drafting) {
-        FormDef form = catalog.form(action.form()).orElse(new FormDef("none", List.of()));
+        FormDef form = catalog.formFor(ticket.itemCode(), action);
         FormEditor editor = new FormEditor(
                         form,
                         catalog,

@@ -18,6 +18,7 @@ import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FormText;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.workflow.ItemPath;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
@@ -137,7 +138,8 @@ public final class ConflictsViewModel {
                             Formats.dateTime(ev.at()),
                             catalog.actionName(ev.action(), texts.locale()),
                             vm.actorName(ev.actor()),
-                            FormText.summarize(catalog, central.ticket().itemCode(), ev, texts)));
+                            FormText.summarize(
+                                    catalog, ItemPath.at(central.ticket().itemCode(), events, ev), ev, texts)));
         }
         return b.toString();
     }

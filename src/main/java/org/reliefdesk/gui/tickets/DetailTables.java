@@ -21,6 +21,7 @@ import org.reliefdesk.logic.catalog.FormText;
 import org.reliefdesk.logic.clock.StepState;
 import org.reliefdesk.logic.clock.StepTiming;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.workflow.ItemPath;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 
@@ -108,7 +109,10 @@ final class DetailTables {
                         catalog,
                         vm.selected().ticketProperty().get() == null
                                 ? ""
-                                : vm.selected().ticketProperty().get().itemCode(),
+                                : ItemPath.at(
+                                        vm.selected().ticketProperty().get().itemCode(),
+                                        vm.selected().events(),
+                                        e),
                         e,
                         texts));
         // The complaint and the township's findings are read in full: the cell wraps and grows.

@@ -16,7 +16,8 @@ import org.reliefdesk.model.Role;
  * when a condition on the ticket's facts holds), {@code rowLimits} over all its uses, and
  * {@code requires} on the ticket's facts. {@code rule} names the message when one of these
  * refuses it; {@code stepRule} the message when the action is tried in a step it is not for
- * (such as the four dropout steps out of order). {@code main} marks the usual path. {@code reopenWithinDays} marks an action that
+ * (such as the four dropout steps out of order). {@code to} may also be {@link #TRANSFER} or
+ * {@link #ANY_ITEM}: the ticket moves to another item (转派, 重新派单). {@code main} marks the usual path. {@code reopenWithinDays} marks an action that
  * takes a concluded ticket back into handling, allowed for that many calendar days after it was
  * concluded (only such actions may start from a terminal step).
  */
@@ -41,6 +42,17 @@ public record ActionDef(
         Integer reopenWithinDays) {
 
     public static final String PREVIOUS = "@previous";
+
+    /** {@code to}: the first step of the item named in the form's {@code item} field, any other item (重新派单). */
+    public static final String ANY_ITEM = "@item";
+
+    /** {@code to}: the first step of the item named in the form's {@code item} field, one the catalog's {@code transfersTo} allows (转派). */
+    public static final String TRANSFER = "@transfer";
+
+    /** Whether the action moves the ticket to another item (and so to another department's first step). */
+    public boolean changesItem() {
+        return ANY_ITEM.equals(to) || TRANSFER.equals(to);
+    }
 
     public boolean reopens() {
         return reopenWithinDays != null;

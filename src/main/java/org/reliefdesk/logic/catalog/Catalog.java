@@ -15,6 +15,9 @@ import org.reliefdesk.model.ServiceItem;
 /** The validated service catalog: departments, service items, and the lifecycle labels. */
 public final class Catalog {
 
+    /** The reference list of the catalog's own items (to choose the item a ticket goes to). */
+    public static final String ITEMS_LIST = "service_items";
+
     private final Map<String, Department> departments;
     private final Map<String, ServiceItem> items;
     private final Map<String, Label> steps;
@@ -24,6 +27,7 @@ public final class Catalog {
     private final Map<String, WorkflowDef> workflows;
     private final Map<String, String> workflowOfItem;
     private final Map<String, String> applicationFormOfItem;
+    private final Map<String, List<String>> transfers;
     private final Map<String, ReferenceList> lists;
     private final SupervisionRule supervision;
     private final DueSoonRule dueSoon;
@@ -39,6 +43,7 @@ public final class Catalog {
             Map<String, WorkflowDef> workflows,
             Map<String, String> workflowOfItem,
             Map<String, String> applicationFormOfItem,
+            Map<String, List<String>> transfers,
             Map<String, ReferenceList> lists,
             SupervisionRule supervision,
             DueSoonRule dueSoon) {}
@@ -53,6 +58,7 @@ public final class Catalog {
         this.workflows = Map.copyOf(p.workflows());
         this.workflowOfItem = Map.copyOf(p.workflowOfItem());
         this.applicationFormOfItem = Map.copyOf(p.applicationFormOfItem());
+        this.transfers = Map.copyOf(p.transfers());
         this.lists = Map.copyOf(p.lists());
         this.supervision = p.supervision();
         this.dueSoon = p.dueSoon();
@@ -87,6 +93,20 @@ public final class Catalog {
     /** A step as a message names it. */
     public Named namedStep(String code) {
         return new Named("step", code, stepName(code, Locale.SIMPLIFIED_CHINESE), stepName(code, Locale.ENGLISH));
+    }
+
+    /** A service item as a message names it. */
+    public Named namedItem(String code) {
+        return new Named("item", code, itemName(code, Locale.SIMPLIFIED_CHINESE), itemName(code, Locale.ENGLISH));
+    }
+
+    /** Several service items as a message names them (a list of choices). */
+    public Named namedItems(List<String> codes) {
+        return new Named(
+                "items",
+                String.join(",", codes),
+                codes.stream().map(c -> itemName(c, Locale.SIMPLIFIED_CHINESE)).collect(Collectors.joining("、")),
+                codes.stream().map(c -> itemName(c, Locale.ENGLISH)).collect(Collectors.joining(", ")));
     }
 
     /** A department as a message names it. */
@@ -175,6 +195,42 @@ public final class Catalog {
                 .filter(i -> i.departmentCode().equals(departmentCode)
                         || workflowOf(i.code()).actions().stream().anyMatch(a -> departmentCode.equals(a.department())))
                 .toList();
+    }
+
+    /** The items a department may transfer a ticket of this item to (转派), as the catalog allows. */
+    public List<String> transfersOf(String itemCode) {
+        return transfers.getOrDefault(itemCode, List.of());
+    }
+
+    /** The items this action may send a ticket of this item to (the choices its form offers); empty for one that keeps it. */
+    public List<String> itemChoices(String itemCode, ActionDef a) {
+        if (ActionDef.TRANSFER.equals(a.to())) {
+            return transfersOf(itemCode);
+        }
+        if (ActionDef.ANY_ITEM.equals(a.to())) {
+            return items.keySet().stream().filter(c -> !c.equals(itemCode)).toList();
+        }
+        return List.of();
+    }
+
+    /**
+     * The form of an action on a ticket of this item, as a person fills it: for an action that moves
+     * the ticket to another item, its {@code item} field offers only the items it may go to.
+     */
+    public FormDef formFor(String itemCode, ActionDef a) {
+        FormDef form = form(a.form()).orElse(new FormDef("none", List.of()));
+        if (!a.changesItem()) {
+            return form;
+        }
+        List<Label> choices = itemChoices(itemCode, a).stream()
+                .map(items::get)
+                .map(i -> new Label(i.code(), i.nameZh(), i.nameEn()))
+                .toList();
+        return new FormDef(
+                form.code(),
+                form.fields().stream()
+                        .map(f -> f.code().equals("item") ? f.withOptions(choices) : f)
+                        .toList());
     }
 
     public Optional<ServiceItem> item(String code) {

@@ -83,6 +83,15 @@ public final class CatalogLoader {
         List<Label> actions = readLabels(fileName, array(fileName, root, "actions"), "actions");
         List<Label> outcomes = readLabels(fileName, array(fileName, root, "outcomes"), "outcomes");
         Map<String, ReferenceList> lists = readLists(listsName, listsIn);
+        // the items themselves as a list to choose from (the item a ticket is transferred to)
+        lists.put(
+                Catalog.ITEMS_LIST,
+                new ReferenceList(
+                        Catalog.ITEMS_LIST,
+                        "catalog",
+                        items.stream()
+                                .map(i -> new Label(i.code(), i.nameZh(), i.nameEn()))
+                                .toList()));
         Map<String, FormDef> forms = new LinkedHashMap<>();
         root.path("forms")
                 .fields()
@@ -102,6 +111,9 @@ public final class CatalogLoader {
         DueSoonRule dueSoon = bind(fileName, "dueSoon", required(fileName, root, "dueSoon"), DueSoonRule.class);
         Map<String, String> workflowOfItem = new LinkedHashMap<>();
         Map<String, String> formOfItem = new LinkedHashMap<>();
+        Map<String, List<String>> transfers = new LinkedHashMap<>();
+        Set<String> itemCodes = new HashSet<>();
+        items.forEach(i -> itemCodes.add(i.code()));
         JsonNode itemNodes = root.get("items");
         for (int i = 0; i < itemNodes.size(); i++) {
             String where = fileName + ": items[" + i + "] (" + items.get(i).code() + ")";
@@ -115,6 +127,9 @@ public final class CatalogLoader {
             }
             workflowOfItem.put(items.get(i).code(), wf);
             formOfItem.put(items.get(i).code(), form);
+            transfers.put(
+                    items.get(i).code(),
+                    transfersTo(itemNodes.get(i), where, items.get(i).code(), itemCodes));
         }
         Catalog.Parts parts = new Catalog.Parts(
                 departments,
@@ -126,11 +141,32 @@ public final class CatalogLoader {
                 workflows,
                 workflowOfItem,
                 formOfItem,
+                transfers,
                 lists,
                 supervision,
                 dueSoon);
         new WorkflowChecks(fileName, parts).run();
         return new Catalog(parts);
+    }
+
+    /** The items a ticket of this item may be transferred to (转派): other items of the catalog, or none. */
+    private static List<String> transfersTo(JsonNode item, String where, String self, Set<String> itemCodes) {
+        JsonNode list = item.get("transfersTo");
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new CatalogException(where + ": 'transfersTo' must be a list of item codes");
+        }
+        List<String> codes = new ArrayList<>();
+        for (JsonNode n : list) {
+            String code = n.asText();
+            if (!itemCodes.contains(code) || code.equals(self)) {
+                throw new CatalogException(where + ": transfersTo names '" + code + "', not another item");
+            }
+            codes.add(code);
+        }
+        return List.copyOf(codes);
     }
 
     private static JsonNode required(String file, JsonNode root, String name) {

@@ -57,6 +57,31 @@ public record FieldDef(
         NOW
     }
 
+    /** The same field offering these choices (the items one ticket may be sent to, of all the catalog's). */
+    public FieldDef withOptions(List<Label> choices) {
+        return new FieldDef(
+                code,
+                type,
+                zh,
+                en,
+                required,
+                requiredWhen,
+                mustEqual,
+                mustEqualWhen,
+                rule,
+                min,
+                max,
+                maxLength,
+                List.copyOf(choices),
+                null,
+                minRows,
+                maxRows,
+                fields,
+                notAfterToday,
+                prefill,
+                accept);
+    }
+
     /** A date of something that has happened (time on site, visit, completion): not later than today. */
     public boolean past() {
         return Boolean.TRUE.equals(notAfterToday);

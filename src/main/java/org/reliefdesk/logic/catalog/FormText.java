@@ -23,7 +23,10 @@ public final class FormText {
                 .map(en -> {
                     FieldDef f = fields.get(en.getKey());
                     String name = f != null ? f.label(texts.locale()) : texts.fieldName("form." + en.getKey());
-                    return texts.msg("text.labelled", name, show(catalog, f, en.getValue(), texts));
+                    Object value = en.getKey().equals(TicketEvent.FROM_ITEM)
+                            ? catalog.itemName(String.valueOf(en.getValue()), texts.locale())
+                            : en.getValue();
+                    return texts.msg("text.labelled", name, show(catalog, f, value, texts));
                 })
                 .collect(Collectors.joining(texts.msg("text.clauseSeparator")));
         String outcome = e.outcome() == null

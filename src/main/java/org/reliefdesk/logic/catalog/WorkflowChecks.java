@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.reliefdesk.model.Department;
+import org.reliefdesk.model.TicketEvent;
 
 /** Cross-checks of the workflows and forms: every name they use must exist. */
 final class WorkflowChecks {
@@ -136,7 +137,20 @@ final class WorkflowChecks {
             if ((a.to() == null) == (a.branches() == null || a.branches().isEmpty())) {
                 fail(at, "give either 'to' or 'branches'");
             }
-            if (a.to() != null && !ActionDef.PREVIOUS.equals(a.to())) {
+            if (a.changesItem()) {
+                boolean named = a.form() != null
+                        && p.forms().containsKey(a.form())
+                        && p.forms().get(a.form()).fields().stream()
+                                .anyMatch(f -> f.code().equals(TicketEvent.ITEM)
+                                        && f.required()
+                                        && Catalog.ITEMS_LIST.equals(f.list()));
+                if (!named || a.reopens() || a.outcome() != null) {
+                    fail(
+                            at,
+                            "an action to another item needs a form with a required 'item' chosen from the list '"
+                                    + Catalog.ITEMS_LIST + "', and no outcome");
+                }
+            } else if (a.to() != null && !ActionDef.PREVIOUS.equals(a.to())) {
                 requireStep(at, steps, a.to());
             }
             if (a.branches() != null) {

@@ -14,6 +14,7 @@ import org.reliefdesk.logic.catalog.DueSoonRule;
 import org.reliefdesk.logic.catalog.StepDef;
 import org.reliefdesk.logic.catalog.SupervisionRule;
 import org.reliefdesk.logic.catalog.WorkflowDef;
+import org.reliefdesk.logic.workflow.ItemPath;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -28,6 +29,8 @@ import org.reliefdesk.model.TicketStatus;
  * (补齐材料后重新计时). The supervision clock (督办) starts at submission — the resident has been
  * waiting since then, dispatched or not — stops at conclusion (办结: the result fed back), and does
  * not pause unless the catalog says so. The follow-up visit after conclusion keeps its step clock.
+ * A ticket moved to another item (转派, 重新派单) starts the new department's first step with a
+ * fresh limit; its supervision clock goes on from submission (the resident is still waiting).
  */
 public final class TicketClocks {
 
@@ -52,7 +55,8 @@ public final class TicketClocks {
     }
 
     public TicketClock compute(Ticket ticket, List<TicketEvent> history, Instant now) {
-        WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
+        // a ticket moved to another item (转派) reads each visit with the deadlines of the item it was under
+        WorkflowDef workflow = catalog.workflowOf(ItemPath.first(ticket.itemCode(), history));
         Instant start = ticket.submittedAt();
         Instant end = ticket.concludedAt() != null ? ticket.concludedAt() : now;
         List<StepTiming> steps = new ArrayList<>();
@@ -62,7 +66,11 @@ public final class TicketClocks {
         Duration paused = Duration.ZERO;
         for (TicketEvent e : history) {
             boolean opens = TicketEvent.DISPATCH.equals(e.action()) && step == null;
-            boolean moves = step != null && e.toStep() != null && !e.toStep().equals(step);
+            // another department's first step starts a fresh limit even where the step's name is the same
+            boolean switches = step != null && e.changesItem();
+            boolean moves = step != null
+                    && e.toStep() != null
+                    && (switches || !e.toStep().equals(step));
             if (!opens && !moves) {
                 continue;
             }
@@ -71,6 +79,9 @@ public final class TicketClocks {
                 steps.add(done);
                 estimated |= done.estimated();
                 paused = paused.plus(pausedPart(workflow, done, now));
+            }
+            if (switches) {
+                workflow = catalog.workflowOf(e.itemAfter());
             }
             step = e.toStep() != null ? e.toStep() : ticket.currentStep();
             entered = e.at();

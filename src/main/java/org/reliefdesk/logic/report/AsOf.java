@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.WorkflowDef;
 import org.reliefdesk.logic.workflow.Conclusion;
+import org.reliefdesk.logic.workflow.ItemPath;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
@@ -36,8 +37,17 @@ public final class AsOf {
         if (then.size() == history.size()) {
             return Optional.of(new TicketHistory(ticket, history));
         }
-        WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
-        String step = workflow.firstStep().code();
+        // the item it was under then: one transferred later counts where it stood on that day
+        String item = ItemPath.first(ticket.itemCode(), history);
+        for (TicketEvent e : then) {
+            if (e.changesItem()) {
+                item = e.itemAfter();
+            }
+        }
+        WorkflowDef workflow = catalog.workflowOf(item);
+        String step = catalog.workflowOf(ItemPath.first(ticket.itemCode(), history))
+                .firstStep()
+                .code();
         Instant dispatched = null;
         String outcome = null;
         boolean acted = false;
@@ -62,7 +72,7 @@ public final class AsOf {
         Ticket past = new Ticket(
                 ticket.id(),
                 ticket.ticketNo(),
-                ticket.itemCode(),
+                item,
                 ticket.county(),
                 ticket.township(),
                 ticket.village(),

@@ -203,7 +203,7 @@ public final class SampleGenerator {
     private AppliedAction step(
             WorkflowDef workflow, Ticket ticket, List<TicketEvent> events, FormFaker faker, Random rnd, Instant when) {
         List<ActionDef> here = new ArrayList<>(workflow.actions().stream()
-                .filter(a -> a.from().contains(ticket.currentStep()))
+                .filter(a -> a.from().contains(ticket.currentStep()) && !misdispatch(workflow, a))
                 .toList());
         Collections.shuffle(here, rnd);
         boolean mainFirst = rnd.nextInt(10) < 8;
@@ -221,6 +221,20 @@ public final class SampleGenerator {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the action hands a ticket on to another item (转派, 重新派单) or back for that (退回):
+     * the sample county has none, so its file stays what it was before these existed.
+     */
+    private static boolean misdispatch(WorkflowDef workflow, ActionDef a) {
+        if (a.changesItem()) {
+            return true;
+        }
+        List<ActionDef> exits = workflow.actions().stream()
+                .filter(x -> a.to() != null && x.from().contains(a.to()))
+                .toList();
+        return !exits.isEmpty() && exits.stream().allMatch(ActionDef::changesItem);
     }
 
     /** Who takes an action: the department's clerk, or the staff of the ticket's township. */

@@ -1,6 +1,7 @@
 package org.reliefdesk.logic.sync;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One page of changes after a cursor, in the central store's order. {@code more} says another
@@ -10,13 +11,23 @@ import java.util.List;
  *             asked cursor when the page is empty)
  * @param total how many changes after the asked cursor there were when the page was read (for
  *              progress), or -1 when the client did not ask for the count
+ * @param left tickets that left the caller's scope within the page's changes (moved to an item
+ *             outside it: 转派, 重新派单), in the order they left; only their ids, never their new
+ *             state. A PC removes each unless the page itself brings it back. Empty from a server
+ *             that does not send it.
  */
-public record PullPage(List<Change> changes, long next, boolean more, long total) {
+public record PullPage(List<Change> changes, long next, boolean more, long total, List<UUID> left) {
 
     /** A ticket as it is after change {@code changeNo}, with its whole history, as an interchange line. */
     public record Change(long changeNo, String ticket) {}
 
     public PullPage {
         changes = List.copyOf(changes);
+        left = left == null ? List.of() : List.copyOf(left);
+    }
+
+    /** A page in which no ticket left the scope. */
+    public PullPage(List<Change> changes, long next, boolean more, long total) {
+        this(changes, next, more, total, List.of());
     }
 }

@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
-import org.reliefdesk.logic.catalog.WorkflowDef;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
@@ -46,8 +45,12 @@ public final class HistoryReplay {
     public void check(TicketHistory h) {
         Ticket line = h.ticket();
         List<TicketEvent> events = h.events();
-        WorkflowDef workflow = catalog.workflowOf(line.itemCode());
-        String first = workflow.firstStep().code();
+        // a ticket moved to another item (转派) is replayed from the item it was submitted under
+        String submittedItem = ItemPath.first(line.itemCode(), events);
+        if (catalog.item(submittedItem).isEmpty()) {
+            throw new InvalidFieldException("events", "rule.unknownItem", submittedItem);
+        }
+        String first = catalog.workflowOf(submittedItem).firstStep().code();
 
         TicketEvent submit = events.get(0);
         if (!"submit".equals(submit.action()) || submit.fromStep() != null || !first.equals(submit.toStep())) {
@@ -56,11 +59,11 @@ public final class HistoryReplay {
         if (!submit.at().equals(line.submittedAt())) {
             throw new InvalidFieldException("events[0].at", "rule.history.submittedAt");
         }
-        forms.validate(catalog.applicationFormOf(line.itemCode()), submit.formData(), Map.of(), day(submit));
+        forms.validate(catalog.applicationFormOf(submittedItem), submit.formData(), Map.of(), day(submit));
         Ticket t = new Ticket(
                 line.id(),
                 line.ticketNo(),
-                line.itemCode(),
+                submittedItem,
                 line.county(),
                 line.township(),
                 line.village(),
@@ -94,7 +97,8 @@ public final class HistoryReplay {
         for (int i = 2; i < events.size(); i++) {
             TicketEvent e = events.get(i);
             String prefix = "events[" + i + "].";
-            ActionDef a = workflow.action(e.action())
+            ActionDef a = catalog.workflowOf(t.itemCode())
+                    .action(e.action())
                     .orElseThrow(() ->
                             new InvalidFieldException(prefix + "action", "rule.workflow.unknownAction", e.action()));
             if ("submit".equals(e.action()) || TicketEvent.DISPATCH.equals(e.action())) {
@@ -120,6 +124,9 @@ public final class HistoryReplay {
             }
             t = applied.ticket();
             replayed.add(e);
+        }
+        if (!t.itemCode().equals(line.itemCode())) {
+            throw new InvalidFieldException("itemCode", "rule.history.contradicts", t.itemCode());
         }
         if (!t.currentStep().equals(line.currentStep())) {
             throw new InvalidFieldException("currentStep", "rule.history.contradicts", t.currentStep());

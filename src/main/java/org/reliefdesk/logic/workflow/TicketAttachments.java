@@ -19,8 +19,13 @@ public final class TicketAttachments {
 
     public static List<Attached> of(Catalog catalog, String itemCode, List<TicketEvent> history) {
         List<Attached> out = new ArrayList<>();
+        // each entry's form is its item's at the time (a ticket may have been transferred since)
+        String item = ItemPath.first(itemCode, history);
         for (TicketEvent e : history) {
-            catalog.formOfEvent(itemCode, e.action()).ifPresent(form -> collect(e, form.fields(), e.formData(), out));
+            catalog.formOfEvent(item, e.action()).ifPresent(form -> collect(e, form.fields(), e.formData(), out));
+            if (e.changesItem()) {
+                item = e.itemAfter();
+            }
         }
         return out;
     }

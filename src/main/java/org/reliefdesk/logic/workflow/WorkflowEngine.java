@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +138,10 @@ public final class WorkflowEngine {
         if (user.role() == Role.TOWNSHIP && !ticket.township().code().equals(user.townshipCode())) {
             return new Refused("rule.workflow.township", ticket.township().name());
         }
+        if (ActionDef.TRANSFER.equals(a.to())
+                && catalog.transfersOf(ticket.itemCode()).isEmpty()) {
+            return new Refused("rule.workflow.noTransfer", catalog.namedItem(ticket.itemCode()));
+        }
         return null;
     }
 
@@ -206,7 +211,7 @@ public final class WorkflowEngine {
         Map<String, Object> facts = TicketFacts.of(history);
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         FormDef form = catalog.form(a.form()).orElse(new FormDef("none", List.of()));
-        Map<String, Object> values = forms.validate(form, formInput, facts, today);
+        Map<String, Object> values = forms.validate(form, withoutItemLeft(ticket, a, formInput), facts, today);
         checkRowLimits(a, history, values);
 
         Map<String, Object> context = new HashMap<>(facts);
@@ -218,6 +223,15 @@ public final class WorkflowEngine {
         if (ActionDef.PREVIOUS.equals(to)) {
             to = stepBeforePause(ticket, history);
         }
+        String item = ticket.itemCode();
+        if (a.changesItem()) {
+            // another department's ticket now: its first step, its deadlines; the entry says which item it left
+            item = itemChosen(ticket, a, values);
+            workflow = catalog.workflowOf(item);
+            to = workflow.firstStep().code();
+            values = new LinkedHashMap<>(values);
+            values.put(TicketEvent.FROM_ITEM, ticket.itemCode());
+        }
         StepDef target = workflow.step(to).orElseThrow();
         Instant now = clock.instant();
         // 办结 is the moment the result is fed back (or the request refused): the follow-up visit after it
@@ -225,6 +239,9 @@ public final class WorkflowEngine {
         TicketStatus status = target.concludes() ? TicketStatus.CONCLUDED : TicketStatus.IN_PROGRESS;
         Instant concludedAt = !target.concludes() ? null : ticket.concludedAt() != null ? ticket.concludedAt() : now;
         Ticket changed = a.reopens() ? ticket.reopenedAt(to) : ticket.withStep(to, status, concludedAt, outcome);
+        if (!item.equals(ticket.itemCode())) {
+            changed = changed.withItem(item);
+        }
         TicketEvent event = new TicketEvent(
                 ids.get(),
                 ticket.id(),
@@ -238,6 +255,39 @@ public final class WorkflowEngine {
                 values,
                 outcome);
         return new AppliedAction(changed, event);
+    }
+
+    /**
+     * The form as filled, without the item left that an entry moving the ticket carries (the
+     * engine writes it; a replayed entry brings it back and must name the item the ticket is under).
+     */
+    private static Map<String, Object> withoutItemLeft(Ticket ticket, ActionDef a, Map<String, Object> input) {
+        if (!a.changesItem() || input == null || !input.containsKey(TicketEvent.FROM_ITEM)) {
+            return input;
+        }
+        if (!ticket.itemCode().equals(input.get(TicketEvent.FROM_ITEM))) {
+            throw new InvalidFieldException(TicketEvent.FROM_ITEM, "rule.workflow.itemLeft");
+        }
+        Map<String, Object> rest = new LinkedHashMap<>(input);
+        rest.remove(TicketEvent.FROM_ITEM);
+        return rest;
+    }
+
+    /** The item the form names, if the ticket may go there: another item, and for 转派 one the catalog allows. */
+    private String itemChosen(Ticket ticket, ActionDef a, Map<String, Object> values) {
+        String item = String.valueOf(values.get(TicketEvent.ITEM));
+        if (item.equals(ticket.itemCode())) {
+            throw new InvalidFieldException(TicketEvent.ITEM, "rule.workflow.sameItem", catalog.namedItem(item));
+        }
+        List<String> allowed = catalog.transfersOf(ticket.itemCode());
+        if (ActionDef.TRANSFER.equals(a.to()) && !allowed.contains(item)) {
+            throw new InvalidFieldException(
+                    TicketEvent.ITEM,
+                    "rule.workflow.transferTo",
+                    catalog.namedItem(ticket.itemCode()),
+                    catalog.namedItems(allowed));
+        }
+        return item;
     }
 
     private static void checkRowLimits(ActionDef a, List<TicketEvent> history, Map<String, Object> values) {

@@ -1,0 +1,147 @@
+package org.reliefdesk.central;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.store.Outbox;
+import org.reliefdesk.store.TicketActions;
+import org.reliefdesk.sync.CentralClient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 转派 through the central store: the move is replayed there, the department that gave the ticket
+ * away learns at its next pull that it is no longer its own (its id only), the department it went
+ * to pulls it, and a stale PC's work on it is refused (kept in its outbox with the reason).
+ */
+abstract class MisdispatchSyncContract {
+
+    @TempDir
+    Path dir;
+
+    SyncWorld world;
+
+    abstract String freshDatabase(Path dir) throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        world = new SyncWorld(dir, freshDatabase(dir), 400, 120);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    /** A water ticket waiting for acceptance, as the water clerk's PC holds it. */
+    private static Ticket waiting(SyncWorld.Pc pc) {
+        return pc.tickets().stream()
+                .filter(t ->
+                        t.itemCode().equals("drinking_water") && t.currentStep().equals("acceptance"))
+                .filter(t -> t.dispatchedAt() != null)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aTransferLeavesTheOldDepartmentsPcsAndReachesTheNewOne() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2);
+                SyncWorld.Pc civil = world.pc("civil", SyncWorld.CIVIL_A);
+                SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A)) {
+            a.sync();
+            b.sync();
+            civil.sync();
+            leader.sync();
+            Ticket ticket = waiting(a);
+            assertFalse(SyncWorld.ids(civil.tickets()).contains(ticket.id()), "not civil affairs' ticket yet");
+
+            new TicketActions(a.store, new WorkflowEngine(SyncWorld.CATALOG, world.clock))
+                    .act(
+                            ticket.id(),
+                            ticket.version(),
+                            SyncWorld.WATER_A,
+                            "transfer",
+                            Map.of("item", "house_renovation", "reason", "房屋漏雨，属危房改造"),
+                            "");
+            assertEquals(1, a.sync().applied(), "the central store replays and takes the transfer");
+            TicketEvent moved = world.centralTicket(ticket.id()).events().get(2);
+            assertEquals("drinking_water", moved.itemBefore());
+            assertEquals(
+                    "house_renovation",
+                    world.centralTicket(ticket.id()).ticket().itemCode());
+
+            // the pull tells the water department the ticket left, and nothing of its new state
+            CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
+            PullPage page =
+                    client.pull(b.token(), b.store.syncFacts().cursor(SyncWorld.WATER_A2.username()), 500, false);
+            assertEquals(List.of(ticket.id()), page.left());
+            assertTrue(page.changes().stream()
+                    .noneMatch(c -> c.ticket().contains(ticket.id().toString())));
+
+            b.sync();
+            assertFalse(b.store.tickets().find(ticket.id()).isPresent(), "removed from the other water PC");
+            a.sync();
+            assertFalse(a.store.tickets().find(ticket.id()).isPresent(), "and from the PC that transferred it");
+            civil.sync();
+            Ticket arrived = civil.store.tickets().find(ticket.id()).orElseThrow();
+            assertEquals("house_renovation", arrived.itemCode());
+            assertEquals("status_confirmation", arrived.currentStep());
+            leader.sync();
+            assertEquals(
+                    "transfer",
+                    leader.store.tickets().events(ticket.id()).get(2).action(),
+                    "the leader sees the transfer in the history");
+            assertTrue(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG)
+                    .covers(leader.store.tickets().find(ticket.id()).orElseThrow()));
+        }
+    }
+
+    @Test
+    void aStalePcsWorkOnATransferredTicketIsRefusedAndKeptWithItsReason() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+            a.sync();
+            b.sync();
+            Ticket ticket = waiting(a);
+            new TicketActions(a.store, new WorkflowEngine(SyncWorld.CATALOG, world.clock))
+                    .act(
+                            ticket.id(),
+                            ticket.version(),
+                            SyncWorld.WATER_A,
+                            "transfer",
+                            Map.of("item", "house_renovation", "reason", "房屋漏雨，属危房改造"),
+                            "");
+            a.sync();
+            // b, not yet synced, accepts the ticket it still holds
+            b.act(b.store.tickets().find(ticket.id()).orElseThrow());
+            b.sync();
+            assertEquals(
+                    Outbox.TicketSync.REJECTED,
+                    b.store.outbox().ticketStates().get(ticket.id()),
+                    "outside its scope now");
+            assertFalse(
+                    b.store.tickets().find(ticket.id()).isPresent(),
+                    "the ticket left this PC; the refused work stays in the outbox with its reason");
+            assertEquals(
+                    "house_renovation",
+                    world.centralTicket(ticket.id()).ticket().itemCode());
+            assertEquals(3, world.centralTicket(ticket.id()).events().size(), "nothing of b's was stored");
+        }
+    }
+}
