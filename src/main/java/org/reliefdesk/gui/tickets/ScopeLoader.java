@@ -136,10 +136,12 @@ final class ScopeLoader {
         Set<UUID> mine = new HashSet<>();
         // one read for all of them, each ticket's movements from its row (a save must show at once)
         TicketStore.Screen read = store.tickets().movementsOf(ids);
+        Set<UUID> gone = new HashSet<>(ids);
         for (Ticket t : read.tickets()) {
             if (!scope.covers(t)) {
-                continue;
+                continue; // transferred to another department's item: it leaves the list
             }
+            gone.remove(t.id());
             tickets.add(t);
             computed.put(t.id(), maker.compute(t, read.timelines().getOrDefault(t.id(), List.of()), now));
             if (engine.mayActInStep(t, user)) {
@@ -151,7 +153,8 @@ final class ScopeLoader {
                 computed,
                 mine,
                 store.outbox().ticketStates(),
-                provisionalNumbers ? store.outbox().provisional() : Set.of());
+                provisionalNumbers ? store.outbox().provisional() : Set.of(),
+                gone);
     }
 
     /** Display names of the people known on this PC, by username. */

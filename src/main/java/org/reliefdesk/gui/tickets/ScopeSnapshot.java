@@ -48,13 +48,18 @@ public record ScopeSnapshot(
             Set.of(),
             false);
 
-    /** What a save or a pulled page changed: the tickets as stored now, with their clocks. */
+    /**
+     * What a save or a pulled page changed: the tickets as stored now, with their clocks, and
+     * those asked for that are no longer in the scope ({@code gone}: transferred to another
+     * department's item, or removed by a pull).
+     */
     public record Changes(
             List<Ticket> tickets,
             Map<UUID, TicketClock> clocks,
             Set<UUID> actionable,
             Map<UUID, Outbox.TicketSync> syncStates,
-            Set<UUID> provisional) {
+            Set<UUID> provisional,
+            Set<UUID> gone) {
 
         public Set<UUID> ids() {
             Set<UUID> ids = new HashSet<>();
@@ -69,7 +74,7 @@ public record ScopeSnapshot(
 
     /**
      * This snapshot with the changed tickets in place of the ones it held (a ticket new to the
-     * scope comes first, as the newest); everything else is shared. The sync states and the
+     * scope comes first, as the newest), and without those gone from it; everything else is shared. The sync states and the
      * provisional numbers are the outbox's as read with the changes.
      */
     public ScopeSnapshot replacing(Changes changes) {
@@ -78,6 +83,9 @@ public record ScopeSnapshot(
         List<Ticket> list = new ArrayList<>(tickets.size() + fresh.size());
         Set<UUID> known = new HashSet<>();
         for (Ticket t : tickets) {
+            if (changes.gone().contains(t.id())) {
+                continue;
+            }
             Ticket now = fresh.get(t.id());
             list.add(now != null ? now : t);
             if (now != null) {
@@ -88,9 +96,11 @@ public record ScopeSnapshot(
                 changes.tickets().stream().filter(t -> !known.contains(t.id())).toList();
         list.addAll(0, added);
         Map<UUID, TicketClock> c = new HashMap<>(clocks);
+        c.keySet().removeAll(changes.gone());
         c.putAll(changes.clocks());
         Set<UUID> mine = new HashSet<>(actionable);
         mine.removeAll(fresh.keySet());
+        mine.removeAll(changes.gone());
         mine.addAll(changes.actionable());
         return new ScopeSnapshot(
                 Collections.unmodifiableList(list),
@@ -98,7 +108,7 @@ public record ScopeSnapshot(
                 Collections.unmodifiableSet(mine),
                 maker,
                 at,
-                search.replacing(changes.tickets()),
+                search.without(changes.gone()).replacing(changes.tickets()),
                 Map.copyOf(changes.syncStates()),
                 Set.copyOf(changes.provisional()),
                 partial);

@@ -69,8 +69,22 @@ final class TicketSaves {
                     return actions.act(ticket.id(), ticket.version(), user, action.code(), stored, note);
                 },
                 saved -> {
-                    say.accept(texts.msg(
-                            "action.saved", catalog.actionName(action.code(), texts.locale()), ticket.ticketNo()));
+                    // a ticket moved to another department's item leaves the list: say where it went
+                    say.accept(
+                            saved.itemCode().equals(ticket.itemCode())
+                                    ? texts.msg(
+                                            "action.saved",
+                                            catalog.actionName(action.code(), texts.locale()),
+                                            ticket.ticketNo())
+                                    : texts.msg(
+                                            "action.savedElsewhere",
+                                            ticket.ticketNo(),
+                                            catalog.itemName(saved.itemCode(), texts.locale()),
+                                            catalog.departmentName(
+                                                    catalog.item(saved.itemCode())
+                                                            .orElseThrow()
+                                                            .departmentCode(),
+                                                    texts.locale())));
                     feed.refresh(Set.of(ticket.id()));
                 },
                 e -> {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -106,6 +107,22 @@ public final class TicketSearch {
             kept.addAll(0, added);
             keptTexts.addAll(
                     0, added.stream().map(t -> text(t, new HashMap<>())).toList());
+            return new Index(Collections.unmodifiableList(kept), keptTexts.toArray(String[]::new));
+        }
+
+        /** This index without the tickets of {@code ids} (moved out of the scope); the others' texts are kept. */
+        public Index without(Set<UUID> ids) {
+            if (ids.isEmpty()) {
+                return this;
+            }
+            List<Ticket> kept = new ArrayList<>(tickets.size());
+            List<String> keptTexts = new ArrayList<>(tickets.size());
+            for (int i = 0; i < texts.length; i++) {
+                if (!ids.contains(tickets.get(i).id())) {
+                    kept.add(tickets.get(i));
+                    keptTexts.add(texts[i]);
+                }
+            }
             return new Index(Collections.unmodifiableList(kept), keptTexts.toArray(String[]::new));
         }
 

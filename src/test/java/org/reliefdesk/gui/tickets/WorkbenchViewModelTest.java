@@ -104,6 +104,33 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aTransferTakesTheTicketOutOfTheListAndSaysWhereItWent() {
+        Ticket ticket = newWaterTicket();
+        vm.selected().ticketProperty().set(ticket);
+        int before = vm.list().all().size();
+        ActionDef transfer = workspace
+                .catalog
+                .workflowOf("drinking_water")
+                .action("transfer")
+                .orElseThrow();
+        assertTrue(
+                vm.selected().choices().stream()
+                        .anyMatch(c -> c.action().code().equals("transfer") && c.refusal() == null),
+                "the water clerk may transfer a ticket waiting for acceptance");
+
+        vm.act(transfer, Map.of("item", "house_renovation", "reason", "房屋漏雨，属危房改造"), "");
+
+        assertEquals(before - 1, vm.list().all().size(), "another department's ticket now");
+        assertFalse(vm.list().all().stream().anyMatch(t -> t.id().equals(ticket.id())));
+        assertEquals(null, vm.selected().ticketProperty().get(), "nothing of it stays open");
+        assertEquals(before - 1, vm.list().countProperty(Queue.ALL).get());
+        assertTrue(
+                vm.messageProperty().get().contains("农村危房改造"),
+                vm.messageProperty().get());
+        assertFalse(vm.messageIsProblemProperty().get());
+    }
+
+    @Test
     void aRefusedSaveSaysTheFieldAndRuleAndWritesNothing() {
         Ticket ticket = newWaterTicket();
         vm.selected().ticketProperty().set(ticket);
