@@ -46,6 +46,7 @@ final class CentralApi extends Handler.Abstract {
                 new Route("GET", "/attachments/{sha}/status", Access.STAFF, e::uploadStatus),
                 new Route("PUT", "/attachments/{sha}", Access.STAFF, e::upload),
                 new Route("GET", "/attachments/{sha}", Access.SIGNED_IN, e::download),
+                new Route("GET", "/people", Access.SIGNED_IN, e::people),
                 new Route("GET", "/calendar", Access.SIGNED_IN, e::calendar),
                 new Route("PUT", "/calendar", Access.CALENDAR_EDITOR, e::putCalendar),
                 new Route("GET", "/users", Access.ADMINISTRATOR, e::users),

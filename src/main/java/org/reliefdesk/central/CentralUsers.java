@@ -87,7 +87,10 @@ public final class CentralUsers {
     }
 
     private void insert(User user, char[] password, Instant now) {
-        String hash = PasswordHash.hash(password);
+        insertHashed(user, PasswordHash.hash(password), now);
+    }
+
+    private void insertHashed(User user, String hash, Instant now) {
         db.inTransaction(c -> {
             if (find(c, user.username()).isPresent()) {
                 throw new InvalidFieldException("username", "rule.user.taken", user.username());
@@ -115,11 +118,13 @@ public final class CentralUsers {
      */
     public int addMissing(List<User> users, char[] password, Instant now) {
         int added = 0;
+        String hash = null; // derived once: twenty demo accounts must not cost twenty derivations at first start
         for (User u : users) {
             boolean known = db.inTransaction(c -> find(c, u.username()).isPresent());
             if (!known) {
                 UserRules.check(u, catalog);
-                insert(u, password, now);
+                hash = hash != null ? hash : PasswordHash.hash(password);
+                insertHashed(u, hash, now);
                 added++;
             }
         }

@@ -151,6 +151,18 @@ final class Endpoints {
         x.send(200, Map.of("year", year.year()));
     }
 
+    /**
+     * The display names of the people of the caller's own county, disabled ones too (their names
+     * stay in histories): only names, never roles, scopes or anything of another county.
+     */
+    void people(Exchange x) {
+        List<Map<String, String>> people = store.users().listOf(x.user().countyCode()).stream()
+                .map(l -> Map.of(
+                        "username", l.user().username(), "displayName", l.user().displayName()))
+                .toList();
+        x.send(200, Map.of("people", people));
+    }
+
     /** The users of the administrator's own county. */
     void users(Exchange x) {
         x.send(200, Map.of("users", store.users().listOf(x.user().countyCode())));

@@ -201,6 +201,11 @@ public final class LocalStore implements AutoCloseable {
         return new MissingAttachments(this);
     }
 
+    /** The display names of the county's people, from the central store (to name who acted). */
+    public People people() {
+        return new People(this);
+    }
+
     public SyncFacts syncFacts() {
         return new SyncFacts(this);
     }

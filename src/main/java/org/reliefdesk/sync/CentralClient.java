@@ -35,6 +35,7 @@ import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.User;
+import org.reliefdesk.store.People;
 
 /** The central store's HTTP API as the county PC calls it (docs/sync-protocol.md). */
 public final class CentralClient {
@@ -131,6 +132,12 @@ public final class CentralClient {
     public List<OpResult> push(String token, List<Operation> ops) throws IOException {
         JsonNode n = call(post("/ops", token, Map.of("ops", ops)));
         return json.convertValue(n.get("results"), new TypeReference<List<OpResult>>() {});
+    }
+
+    /** The display names of the people of the caller's county (to name who acted in a history). */
+    public List<People.Person> people(String token) throws IOException {
+        JsonNode n = call(request("/people", token).GET().build());
+        return json.convertValue(n.get("people"), new TypeReference<List<People.Person>>() {});
     }
 
     /** The holiday years administrators imported on the central store. */

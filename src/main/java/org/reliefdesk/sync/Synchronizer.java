@@ -178,6 +178,7 @@ public final class Synchronizer {
             fetchMissed(session.token(), new AttachmentStore(store.dataDir()));
         }
         int years = pullCalendar(session.token());
+        pullPeople(session.token());
         store.syncFacts().put(SyncFacts.LAST_SYNC, clock.instant().toString());
         Report r = new Report(
                 counts[0],
@@ -215,6 +216,19 @@ public final class Synchronizer {
             }
         }
         return written;
+    }
+
+    /** The county's people's display names; a central store of an older version, without them, is passed over. */
+    private void pullPeople(String token) throws IOException {
+        try {
+            int kept = store.people().replace(client.people(token));
+            LOG.debug("{} people's names taken from the central store", kept);
+        } catch (CentralClient.Refused e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            LOG.info("The central store lists no people (an older version): histories name accounts");
+        }
     }
 
     private void push(CentralClient.Session session, Consumer<Progress> progress, int[] counts, Changed changed)

@@ -138,6 +138,26 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aTransferNamesAnotherItemAndAnActionToAnItemNeedsItsItemField() {
+        CatalogException self = refuse(catalog(
+                WATER,
+                "{\"number\":1,\"code\":\"w\",\"department\":\"WATER\",\"zh\":\"饮水\",\"en\":\"w\","
+                        + "\"workflow\":\"w\",\"applicationForm\":\"f\",\"transfersTo\":[\"w\"]}"));
+        assertEquals("test-catalog.json: items[0] (w): transfersTo names 'w', not another item", self.getMessage());
+        CatalogException noItemField = refuse(catalog(
+                WATER,
+                String.format(ITEM, 1, "w1"),
+                "{\"code\":\"accept\",\"from\":[\"acceptance\"],\"roles\":[\"CLERK\"],\"to\":\"@transfer\","
+                        + "\"form\":\"f\"}"));
+        assertTrue(
+                noItemField
+                        .getMessage()
+                        .endsWith("an action to another item needs a form with a required 'item'"
+                                + " chosen from the list 'service_items', and no outcome"),
+                noItemField.getMessage());
+    }
+
+    @Test
     void validMinimalCatalogLoads() {
         Catalog c = CatalogLoader.load(
                 "ok.json",

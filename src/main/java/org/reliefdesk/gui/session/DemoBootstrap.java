@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
@@ -19,10 +20,12 @@ import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.ChinaTime;
+import org.reliefdesk.model.Department;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.ImportReport;
 import org.reliefdesk.store.LocalStore;
+import org.reliefdesk.store.People;
 import org.reliefdesk.store.TicketImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,12 @@ public final class DemoBootstrap {
             }
             store.close();
         }
+    }
+
+    /** The other people the sample's histories name (not offered at sign-in). */
+    private static List<User> colleagues(Catalog catalog) {
+        return DemoUsers.colleagues(
+                catalog.departments().stream().map(Department::code).toList());
     }
 
     /** Whether {@code u} is one of the demo users (who sign in on the embedded store without typing a password). */
@@ -79,8 +88,9 @@ public final class DemoBootstrap {
         Files.createDirectories(dir);
         CentralStore central =
                 CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(), catalog, config.clock());
-        central.users()
-                .addMissing(DemoUsers.all(), demoPassword(), config.clock().instant());
+        List<User> demoAccounts = new ArrayList<>(DemoUsers.all());
+        demoAccounts.addAll(colleagues(catalog));
+        central.users().addMissing(demoAccounts, demoPassword(), config.clock().instant());
         // the demo stands for a whole province: its administrator also keeps the holiday years
         central.calendarEditors(List.of(DemoUsers.ADMIN.username()));
         if (central.tickets().count() == 0) {
@@ -126,6 +136,11 @@ public final class DemoBootstrap {
     static void importSample(AppConfig config, Catalog catalog, LocalStore store, DoubleConsumer progress)
             throws IOException {
         store.users().addMissing(DemoUsers.all());
+        // no central store to list the county's people: the sample's own names them
+        store.people()
+                .replace(colleagues(catalog).stream()
+                        .map(u -> new People.Person(u.username(), u.displayName()))
+                        .toList());
         if (store.tickets().count() > 0) {
             return;
         }

@@ -157,9 +157,9 @@ final class ScopeLoader {
                 gone);
     }
 
-    /** Display names of the people known on this PC, by username. */
+    /** Display names by username: the county's people as the central store lists them, and the users of this PC. */
     Map<String, String> displayNames() {
-        Map<String, String> names = new HashMap<>();
+        Map<String, String> names = new HashMap<>(store.people().names());
         store.users().list().forEach(u -> names.put(u.username(), u.displayName()));
         return names;
     }

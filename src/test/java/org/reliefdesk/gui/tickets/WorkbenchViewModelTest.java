@@ -131,6 +131,20 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aHistoryNamesColleaguesNotTheirAccounts() {
+        // a township's staff and another department's clerk: people of the county, not users of this PC
+        String township = vm.list().all().stream()
+                .map(t -> "township." + t.township().code())
+                .filter(n -> !n.equals("township." + DemoUsers.TOWNSHIP_STAFF.townshipCode()))
+                .findFirst()
+                .orElseThrow();
+        assertNotEquals(township, vm.actorName(township));
+        assertTrue(vm.actorName(township).contains(township), "the account still follows the name");
+        assertTrue(vm.actorName("housing.clerk").startsWith("周住安"), vm.actorName("housing.clerk"));
+        assertEquals("nobody.known", vm.actorName("nobody.known"), "an account no list names stays as it is");
+    }
+
+    @Test
     void aRefusedSaveSaysTheFieldAndRuleAndWritesNothing() {
         Ticket ticket = newWaterTicket();
         vm.selected().ticketProperty().set(ticket);
