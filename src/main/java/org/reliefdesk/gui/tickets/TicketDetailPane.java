@@ -136,7 +136,12 @@ public final class TicketDetailPane {
         root.setFitToHeight(true);
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setMinWidth(300); // the split pane, not the text, decides the width
-        vm.selected().ticketProperty().addListener((o, a, t) -> show(t));
+        vm.selected().ticketProperty().addListener((o, a, t) -> {
+            show(t);
+            if (a == null || t == null || !a.id().equals(t.id())) {
+                root.setVvalue(0); // another ticket is read from its top; the same one, saved, stays where it was
+            }
+        });
         root.widthProperty()
                 .addListener((o, a, w) -> show(vm.selected().ticketProperty().get()));
         show(null);

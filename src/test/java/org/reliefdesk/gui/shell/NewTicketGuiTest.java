@@ -8,6 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
@@ -78,6 +80,58 @@ class NewTicketGuiTest extends GuiTestBase {
                 lookup(n -> n instanceof Button b && "是".equals(b.getText())).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, count.getText(), "nothing saved");
+    }
+
+    @Test
+    void ctrlSSavesAFilledNewTicketAsTheButtonSays() throws Exception {
+        startApp(LocalDate.of(2021, 11, 23), 300);
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> app.workbench() != null
+                        && !app.workbench().loadingProperty().get()
+                        && !app.workbench().list().all().isEmpty());
+        int before = app.workbench().list().all().size();
+        clickOn("#newTicketButton");
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
+        interact(() -> item.getSelectionModel().select(0)); // 农村饮水安全, the water clerk's one item
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> township = lookup("#newTownship").queryAs(ComboBox.class);
+        interact(() -> township.getSelectionModel().select(0));
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> village = lookup("#newVillage").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> !village.getItems().isEmpty());
+        interact(() -> {
+            village.getSelectionModel().select(0);
+            lookup("#newRaisedBy").queryAs(TextField.class).setText("干部排查 张华");
+            lookup("#newName").queryAs(TextField.class).setText("罗正兴");
+            lookup("#newIdNumber").queryAs(TextField.class).setText("530128196503120040");
+            lookup("#newPhone").queryAs(TextField.class).setText("13812345678");
+        });
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> lookup("#field-problem").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
+        interact(() -> {
+            problem.getSelectionModel().select(0);
+            ((TextInputControl) lookup("#field-description").query()).setText("自来水断水三天");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(lookup("#saveButton").queryAs(Button.class).isDisabled(), "the form is complete");
+
+        clickOn("#newPhone");
+        press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> app.workbench().list().all().size() == before + 1);
+        assertTrue(app.workbench().list().all().stream()
+                .anyMatch(t -> t.applicant().idNumber().equals("530128196503120040")));
     }
 
     @Test
