@@ -94,6 +94,9 @@ final class ScopeFeed {
                             // office PC that read would otherwise starve the screen for seconds.
                             tasks.afterNextFrame(this::loadAll);
                         } else {
+                            // the first screen was the whole scope: what was read ahead would be out of date
+                            // by the next reload (a save since), and must not be shown then
+                            loader.dropReadAhead();
                             loaded(first.snapshot());
                         }
                     },
@@ -163,6 +166,7 @@ final class ScopeFeed {
         if (ids.isEmpty()) {
             return;
         }
+        loader.dropReadAhead(); // the store changed: a read made before it is no longer the scope
         if (base.isEmpty() || base.partial() || ids.size() > REFRESH_LIMIT) {
             reload();
             return;

@@ -122,7 +122,7 @@ final class ScopeLoader {
         return s;
     }
 
-    /** The store changed (a sync): what was read ahead is no longer used. */
+    /** The store changed (a sync, a save), or the first screen was the whole scope: what was read ahead is no longer used. */
     void dropReadAhead() {
         readAhead.drop();
     }

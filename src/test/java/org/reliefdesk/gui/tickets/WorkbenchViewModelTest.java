@@ -258,6 +258,27 @@ class WorkbenchViewModelTest {
         assertTrue(leader.list().all().stream().anyMatch(t -> t.id().equals(pulled.id())));
     }
 
+    @Test
+    void aSaveAfterAFirstScreenFromTheReadAheadIsNotUndoneByTheNextReload() {
+        // the sign-in list read the clerk's scope ahead; the first screen held all of it
+        workspace.readAheadFor(workspace.store.users().list(), "water.clerk", WorkbenchViewModel.FIRST_SCREEN);
+        WorkbenchViewModel clerk = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
+        clerk.reload();
+        Ticket ticket = clerk.list().all().stream()
+                .filter(t -> t.currentStep().equals("acceptance"))
+                .findFirst()
+                .orElseThrow();
+        clerk.selected().ticketProperty().set(ticket);
+        clerk.act(accept(), Map.of("station", "屏山水务站"), "");
+        clerk.reload(); // as the refresh every few minutes does
+
+        Ticket shown = clerk.list().all().stream()
+                .filter(t -> t.id().equals(ticket.id()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("verification", shown.currentStep(), "the store as it is now, not as read before sign-in");
+    }
+
     /** A second water request of {@code first}'s applicant, at the same place, raised by a neighbour. */
     private static TicketOpening.Request askingAgain(Ticket first) {
         return new TicketOpening.Request(
