@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.tickets;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +134,10 @@ public final class NewTicketDialog {
             {"field.applicant.idNumber", idNumber, "applicant.idNumber"},
             {"field.applicant.phone", phone, "applicant.phone"}
         };
+        Map<String, String> shownLabels = new HashMap<>();
         for (int i = 0; i < rows.length; i++) {
             String key = (String) rows[i][0];
+            shownLabels.put((String) rows[i][2], texts.fieldName(key.substring("field.".length())));
             Label label = new Label(texts.fieldName(key.substring("field.".length())) + " *");
             Label error = new Label();
             error.getStyleClass().add("field-error");
@@ -226,31 +229,31 @@ public final class NewTicketDialog {
         boolean[] touched = {false};
         Runnable check = () -> {
             errors.values().forEach(l -> l.setText(""));
-            try {
-                opening.open(request.get(), user);
-                saveButton.setDisable(false);
-                problem.setText("");
-            } catch (InvalidFieldException e) {
-                saveButton.setDisable(true);
-                if (touched[0]) {
-                    Label beside = errors.get(e.field());
-                    if (beside != null) {
-                        beside.setText(texts.ruleText(e));
-                    }
-                    // a field of the item's application form by its label, not its code
-                    problem.setText(
-                            item.getValue() == null
-                                    ? texts.describe(e)
-                                    : texts.describe(
-                                            e,
-                                            f -> catalog.fieldLabel(
-                                                    catalog.applicationFormOf(item.getValue()
-                                                                    .code())
-                                                            .code(),
-                                                    f,
-                                                    texts.locale())));
-                }
+            List<InvalidFieldException> problems = opening.problems(request.get(), user);
+            saveButton.setDisable(!problems.isEmpty());
+            if (!touched[0]) {
+                return;
             }
+            // every problem at once, each field by the label the form shows (乡镇名称, not a code)
+            List<String> said = new ArrayList<>();
+            for (InvalidFieldException e : problems) {
+                Label beside = errors.get(e.field());
+                if (beside != null) {
+                    beside.setText(texts.ruleText(e));
+                }
+                said.add(texts.describe(
+                        e,
+                        f -> Optional.ofNullable(shownLabels.get(f))
+                                .or(() -> item.getValue() == null
+                                        ? Optional.empty()
+                                        : catalog.fieldLabel(
+                                                catalog.applicationFormOf(
+                                                                item.getValue().code())
+                                                        .code(),
+                                                f,
+                                                texts.locale()))));
+            }
+            problem.setText(String.join("\n", said));
         };
         item.valueProperty().addListener((o, a, i) -> {
             formHolder.getChildren().clear();

@@ -3,6 +3,7 @@ package org.reliefdesk.logic.workflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,17 +62,56 @@ public final class TicketOpening {
         return open(r, staff, new Ids(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
     }
 
-    /** The ids a PC gave a ticket it opened offline: the ticket's and its two events'. */
-    public record Ids(UUID ticket, UUID submit, UUID dispatch) {}
-
     /**
-     * Opens with ids given (the central store rebuilds a pushed opening from its parts: what it
-     * stores is its own result, never the ticket as a PC sent it).
+     * Every problem of the request at once, one per field (empty when {@link #open} takes it; the
+     * first is the one {@code open} refuses with): a clerk sees all that is missing, not one thing
+     * at a time. Who may open at all is checked first and alone.
      */
-    public TicketHistory open(Request r, User staff, Ids ids) {
+    public List<InvalidFieldException> problems(Request r, User staff) {
         if (!Capabilities.of(staff).opensTickets()) {
-            throw new InvalidFieldException("action", "rule.workflow.role", catalog.namedAction("submit"));
+            return List.of(new InvalidFieldException("action", "rule.workflow.role", catalog.namedAction("submit")));
         }
+        List<InvalidFieldException> found = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+        boolean itemKnown = check(found, () -> item(r, staff));
+        if (r.county() == null || !r.county().code().equals(staff.countyCode())) {
+            found.add(new InvalidFieldException("countyCode", "rule.workflow.county"));
+        }
+        boolean townshipKnown = check(found, () -> township(r, staff));
+        if (townshipKnown) {
+            check(found, () -> village(r));
+        } else if (r.village() == null) {
+            found.add(new InvalidFieldException("villageCode", "rule.required"));
+        }
+        if (r.name() == null || r.name().isBlank()) {
+            found.add(new InvalidFieldException("applicant.name", "rule.required"));
+        }
+        check(found, () -> ResidentIdNumber.validate("applicant.idNumber", r.idNumber(), today));
+        check(found, () -> PhoneNumber.validate("applicant.phone", r.phone()));
+        if (r.channel() == null || r.channel() == IntakeChannel.SELF_RAISED) {
+            found.add(new InvalidFieldException("channel", "rule.oneOf", "RAISED_BY_PROXY, GOVERNMENT_FOUND"));
+        }
+        if (r.raisedBy() == null || r.raisedBy().isBlank()) {
+            found.add(new InvalidFieldException("raisedBy", "rule.raisedByRequired"));
+        }
+        if (itemKnown) {
+            found.addAll(forms.problems(catalog.applicationFormOf(r.itemCode()), r.application(), Map.of(), today));
+        }
+        return found;
+    }
+
+    /** Runs one check; false (and its problem noted) when it refuses. */
+    private static boolean check(List<InvalidFieldException> found, Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (InvalidFieldException e) {
+            found.add(e);
+            return false;
+        }
+    }
+
+    private void item(Request r, User staff) {
         if (r.itemCode() == null || catalog.item(r.itemCode()).isEmpty()) {
             throw new InvalidFieldException("item", "rule.required");
         }
@@ -83,13 +123,13 @@ public final class TicketOpening {
                     catalog.namedDepartment(
                             catalog.item(r.itemCode()).orElseThrow().departmentCode()));
         }
-        if (r.county() == null || !r.county().code().equals(staff.countyCode())) {
-            throw new InvalidFieldException("countyCode", "rule.workflow.county");
-        }
+    }
+
+    private static void township(Request r, User staff) {
         if (r.township() == null) {
             throw new InvalidFieldException("townshipCode", "rule.required");
         }
-        if (!r.township().code().startsWith(r.county().code())) {
+        if (r.county() != null && !r.township().code().startsWith(r.county().code())) {
             throw new InvalidFieldException(
                     "townshipCode", "rule.placeWithin", r.county().code());
         }
@@ -97,6 +137,9 @@ public final class TicketOpening {
             throw new InvalidFieldException(
                     "townshipCode", "rule.workflow.township", r.township().name());
         }
+    }
+
+    private static void village(Request r) {
         if (r.village() == null) {
             throw new InvalidFieldException("villageCode", "rule.required");
         }
@@ -104,18 +147,23 @@ public final class TicketOpening {
             throw new InvalidFieldException(
                     "villageCode", "rule.placeWithin", r.township().code());
         }
-        if (r.name() == null || r.name().isBlank()) {
-            throw new InvalidFieldException("applicant.name", "rule.required");
+    }
+
+    /** The ids a PC gave a ticket it opened offline: the ticket's and its two events'. */
+    public record Ids(UUID ticket, UUID submit, UUID dispatch) {}
+
+    /**
+     * Opens with ids given (the central store rebuilds a pushed opening from its parts: what it
+     * stores is its own result, never the ticket as a PC sent it).
+     */
+    public TicketHistory open(Request r, User staff, Ids ids) {
+        List<InvalidFieldException> found = problems(r, staff);
+        if (!found.isEmpty()) {
+            throw found.get(0);
         }
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         String id = ResidentIdNumber.validate("applicant.idNumber", r.idNumber(), today);
         String phone = PhoneNumber.validate("applicant.phone", r.phone());
-        if (r.channel() == null || r.channel() == IntakeChannel.SELF_RAISED) {
-            throw new InvalidFieldException("channel", "rule.oneOf", "RAISED_BY_PROXY, GOVERNMENT_FOUND");
-        }
-        if (r.raisedBy() == null || r.raisedBy().isBlank()) {
-            throw new InvalidFieldException("raisedBy", "rule.raisedByRequired");
-        }
         Map<String, Object> application =
                 forms.validate(catalog.applicationFormOf(r.itemCode()), r.application(), Map.of(), today);
         Instant now = clock.instant();

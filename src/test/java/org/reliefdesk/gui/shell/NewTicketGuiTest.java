@@ -83,7 +83,7 @@ class NewTicketGuiTest extends GuiTestBase {
     }
 
     @Test
-    void ctrlSSavesAFilledNewTicketAsTheButtonSays() throws Exception {
+    void everyProblemIsListedAndCtrlSSavesTheFilledTicketAsTheButtonSays() throws Exception {
         startApp(LocalDate.of(2021, 11, 23), 300);
         signIn(DemoUsers.WATER_CLERK.displayName());
         WaitForAsyncUtils.waitFor(
@@ -99,6 +99,14 @@ class NewTicketGuiTest extends GuiTestBase {
         @SuppressWarnings("unchecked")
         ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
         interact(() -> item.getSelectionModel().select(0)); // 农村饮水安全, the water clerk's one item
+        interact(() -> lookup("#newIdNumber").queryAs(TextField.class).setText("530128196503120041"));
+        WaitForAsyncUtils.waitForFxEvents();
+        // every problem at once, by the labels the form shows
+        String said = lookup("#formProblem").queryAs(Label.class).getText();
+        assertTrue(said.split("\n").length >= 3, said);
+        assertTrue(said.startsWith("乡镇名称："), said);
+        assertTrue(said.contains("身份证号：校验码"), said);
+        assertFalse(said.contains("代码"), "no code words: " + said);
         @SuppressWarnings("unchecked")
         ComboBox<Object> township = lookup("#newTownship").queryAs(ComboBox.class);
         interact(() -> township.getSelectionModel().select(0));
