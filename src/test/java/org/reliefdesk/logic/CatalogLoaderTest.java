@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogException;
 import org.reliefdesk.logic.catalog.CatalogLoader;
@@ -135,6 +136,22 @@ class CatalogLoaderTest {
                 "{\"code\":\"accept\",\"from\":[\"concluded\"],\"roles\":[\"CLERK\"],\"to\":\"concluded\","
                         + "\"reopenWithinDays\":30}"));
         assertTrue(toEnd.getMessage().endsWith("'to' a step that is not terminal"), toEnd.getMessage());
+    }
+
+    @Test
+    void anEnglishButtonSaysWhatToDoAndTheHistoryWhatWasDone() {
+        Catalog c = CatalogLoader.loadBuiltIn();
+        assertEquals("Accept", c.actionVerb("accept", Locale.ENGLISH));
+        assertEquals("accepted", c.actionName("accept", Locale.ENGLISH));
+        assertEquals("受理", c.actionVerb("accept", Locale.SIMPLIFIED_CHINESE));
+        for (ServiceItem i : c.items()) {
+            for (ActionDef a : c.workflowOf(i.code()).actions()) {
+                assertTrue(
+                        Character.isUpperCase(
+                                c.actionVerb(a.code(), Locale.ENGLISH).charAt(0)),
+                        a.code() + " has an English verb for its button");
+            }
+        }
     }
 
     @Test

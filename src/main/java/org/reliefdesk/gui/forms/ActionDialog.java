@@ -160,7 +160,7 @@ public final class ActionDialog {
 
         Dialog<Filled> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(texts.msg("action.title", catalog.actionName(action.code(), texts.locale())));
+        dialog.setTitle(texts.msg("action.title", catalog.actionVerb(action.code(), texts.locale())));
         dialog.setHeaderText(null);
         dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane()

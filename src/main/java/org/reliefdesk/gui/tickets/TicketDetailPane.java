@@ -233,7 +233,7 @@ public final class TicketDetailPane {
         actionBar.getChildren().clear();
         List<String> why = new ArrayList<>();
         for (SelectedTicket.ActionChoice choice : vm.selected().choices()) {
-            String name = catalog.actionName(choice.action().code(), texts.locale());
+            String name = catalog.actionVerb(choice.action().code(), texts.locale());
             Instant draft = vm.selected().drafts().get(choice.action().code());
             Button b = new Button(draft == null ? name : texts.msg("draft.button", name, Formats.dateTime(draft)));
             if (draft != null) {

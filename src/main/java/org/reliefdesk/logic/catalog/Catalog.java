@@ -28,6 +28,7 @@ public final class Catalog {
     private final Map<String, String> workflowOfItem;
     private final Map<String, String> applicationFormOfItem;
     private final Map<String, List<String>> transfers;
+    private final Map<String, String> verbsEn;
     private final Map<String, ReferenceList> lists;
     private final SupervisionRule supervision;
     private final DueSoonRule dueSoon;
@@ -44,6 +45,7 @@ public final class Catalog {
             Map<String, String> workflowOfItem,
             Map<String, String> applicationFormOfItem,
             Map<String, List<String>> transfers,
+            Map<String, String> verbsEn,
             Map<String, ReferenceList> lists,
             SupervisionRule supervision,
             DueSoonRule dueSoon) {}
@@ -59,6 +61,7 @@ public final class Catalog {
         this.workflowOfItem = Map.copyOf(p.workflowOfItem());
         this.applicationFormOfItem = Map.copyOf(p.applicationFormOfItem());
         this.transfers = Map.copyOf(p.transfers());
+        this.verbsEn = Map.copyOf(p.verbsEn());
         this.lists = Map.copyOf(p.lists());
         this.supervision = p.supervision();
         this.dueSoon = p.dueSoon();
@@ -83,6 +86,15 @@ public final class Catalog {
         return "submit".equals(action)
                 ? Optional.ofNullable(applicationFormOf(itemCode))
                 : workflowOf(itemCode).action(action).map(ActionDef::form).flatMap(this::form);
+    }
+
+    /**
+     * An action as a button says it: what to do (Accept) where the catalog gives an English verb;
+     * otherwise, and in Chinese (受理), its name.
+     */
+    public String actionVerb(String code, Locale locale) {
+        String verb = "en".equals(locale.getLanguage()) ? verbsEn.get(code) : null;
+        return verb != null ? verb : actionName(code, locale);
     }
 
     /** An action as a message names it (its code, and its name in both languages). */

@@ -81,6 +81,13 @@ public final class CatalogLoader {
         List<ServiceItem> items = readItems(fileName, array(fileName, root, "items"), departments);
         List<Label> steps = readLabels(fileName, array(fileName, root, "steps"), "steps");
         List<Label> actions = readLabels(fileName, array(fileName, root, "actions"), "actions");
+        // an English button says what to do (Accept), the history what was done (accepted)
+        Map<String, String> verbs = new LinkedHashMap<>();
+        root.get("actions").forEach(n -> {
+            if (n.hasNonNull("enVerb") && !n.get("enVerb").asText().isBlank()) {
+                verbs.put(n.get("code").asText(), n.get("enVerb").asText().strip());
+            }
+        });
         List<Label> outcomes = readLabels(fileName, array(fileName, root, "outcomes"), "outcomes");
         Map<String, ReferenceList> lists = readLists(listsName, listsIn);
         // the items themselves as a list to choose from (the item a ticket is transferred to)
@@ -142,6 +149,7 @@ public final class CatalogLoader {
                 workflowOfItem,
                 formOfItem,
                 transfers,
+                verbs,
                 lists,
                 supervision,
                 dueSoon);
