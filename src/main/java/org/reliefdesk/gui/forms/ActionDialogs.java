@@ -27,8 +27,8 @@ public final class ActionDialogs {
      * answer No; Yes takes a deliberate choice.
      */
     static Alert question(Window owner, Texts texts, String message) {
-        ButtonType yes = new ButtonType(texts.msg("value.yes"), ButtonBar.ButtonData.YES);
-        ButtonType no = new ButtonType(texts.msg("value.no"), ButtonBar.ButtonData.NO);
+        ButtonType yes = new ButtonType(texts.msg("button.yes"), ButtonBar.ButtonData.YES);
+        ButtonType no = new ButtonType(texts.msg("button.no"), ButtonBar.ButtonData.NO);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
         if (owner != null) {
             alert.initOwner(owner);

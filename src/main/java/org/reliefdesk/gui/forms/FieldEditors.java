@@ -117,8 +117,8 @@ final class FieldEditors {
             }
             case BOOLEAN -> {
                 ToggleGroup group = new ToggleGroup();
-                RadioButton yes = new RadioButton(texts.msg("value.yes"));
-                RadioButton no = new RadioButton(texts.msg("value.no"));
+                RadioButton yes = new RadioButton(texts.msg("button.yes"));
+                RadioButton no = new RadioButton(texts.msg("button.no"));
                 yes.setToggleGroup(group);
                 no.setToggleGroup(group);
                 yes.setId("yes");

@@ -131,7 +131,9 @@ final class IdleLock {
         other.setOnAction(e -> signOut());
         VBox card = new VBox(12, title, who);
         if (vm.needsNoPassword()) {
-            card.getChildren().add(new Label(texts.msg("lock.noPassword")));
+            Label hint = new Label(texts.msg("lock.noPassword"));
+            hint.setWrapText(true); // the English hint is longer than the card is wide
+            card.getChildren().add(hint);
         } else {
             card.getChildren().add(password);
         }

@@ -28,6 +28,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -138,7 +139,10 @@ public final class NewTicketDialog {
         for (int i = 0; i < rows.length; i++) {
             String key = (String) rows[i][0];
             shownLabels.put((String) rows[i][2], texts.fieldName(key.substring("field.".length())));
-            Label label = new Label(texts.fieldName(key.substring("field.".length())) + " *");
+            String shown = texts.fieldName(key.substring("field.".length()));
+            // a label starts a line: "Township name", as the application form's labels do
+            Label label = new Label(Character.toUpperCase(shown.charAt(0)) + shown.substring(1) + " *");
+            label.setMinWidth(Region.USE_PREF_SIZE); // never cut to "township n…" on a 1024 screen
             Label error = new Label();
             error.getStyleClass().add("field-error");
             error.setId("error-" + rows[i][2]);
