@@ -77,6 +77,11 @@ public record TicketEvent(
         return new TicketEvent(id, ticketId, 2, PLATFORM, at, DISPATCH, firstStep, firstStep, null, Map.of(), null);
     }
 
+    /** The same entry with another form (what the clocks keep of one, or a test's variant). */
+    public TicketEvent withFormData(Map<String, Object> form) {
+        return new TicketEvent(id, ticketId, seq, actor, at, action, fromStep, toStep, note, form, outcome, receivedAt);
+    }
+
     public TicketEvent receivedAt(Instant when) {
         return new TicketEvent(id, ticketId, seq, actor, at, action, fromStep, toStep, note, formData, outcome, when);
     }

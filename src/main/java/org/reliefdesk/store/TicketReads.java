@@ -144,7 +144,7 @@ final class TicketReads {
             Map<UUID, Map<String, Object>> items = itemChanges(c, ids);
             eventsOf(c, ids).forEach((id, timeline) -> {
                 timeline.events().sort(Comparator.comparingInt(TicketEvent::seq));
-                timeline.events().replaceAll(e -> items.containsKey(e.id()) ? withForm(e, items.get(e.id())) : e);
+                timeline.events().replaceAll(e -> items.containsKey(e.id()) ? e.withFormData(items.get(e.id())) : e);
                 moves.put(id, timeline.events());
             });
         }
@@ -176,22 +176,6 @@ final class TicketReads {
             }
         }
         return found;
-    }
-
-    private static TicketEvent withForm(TicketEvent e, Map<String, Object> form) {
-        return new TicketEvent(
-                e.id(),
-                e.ticketId(),
-                e.seq(),
-                e.actor(),
-                e.at(),
-                e.action(),
-                e.fromStep(),
-                e.toStep(),
-                e.note(),
-                form,
-                e.outcome(),
-                e.receivedAt());
     }
 
     private static String marks(int n) {

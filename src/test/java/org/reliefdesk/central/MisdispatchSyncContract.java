@@ -58,6 +58,18 @@ abstract class MisdispatchSyncContract {
                 .orElseThrow();
     }
 
+    /** The water clerk on {@code pc} transfers {@code ticket} to house renovation (a leaking roof). */
+    private void transferToHousing(SyncWorld.Pc pc, Ticket ticket) {
+        new TicketActions(pc.store, new WorkflowEngine(SyncWorld.CATALOG, world.clock))
+                .act(
+                        ticket.id(),
+                        ticket.version(),
+                        pc.user,
+                        "transfer",
+                        Map.of("item", "house_renovation", "reason", "房屋漏雨，属危房改造"),
+                        "");
+    }
+
     @Test
     void aTransferLeavesTheOldDepartmentsPcsAndReachesTheNewOne() throws Exception {
         try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
@@ -71,14 +83,7 @@ abstract class MisdispatchSyncContract {
             Ticket ticket = waiting(a);
             assertFalse(SyncWorld.ids(civil.tickets()).contains(ticket.id()), "not civil affairs' ticket yet");
 
-            new TicketActions(a.store, new WorkflowEngine(SyncWorld.CATALOG, world.clock))
-                    .act(
-                            ticket.id(),
-                            ticket.version(),
-                            SyncWorld.WATER_A,
-                            "transfer",
-                            Map.of("item", "house_renovation", "reason", "房屋漏雨，属危房改造"),
-                            "");
+            transferToHousing(a, ticket);
             assertEquals(1, a.sync().applied(), "the central store replays and takes the transfer");
             TicketEvent moved = world.centralTicket(ticket.id()).events().get(2);
             assertEquals("drinking_water", moved.itemBefore());
@@ -119,14 +124,7 @@ abstract class MisdispatchSyncContract {
             a.sync();
             b.sync();
             Ticket ticket = waiting(a);
-            new TicketActions(a.store, new WorkflowEngine(SyncWorld.CATALOG, world.clock))
-                    .act(
-                            ticket.id(),
-                            ticket.version(),
-                            SyncWorld.WATER_A,
-                            "transfer",
-                            Map.of("item", "house_renovation", "reason", "房屋漏雨，属危房改造"),
-                            "");
+            transferToHousing(a, ticket);
             a.sync();
             // b, not yet synced, accepts the ticket it still holds
             b.act(b.store.tickets().find(ticket.id()).orElseThrow());

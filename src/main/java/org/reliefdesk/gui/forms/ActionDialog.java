@@ -22,8 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -174,14 +172,7 @@ public final class ActionDialog {
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("saveButton");
         saveButton.disableProperty().bind(editor.validProperty().not());
-        dialog.getDialogPane()
-                .getScene()
-                .getAccelerators()
-                .put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
-                    if (!saveButton.isDisabled()) {
-                        ((Button) saveButton).fire();
-                    }
-                });
+        ActionDialogs.saveOnCtrlS(dialog.getDialogPane(), saveButton);
         // Saving a terminal refusal asks once more; cancelling typed input asks before discarding.
         ((Button) saveButton).addEventFilter(ActionEvent.ACTION, e -> {
             Map<String, Object> context = new HashMap<>(facts);

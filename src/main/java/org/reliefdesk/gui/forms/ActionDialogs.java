@@ -1,9 +1,14 @@
 package org.reliefdesk.gui.forms;
 
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 
 import org.reliefdesk.logic.i18n.Texts;
@@ -19,6 +24,15 @@ public final class ActionDialogs {
         return alert.showAndWait()
                 .map(b -> b.getButtonData() == ButtonBar.ButtonData.YES)
                 .orElse(false);
+    }
+
+    /** Ctrl+S in the dialog presses its save button while the button may be pressed, as the button says. */
+    public static void saveOnCtrlS(DialogPane pane, Node saveButton) {
+        pane.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (!saveButton.isDisabled()) {
+                ((Button) saveButton).fire();
+            }
+        });
     }
 
     /**

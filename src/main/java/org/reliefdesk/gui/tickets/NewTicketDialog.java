@@ -23,9 +23,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -210,14 +207,7 @@ public final class NewTicketDialog {
         saveButton.setId("saveButton");
         saveButton.setDisable(true);
         // the button says Ctrl+S: it must do what it says, as in every action form
-        dialog.getDialogPane()
-                .getScene()
-                .getAccelerators()
-                .put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
-                    if (!saveButton.isDisabled()) {
-                        ((Button) saveButton).fire();
-                    }
-                });
+        ActionDialogs.saveOnCtrlS(dialog.getDialogPane(), saveButton);
 
         Supplier<TicketOpening.Request> request = () -> new TicketOpening.Request(
                 item.getValue() == null ? null : item.getValue().code(),

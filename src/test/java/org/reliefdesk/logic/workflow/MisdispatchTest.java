@@ -155,20 +155,7 @@ class MisdispatchTest {
         TicketEvent t = lying.get(2);
         Map<String, Object> form = new HashMap<>(t.formData());
         form.put(TicketEvent.FROM_ITEM, "minimum_living_allowance");
-        lying.set(
-                2,
-                new TicketEvent(
-                        t.id(),
-                        t.ticketId(),
-                        t.seq(),
-                        t.actor(),
-                        t.at(),
-                        t.action(),
-                        t.fromStep(),
-                        t.toStep(),
-                        t.note(),
-                        form,
-                        t.outcome()));
+        lying.set(2, t.withFormData(form));
         // (replayed from the item it names, the application is not that item's)
         assertThrows(InvalidFieldException.class, () -> replay.check(new TicketHistory(h.ticket, lying)));
     }
