@@ -56,7 +56,7 @@ public final class TicketClocks {
 
     public TicketClock compute(Ticket ticket, List<TicketEvent> history, Instant now) {
         // a ticket moved to another item (转派) reads each visit with the deadlines of the item it was under
-        WorkflowDef workflow = catalog.workflowOf(ItemPath.first(ticket.itemCode(), history));
+        WorkflowDef workflow = workflowOf(ItemPath.first(ticket.itemCode(), history), ticket);
         Instant start = ticket.submittedAt();
         Instant end = ticket.concludedAt() != null ? ticket.concludedAt() : now;
         List<StepTiming> steps = new ArrayList<>();
@@ -81,7 +81,7 @@ public final class TicketClocks {
                 paused = paused.plus(pausedPart(workflow, done, now));
             }
             if (switches) {
-                workflow = catalog.workflowOf(e.itemAfter());
+                workflow = workflowOf(e.itemAfter(), ticket);
             }
             step = e.toStep() != null ? e.toStep() : ticket.currentStep();
             entered = e.at();
@@ -139,6 +139,15 @@ public final class TicketClocks {
                 open.isNegative() ? Duration.ZERO : open,
                 paused,
                 estimated);
+    }
+
+    /**
+     * The item's workflow; an item the catalog does not know (only a damaged stored text can name
+     * one: histories are checked when they come in) reads as the ticket's own, so one bad row never
+     * stops a county's clocks.
+     */
+    private WorkflowDef workflowOf(String item, Ticket ticket) {
+        return catalog.workflowOf(catalog.item(item).isPresent() ? item : ticket.itemCode());
     }
 
     private StepTiming visit(WorkflowDef workflow, String step, Instant entered, Instant left, Instant now) {

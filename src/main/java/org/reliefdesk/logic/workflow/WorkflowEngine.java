@@ -273,14 +273,14 @@ public final class WorkflowEngine {
         return rest;
     }
 
-    /** The item the form names, if the ticket may go there: another item, and for 转派 one the catalog allows. */
+    /** The item the form names, if the ticket may go there: another item, one the action offers (for 转派, as the catalog allows). */
     private String itemChosen(Ticket ticket, ActionDef a, Map<String, Object> values) {
         String item = String.valueOf(values.get(TicketEvent.ITEM));
         if (item.equals(ticket.itemCode())) {
             throw new InvalidFieldException(TicketEvent.ITEM, "rule.workflow.sameItem", catalog.namedItem(item));
         }
-        List<String> allowed = catalog.transfersOf(ticket.itemCode());
-        if (ActionDef.TRANSFER.equals(a.to()) && !allowed.contains(item)) {
+        List<String> allowed = catalog.itemChoices(ticket.itemCode(), a);
+        if (!allowed.contains(item)) {
             throw new InvalidFieldException(
                     TicketEvent.ITEM,
                     "rule.workflow.transferTo",

@@ -188,6 +188,17 @@ class MisdispatchTest {
     }
 
     @Test
+    void anItemNoCatalogKnowsInAStoredEntryDoesNotStopTheClocks() {
+        Harness h = new Harness("temporary_assistance");
+        h.actAs(Harness.clerk("CIVIL"), "transfer", transferTo("serious_illness_assistance"));
+        List<TicketEvent> damaged = new ArrayList<>(h.history);
+        damaged.set(
+                2, damaged.get(2).withFormData(Map.of(TicketEvent.FROM_ITEM, "nonsense", TicketEvent.ITEM, "gone")));
+        TicketClock clock = CLOCKS.compute(h.ticket, damaged, h.now);
+        assertEquals("review", clock.steps().get(clock.steps().size() - 1).step());
+    }
+
+    @Test
     void aReportAsOfADayBeforeTheTransferCountsTheTicketUnderTheItemItWasThen() {
         Harness h = new Harness("temporary_assistance");
         Instant beforeTransfer = h.now;
