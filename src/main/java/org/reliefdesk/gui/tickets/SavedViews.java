@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -94,13 +96,20 @@ public final class SavedViews {
     public void apply(SavedView view, Consumer<SavedView> table) {
         list.queueProperty().set(view.queue());
         list.searchProperty().set(view.search());
+        list.filters().clear();
+        list.filters().putAll(view.filters());
         table.accept(view);
     }
 
     /** The current queue and search with the table's sort and hidden columns, under {@code name}. */
     public SavedView current(String name, List<String> sort, List<String> hidden) {
         return new SavedView(
-                name, list.queueProperty().get(), list.searchProperty().get(), sort, new LinkedHashSet<>(hidden));
+                name,
+                list.queueProperty().get(),
+                list.searchProperty().get(),
+                sort,
+                new LinkedHashSet<>(hidden),
+                list.filters());
     }
 
     public ObservableList<SavedView> views() {
@@ -130,6 +139,9 @@ public final class SavedViews {
                         props.setProperty(i + ".search", v.search());
                         props.setProperty(i + ".sort", String.join(",", v.sort()));
                         props.setProperty(i + ".hidden", String.join(",", v.hidden()));
+                        for (Map.Entry<ColumnFilter, String> f : v.filters().entrySet()) {
+                            props.setProperty(i + ".filter." + f.getKey().name(), f.getValue());
+                        }
                     }
                     // whole or not at all: a power cut while writing keeps the views as they were
                     Files.createDirectories(file.getParent());
@@ -161,13 +173,25 @@ public final class SavedViews {
                                 Queue.valueOf(p.getProperty(i + ".queue", Queue.ALL.name())),
                                 p.getProperty(i + ".search", ""),
                                 words(p.getProperty(i + ".sort", "")),
-                                new LinkedHashSet<>(words(p.getProperty(i + ".hidden", ""))))
+                                new LinkedHashSet<>(words(p.getProperty(i + ".hidden", ""))),
+                                filtersOf(p, i))
                         .checked());
             } catch (RuntimeException e) {
                 LOG.warn("Saved view {} in {} skipped", i, file, e);
             }
         }
         return out;
+    }
+
+    private static Map<ColumnFilter, String> filtersOf(Properties p, int i) {
+        Map<ColumnFilter, String> filters = new EnumMap<>(ColumnFilter.class);
+        for (ColumnFilter f : ColumnFilter.values()) {
+            String code = p.getProperty(i + ".filter." + f.name());
+            if (code != null && !code.isBlank()) {
+                filters.put(f, code);
+            }
+        }
+        return filters;
     }
 
     private static List<String> words(String joined) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javafx.beans.property.IntegerProperty;
@@ -15,7 +16,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.queue.Queue;
@@ -35,6 +38,8 @@ public final class TicketList {
     private final ObservableList<Ticket> visible = FXCollections.observableArrayList();
     private final ObjectProperty<Queue> queue = new SimpleObjectProperty<>(Queue.ALL);
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableMap<ColumnFilter, String> filters =
+            FXCollections.observableMap(new EnumMap<>(ColumnFilter.class));
     private final Map<Queue, IntegerProperty> counts = new EnumMap<>(Queue.class);
     private final Map<String, List<Ticket>> recent = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
@@ -50,6 +55,7 @@ public final class TicketList {
         }
         queue.addListener((o, a, b) -> narrow());
         search.addListener((o, a, b) -> narrow());
+        filters.addListener((MapChangeListener<ColumnFilter, String>) c -> narrow());
     }
 
     /** Shows a new snapshot; {@code changed} are the tickets it replaced (null: everything may have). */
@@ -124,14 +130,38 @@ public final class TicketList {
     void narrow() {
         Queue q = queue.get();
         String text = search.get() == null ? "" : search.get().strip();
-        String key = q.name() + '\u0000' + text;
+        Map<ColumnFilter, String> by = Map.copyOf(filters);
+        String key = q.name() + '\u0000' + text + '\u0000' + (by.isEmpty() ? "" : new TreeMap<>(by));
         List<Ticket> found = recent.get(key);
         if (found == null) {
             ScopeSnapshot s = snapshot;
-            found = s.search().find(text, q == Queue.ALL ? t -> true : t -> in(q, t, s));
+            found = s.search().find(text, t -> (q == Queue.ALL || in(q, t, s)) && matches(by, t, s));
             recent.put(key, found);
         }
         replaceInPlace(visible, found);
+    }
+
+    private static boolean matches(Map<ColumnFilter, String> by, Ticket t, ScopeSnapshot s) {
+        for (Map.Entry<ColumnFilter, String> f : by.entrySet()) {
+            if (!f.getValue().equals(f.getKey().codeOf(t, s.clocks().get(t.id())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The codes the tickets in scope hold in {@code column}, each once, most frequent first (the filter's choices). */
+    public List<String> valuesOf(ColumnFilter column) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Ticket t : snapshot.tickets()) {
+            seen.merge(column.codeOf(t, snapshot.clocks().get(t.id())), 1, Integer::sum);
+        }
+        return seen.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Makes {@code target} equal {@code next}: row by row when only some rows changed, else all at once. */
@@ -170,6 +200,11 @@ public final class TicketList {
 
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /** The columns the list is narrowed by, each to one code; empty: none. */
+    public ObservableMap<ColumnFilter, String> filters() {
+        return filters;
     }
 
     public IntegerProperty countProperty(Queue q) {

@@ -137,7 +137,9 @@ public final class TicketsView {
                 vm.reload();
             }
         });
-        MenuButton views = new ViewsMenu(vm.views(), table, texts).button();
+        MenuButton views = new ViewsMenu(
+                        vm.views(), table, texts, vm.list(), new FilterNames(vm.catalog(), texts, vm.list()))
+                .button();
         if (!vm.canOpenTickets()) {
             return List.of(busy, search, views, refresh, export);
         }

@@ -13,10 +13,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 
 import org.reliefdesk.gui.common.ColumnPrefs;
@@ -24,8 +26,8 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.Ticket;
 
 /**
- * 视图: the saved views to choose from, 保存当前视图… (the queue, the search, the sort and the
- * columns shown, under a name) and 删除视图. Columns are shown or hidden from the table's own
+ * 视图: the saved views to choose from, 保存当前视图… (the queue, the search, the sort, the
+ * columns shown and the column filters, under a name), 删除视图 and 按列筛选. Columns are shown or hidden from the table's own
  * menu button (the + at the right of its header).
  */
 final class ViewsMenu {
@@ -33,17 +35,73 @@ final class ViewsMenu {
     private final SavedViews views;
     private final TableView<Ticket> table;
     private final Texts texts;
+    private final TicketList list;
+    private final FilterNames names;
     private final MenuButton button;
+    private final Menu filterMenu;
 
-    ViewsMenu(SavedViews views, TableView<Ticket> table, Texts texts) {
+    ViewsMenu(SavedViews views, TableView<Ticket> table, Texts texts, TicketList list, FilterNames names) {
         this.views = views;
         this.table = table;
         this.texts = texts;
-        button = new MenuButton(texts.msg("views.button"));
+        this.list = list;
+        this.names = names;
+        button = new MenuButton();
         button.setId("viewsButton");
+        // says when the list is narrowed by a column, so a short list is never a mystery
+        button.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> list.filters().isEmpty()
+                                ? texts.msg("views.button")
+                                : texts.msg(
+                                        "views.buttonFiltered", list.filters().size()),
+                        list.filters()));
+        filterMenu = new Menu(texts.msg("views.filter"));
+        filterMenu.setId("filterMenu");
+        // the values are the scope's as it is now: read when the menu opens
+        button.setOnShowing(e -> fillFilters());
         views.views().addListener((ListChangeListener<SavedView>) c -> fill());
         fill();
         views.load();
+    }
+
+    /** 按列筛选: per column, 全部 or one of the values the tickets hold there; 清除筛选. */
+    private void fillFilters() {
+        List<MenuItem> items = new ArrayList<>();
+        for (ColumnFilter column : ColumnFilter.values()) {
+            String chosen = list.filters().get(column);
+            String label = texts.msg(column.labelKey());
+            Menu menu = new Menu(
+                    chosen == null ? label : texts.msg("views.filterChosen", label, names.name(column, chosen)));
+            menu.setId("filter-" + column.name());
+            menu.setMnemonicParsing(false);
+            ToggleGroup group = new ToggleGroup();
+            RadioMenuItem all = new RadioMenuItem(texts.msg("views.filterAll"));
+            all.setId("filter-" + column.name() + "-all");
+            all.setToggleGroup(group);
+            all.setSelected(chosen == null);
+            all.setOnAction(e -> list.filters().remove(column));
+            menu.getItems().add(all);
+            List<String> values = list.valuesOf(column);
+            for (int i = 0; i < values.size(); i++) {
+                String code = values.get(i);
+                RadioMenuItem one = new RadioMenuItem(names.name(column, code));
+                one.setId("filter-" + column.name() + "-" + i);
+                one.setMnemonicParsing(false);
+                one.setToggleGroup(group);
+                one.setSelected(code.equals(chosen));
+                one.setOnAction(e -> list.filters().put(column, code));
+                menu.getItems().add(one);
+            }
+            items.add(menu);
+        }
+        items.add(new SeparatorMenuItem());
+        MenuItem clear = new MenuItem(texts.msg("views.filterClear"));
+        clear.setId("clearFilters");
+        clear.setDisable(list.filters().isEmpty());
+        clear.setOnAction(e -> list.filters().clear());
+        items.add(clear);
+        filterMenu.getItems().setAll(items);
     }
 
     MenuButton button() {
@@ -78,6 +136,7 @@ final class ViewsMenu {
         delete.setDisable(delete.getItems().isEmpty());
         items.add(delete);
         items.add(new SeparatorMenuItem());
+        items.add(filterMenu);
         items.add(columns());
         button.getItems().setAll(items);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,11 @@ class SavedViewsTest {
         SavedViews views = views(list);
         list.queueProperty().set(Queue.SUPERVISED);
         list.searchProperty().set("崇德");
+        list.filters().put(ColumnFilter.STEP, "acceptance");
         views.save(views.current(" 督办·崇德 ", List.of("column.daysOpen:DESC"), List.of("column.sync")));
         list.queueProperty().set(Queue.ALL);
         list.searchProperty().set("");
+        list.filters().clear();
         views.save(views.current("全部", List.of(), List.of()));
 
         TicketList next = new TicketList();
@@ -51,7 +54,11 @@ class SavedViewsTest {
         read.apply(first, shown::add);
         assertEquals(Queue.SUPERVISED, next.queueProperty().get());
         assertEquals("崇德", next.searchProperty().get());
-        assertEquals(List.of(first), shown, "the table is given the view to sort and hide columns");
+        assertEquals(Map.of(ColumnFilter.STEP, "acceptance"), next.filters(), "its column filter too");
+        read.apply(read.views().get(1), shown::add);
+        assertTrue(next.filters().isEmpty(), "a view without filters clears them");
+        read.apply(first, v -> {});
+        assertEquals(first, shown.get(0), "the table is given the view to sort and hide columns");
     }
 
     @Test

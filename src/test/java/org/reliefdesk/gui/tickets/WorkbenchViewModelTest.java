@@ -145,6 +145,27 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aColumnFilterNarrowsTheQueueToOneValueAndOffersTheValuesThere() {
+        List<String> steps = vm.list().valuesOf(ColumnFilter.STEP);
+        assertTrue(steps.contains("acceptance"), steps.toString());
+        long waiting = vm.list().all().stream()
+                .filter(t -> t.currentStep().equals("acceptance"))
+                .count();
+        vm.list().filters().put(ColumnFilter.STEP, "acceptance");
+        assertEquals(waiting, vm.list().visible().size());
+        assertTrue(vm.list().visible().stream().allMatch(t -> t.currentStep().equals("acceptance")));
+        vm.list().queueProperty().set(Queue.STEP_OVERDUE);
+        assertTrue(
+                vm.list().visible().size()
+                        <= vm.list().countProperty(Queue.STEP_OVERDUE).get(),
+                "the queue and the filter together");
+        assertTrue(vm.list().visible().stream().allMatch(t -> t.currentStep().equals("acceptance")));
+        vm.list().queueProperty().set(Queue.ALL);
+        vm.list().filters().clear();
+        assertEquals(vm.list().all().size(), vm.list().visible().size());
+    }
+
+    @Test
     void aRefusedSaveSaysTheFieldAndRuleAndWritesNothing() {
         Ticket ticket = newWaterTicket();
         vm.selected().ticketProperty().set(ticket);
