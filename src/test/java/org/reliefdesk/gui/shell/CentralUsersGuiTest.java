@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.users.ListedUser;
+import org.reliefdesk.model.Department;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 import org.reliefdesk.sync.CentralClient;
@@ -62,10 +63,13 @@ class CentralUsersGuiTest extends GuiTestBase {
                         .orElseThrow()));
         @SuppressWarnings("unchecked")
         TableView<ListedUser> users = lookup("#userTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> users.getItems().size() == DemoUsers.all().size());
+        // the sign-in choices and the colleagues the sample's histories name (their accounts, not offered at sign-in)
+        int demo = DemoUsers.all().size()
+                + DemoUsers.colleagues(app.workspace().catalog.departments().stream()
+                                .map(Department::code)
+                                .toList())
+                        .size();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == demo);
         assertTrue(lookup("#usersWhere").queryAs(Label.class).getText().startsWith("这些用户保存在中央库"));
         Label message = lookup("#adminMessage").queryAs(Label.class);
 
@@ -86,13 +90,10 @@ class CentralUsersGuiTest extends GuiTestBase {
         addClerk("water.three", "钱水利", "short");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("密码"));
         assertEquals("密码：至少 10 位", message.getText());
-        assertEquals(DemoUsers.all().size(), users.getItems().size(), "nothing added");
+        assertEquals(demo, users.getItems().size(), "nothing added");
         interact(() -> lookup("#newPassword").queryAs(PasswordField.class).setText("water-three-1"));
         clickOn("#addUserButton");
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> users.getItems().size() == DemoUsers.all().size() + 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == demo + 1);
         assertTrue(message.getText().startsWith("已在中央库添加用户 钱水利（water.three）"), message.getText());
         assertEquals(
                 "",
@@ -100,10 +101,7 @@ class CentralUsersGuiTest extends GuiTestBase {
                 "the password is not left in the field");
 
         addClerk("water.four", "孙水利", "water-four-1");
-        WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> users.getItems().size() == DemoUsers.all().size() + 2);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == demo + 2);
         interact(() -> users.getSelectionModel()
                 .select(users.getItems().stream()
                         .filter(l -> l.user().username().equals("water.four"))
