@@ -2,18 +2,23 @@ package org.reliefdesk.central;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sync.OpResult;
+import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.store.Outbox;
 import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.CentralClient;
@@ -114,6 +119,45 @@ abstract class MisdispatchSyncContract {
                     "the leader sees the transfer in the history");
             assertTrue(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG)
                     .covers(leader.store.tickets().find(ticket.id()).orElseThrow()));
+        }
+    }
+
+    @Test
+    void aForgedTransferIsReplayedAndRefusedAndStoresNothing() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+            a.sync();
+            Ticket ticket = waiting(a);
+            int seq = world.centralTicket(ticket.id()).events().size();
+            CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
+            // to an item the catalog does not allow, claiming another item left, to the same item
+            List<Map<String, Object>> forged = List.of(
+                    Map.of("item", "dropout_control", "reason", "x"),
+                    Map.of("item", "house_renovation", "reason", "x", TicketEvent.FROM_ITEM, "temporary_assistance"),
+                    Map.of("item", "drinking_water", "reason", "x"));
+            List<String> rules = new ArrayList<>();
+            for (Map<String, Object> form : forged) {
+                OpResult r = client.push(
+                                a.token(),
+                                List.of(Operation.act(
+                                        UUID.randomUUID(),
+                                        ticket.id(),
+                                        seq,
+                                        "transfer",
+                                        form,
+                                        null,
+                                        world.clock.instant(),
+                                        UUID.randomUUID())))
+                        .get(0);
+                assertEquals(OpResult.Outcome.REJECTED, r.outcome(), form.toString());
+                rules.add(r.reasonKey());
+            }
+            assertEquals(
+                    List.of("rule.workflow.transferTo", "rule.workflow.itemLeft", "rule.workflow.sameItem"), rules);
+            TicketHistory stored = world.centralTicket(ticket.id());
+            assertEquals("drinking_water", stored.ticket().itemCode(), "still the water department's");
+            assertEquals(seq, stored.events().size(), "nothing stored");
+            PullPage page = client.pull(a.token(), 0, 2000, false);
+            assertTrue(page.left().isEmpty(), "no ticket left anyone's scope");
         }
     }
 
