@@ -29,14 +29,17 @@ public final class People {
      * longer than the central store allows, is left out.
      */
     public int replace(List<Person> people) {
+        Map<String, String> kept = new HashMap<>();
+        for (Person p : people) {
+            if (p != null && fits(p.username(), LONGEST_NAME) && fits(p.displayName(), LONGEST_DISPLAY)) {
+                kept.put(p.username(), p.displayName().strip());
+            }
+        }
+        if (kept.equals(names())) {
+            return kept.size(); // every sync asks; a county's people rarely change: nothing to write
+        }
         return store.inTransaction(s -> {
             s.createNativeMutationQuery("DELETE FROM person").executeUpdate();
-            Map<String, String> kept = new HashMap<>();
-            for (Person p : people) {
-                if (p != null && fits(p.username(), LONGEST_NAME) && fits(p.displayName(), LONGEST_DISPLAY)) {
-                    kept.put(p.username(), p.displayName().strip());
-                }
-            }
             kept.forEach((username, name) -> s.createNativeMutationQuery(
                             "INSERT INTO person (username, display_name) VALUES (:u, :n)")
                     .setParameter("u", username)

@@ -2,10 +2,12 @@ package org.reliefdesk.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import net.sf.jasperreports.engine.JasperPrint;
@@ -22,11 +24,16 @@ import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.workflow.AppliedAction;
+import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.Applicant;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.model.User;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,6 +127,59 @@ class TicketSheetTest {
                 "ticket-sheets-" + three.get(0).history().ticket().ticketNo() + "-3-in-all.pdf",
                 TicketSheetPdf.fileName(
                         three.stream().map(s -> s.history().ticket().ticketNo()).toList(), en));
+    }
+
+    @Test
+    void aTransferredTicketPrintsTheItemItLeftAndARareNameInBothLanguages() throws Exception {
+        TicketClocks clocks = clocks(dir);
+        TicketHistory h = sample.stream()
+                .filter(x -> x.ticket().itemCode().equals("drinking_water"))
+                .filter(x -> x.ticket().currentStep().equals("acceptance")
+                        && x.ticket().dispatchedAt() != null)
+                .findFirst()
+                .orElseThrow();
+        Ticket t = h.ticket();
+        Ticket rare = new Ticket(
+                t.id(),
+                t.ticketNo(),
+                t.itemCode(),
+                t.county(),
+                t.township(),
+                t.village(),
+                new Applicant("杨㛃堃赟", t.applicant().idNumber(), t.applicant().phone()),
+                t.channel(),
+                t.raisedBy(),
+                t.submittedAt(),
+                t.dispatchedAt(),
+                t.currentStep(),
+                t.status(),
+                t.concludedAt(),
+                t.outcome(),
+                t.version());
+        AppliedAction moved = new WorkflowEngine(CATALOG, Clock.fixed(PRINTED, ChinaTime.ZONE))
+                .apply(
+                        rare,
+                        h.events(),
+                        new User("water.clerk", "李水清", Role.CLERK, "530128", "WATER", null),
+                        "transfer",
+                        Map.of("item", "house_renovation", "reason", "房屋漏雨"),
+                        null);
+        List<TicketEvent> events = new ArrayList<>(h.events());
+        events.add(moved.event());
+        TicketSheetPdf.Sheet sheet = sheet(new TicketHistory(moved.ticket(), events), clocks);
+        for (Texts texts : List.of(new Texts(Texts.CHINESE), new Texts(Locale.ENGLISH))) {
+            JasperPrint print = TicketSheetPdf.fill(List.of(sheet), CATALOG, texts, a -> a, "李明", PRINTED);
+            // kept for a look with pdftoppm
+            Path kept =
+                    Path.of("target", "sheets", "transferred-" + texts.locale().getLanguage() + ".pdf");
+            Files.createDirectories(kept.getParent());
+            ReportMaker.writePdf(print, kept);
+            String text = text(print).replaceAll("\\s+", "");
+            assertTrue(text.contains("杨㛃堃赟"), "every character of the name prints: " + text);
+            boolean zh = texts.locale().getLanguage().equals("zh");
+            assertTrue(text.contains(zh ? "原事项：农村饮水安全" : "Itemleft:ruraldrinking-watersafety"), text);
+            assertTrue(text.contains(zh ? "转派至事项：农村危房改造" : "Transfertoitem:ruraldilapidated"), text);
+        }
     }
 
     @Test

@@ -138,7 +138,12 @@ public final class TicketsView {
             }
         });
         MenuButton views = new ViewsMenu(
-                        vm.views(), table, texts, vm.list(), new FilterNames(vm.catalog(), texts, vm.list()))
+                        vm.views(),
+                        table,
+                        texts,
+                        vm.list(),
+                        new FilterNames(
+                                vm.catalog(), texts, () -> vm.placeChoices().townships()))
                 .button();
         if (!vm.canOpenTickets()) {
             return List.of(busy, search, views, refresh, export);

@@ -3,6 +3,7 @@ package org.reliefdesk.gui.tickets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -67,12 +68,13 @@ final class ViewsMenu {
 
     /** 按列筛选: per column, 全部 or one of the values the tickets hold there; 清除筛选. */
     private void fillFilters() {
+        BiFunction<ColumnFilter, String, String> name = names.now();
         List<MenuItem> items = new ArrayList<>();
         for (ColumnFilter column : ColumnFilter.values()) {
             String chosen = list.filters().get(column);
             String label = texts.msg(column.labelKey());
             Menu menu = new Menu(
-                    chosen == null ? label : texts.msg("views.filterChosen", label, names.name(column, chosen)));
+                    chosen == null ? label : texts.msg("views.filterChosen", label, name.apply(column, chosen)));
             menu.setId("filter-" + column.name());
             menu.setMnemonicParsing(false);
             ToggleGroup group = new ToggleGroup();
@@ -85,7 +87,7 @@ final class ViewsMenu {
             List<String> values = list.valuesOf(column);
             for (int i = 0; i < values.size(); i++) {
                 String code = values.get(i);
-                RadioMenuItem one = new RadioMenuItem(names.name(column, code));
+                RadioMenuItem one = new RadioMenuItem(name.apply(column, code));
                 one.setId("filter-" + column.name() + "-" + i);
                 one.setMnemonicParsing(false);
                 one.setToggleGroup(group);

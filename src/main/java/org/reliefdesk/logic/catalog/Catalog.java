@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.reliefdesk.model.Department;
 import org.reliefdesk.model.Named;
 import org.reliefdesk.model.ServiceItem;
+import org.reliefdesk.model.TicketEvent;
 
 /** The validated service catalog: departments, service items, and the lifecycle labels. */
 public final class Catalog {
@@ -241,7 +242,7 @@ public final class Catalog {
         return new FormDef(
                 form.code(),
                 form.fields().stream()
-                        .map(f -> f.code().equals("item") ? f.withOptions(choices) : f)
+                        .map(f -> f.code().equals(TicketEvent.ITEM) ? f.withOptions(choices) : f)
                         .toList());
     }
 

@@ -38,16 +38,15 @@ public final class AsOf {
             return Optional.of(new TicketHistory(ticket, history));
         }
         // the item it was under then: one transferred later counts where it stood on that day
-        String item = ItemPath.first(ticket.itemCode(), history);
+        String submitted = ItemPath.first(ticket.itemCode(), history);
+        String item = submitted;
         for (TicketEvent e : then) {
             if (e.changesItem()) {
                 item = e.itemAfter();
             }
         }
         WorkflowDef workflow = catalog.workflowOf(item);
-        String step = catalog.workflowOf(ItemPath.first(ticket.itemCode(), history))
-                .firstStep()
-                .code();
+        String step = catalog.workflowOf(submitted).firstStep().code();
         Instant dispatched = null;
         String outcome = null;
         boolean acted = false;
