@@ -3,6 +3,7 @@ package org.reliefdesk.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
 
@@ -24,8 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local H2 file database in a data directory: Flyway brings the schema up to date,
- * then Hibernate validates its mapping against it. One instance per data directory.
+ * The local H2 file database in a data directory: Flyway brings the schema up to date when it
+ * opens; Hibernate's mapping is built, and validated against the schema, the first time a part
+ * of the store needs it. An import and a pull's new tickets go through plain JDBC and never
+ * need it: the mapping costs about 2 s of a cold start (some 5,000 classes), more than a
+ * county's import itself. One instance per data directory.
  */
 public final class LocalStore implements AutoCloseable {
     /** The H2 version this program reads and writes (pinned in the pom: the file format changes between versions). */
@@ -40,12 +44,19 @@ public final class LocalStore implements AutoCloseable {
 
     private final Path dataDir;
     private final HikariDataSource dataSource;
-    private final SessionFactory sessionFactory;
+    private final Object mappingLock = new Object();
+    private volatile SessionFactory sessionFactory;
+    private boolean closed;
 
-    private LocalStore(Path dataDir, HikariDataSource dataSource, SessionFactory sessionFactory) {
+    private LocalStore(Path dataDir, HikariDataSource dataSource) {
         this.dataDir = dataDir;
         this.dataSource = dataSource;
-        this.sessionFactory = sessionFactory;
+    }
+
+    /** Work on one JDBC connection (the store's plain-JDBC paths). */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
     }
 
     /** Opens (creating if needed) the store under {@code dataDir/db}. */
@@ -83,19 +94,8 @@ public final class LocalStore implements AutoCloseable {
                     .javaMigrations(new StepMovesMigration())
                     .load()
                     .migrate();
-            Configuration cfg = new Configuration()
-                    .addAnnotatedClass(TicketEntity.class)
-                    .addAnnotatedClass(TicketEventEntity.class)
-                    .addAnnotatedClass(UserEntity.class)
-                    .addAnnotatedClass(TicketEventFormEntity.class);
-            cfg.getProperties().put(AvailableSettings.DATASOURCE, ds);
-            cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
-            cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(BATCH_SIZE));
-            cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
-            cfg.setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
-            SessionFactory sf = cfg.buildSessionFactory();
             LOG.info("Local store opened at {}", dbDir.toAbsolutePath());
-            return new LocalStore(dataDir, ds, sf);
+            return new LocalStore(dataDir, ds);
         } catch (Exception e) {
             if (ds != null) {
                 ds.close();
@@ -210,9 +210,96 @@ public final class LocalStore implements AutoCloseable {
         return new SyncFacts(this);
     }
 
+    /**
+     * Builds Hibernate's mapping now on a thread of its own, so that it is ready when the first
+     * screen needs it (the workbench, while the sign-in list shows); the headless commands never
+     * call this.
+     */
+    public void prepareMapping() {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        sessions();
+                    } catch (RuntimeException e) {
+                        // the first use builds it again and reports the failure where it happens
+                        LOG.warn("Hibernate's mapping could not be built ahead", e);
+                    }
+                },
+                "reliefdesk-mapping");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private SessionFactory sessions() {
+        SessionFactory sf = sessionFactory;
+        if (sf != null) {
+            return sf;
+        }
+        synchronized (mappingLock) {
+            if (closed) {
+                throw new StoreException("The local store in " + dataDir + " is closed", null);
+            }
+            if (sessionFactory == null) {
+                long start = System.nanoTime();
+                Configuration cfg = new Configuration()
+                        .addAnnotatedClass(TicketEntity.class)
+                        .addAnnotatedClass(TicketEventEntity.class)
+                        .addAnnotatedClass(UserEntity.class)
+                        .addAnnotatedClass(TicketEventFormEntity.class);
+                cfg.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
+                cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
+                cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(BATCH_SIZE));
+                cfg.setProperty(AvailableSettings.ORDER_INSERTS, "true");
+                cfg.setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+                try {
+                    sessionFactory = cfg.buildSessionFactory();
+                } catch (RuntimeException e) {
+                    throw new StoreException(
+                            "The local store's mapping does not match its schema in " + dataDir + ": " + rootMessage(e),
+                            e);
+                }
+                LOG.info("Hibernate's mapping built in {} ms", (System.nanoTime() - start) / 1_000_000);
+            }
+            return sessionFactory;
+        }
+    }
+
+    /** Whether Hibernate's mapping has been built (the import's test: it never needs it). */
+    boolean mappingBuilt() {
+        return sessionFactory != null;
+    }
+
+    /** Runs {@code work} on one connection in one transaction: all of it is written, or none. */
+    <T> T inJdbcTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("The local store refused a write: " + rootMessage(e), e);
+        }
+    }
+
+    /** Reads on one connection with plain JDBC. */
+    <T> T readJdbc(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StoreException("The local store could not be read: " + rootMessage(e), e);
+        }
+    }
+
     /** Runs {@code work} in one transaction: all of it is written, or none. */
     <T> T inTransaction(Function<Session, T> work) {
-        try (Session session = sessionFactory.openSession()) {
+        try (Session session = sessions().openSession()) {
             Transaction tx = session.beginTransaction();
             try {
                 T result = work.apply(session);
@@ -229,13 +316,13 @@ public final class LocalStore implements AutoCloseable {
 
     /** Reads many rows at once without a persistence context (lists of a whole county). */
     <T> T readMany(Function<StatelessSession, T> work) {
-        try (StatelessSession session = sessionFactory.openStatelessSession()) {
+        try (StatelessSession session = sessions().openStatelessSession()) {
             return work.apply(session);
         }
     }
 
     <T> T read(Function<Session, T> work) {
-        try (Session session = sessionFactory.openSession()) {
+        try (Session session = sessions().openSession()) {
             session.setDefaultReadOnly(true);
             return work.apply(session);
         }
@@ -243,7 +330,12 @@ public final class LocalStore implements AutoCloseable {
 
     @Override
     public void close() {
-        sessionFactory.close();
+        synchronized (mappingLock) {
+            closed = true;
+            if (sessionFactory != null) {
+                sessionFactory.close();
+            }
+        }
         dataSource.close();
     }
 }

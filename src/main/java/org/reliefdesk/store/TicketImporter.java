@@ -2,6 +2,8 @@ package org.reliefdesk.store;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import org.reliefdesk.model.User;
  * go in. A ticket whose id is already stored is skipped (so importing twice adds nothing);
  * a different ticket reusing a stored ticket number is refused. Lines are written in
  * transactions of {@value LocalStore#BATCH_SIZE}; a ticket and its events are never split.
+ * Everything here is plain JDBC: an import never waits for Hibernate's mapping.
  */
 public final class TicketImporter {
 
@@ -49,12 +52,18 @@ public final class TicketImporter {
 
     /** Reads all lines of {@code in}; {@code progress} receives the number of lines read so far. */
     public ImportReport importLines(BufferedReader in, IntConsumer progress) throws IOException {
-        Set<UUID> knownIds =
-                new HashSet<>(store.read(s -> s.createSelectionQuery("select t.id from TicketEntity t", UUID.class)
-                        .getResultList()));
-        Set<String> knownNumbers = new HashSet<>(
-                store.read(s -> s.createSelectionQuery("select t.ticketNo from TicketEntity t", String.class)
-                        .getResultList()));
+        Set<UUID> knownIds = new HashSet<>();
+        Set<String> knownNumbers = new HashSet<>();
+        store.readJdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, ticket_no FROM ticket");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    knownIds.add(rs.getObject(1, UUID.class));
+                    knownNumbers.add(rs.getString(2));
+                }
+            }
+            return null;
+        });
         // event ids of this file; those already stored are looked up a batch at a time
         Set<UUID> fileEvents = new HashSet<>();
         List<TicketHistory> batch = new ArrayList<>();
@@ -125,10 +134,7 @@ public final class TicketImporter {
                 .flatMap(h -> h.events().stream())
                 .map(e -> e.id())
                 .toList();
-        Set<UUID> stored = new HashSet<>(store.read(
-                s -> s.createSelectionQuery("select e.id from TicketEventEntity e where e.id in :ids", UUID.class)
-                        .setParameterList("ids", ids)
-                        .getResultList()));
+        Set<UUID> stored = store.readJdbc(c -> TicketRows.storedEvents(c, ids));
         List<TicketHistory> fresh = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             TicketHistory h = batch.get(i);
@@ -143,10 +149,11 @@ public final class TicketImporter {
                 fresh.add(h);
             }
         }
-        TicketStore tickets = store.tickets();
         if (!fresh.isEmpty()) {
-            store.inTransaction(s -> {
-                tickets.insertAll(s, fresh);
+            store.inJdbcTransaction(c -> {
+                TicketRows.insertTickets(c, fresh);
+                TicketRows.insertEvents(
+                        c, fresh.stream().flatMap(h -> h.events().stream()).toList());
                 return null;
             });
         }

@@ -2,12 +2,17 @@ package org.reliefdesk.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,6 +117,26 @@ final class TicketRows {
             }
             ps.executeBatch();
         }
+    }
+
+    /** Those of {@code ids} the event table holds already (an event id is its key), asked {@value #BATCH} at a time. */
+    static Set<UUID> storedEvents(Connection c, List<UUID> ids) throws SQLException {
+        Set<UUID> stored = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ticket_event WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setObject(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        }
+        return stored;
     }
 
     private static void time(PreparedStatement ps, int i, Instant at) throws SQLException {

@@ -1,11 +1,15 @@
 package org.reliefdesk.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.users.UserRules;
 import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 
 /** Users known on this machine. */
@@ -19,10 +23,25 @@ public final class UserStore {
 
     public List<User> list() {
         // Ordered as the roles are declared (clerk, township, leader, admin), then by name.
-        return store.read(s -> s.createSelectionQuery("from UserEntity", UserEntity.class).getResultList().stream()
-                .map(UserEntity::toModel)
-                .sorted(Comparator.comparing(User::role).thenComparing(User::username))
-                .toList());
+        // Plain JDBC: the sign-in list and an import read it before anything needs Hibernate's mapping.
+        return store.readJdbc(c -> {
+            List<User> users = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT username, display_name, role, county_code,"
+                            + " department_code, township_code FROM app_user");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    users.add(new User(
+                            rs.getString(1),
+                            rs.getString(2),
+                            Role.valueOf(rs.getString(3)),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)));
+                }
+            }
+            users.sort(Comparator.comparing(User::role).thenComparing(User::username));
+            return users;
+        });
     }
 
     /**

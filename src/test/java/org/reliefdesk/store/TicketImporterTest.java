@@ -19,6 +19,7 @@ import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TicketImporterTest {
@@ -46,6 +47,7 @@ class TicketImporterTest {
             ImportReport first = run(store, lines);
             assertEquals(450, first.imported());
             assertEquals(0, first.rejected().size());
+            assertFalse(store.mappingBuilt(), "an import is plain JDBC: it never waits ~2 s for Hibernate's mapping");
             long events = store.tickets().list(new TicketScope("530128", null, null)).stream()
                     .mapToLong(t -> store.tickets().events(t.id()).size())
                     .sum();

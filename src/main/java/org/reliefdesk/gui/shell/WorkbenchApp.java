@@ -156,6 +156,7 @@ public final class WorkbenchApp extends Application {
                 UiTasks.Lane.STORE,
                 progress -> {
                     LocalStore store = LocalStore.open(config.dataDir());
+                    store.prepareMapping(); // the workbench's screens need it soon; headless commands do not
                     workspace = new Workspace(config, catalog, store, tasks);
                     progress.update(-1, texts.msg("startup.loadingSample"));
                     workspace.prepare(f -> progress.update(f, null));
