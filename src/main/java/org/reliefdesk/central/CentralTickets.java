@@ -45,6 +45,9 @@ public final class CentralTickets {
     /** The most ticket text (UTF-8 bytes) one pull page carries; a single larger ticket still goes alone. */
     public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
+    /** Tickets asked about in one statement when a page says which attachments are held (bind variables stay few). */
+    private static final int HELD_QUERY = 500;
+
     private final CentralDatabase db;
     private final Catalog catalog;
     private final TicketLineCodec codec;
@@ -433,11 +436,14 @@ public final class CentralTickets {
      * caller's own user record, never from the request.
      */
     public PullPage pull(TicketScope scope, long after, int limit) {
-        return pull(scope, after, limit, true);
+        return pull(scope, after, limit, true, true);
     }
 
-    /** @param count whether to count every change after the cursor too (for a progress bar; the first page asks) */
-    public PullPage pull(TicketScope scope, long after, int limit, boolean count) {
+    /**
+     * @param count whether to count every change after the cursor too (for a progress bar; the first page asks)
+     * @param sayHeld whether to say which attachments the page's tickets name that are stored whole
+     */
+    public PullPage pull(TicketScope scope, long after, int limit, boolean count, boolean sayHeld) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         StringBuilder where = new StringBuilder(" FROM central_ticket WHERE county_code = ? AND change_no > ?");
         appendScope(where, scope, "");
@@ -453,9 +459,10 @@ public final class CentralTickets {
                 }
             }
             List<PullPage.Change> changes = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
             boolean more = false;
             long bytes = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT change_no, body" + where
+            try (PreparedStatement ps = c.prepareStatement("SELECT change_no, body, id" + where
                     + " ORDER BY change_no FETCH FIRST " + (size + 1) + " ROWS ONLY")) {
                 bind(ps, scope, after);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -469,6 +476,7 @@ public final class CentralTickets {
                         }
                         bytes += length;
                         changes.add(new PullPage.Change(rs.getLong(1), body));
+                        ids.add(rs.getObject(3, UUID.class));
                     }
                 }
             }
@@ -482,8 +490,29 @@ public final class CentralTickets {
                     next = Math.max(next, lastLeft);
                 }
             }
-            return new PullPage(changes, next, more, total, left);
+            return new PullPage(changes, next, more, total, left, sayHeld ? held(c, ids) : null);
         });
+    }
+
+    /** The attachments these tickets name that are stored whole (not those still being uploaded). */
+    private static List<String> held(Connection c, List<UUID> tickets) throws SQLException {
+        Set<String> held = new TreeSet<>();
+        for (int from = 0; from < tickets.size(); from += HELD_QUERY) {
+            List<UUID> part = tickets.subList(from, Math.min(tickets.size(), from + HELD_QUERY));
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT a.sha256 FROM ticket_attachment a"
+                    + " JOIN attachment s ON s.sha256 = a.sha256 WHERE a.ticket_id IN ("
+                    + "?,".repeat(part.size() - 1) + "?)")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setObject(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return List.copyOf(held);
     }
 
     /**

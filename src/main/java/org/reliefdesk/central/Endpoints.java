@@ -98,7 +98,12 @@ final class Endpoints {
     /** The scope is the caller's own; any county, department or township in the query is ignored. */
     void changes(Exchange x) {
         PullPage page = store.tickets()
-                .pull(x.scope, x.number("after", 0), (int) x.number("limit", 500), "true".equals(x.query("count")));
+                .pull(
+                        x.scope,
+                        x.number("after", 0),
+                        (int) x.number("limit", 500),
+                        "true".equals(x.query("count")),
+                        "true".equals(x.query("held")));
         x.send(200, page);
     }
 

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reliefdesk.logic.calendar.YearFile;
@@ -102,7 +103,9 @@ public final class CentralClient {
 
     private final URI base;
     private final HttpClient http;
-    private final ObjectMapper json = OperationCodec.json();
+    // A central store of a later version may add fields to its answers: read past them.
+    private final ObjectMapper json =
+            OperationCodec.json().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Duration timeout;
 
     public CentralClient(String baseUrl, Duration timeout) {
@@ -123,7 +126,9 @@ public final class CentralClient {
 
     /** @param count whether the central store should also count all changes after {@code after} (progress) */
     public PullPage pull(String token, long after, int limit, boolean count) throws IOException {
-        JsonNode n = call(request("/changes?after=" + after + "&limit=" + limit + (count ? "&count=true" : ""), token)
+        JsonNode n = call(request(
+                        "/changes?after=" + after + "&limit=" + limit + "&held=true" + (count ? "&count=true" : ""),
+                        token)
                 .GET()
                 .build());
         return json.treeToValue(n, PullPage.class);

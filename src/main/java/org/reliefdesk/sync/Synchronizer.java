@@ -342,7 +342,7 @@ public final class Synchronizer {
                 LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
             }
             if (fetchAttachments) {
-                fetchAttachments(token, tickets, files);
+                fetchAttachments(token, tickets, files, page);
             }
             pulled += tickets.size();
             tickets.forEach(h -> changed.add(h.ticket().id()));
@@ -377,8 +377,11 @@ public final class Synchronizer {
                 clock.instant());
     }
 
-    /** Photos of pulled tickets, fetched now so they show offline later; a missing one is tried at the next sync. */
-    private void fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files) {
+    /**
+     * Photos of pulled tickets, fetched now so they show offline later. One the page says the
+     * central store does not hold yet is not asked for: it is noted as missing, asked again later.
+     */
+    private void fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files, PullPage page) {
         List<String> missed = new ArrayList<>();
         List<String> fetched = new ArrayList<>();
         for (TicketHistory h : tickets) {
@@ -390,7 +393,8 @@ public final class Synchronizer {
                 if (Files.exists(files.path(a.storedName()))) {
                     continue; // here already: nothing to fetch, nothing to forget (a photo is kept once)
                 }
-                (fetch(token, a.storedName(), files) ? fetched : missed).add(a.storedName());
+                boolean here = page.mayHold(sha(a.storedName())) && fetch(token, a.storedName(), files);
+                (here ? fetched : missed).add(a.storedName());
             }
         }
         store.missingAttachments().tried(missed, fetched, clock.instant());

@@ -563,17 +563,18 @@ abstract class HostileContract {
         }
         PullPage first = world.central
                 .tickets()
-                .pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 2000, false);
+                .pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 2000, false, false);
         assertEquals(2, first.changes().size(), "8 MB hold two of them");
         assertTrue(first.more());
         PullPage second = world.central
                 .tickets()
-                .pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), first.next(), 2000, false);
+                .pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), first.next(), 2000, false, false);
         assertEquals(1, second.changes().size());
         assertFalse(second.more());
         // and a single ticket larger than a page still goes, alone
-        PullPage alone =
-                world.central.tickets().pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 1, false);
+        PullPage alone = world.central
+                .tickets()
+                .pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), before, 1, false, false);
         assertEquals(1, alone.changes().size());
     }
 

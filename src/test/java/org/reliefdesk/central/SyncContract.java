@@ -151,6 +151,56 @@ abstract class SyncContract {
     }
 
     @Test
+    void aPullPageSaysWhichAttachmentsItsTicketsNameTheStoreHoldsAndAPcAsksForNoOther() throws Exception {
+        Random random = new Random(7);
+        byte[] whole = new byte[3000];
+        byte[] half = new byte[3000];
+        byte[] elsewhere = new byte[3000];
+        random.nextBytes(whole);
+        random.nextBytes(half);
+        random.nextBytes(elsewhere);
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
+            a.sync();
+            UUID ticket = a.tickets().get(0).id();
+            CentralAttachments stored = world.central.attachments();
+            stored.append(Sha256.hex(whole), 0, whole.length, whole, "water.clerk", world.clock.instant());
+            stored.append(
+                    Sha256.hex(half), 0, half.length, Arrays.copyOf(half, 10), "water.clerk", world.clock.instant());
+            stored.append(Sha256.hex(elsewhere), 0, elsewhere.length, elsewhere, "water.clerk", world.clock.instant());
+            nameAttachment(ticket, Sha256.hex(whole));
+            nameAttachment(ticket, Sha256.hex(half));
+            nameAttachment(UUID.randomUUID(), Sha256.hex(elsewhere)); // a ticket on no page of this scope
+
+            assertFalse(
+                    get("/api/v1/changes?after=0&limit=2000", a.token()).has("held"),
+                    "said only when asked: a PC of an earlier version never meets the field");
+            JsonNode page = get("/api/v1/changes?after=0&limit=2000&held=true", a.token());
+            List<String> held = new ArrayList<>();
+            page.path("held").forEach(n -> held.add(n.asText()));
+            assertEquals(
+                    List.of(Sha256.hex(whole)),
+                    held,
+                    "only the page's tickets' attachments stored whole: not one still uploading, not another ticket's");
+        }
+        // A new PC's first pull: the sample names photos never taken, and the page says none is held.
+        try (CountingProxy wire = new CountingProxy(world.url());
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+            new Synchronizer(
+                            b.store,
+                            new CentralClient(wire.url(), Duration.ofSeconds(20)),
+                            SyncWorld.CATALOG,
+                            world.clock)
+                    .run(SyncWorld.WATER_A2.username(), SyncWorld.PASSWORD.toCharArray(), p -> {});
+            Instant farAhead = world.clock.instant().plus(Duration.ofDays(400));
+            int named = b.store.missingAttachments().due(farAhead, 100_000).size();
+            assertTrue(named > 0, "the sample's tickets name photos");
+            assertTrue(wire.count("/api/v1/changes") > 0, "the pull went through the relay: " + wire.paths());
+            assertEquals(
+                    0, wire.count("/api/v1/attachments/"), named + " photos noted missing without asking for each");
+        }
+    }
+
+    @Test
     void twoClientsActOnOneTicketOneConflictBothVersionsKept() throws Exception {
         try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
                 SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {

@@ -3,6 +3,8 @@ package org.reliefdesk.logic.sync;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One page of changes after a cursor, in the central store's order. {@code more} says another
  * page follows: a pull is never cut short without saying so.
@@ -15,8 +17,19 @@ import java.util.UUID;
  *             outside it: 转派, 重新派单), in the order they left; only their ids, never their new
  *             state. A PC removes each unless the page itself brings it back. Empty from a server
  *             that does not send it.
+ * @param held the attachments (SHA-256 names) the page's tickets name that the central store holds
+ *             whole, when the client asked ({@code held=true}): a PC asks for these and for no
+ *             other, so a new PC's first pull does not ask once per photo never taken. {@code null}
+ *             when not asked, or from a server that does not say (ask for each); left out of the
+ *             JSON then, so a PC of an earlier version never meets a field it does not know.
  */
-public record PullPage(List<Change> changes, long next, boolean more, long total, List<UUID> left) {
+public record PullPage(
+        List<Change> changes,
+        long next,
+        boolean more,
+        long total,
+        List<UUID> left,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> held) {
 
     /** A ticket as it is after change {@code changeNo}, with its whole history, as an interchange line. */
     public record Change(long changeNo, String ticket) {}
@@ -24,10 +37,16 @@ public record PullPage(List<Change> changes, long next, boolean more, long total
     public PullPage {
         changes = List.copyOf(changes);
         left = left == null ? List.of() : List.copyOf(left);
+        held = held == null ? null : List.copyOf(held);
     }
 
-    /** A page in which no ticket left the scope. */
+    /** A page in which no ticket left the scope, from a server that does not say which attachments it holds. */
     public PullPage(List<Change> changes, long next, boolean more, long total) {
-        this(changes, next, more, total, List.of());
+        this(changes, next, more, total, List.of(), null);
+    }
+
+    /** Whether the central store may hold this attachment: it said so, or it did not say. */
+    public boolean mayHold(String sha256) {
+        return held == null || held.contains(sha256);
     }
 }
