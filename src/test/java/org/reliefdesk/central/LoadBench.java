@@ -64,8 +64,14 @@ import org.slf4j.LoggerFactory;
  * then for a fixed time ({@code -Dbench.loadSeconds}, default 60) each PC pulls its scope and then,
  * every 0–2 s, pushes one action on a ticket it may act on and pulls what changed. A probe PC makes
  * a small pull every 250 ms, idle before the storm and under load. Per endpoint p50/p95/p99/max,
- * throughput and errors; the JVM's heap peak, CPU time and resident memory (clients and server run
- * in this one JVM, so these are upper bounds for the server). Results in {@code target/bench/load.txt}.
+ * throughput and errors.
+ *
+ * <p>The central store runs as a process of its own ({@code central --port}, heap bounded by
+ * {@code -Dbench.serverHeap}, default 1g), as it does in a county, so its CPU time and resident
+ * memory are its own, and the simulated PCs' collections and compilations do not stop it. The PCs
+ * keep what they pull as text and read a ticket only when they act on it (a real PC is a machine
+ * of its own; here 200 share the server's cores). {@code -Dbench.inProcess=true} runs the server in
+ * this JVM as before. Results in {@code target/bench/load.txt}.
  */
 class LoadBench {
 
@@ -75,6 +81,8 @@ class LoadBench {
     private static final int TICKETS = Integer.getInteger("bench.loadTickets", 2400);
     private static final String PASSWORD = "load-bench-password-1";
     private static final String COUNTY = "530128";
+    private static final boolean IN_PROCESS = Boolean.getBoolean("bench.inProcess");
+    private static final String SERVER_HEAP = System.getProperty("bench.serverHeap", "1g");
 
     /** Latencies of one endpoint, in milliseconds, and its failures. */
     static final class Series {
@@ -126,8 +134,10 @@ class LoadBench {
                         Locale.ROOT,
                         "%.2f",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        try (CentralStore central =
-                CentralStore.open("jdbc:h2:file:" + dir.resolve("central").toAbsolutePath(), catalog, clock)) {
+        String jdbcUrl = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
+        User probeUser = new User("probe.leader", "探针", Role.LEADER, COUNTY, null, null);
+        List<User> users = users(catalog);
+        try (CentralStore central = CentralStore.open(jdbcUrl, catalog, clock)) {
             TicketLineCodec codec = new TicketLineCodec(catalog);
             List<String> lines = new SampleGenerator(catalog)
                     .generate(21, clock.instant().minus(Duration.ofHours(1)), TICKETS).stream()
@@ -139,158 +149,160 @@ class LoadBench {
                             null,
                             LocalDate.now(clock),
                             clock.instant());
-            List<User> users = users(catalog);
             addUsers(central, users, clock.instant());
-            User probeUser = new User("probe.leader", "探针", Role.LEADER, COUNTY, null, null);
             addUsers(central, List.of(probeUser), clock.instant());
+        }
+        try (LoadBenchServer server = IN_PROCESS
+                ? LoadBenchServer.inProcess(jdbcUrl, catalog, clock)
+                : LoadBenchServer.process(jdbcUrl, dir, SERVER_HEAP)) {
+            String url = server.url();
+            CentralClient probeClient = new CentralClient(url, Duration.ofSeconds(60));
+            String probeToken = probeClient
+                    .signIn(probeUser.username(), PASSWORD.toCharArray(), "probe")
+                    .token();
+            long probeCursor = drain(probeClient, probeToken, 0, null);
+            Series idle = new Series();
+            for (int i = 0; i < 40; i++) {
+                long t = System.nanoTime();
+                probeClient.pull(probeToken, probeCursor, 50, false);
+                idle.add(t);
+                Thread.sleep(50);
+            }
+            resetPeaks();
+            long cpuBefore = cpuNanos();
 
-            try (CentralServer server = CentralServer.start(central, "127.0.0.1", 0)) {
-                String url = "http://127.0.0.1:" + server.port();
-                CentralClient probeClient = new CentralClient(url, Duration.ofSeconds(60));
-                String probeToken = probeClient
-                        .signIn(probeUser.username(), PASSWORD.toCharArray(), "probe")
-                        .token();
-                long probeCursor = drain(probeClient, probeToken, 0, null);
-                Series idle = new Series();
-                for (int i = 0; i < 40; i++) {
-                    long t = System.nanoTime();
-                    probeClient.pull(probeToken, probeCursor, 50, false);
-                    idle.add(t);
-                    Thread.sleep(50);
-                }
-                resetPeaks();
-                long cpuBefore = cpuNanos();
-
-                // the storm: every PC signs in at once
-                Series signIn = new Series();
-                Series signInDone = new Series();
-                String[] tokens = new String[PCS];
-                ExecutorService pool = Executors.newFixedThreadPool(PCS + 2);
-                CountDownLatch go = new CountDownLatch(1);
-                List<Future<?>> storm = new ArrayList<>();
-                long stormStart = System.nanoTime();
-                for (int i = 0; i < PCS; i++) {
-                    int n = i;
-                    storm.add(pool.submit(() -> {
-                        CentralClient client = new CentralClient(url, Duration.ofSeconds(60));
-                        go.await();
-                        long first = System.nanoTime();
-                        while (tokens[n] == null) {
-                            long t = System.nanoTime();
-                            try {
-                                tokens[n] = client.signIn(users.get(n).username(), PASSWORD.toCharArray(), "pc-" + n)
-                                        .token();
-                                signIn.add(t);
-                            } catch (CentralClient.Refused r) {
-                                signIn.add(t);
-                                if (r.status() == 429) {
-                                    signIn.refused.incrementAndGet();
-                                    Thread.sleep(Math.max(1, r.retryAfterSeconds()) * 1000);
-                                } else {
-                                    signIn.errors.incrementAndGet();
-                                    return null;
-                                }
-                            } catch (IOException e) {
+            // the storm: every PC signs in at once
+            Series signIn = new Series();
+            Series signInDone = new Series();
+            String[] tokens = new String[PCS];
+            ExecutorService pool = Executors.newFixedThreadPool(PCS + 2);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> storm = new ArrayList<>();
+            long stormStart = System.nanoTime();
+            for (int i = 0; i < PCS; i++) {
+                int n = i;
+                storm.add(pool.submit(() -> {
+                    CentralClient client = new CentralClient(url, Duration.ofSeconds(60));
+                    go.await();
+                    long first = System.nanoTime();
+                    while (tokens[n] == null) {
+                        long t = System.nanoTime();
+                        try {
+                            tokens[n] = client.signIn(users.get(n).username(), PASSWORD.toCharArray(), "pc-" + n)
+                                    .token();
+                            signIn.add(t);
+                        } catch (CentralClient.Refused r) {
+                            signIn.add(t);
+                            if (r.status() == 429) {
+                                signIn.refused.incrementAndGet();
+                                Thread.sleep(Math.max(1, r.retryAfterSeconds()) * 1000);
+                            } else {
                                 signIn.errors.incrementAndGet();
                                 return null;
                             }
-                        }
-                        signInDone.add(first);
-                        return null;
-                    }));
-                }
-                // the probe pulls during the storm too: are pulls served while 200 PCs sign in?
-                Series duringStorm = new Series();
-                AtomicBoolean stormOver = new AtomicBoolean();
-                Future<?> stormProbe = pool.submit(() -> {
-                    while (!stormOver.get()) {
-                        long t = System.nanoTime();
-                        try {
-                            probeClient.pull(probeToken, probeCursor, 50, false);
-                            duringStorm.add(t);
                         } catch (IOException e) {
-                            duringStorm.errors.incrementAndGet();
+                            signIn.errors.incrementAndGet();
+                            return null;
                         }
-                        Thread.sleep(250);
                     }
-                    return null;
-                });
-                go.countDown();
-                for (var f : storm) {
-                    f.get();
-                }
-                stormOver.set(true);
-                stormProbe.get();
-                double stormSeconds = (System.nanoTime() - stormStart) / 1e9;
-
-                // traffic: pulls and pushes for a fixed time, the probe beside them
-                Series firstPull = new Series();
-                Series pull = new Series();
-                Series push = new Series();
-                Series loaded = new Series();
-                AtomicBoolean stop = new AtomicBoolean();
-                AtomicInteger applied = new AtomicInteger();
-                List<Future<?>> traffic = new ArrayList<>();
-                long trafficStart = System.nanoTime();
-                for (int i = 0; i < PCS; i++) {
-                    int n = i;
-                    traffic.add(pool.submit(() -> {
-                        pc(url, catalog, users.get(n), tokens[n], n, stop, firstPull, pull, push, applied);
-                        return null;
-                    }));
-                }
-                traffic.add(pool.submit(() -> {
-                    long cursor = probeCursor;
-                    while (!stop.get()) {
-                        long t = System.nanoTime();
-                        try {
-                            PullPage p = probeClient.pull(probeToken, cursor, 50, false);
-                            loaded.add(t);
-                            cursor = p.next();
-                        } catch (IOException e) {
-                            loaded.errors.incrementAndGet();
-                        }
-                        Thread.sleep(250);
-                    }
+                    signInDone.add(first);
                     return null;
                 }));
-                Thread.sleep(SECONDS * 1000L);
-                stop.set(true);
-                for (var f : traffic) {
-                    f.get(120, TimeUnit.SECONDS);
-                }
-                double trafficSeconds = (System.nanoTime() - trafficStart) / 1e9;
-                pool.shutdownNow();
-
-                report.add(
-                        String.format(Locale.ROOT, "sign-in storm: %d PCs signed in within %.1f s", PCS, stormSeconds));
-                report.add(signIn.line("sign-in (each try)", stormSeconds));
-                report.add(signInDone.line("sign-in (until in)", stormSeconds));
-                report.add(firstPull.line("first pull (page)", trafficSeconds));
-                report.add(pull.line("pull (incremental)", trafficSeconds));
-                report.add(push.line("push (1 op)", trafficSeconds));
-                report.add(String.format(Locale.ROOT, "operations applied: %d", applied.get()));
-                report.add(idle.line("probe pull, idle", 40 * 0.05));
-                report.add(duringStorm.line("probe pull, storm", stormSeconds));
-                report.add(loaded.line("probe pull, loaded", trafficSeconds));
-                List<Double> i = new ArrayList<>(idle.ms);
-                List<Double> l = new ArrayList<>(loaded.ms);
-                Collections.sort(i);
-                Collections.sort(l);
-                report.add(String.format(
-                        Locale.ROOT,
-                        "probe p95 loaded / idle: %.1f x",
-                        Series.pct(l, 95) / Math.max(0.001, Series.pct(i, 95))));
-                report.add(String.format(
-                        Locale.ROOT,
-                        "JVM (server and all clients): heap peak %d MB, CPU %.1f s"
-                                + " over %.1f s, resident peak %s, load after %.2f",
-                        heapPeakMb(),
-                        (cpuNanos() - cpuBefore) / 1e9,
-                        stormSeconds + trafficSeconds,
-                        residentPeak(),
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             }
+            // the probe pulls during the storm too: are pulls served while 200 PCs sign in?
+            Series duringStorm = new Series();
+            AtomicBoolean stormOver = new AtomicBoolean();
+            Future<?> stormProbe = pool.submit(() -> {
+                while (!stormOver.get()) {
+                    long t = System.nanoTime();
+                    try {
+                        probeClient.pull(probeToken, probeCursor, 50, false);
+                        duringStorm.add(t);
+                    } catch (IOException e) {
+                        duringStorm.errors.incrementAndGet();
+                    }
+                    Thread.sleep(250);
+                }
+                return null;
+            });
+            go.countDown();
+            for (var f : storm) {
+                f.get();
+            }
+            stormOver.set(true);
+            stormProbe.get();
+            double stormSeconds = (System.nanoTime() - stormStart) / 1e9;
+
+            // traffic: pulls and pushes for a fixed time, the probe beside them
+            Series firstPull = new Series();
+            Series pull = new Series();
+            Series push = new Series();
+            Series loaded = new Series();
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger applied = new AtomicInteger();
+            List<Future<?>> traffic = new ArrayList<>();
+            long trafficStart = System.nanoTime();
+            for (int i = 0; i < PCS; i++) {
+                int n = i;
+                traffic.add(pool.submit(() -> {
+                    pc(url, catalog, users.get(n), tokens[n], n, stop, firstPull, pull, push, applied);
+                    return null;
+                }));
+            }
+            traffic.add(pool.submit(() -> {
+                long cursor = probeCursor;
+                while (!stop.get()) {
+                    long t = System.nanoTime();
+                    try {
+                        PullPage p = probeClient.pull(probeToken, cursor, 50, false);
+                        loaded.add(t);
+                        cursor = p.next();
+                    } catch (IOException e) {
+                        loaded.errors.incrementAndGet();
+                    }
+                    Thread.sleep(250);
+                }
+                return null;
+            }));
+            Thread.sleep(SECONDS * 1000L);
+            stop.set(true);
+            for (var f : traffic) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            double trafficSeconds = (System.nanoTime() - trafficStart) / 1e9;
+            pool.shutdownNow();
+
+            report.add(String.format(Locale.ROOT, "sign-in storm: %d PCs signed in within %.1f s", PCS, stormSeconds));
+            report.add(signIn.line("sign-in (each try)", stormSeconds));
+            report.add(signInDone.line("sign-in (until in)", stormSeconds));
+            report.add(firstPull.line("first pull (page)", trafficSeconds));
+            report.add(pull.line("pull (incremental)", trafficSeconds));
+            report.add(push.line("push (1 op)", trafficSeconds));
+            report.add(String.format(Locale.ROOT, "operations applied: %d", applied.get()));
+            report.add(idle.line("probe pull, idle", 40 * 0.05));
+            report.add(duringStorm.line("probe pull, storm", stormSeconds));
+            report.add(loaded.line("probe pull, loaded", trafficSeconds));
+            List<Double> i = new ArrayList<>(idle.ms);
+            List<Double> l = new ArrayList<>(loaded.ms);
+            Collections.sort(i);
+            Collections.sort(l);
+            report.add(String.format(
+                    Locale.ROOT,
+                    "probe p95 loaded / idle: %.1f x",
+                    Series.pct(l, 95) / Math.max(0.001, Series.pct(i, 95))));
+            report.add(String.format(
+                    Locale.ROOT,
+                    "JVM of the simulated PCs%s: heap peak %d MB, CPU %.1f s over %.1f s, resident peak %s",
+                    IN_PROCESS ? " and the server" : "",
+                    heapPeakMb(),
+                    (cpuNanos() - cpuBefore) / 1e9,
+                    stormSeconds + trafficSeconds,
+                    residentPeak(Path.of("/proc/self/status"))));
+            report.add(server.describe(stormSeconds + trafficSeconds));
+            report.add(String.format(
+                    Locale.ROOT,
+                    "load after %.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
         Path out = Path.of("target", "bench", "load.txt");
         Files.write(out, report);
@@ -315,12 +327,12 @@ class LoadBench {
         }
         CentralClient client = new CentralClient(url, Duration.ofSeconds(60));
         TicketLineCodec codec = new TicketLineCodec(catalog);
-        Map<UUID, TicketHistory> held = new HashMap<>();
+        Map<UUID, String> held = new HashMap<>();
         Random random = new Random(n);
         long cursor = drain(client, token, 0, firstPull, codec, held);
         while (!stop.get()) {
             Thread.sleep(random.nextInt(2000));
-            Operation op = nextOp(catalog, user, held, random);
+            Operation op = nextOp(catalog, codec, user, held, random);
             if (op != null) {
                 long t = System.nanoTime();
                 try {
@@ -330,7 +342,7 @@ class LoadBench {
                         applied.incrementAndGet();
                     }
                     if (r.ticket() != null) {
-                        held.put(op.ticketId(), read(codec, r.ticket()));
+                        held.put(op.ticketId(), r.ticket());
                     }
                 } catch (IOException e) {
                     push.errors.incrementAndGet();
@@ -351,7 +363,7 @@ class LoadBench {
             long after,
             Series series,
             TicketLineCodec codec,
-            Map<UUID, TicketHistory> held)
+            Map<UUID, String> held)
             throws Exception {
         long cursor = after;
         boolean more = true;
@@ -371,14 +383,19 @@ class LoadBench {
             }
             if (held != null) {
                 for (PullPage.Change c : page.changes()) {
-                    TicketHistory h = read(codec, c.ticket());
-                    held.put(h.ticket().id(), h);
+                    held.put(idOf(c.ticket()), c.ticket());
                 }
             }
             cursor = page.next();
             more = page.more();
         }
         return cursor;
+    }
+
+    /** A pulled line's ticket id, without reading the whole line (the first "id" of the line is the ticket's). */
+    private static UUID idOf(String line) {
+        int at = line.indexOf("\"id\":\"") + 6;
+        return UUID.fromString(line.substring(at, at + 36));
     }
 
     private static TicketHistory read(TicketLineCodec codec, String line) {
@@ -390,12 +407,13 @@ class LoadBench {
     }
 
     /** An action the user may take on one of the tickets held, with a form a person would fill. */
-    private static Operation nextOp(Catalog catalog, User user, Map<UUID, TicketHistory> held, Random random) {
-        List<TicketHistory> tickets = new ArrayList<>(held.values());
+    private static Operation nextOp(
+            Catalog catalog, TicketLineCodec codec, User user, Map<UUID, String> held, Random random) {
+        List<String> tickets = new ArrayList<>(held.values());
         Instant at = Instant.now();
         WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(at, ChinaTime.ZONE));
         for (int tries = 0; tries < 20 && !tickets.isEmpty(); tries++) {
-            TicketHistory h = tickets.get(random.nextInt(tickets.size()));
+            TicketHistory h = read(codec, tickets.get(random.nextInt(tickets.size())));
             List<ActionDef> allowed = engine.allowedActions(h.ticket(), h.events(), user).stream()
                     .filter(a -> !a.reopens())
                     .toList();
@@ -475,9 +493,9 @@ class LoadBench {
                 : 0;
     }
 
-    private static String residentPeak() {
+    static String residentPeak(Path status) {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+            return Files.readAllLines(status).stream()
                     .filter(l -> l.startsWith("VmHWM"))
                     .map(l -> l.replaceAll("\\s+", " ").substring(6).trim())
                     .findFirst()
