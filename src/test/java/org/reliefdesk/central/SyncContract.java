@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -197,6 +198,31 @@ abstract class SyncContract {
             assertTrue(wire.count("/api/v1/changes") > 0, "the pull went through the relay: " + wire.paths());
             assertEquals(
                     0, wire.count("/api/v1/attachments/"), named + " photos noted missing without asking for each");
+        }
+    }
+
+    /**
+     * What the store looks up by ticket has an index by ticket: each start's check for events not
+     * yet indexed (without it a restart with 50,000 tickets scanned every event for every ticket,
+     * for minutes) and a pull page's attachments.
+     */
+    @Test
+    void lookupsByTicketHaveAnIndexByTicket() {
+        for (String table : List.of("central_event", "ticket_attachment")) {
+            boolean indexed = world.central.database().inTransaction(c -> {
+                for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+                    try (var rs = c.getMetaData().getIndexInfo(null, null, name, false, false)) {
+                        while (rs.next()) {
+                            if (rs.getShort("ORDINAL_POSITION") == 1
+                                    && "ticket_id".equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                return false;
+            });
+            assertTrue(indexed, table + " has an index starting with ticket_id");
         }
     }
 
