@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The local H2 file database in a data directory: Flyway brings the schema up to date when it
  * opens; Hibernate's mapping is built, and validated against the schema, the first time a part
- * of the store needs it. An import and a pull's new tickets go through plain JDBC and never
- * need it: the mapping costs about 2 s of a cold start (some 5,000 classes), more than a
- * county's import itself. One instance per data directory.
+ * of the store needs it. An import goes through plain JDBC and never needs it: the mapping
+ * costs about 2 s of a cold start (some 5,000 classes), more than a county's import itself.
+ * One instance per data directory.
  */
 public final class LocalStore implements AutoCloseable {
     /** The H2 version this program reads and writes (pinned in the pom: the file format changes between versions). */
