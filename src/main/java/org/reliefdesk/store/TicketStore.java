@@ -559,7 +559,7 @@ public final class TicketStore {
                 .toList());
     }
 
-    /** Inserts new tickets with their histories in the caller's transaction, in JDBC batches (import, a ticket opened). */
+    /** Inserts new tickets with their histories in the caller's transaction, in JDBC batches (a ticket opened). */
     void insertAll(Session s, List<TicketHistory> histories) {
         s.flush(); // whatever the session holds goes first
         s.doWork(c -> {

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
 
 /** Row of table {@code app_user}. */
@@ -40,9 +39,5 @@ class UserEntity {
         e.departmentCode = u.departmentCode();
         e.townshipCode = u.townshipCode();
         return e;
-    }
-
-    User toModel() {
-        return new User(username, displayName, Role.valueOf(role), countyCode, departmentCode, townshipCode);
     }
 }

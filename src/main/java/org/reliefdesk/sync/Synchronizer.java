@@ -384,6 +384,8 @@ public final class Synchronizer {
     private void fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files, PullPage page) {
         List<String> missed = new ArrayList<>();
         List<String> fetched = new ArrayList<>();
+        // what the central store said it holds; null: it did not say, so each is asked for
+        Set<String> held = page.held() == null ? null : new HashSet<>(page.held());
         for (TicketHistory h : tickets) {
             for (TicketAttachments.Attached a :
                     TicketAttachments.of(catalog, h.ticket().itemCode(), h.events())) {
@@ -393,7 +395,8 @@ public final class Synchronizer {
                 if (Files.exists(files.path(a.storedName()))) {
                     continue; // here already: nothing to fetch, nothing to forget (a photo is kept once)
                 }
-                boolean here = page.mayHold(sha(a.storedName())) && fetch(token, a.storedName(), files);
+                boolean here =
+                        (held == null || held.contains(sha(a.storedName()))) && fetch(token, a.storedName(), files);
                 (here ? fetched : missed).add(a.storedName());
             }
         }

@@ -44,9 +44,4 @@ public record PullPage(
     public PullPage(List<Change> changes, long next, boolean more, long total) {
         this(changes, next, more, total, List.of(), null);
     }
-
-    /** Whether the central store may hold this attachment: it said so, or it did not say. */
-    public boolean mayHold(String sha256) {
-        return held == null || held.contains(sha256);
-    }
 }
