@@ -26,10 +26,10 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.workflow.AppliedAction;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
-import org.reliefdesk.model.Applicant;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
+import org.reliefdesk.model.TestTickets;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
@@ -139,23 +139,7 @@ class TicketSheetTest {
                 .findFirst()
                 .orElseThrow();
         Ticket t = h.ticket();
-        Ticket rare = new Ticket(
-                t.id(),
-                t.ticketNo(),
-                t.itemCode(),
-                t.county(),
-                t.township(),
-                t.village(),
-                new Applicant("杨㛃堃赟", t.applicant().idNumber(), t.applicant().phone()),
-                t.channel(),
-                t.raisedBy(),
-                t.submittedAt(),
-                t.dispatchedAt(),
-                t.currentStep(),
-                t.status(),
-                t.concludedAt(),
-                t.outcome(),
-                t.version());
+        Ticket rare = TestTickets.namedFor(t, "杨㛃堃赟");
         AppliedAction moved = new WorkflowEngine(CATALOG, Clock.fixed(PRINTED, ChinaTime.ZONE))
                 .apply(
                         rare,
@@ -187,23 +171,7 @@ class TicketSheetTest {
         TicketClocks clocks = clocks(dir);
         TicketHistory h = sample.get(0);
         Ticket t = h.ticket();
-        Ticket odd = new Ticket(
-                t.id(),
-                t.ticketNo(),
-                t.itemCode(),
-                t.county(),
-                t.township(),
-                t.village(),
-                new Applicant("𠮷田", t.applicant().idNumber(), t.applicant().phone()),
-                t.channel(),
-                t.raisedBy(),
-                t.submittedAt(),
-                t.dispatchedAt(),
-                t.currentStep(),
-                t.status(),
-                t.concludedAt(),
-                t.outcome(),
-                t.version());
+        Ticket odd = TestTickets.namedFor(t, "𠮷田");
         Texts zh = new Texts(Texts.CHINESE);
         InvalidFieldException e = assertThrows(
                 InvalidFieldException.class,

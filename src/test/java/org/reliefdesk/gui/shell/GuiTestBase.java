@@ -15,16 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.central.CentralStore;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
@@ -124,20 +123,19 @@ abstract class GuiTestBase extends FxRobot {
                         .findFirst()
                         .orElseThrow()));
         clickOn("#signInButton");
-        // loaded in full: "显示 x 件 / 共 y 件" (not the first screenful's "正在载入…"), not empty, and theirs
+        // loaded in full (not the first screenful), not empty, and theirs: read on the view model
+        // and the status bar's id, never on display text
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> onFx(() -> lookup("#ticketCount")
-                                .tryQuery()
-                                .map(n -> ((Label) n).getText().contains("/ 共")
-                                        && !((Label) n).getText().endsWith("共 0 件"))
-                                .orElse(false)
-                        && lookup("#statusBar").tryQuery().isPresent()
-                        && ((HBox) lookup("#statusBar").query())
-                                .getChildren().stream()
-                                        .anyMatch(c -> c instanceof Label l
-                                                && l.getText().contains(displayName))));
+                () -> onFx(() -> {
+                    WorkbenchViewModel vm = app.workbench();
+                    return vm != null
+                            && vm.user().displayName().equals(displayName)
+                            && !vm.loadingProperty().get()
+                            && !vm.list().all().isEmpty()
+                            && lookup("#statusBar").tryQuery().isPresent();
+                }));
     }
 
     /**

@@ -86,12 +86,6 @@ class NewTicketGuiTest extends GuiTestBase {
     void everyProblemIsListedAndCtrlSSavesTheFilledTicketAsTheButtonSays() throws Exception {
         startApp(LocalDate.of(2021, 11, 23), 300);
         signIn(DemoUsers.WATER_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> app.workbench() != null
-                        && !app.workbench().loadingProperty().get()
-                        && !app.workbench().list().all().isEmpty());
         int before = app.workbench().list().all().size();
         clickOn("#newTicketButton");
         WaitForAsyncUtils.waitFor(
@@ -146,12 +140,6 @@ class NewTicketGuiTest extends GuiTestBase {
     void anOpenRequestOfTheSamePersonAndItemIsOfferedInsteadOfASecond() throws Exception {
         startApp(LocalDate.of(2021, 11, 23), 300);
         signIn(DemoUsers.CIVIL_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> app.workbench() != null
-                        && !app.workbench().loadingProperty().get()
-                        && !app.workbench().list().all().isEmpty());
         WorkbenchViewModel vm = app.workbench();
         // an open request of an item this clerk opens (the scope also holds other items' steps)
         var items = vm.catalog().itemsOf(DemoUsers.CIVIL_CLERK.departmentCode()).stream()

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.model.Applicant;
+import org.reliefdesk.model.TestTickets;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
 
@@ -62,8 +62,8 @@ class TicketSearchTest {
     @Test
     void aNameIsFoundByItsPinyinInitialsOrFullPinyinTypedWithoutAnInputMethod() {
         Ticket some = TICKETS.get(3);
-        Ticket li = withApplicant(some, "李水清");
-        Ticket shan = withApplicant(TICKETS.get(4), "单春兰");
+        Ticket li = TestTickets.namedFor(some, "李水清");
+        Ticket shan = TestTickets.namedFor(TICKETS.get(4), "单春兰");
         TicketSearch.Index index = new TicketSearch.Index(List.of(li, shan, TICKETS.get(5)));
         for (String typed : List.of("lsq", "LSQ", "lishuiqing", "li shui qing", "lishui", "shuiq")) {
             assertTrue(index.find(typed, t -> true).contains(li), typed);
@@ -95,7 +95,7 @@ class TicketSearchTest {
     @Test
     void anIndexWithTicketsReplacedFindsThemAsTheyAreNowAndANewOneFirst() {
         TicketSearch.Index index = new TicketSearch.Index(TICKETS.subList(0, 100));
-        Ticket renamed = withApplicant(TICKETS.get(7), "欧阳新名");
+        Ticket renamed = TestTickets.namedFor(TICKETS.get(7), "欧阳新名");
         Ticket added = TICKETS.get(150);
         TicketSearch.Index next = index.replacing(List.of(renamed, added));
 
@@ -123,25 +123,5 @@ class TicketSearchTest {
         assertEquals(byRule, index.find(across, t -> true));
         assertEquals(TicketSearch.matches(some, some.applicant().name()), true);
         assertEquals(TicketSearch.matches(some, "没有这个人"), false);
-    }
-
-    private static Ticket withApplicant(Ticket t, String name) {
-        return new Ticket(
-                t.id(),
-                t.ticketNo(),
-                t.itemCode(),
-                t.county(),
-                t.township(),
-                t.village(),
-                new Applicant(name, t.applicant().idNumber(), t.applicant().phone()),
-                t.channel(),
-                t.raisedBy(),
-                t.submittedAt(),
-                t.dispatchedAt(),
-                t.currentStep(),
-                t.status(),
-                t.concludedAt(),
-                t.outcome(),
-                t.version());
     }
 }
