@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The local H2 file database in a data directory: Flyway brings the schema up to date when it
  * opens; Hibernate's mapping is built, and validated against the schema, the first time a part
- * of the store needs it. An import goes through plain JDBC and never needs it: the mapping
+ * of the store needs it. An import and a sync go through plain JDBC and never need it: the mapping
  * costs about 2 s of a cold start (some 5,000 classes), more than a county's import itself.
  * One instance per data directory.
  */
@@ -264,8 +264,8 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    /** Whether Hibernate's mapping has been built (the import's test: it never needs it). */
-    boolean mappingBuilt() {
+    /** Whether Hibernate's mapping has been built (the tests of the import and the pull: they never need it). */
+    public boolean mappingBuilt() {
         return sessionFactory != null;
     }
 

@@ -1,9 +1,15 @@
 package org.reliefdesk.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Attachments named by pulled tickets that this PC could not fetch yet, asked for again with
@@ -19,6 +25,9 @@ public final class MissingAttachments {
     /** The longest wait between two tries. */
     public static final Duration LONGEST_WAIT = Duration.ofDays(1);
 
+    /** Names asked about in one statement. */
+    private static final int IN_LIST = 500;
+
     private final LocalStore store;
 
     MissingAttachments(LocalStore store) {
@@ -27,58 +36,63 @@ public final class MissingAttachments {
 
     /**
      * These were not fetched at {@code now}, those that were are no longer missing: one
-     * transaction for a page of pulled tickets, whose sample photos may be hundreds.
+     * transaction and a few batched statements for a page of pulled tickets, whose sample photos
+     * may be hundreds.
      */
     public void tried(Collection<String> missed, Collection<String> fetched, Instant now) {
         if (missed.isEmpty() && fetched.isEmpty()) {
             return;
         }
-        store.inTransaction(s -> {
-            for (String name : missed) {
-                int attempts = s
-                                .createNativeQuery(
-                                        "SELECT attempts FROM missing_attachment WHERE stored_name = :n", Integer.class)
-                                .setParameter("n", name)
-                                .getResultList()
-                                .stream()
-                                .findFirst()
-                                .orElse(0)
-                        + 1;
-                s.createNativeMutationQuery("MERGE INTO missing_attachment (stored_name, attempts, next_try)"
-                                + " KEY (stored_name) VALUES (:n, :a, :t)")
-                        .setParameter("n", name)
-                        .setParameter("a", attempts)
-                        .setParameter("t", now.plus(wait(attempts)).toEpochMilli())
-                        .executeUpdate();
+        store.inJdbcTransaction(c -> {
+            Map<String, Integer> before = attempts(c, List.copyOf(new LinkedHashSet<>(missed)));
+            List<Object[]> merges = new ArrayList<>();
+            for (String name : new LinkedHashSet<>(missed)) {
+                int attempts = before.getOrDefault(name, 0) + 1;
+                merges.add(
+                        new Object[] {name, attempts, now.plus(wait(attempts)).toEpochMilli()});
             }
-            for (String name : fetched) {
-                s.createNativeMutationQuery("DELETE FROM missing_attachment WHERE stored_name = :n")
-                        .setParameter("n", name)
-                        .executeUpdate();
-            }
+            Sql.batch(
+                    c,
+                    "MERGE INTO missing_attachment (stored_name, attempts, next_try) KEY (stored_name) VALUES (?, ?, ?)",
+                    merges);
+            Sql.batch(
+                    c,
+                    "DELETE FROM missing_attachment WHERE stored_name = ?",
+                    fetched.stream().map(n -> new Object[] {n}).toList());
             return missed.size();
         });
     }
 
+    /** The tries so far of those of {@code names} missing, asked {@value #IN_LIST} at a time. */
+    private static Map<String, Integer> attempts(Connection c, List<String> names) throws SQLException {
+        Map<String, Integer> found = new HashMap<>();
+        for (int from = 0; from < names.size(); from += IN_LIST) {
+            List<String> part = names.subList(from, Math.min(names.size(), from + IN_LIST));
+            for (Object[] r : Sql.rows(
+                    c,
+                    "SELECT stored_name, attempts FROM missing_attachment WHERE stored_name IN ("
+                            + Sql.marks(part.size()) + ")",
+                    Sql.args(part))) {
+                found.put((String) r[0], ((Number) r[1]).intValue());
+            }
+        }
+        return found;
+    }
+
     /** Those whose next try has come at {@code now}, the longest waiting first, at most {@code limit}. */
     public List<String> due(Instant now, int limit) {
-        return store.read(s -> s.createNativeQuery(
-                        "SELECT stored_name FROM missing_attachment WHERE next_try <= :t ORDER BY next_try, stored_name",
-                        String.class)
-                .setParameter("t", now.toEpochMilli())
-                .setMaxResults(limit)
-                .getResultList());
+        return store.readJdbc(c -> Sql.column(
+                c,
+                String.class,
+                "SELECT stored_name FROM missing_attachment WHERE next_try <= ? ORDER BY next_try, stored_name"
+                        + " FETCH FIRST ? ROWS ONLY",
+                now.toEpochMilli(),
+                limit));
     }
 
     /** How many tries so far (0: not missing). */
     public int attempts(String storedName) {
-        return store.read(s -> s
-                .createNativeQuery("SELECT attempts FROM missing_attachment WHERE stored_name = :n", Integer.class)
-                .setParameter("n", storedName)
-                .getResultList()
-                .stream()
-                .findFirst()
-                .orElse(0));
+        return store.readJdbc(c -> attempts(c, List.of(storedName)).getOrDefault(storedName, 0));
     }
 
     /** The wait after the {@code attempts}-th miss: 5 min, 10, 20, … at most a day. */

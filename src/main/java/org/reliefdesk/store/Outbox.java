@@ -2,6 +2,7 @@ package org.reliefdesk.store;
 
 import java.nio.ByteBuffer;
 import java.sql.Clob;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,12 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 import org.reliefdesk.logic.sync.Operation;
@@ -32,6 +33,9 @@ public final class Outbox {
     private static final String COLUMNS =
             "SELECT op_id, seq, ticket_id, body, created_by, created_at, state, reason_key,"
                     + " reason, central_ticket, settled_at FROM outbox";
+
+    /** Ticket ids asked about in one statement. */
+    private static final int IN_LIST = 500;
 
     private final LocalStore store;
 
@@ -86,55 +90,46 @@ public final class Outbox {
 
     /** Operations of {@code user} still to push, oldest first. */
     public List<Entry> pending(String user, int limit) {
-        return store.read(s -> entries(s.createNativeQuery(
-                        COLUMNS + " WHERE state = 'PENDING' AND created_by = :u" + " ORDER BY seq", Object[].class)
-                .setParameter("u", user)
-                .setMaxResults(limit)
-                .getResultList()));
+        return store.readJdbc(c -> entries(Sql.rows(
+                c,
+                COLUMNS + " WHERE state = 'PENDING' AND created_by = ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
+                user,
+                limit)));
     }
 
     /** Every operation still waiting, by anyone (the status bar's count). */
     public long pendingCount() {
-        return store.read(
-                s -> ((Number) s.createNativeQuery("SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'", Object.class)
-                                .getSingleResult())
-                        .longValue());
+        return store.readJdbc(c -> Sql.column(c, Long.class, "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'")
+                .get(0));
     }
 
     /** Operations refused or in conflict, newest first: what the conflicts view lists. */
     public List<Entry> unsettled() {
-        return store.read(s -> entries(s.createNativeQuery(
-                        COLUMNS + " WHERE state IN ('CONFLICT', 'REJECTED')" + " ORDER BY seq DESC", Object[].class)
-                .getResultList()));
+        return store.readJdbc(
+                c -> entries(Sql.rows(c, COLUMNS + " WHERE state IN ('CONFLICT', 'REJECTED') ORDER BY seq DESC")));
     }
 
     /** Every operation, newest first (the history of what this PC sent). */
     public List<Entry> all() {
-        return store.read(s -> entries(s.createNativeQuery(COLUMNS + " ORDER BY seq DESC", Object[].class)
-                .getResultList()));
+        return store.readJdbc(c -> entries(Sql.rows(c, COLUMNS + " ORDER BY seq DESC")));
     }
 
     public Optional<Entry> find(UUID opId) {
-        return store.read(s -> find(s, opId));
+        return store.readJdbc(c -> find(c, opId));
     }
 
-    static Optional<Entry> find(Session s, UUID opId) {
-        return entries(s.createNativeQuery(COLUMNS + " WHERE op_id = :id", Object[].class)
-                        .setParameter("id", opId)
-                        .getResultList())
-                .stream()
-                .findFirst();
+    static Optional<Entry> find(Connection c, UUID opId) throws SQLException {
+        return entries(Sql.rows(c, COLUMNS + " WHERE op_id = ?", opId)).stream().findFirst();
     }
 
     /** Each ticket with operations, and the state of its latest one. */
     public Map<UUID, TicketSync> ticketStates() {
-        return store.read(s -> {
+        return store.readJdbc(c -> {
             Map<UUID, TicketSync> states = new HashMap<>();
-            List<Object[]> rows = s.createNativeQuery(
-                            "SELECT o.ticket_id, o.state FROM outbox o WHERE o.seq ="
-                                    + " (SELECT MAX(p.seq) FROM outbox p WHERE p.ticket_id = o.ticket_id)",
-                            Object[].class)
-                    .getResultList();
+            List<Object[]> rows = Sql.rows(
+                    c,
+                    "SELECT o.ticket_id, o.state FROM outbox o WHERE o.seq ="
+                            + " (SELECT MAX(p.seq) FROM outbox p WHERE p.ticket_id = o.ticket_id)");
             for (Object[] r : rows) {
                 State st = State.valueOf((String) r[1]);
                 states.put(
@@ -155,32 +150,25 @@ public final class Outbox {
      * is this PC's provisional one (the central store gives the final one).
      */
     public Set<UUID> provisional() {
-        return store.read(s -> s
-                .createNativeQuery(
-                        "SELECT DISTINCT ticket_id FROM outbox WHERE kind = 'OPEN'"
-                                + " AND state IN ('PENDING', 'CONFLICT')",
-                        Object.class)
-                .getResultList()
-                .stream()
-                .map(Outbox::uuid)
-                .collect(Collectors.toSet()));
+        return store.readJdbc(c -> Set.copyOf(Sql.column(
+                c,
+                UUID.class,
+                "SELECT DISTINCT ticket_id FROM outbox WHERE kind = 'OPEN' AND state IN ('PENDING', 'CONFLICT')")));
     }
 
     /** Tickets a pull must not overwrite: a change of theirs waits or is in conflict. */
-    static Set<UUID> unsynced(Session s, List<UUID> among) {
-        if (among.isEmpty()) {
-            return Set.of();
+    static Set<UUID> unsynced(Connection c, List<UUID> among) throws SQLException {
+        Set<UUID> found = new HashSet<>();
+        for (int from = 0; from < among.size(); from += IN_LIST) {
+            List<UUID> part = among.subList(from, Math.min(among.size(), from + IN_LIST));
+            found.addAll(Sql.column(
+                    c,
+                    UUID.class,
+                    "SELECT DISTINCT ticket_id FROM outbox WHERE state IN ('PENDING', 'CONFLICT')"
+                            + " AND ticket_id IN (" + Sql.marks(part.size()) + ")",
+                    Sql.args(part)));
         }
-        return s
-                .createNativeQuery(
-                        "SELECT DISTINCT ticket_id FROM outbox WHERE state IN ('PENDING', 'CONFLICT')"
-                                + " AND ticket_id IN (:ids)",
-                        Object.class)
-                .setParameterList("ids", among)
-                .getResultList()
-                .stream()
-                .map(Outbox::uuid)
-                .collect(Collectors.toSet());
+        return found;
     }
 
     /**
@@ -203,10 +191,10 @@ public final class Outbox {
      * stays until the user re-applies or discards.
      */
     public void record(List<Answer> answers, Instant now) {
-        store.inTransaction(s -> {
+        store.inJdbcTransaction(c -> {
             for (Answer a : answers) {
                 settle(
-                        s,
+                        c,
                         a.opId(),
                         a.state(),
                         a.reasonKey(),
@@ -214,10 +202,10 @@ public final class Outbox {
                         a.state() == State.APPLIED ? null : a.centralLine(),
                         now);
                 if (a.state() == State.CONFLICT
-                        || !unsynced(s, List.of(a.ticketId())).isEmpty()) {
+                        || !unsynced(c, List.of(a.ticketId())).isEmpty()) {
                     continue;
                 }
-                restore(s, a.ticketId(), a.central());
+                restore(c, a.ticketId(), a.central());
             }
             return null;
         });
@@ -228,41 +216,41 @@ public final class Outbox {
      * store's version; the operation stays in the outbox, marked discarded.
      */
     public void discard(UUID opId, TicketHistory central, Instant now) {
-        store.inTransaction(s -> {
-            Entry e = find(s, opId).orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
+        store.inJdbcTransaction(c -> {
+            Entry e = find(c, opId).orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
             if (e.state() != State.CONFLICT && e.state() != State.REJECTED) {
                 throw new IllegalStateException("operation " + opId + " is " + e.state() + ", not in conflict");
             }
-            settle(s, opId, State.DISCARDED, e.reasonKey(), e.reason(), e.centralTicket(), now);
-            if (unsynced(s, List.of(e.ticketId())).isEmpty()) {
-                restore(s, e.ticketId(), central);
+            settle(c, opId, State.DISCARDED, e.reasonKey(), e.reason(), e.centralTicket(), now);
+            if (unsynced(c, List.of(e.ticketId())).isEmpty()) {
+                restore(c, e.ticketId(), central);
             }
             return null;
         });
     }
 
     /** Puts the central version of a ticket in place of the local one (or removes a ticket it does not hold). */
-    static void restore(Session s, UUID ticketId, TicketHistory central) {
-        boolean known = s.find(TicketEntity.class, ticketId) != null;
+    static void restore(Connection c, UUID ticketId, TicketHistory central) throws SQLException {
         if (central != null) {
-            TicketStore.replace(s, central, known);
-        } else if (known) {
-            TicketStore.removeLocal(s, ticketId);
+            CentralCopies.put(c, List.of(central));
+        } else {
+            CentralCopies.remove(c, ticketId);
         }
     }
 
     static void settle(
-            Session s, UUID opId, State state, String reasonKey, String reason, String centralTicket, Instant now) {
-        s.createNativeMutationQuery("UPDATE outbox SET state = :st, reason_key = :key, reason = :reason,"
-                        + " central_ticket = :central, settled_at = :at WHERE op_id = :id")
-                .setParameter("st", state.name())
-                .setParameter("key", reasonKey)
-                .setParameter(
-                        "reason", reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason)
-                .setParameter("central", centralTicket)
-                .setParameter("at", now.truncatedTo(ChronoUnit.MICROS))
-                .setParameter("id", opId)
-                .executeUpdate();
+            Connection c, UUID opId, State state, String reasonKey, String reason, String centralTicket, Instant now)
+            throws SQLException {
+        Sql.update(
+                c,
+                "UPDATE outbox SET state = ?, reason_key = ?, reason = ?, central_ticket = ?, settled_at = ?"
+                        + " WHERE op_id = ?",
+                state.name(),
+                reasonKey,
+                reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason,
+                centralTicket,
+                now.truncatedTo(ChronoUnit.MICROS),
+                opId);
     }
 
     private static List<Entry> entries(List<Object[]> rows) {

@@ -38,23 +38,20 @@ public final class People {
         if (kept.equals(names())) {
             return kept.size(); // every sync asks; a county's people rarely change: nothing to write
         }
-        return store.inTransaction(s -> {
-            s.createNativeMutationQuery("DELETE FROM person").executeUpdate();
-            kept.forEach((username, name) -> s.createNativeMutationQuery(
-                            "INSERT INTO person (username, display_name) VALUES (:u, :n)")
-                    .setParameter("u", username)
-                    .setParameter("n", name)
-                    .executeUpdate());
+        return store.inJdbcTransaction(c -> {
+            Sql.update(c, "DELETE FROM person");
+            for (Map.Entry<String, String> p : kept.entrySet()) {
+                Sql.update(c, "INSERT INTO person (username, display_name) VALUES (?, ?)", p.getKey(), p.getValue());
+            }
             return kept.size();
         });
     }
 
     /** Display names by username. */
     public Map<String, String> names() {
-        return store.read(s -> {
+        return store.readJdbc(c -> {
             Map<String, String> names = new HashMap<>();
-            for (Object[] r : s.createNativeQuery("SELECT username, display_name FROM person", Object[].class)
-                    .getResultList()) {
+            for (Object[] r : Sql.rows(c, "SELECT username, display_name FROM person")) {
                 names.put((String) r[0], (String) r[1]);
             }
             return names;

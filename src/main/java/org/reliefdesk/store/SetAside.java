@@ -1,6 +1,6 @@
 package org.reliefdesk.store;
 
-import java.sql.Clob;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.hibernate.Session;
 import org.reliefdesk.model.InvalidFieldException;
 
 /**
@@ -30,12 +29,10 @@ public final class SetAside {
     }
 
     public List<Entry> list() {
-        return store.read(s -> s
-                .createNativeQuery(
+        return store.readJdbc(c -> Sql.rows(
+                        c,
                         "SELECT ticket_id, ticket_no, pulled_by, rule, field, args, line,"
-                                + " set_aside_at FROM set_aside ORDER BY set_aside_at DESC",
-                        Object[].class)
-                .getResultList()
+                                + " set_aside_at FROM set_aside ORDER BY set_aside_at DESC")
                 .stream()
                 .map(r -> new Entry(
                         Outbox.uuid(r[0]),
@@ -43,49 +40,41 @@ public final class SetAside {
                         (String) r[2],
                         new InvalidFieldException(
                                 r[4] == null ? "" : (String) r[4], (String) r[3], args((String) r[5])),
-                        String.valueOf(r[6] instanceof Clob c ? clob(c) : r[6]),
+                        String.valueOf(r[6]),
                         instant(r[7])))
                 .toList());
     }
 
     public long count() {
-        return store.read(s -> ((Number) s.createNativeQuery("SELECT COUNT(*) FROM set_aside", Object.class)
-                        .getSingleResult())
-                .longValue());
+        return store.readJdbc(
+                c -> Sql.column(c, Long.class, "SELECT COUNT(*) FROM set_aside").get(0));
     }
 
     /** Keeps (or replaces) a ticket set aside, within the caller's transaction. */
-    static void put(Session s, Entry e) {
-        s.createNativeMutationQuery("DELETE FROM set_aside WHERE ticket_id = :id")
-                .setParameter("id", e.ticketId())
-                .executeUpdate();
-        s.createNativeMutationQuery("INSERT INTO set_aside (ticket_id, ticket_no, pulled_by, rule, field, args, line,"
-                        + " set_aside_at) VALUES (:id, :no, :by, :rule, :field, :args, :line, :at)")
-                .setParameter("id", e.ticketId())
-                .setParameter("no", cut(e.ticketNo(), 64))
-                .setParameter("by", cut(e.pulledBy(), 64))
-                .setParameter("rule", cut(e.why().rule(), 200))
-                .setParameter("field", cut(e.why().field(), 200))
-                .setParameter(
-                        "args",
-                        cut(
-                                String.join(
-                                        "\u001e",
-                                        e.why().args().stream()
-                                                .map(String::valueOf)
-                                                .toList()),
-                                2000))
-                .setParameter("line", e.line())
-                .setParameter("at", e.at())
-                .executeUpdate();
+    static void put(Connection c, Entry e) throws SQLException {
+        Sql.update(c, "DELETE FROM set_aside WHERE ticket_id = ?", e.ticketId());
+        Sql.update(
+                c,
+                "INSERT INTO set_aside (ticket_id, ticket_no, pulled_by, rule, field, args, line, set_aside_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                e.ticketId(),
+                cut(e.ticketNo(), 64),
+                cut(e.pulledBy(), 64),
+                cut(e.why().rule(), 200),
+                cut(e.why().field(), 200),
+                cut(
+                        String.join(
+                                "\u001e",
+                                e.why().args().stream().map(String::valueOf).toList()),
+                        2000),
+                e.line(),
+                e.at());
     }
 
-    /** A ticket taken after all: no longer set aside. */
-    static void clear(Session s, List<UUID> ids) {
+    /** Tickets taken after all: no longer set aside. */
+    static void clear(Connection c, List<UUID> ids) throws SQLException {
         if (!ids.isEmpty()) {
-            s.createNativeMutationQuery("DELETE FROM set_aside WHERE ticket_id IN (:ids)")
-                    .setParameterList("ids", ids)
-                    .executeUpdate();
+            Sql.update(c, "DELETE FROM set_aside WHERE ticket_id IN (" + Sql.marks(ids.size()) + ")", Sql.args(ids));
         }
     }
 
@@ -103,13 +92,5 @@ public final class SetAside {
         return v instanceof OffsetDateTime o
                 ? o.toInstant()
                 : v instanceof Instant i ? i : v instanceof Timestamp t ? t.toInstant() : null;
-    }
-
-    private static String clob(Clob c) {
-        try {
-            return c.getSubString(1, (int) c.length());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,12 +1,16 @@
 package org.reliefdesk.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hibernate.Session;
 import org.reliefdesk.logic.users.PasswordHash;
 
-/** Small named facts of the sync kept in the local store: the pull cursor, the client id, the last sync. */
+/**
+ * Small named facts of the sync kept in the local store: the pull cursor, the client id, the last
+ * sync. Plain JDBC: a sync reads and writes them before anything needs Hibernate's mapping.
+ */
 public final class SyncFacts {
 
     public static final String CURSOR = "pull.cursor";
@@ -27,12 +31,12 @@ public final class SyncFacts {
     }
 
     public Optional<String> get(String name) {
-        return store.read(s -> get(s, name));
+        return store.readJdbc(c -> get(c, name));
     }
 
     public void put(String name, String value) {
-        store.inTransaction(s -> {
-            put(s, name, value);
+        store.inJdbcTransaction(c -> {
+            put(c, name, value);
             return null;
         });
     }
@@ -66,11 +70,15 @@ public final class SyncFacts {
 
     /** This PC's id for the central store's audit log, made once. */
     public String clientId() {
-        return store.inTransaction(s -> get(s, CLIENT_ID).orElseGet(() -> {
+        return store.inJdbcTransaction(c -> {
+            Optional<String> known = get(c, CLIENT_ID);
+            if (known.isPresent()) {
+                return known.get();
+            }
             String id = "pc-" + UUID.randomUUID();
-            put(s, CLIENT_ID, id);
+            put(c, CLIENT_ID, id);
             return id;
-        }));
+        });
     }
 
     /**
@@ -83,9 +91,9 @@ public final class SyncFacts {
 
     /** Starts {@code username}'s pulls from the beginning again (a full resync; waiting changes stay). */
     public void resetCursor(String username) {
-        store.inTransaction(s -> {
-            put(s, cursorName(username), "0");
-            put(s, CAUGHT_UP + username, "false");
+        store.inJdbcTransaction(c -> {
+            put(c, cursorName(username), "0");
+            put(c, CAUGHT_UP + username, "false");
             return null;
         });
     }
@@ -111,17 +119,17 @@ public final class SyncFacts {
      * Waiting local changes stay. Returns whether the cursor was reset.
      */
     public boolean keepCursorFor(String username, String scopeKey) {
-        return store.inTransaction(s -> {
-            Optional<String> before = get(s, SCOPE + username);
+        return store.inJdbcTransaction(c -> {
+            Optional<String> before = get(c, SCOPE + username);
             if (before.isPresent() && before.get().equals(scopeKey)) {
                 return false;
             }
-            put(s, SCOPE + username, scopeKey);
+            put(c, SCOPE + username, scopeKey);
             boolean pulledBefore =
-                    get(s, cursorName(username)).map(c -> !"0".equals(c)).orElse(false);
+                    get(c, cursorName(username)).map(v -> !"0".equals(v)).orElse(false);
             if (pulledBefore) {
-                put(s, cursorName(username), "0");
-                put(s, CAUGHT_UP + username, "false");
+                put(c, cursorName(username), "0");
+                put(c, CAUGHT_UP + username, "false");
             }
             return pulledBefore;
         });
@@ -131,19 +139,12 @@ public final class SyncFacts {
         return CURSOR + "." + username;
     }
 
-    static Optional<String> get(Session s, String name) {
-        return s
-                .createNativeQuery("SELECT fact_value FROM sync_state WHERE fact_name = :n", String.class)
-                .setParameter("n", name)
-                .getResultList()
-                .stream()
+    static Optional<String> get(Connection c, String name) throws SQLException {
+        return Sql.column(c, String.class, "SELECT fact_value FROM sync_state WHERE fact_name = ?", name).stream()
                 .findFirst();
     }
 
-    static void put(Session s, String name, String value) {
-        s.createNativeMutationQuery("MERGE INTO sync_state (fact_name, fact_value) KEY (fact_name) VALUES (:n, :v)")
-                .setParameter("n", name)
-                .setParameter("v", value)
-                .executeUpdate();
+    static void put(Connection c, String name, String value) throws SQLException {
+        Sql.update(c, "MERGE INTO sync_state (fact_name, fact_value) KEY (fact_name) VALUES (?, ?)", name, value);
     }
 }

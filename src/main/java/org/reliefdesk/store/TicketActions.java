@@ -78,8 +78,8 @@ public final class TicketActions {
      */
     public Ticket reapply(UUID opId, User user, TicketHistory central, Instant now) {
         return store.inTransaction(s -> {
-            Outbox.Entry entry =
-                    Outbox.find(s, opId).orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
+            Outbox.Entry entry = s.doReturningWork(c -> Outbox.find(c, opId))
+                    .orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
             if (entry.state() != Outbox.State.CONFLICT && entry.state() != Outbox.State.REJECTED) {
                 throw new IllegalStateException("operation " + opId + " is " + entry.state() + ", not in conflict");
             }
@@ -87,9 +87,8 @@ public final class TicketActions {
             if (old.kind() != Operation.Kind.ACT || central == null) {
                 throw new IllegalStateException("only an action on a ticket the central store holds can be re-applied");
             }
-            Outbox.restore(s, entry.ticketId(), central);
-            s.flush();
-            s.clear();
+            s.doWork(c -> Outbox.restore(c, entry.ticketId(), central));
+            s.clear(); // the ticket's row and events were written past the session: read them again
             TicketEntity entity = s.find(TicketEntity.class, entry.ticketId());
             List<TicketEvent> history = TicketStore.historyOf(s, entry.ticketId());
             AppliedAction applied = engine.apply(
@@ -116,8 +115,8 @@ public final class TicketActions {
                             e.id()),
                     user.username(),
                     now);
-            Outbox.settle(
-                    s, opId, Outbox.State.REAPPLIED, entry.reasonKey(), entry.reason(), entry.centralTicket(), now);
+            s.doWork(c -> Outbox.settle(
+                    c, opId, Outbox.State.REAPPLIED, entry.reasonKey(), entry.reason(), entry.centralTicket(), now));
             s.flush();
             return entity.toModel();
         });

@@ -31,40 +31,23 @@ final class TicketRows {
     private static final int BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The columns every ticket row has but its id and version, in the order {@link #bindFields} sets them. */
+    private static final String FIELDS = "ticket_no, item_code, county_code, county_name, township_code, township_name,"
+            + " village_code, village_name, applicant_name, applicant_id_number, applicant_phone, channel, raised_by,"
+            + " submitted_at, dispatched_at, current_step, status, concluded_at, outcome, moves";
+
+    private static final int FIELD_COUNT = 20;
+
     private TicketRows() {}
 
     /** New tickets' rows, each with the step movements of its history (whose rows {@link #insertEvents} writes). */
     static void insertTickets(Connection c, List<TicketHistory> histories) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (id, ticket_no, item_code, county_code,"
-                + " county_name, township_code, township_name, village_code, village_name, applicant_name,"
-                + " applicant_id_number, applicant_phone, channel, raised_by, submitted_at, dispatched_at, current_step,"
-                + " status, concluded_at, outcome, version, moves) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (id, version, " + FIELDS + ") VALUES (?, 0, "
+                + String.join(", ", Collections.nCopies(FIELD_COUNT, "?")) + ")")) {
             int n = 0;
             for (TicketHistory h : histories) {
-                Ticket t = h.ticket();
-                ps.setObject(1, t.id());
-                ps.setString(2, t.ticketNo());
-                ps.setString(3, t.itemCode());
-                ps.setString(4, t.county().code());
-                ps.setString(5, t.county().name());
-                ps.setString(6, t.township().code());
-                ps.setString(7, t.township().name());
-                ps.setString(8, t.village().code());
-                ps.setString(9, t.village().name());
-                ps.setString(10, t.applicant().name());
-                ps.setString(11, t.applicant().idNumber());
-                ps.setString(12, t.applicant().phone());
-                ps.setString(13, t.channel().name());
-                ps.setString(14, t.raisedBy());
-                time(ps, 15, t.submittedAt());
-                time(ps, 16, t.dispatchedAt());
-                ps.setString(17, t.currentStep());
-                ps.setString(18, t.status().name());
-                time(ps, 19, t.concludedAt());
-                ps.setString(20, t.outcome());
-                ps.setLong(21, 0);
-                ps.setString(22, StepMoves.of(h.events()));
+                ps.setObject(1, h.ticket().id());
+                bindFields(ps, 2, h);
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
@@ -72,6 +55,49 @@ final class TicketRows {
             }
             ps.executeBatch();
         }
+    }
+
+    /** Known tickets' rows as given, their version one up (a form opened on the old one is refused). */
+    static void updateTickets(Connection c, List<TicketHistory> histories) throws SQLException {
+        String set = String.join(" = ?, ", FIELDS.split(", ")) + " = ?";
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE ticket SET " + set + ", version = version + 1 WHERE id = ?")) {
+            int n = 0;
+            for (TicketHistory h : histories) {
+                bindFields(ps, 1, h);
+                ps.setObject(FIELD_COUNT + 1, h.ticket().id());
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The {@link #FIELDS} of a history's ticket, from parameter {@code at} on. */
+    private static void bindFields(PreparedStatement ps, int at, TicketHistory h) throws SQLException {
+        Ticket t = h.ticket();
+        ps.setString(at, t.ticketNo());
+        ps.setString(at + 1, t.itemCode());
+        ps.setString(at + 2, t.county().code());
+        ps.setString(at + 3, t.county().name());
+        ps.setString(at + 4, t.township().code());
+        ps.setString(at + 5, t.township().name());
+        ps.setString(at + 6, t.village().code());
+        ps.setString(at + 7, t.village().name());
+        ps.setString(at + 8, t.applicant().name());
+        ps.setString(at + 9, t.applicant().idNumber());
+        ps.setString(at + 10, t.applicant().phone());
+        ps.setString(at + 11, t.channel().name());
+        ps.setString(at + 12, t.raisedBy());
+        time(ps, at + 13, t.submittedAt());
+        time(ps, at + 14, t.dispatchedAt());
+        ps.setString(at + 15, t.currentStep());
+        ps.setString(at + 16, t.status().name());
+        time(ps, at + 17, t.concludedAt());
+        ps.setString(at + 18, t.outcome());
+        ps.setString(at + 19, StepMoves.of(h.events()));
     }
 
     /** The events and their forms (the ticket rows must be there already). */
@@ -117,6 +143,11 @@ final class TicketRows {
             }
             ps.executeBatch();
         }
+    }
+
+    /** The numbers this PC holds of one county and day ({@link org.reliefdesk.logic.TicketNumbers#prefix}). */
+    static List<String> numbersOf(Connection c, String prefix) throws SQLException {
+        return Sql.column(c, String.class, "SELECT ticket_no FROM ticket WHERE ticket_no LIKE ?", prefix + "%");
     }
 
     /** Those of {@code ids} the event table holds already (an event id is its key), asked {@value #BATCH} at a time. */

@@ -1,5 +1,7 @@
 package org.reliefdesk.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -264,7 +266,8 @@ public final class TicketStore {
         Ticket t = opened.ticket();
         String prefix = TicketNumbers.prefix(t.county().code(), t.submittedAt());
         return store.inTransaction(s -> {
-            Ticket numbered = t.withNumber(nextNumber(s, prefix));
+            Ticket numbered =
+                    t.withNumber(s.doReturningWork(c -> TicketNumbers.next(prefix, TicketRows.numbersOf(c, prefix))));
             TicketHistory stored = new TicketHistory(numbered, opened.events());
             insertAll(s, List.of(stored));
             TicketEvent submit = opened.events().get(0);
@@ -315,14 +318,14 @@ public final class TicketStore {
             Instant now,
             Function<TicketHistory, String> lineOf) {
         try {
-            return store.inTransaction(s -> {
-                removeLeft(s, left, tickets);
-                int written = writeFromCentral(s, tickets);
-                refused.forEach(e -> SetAside.put(s, e));
-                SetAside.clear(s, tickets.stream().map(h -> h.ticket().id()).toList());
-                SyncFacts.put(s, SyncFacts.cursorName(username), Long.toString(cursor));
-                s.flush();
-                s.clear();
+            return store.inJdbcTransaction(c -> {
+                removeLeft(c, left, tickets);
+                int written = writeFromCentral(c, tickets);
+                for (SetAside.Entry e : refused) {
+                    SetAside.put(c, e);
+                }
+                SetAside.clear(c, tickets.stream().map(h -> h.ticket().id()).toList());
+                SyncFacts.put(c, SyncFacts.cursorName(username), Long.toString(cursor));
                 return new PageWritten(written, refused.size());
             });
         } catch (RuntimeException pageFailed) {
@@ -337,9 +340,9 @@ public final class TicketStore {
         int written = 0;
         for (TicketHistory h : tickets) {
             try {
-                written += store.inTransaction(s -> {
-                    int n = writeFromCentral(s, List.of(h));
-                    SetAside.clear(s, List.of(h.ticket().id()));
+                written += store.inJdbcTransaction(c -> {
+                    int n = writeFromCentral(c, List.of(h));
+                    SetAside.clear(c, List.of(h.ticket().id()));
                     return n;
                 });
             } catch (RuntimeException e) {
@@ -356,10 +359,12 @@ public final class TicketStore {
                         now));
             }
         }
-        store.inTransaction(s -> {
-            removeLeft(s, left, tickets);
-            aside.forEach(e -> SetAside.put(s, e));
-            SyncFacts.put(s, SyncFacts.cursorName(username), Long.toString(cursor));
+        store.inJdbcTransaction(c -> {
+            removeLeft(c, left, tickets);
+            for (SetAside.Entry e : aside) {
+                SetAside.put(c, e);
+            }
+            SyncFacts.put(c, SyncFacts.cursorName(username), Long.toString(cursor));
             return null;
         });
         return new PageWritten(written, aside.size());
@@ -370,17 +375,17 @@ public final class TicketStore {
      * item still in scope) and one with a change of this PC still waiting or in conflict (its
      * conflict is shown with it; the central store keeps the ticket).
      */
-    private static void removeLeft(Session s, List<UUID> left, List<TicketHistory> page) {
+    private static void removeLeft(Connection c, List<UUID> left, List<TicketHistory> page) throws SQLException {
         if (left.isEmpty()) {
             return;
         }
         Set<UUID> back = new HashSet<>();
         page.forEach(h -> back.add(h.ticket().id()));
-        Set<UUID> keep = Outbox.unsynced(s, left);
+        Set<UUID> keep = Outbox.unsynced(c, left);
         int removed = 0;
         for (UUID id : new HashSet<>(left)) {
             if (!back.contains(id) && !keep.contains(id)) {
-                removeLocal(s, id);
+                CentralCopies.remove(c, id);
                 removed++;
             }
         }
@@ -399,124 +404,15 @@ public final class TicketStore {
 
     /**
      * Writes the central store's versions of these tickets, except those with a local change
-     * still waiting or in conflict, within the caller's transaction. Every ticket row is written
-     * and flushed before any event: the events refer to their ticket, and with inserts ordered
-     * by entity Hibernate would otherwise send a page's events of known tickets and new tickets
-     * in one batch ahead of the new tickets' rows (the shared-PC FK_EVENT_TICKET failure).
+     * still waiting or in conflict, within the caller's transaction.
      */
-    int writeFromCentral(Session s, List<TicketHistory> tickets) {
-        List<UUID> ids = tickets.stream().map(h -> h.ticket().id()).toList();
-        Set<UUID> keep = Outbox.unsynced(s, ids);
-        Set<UUID> known = ids.isEmpty()
-                ? Set.of()
-                : Set.copyOf(s.createSelectionQuery("select t.id from TicketEntity t where t.id in :ids", UUID.class)
-                        .setParameterList("ids", ids)
-                        .getResultList());
-        List<TicketHistory> written = new ArrayList<>();
-        List<TicketHistory> fresh = new ArrayList<>();
-        for (TicketHistory h : tickets) {
-            if (!keep.contains(h.ticket().id())) {
-                if (known.contains(h.ticket().id())) {
-                    replaceTicketRow(s, h, true);
-                } else {
-                    freeNumber(s, h.ticket().ticketNo(), h.ticket().id());
-                    fresh.add(h);
-                }
-                written.add(h);
-            }
-        }
-        // every ticket row of the page before any event (the events' key), then the events in batches
-        s.flush();
-        s.doWork(c -> {
-            TicketRows.insertTickets(c, fresh);
-            TicketRows.insertEvents(
-                    c, written.stream().flatMap(h -> h.events().stream()).toList());
-        });
+    private static int writeFromCentral(Connection c, List<TicketHistory> tickets) throws SQLException {
+        Set<UUID> keep =
+                Outbox.unsynced(c, tickets.stream().map(h -> h.ticket().id()).toList());
+        List<TicketHistory> written =
+                tickets.stream().filter(h -> !keep.contains(h.ticket().id())).toList();
+        CentralCopies.put(c, written);
         return written.size();
-    }
-
-    /**
-     * Puts a ticket and its whole history as given (the central store's version), in place of
-     * what is stored; the stored version goes up, so a form opened on the old one is refused.
-     */
-    static void replace(Session s, TicketHistory h, boolean known) {
-        replaceTicketRow(s, h, known);
-        s.flush();
-        for (TicketEvent e : h.events()) {
-            persist(s, e);
-        }
-    }
-
-    /** The ticket's row as given, its old events gone (the new ones are the caller's to write). */
-    private static void replaceTicketRow(Session s, TicketHistory h, boolean known) {
-        UUID id = h.ticket().id();
-        freeNumber(s, h.ticket().ticketNo(), id);
-        if (known) {
-            s.createNativeMutationQuery("DELETE FROM ticket_event_form WHERE event_id IN"
-                            + " (SELECT id FROM ticket_event WHERE ticket_id = :id)")
-                    .setParameter("id", id)
-                    .executeUpdate();
-            s.createNativeMutationQuery("DELETE FROM ticket_event WHERE ticket_id = :id")
-                    .setParameter("id", id)
-                    .executeUpdate();
-            TicketEntity entity = s.find(TicketEntity.class, id);
-            entity.copyFrom(h.ticket());
-            entity.moves = StepMoves.of(h.events());
-        } else {
-            TicketEntity entity = TicketEntity.from(h.ticket());
-            entity.version = 0;
-            entity.moves = StepMoves.of(h.events());
-            s.persist(entity);
-        }
-    }
-
-    /**
-     * Makes way for the central store's number: a ticket opened on this PC and not yet synced
-     * may hold the same provisional number (another PC gave it first); it moves to the next free
-     * number of its day, and gets its final number when it syncs.
-     */
-    private static void freeNumber(Session s, String number, UUID owner) {
-        if (!TicketNumbers.wellFormed(number)) {
-            return;
-        }
-        List<Object> holders = s.createNativeQuery(
-                        "SELECT id FROM ticket WHERE ticket_no = :n AND id <> :id", Object.class)
-                .setParameter("n", number)
-                .setParameter("id", owner)
-                .getResultList();
-        if (holders.isEmpty()) {
-            return;
-        }
-        String free = nextNumber(s, number.substring(0, 14));
-        s.createNativeMutationQuery("UPDATE ticket SET ticket_no = :free, version = version + 1"
-                        + " WHERE ticket_no = :n AND id <> :id")
-                .setParameter("free", free)
-                .setParameter("n", number)
-                .setParameter("id", owner)
-                .executeUpdate();
-    }
-
-    /** The next number of a county and day on this PC, its sequence counted as a number. */
-    private static String nextNumber(Session s, String prefix) {
-        return TicketNumbers.next(
-                prefix,
-                s.createNativeQuery("SELECT ticket_no FROM ticket WHERE ticket_no LIKE :p", String.class)
-                        .setParameter("p", prefix + "%")
-                        .getResultList());
-    }
-
-    /** Removes a ticket the central store refused to open (its operation keeps every field). */
-    static void removeLocal(Session s, UUID id) {
-        s.createNativeMutationQuery("DELETE FROM ticket_event_form WHERE event_id IN"
-                        + " (SELECT id FROM ticket_event WHERE ticket_id = :id)")
-                .setParameter("id", id)
-                .executeUpdate();
-        s.createNativeMutationQuery("DELETE FROM ticket_event WHERE ticket_id = :id")
-                .setParameter("id", id)
-                .executeUpdate();
-        s.createNativeMutationQuery("DELETE FROM ticket WHERE id = :id")
-                .setParameter("id", id)
-                .executeUpdate();
     }
 
     /** The townships (code and name) that have tickets in a county, by code. */

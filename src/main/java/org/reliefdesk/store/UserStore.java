@@ -60,15 +60,23 @@ public final class UserStore {
         });
     }
 
-    /** Adds users that are not there yet; existing ones are left as they are. */
+    /** Adds users that are not there yet; existing ones are left as they are (plain JDBC: a sync's sign-in). */
     public int addMissing(List<User> users) {
-        return store.inTransaction(s -> {
+        return store.inJdbcTransaction(c -> {
             int added = 0;
             for (User u : users) {
-                if (s.find(UserEntity.class, u.username()) == null) {
-                    s.persist(UserEntity.from(u));
-                    added++;
-                }
+                added += Sql.update(
+                        c,
+                        "INSERT INTO app_user (username, display_name, role, county_code, department_code,"
+                                + " township_code) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                                + " (SELECT 1 FROM app_user WHERE username = ?)",
+                        u.username(),
+                        u.displayName(),
+                        u.role().name(),
+                        u.countyCode(),
+                        u.departmentCode(),
+                        u.townshipCode(),
+                        u.username());
             }
             return added;
         });

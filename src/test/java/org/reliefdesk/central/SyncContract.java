@@ -152,6 +152,30 @@ abstract class SyncContract {
     }
 
     @Test
+    void aPullWritesWithPlainJdbcWithoutWaitingForHibernatesMapping() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+            b.sync();
+            assertFalse(b.store.mappingBuilt(), "a first pull never waits ~2 s for Hibernate's mapping");
+            a.sync();
+            Ticket before = a.actionable().orElseThrow();
+            Ticket acted = a.act(before);
+            assertEquals(1, a.sync().applied());
+
+            Synchronizer.Report again = b.sync();
+            assertFalse(b.store.mappingBuilt(), "nor a pull that replaces a ticket this PC holds");
+            assertEquals(1, again.pulled());
+            Ticket there = b.store.tickets().find(before.id()).orElseThrow();
+            assertEquals(acted.currentStep(), there.currentStep(), "the central store's version is here");
+            assertEquals(
+                    b.store.tickets().events(before.id()).size(),
+                    world.centralTicket(before.id()).events().size(),
+                    "its old events replaced, none twice");
+            assertEquals(1, there.version(), "its version one up: a form opened on the old one is refused");
+        }
+    }
+
+    @Test
     void aPullPageSaysWhichAttachmentsItsTicketsNameTheStoreHoldsAndAPcAsksForNoOther() throws Exception {
         Random random = new Random(7);
         byte[] whole = new byte[3000];

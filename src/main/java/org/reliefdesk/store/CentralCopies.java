@@ -1,0 +1,138 @@
+package org.reliefdesk.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.reliefdesk.logic.TicketNumbers;
+import org.reliefdesk.model.TicketHistory;
+
+/**
+ * The central store's versions of tickets put in place of the local ones, with plain JDBC inside
+ * the caller's transaction: a pulled page, and a pushed operation's answer. A known ticket's row
+ * is updated (its version goes up, so a form opened on the old one is refused) and its events
+ * replaced; a new one is inserted. Statements go a page at a time, not a ticket at a time.
+ */
+final class CentralCopies {
+
+    /** Ids or numbers asked about in one statement. */
+    private static final int IN_LIST = 500;
+
+    private CentralCopies() {}
+
+    /** Puts these histories as given; the caller has left out those with a local change waiting. */
+    static void put(Connection c, List<TicketHistory> histories) throws SQLException {
+        if (histories.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = histories.stream().map(h -> h.ticket().id()).toList();
+        Set<UUID> known = existing(c, ids);
+        makeWayForNumbers(c, histories);
+        List<UUID> replaced = ids.stream().filter(known::contains).toList();
+        deleteEvents(c, replaced);
+        List<TicketHistory> fresh = new ArrayList<>();
+        List<TicketHistory> updated = new ArrayList<>();
+        for (TicketHistory h : histories) {
+            (known.contains(h.ticket().id()) ? updated : fresh).add(h);
+        }
+        TicketRows.updateTickets(c, updated);
+        TicketRows.insertTickets(c, fresh);
+        TicketRows.insertEvents(
+                c, histories.stream().flatMap(h -> h.events().stream()).toList());
+    }
+
+    /** Removes a ticket, its events and their forms (nothing when it is not here). */
+    static void remove(Connection c, UUID id) throws SQLException {
+        deleteEvents(c, List.of(id));
+        Sql.update(c, "DELETE FROM ticket WHERE id = ?", id);
+    }
+
+    /** Those of {@code ids} this PC holds. */
+    static Set<UUID> existing(Connection c, List<UUID> ids) throws SQLException {
+        Set<UUID> found = new HashSet<>();
+        for (List<UUID> part : parts(ids)) {
+            found.addAll(Sql.column(
+                    c,
+                    UUID.class,
+                    "SELECT id FROM ticket WHERE id IN (" + Sql.marks(part.size()) + ")",
+                    Sql.args(part)));
+        }
+        return found;
+    }
+
+    private static void deleteEvents(Connection c, List<UUID> ticketIds) throws SQLException {
+        for (List<UUID> part : parts(ticketIds)) {
+            String in = "(" + Sql.marks(part.size()) + ")";
+            Sql.update(
+                    c,
+                    "DELETE FROM ticket_event_form WHERE event_id IN (SELECT id FROM ticket_event WHERE ticket_id IN "
+                            + in + ")",
+                    Sql.args(part));
+            Sql.update(c, "DELETE FROM ticket_event WHERE ticket_id IN " + in, Sql.args(part));
+        }
+    }
+
+    /**
+     * Makes way for the central store's numbers: a ticket opened on this PC and not yet synced may
+     * hold the same provisional number (another PC gave it first); it moves to the next free number
+     * of its day, and gets its final number when it syncs. One query finds whether any number of
+     * the histories is held by another ticket; only then are they freed one by one, in order.
+     */
+    private static void makeWayForNumbers(Connection c, List<TicketHistory> histories) throws SQLException {
+        Map<String, UUID> claimed = new HashMap<>();
+        for (TicketHistory h : histories) {
+            if (TicketNumbers.wellFormed(h.ticket().ticketNo())) {
+                claimed.put(h.ticket().ticketNo(), h.ticket().id());
+            }
+        }
+        boolean clash = false;
+        for (List<String> part : parts(new ArrayList<>(claimed.keySet()))) {
+            for (Object[] r : Sql.rows(
+                    c,
+                    "SELECT id, ticket_no FROM ticket WHERE ticket_no IN (" + Sql.marks(part.size()) + ")",
+                    Sql.args(part))) {
+                clash |= !r[0].equals(claimed.get((String) r[1]));
+            }
+        }
+        if (!clash) {
+            return;
+        }
+        for (TicketHistory h : histories) {
+            freeNumber(c, h.ticket().ticketNo(), h.ticket().id(), claimed.keySet());
+        }
+    }
+
+    /** Moves another holder of {@code number} to the next number of its day not taken here nor by {@code claimed}. */
+    private static void freeNumber(Connection c, String number, UUID owner, Set<String> claimed) throws SQLException {
+        if (!TicketNumbers.wellFormed(number)) {
+            return;
+        }
+        if (Sql.column(c, UUID.class, "SELECT id FROM ticket WHERE ticket_no = ? AND id <> ?", number, owner)
+                .isEmpty()) {
+            return;
+        }
+        String prefix = number.substring(0, 14);
+        List<String> taken = new ArrayList<>(TicketRows.numbersOf(c, prefix));
+        claimed.stream().filter(n -> n.startsWith(prefix)).forEach(taken::add);
+        Sql.update(
+                c,
+                "UPDATE ticket SET ticket_no = ?, version = version + 1 WHERE ticket_no = ? AND id <> ?",
+                TicketNumbers.next(prefix, taken),
+                number,
+                owner);
+    }
+
+    private static <T> List<List<T>> parts(List<T> all) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            parts.add(all.subList(from, Math.min(all.size(), from + IN_LIST)));
+        }
+        return parts;
+    }
+}
