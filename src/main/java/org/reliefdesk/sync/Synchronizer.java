@@ -1,6 +1,7 @@
 package org.reliefdesk.sync;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -303,20 +308,80 @@ public final class Synchronizer {
                 .keepCursorFor(username, TicketScope.of(session.user(), catalog).key())) {
             LOG.info("The scope of {} changed since the last pull: pulling everything in it again", username);
         }
-        long cursor = store.syncFacts().cursor(username);
         int pulled = 0;
         long total = -1;
         AttachmentStore files = new AttachmentStore(store.dataDir());
         // Defence in depth: a pulled ticket goes through the same ingestion as an imported one.
         Map<String, Optional<User>> known = new HashMap<>();
         store.users().list().forEach(u -> known.put(u.username(), Optional.of(u)));
-        TicketIngest ingest = new TicketIngest(catalog, name -> known.getOrDefault(name, Optional.empty()));
-        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE)).plusDays(1);
-        while (true) {
-            PullPage page = client.pull(token, cursor, pullPage, total < 0);
-            if (total < 0) {
-                total = Math.max(0, page.total());
+        PageReader reader = new PageReader(
+                token, username, new TicketIngest(catalog, name -> known.getOrDefault(name, Optional.empty())));
+        // One page is fetched and checked on a thread of its own while the one before is written:
+        // the PC's two halves of the work (reading lines, writing rows) overlap instead of taking turns.
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "reliefdesk-pull-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            long first = store.syncFacts().cursor(username);
+            Future<ReadPage> next = ahead.submit(() -> reader.read(first, true));
+            while (true) {
+                ReadPage read = await(next);
+                PullPage page = read.page();
+                if (total < 0) {
+                    total = Math.max(0, page.total());
+                }
+                next = page.more() ? ahead.submit(() -> reader.read(page.next(), false)) : null;
+                TicketStore.PageWritten written = store.tickets()
+                        .replaceFromCentral(
+                                read.tickets(),
+                                page.left(),
+                                read.refused(),
+                                username,
+                                page.next(),
+                                clock.instant(),
+                                h -> read.lines().get(h.ticket().id()));
+                if (written.setAside() > 0) {
+                    LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
+                }
+                if (fetchAttachments) {
+                    fetchAttachments(token, read.tickets(), files, page);
+                }
+                pulled += read.tickets().size();
+                read.tickets().forEach(h -> changed.add(h.ticket().id()));
+                page.left().forEach(changed::add);
+                progress.accept(new Progress("pull", total <= 0 ? 1 : Math.min(1, (double) pulled / total)));
+                if (!page.more()) {
+                    store.syncFacts().markCaughtUp(username);
+                    return pulled;
+                }
             }
+        } finally {
+            ahead.shutdownNow();
+        }
+    }
+
+    /** A pulled page, its lines read: the tickets this PC takes, those it sets aside, each ticket's line. */
+    private record ReadPage(
+            PullPage page, List<TicketHistory> tickets, List<SetAside.Entry> refused, Map<UUID, String> lines) {}
+
+    /** Fetches a page after a cursor and reads its lines as an import reads them (one thread at a time). */
+    private final class PageReader {
+        private final String token;
+        private final String username;
+        private final TicketIngest ingest;
+        private final LocalDate today =
+                LocalDate.now(clock.withZone(ChinaTime.ZONE)).plusDays(1);
+
+        PageReader(String token, String username, TicketIngest ingest) {
+            this.token = token;
+            this.username = username;
+            this.ingest = ingest;
+        }
+
+        ReadPage read(long after, boolean count) throws IOException {
+            PullPage page = client.pull(token, after, pullPage, count);
             List<TicketHistory> tickets = new ArrayList<>(page.changes().size());
             List<SetAside.Entry> refused = new ArrayList<>();
             Map<UUID, String> lines = new HashMap<>();
@@ -329,30 +394,30 @@ public final class Synchronizer {
                     refused.add(setAside(c.ticket(), username, e.problem()));
                 }
             }
-            TicketStore.PageWritten written = store.tickets()
-                    .replaceFromCentral(
-                            tickets,
-                            page.left(),
-                            refused,
-                            username,
-                            page.next(),
-                            clock.instant(),
-                            h -> lines.get(h.ticket().id()));
-            if (written.setAside() > 0) {
-                LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
+            return new ReadPage(page, tickets, refused, lines);
+        }
+    }
+
+    /** The page read ahead, or what stopped it (a refusal, the network) as if it happened here. */
+    private static ReadPage await(Future<ReadPage> next) throws IOException {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            next.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the pull was stopped");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
             }
-            if (fetchAttachments) {
-                fetchAttachments(token, tickets, files, page);
+            if (cause instanceof RuntimeException re) {
+                throw re;
             }
-            pulled += tickets.size();
-            tickets.forEach(h -> changed.add(h.ticket().id()));
-            page.left().forEach(changed::add);
-            cursor = page.next();
-            progress.accept(new Progress("pull", total <= 0 ? 1 : Math.min(1, (double) pulled / total)));
-            if (!page.more()) {
-                store.syncFacts().markCaughtUp(username);
-                return pulled;
+            if (cause instanceof Error err) {
+                throw err;
             }
+            throw new IOException(cause);
         }
     }
 

@@ -24,6 +24,8 @@ final class CountingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String target;
     private final ConcurrentLinkedQueue<String> paths = new ConcurrentLinkedQueue<>();
+    private volatile String cutPrefix;
+    private volatile long cutAfter;
 
     CountingProxy(String target) throws IOException {
         this.target = target;
@@ -41,6 +43,13 @@ final class CountingProxy implements AutoCloseable {
         return paths.stream().filter(p -> p.startsWith(prefix)).count();
     }
 
+    /** From now on, requests for a path starting with {@code prefix} beyond the first {@code n} are answered 503 (the line went down). */
+    CountingProxy cutAfter(String prefix, long n) {
+        cutAfter = n;
+        cutPrefix = prefix;
+        return this;
+    }
+
     List<String> paths() {
         return List.copyOf(paths);
     }
@@ -48,6 +57,13 @@ final class CountingProxy implements AutoCloseable {
     private void relay(HttpExchange x) throws IOException {
         URI uri = x.getRequestURI();
         paths.add(uri.getPath());
+        String cut = cutPrefix;
+        if (cut != null && uri.getPath().startsWith(cut) && count(cut) > cutAfter) {
+            x.getRequestBody().close();
+            x.sendResponseHeaders(503, -1);
+            x.close();
+            return;
+        }
         byte[] body;
         try (InputStream in = x.getRequestBody()) {
             body = in.readAllBytes();

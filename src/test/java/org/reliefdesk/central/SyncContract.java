@@ -390,6 +390,38 @@ abstract class SyncContract {
     }
 
     @Test
+    void aLineThatGoesDownMidPullKeepsEveryPageReadBeforeItAndTheRestFollowsLater() throws Exception {
+        try (CountingProxy wire = new CountingProxy(world.url()).cutAfter("/api/v1/changes", 2);
+                SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A)) {
+            CentralClient client = new CentralClient(wire.url(), Duration.ofSeconds(10));
+            CentralClient.Session session =
+                    client.signIn(SyncWorld.LEADER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc-leader");
+            CentralClient.Refused down = Assertions.assertThrows(
+                    CentralClient.Refused.class,
+                    () -> new Synchronizer(leader.store, client, SyncWorld.CATALOG, world.clock)
+                            .pullPage(50)
+                            .sync(session, p -> {}));
+            assertEquals(503, down.status());
+            TicketScope county = new TicketScope(SyncWorld.COUNTY_A, null, null);
+            assertEquals(
+                    100,
+                    leader.store.tickets().list(county).size(),
+                    "the two pages read before the line went down are written, the third (read ahead) is not");
+
+            Synchronizer.Report rest = new Synchronizer(
+                            leader.store,
+                            new CentralClient(world.url(), Duration.ofSeconds(10)),
+                            SyncWorld.CATALOG,
+                            world.clock)
+                    .pullPage(50)
+                    .sync(session, p -> {});
+            assertEquals(world.countyATickets - 100, rest.pulled(), "only the rest is pulled again");
+            assertEquals(
+                    world.countyATickets, leader.store.tickets().list(county).size());
+        }
+    }
+
+    @Test
     void aUserOfOneCountyPullsNothingOfAnotherAndAForgedCountyChangesNothing() throws Exception {
         try (SyncWorld.Pc other = world.pc("other", SyncWorld.WATER_B);
                 SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A)) {
