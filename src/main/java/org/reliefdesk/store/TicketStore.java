@@ -216,6 +216,12 @@ public final class TicketStore {
         return TicketReads.movementsOf(store.dataSource(), List.copyOf(ids));
     }
 
+    /** The service item of a stored ticket (plain JDBC: a sync's push names its photos by it). */
+    public Optional<String> itemOf(UUID id) {
+        return store.readJdbc(c -> Sql.column(c, String.class, "SELECT item_code FROM ticket WHERE id = ?", id).stream()
+                .findFirst());
+    }
+
     public Optional<Ticket> find(UUID id) {
         return store.read(
                 s -> Optional.ofNullable(s.find(TicketEntity.class, id)).map(TicketEntity::toModel));

@@ -289,8 +289,8 @@ public final class Synchronizer {
             Operation op = e.operation();
             if (op.kind() == Operation.Kind.ACT) {
                 store.tickets()
-                        .find(op.ticketId())
-                        .ifPresent(t -> TicketAttachments.of(catalog, t.itemCode(), List.of(op.asEvent(e.createdBy())))
+                        .itemOf(op.ticketId())
+                        .ifPresent(item -> TicketAttachments.of(catalog, item, List.of(op.asEvent(e.createdBy())))
                                 .forEach(a -> names.putIfAbsent(a.storedName(), op.ticketId())));
             } else {
                 TicketHistory h = decode(op.line());
