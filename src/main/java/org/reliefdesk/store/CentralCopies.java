@@ -21,9 +21,6 @@ import org.reliefdesk.model.TicketHistory;
  */
 final class CentralCopies {
 
-    /** Ids or numbers asked about in one statement. */
-    private static final int IN_LIST = 500;
-
     private CentralCopies() {}
 
     /** Puts these histories as given; the caller has left out those with a local change waiting. */
@@ -54,9 +51,9 @@ final class CentralCopies {
     }
 
     /** Those of {@code ids} this PC holds. */
-    static Set<UUID> existing(Connection c, List<UUID> ids) throws SQLException {
+    private static Set<UUID> existing(Connection c, List<UUID> ids) throws SQLException {
         Set<UUID> found = new HashSet<>();
-        for (List<UUID> part : parts(ids)) {
+        for (List<UUID> part : Sql.parts(ids)) {
             found.addAll(Sql.column(
                     c,
                     UUID.class,
@@ -67,7 +64,7 @@ final class CentralCopies {
     }
 
     private static void deleteEvents(Connection c, List<UUID> ticketIds) throws SQLException {
-        for (List<UUID> part : parts(ticketIds)) {
+        for (List<UUID> part : Sql.parts(ticketIds)) {
             String in = "(" + Sql.marks(part.size()) + ")";
             Sql.update(
                     c,
@@ -92,7 +89,7 @@ final class CentralCopies {
             }
         }
         boolean clash = false;
-        for (List<String> part : parts(new ArrayList<>(claimed.keySet()))) {
+        for (List<String> part : Sql.parts(new ArrayList<>(claimed.keySet()))) {
             for (Object[] r : Sql.rows(
                     c,
                     "SELECT id, ticket_no FROM ticket WHERE ticket_no IN (" + Sql.marks(part.size()) + ")",
@@ -126,13 +123,5 @@ final class CentralCopies {
                 TicketNumbers.next(prefix, taken),
                 number,
                 owner);
-    }
-
-    private static <T> List<List<T>> parts(List<T> all) {
-        List<List<T>> parts = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_LIST) {
-            parts.add(all.subList(from, Math.min(all.size(), from + IN_LIST)));
-        }
-        return parts;
     }
 }

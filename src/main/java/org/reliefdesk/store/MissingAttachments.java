@@ -25,9 +25,6 @@ public final class MissingAttachments {
     /** The longest wait between two tries. */
     public static final Duration LONGEST_WAIT = Duration.ofDays(1);
 
-    /** Names asked about in one statement. */
-    private static final int IN_LIST = 500;
-
     private final LocalStore store;
 
     MissingAttachments(LocalStore store) {
@@ -63,11 +60,10 @@ public final class MissingAttachments {
         });
     }
 
-    /** The tries so far of those of {@code names} missing, asked {@value #IN_LIST} at a time. */
+    /** The tries so far of those of {@code names} missing, asked {@value Sql#IN_LIST} at a time. */
     private static Map<String, Integer> attempts(Connection c, List<String> names) throws SQLException {
         Map<String, Integer> found = new HashMap<>();
-        for (int from = 0; from < names.size(); from += IN_LIST) {
-            List<String> part = names.subList(from, Math.min(names.size(), from + IN_LIST));
+        for (List<String> part : Sql.parts(names)) {
             for (Object[] r : Sql.rows(
                     c,
                     "SELECT stored_name, attempts FROM missing_attachment WHERE stored_name IN ("

@@ -1,7 +1,6 @@
 package org.reliefdesk.store;
 
 import java.nio.ByteBuffer;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,9 +32,6 @@ public final class Outbox {
     private static final String COLUMNS =
             "SELECT op_id, seq, ticket_id, body, created_by, created_at, state, reason_key,"
                     + " reason, central_ticket, settled_at FROM outbox";
-
-    /** Ticket ids asked about in one statement. */
-    private static final int IN_LIST = 500;
 
     private final LocalStore store;
 
@@ -159,8 +155,7 @@ public final class Outbox {
     /** Tickets a pull must not overwrite: a change of theirs waits or is in conflict. */
     static Set<UUID> unsynced(Connection c, List<UUID> among) throws SQLException {
         Set<UUID> found = new HashSet<>();
-        for (int from = 0; from < among.size(); from += IN_LIST) {
-            List<UUID> part = among.subList(from, Math.min(among.size(), from + IN_LIST));
+        for (List<UUID> part : Sql.parts(among)) {
             found.addAll(Sql.column(
                     c,
                     UUID.class,
@@ -284,18 +279,9 @@ public final class Outbox {
         return UUID.fromString(o.toString());
     }
 
+    /** A text column as {@link Sql#rows} gives it (a CLOB read as a string already). */
     private static String text(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Clob clob) {
-            try {
-                return clob.getSubString(1, (int) clob.length());
-            } catch (SQLException e) {
-                throw new StoreException("cannot read a stored text: " + e.getMessage(), e);
-            }
-        }
-        return o.toString();
+        return o == null ? null : o.toString();
     }
 
     private static Instant instant(Object o) {

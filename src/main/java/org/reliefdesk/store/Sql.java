@@ -20,6 +20,9 @@ import java.util.List;
  */
 final class Sql {
 
+    /** The most values in one IN list. */
+    static final int IN_LIST = 500;
+
     /** Rows sent in one round of a batch. */
     private static final int BATCH = 500;
 
@@ -80,6 +83,15 @@ final class Sql {
                 return values;
             }
         }
+    }
+
+    /** A list cut into pieces of at most {@value #IN_LIST}: ids or names asked about in one IN list each. */
+    static <T> List<List<T>> parts(List<T> all) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            parts.add(all.subList(from, Math.min(all.size(), from + IN_LIST)));
+        }
+        return parts;
     }
 
     /** {@code n} parameter marks for an IN list ("?, ?, ?"). */

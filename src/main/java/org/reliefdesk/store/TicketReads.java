@@ -117,7 +117,7 @@ final class TicketReads {
             for (int from = 0; from < ids.size(); from += BY_ID) {
                 List<UUID> some = ids.subList(from, Math.min(ids.size(), from + BY_ID));
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT " + TICKET_COLUMNS + " FROM ticket WHERE id IN (" + marks(some.size()) + ")")) {
+                        "SELECT " + TICKET_COLUMNS + " FROM ticket WHERE id IN (" + Sql.marks(some.size()) + ")")) {
                     for (int i = 0; i < some.size(); i++) {
                         ps.setObject(i + 1, some.get(i));
                     }
@@ -157,7 +157,7 @@ final class TicketReads {
     private static Map<UUID, Map<String, Object>> itemChanges(Connection c, List<UUID> ids) throws SQLException {
         Map<UUID, Map<String, Object>> found = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT f.event_id, f.form_data FROM ticket_event_form f"
-                + " JOIN ticket_event e ON e.id = f.event_id WHERE e.ticket_id IN (" + marks(ids.size())
+                + " JOIN ticket_event e ON e.id = f.event_id WHERE e.ticket_id IN (" + Sql.marks(ids.size())
                 + ") AND f.form_data LIKE ?")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setObject(i + 1, ids.get(i));
@@ -176,14 +176,6 @@ final class TicketReads {
             }
         }
         return found;
-    }
-
-    private static String marks(int n) {
-        StringBuilder sql = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        return sql.toString();
     }
 
     /** What a row kept besides the ticket: its step movements, null when not kept. */
@@ -264,8 +256,8 @@ final class TicketReads {
 
     /** The events of these tickets, by ticket. */
     private Map<UUID, Timeline> eventsOf(Connection c, List<UUID> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + EVENT_COLUMNS + " FROM ticket_event e WHERE e.ticket_id IN (" + marks(ids.size()) + ")")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS
+                + " FROM ticket_event e WHERE e.ticket_id IN (" + Sql.marks(ids.size()) + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setObject(i + 1, ids.get(i));
             }

@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +41,8 @@ final class TicketRows {
 
     /** New tickets' rows, each with the step movements of its history (whose rows {@link #insertEvents} writes). */
     static void insertTickets(Connection c, List<TicketHistory> histories) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (id, version, " + FIELDS + ") VALUES (?, 0, "
-                + String.join(", ", Collections.nCopies(FIELD_COUNT, "?")) + ")")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ticket (id, version, " + FIELDS + ") VALUES (?, 0, " + Sql.marks(FIELD_COUNT) + ")")) {
             int n = 0;
             for (TicketHistory h : histories) {
                 ps.setObject(1, h.ticket().id());
@@ -155,8 +154,8 @@ final class TicketRows {
         Set<UUID> stored = new HashSet<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<UUID> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ticket_event WHERE id IN (" + marks + ")")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT id FROM ticket_event WHERE id IN (" + Sql.marks(part.size()) + ")")) {
                 for (int i = 0; i < part.size(); i++) {
                     ps.setObject(i + 1, part.get(i));
                 }
