@@ -708,24 +708,7 @@ abstract class HostileContract {
                         staff);
         Ticket t = h.ticket();
         String number = TicketNumbers.number(TicketNumbers.prefix(t.county().code(), t.submittedAt()), 1);
-        Ticket numbered = new Ticket(
-                t.id(),
-                number,
-                t.itemCode(),
-                t.county(),
-                t.township(),
-                t.village(),
-                t.applicant(),
-                t.channel(),
-                t.raisedBy(),
-                t.submittedAt(),
-                t.dispatchedAt(),
-                t.currentStep(),
-                t.status(),
-                t.concludedAt(),
-                t.outcome(),
-                0);
-        ObjectNode n = (ObjectNode) json.readTree(codec.write(new TicketHistory(numbered, h.events())));
+        ObjectNode n = (ObjectNode) json.readTree(codec.write(new TicketHistory(t.withNumber(number), h.events())));
         return json.writeValueAsString(change.apply(n));
     }
 

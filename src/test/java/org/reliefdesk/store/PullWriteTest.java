@@ -1,14 +1,19 @@
 package org.reliefdesk.store;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A pull page that mixes tickets this PC holds already (a clerk worked on them here) with
@@ -48,5 +53,87 @@ class PullWriteTest {
                             .orElseThrow()
                             .currentStep());
         }
+    }
+
+    @Test
+    void aNumberTheCentralStoreGivesIsFreedHereAndTwoTicketsMaySwapTheirNumbers() {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory provisional = TestData.newWaterTicket("530128202111200001"); // opened here offline
+            TicketHistory other = TestData.newWaterTicket("530128202111200002");
+            TicketHistory a = TestData.newWaterTicket("530128202111200005");
+            TicketHistory b = TestData.newWaterTicket("530128202111200006");
+            List.of(provisional, other, a, b).forEach(h -> TestData.insert(store, h));
+
+            TicketHistory fromCentral = TestData.newWaterTicket("530128202111200001");
+            List<TicketHistory> page = List.of(
+                    fromCentral,
+                    new TicketHistory(a.ticket().withNumber("530128202111200006"), a.events()),
+                    new TicketHistory(b.ticket().withNumber("530128202111200005"), b.events()));
+            assertEquals(3, store.tickets().replaceFromCentral(page, "leader", 9));
+
+            assertEquals("530128202111200001", number(store, fromCentral));
+            Ticket moved = store.tickets().find(provisional.ticket().id()).orElseThrow();
+            assertEquals(
+                    "530128202111200007",
+                    moved.ticketNo(),
+                    "the next number after every one held here or given by the page");
+            assertEquals(1, moved.version(), "moved: a form opened on it is refused");
+            assertEquals("530128202111200002", number(store, other), "a number nobody claims stays");
+            assertEquals("530128202111200006", number(store, a));
+            assertEquals("530128202111200005", number(store, b));
+        }
+    }
+
+    @Test
+    void aTicketWhoseEventIdsAnotherTicketHoldsIsSetAsideAndTheRestOfThePageAndTheCursorAreWritten() {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory here = TestData.newWaterTicket("530128202111200001");
+            TestData.insert(store, here);
+            TicketHistory fine = TestData.newWaterTicket("530128202111200002");
+            TicketHistory hostile = TestData.newWaterTicket("530128202111200003");
+            TicketEvent first = hostile.events().get(0);
+            List<TicketEvent> reused = new ArrayList<>(hostile.events());
+            reused.set(
+                    0,
+                    new TicketEvent(
+                            here.events().get(0).id(), // another ticket's event id: the event table refuses it
+                            first.ticketId(),
+                            first.seq(),
+                            first.actor(),
+                            first.at(),
+                            first.action(),
+                            first.fromStep(),
+                            first.toStep(),
+                            first.note(),
+                            first.formData(),
+                            first.outcome(),
+                            first.receivedAt()));
+            TicketHistory refused = new TicketHistory(hostile.ticket(), reused);
+
+            TicketStore.PageWritten w = store.tickets()
+                    .replaceFromCentral(
+                            List.of(fine, refused),
+                            List.of(),
+                            List.of(),
+                            "leader",
+                            12,
+                            Instant.parse("2021-11-23T02:00:00Z"),
+                            h -> "{\"id\":\"" + h.ticket().id() + "\"}");
+
+            assertEquals(1, w.written());
+            assertEquals(1, w.setAside());
+            assertEquals(12, store.syncFacts().cursor("leader"), "the cursor goes past the page");
+            assertEquals(2, store.tickets().count(), "the one already here and the one that fits");
+            assertEquals(2 * 2, store.tickets().eventCount(), "no event of the refused ticket, none of the other lost");
+            assertTrue(store.tickets().find(hostile.ticket().id()).isEmpty());
+            SetAside.Entry aside = store.setAside().list().get(0);
+            assertEquals(hostile.ticket().id(), aside.ticketId());
+            assertEquals("sync.setAside.store", aside.why().rule());
+        }
+    }
+
+    private static String number(LocalStore store, TicketHistory h) {
+        UUID id = h.ticket().id();
+        return store.tickets().find(id).orElseThrow().ticketNo();
     }
 }
