@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.model.Ticket;
-import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,24 +90,9 @@ class PullWriteTest {
             TestData.insert(store, here);
             TicketHistory fine = TestData.newWaterTicket("530128202111200002");
             TicketHistory hostile = TestData.newWaterTicket("530128202111200003");
-            TicketEvent first = hostile.events().get(0);
-            List<TicketEvent> reused = new ArrayList<>(hostile.events());
-            reused.set(
-                    0,
-                    new TicketEvent(
-                            here.events().get(0).id(), // another ticket's event id: the event table refuses it
-                            first.ticketId(),
-                            first.seq(),
-                            first.actor(),
-                            first.at(),
-                            first.action(),
-                            first.fromStep(),
-                            first.toStep(),
-                            first.note(),
-                            first.formData(),
-                            first.outcome(),
-                            first.receivedAt()));
-            TicketHistory refused = new TicketHistory(hostile.ticket(), reused);
+            // another ticket's event id: the event table refuses it
+            TicketHistory refused =
+                    TestData.withFirstEventId(hostile, here.events().get(0).id());
 
             TicketStore.PageWritten w = store.tickets()
                     .replaceFromCentral(

@@ -96,6 +96,28 @@ final class TestData {
         return new TicketHistory(t, events);
     }
 
+    /** The same history whose first event carries {@code eventId} (another ticket's: the event table refuses it). */
+    static TicketHistory withFirstEventId(TicketHistory h, UUID eventId) {
+        List<TicketEvent> events = new ArrayList<>(h.events());
+        TicketEvent first = events.get(0);
+        events.set(
+                0,
+                new TicketEvent(
+                        eventId,
+                        first.ticketId(),
+                        first.seq(),
+                        first.actor(),
+                        first.at(),
+                        first.action(),
+                        first.fromStep(),
+                        first.toStep(),
+                        first.note(),
+                        first.formData(),
+                        first.outcome(),
+                        first.receivedAt()));
+        return new TicketHistory(h.ticket(), events);
+    }
+
     static void insert(LocalStore store, TicketHistory h) {
         store.inTransaction(s -> {
             store.tickets().insertAll(s, List.of(h));

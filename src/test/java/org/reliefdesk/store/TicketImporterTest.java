@@ -15,7 +15,6 @@ import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,23 +110,10 @@ class TicketImporterTest {
             TicketHistory a = TestData.newWaterTicket("5301282021112000011");
             assertEquals(1, run(store, List.of(CODEC.write(a))).imported());
             TicketHistory b = TestData.newWaterTicket("5301282021112000012");
-            List<TicketEvent> events = new ArrayList<>(b.events());
-            TicketEvent first = events.get(0);
-            events.set(
-                    0,
-                    new TicketEvent(
-                            a.events().get(0).id(),
-                            first.ticketId(),
-                            first.seq(),
-                            first.actor(),
-                            first.at(),
-                            first.action(),
-                            first.fromStep(),
-                            first.toStep(),
-                            first.note(),
-                            first.formData(),
-                            first.outcome()));
-            ImportReport report = run(store, List.of(CODEC.write(new TicketHistory(b.ticket(), events))));
+            ImportReport report = run(
+                    store,
+                    List.of(CODEC.write(
+                            TestData.withFirstEventId(b, a.events().get(0).id()))));
             assertEquals(0, report.imported());
             assertEquals(1, report.rejected().get(0).lineNumber());
             assertEquals("events", report.rejected().get(0).problem().field());
