@@ -41,9 +41,10 @@ public final class MissingAttachments {
             return;
         }
         store.inJdbcTransaction(c -> {
-            Map<String, Integer> before = attempts(c, List.copyOf(new LinkedHashSet<>(missed)));
+            List<String> names = List.copyOf(new LinkedHashSet<>(missed)); // each once, in order
+            Map<String, Integer> before = attempts(c, names);
             List<Object[]> merges = new ArrayList<>();
-            for (String name : new LinkedHashSet<>(missed)) {
+            for (String name : names) {
                 int attempts = before.getOrDefault(name, 0) + 1;
                 merges.add(
                         new Object[] {name, attempts, now.plus(wait(attempts)).toEpochMilli()});

@@ -748,25 +748,7 @@ abstract class HostileContract {
         Ticket t = read.ticket();
         // a number of its own unless the test chose one (the generated county holds the low ones)
         String no = t.ticketNo().endsWith("0001") ? t.ticketNo().substring(0, 14) + (7000 + planted++) : t.ticketNo();
-        TicketHistory h = new TicketHistory(
-                new Ticket(
-                        t.id(),
-                        no,
-                        t.itemCode(),
-                        t.county(),
-                        t.township(),
-                        t.village(),
-                        t.applicant(),
-                        t.channel(),
-                        t.raisedBy(),
-                        t.submittedAt(),
-                        t.dispatchedAt(),
-                        t.currentStep(),
-                        t.status(),
-                        t.concludedAt(),
-                        t.outcome(),
-                        0),
-                read.events());
+        TicketHistory h = new TicketHistory(t.withNumber(no), read.events());
         world.central
                 .database()
                 .inTransaction(c -> world.central.tickets().save(c, h, true, false, world.clock.instant()));
