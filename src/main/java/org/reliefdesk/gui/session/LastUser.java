@@ -38,13 +38,16 @@ public final class LastUser {
         }
     }
 
-    public static void remember(Path dataDir, String username) {
+    /** Whether the name was written (a failure is logged: the next start begins on the leader). */
+    public static boolean remember(Path dataDir, String username) {
         Path f = file(dataDir);
         try {
             Files.createDirectories(f.getParent());
             Files.writeString(f, username, StandardCharsets.UTF_8);
+            return true;
         } catch (IOException e) {
             LOG.warn("Could not remember the last user in {}", f, e);
+            return false;
         }
     }
 }

@@ -30,6 +30,7 @@ import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.settings.FirstRunPage;
 import org.reliefdesk.gui.signin.SignInView;
 import org.reliefdesk.gui.signin.SignInViewModel;
+import org.reliefdesk.gui.signin.SignInViewModel.SignedIn;
 import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -211,7 +212,7 @@ public final class WorkbenchApp extends Application {
                                                         this::backToSignIn)
                                                 .root());
                             } else {
-                                showWorkbench(u, DemoBootstrap.demoPassword());
+                                showWorkbench(new SignedIn(u, DemoBootstrap.demoPassword(), null));
                             }
                         },
                         embedded ? "signIn.hintEmbedded" : "signIn.hint",
@@ -236,7 +237,8 @@ public final class WorkbenchApp extends Application {
                 error -> fail(config.texts().msg("workbench.loadFailed", error.getMessage()), error));
     }
 
-    private void showWorkbench(User user, char[] password) {
+    private void showWorkbench(SignedIn signedIn) {
+        User user = signedIn.user();
         if (current != null) {
             current.stopAutoRefresh();
         }
@@ -250,13 +252,11 @@ public final class WorkbenchApp extends Application {
         lastUser = user.username();
         tasks.run(
                 UiTasks.Lane.HOUSEKEEPING,
-                progress -> {
-                    LastUser.remember(config.dataDir(), user.username());
-                    return null;
-                },
+                progress -> LastUser.remember(config.dataDir(), user.username()),
                 done -> {},
                 error -> LOG.warn("Could not remember the last user", error));
-        SyncViewModel sync = new SyncViewModel(workspace, user, password, vm::synced);
+        SyncViewModel sync =
+                new SyncViewModel(workspace, user, signedIn.password(), vm::synced).signedIn(signedIn.session());
         currentSync = sync;
         // A saved action or a new ticket waits in the outbox: the status bar's count follows each load.
         vm.loadingProperty().addListener((o, was, now) -> {
@@ -309,7 +309,7 @@ public final class WorkbenchApp extends Application {
      */
     private void smokeTest() {
         exitCode = 1;
-        showWorkbench(DemoBootstrap.smokeTestUser(), DemoBootstrap.demoPassword());
+        showWorkbench(new SignedIn(DemoBootstrap.smokeTestUser(), DemoBootstrap.demoPassword(), null));
         SmokeTest.watch(() -> current, stage, config.dataDir(), passed -> {
             exitCode = passed ? 0 : 1;
             Platform.exit();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.reliefdesk.gui.common.UiTasks;
@@ -21,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * person is known on this PC from then on and the password's hash is remembered. Unreachable: a
  * person who signed in here before works offline if the password matches the one last accepted
  * (the sync signs in once the network is back); anyone else is told why, in their language.
+ * An online sign-in hands its token on: the workbench's first sync uses it instead of signing in
+ * again (each sign-in costs the central store a password derivation).
  */
 public final class SignInViewModel {
     static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -33,15 +34,21 @@ public final class SignInViewModel {
         this.workspace = workspace;
     }
 
-    /** Answers on the FX thread: {@code signedIn} with the user, or {@code refused} with why. */
-    public void signIn(String username, char[] password, BiConsumer<User, char[]> signedIn, Consumer<String> refused) {
+    /**
+     * Who signed in, with the password the sync signs in with again when its token expires, and
+     * the token of this sign-in (null when accepted offline).
+     */
+    public record SignedIn(User user, char[] password, CentralClient.Session session) {}
+
+    /** Answers on the FX thread: {@code signedIn} with who signed in, or {@code refused} with why. */
+    public void signIn(String username, char[] password, Consumer<SignedIn> signedIn, Consumer<String> refused) {
         Texts texts = workspace.config.texts();
         workspace.tasks.run(
                 UiTasks.Lane.SYNC,
                 p -> answer(username, password, texts),
                 answer -> {
                     if (answer.user() != null) {
-                        signedIn.accept(answer.user(), password);
+                        signedIn.accept(new SignedIn(answer.user(), password, answer.session()));
                     } else {
                         refused.accept(answer.refusal());
                     }
@@ -52,8 +59,8 @@ public final class SignInViewModel {
                 });
     }
 
-    /** Who signed in, or why not. */
-    private record Answer(User user, String refusal) {}
+    /** Who signed in (with the central store's token, when online), or why not. */
+    private record Answer(User user, CentralClient.Session session, String refusal) {}
 
     private Answer answer(String username, char[] password, Texts texts) {
         try {
@@ -61,11 +68,13 @@ public final class SignInViewModel {
                     .signIn(username, password, workspace.store.syncFacts().clientId());
             workspace.store.users().addMissing(List.of(session.user()));
             workspace.store.syncFacts().rememberPassword(username, password);
-            return new Answer(session.user(), null);
+            return new Answer(session.user(), session, null);
         } catch (CentralClient.Refused e) {
             String key = e.code();
             return new Answer(
-                    null, texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage());
+                    null,
+                    null,
+                    texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage());
         } catch (IOException e) {
             LOG.info("Central store not reached at sign-in: {}", e.toString());
             Optional<User> known = workspace.store.users().list().stream()
@@ -73,9 +82,10 @@ public final class SignInViewModel {
                     .findFirst();
             SyncFacts.OfflineCheck check = workspace.store.syncFacts().checkOffline(username, password);
             if (known.isPresent() && check == SyncFacts.OfflineCheck.MATCHES) {
-                return new Answer(known.get(), null);
+                return new Answer(known.get(), null, null);
             }
             return new Answer(
+                    null,
                     null,
                     check == SyncFacts.OfflineCheck.WRONG
                             ? texts.msg("sync.auth.wrongPassword")

@@ -77,6 +77,17 @@ public final class SyncViewModel {
         this.conflicts = new ConflictSettling(this, workspace, user, onChanged);
     }
 
+    /**
+     * The token the sign-in screen just got (null: signed in offline or on the demo list): the
+     * first sync uses it rather than signing in a second time.
+     */
+    public synchronized SyncViewModel signedIn(CentralClient.Session fromSignIn) {
+        if (fromSignIn != null && fromSignIn.user().username().equals(user.username())) {
+            session = fromSignIn;
+        }
+        return this;
+    }
+
     /** Whether this workbench syncs at all (not when started with {@code --central off}). */
     public boolean enabled() {
         return workspace.centralUrl() != null;

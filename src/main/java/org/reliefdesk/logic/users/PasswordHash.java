@@ -19,8 +19,15 @@ public final class PasswordHash {
     public static final int ITERATIONS = 600_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** A hash of nothing anyone types: an unknown name is checked against it, so it costs what a known one costs. */
-    private static final String DECOY = hash("decoy-\u0000-not-a-password".toCharArray());
+
+    /**
+     * A hash of nothing anyone types: an unknown name is checked against it, so it costs what a
+     * known one costs. Made when first needed (a class of its own): a PC never checks an unknown
+     * name, and a central store's first sign-in should not pay for it.
+     */
+    private static final class Decoy {
+        static final String HASH = hash("decoy-\u0000-not-a-password".toCharArray());
+    }
 
     private PasswordHash() {}
 
@@ -41,7 +48,7 @@ public final class PasswordHash {
      */
     public static boolean matches(char[] password, String stored) {
         if (stored == null) {
-            matchesStored(password, DECOY);
+            matchesStored(password, Decoy.HASH);
             return false;
         }
         return matchesStored(password, stored);
