@@ -171,6 +171,7 @@ public final class ActionDialog {
         dialog.getDialogPane().getButtonTypes().addAll(save, cancel);
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("saveButton");
+        dialog.getDialogPane().lookupButton(cancel).setId("cancelButton");
         saveButton.disableProperty().bind(editor.validProperty().not());
         ActionDialogs.saveOnCtrlS(dialog.getDialogPane(), saveButton);
         // Saving a terminal refusal asks once more; cancelling typed input asks before discarding.

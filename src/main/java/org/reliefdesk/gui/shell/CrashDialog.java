@@ -70,6 +70,7 @@ final class CrashDialog {
                 new ButtonType(texts.msg("crash.continue"), ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(texts.msg("crash.header"));
         alert.getDialogPane().setId("crashDialog");
+        alert.getDialogPane().lookupButton(alert.getButtonTypes().get(0)).setId("crashContinue");
         Stage owner = stage.get();
         if (owner != null && owner.isShowing()) {
             alert.initOwner(owner);

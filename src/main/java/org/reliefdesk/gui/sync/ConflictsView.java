@@ -4,10 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -19,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import org.reliefdesk.gui.forms.ActionDialogs;
 import org.reliefdesk.logic.i18n.Texts;
 
 /**
@@ -93,16 +91,10 @@ public final class ConflictsView {
         });
         reapply.setOnAction(ev -> vm.reapply(list.getSelectionModel().getSelectedItem()));
         discard.setOnAction(ev -> {
-            Alert ask = new Alert(
-                    Alert.AlertType.CONFIRMATION,
-                    texts.msg("conflicts.discardConfirm"),
-                    new ButtonType(texts.msg("conflicts.discardYes"), ButtonBar.ButtonData.OK_DONE),
-                    new ButtonType(texts.msg("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-            ask.setHeaderText(null);
-            ask.initOwner(root.getScene().getWindow());
-            ask.showAndWait()
-                    .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
-                    .ifPresent(b -> vm.discard(list.getSelectionModel().getSelectedItem()));
+            // giving up a change cannot be taken back: the house question, where Enter answers No
+            if (ActionDialogs.confirm(root.getScene().getWindow(), texts, texts.msg("conflicts.discardConfirm"))) {
+                vm.discard(list.getSelectionModel().getSelectedItem());
+            }
         });
         Label intro = new Label(texts.msg("conflicts.intro"));
         intro.setWrapText(true);

@@ -205,6 +205,7 @@ public final class NewTicketDialog {
         dialog.getDialogPane().getButtonTypes().addAll(save, cancel);
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("saveButton");
+        dialog.getDialogPane().lookupButton(cancel).setId("cancelButton");
         saveButton.setDisable(true);
         // the button says Ctrl+S: it must do what it says, as in every action form
         ActionDialogs.saveOnCtrlS(dialog.getDialogPane(), saveButton);

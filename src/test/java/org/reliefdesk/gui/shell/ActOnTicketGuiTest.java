@@ -152,31 +152,24 @@ class ActOnTicketGuiTest extends GuiTestBase {
         assertEquals("必须填写", lookup("#error-reason").queryAs(Label.class).getText());
         assertTrue(((Button) reason.getScene().lookup("#saveButton")).isDisabled());
         clickOn(reason).write("not ours");
-        clickOn((Node) lookup(n -> n instanceof Button b
-                        && b.getText() != null
-                        && b.getText().startsWith("取消"))
-                .query());
+        clickOn("#cancelButton");
         // The confirmation: keep editing.
         WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> lookup(".dialog-pane .content")
+                20, TimeUnit.SECONDS, () -> lookup("#confirmNo").tryQuery().isPresent());
+        assertTrue(
+                lookup(".dialog-pane .content")
                         .lookup((Node n) -> n instanceof Label l
                                 && l.getText() != null
                                 && l.getText().contains("尚未保存"))
                         .tryQuery()
-                        .isPresent());
-        clickOn((Node)
-                lookup(n -> n instanceof Button b && "否".equals(b.getText())).query());
+                        .isPresent(),
+                "it asks before dropping what was typed");
+        clickOn("#confirmNo");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#field-reason").tryQuery().isPresent(), "still editing");
-        clickOn((Node) lookup(n -> n instanceof Button b
-                        && b.getText() != null
-                        && b.getText().startsWith("取消"))
-                .query());
+        clickOn("#cancelButton");
         WaitForAsyncUtils.waitForFxEvents();
-        clickOn((Node)
-                lookup(n -> n instanceof Button b && "是".equals(b.getText())).query());
+        clickOn("#confirmYes");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(lookup("#field-reason").tryQuery().isPresent(), "dialog closed");
         assertEquals(eventsBefore, history().size(), "nothing saved");

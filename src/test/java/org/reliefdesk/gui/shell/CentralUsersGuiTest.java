@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -195,8 +194,6 @@ class CentralUsersGuiTest extends GuiTestBase {
     }
 
     private Optional<Node> yes() {
-        return lookup((Node n) -> n instanceof Button b && "是".equals(b.getText()))
-                .match(NodeQueryUtils.isVisible())
-                .tryQuery();
+        return lookup("#confirmYes").match(NodeQueryUtils.isVisible()).tryQuery();
     }
 }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
@@ -53,9 +52,6 @@ class CrashDialogGuiTest extends GuiTestBase {
     }
 
     private Optional<Button> continueButton() {
-        return lookup("#crashDialog")
-                .lookup((Node n) -> n instanceof Button b && "继续使用".equals(b.getText()))
-                .match(NodeQueryUtils.isVisible())
-                .tryQuery();
+        return lookup("#crashContinue").match(NodeQueryUtils.isVisible()).tryQuery();
     }
 }

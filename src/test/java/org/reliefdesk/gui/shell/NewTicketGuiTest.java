@@ -71,13 +71,9 @@ class NewTicketGuiTest extends GuiTestBase {
         assertEquals("", idError.getText());
         assertTrue(save.isDisabled(), "the application form is still empty");
 
-        clickOn((Node) lookup(n -> n instanceof Button b
-                        && b.getText() != null
-                        && b.getText().startsWith("取消"))
-                .query());
+        clickOn("#cancelButton");
         WaitForAsyncUtils.waitForFxEvents();
-        clickOn((Node)
-                lookup(n -> n instanceof Button b && "是".equals(b.getText())).query());
+        clickOn("#confirmYes");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, count.getText(), "nothing saved");
     }

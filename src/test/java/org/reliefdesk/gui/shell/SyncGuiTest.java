@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitMenuButton;
@@ -104,8 +102,8 @@ class SyncGuiTest extends GuiTestBase {
                 .filter(t -> "conflictsTab".equals(t.getId()))
                 .findFirst()
                 .orElseThrow();
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> conflicts.getText().contains("（1）"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflictRows(1));
+        assertTrue(conflicts.getText().contains("（1）"), "the tab counts it: " + conflicts.getText());
         assertEquals(
                 Outbox.TicketSync.CONFLICT, ws.store.outbox().ticketStates().get(target.id()));
         interact(() ->
@@ -121,19 +119,22 @@ class SyncGuiTest extends GuiTestBase {
 
         clickOn("#discardButton");
         WaitForAsyncUtils.waitFor(
-                20,
-                TimeUnit.SECONDS,
-                () -> lookup(n -> n instanceof Button b && "放弃".equals(b.getText()))
-                        .tryQuery()
-                        .isPresent());
-        clickOn((Node)
-                lookup(n -> n instanceof Button b && "放弃".equals(b.getText())).query());
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> conflicts.getText().contains("（0）"));
+                20, TimeUnit.SECONDS, () -> lookup("#confirmYes").tryQuery().isPresent());
+        clickOn("#confirmYes");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflictRows(0));
+        assertTrue(conflicts.getText().contains("（0）"), conflicts.getText());
         List<TicketEvent> now = ws.store.tickets().events(target.id());
         assertEquals("另一台电脑先办理", now.get(now.size() - 1).note(), "the ticket shows the central version");
         assertEquals(Outbox.State.DISCARDED, ws.store.outbox().all().get(0).state(), "the change stays on record");
         assertFalse(lookup("#conflictMessage").queryAs(Label.class).getText().isBlank());
+    }
+
+    /** Whether the conflicts list (found by its id; the tab's own count is asserted apart) has {@code n} rows. */
+    private boolean conflictRows(int n) throws Exception {
+        return onFx(() -> lookup("#conflictList")
+                .tryQuery()
+                .map(list -> ((ListView<?>) list).getItems().size() == n)
+                .orElse(false));
     }
 
     private static List<ActionDef> firstAction(WorkflowEngine engine, Workspace ws, Ticket t) {
