@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -131,15 +132,23 @@ final class MainWindow {
         Focus.shortcut(root, new KeyCodeCombination(KeyCode.F1), this::help);
         vm.alertsProperty().addListener((o, a, news) -> notify(news));
         vm.digestProperty().addListener((o, a, d) -> tellDigest(d));
-        // the taskbar's "(3 条新提醒)" goes once the window is opened again
-        root.sceneProperty().addListener((o, a, scene) -> {
+        // the taskbar's "(3 条新提醒)" goes once the window is opened again; the stage outlives
+        // this page (the next person's takes it), so the listener leaves with the page
+        ChangeListener<Boolean> openedAgain = (ob, was, now) -> {
+            if (!now
+                    && waiting > 0
+                    && root.getScene() != null
+                    && root.getScene().getWindow() instanceof Stage stage) {
+                waiting = 0;
+                stage.setTitle(texts.msg("app.titleWithUser", vm.user().displayName()));
+            }
+        };
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (was != null && was.getWindow() instanceof Stage stage) {
+                stage.iconifiedProperty().removeListener(openedAgain);
+            }
             if (scene != null && scene.getWindow() instanceof Stage stage) {
-                stage.iconifiedProperty().addListener((ob, was, now) -> {
-                    if (!now && waiting > 0 && root.getScene() == scene) {
-                        waiting = 0;
-                        stage.setTitle(texts.msg("app.titleWithUser", vm.user().displayName()));
-                    }
-                });
+                stage.iconifiedProperty().addListener(openedAgain);
             }
         });
         root.getStylesheets()
