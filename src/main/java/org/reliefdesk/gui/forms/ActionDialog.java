@@ -210,11 +210,12 @@ public final class ActionDialog {
         });
         dialog.setResultConverter(
                 button -> button == save ? new Filled(new LinkedHashMap<>(editor.values()), note.getText()) : null);
-        // saved, or its input discarded (or nothing typed): no draft is left behind
+        // sent to be saved: kept until the store takes it (a refused save opens with it again);
+        // its input discarded (or nothing typed): no draft is left behind
         dialog.setOnHidden(e -> {
-            if (dialog.getResult() != null
-                    || discardConfirmed.get()
-                    || !editor.dirtyProperty().get()) {
+            if (dialog.getResult() != null) {
+                drafting.sent(editor.values(), note.getText());
+            } else if (discardConfirmed.get() || !editor.dirtyProperty().get()) {
                 drafting.drop();
             }
         });

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Keeps what an action form holds while it is being filled, so a crash or a power cut loses
  * nothing (as ODK keeps savepoints): the form opens with the draft left last time, is kept as it
- * changes, and its draft is dropped when it is saved or its input discarded.
+ * changes, and its draft is dropped once the store has taken the save, or when its input is discarded.
  */
 public interface Drafting {
 
@@ -22,6 +22,9 @@ public interface Drafting {
         public void keep(Map<String, Object> values, String note) {}
 
         @Override
+        public void sent(Map<String, Object> values, String note) {}
+
+        @Override
         public void drop() {}
     };
 
@@ -33,6 +36,12 @@ public interface Drafting {
     /** The form as it is now (kept a moment later, once typing pauses). */
     void keep(Map<String, Object> values, String note);
 
-    /** The form was saved or its input discarded: no draft is left. */
+    /**
+     * The form is sent to be saved: kept as it is now, until the store has taken the save (a
+     * refused save leaves it to open again).
+     */
+    void sent(Map<String, Object> values, String note);
+
+    /** The form's input was discarded: no draft is left. */
     void drop();
 }

@@ -1,17 +1,12 @@
 package org.reliefdesk.gui.tickets;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import javafx.beans.property.ObjectProperty;
@@ -63,12 +58,10 @@ public final class SelectedTicket {
     private final Latest reading;
     private final AppConfig config;
     private final AttachmentStore attachments;
-    private final FormDrafts drafts;
+    /** The open ticket's unsaved forms: left by a crash, a power cut or a refused save. */
+    private final TicketDrafts drafts;
+
     private final UiTasks tasks;
-    /** The open ticket's drafts, by action: forms left unsaved by a crash or a power cut. */
-    private final Map<String, FormDrafts.Draft> draftsOfTicket = new HashMap<>();
-    /** When each of them was kept, for the view. */
-    private final ObservableMap<String, Instant> draftTimes = FXCollections.observableHashMap();
     /** What opening an attachment ran into, in the user's words (for the status line). */
     private final StringProperty said = new SimpleStringProperty("");
 
@@ -89,7 +82,7 @@ public final class SelectedTicket {
             FormDrafts drafts,
             UiTasks tasks) {
         this.store = store;
-        this.drafts = drafts;
+        this.drafts = new TicketDrafts(drafts, user, config, tasks);
         this.tasks = tasks;
         this.config = config;
         this.attachments = attachments;
@@ -140,8 +133,7 @@ public final class SelectedTicket {
     private void read(Ticket t) {
         events.clear();
         choices.clear();
-        draftsOfTicket.clear();
-        draftTimes.clear();
+        drafts.clear();
         clock.set(t == null ? null : snapshot.clocks().get(t.id()));
         if (t == null) {
             reading.cancel();
@@ -149,17 +141,15 @@ public final class SelectedTicket {
         }
         reading.run(
                 UiTasks.Lane.STORE,
-                p -> new Read(store.tickets().events(t.id()), drafts.of(user.username(), t.id())),
+                p -> new Read(store.tickets().events(t.id()), drafts.read(t.id())),
                 read -> {
                     events.setAll(read.history());
                     refreshChoices(t, read.history());
-                    for (FormDrafts.Draft d : read.drafts().values()) {
-                        if (choices.stream().anyMatch(c -> c.action().code().equals(d.action()))) {
-                            hold(d);
-                        } else { // the ticket moved on (acted on elsewhere): the form can no longer be saved
-                            forget(t.id(), d.action());
-                        }
-                    }
+                    drafts.took(
+                            t.id(),
+                            read.drafts().values(),
+                            code -> choices.stream()
+                                    .anyMatch(c -> c.action().code().equals(code)));
                 },
                 failure::set);
     }
@@ -237,98 +227,21 @@ public final class SelectedTicket {
 
     /** When the open ticket's unsaved forms were kept, by action code (their buttons say so). */
     public ObservableMap<String, Instant> drafts() {
-        return draftTimes;
-    }
-
-    private void hold(FormDrafts.Draft d) {
-        draftsOfTicket.put(d.action(), d);
-        draftTimes.put(d.action(), d.savedAt());
+        return drafts.times();
     }
 
     /**
-     * How {@code action}'s form on the open ticket keeps its draft: opened with the one left last
-     * time; kept 0.8 s after typing pauses (off the FX thread); dropped when saved or discarded.
+     * How {@code action}'s form on the open ticket keeps its draft (see {@link TicketDrafts}):
+     * opened with the one left last time, dropped once the store takes the save.
      */
     public Drafting drafting(ActionDef action) {
         Ticket t = ticket.get();
-        if (t == null) {
-            return Drafting.NONE;
-        }
-        UUID id = t.id();
-        String code = action.code();
-        FormDrafts.Draft left = draftsOfTicket.get(code);
-        return new Drafting() {
-            private UiTasks.Running pending;
-
-            @Override
-            public Optional<Restored> restored() {
-                return Optional.ofNullable(left).map(d -> new Restored(d.values(), d.note(), d.savedAt(), d.partial()));
-            }
-
-            @Override
-            public void keep(Map<String, Object> values, String note) {
-                FormDrafts.Draft draft = draftOf(code, values, note);
-                if (pending != null) {
-                    pending.cancel();
-                }
-                pending = tasks.after(Duration.ofMillis(800), () -> {
-                    if (id.equals(id())) {
-                        hold(draft);
-                    }
-                    tasks.run(
-                            UiTasks.Lane.HOUSEKEEPING,
-                            p -> {
-                                drafts.keep(user.username(), id, draft);
-                                return draft;
-                            },
-                            d -> {},
-                            e -> LoggerFactory.getLogger(SelectedTicket.class).warn("Keeping a draft failed", e));
-                });
-            }
-
-            @Override
-            public void drop() {
-                if (pending != null) {
-                    pending.cancel();
-                }
-                if (id.equals(id())) {
-                    draftsOfTicket.remove(code);
-                    draftTimes.remove(code);
-                }
-                forget(id, code);
-            }
-        };
+        return t == null ? Drafting.NONE : drafts.drafting(t.id(), action.code(), this::id);
     }
 
-    /** Deletes a draft's file, off the FX thread. */
-    private void forget(UUID ticketId, String action) {
-        tasks.run(
-                UiTasks.Lane.HOUSEKEEPING,
-                p -> {
-                    drafts.drop(user.username(), ticketId, action);
-                    return action;
-                },
-                d -> {},
-                e -> LoggerFactory.getLogger(SelectedTicket.class).warn("Dropping a draft failed", e));
-    }
-
-    /** The form's values as it shows them; rows and files cannot be kept, and the draft says so. */
-    private FormDrafts.Draft draftOf(String action, Map<String, Object> values, String note) {
-        Map<String, String> shown = new LinkedHashMap<>();
-        boolean partial = false;
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof List<?> list && list.stream().allMatch(x -> x instanceof String)) {
-                shown.put(
-                        e.getKey(),
-                        String.join(",", list.stream().map(String::valueOf).toList())); // choices
-            } else if (v instanceof List<?> || v instanceof Map<?, ?>) {
-                partial = true;
-            } else if (v != null) {
-                shown.put(e.getKey(), v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v));
-            }
-        }
-        return new FormDrafts.Draft(action, shown, note, config.clock().instant(), partial);
+    /** The store took {@code action} on {@code ticketId}: its form's draft is no longer needed. */
+    void draftSaved(UUID ticketId, String action) {
+        drafts.saved(ticketId, action, id());
     }
 
     /** The files attached to the ticket's forms, oldest first. */

@@ -37,10 +37,20 @@ final class TicketSaves {
     private final TicketOpening opening;
     private final User user;
     private final ScopeFeed feed;
+    /** Told when the store took a save: its form's draft goes. */
+    private final SelectedTicket selected;
+
     private final Consumer<String> say;
     private final Consumer<String> warn;
 
-    TicketSaves(Workspace workspace, User user, ScopeFeed feed, Consumer<String> say, Consumer<String> warn) {
+    TicketSaves(
+            Workspace workspace,
+            User user,
+            ScopeFeed feed,
+            SelectedTicket selected,
+            Consumer<String> say,
+            Consumer<String> warn) {
+        this.selected = selected;
         this.store = workspace.store;
         this.catalog = workspace.catalog;
         this.config = workspace.config;
@@ -56,8 +66,9 @@ final class TicketSaves {
 
     /**
      * Saves an action on the open ticket off the FX thread: attachments are copied in, then the
-     * change and its event are written together; only that ticket is read again. A refusal or a
-     * change by someone else is said in the status line and nothing is written.
+     * change and its event are written together; only that ticket is read again, and the form's
+     * draft is dropped. A refusal or a change by someone else is said in the status line, nothing
+     * is written, and the draft stays: the form opens with what was typed.
      */
     void act(Ticket ticket, ActionDef action, Map<String, Object> values, String note) {
         Texts texts = config.texts();
@@ -69,6 +80,7 @@ final class TicketSaves {
                     return actions.act(ticket.id(), ticket.version(), user, action.code(), stored, note);
                 },
                 saved -> {
+                    selected.draftSaved(ticket.id(), action.code());
                     // a ticket moved to another department's item leaves the list: say where it went
                     say.accept(
                             saved.itemCode().equals(ticket.itemCode())

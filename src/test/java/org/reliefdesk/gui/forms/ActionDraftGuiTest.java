@@ -57,6 +57,7 @@ class ActionDraftGuiTest extends FxRobot {
         final Restored left;
         final List<Map<String, Object>> kept = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        final List<String> sent = new ArrayList<>();
         int dropped;
 
         Recorded(Restored left) {
@@ -72,6 +73,11 @@ class ActionDraftGuiTest extends FxRobot {
         public void keep(Map<String, Object> values, String note) {
             kept.add(values);
             notes.add(note);
+        }
+
+        @Override
+        public void sent(Map<String, Object> values, String note) {
+            sent.add(note);
         }
 
         @Override
@@ -149,7 +155,8 @@ class ActionDraftGuiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(onFx(dialog::isShowing));
         assertEquals("申请人在外务工，电话回访；已核实", dialog.getResult().note());
-        assertEquals(1, drafting.dropped, "saved: no draft left");
+        assertEquals(List.of("申请人在外务工，电话回访；已核实"), drafting.sent, "sent to be saved: kept until the store takes it");
+        assertEquals(0, drafting.dropped, "not dropped before the store has taken it");
     }
 
     @Test

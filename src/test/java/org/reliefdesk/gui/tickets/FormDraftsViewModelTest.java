@@ -17,7 +17,11 @@ import org.reliefdesk.gui.forms.Drafting;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.catalog.ActionDef;
+import org.reliefdesk.logic.catalog.FieldDef;
+import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.sample.FormFaker;
+import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.store.FormDrafts;
 
@@ -101,13 +105,50 @@ class FormDraftsViewModelTest {
         assertTrue(restored.partial(), "and the draft says so");
         assertEquals("下午再去一次", restored.note());
 
-        after.selected().drafting(action).drop(); // saved
+        after.selected().drafting(action).drop(); // its input discarded
         assertTrue(after.selected().drafts().isEmpty());
         WorkbenchViewModel third = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
         third.reload();
         third.selected().ticketProperty().set(ticket);
         assertTrue(third.selected().drafts().isEmpty(), "no draft left on disk");
         assertTrue(third.selected().drafting(action).restored().isEmpty());
+    }
+
+    @Test
+    void aSaveTheStoreRefusesKeepsWhatWasTypedAndOneItTakesDropsIt() throws Exception {
+        WorkbenchViewModel vm = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
+        vm.reload();
+        ActionDef action = openOne(vm);
+        Ticket ticket = vm.selected().ticketProperty().get();
+        FormDef form = vm.catalog().form(action.form()).orElseThrow();
+        Map<String, Object> good = FormFaker.happy(vm.catalog())
+                .fill(
+                        form,
+                        TicketFacts.of(vm.selected().events()),
+                        workspace.config.clock().instant());
+        String required = form.fields().stream()
+                .filter(FieldDef::required)
+                .map(FieldDef::code)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the action's form has a required field"));
+        Map<String, Object> missing = new LinkedHashMap<>(good);
+        missing.remove(required);
+        FormDrafts files = new FormDrafts(dir);
+
+        // the form is sent to be saved (as its dialog does on Save), and the store refuses it
+        vm.selected().drafting(action).sent(missing, "先记下");
+        vm.act(action, missing, "先记下");
+        assertEquals(ticket.version(), vm.selected().ticketProperty().get().version(), "nothing saved");
+        assertTrue(files.of("water.clerk", ticket.id()).containsKey(action.code()), "what was typed is kept");
+        assertTrue(vm.selected().drafts().containsKey(action.code()), "its button says so");
+        assertEquals(
+                "先记下", vm.selected().drafting(action).restored().orElseThrow().note(), "and the form opens with it");
+
+        // corrected and sent again: the store takes it, and no draft is left
+        vm.selected().drafting(action).sent(good, "");
+        vm.act(action, good, "");
+        assertFalse(files.of("water.clerk", ticket.id()).containsKey(action.code()), "the draft file is gone");
+        assertFalse(vm.selected().drafts().containsKey(action.code()));
     }
 
     @Test
