@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,8 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TicketSearchTest {
@@ -111,6 +115,52 @@ class TicketSearchTest {
         assertEquals(List.of(added), next.find(added.ticketNo(), t -> true));
         assertEquals(100, index.find("", t -> true).size(), "the index it was made from is unchanged");
         assertEquals(List.of(renamed), next.find(renamed.ticketNo(), t -> true));
+    }
+
+    @Test
+    void anIndexWithoutTicketsThatLeftTheScopeKeepsTheOthersWithTheirOwnTexts() {
+        TicketSearch.Index index = new TicketSearch.Index(TICKETS.subList(0, 10));
+        assertSame(index, index.without(Set.of()), "nothing left: the same index");
+        Set<UUID> gone =
+                Set.of(TICKETS.get(0).id(), TICKETS.get(4).id(), TICKETS.get(9).id());
+        TicketSearch.Index next = index.without(gone);
+
+        List<Ticket> kept = TICKETS.subList(0, 10).stream()
+                .filter(t -> !gone.contains(t.id()))
+                .toList();
+        assertEquals(kept, next.find("", t -> true), "the rest, in their order");
+        for (Ticket t : kept) {
+            // each text still belongs to its own ticket after the ones before it went
+            assertEquals(List.of(t), next.find(t.ticketNo(), x -> true), t.ticketNo());
+        }
+        assertEquals(List.of(), next.find(TICKETS.get(4).ticketNo(), t -> true), "a ticket that left is not found");
+        assertEquals(10, index.find("", t -> true).size(), "the index it was made from is unchanged");
+        assertEquals(
+                List.of(TICKETS.get(1)),
+                next.find(
+                        TICKETS.get(1).ticketNo(),
+                        t -> t.id().equals(TICKETS.get(1).id())),
+                "a further condition is applied with the text");
+        assertEquals(
+                List.of(), next.find(TICKETS.get(1).ticketNo(), t -> false), "and a ticket it refuses is left out");
+    }
+
+    @Test
+    void typedPinyinIsLatinLettersSpacesAndApostrophesOnly() {
+        for (String yes : List.of("a", "z", "A", "Z", "li shui", "xi'an", "LSQ")) {
+            assertTrue(Pinyin.latin(yes), yes);
+        }
+        // the neighbours of a–z and A–Z in ASCII, digits, Han, and no letter at all
+        for (String no : List.of("`", "{", "@", "[", "li1", "李", "", " ", "'")) {
+            assertFalse(Pinyin.latin(no), no);
+        }
+    }
+
+    @Test
+    void theFirstCodePointOfTheReadingsTableHasItsReading() {
+        // U+3400 starts the table (CJK Extension A); U+9FA5 is the last of the common block
+        assertEquals("QIU|Q", Pinyin.forms("\u3400", '|'));
+        assertEquals("YU|Y", Pinyin.forms("\u9FA5", '|'));
     }
 
     @Test
