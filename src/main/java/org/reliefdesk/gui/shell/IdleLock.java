@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.event.EventHandler;
+import javafx.event.WeakEventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -45,6 +47,10 @@ final class IdleLock {
     private final Duration every;
     private final EventHandler<InputEvent> touch;
     private final ListChangeListener<Window> newWindows;
+    // The windows and their list outlive this workbench: they hold only weak ones of the two
+    // above, so a workbench not stopped (an app closed, not signed out) does not stay alive.
+    private final WeakEventHandler<InputEvent> touchWeakly;
+    private final WeakListChangeListener<Window> newWindowsWeakly;
     private UiTasks.Running timer;
     private final List<Cover> covers = new ArrayList<>();
     private boolean stopped;
@@ -58,19 +64,22 @@ final class IdleLock {
         this.switchUser = switchUser;
         this.every = Duration.ofMillis(Math.max(250, Math.min(15_000, idle.toMillis() / 4)));
         this.touch = e -> watch.touched();
+        this.touchWeakly = new WeakEventHandler<>(touch);
         // keys and clicks in a form's dialog count as much as in the main window
+        WeakEventHandler<InputEvent> touched = touchWeakly;
         this.newWindows = c -> {
             while (c.next()) {
-                c.getAddedSubList().forEach(w -> w.addEventFilter(InputEvent.ANY, touch));
+                c.getAddedSubList().forEach(w -> w.addEventFilter(InputEvent.ANY, touched));
             }
         };
+        this.newWindowsWeakly = new WeakListChangeListener<>(newWindows);
     }
 
     /** Starts watching (nothing happens when the idle time is zero). */
     IdleLock start() {
         if (watch.enabled()) {
-            Window.getWindows().forEach(w -> w.addEventFilter(InputEvent.ANY, touch));
-            Window.getWindows().addListener(newWindows);
+            Window.getWindows().forEach(w -> w.addEventFilter(InputEvent.ANY, touchWeakly));
+            Window.getWindows().addListener(newWindowsWeakly);
             check();
         }
         return this;
@@ -82,8 +91,8 @@ final class IdleLock {
         if (timer != null) {
             timer.cancel();
         }
-        Window.getWindows().removeListener(newWindows);
-        Window.getWindows().forEach(w -> w.removeEventFilter(InputEvent.ANY, touch));
+        Window.getWindows().removeListener(newWindowsWeakly);
+        Window.getWindows().forEach(w -> w.removeEventFilter(InputEvent.ANY, touchWeakly));
         covers.forEach(Cover::lift);
         covers.clear();
     }

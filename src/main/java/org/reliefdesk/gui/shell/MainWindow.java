@@ -5,6 +5,7 @@ import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -64,6 +65,9 @@ final class MainWindow {
     private final SyncViewModel sync;
     private final Texts texts;
     private final BorderPane root = new BorderPane();
+    /** The taskbar title's listener as the stage holds it (see the constructor). */
+    private final WeakChangeListener<Boolean> openedAgainWeakly;
+
     private HelpWindow helpWindow;
     /** Notices told while the window was minimised, shown in its title. */
     private int waiting;
@@ -132,8 +136,8 @@ final class MainWindow {
         Focus.shortcut(root, new KeyCodeCombination(KeyCode.F1), this::help);
         vm.alertsProperty().addListener((o, a, news) -> notify(news));
         vm.digestProperty().addListener((o, a, d) -> tellDigest(d));
-        // the taskbar's "(3 条新提醒)" goes once the window is opened again; the stage outlives
-        // this page (the next person's takes it), so the listener leaves with the page
+        // the taskbar's "(3 条新提醒)" goes once the window is opened again. The stage outlives
+        // this page (the next person's takes it): the listener leaves the stage with the page
         ChangeListener<Boolean> openedAgain = (ob, was, now) -> {
             if (!now
                     && waiting > 0
@@ -143,12 +147,16 @@ final class MainWindow {
                 stage.setTitle(texts.msg("app.titleWithUser", vm.user().displayName()));
             }
         };
+        // and only the page holds it strongly (the stage a weak one): a page left behind some other
+        // way (a new scene on the stage) never stays alive through it either
+        openedAgainWeakly = new WeakChangeListener<>(openedAgain);
+        root.getProperties().put(ChangeListener.class, openedAgain);
         root.sceneProperty().addListener((o, was, scene) -> {
             if (was != null && was.getWindow() instanceof Stage stage) {
-                stage.iconifiedProperty().removeListener(openedAgain);
+                stage.iconifiedProperty().removeListener(openedAgainWeakly);
             }
             if (scene != null && scene.getWindow() instanceof Stage stage) {
-                stage.iconifiedProperty().addListener(openedAgain);
+                stage.iconifiedProperty().addListener(openedAgainWeakly);
             }
         });
         root.getStylesheets()

@@ -1,16 +1,12 @@
 package org.reliefdesk.gui.shell;
 
 import java.lang.ref.WeakReference;
-import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.sample.DemoUsers;
-import org.testfx.api.FxToolkit;
-import org.testfx.api.FxToolkitContext;
-import org.testfx.service.support.FiredEvents;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,23 +33,12 @@ class SwitchUserGuiTest extends GuiTestBase {
         // here, so what is left is the app's own. Only a weak reference remains in this test: a full
         // collection clears it unless something still holds the workbench (work it started may still
         // be finishing: a few seconds are allowed).
-        interact(SwitchUserGuiTest::forgetFiredEvents);
+        interact(FiredEventsReset::run);
         for (int i = 0; i < 50 && left.get() != null; i++) {
             System.gc();
             WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
         }
         assertNull(left.get(), "the leader's workbench is still reachable after two switches of user");
-    }
-
-    /** TestFX offers the list read-only; its recorder (a private field of the context) clears it. */
-    private static void forgetFiredEvents() {
-        try {
-            Field recorder = FxToolkitContext.class.getDeclaredField("firedEvents");
-            recorder.setAccessible(true);
-            ((FiredEvents) recorder.get(FxToolkit.toolkitContext())).clearEvents();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("TestFX's fired-events recorder moved: " + e, e);
-        }
     }
 
     private void switchUser() throws Exception {
