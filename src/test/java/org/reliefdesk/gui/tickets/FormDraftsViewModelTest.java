@@ -23,6 +23,7 @@ import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.User;
 import org.reliefdesk.store.FormDrafts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +55,13 @@ class FormDraftsViewModelTest {
         return (DirectUiTasks) workspace.tasks;
     }
 
+    /** {@code user}'s workbench with the scope read. */
+    private WorkbenchViewModel loaded(User user) {
+        WorkbenchViewModel vm = new WorkbenchViewModel(workspace, user);
+        vm.reload();
+        return vm;
+    }
+
     /** A water ticket with an action the clerk may take now, opened. */
     private static ActionDef openOne(WorkbenchViewModel vm) {
         for (Ticket t : vm.list().all()) {
@@ -70,8 +78,7 @@ class FormDraftsViewModelTest {
 
     @Test
     void aFormLeftUnsavedOpensAsItWasInTheNextSessionAndSavingLeavesNoDraft() {
-        WorkbenchViewModel before = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
-        before.reload();
+        WorkbenchViewModel before = loaded(DemoUsers.WATER_CLERK);
         ActionDef action = openOne(before);
         Ticket ticket = before.selected().ticketProperty().get();
         Drafting drafting = before.selected().drafting(action);
@@ -87,8 +94,7 @@ class FormDraftsViewModelTest {
         assertTrue(before.selected().drafts().containsKey(action.code()), "its button says there is a draft");
 
         // the PC went down; the next session opens the same ticket
-        WorkbenchViewModel after = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
-        after.reload();
+        WorkbenchViewModel after = loaded(DemoUsers.WATER_CLERK);
         after.selected()
                 .ticketProperty()
                 .set(after.list().all().stream()
@@ -107,8 +113,7 @@ class FormDraftsViewModelTest {
 
         after.selected().drafting(action).drop(); // its input discarded
         assertTrue(after.selected().drafts().isEmpty());
-        WorkbenchViewModel third = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
-        third.reload();
+        WorkbenchViewModel third = loaded(DemoUsers.WATER_CLERK);
         third.selected().ticketProperty().set(ticket);
         assertTrue(third.selected().drafts().isEmpty(), "no draft left on disk");
         assertTrue(third.selected().drafting(action).restored().isEmpty());
@@ -116,8 +121,7 @@ class FormDraftsViewModelTest {
 
     @Test
     void aSaveTheStoreRefusesKeepsWhatWasTypedAndOneItTakesDropsIt() throws Exception {
-        WorkbenchViewModel vm = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
-        vm.reload();
+        WorkbenchViewModel vm = loaded(DemoUsers.WATER_CLERK);
         ActionDef action = openOne(vm);
         Ticket ticket = vm.selected().ticketProperty().get();
         FormDef form = vm.catalog().form(action.form()).orElseThrow();
@@ -153,22 +157,19 @@ class FormDraftsViewModelTest {
 
     @Test
     void anotherPersonOnThePcDoesNotSeeTheDraft() {
-        WorkbenchViewModel clerk = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
-        clerk.reload();
+        WorkbenchViewModel clerk = loaded(DemoUsers.WATER_CLERK);
         ActionDef action = openOne(clerk);
         Ticket ticket = clerk.selected().ticketProperty().get();
         clerk.selected().drafting(action).keep(Map.of("finding", "x"), "");
         tasks().runDelayed();
-        WorkbenchViewModel leader = new WorkbenchViewModel(workspace, DemoUsers.LEADER);
-        leader.reload();
+        WorkbenchViewModel leader = loaded(DemoUsers.LEADER);
         leader.selected().ticketProperty().set(ticket);
         assertTrue(leader.selected().drafts().isEmpty());
     }
 
     @Test
     void aDraftForAnActionTheTicketHasMovedPastIsDropped() throws Exception {
-        WorkbenchViewModel clerk = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
-        clerk.reload();
+        WorkbenchViewModel clerk = loaded(DemoUsers.WATER_CLERK);
         ActionDef now = openOne(clerk);
         Ticket ticket = clerk.selected().ticketProperty().get();
         String past = clerk.catalog().workflowOf(ticket.itemCode()).actions().stream()
@@ -188,8 +189,7 @@ class FormDraftsViewModelTest {
                 ticket.id(),
                 new FormDrafts.Draft(now.code(), Map.of(), "", at, false));
 
-        WorkbenchViewModel again = new WorkbenchViewModel(workspace, DemoUsers.WATER_CLERK);
-        again.reload();
+        WorkbenchViewModel again = loaded(DemoUsers.WATER_CLERK);
         again.selected().ticketProperty().set(ticket);
         assertEquals(Set.of(now.code()), again.selected().drafts().keySet(), "only the form it can still take");
         assertEquals(
