@@ -65,7 +65,12 @@ final class MainWindow {
     private final SyncViewModel sync;
     private final Texts texts;
     private final BorderPane root = new BorderPane();
-    /** The taskbar title's listener as the stage holds it (see the constructor). */
+    /**
+     * Puts the title back when the window is opened again. The stage outlives this page (the next
+     * person's takes it): it holds only the weak one, so no way of leaving keeps the page alive.
+     */
+    private final ChangeListener<Boolean> openedAgain;
+
     private final WeakChangeListener<Boolean> openedAgainWeakly;
 
     private HelpWindow helpWindow;
@@ -136,9 +141,8 @@ final class MainWindow {
         Focus.shortcut(root, new KeyCodeCombination(KeyCode.F1), this::help);
         vm.alertsProperty().addListener((o, a, news) -> notify(news));
         vm.digestProperty().addListener((o, a, d) -> tellDigest(d));
-        // the taskbar's "(3 条新提醒)" goes once the window is opened again. The stage outlives
-        // this page (the next person's takes it): the listener leaves the stage with the page
-        ChangeListener<Boolean> openedAgain = (ob, was, now) -> {
+        // the taskbar's "(3 条新提醒)" goes once the window is opened again
+        openedAgain = (ob, was, now) -> {
             if (!now
                     && waiting > 0
                     && root.getScene() != null
@@ -147,10 +151,7 @@ final class MainWindow {
                 stage.setTitle(texts.msg("app.titleWithUser", vm.user().displayName()));
             }
         };
-        // and only the page holds it strongly (the stage a weak one): a page left behind some other
-        // way (a new scene on the stage) never stays alive through it either
         openedAgainWeakly = new WeakChangeListener<>(openedAgain);
-        root.getProperties().put(ChangeListener.class, openedAgain);
         root.sceneProperty().addListener((o, was, scene) -> {
             if (was != null && was.getWindow() instanceof Stage stage) {
                 stage.iconifiedProperty().removeListener(openedAgainWeakly);
