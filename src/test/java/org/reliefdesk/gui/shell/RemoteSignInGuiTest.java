@@ -18,6 +18,10 @@ import org.reliefdesk.model.ChinaTime;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * With the county's central store: name and password, checked by the central store; later, with
  * the network gone, the same person signs in offline with the same password — and only with it.
@@ -46,6 +50,12 @@ class RemoteSignInGuiTest extends GuiTestBase {
                             .map(n -> ((Label) n).getText().contains("/ 共")
                                     && !((Label) n).getText().endsWith("共 0 件"))
                             .orElse(false));
+            assertEquals(
+                    DemoUsers.WATER_CLERK.username(), app.workbench().user().username());
+            assertTrue(
+                    app.workspace().store.syncFacts().knowsPassword("water.clerk"),
+                    "the accepted password's hash is kept for signing in offline");
+            assertFalse(app.workbench().list().all().isEmpty(), "the county's water tickets were pulled");
         } finally {
             FxToolkit.cleanupApplication(app);
             app = null;
@@ -70,6 +80,7 @@ class RemoteSignInGuiTest extends GuiTestBase {
                 30,
                 TimeUnit.SECONDS,
                 () -> lookup("#syncStatus").queryAs(Label.class).getText().contains("暂时连不上中央库"));
+        assertEquals(DemoUsers.WATER_CLERK.username(), app.workbench().user().username(), "signed in offline");
     }
 
     private void start(AppConfig config) throws Exception {
