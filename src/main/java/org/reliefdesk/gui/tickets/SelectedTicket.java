@@ -241,7 +241,7 @@ public final class SelectedTicket {
 
     /** The store took {@code action} on {@code ticketId}: its form's draft is no longer needed. */
     void draftSaved(UUID ticketId, String action) {
-        drafts.saved(ticketId, action, id());
+        drafts.gone(ticketId, action, id());
     }
 
     /** The files attached to the ticket's forms, oldest first. */

@@ -107,7 +107,7 @@ final class TicketDrafts {
             @Override
             public void drop() {
                 cancelPending();
-                saved(ticket, action, shown.get());
+                gone(ticket, action, shown.get());
             }
 
             private void cancelPending() {
@@ -118,8 +118,11 @@ final class TicketDrafts {
         };
     }
 
-    /** The store took {@code action} on {@code ticket}: its draft goes ({@code shown}: the ticket open now). */
-    void saved(UUID ticket, String action, UUID shown) {
+    /**
+     * {@code action}'s draft on {@code ticket} is no longer wanted (the store took the save, or
+     * the input was discarded); {@code shown} is the ticket open now.
+     */
+    void gone(UUID ticket, String action, UUID shown) {
         if (ticket.equals(shown)) {
             ofTicket.remove(action);
             times.remove(action);
@@ -131,15 +134,7 @@ final class TicketDrafts {
         if (ticket.equals(shown.get())) {
             hold(draft);
         }
-        // the one lane for draft files: a draft written here is never deleted before it
-        tasks.run(
-                UiTasks.Lane.HOUSEKEEPING,
-                p -> {
-                    drafts.keep(user.username(), ticket, draft);
-                    return draft;
-                },
-                d -> {},
-                e -> LOG.warn("Keeping a draft failed", e));
+        onFileLane("Keeping a draft failed", () -> drafts.keep(user.username(), ticket, draft));
     }
 
     private void hold(FormDrafts.Draft d) {
@@ -149,14 +144,27 @@ final class TicketDrafts {
 
     /** Deletes a draft's file, off the FX thread. */
     private void forget(UUID ticket, String action) {
+        onFileLane("Dropping a draft failed", () -> drafts.drop(user.username(), ticket, action));
+    }
+
+    /** A draft file written or deleted. */
+    private interface FileWork {
+        void run() throws IOException;
+    }
+
+    /**
+     * Draft files are written and deleted on one lane, in the order asked: a draft kept when a
+     * form is sent is never deleted before it is written (the save's success deletes it).
+     */
+    private void onFileLane(String failure, FileWork work) {
         tasks.run(
                 UiTasks.Lane.HOUSEKEEPING,
                 p -> {
-                    drafts.drop(user.username(), ticket, action);
-                    return action;
+                    work.run();
+                    return null;
                 },
-                d -> {},
-                e -> LOG.warn("Dropping a draft failed", e));
+                done -> {},
+                e -> LOG.warn(failure, e));
     }
 
     /** The form's values as it shows them; rows and files cannot be kept, and the draft says so. */
