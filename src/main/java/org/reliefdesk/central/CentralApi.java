@@ -38,6 +38,7 @@ final class CentralApi extends Handler.Abstract {
         Endpoints e = new Endpoints(store, json, derivations, this::answerLater);
         this.routes = List.of(
                 new Route("POST", "/sign-in", Access.ANYONE, e::signIn),
+                new Route("POST", "/sign-in/salt", Access.ANYONE, e::signInRecipe),
                 new Route("GET", "/me", Access.SIGNED_IN, e::me),
                 new Route("GET", "/versions", Access.SIGNED_IN, e::versions),
                 new Route("GET", "/changes", Access.SIGNED_IN, e::changes),

@@ -57,6 +57,7 @@ public final class CentralDatabase implements AutoCloseable {
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/central")
+                    .javaMigrations(new PasswordKeysMigration())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

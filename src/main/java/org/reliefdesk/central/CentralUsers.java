@@ -43,11 +43,13 @@ public final class CentralUsers {
     private final CentralDatabase db;
     private final Catalog catalog;
     private final SignInThrottle throttle;
+    private final NameSalts salts;
 
     public CentralUsers(CentralDatabase db, Catalog catalog) {
         this.db = db;
         this.catalog = catalog;
         this.throttle = new SignInThrottle(db);
+        this.salts = new NameSalts(db);
     }
 
     /** What a sign-in gives: the token to send with every call, until {@code expiresAt}. */
@@ -180,17 +182,39 @@ public final class CentralUsers {
     }
 
     /**
-     * Signs a person in. The stored hash is read in one short transaction, the key derived
-     * outside any (a derivation holds no database connection), the token written in another.
-     * An unknown or disabled name costs one derivation too, against a decoy, so the time of the
-     * answer does not tell which names exist. Failures are counted per account and per address
-     * ({@link SignInThrottle}) and logged with the name and address, never the password.
+     * How a PC derives the key of a name's password: the recipe of its stored hash, or, for a
+     * name nobody has, one made from the name ({@link NameSalts}) — the same answer at every ask,
+     * so it does not tell which names exist. Costs no derivation.
+     */
+    public PasswordHash.Recipe recipe(String username) {
+        String name = username == null ? "" : username.strip();
+        String stored = db.inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT password_hash FROM central_user WHERE username = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        PasswordHash.Recipe recipe = PasswordHash.recipeOf(stored);
+        return recipe != null ? recipe : salts.forUnknown(name);
+    }
+
+    /**
+     * Signs a person in. The stored hash is read in one short transaction and the token written
+     * in another. A PC of this release sends its password's key ({@link SignInProof.Key}): checking
+     * it is one SHA-256. An older PC sends the password, and its key is derived here, outside any
+     * transaction (a derivation holds no database connection) — for an unknown or disabled name
+     * too, with the name's own recipe, so the time of the answer does not tell which names exist.
+     * Failures are counted per account and per address ({@link SignInThrottle}) and logged with
+     * the name and address, never the password or key.
      *
      * @param address the caller's network address, for throttling and the log
      * @throws Unauthorized for an unknown name, a wrong password or a disabled user (one answer
      *                      for all three), or {@code sync.auth.throttled} while locked out
      */
-    public SignedIn signIn(String username, char[] password, String clientId, String address, Instant now) {
+    public SignedIn signIn(String username, SignInProof proof, String clientId, String address, Instant now) {
         String name = username == null ? "" : username.strip();
         String logName = name.length() > 64 ? name.substring(0, 64) + "…" : name.replaceAll("\\p{Cc}", "?");
         throttle.check(name, address, now);
@@ -203,14 +227,14 @@ public final class CentralUsers {
                 }
             }
         });
-        boolean good = PasswordHash.matches(password == null ? new char[0] : password, stored[0]);
-        if (!good || stored[0] == null || password == null) {
+        byte[] key = keyOf(proof, name, stored[0]);
+        if (stored[0] == null || !PasswordHash.matchesKey(key, stored[0])) {
             throttle.failed(name, address, now);
             LOG.warn("Sign-in refused: name '{}' from {}", logName, address);
             throw new Unauthorized("sync.auth.wrongPassword");
         }
         throttle.succeeded(name);
-        String rehash = PasswordHash.needsRehash(stored[0]) ? PasswordHash.hash(password) : null;
+        String rehash = PasswordHash.needsRehash(stored[0]) ? replacement(proof) : null;
         String client = clientId == null ? "" : clientId.length() > 64 ? clientId.substring(0, 64) : clientId;
         return db.inTransaction(c -> {
             if (rehash != null) {
@@ -243,6 +267,37 @@ public final class CentralUsers {
             LOG.info("Signed in: {} from {} ({})", name, address, client);
             return new SignedIn(token, expires, find(c, name).orElseThrow());
         });
+    }
+
+    /** The key a proof stands for: sent as it is, or derived here from a password with the name's recipe. */
+    private byte[] keyOf(SignInProof proof, String name, String stored) {
+        if (proof instanceof SignInProof.Key k) {
+            return k.key();
+        }
+        char[] password = ((SignInProof.Password) proof).password();
+        PasswordHash.Recipe recipe = PasswordHash.recipeOf(stored);
+        byte[] derived = PasswordHash.key(
+                password == null ? new char[0] : password, recipe != null ? recipe : salts.forUnknown(name));
+        return password == null ? null : derived;
+    }
+
+    /**
+     * The hash to store in place of an outdated one, after a good sign-in: from the password an
+     * older PC sent, or from the new key a PC derived with a fresh recipe at today's count (null,
+     * and the old hash kept, when the PC sent none or one that is not of today's count and size).
+     */
+    private static String replacement(SignInProof proof) {
+        if (proof instanceof SignInProof.Password p) {
+            return PasswordHash.hash(p.password());
+        }
+        SignInProof.Key k = (SignInProof.Key) proof;
+        PasswordHash.Recipe r = k.newRecipe();
+        boolean sound = r != null
+                && !r.outdated()
+                && r.salt().length == PasswordHash.SALT_BYTES
+                && k.newKey() != null
+                && k.newKey().length == PasswordHash.KEY_BYTES;
+        return sound ? PasswordHash.ofKey(r, k.newKey()) : null;
     }
 
     /** The user's last sign-in on this PC before now (null: the first), and now noted as the last. */

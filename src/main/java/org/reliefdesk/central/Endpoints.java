@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.users.PasswordHash;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
@@ -50,21 +52,48 @@ final class Endpoints {
         this.failed = failed;
     }
 
+    /** How the PC derives the key of a name's password (no derivation here; the same for any name). */
+    void signInRecipe(Exchange x) throws IOException {
+        PasswordHash.Recipe r = store.users().recipe(Exchange.text(x.jsonBody(), "username"));
+        x.send(200, Map.of("kdf", "pbkdf2-sha256", "iterations", r.iterations(), "salt", r.saltText()));
+    }
+
     /**
-     * The key derivation on a pool of its own, answered when done: a storm of sign-ins never takes
-     * the threads that serve pulls and pushes (beyond the pool's queue: 429 with Retry-After).
+     * A PC of this release sends its password's key, checked at once on this thread (one SHA-256).
+     * An older PC sends the password: its key derivation runs on a pool of its own and is answered
+     * when done, so a storm of such sign-ins never takes the threads that serve pulls and pushes
+     * (beyond the pool's queue: 429 with Retry-After).
      */
     void signIn(Exchange x) throws IOException {
         JsonNode body = x.jsonBody();
         String password = Exchange.text(body, "password");
+        String key = Exchange.text(body, "key");
+        if (password != null && key != null) {
+            throw new ApiError(400, "badRequest", "send a key or a password, not both");
+        }
         String username = Exchange.text(body, "username");
         String clientId = Exchange.text(body, "clientId");
         String address = Request.getRemoteAddr(x.request);
+        if (key != null) {
+            SignInProof proof = new SignInProof.Key(
+                    bytes(key), recipe(body.path("upgrade")), bytes(Exchange.text(body.path("upgrade"), "key")));
+            answer(
+                    x,
+                    store.users()
+                            .signIn(
+                                    username,
+                                    proof,
+                                    clientId,
+                                    address,
+                                    store.clock().instant()));
+            return;
+        }
+        SignInProof proof = new SignInProof.Password(password == null ? null : password.toCharArray());
         derivations
                 .submit(() -> store.users()
                         .signIn(
                                 username,
-                                password == null ? null : password.toCharArray(),
+                                proof,
                                 clientId,
                                 address,
                                 store.clock().instant()))
@@ -74,17 +103,29 @@ final class Endpoints {
                                 error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error,
                                 x);
                     } else {
-                        x.send(
-                                200,
-                                Map.of(
-                                        "token",
-                                        in.token(),
-                                        "expiresAt",
-                                        in.expiresAt().toString(),
-                                        "user",
-                                        in.user()));
+                        answer(x, in);
                     }
                 });
+    }
+
+    private static void answer(Exchange x, CentralUsers.SignedIn in) {
+        x.send(200, Map.of("token", in.token(), "expiresAt", in.expiresAt().toString(), "user", in.user()));
+    }
+
+    /** Base64 from the wire; null (a key that matches nothing) when absent or not Base64. */
+    private static byte[] bytes(String b64) {
+        try {
+            return b64 == null ? null : Base64.getDecoder().decode(b64);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The recipe a PC made a replacement key with; null when it sent none or a broken one. */
+    private static PasswordHash.Recipe recipe(JsonNode upgrade) {
+        byte[] salt = bytes(Exchange.text(upgrade, "salt"));
+        JsonNode n = upgrade.path("iterations");
+        return salt == null || !n.canConvertToInt() ? null : new PasswordHash.Recipe(salt, n.asInt());
     }
 
     void me(Exchange x) {

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.users.ListedUser;
+import org.reliefdesk.logic.users.PasswordHash;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.People;
@@ -98,8 +100,12 @@ public final class CentralClient {
         }
     }
 
-    /** What a sign-in gives. */
-    public record Session(String token, User user) {}
+    /**
+     * What a sign-in gives: the token, the user, and the hash to keep for signing in offline
+     * (made from the key the PC derived, so no second derivation; null when an older central
+     * store took the password instead).
+     */
+    public record Session(String token, User user, String offlineHash) {}
 
     private final URI base;
     private final HttpClient http;
@@ -115,13 +121,72 @@ public final class CentralClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
+    /**
+     * Signs in: asks the central store for the name's recipe, derives the password's key here (the
+     * slow part, on this PC's CPU) and sends the key, never the password. A central store of an
+     * earlier release (no recipe to give) gets the password, as it expects.
+     */
     public Session signIn(String username, char[] password, String clientId) throws IOException {
+        PasswordHash.Recipe recipe = recipe(username);
+        if (recipe == null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("username", username);
+            body.put("password", new String(password));
+            body.put("clientId", clientId);
+            JsonNode n = call(post("/sign-in", null, body));
+            return new Session(n.get("token").asText(), json.treeToValue(n.get("user"), User.class), null);
+        }
+        byte[] key = PasswordHash.key(password, recipe);
+        if (!recipe.outdated()) {
+            return signIn(username, key, null, null, clientId, PasswordHash.ofKey(recipe, key));
+        }
+        // an old hash: send a key at today's count with it, for the central store to keep instead
+        PasswordHash.Recipe fresh = PasswordHash.Recipe.fresh();
+        byte[] newKey = PasswordHash.key(password, fresh);
+        return signIn(username, key, fresh, newKey, clientId, PasswordHash.ofKey(fresh, newKey));
+    }
+
+    /** How to derive the key of a name's password; null from a central store that takes passwords only. */
+    public PasswordHash.Recipe recipe(String username) throws IOException {
+        try {
+            JsonNode n = call(post("/sign-in/salt", null, Map.of("username", username)));
+            return new PasswordHash.Recipe(
+                    Base64.getDecoder().decode(n.path("salt").asText()),
+                    n.path("iterations").asInt());
+        } catch (Refused r) {
+            // an earlier release: an unknown route is 401 to anyone not signed in
+            if (r.status() == 404 || (r.status() == 401 && "sync.auth.noToken".equals(r.code()))) {
+                return null;
+            }
+            throw r;
+        }
+    }
+
+    /** Signs in with a key already derived (the load benchmark derives its PCs' keys ahead). */
+    public Session signIn(String username, byte[] key, String clientId) throws IOException {
+        return signIn(username, key, null, null, clientId, null);
+    }
+
+    private Session signIn(
+            String username, byte[] key, PasswordHash.Recipe fresh, byte[] newKey, String clientId, String offlineHash)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
-        body.put("password", new String(password));
+        body.put("key", PasswordHash.b64(key));
+        if (fresh != null) {
+            body.put(
+                    "upgrade",
+                    Map.of(
+                            "salt",
+                            fresh.saltText(),
+                            "iterations",
+                            fresh.iterations(),
+                            "key",
+                            PasswordHash.b64(newKey)));
+        }
         body.put("clientId", clientId);
         JsonNode n = call(post("/sign-in", null, body));
-        return new Session(n.get("token").asText(), json.treeToValue(n.get("user"), User.class));
+        return new Session(n.get("token").asText(), json.treeToValue(n.get("user"), User.class), offlineHash);
     }
 
     /** @param count whether the central store should also count all changes after {@code after} (progress) */

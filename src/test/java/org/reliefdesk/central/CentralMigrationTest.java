@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,13 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.users.PasswordHash;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A central store written before attachments were kept in pieces keeps its files and its unfinished uploads. */
+/** A central store of an earlier schema keeps what it held: files and unfinished uploads, and passwords. */
 class CentralMigrationTest {
 
     @TempDir
@@ -76,6 +79,54 @@ class CentralMigrationTest {
                             now)
                     .stored());
             assertArrayEquals(other, central.attachments().read(partial).orElseThrow());
+        }
+    }
+
+    /**
+     * Schema 9: a stored hash of the older form was the password's key itself, which a PC now
+     * sends. Each becomes the SHA-256 of its key, so the database holds nothing that signs anyone
+     * in, and the same password still does (sent as a key, or by an older PC as the password).
+     */
+    @Test
+    void passwordsOfSchemaEightBecomeDigestsOfTheirKeys() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/central")
+                .target("8")
+                .load()
+                .migrate();
+        char[] password = "Qz7-county-2026".toCharArray();
+        PasswordHash.Recipe recipe = PasswordHash.Recipe.fresh();
+        byte[] key = PasswordHash.key(password, recipe);
+        String old = "pbkdf2-sha256$" + recipe.iterations() + "$" + recipe.saltText() + "$" + PasswordHash.b64(key);
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                PreparedStatement ps = c.prepareStatement("INSERT INTO central_user (username, display_name, role,"
+                        + " county_code, department_code, township_code, password_hash, disabled, created_at)"
+                        + " VALUES ('water.clerk', '李水清', 'CLERK', '530128', 'WATER', NULL, ?, FALSE, ?)")) {
+            ps.setString(1, old);
+            ps.setTimestamp(2, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        }
+        try (CentralStore central = CentralStore.open(url, CatalogLoader.loadBuiltIn(), Clock.systemUTC())) {
+            String now = central.database().inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                                "SELECT password_hash FROM central_user WHERE username = 'water.clerk'");
+                        ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertTrue(now.startsWith("pbkdf2-sha256-key$600000$" + recipe.saltText() + "$"), now);
+            assertFalse(now.contains(PasswordHash.b64(key)), "the key is no longer stored");
+            assertEquals(
+                    recipe.saltText(), central.users().recipe("water.clerk").saltText());
+            assertNotNull(central.users()
+                    .signIn("water.clerk", new SignInProof.Key(key, null, null), "pc", "127.0.0.1", Instant.now())
+                    .token());
+            assertNotNull(central.users()
+                    .signIn("water.clerk", new SignInProof.Password(password), "old-pc", "127.0.0.1", Instant.now())
+                    .token());
         }
     }
 }

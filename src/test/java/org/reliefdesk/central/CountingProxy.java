@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -24,6 +25,7 @@ final class CountingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String target;
     private final ConcurrentLinkedQueue<String> paths = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> bodies = new ConcurrentLinkedQueue<>();
     private volatile String cutPrefix;
     private volatile long cutAfter;
 
@@ -54,6 +56,11 @@ final class CountingProxy implements AutoCloseable {
         return List.copyOf(paths);
     }
 
+    /** Every request body relayed, as UTF-8 text, in order. */
+    List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+
     private void relay(HttpExchange x) throws IOException {
         URI uri = x.getRequestURI();
         paths.add(uri.getPath());
@@ -68,6 +75,7 @@ final class CountingProxy implements AutoCloseable {
         try (InputStream in = x.getRequestBody()) {
             body = in.readAllBytes();
         }
+        bodies.add(new String(body, StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target + uri))
                 .method(x.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         for (String h : List.of("Authorization", "Content-Type")) {

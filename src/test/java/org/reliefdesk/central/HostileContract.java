@@ -401,7 +401,7 @@ abstract class HostileContract {
     }
 
     /**
-     * An unknown name costs one key derivation too (against a decoy): its answer takes as long as a
+     * An older PC sends the password: an unknown name costs one key derivation too (with a salt of its own): its answer takes as long as a
      * wrong password for a known name. Medians of 7 tries each must lie within 35 % of each other;
      * before, an unknown name answered ~15× faster.
      */
@@ -578,6 +578,85 @@ abstract class HostileContract {
         assertEquals(1, alone.changes().size());
     }
 
+    /**
+     * The database holds no key: a user's stored digest, sent as the key, signs nobody in; nor does
+     * a short, a long or a broken key (401, never 500). The key derived from the password does.
+     */
+    @Test
+    void whatTheDatabaseHoldsSignsNobodyIn() throws Exception {
+        String name = SyncWorld.WATER_A.username();
+        String digest = storedHash(name).split("\\$")[3];
+        for (String key : List.of(digest, "AAAA", "not base64!", PasswordHash.b64(new byte[64]))) {
+            HttpResponse<String> r = call(
+                    "POST",
+                    "/api/v1/sign-in",
+                    null,
+                    "{\"username\":\"" + name + "\",\"key\":\"" + key + "\",\"clientId\":\"pc\"}");
+            assertEquals(401, r.statusCode(), key + ": " + r.body());
+            assertEquals(
+                    "sync.auth.wrongPassword",
+                    json.readTree(r.body()).get("error").asText());
+            world.clock.advance(Duration.ofHours(2)); // never the throttle's answer
+        }
+        CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(20));
+        byte[] key = PasswordHash.key(SyncWorld.PASSWORD.toCharArray(), client.recipe(name));
+        assertNotNull(client.signIn(name, key, "pc").token());
+    }
+
+    /**
+     * A name's salt is asked for before signing in, by anyone. For a name nobody has, the answer is
+     * the same at every ask, differs from name to name and has a real one's shape and count: it
+     * does not tell which names exist. A known name gets its stored hash's recipe.
+     */
+    @Test
+    void askingForANamesSaltDoesNotTellWhetherTheNameExists() throws Exception {
+        JsonNode nobody = recipeAnswer("nobody.1");
+        assertEquals(nobody, recipeAnswer("nobody.1"), "the same at every ask");
+        assertNotEquals(nobody.get("salt"), recipeAnswer("nobody.2").get("salt"));
+        JsonNode known = recipeAnswer(SyncWorld.WATER_A.username());
+        PasswordHash.Recipe stored = PasswordHash.recipeOf(storedHash(SyncWorld.WATER_A.username()));
+        assertEquals(stored.saltText(), known.get("salt").asText());
+        assertEquals(PasswordHash.ITERATIONS, known.get("iterations").asInt());
+        assertEquals(PasswordHash.ITERATIONS, nobody.get("iterations").asInt());
+        assertEquals(
+                known.get("salt").asText().length(), nobody.get("salt").asText().length());
+        List<String> knownFields = new ArrayList<>();
+        known.fieldNames().forEachRemaining(knownFields::add);
+        List<String> nobodyFields = new ArrayList<>();
+        nobody.fieldNames().forEachRemaining(nobodyFields::add);
+        assertEquals(knownFields, nobodyFields);
+    }
+
+    @Test
+    void aKeyAndAPasswordTogetherAreRefused() throws Exception {
+        HttpResponse<String> r = call(
+                "POST",
+                "/api/v1/sign-in",
+                null,
+                "{\"username\":\"water.clerk\",\"key\":\"AAAA\",\"password\":\"" + SyncWorld.PASSWORD
+                        + "\",\"clientId\":\"pc\"}");
+        assertEquals(400, r.statusCode(), r.body());
+    }
+
+    /** A PC of this release never sends the password: the wire carries the name, its key and the PC's id. */
+    @Test
+    void aPcSignsInWithoutSendingThePassword() throws Exception {
+        try (CountingProxy wire = new CountingProxy(world.url())) {
+            CentralClient.Session s = new CentralClient(wire.url(), Duration.ofSeconds(20))
+                    .signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc");
+            assertNotNull(s.token());
+            assertEquals(List.of("/api/v1/sign-in/salt", "/api/v1/sign-in"), wire.paths());
+            for (String body : wire.bodies()) {
+                assertFalse(body.contains(SyncWorld.PASSWORD), body);
+                assertFalse(json.readTree(body).has("password"), body);
+            }
+            assertTrue(
+                    PasswordHash.matches(SyncWorld.PASSWORD.toCharArray(), s.offlineHash()),
+                    "the hash kept for signing in offline is made from the same key");
+            assertFalse(PasswordHash.matches("not-the-password".toCharArray(), s.offlineHash()));
+        }
+    }
+
     @Test
     void aPasswordHashedWithFewerIterationsIsReplacedAtTheNextGoodSignIn() throws Exception {
         String old = PasswordHash.hashWith(SyncWorld.PASSWORD.toCharArray(), 210_000);
@@ -600,7 +679,7 @@ abstract class HostileContract {
                 }
             }
         });
-        assertTrue(now.startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$"), now);
+        assertTrue(now.startsWith("pbkdf2-sha256-key$" + PasswordHash.ITERATIONS + "$"), now);
         assertNotNull(
                 new CentralClient(world.url(), Duration.ofSeconds(20))
                         .signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc")
@@ -645,6 +724,24 @@ abstract class HostileContract {
     private Instant lastAt(Ticket t) {
         List<TicketEvent> events = world.centralTicket(t.id()).events();
         return events.get(events.size() - 1).at();
+    }
+
+    private JsonNode recipeAnswer(String name) throws Exception {
+        HttpResponse<String> r = call("POST", "/api/v1/sign-in/salt", null, "{\"username\":\"" + name + "\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        return json.readTree(r.body());
+    }
+
+    private String storedHash(String name) {
+        return world.central.database().inTransaction(c -> {
+            try (var ps = c.prepareStatement("SELECT password_hash FROM central_user WHERE username = ?")) {
+                ps.setString(1, name);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
     }
 
     private long timeSignIn(String name, String password) throws Exception {

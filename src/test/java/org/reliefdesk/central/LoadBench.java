@@ -6,6 +6,10 @@ import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -32,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.catalog.ActionDef;
@@ -60,7 +65,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Benchmark (mvn -Pbench verify -Dtest=LoadBench; measures, asserts nothing): N simulated county
  * PCs (default 200, {@code -Dbench.pcs}) against one central store over HTTP on loopback (H2 file).
- * First the sign-in storm — every PC signs in at once, a 429 is waited out as its Retry-After says —
+ * First the sign-in storm — every PC signs in at once, a 429 is waited out as its Retry-After says;
+ * {@code -Dbench.signIn=password} has them send the password as PCs before keys did —
  * then for a fixed time ({@code -Dbench.loadSeconds}, default 60) each PC pulls its scope and then,
  * every 0–2 s, pushes one action on a ticket it may act on and pulls what changed. A probe PC makes
  * a small pull every 250 ms, idle before the storm and under load. Per endpoint p50/p95/p99/max,
@@ -83,6 +89,8 @@ class LoadBench {
     private static final String COUNTY = "530128";
     private static final boolean IN_PROCESS = Boolean.getBoolean("bench.inProcess");
     private static final String SERVER_HEAP = System.getProperty("bench.serverHeap", "1g");
+    /** {@code key} (a PC of this release derives its key and sends it) or {@code password} (older PCs). */
+    private static final boolean PASSWORDS = "password".equals(System.getProperty("bench.signIn", "key"));
 
     /** Latencies of one endpoint, in milliseconds, and its failures. */
     static final class Series {
@@ -168,6 +176,14 @@ class LoadBench {
                 idle.add(t);
                 Thread.sleep(50);
             }
+            // A PC derives its key on its own CPU before it sends it. The simulated PCs share one
+            // password hash (one salt), so the key is derived once here and timed: 200 derivations
+            // on the bench's two cores would measure this machine, not the central store.
+            long deriveStart = System.nanoTime();
+            byte[] key = PasswordHash.key(
+                    PASSWORD.toCharArray(), probeClient.recipe(users.get(0).username()));
+            double deriveMs = (System.nanoTime() - deriveStart) / 1e6;
+            HttpClient oldPcs = HttpClient.newHttpClient();
             resetPeaks();
             long cpuBefore = cpuNanos();
 
@@ -188,9 +204,18 @@ class LoadBench {
                     while (tokens[n] == null) {
                         long t = System.nanoTime();
                         try {
-                            tokens[n] = client.signIn(users.get(n).username(), PASSWORD.toCharArray(), "pc-" + n)
-                                    .token();
+                            String name = users.get(n).username();
+                            if (PASSWORDS) {
+                                tokens[n] = signInWithPassword(oldPcs, url, name, "pc-" + n);
+                            } else {
+                                client.recipe(name); // what a PC asks first; its derivation is timed above
+                                tokens[n] = client.signIn(name, key, "pc-" + n).token();
+                            }
                             signIn.add(t);
+                        } catch (Busy b) {
+                            signIn.add(t);
+                            signIn.refused.incrementAndGet();
+                            Thread.sleep(Math.max(1, b.retryAfterSeconds) * 1000);
                         } catch (CentralClient.Refused r) {
                             signIn.add(t);
                             if (r.status() == 429) {
@@ -273,6 +298,13 @@ class LoadBench {
             pool.shutdownNow();
 
             report.add(String.format(Locale.ROOT, "sign-in storm: %d PCs signed in within %.1f s", PCS, stormSeconds));
+            report.add(
+                    PASSWORDS
+                            ? "sign-in: the password sent, its key derived by the central store (PCs before keys)"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "sign-in: salt asked, key sent; the PC's own derivation (on its CPU, once here): %.0f ms",
+                                    deriveMs));
             report.add(signIn.line("sign-in (each try)", stormSeconds));
             report.add(signInDone.line("sign-in (until in)", stormSeconds));
             report.add(firstPull.line("first pull (page)", trafficSeconds));
@@ -437,6 +469,36 @@ class LoadBench {
     }
 
     /** Clerks of every department in turn, and township staff. */
+    /** The central store asked to try again later (a 429 to the old way of signing in). */
+    private static final class Busy extends Exception {
+        final long retryAfterSeconds;
+
+        Busy(long retryAfterSeconds) {
+            super(null, null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    /** Signs in as a PC of an earlier release does: the password itself, derived by the central store. */
+    private static String signInWithPassword(HttpClient http, String url, String name, String clientId)
+            throws IOException, InterruptedException, Busy {
+        String body =
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"clientId\":\"" + clientId + "\"}";
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/v1/sign-in"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 429) {
+            throw new Busy(Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+        }
+        if (r.statusCode() != 200) {
+            throw new IOException(r.statusCode() + " " + r.body());
+        }
+        return new ObjectMapper().readTree(r.body()).get("token").asText();
+    }
+
     private static List<User> users(Catalog catalog) {
         List<Department> departments = catalog.departments();
         List<User> users = new ArrayList<>();

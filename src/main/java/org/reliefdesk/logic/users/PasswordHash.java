@@ -9,70 +9,68 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Password hashes, on the central store and (for signing in offline) on the PC: PBKDF2-HMAC-SHA256 with a random 16-byte salt per user, stored with their
- * iteration count ({@code pbkdf2-sha256$iterations$salt$hash}) so the count can be raised later
- * without breaking stored passwords.
+ * Password hashes, on the central store and (for signing in offline) on the PC. A password's
+ * <em>key</em> is PBKDF2-HMAC-SHA256 of it with a random 16-byte salt per user; what is stored is
+ * the SHA-256 of that key, with the salt and the iteration count
+ * ({@code pbkdf2-sha256-key$iterations$salt$sha256(key)}), so the count can be raised later.
+ *
+ * <p>The PC derives the key (the slow part, on its own CPU) and sends it instead of the password;
+ * the central store only hashes it once. A stored value is not a key: whoever reads the database
+ * still pays one derivation per guess per user. Hashes of older releases
+ * ({@code pbkdf2-sha256$iterations$salt$key}, the key itself) are still read on a PC; the central
+ * store converted its own when it was migrated.
  */
 public final class PasswordHash {
 
     /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023); a stored hash with fewer is replaced at the next good sign-in. */
     public static final int ITERATIONS = 600_000;
 
+    /** The length of a salt and of a key, in bytes. */
+    public static final int SALT_BYTES = 16;
+
+    public static final int KEY_BYTES = 32;
+
+    private static final String FORMAT = "pbkdf2-sha256-key";
+    private static final String OLD_FORMAT = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /**
-     * A hash of nothing anyone types: an unknown name is checked against it, so it costs what a
-     * known one costs. Made when first needed (a class of its own): a PC never checks an unknown
-     * name, and a central store's first sign-in should not pay for it.
-     */
-    private static final class Decoy {
-        static final String HASH = hash("decoy-\u0000-not-a-password".toCharArray());
+    /** How to derive a user's key: the salt and the count the stored hash was made with. */
+    public record Recipe(byte[] salt, int iterations) {
+
+        /** A fresh recipe at today's count, for a new password. */
+        public static Recipe fresh() {
+            byte[] salt = new byte[SALT_BYTES];
+            RANDOM.nextBytes(salt);
+            return new Recipe(salt, ITERATIONS);
+        }
+
+        public String saltText() {
+            return b64(salt);
+        }
+
+        /** Whether a key made this way should be replaced by one at today's count. */
+        public boolean outdated() {
+            return iterations < ITERATIONS;
+        }
     }
 
     private PasswordHash() {}
 
+    /** A new stored hash of a password (administrators setting one; tests). */
     public static String hash(char[] password) {
         return hashWith(password, ITERATIONS);
     }
 
     /** A hash with another iteration count (a stored hash of an older release, in tests). */
     public static String hashWith(char[] password, int iterations) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + iterations + "$" + b64(salt) + "$" + b64(derive(password, salt, iterations));
+        Recipe recipe = new Recipe(Recipe.fresh().salt(), iterations);
+        return ofKey(recipe, key(password, recipe));
     }
 
-    /**
-     * Checks a password against a stored hash, or (stored null: an unknown or disabled name)
-     * against the decoy, so every answer costs one full derivation and takes the same time.
-     */
-    public static boolean matches(char[] password, String stored) {
-        if (stored == null) {
-            matchesStored(password, Decoy.HASH);
-            return false;
-        }
-        return matchesStored(password, stored);
-    }
-
-    /** Whether a stored hash was made with fewer iterations than today's. */
-    public static boolean needsRehash(String stored) {
-        String[] parts = stored.split("\\$");
-        return parts.length != 4 || Integer.parseInt(parts[1]) < ITERATIONS;
-    }
-
-    private static boolean matchesStored(char[] password, String stored) {
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !"pbkdf2-sha256".equals(parts[0])) {
-            return false;
-        }
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
-    }
-
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+    /** The key of a password: the slow derivation, done by whoever knows the password. */
+    public static byte[] key(char[] password, Recipe recipe) {
         try {
-            PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
+            PBEKeySpec spec = new PBEKeySpec(password, recipe.salt(), recipe.iterations(), KEY_BYTES * 8);
             try {
                 return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                         .generateSecret(spec)
@@ -85,7 +83,76 @@ public final class PasswordHash {
         }
     }
 
-    private static String b64(byte[] b) {
+    /** What is stored for a key made with {@code recipe}. */
+    public static String ofKey(Recipe recipe, byte[] key) {
+        return FORMAT + "$" + recipe.iterations() + "$" + recipe.saltText() + "$" + b64(sha256(key));
+    }
+
+    /**
+     * A stored hash of an older release ({@code pbkdf2-sha256$…$key}) in today's form, without the
+     * password: the SHA-256 of its key. Null for anything else.
+     */
+    public static String upgradedFormat(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !OLD_FORMAT.equals(parts[0])) {
+            return null;
+        }
+        return FORMAT + "$" + parts[1] + "$" + parts[2] + "$"
+                + b64(sha256(Base64.getDecoder().decode(parts[3])));
+    }
+
+    /** How the key of a stored hash is derived; null for a value that is no hash of ours. */
+    public static Recipe recipeOf(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4 || !(FORMAT.equals(parts[0]) || OLD_FORMAT.equals(parts[0]))) {
+            return null;
+        }
+        try {
+            return new Recipe(Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Whether a key (as a PC sends it) is the one a stored hash of today's form was made from. */
+    public static boolean matchesKey(byte[] key, String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (key == null || key.length != KEY_BYTES || parts.length != 4 || !FORMAT.equals(parts[0])) {
+            return false;
+        }
+        return MessageDigest.isEqual(Base64.getDecoder().decode(parts[3]), sha256(key));
+    }
+
+    /**
+     * Checks a typed password against a stored hash (either form). A null stored hash (an unknown
+     * name) is false at once: only the PC checks passwords, and only against its own hashes.
+     */
+    public static boolean matches(char[] password, String stored) {
+        Recipe recipe = recipeOf(stored);
+        if (recipe == null) {
+            return false;
+        }
+        byte[] key = key(password, recipe);
+        return stored.startsWith(FORMAT + "$")
+                ? matchesKey(key, stored)
+                : MessageDigest.isEqual(Base64.getDecoder().decode(stored.split("\\$")[3]), key);
+    }
+
+    /** Whether a stored hash was made with fewer iterations than today's, or in an older form. */
+    public static boolean needsRehash(String stored) {
+        Recipe recipe = recipeOf(stored);
+        return recipe == null || recipe.outdated() || !stored.startsWith(FORMAT + "$");
+    }
+
+    public static String b64(byte[] b) {
         return Base64.getEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

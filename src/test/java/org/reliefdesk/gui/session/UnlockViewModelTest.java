@@ -20,7 +20,7 @@ class UnlockViewModelTest {
     @Test
     void thePasswordLastAcceptedOpensItAndAnyOtherIsRefused() throws Exception {
         try (Workspace w = TestWorkspaces.demo(dir, 20)) {
-            w.store.syncFacts().rememberPassword("water.clerk", "水务2026!".toCharArray());
+            w.store.syncFacts().rememberPassword("water.clerk", "水务2026!".toCharArray(), null);
             UnlockViewModel vm = new UnlockViewModel(w, DemoUsers.WATER_CLERK);
             assertFalse(vm.needsNoPassword(), "a password was accepted for this person here");
             AtomicInteger unlocked = new AtomicInteger();

@@ -23,7 +23,7 @@ class IdleLockGuiTest extends GuiTestBase {
     void theWindowLocksWhenLeftAndThePasswordOpensItAgain() throws Exception {
         idleLock = Duration.ofSeconds(2);
         startApp(LocalDate.of(2021, 11, 23), 60);
-        app.workspace().store.syncFacts().rememberPassword("water.clerk", "pw-2026".toCharArray());
+        app.workspace().store.syncFacts().rememberPassword("water.clerk", "pw-2026".toCharArray(), null);
         signIn(DemoUsers.WATER_CLERK.displayName());
         clickOn("#searchField").write("5301");
         WaitForAsyncUtils.waitFor(

@@ -52,7 +52,7 @@ class SignInViewModelTest {
             assertNull(in.get());
             assertTrue(refused.get().contains("还没有在本机联网登录过"), refused.get());
 
-            w.store.syncFacts().rememberPassword("water.clerk", "secret-1234".toCharArray());
+            w.store.syncFacts().rememberPassword("water.clerk", "secret-1234".toCharArray(), null);
             refused.set(null);
             vm.signIn("water.clerk", "wrong-password".toCharArray(), s -> in.set(s.user()), refused::set);
             assertNull(in.get());
