@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -79,6 +80,10 @@ public final class CentralOps {
         if (op.opId() == null || op.kind() == null || op.ticketId() == null) {
             throw new IllegalArgumentException("an operation needs opId, kind and ticketId");
         }
+        // The slow part, reading the ticket and replaying its history through the engine, is done
+        // before the county's counter is taken: every writer of the county waits while one holds it.
+        String seen = tickets.line(c, op.ticketId()).orElse(null);
+        Decided early = decide(op, seen, caller);
         // Every writer takes its county's counter first (the ticket's county, or the caller's own for
         // a ticket not held), so two servers given the same operation at once see each other's audit
         // row: the second answers from it. Other counties' writers do not wait.
@@ -86,7 +91,9 @@ public final class CentralOps {
         String hash = OperationCodec.hash(op);
         Optional<Earlier> earlier = earlier(c, op.opId());
         String current = tickets.line(c, op.ticketId()).orElse(null);
-        TicketHistory before = current == null ? null : tickets.decode(current);
+        // Decided again only when someone changed the ticket in between.
+        Decided decided = Objects.equals(seen, current) ? early : decide(op, current, caller);
+        TicketHistory before = decided.before();
         // An answer carries a ticket only when it is the caller's to see.
         String visible = applier.inScope(before, user) ? current : null;
         if (earlier.isPresent()) {
@@ -100,7 +107,7 @@ public final class CentralOps {
             }
             return e.result().asReplay(visible);
         }
-        OperationApplier.Decision decision = applier.apply(op, before, user, clock.instant(), caller.notBefore());
+        OperationApplier.Decision decision = decided.decision();
         if (decision instanceof OperationApplier.Applied applied && eventTaken(c, op, applied.after())) {
             decision = new OperationApplier.Refused(
                     OpResult.Outcome.REJECTED, new InvalidFieldException("eventId", "sync.rule.eventIdTaken"));
@@ -149,6 +156,14 @@ public final class CentralOps {
                 result.outcome(),
                 result.reason() == null ? "" : " – " + result.reason());
         return result;
+    }
+
+    /** A stored ticket as read, and what the engine decides about the operation on it. */
+    private record Decided(TicketHistory before, OperationApplier.Decision decision) {}
+
+    private Decided decide(Operation op, String line, CentralUsers.Caller caller) {
+        TicketHistory before = line == null ? null : tickets.decode(line);
+        return new Decided(before, applier.apply(op, before, caller.user(), clock.instant(), caller.notBefore()));
     }
 
     /** Whether an event the operation adds has an id another ticket already holds. */

@@ -42,6 +42,7 @@ import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationApplier;
 import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
@@ -61,6 +62,7 @@ import org.reliefdesk.sync.Synchronizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -1002,6 +1004,57 @@ abstract class SyncContract {
             // each county's PC pulls its own change, numbered after what it held
             assertEquals(1, a.sync().pulled());
             assertEquals(1, b.sync().pulled());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A push is decided (the history replayed through the engine) before the county's counter is
+     * taken, and decided again under it when the ticket changed in between. Here another writer,
+     * holding A's counter, stores a step on the ticket while the push waits: the push, made on the
+     * older history, must not be applied over it.
+     */
+    @Test
+    void aPushDecidedBeforeTheCountersLockIsDecidedAgainWhenTheTicketChangedMeanwhile() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                CentralStore second = CentralStore.open(world.jdbcUrl, SyncWorld.CATALOG, world.clock)) {
+            a.sync();
+            Ticket ticket = a.actionable().orElseThrow();
+            TicketHistory held = world.centralTicket(ticket.id());
+            Operation mine = nextOp(ticket, SyncWorld.WATER_A);
+            Operation theirs = nextOp(ticket, SyncWorld.WATER_A);
+            var applied = (OperationApplier.Applied) new OperationApplier(SyncWorld.CATALOG)
+                    .apply(theirs, held, SyncWorld.WATER_A, world.clock.instant(), null);
+            try (Connection hold = world.jdbcUrl.startsWith("jdbc:h2:")
+                    ? DriverManager.getConnection(world.jdbcUrl, "sa", "")
+                    : DriverManager.getConnection(world.jdbcUrl)) {
+                hold.setAutoCommit(false);
+                try (var ps = hold.prepareStatement(
+                        "SELECT last_change FROM county_change_counter WHERE county_code = ? FOR UPDATE")) {
+                    ps.setString(1, SyncWorld.COUNTY_A);
+                    ps.executeQuery().close();
+                }
+                var pushed = pool.submit(() ->
+                        second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_A, "pc-a", null), List.of(mine)));
+                Thread.sleep(1000);
+                assertFalse(pushed.isDone(), "the push waits for A's counter");
+                try (var ps = hold.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {
+                    ps.setString(1, world.central.tickets().codec().write(applied.after()));
+                    ps.setObject(2, ticket.id());
+                    assertEquals(1, ps.executeUpdate());
+                }
+                hold.commit();
+                OpResult r = pushed.get(30, TimeUnit.SECONDS).get(0);
+                assertNotEquals(OpResult.Outcome.APPLIED, r.outcome(), "decided on the history it was made for");
+            }
+            TicketHistory now = world.centralTicket(ticket.id());
+            assertEquals(held.events().size() + 1, now.events().size());
+            assertEquals(
+                    applied.after().events().get(held.events().size()).id(),
+                    now.events().get(held.events().size()).id(),
+                    "the other writer's step is kept");
         } finally {
             pool.shutdownNow();
         }
