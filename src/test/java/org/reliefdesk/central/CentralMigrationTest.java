@@ -32,13 +32,7 @@ class CentralMigrationTest {
 
     @Test
     void filesAndUnfinishedUploadsOfSchemaFourSurviveAsPieces() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .locations("classpath:db/central")
-                .target("4")
-                .load()
-                .migrate();
+        String url = centralAtSchema("4");
         byte[] photo = new byte[300_000];
         new Random(3).nextBytes(photo);
         String stored = Sha256.hex(photo);
@@ -89,13 +83,7 @@ class CentralMigrationTest {
      */
     @Test
     void passwordsOfSchemaEightBecomeDigestsOfTheirKeys() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .locations("classpath:db/central")
-                .target("8")
-                .load()
-                .migrate();
+        String url = centralAtSchema("8");
         char[] password = "Qz7-county-2026".toCharArray();
         PasswordHash.Recipe recipe = PasswordHash.Recipe.fresh();
         byte[] key = PasswordHash.key(password, recipe);
@@ -128,5 +116,17 @@ class CentralMigrationTest {
                     .signIn("water.clerk", new SignInProof.Password(password), "old-pc", "127.0.0.1", Instant.now())
                     .token());
         }
+    }
+
+    /** A central store's database as a release of that schema left it (the URL). */
+    private String centralAtSchema(String version) {
+        String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/central")
+                .target(version)
+                .load()
+                .migrate();
+        return url;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -975,15 +976,7 @@ abstract class SyncContract {
             b.sync();
             Operation opA = nextOp(a.actionable().orElseThrow(), SyncWorld.WATER_A);
             Operation opB = nextOp(b.actionable().orElseThrow(), SyncWorld.WATER_B);
-            try (Connection hold = world.jdbcUrl.startsWith("jdbc:h2:")
-                    ? DriverManager.getConnection(world.jdbcUrl, "sa", "")
-                    : DriverManager.getConnection(world.jdbcUrl)) {
-                hold.setAutoCommit(false);
-                try (var ps = hold.prepareStatement(
-                        "SELECT last_change FROM county_change_counter WHERE county_code = ? FOR UPDATE")) {
-                    ps.setString(1, SyncWorld.COUNTY_A);
-                    ps.executeQuery().close();
-                }
+            try (Connection hold = holdingCounter(SyncWorld.COUNTY_A)) {
                 var ofB = pool.submit(() ->
                         second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_B, "pc-b", null), List.of(opB)));
                 OpResult rb = ofB.get(30, TimeUnit.SECONDS).get(0);
@@ -1027,15 +1020,7 @@ abstract class SyncContract {
             Operation theirs = nextOp(ticket, SyncWorld.WATER_A);
             var applied = (OperationApplier.Applied) new OperationApplier(SyncWorld.CATALOG)
                     .apply(theirs, held, SyncWorld.WATER_A, world.clock.instant(), null);
-            try (Connection hold = world.jdbcUrl.startsWith("jdbc:h2:")
-                    ? DriverManager.getConnection(world.jdbcUrl, "sa", "")
-                    : DriverManager.getConnection(world.jdbcUrl)) {
-                hold.setAutoCommit(false);
-                try (var ps = hold.prepareStatement(
-                        "SELECT last_change FROM county_change_counter WHERE county_code = ? FOR UPDATE")) {
-                    ps.setString(1, SyncWorld.COUNTY_A);
-                    ps.executeQuery().close();
-                }
+            try (Connection hold = holdingCounter(SyncWorld.COUNTY_A)) {
                 var pushed = pool.submit(() ->
                         second.ops().push(new CentralUsers.Caller(SyncWorld.WATER_A, "pc-a", null), List.of(mine)));
                 Thread.sleep(1000);
@@ -1058,6 +1043,20 @@ abstract class SyncContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A connection of its own in a transaction holding the county's change counter, as a writer does. */
+    private Connection holdingCounter(String county) throws SQLException {
+        Connection hold = world.jdbcUrl.startsWith("jdbc:h2:")
+                ? DriverManager.getConnection(world.jdbcUrl, "sa", "")
+                : DriverManager.getConnection(world.jdbcUrl);
+        hold.setAutoCommit(false);
+        try (var ps = hold.prepareStatement(
+                "SELECT last_change FROM county_change_counter WHERE county_code = ? FOR UPDATE")) {
+            ps.setString(1, county);
+            ps.executeQuery().close();
+        }
+        return hold;
     }
 
     /** The first action the engine lets {@code user} take on the ticket as held centrally, as an operation. */
