@@ -150,9 +150,20 @@ public final class CentralClient {
     public PasswordHash.Recipe recipe(String username) throws IOException {
         try {
             JsonNode n = call(post("/sign-in/salt", null, Map.of("username", username)));
-            return new PasswordHash.Recipe(
-                    Base64.getDecoder().decode(n.path("salt").asText()),
-                    n.path("iterations").asInt());
+            PasswordHash.Recipe recipe;
+            try {
+                recipe = new PasswordHash.Recipe(
+                        Base64.getDecoder().decode(n.path("salt").asText()),
+                        n.path("iterations").asInt());
+            } catch (IllegalArgumentException e) {
+                recipe = null;
+            }
+            if (recipe == null || !recipe.sound()) {
+                // never derive a key on terms that would give the password away (or take minutes)
+                throw new Refused(
+                        200, "sync.auth.unsafeRecipe", "the central store's password settings are unsafe: " + n);
+            }
+            return recipe;
         } catch (Refused r) {
             // an earlier release: an unknown route is 401 to anyone not signed in
             if (r.status() == 404 || (r.status() == 401 && "sync.auth.noToken".equals(r.code()))) {

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +83,45 @@ class CentralClientTest {
                     assertThrows(CentralClient.Unreachable.class, () -> client.disableUser("token", "someone"));
             assertEquals("http://127.0.0.1:" + server.getLocalPort(), e.url());
             assertEquals(2, requests.get(), "tried twice, not more");
+        }
+    }
+
+    /**
+     * The central store names how to derive the key. A PC refuses terms that would give the password
+     * away to whoever sees the key (a count of 1), take minutes, or carry no salt — and sends nothing
+     * then: the sign-in is never asked.
+     */
+    @Test
+    void aPcDerivesNoKeyOnUnsafeTermsAndSendsNothing() throws Exception {
+        for (String answer : List.of(
+                "{\"kdf\":\"pbkdf2-sha256\",\"iterations\":1,\"salt\":\"AAAAAAAAAAAAAAAAAAAAAA\"}",
+                "{\"kdf\":\"pbkdf2-sha256\",\"iterations\":2000000000,\"salt\":\"AAAAAAAAAAAAAAAAAAAAAA\"}",
+                "{\"kdf\":\"pbkdf2-sha256\",\"iterations\":600000,\"salt\":\"\"}",
+                "{\"kdf\":\"pbkdf2-sha256\",\"iterations\":600000,\"salt\":\"not base64!\"}")) {
+            List<String> asked = new CopyOnWriteArrayList<>();
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", x -> {
+                asked.add(x.getRequestURI().getPath());
+                byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+                x.getResponseHeaders().add("Content-Type", "application/json");
+                x.sendResponseHeaders(200, body.length);
+                try (OutputStream out = x.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            try {
+                CentralClient client = new CentralClient(
+                        "http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(5));
+                CentralClient.Refused r = assertThrows(
+                        CentralClient.Refused.class,
+                        () -> client.signIn("water.clerk", "Qz7-county-2026".toCharArray(), "pc"),
+                        answer);
+                assertEquals("sync.auth.unsafeRecipe", r.code());
+                assertEquals(List.of("/api/v1/sign-in/salt"), asked, "nothing sent after the salt");
+            } finally {
+                server.stop(0);
+            }
         }
     }
 }

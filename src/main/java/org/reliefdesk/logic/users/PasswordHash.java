@@ -30,6 +30,15 @@ public final class PasswordHash {
 
     public static final int KEY_BYTES = 32;
 
+    /**
+     * The counts a PC accepts from a central store. Below the floor a listener between the two
+     * could learn the password from the key cheaply; above the ceiling the PC would compute for
+     * minutes. Hashes of earlier releases used 210,000.
+     */
+    public static final int MIN_ITERATIONS = 100_000;
+
+    public static final int MAX_ITERATIONS = 10_000_000;
+
     private static final String FORMAT = "pbkdf2-sha256-key";
     private static final String OLD_FORMAT = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,6 +55,15 @@ public final class PasswordHash {
 
         public String saltText() {
             return b64(salt);
+        }
+
+        /** Whether a PC may derive a key this way: a salt of 8 to 64 bytes, a count within the bounds. */
+        public boolean sound() {
+            return salt != null
+                    && salt.length >= 8
+                    && salt.length <= 64
+                    && iterations >= MIN_ITERATIONS
+                    && iterations <= MAX_ITERATIONS;
         }
 
         /** Whether a key made this way should be replaced by one at today's count. */
