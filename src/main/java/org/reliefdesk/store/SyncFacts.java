@@ -45,8 +45,7 @@ public final class SyncFacts {
      * Remembers, after the central store accepted a password, its hash (PBKDF2, salted), so the
      * same person can sign in on this PC while the central store cannot be reached.
      *
-     * @param hash the hash the sign-in made from the key it derived; null (an older central store
-     *             took the password) to derive one here
+     * @param hash the hash the sign-in made from the key it derived; null to derive one here
      */
     public void rememberPassword(String username, char[] password, String hash) {
         put(PASSWORD + username, hash != null ? hash : PasswordHash.hash(password));

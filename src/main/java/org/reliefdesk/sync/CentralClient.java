@@ -102,8 +102,8 @@ public final class CentralClient {
 
     /**
      * What a sign-in gives: the token, the user, and the hash to keep for signing in offline
-     * (made from the key the PC derived, so no second derivation; null when an older central
-     * store took the password instead).
+     * (made from the key the PC derived, so no second derivation; null when the key was derived
+     * ahead, as the load benchmark does).
      */
     public record Session(String token, User user, String offlineHash) {}
 
@@ -123,19 +123,12 @@ public final class CentralClient {
 
     /**
      * Signs in: asks the central store for the name's recipe, derives the password's key here (the
-     * slow part, on this PC's CPU) and sends the key, never the password. A central store of an
-     * earlier release (no recipe to give) gets the password, as it expects.
+     * slow part, on this PC's CPU) and sends the key, never the password — not even to a central
+     * store without keys (an earlier release, or someone posing as one): that is refused,
+     * {@code sync.auth.centralTooOld}, and the central store is upgraded first.
      */
     public Session signIn(String username, char[] password, String clientId) throws IOException {
         PasswordHash.Recipe recipe = recipe(username);
-        if (recipe == null) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("username", username);
-            body.put("password", new String(password));
-            body.put("clientId", clientId);
-            JsonNode n = call(post("/sign-in", null, body));
-            return new Session(n.get("token").asText(), json.treeToValue(n.get("user"), User.class), null);
-        }
         byte[] key = PasswordHash.key(password, recipe);
         if (!recipe.outdated()) {
             return signIn(username, key, null, null, clientId, PasswordHash.ofKey(recipe, key));
@@ -146,31 +139,31 @@ public final class CentralClient {
         return signIn(username, key, fresh, newKey, clientId, PasswordHash.ofKey(fresh, newKey));
     }
 
-    /** How to derive the key of a name's password; null from a central store that takes passwords only. */
+    /** How to derive the key of a name's password, on terms a PC accepts ({@link PasswordHash.Recipe#sound()}). */
     public PasswordHash.Recipe recipe(String username) throws IOException {
+        JsonNode n;
         try {
-            JsonNode n = call(post("/sign-in/salt", null, Map.of("username", username)));
-            PasswordHash.Recipe recipe;
-            try {
-                recipe = new PasswordHash.Recipe(
-                        Base64.getDecoder().decode(n.path("salt").asText()),
-                        n.path("iterations").asInt());
-            } catch (IllegalArgumentException e) {
-                recipe = null;
-            }
-            if (recipe == null || !recipe.sound()) {
-                // never derive a key on terms that would give the password away (or take minutes)
-                throw new Refused(
-                        200, "sync.auth.unsafeRecipe", "the central store's password settings are unsafe: " + n);
-            }
-            return recipe;
+            n = call(post("/sign-in/salt", null, Map.of("username", username)));
         } catch (Refused r) {
             // an earlier release: an unknown route is 401 to anyone not signed in
             if (r.status() == 404 || (r.status() == 401 && "sync.auth.noToken".equals(r.code()))) {
-                return null;
+                throw new Refused(r.status(), "sync.auth.centralTooOld", "the central store takes no keys: upgrade it");
             }
             throw r;
         }
+        PasswordHash.Recipe recipe;
+        try {
+            recipe = new PasswordHash.Recipe(
+                    Base64.getDecoder().decode(n.path("salt").asText()),
+                    n.path("iterations").asInt());
+        } catch (IllegalArgumentException e) {
+            recipe = null;
+        }
+        if (recipe == null || !recipe.sound()) {
+            // never derive a key on terms that would give the password away (or take minutes)
+            throw new Refused(200, "sync.auth.unsafeRecipe", "the central store's password settings are unsafe: " + n);
+        }
+        return recipe;
     }
 
     /** Signs in with a key already derived (the load benchmark derives its PCs' keys ahead). */

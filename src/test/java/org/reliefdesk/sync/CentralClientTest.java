@@ -99,17 +99,7 @@ class CentralClientTest {
                 "{\"kdf\":\"pbkdf2-sha256\",\"iterations\":600000,\"salt\":\"\"}",
                 "{\"kdf\":\"pbkdf2-sha256\",\"iterations\":600000,\"salt\":\"not base64!\"}")) {
             List<String> asked = new CopyOnWriteArrayList<>();
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", x -> {
-                asked.add(x.getRequestURI().getPath());
-                byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-                x.getResponseHeaders().add("Content-Type", "application/json");
-                x.sendResponseHeaders(200, body.length);
-                try (OutputStream out = x.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
+            HttpServer server = answering(200, answer, asked);
             try {
                 CentralClient client = new CentralClient(
                         "http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(5));
@@ -123,5 +113,46 @@ class CentralClientTest {
                 server.stop(0);
             }
         }
+    }
+
+    /**
+     * A central store that takes no keys (an earlier release answers the salt route 401 to anyone
+     * not signed in; one posing as the central store may answer anything): the PC never falls back
+     * to sending the password.
+     */
+    @Test
+    void aPcNeverFallsBackToSendingThePassword() throws Exception {
+        for (int status : new int[] {401, 404}) {
+            List<String> asked = new CopyOnWriteArrayList<>();
+            HttpServer server = answering(
+                    status, "{\"error\":\"" + (status == 401 ? "sync.auth.noToken" : "notFound") + "\"}", asked);
+            try {
+                CentralClient client = new CentralClient(
+                        "http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(5));
+                CentralClient.Refused r = assertThrows(
+                        CentralClient.Refused.class,
+                        () -> client.signIn("water.clerk", "Qz7-county-2026".toCharArray(), "pc"));
+                assertEquals("sync.auth.centralTooOld", r.code());
+                assertEquals(List.of("/api/v1/sign-in/salt"), asked, "the password is never sent");
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    /** A server on loopback giving every request the one answer, noting the paths asked for. */
+    private static HttpServer answering(int status, String answer, List<String> asked) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", x -> {
+            asked.add(x.getRequestURI().getPath());
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(status, body.length);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
     }
 }
