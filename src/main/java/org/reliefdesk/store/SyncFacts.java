@@ -42,13 +42,12 @@ public final class SyncFacts {
     }
 
     /**
-     * Remembers, after the central store accepted a password, its hash (PBKDF2, salted), so the
-     * same person can sign in on this PC while the central store cannot be reached.
-     *
-     * @param hash the hash the sign-in made from the key it derived; null to derive one here
+     * Remembers, after the central store accepted a password, its hash (the SHA-256 of its salted
+     * PBKDF2 key, which the sign-in made from the key it sent), so the same person can sign in on
+     * this PC while the central store cannot be reached.
      */
-    public void rememberPassword(String username, char[] password, String hash) {
-        put(PASSWORD + username, hash != null ? hash : PasswordHash.hash(password));
+    public void rememberPassword(String username, String hash) {
+        put(PASSWORD + username, hash);
     }
 
     /** Whether the central store ever accepted a password of this user on this PC. */

@@ -67,7 +67,7 @@ public final class SignInViewModel {
             var session = new CentralClient(workspace.centralUrl(), TIMEOUT)
                     .signIn(username, password, workspace.store.syncFacts().clientId());
             workspace.store.users().addMissing(List.of(session.user()));
-            workspace.store.syncFacts().rememberPassword(username, password, session.offlineHash());
+            workspace.store.syncFacts().rememberPassword(username, session.offlineHash());
             return new Answer(session.user(), session, null);
         } catch (CentralClient.Refused e) {
             String key = e.code();

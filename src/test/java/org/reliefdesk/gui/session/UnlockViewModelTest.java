@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.users.PasswordHash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +21,7 @@ class UnlockViewModelTest {
     @Test
     void thePasswordLastAcceptedOpensItAndAnyOtherIsRefused() throws Exception {
         try (Workspace w = TestWorkspaces.demo(dir, 20)) {
-            w.store.syncFacts().rememberPassword("water.clerk", "水务2026!".toCharArray(), null);
+            w.store.syncFacts().rememberPassword("water.clerk", PasswordHash.hash("水务2026!".toCharArray()));
             UnlockViewModel vm = new UnlockViewModel(w, DemoUsers.WATER_CLERK);
             assertFalse(vm.needsNoPassword(), "a password was accepted for this person here");
             AtomicInteger unlocked = new AtomicInteger();

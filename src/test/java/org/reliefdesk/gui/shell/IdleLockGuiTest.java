@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.users.PasswordHash;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +24,7 @@ class IdleLockGuiTest extends GuiTestBase {
     void theWindowLocksWhenLeftAndThePasswordOpensItAgain() throws Exception {
         idleLock = Duration.ofSeconds(2);
         startApp(LocalDate.of(2021, 11, 23), 60);
-        app.workspace().store.syncFacts().rememberPassword("water.clerk", "pw-2026".toCharArray(), null);
+        app.workspace().store.syncFacts().rememberPassword("water.clerk", PasswordHash.hash("pw-2026".toCharArray()));
         signIn(DemoUsers.WATER_CLERK.displayName());
         clickOn("#searchField").write("5301");
         WaitForAsyncUtils.waitFor(

@@ -21,6 +21,7 @@ import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.logic.users.PasswordHash;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.User;
 
@@ -52,7 +53,7 @@ class SignInViewModelTest {
             assertNull(in.get());
             assertTrue(refused.get().contains("还没有在本机联网登录过"), refused.get());
 
-            w.store.syncFacts().rememberPassword("water.clerk", "secret-1234".toCharArray(), null);
+            w.store.syncFacts().rememberPassword("water.clerk", PasswordHash.hash("secret-1234".toCharArray()));
             refused.set(null);
             vm.signIn("water.clerk", "wrong-password".toCharArray(), s -> in.set(s.user()), refused::set);
             assertNull(in.get());
