@@ -55,14 +55,14 @@ public final class SignInView {
         Label hint = new Label(texts.msg("signIn.remoteHint", centralUrl));
         TextField name = new TextField();
         name.setId("usernameField");
-        name.setPromptText(texts.fieldName("username"));
+        name.setPromptText(texts.msg("signIn.username"));
         name.setPrefColumnCount(22);
         if (username != null) {
             name.setText(username);
         }
         PasswordField password = new PasswordField();
         password.setId("passwordField");
-        password.setPromptText(texts.fieldName("password"));
+        password.setPromptText(texts.msg("signIn.password"));
         password.setPrefColumnCount(22);
         Label error = new Label();
         error.setId("signInError");
@@ -91,8 +91,9 @@ public final class SignInView {
         GridPane fields = new GridPane();
         fields.setHgap(10);
         fields.setVgap(10);
-        fields.addRow(0, new Label(texts.fieldName("username")), name);
-        fields.addRow(1, new Label(texts.fieldName("password")), password);
+        // Labels of their own: a field's name in a rule's message is lower case in English ("sign-in name")
+        fields.addRow(0, new Label(texts.msg("signIn.username")), name);
+        fields.addRow(1, new Label(texts.msg("signIn.password")), password);
         fields.setAlignment(Pos.CENTER);
         root.getChildren().addAll(title, hint, fields, signIn, error);
         if (back != null) {
