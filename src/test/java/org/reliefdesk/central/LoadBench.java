@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
@@ -97,9 +98,20 @@ class LoadBench {
         final ConcurrentLinkedQueue<Double> ms = new ConcurrentLinkedQueue<>();
         final AtomicInteger errors = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
+        /** Each call's start (System.nanoTime) and milliseconds, to look at a part of the run. */
+        final ConcurrentLinkedQueue<double[]> timed = new ConcurrentLinkedQueue<>();
 
         void add(long startNanos) {
-            ms.add((System.nanoTime() - startNanos) / 1e6);
+            double took = (System.nanoTime() - startNanos) / 1e6;
+            ms.add(took);
+            timed.add(new double[] {startNanos, took});
+        }
+
+        /** The calls started at or after {@code fromNanos}, as a series of their own. */
+        Series from(long fromNanos) {
+            Series part = new Series();
+            timed.stream().filter(t -> t[0] >= fromNanos).forEach(t -> part.ms.add(t[1]));
+            return part;
         }
 
         String line(String name, double seconds) {
@@ -265,12 +277,13 @@ class LoadBench {
             Series loaded = new Series();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger applied = new AtomicInteger();
+            AtomicLong firstPullsDone = new AtomicLong();
             List<Future<?>> traffic = new ArrayList<>();
             long trafficStart = System.nanoTime();
             for (int i = 0; i < PCS; i++) {
                 int n = i;
                 traffic.add(pool.submit(() -> {
-                    pc(url, catalog, users.get(n), tokens[n], n, stop, firstPull, pull, push, applied);
+                    pc(url, catalog, users.get(n), tokens[n], n, stop, firstPull, pull, push, applied, firstPullsDone);
                     return null;
                 }));
             }
@@ -310,6 +323,16 @@ class LoadBench {
             report.add(firstPull.line("first pull (page)", trafficSeconds));
             report.add(pull.line("pull (incremental)", trafficSeconds));
             report.add(push.line("push (1 op)", trafficSeconds));
+            // the same after every PC's first pull is in: the part of the run a county sees most of the day
+            long settled = firstPullsDone.get();
+            double settledSeconds = (trafficStart + trafficSeconds * 1e9 - settled) / 1e9;
+            report.add(String.format(
+                    Locale.ROOT,
+                    "every first pull done %.1f s into the traffic; after that:",
+                    (settled - trafficStart) / 1e9));
+            report.add(pull.from(settled).line("  pull (incremental)", settledSeconds));
+            report.add(push.from(settled).line("  push (1 op)", settledSeconds));
+            report.add(loaded.from(settled).line("  probe pull, loaded", settledSeconds));
             report.add(String.format(Locale.ROOT, "operations applied: %d", applied.get()));
             report.add(idle.line("probe pull, idle", 40 * 0.05));
             report.add(duringStorm.line("probe pull, storm", stormSeconds));
@@ -352,7 +375,8 @@ class LoadBench {
             Series firstPull,
             Series pull,
             Series push,
-            AtomicInteger applied)
+            AtomicInteger applied,
+            AtomicLong firstPullsDone)
             throws Exception {
         if (token == null) {
             return;
@@ -362,6 +386,7 @@ class LoadBench {
         Map<UUID, String> held = new HashMap<>();
         Random random = new Random(n);
         long cursor = drain(client, token, 0, firstPull, codec, held);
+        firstPullsDone.accumulateAndGet(System.nanoTime(), Math::max);
         while (!stop.get()) {
             Thread.sleep(random.nextInt(2000));
             Operation op = nextOp(catalog, codec, user, held, random);
