@@ -28,7 +28,9 @@ class IdleLockGuiTest extends GuiTestBase {
         signIn(DemoUsers.WATER_CLERK.displayName());
         clickOn("#searchField").write("5301");
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#lockScreen").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#lockScreen").tryQuery().isPresent()));
         // what was typed before the lock is still there behind it
         assertEquals("5301", lookup("#searchField").queryTextInputControl().getText());
 
@@ -39,7 +41,8 @@ class IdleLockGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> !lookup("#lockError").queryAs(Label.class).getText().isEmpty());
+                () -> onFx(() ->
+                        !lookup("#lockError").queryAs(Label.class).getText().isEmpty()));
         assertTrue(lookup("#lockScreen").tryQuery().isPresent(), "a wrong password leaves it locked");
 
         // the field is emptied and has the focus again
@@ -47,8 +50,11 @@ class IdleLockGuiTest extends GuiTestBase {
         assertTrue(password.isFocused());
         write("pw-2026");
         push(KeyCode.ENTER);
+        // looked up on the FX thread: the lock screen leaves the scene while a lookup walks it
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#lockScreen").tryQuery().isEmpty());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#lockScreen").tryQuery().isEmpty()));
         assertEquals("5301", lookup("#searchField").queryTextInputControl().getText());
         assertFalse(lookup("#lockPassword").tryQuery().isPresent());
     }
