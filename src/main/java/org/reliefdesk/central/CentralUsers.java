@@ -188,16 +188,7 @@ public final class CentralUsers {
      */
     public PasswordHash.Recipe recipe(String username) {
         String name = username == null ? "" : username.strip();
-        String stored = db.inTransaction(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT password_hash FROM central_user WHERE username = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
-        PasswordHash.Recipe recipe = PasswordHash.recipeOf(stored);
+        PasswordHash.Recipe recipe = PasswordHash.recipeOf(storedHash(name, true));
         return recipe != null ? recipe : salts.forUnknown(name);
     }
 
@@ -218,23 +209,15 @@ public final class CentralUsers {
         String name = username == null ? "" : username.strip();
         String logName = name.length() > 64 ? name.substring(0, 64) + "…" : name.replaceAll("\\p{Cc}", "?");
         throttle.check(name, address, now);
-        String[] stored = db.inTransaction(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT password_hash, disabled FROM central_user WHERE username = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && !rs.getBoolean(2) ? new String[] {rs.getString(1)} : new String[] {null};
-                }
-            }
-        });
-        byte[] key = keyOf(proof, name, stored[0]);
-        if (stored[0] == null || !PasswordHash.matchesKey(key, stored[0])) {
+        String stored = storedHash(name, false);
+        byte[] key = keyOf(proof, name, stored);
+        if (stored == null || !PasswordHash.matchesKey(key, stored)) {
             throttle.failed(name, address, now);
             LOG.warn("Sign-in refused: name '{}' from {}", logName, address);
             throw new Unauthorized("sync.auth.wrongPassword");
         }
         throttle.succeeded(name);
-        String rehash = PasswordHash.needsRehash(stored[0]) ? replacement(proof) : null;
+        String rehash = PasswordHash.needsRehash(stored) ? replacement(proof) : null;
         String client = clientId == null ? "" : clientId.length() > 64 ? clientId.substring(0, 64) : clientId;
         return db.inTransaction(c -> {
             if (rehash != null) {
@@ -266,6 +249,19 @@ public final class CentralUsers {
             }
             LOG.info("Signed in: {} from {} ({})", name, address, client);
             return new SignedIn(token, expires, find(c, name).orElseThrow());
+        });
+    }
+
+    /** A name's stored hash; null for a name nobody has, and (unless {@code evenDisabled}) for a disabled user. */
+    private String storedHash(String name, boolean evenDisabled) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT password_hash, disabled FROM central_user WHERE username = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && (evenDisabled || !rs.getBoolean(2)) ? rs.getString(1) : null;
+                }
+            }
         });
     }
 

@@ -670,15 +670,7 @@ abstract class HostileContract {
         });
         new CentralClient(world.url(), Duration.ofSeconds(20))
                 .signIn(SyncWorld.WATER_A.username(), SyncWorld.PASSWORD.toCharArray(), "pc");
-        String now = world.central.database().inTransaction(c -> {
-            try (var ps = c.prepareStatement("SELECT password_hash FROM central_user WHERE username = ?")) {
-                ps.setString(1, SyncWorld.WATER_A.username());
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
+        String now = storedHash(SyncWorld.WATER_A.username());
         assertTrue(now.startsWith("pbkdf2-sha256-key$" + PasswordHash.ITERATIONS + "$"), now);
         assertNotNull(
                 new CentralClient(world.url(), Duration.ofSeconds(20))

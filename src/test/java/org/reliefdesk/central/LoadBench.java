@@ -90,6 +90,7 @@ class LoadBench {
     private static final String COUNTY = "530128";
     private static final boolean IN_PROCESS = Boolean.getBoolean("bench.inProcess");
     private static final String SERVER_HEAP = System.getProperty("bench.serverHeap", "1g");
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code key} (a PC of this release derives its key and sends it) or {@code password} (older PCs). */
     private static final boolean PASSWORDS = "password".equals(System.getProperty("bench.signIn", "key"));
 
@@ -521,7 +522,7 @@ class LoadBench {
         if (r.statusCode() != 200) {
             throw new IOException(r.statusCode() + " " + r.body());
         }
-        return new ObjectMapper().readTree(r.body()).get("token").asText();
+        return JSON.readTree(r.body()).get("token").asText();
     }
 
     private static List<User> users(Catalog catalog) {

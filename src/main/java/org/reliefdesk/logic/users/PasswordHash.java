@@ -8,6 +8,8 @@ import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
+import org.reliefdesk.logic.Sha256;
+
 /**
  * Password hashes, on the central store and (for signing in offline) on the PC. A password's
  * <em>key</em> is PBKDF2-HMAC-SHA256 of it with a random 16-byte salt per user; what is stored is
@@ -111,34 +113,24 @@ public final class PasswordHash {
      * password: the SHA-256 of its key. Null for anything else.
      */
     public static String upgradedFormat(String stored) {
-        String[] parts = stored == null ? new String[0] : stored.split("\\$");
-        if (parts.length != 4 || !OLD_FORMAT.equals(parts[0])) {
-            return null;
-        }
-        return FORMAT + "$" + parts[1] + "$" + parts[2] + "$"
-                + b64(sha256(Base64.getDecoder().decode(parts[3])));
+        Stored old = Stored.parse(stored);
+        return old == null || old.current() ? null : ofKey(old.recipe(), old.value());
     }
 
     /** How the key of a stored hash is derived; null for a value that is no hash of ours. */
     public static Recipe recipeOf(String stored) {
-        String[] parts = stored == null ? new String[0] : stored.split("\\$");
-        if (parts.length != 4 || !(FORMAT.equals(parts[0]) || OLD_FORMAT.equals(parts[0]))) {
-            return null;
-        }
-        try {
-            return new Recipe(Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        Stored parsed = Stored.parse(stored);
+        return parsed == null ? null : parsed.recipe();
     }
 
     /** Whether a key (as a PC sends it) is the one a stored hash of today's form was made from. */
     public static boolean matchesKey(byte[] key, String stored) {
-        String[] parts = stored == null ? new String[0] : stored.split("\\$");
-        if (key == null || key.length != KEY_BYTES || parts.length != 4 || !FORMAT.equals(parts[0])) {
-            return false;
-        }
-        return MessageDigest.isEqual(Base64.getDecoder().decode(parts[3]), sha256(key));
+        Stored parsed = Stored.parse(stored);
+        return parsed != null
+                && parsed.current()
+                && key != null
+                && key.length == KEY_BYTES
+                && MessageDigest.isEqual(parsed.value(), sha256(key));
     }
 
     /**
@@ -146,20 +138,39 @@ public final class PasswordHash {
      * name) is false at once: only the PC checks passwords, and only against its own hashes.
      */
     public static boolean matches(char[] password, String stored) {
-        Recipe recipe = recipeOf(stored);
-        if (recipe == null) {
+        Stored parsed = Stored.parse(stored);
+        if (parsed == null) {
             return false;
         }
-        byte[] key = key(password, recipe);
-        return stored.startsWith(FORMAT + "$")
-                ? matchesKey(key, stored)
-                : MessageDigest.isEqual(Base64.getDecoder().decode(stored.split("\\$")[3]), key);
+        byte[] key = key(password, parsed.recipe());
+        return MessageDigest.isEqual(parsed.value(), parsed.current() ? sha256(key) : key);
     }
 
     /** Whether a stored hash was made with fewer iterations than today's, or in an older form. */
     public static boolean needsRehash(String stored) {
-        Recipe recipe = recipeOf(stored);
-        return recipe == null || recipe.outdated() || !stored.startsWith(FORMAT + "$");
+        Stored parsed = Stored.parse(stored);
+        return parsed == null || parsed.recipe().outdated() || !parsed.current();
+    }
+
+    /** A stored hash read: its recipe, and the SHA-256 of the key (today's form) or the key (older). */
+    private record Stored(boolean current, Recipe recipe, byte[] value) {
+
+        /** Null for a value that is no hash of ours (or is damaged). */
+        static Stored parse(String stored) {
+            String[] parts = stored == null ? new String[0] : stored.split("\\$");
+            if (parts.length != 4 || !(FORMAT.equals(parts[0]) || OLD_FORMAT.equals(parts[0]))) {
+                return null;
+            }
+            try {
+                Base64.Decoder b64 = Base64.getDecoder();
+                return new Stored(
+                        FORMAT.equals(parts[0]),
+                        new Recipe(b64.decode(parts[2]), Integer.parseInt(parts[1])),
+                        b64.decode(parts[3]));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 
     public static String b64(byte[] b) {
@@ -167,10 +178,6 @@ public final class PasswordHash {
     }
 
     private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.digest().digest(b);
     }
 }
