@@ -61,7 +61,18 @@ public final class CentralOps {
         List<OpResult> results = new ArrayList<>();
         for (Operation op : ops) {
             try {
-                results.add(db.inTransaction(c -> one(c, caller, op)));
+                OpResult result = one(caller, op);
+                // said after the commit: the county's next writer does not wait for the log
+                LOG.info(
+                        "Operation {} ({} on {}) by {} from {}: {}{}",
+                        op.opId(),
+                        op.kind(),
+                        op.ticketId(),
+                        caller.user().username(),
+                        caller.clientId(),
+                        result.outcome(),
+                        result.reason() == null ? "" : " – " + result.reason());
+                results.add(result);
             } catch (RuntimeException e) {
                 String id = ErrorIds.log(
                         LOG, "Operation " + op.opId() + " by " + caller.user().username() + " failed", e);
@@ -75,15 +86,24 @@ public final class CentralOps {
         return results;
     }
 
-    private OpResult one(Connection c, CentralUsers.Caller caller, Operation op) throws SQLException {
+    private OpResult one(CentralUsers.Caller caller, Operation op) {
         User user = caller.user();
         if (op.opId() == null || op.kind() == null || op.ticketId() == null) {
             throw new IllegalArgumentException("an operation needs opId, kind and ticketId");
         }
         // The slow part, reading the ticket and replaying its history through the engine, is done
-        // before the county's counter is taken: every writer of the county waits while one holds it.
-        String seen = tickets.line(c, op.ticketId()).orElse(null);
+        // before the county's turn: every writer of the county waits while one has it.
+        String seen = db.inTransaction(c -> tickets.line(c, op.ticketId()).orElse(null));
         Decided early = decide(op, seen, caller);
+        String county = early.before() == null
+                ? user.countyCode()
+                : early.before().ticket().county().code();
+        return tickets.writeInTurn(county, c -> inTurn(c, caller, op, seen, early));
+    }
+
+    private OpResult inTurn(Connection c, CentralUsers.Caller caller, Operation op, String seen, Decided early)
+            throws SQLException {
+        User user = caller.user();
         // Every writer takes its county's counter first (the ticket's county, or the caller's own for
         // a ticket not held), so two servers given the same operation at once see each other's audit
         // row: the second answers from it. Other counties' writers do not wait.
@@ -118,15 +138,7 @@ public final class CentralOps {
             CentralTickets.Saved saved =
                     tickets.save(c, applied.after(), before == null, op.kind() == Operation.Kind.OPEN, clock.instant());
             changeNo = saved.changeNo();
-            result = new OpResult(
-                    op.opId(),
-                    OpResult.Outcome.APPLIED,
-                    false,
-                    null,
-                    null,
-                    null,
-                    null,
-                    tickets.codec().write(saved.history()));
+            result = new OpResult(op.opId(), OpResult.Outcome.APPLIED, false, null, null, null, null, saved.body());
         } else {
             OperationApplier.Refused refused = (OperationApplier.Refused) decision;
             result = result(op, refused.outcome(), refused.why(), visible);
@@ -146,15 +158,6 @@ public final class CentralOps {
             ps.setTimestamp(10, Timestamp.from(clock.instant()));
             ps.executeUpdate();
         }
-        LOG.info(
-                "Operation {} ({} on {}) by {} from {}: {}{}",
-                op.opId(),
-                op.kind(),
-                op.ticketId(),
-                user.username(),
-                caller.clientId(),
-                result.outcome(),
-                result.reason() == null ? "" : " – " + result.reason());
         return result;
     }
 

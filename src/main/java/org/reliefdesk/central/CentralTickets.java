@@ -52,6 +52,7 @@ public final class CentralTickets {
     private final Catalog catalog;
     private final TicketLineCodec codec;
     private final Function<String, Optional<User>> users;
+    private final CountyTurns turns = new CountyTurns();
 
     /** @param users the central store's users by name (a history's actors are replayed as them) */
     public CentralTickets(CentralDatabase db, Catalog catalog, Function<String, Optional<User>> users) {
@@ -63,6 +64,14 @@ public final class CentralTickets {
 
     TicketLineCodec codec() {
         return codec;
+    }
+
+    /**
+     * Work that writes a county's tickets, in one transaction begun when the county's earlier
+     * writers on this server are done (a queue in memory, not on the database's connections).
+     */
+    <T> T writeInTurn(String county, CentralDatabase.SqlWork<T> work) {
+        return turns.inTurn(county, () -> db.inTransaction(work));
     }
 
     /**
@@ -197,10 +206,11 @@ public final class CentralTickets {
                 isNew
                         ? h.events()
                         : h.events().subList(h.events().size() - 1, h.events().size()));
-        return new Saved(h, change);
+        return new Saved(h, change, body);
     }
 
-    record Saved(TicketHistory history, long changeNo) {}
+    /** What {@link #save} stored: the history, its change number and its line as stored. */
+    record Saved(TicketHistory history, long changeNo, String body) {}
 
     /** Which tickets name which attachment: what a download's scope check reads. */
     void indexAttachments(Connection c, TicketHistory h) throws SQLException {
@@ -393,42 +403,37 @@ public final class CentralTickets {
         batch.forEach(h -> byCounty.computeIfAbsent(h.ticket().county().code(), k -> new ArrayList<>())
                 .add(h));
         int[] total = new int[2];
-        for (List<TicketHistory> part : byCounty.values()) {
-            int[] r = intakeCounty(part, now, rejected);
+        for (Map.Entry<String, List<TicketHistory>> part : byCounty.entrySet()) {
+            int[] r = writeInTurn(part.getKey(), c -> intakeCounty(c, part.getValue(), now, rejected));
             total[0] += r[0];
             total[1] += r[1];
         }
         return total;
     }
 
-    private int[] intakeCounty(List<TicketHistory> batch, Instant now, List<String> rejected) {
-        return db.inTransaction(c -> {
-            int added = 0;
-            int known = 0;
-            for (TicketHistory h : batch) {
-                if (line(c, h.ticket().id()).isPresent()) {
-                    known++;
-                } else if (numberTaken(c, h.ticket().ticketNo())) {
-                    rejected.add("ticket " + h.ticket().id() + ": "
-                            + new InvalidFieldException(
-                                            "ticketNo",
-                                            "rule.duplicate",
-                                            h.ticket().ticketNo())
-                                    .getMessage());
-                } else if (eventTaken(c, h)) {
-                    rejected.add("ticket " + h.ticket().id() + ": "
-                            + new InvalidFieldException(
-                                            "events",
-                                            "rule.duplicate",
-                                            h.ticket().ticketNo())
-                                    .getMessage());
-                } else {
-                    save(c, h, true, false, now);
-                    added++;
-                }
+    private int[] intakeCounty(Connection c, List<TicketHistory> batch, Instant now, List<String> rejected)
+            throws SQLException {
+        int added = 0;
+        int known = 0;
+        for (TicketHistory h : batch) {
+            if (line(c, h.ticket().id()).isPresent()) {
+                known++;
+            } else if (numberTaken(c, h.ticket().ticketNo())) {
+                rejected.add("ticket " + h.ticket().id() + ": "
+                        + new InvalidFieldException(
+                                        "ticketNo", "rule.duplicate", h.ticket().ticketNo())
+                                .getMessage());
+            } else if (eventTaken(c, h)) {
+                rejected.add("ticket " + h.ticket().id() + ": "
+                        + new InvalidFieldException(
+                                        "events", "rule.duplicate", h.ticket().ticketNo())
+                                .getMessage());
+            } else {
+                save(c, h, true, false, now);
+                added++;
             }
-            return new int[] {added, known};
-        });
+        }
+        return new int[] {added, known};
     }
 
     /**

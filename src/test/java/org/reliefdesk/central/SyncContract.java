@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -1040,6 +1041,46 @@ abstract class SyncContract {
                     applied.after().events().get(held.events().size()).id(),
                     now.events().get(held.events().size()).id(),
                     "the other writer's step is kept");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A busy county's writers wait for their turn in memory, not on the database's connections:
+     * while a writer of county A holds A's counter, twelve more pushes of A wait (more than the
+     * pool's eight connections), and a new PC of the same county still gets its first pull.
+     */
+    @Test
+    void aCountysWaitingWritersLeaveTheConnectionsToPulls() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(13);
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc fresh = world.pc("fresh", SyncWorld.WATER_A)) {
+            a.sync();
+            Ticket ticket = a.actionable().orElseThrow();
+            List<Future<List<OpResult>>> writers = new ArrayList<>();
+            try (Connection hold = holdingCounter(SyncWorld.COUNTY_A)) {
+                for (int i = 0; i < 12; i++) {
+                    Operation op = nextOp(ticket, SyncWorld.WATER_A);
+                    writers.add(pool.submit(() -> world.central
+                            .ops()
+                            .push(new CentralUsers.Caller(SyncWorld.WATER_A, "pc-a", null), List.of(op))));
+                }
+                Thread.sleep(1000);
+                assertTrue(writers.stream().noneMatch(Future::isDone), "A's writers wait for A's counter");
+                var pulled = pool.submit(() -> fresh.sync().pulled());
+                assertTrue(
+                        pulled.get(8, TimeUnit.SECONDS) > 0,
+                        "a pull is answered while the county's writers wait (before the database's 10-s lock wait ends)");
+                hold.rollback();
+            }
+            long applied = 0;
+            for (var w : writers) {
+                if (w.get(30, TimeUnit.SECONDS).get(0).outcome() == OpResult.Outcome.APPLIED) {
+                    applied++;
+                }
+            }
+            assertEquals(1, applied, "one of the twelve, made on the same history, is applied; the others are refused");
         } finally {
             pool.shutdownNow();
         }
