@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.reliefdesk.logic.IsoTimes;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.workflow.Conclusion;
 import org.reliefdesk.model.Applicant;
@@ -366,7 +367,7 @@ public final class TicketLineCodec {
             return null;
         }
         try {
-            return OffsetDateTime.parse(v.asText()).toInstant();
+            return IsoTimes.instant(v.asText());
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(path, "rule.dateTime");
         }

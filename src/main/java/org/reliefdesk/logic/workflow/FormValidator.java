@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.reliefdesk.logic.IsoTimes;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.catalog.FormDef;
@@ -176,7 +177,7 @@ public final class FormValidator {
             case DATE -> {
                 LocalDate d;
                 try {
-                    d = LocalDate.parse(text(path, raw));
+                    d = IsoTimes.date(text(path, raw));
                 } catch (DateTimeParseException e) {
                     throw new InvalidFieldException(path, "rule.form.date");
                 }
@@ -313,7 +314,7 @@ public final class FormValidator {
 
     private static String dateTime(String path, String s) {
         try {
-            return LocalDateTime.parse(s).toString();
+            return IsoTimes.dateTime(s).toString();
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(s)
