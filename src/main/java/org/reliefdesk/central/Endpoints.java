@@ -137,7 +137,7 @@ final class Endpoints {
     }
 
     /** The scope is the caller's own; any county, department or township in the query is ignored. */
-    void changes(Exchange x) {
+    void changes(Exchange x) throws IOException {
         PullPage page = store.tickets()
                 .pull(
                         x.scope,
@@ -145,7 +145,7 @@ final class Endpoints {
                         (int) x.number("limit", 500),
                         "true".equals(x.query("count")),
                         "true".equals(x.query("held")));
-        x.send(200, page);
+        x.stream(page);
     }
 
     void push(Exchange x) throws IOException {

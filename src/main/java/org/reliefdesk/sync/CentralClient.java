@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -195,12 +196,36 @@ public final class CentralClient {
 
     /** @param count whether the central store should also count all changes after {@code after} (progress) */
     public PullPage pull(String token, long after, int limit, boolean count) throws IOException {
-        JsonNode n = call(request(
+        HttpRequest r = request(
                         "/changes?after=" + after + "&limit=" + limit + "&held=true" + (count ? "&count=true" : ""),
                         token)
                 .GET()
-                .build());
-        return json.treeToValue(n, PullPage.class);
+                .build();
+        // read as it arrives: a page of several megabytes never becomes one string and one tree
+        HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = resp.body()) {
+            if (resp.statusCode() != 200) {
+                throw refused(resp.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return json.readValue(in, PullPage.class);
+        } catch (Unreachable | Refused e) {
+            throw e;
+        } catch (IOException e) {
+            if (e instanceof JsonProcessingException && !lineBroke(e)) {
+                throw e; // a page that is not one: the central store's answer, not the line
+            }
+            throw new Unreachable(root(), "the connection to " + base + " broke: " + e, e);
+        }
+    }
+
+    /** Whether reading failed on the connection (the parser names it as its own failure's cause). */
+    private static boolean lineBroke(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException && !(t instanceof JsonProcessingException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<OpResult> push(String token, List<Operation> ops) throws IOException {

@@ -59,6 +59,50 @@ class CentralClientTest {
         }
     }
 
+    /**
+     * A page is read as it arrives: a line that breaks in the middle of one is the line (the PC
+     * tries again later), not a page the central store got wrong; a whole page still reads.
+     */
+    @Test
+    void aPageCutOffMidwayIsALineThatBrokeAndAWholeOneReads() throws Exception {
+        String page = "{\"changes\":[{\"changeNo\":7,\"ticket\":\"" + "x".repeat(200_000)
+                + "\"}],\"next\":7,\"more\":false,\"total\":-1,\"left\":[]}";
+        for (boolean whole : new boolean[] {true, false}) {
+            try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                Thread t = new Thread(() -> {
+                    try (Socket s = server.accept()) {
+                        readHead(s.getInputStream());
+                        byte[] body = page.getBytes(StandardCharsets.UTF_8);
+                        int sent = whole ? body.length : body.length / 2;
+                        OutputStream out = s.getOutputStream();
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                                        + Integer.toHexString(sent) + "\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.write(body, 0, sent);
+                        if (whole) {
+                            out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                        out.flush();
+                    } catch (IOException e) {
+                        // the test is over
+                    }
+                });
+                t.setDaemon(true);
+                t.start();
+                CentralClient client =
+                        new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
+                if (whole) {
+                    var read = client.pull("token", 0, 100, false);
+                    assertEquals(200_000, read.changes().get(0).ticket().length());
+                    assertEquals(7, read.next());
+                } else {
+                    assertThrows(CentralClient.Unreachable.class, () -> client.pull("token", 0, 100, false));
+                }
+            }
+        }
+    }
+
     @Test
     void aConnectionClosedBeforeAnyAnswerIsTriedOnceMore() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
