@@ -191,7 +191,14 @@ public final class CentralClient {
         }
         body.put("clientId", clientId);
         JsonNode n = call(post("/sign-in", null, body));
-        return new Session(n.get("token").asText(), json.treeToValue(n.get("user"), User.class), offlineHash);
+        String token = n.path("token").asText("");
+        User user = n.hasNonNull("user") ? json.treeToValue(n.get("user"), User.class) : null;
+        if (token.isBlank() || user == null || user.username() == null) {
+            // whoever answered is not a central store of ours: said, never a crash
+            throw new Refused(
+                    200, "sync.auth.badAnswer", "the central store's answer to the sign-in has no token or user");
+        }
+        return new Session(token, user, offlineHash);
     }
 
     /** @param count whether the central store should also count all changes after {@code after} (progress) */

@@ -159,6 +159,26 @@ class CentralClientTest {
         }
     }
 
+    /** Whoever answers a sign-in 200 without a token or a user is said to be no central store of ours. */
+    @Test
+    void aSignInAnsweredWithoutATokenIsRefusedInWords() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        // the same answer to both calls: sound terms for the key, then no token and no user
+        HttpServer server = answering(
+                200, "{\"kdf\":\"pbkdf2-sha256\",\"iterations\":100000,\"salt\":\"AAAAAAAAAAAAAAAAAAAAAA\"}", asked);
+        try {
+            CentralClient client =
+                    new CentralClient("http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(5));
+            CentralClient.Refused r = assertThrows(
+                    CentralClient.Refused.class,
+                    () -> client.signIn("water.clerk", "Qz7-county-2026".toCharArray(), "pc"));
+            assertEquals("sync.auth.badAnswer", r.code());
+            assertEquals(List.of("/api/v1/sign-in/salt", "/api/v1/sign-in"), asked);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /**
      * A central store that takes no keys (an earlier release answers the salt route 401 to anyone
      * not signed in; one posing as the central store may answer anything): the PC never falls back
