@@ -78,7 +78,8 @@ import org.slf4j.LoggerFactory;
  * memory are its own, and the simulated PCs' collections and compilations do not stop it. The PCs
  * keep what they pull as text and read a ticket only when they act on it (a real PC is a machine
  * of its own; here 200 share the server's cores). {@code -Dbench.inProcess=true} runs the server in
- * this JVM as before. Results in {@code target/bench/load.txt}.
+ * this JVM as before. Before the storm, 20 other PCs pull and push for {@code -Dbench.warmupSeconds}
+ * (default 20; 0 measures a central store just started). Results in {@code target/bench/load.txt}.
  */
 class LoadBench {
 
@@ -86,6 +87,10 @@ class LoadBench {
     private static final int PCS = Integer.getInteger("bench.pcs", 200);
     private static final int SECONDS = Integer.getInteger("bench.loadSeconds", 60);
     private static final int TICKETS = Integer.getInteger("bench.loadTickets", 2400);
+    /** Seconds of traffic from a few PCs before anything is measured (0: a central store just started). */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 20);
+
+    private static final int WARMUP_PCS = 20;
     private static final String PASSWORD = "load-bench-password-1";
     private static final String COUNTY = "530128";
     private static final boolean IN_PROCESS = Boolean.getBoolean("bench.inProcess");
@@ -172,6 +177,7 @@ class LoadBench {
                             clock.instant());
             addUsers(central, users, clock.instant());
             addUsers(central, List.of(probeUser), clock.instant());
+            addUsers(central, warmUsers(catalog), clock.instant());
         }
         try (LoadBenchServer server = IN_PROCESS
                 ? LoadBenchServer.inProcess(jdbcUrl, catalog, clock)
@@ -181,14 +187,7 @@ class LoadBench {
             String probeToken = probeClient
                     .signIn(probeUser.username(), PASSWORD.toCharArray(), "probe")
                     .token();
-            long probeCursor = drain(probeClient, probeToken, 0, null);
-            Series idle = new Series();
-            for (int i = 0; i < 40; i++) {
-                long t = System.nanoTime();
-                probeClient.pull(probeToken, probeCursor, 50, false);
-                idle.add(t);
-                Thread.sleep(50);
-            }
+            long beforeWarmUp = drain(probeClient, probeToken, 0, null);
             // A PC derives its key on its own CPU before it sends it. The simulated PCs share one
             // password hash (one salt), so the key is derived once here and timed: 200 derivations
             // on the bench's two cores would measure this machine, not the central store.
@@ -196,6 +195,15 @@ class LoadBench {
             byte[] key = PasswordHash.key(
                     PASSWORD.toCharArray(), probeClient.recipe(users.get(0).username()));
             double deriveMs = (System.nanoTime() - deriveStart) / 1e6;
+            warmUp(url, catalog);
+            long probeCursor = drain(probeClient, probeToken, beforeWarmUp, null);
+            Series idle = new Series();
+            for (int i = 0; i < 40; i++) {
+                long t = System.nanoTime();
+                probeClient.pull(probeToken, probeCursor, 50, false);
+                idle.add(t);
+                Thread.sleep(50);
+            }
             HttpClient oldPcs = HttpClient.newHttpClient();
             resetPeaks();
             long cpuBefore = cpuNanos();
@@ -311,6 +319,11 @@ class LoadBench {
             double trafficSeconds = (System.nanoTime() - trafficStart) / 1e9;
             pool.shutdownNow();
 
+            report.add(
+                    WARMUP_SECONDS > 0
+                            ? "before the storm, " + WARMUP_PCS + " other PCs pulled and pushed for " + WARMUP_SECONDS
+                                    + " s (a central store that has served a while; -Dbench.warmupSeconds=0: just started)"
+                            : "the central store had just started (no warm-up)");
             report.add(String.format(Locale.ROOT, "sign-in storm: %d PCs signed in within %.1f s", PCS, stormSeconds));
             report.add(
                     PASSWORDS
@@ -494,7 +507,6 @@ class LoadBench {
         return null;
     }
 
-    /** Clerks of every department in turn, and township staff. */
     /** The central store asked to try again later (a 429 to the old way of signing in). */
     private static final class Busy extends Exception {
         final long retryAfterSeconds;
@@ -525,6 +537,65 @@ class LoadBench {
         return JSON.readTree(r.body()).get("token").asText();
     }
 
+    /**
+     * A few PCs of their own pull and push for {@link #WARMUP_SECONDS} before anything is measured,
+     * as on a central store that has been up a while: the storm then meets compiled code, not the
+     * first minutes of a fresh process. Nothing of it is counted.
+     */
+    private static void warmUp(String url, Catalog catalog) throws Exception {
+        if (WARMUP_SECONDS <= 0) {
+            return;
+        }
+        List<User> warm = warmUsers(catalog);
+        // the warm-up's users were added together: one salt, one key
+        byte[] key = PasswordHash.key(
+                PASSWORD.toCharArray(),
+                new CentralClient(url, Duration.ofSeconds(60))
+                        .recipe(warm.get(0).username()));
+        ExecutorService pool = Executors.newFixedThreadPool(warm.size());
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < warm.size(); i++) {
+            User u = warm.get(i);
+            int n = 10_000 + i;
+            running.add(pool.submit(() -> {
+                String token = new CentralClient(url, Duration.ofSeconds(60))
+                        .signIn(u.username(), key, "warm-" + n)
+                        .token();
+                pc(
+                        url,
+                        catalog,
+                        u,
+                        token,
+                        n,
+                        stop,
+                        new Series(),
+                        new Series(),
+                        new Series(),
+                        new AtomicInteger(),
+                        new AtomicLong());
+                return null;
+            }));
+        }
+        Thread.sleep(WARMUP_SECONDS * 1000L);
+        stop.set(true);
+        for (var f : running) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdownNow();
+    }
+
+    private static List<User> warmUsers(Catalog catalog) {
+        List<Department> departments = catalog.departments();
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < WARMUP_PCS; i++) {
+            Department d = departments.get(i % departments.size());
+            users.add(new User("warm." + i, "预热" + i, Role.CLERK, COUNTY, d.code(), null));
+        }
+        return users;
+    }
+
+    /** Clerks of every department in turn. */
     private static List<User> users(Catalog catalog) {
         List<Department> departments = catalog.departments();
         List<User> users = new ArrayList<>();
