@@ -210,10 +210,8 @@ public final class CentralClient {
                 .build();
         // read as it arrives: a page of several megabytes never becomes one string and one tree
         HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
+        refuseUnlessOk(resp);
         try (InputStream in = resp.body()) {
-            if (resp.statusCode() != 200) {
-                throw refused(resp.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
             return json.readValue(in, PullPage.class);
         } catch (Unreachable | Refused e) {
             throw e;
@@ -222,6 +220,15 @@ public final class CentralClient {
                 throw e; // a page that is not one: the central store's answer, not the line
             }
             throw new Unreachable(root(), "the connection to " + base + " broke: " + e, e);
+        }
+    }
+
+    /** A streamed answer other than 200 is read whole (a short error body) and thrown as the refusal it says. */
+    private void refuseUnlessOk(HttpResponse<InputStream> resp) throws IOException {
+        if (resp.statusCode() != 200) {
+            try (InputStream in = resp.body()) {
+                throw refused(resp.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
     }
 
@@ -332,11 +339,7 @@ public final class CentralClient {
         HttpRequest r =
                 request("/attachments/" + sha + "?from=" + have, token).GET().build();
         HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
-        if (resp.statusCode() != 200) {
-            try (InputStream in = resp.body()) {
-                throw refused(resp.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
+        refuseUnlessOk(resp);
         Files.createDirectories(target.getParent());
         try (InputStream in = resp.body();
                 OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {

@@ -586,22 +586,20 @@ class LoadBench {
     }
 
     private static List<User> warmUsers(Catalog catalog) {
-        List<Department> departments = catalog.departments();
-        List<User> users = new ArrayList<>();
-        for (int i = 0; i < WARMUP_PCS; i++) {
-            Department d = departments.get(i % departments.size());
-            users.add(new User("warm." + i, "预热" + i, Role.CLERK, COUNTY, d.code(), null));
-        }
-        return users;
+        return clerks(catalog, WARMUP_PCS, "warm.", "预热");
     }
 
-    /** Clerks of every department in turn. */
     private static List<User> users(Catalog catalog) {
+        return clerks(catalog, PCS, "load.", "负载");
+    }
+
+    /** {@code count} clerks of every department in turn, named prefix + number. */
+    private static List<User> clerks(Catalog catalog, int count, String name, String displayName) {
         List<Department> departments = catalog.departments();
         List<User> users = new ArrayList<>();
-        for (int i = 0; i < PCS; i++) {
+        for (int i = 0; i < count; i++) {
             Department d = departments.get(i % departments.size());
-            users.add(new User("load." + i, "负载" + i, Role.CLERK, COUNTY, d.code(), null));
+            users.add(new User(name + i, displayName + i, Role.CLERK, COUNTY, d.code(), null));
         }
         return users;
     }
