@@ -145,7 +145,7 @@ final class Endpoints {
                         (int) x.number("limit", 500),
                         "true".equals(x.query("count")),
                         "true".equals(x.query("held")));
-        x.stream(page);
+        x.sendInPieces(page);
     }
 
     void push(Exchange x) throws IOException {

@@ -3,10 +3,13 @@ package org.reliefdesk.central;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -625,6 +629,45 @@ abstract class HostileContract {
         List<String> nobodyFields = new ArrayList<>();
         nobody.fieldNames().forEachRemaining(nobodyFields::add);
         assertEquals(knownFields, nobodyFields);
+    }
+
+    /**
+     * A PC on a slow line reads its page slowly, or not at all: no server thread waits for it.
+     * In a county whose first page (1,800 tickets, ~5 MB) is more than the kernel buffers a
+     * socket on loopback holds (4 MB), forty connections (the server has 32 threads) ask for it
+     * with a receive window of 4 KB and read nothing; another PC's sync is still answered.
+     */
+    @Test
+    void pcsThatReadNothingHoldNoServerThread() throws Exception {
+        Path bigDir = Files.createDirectories(dir.resolve("big"));
+        List<Socket> stalled = new ArrayList<>();
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try (SyncWorld big = new SyncWorld(bigDir, freshDatabase(bigDir), 1800, 0);
+                SyncWorld.Pc slow = big.pc("slow", SyncWorld.LEADER_A);
+                SyncWorld.Pc other = big.pc("other", SyncWorld.WATER_A)) {
+            String token = slow.token();
+            URI central = URI.create(big.url());
+            for (int i = 0; i < 40; i++) {
+                Socket s = new Socket();
+                s.setReceiveBufferSize(4096);
+                s.connect(new InetSocketAddress(central.getHost(), central.getPort()));
+                s.getOutputStream()
+                        .write(("GET /api/v1/changes?after=0&limit=2000 HTTP/1.1\r\nHost: central\r\n"
+                                        + "Authorization: Bearer " + token + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                stalled.add(s);
+            }
+            Thread.sleep(3000); // every page made and its sending begun
+            Future<Integer> synced = one.submit(() -> other.sync().pulled());
+            assertTrue(
+                    synced.get(20, TimeUnit.SECONDS) > 0,
+                    "a sync is answered while forty PCs read nothing (Jetty drops them only after 30 s idle)");
+        } finally {
+            one.shutdownNow();
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
     }
 
     @Test
