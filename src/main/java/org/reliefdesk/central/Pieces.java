@@ -17,7 +17,6 @@ final class Pieces extends OutputStream {
     private final List<ByteBuffer> pieces = new ArrayList<>();
     private byte[] current = new byte[SIZE];
     private int used;
-    private long length;
 
     @Override
     public void write(int b) {
@@ -25,7 +24,6 @@ final class Pieces extends OutputStream {
             next();
         }
         current[used++] = (byte) b;
-        length++;
     }
 
     @Override
@@ -42,7 +40,6 @@ final class Pieces extends OutputStream {
             from += n;
             left -= n;
         }
-        length += len;
     }
 
     private void next() {
@@ -58,7 +55,8 @@ final class Pieces extends OutputStream {
         return all;
     }
 
+    /** Every full piece holds {@link #SIZE} bytes. */
     long length() {
-        return length;
+        return (long) pieces.size() * SIZE + used;
     }
 }

@@ -58,13 +58,15 @@ public final class IsoTimes {
             int oh = two(s, n - 5);
             int om = two(s, n - 2);
             // -00:00 and offsets beyond ±18:00 are left to java.time
-            if ((sign != '+' && sign != '-') || oh < 0 || om < 0 || om > 59 || oh > 18 || (oh == 18 && om > 0)) {
+            if ((sign != '+' && sign != '-')
+                    || oh < 0
+                    || om < 0
+                    || om > 59
+                    || oh * 60 + om > 18 * 60
+                    || (sign == '-' && oh + om == 0)) {
                 return null;
             }
             offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-            if (sign == '-' && offsetSeconds == 0) {
-                return null;
-            }
             end = n - 6;
         }
         LocalDate day = fastDate(s);

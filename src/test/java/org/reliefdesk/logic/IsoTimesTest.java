@@ -101,10 +101,10 @@ class IsoTimesTest {
         Instant at = Instant.ofEpochSecond(
                 random.nextLong(-62_167_219_200L, 253_402_300_799L - 86_400), random.nextInt(1_000_000_000));
         if (random.nextInt(4) == 0) {
-            at = at.minusNanos(at.getNano() % 1_000_000_000); // whole seconds: seconds left out when 0 below
+            at = at.minusNanos(at.getNano()); // whole seconds: written without a fraction
         }
         if (random.nextInt(4) == 0) {
-            at = at.minusSeconds(at.getEpochSecond() % 60);
+            at = at.minusSeconds(Math.floorMod(at.getEpochSecond(), 60)); // whole minutes: written without seconds
         }
         OffsetDateTime t = at.atOffset(OFFSETS.get(random.nextInt(OFFSETS.size())));
         return t.toString();
