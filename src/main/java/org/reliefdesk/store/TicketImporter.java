@@ -64,7 +64,9 @@ public final class TicketImporter {
             }
             return null;
         });
-        // event ids of this file; those already stored are looked up a batch at a time
+        // event ids of this file; those already stored are looked up a batch at a time, unless the
+        // store held no ticket (an event row needs its ticket's: a first import asks nothing)
+        boolean eventsStored = !knownIds.isEmpty();
         Set<UUID> fileEvents = new HashSet<>();
         List<TicketHistory> batch = new ArrayList<>();
         List<Integer> batchLines = new ArrayList<>();
@@ -113,11 +115,11 @@ public final class TicketImporter {
             batch.add(h);
             batchLines.add(lineNumber);
             if (batch.size() == LocalStore.BATCH_SIZE) {
-                imported += write(batch, batchLines, rejected);
+                imported += write(batch, batchLines, rejected, eventsStored);
                 progress.accept(lineNumber);
             }
         }
-        imported += write(batch, batchLines, rejected);
+        imported += write(batch, batchLines, rejected, eventsStored);
         progress.accept(lineNumber);
         return new ImportReport(imported, skipped, rejected);
     }
@@ -126,7 +128,11 @@ public final class TicketImporter {
      * Writes a batch in one transaction, less any ticket one of whose event ids another stored
      * ticket holds already (refused with its line: the event table keys on the id).
      */
-    private int write(List<TicketHistory> batch, List<Integer> lines, List<LineRejectedException> rejected) {
+    private int write(
+            List<TicketHistory> batch,
+            List<Integer> lines,
+            List<LineRejectedException> rejected,
+            boolean eventsStored) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -134,7 +140,7 @@ public final class TicketImporter {
                 .flatMap(h -> h.events().stream())
                 .map(e -> e.id())
                 .toList();
-        Set<UUID> stored = store.readJdbc(c -> TicketRows.storedEvents(c, ids));
+        Set<UUID> stored = eventsStored ? store.readJdbc(c -> TicketRows.storedEvents(c, ids)) : Set.of();
         List<TicketHistory> fresh = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             TicketHistory h = batch.get(i);
