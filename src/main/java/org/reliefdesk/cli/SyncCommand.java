@@ -1,11 +1,17 @@
 package org.reliefdesk.cli;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.ChinaTime;
@@ -63,20 +69,36 @@ public final class SyncCommand implements Callable<Integer> {
             err.println(texts.msg("central.user.noPassword"));
             return 2;
         }
-        try (LocalStore store = LocalStore.open(options.dataDirectory())) {
-            Synchronizer sync = new Synchronizer(
-                            store,
-                            new CentralClient(central, Duration.ofSeconds(30)),
-                            CatalogLoader.loadBuiltIn(),
-                            clock)
-                    .pushBatch(batch);
-            Synchronizer.Report r = sync.run(user, password, p -> LOG.debug("{} {}", p.phase(), p.fraction()));
-            out.println(texts.msg(
-                    "sync.done", r.pushed(), r.applied(), r.rejected(), r.conflicts(), r.pulled(), r.pendingLeft()));
-            if (r.calendarYears() > 0) {
-                out.println(texts.msg("sync.calendarYears", r.calendarYears()));
+        // the sign-in's slow half (the central store's recipe, the key derived) runs while the store
+        // opens: only the sign-in itself needs this PC's id, which lives in the store
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sign-in-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<SignInAhead> signIn = ahead.submit(() -> {
+                CentralClient client = new CentralClient(central, Duration.ofSeconds(30));
+                return new SignInAhead(client, client.prove(user, password));
+            });
+            try (LocalStore store = LocalStore.open(options.dataDirectory())) {
+                Catalog catalog = CatalogLoader.loadBuiltIn();
+                SignInAhead done = SignInAhead.await(signIn);
+                Synchronizer sync = new Synchronizer(store, done.client(), catalog, clock).pushBatch(batch);
+                Synchronizer.Report r = sync.run(done.proof(), p -> LOG.debug("{} {}", p.phase(), p.fraction()));
+                out.println(texts.msg(
+                        "sync.done",
+                        r.pushed(),
+                        r.applied(),
+                        r.rejected(),
+                        r.conflicts(),
+                        r.pulled(),
+                        r.pendingLeft()));
+                if (r.calendarYears() > 0) {
+                    out.println(texts.msg("sync.calendarYears", r.calendarYears()));
+                }
+                return 0;
             }
-            return 0;
         } catch (CentralClient.Unreachable e) {
             LOG.warn("Sync did not reach the central store", e);
             err.println(texts.msg("sync.unreachable", e.url()));
@@ -96,6 +118,30 @@ public final class SyncCommand implements Callable<Integer> {
             LOG.error("Sync stopped by an error on this PC", e);
             err.println(texts.msg("sync.localError"));
             return 2;
+        } finally {
+            ahead.shutdownNow();
+        }
+    }
+
+    /** The client and the password's proof, made on a thread of their own while the store opens. */
+    private record SignInAhead(CentralClient client, CentralClient.Proof proof) {
+
+        /** The proof when it is made; its failure as the sign-in's own (unreachable, refused). */
+        static SignInAhead await(Future<SignInAhead> made) throws IOException {
+            try {
+                return made.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while signing in");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
     }
 }

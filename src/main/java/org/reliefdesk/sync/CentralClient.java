@@ -129,15 +129,32 @@ public final class CentralClient {
      * {@code sync.auth.centralTooOld}, and the central store is upgraded first.
      */
     public Session signIn(String username, char[] password, String clientId) throws IOException {
+        return signIn(prove(username, password), clientId);
+    }
+
+    /**
+     * What a sign-in sends for a password, made ahead: the name's recipe asked of the central
+     * store and the key derived (half a second of this PC's CPU). A command opens its store
+     * meanwhile, since only the sign-in itself needs the PC's id.
+     */
+    public record Proof(String username, byte[] key, PasswordHash.Recipe fresh, byte[] newKey, String offlineHash) {}
+
+    /** The {@link Proof} of a name's password, derived on the terms the central store gives for it. */
+    public Proof prove(String username, char[] password) throws IOException {
         PasswordHash.Recipe recipe = recipe(username);
         byte[] key = PasswordHash.key(password, recipe);
         if (!recipe.outdated()) {
-            return signIn(username, key, null, null, clientId, PasswordHash.ofKey(recipe, key));
+            return new Proof(username, key, null, null, PasswordHash.ofKey(recipe, key));
         }
         // an old hash: send a key at today's count with it, for the central store to keep instead
         PasswordHash.Recipe fresh = PasswordHash.Recipe.fresh();
         byte[] newKey = PasswordHash.key(password, fresh);
-        return signIn(username, key, fresh, newKey, clientId, PasswordHash.ofKey(fresh, newKey));
+        return new Proof(username, key, fresh, newKey, PasswordHash.ofKey(fresh, newKey));
+    }
+
+    /** Signs in with a proof made ahead ({@link #prove}). */
+    public Session signIn(Proof proof, String clientId) throws IOException {
+        return signIn(proof.username(), proof.key(), proof.fresh(), proof.newKey(), clientId, proof.offlineHash());
     }
 
     /** How to derive the key of a name's password, on terms a PC accepts ({@link PasswordHash.Recipe#sound()}). */

@@ -168,8 +168,12 @@ public final class Synchronizer {
 
     /** Signs in, then syncs once. */
     public Report run(String username, char[] password, Consumer<Progress> progress) throws IOException {
-        CentralClient.Session session =
-                client.signIn(username, password, store.syncFacts().clientId());
+        return run(client.prove(username, password), progress);
+    }
+
+    /** Signs in with a proof made ahead ({@link CentralClient#prove}), then syncs once. */
+    public Report run(CentralClient.Proof proof, Consumer<Progress> progress) throws IOException {
+        CentralClient.Session session = client.signIn(proof, store.syncFacts().clientId());
         store.users().addMissing(List.of(session.user()));
         return sync(session, progress);
     }
