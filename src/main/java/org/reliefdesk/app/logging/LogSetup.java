@@ -15,11 +15,12 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
+import org.reliefdesk.logic.config.DataDirectory;
 
 /**
  * Where the program logs, set in code rather than a {@code logback.xml}: reading that file took
- * a fifth of a second of every start (an XML parser and logback's configuration model), as long
- * as a whole page of a sync. Files go to {@code <data dir>/logs} (set by the app entry), kept 30
+ * a fifth of a second of every start (an XML parser and logback's configuration model). Files go
+ * to {@code <data dir>/logs} (set by the app entry), kept 30
  * days and 200 MB; the console shows warnings only, so headless commands print nothing but their
  * own results on stdout.
  *
@@ -28,9 +29,6 @@ import ch.qos.logback.core.util.FileSize;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
-
-    /** The log file's name in the logs folder (the crash dialog points at it). */
-    public static final String FILE_NAME = "reliefdesk.log";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -60,7 +58,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
-        file.setFile(dir.resolve(FILE_NAME).toString());
+        file.setFile(dir.resolve(DataDirectory.LOG_FILE).toString());
         SizeAndTimeBasedRollingPolicy<ILoggingEvent> rolling = new SizeAndTimeBasedRollingPolicy<>();
         rolling.setContext(context);
         rolling.setParent(file);

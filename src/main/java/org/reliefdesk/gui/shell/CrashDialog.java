@@ -60,7 +60,7 @@ final class CrashDialog {
         }
         showing = true;
         Texts texts = config.texts();
-        Path log = DataDirectory.logsOf(config.dataDir()).resolve("reliefdesk.log");
+        Path log = DataDirectory.logsOf(config.dataDir()).resolve(DataDirectory.LOG_FILE);
         String what = error.getMessage() == null
                 ? error.getClass().getSimpleName()
                 : texts.msg("crash.what", error.getClass().getSimpleName(), error.getMessage());

@@ -18,6 +18,9 @@ public final class DataDirectory {
     /** System property holding the data directory chosen in the settings. */
     public static final String CHOSEN = "reliefdesk.dataDir";
 
+    /** The current log file's name in {@link #logsOf} (older days are rolled to dated names beside it). */
+    public static final String LOG_FILE = "reliefdesk.log";
+
     private DataDirectory() {}
 
     public static Path resolve(String override) {

@@ -14,6 +14,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.sync.Synchronizer;
 
@@ -42,7 +43,7 @@ class LogSetupTest {
             context.stop();
             System.setErr(err);
         }
-        List<String> lines = Files.readAllLines(dir.resolve(LogSetup.FILE_NAME), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(dir.resolve(DataDirectory.LOG_FILE), StandardCharsets.UTF_8);
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(
                 lines.get(0)
