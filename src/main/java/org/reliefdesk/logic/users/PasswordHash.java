@@ -1,12 +1,8 @@
 package org.reliefdesk.logic.users;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 import org.reliefdesk.logic.Sha256;
 
@@ -30,7 +26,7 @@ public final class PasswordHash {
     /** The length of a salt and of a key, in bytes. */
     public static final int SALT_BYTES = 16;
 
-    public static final int KEY_BYTES = 32;
+    public static final int KEY_BYTES = Pbkdf2Sha256.KEY_BYTES;
 
     /**
      * The counts a PC accepts from a central store. Below the floor a listener between the two
@@ -89,18 +85,7 @@ public final class PasswordHash {
 
     /** The key of a password: the slow derivation, done by whoever knows the password. */
     public static byte[] key(char[] password, Recipe recipe) {
-        try {
-            PBEKeySpec spec = new PBEKeySpec(password, recipe.salt(), recipe.iterations(), KEY_BYTES * 8);
-            try {
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                        .generateSecret(spec)
-                        .getEncoded();
-            } finally {
-                spec.clearPassword();
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2 is part of every JDK", e);
-        }
+        return Pbkdf2Sha256.derive(password, recipe.salt(), recipe.iterations());
     }
 
     /** What is stored for a key made with {@code recipe}. */
