@@ -63,9 +63,9 @@ public final class SignInViewModel {
     private record Answer(User user, CentralClient.Session session, String refusal) {}
 
     private Answer answer(String username, char[] password, Texts texts) {
-        try {
-            var session = new CentralClient(workspace.centralUrl(), TIMEOUT)
-                    .signIn(username, password, workspace.store.syncFacts().clientId());
+        try (CentralClient client = new CentralClient(workspace.centralUrl(), TIMEOUT)) {
+            var session = client.signIn(
+                    username, password, workspace.store.syncFacts().clientId());
             workspace.store.users().addMissing(List.of(session.user()));
             workspace.store.syncFacts().rememberPassword(username, session.offlineHash());
             return new Answer(session.user(), session, null);
