@@ -59,7 +59,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         Catalog catalog = CatalogLoader.loadBuiltIn();
         Path dir = options.dataDirectory();
-        try (LocalStore store = LocalStore.open(dir);
+        try (LocalStore store = LocalStore.open(dir, LocalStore.AtClose.QUICK);
                 BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             TicketImporter importer = new TicketImporter(store, new TicketLineCodec(catalog), LocalDate.now(clock));
             ImportReport report = importer.importLines(in, lines -> {});

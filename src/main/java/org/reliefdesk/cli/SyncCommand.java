@@ -84,7 +84,7 @@ public final class SyncCommand implements Callable<Integer> {
                 made.set(client);
                 return new SignInAhead(client, client.prove(user, password));
             });
-            try (LocalStore store = LocalStore.open(options.dataDirectory())) {
+            try (LocalStore store = LocalStore.open(options.dataDirectory(), LocalStore.AtClose.QUICK)) {
                 Catalog catalog = CatalogLoader.loadBuiltIn();
                 SignInAhead done = SignInAhead.await(signIn);
                 Synchronizer sync = new Synchronizer(store, done.client(), catalog, clock).pushBatch(batch);
