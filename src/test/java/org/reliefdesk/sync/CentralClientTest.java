@@ -25,6 +25,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The client over a real loopback socket whose server closes a connection without answering. */
 class CentralClientTest {
 
+    /** A loopback server of {@link #serve}, its request count and a client of it. */
+    private record Served(ServerSocket server, AtomicInteger requests, CentralClient client) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            client.close();
+            server.close();
+        }
+    }
+
+    private static Served served(int dropped) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        AtomicInteger requests = new AtomicInteger();
+        serve(server, dropped, requests);
+        return new Served(
+                server,
+                requests,
+                new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5)));
+    }
+
     /** Accepts connections one by one; the first {@code dropped} are closed after the request, unanswered. */
     private static Thread serve(ServerSocket server, int dropped, AtomicInteger requests) {
         Thread t = new Thread(() -> {
@@ -112,11 +131,9 @@ class CentralClientTest {
      */
     @Test
     void closingAClientEndsItsSelectorThreadAndAskingAfterwardsFails() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger requests = new AtomicInteger();
-            serve(server, 0, requests);
-            CentralClient client =
-                    new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
+        try (Served served = served(0)) {
+            CentralClient client = served.client();
+            AtomicInteger requests = served.requests();
             client.calendar("token");
             Thread selector = client.selectorThread();
             assertNotNull(selector, "the client's selector thread, found by its id");
@@ -130,11 +147,9 @@ class CentralClientTest {
 
     @Test
     void aConnectionClosedBeforeAnyAnswerIsTriedOnceMore() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger requests = new AtomicInteger();
-            serve(server, 1, requests);
-            CentralClient client =
-                    new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
+        try (Served served = served(1)) {
+            CentralClient client = served.client();
+            AtomicInteger requests = served.requests();
             // A POST: the JDK client does not send it again by itself (it does for a GET).
             client.disableUser("token", "someone");
             assertEquals(2, requests.get(), "the dropped request and the one sent again");
@@ -143,14 +158,12 @@ class CentralClientTest {
 
     @Test
     void aServerThatKeepsDroppingIsUnreachableAfterTheSecondTry() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger requests = new AtomicInteger();
-            serve(server, Integer.MAX_VALUE, requests);
-            CentralClient client =
-                    new CentralClient("http://127.0.0.1:" + server.getLocalPort(), Duration.ofSeconds(5));
+        try (Served served = served(Integer.MAX_VALUE)) {
+            CentralClient client = served.client();
+            AtomicInteger requests = served.requests();
             CentralClient.Unreachable e =
                     assertThrows(CentralClient.Unreachable.class, () -> client.disableUser("token", "someone"));
-            assertEquals("http://127.0.0.1:" + server.getLocalPort(), e.url());
+            assertEquals("http://127.0.0.1:" + served.server().getLocalPort(), e.url());
             assertEquals(2, requests.get(), "tried twice, not more");
         }
     }
