@@ -79,16 +79,16 @@ public final class SyncCommand implements Callable<Integer> {
         });
         AtomicReference<CentralClient> made = new AtomicReference<>();
         try {
-            Future<SignInAhead> signIn = ahead.submit(() -> {
+            Future<CentralClient.Proof> proof = ahead.submit(() -> {
                 CentralClient client = new CentralClient(central, Duration.ofSeconds(30));
                 made.set(client);
-                return new SignInAhead(client, client.prove(user, password));
+                return client.prove(user, password);
             });
             try (LocalStore store = LocalStore.open(options.dataDirectory(), LocalStore.AtClose.QUICK)) {
                 Catalog catalog = CatalogLoader.loadBuiltIn();
-                SignInAhead done = SignInAhead.await(signIn);
-                Synchronizer sync = new Synchronizer(store, done.client(), catalog, clock).pushBatch(batch);
-                Synchronizer.Report r = sync.run(done.proof(), p -> LOG.debug("{} {}", p.phase(), p.fraction()));
+                CentralClient.Proof madeProof = await(proof);
+                Synchronizer sync = new Synchronizer(store, made.get(), catalog, clock).pushBatch(batch);
+                Synchronizer.Report r = sync.run(madeProof, p -> LOG.debug("{} {}", p.phase(), p.fraction()));
                 out.println(texts.msg(
                         "sync.done",
                         r.pushed(),
@@ -130,25 +130,21 @@ public final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    /** The client and the password's proof, made on a thread of their own while the store opens. */
-    private record SignInAhead(CentralClient client, CentralClient.Proof proof) {
-
-        /** The proof when it is made; its failure as the sign-in's own (unreachable, refused). */
-        static SignInAhead await(Future<SignInAhead> made) throws IOException {
-            try {
-                return made.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while signing in");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
+    /** The password's proof, made on a thread of its own while the store opens; its failure as the sign-in's own. */
+    private static CentralClient.Proof await(Future<CentralClient.Proof> made) throws IOException {
+        try {
+            return made.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while signing in");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -125,6 +125,31 @@ class TicketImporterTest {
         }
     }
 
+    /**
+     * A first import asks the store for no stored event ids (it holds none): a file whose last line
+     * reuses the first line's event id, batches apart, is still refused at that line, and the store
+     * keeps every other ticket and the first one's events whole.
+     */
+    @Test
+    void aFirstImportRefusesAnEventIdTheFileReusesBatchesApart() throws IOException {
+        try (LocalStore store = LocalStore.open(dir)) {
+            List<TicketHistory> sample = new SampleGenerator(CATALOG).generate(7, TestData.TODAY, 450);
+            TicketHistory first = sample.get(0);
+            List<String> lines =
+                    new ArrayList<>(sample.stream().map(CODEC::write).toList());
+            TicketHistory copycat = TestData.newWaterTicket("5301282021112000099");
+            lines.add(CODEC.write(
+                    TestData.withFirstEventId(copycat, first.events().get(0).id())));
+            ImportReport report = run(store, lines);
+            assertEquals(450, report.imported());
+            assertEquals(1, report.rejected().size());
+            assertEquals(451, report.rejected().get(0).lineNumber());
+            assertEquals("rule.duplicate", report.rejected().get(0).problem().rule());
+            assertEquals(450, store.tickets().count());
+            assertEquals(first.events(), store.tickets().events(first.ticket().id()));
+        }
+    }
+
     @Test
     void aRoundTripKeepsEveryField() throws IOException, LineRejectedException {
         TicketHistory h = TestData.newWaterTicket("5301282021112000010");

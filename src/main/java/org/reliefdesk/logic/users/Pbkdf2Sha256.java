@@ -5,6 +5,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.reliefdesk.logic.Sha256;
+
 /**
  * PBKDF2-HMAC-SHA256 (RFC 8018) for a key of one block (32 bytes), the same bytes as the JDK's
  * {@code PBKDF2WithHmacSHA256} with the password in UTF-8 ({@code Pbkdf2Sha256Test} compares the two).
@@ -50,7 +52,7 @@ final class Pbkdf2Sha256 {
         byte[] secret = utf8(password);
         try {
             if (secret.length > BLOCK) {
-                byte[] hashed = sha256(secret);
+                byte[] hashed = Sha256.digest().digest(secret);
                 Arrays.fill(secret, (byte) 0);
                 secret = hashed;
             }
@@ -105,10 +107,6 @@ final class Pbkdf2Sha256 {
     /** The SHA-256 of (one block already in {@code state}, then {@code message}), as eight words. */
     private static int[] finish(int[] state, byte[] message) {
         return digest(state.clone(), message, BLOCK);
-    }
-
-    private static byte[] sha256(byte[] message) {
-        return toBytes(digest(INITIAL.clone(), message, 0));
     }
 
     /** Hashes {@code message} into {@code state}, which has taken {@code before} bytes already. */
