@@ -40,8 +40,7 @@ final class CentralCopies {
         }
         TicketRows.updateTickets(c, updated);
         TicketRows.insertTickets(c, fresh);
-        TicketRows.insertEvents(
-                c, histories.stream().flatMap(h -> h.events().stream()).toList());
+        TicketRows.insertEvents(c, histories);
     }
 
     /** Removes a ticket, its events and their forms (nothing when it is not here). */
@@ -66,11 +65,7 @@ final class CentralCopies {
     private static void deleteEvents(Connection c, List<UUID> ticketIds) throws SQLException {
         for (List<UUID> part : Sql.parts(ticketIds)) {
             String in = "(" + Sql.marks(part.size()) + ")";
-            Sql.update(
-                    c,
-                    "DELETE FROM ticket_event_form WHERE event_id IN (SELECT id FROM ticket_event WHERE ticket_id IN "
-                            + in + ")",
-                    Sql.args(part));
+            Sql.update(c, "DELETE FROM ticket_form WHERE ticket_id IN " + in, Sql.args(part));
             Sql.update(c, "DELETE FROM ticket_event WHERE ticket_id IN " + in, Sql.args(part));
         }
     }

@@ -113,8 +113,8 @@ public final class LocalStore implements AutoCloseable {
             Flyway.configure()
                     .dataSource(ds)
                     .resourceProvider(new ListedMigrations())
-                    .javaMigrationClassProvider(List::of) // the one Java migration is handed over as is
-                    .javaMigrations(new StepMovesMigration())
+                    .javaMigrationClassProvider(List::of) // the Java migrations are handed over as they are
+                    .javaMigrations(new StepMovesMigration(), new TicketFormsMigration())
                     .load()
                     .migrate();
             LOG.info("Local store opened at {}", dbDir.toAbsolutePath());
@@ -268,7 +268,7 @@ public final class LocalStore implements AutoCloseable {
                         .addAnnotatedClass(TicketEntity.class)
                         .addAnnotatedClass(TicketEventEntity.class)
                         .addAnnotatedClass(UserEntity.class)
-                        .addAnnotatedClass(TicketEventFormEntity.class);
+                        .addAnnotatedClass(TicketFormEntity.class);
                 cfg.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
                 cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
                 cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(BATCH_SIZE));

@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Row of the append-only table {@code ticket_event}; its form data is in {@link TicketEventFormEntity}. */
+/** Row of the append-only table {@code ticket_event}; its form data is in {@link TicketFormEntity}. */
 @Entity
 @Table(name = "ticket_event")
 class TicketEventEntity {

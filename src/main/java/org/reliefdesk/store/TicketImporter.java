@@ -158,8 +158,7 @@ public final class TicketImporter {
         if (!fresh.isEmpty()) {
             store.inJdbcTransaction(c -> {
                 TicketRows.insertTickets(c, fresh);
-                TicketRows.insertEvents(
-                        c, fresh.stream().flatMap(h -> h.events().stream()).toList());
+                TicketRows.insertEvents(c, fresh);
                 return null;
             });
         }

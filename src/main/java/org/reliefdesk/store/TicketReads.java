@@ -156,22 +156,20 @@ final class TicketReads {
      */
     private static Map<UUID, Map<String, Object>> itemChanges(Connection c, List<UUID> ids) throws SQLException {
         Map<UUID, Map<String, Object>> found = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT f.event_id, f.form_data FROM ticket_event_form f"
-                + " JOIN ticket_event e ON e.id = f.event_id WHERE e.ticket_id IN (" + Sql.marks(ids.size())
-                + ") AND f.form_data LIKE ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id, forms FROM ticket_form WHERE ticket_id IN ("
+                + Sql.marks(ids.size()) + ") AND forms LIKE ?")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setObject(i + 1, ids.get(i));
             }
             ps.setString(ids.size() + 1, "%\"" + TicketEvent.FROM_ITEM + "\"%");
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
-                    Map<String, Object> form = TicketStore.formOf(r.getString(2));
-                    if (form.get(TicketEvent.FROM_ITEM) instanceof String left
-                            && form.get(TicketEvent.ITEM) instanceof String entered) {
-                        found.put(
-                                r.getObject(1, UUID.class),
-                                Map.of(TicketEvent.FROM_ITEM, left, TicketEvent.ITEM, entered));
-                    }
+                    TicketForms.read(r.getObject(1, UUID.class), r.getString(2)).forEach((event, form) -> {
+                        if (form.get(TicketEvent.FROM_ITEM) instanceof String left
+                                && form.get(TicketEvent.ITEM) instanceof String entered) {
+                            found.put(event, Map.of(TicketEvent.FROM_ITEM, left, TicketEvent.ITEM, entered));
+                        }
+                    });
                 }
             }
         }

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
@@ -28,7 +26,6 @@ import org.reliefdesk.model.TicketHistory;
 final class TicketRows {
 
     private static final int BATCH = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The columns every ticket row has but its id and version, in the order {@link #bindFields} sets them. */
     private static final String FIELDS = "ticket_no, item_code, county_code, county_name, township_code, township_name,"
@@ -99,42 +96,44 @@ final class TicketRows {
         ps.setString(at + 19, StepMoves.of(h.events()));
     }
 
-    /** The events and their forms (the ticket rows must be there already). */
-    static void insertEvents(Connection c, List<TicketEvent> events) throws SQLException {
+    /**
+     * The events of these whole histories and one row of forms per ticket (the ticket rows must be
+     * there already, and hold no events yet).
+     */
+    static void insertEvents(Connection c, List<TicketHistory> histories) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action,"
                         + " from_step, to_step, note, outcome, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
-            for (TicketEvent e : events) {
-                ps.setObject(1, e.id());
-                ps.setObject(2, e.ticketId());
-                ps.setInt(3, e.seq());
-                ps.setString(4, e.actor());
-                time(ps, 5, e.at());
-                ps.setString(6, e.action());
-                ps.setString(7, e.fromStep());
-                ps.setString(8, e.toStep());
-                ps.setString(9, e.note());
-                ps.setString(10, e.outcome());
-                time(ps, 11, e.receivedAt());
-                ps.addBatch();
-                if (++n % BATCH == 0) {
-                    ps.executeBatch();
+            for (TicketHistory h : histories) {
+                for (TicketEvent e : h.events()) {
+                    ps.setObject(1, e.id());
+                    ps.setObject(2, e.ticketId());
+                    ps.setInt(3, e.seq());
+                    ps.setString(4, e.actor());
+                    time(ps, 5, e.at());
+                    ps.setString(6, e.action());
+                    ps.setString(7, e.fromStep());
+                    ps.setString(8, e.toStep());
+                    ps.setString(9, e.note());
+                    ps.setString(10, e.outcome());
+                    time(ps, 11, e.receivedAt());
+                    ps.addBatch();
+                    if (++n % BATCH == 0) {
+                        ps.executeBatch();
+                    }
                 }
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO ticket_event_form (event_id, form_data) VALUES (?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_form (ticket_id, forms) VALUES (?, ?)")) {
             int n = 0;
-            for (TicketEvent e : events) {
-                ps.setObject(1, e.id());
-                try {
-                    ps.setString(2, JSON.writeValueAsString(e.formData()));
-                } catch (JsonProcessingException ex) {
-                    throw new IllegalArgumentException(
-                            "form data of event " + e.id() + " cannot be stored as JSON", ex);
+            for (TicketHistory h : histories) {
+                if (h.events().isEmpty()) {
+                    continue;
                 }
+                ps.setObject(1, h.ticket().id());
+                ps.setString(2, TicketForms.of(h.events()));
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();

@@ -17,9 +17,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
 import org.hibernate.query.QueryProducer;
 import org.hibernate.query.SelectionQuery;
@@ -39,9 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class TicketStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(TicketStore.class);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private static final String SLIM_EVENTS =
             "select e.id, e.ticketId, e.seq, e.actor, e.at, e.action, e.fromStep, e.toStep, e.outcome, e.receivedAt";
@@ -238,28 +232,23 @@ public final class TicketStore {
                         "from TicketEventEntity e where e.ticketId = :id order by e.seq", TicketEventEntity.class)
                 .setParameter("id", ticketId)
                 .getResultList();
-        Map<UUID, String> forms = new HashMap<>();
-        s.createSelectionQuery(
-                        "select f.eventId, f.formData from TicketEventFormEntity f, TicketEventEntity e"
-                                + " where f.eventId = e.id and e.ticketId = :id",
-                        Object[].class)
-                .setParameter("id", ticketId)
-                .getResultList()
-                .forEach(r -> forms.put((UUID) r[0], (String) r[1]));
+        TicketFormEntity kept = s.find(TicketFormEntity.class, ticketId);
+        Map<UUID, Map<String, Object>> forms = kept == null ? Map.of() : TicketForms.read(ticketId, kept.forms);
         return events.stream().map(e -> toModel(e, forms.get(e.id))).toList();
     }
 
-    /** Appends one event with its form data. */
+    /** Appends one event with its form data (after those of its ticket's row of forms). */
     static void persist(Session s, TicketEvent e) {
         s.persist(toEntity(e));
-        TicketEventFormEntity form = new TicketEventFormEntity();
-        form.eventId = e.id();
-        try {
-            form.formData = JSON.writeValueAsString(e.formData());
-        } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("form data of event " + e.id() + " cannot be stored as JSON", ex);
+        TicketFormEntity forms = s.find(TicketFormEntity.class, e.ticketId());
+        if (forms == null) {
+            forms = new TicketFormEntity();
+            forms.ticketId = e.ticketId();
+            forms.forms = TicketForms.with(null, e);
+            s.persist(forms);
+        } else {
+            forms.forms = TicketForms.with(forms.forms, e);
         }
-        s.persist(form);
     }
 
     /**
@@ -466,8 +455,7 @@ public final class TicketStore {
         s.flush(); // whatever the session holds goes first
         s.doWork(c -> {
             TicketRows.insertTickets(c, histories);
-            TicketRows.insertEvents(
-                    c, histories.stream().flatMap(h -> h.events().stream()).toList());
+            TicketRows.insertEvents(c, histories);
         });
         s.clear();
     }
@@ -488,24 +476,9 @@ public final class TicketStore {
         return entity;
     }
 
-    /** A stored form as values. */
-    static Map<String, Object> formOf(String formData) {
-        try {
-            return JSON.readValue(formData, MAP);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored form data is not JSON", ex);
-        }
-    }
-
-    static TicketEvent toModel(TicketEventEntity e, String formData) {
-        if (formData == null) {
+    static TicketEvent toModel(TicketEventEntity e, Map<String, Object> form) {
+        if (form == null) {
             throw new IllegalStateException("event " + e.id + " has no stored form data");
-        }
-        Map<String, Object> form;
-        try {
-            form = formOf(formData);
-        } catch (IllegalStateException ex) {
-            throw new IllegalStateException("stored form data of event " + e.id + " is not JSON", ex);
         }
         return new TicketEvent(
                 e.id,

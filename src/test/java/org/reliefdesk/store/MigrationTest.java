@@ -88,6 +88,17 @@ class MigrationTest {
                     history.get(0).formData());
             assertEquals(Map.of("station", "屏山水站"), history.get(1).formData());
             assertEquals("已受理", history.get(1).note());
+            // schema 12: the ticket's forms in one row, the table of a row per event gone
+            assertEquals(
+                    List.of(1L),
+                    store.readJdbc(c ->
+                            Sql.column(c, Long.class, "SELECT COUNT(*) FROM ticket_form WHERE ticket_id = ?", ticket)));
+            assertEquals(
+                    List.of(0L),
+                    store.readJdbc(c -> Sql.column(
+                            c,
+                            Long.class,
+                            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'TICKET_EVENT_FORM'")));
             assertEquals(
                     List.of("submit", "accept"),
                     store.tickets().scope(new TicketScope("530128", null, null)).timelines().get(ticket).stream()

@@ -119,7 +119,10 @@ class PullBench {
         Files.write(Path.of("target", "bench", "pull.txt"), report);
     }
 
-    /** Tickets, events and forms with prepared statements in batches of 1,000, one transaction per 5,000 tickets. */
+    /**
+     * Tickets, events and each ticket's row of forms with prepared statements in batches of 1,000
+     * tickets, one transaction per 5,000 tickets.
+     */
     private static long rawInsert(Path dataDir, List<TicketHistory> rows) throws Exception {
         String url =
                 "jdbc:h2:file:" + dataDir.resolve("db").resolve("reliefdesk").toAbsolutePath();
@@ -135,7 +138,7 @@ class PullBench {
                             c.prepareStatement("INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action,"
                                     + " from_step, to_step, note, outcome) VALUES (?,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement pf =
-                            c.prepareStatement("INSERT INTO ticket_event_form (event_id, form_data) VALUES (?,?)")) {
+                            c.prepareStatement("INSERT INTO ticket_form (ticket_id, forms) VALUES (?,?)")) {
                 int n = 0;
                 int events = 0;
                 for (TicketHistory h : rows) {
@@ -162,6 +165,7 @@ class PullBench {
                     pt.setTimestamp(i++, ts(t.concludedAt()));
                     pt.setString(i, t.outcome());
                     pt.addBatch();
+                    StringBuilder forms = new StringBuilder("{");
                     for (TicketEvent e : h.events()) {
                         pe.setObject(1, e.id());
                         pe.setObject(2, e.ticketId());
@@ -174,11 +178,16 @@ class PullBench {
                         pe.setString(9, e.note());
                         pe.setString(10, e.outcome());
                         pe.addBatch();
-                        pf.setObject(1, e.id());
-                        pf.setString(2, OperationCodec.write(e.formData()));
-                        pf.addBatch();
+                        forms.append(forms.length() == 1 ? "" : ",")
+                                .append('"')
+                                .append(e.id())
+                                .append("\":")
+                                .append(OperationCodec.write(e.formData()));
                         events++;
                     }
+                    pf.setObject(1, t.id());
+                    pf.setString(2, forms.append('}').toString());
+                    pf.addBatch();
                     if (++n % 1000 == 0) {
                         pt.executeBatch();
                         pe.executeBatch();
