@@ -23,6 +23,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        H2Settings.apply(); // before anything loads H2
         args = smokeTestDataDir(args);
         // Logback reads this when the first logger is made, so it must be set first.
         // The saved settings (data directory, log detail) unless the command line says otherwise.

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.app.H2Settings;
 import org.reliefdesk.central.CentralServer;
 import org.reliefdesk.central.CentralStore;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -42,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * H2 file of the same schema, in one run. Results in {@code target/bench/pull.txt}.
  */
 class PullBench {
+
+    static {
+        H2Settings.apply(); // as the program runs H2 (this JVM loads it first for the bench)
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(PullBench.class);
     private static final int COUNT = Integer.getInteger("bench.pullTickets", 50_000);
