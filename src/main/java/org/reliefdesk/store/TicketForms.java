@@ -25,11 +25,9 @@ final class TicketForms {
 
     /** The text holding these events' forms (one ticket's, in order). */
     static String of(List<TicketEvent> events) {
-        StringBuilder text = new StringBuilder("{");
-        for (TicketEvent e : events) {
-            append(text, e.id(), form(e));
-        }
-        return text.append('}').toString();
+        Map<UUID, String> byEvent = new LinkedHashMap<>();
+        events.forEach(e -> byEvent.put(e.id(), form(e)));
+        return ofTexts(byEvent);
     }
 
     /** The stored text with one more event's form after those it holds; {@code stored} null when none yet. */
