@@ -450,8 +450,7 @@ public final class CentralTickets {
      */
     public PullPage pull(TicketScope scope, long after, int limit, boolean count, boolean sayHeld) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        StringBuilder where = new StringBuilder(" FROM central_ticket WHERE county_code = ? AND change_no > ?");
-        appendScope(where, scope, "");
+        String where = inScopeAfter(scope);
         return db.inTransaction(c -> {
             long total = -1;
             if (count) {
@@ -467,8 +466,7 @@ public final class CentralTickets {
             List<UUID> ids = new ArrayList<>();
             boolean more = false;
             long bytes = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT change_no, body, id" + where
-                    + " ORDER BY change_no FETCH FIRST " + (size + 1) + " ROWS ONLY")) {
+            try (PreparedStatement ps = c.prepareStatement(pageQuery(scope, size + 1))) {
                 bind(ps, scope, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -497,6 +495,25 @@ public final class CentralTickets {
             }
             return new PullPage(changes, next, more, total, left, sayHeld ? held(c, ids) : null);
         });
+    }
+
+    /** The tickets of a scope changed after a cursor (parameters: county, cursor, then the scope's). */
+    private static String inScopeAfter(TicketScope scope) {
+        StringBuilder where = new StringBuilder(" FROM central_ticket WHERE county_code = ? AND change_no > ?");
+        appendScope(where, scope, "");
+        return where.toString();
+    }
+
+    /**
+     * A page's query: the first {@code rows} changes after the cursor, in order. It orders by the
+     * index's own columns, county first: ordered by the change number alone, H2 read every row
+     * after the cursor (each with its whole line) and sorted them to keep a page, so a pull of
+     * 50,000 tickets read 1.25 million rows instead of 50,000 (PostgreSQL reads the same index
+     * either way).
+     */
+    static String pageQuery(TicketScope scope, int rows) {
+        return "SELECT change_no, body, id" + inScopeAfter(scope) + " ORDER BY county_code, change_no FETCH FIRST "
+                + rows + " ROWS ONLY";
     }
 
     /** The attachments these tickets name that are stored whole (not those still being uploaded). */
@@ -553,7 +570,7 @@ public final class CentralTickets {
         return last;
     }
 
-    private static void bind(PreparedStatement ps, TicketScope scope, long after) throws SQLException {
+    static void bind(PreparedStatement ps, TicketScope scope, long after) throws SQLException {
         ps.setString(1, scope.countyCode());
         ps.setLong(2, after);
         bindScope(ps, scope, 3);
