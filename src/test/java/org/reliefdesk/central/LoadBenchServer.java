@@ -22,7 +22,7 @@ import org.reliefdesk.logic.catalog.Catalog;
  * {@code central} command on the benchmark's database, or (for comparison) a server in the
  * benchmark's JVM.
  */
-interface LoadBenchServer extends AutoCloseable {
+public interface LoadBenchServer extends AutoCloseable {
 
     String url();
 
