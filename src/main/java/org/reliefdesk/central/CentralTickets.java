@@ -440,16 +440,18 @@ public final class CentralTickets {
      * Changes after {@code after} that the scope covers, oldest first. The scope comes from the
      * caller's own user record, never from the request.
      */
-    public PullPage pull(TicketScope scope, long after, int limit) {
+    public PullPage pull(TicketScope scope, long after, long limit) {
         return pull(scope, after, limit, true, true);
     }
 
     /**
+     * @param limit the most changes the caller asks for, as sent: clamped here to 1 … {@link #MAX_PAGE}
+     *              as a long (cut to an int first, 4294967297 asked for one ticket)
      * @param count whether to count every change after the cursor too (for a progress bar; the first page asks)
      * @param sayHeld whether to say which attachments the page's tickets name that are stored whole
      */
-    public PullPage pull(TicketScope scope, long after, int limit, boolean count, boolean sayHeld) {
-        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    public PullPage pull(TicketScope scope, long after, long limit, boolean count, boolean sayHeld) {
+        int size = (int) Math.max(1, Math.min(limit, MAX_PAGE));
         String where = inScopeAfter(scope);
         return db.inTransaction(c -> {
             long total = -1;

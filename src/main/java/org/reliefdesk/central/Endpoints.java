@@ -142,7 +142,7 @@ final class Endpoints {
                 .pull(
                         x.scope,
                         x.number("after", 0),
-                        (int) x.number("limit", 500),
+                        x.number("limit", 500),
                         "true".equals(x.query("count")),
                         "true".equals(x.query("held")));
         x.sendInPieces(page);

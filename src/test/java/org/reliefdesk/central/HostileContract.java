@@ -454,6 +454,60 @@ abstract class HostileContract {
         }
     }
 
+    /**
+     * A pull's cursor and page size come from the wire: a size below one, past the cap, past what a
+     * whole number of the server holds, or not a number; a cursor below zero or at the end of the
+     * numbers. Each is answered within the bounds (at least one ticket, at most the cap, the
+     * caller's county in order) or refused naming the field.
+     */
+    @Test
+    void aPullsCursorAndSizeFromTheWireAreBoundedOrRefused() throws Exception {
+        try (SyncWorld.Pc leader = world.pc("l", SyncWorld.LEADER_A)) {
+            String token = leader.token();
+            for (String small : List.of("-5", "0", "-9223372036854775808")) {
+                JsonNode one = pullPage("after=0&limit=" + small, token);
+                assertEquals(1, one.get("changes").size(), "limit=" + small + ": at least one ticket");
+                assertTrue(one.get("more").asBoolean());
+            }
+            for (String large : List.of("999999999", "4294967297", "9223372036854775807")) {
+                JsonNode capped = pullPage("after=0&limit=" + large, token);
+                int expected = Math.min(CentralTickets.MAX_PAGE, world.countyATickets);
+                assertEquals(
+                        expected,
+                        capped.get("changes").size(),
+                        "limit=" + large + ": up to the cap, " + world.countyATickets + " tickets in scope");
+                assertEquals(expected < world.countyATickets, capped.get("more").asBoolean());
+                long last = 0;
+                for (JsonNode c : capped.get("changes")) {
+                    assertTrue(c.get("changeNo").asLong() > last, "oldest change first, each once");
+                    last = c.get("changeNo").asLong();
+                    assertTrue(c.get("ticket").asText().contains("\"countyCode\":\"" + SyncWorld.COUNTY_A + "\""));
+                }
+            }
+            assertEquals(
+                    pullPage("after=0&limit=10", token).get("changes"),
+                    pullPage("after=-7&limit=10", token).get("changes"),
+                    "a cursor below zero is the start");
+            JsonNode end = pullPage("after=9223372036854775807&limit=10", token);
+            assertEquals(0, end.get("changes").size());
+            assertFalse(end.get("more").asBoolean());
+            assertEquals(Long.MAX_VALUE, end.get("next").asLong(), "the cursor stays where it was asked");
+            for (String bad :
+                    List.of("limit=abc", "limit=99999999999999999999", "limit=", "after=1e3", "after=0x10", "after=")) {
+                HttpResponse<String> r = call("GET", "/api/v1/changes?" + bad, token, null);
+                assertEquals(400, r.statusCode(), bad + ": " + r.body());
+                String field = bad.substring(0, bad.indexOf('='));
+                assertTrue(r.body().contains(field + " must be a whole number"), bad + ": " + r.body());
+            }
+        }
+    }
+
+    private JsonNode pullPage(String query, String token) throws Exception {
+        HttpResponse<String> r = call("GET", "/api/v1/changes?" + query, token, null);
+        assertEquals(200, r.statusCode(), query + ": " + r.body());
+        return new ObjectMapper().readTree(r.body());
+    }
+
     // ---- errors leaked internals; transport --------------------------------------------------------
 
     @Test
