@@ -43,7 +43,7 @@ public interface LoadBenchServer extends AutoCloseable {
 
             @Override
             public String describe(double seconds) {
-                return "server: in the same JVM as the simulated PCs (-Dbench.inProcess=true)";
+                return "server: in the benchmark's own JVM (-Dbench.inProcess=true)";
             }
 
             @Override
