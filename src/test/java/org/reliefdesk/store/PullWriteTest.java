@@ -12,6 +12,7 @@ import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,6 +114,69 @@ class PullWriteTest {
             SetAside.Entry aside = store.setAside().list().get(0);
             assertEquals(hostile.ticket().id(), aside.ticketId());
             assertEquals("sync.setAside.store", aside.why().rule());
+        }
+    }
+
+    /**
+     * Schema 13 took the event table's foreign key away (its index doubled uq_event_seq's); the
+     * store keeps its rule: a ticket replaced or gone takes its events and forms with it, and the
+     * order of a ticket's events stays unique.
+     */
+    @Test
+    void noEventOrFormOutlivesItsTicketAndAnEventsPlaceInItsHistoryStaysUnique() {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory stays = TestData.newWaterTicket("530128202111200001");
+            TicketHistory leaves = TestData.newWaterTicket("530128202111200002");
+            TestData.insert(store, stays);
+            TestData.insert(store, leaves);
+
+            store.tickets()
+                    .replaceFromCentral(
+                            List.of(TestData.acceptedByCentral(stays, "verification")),
+                            List.of(leaves.ticket().id()),
+                            List.of(),
+                            "leader",
+                            7,
+                            Instant.parse("2021-11-23T02:00:00Z"),
+                            h -> "");
+
+            assertTrue(store.tickets().find(leaves.ticket().id()).isEmpty(), "the ticket that left is gone");
+            assertEquals(3, store.tickets().eventCount(), "the replaced history alone");
+            assertEquals(
+                    List.of(0L, 0L, 1L),
+                    store.readJdbc(c -> List.of(
+                            Sql.column(
+                                            c,
+                                            Long.class,
+                                            "SELECT COUNT(*) FROM ticket_event e"
+                                                    + " WHERE NOT EXISTS (SELECT 1 FROM ticket t WHERE t.id = e.ticket_id)")
+                                    .get(0),
+                            Sql.column(
+                                            c,
+                                            Long.class,
+                                            "SELECT COUNT(*) FROM ticket_form f"
+                                                    + " WHERE NOT EXISTS (SELECT 1 FROM ticket t WHERE t.id = f.ticket_id)")
+                                    .get(0),
+                            Sql.column(c, Long.class, "SELECT COUNT(*) FROM ticket_form")
+                                    .get(0))),
+                    "no event and no form without its ticket; one form row, of the ticket that stays");
+            assertEquals(
+                    List.of(2L),
+                    store.readJdbc(c -> Sql.column(
+                            c,
+                            Long.class,
+                            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'TICKET_EVENT'")),
+                    "the event table's key and uq_event_seq, no third index");
+            UUID ticket = stays.ticket().id();
+            assertThrows(
+                    RuntimeException.class,
+                    () -> store.inJdbcTransaction(c -> Sql.update(
+                            c,
+                            "INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action)"
+                                    + " VALUES (?, ?, 1, 'x', CURRENT_TIMESTAMP, 'note')",
+                            UUID.randomUUID(),
+                            ticket)),
+                    "a second event at a place the history holds is refused");
         }
     }
 
