@@ -327,11 +327,20 @@ public final class Synchronizer {
             t.setDaemon(true);
             return t;
         });
+        // Where a pull's time goes: waiting for the page read ahead (the network, the reading and
+        // checking) or writing it; logged at the end, to tell which half a slow pull waits on.
+        long waitedNanos = 0;
+        long writtenNanos = 0;
+        int pages = 0;
         try {
             long first = store.syncFacts().cursor(username);
             Future<ReadPage> next = ahead.submit(() -> reader.read(first, true));
             while (true) {
+                long waitFrom = System.nanoTime();
                 ReadPage read = await(next);
+                long writeFrom = System.nanoTime();
+                waitedNanos += writeFrom - waitFrom;
+                pages++;
                 PullPage page = read.page();
                 if (total < 0) {
                     total = Math.max(0, page.total());
@@ -346,6 +355,7 @@ public final class Synchronizer {
                                 page.next(),
                                 clock.instant(),
                                 h -> read.lines().get(h.ticket().id()));
+                writtenNanos += System.nanoTime() - writeFrom;
                 if (written.setAside() > 0) {
                     LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
                 }
@@ -358,6 +368,15 @@ public final class Synchronizer {
                 progress.accept(new Progress("pull", total <= 0 ? 1 : Math.min(1, (double) pulled / total)));
                 if (!page.more()) {
                     store.syncFacts().markCaughtUp(username);
+                    LOG.info(
+                            "Pulled {} tickets in {} pages: {} ms fetching and {} ms reading pages ahead;"
+                                    + " {} ms waiting for them, {} ms writing",
+                            pulled,
+                            pages,
+                            reader.fetchNanos / 1_000_000,
+                            reader.readNanos / 1_000_000,
+                            waitedNanos / 1_000_000,
+                            writtenNanos / 1_000_000);
                     return pulled;
                 }
             }
@@ -377,6 +396,10 @@ public final class Synchronizer {
         private final TicketIngest ingest;
         private final LocalDate today =
                 LocalDate.now(clock.withZone(ChinaTime.ZONE)).plusDays(1);
+        /** Time spent fetching pages and reading their lines (this thread's; seen by the writer through each page's future). */
+        private long fetchNanos;
+
+        private long readNanos;
 
         PageReader(String token, String username, TicketIngest ingest) {
             this.token = token;
@@ -385,7 +408,10 @@ public final class Synchronizer {
         }
 
         ReadPage read(long after, boolean count) throws IOException {
+            long from = System.nanoTime();
             PullPage page = client.pull(token, after, pullPage, count);
+            long fetched = System.nanoTime();
+            fetchNanos += fetched - from;
             List<TicketHistory> tickets = new ArrayList<>(page.changes().size());
             List<SetAside.Entry> refused = new ArrayList<>();
             Map<UUID, String> lines = new HashMap<>();
@@ -398,6 +424,7 @@ public final class Synchronizer {
                     refused.add(setAside(c.ticket(), username, e.problem()));
                 }
             }
+            readNanos += System.nanoTime() - fetched;
             return new ReadPage(page, tickets, refused, lines);
         }
     }
