@@ -152,10 +152,23 @@ public final class Outbox {
                 "SELECT DISTINCT ticket_id FROM outbox WHERE kind = 'OPEN' AND state IN ('PENDING', 'CONFLICT')")));
     }
 
-    /** Tickets a pull must not overwrite: a change of theirs waits or is in conflict. */
+    /**
+     * Tickets a pull must not overwrite: a change of theirs waits or is in conflict. Every caller
+     * overwrites or removes the others in the same transaction, so their rows are locked first:
+     * an action being saved on one of them (its event and operation written, the ticket's row
+     * updated, not yet committed) is waited for and then seen here, and one saved later waits for
+     * this transaction and then finds the ticket changed. Without the lock a pull read the outbox
+     * before the action committed and removed a ticket it no longer held, leaving the action's
+     * event and operation behind (PullWriteTest).
+     */
     static Set<UUID> unsynced(Connection c, List<UUID> among) throws SQLException {
         Set<UUID> found = new HashSet<>();
         for (List<UUID> part : Sql.parts(among)) {
+            Sql.column(
+                    c,
+                    UUID.class,
+                    "SELECT id FROM ticket WHERE id IN (" + Sql.marks(part.size()) + ") FOR UPDATE",
+                    Sql.args(part));
             found.addAll(Sql.column(
                     c,
                     UUID.class,

@@ -1,10 +1,15 @@
 package org.reliefdesk.store;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,6 +182,92 @@ class PullWriteTest {
                             UUID.randomUUID(),
                             ticket)),
                     "a second event at a place the history holds is refused");
+        }
+    }
+
+    /**
+     * A ticket leaves this PC's scope in a pulled page while a clerk's action on it is being
+     * saved: the action's event and outbox row are written and the ticket row updated, not yet
+     * committed. The pull waits for the ticket's row, then sees the waiting change and keeps the
+     * ticket, with the action's event: no event is left without its ticket (schema 13 has no
+     * foreign key to refuse one) and no change waits for a ticket that is gone.
+     */
+    @Test
+    void aTicketLeavingWhileAnActionOnItIsSavedIsKeptWithTheAction() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory h = TestData.newWaterTicket("530128202111200001");
+            TestData.insert(store, h);
+            UUID id = h.ticket().id();
+            CountDownLatch actionWritten = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                // written in the order Hibernate flushes an action: inserts, then the ticket's versioned update
+                Future<?> action = threads.submit(() -> store.inJdbcTransaction(c -> {
+                    Sql.update(
+                            c,
+                            "INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action)"
+                                    + " VALUES (?, ?, 3, 'water.clerk', CURRENT_TIMESTAMP, 'note')",
+                            UUID.randomUUID(),
+                            id);
+                    Sql.update(
+                            c,
+                            "INSERT INTO outbox (op_id, ticket_id, kind, created_by, created_at, body, state)"
+                                    + " VALUES (?, ?, 'ACT', 'water.clerk', CURRENT_TIMESTAMP, '{}', 'PENDING')",
+                            UUID.randomUUID(),
+                            id);
+                    Sql.update(c, "UPDATE ticket SET version = version + 1 WHERE id = ? AND version = 0", id);
+                    actionWritten.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SQLException("stopped", e);
+                    }
+                    return null;
+                }));
+                actionWritten.await();
+                Thread[] puller = new Thread[1];
+                Future<?> pull = threads.submit(() -> {
+                    puller[0] = Thread.currentThread();
+                    return store.tickets()
+                            .replaceFromCentral(
+                                    List.of(),
+                                    List.of(id),
+                                    List.of(),
+                                    "water.clerk",
+                                    9,
+                                    Instant.parse("2021-11-23T02:00:00Z"),
+                                    x -> "");
+                });
+                // the pull reaches the ticket's row and waits for the action's transaction
+                long until = System.nanoTime() + 10_000_000_000L;
+                while ((puller[0] == null || puller[0].getState() == Thread.State.RUNNABLE)
+                        && System.nanoTime() < until) {
+                    Thread.sleep(5);
+                }
+                Thread.sleep(100);
+                commit.countDown();
+                action.get();
+                pull.get();
+            } finally {
+                threads.shutdownNow();
+            }
+
+            assertTrue(store.tickets().find(id).isPresent(), "kept: a change of this PC on it waits");
+            assertEquals(
+                    List.of(3L),
+                    store.readJdbc(c ->
+                            Sql.column(c, Long.class, "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ?", id)),
+                    "with the action's event");
+            assertEquals(
+                    List.of(0L),
+                    store.readJdbc(c -> Sql.column(
+                            c,
+                            Long.class,
+                            "SELECT COUNT(*) FROM ticket_event e"
+                                    + " WHERE NOT EXISTS (SELECT 1 FROM ticket t WHERE t.id = e.ticket_id)")));
+            assertEquals(9, store.syncFacts().cursor("water.clerk"));
         }
     }
 
