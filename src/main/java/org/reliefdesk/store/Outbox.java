@@ -161,7 +161,7 @@ public final class Outbox {
      * before the action committed and removed a ticket it no longer held, leaving the action's
      * event and operation behind (PullWriteTest).
      */
-    static Set<UUID> unsynced(Connection c, List<UUID> among) throws SQLException {
+    static Set<UUID> lockAndFindUnsynced(Connection c, List<UUID> among) throws SQLException {
         Set<UUID> found = new HashSet<>();
         for (List<UUID> part : Sql.parts(among)) {
             Sql.column(
@@ -210,7 +210,7 @@ public final class Outbox {
                         a.state() == State.APPLIED ? null : a.centralLine(),
                         now);
                 if (a.state() == State.CONFLICT
-                        || !unsynced(c, List.of(a.ticketId())).isEmpty()) {
+                        || !lockAndFindUnsynced(c, List.of(a.ticketId())).isEmpty()) {
                     continue;
                 }
                 restore(c, a.ticketId(), a.central());
@@ -230,7 +230,7 @@ public final class Outbox {
                 throw new IllegalStateException("operation " + opId + " is " + e.state() + ", not in conflict");
             }
             settle(c, opId, State.DISCARDED, e.reasonKey(), e.reason(), e.centralTicket(), now);
-            if (unsynced(c, List.of(e.ticketId())).isEmpty()) {
+            if (lockAndFindUnsynced(c, List.of(e.ticketId())).isEmpty()) {
                 restore(c, e.ticketId(), central);
             }
             return null;

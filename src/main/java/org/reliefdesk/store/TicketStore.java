@@ -376,7 +376,7 @@ public final class TicketStore {
         }
         Set<UUID> back = new HashSet<>();
         page.forEach(h -> back.add(h.ticket().id()));
-        Set<UUID> keep = Outbox.unsynced(c, left);
+        Set<UUID> keep = Outbox.lockAndFindUnsynced(c, left);
         int removed = 0;
         for (UUID id : new HashSet<>(left)) {
             if (!back.contains(id) && !keep.contains(id)) {
@@ -402,8 +402,8 @@ public final class TicketStore {
      * still waiting or in conflict, within the caller's transaction.
      */
     private static int writeFromCentral(Connection c, List<TicketHistory> tickets) throws SQLException {
-        Set<UUID> keep =
-                Outbox.unsynced(c, tickets.stream().map(h -> h.ticket().id()).toList());
+        Set<UUID> keep = Outbox.lockAndFindUnsynced(
+                c, tickets.stream().map(h -> h.ticket().id()).toList());
         List<TicketHistory> written =
                 tickets.stream().filter(h -> !keep.contains(h.ticket().id())).toList();
         CentralCopies.put(c, written);

@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -28,6 +32,7 @@ class TicketImporterTest {
 
     private static final Catalog CATALOG = CatalogLoader.loadBuiltIn();
     private static final TicketLineCodec CODEC = new TicketLineCodec(CATALOG);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -40,6 +45,34 @@ class TicketImporterTest {
     private static ImportReport run(LocalStore store, List<String> lines) throws IOException {
         return new TicketImporter(store, CODEC, TestData.TODAY)
                 .importLines(new BufferedReader(new StringReader(String.join("\n", lines))), n -> {});
+    }
+
+    /**
+     * Schema 13 has no foreign key from events to tickets: a line whose events name another
+     * ticket (one the store does not hold) cannot leave events without their ticket; its events
+     * are the line's ticket's, and the other lines are imported.
+     */
+    @Test
+    void aLineWhoseEventsNameAnotherTicketLeavesNoEventWithoutItsTicket() throws IOException {
+        List<String> lines = new ArrayList<>(sampleLines(3));
+        UUID stranger = UUID.randomUUID();
+        ObjectNode hostile = (ObjectNode) JSON.readTree(lines.get(1));
+        for (JsonNode e : hostile.withArray("events")) {
+            ((ObjectNode) e).put("ticketId", stranger.toString());
+            ((ObjectNode) e).put("ticket_id", stranger.toString());
+        }
+        lines.set(1, JSON.writeValueAsString(hostile));
+        try (LocalStore store = LocalStore.open(dir)) {
+            ImportReport report = run(store, lines);
+
+            assertEquals(3, report.imported() + report.rejected().size(), "every line taken or refused by name");
+            assertTrue(report.imported() >= 2, "the other lines are imported");
+            assertEquals(0L, store.readJdbc(PullWriteTest::orphanEvents), "no event without its ticket");
+            assertEquals(
+                    List.of(0L),
+                    store.readJdbc(c -> Sql.column(
+                            c, Long.class, "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ?", stranger)));
+        }
     }
 
     @Test
