@@ -19,6 +19,7 @@ import org.reliefdesk.logic.interchange.LineRejectedException;
 import org.reliefdesk.logic.interchange.TicketIngest;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.model.InvalidFieldException;
+import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 
@@ -28,7 +29,7 @@ import org.reliefdesk.model.User;
  * <p>Policy: each line stands on its own. A valid line is imported; a malformed line is
  * reported with its line number and field and imported not at all; the other lines still
  * go in. A ticket whose id is already stored is skipped (so importing twice adds nothing);
- * a different ticket reusing a stored ticket number is refused. Lines are written in
+ * a different ticket reusing a stored ticket number or event id is refused. Lines are written in
  * transactions of {@value LocalStore#BATCH_SIZE}; a ticket and its events are never split.
  * Everything here is plain JDBC: an import never waits for Hibernate's mapping.
  */
@@ -54,6 +55,10 @@ public final class TicketImporter {
     public ImportReport importLines(BufferedReader in, IntConsumer progress) throws IOException {
         Set<UUID> knownIds = new HashSet<>();
         Set<String> knownNumbers = new HashSet<>();
+        // event ids the store holds and this file's so far: an event id names one event (the
+        // central store refuses one another ticket holds); the store keeps no index on it
+        // (schema 14), so its ids are read once here, in one pass, rather than looked up per batch
+        Set<UUID> knownEvents = new HashSet<>();
         store.readJdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, ticket_no FROM ticket");
                     ResultSet rs = ps.executeQuery()) {
@@ -62,14 +67,17 @@ public final class TicketImporter {
                     knownNumbers.add(rs.getString(2));
                 }
             }
+            if (!knownIds.isEmpty()) { // an event is stored only with its ticket: a first import asks nothing
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ticket_event");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        knownEvents.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
             return null;
         });
-        // event ids of this file; those already stored are looked up a batch at a time, unless the
-        // store held no ticket (an event row needs its ticket's: a first import asks nothing)
-        boolean eventsStored = !knownIds.isEmpty();
-        Set<UUID> fileEvents = new HashSet<>();
         List<TicketHistory> batch = new ArrayList<>();
-        List<Integer> batchLines = new ArrayList<>();
         List<LineRejectedException> rejected = new ArrayList<>();
         int imported = 0;
         int skipped = 0;
@@ -101,69 +109,41 @@ public final class TicketImporter {
                                 "ticketNo", "rule.duplicate", h.ticket().ticketNo())));
                 continue;
             }
+            // the codec refused a line giving one id to two of its events
             Optional<UUID> reused = h.events().stream()
-                    .map(e -> e.id())
-                    .filter(fileEvents::contains)
+                    .map(TicketEvent::id)
+                    .filter(knownEvents::contains)
                     .findFirst();
             if (reused.isPresent()) {
                 rejected.add(new LineRejectedException(
                         lineNumber, new InvalidFieldException("events", "rule.duplicate", reused.get())));
                 continue;
             }
-            h.events().forEach(e -> fileEvents.add(e.id()));
+            h.events().forEach(e -> knownEvents.add(e.id()));
             knownIds.add(h.ticket().id());
             batch.add(h);
-            batchLines.add(lineNumber);
             if (batch.size() == LocalStore.BATCH_SIZE) {
-                imported += write(batch, batchLines, rejected, eventsStored);
+                imported += write(batch);
                 progress.accept(lineNumber);
             }
         }
-        imported += write(batch, batchLines, rejected, eventsStored);
+        imported += write(batch);
         progress.accept(lineNumber);
         return new ImportReport(imported, skipped, rejected);
     }
 
-    /**
-     * Writes a batch in one transaction, less any ticket one of whose event ids another stored
-     * ticket holds already (refused with its line: the event table keys on the id).
-     */
-    private int write(
-            List<TicketHistory> batch,
-            List<Integer> lines,
-            List<LineRejectedException> rejected,
-            boolean eventsStored) {
+    /** Writes a batch in one transaction. */
+    private int write(List<TicketHistory> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<UUID> ids = batch.stream()
-                .flatMap(h -> h.events().stream())
-                .map(e -> e.id())
-                .toList();
-        Set<UUID> stored = eventsStored ? store.readJdbc(c -> TicketRows.storedEvents(c, ids)) : Set.of();
-        List<TicketHistory> fresh = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            TicketHistory h = batch.get(i);
-            Optional<UUID> taken = h.events().stream()
-                    .map(e -> e.id())
-                    .filter(stored::contains)
-                    .findFirst();
-            if (taken.isPresent()) {
-                rejected.add(new LineRejectedException(
-                        lines.get(i), new InvalidFieldException("events", "rule.duplicate", taken.get())));
-            } else {
-                fresh.add(h);
-            }
-        }
-        if (!fresh.isEmpty()) {
-            store.inJdbcTransaction(c -> {
-                TicketRows.insertTickets(c, fresh);
-                TicketRows.insertEvents(c, fresh);
-                return null;
-            });
-        }
+        store.inJdbcTransaction(c -> {
+            TicketRows.insertTickets(c, batch);
+            TicketRows.insertEvents(c, batch);
+            return null;
+        });
+        int written = batch.size();
         batch.clear();
-        lines.clear();
-        return fresh.size();
+        return written;
     }
 }

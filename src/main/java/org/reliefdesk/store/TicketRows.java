@@ -2,16 +2,12 @@ package org.reliefdesk.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -146,26 +142,6 @@ final class TicketRows {
     /** The numbers this PC holds of one county and day ({@link org.reliefdesk.logic.TicketNumbers#prefix}). */
     static List<String> numbersOf(Connection c, String prefix) throws SQLException {
         return Sql.column(c, String.class, "SELECT ticket_no FROM ticket WHERE ticket_no LIKE ?", prefix + "%");
-    }
-
-    /** Those of {@code ids} the event table holds already (an event id is its key), asked {@value #BATCH} at a time. */
-    static Set<UUID> storedEvents(Connection c, List<UUID> ids) throws SQLException {
-        Set<UUID> stored = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT id FROM ticket_event WHERE id IN (" + Sql.marks(part.size()) + ")")) {
-                for (int i = 0; i < part.size(); i++) {
-                    ps.setObject(i + 1, part.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stored.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-        }
-        return stored;
     }
 
     private static void time(PreparedStatement ps, int i, Instant at) throws SQLException {

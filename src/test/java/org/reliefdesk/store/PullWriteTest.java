@@ -90,16 +90,20 @@ class PullWriteTest {
         }
     }
 
+    /**
+     * One ticket the local database refuses (here a check the test adds: nothing a pulled ticket
+     * can carry past the codec and the bounds is refused by schema 14 any more) is set aside
+     * with the database's reason; the rest of the page and the cursor are written.
+     */
     @Test
-    void aTicketWhoseEventIdsAnotherTicketHoldsIsSetAsideAndTheRestOfThePageAndTheCursorAreWritten() {
+    void aTicketTheLocalDatabaseRefusesIsSetAsideAndTheRestOfThePageAndTheCursorAreWritten() {
         try (LocalStore store = LocalStore.open(dir)) {
             TicketHistory here = TestData.newWaterTicket("530128202111200001");
             TestData.insert(store, here);
             TicketHistory fine = TestData.newWaterTicket("530128202111200002");
-            TicketHistory hostile = TestData.newWaterTicket("530128202111200003");
-            // another ticket's event id: the event table refuses it
-            TicketHistory refused =
-                    TestData.withFirstEventId(hostile, here.events().get(0).id());
+            TicketHistory refused = TestData.newWaterTicket("530128202111200003");
+            store.inJdbcTransaction(c -> Sql.update(
+                    c, "ALTER TABLE ticket ADD CONSTRAINT test_refuses CHECK (ticket_no <> '530128202111200003')"));
 
             TicketStore.PageWritten w = store.tickets()
                     .replaceFromCentral(
@@ -116,10 +120,34 @@ class PullWriteTest {
             assertEquals(12, store.syncFacts().cursor("leader"), "the cursor goes past the page");
             assertEquals(2, store.tickets().count(), "the one already here and the one that fits");
             assertEquals(2 * 2, store.tickets().eventCount(), "no event of the refused ticket, none of the other lost");
-            assertTrue(store.tickets().find(hostile.ticket().id()).isEmpty());
+            assertTrue(store.tickets().find(refused.ticket().id()).isEmpty());
             SetAside.Entry aside = store.setAside().list().get(0);
-            assertEquals(hostile.ticket().id(), aside.ticketId());
+            assertEquals(refused.ticket().id(), aside.ticketId());
             assertEquals("sync.setAside.store", aside.why().rule());
+        }
+    }
+
+    /**
+     * Schema 14 keeps no key on an event's id: the central store owns each id (it refuses one
+     * another ticket holds), and a PC finds events by their ticket. A pulled ticket whose event id
+     * another ticket here holds (which an honest central store never sends) is written, and each
+     * history reads back as its own, forms included.
+     */
+    @Test
+    void aPulledTicketWhoseEventIdAnotherTicketHereHoldsLeavesEachHistoryItsOwn() {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory here = TestData.newWaterTicket("530128202111200001");
+            TestData.insert(store, here);
+            TicketHistory copycat = TestData.withFirstEventId(
+                    TestData.newWaterTicket("530128202111200002"),
+                    here.events().get(0).id());
+
+            assertEquals(1, store.tickets().replaceFromCentral(List.of(copycat), "leader", 12));
+
+            assertEquals(here.events(), store.tickets().events(here.ticket().id()));
+            assertEquals(
+                    copycat.events(), store.tickets().events(copycat.ticket().id()));
+            assertEquals(2 * 2, store.tickets().eventCount());
         }
     }
 
@@ -162,12 +190,17 @@ class PullWriteTest {
                                     .get(0))),
                     "no event and no form without its ticket; one form row, of the ticket that stays");
             assertEquals(
-                    List.of(2L),
-                    store.readJdbc(c -> Sql.column(
-                            c,
-                            Long.class,
-                            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'TICKET_EVENT'")),
-                    "the event table's key and uq_event_seq, no third index");
+                    List.of(true),
+                    store
+                            .readJdbc(
+                                    c -> Sql.column(
+                                            c,
+                                            String.class,
+                                            "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'TICKET_EVENT'"))
+                            .stream()
+                            .map(name -> name.startsWith("UQ_EVENT_SEQ"))
+                            .toList(),
+                    "uq_event_seq alone: no index for a foreign key (schema 13), none on the event's id (schema 14)");
             UUID ticket = stays.ticket().id();
             assertThrows(
                     RuntimeException.class,

@@ -96,7 +96,7 @@ final class TestData {
         return new TicketHistory(t, events);
     }
 
-    /** The same history whose first event carries {@code eventId} (another ticket's: the event table refuses it). */
+    /** The same history whose first event carries {@code eventId} (another ticket's: an import refuses it). */
     static TicketHistory withFirstEventId(TicketHistory h, UUID eventId) {
         List<TicketEvent> events = new ArrayList<>(h.events());
         TicketEvent first = events.get(0);

@@ -42,6 +42,10 @@ class TicketImporterTest {
                 .generate(7, TestData.TODAY, count).stream().map(CODEC::write).toList();
     }
 
+    private static TicketEvent last(List<TicketEvent> events) {
+        return events.get(events.size() - 1);
+    }
+
     private static ImportReport run(LocalStore store, List<String> lines) throws IOException {
         return new TicketImporter(store, CODEC, TestData.TODAY)
                 .importLines(new BufferedReader(new StringReader(String.join("\n", lines))), n -> {});
@@ -155,6 +159,70 @@ class TicketImporterTest {
             assertEquals("events", report.rejected().get(0).problem().field());
             assertEquals("rule.duplicate", report.rejected().get(0).problem().rule());
             assertEquals(1, store.tickets().count());
+        }
+    }
+
+    /**
+     * Schema 14 keeps no key on an event's id: a line giving one event id to two of its events
+     * (a hostile file) is refused at its line, naming the event, and stores nothing; the lines
+     * around it go in.
+     */
+    @Test
+    void aLineGivingOneEventIdToTwoOfItsEventsIsRefusedAtItsLine() throws IOException {
+        try (LocalStore store = LocalStore.open(dir)) {
+            List<String> lines = new ArrayList<>(sampleLines(3));
+            ObjectNode hostile = (ObjectNode) JSON.readTree(lines.get(1));
+            JsonNode events = hostile.withArray("events");
+            ((ObjectNode) events.get(1)).put("id", events.get(0).get("id").asText());
+            lines.set(1, JSON.writeValueAsString(hostile));
+
+            ImportReport report = run(store, lines);
+
+            assertEquals(2, report.imported());
+            assertEquals(1, report.rejected().size());
+            assertEquals(2, report.rejected().get(0).lineNumber());
+            assertEquals("events[1].id", report.rejected().get(0).problem().field());
+            assertEquals("rule.duplicate", report.rejected().get(0).problem().rule());
+            UUID refused = UUID.fromString(hostile.get("id").asText());
+            assertTrue(store.tickets().find(refused).isEmpty());
+            assertEquals(
+                    List.of(0L),
+                    store.readJdbc(c -> Sql.column(
+                            c, Long.class, "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ?", refused)));
+        }
+    }
+
+    /**
+     * A second import into a store holding tickets reads the stored event ids once (schema 14 has
+     * no index on them): the same file again (every line skipped), then a new ticket, then one
+     * reusing an event id of the first file's last ticket, written batches before: that line is
+     * refused, the new ticket stored, and the first ticket's history stays whole.
+     */
+    @Test
+    void aSecondImportRefusesAnEventIdAStoredTicketHolds() throws IOException {
+        try (LocalStore store = LocalStore.open(dir)) {
+            List<TicketHistory> first = new SampleGenerator(CATALOG).generate(7, TestData.TODAY, 450);
+            List<String> lines =
+                    new ArrayList<>(first.stream().map(CODEC::write).toList());
+            assertEquals(450, run(store, lines).imported());
+            lines.add(CODEC.write(TestData.newWaterTicket("5301282021112000098")));
+            TicketHistory copycat = TestData.newWaterTicket("5301282021112000099");
+            lines.add(CODEC.write(TestData.withFirstEventId(
+                    copycat, last(first.get(449).events()).id())));
+
+            ImportReport report = run(store, lines);
+
+            assertEquals(1, report.imported(), report.rejected().toString());
+            assertEquals(450, report.skipped());
+            assertEquals(1, report.rejected().size());
+            assertEquals(452, report.rejected().get(0).lineNumber());
+            assertEquals("events", report.rejected().get(0).problem().field());
+            assertEquals("rule.duplicate", report.rejected().get(0).problem().rule());
+            assertEquals(451, store.tickets().count());
+            assertTrue(store.tickets().find(copycat.ticket().id()).isEmpty());
+            assertEquals(
+                    first.get(449).events(),
+                    store.tickets().events(first.get(449).ticket().id()));
         }
     }
 
