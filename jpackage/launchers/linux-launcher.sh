@@ -1,7 +1,8 @@
 #!/bin/bash
-# bin/ReliefDesk and bin/reliefdesk-cli on Linux, in place of jpackage's native launchers: starts
-# the program with what jpackage wrote for the launcher of the same name in lib/app/<name>.cfg
-# (from jpackage/image.args and jpackage/cli-launcher.properties: the options stay in one place).
+# bin/ReliefDesk, bin/reliefdesk-cli and bin/reliefdesk-central on Linux, in place of jpackage's
+# native launchers: starts the program with what jpackage wrote for the launcher of the same name
+# in lib/app/<name>.cfg (from jpackage/image.args, cli-launcher.properties and
+# central-launcher.properties: the options stay in one place).
 # jpackage's native Linux launcher asks rpm and dpkg at every start which package owns it, to find
 # its own library: half a second of every start (measured on Debian 12; README "Installers").
 set -e

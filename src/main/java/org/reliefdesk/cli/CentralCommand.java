@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiPredicate;
@@ -124,6 +126,16 @@ public final class CentralCommand implements Callable<Integer> {
             server = CentralServer.start(store, host, port);
         }
         PrintWriter out = spec.commandLine().getOut();
+        quickCompilerOnly(ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .ifPresent(flag -> {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println(texts.msg(
+                            "central.quickCompilerOnly",
+                            flag,
+                            "reliefdesk-central",
+                            "java -jar reliefdesk.jar central"));
+                    err.flush();
+                });
         out.println(texts.msg(
                 "central.listening",
                 (tlsKeystore != null ? "https://" : "http://") + host + ":" + server.port(),
@@ -144,6 +156,17 @@ public final class CentralCommand implements Callable<Integer> {
                         "central-stop"));
         stop.await();
         return 0;
+    }
+
+    /**
+     * The JVM option that leaves the optimizing compiler out ({@code -XX:TieredStopAtLevel} below 4,
+     * as the workbench's launcher runs), if one was given: the central store's key derivations
+     * then take half as long again (0.46 s against 0.30 s each on the reference machine).
+     */
+    static Optional<String> quickCompilerOnly(List<String> jvmArguments) {
+        return jvmArguments.stream()
+                .filter(a -> a.startsWith("-XX:TieredStopAtLevel=") && !a.endsWith("=4"))
+                .reduce((first, last) -> last);
     }
 
     /** A password from RELIEFDESK_PASSWORD, else typed at the terminal; null when neither. */
