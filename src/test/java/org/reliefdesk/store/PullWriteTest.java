@@ -284,11 +284,7 @@ class PullWriteTest {
             }
 
             assertTrue(store.tickets().find(id).isPresent(), "kept: a change of this PC on it waits");
-            assertEquals(
-                    List.of(3L),
-                    store.readJdbc(c ->
-                            Sql.column(c, Long.class, "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ?", id)),
-                    "with the action's event");
+            assertEquals(3L, eventRows(store, id), "with the action's event");
             assertEquals(0L, store.readJdbc(PullWriteTest::orphanEvents), "no event without its ticket");
             assertEquals(9, store.syncFacts().cursor("water.clerk"));
         }
@@ -302,6 +298,13 @@ class PullWriteTest {
                         "SELECT COUNT(*) FROM ticket_event e"
                                 + " WHERE NOT EXISTS (SELECT 1 FROM ticket t WHERE t.id = e.ticket_id)")
                 .get(0);
+    }
+
+    /** The event rows stored under one ticket id (whether or not the ticket is stored). */
+    static long eventRows(LocalStore store, UUID ticket) {
+        return store.readJdbc(
+                c -> Sql.column(c, Long.class, "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ?", ticket)
+                        .get(0));
     }
 
     private static String number(LocalStore store, TicketHistory h) {

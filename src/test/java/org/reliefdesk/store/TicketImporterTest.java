@@ -72,10 +72,7 @@ class TicketImporterTest {
             assertEquals(3, report.imported() + report.rejected().size(), "every line taken or refused by name");
             assertTrue(report.imported() >= 2, "the other lines are imported");
             assertEquals(0L, store.readJdbc(PullWriteTest::orphanEvents), "no event without its ticket");
-            assertEquals(
-                    List.of(0L),
-                    store.readJdbc(c -> Sql.column(
-                            c, Long.class, "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ?", stranger)));
+            assertEquals(0L, PullWriteTest.eventRows(store, stranger));
         }
     }
 
@@ -185,10 +182,7 @@ class TicketImporterTest {
             assertEquals("rule.duplicate", report.rejected().get(0).problem().rule());
             UUID refused = UUID.fromString(hostile.get("id").asText());
             assertTrue(store.tickets().find(refused).isEmpty());
-            assertEquals(
-                    List.of(0L),
-                    store.readJdbc(c -> Sql.column(
-                            c, Long.class, "SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ?", refused)));
+            assertEquals(0L, PullWriteTest.eventRows(store, refused));
         }
     }
 
