@@ -52,7 +52,7 @@ public final class CentralTickets {
     private final Catalog catalog;
     private final TicketLineCodec codec;
     private final Function<String, Optional<User>> users;
-    private final CountyTurns turns = new CountyTurns();
+    private final CountyTurns turns;
 
     /** @param users the central store's users by name (a history's actors are replayed as them) */
     public CentralTickets(CentralDatabase db, Catalog catalog, Function<String, Optional<User>> users) {
@@ -60,6 +60,7 @@ public final class CentralTickets {
         this.catalog = catalog;
         this.users = users;
         this.codec = new TicketLineCodec(catalog);
+        this.turns = new CountyTurns(db.dataSource());
     }
 
     TicketLineCodec codec() {
@@ -67,11 +68,12 @@ public final class CentralTickets {
     }
 
     /**
-     * Work that writes a county's tickets, in one transaction begun when the county's earlier
-     * writers on this server are done (a queue in memory, not on the database's connections).
+     * Work that writes a county's tickets, in a transaction begun when the county's earlier
+     * writers on this server are done (a queue in memory, not on the database's connections);
+     * writers that queued meanwhile share one, each in a savepoint ({@link CountyTurns}).
      */
     <T> T writeInTurn(String county, CentralDatabase.SqlWork<T> work) {
-        return turns.inTurn(county, () -> db.inTransaction(work));
+        return turns.inTurn(county, work);
     }
 
     /**
