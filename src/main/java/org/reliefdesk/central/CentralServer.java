@@ -40,22 +40,32 @@ public final class CentralServer implements AutoCloseable {
 
     /** Starts on {@code host:port} (port 0: any free port). */
     public static CentralServer start(CentralStore store, String host, int port) throws Exception {
-        return start(store, host, port, null);
+        return start(store, host, port, null, null);
+    }
+
+    /**
+     * Starts on {@code host:port}, writing an access log when {@code accessLog} is not null.
+     *
+     * @param accessLog the log's file name, holding {@code yyyy_mm_dd} where the day goes (see {@link AccessLog})
+     */
+    public static CentralServer start(CentralStore store, String host, int port, Path accessLog) throws Exception {
+        return start(store, host, port, null, accessLog);
     }
 
     /** Starts serving HTTPS with a PKCS#12 keystore (the server's certificate and key). */
-    public static CentralServer startTls(CentralStore store, String host, int port, Path keystore, String password)
+    public static CentralServer startTls(
+            CentralStore store, String host, int port, Path keystore, String password, Path accessLog)
             throws Exception {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(keystore.toAbsolutePath().toString());
         tls.setKeyStoreType("PKCS12");
         tls.setKeyStorePassword(password);
         tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-        return start(store, host, port, tls);
+        return start(store, host, port, tls, accessLog);
     }
 
-    private static CentralServer start(CentralStore store, String host, int port, SslContextFactory.Server tls)
-            throws Exception {
+    private static CentralServer start(
+            CentralStore store, String host, int port, SslContextFactory.Server tls, Path accessLog) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(32, 4);
         pool.setName("central");
         Server server = new Server(pool);
@@ -65,6 +75,9 @@ public final class CentralServer implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new CentralApi(store));
         server.setErrorHandler(new JsonErrors());
+        if (accessLog != null) {
+            server.setRequestLog(AccessLog.to(accessLog));
+        }
         server.start();
         LOG.info(
                 "Central store listening on {}://{}:{}{}",

@@ -83,6 +83,14 @@ public final class CentralCommand implements Callable<Integer> {
     Path tlsKeystore;
 
     @Option(
+            names = "--access-log",
+            paramLabel = "FILE",
+            description = "Write one line per request (time, client address, request line, status, bytes, milliseconds"
+                    + " taken) to FILE; yyyy_mm_dd in the name makes a new file each day, kept 90 days"
+                    + " (e.g. /var/log/reliefdesk/access-yyyy_mm_dd.log). Off by default.")
+    Path accessLog;
+
+    @Option(
             names = "--db",
             paramLabel = "JDBC-URL",
             scope = picocli.CommandLine.ScopeType.INHERIT,
@@ -121,9 +129,9 @@ public final class CentralCommand implements Callable<Integer> {
         CentralServer server;
         if (tlsKeystore != null) {
             String pw = System.getenv("RELIEFDESK_TLS_PASSWORD");
-            server = CentralServer.startTls(store, host, port, tlsKeystore, pw == null ? "" : pw);
+            server = CentralServer.startTls(store, host, port, tlsKeystore, pw == null ? "" : pw, accessLog);
         } else {
-            server = CentralServer.start(store, host, port);
+            server = CentralServer.start(store, host, port, accessLog);
         }
         PrintWriter out = spec.commandLine().getOut();
         quickCompilerOnly(ManagementFactory.getRuntimeMXBean().getInputArguments())

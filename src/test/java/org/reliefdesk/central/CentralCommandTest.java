@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,12 +23,14 @@ import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketActions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -111,7 +116,9 @@ class CentralCommandTest {
                         "--host",
                         "127.0.0.1",
                         "--port",
-                        Integer.toString(port)),
+                        Integer.toString(port),
+                        "--access-log",
+                        dir.resolve("access-yyyy_mm_dd.log").toString()),
                 dir.resolve("central.log"));
         String url = "http://127.0.0.1:" + port;
         waitForLine(dir.resolve("central.log"), "中央库已启动", central);
@@ -151,11 +158,35 @@ class CentralCommandTest {
                 "not-the-password");
         assertEquals(2, wrong.exit());
         assertTrue(wrong.output().contains("用户名或密码不正确"), wrong.output());
+        assertAccessLogged(dir.resolve(
+                "access-" + LocalDate.now(ChinaTime.ZONE).format(DateTimeFormatter.ofPattern("yyyy_MM_dd")) + ".log"));
         central.destroy();
         Run offline = sync(url, SyncWorld.WATER_A.username(), a);
         assertEquals(2, offline.exit());
         assertTrue(offline.output().contains("暂时连不上中央库"), offline.output());
         started.forEach(Process::destroyForcibly);
+    }
+
+    /**
+     * One line per request with the milliseconds the server took, and nothing that signs anyone
+     * in: no token, no password, no key.
+     */
+    private static void assertAccessLogged(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        Pattern line = Pattern.compile("^127\\.0\\.0\\.1 \\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+08:00]"
+                + " \"(GET|POST|PUT) /api/v1/\\S* HTTP/1\\.1\" \\d{3} \\d+ \\d+$");
+        for (String l : lines) {
+            assertTrue(line.matcher(l).matches(), l);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"POST /api/v1/ops HTTP/1.1\" 200 ")), "the push");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"GET /api/v1/changes?")), "the pulls");
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("\"POST /api/v1/sign-in HTTP/1.1\" 401 ")),
+                "the wrong password");
+        String all = String.join("\n", lines);
+        assertFalse(
+                all.contains("Bearer") || all.contains(SyncWorld.PASSWORD) || all.contains("not-the-password"),
+                "nothing that signs in");
     }
 
     private static Ticket actionable(LocalStore store) {

@@ -67,7 +67,7 @@ class TlsTest {
                         "jdbc:h2:file:" + dir.resolve("central/central"),
                         CatalogLoader.loadBuiltIn(),
                         Clock.systemUTC());
-                CentralServer server = CentralServer.startTls(store, "127.0.0.1", 0, keystore, password)) {
+                CentralServer server = CentralServer.startTls(store, "127.0.0.1", 0, keystore, password, null)) {
             assertTrue(server.url().startsWith("https://"));
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {
