@@ -12,12 +12,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -36,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
@@ -65,7 +72,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Benchmark (mvn -Pbench verify -Dtest=LoadBench; measures, asserts nothing): N simulated county
- * PCs (default 200, {@code -Dbench.pcs}) against one central store over HTTP on loopback (H2 file).
+ * PCs (default 200, {@code -Dbench.pcs}) against one central store over HTTP on loopback (an H2 file,
+ * or PostgreSQL with {@code -Dbench.db=postgres}).
  * First the sign-in storm — every PC signs in at once, a 429 is waited out as its Retry-After says;
  * {@code -Dbench.signIn=password} has them send the password as PCs before keys did —
  * then for a fixed time ({@code -Dbench.loadSeconds}, default 60) each PC pulls its scope and then,
@@ -98,6 +106,15 @@ class LoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code key} (a PC of this release derives its key and sends it) or {@code password} (older PCs). */
     private static final boolean PASSWORDS = "password".equals(System.getProperty("bench.signIn", "key"));
+    /**
+     * {@code h2} (an H2 file under target/bench, the default) or {@code postgres}: a new schema in
+     * the database {@code RELIEFDESK_TEST_PG} names, as the PostgreSQL tests use ({@code .ci/postgres.sh}).
+     */
+    private static final String DB = System.getProperty("bench.db", "h2");
+
+    /** One line of the central store's access log ({@code central.AccessLog.FORMAT}). */
+    private static final Pattern ACCESS_LINE =
+            Pattern.compile("^\\S+ \\[(\\S+)] \"(\\S+) (/[^ ?\"]*)\\S* [^\"]*\" \\d+ \\d+ (\\d+)$");
 
     /** Latencies of one endpoint, in milliseconds, and its failures. */
     static final class Series {
@@ -160,7 +177,8 @@ class LoadBench {
                         Locale.ROOT,
                         "%.2f",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        String jdbcUrl = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
+        String jdbcUrl = centralDatabase(dir);
+        report.add("central database: " + describe(jdbcUrl));
         User probeUser = new User("probe.leader", "探针", Role.LEADER, COUNTY, null, null);
         List<User> users = users(catalog);
         try (CentralStore central = CentralStore.open(jdbcUrl, catalog, clock)) {
@@ -179,8 +197,12 @@ class LoadBench {
             addUsers(central, List.of(probeUser), clock.instant());
             addUsers(central, warmUsers(catalog), clock.instant());
         }
+        // the traffic's start, every first pull in, its end: as the access log's clock reads them (ms since 1970)
+        long[] window = new long[3];
+        long nanoRef = System.nanoTime();
+        long wallRef = System.currentTimeMillis();
         try (LoadBenchServer server = IN_PROCESS
-                ? LoadBenchServer.inProcess(jdbcUrl, catalog, clock)
+                ? LoadBenchServer.inProcess(jdbcUrl, catalog, clock, dir)
                 : LoadBenchServer.process(jdbcUrl, dir, SERVER_HEAP)) {
             String url = server.url();
             CentralClient probeClient = new CentralClient(url, Duration.ofSeconds(60));
@@ -339,6 +361,9 @@ class LoadBench {
             report.add(push.line("push (1 op)", trafficSeconds));
             // the same after every PC's first pull is in: the part of the run a county sees most of the day
             long settled = firstPullsDone.get();
+            window[0] = wallRef + (trafficStart - nanoRef) / 1_000_000;
+            window[1] = wallRef + (settled - nanoRef) / 1_000_000;
+            window[2] = wallRef + (trafficStart + (long) (trafficSeconds * 1e9) - nanoRef) / 1_000_000;
             double settledSeconds = (trafficStart + trafficSeconds * 1e9 - settled) / 1e9;
             report.add(String.format(
                     Locale.ROOT,
@@ -373,6 +398,7 @@ class LoadBench {
                     "load after %.2f",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
+        report.addAll(serverSide(dir, window));
         Path out = Path.of("target", "bench", "load.txt");
         Files.write(out, report);
         report.forEach(LOG::info);
@@ -659,6 +685,85 @@ class LoadBench {
                     .orElse("?");
         } catch (IOException e) {
             return "?";
+        }
+    }
+
+    /**
+     * Pulls and pushes as the server timed them (its access log: from a request's arrival to the
+     * answer's last byte), over the traffic and after every first pull. Beside the PCs' own figures
+     * they tell the server's part from the simulated PCs' (200 of them share this machine's cores
+     * with it, and a PC waits for a core too before it reads its answer).
+     */
+    private static List<String> serverSide(Path dir, long[] window) throws IOException {
+        Series pulls = new Series();
+        Series pushes = new Series();
+        Series pullsAfter = new Series();
+        Series pushesAfter = new Series();
+        List<Path> logs;
+        try (var files = Files.list(dir)) {
+            logs = files.filter(f -> f.getFileName().toString().startsWith("access-"))
+                    .toList();
+        }
+        for (Path log : logs) {
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = ACCESS_LINE.matcher(line);
+                if (!m.matches()) {
+                    continue;
+                }
+                long at = OffsetDateTime.parse(m.group(1)).toInstant().toEpochMilli();
+                if (at < window[0] || at > window[2]) {
+                    continue;
+                }
+                double ms = Double.parseDouble(m.group(4));
+                String endpoint = m.group(2) + " " + m.group(3);
+                if (endpoint.equals("GET /api/v1/changes")) {
+                    pulls.ms.add(ms);
+                    if (at >= window[1]) {
+                        pullsAfter.ms.add(ms);
+                    }
+                } else if (endpoint.equals("POST /api/v1/ops")) {
+                    pushes.ms.add(ms);
+                    if (at >= window[1]) {
+                        pushesAfter.ms.add(ms);
+                    }
+                }
+            }
+        }
+        double seconds = (window[2] - window[0]) / 1000.0;
+        double after = (window[2] - window[1]) / 1000.0;
+        return List.of(
+                "the server's own time (its access log: arrival to last byte), over the traffic:",
+                pulls.line("  pull (every page)", seconds),
+                pushes.line("  push (1 op)", seconds),
+                "  after every first pull:",
+                pullsAfter.line("  pull (incremental)", after),
+                pushesAfter.line("  push (1 op)", after));
+    }
+
+    private static String centralDatabase(Path dir) throws Exception {
+        switch (DB) {
+            case "h2":
+                return "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath();
+            case "postgres":
+                String url = System.getenv("RELIEFDESK_TEST_PG");
+                if (url == null || !url.startsWith("jdbc:postgresql:")) {
+                    throw new IllegalStateException(
+                            "-Dbench.db=postgres needs RELIEFDESK_TEST_PG, the JDBC URL" + " .ci/postgres.sh prints");
+                }
+                return SyncPostgresTest.freshSchema();
+            default:
+                throw new IllegalStateException("-Dbench.db is h2 or postgres, not " + DB);
+        }
+    }
+
+    /** The database's product and version, its URL without the password. */
+    private static String describe(String jdbcUrl) throws SQLException {
+        try (Connection c = jdbcUrl.startsWith("jdbc:h2:")
+                ? DriverManager.getConnection(jdbcUrl, "sa", "")
+                : DriverManager.getConnection(jdbcUrl)) {
+            DatabaseMetaData m = c.getMetaData();
+            return m.getDatabaseProductName() + " " + m.getDatabaseProductVersion() + " ("
+                    + CentralDatabase.safe(jdbcUrl) + ")";
         }
     }
 

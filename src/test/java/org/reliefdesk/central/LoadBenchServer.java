@@ -24,6 +24,9 @@ import org.reliefdesk.logic.catalog.Catalog;
  */
 public interface LoadBenchServer extends AutoCloseable {
 
+    /** The access log's file name in the benchmark's folder (a new file each day). */
+    String ACCESS_LOG = "access-yyyy_mm_dd.log";
+
     String url();
 
     /** What the server used: its own process's CPU and resident memory, when it is one. */
@@ -32,9 +35,9 @@ public interface LoadBenchServer extends AutoCloseable {
     @Override
     void close() throws Exception;
 
-    static LoadBenchServer inProcess(String jdbcUrl, Catalog catalog, Clock clock) throws Exception {
+    static LoadBenchServer inProcess(String jdbcUrl, Catalog catalog, Clock clock, Path dir) throws Exception {
         CentralStore store = CentralStore.open(jdbcUrl, catalog, clock);
-        CentralServer server = CentralServer.start(store, "127.0.0.1", 0);
+        CentralServer server = CentralServer.start(store, "127.0.0.1", 0, dir.resolve(ACCESS_LOG));
         return new LoadBenchServer() {
             @Override
             public String url() {
@@ -78,7 +81,9 @@ public interface LoadBenchServer extends AutoCloseable {
                 "--db",
                 jdbcUrl,
                 "--data-dir",
-                dir.resolve("server-data").toAbsolutePath().toString()));
+                dir.resolve("server-data").toAbsolutePath().toString(),
+                "--access-log",
+                dir.resolve(ACCESS_LOG).toAbsolutePath().toString()));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -92,7 +92,7 @@ class PullBench {
         // The central store in a process of its own (as in production) that has served the county
         // before the first run: run 1 is a new PC's first pull from a store that has been running.
         try (LoadBenchServer server = IN_PROCESS
-                ? LoadBenchServer.inProcess(jdbcUrl, catalog, clock)
+                ? LoadBenchServer.inProcess(jdbcUrl, catalog, clock, DIR)
                 : LoadBenchServer.process(jdbcUrl, DIR, "1g")) {
             long serverStart = System.nanoTime(); // the server's CPU below is counted from here too
             int served = warmUp(server.url());
