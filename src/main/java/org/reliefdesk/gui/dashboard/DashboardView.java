@@ -156,7 +156,17 @@ public final class DashboardView {
         FXCollections.reverse(overdue.getData());
         FXCollections.reverse(supervised.getData());
         overdueChart.getData().setAll(List.of(overdue, supervised));
+        long mostLate = 0;
+        for (int d = 0; d < departments.size(); d++) {
+            mostLate = Math.max(mostLate, Math.max(f.stepOverdue()[d], f.supervised()[d]));
+        }
+        CountScale.of(mostLate).applyTo((NumberAxis) overdueChart.getXAxis(), texts.locale());
         weeklyChart.getData().setAll(series(f.weeks()));
+        long mostInAWeek = 0;
+        for (int[] n : f.weeks().values()) {
+            mostInAWeek = Math.max(mostInAWeek, Math.max(n[0], n[1]));
+        }
+        CountScale.of(mostInAWeek).applyTo((NumberAxis) weeklyChart.getYAxis(), texts.locale());
         late.setAll(f.late());
     }
 
