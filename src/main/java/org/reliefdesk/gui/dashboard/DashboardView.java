@@ -140,6 +140,7 @@ public final class DashboardView {
         XYChart.Series<Number, String> supervised = new XYChart.Series<>();
         supervised.setName(texts.msg("ladder.SUPERVISED"));
         List<Department> departments = f.departments();
+        long mostLate = 0;
         for (int d = 0; d < departments.size(); d++) {
             Department dep = departments.get(d);
             String name = catalog.departmentName(dep.code(), texts.locale());
@@ -151,15 +152,12 @@ public final class DashboardView {
             }
             overdue.getData().add(new XYChart.Data<>(f.stepOverdue()[d], name));
             supervised.getData().add(new XYChart.Data<>(f.supervised()[d], name));
+            mostLate = Math.max(mostLate, Math.max(f.stepOverdue()[d], f.supervised()[d]));
         }
         // a category axis up the side starts at the bottom: reversed, the first department is on top as in the table
         FXCollections.reverse(overdue.getData());
         FXCollections.reverse(supervised.getData());
         overdueChart.getData().setAll(List.of(overdue, supervised));
-        long mostLate = 0;
-        for (int d = 0; d < departments.size(); d++) {
-            mostLate = Math.max(mostLate, Math.max(f.stepOverdue()[d], f.supervised()[d]));
-        }
         CountScale.of(mostLate).applyTo((NumberAxis) overdueChart.getXAxis(), texts.locale());
         weeklyChart.getData().setAll(series(f.weeks()));
         long mostInAWeek = 0;
