@@ -7,13 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.catalog.FormDef;
@@ -23,7 +22,6 @@ import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.workflow.TicketFacts;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
-import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.store.LocalStore;
@@ -158,12 +156,16 @@ class CentralCommandTest {
                 "not-the-password");
         assertEquals(2, wrong.exit());
         assertTrue(wrong.output().contains("用户名或密码不正确"), wrong.output());
-        assertAccessLogged(dir.resolve(
-                "access-" + LocalDate.now(ChinaTime.ZONE).format(DateTimeFormatter.ofPattern("yyyy_MM_dd")) + ".log"));
+        assertAccessLogged(dir);
         central.destroy();
         Run offline = sync(url, SyncWorld.WATER_A.username(), a);
         assertEquals(2, offline.exit());
         assertTrue(offline.output().contains("暂时连不上中央库"), offline.output());
+    }
+
+    /** Also when an assertion failed midway: a central store left running outlives the build. */
+    @AfterEach
+    void stopStarted() {
         started.forEach(Process::destroyForcibly);
     }
 
@@ -171,8 +173,24 @@ class CentralCommandTest {
      * One line per request with the milliseconds the server took, and nothing that signs anyone
      * in: no token, no password, no key.
      */
-    private static void assertAccessLogged(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
+    private static void assertAccessLogged(Path dir) throws IOException {
+        // a file a day, named for the day in China its lines were written (a run across midnight there writes two)
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            List<Path> logs = files.filter(f -> f.getFileName().toString().startsWith("access-"))
+                    .sorted()
+                    .toList();
+            assertFalse(logs.isEmpty(), "an access log");
+            for (Path log : logs) {
+                String day = log.getFileName()
+                        .toString()
+                        .replaceAll("^access-(\\d{4})_(\\d\\d)_(\\d\\d)\\.log$", "$1-$2-$3");
+                for (String l : Files.readAllLines(log)) {
+                    assertTrue(l.startsWith("127.0.0.1 [" + day + "T"), log + " holds its own day's lines: " + l);
+                    lines.add(l);
+                }
+            }
+        }
         Pattern line = Pattern.compile("^127\\.0\\.0\\.1 \\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+08:00]"
                 + " \"(GET|POST|PUT) /api/v1/\\S* HTTP/1\\.1\" \\d{3} \\d+ \\d+$");
         for (String l : lines) {
