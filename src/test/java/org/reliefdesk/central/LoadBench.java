@@ -12,11 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -178,10 +175,15 @@ class LoadBench {
                         "%.2f",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         String jdbcUrl = centralDatabase(dir);
-        report.add("central database: " + describe(jdbcUrl));
         User probeUser = new User("probe.leader", "探针", Role.LEADER, COUNTY, null, null);
         List<User> users = users(catalog);
         try (CentralStore central = CentralStore.open(jdbcUrl, catalog, clock)) {
+            report.add("central database: "
+                    + central.database().inTransaction(c -> {
+                        DatabaseMetaData m = c.getMetaData();
+                        return m.getDatabaseProductName() + " " + m.getDatabaseProductVersion();
+                    })
+                    + " (" + CentralDatabase.safe(jdbcUrl) + ")");
             TicketLineCodec codec = new TicketLineCodec(catalog);
             List<String> lines = new SampleGenerator(catalog)
                     .generate(21, clock.instant().minus(Duration.ofHours(1)), TICKETS).stream()
@@ -695,10 +697,10 @@ class LoadBench {
      * with it, and a PC waits for a core too before it reads its answer).
      */
     private static List<String> serverSide(Path dir, long[] window) throws IOException {
-        Series pulls = new Series();
-        Series pushes = new Series();
-        Series pullsAfter = new Series();
-        Series pushesAfter = new Series();
+        // per endpoint: over the traffic, and after every first pull
+        Map<String, Series[]> timed = Map.of(
+                "GET /api/v1/changes", new Series[] {new Series(), new Series()},
+                "POST /api/v1/ops", new Series[] {new Series(), new Series()});
         List<Path> logs;
         try (var files = Files.list(dir)) {
             logs = files.filter(f -> f.getFileName().toString().startsWith("access-"))
@@ -707,37 +709,31 @@ class LoadBench {
         for (Path log : logs) {
             for (String line : Files.readAllLines(log)) {
                 Matcher m = ACCESS_LINE.matcher(line);
-                if (!m.matches()) {
+                Series[] series = m.matches() ? timed.get(m.group(2) + " " + m.group(3)) : null;
+                if (series == null) {
                     continue;
                 }
                 long at = OffsetDateTime.parse(m.group(1)).toInstant().toEpochMilli();
-                if (at < window[0] || at > window[2]) {
-                    continue;
-                }
                 double ms = Double.parseDouble(m.group(4));
-                String endpoint = m.group(2) + " " + m.group(3);
-                if (endpoint.equals("GET /api/v1/changes")) {
-                    pulls.ms.add(ms);
+                if (at >= window[0] && at <= window[2]) {
+                    series[0].ms.add(ms);
                     if (at >= window[1]) {
-                        pullsAfter.ms.add(ms);
-                    }
-                } else if (endpoint.equals("POST /api/v1/ops")) {
-                    pushes.ms.add(ms);
-                    if (at >= window[1]) {
-                        pushesAfter.ms.add(ms);
+                        series[1].ms.add(ms);
                     }
                 }
             }
         }
+        Series[] pulls = timed.get("GET /api/v1/changes");
+        Series[] pushes = timed.get("POST /api/v1/ops");
         double seconds = (window[2] - window[0]) / 1000.0;
         double after = (window[2] - window[1]) / 1000.0;
         return List.of(
                 "the server's own time (its access log: arrival to last byte), over the traffic:",
-                pulls.line("  pull (every page)", seconds),
-                pushes.line("  push (1 op)", seconds),
+                pulls[0].line("  pull (every page)", seconds),
+                pushes[0].line("  push (1 op)", seconds),
                 "  after every first pull:",
-                pullsAfter.line("  pull (incremental)", after),
-                pushesAfter.line("  push (1 op)", after));
+                pulls[1].line("  pull (incremental)", after),
+                pushes[1].line("  push (1 op)", after));
     }
 
     private static String centralDatabase(Path dir) throws Exception {
@@ -748,22 +744,11 @@ class LoadBench {
                 String url = System.getenv("RELIEFDESK_TEST_PG");
                 if (url == null || !url.startsWith("jdbc:postgresql:")) {
                     throw new IllegalStateException(
-                            "-Dbench.db=postgres needs RELIEFDESK_TEST_PG, the JDBC URL" + " .ci/postgres.sh prints");
+                            "-Dbench.db=postgres needs RELIEFDESK_TEST_PG, the JDBC URL .ci/postgres.sh prints");
                 }
                 return SyncPostgresTest.freshSchema();
             default:
                 throw new IllegalStateException("-Dbench.db is h2 or postgres, not " + DB);
-        }
-    }
-
-    /** The database's product and version, its URL without the password. */
-    private static String describe(String jdbcUrl) throws SQLException {
-        try (Connection c = jdbcUrl.startsWith("jdbc:h2:")
-                ? DriverManager.getConnection(jdbcUrl, "sa", "")
-                : DriverManager.getConnection(jdbcUrl)) {
-            DatabaseMetaData m = c.getMetaData();
-            return m.getDatabaseProductName() + " " + m.getDatabaseProductVersion() + " ("
-                    + CentralDatabase.safe(jdbcUrl) + ")";
         }
     }
 
