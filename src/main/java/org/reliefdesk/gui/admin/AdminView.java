@@ -24,6 +24,7 @@ import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.common.People;
+import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.gui.forms.ActionDialogs;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.calendar.HolidayYear;
@@ -64,6 +65,7 @@ public final class AdminView {
         calendarMessage.setWrapText(true);
 
         TableView<ListedUser> userTable = new TableView<>(vm.users());
+        Rows.chosenOnEntry(userTable);
         userTable.setId("userTable");
         userTable.setPrefHeight(220);
         userTable
@@ -175,6 +177,7 @@ public final class AdminView {
         });
 
         TableView<HolidayYear> yearTable = new TableView<>(vm.years());
+        Rows.chosenOnEntry(yearTable);
         yearTable.setId("yearTable");
         yearTable.setPrefHeight(220);
         yearTable.getColumns().add(Columns.of(texts, "admin.year", 60, HolidayYear::year));
@@ -202,6 +205,7 @@ public final class AdminView {
 
         // Tickets a pull brought that this PC could not take: kept with the reason, the pull went on.
         TableView<AdminViewModel.AsideRow> asideTable = new TableView<>(vm.setAside());
+        Rows.chosenOnEntry(asideTable);
         asideTable.setId("setAsideTable");
         asideTable.setPrefHeight(140);
         asideTable.setPlaceholder(new Label(texts.msg("admin.setAsideNone")));

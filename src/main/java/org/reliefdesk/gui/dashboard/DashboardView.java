@@ -70,6 +70,7 @@ public final class DashboardView {
         weeklyChart.setAnimated(false);
         weeklyChart.setPrefHeight(300);
         TableView<Ticket> table = new TableView<>(late);
+        Rows.chosenOnEntry(table);
         table.setId("lateTable");
         table.setPrefHeight(320);
         table.setPlaceholder(new Label(texts.msg("workbench.empty")));

@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import net.sf.jasperreports.engine.JasperPrint;
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.DateFields;
+import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.report.OverduePdf;
 
@@ -154,6 +155,7 @@ public final class ReportsView {
     private void showRegister() {
         vm.notices().readRegister(rows -> {
             TableView<NoticeDesk.RegisterRow> table = new TableView<>(FXCollections.observableArrayList(rows));
+            Rows.chosenOnEntry(table);
             table.setId("noticeRegisterTable");
             table.setPlaceholder(new Label(texts.msg("reports.register.empty")));
             table.getColumns().add(Columns.of(texts, "reports.register.number", 150, NoticeDesk.RegisterRow::number));

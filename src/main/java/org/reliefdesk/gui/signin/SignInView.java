@@ -20,6 +20,7 @@ import javafx.scene.text.TextAlignment;
 
 import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.gui.common.People;
+import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.PlaceDirectory;
 import org.reliefdesk.logic.i18n.Texts;
@@ -123,6 +124,7 @@ public final class SignInView {
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         Label hint = new Label(texts.msg(hintKey));
         ListView<User> list = new ListView<>();
+        Rows.chosenOnEntry(list);
         list.setId("signInUserList");
         list.getItems().setAll(users);
         // Wide enough for the longest English line ("… (human resources & social security)").

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.gui.forms.ActionDialogs;
 import org.reliefdesk.logic.i18n.Texts;
 
@@ -31,6 +32,7 @@ public final class ConflictsView {
     public ConflictsView(ConflictsViewModel vm) {
         Texts texts = vm.texts();
         ListView<ConflictsViewModel.ConflictRow> list = new ListView<>(vm.rows());
+        Rows.chosenOnEntry(list);
         list.setId("conflictList");
         list.setPrefHeight(180);
         list.setPlaceholder(new Label(texts.msg("conflicts.empty")));

@@ -34,6 +34,7 @@ final class DetailTables {
     static TableView<StepTiming> timeline(
             WorkbenchViewModel vm, Texts texts, Catalog catalog, ObservableList<StepTiming> timings) {
         TableView<StepTiming> table = new TableView<>(timings);
+        Rows.chosenOnEntry(table);
         table.setId("timelineTable");
         // "not dispatched yet" only for a ticket; nothing selected says nothing
         Label placeholder = new Label();
@@ -77,6 +78,7 @@ final class DetailTables {
     /** The ticket's history: when, what, who, from which step to which, and what the form said. */
     static TableView<TicketEvent> history(WorkbenchViewModel vm, Texts texts, Catalog catalog) {
         TableView<TicketEvent> table = new TableView<>(vm.selected().events());
+        Rows.chosenOnEntry(table);
         table.setId("eventTable");
         table.setPlaceholder(new Label(texts.msg("detail.noHistory")));
         // a late or back-dated entry says when the central store actually received it
@@ -142,6 +144,7 @@ final class DetailTables {
     /** The applicant's other tickets; Enter or a double-click opens one (as {@code open} shows it). */
     static TableView<Ticket> sameApplicant(WorkbenchViewModel vm, Texts texts, Catalog catalog, Consumer<Ticket> open) {
         TableView<Ticket> table = new TableView<>(vm.applicant().others());
+        Rows.chosenOnEntry(table);
         table.setId("sameApplicantTable");
         table.getColumns().add(Columns.of(texts, "column.ticketNo", 165, Ticket::ticketNo));
         table.getColumns().addAll(TicketTable.whereItStands(texts, catalog));

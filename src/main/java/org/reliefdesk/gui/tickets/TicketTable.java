@@ -18,6 +18,7 @@ import javafx.scene.control.TableView;
 import org.reliefdesk.gui.common.ColumnPrefs;
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.Formats;
+import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.clock.TicketClock;
@@ -50,6 +51,7 @@ final class TicketTable {
 
     static TableView<Ticket> of(WorkbenchViewModel vm, Texts texts, Catalog catalog, boolean syncing) {
         TableView<Ticket> table = new TableView<>();
+        Rows.chosenOnEntry(table);
         table.setId("ticketTable");
         // An empty table while the scope is still being read says so, not "no tickets match".
         Label placeholder = new Label();

@@ -36,6 +36,7 @@ import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.textfield.TextFields;
 import org.reliefdesk.gui.common.Focus;
+import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.i18n.Texts;
@@ -240,6 +241,7 @@ public final class TicketsView {
 
     private ListView<Queue> queueList() {
         ListView<Queue> list = new ListView<>();
+        Rows.chosenOnEntry(list);
         list.setId("queueList");
         list.getItems().setAll(Queue.values());
         list.setPrefWidth(QUEUE_WIDTH);

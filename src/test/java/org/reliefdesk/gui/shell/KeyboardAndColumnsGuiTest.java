@@ -84,6 +84,33 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
         assertEquals(177, column("column.township").getWidth(), 1.0);
     }
 
+    /**
+     * Tab into the queue chooses its first row, and Down then the second. Left to JavaFX, Tab chose
+     * no row (Enter did nothing) and the first Down chose the second row.
+     */
+    @Test
+    void tabIntoTheQueueChoosesItsFirstRowAndDownTheNext() throws Exception {
+        start();
+        interact(() -> {
+            table().getSelectionModel().clearSelection();
+            lookup("#searchField").query().requestFocus();
+        });
+        for (int i = 0; i < 40 && !onFx(() -> table().isFocused()); i++) {
+            type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(onFx(() -> table().isFocused()), "Tab reaches the queue");
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> table().getSelectionModel().getSelectedIndex() == 0));
+        type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> table().getSelectionModel().getSelectedIndex() == 1));
+    }
+
     /** The row colours are told apart by a legend that uses the very same colours, in the user's words. */
     @Test
     void theLegendShowsTheRowColours() throws Exception {
