@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.reliefdesk.logic.Sha256;
+import org.reliefdesk.logic.sync.WireLimits;
 import org.reliefdesk.logic.workflow.AttachmentNames;
 
 /**
@@ -29,7 +30,7 @@ import org.reliefdesk.logic.workflow.AttachmentNames;
 public final class CentralAttachments {
 
     /** The largest attachment the central store takes (a phone photo is a few MB). */
-    public static final long MAX_SIZE = 50L * 1024 * 1024;
+    public static final long MAX_SIZE = WireLimits.ATTACHMENT_BYTES;
 
     /** How long an unfinished upload is kept after its last piece. */
     public static final Duration UPLOAD_LIFETIME = Duration.ofHours(24);

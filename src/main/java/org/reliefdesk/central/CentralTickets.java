@@ -27,6 +27,7 @@ import org.reliefdesk.logic.interchange.TicketIngest;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.sync.WireLimits;
 import org.reliefdesk.logic.workflow.TicketAttachments;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
@@ -43,7 +44,7 @@ public final class CentralTickets {
     /** The most changes one pull page carries, whatever a client asks for. */
     public static final int MAX_PAGE = 2000;
     /** The most ticket text (UTF-8 bytes) one pull page carries; a single larger ticket still goes alone. */
-    public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
+    public static final int MAX_PAGE_BYTES = WireLimits.PAGE_TICKET_BYTES;
 
     /** Tickets asked about in one statement when a page says which attachments are held (bind variables stay few). */
     private static final int HELD_QUERY = 500;

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -34,11 +35,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.calendar.YearFile;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
 import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.logic.sync.WireLimits;
 import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.logic.users.PasswordHash;
 import org.reliefdesk.model.InvalidFieldException;
@@ -302,11 +305,15 @@ public final class CentralClient implements AutoCloseable {
         // read as it arrives: a page of several megabytes never becomes one string and one tree
         HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
         refuseUnlessOk(resp);
-        try (InputStream in = resp.body()) {
+        try (InputStream in = new BoundedAnswer(resp.body(), WireLimits.PAGE_READ_BYTES, "a pull page")) {
             return json.readValue(in, PullPage.class);
         } catch (Unreachable | Refused e) {
             throw e;
         } catch (IOException e) {
+            Refused tooLarge = refusalIn(e);
+            if (tooLarge != null) {
+                throw tooLarge; // the page's own bound, inside the mapper's wrapping
+            }
             if (e instanceof JsonProcessingException && !lineBroke(e)) {
                 throw e; // a page that is not one: the central store's answer, not the line
             }
@@ -317,10 +324,17 @@ public final class CentralClient implements AutoCloseable {
     /** A streamed answer other than 200 is read whole (a short error body) and thrown as the refusal it says. */
     private void refuseUnlessOk(HttpResponse<InputStream> resp) throws IOException {
         if (resp.statusCode() != 200) {
-            try (InputStream in = resp.body()) {
-                throw refused(resp.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            throw refused(resp.statusCode(), text(resp.body()));
+        }
+    }
+
+    private static Refused refusalIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Refused r) {
+                return r;
             }
         }
+        return null;
     }
 
     /** Whether reading failed on the connection (the parser names it as its own failure's cause). */
@@ -423,7 +437,11 @@ public final class CentralClient implements AutoCloseable {
         }
     }
 
-    /** Fetches a file into {@code target}, continuing a partial download kept beside it. */
+    /**
+     * Fetches a file into {@code target}, continuing a partial download kept beside it. The file is
+     * kept only when its bytes hash to its name, and is never read past the largest attachment the
+     * central store takes: a download that breaks either rule is thrown away whole and refused.
+     */
     public void download(String token, String sha, Path target) throws IOException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         long have = Files.exists(part) ? Files.size(part) : 0;
@@ -432,11 +450,30 @@ public final class CentralClient implements AutoCloseable {
         HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
         refuseUnlessOk(resp);
         Files.createDirectories(target.getParent());
-        try (InputStream in = resp.body();
+        try (InputStream in = new BoundedAnswer(resp.body(), WireLimits.ATTACHMENT_BYTES - have, "attachment " + sha);
                 OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             in.transferTo(out);
+        } catch (Refused e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        if (!sha.equals(hashOf(part))) {
+            Files.deleteIfExists(part);
+            throw new Refused(
+                    200, "sync.attachment.badHash", "attachment " + sha + " arrived with bytes of another hash");
         }
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String hashOf(Path file) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return Sha256.hex(digest);
     }
 
     /** The address as configured, without the API path. */
@@ -461,11 +498,19 @@ public final class CentralClient implements AutoCloseable {
     }
 
     private JsonNode call(HttpRequest r) throws IOException {
-        HttpResponse<String> resp = send(r, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
+        String body = text(resp.body());
         if (resp.statusCode() != 200) {
-            throw refused(resp.statusCode(), resp.body());
+            throw refused(resp.statusCode(), body);
         }
-        return json.readTree(resp.body());
+        return json.readTree(body);
+    }
+
+    /** A short answer, read whole up to {@link WireLimits#ANSWER_READ_BYTES}. */
+    private static String text(InputStream body) throws IOException {
+        try (InputStream in = new BoundedAnswer(body, WireLimits.ANSWER_READ_BYTES, "an answer")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private Refused refused(int status, String body) {

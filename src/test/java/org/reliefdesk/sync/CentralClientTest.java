@@ -8,14 +8,21 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.Sha256;
+import org.reliefdesk.logic.sync.WireLimits;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -239,6 +246,83 @@ class CentralClientTest {
             } finally {
                 server.stop(0);
             }
+        }
+    }
+
+    /**
+     * Whoever answers a PC cannot make it hold an endless answer: a page is read up to 64 MB, any
+     * other answer (an error's too) up to 4 MB, a download up to the largest attachment; then the
+     * PC stops reading, says why in its own words, and keeps nothing of that answer.
+     */
+    @Test
+    void anEndlessAnswerIsReadOnlyUpToItsLimitAndRefusedInWords(@TempDir Path dir) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", x -> {
+            String path = x.getRequestURI().getPath();
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(path.endsWith("/people") ? 500 : 200, 0); // chunked: no end announced
+            byte[] piece = ("{\"changeNo\":1,\"ticket\":\"" + "x".repeat(256 * 1024) + "\"},")
+                    .getBytes(StandardCharsets.UTF_8);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write((path.endsWith("/changes") ? "{\"changes\":[" : "{\"years\":[\"")
+                        .getBytes(StandardCharsets.UTF_8));
+                while (true) {
+                    out.write(piece);
+                    sent.addAndGet(piece.length);
+                }
+            } catch (IOException e) {
+                // the PC stopped reading and closed the connection
+            }
+        });
+        server.start();
+        try (CentralClient client =
+                new CentralClient("http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(30))) {
+            CentralClient.Refused page =
+                    assertThrows(CentralClient.Refused.class, () -> client.pull("token", 0, 1000, false));
+            assertEquals(BoundedAnswer.TOO_LARGE, page.code());
+            assertTrue(page.getMessage().contains("a pull page is larger than 67108864 bytes"), page.getMessage());
+
+            CentralClient.Refused calendar = assertThrows(CentralClient.Refused.class, () -> client.calendar("token"));
+            assertEquals(BoundedAnswer.TOO_LARGE, calendar.code());
+            CentralClient.Refused error = assertThrows(CentralClient.Refused.class, () -> client.people("token"));
+            assertEquals(BoundedAnswer.TOO_LARGE, error.code(), "an error's endless body too");
+
+            Path target = dir.resolve("photos").resolve("a.jpg");
+            String sha = "ab".repeat(32);
+            CentralClient.Refused download =
+                    assertThrows(CentralClient.Refused.class, () -> client.download("token", sha, target));
+            assertEquals(BoundedAnswer.TOO_LARGE, download.code());
+            assertFalse(Files.exists(target));
+            assertFalse(Files.exists(target.resolveSibling("a.jpg.part")), "nothing of it kept to resume from");
+        } finally {
+            server.stop(0);
+        }
+        assertTrue(
+                sent.get() < 2 * WireLimits.PAGE_READ_BYTES + 2 * WireLimits.ATTACHMENT_BYTES,
+                "the server got to send " + sent.get() + " bytes before the PC closed");
+    }
+
+    /** A download is kept only when its bytes hash to its name; other bytes are thrown away and said. */
+    @Test
+    void aDownloadIsKeptOnlyWhenItsBytesHashToItsName(@TempDir Path dir) throws Exception {
+        byte[] photo = "a photo of the broken pipe".getBytes(StandardCharsets.UTF_8);
+        String right = Sha256.hex(photo);
+        HttpServer server = answering(200, "a photo of the broken pipe", new CopyOnWriteArrayList<>());
+        try (CentralClient client =
+                new CentralClient("http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(10))) {
+            Path wrong = dir.resolve("wrong.jpg");
+            CentralClient.Refused refused =
+                    assertThrows(CentralClient.Refused.class, () -> client.download("token", "cd".repeat(32), wrong));
+            assertEquals("sync.attachment.badHash", refused.code());
+            assertFalse(Files.exists(wrong));
+            assertFalse(Files.exists(dir.resolve("wrong.jpg.part")));
+
+            Path good = dir.resolve("good.jpg");
+            client.download("token", right, good);
+            assertArrayEquals(photo, Files.readAllBytes(good));
+        } finally {
+            server.stop(0);
         }
     }
 
