@@ -65,7 +65,7 @@ public final class SyncViewModel {
     private CentralClient client;
     private UiTasks.Running next;
     private int failures;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     public SyncViewModel(Workspace workspace, User user, char[] password, Consumer<Synchronizer.Changed> onChanged) {
         this.workspace = workspace;
@@ -153,6 +153,23 @@ public final class SyncViewModel {
         if (next != null) {
             next.cancel();
         }
+        // Its connections and selector thread end after the sync running now: the lane keeps order,
+        // and a sync cut off by a closed client would be said as an outage.
+        tasks.run(UiTasks.Lane.SYNC, p -> closeClient(), closed -> {}, e -> LOG.debug("Sync client not closed", e));
+    }
+
+    private synchronized boolean closeClient() {
+        if (client == null) {
+            return false;
+        }
+        client.close();
+        client = null;
+        return true;
+    }
+
+    /** Whether this workbench holds a client of the central store (connections, a selector thread), for tests. */
+    synchronized boolean holdsClient() {
+        return client != null;
     }
 
     /** Pulls everything in this user's scope again; changes not yet pushed are kept and pushed first. */
@@ -249,7 +266,10 @@ public final class SyncViewModel {
     }
 
     /** One client (and its connection pool) for every call of this workbench; made on first use (not without sync). */
-    private synchronized CentralClient client() {
+    private synchronized CentralClient client() throws IOException {
+        if (stopped) {
+            throw new IOException("this workbench was closed"); // never a new client that nothing closes
+        }
         if (client == null) {
             client = new CentralClient(workspace.centralUrl(), Duration.ofSeconds(30));
         }

@@ -1,5 +1,6 @@
 package org.reliefdesk.gui.sync;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.reliefdesk.sync.Synchronizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sync as the workbench shows it, without a window and without a network. */
@@ -69,8 +71,12 @@ class SyncViewModelTest {
                     sync.statusProperty().get().contains("4 分钟后"),
                     sync.statusProperty().get());
             assertTrue(heard.isEmpty(), "nothing changed on this PC");
+            assertTrue(sync.holdsClient());
             sync.stop();
             assertEquals(0, tasks.delayedCount(), "a stopped sync plans nothing");
+            assertFalse(sync.holdsClient(), "its connections and selector thread closed with the workbench");
+            assertThrows(IOException.class, () -> sync.asUser((client, session) -> session));
+            assertFalse(sync.holdsClient(), "a call after the workbench closed opens none again");
         }
     }
 
