@@ -332,6 +332,7 @@ public final class Synchronizer {
         long waitedNanos = 0;
         long writtenNanos = 0;
         int pages = 0;
+        int notHeld = 0;
         try {
             long first = store.syncFacts().cursor(username);
             Future<ReadPage> next = ahead.submit(() -> reader.read(first, true));
@@ -360,7 +361,7 @@ public final class Synchronizer {
                     LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
                 }
                 if (fetchAttachments) {
-                    fetchAttachments(token, read.tickets(), files, page);
+                    notHeld += fetchAttachments(token, read.tickets(), files, page);
                 }
                 pulled += read.tickets().size();
                 read.tickets().forEach(h -> changed.add(h.ticket().id()));
@@ -368,6 +369,12 @@ public final class Synchronizer {
                 progress.accept(new Progress("pull", total <= 0 ? 1 : Math.min(1, (double) pulled / total)));
                 if (!page.more()) {
                     store.syncFacts().markCaughtUp(username);
+                    if (notHeld > 0) {
+                        // Sample data names photos that were never taken; real ones arrive with their operation.
+                        LOG.info(
+                                "{} attachments named by pulled tickets are not on the central store yet: asked again later",
+                                notHeld);
+                    }
                     LOG.info(
                             "Pulled {} tickets in {} pages: {} ms fetching and {} ms reading pages ahead;"
                                     + " {} ms waiting for them, {} ms writing",
@@ -477,7 +484,8 @@ public final class Synchronizer {
      * Photos of pulled tickets, fetched now so they show offline later. One the page says the
      * central store does not hold yet is not asked for: it is noted as missing, asked again later.
      */
-    private void fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files, PullPage page) {
+    /** @return how many the central store does not hold yet (said once for the whole pull, not per page) */
+    private int fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files, PullPage page) {
         List<String> missed = new ArrayList<>();
         List<String> fetched = new ArrayList<>();
         // what the central store said it holds; null: it did not say, so each is asked for
@@ -497,12 +505,7 @@ public final class Synchronizer {
             }
         }
         store.missingAttachments().tried(missed, fetched, clock.instant());
-        if (!missed.isEmpty()) {
-            // Sample data names photos that were never taken; real ones arrive with their operation.
-            LOG.info(
-                    "{} attachments named by pulled tickets are not on the central store yet: asked again later",
-                    missed.size());
-        }
+        return missed.size();
     }
 
     /**

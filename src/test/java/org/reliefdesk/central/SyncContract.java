@@ -28,6 +28,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
@@ -61,6 +65,7 @@ import org.reliefdesk.store.Outbox;
 import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.CentralClient;
 import org.reliefdesk.sync.Synchronizer;
+import org.slf4j.LoggerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -397,6 +402,42 @@ abstract class SyncContract {
                             .tickets()
                             .list(new TicketScope(SyncWorld.COUNTY_A, null, null))
                             .size());
+        }
+    }
+
+    /** A pull of many pages says once, at its end, how many named attachments the central store lacks. */
+    @Test
+    void aPullOfManyPagesSaysOnceWhatTheCentralStoreDoesNotHoldYet() throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger(Synchronizer.class);
+        ListAppender<ILoggingEvent> heard = new ListAppender<>();
+        heard.start();
+        Level level = log.getLevel();
+        log.setLevel(Level.INFO);
+        log.addAppender(heard);
+        try (SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A)) {
+            CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10));
+            new Synchronizer(leader.store, client, SyncWorld.CATALOG, world.clock)
+                    .pullPage(50)
+                    .run(SyncWorld.LEADER_A.username(), SyncWorld.PASSWORD.toCharArray(), p -> {});
+            Instant farAhead = world.clock.instant().plus(Duration.ofDays(400));
+            int missing =
+                    leader.store.missingAttachments().due(farAhead, 100_000).size();
+            assertTrue(missing > 0, "the sample's tickets name photos never taken");
+            String thread = Thread.currentThread().getName();
+            List<String> said = heard.list.stream()
+                    .filter(e -> e.getThreadName().equals(thread))
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains("not on the central store yet"))
+                    .toList();
+            assertEquals(
+                    List.of(
+                            missing
+                                    + " attachments named by pulled tickets are not on the central store yet: asked again later"),
+                    said,
+                    "once for " + world.countyATickets / 50 + " pages");
+        } finally {
+            log.detachAppender(heard);
+            log.setLevel(level);
         }
     }
 
