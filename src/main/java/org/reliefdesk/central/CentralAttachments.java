@@ -29,9 +29,6 @@ import org.reliefdesk.logic.workflow.AttachmentNames;
  */
 public final class CentralAttachments {
 
-    /** The largest attachment the central store takes (a phone photo is a few MB). */
-    public static final long MAX_SIZE = WireLimits.ATTACHMENT_BYTES;
-
     /** How long an unfinished upload is kept after its last piece. */
     public static final Duration UPLOAD_LIFETIME = Duration.ofHours(24);
 
@@ -103,7 +100,11 @@ public final class CentralAttachments {
      * @throws IllegalArgumentException when the complete bytes do not hash to {@code sha}, or sizes are wrong
      */
     public Status append(String sha, long offset, long total, byte[] piece, String by, Instant now) {
-        if (total <= 0 || total > MAX_SIZE || offset < 0 || piece.length == 0 || offset + piece.length > total) {
+        if (total <= 0
+                || total > WireLimits.ATTACHMENT_BYTES
+                || offset < 0
+                || piece.length == 0
+                || offset + piece.length > total) {
             throw new IllegalArgumentException("size " + total + " / offset " + offset + " / piece " + piece.length);
         }
         expire(now);

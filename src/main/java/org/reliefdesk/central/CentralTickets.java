@@ -43,8 +43,6 @@ public final class CentralTickets {
 
     /** The most changes one pull page carries, whatever a client asks for. */
     public static final int MAX_PAGE = 2000;
-    /** The most ticket text (UTF-8 bytes) one pull page carries; a single larger ticket still goes alone. */
-    public static final int MAX_PAGE_BYTES = WireLimits.PAGE_TICKET_BYTES;
 
     /** Tickets asked about in one statement when a page says which attachments are held (bind variables stay few). */
     private static final int HELD_QUERY = 500;
@@ -477,8 +475,10 @@ public final class CentralTickets {
                     while (rs.next()) {
                         String body = rs.getString(2);
                         long length = utf8Length(body);
-                        // bounded by count and by size: at least one ticket, then no more than MAX_PAGE_BYTES
-                        if (changes.size() == size || (!changes.isEmpty() && bytes + length > MAX_PAGE_BYTES)) {
+                        // bounded by count and by size: at least one ticket, then no more than
+                        // WireLimits.PAGE_TICKET_BYTES
+                        if (changes.size() == size
+                                || (!changes.isEmpty() && bytes + length > WireLimits.PAGE_TICKET_BYTES)) {
                             more = true;
                             break;
                         }

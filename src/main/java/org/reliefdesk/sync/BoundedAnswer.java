@@ -20,7 +20,7 @@ final class BoundedAnswer extends FilterInputStream {
 
     BoundedAnswer(InputStream in, long limit, String what) {
         super(in);
-        this.limit = limit;
+        this.limit = Math.max(0, limit); // none left: the first byte is one too many (never a read of negative length)
         this.what = what;
     }
 

@@ -483,8 +483,9 @@ public final class Synchronizer {
     /**
      * Photos of pulled tickets, fetched now so they show offline later. One the page says the
      * central store does not hold yet is not asked for: it is noted as missing, asked again later.
+     *
+     * @return how many the central store does not hold yet (said once for the whole pull, not per page)
      */
-    /** @return how many the central store does not hold yet (said once for the whole pull, not per page) */
     private int fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files, PullPage page) {
         List<String> missed = new ArrayList<>();
         List<String> fetched = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.reliefdesk.sync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.sync.WireLimits;
@@ -305,6 +307,7 @@ class CentralClientTest {
 
     /** A download is kept only when its bytes hash to its name; other bytes are thrown away and said. */
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read of negative length spun for ever
     void aDownloadIsKeptOnlyWhenItsBytesHashToItsName(@TempDir Path dir) throws Exception {
         byte[] photo = "a photo of the broken pipe".getBytes(StandardCharsets.UTF_8);
         String right = Sha256.hex(photo);
@@ -321,6 +324,19 @@ class CentralClientTest {
             Path good = dir.resolve("good.jpg");
             client.download("token", right, good);
             assertArrayEquals(photo, Files.readAllBytes(good));
+
+            // a partial file already past the largest attachment (left by an earlier version): dropped, not resumed
+            Path old = dir.resolve("old.jpg");
+            try (RandomAccessFile part =
+                    new RandomAccessFile(dir.resolve("old.jpg.part").toFile(), "rw")) {
+                part.setLength(WireLimits.ATTACHMENT_BYTES + 1);
+            }
+            CentralClient.Refused past =
+                    assertThrows(CentralClient.Refused.class, () -> client.download("token", right, old));
+            assertEquals(BoundedAnswer.TOO_LARGE, past.code());
+            assertFalse(Files.exists(dir.resolve("old.jpg.part")));
+            client.download("token", right, old);
+            assertArrayEquals(photo, Files.readAllBytes(old), "the next try starts from the first byte");
         } finally {
             server.stop(0);
         }
