@@ -414,8 +414,8 @@ abstract class SyncContract {
         Level level = log.getLevel();
         log.setLevel(Level.INFO);
         log.addAppender(heard);
-        try (SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A)) {
-            CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10));
+        try (SyncWorld.Pc leader = world.pc("leader", SyncWorld.LEADER_A);
+                CentralClient client = new CentralClient(world.url(), Duration.ofSeconds(10))) {
             new Synchronizer(leader.store, client, SyncWorld.CATALOG, world.clock)
                     .pullPage(50)
                     .run(SyncWorld.LEADER_A.username(), SyncWorld.PASSWORD.toCharArray(), p -> {});
