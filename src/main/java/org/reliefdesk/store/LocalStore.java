@@ -72,6 +72,23 @@ public final class LocalStore implements AutoCloseable {
         QUICK
     }
 
+    /**
+     * The JDBC URL of the store under {@code dataDir/db}, with the settings it runs with (a
+     * benchmark's raw floor writes through the same ones).
+     */
+    public static String jdbcUrl(Path dataDir, AtClose atClose) {
+        // QUERY_CACHE_SIZE=0: H2 keeps the last result of each statement it caches, to answer a
+        // repeat; after a county's bulk read that held every ticket row on the heap (~90 MB).
+        // (LAZY_QUERY_EXECUTION would avoid it too, but a lazy read failed with "chunk not
+        // found" while H2 compacted the file underneath it.)
+        // MAX_LENGTH_INPLACE_LOB: a form (its texts at most 4,000 characters each) is kept in its
+        // row rather than in H2's separate LOB maps, which took half the time of writing an
+        // imported or pulled county's forms (a form of more than 256 bytes went there).
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("reliefdesk").toAbsolutePath()
+                + ";CACHE_SIZE=8192;QUERY_CACHE_SIZE=0;MAX_LENGTH_INPLACE_LOB=16384"
+                + (atClose == AtClose.QUICK ? ";MAX_COMPACT_TIME=0" : "");
+    }
+
     /** Opens (creating if needed) the store under {@code dataDir/db}; it compacts the file when closed. */
     public static LocalStore open(Path dataDir) {
         return open(dataDir, AtClose.COMPACT);
@@ -95,16 +112,7 @@ public final class LocalStore implements AutoCloseable {
         try {
             Files.createDirectories(dbDir);
             HikariConfig config = new HikariConfig();
-            // QUERY_CACHE_SIZE=0: H2 keeps the last result of each statement it caches, to answer a
-            // repeat; after a county's bulk read that held every ticket row on the heap (~90 MB).
-            // (LAZY_QUERY_EXECUTION would avoid it too, but a lazy read failed with "chunk not
-            // found" while H2 compacted the file underneath it.)
-            // MAX_LENGTH_INPLACE_LOB: a form (its texts at most 4,000 characters each) is kept in its
-            // row rather than in H2's separate LOB maps, which took half the time of writing an
-            // imported or pulled county's forms (a form of more than 256 bytes went there).
-            config.setJdbcUrl("jdbc:h2:file:" + dbDir.resolve("reliefdesk").toAbsolutePath()
-                    + ";CACHE_SIZE=8192;QUERY_CACHE_SIZE=0;MAX_LENGTH_INPLACE_LOB=16384"
-                    + (atClose == AtClose.QUICK ? ";MAX_COMPACT_TIME=0" : ""));
+            config.setJdbcUrl(jdbcUrl(dataDir, atClose));
             config.setUsername("sa");
             config.setPassword("");
             config.setMaximumPoolSize(4);
