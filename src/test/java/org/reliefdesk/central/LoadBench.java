@@ -84,10 +84,10 @@ import org.slf4j.LoggerFactory;
  * memory are its own, and the simulated PCs' collections and compilations do not stop it. The PCs
  * keep what they pull as text and read a ticket only when they act on it (a real PC is a machine
  * of its own; here 200 share the server's cores). {@code -Dbench.inProcess=true} runs the server in
- * this JVM as before. So does the probe PC ({@link LoadBenchProbe}, beside the probe in this JVM,
- * which is kept for comparison), and the simulated PCs run at a lower priority than both
- * ({@code -Dbench.pcsNice}, default 10). Before the storm, 20 other PCs pull and push for {@code -Dbench.warmupSeconds}
- * (default 20; 0 measures a central store just started). Results in {@code target/bench/load.txt}.
+ * this JVM as before. The probe PC is a process of its own too ({@link LoadBenchProbe}; the probe
+ * in this JVM is kept beside it for comparison), and the simulated PCs run at a lower priority
+ * than both ({@code -Dbench.pcsNice}, default 10). Before the storm, 20 other PCs pull and push
+ * for {@code -Dbench.warmupSeconds} (default 20; 0 measures a central store just started). Results in {@code target/bench/load.txt}.
  */
 class LoadBench {
 

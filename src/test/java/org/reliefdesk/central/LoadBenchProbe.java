@@ -23,12 +23,17 @@ import org.reliefdesk.sync.CentralClient;
  * cores, not the simulated PCs' collections and 400 threads in the JVM it would otherwise share.
  *
  * <p>Arguments: the central store's URL, a user name and its password. It signs in, then reads
- * commands on its standard input, one per line: {@code idle C} (300 pulls after cursor C that warm
- * its code and are not counted, then 40, 50 ms apart, then quiet), {@code storm C} (a pull after C every 250 ms), {@code loaded C} (the same,
- * the cursor moving on with each page, as the in-process probe does), {@code quiet}, {@code exit}.
- * Each pull is one line on its standard output: {@code sample PHASE START_MS TOOK_MS} (start as
- * the wall clock reads it, since two JVMs share no nano clock), or {@code error PHASE}; {@code
- * ready} after the sign-in and {@code done idle} after the 40 idle pulls.
+ * commands on its standard input, one per line:
+ * <ul>
+ *   <li>{@code idle C}: 300 pulls after cursor C that warm its code and are not counted, then 40,
+ *       50 ms apart, then quiet;
+ *   <li>{@code storm C}: a pull after C every 250 ms;
+ *   <li>{@code loaded C}: the same, the cursor moving on with each page, as the in-process probe's;
+ *   <li>{@code quiet}, {@code exit} (and the end of its input).
+ * </ul>
+ * Each pull is one line on its standard output, {@code sample PHASE START_MS TOOK_MS} (its start as
+ * the wall clock reads it: two JVMs share no nano clock) or {@code error PHASE}; {@code ready}
+ * after the sign-in, {@code done idle} after the 40 idle pulls.
  */
 public final class LoadBenchProbe {
 
