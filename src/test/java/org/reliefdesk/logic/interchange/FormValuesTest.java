@@ -1,0 +1,75 @@
+package org.reliefdesk.logic.interchange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.model.TicketHistory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A line's forms read into the same values, of the same classes, as Jackson's conversion gave. */
+class FormValuesTest {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private final ObjectMapper json = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    @Test
+    void everyKindOfValueAsJacksonConvertsIt() throws Exception {
+        for (String form : List.of(
+                "{}",
+                "{\"a\":\"文本\",\"b\":1,\"c\":3000000000,\"d\":123456789012345678901234567890,\"e\":2100.50,"
+                        + "\"f\":1e3,\"g\":true,\"h\":false,\"i\":null,\"j\":-0.0}",
+                "{\"rows\":[{\"x\":1,\"y\":[\"a\",null,2.5,{\"z\":[]}]},[]],\"empty\":{},\"s\":\"\"}",
+                "{\"dup\":1,\"dup\":\"two\"}")) {
+            assertSame(form);
+        }
+    }
+
+    @Test
+    void theSampleCountysForms() throws Exception {
+        Catalog catalog = CatalogLoader.loadBuiltIn();
+        TicketLineCodec codec = new TicketLineCodec(catalog);
+        int forms = 0;
+        for (TicketHistory h :
+                new SampleGenerator(catalog).generate(SampleGenerator.DEFAULT_SEED, Instant.now(), 300)) {
+            JsonNode line = json.readTree(codec.write(h));
+            for (JsonNode e : line.get("events")) {
+                assertSame(json.writeValueAsString(e.get("form")));
+                forms++;
+            }
+        }
+        assertEquals(true, forms > 1000, forms + " forms");
+    }
+
+    private void assertSame(String form) throws Exception {
+        JsonNode tree = json.readTree(form);
+        Map<String, Object> expected = json.convertValue(tree, MAP);
+        Map<String, Object> actual = TicketLineCodec.mapOf(tree);
+        assertEquals(expected, actual, form);
+        assertEquals(classes(expected), classes(actual), form);
+    }
+
+    /** The values' classes, depth first (Map equality alone lets 1 and 1L differ but not say why). */
+    private static String classes(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder s = new StringBuilder("{");
+            m.forEach((k, x) -> s.append(k).append('=').append(classes(x)).append(','));
+            return s.append('}').toString();
+        }
+        if (v instanceof List<?> l) {
+            StringBuilder s = new StringBuilder("[");
+            l.forEach(x -> s.append(classes(x)).append(','));
+            return s.append(']').toString();
+        }
+        return v == null ? "null" : v.getClass().getSimpleName();
+    }
+}
