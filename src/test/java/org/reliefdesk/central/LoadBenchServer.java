@@ -32,6 +32,12 @@ public interface LoadBenchServer extends AutoCloseable {
     /** What the server used: its own process's CPU and resident memory, when it is one. */
     String describe(double seconds);
 
+    /**
+     * The CPU its own process has used since it started, in seconds; {@code -1} when it runs in
+     * the benchmark's JVM or the system does not say (/proc, Linux).
+     */
+    double cpuSeconds();
+
     @Override
     void close() throws Exception;
 
@@ -47,6 +53,11 @@ public interface LoadBenchServer extends AutoCloseable {
             @Override
             public String describe(double seconds) {
                 return "server: in the benchmark's own JVM (-Dbench.inProcess=true)";
+            }
+
+            @Override
+            public double cpuSeconds() {
+                return -1;
             }
 
             @Override
@@ -116,8 +127,14 @@ public interface LoadBenchServer extends AutoCloseable {
             }
 
             @Override
+            public double cpuSeconds() {
+                long ticks = cpuTicks(pid);
+                return ticks == 0 ? -1 : (ticks - cpuAtStart) / 100.0; // USER_HZ
+            }
+
+            @Override
             public String describe(double seconds) {
-                double cpu = (cpuTicks(pid) - cpuAtStart) / 100.0; // USER_HZ
+                double cpu = cpuSeconds();
                 return String.format(
                         Locale.ROOT,
                         "server (own process, -Xmx%s): CPU %.1f s over %.1f s, resident peak %s",

@@ -2,6 +2,7 @@ package org.reliefdesk.sync;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.app.H2Settings;
 import org.reliefdesk.central.CentralStore;
@@ -49,7 +51,15 @@ import org.slf4j.LoggerFactory;
  * file, against a raw JDBC batch insert of the same rows (tickets, events, forms) into an empty
  * H2 file of the same schema and settings, in one run, taken {@code -Dbench.rawTimes} times (3).
  * The raw rows leave out what the pull also writes (each ticket's step movements, each event's
- * time of arrival), so the floor is, if anything, low. Results in {@code target/bench/pull.txt}.
+ * time of arrival), so the floor is, if anything, low.
+ *
+ * <p>{@code -Dbench.pullRuns} (2) new PCs pull one after another in this JVM: run 1 is a new PC's
+ * first pull in a JVM that has compiled none of its code, run 2 a warm one. Each pull and each
+ * raw insert says the CPU it took (the PC's JVM, its writing or inserting thread, the central
+ * store's process), and each pull its Java threads' share: besides writing, the pull receives,
+ * reads and replays every ticket, and the central store serves them, on the same cores; the
+ * JVM's compiler and collector are the process's CPU less its Java threads'. Results in
+ * {@code target/bench/pull.txt}.
  */
 class PullBench {
 
@@ -64,6 +74,8 @@ class PullBench {
     private static final int WARM_PASSES = Integer.getInteger("bench.warmPasses", 3);
     /** How many times each run's raw floor is taken ({@code -Dbench.rawTimes}). */
     private static final int RAW_TIMES = Integer.getInteger("bench.rawTimes", 3);
+    /** How many PCs pull the county one after another in this JVM ({@code -Dbench.pullRuns}). */
+    private static final int RUNS = Integer.getInteger("bench.pullRuns", 2);
 
     private static final Pattern PAGE_FACTS = Pattern.compile("],\"next\":(\\d+),\"more\":(true|false)");
 
@@ -108,7 +120,7 @@ class PullBench {
                     WARM_PASSES,
                     served,
                     (System.nanoTime() - serverStart) / 1_000_000));
-            for (int run = 1; run <= 2; run++) {
+            for (int run = 1; run <= RUNS; run++) {
                 Path pc = DIR.resolve("pc-" + run + "-" + System.nanoTime());
                 long t0 = System.nanoTime();
                 Synchronizer.Report r;
@@ -117,10 +129,14 @@ class PullBench {
                 try (LocalStore store = LocalStore.open(pc);
                         CentralClient client = new CentralClient(server.url(), Duration.ofSeconds(60))) {
                     long opened = System.nanoTime();
+                    Cpu before = Cpu.now(server);
+                    ThreadCpu threads = new ThreadCpu();
                     r = new Synchronizer(store, client, catalog, clock)
                             .fetchAttachments(false)
                             .run(DemoUsers.LEADER.username(), DemoUsers.DEMO_PASSWORD.toCharArray(), p -> {});
                     long pulled = System.nanoTime();
+                    Cpu pullCpu = Cpu.now(server).since(before);
+                    threads.close();
                     pullMs = (pulled - opened) / 1_000_000;
                     report.add(String.format(
                             Locale.ROOT,
@@ -130,6 +146,8 @@ class PullBench {
                             r.pulled(),
                             pullMs,
                             (opened - t0) / 1_000_000));
+                    report.add("run " + run + ": CPU during the pull: " + pullCpu.describe("writing", pullMs));
+                    report.add("run " + run + ": the PC's Java threads during the pull: " + threads.describe());
                     // The same rows, read back from the pulled store, for the raw insert.
                     for (Ticket t : store.tickets().list(new TicketScope(DemoUsers.LEADER.countyCode(), null, null))) {
                         rows.add(new TicketHistory(t, store.tickets().events(t.id())));
@@ -139,10 +157,13 @@ class PullBench {
                 // RAW_TIMES times: one insert of 600 MB on this machine moves by a third from one try
                 // to the next, so the ratio is to the median, and the fastest is shown beside it.
                 List<Long> raws = new ArrayList<>();
+                List<String> rawCpu = new ArrayList<>();
                 for (int k = 0; k < RAW_TIMES; k++) {
                     Path raw = DIR.resolve("raw-" + run + "-" + System.nanoTime());
                     LocalStore.open(raw).close(); // the same schema, by the same migrations
-                    raws.add(rawInsert(raw, rows));
+                    Raw took = rawInsert(raw, rows, server);
+                    raws.add(took.ms());
+                    rawCpu.add(took.cpu().describe("inserting", took.ms()));
                 }
                 List<Long> sorted = raws.stream().sorted().toList();
                 long median = sorted.get(sorted.size() / 2);
@@ -158,6 +179,9 @@ class PullBench {
                         median,
                         (double) pullMs / median,
                         (double) pullMs / sorted.get(0)));
+                for (int k = 0; k < rawCpu.size(); k++) {
+                    report.add("run " + run + ": CPU during raw insert " + (k + 1) + ": " + rawCpu.get(k));
+                }
             }
             report.add(server.describe((System.nanoTime() - serverStart) / 1e9));
         }
@@ -211,13 +235,14 @@ class PullBench {
      * Tickets, events and each ticket's row of forms with prepared statements in batches of 1,000
      * tickets, one transaction per 5,000 tickets.
      */
-    private static long rawInsert(Path dataDir, List<TicketHistory> rows) throws Exception {
+    private static Raw rawInsert(Path dataDir, List<TicketHistory> rows, LoadBenchServer server) throws Exception {
         // the store's own settings (its cache, forms kept in their rows): the floor of this store
         String url = LocalStore.jdbcUrl(dataDir, LocalStore.AtClose.COMPACT);
-        long took;
+        Raw took;
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             // timed as the pull is: from the store open to the last commit (neither counts the close)
             long t0 = System.nanoTime();
+            Cpu before = Cpu.now(server);
             c.setAutoCommit(false);
             try (PreparedStatement pt = c.prepareStatement(
                             "INSERT INTO ticket (id, ticket_no, item_code, county_code,"
@@ -291,11 +316,56 @@ class PullBench {
                 pe.executeBatch();
                 pf.executeBatch();
                 c.commit();
-                took = (System.nanoTime() - t0) / 1_000_000;
+                took = new Raw(
+                        (System.nanoTime() - t0) / 1_000_000, Cpu.now(server).since(before));
                 LOG.info("Raw insert: {} tickets, {} events", n, events);
             }
         }
         return took;
+    }
+
+    /** A raw insert's time and the CPU used meanwhile. */
+    private record Raw(long ms, Cpu cpu) {}
+
+    /**
+     * CPU used so far, in seconds: by this benchmark's JVM (the PC), by its calling thread (the
+     * pull's writer; the raw insert), and by the central store's process (-1 when not known).
+     * On two cores a pull that needs more CPU than the insert cannot match its time.
+     */
+    private record Cpu(double process, double thread, double server) {
+
+        static Cpu now(LoadBenchServer server) {
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new Cpu(
+                    os.getProcessCpuTime() / 1e9,
+                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9,
+                    server.cpuSeconds());
+        }
+
+        Cpu since(Cpu start) {
+            return new Cpu(
+                    process - start.process,
+                    thread - start.thread,
+                    server < 0 || start.server < 0 ? -1 : server - start.server);
+        }
+
+        /** E.g. "PC 10.9 s (writing thread 4.6 s, the rest 6.3 s), central store 1.4 s: 1.6 cores over 7,600 ms". */
+        String describe(String threadDoes, long wallMs) {
+            double all = process + Math.max(0, server);
+            return String.format(
+                    Locale.ROOT,
+                    "PC process %.1f s (%s thread %.1f s, its other threads %.1f s), central store %s:"
+                            + " %.1f s of CPU in %,d ms, %.2f of %d cores busy",
+                    process,
+                    threadDoes,
+                    thread,
+                    process - thread,
+                    server < 0 ? "not known" : String.format(Locale.ROOT, "%.1f s", server),
+                    all,
+                    wallMs,
+                    all / (wallMs / 1000.0),
+                    Runtime.getRuntime().availableProcessors());
+        }
     }
 
     private static Timestamp ts(Instant i) {
