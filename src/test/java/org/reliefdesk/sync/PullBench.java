@@ -125,6 +125,7 @@ class PullBench {
                 long t0 = System.nanoTime();
                 Synchronizer.Report r;
                 long pullMs;
+                double pullThread;
                 List<TicketHistory> rows = new ArrayList<>();
                 try (LocalStore store = LocalStore.open(pc);
                         CentralClient client = new CentralClient(server.url(), Duration.ofSeconds(60))) {
@@ -137,6 +138,7 @@ class PullBench {
                     long pulled = System.nanoTime();
                     Cpu pullCpu = Cpu.now(server).since(before);
                     threads.close();
+                    pullThread = pullCpu.thread();
                     pullMs = (pulled - opened) / 1_000_000;
                     report.add(String.format(
                             Locale.ROOT,
@@ -157,12 +159,14 @@ class PullBench {
                 // RAW_TIMES times: one insert of 600 MB on this machine moves by a third from one try
                 // to the next, so the ratio is to the median, and the fastest is shown beside it.
                 List<Long> raws = new ArrayList<>();
+                List<Double> rawThread = new ArrayList<>();
                 List<String> rawCpu = new ArrayList<>();
                 for (int k = 0; k < RAW_TIMES; k++) {
                     Path raw = DIR.resolve("raw-" + run + "-" + System.nanoTime());
                     LocalStore.open(raw).close(); // the same schema, by the same migrations
                     Raw took = rawInsert(raw, rows, server);
                     raws.add(took.ms());
+                    rawThread.add(took.cpu().thread());
                     rawCpu.add(took.cpu().describe("inserting", took.ms()));
                 }
                 List<Long> sorted = raws.stream().sorted().toList();
@@ -182,6 +186,15 @@ class PullBench {
                 for (int k = 0; k < rawCpu.size(); k++) {
                     report.add("run " + run + ": CPU during raw insert " + (k + 1) + ": " + rawCpu.get(k));
                 }
+                // The write path against the floor without what only the pull does (receive, read,
+                // replay; the central store serving): its writing thread's CPU against the inserting one's.
+                double medianThread = rawThread.stream().sorted().toList().get(rawThread.size() / 2);
+                report.add(String.format(
+                        Locale.ROOT,
+                        "run %d: CPU of the pull's writing thread / the raw insert's (median %.1f s) = %.2f",
+                        run,
+                        medianThread,
+                        pullThread / medianThread));
             }
             report.add(server.describe((System.nanoTime() - serverStart) / 1e9));
         }
@@ -349,7 +362,10 @@ class PullBench {
                     server < 0 || start.server < 0 ? -1 : server - start.server);
         }
 
-        /** E.g. "PC 10.9 s (writing thread 4.6 s, the rest 6.3 s), central store 1.4 s: 1.6 cores over 7,600 ms". */
+        /**
+         * E.g. "PC process 14.1 s (writing thread 4.4 s, its other threads 9.7 s), central store 2.0 s:
+         * 16.1 s of CPU in 8,452 ms, 1.90 of 2 cores busy".
+         */
         String describe(String threadDoes, long wallMs) {
             double all = process + Math.max(0, server);
             return String.format(
