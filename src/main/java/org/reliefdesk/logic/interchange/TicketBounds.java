@@ -79,6 +79,12 @@ public final class TicketBounds {
 
     @SuppressWarnings("unchecked")
     private static void value(String path, Object v, int depth) {
+        // One level below the deepest form allowed lie a row's values and a list's items; deeper
+        // lie only lists in lists, which no form holds (and which, unchecked, recursed as deep as
+        // the parser let a hostile line nest them, past a small thread stack).
+        if (depth > MAX_DEPTH + 1) {
+            throw new InvalidFieldException(path, "rule.bounds.depth", MAX_DEPTH);
+        }
         if (v instanceof String s) {
             multiLine(path, s, MAX_FORM_TEXT);
         } else if (v instanceof List<?> list) {

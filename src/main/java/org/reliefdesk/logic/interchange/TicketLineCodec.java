@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -302,21 +304,38 @@ public final class TicketLineCodec {
      * A form's object as the plain values {@code convertValue(form, Map)} gave (text, Integer, Long,
      * BigInteger, Double, Boolean, null, lists and maps in their order), walked directly: a county's
      * first pull reads some 250,000 forms, and the conversion through Jackson's token buffer was a
-     * fifth of a line's reading in a profile.
+     * fifth of a line's reading in a profile. Walked without recursion, as Jackson's own reading
+     * is: a form nested as deep as the parser allows must reach the bounds' refusal, not overflow
+     * the stack of the thread reading it.
      */
     static Map<String, Object> mapOf(JsonNode object) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        object.properties().forEach(f -> map.put(f.getKey(), plain(f.getValue())));
-        return map;
+        Map<String, Object> root = new LinkedHashMap<>();
+        Deque<Fill> todo = new ArrayDeque<>();
+        todo.push(new Fill(object, root, null));
+        while (!todo.isEmpty()) {
+            Fill next = todo.pop();
+            if (next.map() != null) {
+                next.node().properties().forEach(f -> next.map().put(f.getKey(), plain(f.getValue(), todo)));
+            } else {
+                next.node().forEach(e -> next.list().add(plain(e, todo)));
+            }
+        }
+        return root;
     }
 
-    private static Object plain(JsonNode v) {
+    /** An object node and the (still empty) map its values go into, or an array node and its list. */
+    private record Fill(JsonNode node, Map<String, Object> map, List<Object> list) {}
+
+    /** A value as it is, or an empty map or list to be filled from {@code todo}. */
+    private static Object plain(JsonNode v, Deque<Fill> todo) {
         if (v.isObject()) {
-            return mapOf(v);
+            Map<String, Object> map = new LinkedHashMap<>();
+            todo.push(new Fill(v, map, null));
+            return map;
         }
         if (v.isArray()) {
             List<Object> list = new ArrayList<>(v.size());
-            v.forEach(e -> list.add(plain(e)));
+            todo.push(new Fill(v, null, list));
             return list;
         }
         if (v.isTextual()) {

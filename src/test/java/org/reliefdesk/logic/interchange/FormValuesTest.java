@@ -1,13 +1,17 @@
 package org.reliefdesk.logic.interchange;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
@@ -15,6 +19,7 @@ import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** A line's forms read into the same values, of the same classes, as Jackson's conversion gave. */
 class FormValuesTest {
@@ -48,6 +53,41 @@ class FormValuesTest {
             }
         }
         assertEquals(true, forms > 1000, forms + " forms");
+    }
+
+    /**
+     * A form nested as deep as the parser allows (995 lists in one another) is refused by the
+     * bounds, on a thread with a small stack (a server's worker), not a stack overflow.
+     */
+    @Test
+    void aFormNestedAsDeepAsTheParserAllowsIsRefusedNotOverflowed() throws Exception {
+        Catalog catalog = CatalogLoader.loadBuiltIn();
+        TicketLineCodec codec = new TicketLineCodec(catalog);
+        TicketHistory h = new SampleGenerator(catalog)
+                .generate(SampleGenerator.DEFAULT_SEED, Instant.now(), 1)
+                .get(0);
+        ObjectNode line = (ObjectNode) json.readTree(codec.write(h));
+        // the line, its events, the event and its form hold four levels of the parser's 1,000
+        String deep = "[".repeat(995) + "]".repeat(995);
+        ((ObjectNode) line.get("events").get(0)).set("form", json.readTree("{\"x\":" + deep + "}"));
+        String text = json.writeValueAsString(line);
+        TicketIngest ingest = new TicketIngest(catalog, name -> Optional.empty());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread small = new Thread(
+                null,
+                () -> {
+                    try {
+                        ingest.read(text, 1, LocalDate.now().plusDays(1));
+                    } catch (Throwable e) {
+                        thrown.set(e);
+                    }
+                },
+                "small-stack",
+                256 * 1024);
+        small.start();
+        small.join();
+        LineRejectedException refused = assertInstanceOf(LineRejectedException.class, thrown.get());
+        assertEquals("rule.bounds.depth", refused.problem().rule());
     }
 
     private void assertSame(String form) throws Exception {

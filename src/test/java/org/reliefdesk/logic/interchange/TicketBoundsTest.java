@@ -56,4 +56,22 @@ class TicketBoundsTest {
                 () -> assertThrows(InvalidFieldException.class, () -> TicketBounds.oneLine("villageName", "大村\n", 100)),
                 () -> assertDoesNotThrow(() -> TicketBounds.oneLine("applicant.name", "𠀀李四·阿依古丽", 100)));
     }
+
+    @Test
+    void listsInListsAreRefusedAtTheDepthRowsAre() {
+        Object nested = "最里面";
+        for (int i = 0; i < 10; i++) {
+            nested = List.of(nested);
+        }
+        Object deep = nested;
+        InvalidFieldException refused = assertThrows(
+                InvalidFieldException.class, () -> TicketBounds.form("events[1].form.", Map.of("x", deep), 0));
+        // a multi-choice in a row of a row (the deepest a form nests) is still taken
+        Map<String, Object> deepestRow = Map.of("choices", List.of("a", "b"));
+        Map<String, Object> row = Map.of("inner", List.of(deepestRow));
+        assertAll(
+                () -> assertEquals("rule.bounds.depth", refused.rule()),
+                () -> assertEquals("events[1].form.x[0][0][0][0][0][0]", refused.field()),
+                () -> assertDoesNotThrow(() -> TicketBounds.form("f.", Map.of("rows", List.of(row)), 0)));
+    }
 }
