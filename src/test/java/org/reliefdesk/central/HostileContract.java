@@ -231,6 +231,38 @@ abstract class HostileContract {
         }
     }
 
+    /**
+     * The citizen channel's lines go through the one ingestion path on a server thread: a form
+     * nested as deep as the parser allows (the line, its events, the event and the form hold four
+     * of its 1,000 levels) is refused by its depth, and the next line of the same body goes in.
+     */
+    @Test
+    void aFormNestedAsDeepAsTheParserAllowsIsRefusedByItsDepthAndTheNextLineGoesIn() throws Exception {
+        JsonNode deepest = json.readTree("[".repeat(995) + "]".repeat(995));
+        ObjectNode deep = (ObjectNode) json.readTree(freshLineOf(SyncWorld.COUNTY_A, "8881"));
+        ((ObjectNode) deep.get("events").get(0).get("form")).set("x", deepest);
+        String body = json.writeValueAsString(deep) + "\n" + freshLineOf(SyncWorld.COUNTY_A, "8882");
+        try (SyncWorld.Pc admin = world.pc("admin", SyncWorld.ADMIN_A)) {
+            HttpResponse<String> intake = call("POST", "/api/v1/intake", admin.token(), body);
+            assertEquals(200, intake.statusCode(), intake.body());
+            JsonNode n = json.readTree(intake.body());
+            assertEquals(1, n.get("added").asInt(), intake.body());
+            assertEquals(1, n.get("rejected").size(), intake.body());
+            assertTrue(n.get("rejected").get(0).asText().contains("rule.bounds.depth"), intake.body());
+        }
+    }
+
+    /** A county's stored ticket as a new one (ids and number of its own): what the intake would take. */
+    private String freshLineOf(String county, String sequence) throws Exception {
+        String line = codec.write(world.centralTicket(firstOfCounty(county)));
+        String fresh = line.replace(idOf(line).toString(), UUID.randomUUID().toString())
+                .replace(numberOf(line), numberOf(line).substring(0, 14) + sequence);
+        for (JsonNode e : json.readTree(fresh).get("events")) {
+            fresh = fresh.replace(e.get("id").asText(), UUID.randomUUID().toString());
+        }
+        return fresh;
+    }
+
     // ---- ticket numbers were free text ---------------------------------------------------------------
 
     @Test
@@ -351,12 +383,7 @@ abstract class HostileContract {
 
     @Test
     void aCountyAdministratorStaysInTheirCounty() throws Exception {
-        String ofB = codec.write(world.centralTicket(firstOfCounty(SyncWorld.COUNTY_B)));
-        String fresh = ofB.replace(idOf(ofB).toString(), UUID.randomUUID().toString())
-                .replace(numberOf(ofB), numberOf(ofB).substring(0, 14) + "8888");
-        for (JsonNode e : json.readTree(fresh).get("events")) {
-            fresh = fresh.replace(e.get("id").asText(), UUID.randomUUID().toString());
-        }
+        String fresh = freshLineOf(SyncWorld.COUNTY_B, "8888");
         try (SyncWorld.Pc admin = world.pc("admin", SyncWorld.ADMIN_A)) {
             HttpResponse<String> intake = call("POST", "/api/v1/intake", admin.token(), fresh);
             assertEquals(200, intake.statusCode(), intake.body());
