@@ -20,6 +20,7 @@ import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A line's forms read into the same values, of the same classes, as Jackson's conversion gave. */
 class FormValuesTest {
@@ -52,7 +53,7 @@ class FormValuesTest {
                 forms++;
             }
         }
-        assertEquals(true, forms > 1000, forms + " forms");
+        assertTrue(forms > 1000, forms + " forms");
     }
 
     /**
