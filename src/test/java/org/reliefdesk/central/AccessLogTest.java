@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -55,15 +53,10 @@ class AccessLogTest {
             for (String request : requests) {
                 send(server.port(), request);
             }
+            AccessLogFiles.await(dir, l -> l.size() >= requests.size());
         }
-        List<String> lines = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("access-"))
-                    .toList()) {
-                lines.addAll(Files.readAllLines(f));
-            }
-        }
-        assertTrue(lines.size() <= requests.size(), "no line a client made: " + lines);
+        List<String> lines = AccessLogFiles.lines(dir);
+        assertEquals(requests.size(), lines.size(), "one line a request and none a client made: " + lines);
         for (String l : lines) {
             assertTrue(FRAME.matcher(l).matches(), l);
             assertFalse(l.startsWith(forged), l);

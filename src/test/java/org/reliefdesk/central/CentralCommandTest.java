@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -173,24 +174,21 @@ class CentralCommandTest {
      * One line per request with the milliseconds the server took, and nothing that signs anyone
      * in: no token, no password, no key.
      */
-    private static void assertAccessLogged(Path dir) throws IOException {
+    private static void assertAccessLogged(Path dir) throws IOException, InterruptedException {
+        String wrongPassword = "\"POST /api/v1/sign-in HTTP/1.1\" 401 ";
+        AccessLogFiles.await(dir, ls -> ls.stream().anyMatch(l -> l.contains(wrongPassword)));
         // a file a day, named for the day in China its lines were written (a run across midnight there writes two)
+        SortedMap<Path, List<String>> logs = AccessLogFiles.read(dir);
+        assertFalse(logs.isEmpty(), "an access log");
         List<String> lines = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            List<Path> logs = files.filter(f -> f.getFileName().toString().startsWith("access-"))
-                    .sorted()
-                    .toList();
-            assertFalse(logs.isEmpty(), "an access log");
-            for (Path log : logs) {
-                String day = log.getFileName()
-                        .toString()
-                        .replaceAll("^access-(\\d{4})_(\\d\\d)_(\\d\\d)\\.log$", "$1-$2-$3");
-                for (String l : Files.readAllLines(log)) {
-                    assertTrue(l.startsWith("127.0.0.1 [" + day + "T"), log + " holds its own day's lines: " + l);
-                    lines.add(l);
-                }
+        logs.forEach((log, written) -> {
+            String day =
+                    log.getFileName().toString().replaceAll("^access-(\\d{4})_(\\d\\d)_(\\d\\d)\\.log$", "$1-$2-$3");
+            for (String l : written) {
+                assertTrue(l.startsWith("127.0.0.1 [" + day + "T"), log + " holds its own day's lines: " + l);
+                lines.add(l);
             }
-        }
+        });
         Pattern line = Pattern.compile("^127\\.0\\.0\\.1 \\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+08:00]"
                 + " \"(GET|POST|PUT) /api/v1/\\S* HTTP/1\\.1\" \\d{3} \\d+ \\d+$");
         for (String l : lines) {
@@ -198,9 +196,7 @@ class CentralCommandTest {
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"POST /api/v1/ops HTTP/1.1\" 200 ")), "the push");
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"GET /api/v1/changes?")), "the pulls");
-        assertTrue(
-                lines.stream().anyMatch(l -> l.contains("\"POST /api/v1/sign-in HTTP/1.1\" 401 ")),
-                "the wrong password");
+        assertTrue(lines.stream().anyMatch(l -> l.contains(wrongPassword)), "the wrong password");
         String all = String.join("\n", lines);
         assertFalse(
                 all.contains("Bearer") || all.contains(SyncWorld.PASSWORD) || all.contains("not-the-password"),
