@@ -149,7 +149,7 @@ class PullBench {
                             pullMs,
                             (opened - t0) / 1_000_000));
                     report.add("run " + run + ": CPU during the pull: " + pullCpu.describe("writing", pullMs));
-                    report.add("run " + run + ": the PC's Java threads during the pull: " + threads.describe());
+                    report.add("run " + run + ": the PC's threads during the pull: " + threads.describe());
                     // The same rows, read back from the pulled store, for the raw insert.
                     for (Ticket t : store.tickets().list(new TicketScope(DemoUsers.LEADER.countyCode(), null, null))) {
                         rows.add(new TicketHistory(t, store.tickets().events(t.id())));
@@ -167,7 +167,7 @@ class PullBench {
                     Raw took = rawInsert(raw, rows, server);
                     raws.add(took.ms());
                     rawThread.add(took.cpu().thread());
-                    rawCpu.add(took.cpu().describe("inserting", took.ms()));
+                    rawCpu.add(took.cpu().describe("inserting", took.ms()) + "; its threads: " + took.threads());
                 }
                 List<Long> sorted = raws.stream().sorted().toList();
                 long median = sorted.get(sorted.size() / 2);
@@ -256,6 +256,7 @@ class PullBench {
             // timed as the pull is: from the store open to the last commit (neither counts the close)
             long t0 = System.nanoTime();
             Cpu before = Cpu.now(server);
+            ThreadCpu threads = new ThreadCpu();
             c.setAutoCommit(false);
             try (PreparedStatement pt = c.prepareStatement(
                             "INSERT INTO ticket (id, ticket_no, item_code, county_code,"
@@ -329,16 +330,18 @@ class PullBench {
                 pe.executeBatch();
                 pf.executeBatch();
                 c.commit();
-                took = new Raw(
-                        (System.nanoTime() - t0) / 1_000_000, Cpu.now(server).since(before));
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                Cpu cpu = Cpu.now(server).since(before);
+                threads.close();
+                took = new Raw(ms, cpu, threads.describe());
                 LOG.info("Raw insert: {} tickets, {} events", n, events);
             }
         }
         return took;
     }
 
-    /** A raw insert's time and the CPU used meanwhile. */
-    private record Raw(long ms, Cpu cpu) {}
+    /** A raw insert's time, the CPU used meanwhile, and by which of the PC's threads. */
+    private record Raw(long ms, Cpu cpu, String threads) {}
 
     /**
      * CPU used so far, in seconds: by this benchmark's JVM (the PC), by its calling thread (the
