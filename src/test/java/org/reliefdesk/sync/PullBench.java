@@ -56,9 +56,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code -Dbench.pullRuns} (2) new PCs pull one after another in this JVM: run 1 is a new PC's
  * first pull in a JVM that has compiled none of its code, run 2 a warm one. Each pull and each
  * raw insert says the CPU it took (the PC's JVM, its writing or inserting thread, the central
- * store's process), and each pull its Java threads' share: besides writing, the pull receives,
- * reads and replays every ticket, and the central store serves them, on the same cores; the
- * JVM's compiler and collector are the process's CPU less its Java threads'. Results in
+ * store's process) and each of the PC's threads' share ({@link ThreadCpu}: the Java threads,
+ * and on Linux the JVM's compiler and collector): besides writing, the pull receives, reads and
+ * replays every ticket, and the central store serves them, on the same cores. Results in
  * {@code target/bench/pull.txt}.
  */
 class PullBench {
