@@ -145,7 +145,8 @@ final class Endpoints {
                         x.number("limit", 500),
                         "true".equals(x.query("count")),
                         "true".equals(x.query("held")));
-        x.sendInPieces(page);
+        // a PC of this version asks for its tickets as objects; one of an earlier version gets strings
+        x.sendInPieces("objects".equals(x.query("tickets")) ? ObjectsPage.of(page) : page);
     }
 
     void push(Exchange x) throws IOException {

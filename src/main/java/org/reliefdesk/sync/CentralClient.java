@@ -30,7 +30,6 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -295,30 +294,49 @@ public final class CentralClient implements AutoCloseable {
         return new Session(token, user, offlineHash);
     }
 
-    /** @param count whether the central store should also count all changes after {@code after} (progress) */
+    /**
+     * A page as the protocol's types have it, each ticket as its line of text, exactly as sent and
+     * never read into a tree (for what keeps lines: tests, and the load benchmark's simulated PCs;
+     * the PC's own pull reads {@link #pullTickets}).
+     *
+     * @param count whether the central store should also count all changes after {@code after} (progress)
+     */
     public PullPage pull(String token, long after, int limit, boolean count) throws IOException {
+        return PullPageReader.read(page(token, after, limit, count), false).asPullPage();
+    }
+
+    /**
+     * A page with its tickets sent as JSON objects ({@code tickets=objects}), each read into its
+     * tree in one pass over the page ({@link PullPageReader}); from a central store that sends
+     * them as strings, as their lines.
+     *
+     * @param count whether the central store should also count all changes after {@code after} (progress)
+     */
+    public PulledPage pullTickets(String token, long after, int limit, boolean count) throws IOException {
+        return PullPageReader.read(page(token, after, limit, count)); // a page that is not one: the answer's
+    }
+
+    /** A page's bytes, its tickets asked for as objects. */
+    private PageBytes page(String token, long after, int limit, boolean count) throws IOException {
         HttpRequest r = request(
-                        "/changes?after=" + after + "&limit=" + limit + "&held=true" + (count ? "&count=true" : ""),
+                        "/changes?after=" + after + "&limit=" + limit + "&held=true&tickets=objects"
+                                + (count ? "&count=true" : ""),
                         token)
                 .GET()
                 .build();
-        // read as it arrives: a page of several megabytes never becomes one string and one tree
+        // read whole, to its bound (a page the central store makes carries at most 8 MB of
+        // tickets), in pieces, before it is read once: each ticket its own tree, never the page one tree
         HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
         refuseUnlessOk(resp);
+        PageBytes body;
         try (InputStream in = new BoundedAnswer(resp.body(), WireLimits.PAGE_READ_BYTES, "a pull page")) {
-            return json.readValue(in, PullPage.class);
-        } catch (Unreachable | Refused e) {
+            body = PageBytes.read(in);
+        } catch (Refused e) {
             throw e;
         } catch (IOException e) {
-            Refused tooLarge = refusalIn(e);
-            if (tooLarge != null) {
-                throw tooLarge; // the page's own bound, inside the mapper's wrapping
-            }
-            if (e instanceof JsonProcessingException && !lineBroke(e)) {
-                throw e; // a page that is not one: the central store's answer, not the line
-            }
             throw new Unreachable(root(), "the connection to " + base + " broke: " + e, e);
         }
+        return body;
     }
 
     /** A streamed answer other than 200 is read whole (a short error body) and thrown as the refusal it says. */
@@ -326,25 +344,6 @@ public final class CentralClient implements AutoCloseable {
         if (resp.statusCode() != 200) {
             throw refused(resp.statusCode(), text(resp.body()));
         }
-    }
-
-    private static Refused refusalIn(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof Refused r) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    /** Whether reading failed on the connection (the parser names it as its own failure's cause). */
-    private static boolean lineBroke(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException && !(t instanceof JsonProcessingException)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public List<OpResult> push(String token, List<Operation> ops) throws IOException {

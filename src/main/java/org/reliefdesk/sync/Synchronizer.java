@@ -34,7 +34,6 @@ import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
-import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.workflow.AttachmentNames;
 import org.reliefdesk.logic.workflow.TicketAttachments;
 import org.reliefdesk.model.ChinaTime;
@@ -342,7 +341,7 @@ public final class Synchronizer {
                 long writeFrom = System.nanoTime();
                 waitedNanos += writeFrom - waitFrom;
                 pages++;
-                PullPage page = read.page();
+                PulledPage page = read.page();
                 if (total < 0) {
                     total = Math.max(0, page.total());
                 }
@@ -355,7 +354,7 @@ public final class Synchronizer {
                                 username,
                                 page.next(),
                                 clock.instant(),
-                                h -> read.lines().get(h.ticket().id()));
+                                h -> read.pulled().get(h.ticket().id()).line());
                 writtenNanos += System.nanoTime() - writeFrom;
                 if (written.setAside() > 0) {
                     LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
@@ -392,9 +391,12 @@ public final class Synchronizer {
         }
     }
 
-    /** A pulled page, its lines read: the tickets this PC takes, those it sets aside, each ticket's line. */
+    /** A pulled page, its tickets read: those this PC takes, those it sets aside, each ticket as pulled. */
     private record ReadPage(
-            PullPage page, List<TicketHistory> tickets, List<SetAside.Entry> refused, Map<UUID, String> lines) {}
+            PulledPage page,
+            List<TicketHistory> tickets,
+            List<SetAside.Entry> refused,
+            Map<UUID, PulledTicket> pulled) {}
 
     /** Fetches a page after a cursor and reads its lines as an import reads them (one thread at a time). */
     private final class PageReader {
@@ -416,23 +418,25 @@ public final class Synchronizer {
 
         ReadPage read(long after, boolean count) throws IOException {
             long from = System.nanoTime();
-            PullPage page = client.pull(token, after, pullPage, count);
+            PulledPage page = client.pullTickets(token, after, pullPage, count);
             long fetched = System.nanoTime();
             fetchNanos += fetched - from;
-            List<TicketHistory> tickets = new ArrayList<>(page.changes().size());
+            List<TicketHistory> tickets = new ArrayList<>(page.tickets().size());
             List<SetAside.Entry> refused = new ArrayList<>();
-            Map<UUID, String> lines = new HashMap<>();
-            for (PullPage.Change c : page.changes()) {
+            Map<UUID, PulledTicket> pulled = new HashMap<>();
+            for (PulledTicket c : page.tickets()) {
                 try {
-                    TicketHistory h = ingest.read(c.ticket(), 1, today);
+                    TicketHistory h = c.tree() == null
+                            ? ingest.read(c.line(), 1, today)
+                            : ingest.read(c.tree(), c.utf8Bytes(), c::line, 1, today);
                     tickets.add(h);
-                    lines.put(h.ticket().id(), c.ticket());
+                    pulled.put(h.ticket().id(), c);
                 } catch (LineRejectedException e) {
-                    refused.add(setAside(c.ticket(), username, e.problem()));
+                    refused.add(setAside(c.line(), username, e.problem()));
                 }
             }
             readNanos += System.nanoTime() - fetched;
-            return new ReadPage(page, tickets, refused, lines);
+            return new ReadPage(page, tickets, refused, pulled);
         }
     }
 
@@ -486,7 +490,7 @@ public final class Synchronizer {
      *
      * @return how many the central store does not hold yet (said once for the whole pull, not per page)
      */
-    private int fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files, PullPage page) {
+    private int fetchAttachments(String token, List<TicketHistory> tickets, AttachmentStore files, PulledPage page) {
         List<String> missed = new ArrayList<>();
         List<String> fetched = new ArrayList<>();
         // what the central store said it holds; null: it did not say, so each is asked for

@@ -1,6 +1,8 @@
 package org.reliefdesk.central;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +35,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -238,6 +241,59 @@ abstract class SyncContract {
             assertTrue(wire.count("/api/v1/changes") > 0, "the pull went through the relay: " + wire.paths());
             assertEquals(
                     0, wire.count("/api/v1/attachments/"), named + " photos noted missing without asking for each");
+        }
+    }
+
+    /**
+     * A PC of this version asks for its tickets as objects ({@code tickets=objects}) and gets each
+     * ticket's kept line as the object it is; a PC of an earlier version, which does not ask, still
+     * gets each as a string. A ticket whose note reads like the page's own end (quotes, brackets,
+     * "next", a backslash, a character outside the BMP) stays inside its ticket:
+     * the page's cursor is the page's, and a PC pulls the note as it was written.
+     */
+    @Test
+    void ticketsGoAsObjectsToAPcThatAsksAndAsStringsToOneThatDoesNotAndTheirTextsStayInside() throws Exception {
+        String note = "\"}],\"next\":999999,\"more\":false,\"x\":[{\" \\ 𠮷 终";
+        TicketHistory generated = new SampleGenerator(SyncWorld.CATALOG)
+                .generate(99, world.clock.instant().minus(Duration.ofHours(1)), 1)
+                .get(0);
+        ObjectNode written =
+                (ObjectNode) OperationCodec.json().readTree(new TicketLineCodec(SyncWorld.CATALOG).write(generated));
+        String ticketNo = written.path("ticketNo").asText();
+        written.put("ticketNo", ticketNo.substring(0, ticketNo.length() - 4) + "9999"); // not one the county has
+        ((ObjectNode) written.path("events").get(0)).put("note", note);
+        String line = OperationCodec.json().writeValueAsString(written);
+        CentralTickets.Intake in = world.central
+                .tickets()
+                .intake(
+                        new BufferedReader(new StringReader(line)),
+                        null,
+                        LocalDate.now(world.clock.withZone(ChinaTime.ZONE)),
+                        world.clock.instant());
+        assertEquals(1, in.added(), "the ticket with the note went in: " + in.rejected());
+
+        try (SyncWorld.Pc pc = world.pc("objects", SyncWorld.LEADER_A)) {
+            JsonNode strings = get("/api/v1/changes?after=0&limit=2000", pc.token());
+            JsonNode objects = get("/api/v1/changes?after=0&limit=2000&tickets=objects", pc.token());
+            assertEquals(strings.path("next").asLong(), objects.path("next").asLong(), "the page's own cursor");
+            assertEquals(strings.path("more"), objects.path("more"));
+            assertEquals(world.countyATickets + 1, objects.path("changes").size());
+            for (int i = 0; i < strings.path("changes").size(); i++) {
+                JsonNode asString = strings.path("changes").get(i);
+                JsonNode asObject = objects.path("changes").get(i);
+                assertTrue(asString.path("ticket").isTextual(), "an earlier PC gets a string");
+                assertTrue(asObject.path("ticket").isObject(), "a PC that asks gets an object");
+                assertEquals(asString.path("changeNo"), asObject.path("changeNo"));
+                assertEquals(
+                        OperationCodec.json().readTree(asString.path("ticket").asText()),
+                        asObject.path("ticket"),
+                        "the same ticket either way");
+            }
+
+            pc.sync();
+            UUID id = generated.ticket().id();
+            assertEquals(note, pc.store.tickets().events(id).get(0).note(), "the note as it was written");
+            assertEquals(world.countyATickets + 1, pc.tickets().size(), "every ticket of the county, none set aside");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.reliefdesk.logic.interchange;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,8 +58,11 @@ public final class TicketLineCodec {
     private static final Pattern TOWNSHIP_CODE = Pattern.compile("\\d{9}");
     private static final Pattern VILLAGE_CODE = Pattern.compile("\\d{12}");
 
-    // Exact decimals: the default node factory would write 2100 as 2.1E+3.
-    private final ObjectMapper json = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    // Exact decimals: the default node factory would write 2100 as 2.1E+3. One for every codec
+    // (a mapper is safe to share once configured), so a line read from inside a larger document
+    // (a pull page) becomes the same tree as the line read on its own.
+    private static final ObjectMapper JSON =
+            new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private final Catalog catalog;
 
     public TicketLineCodec(Catalog catalog) {
@@ -70,7 +75,7 @@ public final class TicketLineCodec {
 
     public String write(TicketHistory history) {
         Ticket t = history.ticket();
-        ObjectNode n = json.createObjectNode();
+        ObjectNode n = JSON.createObjectNode();
         n.put("format", FORMAT);
         n.put("formatVersion", FORMAT_VERSION);
         n.put("id", t.id().toString());
@@ -106,13 +111,13 @@ public final class TicketLineCodec {
             en.put("toStep", e.toStep());
             en.put("note", e.note());
             en.put("outcome", e.outcome());
-            en.set("form", json.valueToTree(e.formData()));
+            en.set("form", JSON.valueToTree(e.formData()));
             if (e.receivedAt() != null) {
                 en.put("receivedAt", time(e.receivedAt()));
             }
         }
         try {
-            return json.writeValueAsString(n);
+            return JSON.writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write ticket " + t.ticketNo(), e);
         }
@@ -150,13 +155,39 @@ public final class TicketLineCodec {
         }
     }
 
+    /**
+     * Reads the JSON value at the parser's current token as a ticket's tree, as {@link #read(String,
+     * int, LocalDate)} reads a line: for a line that arrives inside a larger document (a pull
+     * page), to be read with {@link #read(JsonNode, int, LocalDate)} without becoming text first.
+     */
+    public static JsonNode tree(JsonParser parser) throws IOException {
+        return JSON.readTree(parser);
+    }
+
+    /**
+     * Reads a ticket from its tree ({@link #tree(JsonParser)}), with the same rules as a line.
+     *
+     * @throws LineRejectedException naming the line, the field and the rule
+     */
+    public TicketHistory read(JsonNode tree, int lineNumber, LocalDate today) throws LineRejectedException {
+        try {
+            return parse(tree, today);
+        } catch (InvalidFieldException e) {
+            throw new LineRejectedException(lineNumber, e);
+        }
+    }
+
     private TicketHistory parse(String line, LocalDate today) {
         JsonNode n;
         try {
-            n = json.readTree(line);
+            n = JSON.readTree(line);
         } catch (JsonProcessingException e) {
             throw new InvalidFieldException("line", "rule.json", e.getOriginalMessage());
         }
+        return parse(n, today);
+    }
+
+    private TicketHistory parse(JsonNode n, LocalDate today) {
         if (n == null || !n.isObject()) {
             throw new InvalidFieldException("line", "rule.json", "not an object");
         }

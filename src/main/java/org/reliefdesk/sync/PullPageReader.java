@@ -1,0 +1,148 @@
+package org.reliefdesk.sync;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+
+/**
+ * Reads a pull page's bytes in one pass (docs/sync-protocol.md, "Pull"). A ticket sent as a JSON
+ * object is read straight into its tree, where its text lies in the page is noted, and it is
+ * never escaped, unescaped or parsed a second time; a ticket sent as a string (a central store of
+ * an earlier version) is kept as its line. Fields the PC does not know are read past. What is not
+ * a page fails as a {@link JsonParseException}: the answer is wrong, not one of its tickets.
+ */
+final class PullPageReader {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private PullPageReader() {}
+
+    /** Each ticket read into its tree (the PC's pull). */
+    static PulledPage read(PageBytes body) throws IOException {
+        return read(body, true);
+    }
+
+    /**
+     * @param trees whether to read each ticket into its tree; without, a ticket sent as an object is
+     *              passed over and kept as its text only (for what only keeps the lines)
+     */
+    static PulledPage read(PageBytes body, boolean trees) throws IOException {
+        try (JsonParser p = FACTORY.createParser(body.stream())) {
+            expect(p, p.nextToken(), JsonToken.START_OBJECT, "a pull page");
+            List<PulledTicket> tickets = new ArrayList<>();
+            long next = 0;
+            boolean more = false;
+            long total = -1;
+            List<UUID> left = List.of();
+            List<String> held = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "changes" -> changes(p, body, trees, tickets);
+                    case "next" -> next = number(p, value, "next");
+                    case "more" -> more = flag(p, value, "more");
+                    case "total" -> total = number(p, value, "total");
+                    case "left" -> left = ids(p, value);
+                    case "held" -> held = value == JsonToken.VALUE_NULL ? null : texts(p, value, "held");
+                    default -> p.skipChildren();
+                }
+            }
+            expect(p, p.currentToken(), JsonToken.END_OBJECT, "the end of a pull page");
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "more after the end of a pull page");
+            }
+            return new PulledPage(tickets, next, more, total, left, held);
+        }
+    }
+
+    private static void changes(JsonParser p, PageBytes body, boolean trees, List<PulledTicket> tickets)
+            throws IOException {
+        expect(p, p.currentToken(), JsonToken.START_ARRAY, "changes");
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            long changeNo = -1;
+            String line = null;
+            JsonNode tree = null;
+            long from = 0;
+            long to = 0;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("changeNo")) {
+                    changeNo = number(p, value, "changeNo");
+                } else if (field.equals("ticket") && value == JsonToken.VALUE_STRING) {
+                    line = p.getText();
+                } else if (field.equals("ticket")) {
+                    // any other value is read as the ticket's tree; one that is not an object is set aside by its
+                    // reading
+                    from = p.currentTokenLocation().getByteOffset();
+                    if (trees) {
+                        tree = TicketLineCodec.tree(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                    to = p.currentLocation().getByteOffset();
+                    line = trees ? null : body.text(from, to);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (changeNo < 0 || (line == null && tree == null)) {
+                throw new JsonParseException(p, "a change without its changeNo or its ticket");
+            }
+            tickets.add(
+                    tree != null
+                            ? PulledTicket.asValue(changeNo, tree, body, from, to)
+                            : PulledTicket.asLine(changeNo, line));
+        }
+        expect(p, p.currentToken(), JsonToken.END_ARRAY, "the end of changes");
+    }
+
+    private static long number(JsonParser p, JsonToken value, String field) throws IOException {
+        expect(p, value, JsonToken.VALUE_NUMBER_INT, field);
+        return p.getLongValue();
+    }
+
+    private static boolean flag(JsonParser p, JsonToken value, String field) throws IOException {
+        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+            throw new JsonParseException(p, field + " is not true or false");
+        }
+        return value == JsonToken.VALUE_TRUE;
+    }
+
+    private static List<UUID> ids(JsonParser p, JsonToken value) throws IOException {
+        List<UUID> ids = new ArrayList<>();
+        for (String text : texts(p, value, "left")) {
+            try {
+                ids.add(UUID.fromString(text));
+            } catch (IllegalArgumentException e) {
+                throw new JsonParseException(p, "left names a ticket that is not an id: " + text);
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> texts(JsonParser p, JsonToken value, String field) throws IOException {
+        expect(p, value, JsonToken.START_ARRAY, field);
+        List<String> texts = new ArrayList<>();
+        while (p.nextToken() == JsonToken.VALUE_STRING) {
+            texts.add(p.getText());
+        }
+        expect(p, p.currentToken(), JsonToken.END_ARRAY, field + " (a list of texts)");
+        return texts;
+    }
+
+    private static void expect(JsonParser p, JsonToken token, JsonToken wanted, String what) throws IOException {
+        if (token != wanted) {
+            throw new JsonParseException(p, what + ": expected " + wanted + ", found " + token);
+        }
+    }
+}
