@@ -1,6 +1,7 @@
 package org.reliefdesk.sync;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -220,8 +221,8 @@ class PullBench {
             boolean more = true;
             while (more) {
                 HttpResponse<byte[]> page = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(url + "/api/v1/changes?after=" + after + "&limit=1000&held=true"))
+                        HttpRequest.newBuilder(URI.create(url + "/api/v1/changes?after=" + after
+                                        + "&limit=1000&held=true&tickets=objects"))
                                 .header("Authorization", "Bearer " + token)
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
@@ -229,8 +230,8 @@ class PullBench {
                     throw new IllegalStateException("warm-up page: HTTP " + page.statusCode());
                 }
                 // The cursor found in the page's text, not by parsing it: parsing it here would compile
-                // the JSON reading the PC's run 1 is meant to start without. Inside the tickets every
-                // quote is escaped, so only the page's own field reads "],"next":.
+                // the JSON reading the PC's run 1 is meant to start without. The page's own fields
+                // come after its tickets, so its last "],"next": is the page's.
                 String text = new String(page.body(), StandardCharsets.ISO_8859_1);
                 Matcher facts = PAGE_FACTS.matcher(text.substring(text.lastIndexOf("],\"next\":")));
                 if (!facts.lookingAt()) {
@@ -345,39 +346,54 @@ class PullBench {
 
     /**
      * CPU used so far, in seconds: by this benchmark's JVM (the PC), by its calling thread (the
-     * pull's writer; the raw insert), and by the central store's process (-1 when not known).
-     * On two cores a pull that needs more CPU than the insert cannot match its time.
+     * pull's writer; the raw insert), and by the central store's process (-1 when not known); and
+     * how long the calling thread was ready to run but waited for a core (Linux's
+     * {@code /proc/thread-self/schedstat}, its second figure; -1 elsewhere). On two cores a pull
+     * that needs more CPU than the insert cannot match its time: the wait shows by how much.
      */
-    private record Cpu(double process, double thread, double server) {
+    private record Cpu(double process, double thread, double server, double waited) {
+
+        private static final Path OWN_SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
 
         static Cpu now(LoadBenchServer server) {
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             return new Cpu(
                     os.getProcessCpuTime() / 1e9,
                     ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9,
-                    server.cpuSeconds());
+                    server.cpuSeconds(),
+                    waitedForACore());
+        }
+
+        private static double waitedForACore() {
+            try {
+                return Long.parseLong(Files.readString(OWN_SCHEDSTAT).trim().split("\\s+")[1]) / 1e9;
+            } catch (IOException | RuntimeException e) {
+                return -1; // not Linux, or not this kernel's format
+            }
         }
 
         Cpu since(Cpu start) {
             return new Cpu(
                     process - start.process,
                     thread - start.thread,
-                    server < 0 || start.server < 0 ? -1 : server - start.server);
+                    server < 0 || start.server < 0 ? -1 : server - start.server,
+                    waited < 0 || start.waited < 0 ? -1 : waited - start.waited);
         }
 
         /**
-         * E.g. "PC process 14.1 s (writing thread 4.4 s, its other threads 9.7 s), central store 2.0 s:
-         * 16.1 s of CPU in 8,452 ms, 1.90 of 2 cores busy".
+         * E.g. "PC process 14.1 s (writing thread 4.4 s, waiting for a core 1.2 s; its other threads
+         * 9.7 s), central store 2.0 s: 16.1 s of CPU in 8,452 ms, 1.90 of 2 cores busy".
          */
         String describe(String threadDoes, long wallMs) {
             double all = process + Math.max(0, server);
             return String.format(
                     Locale.ROOT,
-                    "PC process %.1f s (%s thread %.1f s, its other threads %.1f s), central store %s:"
+                    "PC process %.1f s (%s thread %.1f s%s, its other threads %.1f s), central store %s:"
                             + " %.1f s of CPU in %,d ms, %.2f of %d cores busy",
                     process,
                     threadDoes,
                     thread,
+                    waited < 0 ? "" : String.format(Locale.ROOT, ", waiting for a core %.1f s", waited),
                     process - thread,
                     server < 0 ? "not known" : String.format(Locale.ROOT, "%.1f s", server),
                     all,
