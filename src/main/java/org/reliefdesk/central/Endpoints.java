@@ -40,6 +40,7 @@ final class Endpoints {
 
     private final CentralStore store;
     private final ObjectMapper json;
+    private final ObjectMapper ticketsAsObjects;
     private final KeyDerivations derivations;
     /** Answers a request that failed after its handler returned (a sign-in answered later). */
     private final BiConsumer<Throwable, Exchange> failed;
@@ -48,6 +49,7 @@ final class Endpoints {
             CentralStore store, ObjectMapper json, KeyDerivations derivations, BiConsumer<Throwable, Exchange> failed) {
         this.store = store;
         this.json = json;
+        this.ticketsAsObjects = TicketsAsObjects.mapper(json);
         this.derivations = derivations;
         this.failed = failed;
     }
@@ -146,7 +148,7 @@ final class Endpoints {
                         "true".equals(x.query("count")),
                         "true".equals(x.query("held")));
         // a PC of this version asks for its tickets as objects; one of an earlier version gets strings
-        x.sendInPieces("objects".equals(x.query("tickets")) ? ObjectsPage.of(page) : page);
+        x.sendInPieces(page, "objects".equals(x.query("tickets")) ? ticketsAsObjects : json);
     }
 
     void push(Exchange x) throws IOException {

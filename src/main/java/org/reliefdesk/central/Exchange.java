@@ -147,8 +147,13 @@ final class Exchange {
      * every other answer).
      */
     void sendInPieces(Object body) throws IOException {
+        sendInPieces(body, json);
+    }
+
+    /** As {@link #sendInPieces(Object)}, written by {@code with} (a pull page's tickets as objects). */
+    void sendInPieces(Object body, ObjectMapper with) throws IOException {
         Pieces out = new Pieces();
-        json.writeValue(out, body);
+        with.writeValue(out, body);
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, out.length());

@@ -1,8 +1,6 @@
 package org.reliefdesk.central;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -12,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +60,7 @@ import org.reliefdesk.model.TicketStatus;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.SetAside;
 import org.reliefdesk.sync.CentralClient;
+import org.reliefdesk.sync.Synchronizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -293,13 +293,7 @@ abstract class HostileContract {
             // the citizen channel's numbers are checked like any field
             String intakeLine =
                     letters.replace(idOf(letters).toString(), UUID.randomUUID().toString());
-            CentralTickets.Intake in = world.central
-                    .tickets()
-                    .intake(
-                            new BufferedReader(new StringReader(intakeLine)),
-                            null,
-                            LocalDate.now(world.clock.withZone(ChinaTime.ZONE)),
-                            world.clock.instant());
+            CentralTickets.Intake in = world.intake(intakeLine);
             assertEquals(0, in.added());
             assertTrue(
                     in.rejected().get(0).contains("rule.ticketNo.format"),
@@ -956,6 +950,40 @@ abstract class HostileContract {
      * Puts a line straight into the central database, past every door, as a store of an older
      * version could have: what the PCs must survive.
      */
+    /**
+     * A line the central store kept that is not JSON (a damaged row: the store itself only keeps
+     * lines its codec wrote) is copied as it is into a page of tickets as objects, which it breaks.
+     * It must stop no one's pull: the PC asks that page again with each ticket as a string, sets the
+     * damaged ticket aside and takes every other, and the next pull does not stop on it either.
+     */
+    @Test
+    void aKeptLineThatIsNotJsonBreaksNoPullItIsSetAsideAndEveryOtherTicketArrives() throws Exception {
+        UUID damaged = idOf(world.central
+                .tickets()
+                .pull(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG), 0, 10, false, false)
+                .changes()
+                .get(3)
+                .ticket());
+        world.central.database().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {
+                ps.setString(1, "{\"format\":\"reliefdesk.ticket\",\"events\":[{\"note\":\"cut off here");
+                ps.setObject(2, damaged);
+                assertEquals(1, ps.executeUpdate());
+            }
+            return null;
+        });
+        try (SyncWorld.Pc leader = world.pc("leader-damaged", SyncWorld.LEADER_A)) {
+            Synchronizer.Report first = leader.sync();
+            assertEquals(world.countyATickets - 1, leader.tickets().size(), "every other ticket arrived");
+            assertEquals(world.countyATickets - 1, first.pulled());
+            assertEquals(1, leader.store.setAside().count());
+            SetAside.Entry aside = leader.store.setAside().list().get(0);
+            assertEquals("rule.json", aside.why().rule());
+            assertTrue(aside.line().endsWith("cut off here"), "kept as it came: " + aside.line());
+            assertEquals(0, leader.sync().pulled(), "and the next pull does not stop on it again");
+        }
+    }
+
     private TicketHistory plant(String line) throws Exception {
         TicketHistory read = codec.read(line, 1, LocalDate.of(9999, 1, 1));
         Ticket t = read.ticket();

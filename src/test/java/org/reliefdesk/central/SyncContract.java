@@ -1,8 +1,6 @@
 package org.reliefdesk.central;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -263,13 +261,7 @@ abstract class SyncContract {
         written.put("ticketNo", ticketNo.substring(0, ticketNo.length() - 4) + "9999"); // not one the county has
         ((ObjectNode) written.path("events").get(0)).put("note", note);
         String line = OperationCodec.json().writeValueAsString(written);
-        CentralTickets.Intake in = world.central
-                .tickets()
-                .intake(
-                        new BufferedReader(new StringReader(line)),
-                        null,
-                        LocalDate.now(world.clock.withZone(ChinaTime.ZONE)),
-                        world.clock.instant());
+        CentralTickets.Intake in = world.intake(line);
         assertEquals(1, in.added(), "the ticket with the note went in: " + in.rejected());
 
         try (SyncWorld.Pc pc = world.pc("objects", SyncWorld.LEADER_A)) {

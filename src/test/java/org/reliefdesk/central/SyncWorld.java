@@ -220,6 +220,16 @@ final class SyncWorld implements AutoCloseable {
         return tickets.stream().map(Ticket::id).collect(Collectors.toList());
     }
 
+    /** Lines taken in through the central store's intake (as the citizen channel's), today by the world's clock. */
+    CentralTickets.Intake intake(String lines) throws IOException {
+        return central.tickets()
+                .intake(
+                        new BufferedReader(new StringReader(lines)),
+                        null,
+                        LocalDate.now(clock.withZone(ChinaTime.ZONE)),
+                        clock.instant());
+    }
+
     /** The central store's copy of a ticket. */
     TicketHistory centralTicket(UUID id) {
         return central.database()

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.reliefdesk.central.ObjectsPage;
+import org.reliefdesk.central.TicketsAsObjects;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.interchange.TicketIngest;
@@ -56,7 +56,8 @@ class PageFormBench {
         TicketIngest ingest = new TicketIngest(catalog, name -> Optional.empty());
         LocalDate today = LocalDate.of(2026, 12, 1);
         byte[] asStrings = json.writeValueAsBytes(page);
-        byte[] asObjects = json.writeValueAsBytes(ObjectsPage.of(page));
+        ObjectMapper objects = TicketsAsObjects.mapper(json);
+        byte[] asObjects = objects.writeValueAsBytes(page);
 
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long[][] ns = new long[6][ROUNDS];
@@ -64,7 +65,7 @@ class PageFormBench {
             long t0 = cpu.getCurrentThreadCpuTime();
             json.writeValueAsBytes(page);
             long t1 = cpu.getCurrentThreadCpuTime();
-            json.writeValueAsBytes(ObjectsPage.of(page));
+            objects.writeValueAsBytes(page);
             long t2 = cpu.getCurrentThreadCpuTime();
             for (PullPage.Change c : json.readValue(asStrings, PullPage.class).changes()) {
                 ingest.read(c.ticket(), 1, today);
