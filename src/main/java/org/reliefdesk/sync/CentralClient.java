@@ -303,8 +303,7 @@ public final class CentralClient implements AutoCloseable {
      * @param count whether the central store should also count all changes after {@code after} (progress)
      */
     public PullPage pull(String token, long after, int limit, boolean count) throws IOException {
-        return PullPageReader.read(page(token, after, limit, count, true), false)
-                .asPullPage();
+        return read(token, after, limit, count, false).asPullPage();
     }
 
     /**
@@ -315,8 +314,13 @@ public final class CentralClient implements AutoCloseable {
      * @param count whether the central store should also count all changes after {@code after} (progress)
      */
     public PulledPage pullTickets(String token, long after, int limit, boolean count) throws IOException {
+        return read(token, after, limit, count, true);
+    }
+
+    /** A page asked for with its tickets as objects, each read into its tree or not. */
+    private PulledPage read(String token, long after, int limit, boolean count, boolean trees) throws IOException {
         try {
-            return PullPageReader.read(page(token, after, limit, count, true));
+            return PullPageReader.read(page(token, after, limit, count, true), trees);
         } catch (JsonProcessingException e) {
             // One line the central store kept that is not JSON (a damaged row) breaks the page it is
             // copied into, and would stop every pull of that scope there. Asked again with each
@@ -326,7 +330,7 @@ public final class CentralClient implements AutoCloseable {
                     "A pull page after {} with its tickets as objects is not one ({}): asked again with each as a string",
                     after,
                     e.getOriginalMessage());
-            return PullPageReader.read(page(token, after, limit, count, false));
+            return PullPageReader.read(page(token, after, limit, count, false), trees);
         }
     }
 

@@ -52,6 +52,9 @@ final class PageBytes {
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) (to - from));
         long at = 0;
         for (byte[] p : pieces) {
+            if (at >= to) {
+                break;
+            }
             long start = Math.max(from, at);
             long end = Math.min(to, at + p.length);
             if (start < end) {

@@ -25,11 +25,6 @@ final class PullPageReader {
 
     private PullPageReader() {}
 
-    /** Each ticket read into its tree (the PC's pull). */
-    static PulledPage read(PageBytes body) throws IOException {
-        return read(body, true);
-    }
-
     /**
      * @param trees whether to read each ticket into its tree; without, a ticket sent as an object is
      *              passed over and kept as its text only (for what only keeps the lines)

@@ -71,7 +71,7 @@ class PageFormBench {
                 ingest.read(c.ticket(), 1, today);
             }
             long t3 = cpu.getCurrentThreadCpuTime();
-            PulledPage read = PullPageReader.read(PageBytes.read(new ByteArrayInputStream(asObjects)));
+            PulledPage read = PullPageReader.read(PageBytes.read(new ByteArrayInputStream(asObjects)), true);
             for (PulledTicket t : read.tickets()) {
                 ingest.read(t.tree(), t.utf8Bytes(), t::line, 1, today);
             }

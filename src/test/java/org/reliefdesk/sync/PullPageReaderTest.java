@@ -22,7 +22,8 @@ class PullPageReaderTest {
     private static final String PLAIN = "{\"id\":\"b\",\"events\":[{\"seq\":1,\"form\":{\"x\":[1,2.50]}}]}";
 
     private static PulledPage read(String page) throws Exception {
-        return PullPageReader.read(PageBytes.read(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8))));
+        return PullPageReader.read(
+                PageBytes.read(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8))), true);
     }
 
     @Test
@@ -98,6 +99,33 @@ class PullPageReaderTest {
         assertTrue(page.tickets().get(0).tree().isArray());
         assertEquals("[1,2]", page.tickets().get(0).line());
         assertTrue(page.tickets().get(1).tree().isNull());
+    }
+
+    /**
+     * Whoever answers a PC may nest a ticket object as deep as it likes: the page is refused as the
+     * answer's (the parser's own depth limit, read without recursion), never a stack overflow of the
+     * reading thread, here one of 256 KB.
+     */
+    @Test
+    void aTicketNestedDeeperThanTheParserAllowsIsAWrongAnswerNotAStackOverflow() throws Exception {
+        int depth = 100_000;
+        String page = "{\"changes\":[{\"changeNo\":1,\"ticket\":{\"form\":" + "[".repeat(depth) + "]".repeat(depth)
+                + "}}],\"next\":1,\"more\":false,\"total\":-1}";
+        Throwable[] thrown = new Throwable[1];
+        Thread small = new Thread(
+                null,
+                () -> {
+                    try {
+                        read(page);
+                    } catch (Throwable t) {
+                        thrown[0] = t;
+                    }
+                },
+                "small-stack",
+                256 * 1024);
+        small.start();
+        small.join();
+        assertTrue(thrown[0] instanceof JsonProcessingException, "refused as the answer's: " + thrown[0]);
     }
 
     @Test
