@@ -39,8 +39,14 @@ public record WorkflowDef(String code, List<StepDef> steps, List<ActionDef> acti
         return s != null && s.terminal();
     }
 
+    /** The action, by a plain loop as {@link #step} (a pull replays every action of every history). */
     public Optional<ActionDef> action(String actionCode) {
-        return actions.stream().filter(a -> a.code().equals(actionCode)).findFirst();
+        for (ActionDef a : actions) {
+            if (a.code().equals(actionCode)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     WorkflowDef withCode(String newCode) {

@@ -1,12 +1,12 @@
 package org.reliefdesk.logic.interchange;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 import org.reliefdesk.logic.TicketNumbers;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -54,48 +54,68 @@ public final class TicketBounds {
         if (h.events().size() > MAX_EVENTS) {
             throw new InvalidFieldException("events", "rule.bounds.tooMany", MAX_EVENTS);
         }
+        StringBuilder path = new StringBuilder(64);
         for (int i = 0; i < h.events().size(); i++) {
-            event("events[" + i + "].", h.events().get(i));
+            path.setLength(0);
+            event(path.append("events[").append(i).append("]."), h.events().get(i));
         }
     }
 
     /** The parts of one event a client sends (an action's note and form, its actor). */
     public static void event(String prefix, TicketEvent e) {
-        oneLine(prefix + "actor", e.actor(), MAX_ACTOR);
-        multiLine(prefix + "note", e.note(), MAX_NOTE);
-        form(prefix + "form.", e.formData(), 0);
+        event(new StringBuilder(prefix), e);
     }
 
     /** Every text in a form's values (rows included). */
     public static void form(String prefix, Map<String, Object> values, int depth) {
+        form(new StringBuilder(prefix), values, depth);
+    }
+
+    // The path to a value is built in one buffer and made text only for a refusal: every text of
+    // every pulled ticket passes here, and a string per value and per name was most of the time.
+
+    private static void event(StringBuilder prefix, TicketEvent e) {
+        int at = prefix.length();
+        text(prefix.append("actor"), at, e.actor(), MAX_ACTOR, false);
+        text(prefix.append("note"), at, e.note(), MAX_NOTE, true);
+        form(prefix.append("form."), e.formData(), 0);
+        prefix.setLength(at);
+    }
+
+    private static void form(StringBuilder prefix, Map<String, Object> values, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new InvalidFieldException(prefix, "rule.bounds.depth", MAX_DEPTH);
+            throw new InvalidFieldException(prefix.toString(), "rule.bounds.depth", MAX_DEPTH);
         }
+        int at = prefix.length();
         for (Map.Entry<String, Object> v : values.entrySet()) {
-            oneLine(prefix + "(name)", v.getKey(), 64);
-            value(prefix + v.getKey(), v.getValue(), depth);
+            text(prefix.append("(name)"), at, v.getKey(), 64, false);
+            value(prefix.append(v.getKey()), v.getValue(), depth);
+            prefix.setLength(at);
         }
     }
 
+    /** Checks the value at {@code path} (the buffer holds it now; it is left longer). */
     @SuppressWarnings("unchecked")
-    private static void value(String path, Object v, int depth) {
+    private static void value(StringBuilder path, Object v, int depth) {
         // One level below the deepest form allowed lie a row's values and a list's items; deeper
         // lie only lists in lists, which no form holds (and which, unchecked, recursed as deep as
         // the parser let a hostile line nest them, past a small thread stack).
         if (depth > MAX_DEPTH + 1) {
-            throw new InvalidFieldException(path, "rule.bounds.depth", MAX_DEPTH);
+            throw new InvalidFieldException(path.toString(), "rule.bounds.depth", MAX_DEPTH);
         }
         if (v instanceof String s) {
-            multiLine(path, s, MAX_FORM_TEXT);
+            text(path, path.length(), s, MAX_FORM_TEXT, true);
         } else if (v instanceof List<?> list) {
             if (list.size() > 200) {
-                throw new InvalidFieldException(path, "rule.bounds.tooMany", 200);
+                throw new InvalidFieldException(path.toString(), "rule.bounds.tooMany", 200);
             }
+            int at = path.length();
             for (int i = 0; i < list.size(); i++) {
-                value(path + "[" + i + "]", list.get(i), depth + 1);
+                value(path.append('[').append(i).append(']'), list.get(i), depth + 1);
+                path.setLength(at);
             }
         } else if (v instanceof Map<?, ?> m) {
-            form(path + ".", (Map<String, Object>) m, depth + 1);
+            form(path.append('.'), (Map<String, Object>) m, depth + 1);
         }
     }
 
@@ -112,15 +132,26 @@ public final class TicketBounds {
             throw new InvalidFieldException(
                     "ticketNo", "rule.ticketNo.county", t.county().code());
         }
+        // digits by the shape above: a day that is no day (20261345) is refused by LocalDate itself
+        LocalDate numbered;
         try {
-            LocalDate.parse(no.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
-        } catch (DateTimeParseException e) {
+            numbered = LocalDate.of(digits(no, 6, 10), digits(no, 10, 12), digits(no, 12, 14));
+        } catch (DateTimeException e) {
             throw new InvalidFieldException("ticketNo", "rule.ticketNo.format");
         }
-        String day = TicketNumbers.prefix(t.county().code(), t.submittedAt()).substring(6);
-        if (!no.substring(6, 14).equals(day)) {
+        if (!numbered.equals(t.submittedAt().atZone(ChinaTime.ZONE).toLocalDate())) {
+            String day =
+                    TicketNumbers.prefix(t.county().code(), t.submittedAt()).substring(6);
             throw new InvalidFieldException("ticketNo", "rule.ticketNo.day", day);
         }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** A name or code: one line, no control or direction characters, at most {@code max} characters. */
@@ -134,15 +165,42 @@ public final class TicketBounds {
     }
 
     private static void text(String field, String value, int max, boolean breaks) {
-        if (value == null) {
-            return;
+        if (value != null && !fits(value, max, breaks)) {
+            refuse(field, value, max, breaks);
         }
+    }
+
+    /** The text at {@code path}; the buffer is cut back to {@code at} after. */
+    private static void text(StringBuilder path, int at, String value, int max, boolean breaks) {
+        if (value != null && !fits(value, max, breaks)) {
+            refuse(path.toString(), value, max, breaks);
+        }
+        path.setLength(at);
+    }
+
+    /** Whether a text holds no refused character and is not too long (one pass, no path made). */
+    private static boolean fits(String value, int max, boolean breaks) {
+        int n = value.length();
+        if (n > max) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (refused(value.charAt(i), breaks)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Which rule a text that does not fit breaks: a refused character first, then its length. */
+    private static void refuse(String field, String value, int max, boolean breaks) {
         for (int i = 0; i < value.length(); i++) {
             if (refused(value.charAt(i), breaks)) {
                 throw new InvalidFieldException(field, "rule.bounds.control");
             }
         }
-        length(field, value, max);
+        // UTF-16 units, as the local H2 counts: a rare character outside the BMP counts twice
+        throw new InvalidFieldException(field, "rule.bounds.length", max, value.length());
     }
 
     /**
@@ -171,12 +229,5 @@ public final class TicketBounds {
                 || ch == 0x2028
                 || ch == 0x2029
                 || ch == 0xFEFF;
-    }
-
-    private static void length(String field, String value, int max) {
-        // UTF-16 units, as the local H2 counts: a rare character outside the BMP counts twice
-        if (value.length() > max) {
-            throw new InvalidFieldException(field, "rule.bounds.length", max, value.length());
-        }
     }
 }

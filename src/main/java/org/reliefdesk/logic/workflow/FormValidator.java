@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +97,8 @@ public final class FormValidator {
             Map<String, Object> input,
             Map<String, Object> facts,
             LocalDate today) {
-        Set<String> known = fields.stream().map(FieldDef::code).collect(Collectors.toSet());
         for (String key : input.keySet()) {
-            if (!known.contains(key)) {
+            if (!declares(fields, key)) {
                 throw new InvalidFieldException(prefix + key, "rule.form.unknownField");
             }
         }
@@ -116,8 +114,18 @@ public final class FormValidator {
         return out;
     }
 
+    /** Whether the form has a field of this code (a loop: a form has a dozen fields, and it is asked per value). */
+    private static boolean declares(List<FieldDef> fields, String code) {
+        for (FieldDef f : fields) {
+            if (f.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Map<String, Object> contextOf(Map<String, Object> input, Map<String, Object> facts) {
-        Map<String, Object> context = new HashMap<>(facts);
+        Map<String, Object> context = new FormContext(facts);
         input.forEach((k, v) -> {
             if (v != null) {
                 context.put(k, v);
@@ -134,7 +142,7 @@ public final class FormValidator {
             Map<String, Object> context,
             Map<String, Object> facts,
             LocalDate today) {
-        String path = prefix + f.code();
+        String path = prefix.isEmpty() ? f.code() : prefix + f.code();
         Object raw = input.get(f.code());
         boolean required =
                 f.required() || (f.requiredWhen() != null && f.requiredWhen().test(context));
@@ -259,7 +267,7 @@ public final class FormValidator {
         List<Label> options = f.options() != null
                 ? f.options()
                 : catalog.list(f.list()).map(l -> l.entries()).orElse(List.of());
-        if (options.stream().noneMatch(o -> o.code().equals(value))) {
+        if (!offers(options, value)) {
             throw new InvalidFieldException(
                     path,
                     "rule.form.choice",
@@ -270,6 +278,15 @@ public final class FormValidator {
                             options.stream().map(Label::en).collect(Collectors.joining(", "))));
         }
         return value;
+    }
+
+    private static boolean offers(List<Label> options, String code) {
+        for (Label o : options) {
+            if (o.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String text(String path, Object raw) {

@@ -3,6 +3,7 @@ package org.reliefdesk.logic.workflow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +79,9 @@ public final class HistoryReplay {
                 null,
                 0);
         List<TicketEvent> replayed = new ArrayList<>(List.of(submit));
+        // TicketFacts.of(replayed), kept as the history grows rather than made again per event
+        Map<String, Object> facts = new HashMap<>();
+        learn(facts, submit);
         if (events.size() > 1) {
             TicketEvent dispatch = events.get(1);
             if (!TicketEvent.DISPATCH.equals(dispatch.action())
@@ -91,6 +95,7 @@ public final class HistoryReplay {
             }
             t = t.withDispatchedAt(dispatch.at());
             replayed.add(dispatch);
+            learn(facts, dispatch);
         } else if (line.dispatchedAt() != null) {
             throw new InvalidFieldException("dispatchedAt", "rule.history.dispatchedAt");
         }
@@ -109,7 +114,7 @@ public final class HistoryReplay {
             WorkflowEngine engine = new WorkflowEngine(catalog, Clock.fixed(e.at(), ChinaTime.ZONE), e::id);
             AppliedAction applied;
             try {
-                applied = engine.apply(t, replayed, actor, e.action(), e.formData(), e.note());
+                applied = engine.apply(t, replayed, facts, actor, e.action(), e.formData(), e.note());
             } catch (InvalidFieldException refused) {
                 throw new InvalidFieldException(
                         prefix + refused.field(), refused.rule(), refused.args().toArray());
@@ -124,6 +129,7 @@ public final class HistoryReplay {
             }
             t = applied.ticket();
             replayed.add(e);
+            learn(facts, e);
         }
         if (!t.itemCode().equals(line.itemCode())) {
             throw new InvalidFieldException("itemCode", "rule.history.contradicts", t.itemCode());
@@ -141,6 +147,15 @@ public final class HistoryReplay {
         if (!Objects.equals(t.outcome(), line.outcome())) {
             throw new InvalidFieldException("outcome", "rule.history.contradicts", String.valueOf(t.outcome()));
         }
+    }
+
+    /** What {@link TicketFacts#of} adds for one more event: its form's values that are not empty. */
+    private static void learn(Map<String, Object> facts, TicketEvent e) {
+        e.formData().forEach((k, v) -> {
+            if (v != null) {
+                facts.put(k, v);
+            }
+        });
     }
 
     private static LocalDate day(TicketEvent e) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +61,10 @@ public final class WorkflowEngine {
     /** Actions this user may take now; each would still need a valid form. */
     public List<ActionDef> allowedActions(Ticket ticket, List<TicketEvent> history, User user) {
         WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
+        Map<String, Object> facts = TicketFacts.of(history);
         List<ActionDef> allowed = new ArrayList<>();
         for (ActionDef a : workflow.actions()) {
-            if (refusal(ticket, history, user, a).isEmpty()) {
+            if (refusal(ticket, history, facts, user, a).isEmpty()) {
                 allowed.add(a);
             }
         }
@@ -90,8 +90,13 @@ public final class WorkflowEngine {
 
     /** Why the action may not be taken now (before looking at its form), or empty if it may. */
     public Optional<InvalidFieldException> refusal(Ticket ticket, List<TicketEvent> history, User user, ActionDef a) {
+        return refusal(ticket, history, TicketFacts.of(history), user, a);
+    }
+
+    private Optional<InvalidFieldException> refusal(
+            Ticket ticket, List<TicketEvent> history, Map<String, Object> facts, User user, ActionDef a) {
         Optional<InvalidFieldException> refused = placeRefusal(ticket, user, a);
-        return refused.isPresent() ? refused : historyRefusal(ticket, history, a);
+        return refused.isPresent() ? refused : historyRefusal(ticket, history, facts, a);
     }
 
     /** The rules on where the ticket is and who the user is. */
@@ -146,7 +151,8 @@ public final class WorkflowEngine {
     }
 
     /** The rules on what the ticket's history holds: time since conclusion, facts, counts. */
-    private Optional<InvalidFieldException> historyRefusal(Ticket ticket, List<TicketEvent> history, ActionDef a) {
+    private Optional<InvalidFieldException> historyRefusal(
+            Ticket ticket, List<TicketEvent> history, Map<String, Object> facts, ActionDef a) {
         Instant visited = a.reopens() ? endOfPath(ticket, history) : null;
         if (visited != null) {
             // counted from the visit where the applicant said 不满意, not from 办结: a late visit takes nothing away
@@ -155,7 +161,6 @@ public final class WorkflowEngine {
                 return refuse("rule.workflow.reopenWindow", a.reopenWithinDays());
             }
         }
-        Map<String, Object> facts = TicketFacts.of(history);
         if (a.requires() != null && !a.requires().test(facts)) {
             return refuse(a.rule() != null ? a.rule() : "rule.workflow.requires");
         }
@@ -201,20 +206,34 @@ public final class WorkflowEngine {
             String actionCode,
             Map<String, Object> formInput,
             String note) {
+        return apply(ticket, history, TicketFacts.of(history), user, actionCode, formInput, note);
+    }
+
+    /**
+     * As {@link #apply(Ticket, List, User, String, Map, String)}, with the history's facts already
+     * known ({@link TicketFacts#of} of {@code history}; read, not changed): a replay keeps them as it goes.
+     */
+    AppliedAction apply(
+            Ticket ticket,
+            List<TicketEvent> history,
+            Map<String, Object> facts,
+            User user,
+            String actionCode,
+            Map<String, Object> formInput,
+            String note) {
         WorkflowDef workflow = catalog.workflowOf(ticket.itemCode());
         ActionDef a = workflow.action(actionCode)
                 .orElseThrow(() -> new InvalidFieldException("action", "rule.workflow.unknownAction", actionCode));
-        Optional<InvalidFieldException> refused = refusal(ticket, history, user, a);
+        Optional<InvalidFieldException> refused = refusal(ticket, history, facts, user, a);
         if (refused.isPresent()) {
             throw refused.get();
         }
-        Map<String, Object> facts = TicketFacts.of(history);
         LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         FormDef form = catalog.form(a.form()).orElse(new FormDef("none", List.of()));
         Map<String, Object> values = forms.validate(form, withoutItemLeft(ticket, a, formInput), facts, today);
         checkRowLimits(a, history, values);
 
-        Map<String, Object> context = new HashMap<>(facts);
+        Map<String, Object> context = new FormContext(facts);
         context.putAll(values);
         ActionDef.Target where =
                 a.target(context).orElseThrow(() -> new InvalidFieldException("action", "rule.workflow.noBranch"));
