@@ -24,23 +24,23 @@ final class CentralCopies {
     private CentralCopies() {}
 
     /** Puts these histories as given; the caller has left out those with a local change waiting. */
-    static void put(Connection c, List<TicketHistory> histories) throws SQLException {
-        if (histories.isEmpty()) {
+    static void put(Connection c, List<ReadyTicket> tickets) throws SQLException {
+        if (tickets.isEmpty()) {
             return;
         }
-        List<UUID> ids = histories.stream().map(h -> h.ticket().id()).toList();
+        List<UUID> ids = tickets.stream().map(r -> r.history().ticket().id()).toList();
         Set<UUID> known = existing(c, ids);
-        makeWayForNumbers(c, histories);
+        makeWayForNumbers(c, tickets.stream().map(ReadyTicket::history).toList());
         List<UUID> replaced = ids.stream().filter(known::contains).toList();
         deleteEvents(c, replaced);
-        List<TicketHistory> fresh = new ArrayList<>();
-        List<TicketHistory> updated = new ArrayList<>();
-        for (TicketHistory h : histories) {
-            (known.contains(h.ticket().id()) ? updated : fresh).add(h);
+        List<ReadyTicket> fresh = new ArrayList<>();
+        List<ReadyTicket> updated = new ArrayList<>();
+        for (ReadyTicket r : tickets) {
+            (known.contains(r.history().ticket().id()) ? updated : fresh).add(r);
         }
         TicketRows.updateTickets(c, updated);
         TicketRows.insertTickets(c, fresh);
-        TicketRows.insertEvents(c, histories);
+        TicketRows.insertEvents(c, tickets);
     }
 
     /** Removes a ticket, its events and their forms (nothing when it is not here). */

@@ -240,7 +240,7 @@ public final class Outbox {
     /** Puts the central version of a ticket in place of the local one (or removes a ticket it does not hold). */
     static void restore(Connection c, UUID ticketId, TicketHistory central) throws SQLException {
         if (central != null) {
-            CentralCopies.put(c, List.of(central));
+            CentralCopies.put(c, List.of(ReadyTicket.of(central)));
         } else {
             CentralCopies.remove(c, ticketId);
         }

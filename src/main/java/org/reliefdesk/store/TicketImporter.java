@@ -138,8 +138,9 @@ public final class TicketImporter {
             return 0;
         }
         store.inJdbcTransaction(c -> {
-            TicketRows.insertTickets(c, batch);
-            TicketRows.insertEvents(c, batch);
+            List<ReadyTicket> ready = ReadyTicket.all(batch);
+            TicketRows.insertTickets(c, ready);
+            TicketRows.insertEvents(c, ready);
             return null;
         });
         int written = batch.size();

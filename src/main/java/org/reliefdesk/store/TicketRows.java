@@ -11,7 +11,6 @@ import java.util.List;
 
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
-import org.reliefdesk.model.TicketHistory;
 
 /**
  * New ticket rows and event rows written with plain JDBC batches: the fast path for imports and
@@ -33,13 +32,13 @@ final class TicketRows {
     private TicketRows() {}
 
     /** New tickets' rows, each with the step movements of its history (whose rows {@link #insertEvents} writes). */
-    static void insertTickets(Connection c, List<TicketHistory> histories) throws SQLException {
+    static void insertTickets(Connection c, List<ReadyTicket> tickets) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO ticket (id, version, " + FIELDS + ") VALUES (?, 0, " + Sql.marks(FIELD_COUNT) + ")")) {
             int n = 0;
-            for (TicketHistory h : histories) {
-                ps.setObject(1, h.ticket().id());
-                bindFields(ps, 2, h);
+            for (ReadyTicket r : tickets) {
+                ps.setObject(1, r.history().ticket().id());
+                bindFields(ps, 2, r);
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
@@ -50,14 +49,14 @@ final class TicketRows {
     }
 
     /** Known tickets' rows as given, their version one up (a form opened on the old one is refused). */
-    static void updateTickets(Connection c, List<TicketHistory> histories) throws SQLException {
+    static void updateTickets(Connection c, List<ReadyTicket> tickets) throws SQLException {
         String set = String.join(" = ?, ", FIELDS.split(", ")) + " = ?";
         try (PreparedStatement ps =
                 c.prepareStatement("UPDATE ticket SET " + set + ", version = version + 1 WHERE id = ?")) {
             int n = 0;
-            for (TicketHistory h : histories) {
-                bindFields(ps, 1, h);
-                ps.setObject(FIELD_COUNT + 1, h.ticket().id());
+            for (ReadyTicket r : tickets) {
+                bindFields(ps, 1, r);
+                ps.setObject(FIELD_COUNT + 1, r.history().ticket().id());
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
@@ -68,8 +67,8 @@ final class TicketRows {
     }
 
     /** The {@link #FIELDS} of a history's ticket, from parameter {@code at} on. */
-    private static void bindFields(PreparedStatement ps, int at, TicketHistory h) throws SQLException {
-        Ticket t = h.ticket();
+    private static void bindFields(PreparedStatement ps, int at, ReadyTicket r) throws SQLException {
+        Ticket t = r.history().ticket();
         ps.setString(at, t.ticketNo());
         ps.setString(at + 1, t.itemCode());
         ps.setString(at + 2, t.county().code());
@@ -89,20 +88,20 @@ final class TicketRows {
         ps.setString(at + 16, t.status().name());
         time(ps, at + 17, t.concludedAt());
         ps.setString(at + 18, t.outcome());
-        ps.setString(at + 19, StepMoves.of(h.events()));
+        ps.setString(at + 19, r.moves());
     }
 
     /**
      * The events of these whole histories and one row of forms per ticket (the ticket rows must be
      * there already, and hold no events yet).
      */
-    static void insertEvents(Connection c, List<TicketHistory> histories) throws SQLException {
+    static void insertEvents(Connection c, List<ReadyTicket> tickets) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO ticket_event (id, ticket_id, seq, actor, at, action,"
                         + " from_step, to_step, note, outcome, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
-            for (TicketHistory h : histories) {
-                for (TicketEvent e : h.events()) {
+            for (ReadyTicket r : tickets) {
+                for (TicketEvent e : r.history().events()) {
                     ps.setObject(1, e.id());
                     ps.setObject(2, e.ticketId());
                     ps.setInt(3, e.seq());
@@ -124,12 +123,12 @@ final class TicketRows {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket_form (ticket_id, forms) VALUES (?, ?)")) {
             int n = 0;
-            for (TicketHistory h : histories) {
-                if (h.events().isEmpty()) {
+            for (ReadyTicket r : tickets) {
+                if (r.forms() == null) {
                     continue;
                 }
-                ps.setObject(1, h.ticket().id());
-                ps.setString(2, TicketForms.of(h.events()));
+                ps.setObject(1, r.history().ticket().id());
+                ps.setString(2, r.forms());
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();

@@ -280,7 +280,7 @@ public final class TicketStore {
      */
     public int replaceFromCentral(List<TicketHistory> tickets, String username, long cursor) {
         return replaceFromCentral(
-                        tickets,
+                        ReadyTicket.all(tickets),
                         List.of(),
                         List.of(),
                         username,
@@ -302,10 +302,11 @@ public final class TicketStore {
      *
      * @param left tickets that left this PC's scope (moved to another department's item): removed,
      *             unless the page brings them back or a change of this PC on them still waits
+     * @param tickets the page's tickets this PC takes, their rows' texts made ({@link ReadyTicket})
      * @param lineOf the ticket as pulled (kept whole with a ticket set aside)
      */
     public PageWritten replaceFromCentral(
-            List<TicketHistory> tickets,
+            List<ReadyTicket> tickets,
             List<UUID> left,
             List<SetAside.Entry> refused,
             String username,
@@ -319,7 +320,8 @@ public final class TicketStore {
                 for (SetAside.Entry e : refused) {
                     SetAside.put(c, e);
                 }
-                SetAside.clear(c, tickets.stream().map(h -> h.ticket().id()).toList());
+                SetAside.clear(
+                        c, tickets.stream().map(r -> r.history().ticket().id()).toList());
                 SyncFacts.put(c, SyncFacts.cursorName(username), Long.toString(cursor));
                 return new PageWritten(written, refused.size());
             });
@@ -333,10 +335,11 @@ public final class TicketStore {
         }
         List<SetAside.Entry> aside = new ArrayList<>(refused);
         int written = 0;
-        for (TicketHistory h : tickets) {
+        for (ReadyTicket r : tickets) {
+            TicketHistory h = r.history();
             try {
                 written += store.inJdbcTransaction(c -> {
-                    int n = writeFromCentral(c, List.of(h));
+                    int n = writeFromCentral(c, List.of(r));
                     SetAside.clear(c, List.of(h.ticket().id()));
                     return n;
                 });
@@ -370,12 +373,12 @@ public final class TicketStore {
      * item still in scope) and one with a change of this PC still waiting or in conflict (its
      * conflict is shown with it; the central store keeps the ticket).
      */
-    private static void removeLeft(Connection c, List<UUID> left, List<TicketHistory> page) throws SQLException {
+    private static void removeLeft(Connection c, List<UUID> left, List<ReadyTicket> page) throws SQLException {
         if (left.isEmpty()) {
             return;
         }
         Set<UUID> back = new HashSet<>();
-        page.forEach(h -> back.add(h.ticket().id()));
+        page.forEach(r -> back.add(r.history().ticket().id()));
         Set<UUID> keep = Outbox.lockAndFindUnsynced(c, left);
         int removed = 0;
         for (UUID id : new HashSet<>(left)) {
@@ -401,11 +404,12 @@ public final class TicketStore {
      * Writes the central store's versions of these tickets, except those with a local change
      * still waiting or in conflict, within the caller's transaction.
      */
-    private static int writeFromCentral(Connection c, List<TicketHistory> tickets) throws SQLException {
+    private static int writeFromCentral(Connection c, List<ReadyTicket> tickets) throws SQLException {
         Set<UUID> keep = Outbox.lockAndFindUnsynced(
-                c, tickets.stream().map(h -> h.ticket().id()).toList());
-        List<TicketHistory> written =
-                tickets.stream().filter(h -> !keep.contains(h.ticket().id())).toList();
+                c, tickets.stream().map(r -> r.history().ticket().id()).toList());
+        List<ReadyTicket> written = tickets.stream()
+                .filter(r -> !keep.contains(r.history().ticket().id()))
+                .toList();
         CentralCopies.put(c, written);
         return written.size();
     }
@@ -454,8 +458,9 @@ public final class TicketStore {
     void insertAll(Session s, List<TicketHistory> histories) {
         s.flush(); // whatever the session holds goes first
         s.doWork(c -> {
-            TicketRows.insertTickets(c, histories);
-            TicketRows.insertEvents(c, histories);
+            List<ReadyTicket> ready = ReadyTicket.all(histories);
+            TicketRows.insertTickets(c, ready);
+            TicketRows.insertEvents(c, ready);
         });
         s.clear();
     }

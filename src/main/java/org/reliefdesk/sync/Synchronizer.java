@@ -43,6 +43,7 @@ import org.reliefdesk.model.User;
 import org.reliefdesk.store.AttachmentStore;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.Outbox;
+import org.reliefdesk.store.ReadyTicket;
 import org.reliefdesk.store.SetAside;
 import org.reliefdesk.store.SyncFacts;
 import org.reliefdesk.store.TicketStore;
@@ -348,7 +349,7 @@ public final class Synchronizer {
                 next = page.more() ? ahead.submit(() -> reader.read(page.next(), false)) : null;
                 TicketStore.PageWritten written = store.tickets()
                         .replaceFromCentral(
-                                read.tickets(),
+                                read.ready(),
                                 page.left(),
                                 read.refused(),
                                 username,
@@ -391,10 +392,14 @@ public final class Synchronizer {
         }
     }
 
-    /** A pulled page, its tickets read: those this PC takes, those it sets aside, each ticket as pulled. */
+    /**
+     * A pulled page, its tickets read: those this PC takes (and their rows' texts, made here so the
+     * writing thread only binds), those it sets aside, each ticket as pulled.
+     */
     private record ReadPage(
             PulledPage page,
             List<TicketHistory> tickets,
+            List<ReadyTicket> ready,
             List<SetAside.Entry> refused,
             Map<UUID, PulledTicket> pulled) {}
 
@@ -422,6 +427,7 @@ public final class Synchronizer {
             long fetched = System.nanoTime();
             fetchNanos += fetched - from;
             List<TicketHistory> tickets = new ArrayList<>(page.tickets().size());
+            List<ReadyTicket> ready = new ArrayList<>(page.tickets().size());
             List<SetAside.Entry> refused = new ArrayList<>();
             Map<UUID, PulledTicket> pulled = new HashMap<>();
             for (PulledTicket c : page.tickets()) {
@@ -430,13 +436,14 @@ public final class Synchronizer {
                             ? ingest.read(c.line(), 1, today)
                             : ingest.read(c.tree(), c.utf8Bytes(), c::line, 1, today);
                     tickets.add(h);
+                    ready.add(ReadyTicket.of(h));
                     pulled.put(h.ticket().id(), c);
                 } catch (LineRejectedException e) {
                     refused.add(setAside(c.line(), username, e.problem()));
                 }
             }
             readNanos += System.nanoTime() - fetched;
-            return new ReadPage(page, tickets, refused, pulled);
+            return new ReadPage(page, tickets, ready, refused, pulled);
         }
     }
 

@@ -107,7 +107,7 @@ class PullWriteTest {
 
             TicketStore.PageWritten w = store.tickets()
                     .replaceFromCentral(
-                            List.of(fine, refused),
+                            ReadyTicket.all(List.of(fine, refused)),
                             List.of(),
                             List.of(),
                             "leader",
@@ -166,7 +166,7 @@ class PullWriteTest {
 
             store.tickets()
                     .replaceFromCentral(
-                            List.of(TestData.acceptedByCentral(stays, "verification")),
+                            ReadyTicket.all(List.of(TestData.acceptedByCentral(stays, "verification"))),
                             List.of(leaves.ticket().id()),
                             List.of(),
                             "leader",

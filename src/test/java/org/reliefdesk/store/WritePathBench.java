@@ -93,7 +93,13 @@ class WritePathBench {
                     List<TicketHistory> page = rows.subList(from, Math.min(rows.size(), from + 1000));
                     store.tickets()
                             .replaceFromCentral(
-                                    page, List.of(), List.of(), "leader", from + 1000L, Instant.now(), h -> "");
+                                    ReadyTicket.all(page),
+                                    List.of(),
+                                    List.of(),
+                                    "leader",
+                                    from + 1000L,
+                                    Instant.now(),
+                                    h -> "");
                 }
                 wall = (System.nanoTime() - t0) / 1_000_000;
                 cpu = (cpu() - c0) / 1_000_000;
