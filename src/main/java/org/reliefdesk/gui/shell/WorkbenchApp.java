@@ -258,12 +258,9 @@ public final class WorkbenchApp extends Application {
         SyncViewModel sync =
                 new SyncViewModel(workspace, user, signedIn.password(), vm::synced).signedIn(signedIn.session());
         currentSync = sync;
-        // A saved action or a new ticket waits in the outbox: the status bar's count follows each load.
-        vm.loadingProperty().addListener((o, was, now) -> {
-            if (!now) {
-                sync.refreshCounts();
-            }
-        });
+        // A saved action or a new ticket waits in the outbox: the status bar's count follows every
+        // list shown, a whole load's and the one ticket a saved action reads again (no load).
+        vm.snapshotProperty().addListener((o, was, now) -> sync.refreshCounts());
         // Start reading before the view is built: both take time, and the view shows what arrives.
         vm.reload();
         long building = System.nanoTime();

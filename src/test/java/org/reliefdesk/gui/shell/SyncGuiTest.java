@@ -7,18 +7,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.FormFaker;
@@ -127,6 +131,42 @@ class SyncGuiTest extends GuiTestBase {
         assertEquals("另一台电脑先办理", now.get(now.size() - 1).note(), "the ticket shows the central version");
         assertEquals(Outbox.State.DISCARDED, ws.store.outbox().all().get(0).state(), "the change stays on record");
         assertFalse(lookup("#conflictMessage").queryAs(Label.class).getText().isBlank());
+    }
+
+    @Test
+    void anActionSavedOnThisPcIsCountedAsWaitingAtOnceNotAtTheNextLoad() throws Exception {
+        central = AppConfig.Central.embedded();
+        startApp(DAY, 300);
+        signIn("李水清");
+        Label status = lookup("#syncStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("上次同步"));
+        assertTrue(status.getText().contains("待推送 0 条"), status.getText());
+        @SuppressWarnings("unchecked")
+        ListView<Queue> queues = lookup("#queueList").queryAs(ListView.class);
+        interact(() -> queues.getSelectionModel().select(Queue.NEW));
+        WaitForAsyncUtils.waitForFxEvents();
+        Ticket chosen = table().getItems().stream()
+                .filter(t -> t.dispatchedAt() != null)
+                .findFirst()
+                .orElseThrow();
+        interact(() -> table().getSelectionModel().select(chosen));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#action-accept").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Button accept = lookup("#action-accept").queryAs(Button.class);
+        Platform.runLater(accept::fire); // the form is modal
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField station = (TextField) lookup("#field-station").query();
+        Button save = (Button) station.getScene().lookup("#saveButton");
+        interact(() -> station.setText("屏山水务站"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !save.isDisabled());
+        interact(save::fire);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> app.workspace().store.outbox().pendingCount() == 1);
+        // no load follows a saved action (only its ticket is read again); the count must follow anyway
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("待推送 1 条"));
     }
 
     /** Whether the conflicts list (found by its id; the tab's own count is asserted apart) has {@code n} rows. */
