@@ -18,6 +18,9 @@ import org.reliefdesk.logic.i18n.Texts;
 /** The window's last line: who, where the data is, what just happened, sync, and how many tickets are shown. */
 final class StatusBar {
 
+    /** The width the sync status keeps whatever else the bar holds (its usual texts are narrower). */
+    private static final double SYNC_STATUS_KEPT = 420;
+
     private final HBox root;
 
     StatusBar(WorkbenchViewModel vm, SyncViewModel sync, Texts texts, Runnable openHelp) {
@@ -63,6 +66,14 @@ final class StatusBar {
         Label syncStatus = new Label();
         syncStatus.setId("syncStatus");
         syncStatus.textProperty().bind(sync.statusProperty());
+        // At 1024 px a saved action's message shares the bar: it and the names give way, not the
+        // changes waiting to be pushed nor the count of tickets shown. A long sync problem still
+        // shortens beyond SYNC_STATUS_KEPT, so the bar never runs past the window.
+        syncStatus
+                .minWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.min(syncStatus.prefWidth(-1), SYNC_STATUS_KEPT), syncStatus.textProperty()));
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Hyperlink help = new Hyperlink(texts.msg("help.link"));
         help.setId("helpLink");
         help.setOnAction(e -> openHelp.run());

@@ -16,6 +16,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.gui.session.AppConfig;
@@ -138,6 +140,12 @@ class SyncGuiTest extends GuiTestBase {
         central = AppConfig.Central.embedded();
         startApp(DAY, 300);
         signIn("李水清");
+        Stage stage = (Stage) lookup("#ticketTable").query().getScene().getWindow();
+        interact(
+                () -> { // an office PC's screen
+                    stage.setWidth(1024);
+                    stage.setHeight(728);
+                });
         Label status = lookup("#syncStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("上次同步"));
         assertTrue(status.getText().contains("待推送 0 条"), status.getText());
@@ -167,6 +175,12 @@ class SyncGuiTest extends GuiTestBase {
                 20, TimeUnit.SECONDS, () -> app.workspace().store.outbox().pendingCount() == 1);
         // no load follows a saved action (only its ticket is read again); the count must follow anyway
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("待推送 1 条"));
+        // and it is read whole beside the saved action's message, not cut to "待推…"
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> status.getText().equals(((Text) status.lookup(".text")).getText())));
+        assertFalse(lookup("#statusMessage").queryAs(Label.class).getText().isBlank());
     }
 
     /** Whether the conflicts list (found by its id; the tab's own count is asserted apart) has {@code n} rows. */
