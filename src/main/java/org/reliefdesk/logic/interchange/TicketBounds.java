@@ -61,11 +61,6 @@ public final class TicketBounds {
         }
     }
 
-    /** The parts of one event a client sends (an action's note and form, its actor). */
-    public static void event(String prefix, TicketEvent e) {
-        event(new StringBuilder(prefix), e);
-    }
-
     /** Every text in a form's values (rows included). */
     public static void form(String prefix, Map<String, Object> values, int depth) {
         form(new StringBuilder(prefix), values, depth);
