@@ -20,11 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.sun.management.OperatingSystemMXBean;
 import org.junit.jupiter.api.Test;
@@ -50,12 +52,15 @@ import org.slf4j.LoggerFactory;
  * Benchmark (mvn -Pbench verify -Dtest=PullBench; measures, asserts nothing): a county PC's first
  * pull of 50,000 tickets from the central store over HTTP on loopback into its empty local H2
  * file, against a raw JDBC batch insert of the same rows (tickets, events, forms) into an empty
- * H2 file of the same schema and settings, in one run, taken {@code -Dbench.rawTimes} times (3).
+ * H2 file of the same schema and settings, in one run, taken {@code -Dbench.rawTimes} times (2).
  * The raw rows leave out what the pull also writes (each ticket's step movements, each event's
  * time of arrival), so the floor is, if anything, low.
  *
- * <p>{@code -Dbench.pullRuns} (2) new PCs pull one after another in this JVM: run 1 is a new PC's
- * first pull in a JVM that has compiled none of its code, run 2 a warm one. Each pull and each
+ * <p>{@code -Dbench.pullRuns} (5) new PCs pull one after another in this JVM: run 1 is a new PC's
+ * first pull in a JVM that has compiled none of its code, the others warm ones, each pull followed
+ * by its raw floors. This machine's speed drifts by a third within minutes, so one warm pull
+ * against one floor says little: the last line puts the warm pulls' median against the median of
+ * all their floors, and counts the runs at or under 1.2 times their own floor. Each pull and each
  * raw insert says the CPU it took (the PC's JVM, its writing or inserting thread, the central
  * store's process) and each of the PC's threads' share ({@link ThreadCpu}: the Java threads,
  * and on Linux the JVM's compiler and collector): besides writing, the pull receives, reads and
@@ -74,9 +79,12 @@ class PullBench {
     private static final boolean IN_PROCESS = Boolean.getBoolean("bench.inProcess");
     private static final int WARM_PASSES = Integer.getInteger("bench.warmPasses", 3);
     /** How many times each run's raw floor is taken ({@code -Dbench.rawTimes}). */
-    private static final int RAW_TIMES = Integer.getInteger("bench.rawTimes", 3);
-    /** How many PCs pull the county one after another in this JVM ({@code -Dbench.pullRuns}). */
-    private static final int RUNS = Integer.getInteger("bench.pullRuns", 2);
+    private static final int RAW_TIMES = Integer.getInteger("bench.rawTimes", 2);
+    /**
+     * How many PCs pull the county one after another in this JVM ({@code -Dbench.pullRuns}): the
+     * first cold, the others warm, each followed by its raw floor.
+     */
+    private static final int RUNS = Integer.getInteger("bench.pullRuns", 5);
 
     private static final Pattern PAGE_FACTS = Pattern.compile("],\"next\":(\\d+),\"more\":(true|false)");
 
@@ -121,6 +129,9 @@ class PullBench {
                     WARM_PASSES,
                     served,
                     (System.nanoTime() - serverStart) / 1_000_000));
+            List<Long> warmPulls = new ArrayList<>();
+            List<Long> warmRaws = new ArrayList<>();
+            List<Double> warmRatios = new ArrayList<>();
             for (int run = 1; run <= RUNS; run++) {
                 Path pc = DIR.resolve("pc-" + run + "-" + System.nanoTime());
                 long t0 = System.nanoTime();
@@ -166,12 +177,13 @@ class PullBench {
                     Path raw = DIR.resolve("raw-" + run + "-" + System.nanoTime());
                     LocalStore.open(raw).close(); // the same schema, by the same migrations
                     Raw took = rawInsert(raw, rows, server);
+                    deleteTree(raw);
                     raws.add(took.ms());
                     rawThread.add(took.cpu().thread());
                     rawCpu.add(took.cpu().describe("inserting", took.ms()) + "; its threads: " + took.threads());
                 }
                 List<Long> sorted = raws.stream().sorted().toList();
-                long median = sorted.get(sorted.size() / 2);
+                long median = median(raws);
                 report.add(String.format(
                         Locale.ROOT,
                         "run %d: raw JDBC batch insert of the same %d tickets and %d events into an empty H2 file,"
@@ -184,6 +196,12 @@ class PullBench {
                         median,
                         (double) pullMs / median,
                         (double) pullMs / sorted.get(0)));
+                deleteTree(pc);
+                if (run > 1) {
+                    warmPulls.add(pullMs);
+                    warmRaws.addAll(raws);
+                    warmRatios.add((double) pullMs / median);
+                }
                 for (int k = 0; k < rawCpu.size(); k++) {
                     report.add("run " + run + ": CPU during raw insert " + (k + 1) + ": " + rawCpu.get(k));
                 }
@@ -196,6 +214,25 @@ class PullBench {
                         run,
                         medianThread,
                         pullThread / medianThread));
+            }
+            if (!warmPulls.isEmpty()) {
+                long pullMedian = median(warmPulls);
+                long rawMedian = median(warmRaws);
+                report.add(String.format(
+                        Locale.ROOT,
+                        "warm runs 2–%d: pull %s ms (median %d), their raw floors %s ms (median %d) → pull / raw by"
+                                + " the medians = %.2f; each run's pull / its floor %s, at or under 1.2 in %d of %d",
+                        RUNS,
+                        join(warmPulls),
+                        pullMedian,
+                        join(warmRaws),
+                        rawMedian,
+                        (double) pullMedian / rawMedian,
+                        warmRatios.stream()
+                                .map(x -> String.format(Locale.ROOT, "%.2f", x))
+                                .collect(Collectors.joining(" / ")),
+                        warmRatios.stream().filter(x -> x <= 1.2).count(),
+                        warmRatios.size()));
             }
             report.add(server.describe((System.nanoTime() - serverStart) / 1e9));
         }
@@ -339,6 +376,26 @@ class PullBench {
             }
         }
         return took;
+    }
+
+    /** The middle value (of an even count, the mean of the two middle ones). */
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String join(List<Long> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(" / "));
+    }
+
+    /** A store the run no longer needs (each is 600 MB or more). */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** A raw insert's time, the CPU used meanwhile, and by which of the PC's threads. */
