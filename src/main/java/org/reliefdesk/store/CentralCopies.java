@@ -25,11 +25,18 @@ final class CentralCopies {
 
     /** Puts these histories as given; the caller has left out those with a local change waiting. */
     static void put(Connection c, List<ReadyTicket> tickets) throws SQLException {
+        put(
+                c,
+                tickets,
+                existing(c, tickets.stream().map(r -> r.history().ticket().id()).toList()));
+    }
+
+    /** {@link #put(Connection, List)} when the caller has found which of them this PC holds ({@code known}). */
+    static void put(Connection c, List<ReadyTicket> tickets, Set<UUID> known) throws SQLException {
         if (tickets.isEmpty()) {
             return;
         }
         List<UUID> ids = tickets.stream().map(r -> r.history().ticket().id()).toList();
-        Set<UUID> known = existing(c, ids);
         makeWayForNumbers(c, tickets.stream().map(ReadyTicket::history).toList());
         List<UUID> replaced = ids.stream().filter(known::contains).toList();
         deleteEvents(c, replaced);

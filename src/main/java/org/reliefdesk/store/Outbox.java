@@ -162,21 +162,43 @@ public final class Outbox {
      * event and operation behind (PullWriteTest).
      */
     static Set<UUID> lockAndFindUnsynced(Connection c, List<UUID> among) throws SQLException {
-        Set<UUID> found = new HashSet<>();
+        return lock(c, among).unsynced();
+    }
+
+    /**
+     * What {@link #lock} found: the tickets this PC holds (their rows locked) and those a pull must
+     * not overwrite.
+     */
+    record Held(Set<UUID> present, Set<UUID> unsynced) {}
+
+    /**
+     * {@link #lockAndFindUnsynced}, and the tickets found while locking. The outbox is read after
+     * the locks (an action committed meanwhile is seen), and only when some change waits at all:
+     * a first pull writes pages of new tickets with an empty outbox.
+     */
+    static Held lock(Connection c, List<UUID> among) throws SQLException {
+        Set<UUID> present = new HashSet<>();
         for (List<UUID> part : Sql.parts(among)) {
-            Sql.column(
+            present.addAll(Sql.column(
                     c,
                     UUID.class,
                     "SELECT id FROM ticket WHERE id IN (" + Sql.marks(part.size()) + ") FOR UPDATE",
-                    Sql.args(part));
-            found.addAll(Sql.column(
+                    Sql.args(part)));
+        }
+        Set<UUID> unsynced = new HashSet<>();
+        if (Sql.column(c, Integer.class, "SELECT 1 FROM outbox WHERE state IN ('PENDING', 'CONFLICT') LIMIT 1")
+                .isEmpty()) {
+            return new Held(present, unsynced);
+        }
+        for (List<UUID> part : Sql.parts(among)) {
+            unsynced.addAll(Sql.column(
                     c,
                     UUID.class,
                     "SELECT DISTINCT ticket_id FROM outbox WHERE state IN ('PENDING', 'CONFLICT')"
                             + " AND ticket_id IN (" + Sql.marks(part.size()) + ")",
                     Sql.args(part)));
         }
-        return found;
+        return new Held(present, unsynced);
     }
 
     /**

@@ -71,9 +71,11 @@ public final class SetAside {
                 e.at());
     }
 
-    /** Tickets taken after all: no longer set aside. */
+    /** Tickets taken after all: no longer set aside (nothing asked when none is). */
     static void clear(Connection c, List<UUID> ids) throws SQLException {
-        if (!ids.isEmpty()) {
+        if (!ids.isEmpty()
+                && !Sql.column(c, Integer.class, "SELECT 1 FROM set_aside LIMIT 1")
+                        .isEmpty()) {
             Sql.update(c, "DELETE FROM set_aside WHERE ticket_id IN (" + Sql.marks(ids.size()) + ")", Sql.args(ids));
         }
     }

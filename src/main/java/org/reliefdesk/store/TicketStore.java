@@ -405,12 +405,12 @@ public final class TicketStore {
      * still waiting or in conflict, within the caller's transaction.
      */
     private static int writeFromCentral(Connection c, List<ReadyTicket> tickets) throws SQLException {
-        Set<UUID> keep = Outbox.lockAndFindUnsynced(
+        Outbox.Held held = Outbox.lock(
                 c, tickets.stream().map(r -> r.history().ticket().id()).toList());
         List<ReadyTicket> written = tickets.stream()
-                .filter(r -> !keep.contains(r.history().ticket().id()))
+                .filter(r -> !held.unsynced().contains(r.history().ticket().id()))
                 .toList();
-        CentralCopies.put(c, written);
+        CentralCopies.put(c, written, held.present());
         return written.size();
     }
 

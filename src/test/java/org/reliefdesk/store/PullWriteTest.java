@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
 
@@ -124,6 +125,37 @@ class PullWriteTest {
             SetAside.Entry aside = store.setAside().list().get(0);
             assertEquals(refused.ticket().id(), aside.ticketId());
             assertEquals("sync.setAside.store", aside.why().rule());
+        }
+    }
+
+    @Test
+    void aTicketSetAsideIsNoLongerSoWhenALaterPageBringsItInAFormThatFits() {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory x = TestData.newWaterTicket("530128202111200001");
+            TicketHistory y = TestData.newWaterTicket("530128202111200002");
+            Instant at = Instant.parse("2021-11-23T02:00:00Z");
+            List<SetAside.Entry> refused = List.of(x, y).stream()
+                    .map(h -> new SetAside.Entry(
+                            h.ticket().id(),
+                            h.ticket().ticketNo(),
+                            "leader",
+                            new InvalidFieldException("events", "rule.bounds.tooMany", 300),
+                            "{}",
+                            at))
+                    .toList();
+            store.tickets().replaceFromCentral(List.of(), List.of(), refused, "leader", 5, at, h -> "{}");
+            assertEquals(2, store.setAside().count());
+
+            TicketStore.PageWritten w = store.tickets()
+                    .replaceFromCentral(ReadyTicket.all(List.of(x)), List.of(), List.of(), "leader", 6, at, h -> "{}");
+
+            assertEquals(1, w.written());
+            assertEquals(
+                    List.of(y.ticket().id()),
+                    store.setAside().list().stream()
+                            .map(SetAside.Entry::ticketId)
+                            .toList());
+            assertTrue(store.tickets().find(x.ticket().id()).isPresent());
         }
     }
 
