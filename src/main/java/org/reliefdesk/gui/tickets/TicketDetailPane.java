@@ -54,10 +54,21 @@ public final class TicketDetailPane {
     private final Button printButton;
     private final FlowPane attachmentPane = new FlowPane(6, 6);
     private final ObservableList<StepTiming> timings = FXCollections.observableArrayList();
+    private final Runnable afterSave;
 
+    /**
+     * @param afterSave where the keyboard goes once an action is saved: the button that opened it
+     *     leaves with the step, and the focus would otherwise fall to the window's first control
+     */
     TicketDetailPane(
-            WorkbenchViewModel vm, Texts texts, Catalog catalog, Consumer<Ticket> open, Consumer<Ticket> printSheet) {
+            WorkbenchViewModel vm,
+            Texts texts,
+            Catalog catalog,
+            Consumer<Ticket> open,
+            Consumer<Ticket> printSheet,
+            Runnable afterSave) {
         this.vm = vm;
+        this.afterSave = afterSave;
         this.texts = texts;
         this.catalog = catalog;
         this.printButton = new Button(texts.msg("detail.printSheet"));
@@ -267,7 +278,10 @@ public final class TicketDetailPane {
                         vm.selected().prefill(choice.action()),
                         vm.selected().drafting(choice.action()))
                 .showAndWait()
-                .ifPresent(filled -> vm.act(choice.action(), filled.values(), filled.note()));
+                .ifPresent(filled -> {
+                    vm.act(choice.action(), filled.values(), filled.note());
+                    afterSave.run();
+                });
     }
 
     private void showClock(TicketClock c) {

@@ -64,7 +64,9 @@ public final class TicketsView {
         this.vm = vm;
         this.texts = texts;
         this.table = TicketTable.of(vm, texts, catalog, syncing);
-        this.detail = new TicketDetailPane(vm, texts, catalog, this::show, t -> sheets.accept(List.of(t)));
+        // after a saved action the keyboard is back on the list, on the same ticket, for the next one
+        this.detail = new TicketDetailPane(
+                vm, texts, catalog, this::show, t -> sheets.accept(List.of(t)), table::requestFocus);
         table.setContextMenu(selectionMenu());
         // Enter opens the ticket's usual next action (the first one this user may take).
         table.setOnKeyPressed(e -> {

@@ -40,10 +40,17 @@ class KeyboardWaterChainGuiTest extends GuiTestBase {
 
         signInByKeys(DemoUsers.WATER_CLERK);
         find(number);
-        nextAction("accept");
+        nextActionByItsButton("accept");
         typeText("屏山水务站");
         saveByKeys();
         waitForStep(number, "verification");
+        // the button that opened the form left with the step: the keyboard is back on the list
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#action-accept").tryQuery().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        focusedIsInside("ticketTable");
 
         switchUserByKeys(DemoUsers.TOWNSHIP_STAFF);
         find(number);
@@ -224,6 +231,11 @@ class KeyboardWaterChainGuiTest extends GuiTestBase {
                 TimeUnit.SECONDS,
                 () -> onFx(() -> lookup("#action-" + action).tryQuery().isPresent()));
         key(KeyCode.ENTER);
+        waitForFormFocus();
+    }
+
+    /** The action's form is open, the keyboard in one of its fields. */
+    private void waitForFormFocus() throws Exception {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
@@ -238,6 +250,17 @@ class KeyboardWaterChainGuiTest extends GuiTestBase {
                     }
                     return false;
                 }));
+    }
+
+    /** Tab from the table to the action's button, then Enter on it. */
+    private void nextActionByItsButton(String action) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#action-" + action).tryQuery().isPresent()));
+        tabTo("action-" + action);
+        key(KeyCode.ENTER);
+        waitForFormFocus();
     }
 
     /** After a save the table keeps the ticket; back to it with Tab, then Enter. */
