@@ -192,7 +192,7 @@ class PullBench {
                         rows.size(),
                         rows.stream().mapToInt(h -> h.events().size()).sum(),
                         RAW_TIMES,
-                        raws.stream().map(String::valueOf).collect(Collectors.joining(" / ")),
+                        join(raws),
                         median,
                         (double) pullMs / median,
                         (double) pullMs / sorted.get(0)));
@@ -207,7 +207,7 @@ class PullBench {
                 }
                 // The write path against the floor without what only the pull does (receive, read,
                 // replay; the central store serving): its writing thread's CPU against the inserting one's.
-                double medianThread = rawThread.stream().sorted().toList().get(rawThread.size() / 2);
+                double medianThread = medianOf(rawThread);
                 report.add(String.format(
                         Locale.ROOT,
                         "run %d: CPU of the pull's writing thread / the raw insert's (median %.1f s) = %.2f",
@@ -381,6 +381,12 @@ class PullBench {
     /** The middle value (of an even count, the mean of the two middle ones). */
     private static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double medianOf(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
