@@ -142,7 +142,11 @@ final class TicketTable {
                 // opened from elsewhere (the dashboard, the same applicant): that row alone, not one more
                 table.getSelectionModel().clearSelection();
                 table.getSelectionModel().select(t);
-                table.scrollTo(t);
+                // and brought into view; the same ticket read again (an action saved on it) leaves
+                // the list where the person had it, rather than jumping its row to the top
+                if (a == null || !a.id().equals(t.id())) {
+                    table.scrollTo(t);
+                }
             }
         });
         return table;

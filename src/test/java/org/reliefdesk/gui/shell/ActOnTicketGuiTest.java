@@ -15,6 +15,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.FlowPane;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +137,40 @@ class ActOnTicketGuiTest extends GuiTestBase {
                 lookup("#actionBar").queryAs(FlowPane.class).getChildren().stream()
                         .noneMatch(b -> b.getId() != null && b.getId().startsWith("action-")),
                 "verification is the township's step: the clerk has no action");
+    }
+
+    @Test
+    void aSavedActionLeavesTheListWhereThePersonHadIt() throws Exception {
+        queue(Queue.ALL);
+        VirtualFlow<?> flow = (VirtualFlow<?>) table().lookup(".virtual-flow");
+        int firstShown = fx(() -> flow.getFirstVisibleCell().getIndex());
+        int lastShown = fx(() -> flow.getLastVisibleCell().getIndex());
+        // a ticket the clerk can accept, some rows down the part of the list on screen
+        Ticket ticket = fx(() -> table().getItems().subList(firstShown + 2, lastShown).stream()
+                .filter(t -> t.status() == TicketStatus.NEW && t.dispatchedAt() != null)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no new dispatched ticket on screen")));
+        interact(() -> table().getSelectionModel().select(ticket));
+        press("#action-accept");
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField station = lookup("#field-station").queryAs(TextField.class);
+        Button save = (Button) station.getScene().lookup("#saveButton");
+        interact(() -> station.setText("屏山水务站"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !save.isDisabled());
+        interact(save::fire);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> {
+                    Ticket chosen = table().getSelectionModel().getSelectedItem();
+                    return chosen != null
+                            && chosen.id().equals(ticket.id())
+                            && chosen.currentStep().equals("verification");
+                }));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(firstShown, fx(() -> flow.getFirstVisibleCell().getIndex()), "the list did not move");
     }
 
     @Test

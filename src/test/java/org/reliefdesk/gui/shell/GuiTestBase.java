@@ -143,7 +143,12 @@ abstract class GuiTestBase extends FxRobot {
      * window is rebuilt (sign-in replaces the whole scene), a lookup can walk a list being changed.
      */
     static boolean onFx(Callable<Boolean> condition) throws Exception {
-        return WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS);
+        return fx(condition);
+    }
+
+    /** A value of the scene graph, read on the FX thread (as {@link #onFx}). */
+    static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
