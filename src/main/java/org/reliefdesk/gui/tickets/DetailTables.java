@@ -1,5 +1,6 @@
 package org.reliefdesk.gui.tickets;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
@@ -11,6 +12,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 import org.reliefdesk.gui.common.Columns;
@@ -30,7 +32,11 @@ final class DetailTables {
 
     private DetailTables() {}
 
-    /** The ticket's steps with their limits, late and nearly due ones marked. */
+    /**
+     * The ticket's steps with their limits, late and nearly due ones marked. Three columns that fit
+     * the detail pane (about 290 px on a 1024-px screen), each cell two lines: the step; when it
+     * started and when it was done; its limit and where it stands.
+     */
     static TableView<StepTiming> timeline(
             WorkbenchViewModel vm, Texts texts, Catalog catalog, ObservableList<StepTiming> timings) {
         TableView<StepTiming> table = new TableView<>(timings);
@@ -44,23 +50,38 @@ final class DetailTables {
                         .then("")
                         .otherwise(texts.msg("detail.noTimeline")));
         table.setPlaceholder(placeholder);
+        TableColumn<StepTiming, String> step = wrappingAtSpaces(
+                Columns.of(texts, "timeline.step", 70, s -> catalog.stepName(s.step(), texts.locale())));
+        // Chinese names break between characters, four to a line at least (身份确认, 现场核查); English
+        // ones at their spaces, each word whole (up to a point)
+        boolean chinese = texts.locale().getLanguage().equals("zh");
+        step.setMinWidth(12
+                + (chinese
+                        ? widthOf("现场核查", Font.getDefault())
+                        : Math.min(
+                                90,
+                                catalog.steps().stream()
+                                        .flatMap(l -> Arrays.stream(catalog.stepName(l.code(), texts.locale())
+                                                .split(" ")))
+                                        .mapToDouble(w -> widthOf(w, Font.getDefault()))
+                                        .max()
+                                        .orElse(50))));
+        table.getColumns().add(step);
         table.getColumns()
-                .add(Columns.of(texts, "timeline.step", 110, s -> catalog.stepName(s.step(), texts.locale())));
-        table.getColumns().add(Columns.of(texts, "timeline.entered", 120, s -> Formats.dateTime(s.entered())));
-        table.getColumns()
-                .add(Columns.of(
+                .add(wrappingAtSpaces(Columns.of(
                         texts,
-                        "timeline.due",
+                        "timeline.enteredLeft",
                         120,
-                        s -> s.due() == null ? texts.msg("timeline.noLimit") : Formats.lastMoment(s.due())));
-        table.getColumns().add(Columns.of(texts, "timeline.left", 120, s -> Formats.dateTime(s.left())));
+                        s -> Formats.dateTime(s.entered()) + "\n" + Formats.dateTime(s.left()))));
         table.getColumns()
-                .add(Columns.of(
+                .add(wrappingAtSpaces(Columns.of(
                         texts,
-                        "timeline.state",
-                        90,
-                        s -> texts.msg("stepState." + s.state().name())));
+                        "timeline.dueState",
+                        120,
+                        s -> (s.due() == null ? texts.msg("timeline.noLimit") : Formats.lastMoment(s.due())) + "\n"
+                                + texts.msg("stepState." + s.state().name()))));
         table.getColumns().forEach(c -> c.setSortable(false)); // a timeline reads in time order
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(v -> new TableRow<>() {
             @Override
             protected void updateItem(StepTiming s, boolean empty) {
@@ -75,70 +96,126 @@ final class DetailTables {
         return table;
     }
 
-    /** The ticket's history: when, what, who, from which step to which, and what the form said. */
+    /**
+     * The ticket's history, one entry per row as wide as the pane: when, what and who on the first
+     * line, then from which step to which and what the form said, wrapped. The complaint and the
+     * township's findings are read in full without scrolling sideways, at any width of the pane.
+     */
     static TableView<TicketEvent> history(WorkbenchViewModel vm, Texts texts, Catalog catalog) {
         TableView<TicketEvent> table = new TableView<>(vm.selected().events());
         Rows.chosenOnEntry(table);
         table.setId("eventTable");
+        table.getStyleClass().add("history-table");
         table.setPlaceholder(new Label(texts.msg("detail.noHistory")));
-        // a late or back-dated entry says when the central store actually received it
-        table.getColumns()
-                .add(Columns.of(
-                        texts,
-                        "history.at",
-                        120,
-                        e -> e.lateEntry()
-                                ? texts.msg(
-                                        "history.lateEntry", Formats.dateTime(e.at()), Formats.dateTime(e.receivedAt()))
-                                : Formats.dateTime(e.at())));
-        table.getColumns()
-                .add(Columns.of(texts, "history.action", 80, e -> catalog.actionName(e.action(), texts.locale())));
-        table.getColumns().add(Columns.of(texts, "history.actor", 140, e -> vm.actorName(e.actor())));
-        table.getColumns()
-                .add(Columns.of(
-                        texts,
-                        "history.steps",
-                        150,
-                        e -> e.fromStep() == null
-                                ? catalog.stepName(e.toStep(), texts.locale())
-                                : catalog.stepName(e.fromStep(), texts.locale()) + " → "
-                                        + catalog.stepName(e.toStep(), texts.locale())));
-        TableColumn<TicketEvent, String> details = Columns.of(
-                texts,
-                "history.details",
-                320,
-                e -> FormText.summarize(
-                        catalog,
-                        vm.selected().ticketProperty().get() == null
-                                ? ""
-                                : ItemPath.at(
-                                        vm.selected().ticketProperty().get().itemCode(),
-                                        vm.selected().events(),
-                                        e),
-                        e,
-                        texts));
-        // The complaint and the township's findings are read in full: the cell wraps and grows.
-        details.setCellFactory(c -> new WrappingCell());
-        table.getColumns().add(details);
+        TableColumn<TicketEvent, String> entry = Columns.of(texts, "history.entry", 200, e -> {
+            // a late or back-dated entry says when the central store actually received it
+            String when = e.lateEntry()
+                    ? texts.msg("history.lateEntry", Formats.dateTime(e.at()), Formats.dateTime(e.receivedAt()))
+                    : Formats.dateTime(e.at());
+            String steps = e.fromStep() == null
+                    ? catalog.stepName(e.toStep(), texts.locale())
+                    : catalog.stepName(e.fromStep(), texts.locale()) + " → "
+                            + catalog.stepName(e.toStep(), texts.locale());
+            String details = FormText.summarize(
+                    catalog,
+                    vm.selected().ticketProperty().get() == null
+                            ? ""
+                            : ItemPath.at(
+                                    vm.selected().ticketProperty().get().itemCode(),
+                                    vm.selected().events(),
+                                    e),
+                    e,
+                    texts);
+            return texts.msg(
+                            "history.entryHead",
+                            when,
+                            catalog.actionName(e.action(), texts.locale()),
+                            vm.actorName(e.actor()))
+                    + "\n" + steps + (details.isBlank() ? "" : "\n" + details);
+        });
+        entry.setSortable(false); // a history reads in time order
+        table.getColumns().add(wrapping(entry));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
 
-    /** A history cell that wraps its text to the column's width and grows to show all of it. */
-    private static final class WrappingCell extends TableCell<TicketEvent, String> {
-        private final Text text = new Text();
+    /** The column with its cells wrapping their text to its width, growing to show all of it. */
+    private static <S> TableColumn<S, String> wrapping(TableColumn<S, String> column) {
+        column.setCellFactory(c -> new WrappingCell<>(false));
+        return column;
+    }
 
-        WrappingCell() {
+    /** As {@link #wrapping}, lines broken at their spaces first: a date over its hour, never "24:" over "00". */
+    private static <S> TableColumn<S, String> wrappingAtSpaces(TableColumn<S, String> column) {
+        column.setCellFactory(c -> new WrappingCell<>(true));
+        return column;
+    }
+
+    /** A cell that wraps its text to the column's width and grows to show all of it. */
+    private static final class WrappingCell<S> extends TableCell<S, String> {
+        private final Text text = new Text();
+        private final boolean atSpaces;
+
+        /**
+         * @param atSpaces whether a line too wide breaks at its spaces before anywhere else: the line
+         *     breaker also breaks after ":" and "-", so "2026-08-17 24:00" would become "2026-08-17 24:"
+         *     over "00"
+         */
+        WrappingCell(boolean atSpaces) {
+            this.atSpaces = atSpaces;
             text.wrappingWidthProperty().bind(widthProperty().subtract(10));
             text.fillProperty().bind(textFillProperty()); // white on a selected row, as other cells
             setGraphic(text);
             setPrefHeight(Control.USE_COMPUTED_SIZE);
+            if (atSpaces) {
+                text.wrappingWidthProperty().addListener((o, a, w) -> show());
+            }
         }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            text.setText(empty || item == null ? "" : item);
+            show();
         }
+
+        private void show() {
+            String item = isEmpty() || getItem() == null ? "" : getItem();
+            text.setText(atSpaces ? atSpaces(item, text.getWrappingWidth(), text.getFont()) : item);
+        }
+    }
+
+    /**
+     * {@code item} with each line wider than {@code width} wrapped at its spaces (greedily, as many
+     * words to a line as fit); a single word wider still is left to the text's own wrapping.
+     */
+    static String atSpaces(String item, double width, Font font) {
+        if (width <= 0) {
+            return item;
+        }
+        StringBuilder out = new StringBuilder(item.length());
+        for (String line : item.split("\n", -1)) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            String current = "";
+            for (String word : line.split(" ", -1)) {
+                String longer = current.isEmpty() ? word : current + " " + word;
+                if (!current.isEmpty() && widthOf(longer, font) > width) {
+                    out.append(current).append('\n');
+                    current = word;
+                } else {
+                    current = longer;
+                }
+            }
+            out.append(current);
+        }
+        return out.toString();
+    }
+
+    static double widthOf(String line, Font font) {
+        Text probe = new Text(line);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
     }
 
     /** The applicant's other tickets; Enter or a double-click opens one (as {@code open} shows it). */

@@ -3,18 +3,24 @@ package org.reliefdesk.gui.shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.calendar.CalendarLoader;
@@ -175,6 +181,59 @@ class WorkbenchGuiTest extends GuiTestBase {
                                 .getSelectionModel()
                                 .getSelectedItem())
                         .id());
+    }
+
+    @Test
+    void onAnOfficePcsScreenAConcludedTicketsStepsAndHistoryAreReadWithoutScrollingSideways() throws Exception {
+        startAt(AS_OF);
+        signInAsWaterClerk();
+        Stage stage = (Stage) lookup("#ticketTable").query().getScene().getWindow();
+        interact(
+                () -> { // an office PC's screen: the detail pane is about 290 px wide
+                    stage.setWidth(1024);
+                    stage.setHeight(728);
+                });
+        Ticket concluded = ticketTable().getItems().stream()
+                .filter(t -> t.concludedAt() != null
+                        && app.workspace().store.tickets().events(t.id()).size() >= 5)
+                .findFirst()
+                .orElseThrow();
+        interact(() -> {
+            ticketTable().getSelectionModel().select(concluded);
+            ticketTable().scrollTo(concluded);
+        });
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> eventTable().getItems().size() >= 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String table : List.of("#eventTable", "#timelineTable")) {
+            List<ScrollBar> sideways = from(lookup(table).queryAll())
+                    .lookup((Node n) ->
+                            n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible())
+                    .queryAllAs(ScrollBar.class)
+                    .stream()
+                    .toList();
+            assertEquals(List.of(), sideways, table + " scrolls sideways at 1024 px");
+        }
+        // every entry says when, what and who, then what its form said: the submission's complaint
+        List<String> entries = from(lookup("#eventTable").queryAll())
+                .lookup((Node n) -> n instanceof TableCell<?, ?> c && !c.isEmpty() && c.getGraphic() instanceof Text)
+                .queryAll()
+                .stream()
+                .map(n -> ((Text) ((TableCell<?, ?>) n).getGraphic()).getText())
+                .toList();
+        assertFalse(entries.isEmpty());
+        assertTrue(entries.get(0).contains("提交诉求"), entries.get(0));
+        assertTrue(entries.get(0).split("\n").length >= 3, "the complaint under its entry: " + entries.get(0));
+        // a limit is its day over its hour when the column is narrow, never "… 24:" over "00"
+        List<String> lines = from(lookup("#timelineTable").queryAll())
+                .lookup((Node n) -> n instanceof TableCell<?, ?> c && !c.isEmpty() && c.getGraphic() instanceof Text)
+                .queryAll()
+                .stream()
+                .flatMap(n -> Arrays.stream(
+                        ((Text) ((TableCell<?, ?>) n).getGraphic()).getText().split("\n")))
+                .toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2})?")), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.endsWith(":") || l.matches("\\d{2}")), lines.toString());
     }
 
     @SuppressWarnings("unchecked")
