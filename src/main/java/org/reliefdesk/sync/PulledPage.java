@@ -20,11 +20,6 @@ public record PulledPage(
         held = held == null ? null : List.copyOf(held);
     }
 
-    /** The page with its tickets' trees let go, once they are read ({@link PulledTicket#withoutTree}). */
-    PulledPage withoutTrees() {
-        return new PulledPage(tickets.stream().map(PulledTicket::withoutTree).toList(), next, more, total, left, held);
-    }
-
     /** The page with each ticket as its line of text, as the protocol's types have it. */
     public PullPage asPullPage() {
         return new PullPage(

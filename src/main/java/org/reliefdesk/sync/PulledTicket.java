@@ -13,9 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class PulledTicket {
 
     private final long changeNo;
-    /** Null once read ({@link #withoutTree}), or when the ticket came as a line. */
     private final JsonNode tree;
-
     private final PageBytes page;
     private final long from;
     private final long to;
@@ -40,27 +38,18 @@ public final class PulledTicket {
         return new PulledTicket(changeNo, null, null, 0, 0, line);
     }
 
-    /**
-     * The same ticket without its tree, once it has been read: a page waiting to be written keeps
-     * only what a conflict or a set-aside needs (its text in the page), and a page's trees (several
-     * times its bytes) are garbage at once instead of surviving collections while it waits.
-     */
-    PulledTicket withoutTree() {
-        return tree == null ? this : new PulledTicket(changeNo, null, page, from, to, line);
-    }
-
     public long changeNo() {
         return changeNo;
     }
 
-    /** The ticket's tree, or null when it came as a line of text or has been read (read its line). */
+    /** The ticket's tree, or null when it came as a line of text (read that). */
     public JsonNode tree() {
         return tree;
     }
 
     /** The length of the ticket's text in UTF-8 bytes, as it lay in the page (a line: its own encoding). */
     public long utf8Bytes() {
-        return page != null ? to - from : line.getBytes(StandardCharsets.UTF_8).length;
+        return tree != null ? to - from : line.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The ticket's interchange line, exactly as the central store sent it. */

@@ -430,22 +430,20 @@ public final class Synchronizer {
             List<ReadyTicket> ready = new ArrayList<>(page.tickets().size());
             List<SetAside.Entry> refused = new ArrayList<>();
             Map<UUID, PulledTicket> pulled = new HashMap<>();
-            PulledPage kept = page.withoutTrees(); // what waits to be written: no trees
-            for (int i = 0; i < page.tickets().size(); i++) {
-                PulledTicket c = page.tickets().get(i);
+            for (PulledTicket c : page.tickets()) {
                 try {
                     TicketHistory h = c.tree() == null
                             ? ingest.read(c.line(), 1, today)
                             : ingest.read(c.tree(), c.utf8Bytes(), c::line, 1, today);
                     tickets.add(h);
                     ready.add(ReadyTicket.of(h));
-                    pulled.put(h.ticket().id(), kept.tickets().get(i));
+                    pulled.put(h.ticket().id(), c);
                 } catch (LineRejectedException e) {
                     refused.add(setAside(c.line(), username, e.problem()));
                 }
             }
             readNanos += System.nanoTime() - fetched;
-            return new ReadPage(kept, tickets, ready, refused, pulled);
+            return new ReadPage(page, tickets, ready, refused, pulled);
         }
     }
 

@@ -52,28 +52,6 @@ class PullPageReaderTest {
     }
 
     @Test
-    void aPageWaitingToBeWrittenLetsItsTreesGoAndKeepsEachTicketsTextAndFacts() throws Exception {
-        String asLine = new ObjectMapper().writeValueAsString(PLAIN);
-        PulledPage page = read("{\"changes\":[{\"changeNo\":7,\"ticket\":" + ODD + "},{\"changeNo\":8,\"ticket\":"
-                + asLine + "}],\"next\":8,\"more\":true,\"total\":12,\"left\":[],\"held\":[\"ab\"]}");
-        PulledPage kept = page.withoutTrees();
-        PulledTicket odd = kept.tickets().get(0);
-        assertNull(odd.tree(), "read once; a waiting page holds no tree");
-        assertEquals(7, odd.changeNo());
-        assertEquals(
-                ODD.getBytes(StandardCharsets.UTF_8).length, odd.utf8Bytes(), "its length before its text is made");
-        assertEquals(ODD, odd.line(), "a conflict or a set-aside still has the text as it lay in the page");
-        assertEquals(PLAIN, kept.tickets().get(1).line(), "a ticket sent as a string keeps its line");
-        assertEquals(
-                PLAIN.getBytes(StandardCharsets.UTF_8).length,
-                kept.tickets().get(1).utf8Bytes());
-        assertEquals(
-                List.of(8L, true, 12L, List.of("ab")), List.of(kept.next(), kept.more(), kept.total(), kept.held()));
-        assertEquals(
-                new ObjectMapper().readTree(ODD), page.tickets().get(0).tree(), "the page as read keeps its trees");
-    }
-
-    @Test
     void aTicketLyingAcrossThePiecesThePageIsKeptInKeepsItsText() throws Exception {
         String note = "𠮷".repeat(40_000) + "终"; // 160 KB: a character of 4 bytes falls across a 64-KB piece
         String ticket = "{\"id\":\"c\",\"note\":\"" + note + "\"}";
