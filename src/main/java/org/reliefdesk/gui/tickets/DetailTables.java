@@ -52,18 +52,21 @@ final class DetailTables {
         table.setPlaceholder(placeholder);
         TableColumn<StepTiming, String> step = wrappingAtSpaces(
                 Columns.of(texts, "timeline.step", 70, s -> catalog.stepName(s.step(), texts.locale())));
-        // Chinese names break between characters, four to a line at least (身份确认, 现场核查); English
-        // ones at their spaces, each word whole (up to a point)
+        // A day is never split ("2026-12-" over "04"): the time columns are at least a day wide. Chinese
+        // step names break between characters, four to a line at least (身份确认, 现场核查); English ones
+        // at their spaces, a long word ("verification") broken only where the pane leaves no room.
+        Font font = Font.getDefault();
+        double day = 12 + widthOf("2026-12-30", font);
         boolean chinese = texts.locale().getLanguage().equals("zh");
         step.setMinWidth(12
                 + (chinese
-                        ? widthOf("现场核查", Font.getDefault())
+                        ? widthOf("现场核查", font)
                         : Math.min(
-                                90,
+                                widthOf("acceptance", font),
                                 catalog.steps().stream()
                                         .flatMap(l -> Arrays.stream(catalog.stepName(l.code(), texts.locale())
                                                 .split(" ")))
-                                        .mapToDouble(w -> widthOf(w, Font.getDefault()))
+                                        .mapToDouble(w -> widthOf(w, font))
                                         .max()
                                         .orElse(50))));
         table.getColumns().add(step);
@@ -73,6 +76,7 @@ final class DetailTables {
                         "timeline.enteredLeft",
                         120,
                         s -> Formats.dateTime(s.entered()) + "\n" + Formats.dateTime(s.left()))));
+        table.getColumns().get(1).setMinWidth(day);
         table.getColumns()
                 .add(wrappingAtSpaces(Columns.of(
                         texts,
@@ -80,6 +84,7 @@ final class DetailTables {
                         120,
                         s -> (s.due() == null ? texts.msg("timeline.noLimit") : Formats.lastMoment(s.due())) + "\n"
                                 + texts.msg("stepState." + s.state().name()))));
+        table.getColumns().get(2).setMinWidth(day);
         table.getColumns().forEach(c -> c.setSortable(false)); // a timeline reads in time order
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(v -> new TableRow<>() {

@@ -146,7 +146,11 @@ public final class TicketDetailPane {
         root.setFitToWidth(true);
         root.setFitToHeight(true);
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        root.setMinWidth(300); // the split pane, not the text, decides the width
+        // the split pane, not the text, decides the width; at least the step timeline's three columns
+        // (a step, two days: wider in English) with the scroll bars and padding around them
+        root.setMinWidth(Math.max(
+                300,
+                timeline.getColumns().stream().mapToDouble(c -> c.getMinWidth()).sum() + 50));
         vm.selected().ticketProperty().addListener((o, a, t) -> {
             show(t);
             if (a == null || t == null || !a.id().equals(t.id())) {
