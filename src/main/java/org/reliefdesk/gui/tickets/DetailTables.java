@@ -34,7 +34,7 @@ final class DetailTables {
 
     /**
      * The ticket's steps with their limits, late and nearly due ones marked. Three columns that fit
-     * the detail pane (about 290 px on a 1024-px screen), each cell two lines: the step; when it
+     * the detail pane (about 300 px in a 1024-px window), each cell two lines: the step; when it
      * started and when it was done; its limit and where it stands.
      */
     static TableView<StepTiming> timeline(
@@ -70,21 +70,21 @@ final class DetailTables {
                                         .max()
                                         .orElse(50))));
         table.getColumns().add(step);
-        table.getColumns()
-                .add(wrappingAtSpaces(Columns.of(
-                        texts,
-                        "timeline.enteredLeft",
-                        120,
-                        s -> Formats.dateTime(s.entered()) + "\n" + Formats.dateTime(s.left()))));
-        table.getColumns().get(1).setMinWidth(day);
-        table.getColumns()
-                .add(wrappingAtSpaces(Columns.of(
-                        texts,
-                        "timeline.dueState",
-                        120,
-                        s -> (s.due() == null ? texts.msg("timeline.noLimit") : Formats.lastMoment(s.due())) + "\n"
-                                + texts.msg("stepState." + s.state().name()))));
-        table.getColumns().get(2).setMinWidth(day);
+        TableColumn<StepTiming, String> times = wrappingAtSpaces(Columns.of(
+                texts,
+                "timeline.enteredLeft",
+                120,
+                s -> Formats.dateTime(s.entered()) + "\n" + Formats.dateTime(s.left())));
+        TableColumn<StepTiming, String> limit = wrappingAtSpaces(Columns.of(
+                texts,
+                "timeline.dueState",
+                120,
+                s -> (s.due() == null ? texts.msg("timeline.noLimit") : Formats.lastMoment(s.due())) + "\n"
+                        + texts.msg("stepState." + s.state().name())));
+        times.setMinWidth(day);
+        limit.setMinWidth(day);
+        table.getColumns().add(times);
+        table.getColumns().add(limit);
         table.getColumns().forEach(c -> c.setSortable(false)); // a timeline reads in time order
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(v -> new TableRow<>() {
@@ -198,10 +198,12 @@ final class DetailTables {
             return item;
         }
         StringBuilder out = new StringBuilder(item.length());
+        boolean first = true;
         for (String line : item.split("\n", -1)) {
-            if (!out.isEmpty()) {
-                out.append('\n');
+            if (!first) {
+                out.append('\n'); // an empty first line stays a line: a step's missing start keeps its place
             }
+            first = false;
             String current = "";
             for (String word : line.split(" ", -1)) {
                 String longer = current.isEmpty() ? word : current + " " + word;

@@ -42,6 +42,7 @@ class DetailTablesGuiTest {
     void wordsAreKeptTogetherWhileTheyFitAndEachLineIsWrappedOnItsOwn() throws Exception {
         assertEquals("done on\ntime\nno limit", wrapped("done on time\nno limit", width("done on") + 2));
         assertEquals("a\n\nb", wrapped("a\n\nb", 1), "empty lines kept");
+        assertEquals("\n2026-08-17", wrapped("\n2026-08-17", 1), "an empty first line too: the second stays second");
         assertEquals("2026-08-17 24:00", wrapped("2026-08-17 24:00", 0), "no width yet: as it is");
         assertEquals("现场核查", wrapped("现场核查", 5), "a word wider than the column is left to the text's own wrapping");
     }
