@@ -21,13 +21,19 @@ public final class Columns {
         c.setId(key);
         // never narrower than its header (bold, with room for the sort arrow): English headers
         // are longer than the Chinese ones the widths were chosen for
-        Text measured = new Text(title);
-        measured.setFont(Font.font(
+        Font bold = Font.font(
                 Font.getDefault().getFamily(),
                 FontWeight.BOLD,
-                Font.getDefault().getSize()));
-        c.setPrefWidth(Math.max(width, Math.ceil(measured.getLayoutBounds().getWidth()) + 24));
+                Font.getDefault().getSize());
+        c.setPrefWidth(Math.max(width, Math.ceil(textWidth(title, bold)) + 24));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
+    }
+
+    /** How wide {@code text} is laid out in {@code font}, in pixels (a column's or a cell's room). */
+    public static double textWidth(String text, Font font) {
+        Text measured = new Text(text);
+        measured.setFont(font);
+        return measured.getLayoutBounds().getWidth();
     }
 }

@@ -56,17 +56,17 @@ final class DetailTables {
         // step names break between characters, four to a line at least (身份确认, 现场核查); English ones
         // at their spaces, a long word ("verification") broken only where the pane leaves no room.
         Font font = Font.getDefault();
-        double day = 12 + widthOf("2026-12-30", font);
+        double day = 12 + Columns.textWidth("2026-12-30", font);
         boolean chinese = texts.locale().getLanguage().equals("zh");
         step.setMinWidth(12
                 + (chinese
-                        ? widthOf("现场核查", font)
+                        ? Columns.textWidth("现场核查", font)
                         : Math.min(
-                                widthOf("acceptance", font),
+                                Columns.textWidth("acceptance", font),
                                 catalog.steps().stream()
                                         .flatMap(l -> Arrays.stream(catalog.stepName(l.code(), texts.locale())
                                                 .split(" ")))
-                                        .mapToDouble(w -> widthOf(w, font))
+                                        .mapToDouble(w -> Columns.textWidth(w, font))
                                         .max()
                                         .orElse(50))));
         table.getColumns().add(step);
@@ -207,7 +207,7 @@ final class DetailTables {
             String current = "";
             for (String word : line.split(" ", -1)) {
                 String longer = current.isEmpty() ? word : current + " " + word;
-                if (!current.isEmpty() && widthOf(longer, font) > width) {
+                if (!current.isEmpty() && Columns.textWidth(longer, font) > width) {
                     out.append(current).append('\n');
                     current = word;
                 } else {
@@ -217,12 +217,6 @@ final class DetailTables {
             out.append(current);
         }
         return out.toString();
-    }
-
-    static double widthOf(String line, Font font) {
-        Text probe = new Text(line);
-        probe.setFont(font);
-        return probe.getLayoutBounds().getWidth();
     }
 
     /** The applicant's other tickets; Enter or a double-click opens one (as {@code open} shows it). */

@@ -4,6 +4,7 @@ import javafx.scene.text.Font;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.gui.common.Columns;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,7 +29,7 @@ class DetailTablesGuiTest {
     }
 
     private static double width(String text) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> DetailTables.widthOf(text, FONT)).get();
+        return WaitForAsyncUtils.asyncFx(() -> Columns.textWidth(text, FONT)).get();
     }
 
     @Test
