@@ -183,7 +183,7 @@ class PullBench {
                     rawCpu.add(took.cpu().describe("inserting", took.ms()) + "; its threads: " + took.threads());
                 }
                 List<Long> sorted = raws.stream().sorted().toList();
-                long median = median(raws);
+                long median = medianMs(raws);
                 report.add(String.format(
                         Locale.ROOT,
                         "run %d: raw JDBC batch insert of the same %d tickets and %d events into an empty H2 file,"
@@ -207,7 +207,7 @@ class PullBench {
                 }
                 // The write path against the floor without what only the pull does (receive, read,
                 // replay; the central store serving): its writing thread's CPU against the inserting one's.
-                double medianThread = medianOf(rawThread);
+                double medianThread = median(rawThread);
                 report.add(String.format(
                         Locale.ROOT,
                         "run %d: CPU of the pull's writing thread / the raw insert's (median %.1f s) = %.2f",
@@ -216,8 +216,8 @@ class PullBench {
                         pullThread / medianThread));
             }
             if (!warmPulls.isEmpty()) {
-                long pullMedian = median(warmPulls);
-                long rawMedian = median(warmRaws);
+                long pullMedian = medianMs(warmPulls);
+                long rawMedian = medianMs(warmRaws);
                 report.add(String.format(
                         Locale.ROOT,
                         "warm runs 2–%d: pull %s ms (median %d), their raw floors %s ms (median %d) → pull / raw by"
@@ -379,16 +379,16 @@ class PullBench {
     }
 
     /** The middle value (of an even count, the mean of the two middle ones). */
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    private static double median(List<? extends Number> values) {
+        double[] sorted =
+                values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static double medianOf(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    /** The median of times in whole milliseconds (a half dropped, as before). */
+    private static long medianMs(List<Long> values) {
+        return (long) median(values);
     }
 
     private static String join(List<Long> values) {

@@ -91,7 +91,6 @@ public final class TicketDetailPane {
         TableView<StepTiming> timeline = DetailTables.timeline(vm, texts, catalog, timings);
         timeline.setMinHeight(130);
         timeline.setPrefHeight(280); // a few steps of two to four lines each
-        events.setMinHeight(140);
         ladder.setWrapText(true);
         ladder.setMinHeight(Region.USE_PREF_SIZE);
         warning.setMinHeight(Region.USE_PREF_SIZE);
