@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -182,7 +183,6 @@ class PullBench {
                     rawThread.add(took.cpu().thread());
                     rawCpu.add(took.cpu().describe("inserting", took.ms()) + "; its threads: " + took.threads());
                 }
-                List<Long> sorted = raws.stream().sorted().toList();
                 long median = medianMs(raws);
                 report.add(String.format(
                         Locale.ROOT,
@@ -195,7 +195,7 @@ class PullBench {
                         join(raws),
                         median,
                         (double) pullMs / median,
-                        (double) pullMs / sorted.get(0)));
+                        (double) pullMs / Collections.min(raws)));
                 deleteTree(pc);
                 if (run > 1) {
                     warmPulls.add(pullMs);

@@ -30,6 +30,9 @@ import org.reliefdesk.model.TicketEvent;
 /** The tables of a ticket's detail pane: its step clocks, its history, and its applicant's other tickets. */
 final class DetailTables {
 
+    /** What a wrapping cell leaves around its text: its text wraps at the column's width less this. */
+    private static final double TEXT_INSET = 10;
+
     private DetailTables() {}
 
     /**
@@ -56,10 +59,10 @@ final class DetailTables {
         // step names break between characters, four to a line at least (身份确认, 现场核查); English ones
         // at their spaces, a long word ("verification") broken only where the pane leaves no room.
         Font font = Font.getDefault();
-        double day = 12 + Columns.textWidth("2026-12-30", font);
+        double day = roomFor(Columns.textWidth("2026-12-30", font));
         boolean chinese = texts.locale().getLanguage().equals("zh");
-        step.setMinWidth(12
-                + (chinese
+        step.setMinWidth(roomFor(
+                chinese
                         ? Columns.textWidth("现场核查", font)
                         : Math.min(
                                 Columns.textWidth("acceptance", font),
@@ -156,6 +159,11 @@ final class DetailTables {
         return column;
     }
 
+    /** The column width whose cells hold a line {@code textWidth} wide unbroken (the inset, two grid lines). */
+    private static double roomFor(double textWidth) {
+        return textWidth + TEXT_INSET + 2;
+    }
+
     /** A cell that wraps its text to the column's width and grows to show all of it. */
     private static final class WrappingCell<S> extends TableCell<S, String> {
         private final Text text = new Text();
@@ -168,7 +176,7 @@ final class DetailTables {
          */
         WrappingCell(boolean atSpaces) {
             this.atSpaces = atSpaces;
-            text.wrappingWidthProperty().bind(widthProperty().subtract(10));
+            text.wrappingWidthProperty().bind(widthProperty().subtract(TEXT_INSET));
             text.fillProperty().bind(textFillProperty()); // white on a selected row, as other cells
             setGraphic(text);
             setPrefHeight(Control.USE_COMPUTED_SIZE);

@@ -16,6 +16,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -149,7 +150,10 @@ public final class TicketDetailPane {
         // (a step, two days: wider in English) with the scroll bars and padding around them
         root.setMinWidth(Math.max(
                 300,
-                timeline.getColumns().stream().mapToDouble(c -> c.getMinWidth()).sum() + 50));
+                timeline.getColumns().stream()
+                                .mapToDouble(TableColumnBase::getMinWidth)
+                                .sum()
+                        + 50));
         vm.selected().ticketProperty().addListener((o, a, t) -> {
             show(t);
             if (a == null || t == null || !a.id().equals(t.id())) {
