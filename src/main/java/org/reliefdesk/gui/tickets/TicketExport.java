@@ -37,6 +37,14 @@ final class TicketExport {
         this.failed = failed;
     }
 
+    /**
+     * The name suggested for the workbook: the queue's name and the day, such as
+     * {@code 环节超期-2021-11-23.xlsx}; a character Windows does not allow in a file name becomes a hyphen.
+     */
+    static String fileName(String queueName, LocalDate today) {
+        return queueName.strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "-") + "-" + today + ".xlsx";
+    }
+
     void export(
             Window owner,
             String queueName,
@@ -45,8 +53,7 @@ final class TicketExport {
             List<Function<Ticket, Object>> cells,
             List<Ticket> shown) {
         Texts texts = config.texts();
-        Optional<Path> file = config.fileSaver()
-                .save(owner, queueName.replaceAll("[（）()]", "-").replaceAll("-+$", "") + "-" + today + ".xlsx", "xlsx");
+        Optional<Path> file = config.fileSaver().save(owner, fileName(queueName, today), "xlsx");
         if (file.isEmpty()) {
             return;
         }

@@ -219,9 +219,9 @@ public final class TicketsView {
 
     /** The table's visible columns for {@code rows}. */
     private void export(List<Ticket> rows) {
-        String queueName = texts.msg(
-                "queue." + vm.list().queueProperty().get().name(),
-                vm.list().visible().size());
+        // the queue's name without its count: the file name and the sheet's title (its subtitle counts the rows)
+        String queueName =
+                texts.msg("queueName." + vm.list().queueProperty().get().name());
         List<String> headers = new ArrayList<>();
         List<Function<Ticket, Object>> cells = new ArrayList<>();
         for (TableColumn<Ticket, ?> c : table.getVisibleLeafColumns()) {

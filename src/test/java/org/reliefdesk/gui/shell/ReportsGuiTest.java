@@ -226,8 +226,11 @@ class ReportsGuiTest extends GuiTestBase {
                 20,
                 TimeUnit.SECONDS,
                 () -> lookup("#statusMessage").queryAs(Label.class).getText().startsWith("已导出"));
+        // the queue's name and the day, not its label with the count ("全部-2,400-…")
+        assertEquals(List.of("全部-2021-11-23.xlsx"), asked);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             XSSFSheet sheet = wb.getSheetAt(0);
+            assertEquals("全部（导出）", sheet.getRow(0).getCell(0).getStringCellValue());
             assertEquals(shown, sheet.getLastRowNum() - 2); // title, subtitle, header, then the rows
             assertEquals(
                     table().getVisibleLeafColumns().get(0).getText(),
