@@ -227,9 +227,9 @@ public final class TicketsView {
         for (TableColumn<Ticket, ?> c : table.getVisibleLeafColumns()) {
             if ("column.applicant".equals(c.getId())) {
                 // one value per cell in a spreadsheet: the name and the masked ID number apart
-                headers.add(texts.fieldName("applicant.name"));
+                headers.add(texts.msg("column.applicantName"));
                 cells.add(t -> t.applicant().name());
-                headers.add(texts.fieldName("applicant.idNumber"));
+                headers.add(texts.msg("column.applicantIdNumber"));
                 cells.add(t -> t.applicant().maskedIdNumber());
             } else {
                 headers.add(c.getText());
