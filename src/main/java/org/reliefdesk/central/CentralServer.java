@@ -3,6 +3,7 @@ package org.reliefdesk.central;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -31,11 +32,14 @@ public final class CentralServer implements AutoCloseable {
     private final CentralStore store;
 
     private final boolean tls;
+    /** The access log, or null: started before the server and stopped after it, not with it. */
+    private final CustomRequestLog log;
 
-    private CentralServer(Server server, CentralStore store, boolean tls) {
+    private CentralServer(Server server, CentralStore store, boolean tls, CustomRequestLog log) {
         this.server = server;
         this.store = store;
         this.tls = tls;
+        this.log = log;
     }
 
     /** Starts on {@code host:port} (port 0: any free port). */
@@ -75,17 +79,27 @@ public final class CentralServer implements AutoCloseable {
         server.addConnector(connector);
         server.setHandler(new CentralApi(store));
         server.setErrorHandler(new JsonErrors());
-        if (accessLog != null) {
-            server.setRequestLog(AccessLog.to(accessLog));
+        CustomRequestLog log = accessLog == null ? null : AccessLog.to(accessLog);
+        if (log != null) {
+            // Jetty writes a request's line after its answer has gone; a log stopped with the server
+            // dropped the lines of answers still finishing. It opens before the server and closes after.
+            server.setRequestLog(log);
+            server.unmanage(log);
+            log.start();
         }
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            stop(log);
+            throw e;
+        }
         LOG.info(
                 "Central store listening on {}://{}:{}{}",
                 tls == null ? "http" : "https",
                 host,
                 connector.getLocalPort(),
                 PREFIX);
-        return new CentralServer(server, store, tls != null);
+        return new CentralServer(server, store, tls != null, log);
     }
 
     public int port() {
@@ -102,7 +116,17 @@ public final class CentralServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            stop(log);
+        }
+    }
+
+    private static void stop(CustomRequestLog log) throws Exception {
+        if (log != null) {
+            log.stop();
+        }
     }
 
     /** An answer other than 200, with a reason code and a message. */

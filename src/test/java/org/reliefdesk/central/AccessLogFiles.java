@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * The access log files a test's server writes in a directory ({@code access-…}), read as whoever
  * looks after the server would read them: whole lines only, a line still being written is not yet
  * one. Jetty writes a request's line after the answer's last byte has gone, so a client can hold
- * its answer before the line is written (and a server stopped meanwhile drops it): a test waits
- * for the lines it expects before it reads them or stops the server.
+ * its answer before the line is written (a server stopped meanwhile still writes it, see
+ * {@code AccessLogTest}): a test waits for the lines it expects before it reads them.
  */
 final class AccessLogFiles {
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -64,6 +65,28 @@ class AccessLogTest {
         }
         assertEquals(
                 1, lines.stream().filter(l -> l.contains("%0D%0A")).count(), "the encoded line break stays encoded");
+    }
+
+    /**
+     * Jetty writes a request's line after the answer's last byte has gone: a server stopped just
+     * after a client read its answer must still write that line, or the log misses the last
+     * requests before every restart. Twenty servers, each stopped as soon as its one answer is read.
+     */
+    @Test
+    void aServerStoppedRightAfterAnAnswerStillLogsIt() throws Exception {
+        int rounds = 20;
+        for (int i = 0; i < rounds; i++) {
+            Path round = Files.createDirectory(dir.resolve("round-" + i));
+            try (CentralStore store = CentralStore.open(
+                            "jdbc:h2:file:" + dir.resolve("central/central"),
+                            CatalogLoader.loadBuiltIn(),
+                            Clock.systemUTC());
+                    CentralServer server =
+                            CentralServer.start(store, "127.0.0.1", 0, round.resolve("access-yyyy_mm_dd.log"))) {
+                send(server.port(), "GET /api/v1/versions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            }
+            assertEquals(1, AccessLogFiles.lines(round).size(), "round " + i + ": the answer read, its line kept");
+        }
     }
 
     /** The request as the bytes given, on a connection of its own; the answer read to its end. */
