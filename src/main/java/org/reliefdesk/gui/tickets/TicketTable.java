@@ -78,10 +78,10 @@ final class TicketTable {
                                 "ticket.applicant",
                                 t.applicant().name(),
                                 t.applicant().maskedIdNumber())));
-        // What clerks sort by first (where a ticket stands and how late it is), so it shows in a
-        // 1024 px window; the rest follows (a user's own order and widths are kept in ColumnPrefs).
-        table.getColumns()
-                .add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
+        // What clerks sort by first, how late a ticket is, then where it stands: the time limit
+        // shows whole in a 1024 px window in either language (the English step's header is wider
+        // than 当前环节 and pushed it out); the rest follows (a user's own order and widths are
+        // kept in ColumnPrefs).
         TableColumn<Ticket, String> ladder = Columns.of(
                 texts,
                 "column.ladder",
@@ -90,6 +90,8 @@ final class TicketTable {
         Map<String, Integer> order = ladderOrder(texts);
         ladder.setComparator(Comparator.comparingInt(s -> order.getOrDefault(s, order.size())));
         table.getColumns().add(ladder);
+        table.getColumns()
+                .add(Columns.of(texts, "column.step", 80, t -> catalog.stepName(t.currentStep(), texts.locale())));
         table.getColumns()
                 .add(Columns.of(
                         texts,

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,6 +59,9 @@ abstract class GuiTestBase extends FxRobot {
     /** Sync: none by default (the sample imported locally); a test sets the embedded demo central store. */
     AppConfig.Central central = AppConfig.Central.OFF;
 
+    /** The language the app speaks: Chinese, as most users have it; a test sets English. */
+    Locale language = Texts.CHINESE;
+
     /** How long the window waits idle before it locks; a test sets it short. */
     java.time.Duration idleLock = java.time.Duration.ofMinutes(15);
 
@@ -71,7 +75,7 @@ abstract class GuiTestBase extends FxRobot {
             throws Exception {
         FxToolkit.registerPrimaryStage();
         Clock clock = Clock.fixed(SampleGenerator.noon(day), ChinaTime.ZONE);
-        AppConfig config = new AppConfig(dataDir, new Texts(Texts.CHINESE), clock, sampleCount, picker, opener, saver)
+        AppConfig config = new AppConfig(dataDir, new Texts(language), clock, sampleCount, picker, opener, saver)
                 .withCentral(central)
                 .withIdleLock(idleLock);
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));

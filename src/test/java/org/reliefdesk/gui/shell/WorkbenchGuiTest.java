@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -23,10 +25,13 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.clock.StepState;
 import org.reliefdesk.logic.clock.StepTiming;
+import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.sample.SampleGenerator;
@@ -181,6 +186,37 @@ class WorkbenchGuiTest extends GuiTestBase {
                                 .getSelectionModel()
                                 .getSelectedItem())
                         .id());
+    }
+
+    /**
+     * In a 1024 px window the time-limit column, what clerks sort by first, shows whole without
+     * scrolling the table sideways, in either language (in English the step's wider header pushed
+     * it out of sight when it came after the step).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"zh", "en"})
+    void onAnOfficePcsScreenTheTimeLimitColumnShowsWhole(String lang) throws Exception {
+        language = "en".equals(lang) ? Locale.ENGLISH : Texts.CHINESE;
+        startAt(AS_OF);
+        signInAs(DemoUsers.CIVIL_CLERK.displayName());
+        Stage stage = (Stage) lookup("#ticketTable").query().getScene().getWindow();
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(728);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Ticket> table = ticketTable();
+        // the rows' visible area: the table less its scroll bar
+        Node rows = fx(() -> table.lookup(".clipped-container"));
+        Bounds shown = fx(() -> rows.localToScene(rows.getLayoutBounds()));
+        Node header = fx(() -> table.lookupAll(".column-header").stream()
+                .filter(n -> n.getId() != null && n.getId().equals("column.ladder"))
+                .findFirst()
+                .orElseThrow());
+        Bounds ladder = fx(() -> header.localToScene(header.getLayoutBounds()));
+        assertTrue(
+                ladder.getMinX() >= shown.getMinX() && ladder.getMaxX() <= shown.getMaxX(),
+                lang + ": the time-limit header at " + ladder + ", the table at " + shown);
     }
 
     @Test
