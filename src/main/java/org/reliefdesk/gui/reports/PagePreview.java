@@ -33,6 +33,10 @@ final class PagePreview {
         Pagination pages =
                 new Pagination(p == null ? 1 : Math.max(1, p.getPages().size()), 0);
         pages.setId(id);
+        if (p == null || p.getPages().isEmpty()) {
+            // nothing to leaf through yet: no pager reading "1/1" under the hint (workbench.css)
+            pages.getStyleClass().add("no-pages");
+        }
         pages.setPageFactory(index -> page(p, index, drawer, texts, empty));
         return pages;
     }

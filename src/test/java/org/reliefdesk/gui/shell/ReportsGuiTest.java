@@ -52,6 +52,14 @@ class ReportsGuiTest extends GuiTestBase {
         };
     }
 
+    /** Whether the report's pager (its page buttons and "n/m") is on screen. */
+    private boolean pagerShown() throws Exception {
+        return fx(() -> {
+            Node pager = lookup("#reportPages").query().lookup(".pagination-control");
+            return pager != null && pager.isVisible();
+        });
+    }
+
     @Test
     void aLeaderMakesPreviewsAndSavesTheNotices() throws Exception {
         saveInto();
@@ -67,6 +75,9 @@ class ReportsGuiTest extends GuiTestBase {
                 20,
                 TimeUnit.SECONDS,
                 () -> !lookup("#makeReportButton").queryButton().isDisabled());
+
+        // before any report: the hint, and no pager reading "1/1" under it
+        assertFalse(pagerShown(), "a pager before any report");
 
         // a date after today is refused beside the field, and nothing can be made
         DatePicker date = lookup("#reportDate").queryAs(DatePicker.class);
@@ -88,6 +99,7 @@ class ReportsGuiTest extends GuiTestBase {
         assertEquals(queueCount("环节超期（") + queueCount("督办·"), reported, made);
         Pagination pages = lookup("#reportPages").queryAs(Pagination.class);
         assertTrue(pages.getPageCount() >= 2, "notices of several departments: " + pages.getPageCount());
+        assertTrue(pagerShown(), "the made notices' pager");
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
         Image first = lookup("#reportPage").queryAs(ImageView.class).getImage();
