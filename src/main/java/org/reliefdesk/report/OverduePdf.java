@@ -144,7 +144,8 @@ public final class OverduePdf {
                     report.asOfDate(),
                     rows.stream().map(OverdueRow::ticketNo).toList()));
         }
-        List<NoticeRegister.Issued> numbers = run.register().issue(drafts, head.agency(), report.generatedAt());
+        List<NoticeRegister.Issued> numbers =
+                run.register().issue(drafts, NoticeLetterhead.issuedAgency(head.agency(), texts), report.generatedAt());
         JasperPrint all = null;
         int page = 1;
         for (int i = 0; i < units.size(); i++) {

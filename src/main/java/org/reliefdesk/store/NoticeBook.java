@@ -72,7 +72,7 @@ public final class NoticeBook implements NoticeRegister {
                 .setParameter("id", id)
                 .setParameter("y", year)
                 .setParameter("n", serial)
-                .setParameter("agency", agency)
+                .setParameter("agency", agency, String.class)
                 .setParameter("scope", d.scopeKey())
                 .setParameter("recipient", d.recipientKey())
                 .setParameter("name", cut(d.recipientName(), 200))
@@ -109,7 +109,10 @@ public final class NoticeBook implements NoticeRegister {
         return found;
     }
 
-    /** The notices issued, newest first: number, recipient, as-of date, tickets named. */
+    /**
+     * The notices issued, newest first: number (the agency {@code null} for the default
+     * abbreviation), recipient, as-of date, tickets named.
+     */
     public record Entry(
             String agency,
             int year,

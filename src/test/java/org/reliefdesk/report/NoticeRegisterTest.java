@@ -159,6 +159,76 @@ class NoticeRegisterTest {
         }
     }
 
+    /**
+     * A notice first made in English keeps its number, and printed in Chinese it reads 救助督, not
+     * the English default: the default abbreviation is said in the reader's language. Before, the
+     * register kept "Relief Supervision" and the Chinese letter read "Relief Supervision〔2026〕1号".
+     */
+    @Test
+    void aNoticeFirstMadeInEnglishReadsInChineseUnderTheChineseAbbreviation() throws Exception {
+        Path other = dir.resolve("english-first");
+        CliRun imported = CliRun.of(
+                "import",
+                "--file",
+                Path.of("sample-data", "luquan-2021-11-23.jsonl").toString(),
+                "--data-dir",
+                other.toString());
+        assertEquals(0, imported.code(), imported.err());
+        Path pdf = dir.resolve("english-first.pdf");
+        CliRun english = CliRun.of(
+                "report",
+                "overdue",
+                "--as-of",
+                "2021-11-23",
+                "--format",
+                "pdf",
+                "--out",
+                pdf.toString(),
+                "--data-dir",
+                other.toString(),
+                "--lang",
+                "en");
+        assertEquals(0, english.code(), english.err());
+        List<String> inEnglish = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            Matcher m = Pattern.compile("Relief\\s+Supervision\\s+\\[(\\d{4})\\]\\s+No\\.\\s+(\\d+)")
+                    .matcher(new PDFTextStripper().getText(doc));
+            while (m.find()) {
+                String number = m.group(1) + "/" + m.group(2);
+                if (!inEnglish.contains(number)) {
+                    inEnglish.add(number);
+                }
+            }
+        }
+        assertFalse(inEnglish.isEmpty(), "the English letters' numbers");
+
+        CliRun chinese = CliRun.of(
+                "report",
+                "overdue",
+                "--as-of",
+                "2021-11-23",
+                "--format",
+                "pdf",
+                "--out",
+                pdf.toString(),
+                "--data-dir",
+                other.toString());
+        assertEquals(0, chinese.code(), chinese.err());
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        assertFalse(text.contains("Relief"), "no English abbreviation in the Chinese letters");
+        List<String> inChinese = new ArrayList<>();
+        for (String n : numbers(text)) {
+            Matcher m = NUMBER.matcher(n);
+            assertTrue(m.matches());
+            assertEquals("救助督", m.group(1), n);
+            inChinese.add(m.group(2) + "/" + m.group(3));
+        }
+        assertEquals(inEnglish, inChinese, "a reprint in Chinese keeps the numbers given in English");
+    }
+
     @Test
     void theLetterheadIsTheOfficesOwnAndABadValueChangesNothing() throws Exception {
         Path other = dir.resolve("letterhead-data");

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -227,6 +228,42 @@ class MigrationTest {
                 var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM ticket WHERE moves IS NULL")) {
             r.next();
             assertEquals(0, r.getInt(1), "the migration kept every row's movements");
+        }
+    }
+
+    /**
+     * Schema 15: a notice issued under the default abbreviation keeps none, whichever language
+     * stored it; one the office set itself is kept.
+     */
+    @Test
+    void noticesUnderTheDefaultAbbreviationKeepNoneOfTheirOwn() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .resourceProvider(new ListedMigrations())
+                .javaMigrationClassProvider(List::of)
+                .javaMigrations(new StepMovesMigration(), new TicketFormsMigration())
+                .target("14")
+                .load()
+                .migrate();
+        Map<String, String> stored = Map.of("Relief Supervision", "1", "救助督", "2", "禄救督", "3");
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                PreparedStatement ps = c.prepareStatement("INSERT INTO notice (id, issue_year, serial, agency,"
+                        + " scope_key, recipient_key, recipient_name, as_of, content_key, issued_at) VALUES (?, 2026,"
+                        + " ?, ?, 'county', ?, '县水利部门', DATE '2026-12-05', 'c', TIMESTAMP WITH TIME ZONE"
+                        + " '2026-12-05 09:00:00+08')")) {
+            for (var e : stored.entrySet()) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setInt(2, Integer.parseInt(e.getValue()));
+                ps.setString(3, e.getKey());
+                ps.setString(4, "department:" + e.getValue());
+                ps.executeUpdate();
+            }
+        }
+        try (LocalStore store = LocalStore.open(dir)) {
+            Map<Integer, String> agencies = new TreeMap<>();
+            store.notices().list().forEach(n -> agencies.put(n.serial(), String.valueOf(n.agency())));
+            assertEquals(Map.of(1, "null", 2, "null", 3, "禄救督"), agencies);
         }
     }
 

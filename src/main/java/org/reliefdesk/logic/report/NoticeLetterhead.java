@@ -58,9 +58,22 @@ public record NoticeLetterhead(
                 copyTo != null ? copyTo : texts.msg("report.notice.copyToDefault"));
     }
 
-    /** A notice number as written under the header: 救助督〔2021〕12号. */
+    /**
+     * A notice number as written under the header: 救助督〔2021〕12号. A {@code null} agency is the
+     * default abbreviation, said in {@code texts}' language (a notice issued under the default
+     * keeps none of its own, so one made in English does not print "Relief Supervision" in Chinese).
+     */
     public static String number(Texts texts, String agency, int year, int serial) {
-        return texts.msg("report.notice.number", agency, String.valueOf(year), String.valueOf(serial));
+        return texts.msg(
+                "report.notice.number",
+                agency != null ? agency : texts.msg("report.notice.agency"),
+                String.valueOf(year),
+                String.valueOf(serial));
+    }
+
+    /** The abbreviation a notice is issued under: {@code null} for the default, whatever its language. */
+    public static String issuedAgency(String resolvedAgency, Texts texts) {
+        return texts.msg("report.notice.agency").equals(resolvedAgency) ? null : resolvedAgency;
     }
 
     private static void length(String field, String value, int max) {

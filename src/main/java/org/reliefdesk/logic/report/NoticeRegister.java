@@ -21,10 +21,16 @@ public interface NoticeRegister {
         }
     }
 
-    /** A registered notice: the abbreviation and number it was issued under, and when. */
+    /**
+     * A registered notice: the abbreviation it was issued under ({@code null}: the default, said in
+     * the reader's language by {@code NoticeLetterhead.number}), its number, and when.
+     */
     record Issued(String agency, int year, int serial, Instant issuedAt, boolean reprint) {}
 
-    /** Numbers every draft under {@code agency} (reprints keep their number as issued), all or none, in order. */
+    /**
+     * Numbers every draft under {@code agency} ({@code null}: the default; reprints keep their number
+     * as issued), all or none, in order.
+     */
     List<Issued> issue(List<Draft> drafts, String agency, Instant now);
 
     /** Of these tickets, those a notice of an earlier date than {@code asOf} already named (再次督办). */
