@@ -102,7 +102,7 @@ class RareCharactersTest {
     }
 
     /** A small report whose overdue tickets are those residents. */
-    private static OverdueReport report(List<String> names) {
+    static OverdueReport report(List<String> names) {
         List<OverdueRow> rows = new ArrayList<>();
         Instant submitted = Instant.parse("2021-11-01T02:00:00Z");
         for (int i = 0; i < names.size(); i++) {
