@@ -52,12 +52,18 @@ class ReportsGuiTest extends GuiTestBase {
         };
     }
 
-    /** Whether the report's pager (its page buttons and "n/m") is on screen. */
-    private boolean pagerShown() throws Exception {
-        return fx(() -> {
-            Node pager = lookup("#reportPages").query().lookup(".pagination-control");
-            return pager != null && pager.isVisible();
-        });
+    /**
+     * Waits until the report's pager (its page buttons and "n/m") exists, a new one being made for
+     * each report, and is shown or hidden as {@code shown} says.
+     */
+    private void awaitPager(boolean shown) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> {
+                    Node pager = lookup("#reportPages").query().lookup(".pagination-control");
+                    return pager != null && pager.isVisible() == shown;
+                }));
     }
 
     @Test
@@ -77,7 +83,7 @@ class ReportsGuiTest extends GuiTestBase {
                 () -> !lookup("#makeReportButton").queryButton().isDisabled());
 
         // before any report: the hint, and no pager reading "1/1" under it
-        assertFalse(pagerShown(), "a pager before any report");
+        awaitPager(false);
 
         // a date after today is refused beside the field, and nothing can be made
         DatePicker date = lookup("#reportDate").queryAs(DatePicker.class);
@@ -99,7 +105,7 @@ class ReportsGuiTest extends GuiTestBase {
         assertEquals(queueCount("环节超期（") + queueCount("督办·"), reported, made);
         Pagination pages = lookup("#reportPages").queryAs(Pagination.class);
         assertTrue(pages.getPageCount() >= 2, "notices of several departments: " + pages.getPageCount());
-        assertTrue(pagerShown(), "the made notices' pager");
+        awaitPager(true);
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
         Image first = lookup("#reportPage").queryAs(ImageView.class).getImage();
