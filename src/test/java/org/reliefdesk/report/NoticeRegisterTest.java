@@ -40,20 +40,31 @@ class NoticeRegisterTest {
 
     @BeforeAll
     static void sampleCounty() {
-        data = dir.resolve("data");
+        data = sampleIn("data");
+    }
+
+    /** A data directory of its own under the test's folder, the sample county imported into it. */
+    private static Path sampleIn(String name) {
+        Path into = dir.resolve(name);
         CliRun imported = CliRun.of(
                 "import",
                 "--file",
                 Path.of("sample-data", "luquan-2021-11-23.jsonl").toString(),
                 "--data-dir",
-                data.toString());
+                into.toString());
         assertEquals(0, imported.code(), imported.err());
+        return into;
     }
 
     private static String pdfText(String name, String... options) throws Exception {
+        return pdfText(data, name, options);
+    }
+
+    /** The text of the notices made from {@code dataDir} with {@code options}. */
+    private static String pdfText(Path dataDir, String name, String... options) throws Exception {
         Path pdf = dir.resolve(name + ".pdf");
         List<String> args = new ArrayList<>(List.of(
-                "report", "overdue", "--format", "pdf", "--out", pdf.toString(), "--data-dir", data.toString()));
+                "report", "overdue", "--format", "pdf", "--out", pdf.toString(), "--data-dir", dataDir.toString()));
         Collections.addAll(args, options);
         CliRun r = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
@@ -166,82 +177,33 @@ class NoticeRegisterTest {
      */
     @Test
     void aNoticeFirstMadeInEnglishReadsInChineseUnderTheChineseAbbreviation() throws Exception {
-        Path other = dir.resolve("english-first");
-        CliRun imported = CliRun.of(
-                "import",
-                "--file",
-                Path.of("sample-data", "luquan-2021-11-23.jsonl").toString(),
-                "--data-dir",
-                other.toString());
-        assertEquals(0, imported.code(), imported.err());
-        Path pdf = dir.resolve("english-first.pdf");
-        CliRun english = CliRun.of(
-                "report",
-                "overdue",
-                "--as-of",
-                "2021-11-23",
-                "--format",
-                "pdf",
-                "--out",
-                pdf.toString(),
-                "--data-dir",
-                other.toString(),
-                "--lang",
-                "en");
-        assertEquals(0, english.code(), english.err());
+        Path other = sampleIn("english-first");
         List<String> inEnglish = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            Matcher m = Pattern.compile("Relief\\s+Supervision\\s+\\[(\\d{4})\\]\\s+No\\.\\s+(\\d+)")
-                    .matcher(new PDFTextStripper().getText(doc));
-            while (m.find()) {
-                String number = m.group(1) + "/" + m.group(2);
-                if (!inEnglish.contains(number)) {
-                    inEnglish.add(number);
-                }
+        Matcher m = Pattern.compile("Relief\\s+Supervision\\s+\\[(\\d{4})\\]\\s+No\\.\\s+(\\d+)")
+                .matcher(pdfText(other, "english-first", "--as-of", "2021-11-23", "--lang", "en"));
+        while (m.find()) {
+            String number = m.group(1) + "/" + m.group(2);
+            if (!inEnglish.contains(number)) {
+                inEnglish.add(number);
             }
         }
         assertFalse(inEnglish.isEmpty(), "the English letters' numbers");
 
-        CliRun chinese = CliRun.of(
-                "report",
-                "overdue",
-                "--as-of",
-                "2021-11-23",
-                "--format",
-                "pdf",
-                "--out",
-                pdf.toString(),
-                "--data-dir",
-                other.toString());
-        assertEquals(0, chinese.code(), chinese.err());
-        String text;
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            text = new PDFTextStripper().getText(doc);
-        }
+        String text = pdfText(other, "chinese-after", "--as-of", "2021-11-23");
         assertFalse(text.contains("Relief"), "no English abbreviation in the Chinese letters");
         List<String> inChinese = new ArrayList<>();
         for (String n : numbers(text)) {
-            Matcher m = NUMBER.matcher(n);
-            assertTrue(m.matches());
-            assertEquals("救助督", m.group(1), n);
-            inChinese.add(m.group(2) + "/" + m.group(3));
+            Matcher c = NUMBER.matcher(n);
+            assertTrue(c.matches());
+            assertEquals("救助督", c.group(1), n);
+            inChinese.add(c.group(2) + "/" + c.group(3));
         }
         assertEquals(inEnglish, inChinese, "a reprint in Chinese keeps the numbers given in English");
     }
 
     @Test
     void theLetterheadIsTheOfficesOwnAndABadValueChangesNothing() throws Exception {
-        Path other = dir.resolve("letterhead-data");
-        assertEquals(
-                0,
-                CliRun.of(
-                                "import",
-                                "--file",
-                                Path.of("sample-data", "luquan-2021-11-23.jsonl")
-                                        .toString(),
-                                "--data-dir",
-                                other.toString())
-                        .code());
+        Path other = sampleIn("letterhead-data");
         CliRun set = CliRun.of(
                 "report",
                 "letterhead",
