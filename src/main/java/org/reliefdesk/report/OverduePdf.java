@@ -122,7 +122,7 @@ public final class OverduePdf {
                 "issuer",
                 head.issuer(),
                 "agency",
-                head.agency(),
+                head.agencyIn(texts),
                 "copyTo",
                 head.copyTo(),
                 "contact",
@@ -144,8 +144,7 @@ public final class OverduePdf {
                     report.asOfDate(),
                     rows.stream().map(OverdueRow::ticketNo).toList()));
         }
-        List<NoticeRegister.Issued> numbers =
-                run.register().issue(drafts, NoticeLetterhead.issuedAgency(head.agency(), texts), report.generatedAt());
+        List<NoticeRegister.Issued> numbers = run.register().issue(drafts, head.agency(), report.generatedAt());
         JasperPrint all = null;
         int page = 1;
         for (int i = 0; i < units.size(); i++) {

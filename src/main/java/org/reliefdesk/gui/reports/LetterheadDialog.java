@@ -35,7 +35,7 @@ public final class LetterheadDialog {
         dialog.setTitle(texts.msg("reports.letterhead.title"));
         dialog.setHeaderText(texts.msg("reports.letterhead.header"));
         TextField issuer = field("letterheadIssuer", current.issuer(), defaults.issuer());
-        TextField agency = field("letterheadAgency", current.agency(), defaults.agency());
+        TextField agency = field("letterheadAgency", current.agency(), defaults.agencyIn(texts));
         TextField days = field("letterheadReplyDays", String.valueOf(current.replyDays()), "3");
         TextField contact = field("letterheadContact", current.contact(), "");
         TextField phone = field("letterheadPhone", current.phone(), texts.msg("reports.letterhead.phoneHint"));

@@ -47,11 +47,15 @@ public record NoticeLetterhead(
                 blankToNull(copyTo));
     }
 
-    /** With the defaults filled in, in the report's language: the county's task force, 救助督, the leader in charge. */
+    /**
+     * With the defaults filled in, in the report's language: the county's task force, the leader in
+     * charge. The abbreviation stays {@code null} when it is the default: a notice is issued under
+     * none of its own, and {@link #agencyIn} says it in the language of whoever prints or lists it.
+     */
     public NoticeLetterhead resolved(String countyName, Texts texts) {
         return new NoticeLetterhead(
                 issuer != null ? issuer : texts.msg("report.notice.issuer", countyName),
-                agency != null ? agency : texts.msg("report.notice.agency"),
+                agency,
                 replyDays,
                 contact,
                 phone,
@@ -64,16 +68,16 @@ public record NoticeLetterhead(
      * keeps none of its own, so one made in English does not print "Relief Supervision" in Chinese).
      */
     public static String number(Texts texts, String agency, int year, int serial) {
-        return texts.msg(
-                "report.notice.number",
-                agency != null ? agency : texts.msg("report.notice.agency"),
-                String.valueOf(year),
-                String.valueOf(serial));
+        return texts.msg("report.notice.number", agencyIn(agency, texts), String.valueOf(year), String.valueOf(serial));
     }
 
-    /** The abbreviation a notice is issued under: {@code null} for the default, whatever its language. */
-    public static String issuedAgency(String resolvedAgency, Texts texts) {
-        return texts.msg("report.notice.agency").equals(resolvedAgency) ? null : resolvedAgency;
+    /** This letterhead's abbreviation as printed in {@code texts}' language (救助督 for the default). */
+    public String agencyIn(Texts texts) {
+        return agencyIn(agency, texts);
+    }
+
+    private static String agencyIn(String agency, Texts texts) {
+        return agency != null ? agency : texts.msg("report.notice.agency");
     }
 
     private static void length(String field, String value, int max) {
