@@ -12,15 +12,15 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 
-import net.sf.jasperreports.engine.JasperPrint;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.report.PdfPages;
 
 /** Made pages to leaf through: one page at a time, drawn off the FX thread when it is shown. */
 final class PagePreview {
 
     /** Draws one page of a print as a picture, off the FX thread. */
     interface Drawer {
-        void draw(JasperPrint p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed);
+        void draw(PdfPages p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed);
     }
 
     private PagePreview() {}
@@ -29,11 +29,10 @@ final class PagePreview {
      * The pages of {@code p} (a new Pagination for each print: re-pointing one shown on page 2 or
      * later left a blank page); {@code empty} is shown while there is none.
      */
-    static Pagination of(JasperPrint p, String id, Drawer drawer, Texts texts, Supplier<Node> empty) {
-        Pagination pages =
-                new Pagination(p == null ? 1 : Math.max(1, p.getPages().size()), 0);
+    static Pagination of(PdfPages p, String id, Drawer drawer, Texts texts, Supplier<Node> empty) {
+        Pagination pages = new Pagination(p == null ? 1 : Math.max(1, p.size()), 0);
         pages.setId(id);
-        if (p == null || p.getPages().isEmpty()) {
+        if (p == null || p.size() == 0) {
             // nothing to leaf through yet: no pager reading "1/1" under the hint (workbench.css)
             pages.getStyleClass().add("no-pages");
         }
@@ -41,8 +40,8 @@ final class PagePreview {
         return pages;
     }
 
-    private static Node page(JasperPrint p, int index, Drawer drawer, Texts texts, Supplier<Node> empty) {
-        if (p == null || p.getPages().isEmpty()) {
+    private static Node page(PdfPages p, int index, Drawer drawer, Texts texts, Supplier<Node> empty) {
+        if (p == null || p.size() == 0) {
             return new StackPane(empty.get());
         }
         StackPane paper = new StackPane(new ProgressIndicator());

@@ -1,5 +1,6 @@
 package org.reliefdesk.gui.reports;
 
+import java.io.IOException;
 import java.util.function.Consumer;
 
 import javafx.print.PageLayout;
@@ -8,12 +9,10 @@ import javafx.scene.Group;
 import javafx.scene.image.ImageView;
 import javafx.stage.Window;
 
-import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperPrintManager;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.report.PdfPages;
 
-/** Sends made pages to a printer: page setup and printer choice, then every page scaled to the printable area. */
+/** Sends made pages, as saved, to a printer: page setup and printer choice, then every page scaled to the printable area. */
 final class PrintPages {
 
     /** Sharp enough for a laser printer at 180 dpi. */
@@ -22,7 +21,7 @@ final class PrintPages {
     private PrintPages() {}
 
     /** Prints {@code p} after the person chose the page and the printer; {@code say} hears how it went. */
-    static void print(JasperPrint p, Window owner, Texts texts, Consumer<String> say) {
+    static void print(PdfPages p, Window owner, Texts texts, Consumer<String> say) {
         PrinterJob job = PrinterJob.createPrinterJob();
         if (job == null) {
             say.accept(texts.msg("reports.noPrinter"));
@@ -34,9 +33,8 @@ final class PrintPages {
         }
         PageLayout layout = job.getJobSettings().getPageLayout();
         try {
-            for (int i = 0; i < p.getPages().size(); i++) {
-                ImageView view =
-                        new ImageView(PagePictures.toFx(JasperPrintManager.printPageToImage(p, i, PRINT_ZOOM)));
+            for (int i = 0; i < p.size(); i++) {
+                ImageView view = new ImageView(PagePictures.toFx(p.draw(i, PRINT_ZOOM)));
                 view.setPreserveRatio(true);
                 // a notice's landscape attachment on portrait paper (or the reverse) is turned, not shrunk
                 boolean landscapePage =
@@ -55,9 +53,8 @@ final class PrintPages {
                 }
             }
             job.endJob();
-            say.accept(texts.msg(
-                    "reports.printed", p.getPages().size(), job.getPrinter().getName()));
-        } catch (JRException e) {
+            say.accept(texts.msg("reports.printed", p.size(), job.getPrinter().getName()));
+        } catch (IOException e) {
             job.cancelJob();
             say.accept(texts.msg("reports.failed", e.getMessage()));
         }

@@ -24,12 +24,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import net.sf.jasperreports.engine.JasperPrint;
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.DateFields;
 import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.report.OverduePdf;
+import org.reliefdesk.report.PdfPages;
 
 /**
  * The reports page: choose scope, date and report; make it (progress, cancel); look through its
@@ -138,9 +138,9 @@ public final class ReportsView {
 
         // A new report gets new pages: re-pointing the shown Pagination while it is on page 2 or
         // later left a blank page (its skin was still moving away from the old page).
-        vm.printProperty().addListener((o, a, p) -> root.setCenter(pagesOf(p)));
+        vm.pagesProperty().addListener((o, a, p) -> root.setCenter(pagesOf(p)));
         root.setTop(top);
-        root.setCenter(pagesOf(vm.printProperty().get()));
+        root.setCenter(pagesOf(vm.pagesProperty().get()));
     }
 
     /** 发文设置: read the letterhead off the FX thread, edit it in a dialog, save it off the FX thread. */
@@ -197,7 +197,7 @@ public final class ReportsView {
         };
     }
 
-    private Pagination pagesOf(JasperPrint p) {
+    private Pagination pagesOf(PdfPages p) {
         return PagePreview.of(p, "reportPages", vm::drawPage, texts, () -> {
             Label hint = new Label(texts.msg("reports.hint"));
             hint.setId("reportHint");
@@ -207,7 +207,7 @@ public final class ReportsView {
 
     /** Page setup and printer choice, then every page, scaled to the printable area. */
     private void print() {
-        PrintPages.print(vm.printProperty().get(), root.getScene().getWindow(), texts, vm.messageProperty()::set);
+        PrintPages.print(vm.pagesProperty().get(), root.getScene().getWindow(), texts, vm.messageProperty()::set);
     }
 
     public Parent root() {

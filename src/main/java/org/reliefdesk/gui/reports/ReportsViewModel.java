@@ -24,7 +24,6 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperPrintManager;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
@@ -36,6 +35,7 @@ import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Place;
 import org.reliefdesk.model.User;
 import org.reliefdesk.report.OverduePdf;
+import org.reliefdesk.report.PdfPages;
 import org.reliefdesk.report.ReportMaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +59,7 @@ public final class ReportsViewModel {
     private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
     private final ObjectProperty<OverduePdf.Kind> kind = new SimpleObjectProperty<>(OverduePdf.Kind.NOTICES);
     private final ObjectProperty<OverdueReport> report = new SimpleObjectProperty<>();
-    private final ObjectProperty<JasperPrint> print = new SimpleObjectProperty<>();
+    private final ObjectProperty<PdfPages> pages = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
@@ -175,19 +175,20 @@ public final class ReportsViewModel {
                         throw new CancellationException();
                     }
                     p.update(0.85, null);
-                    JasperPrint pages = OverduePdf.fill(
+                    JasperPrint filled = OverduePdf.fill(
                             which, maker.printRun(r, texts, ReportMaker.DEFAULT_PREVIOUS_DAYS, null), texts);
-                    return new Made(r, pages);
+                    p.update(0.95, null);
+                    return new Made(r, PdfPages.of(filled));
                 },
                 made -> {
                     done();
                     report.set(made.report());
-                    print.set(made.pages());
+                    pages.set(made.pages());
                     message.set(texts.msg(
                             "reports.made",
                             made.report().rows().size(),
                             made.report().supervisedRows(),
-                            made.pages().getPages().size()));
+                            made.pages().size()));
                 },
                 error -> {
                     done();
@@ -201,7 +202,7 @@ public final class ReportsViewModel {
                 (fraction, what) -> progress.set(fraction));
     }
 
-    private record Made(OverdueReport report, JasperPrint pages) {}
+    private record Made(OverdueReport report, PdfPages pages) {}
 
     private ReportMaker maker() {
         return new ReportMaker(
@@ -226,7 +227,7 @@ public final class ReportsViewModel {
     /** Asks where, then saves the made report as Excel or PDF (off the FX thread). */
     void save(Window owner, boolean excel) {
         OverdueReport r = report.get();
-        JasperPrint p = print.get();
+        PdfPages p = pages.get();
         if (r == null) {
             return;
         }
@@ -243,7 +244,7 @@ public final class ReportsViewModel {
                     if (excel) {
                         ReportMaker.writeXlsx(r, texts, file);
                     } else {
-                        ReportMaker.writePdf(p, file);
+                        p.save(file);
                     }
                     return file;
                 },
@@ -258,13 +259,9 @@ public final class ReportsViewModel {
                 });
     }
 
-    /** Draws one page of the made report as a picture (off the FX thread). */
-    void drawPage(JasperPrint p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
-        tasks.run(
-                UiTasks.Lane.JOB,
-                progress -> PagePictures.toFx(JasperPrintManager.printPageToImage(p, index, PREVIEW_ZOOM)),
-                then,
-                failed);
+    /** Draws one page of the made report, as saved, as a picture (off the FX thread). */
+    void drawPage(PdfPages p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
+        tasks.run(UiTasks.Lane.JOB, progress -> PagePictures.toFx(p.draw(index, PREVIEW_ZOOM)), then, failed);
     }
 
     /** Leaders and administrators issue notices: they set the letterhead and read the register. */
@@ -302,8 +299,9 @@ public final class ReportsViewModel {
         return report;
     }
 
-    ObjectProperty<JasperPrint> printProperty() {
-        return print;
+    /** The made report's pages as they are saved and printed. */
+    ObjectProperty<PdfPages> pagesProperty() {
+        return pages;
     }
 
     BooleanProperty busyProperty() {

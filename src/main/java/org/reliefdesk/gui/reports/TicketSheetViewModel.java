@@ -16,8 +16,6 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 
-import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperPrintManager;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.clock.TicketClock;
@@ -25,7 +23,7 @@ import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketHistory;
-import org.reliefdesk.report.ReportMaker;
+import org.reliefdesk.report.PdfPages;
 import org.reliefdesk.report.TicketSheetPdf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +39,7 @@ public final class TicketSheetViewModel {
     private final WorkbenchViewModel vm;
     private final Texts texts;
     private final List<Ticket> tickets;
-    private final ObjectProperty<JasperPrint> print = new SimpleObjectProperty<>();
+    private final ObjectProperty<PdfPages> pages = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
 
@@ -70,21 +68,18 @@ public final class TicketSheetViewModel {
                                                 t, vm.store().tickets().events(t.id())),
                                         clocks.get(i)));
                             }
-                            return TicketSheetPdf.fill(
+                            return PdfPages.of(TicketSheetPdf.fill(
                                     sheets,
                                     vm.catalog(),
                                     texts,
                                     names,
                                     printedBy,
-                                    vm.config().clock().instant());
+                                    vm.config().clock().instant()));
                         },
                         made -> {
                             busy.set(false);
-                            print.set(made);
-                            message.set(texts.msg(
-                                    "sheet.made",
-                                    tickets.size(),
-                                    made.getPages().size()));
+                            pages.set(made);
+                            message.set(texts.msg("sheet.made", tickets.size(), made.size()));
                         },
                         error -> {
                             busy.set(false);
@@ -94,7 +89,7 @@ public final class TicketSheetViewModel {
 
     /** Asks where, then writes the PDF whole or not at all (off the FX thread). */
     void save(Window owner) {
-        JasperPrint p = print.get();
+        PdfPages p = pages.get();
         if (p == null) {
             return;
         }
@@ -108,7 +103,7 @@ public final class TicketSheetViewModel {
                 .run(
                         UiTasks.Lane.JOB,
                         progress -> {
-                            ReportMaker.writePdf(p, file);
+                            p.save(file);
                             return file;
                         },
                         saved -> {
@@ -131,13 +126,12 @@ public final class TicketSheetViewModel {
         }
     }
 
-    /** Draws one page as a picture (off the FX thread). */
-    void drawPage(JasperPrint p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
+    /** Draws one page, as saved, as a picture (off the FX thread). */
+    void drawPage(PdfPages p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
         vm.tasks()
                 .run(
                         UiTasks.Lane.JOB,
-                        progress -> PagePictures.toFx(
-                                JasperPrintManager.printPageToImage(p, index, ReportsViewModel.PREVIEW_ZOOM)),
+                        progress -> PagePictures.toFx(p.draw(index, ReportsViewModel.PREVIEW_ZOOM)),
                         then,
                         failed);
     }
@@ -154,8 +148,9 @@ public final class TicketSheetViewModel {
                 : texts.msg("sheet.windowMany", tickets.get(0).ticketNo(), tickets.size());
     }
 
-    ObjectProperty<JasperPrint> printProperty() {
-        return print;
+    /** The made sheets as they are saved and printed. */
+    ObjectProperty<PdfPages> pagesProperty() {
+        return pages;
     }
 
     BooleanProperty busyProperty() {

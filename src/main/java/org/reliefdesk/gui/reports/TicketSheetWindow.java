@@ -55,7 +55,7 @@ public final class TicketSheetWindow {
         close.setId("sheetClose");
         close.setCancelButton(true);
         for (Button b : List.of(print, save)) {
-            b.disableProperty().bind(model.printProperty().isNull().or(model.busyProperty()));
+            b.disableProperty().bind(model.pagesProperty().isNull().or(model.busyProperty()));
         }
         print.setOnAction(e -> print());
         save.setOnAction(e -> model.save(stage));
@@ -68,7 +68,7 @@ public final class TicketSheetWindow {
         root.setId("sheetWindow");
         root.setTop(bar);
         showPages();
-        model.printProperty().addListener((o, a, p) -> showPages());
+        model.pagesProperty().addListener((o, a, p) -> showPages());
         Focus.shortcut(root, new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
             if (!print.isDisabled()) {
                 print();
@@ -102,7 +102,7 @@ public final class TicketSheetWindow {
 
     private void showPages() {
         root.setCenter(PagePreview.of(
-                model.printProperty().get(),
+                model.pagesProperty().get(),
                 "sheetPages",
                 model::drawPage,
                 model.texts(),
@@ -110,6 +110,6 @@ public final class TicketSheetWindow {
     }
 
     private void print() {
-        PrintPages.print(model.printProperty().get(), stage, model.texts(), model.messageProperty()::set);
+        PrintPages.print(model.pagesProperty().get(), stage, model.texts(), model.messageProperty()::set);
     }
 }

@@ -70,7 +70,7 @@ class ReportsViewModelTest {
             vm.make();
             assertFalse(vm.busyProperty().get());
             assertNotNull(vm.reportProperty().get());
-            assertFalse(vm.printProperty().get().getPages().isEmpty());
+            assertFalse(vm.pagesProperty().get().size() == 0);
             assertTrue(vm.messageProperty()
                     .get()
                     .contains(String.valueOf(vm.reportProperty().get().rows().size())));

@@ -44,7 +44,7 @@ class TicketSheetViewModelTest {
             assertEquals("工单办理单-" + two.get(0).ticketNo() + "等2件.pdf", vm.suggestedName());
             vm.make();
             assertFalse(vm.busyProperty().get());
-            int pages = vm.printProperty().get().getPages().size();
+            int pages = vm.pagesProperty().get().size();
             assertTrue(pages >= 2, "one sheet or more per ticket: " + pages);
             assertEquals("共 2 件工单，" + pages + " 页", vm.messageProperty().get());
             vm.save(null);
@@ -78,7 +78,7 @@ class TicketSheetViewModelTest {
             TicketSheetViewModel vm = new TicketSheetViewModel(
                     workbench, workbench.list().visible().subList(0, 1));
             vm.save(null);
-            assertNull(vm.printProperty().get(), "nothing made yet, nothing to save");
+            assertNull(vm.pagesProperty().get(), "nothing made yet, nothing to save");
             vm.make();
             String made = vm.messageProperty().get();
             vm.save(null);
