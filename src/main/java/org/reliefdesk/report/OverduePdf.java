@@ -197,7 +197,7 @@ public final class OverduePdf {
                                 str(rows.size()),
                                 str(supervised),
                                 repeated > 0 ? texts.msg("report.notice.bodyRepeat", str(repeated)) : "",
-                                report.scopeTitle()));
+                                oneLine(report.scopeTitle())));
         p.put("REQUEST", indent + texts.msg("report.notice.request", day(texts).format(replyBy), head.issuer()));
         p.put(
                 "CONTACT",
@@ -480,6 +480,14 @@ public final class OverduePdf {
             maps.add(m);
         }
         return new JRMapCollectionDataSource(maps);
+    }
+
+    /**
+     * A scope's name kept on one line in running text: "县 · 水利" joined by no-break spaces, where
+     * java.text's line rules broke after "县 " and a letter's line opened with "· 水利".
+     */
+    static String oneLine(String scopeTitle) {
+        return scopeTitle.replace(" · ", "\u00A0·\u00A0");
     }
 
     public static void writePdf(JasperPrint print, OutputStream out) throws JRException {

@@ -12,14 +12,17 @@ import org.reliefdesk.model.InvalidFieldException;
 
 /**
  * What the printed reports can print: a character one of the embedded fonts of the "ReliefDesk"
- * font set has (fonts/reliefdesk-fonts.xml). Every text is checked before a report is filled, and
- * a character neither font has stops the report with the ticket, the field and the character —
- * a name is never printed with a character silently missing.
+ * font set has (fonts/reliefdesk-fonts.xml: Liberation Serif, the Song face, the CJK fallback).
+ * Every text is checked before a report is filled, and a character no font has stops the report
+ * with the ticket, the field and the character — a name is never printed with a character
+ * silently missing.
  */
 final class PrintableText {
 
-    private static final List<Font> FONTS =
-            List.of(load("/fonts/gbsn00lp.ttf"), load("/fonts/DroidSansFallbackFull.ttf"));
+    private static final List<Font> FONTS = List.of(
+            load("/fonts/LiberationSerif-Regular.ttf"),
+            load("/fonts/gbsn00lp.ttf"),
+            load("/fonts/DroidSansFallbackFull.ttf"));
 
     private PrintableText() {}
 

@@ -1,6 +1,7 @@
 package org.reliefdesk.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.report.OverdueReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,22 +29,53 @@ class NoticeLineBreaksTest {
 
     @Test
     void noLineOfANoticeOpensWithAClosingMark() throws Exception {
-        Texts zh = new Texts(Texts.CHINESE);
-        Path pdf = dir.resolve("notice.pdf");
-        ReportMaker.writePdf(
-                OverduePdf.fill(
-                        OverduePdf.Kind.NOTICES,
-                        TestRuns.of(RareCharactersTest.report(List.of("李四", "王五", "赵六")), zh),
-                        zh),
-                pdf);
-        String text;
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            text = new PDFTextStripper().getText(doc);
-        }
+        String text = noticeText(RareCharactersTest.report(List.of("李四", "王五", "赵六")));
         List<String> opening = text.lines()
                 .map(String::strip)
                 .filter(l -> OPENS_WITH_CLOSING_MARK.matcher(l).matches())
                 .toList();
         assertEquals(List.of(), opening, text);
+    }
+
+    /**
+     * "禄劝彝族苗族自治县 · 水利" stays on one line in a letter's body: with 25 tickets the
+     * department's notice broke after "县 " and its next line opened with "· 水利。".
+     */
+    @Test
+    void aScopeNameIsNotBrokenAtItsDot() throws Exception {
+        for (int tickets : new int[] {3, 12, 25, 100}) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < tickets; i++) {
+                names.add("李四" + i);
+            }
+            OverdueReport county = RareCharactersTest.report(names);
+            OverdueReport water = new OverdueReport(
+                    county.scope(),
+                    county.countyName(),
+                    "禄劝彝族苗族自治县 · 水利",
+                    county.asOfDate(),
+                    county.asOf(),
+                    county.generatedAt(),
+                    county.rows(),
+                    county.byDepartmentItem(),
+                    county.byDepartment(),
+                    county.byTownship(),
+                    county.totals());
+            String text = noticeText(water);
+            List<String> split = text.lines()
+                    .map(String::strip)
+                    .filter(l -> l.startsWith("·") || l.endsWith("·"))
+                    .toList();
+            assertEquals(List.of(), split, tickets + " tickets: " + text);
+        }
+    }
+
+    private String noticeText(OverdueReport report) throws Exception {
+        Texts zh = new Texts(Texts.CHINESE);
+        Path pdf = dir.resolve("notice.pdf");
+        ReportMaker.writePdf(OverduePdf.fill(OverduePdf.Kind.NOTICES, TestRuns.of(report, zh), zh), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc);
+        }
     }
 }
