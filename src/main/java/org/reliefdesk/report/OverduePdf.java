@@ -186,7 +186,7 @@ public final class OverduePdf {
         p.put("ISSUER", head.issuer());
         p.put("NUMBER", number);
         p.put("TITLE", texts.msg(repeated > 0 ? "report.notice.docTitleRepeat" : "report.notice.docTitle"));
-        p.put("RECIPIENT", to + texts.msg("report.notice.to"));
+        p.put("RECIPIENT", salutation(to) + texts.msg("report.notice.to"));
         String indent = texts.msg("report.paragraph.indent");
         p.put(
                 "BODY",
@@ -480,6 +480,15 @@ public final class OverduePdf {
             maps.add(m);
         }
         return new JRMapCollectionDataSource(maps);
+    }
+
+    /** A letter opens with a capital: "County water resources department:" (Chinese has no case). */
+    static String salutation(String to) {
+        if (to.isEmpty()) {
+            return to;
+        }
+        int first = to.offsetByCodePoints(0, 1);
+        return to.substring(0, first).toUpperCase(Locale.ROOT) + to.substring(first);
     }
 
     /**

@@ -101,8 +101,37 @@ class RareCharactersTest {
         }
     }
 
+    /** The red issuer line is one line in English too (it was set as two crowded ones), and the salutation opens with a capital. */
+    @Test
+    void anEnglishLetterHasItsIssuerOnOneLineAndOpensWithACapital() throws Exception {
+        Path pdf = dir.resolve("en.pdf");
+        Texts en = new Texts(Locale.ENGLISH);
+        ReportMaker.writePdf(
+                OverduePdf.fill(
+                        OverduePdf.Kind.NOTICES,
+                        TestRuns.of(report(List.of("李四"), "county water resources department"), en),
+                        en),
+                pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setEndPage(1);
+            String text = stripper.getText(doc);
+            assertEquals(
+                    "禄劝彝族苗族自治县 government assistance platform task force",
+                    text.lines().findFirst().orElseThrow().strip().replaceAll("\\s+", " "),
+                    text);
+            assertTrue(text.lines().anyMatch(l -> l.strip().equals("County water resources department:")), text);
+        }
+    }
+
     /** A small report whose overdue tickets are those residents. */
     static OverdueReport report(List<String> names) {
+        return report(names, "县水利部门");
+    }
+
+    /** The same, the tickets in the hands of {@code unit} (its name in the report's language). */
+    static OverdueReport report(List<String> names, String unit) {
         List<OverdueRow> rows = new ArrayList<>();
         Instant submitted = Instant.parse("2021-11-01T02:00:00Z");
         for (int i = 0; i < names.size(); i++) {
@@ -118,7 +147,7 @@ class RareCharactersTest {
                     names.get(i),
                     "530128**********47",
                     "问题解决",
-                    "县水利部门",
+                    unit,
                     submitted,
                     22,
                     0,
