@@ -205,9 +205,8 @@ public final class ReportsView {
         });
     }
 
-    /** Page setup and printer choice, then every page, scaled to the printable area. */
     private void print() {
-        PrintPages.print(vm.pagesProperty().get(), root.getScene().getWindow(), texts, vm.messageProperty()::set);
+        vm.print(root.getScene().getWindow());
     }
 
     public Parent root() {

@@ -259,6 +259,14 @@ public final class ReportsViewModel {
                 });
     }
 
+    /** Asks for the paper, the printer and the pages, then prints the made report as saved (off the FX thread). */
+    void print(Window owner) {
+        PdfPages p = pages.get();
+        if (p != null) {
+            PrintPages.print(p, owner, texts, tasks, message::set);
+        }
+    }
+
     /** Draws one page of the made report, as saved, as a picture (off the FX thread). */
     void drawPage(PdfPages p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
         tasks.run(UiTasks.Lane.JOB, progress -> PagePictures.toFx(p.draw(index, PREVIEW_ZOOM)), then, failed);

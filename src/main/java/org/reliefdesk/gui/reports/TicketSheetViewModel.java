@@ -126,6 +126,14 @@ public final class TicketSheetViewModel {
         }
     }
 
+    /** Asks for the paper, the printer and the pages, then prints the sheets as saved (off the FX thread). */
+    void print(Window owner) {
+        PdfPages p = pages.get();
+        if (p != null) {
+            PrintPages.print(p, owner, texts, vm.tasks(), message::set);
+        }
+    }
+
     /** Draws one page, as saved, as a picture (off the FX thread). */
     void drawPage(PdfPages p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
         vm.tasks()

@@ -110,6 +110,6 @@ public final class TicketSheetWindow {
     }
 
     private void print() {
-        PrintPages.print(model.pagesProperty().get(), stage, model.texts(), model.messageProperty()::set);
+        model.print(stage);
     }
 }

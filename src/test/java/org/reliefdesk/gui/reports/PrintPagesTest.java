@@ -1,0 +1,69 @@
+package org.reliefdesk.gui.reports;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import javafx.print.PageRange;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The pages a person chose in the print dialog are the pages printed (every page was printed whatever was chosen). */
+class PrintPagesTest {
+
+    @Test
+    void noRangeChosenPrintsEveryPage() {
+        assertEquals(List.of(0, 1, 2), PrintPages.chosen(null, 3));
+        assertEquals(List.of(0, 1, 2), PrintPages.chosen(new PageRange[0], 3));
+    }
+
+    @Test
+    void pagesTwoToThreeOfNinePrintThoseTwo() {
+        assertEquals(List.of(1, 2), PrintPages.chosen(new PageRange[] {new PageRange(2, 3)}, 9));
+    }
+
+    @Test
+    void rangesBeyondTheDocumentStopAtItsLastPageAndNoPagePrintsTwice() {
+        assertEquals(
+                List.of(0, 7, 8),
+                PrintPages.chosen(new PageRange[] {new PageRange(1, 1), new PageRange(8, 12), new PageRange(9, 9)}, 9));
+    }
+
+    /** An A4 notice prints at its own size on A4 paper, whatever the printer's margins (it was shrunk into them, to 87 %). */
+    @Test
+    void anA4PagePrintsAtItsOwnSizeOnA4() {
+        assertEquals(new PrintPages.Placement(false, 1.0), PrintPages.Placement.of(595.3, 841.9, 595.3, 841.9));
+        // the picture of a page may be a point larger than the page by rounding
+        assertEquals(new PrintPages.Placement(false, 1.0), PrintPages.Placement.of(595.6, 842.4, 595.3, 841.9));
+    }
+
+    @Test
+    void aLandscapeAttachmentIsTurnedOntoPortraitPaperNotShrunk() {
+        assertEquals(new PrintPages.Placement(true, 1.0), PrintPages.Placement.of(841.9, 595.3, 595.3, 841.9));
+    }
+
+    @Test
+    void onSmallerPaperAPageIsShrunkToFit() {
+        // A4 on US Letter (612 × 792 pt): the height decides
+        PrintPages.Placement onLetter = PrintPages.Placement.of(595.3, 841.9, 612, 792);
+        assertEquals(false, onLetter.turn());
+        assertEquals(792 / 840.9, onLetter.scale(), 1e-9);
+    }
+
+    /** The table's head (the landscape page's top) goes to the portrait paper's left edge (GB/T 9704-2012, 10.1). */
+    @Test
+    void aTurnedPageHasItsTopAtThePapersLeftEdge() {
+        BufferedImage landscape = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 40; x++) {
+            landscape.setRGB(x, 0, 0xffffff); // the top row white, the rest black
+        }
+        BufferedImage portrait = PrintPages.turned(landscape);
+        assertEquals(20, portrait.getWidth());
+        assertEquals(40, portrait.getHeight());
+        for (int y = 0; y < 40; y++) {
+            assertEquals(0xffffff, portrait.getRGB(0, y) & 0xffffff, "left column, row " + y);
+            assertEquals(0, portrait.getRGB(19, y) & 0xffffff, "right column, row " + y);
+        }
+    }
+}
