@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javafx.application.Platform;
 import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
 
@@ -13,22 +14,11 @@ import javafx.util.StringConverter;
  * Dates as people type them: 2024-10-01, 2024/10/1, 2024.10.1, 20241001 or 2024年10月1日, shown
  * back as 2024-10-01 in both languages (the date pickers' own format follows the machine's
  * locale and throws on anything else, which ended in the crash dialog). Text that is no date
- * leaves the field empty of a value and keeps what was typed, so the form's check names it.
+ * leaves the field empty of a value and stays in the field as typed, so the check beside it can
+ * name it ("统计日期：必须是日期，如 2024-10-01") and the person can mend it; the picker used to wipe
+ * it and say only that no date was chosen.
  */
 public final class DateFields {
-
-    /** Converts between a picker's text and its date. */
-    public static final StringConverter<LocalDate> CONVERTER = new StringConverter<>() {
-        @Override
-        public String toString(LocalDate date) {
-            return date == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(date);
-        }
-
-        @Override
-        public LocalDate fromString(String text) {
-            return parse(text);
-        }
-    };
 
     private static final Pattern PARTS =
             Pattern.compile("\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?\\s*");
@@ -36,10 +26,28 @@ public final class DateFields {
 
     private DateFields() {}
 
-    /** Makes {@code picker} take typed dates in any of the forms above. */
+    /** A picker's converter: parses what is typed, 2024-10-01 back. */
+    public static StringConverter<LocalDate> converter() {
+        return new KeepsTyped();
+    }
+
+    /** Makes {@code picker} take typed dates in any of the forms above, and keep a text that is no date. */
     public static DatePicker lenient(DatePicker picker) {
-        picker.setConverter(CONVERTER);
+        KeepsTyped converter = new KeepsTyped();
+        picker.setConverter(converter);
         picker.setPromptText("2024-10-01");
+        picker.valueProperty().addListener((o, before, now) -> {
+            String typed = converter.rejected;
+            if (now == null && !typed.isEmpty()) {
+                // the picker's skin empties the field whenever the value is none, after this listener
+                Platform.runLater(() -> {
+                    if (picker.getValue() == null
+                            && picker.getEditor().getText().isEmpty()) {
+                        picker.getEditor().setText(typed);
+                    }
+                });
+            }
+        });
         return picker;
     }
 
@@ -60,6 +68,23 @@ public final class DateFields {
                     Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
             return null; // 2024-02-30
+        }
+    }
+
+    private static final class KeepsTyped extends StringConverter<LocalDate> {
+        // the last text that was no date, put back in the field by lenient()
+        private String rejected = "";
+
+        @Override
+        public String toString(LocalDate date) {
+            return date == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(date);
+        }
+
+        @Override
+        public LocalDate fromString(String text) {
+            LocalDate date = parse(text);
+            rejected = date == null && text != null ? text.strip() : "";
+            return date;
         }
     }
 }

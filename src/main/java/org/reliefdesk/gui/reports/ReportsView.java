@@ -54,6 +54,7 @@ public final class ReportsView {
         DatePicker date = DateFields.lenient(new DatePicker());
         date.setId("reportDate");
         date.valueProperty().bindBidirectional(vm.asOfProperty());
+        vm.asOfTextProperty().bind(date.getEditor().textProperty());
         Label dateError = new Label();
         dateError.setId("reportDateError");
         dateError.getStyleClass().add("field-error");

@@ -57,6 +57,8 @@ public final class ReportsViewModel {
     private final ObservableList<ScopeChoice> scopes = FXCollections.observableArrayList();
     private final ObjectProperty<ScopeChoice> scope = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
+    // what is in the date field: the date's text, or what was typed that is no date
+    private final StringProperty asOfText = new SimpleStringProperty("");
     private final ObjectProperty<OverduePdf.Kind> kind = new SimpleObjectProperty<>(OverduePdf.Kind.NOTICES);
     private final ObjectProperty<OverdueReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<PdfPages> pages = new SimpleObjectProperty<>();
@@ -74,6 +76,7 @@ public final class ReportsViewModel {
         this.notices = new NoticeDesk(vm, this::townships, message);
         asOf.set(vm.today());
         asOf.addListener((o, a, d) -> checkDate());
+        asOfText.addListener((o, a, t) -> checkDate());
     }
 
     /** A scope the user may choose, with its label. */
@@ -140,7 +143,9 @@ public final class ReportsViewModel {
 
     private void checkDate() {
         LocalDate d = asOf.get();
-        if (d == null) {
+        if (d == null && !asOfText.get().isBlank()) {
+            dateError.set(texts.describe(new InvalidFieldException("asOf", "rule.form.date")));
+        } else if (d == null) {
             dateError.set(texts.msg("reports.dateMissing"));
         } else if (d.isAfter(vm.today())) {
             dateError.set(texts.describe(new InvalidFieldException("asOf", "rule.report.futureDate", d, vm.today())));
@@ -297,6 +302,11 @@ public final class ReportsViewModel {
 
     ObjectProperty<LocalDate> asOfProperty() {
         return asOf;
+    }
+
+    /** The date field's text as shown: a date, or what was typed that is no date. */
+    StringProperty asOfTextProperty() {
+        return asOfText;
     }
 
     ObjectProperty<OverduePdf.Kind> kindProperty() {

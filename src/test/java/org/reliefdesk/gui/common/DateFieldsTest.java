@@ -2,6 +2,8 @@ package org.reliefdesk.gui.common;
 
 import java.time.LocalDate;
 
+import javafx.util.StringConverter;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +20,7 @@ class DateFieldsTest {
         }) {
             assertEquals(first, DateFields.parse(typed), typed);
         }
-        assertEquals("2024-10-01", DateFields.CONVERTER.toString(first));
+        assertEquals("2024-10-01", DateFields.converter().toString(first));
     }
 
     @Test
@@ -26,6 +28,15 @@ class DateFieldsTest {
         for (String typed : new String[] {"", "  ", "abc", "2024-13-01", "2024-02-30", "10/01/2024", "2024-10"}) {
             assertNull(DateFields.parse(typed), typed);
         }
-        assertNull(DateFields.CONVERTER.fromString(null));
+        assertNull(DateFields.converter().fromString(null));
+    }
+
+    @Test
+    void aDateIsShownAsIsoAndNoDateAsNothing() {
+        StringConverter<LocalDate> field = DateFields.converter();
+        assertNull(field.fromString(" 2026-13-45 "));
+        assertEquals("", field.toString(null));
+        assertEquals(LocalDate.of(2026, 12, 5), field.fromString("2026/12/5"));
+        assertEquals("2026-12-05", field.toString(LocalDate.of(2026, 12, 5)));
     }
 }

@@ -59,6 +59,18 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void aTypedTextThatIsNoDateIsNamedWithTheRule() throws Exception {
+        try (Workspace w = TestWorkspaces.demo(dir, 50)) {
+            ReportsViewModel vm = new ReportsViewModel(new WorkbenchViewModel(w, DemoUsers.LEADER));
+            vm.asOfTextProperty().set("2026-13-45");
+            vm.asOfProperty().set(null);
+            assertEquals("统计日期：必须是日期，如 2024-10-01", vm.dateErrorProperty().get());
+            vm.asOfTextProperty().set("");
+            assertEquals("请选择统计日期", vm.dateErrorProperty().get());
+        }
+    }
+
+    @Test
     void makesTheReportAndSavesItWhereThePersonChose() throws Exception {
         Path chosen = dir.resolve("out").resolve("report.xlsx");
         Files.createDirectories(chosen.getParent());

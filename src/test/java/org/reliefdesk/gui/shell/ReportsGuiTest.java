@@ -94,6 +94,34 @@ class ReportsGuiTest extends GuiTestBase {
         assertTrue(lookup("#makeReportButton").queryButton().isDisabled());
         interact(() -> date.setValue(DAY));
 
+        // a date typed wrong is named with the rule, and stays in the field to be mended
+        interact(() -> {
+            date.getEditor().requestFocus();
+            date.getEditor().selectAll();
+        });
+        write("2026-13-45");
+        push(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> "统计日期：必须是日期，如 2024-10-01"
+                        .equals(lookup("#reportDateError").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> "2026-13-45".equals(date.getEditor().getText()));
+        assertTrue(lookup("#makeReportButton").queryButton().isDisabled());
+        interact(() -> {
+            date.getEditor().requestFocus();
+            date.getEditor().selectAll();
+        });
+        write("2021/11/23");
+        push(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> lookup("#reportDateError").queryAs(Label.class).getText().isEmpty());
+        assertEquals(DAY, date.getValue());
+        assertEquals("2021-11-23", date.getEditor().getText());
+
         clickOn("#makeReportButton");
         WaitForAsyncUtils.waitFor(
                 60,
