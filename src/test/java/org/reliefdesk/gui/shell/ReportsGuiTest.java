@@ -52,6 +52,21 @@ class ReportsGuiTest extends GuiTestBase {
         };
     }
 
+    /** Types {@code text} over the date field's text, leaves it by Tab, and waits for the error beside it to read {@code error}. */
+    private void typeDate(DatePicker date, String text, String error) throws Exception {
+        interact(() -> {
+            date.getEditor().requestFocus();
+            date.getEditor().selectAll();
+        });
+        write(text);
+        push(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> error.equals(
+                        lookup("#reportDateError").queryAs(Label.class).getText()));
+    }
+
     /**
      * Waits until the report's pager (its page buttons and "n/m") exists, a new one being made for
      * each report, and is shown or hidden as {@code shown} says.
@@ -95,30 +110,11 @@ class ReportsGuiTest extends GuiTestBase {
         interact(() -> date.setValue(DAY));
 
         // a date typed wrong is named with the rule, and stays in the field to be mended
-        interact(() -> {
-            date.getEditor().requestFocus();
-            date.getEditor().selectAll();
-        });
-        write("2026-13-45");
-        push(KeyCode.TAB);
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> "统计日期：必须是日期，如 2024-10-01"
-                        .equals(lookup("#reportDateError").queryAs(Label.class).getText()));
+        typeDate(date, "2026-13-45", "统计日期：必须是日期，如 2024-10-01");
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> "2026-13-45".equals(date.getEditor().getText()));
         assertTrue(lookup("#makeReportButton").queryButton().isDisabled());
-        interact(() -> {
-            date.getEditor().requestFocus();
-            date.getEditor().selectAll();
-        });
-        write("2021/11/23");
-        push(KeyCode.TAB);
-        WaitForAsyncUtils.waitFor(
-                10,
-                TimeUnit.SECONDS,
-                () -> lookup("#reportDateError").queryAs(Label.class).getText().isEmpty());
+        typeDate(date, "2021/11/23", "");
         assertEquals(DAY, date.getValue());
         assertEquals("2021-11-23", date.getEditor().getText());
 
