@@ -71,7 +71,7 @@ final class PrintPages {
                 printed -> say.accept(texts.msg("reports.printed", printed, printer)),
                 error -> {
                     job.cancelJob();
-                    say.accept(texts.msg("reports.printFailed", String.valueOf(error.getMessage())));
+                    say.accept(texts.msg("reports.printFailed", why(error, texts)));
                 });
     }
 
@@ -154,10 +154,22 @@ final class PrintPages {
         return out;
     }
 
-    /** The printer refused a page or the job; the message is the job's status. */
-    private static final class PrintFailed extends Exception {
+    /** Why printing stopped, in the person's words: the job was cancelled, or the printer or the system refused it. */
+    static String why(Throwable error, Texts texts) {
+        if (error instanceof PrintFailed failed) {
+            return texts.msg(
+                    failed.status == PrinterJob.JobStatus.CANCELED ? "reports.printCancelled" : "reports.printRefused");
+        }
+        return String.valueOf(error.getMessage());
+    }
+
+    /** The printer refused a page or the job, leaving it in {@code status}. */
+    static final class PrintFailed extends Exception {
+        final PrinterJob.JobStatus status;
+
         PrintFailed(PrinterJob.JobStatus status) {
             super(String.valueOf(status));
+            this.status = status;
         }
     }
 }

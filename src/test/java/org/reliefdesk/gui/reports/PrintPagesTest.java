@@ -2,10 +2,13 @@ package org.reliefdesk.gui.reports;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Locale;
 
 import javafx.print.PageRange;
+import javafx.print.PrinterJob;
 
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.i18n.Texts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -65,5 +68,24 @@ class PrintPagesTest {
             assertEquals(0xffffff, portrait.getRGB(0, y) & 0xffffff, "left column, row " + y);
             assertEquals(0, portrait.getRGB(19, y) & 0xffffff, "right column, row " + y);
         }
+    }
+
+    /** Words at the edge: a failed job is told in the person's language, not as the job's status code. */
+    @Test
+    void aFailedJobIsToldInWordsNotItsStatusCode() {
+        Texts zh = new Texts(Texts.CHINESE);
+        assertEquals(
+                "打印失败（打印机或系统未接受打印任务）",
+                zh.msg(
+                        "reports.printFailed",
+                        PrintPages.why(new PrintPages.PrintFailed(PrinterJob.JobStatus.ERROR), zh)));
+        assertEquals(
+                "Printing failed (the job was cancelled)",
+                new Texts(Locale.ENGLISH)
+                        .msg(
+                                "reports.printFailed",
+                                PrintPages.why(
+                                        new PrintPages.PrintFailed(PrinterJob.JobStatus.CANCELED),
+                                        new Texts(Locale.ENGLISH))));
     }
 }
