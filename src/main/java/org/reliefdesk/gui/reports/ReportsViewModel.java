@@ -56,16 +56,13 @@ public final class ReportsViewModel {
     private final UiTasks tasks;
     private final ObservableList<ScopeChoice> scopes = FXCollections.observableArrayList();
     private final ObjectProperty<ScopeChoice> scope = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
-    // what is in the date field: the date's text, or what was typed that is no date
-    private final StringProperty asOfText = new SimpleStringProperty("");
+    private final AsOfDate asOf;
     private final ObjectProperty<OverduePdf.Kind> kind = new SimpleObjectProperty<>(OverduePdf.Kind.NOTICES);
     private final ObjectProperty<OverdueReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<PdfPages> pages = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
-    private final StringProperty dateError = new SimpleStringProperty("");
     private UiTasks.Running running;
     private final NoticeDesk notices;
 
@@ -74,9 +71,7 @@ public final class ReportsViewModel {
         this.texts = vm.config().texts();
         this.tasks = vm.tasks();
         this.notices = new NoticeDesk(vm, this::townships, message);
-        asOf.set(vm.today());
-        asOf.addListener((o, a, d) -> checkDate());
-        asOfText.addListener((o, a, t) -> checkDate());
+        this.asOf = new AsOfDate(texts, vm.today());
     }
 
     /** A scope the user may choose, with its label. */
@@ -141,25 +136,12 @@ public final class ReportsViewModel {
         return scopes;
     }
 
-    private void checkDate() {
-        LocalDate d = asOf.get();
-        if (d == null && !asOfText.get().isBlank()) {
-            dateError.set(texts.describe(new InvalidFieldException("asOf", "rule.form.date")));
-        } else if (d == null) {
-            dateError.set(texts.msg("reports.dateMissing"));
-        } else if (d.isAfter(vm.today())) {
-            dateError.set(texts.describe(new InvalidFieldException("asOf", "rule.report.futureDate", d, vm.today())));
-        } else {
-            dateError.set("");
-        }
-    }
-
     /** Makes the report and its pages off the FX thread, with progress; {@link #cancel()} stops it. */
     void make() {
         ScopeChoice chosen = scope.get();
-        LocalDate date = asOf.get();
+        LocalDate date = asOf.date().get();
         OverduePdf.Kind which = kind.get();
-        if (chosen == null || date == null || !dateError.get().isEmpty() || busy.get()) {
+        if (chosen == null || date == null || !asOf.error().get().isEmpty() || busy.get()) {
             return;
         }
         busy.set(true);
@@ -301,12 +283,12 @@ public final class ReportsViewModel {
     }
 
     ObjectProperty<LocalDate> asOfProperty() {
-        return asOf;
+        return asOf.date();
     }
 
     /** The date field's text as shown: a date, or what was typed that is no date. */
     StringProperty asOfTextProperty() {
-        return asOfText;
+        return asOf.text();
     }
 
     ObjectProperty<OverduePdf.Kind> kindProperty() {
@@ -335,7 +317,7 @@ public final class ReportsViewModel {
     }
 
     StringProperty dateErrorProperty() {
-        return dateError;
+        return asOf.error();
     }
 
     Texts texts() {
