@@ -58,6 +58,15 @@ class ReportsViewModelTest {
         }
     }
 
+    /** The leaders' one-page bulletin was "Made: 327 overdue tickets (262 supervised), 1 pages". */
+    @Test
+    void whatWasMadeIsCountedInEnglishWords() {
+        Texts en = new Texts(Locale.ENGLISH);
+        assertEquals("Made: 327 overdue tickets (262 supervised), 1 page", en.msg("reports.made", 327, 262L, 1));
+        assertEquals("Made: 1 overdue ticket (0 supervised), 2 pages", en.msg("reports.made", 1, 0L, 2));
+        assertEquals("已生成：超期工单 327 件（其中督办 262 件），共 1 页", new Texts(Texts.CHINESE).msg("reports.made", 327, 262L, 1));
+    }
+
     @Test
     void aTypedTextThatIsNoDateIsNamedWithTheRule() throws Exception {
         try (Workspace w = TestWorkspaces.demo(dir, 50)) {
