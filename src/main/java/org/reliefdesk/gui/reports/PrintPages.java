@@ -62,7 +62,8 @@ final class PrintPages {
                             throw new PrintFailed(job.getJobStatus());
                         }
                     }
-                    // a job the system could not spool (no lpr, a stopped queue) ends false
+                    // false when JavaFX knows the job failed; it does not see every spooling failure (no
+                    // lpr on Linux: docs/reports.md)
                     if (!job.endJob()) {
                         throw new PrintFailed(job.getJobStatus());
                     }
