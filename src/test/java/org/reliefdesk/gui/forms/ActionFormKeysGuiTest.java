@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import javafx.scene.Node;
@@ -147,6 +148,42 @@ class ActionFormKeysGuiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(onFx(() -> dialog[0].isShowing()));
         assertEquals("2021-11-22", dialog[0].getResult().values().get("visitDate"));
+    }
+
+    /**
+     * A date typed over a date, wrong, stays in the field after Tab (the picker emptied a field
+     * whose date became none) and is named beside it.
+     */
+    @Test
+    void aDateTypedWrongOverADateStaysAndIsNamed() throws Exception {
+        Dialog<ActionDialog.Filled>[] dialog = showFollowUp();
+        try {
+            DatePicker date = lookup("#field-visitDate").queryAs(DatePicker.class);
+            targetWindow(date.getScene().getWindow());
+            write("2021-11-22");
+            type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("2021-11-22", onFxText(() -> String.valueOf(date.getValue())));
+            press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
+            interact(() -> date.getEditor().selectAll());
+            write("2021-13-45");
+            type(KeyCode.TAB);
+            WaitForAsyncUtils.waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    () -> "2021-13-45".equals(onFxText(() -> date.getEditor().getText())));
+            assertEquals(
+                    "必须是日期，如 2024-10-01",
+                    onFxText(() ->
+                            lookup("#error-visitDate").queryAs(Label.class).getText()));
+            assertTrue(onFx(() -> lookup("#saveButton").queryButton().isDisabled()));
+        } finally {
+            // closed with a result, pass or fail: no "discard what was typed?" left over the next test
+            interact(() -> {
+                dialog[0].setResult(new ActionDialog.Filled(Map.of(), ""));
+                dialog[0].close();
+            });
+        }
     }
 
     @Test
