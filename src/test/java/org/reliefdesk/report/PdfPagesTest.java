@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PdfPagesTest {
 
-    /** The preview's zoom and the printer's (ReportsViewModel.PREVIEW_ZOOM, PrintPages.PRINT_ZOOM). */
+    /** The preview's zoom and the printer's (PagePreview.ZOOM, PrintPages.PRINT_ZOOM). */
     private static final float[] ZOOMS = {1.3f, 2.5f};
 
     @TempDir

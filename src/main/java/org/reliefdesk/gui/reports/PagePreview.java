@@ -1,6 +1,5 @@
 package org.reliefdesk.gui.reports;
 
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javafx.scene.Node;
@@ -9,19 +8,17 @@ import javafx.scene.control.Pagination;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 
+import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.report.PdfPages;
 
 /** Made pages to leaf through: one page at a time, drawn off the FX thread when it is shown. */
 final class PagePreview {
 
-    /** Draws one page of a print as a picture, off the FX thread. */
-    interface Drawer {
-        void draw(PdfPages p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed);
-    }
+    /** How large a page is drawn (1 = 72 dpi). */
+    static final float ZOOM = 1.3f;
 
     private PagePreview() {}
 
@@ -29,26 +26,26 @@ final class PagePreview {
      * The pages of {@code p} (a new Pagination for each print: re-pointing one shown on page 2 or
      * later left a blank page); {@code empty} is shown while there is none.
      */
-    static Pagination of(PdfPages p, String id, Drawer drawer, Texts texts, Supplier<Node> empty) {
+    static Pagination of(PdfPages p, String id, UiTasks tasks, Texts texts, Supplier<Node> empty) {
         Pagination pages = new Pagination(p == null ? 1 : Math.max(1, p.size()), 0);
         pages.setId(id);
         if (p == null || p.size() == 0) {
             // nothing to leaf through yet: no pager reading "1/1" under the hint (workbench.css)
             pages.getStyleClass().add("no-pages");
         }
-        pages.setPageFactory(index -> page(p, index, drawer, texts, empty));
+        pages.setPageFactory(index -> page(p, index, tasks, texts, empty));
         return pages;
     }
 
-    private static Node page(PdfPages p, int index, Drawer drawer, Texts texts, Supplier<Node> empty) {
+    private static Node page(PdfPages p, int index, UiTasks tasks, Texts texts, Supplier<Node> empty) {
         if (p == null || p.size() == 0) {
             return new StackPane(empty.get());
         }
         StackPane paper = new StackPane(new ProgressIndicator());
         paper.setStyle("-fx-background-color: #8a8f94; -fx-padding: 12;");
-        drawer.draw(
-                p,
-                index,
+        tasks.run(
+                UiTasks.Lane.JOB,
+                progress -> PagePictures.toFx(p.draw(index, ZOOM)),
                 picture -> {
                     ImageView view = new ImageView(picture);
                     view.setId("reportPage");

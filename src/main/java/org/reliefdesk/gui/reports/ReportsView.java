@@ -199,7 +199,7 @@ public final class ReportsView {
     }
 
     private Pagination pagesOf(PdfPages p) {
-        return PagePreview.of(p, "reportPages", vm::drawPage, texts, () -> {
+        return PagePreview.of(p, "reportPages", vm.workbench().tasks(), texts, () -> {
             Label hint = new Label(texts.msg("reports.hint"));
             hint.setId("reportHint");
             return hint;

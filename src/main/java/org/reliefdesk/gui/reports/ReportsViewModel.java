@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -20,7 +19,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 
 import net.sf.jasperreports.engine.JasperPrint;
@@ -45,9 +43,6 @@ import org.slf4j.LoggerFactory;
  * (data and pages), progress, and what to tell the user. Making and saving run off the FX thread.
  */
 public final class ReportsViewModel {
-
-    /** How large the preview draws a page (1 = 72 dpi). */
-    static final float PREVIEW_ZOOM = 1.3f;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportsViewModel.class);
 
@@ -252,11 +247,6 @@ public final class ReportsViewModel {
         if (p != null) {
             PrintPages.print(p, owner, texts, tasks, message::set);
         }
-    }
-
-    /** Draws one page of the made report, as saved, as a picture (off the FX thread). */
-    void drawPage(PdfPages p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
-        tasks.run(UiTasks.Lane.JOB, progress -> PagePictures.toFx(p.draw(index, PREVIEW_ZOOM)), then, failed);
     }
 
     /** Leaders and administrators issue notices: they set the letterhead and read the register. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.beans.property.BooleanProperty;
@@ -13,7 +12,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 
 import org.reliefdesk.gui.common.UiTasks;
@@ -134,14 +132,9 @@ public final class TicketSheetViewModel {
         }
     }
 
-    /** Draws one page, as saved, as a picture (off the FX thread). */
-    void drawPage(PdfPages p, int index, Consumer<WritableImage> then, Consumer<Throwable> failed) {
-        vm.tasks()
-                .run(
-                        UiTasks.Lane.JOB,
-                        progress -> PagePictures.toFx(p.draw(index, ReportsViewModel.PREVIEW_ZOOM)),
-                        then,
-                        failed);
+    /** Where the sheets' pages are drawn, off the FX thread. */
+    UiTasks tasks() {
+        return vm.tasks();
     }
 
     /** 工单办理单-530128202107270001.pdf, or 工单办理单-…等3件.pdf. */

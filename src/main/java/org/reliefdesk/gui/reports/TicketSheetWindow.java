@@ -104,7 +104,7 @@ public final class TicketSheetWindow {
         root.setCenter(PagePreview.of(
                 model.pagesProperty().get(),
                 "sheetPages",
-                model::drawPage,
+                model.tasks(),
                 model.texts(),
                 () -> new ProgressIndicator()));
     }
