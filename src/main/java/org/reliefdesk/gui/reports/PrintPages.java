@@ -3,10 +3,13 @@ package org.reliefdesk.gui.reports;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import javafx.print.PageLayout;
 import javafx.print.PageOrientation;
@@ -35,6 +38,12 @@ final class PrintPages {
 
     /** Prints {@code p} after the person chose the printer and the pages; {@code say} hears how it went. */
     static void print(PdfPages p, Window owner, Texts texts, UiTasks tasks, Consumer<String> say) {
+        Optional<Path> spooler = missingSpooler(System.getProperty("os.name"), Files::isExecutable);
+        if (spooler.isPresent()) {
+            // JavaFX would take the job and call it printed (docs/reports.md): say so before the dialog
+            say.accept(texts.msg("reports.noSpooler", spooler.get()));
+            return;
+        }
         PrinterJob job = PrinterJob.createPrinterJob();
         if (job == null) {
             say.accept(texts.msg("reports.noPrinter"));
@@ -57,13 +66,14 @@ final class PrintPages {
         tasks.run(
                 UiTasks.Lane.JOB,
                 progress -> {
-                    for (int index : pages) {
-                        if (!job.printPage(layout, fitted(p, index, layout))) {
-                            throw new PrintFailed(job.getJobStatus());
+                    try (PdfPages.Pictures pictures = p.pictures()) {
+                        for (int index : pages) {
+                            if (!job.printPage(layout, fitted(pictures.draw(index, PRINT_ZOOM), layout))) {
+                                throw new PrintFailed(job.getJobStatus());
+                            }
                         }
                     }
-                    // false when JavaFX knows the job failed; it does not see every spooling failure (no
-                    // lpr on Linux: docs/reports.md)
+                    // false when JavaFX knows the job failed; a missing spooler it does not see (missingSpooler)
                     if (!job.endJob()) {
                         throw new PrintFailed(job.getJobStatus());
                     }
@@ -74,6 +84,19 @@ final class PrintPages {
                     job.cancelJob();
                     say.accept(texts.msg("reports.printFailed", why(error, texts)));
                 });
+    }
+
+    /**
+     * The command the JDK hands a job to on this system ({@code sun.print.PSPrinterJob}: lpr on Linux
+     * and macOS, lp on other Unix, none on Windows, which prints through its own API), when it is not
+     * there. Without it the job is lost in the JDK's print thread, and JavaFX reports it as printed.
+     */
+    static Optional<Path> missingSpooler(String osName, Predicate<Path> executable) {
+        if (osName == null || osName.startsWith("Windows")) {
+            return Optional.empty();
+        }
+        Path command = Path.of(osName.equals("Linux") || osName.contains("OS X") ? "/usr/bin/lpr" : "/usr/bin/lp");
+        return executable.test(command) ? Optional.empty() : Optional.of(command);
     }
 
     /** The pages (from 0) in the ranges chosen in the print dialog (from 1), within the document; all when none. */
@@ -96,14 +119,13 @@ final class PrintPages {
     }
 
     /**
-     * Page {@code index} drawn at 180 dpi, at its own size on the paper: a notice's 3号 text prints
+     * A page's {@code picture} drawn at 180 dpi, laid at its own size on the paper: a notice's 3号 text prints
      * at 16 pt. The picture is the whole sheet, its own margins included, so it is laid at the
      * paper's corner, not inside the printer's margins (which shrank an A4 page to 87 %); a
      * landscape page on portrait paper (or the reverse) is turned; only a page larger than the
      * paper is shrunk.
      */
-    private static Group fitted(PdfPages p, int index, PageLayout layout) throws IOException {
-        BufferedImage picture = p.draw(index, PRINT_ZOOM);
+    private static Group fitted(BufferedImage picture, PageLayout layout) {
         double paperWidth = layout.getPaper().getWidth();
         double paperHeight = layout.getPaper().getHeight();
         if (layout.getPageOrientation() == PageOrientation.LANDSCAPE

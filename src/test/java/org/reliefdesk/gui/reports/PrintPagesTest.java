@@ -1,8 +1,11 @@
 package org.reliefdesk.gui.reports;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import javafx.print.PageRange;
 import javafx.print.PrinterJob;
@@ -87,5 +90,23 @@ class PrintPagesTest {
                                 PrintPages.why(
                                         new PrintPages.PrintFailed(PrinterJob.JobStatus.CANCELED),
                                         new Texts(Locale.ENGLISH))));
+    }
+
+    /**
+     * Without lpr a Linux PC lost every job while the page said it was sent (JavaFX cannot see the
+     * JDK's spooling fail): the missing command is found before the print dialog, and named.
+     */
+    @Test
+    void aMissingSpoolerIsFoundAndNamed() {
+        Set<Path> none = Set.of();
+        Set<Path> cups = Set.of(Path.of("/usr/bin/lpr"));
+        assertEquals(Optional.of(Path.of("/usr/bin/lpr")), PrintPages.missingSpooler("Linux", none::contains));
+        assertEquals(Optional.empty(), PrintPages.missingSpooler("Linux", cups::contains));
+        assertEquals(Optional.of(Path.of("/usr/bin/lpr")), PrintPages.missingSpooler("Mac OS X", none::contains));
+        assertEquals(Optional.of(Path.of("/usr/bin/lp")), PrintPages.missingSpooler("SunOS", cups::contains));
+        assertEquals(Optional.empty(), PrintPages.missingSpooler("Windows 10", none::contains));
+        assertEquals(
+                "本机缺少系统打印程序 /usr/bin/lpr，无法送打印机：请安装 CUPS 客户端（cups-bsd），或另存为 PDF 后打印",
+                new Texts(Texts.CHINESE).msg("reports.noSpooler", Path.of("/usr/bin/lpr")));
     }
 }
