@@ -127,6 +127,12 @@ public final class ReportsView {
             register.setOnAction(e -> showRegister());
             output.getChildren().addAll(letterhead, register);
         }
+        // a long message wraps; the buttons keep their words (they were cut to "..." at 1024 px in English)
+        output.getChildren().forEach(n -> {
+            if (n instanceof Button b) {
+                b.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         output.setAlignment(Pos.CENTER_LEFT);
         Label syncing = new Label(texts.msg("reports.syncing"));
         syncing.setId("reportsSyncing");

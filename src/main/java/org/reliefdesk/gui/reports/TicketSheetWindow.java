@@ -57,6 +57,9 @@ public final class TicketSheetWindow {
         for (Button b : List.of(print, save)) {
             b.disableProperty().bind(model.pagesProperty().isNull().or(model.busyProperty()));
         }
+        for (Button b : List.of(print, save, close)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the message wraps, the buttons keep their words
+        }
         print.setOnAction(e -> print());
         save.setOnAction(e -> model.save(stage));
         close.setOnAction(e -> stage.close());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -252,6 +254,55 @@ class ReportsGuiTest extends GuiTestBase {
                 .queryAs(ListCell.class)
                 .getText();
         return Integer.parseInt(text.replaceAll("^.*（(\\d+)）$", "$1"));
+    }
+
+    /**
+     * On an office PC's 1024-pixel screen, in English, a long message beside the report's buttons
+     * (a saved file's whole path) wraps, and every button keeps its words: they were cut to "...".
+     */
+    @Test
+    void onAnOfficePcsScreenALongMessageLeavesTheButtonsTheirWords() throws Exception {
+        language = Locale.ENGLISH;
+        Path deep = Files.createDirectories(out.resolve("county supervision reports for the leaders' meeting"));
+        saver = (owner, name, extension) -> Optional.of(deep.resolve(name + "." + extension));
+        startApp(DAY, 300);
+        signIn(DemoUsers.LEADER.displayName());
+        Stage stage = (Stage) lookup("#mainTabs").query().getScene().getWindow();
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(728);
+            TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+            tabs.getSelectionModel()
+                    .select(tabs.getTabs().stream()
+                            .filter(t -> "reportsTab".equals(t.getId()))
+                            .findFirst()
+                            .orElseThrow());
+        });
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> !lookup("#makeReportButton").queryButton().isDisabled());
+        clickOn("#makeReportButton");
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> !lookup("#savePdfButton").queryButton().isDisabled());
+        interact(lookup("#savePdfButton").queryButton()::fire);
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#reportMessage").queryAs(Label.class).getText().contains(deep.toString()));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of(
+                "#printReportButton",
+                "#savePdfButton",
+                "#saveExcelButton",
+                "#letterheadButton",
+                "#noticeRegisterButton")) {
+            Button b = lookup(id).queryButton();
+            double wanted = WaitForAsyncUtils.asyncFx(() -> b.prefWidth(-1)).get();
+            assertTrue(b.getWidth() >= wanted - 0.5, id + " is " + b.getWidth() + " px wide, its words need " + wanted);
+        }
     }
 
     @Test
