@@ -35,6 +35,7 @@ import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.logic.report.NoticeRegister;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.OverdueRow;
+import org.reliefdesk.logic.report.ReportScope;
 import org.reliefdesk.logic.report.SummaryRow;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
@@ -496,7 +497,7 @@ public final class OverduePdf {
      * java.text's line rules broke after "县 " and a letter's line opened with "· 水利".
      */
     static String oneLine(String scopeTitle) {
-        return scopeTitle.replace(" · ", "\u00A0·\u00A0");
+        return scopeTitle.replace(ReportScope.SEPARATOR, ReportScope.SEPARATOR.replace(' ', '\u00A0'));
     }
 
     public static void writePdf(JasperPrint print, OutputStream out) throws JRException {

@@ -159,7 +159,7 @@ public final class ReportMaker {
         String what = pdf == null
                 ? texts.msg("report.title")
                 : pdf == OverduePdf.Kind.SUMMARY ? texts.msg("reports.kind.SUMMARY") : texts.msg("report.notice.title");
-        return what + "-" + report.scopeTitle().replace(" · ", "-") + "-" + report.asOfDate()
+        return what + "-" + report.scopeTitle().replace(ReportScope.SEPARATOR, "-") + "-" + report.asOfDate()
                 + (pdf == null ? ".xlsx" : ".pdf");
     }
 

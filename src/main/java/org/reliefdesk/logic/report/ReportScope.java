@@ -10,6 +10,9 @@ import org.reliefdesk.model.ServiceItem;
 /** Whose overdue items a report lists: a whole county, one department of it, or one township. */
 public record ReportScope(String countyCode, String departmentCode, String townshipCode) {
 
+    /** Between a county's name and its department's or township's in {@link #describe}; found by it in titles. */
+    public static final String SEPARATOR = " · ";
+
     public ReportScope {
         if (departmentCode != null && townshipCode != null) {
             throw new IllegalArgumentException("a report covers a department or a township, not both");
@@ -43,10 +46,10 @@ public record ReportScope(String countyCode, String departmentCode, String towns
     /** "禄劝彝族苗族自治县 · 水利" and the like, for titles. */
     public String describe(Catalog catalog, String countyName, String townshipName, Locale locale) {
         if (departmentCode != null) {
-            return countyName + " · " + catalog.departmentName(departmentCode, locale);
+            return countyName + SEPARATOR + catalog.departmentName(departmentCode, locale);
         }
         if (townshipCode != null) {
-            return countyName + " · " + (townshipName != null ? townshipName : townshipCode);
+            return countyName + SEPARATOR + (townshipName != null ? townshipName : townshipCode);
         }
         return countyName;
     }
