@@ -1,14 +1,31 @@
 package org.reliefdesk.gui.common;
 
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Small layouts every page uses the same way. */
 public final class Panes {
 
     private Panes() {}
+
+    /**
+     * Nodes side by side where a button keeps its words: a row shrinks every child toward its
+     * least width, and a button's is "...", so a long message beside buttons cut them (the reports
+     * page at 1024 px in English). A message that may grow long should wrap.
+     */
+    public static HBox row(double spacing, Node... children) {
+        for (Node n : children) {
+            if (n instanceof ButtonBase b) {
+                b.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return new HBox(spacing, children);
+    }
 
     /** {@code content} under a bold heading; the content takes the height left. */
     public static VBox titled(String title, Node content) {

@@ -1,10 +1,12 @@
 package org.reliefdesk.gui.reports;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -26,6 +28,7 @@ import javafx.scene.layout.VBox;
 
 import org.reliefdesk.gui.common.Columns;
 import org.reliefdesk.gui.common.DateFields;
+import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.report.OverduePdf;
@@ -117,7 +120,7 @@ public final class ReportsView {
         message.setId("reportMessage");
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
-        HBox output = new HBox(8, message, spacer, print, savePdf, saveExcel);
+        List<Node> outputs = new ArrayList<>(List.of(message, spacer, print, savePdf, saveExcel));
         if (vm.issuesNotices()) {
             Button letterhead = new Button(texts.msg("reports.letterhead.button"));
             letterhead.setId("letterheadButton");
@@ -125,14 +128,9 @@ public final class ReportsView {
             Button register = new Button(texts.msg("reports.register.button"));
             register.setId("noticeRegisterButton");
             register.setOnAction(e -> showRegister());
-            output.getChildren().addAll(letterhead, register);
+            outputs.addAll(List.of(letterhead, register));
         }
-        // a long message wraps; the buttons keep their words (they were cut to "..." at 1024 px in English)
-        output.getChildren().forEach(n -> {
-            if (n instanceof Button b) {
-                b.setMinWidth(Region.USE_PREF_SIZE);
-            }
-        });
+        HBox output = Panes.row(8, outputs.toArray(Node[]::new));
         output.setAlignment(Pos.CENTER_LEFT);
         Label syncing = new Label(texts.msg("reports.syncing"));
         syncing.setId("reportsSyncing");

@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.reliefdesk.gui.common.Focus;
+import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.Ticket;
@@ -57,15 +58,12 @@ public final class TicketSheetWindow {
         for (Button b : List.of(print, save)) {
             b.disableProperty().bind(model.pagesProperty().isNull().or(model.busyProperty()));
         }
-        for (Button b : List.of(print, save, close)) {
-            b.setMinWidth(Region.USE_PREF_SIZE); // the message wraps, the buttons keep their words
-        }
         print.setOnAction(e -> print());
         save.setOnAction(e -> model.save(stage));
         close.setOnAction(e -> stage.close());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
-        HBox bar = new HBox(8, busy, message, spacer, print, save, close);
+        HBox bar = Panes.row(8, busy, message, spacer, print, save, close);
         bar.getStyleClass().add("sheet-bar");
         bar.setStyle("-fx-padding: 8; -fx-alignment: center-left;");
         root.setId("sheetWindow");

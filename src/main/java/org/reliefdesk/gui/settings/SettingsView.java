@@ -4,9 +4,9 @@ import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.logic.i18n.Texts;
 
 /** The settings page: this PC's settings, saved to the settings file for the next start. */
@@ -29,7 +29,7 @@ public final class SettingsView {
             Button save = new Button(texts.msg("settings.save"));
             save.setId("saveSettings");
             save.setOnAction(e -> form.read().ifPresent(vm::save));
-            root.getChildren().addAll(form.root(), new HBox(10, save, message));
+            root.getChildren().addAll(form.root(), Panes.row(10, save, message));
         });
     }
 

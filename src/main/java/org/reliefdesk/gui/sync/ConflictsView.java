@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.common.Rows;
 import org.reliefdesk.gui.forms.ActionDialogs;
 import org.reliefdesk.logic.i18n.Texts;
@@ -69,6 +70,7 @@ public final class ConflictsView {
         Label message = new Label();
         message.setId("conflictMessage");
         message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
         var none = list.getSelectionModel().selectedItemProperty().isNull();
         discard.disableProperty().bind(none);
         // Only an action on a ticket the central store holds can be done again; a refused new ticket cannot.
@@ -100,7 +102,7 @@ public final class ConflictsView {
         });
         Label intro = new Label(texts.msg("conflicts.intro"));
         intro.setWrapText(true);
-        HBox buttons = new HBox(10, reapply, discard, message);
+        HBox buttons = Panes.row(10, reapply, discard, message);
         VBox detail = new VBox(8, reason, sides, buttons);
         VBox.setVgrow(sides, Priority.ALWAYS);
         SplitPane split = new SplitPane(list, detail);

@@ -31,6 +31,7 @@ import javafx.stage.Window;
 
 import org.reliefdesk.gui.common.Cells;
 import org.reliefdesk.gui.common.Formats;
+import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.forms.ActionDialogs;
 import org.reliefdesk.gui.forms.FormEditor;
 import org.reliefdesk.gui.session.AppConfig;
@@ -160,7 +161,7 @@ public final class NewTicketDialog {
         already.getStyleClass().add("calendar-warning");
         Button showIt = new Button(texts.msg("newTicket.showExisting"));
         showIt.setId("showExisting");
-        HBox alreadyBox = new HBox(8, already, showIt);
+        HBox alreadyBox = Panes.row(8, already, showIt);
         alreadyBox.setAlignment(Pos.CENTER_LEFT);
         alreadyBox.managedProperty().bind(alreadyBox.visibleProperty());
         alreadyBox.setVisible(false);
