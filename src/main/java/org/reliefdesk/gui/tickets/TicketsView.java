@@ -46,7 +46,7 @@ import org.reliefdesk.model.Ticket;
 /** The tickets page: the queues on the left, the table, the open ticket on the right; its tools for the window's bar. */
 public final class TicketsView {
 
-    /** The queue list's width: its longest name at 1024 px, and the legend under it. */
+    /** The queue list's width, and the legend's under it: its longest Chinese name at 1024 px; a longer one wraps. */
     private static final double QUEUE_WIDTH = 185;
 
     /** The most 办理单 made at once. */
@@ -248,6 +248,13 @@ public final class TicketsView {
         list.getItems().setAll(Queue.values());
         list.setPrefWidth(QUEUE_WIDTH);
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                // a name longer than the list (a large count, English, a larger font) wraps onto a
+                // second line, not past the edge: "Follow-up visit overdue (15" was cut there
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Queue q, boolean empty) {
                 super.updateItem(q, empty);

@@ -191,11 +191,12 @@ class WorkbenchGuiTest extends GuiTestBase {
     /**
      * In a 1024 px window the time-limit column, what clerks sort by first, shows whole without
      * scrolling the table sideways, in either language (in English the step's wider header pushed
-     * it out of sight when it came after the step).
+     * it out of sight when it came after the step); and the queue names with their counts show
+     * whole (185 px cut "Follow-up visit overdue (15" in English).
      */
     @ParameterizedTest
     @ValueSource(strings = {"zh", "en"})
-    void onAnOfficePcsScreenTheTimeLimitColumnShowsWhole(String lang) throws Exception {
+    void onAnOfficePcsScreenTheTimeLimitColumnAndTheQueueNamesShowWhole(String lang) throws Exception {
         language = "en".equals(lang) ? Locale.ENGLISH : Texts.CHINESE;
         startAt(AS_OF);
         signInAs(DemoUsers.CIVIL_CLERK.displayName());
@@ -217,6 +218,27 @@ class WorkbenchGuiTest extends GuiTestBase {
         assertTrue(
                 ladder.getMinX() >= shown.getMinX() && ladder.getMaxX() <= shown.getMaxX(),
                 lang + ": the time-limit header at " + ladder + ", the table at " + shown);
+        // and the queues' names with their counts are read whole, without scrolling their list
+        // sideways; with a larger font too (a PC set to larger text), where a long name wraps in its
+        // cell ("Follow-up visit overdue (15" was cut at the list's edge in English)
+        ListView<?> queues = lookup("#queueList").queryAs(ListView.class);
+        for (String size : List.of("13px", "17px")) {
+            interact(() -> queues.setStyle("-fx-font-size: " + size + ";"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(
+                    fx(() -> queues.lookupAll(".scroll-bar").stream()
+                            .anyMatch(n -> n instanceof ScrollBar b
+                                    && b.getOrientation() == Orientation.HORIZONTAL
+                                    && b.isVisible())),
+                    lang + ", " + size + ": the queue list scrolls sideways to show its names");
+            for (Node n : lookup("#queueList .list-cell").queryAll()) {
+                ListCell<?> cell = (ListCell<?>) n;
+                if (cell.getText() != null) {
+                    Text drawn = (Text) fx(() -> cell.lookup(".text"));
+                    assertEquals(cell.getText(), drawn.getText(), lang + ", " + size + ": a queue's name is cut");
+                }
+            }
+        }
     }
 
     @Test
