@@ -249,7 +249,7 @@ public final class TicketDetailPane {
     /** One button per action of the ticket's step that this user's role may take; refused ones say why. */
     private void showActions() {
         actionBar.getChildren().clear();
-        List<String> why = new ArrayList<>();
+        ActionRefusals why = new ActionRefusals();
         for (SelectedTicket.ActionChoice choice : vm.selected().choices()) {
             String name = catalog.actionVerb(choice.action().code(), texts.locale());
             Instant draft = vm.selected().drafts().get(choice.action().code());
@@ -260,7 +260,7 @@ public final class TicketDetailPane {
             b.setId("action-" + choice.action().code());
             if (choice.refusal() != null) {
                 b.setDisable(true);
-                why.add(texts.msg("text.labelled", name, choice.refusal()));
+                why.add(name, choice.refusal());
             } else {
                 b.setOnAction(e -> open(choice));
             }
@@ -268,7 +268,7 @@ public final class TicketDetailPane {
         }
         // paper for the file, whatever this user may do with the ticket
         actionBar.getChildren().add(printButton);
-        refusals.setText(String.join("\n", why));
+        refusals.setText(why.text(texts));
     }
 
     void open(SelectedTicket.ActionChoice choice) {
