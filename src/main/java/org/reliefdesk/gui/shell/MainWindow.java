@@ -20,6 +20,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -60,6 +62,15 @@ import org.reliefdesk.logic.users.Capabilities;
  * Pages that read much are made when first opened.
  */
 final class MainWindow {
+
+    /** The keys that turn to the next page, and to the page before, wherever the focus is. */
+    private static final List<KeyCombination> NEXT_PAGE = List.of(
+            new KeyCodeCombination(KeyCode.TAB, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN));
+
+    private static final List<KeyCombination> PAGE_BEFORE = List.of(
+            new KeyCodeCombination(KeyCode.TAB, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN));
 
     private final WorkbenchViewModel vm;
     private final SyncViewModel sync;
@@ -139,6 +150,17 @@ final class MainWindow {
         root.setBottom(new StatusBar(vm, sync, texts, this::help).root());
         WindowPlace.follow(root, vm.config().dataDir(), vm.user().username());
         Focus.shortcut(root, new KeyCodeCombination(KeyCode.F1), this::help);
+        // Ctrl+Tab turns the page from anywhere in the window, caught before any control: the tab
+        // pane turns pages only with the focus inside it, and the search box kept the keys to itself
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (NEXT_PAGE.stream().anyMatch(k -> k.match(e))) {
+                turn(tabs, false);
+                e.consume();
+            } else if (PAGE_BEFORE.stream().anyMatch(k -> k.match(e))) {
+                turn(tabs, true);
+                e.consume();
+            }
+        });
         vm.alertsProperty().addListener((o, a, news) -> notify(news));
         vm.digestProperty().addListener((o, a, d) -> tellDigest(d));
         // the taskbar's "(3 条新提醒)" goes once the window is opened again
@@ -307,5 +329,12 @@ final class MainWindow {
 
     Parent root() {
         return root;
+    }
+
+    /** The next page, or the one before; round from the last to the first, as the tab pane's own keys go. */
+    private static void turn(TabPane tabs, boolean back) {
+        int count = tabs.getTabs().size();
+        int at = tabs.getSelectionModel().getSelectedIndex();
+        tabs.getSelectionModel().select((at + (back ? count - 1 : 1)) % count);
     }
 }

@@ -12,6 +12,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
@@ -172,6 +173,35 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
 
     private static Paint onFxPaint(Callable<Paint> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Ctrl+Tab turns the page wherever the focus is: from the top bar's search box and 新建工单 (it
+     * did nothing there: the tab pane turns pages only with the focus inside it), and from inside a
+     * page by one page, not two; Ctrl+Shift+Tab and Ctrl+PageUp turn back.
+     */
+    @Test
+    void ctrlTabTurnsThePageFromTheTopBarAndFromInsideAPage() throws Exception {
+        start();
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        int first = tabs.getSelectionModel().getSelectedIndex();
+        for (String id : List.of("#searchField", "#newTicketButton")) {
+            interact(() -> lookup(id).query().requestFocus());
+            push(KeyCode.CONTROL, KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(first + 1, tabs.getSelectionModel().getSelectedIndex(), "Ctrl+Tab from " + id);
+            push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(first, tabs.getSelectionModel().getSelectedIndex(), "Ctrl+Shift+Tab from " + id);
+        }
+        interact(() -> lookup("#queueList").query().requestFocus());
+        push(KeyCode.CONTROL, KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first + 1, tabs.getSelectionModel().getSelectedIndex(), "Ctrl+Tab inside a page turns one page");
+        interact(() -> lookup("#searchField").query().requestFocus());
+        push(KeyCode.CONTROL, KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first, tabs.getSelectionModel().getSelectedIndex(), "Ctrl+PageUp");
     }
 
     /** After 切换用户 the sign-in list shares the window's scene: the workbench's shortcuts leave with it. */
