@@ -17,6 +17,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 
@@ -115,7 +117,9 @@ public final class SettingsForm {
         grid.setPadding(new Insets(8));
         int row = 0;
         grid.addRow(row++, label("settings.dataDir"), withChooser(dataDir));
-        grid.addRow(row++, label("settings.central"), new HBox(14, demo, none, county));
+        // one above the other: side by side they cut "Demo data (the demo central store…" at 1024 px
+        // in English, and the address field comes right under "the county's central store"
+        grid.addRow(row++, label("settings.central"), new VBox(6, demo, none, county));
         grid.addRow(row++, new Label(), url);
         grid.addRow(row++, label("settings.syncMinutes"), minutes);
         grid.addRow(row++, label("settings.language"), language);
@@ -147,7 +151,9 @@ public final class SettingsForm {
     }
 
     private Label label(String field) {
-        return new Label(texts.fieldName(field));
+        Label l = new Label(texts.fieldName(field));
+        l.setMinWidth(Region.USE_PREF_SIZE); // never "Lock after idle (minut..."
+        return l;
     }
 
     private HBox withChooser(TextField field) {

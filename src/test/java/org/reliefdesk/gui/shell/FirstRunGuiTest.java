@@ -2,16 +2,20 @@ package org.reliefdesk.gui.shell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,5 +102,38 @@ class FirstRunGuiTest extends GuiTestBase {
         assertEquals(AppConfig.Central.Mode.REMOTE, next.central().mode());
         assertEquals(15, next.central().every().toMinutes());
         assertEquals(data, next.dataDir());
+    }
+
+    /**
+     * The settings page on an office PC's 1024-pixel screen, in English, at two sizes of text: every
+     * label and choice reads whole (it cut "Lock after idle (minut..." and "Demo data (the demo central store built into
+     * this ...").
+     */
+    @Test
+    void onAnOfficePcsScreenInEnglishTheSettingsReadWhole() throws Exception {
+        language = Locale.ENGLISH;
+        startApp(LocalDate.of(2021, 11, 23), 50);
+        signIn("李水清");
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        Stage stage = (Stage) tabs.getScene().getWindow();
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(728);
+            tabs.getSelectionModel()
+                    .select(tabs.getTabs().stream()
+                            .filter(t -> "settingsTab".equals(t.getId()))
+                            .findFirst()
+                            .orElseThrow());
+        });
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node page = fx(() -> tabs.getSelectionModel().getSelectedItem().getContent());
+        // and with larger text (this headless font is narrower than an office PC's)
+        for (String size : List.of("13px", "15px")) {
+            interact(() -> page.setStyle("-fx-font-size: " + size + ";"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), cutWords(page), size);
+        }
     }
 }

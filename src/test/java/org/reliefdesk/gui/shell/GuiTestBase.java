@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +160,31 @@ abstract class GuiTestBase extends FxRobot {
     /** A value of the scene graph, read on the FX thread (as {@link #onFx}). */
     static <T> T fx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The words of every label and button shown under {@code page} that were cut to "...". */
+    static List<String> cutWords(Node page) throws Exception {
+        return fx(() -> {
+            List<String> cut = new ArrayList<>();
+            Deque<Node> todo = new ArrayDeque<>(List.of(page));
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                if (!n.isVisible()) {
+                    continue;
+                }
+                if (n instanceof Labeled l
+                        && !(n instanceof TableCell<?, ?>) // a column's width is the person's to choose
+                        && l.getText() != null
+                        && l.lookup(".text") instanceof Text drawn
+                        && !drawn.getText().equals(l.getText())) {
+                    cut.add(l.getText() + " → " + drawn.getText());
+                }
+                if (n instanceof Parent p) {
+                    todo.addAll(p.getChildrenUnmodifiable());
+                }
+            }
+            return cut;
+        });
     }
 
     @AfterEach
