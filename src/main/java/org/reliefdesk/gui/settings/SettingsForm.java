@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -125,12 +127,8 @@ public final class SettingsForm {
         grid.addRow(row++, label("settings.language"), language);
         grid.addRow(row++, label("settings.backupDir"), withChooser(backupDir));
         grid.addRow(row++, label("settings.logLevel"), logLevel);
-        grid.addRow(
-                row++,
-                label("settings.lockMinutes"),
-                new HBox(8, lockMinutes, new Label(texts.msg("settings.lockMinutesHint"))));
-        grid.addRow(
-                row++, label("settings.uiScale"), new HBox(8, uiScale, new Label(texts.msg("settings.uiScaleHint"))));
+        grid.addRow(row++, label("settings.lockMinutes"), withHint(lockMinutes, "settings.lockMinutesHint"));
+        grid.addRow(row++, label("settings.uiScale"), withHint(uiScale, "settings.uiScaleHint"));
         grid.add(error, 1, row);
         GridPane.setHgrow(url, Priority.ALWAYS);
     }
@@ -154,6 +152,13 @@ public final class SettingsForm {
         Label l = new Label(texts.fieldName(field));
         l.setMinWidth(Region.USE_PREF_SIZE); // never "Lock after idle (minut..."
         return l;
+    }
+
+    /** A field with a hint after it, on the field's middle line. */
+    private HBox withHint(Node field, String hintKey) {
+        HBox box = new HBox(8, field, new Label(texts.msg(hintKey)));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private HBox withChooser(TextField field) {
