@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -219,31 +218,12 @@ public final class TicketDetailPane {
                         ? texts.msg("detail.daysOpenPaused", clock.openDays(), clock.pausedDays())
                         : String.valueOf(clock.openDays())));
         rows.add(row("detail.outcome", t.outcome() == null ? "" : catalog.outcomeName(t.outcome(), texts.locale())));
-        // Two label/value pairs a row when they fit (short Chinese labels), else one:
-        // the timeline and history keep their room, and values never wrap letter by letter.
-        double widest = rows.stream()
-                .mapToDouble(r -> new Text(r[0]).getLayoutBounds().getWidth())
-                .max()
-                .orElse(80);
-        int pairs = root.getWidth() >= 2 * (widest + 150) + 30 ? 2 : 1;
-        fields.getColumnConstraints().clear();
-        for (int i = 0; i < pairs; i++) {
-            ColumnConstraints names = new ColumnConstraints();
-            names.setMinWidth(Region.USE_PREF_SIZE); // labels never truncate; values wrap instead
-            ColumnConstraints values = new ColumnConstraints();
-            values.setHgrow(Priority.ALWAYS);
-            values.setMinWidth(100);
-            fields.getColumnConstraints().addAll(names, values);
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            Label name = new Label(rows.get(i)[0]);
-            name.setStyle("-fx-text-fill: #555;");
-            Label value = new Label(rows.get(i)[1]);
-            value.setWrapText(true);
-            value.setMinHeight(Region.USE_PREF_SIZE);
-            fields.add(name, (i % pairs) * 2, i / pairs);
-            fields.add(value, (i % pairs) * 2 + 1, i / pairs);
-        }
+        // a ticket number is never broken across lines: it is the widest value that has no space
+        FieldGrid.layOut(
+                fields,
+                rows,
+                root.getWidth(),
+                new Text(t.ticketNo()).getLayoutBounds().getWidth());
     }
 
     /** One button per action of the ticket's step that this user's role may take; refused ones say why. */

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -239,6 +240,45 @@ class WorkbenchGuiTest extends GuiTestBase {
                 }
             }
         }
+    }
+
+    /**
+     * In English on an office PC's screen, the detail pane drawn narrow, a ticket's number stays on
+     * one line: it was broken as "53012820261129005" over "7" beside its long English name; now
+     * each value goes under its name when the pane is that narrow.
+     */
+    @Test
+    void onAnOfficePcsScreenInEnglishATicketNumberIsNotBroken() throws Exception {
+        language = Locale.ENGLISH;
+        startAt(AS_OF);
+        signInAsWaterClerk();
+        Stage stage = (Stage) lookup("#ticketTable").query().getScene().getWindow();
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(728);
+        });
+        // and the person drew the divider to the right, leaving the details 260 px
+        SplitPane split = (SplitPane) lookup((Node n) -> n instanceof SplitPane).query();
+        interact(() -> split.setDividerPositions(1 - 260 / split.getWidth()));
+        Ticket first = ticketTable().getItems().get(0);
+        interact(() -> ticketTable().getSelectionModel().select(first));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> lookup((Node n) ->
+                                n instanceof Label l && first.ticketNo().equals(l.getText()))
+                        .tryQuery()
+                        .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label number = lookup(
+                        (Node n) -> n instanceof Label l && first.ticketNo().equals(l.getText()))
+                .queryAs(Label.class);
+        Text line = new Text("0");
+        line.setFont(number.getFont());
+        double oneLine = line.getLayoutBounds().getHeight();
+        assertTrue(
+                number.getHeight() < 1.6 * oneLine,
+                "the ticket number is " + number.getHeight() + " px high, a line " + oneLine + ": broken");
     }
 
     @Test
