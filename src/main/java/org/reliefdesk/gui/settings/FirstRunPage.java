@@ -19,7 +19,8 @@ public final class FirstRunPage {
 
     /** The page; {@code start} gets the settings once they are complete (the form names what is not). */
     public static Parent of(Texts texts, Consumer<Settings> start) {
-        SettingsForm form = new SettingsForm(texts, Settings.defaults());
+        SettingsForm form =
+                new SettingsForm(texts, Settings.defaults(texts.locale().getLanguage()));
         Label title = new Label(texts.msg("firstRun.title"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         Label intro = new Label(texts.msg("firstRun.intro"));

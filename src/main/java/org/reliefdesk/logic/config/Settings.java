@@ -68,8 +68,16 @@ public record Settings(
 
     /** What a first start proposes: the OS's data folder, the embedded demo, every 5 minutes, Chinese. */
     public static Settings defaults() {
+        return defaults("zh");
+    }
+
+    /**
+     * The same in {@code language} ("zh" or "en"): a first start in English (--lang en) proposes
+     * English, not the Chinese it would otherwise save for the next start.
+     */
+    public static Settings defaults(String language) {
         Path data = DataDirectory.resolve(null);
-        return new Settings(data, EMBEDDED, 5, "zh", data.resolve("backups"), "INFO");
+        return new Settings(data, EMBEDDED, 5, language, data.resolve("backups"), "INFO");
     }
 
     /** @throws InvalidFieldException naming the setting and the rule */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
@@ -102,6 +103,25 @@ class FirstRunGuiTest extends GuiTestBase {
         assertEquals(AppConfig.Central.Mode.REMOTE, next.central().mode());
         assertEquals(15, next.central().every().toMinutes());
         assertEquals(data, next.dataDir());
+    }
+
+    /** A first start in English (--lang en) proposes English for the next starts, not Chinese. */
+    @Test
+    void aFirstStartInEnglishProposesEnglish() throws Exception {
+        settingsFile = dataDir.resolve("config").resolve("settings.properties");
+        System.setProperty("reliefdesk.settings", settingsFile.toString());
+        AppConfig config = AppConfig.fromArgs(List.of("--lang", "en"), Optional.empty());
+        assertTrue(config.firstRun());
+        FxToolkit.registerPrimaryStage();
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> lookup("#firstRunStart").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                List.of("en"),
+                fx(() -> lookup("#languageField").queryAll().stream()
+                        .map(n -> ((ChoiceBox<?>) n).getValue())
+                        .toList()));
     }
 
     /**
