@@ -16,7 +16,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,17 +133,9 @@ class FirstRunGuiTest extends GuiTestBase {
         language = Locale.ENGLISH;
         startApp(LocalDate.of(2021, 11, 23), 50);
         signIn("李水清");
+        onAnOfficeScreen();
+        openPage("settingsTab");
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
-        Stage stage = (Stage) tabs.getScene().getWindow();
-        interact(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(728);
-            tabs.getSelectionModel()
-                    .select(tabs.getTabs().stream()
-                            .filter(t -> "settingsTab".equals(t.getId()))
-                            .findFirst()
-                            .orElseThrow());
-        });
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();

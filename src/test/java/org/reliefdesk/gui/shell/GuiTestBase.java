@@ -23,9 +23,11 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
+import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +162,25 @@ abstract class GuiTestBase extends FxRobot {
     /** A value of the scene graph, read on the FX thread (as {@link #onFx}). */
     static <T> T fx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The window as on an office PC's 1024 × 768 screen, less the taskbar. */
+    void onAnOfficeScreen() {
+        Stage stage = (Stage) lookup("#mainTabs").query().getScene().getWindow();
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(728);
+        });
+    }
+
+    /** Opens the page whose tab is {@code tabId}. */
+    void openPage(String tabId) {
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        interact(() -> tabs.getSelectionModel()
+                .select(tabs.getTabs().stream()
+                        .filter(t -> tabId.equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()));
     }
 
     /** The words of every label and button shown under {@code page} that were cut to "...". */

@@ -22,7 +22,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -267,17 +266,8 @@ class ReportsGuiTest extends GuiTestBase {
         saver = (owner, name, extension) -> Optional.of(deep.resolve(name + "." + extension));
         startApp(DAY, 300);
         signIn(DemoUsers.LEADER.displayName());
-        Stage stage = (Stage) lookup("#mainTabs").query().getScene().getWindow();
-        interact(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(728);
-            TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
-            tabs.getSelectionModel()
-                    .select(tabs.getTabs().stream()
-                            .filter(t -> "reportsTab".equals(t.getId()))
-                            .findFirst()
-                            .orElseThrow());
-        });
+        onAnOfficeScreen();
+        openPage("reportsTab");
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,

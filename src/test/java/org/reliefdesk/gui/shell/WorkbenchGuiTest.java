@@ -252,11 +252,7 @@ class WorkbenchGuiTest extends GuiTestBase {
         language = Locale.ENGLISH;
         startAt(AS_OF);
         signInAsWaterClerk();
-        Stage stage = (Stage) lookup("#ticketTable").query().getScene().getWindow();
-        interact(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(728);
-        });
+        onAnOfficeScreen();
         // and the person drew the divider to the right, leaving the details 260 px
         SplitPane split = (SplitPane) lookup((Node n) -> n instanceof SplitPane).query();
         interact(() -> split.setDividerPositions(1 - 260 / split.getWidth()));
