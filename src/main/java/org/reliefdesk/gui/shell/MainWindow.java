@@ -331,10 +331,14 @@ final class MainWindow {
         return root;
     }
 
-    /** The next page, or the one before; round from the last to the first, as the tab pane's own keys go. */
+    /**
+     * The next page, or the one before; round from the last to the first, as the tab pane's own keys
+     * go. The focus goes to the page's tabs, so Tab then walks into the page, not the top bar.
+     */
     private static void turn(TabPane tabs, boolean back) {
         int count = tabs.getTabs().size();
         int at = tabs.getSelectionModel().getSelectedIndex();
         tabs.getSelectionModel().select((at + (back ? count - 1 : 1)) % count);
+        tabs.requestFocus();
     }
 }

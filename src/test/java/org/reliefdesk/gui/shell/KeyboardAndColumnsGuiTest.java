@@ -190,6 +190,8 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
             push(KeyCode.CONTROL, KeyCode.TAB);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(first + 1, tabs.getSelectionModel().getSelectedIndex(), "Ctrl+Tab from " + id);
+            assertTrue(tabs.isFocused(), "the focus goes to the pages, so Tab walks into the one chosen");
+            interact(() -> lookup(id).query().requestFocus());
             push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(first, tabs.getSelectionModel().getSelectedIndex(), "Ctrl+Shift+Tab from " + id);
