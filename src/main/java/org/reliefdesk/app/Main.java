@@ -1,8 +1,7 @@
 package org.reliefdesk.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -24,7 +23,12 @@ public final class Main {
 
     public static void main(String[] args) {
         H2Settings.apply(); // before anything loads H2
-        args = smokeTestDataDir(args);
+        Path smokeFolder = smokeTestFolder(args);
+        if (smokeFolder != null) {
+            args = Arrays.copyOf(args, args.length + 2);
+            args[args.length - 2] = "--data-dir";
+            args[args.length - 1] = smokeFolder.toString();
+        }
         // Logback reads this when the first logger is made, so it must be set first.
         // The saved settings (data directory, log detail) unless the command line says otherwise.
         Optional<Settings> saved = Optional.empty();
@@ -56,8 +60,12 @@ public final class Main {
         }
         saved.map(Settings::uiScale).filter(percent -> percent > 0).ifPresent(Main::drawAt);
         WorkbenchApp.launchWith(args, saved);
-        // The window closed: 0, unless a smoke test failed.
-        System.exit(WorkbenchApp.exitCode());
+        // The window closed: 0, unless a smoke test failed (its folder then kept, for its logs).
+        int exitCode = WorkbenchApp.exitCode();
+        if (smokeFolder != null && exitCode == 0) {
+            SmokeTestFolder.remove(smokeFolder);
+        }
+        System.exit(exitCode);
     }
 
     /**
@@ -76,21 +84,13 @@ public final class Main {
 
     /**
      * A smoke test starts like a first install: on a fresh data directory (logs included), never
-     * the user's own, unless {@code --data-dir} names one.
+     * the user's own, unless {@code --data-dir} names one; null when there is no such folder to make.
      */
-    private static String[] smokeTestDataDir(String[] args) {
+    private static Path smokeTestFolder(String[] args) {
         if (!Arrays.asList(args).contains("--smoke-test")
                 || AppConfig.option(Arrays.asList(args), "--data-dir") != null) {
-            return args;
+            return null;
         }
-        try {
-            String dir = Files.createTempDirectory("reliefdesk-smoke-").toString();
-            String[] more = Arrays.copyOf(args, args.length + 2);
-            more[args.length] = "--data-dir";
-            more[args.length + 1] = dir;
-            return more;
-        } catch (IOException e) {
-            throw new UncheckedIOException("no temporary folder for the smoke test", e);
-        }
+        return SmokeTestFolder.create();
     }
 }
