@@ -106,7 +106,7 @@ class PrintPagesTest {
         assertEquals(Optional.of(Path.of("/usr/bin/lp")), PrintPages.missingSpooler("SunOS", cups::contains));
         assertEquals(Optional.empty(), PrintPages.missingSpooler("Windows 10", none::contains));
         assertEquals(
-                "本机缺少系统打印程序 /usr/bin/lpr，无法送打印机：请安装 CUPS 客户端（cups-bsd），或另存为 PDF 后打印",
+                "本机缺少系统打印程序（/usr/bin/lpr），无法送打印机：请系统管理员安装打印服务，或另存为 PDF 后打印",
                 new Texts(Texts.CHINESE).msg("reports.noSpooler", Path.of("/usr/bin/lpr")));
     }
 }
