@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -19,12 +20,17 @@ public final class Panes {
      * page at 1024 px in English). A message that may grow long should wrap.
      */
     public static HBox row(double spacing, Node... children) {
-        for (Node n : children) {
+        return buttonsKeepWords(new HBox(spacing, children));
+    }
+
+    /** {@code row} with each button in it at least as wide as its words (see {@link #row}); for a row built in steps. */
+    public static <P extends Pane> P buttonsKeepWords(P row) {
+        for (Node n : row.getChildren()) {
             if (n instanceof ButtonBase b) {
                 b.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        return new HBox(spacing, children);
+        return row;
     }
 
     /** {@code content} under a bold heading; the content takes the height left. */

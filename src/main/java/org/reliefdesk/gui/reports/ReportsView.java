@@ -1,12 +1,10 @@
 package org.reliefdesk.gui.reports;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -120,7 +118,7 @@ public final class ReportsView {
         message.setId("reportMessage");
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
-        List<Node> outputs = new ArrayList<>(List.of(message, spacer, print, savePdf, saveExcel));
+        HBox output = new HBox(8, message, spacer, print, savePdf, saveExcel);
         if (vm.issuesNotices()) {
             Button letterhead = new Button(texts.msg("reports.letterhead.button"));
             letterhead.setId("letterheadButton");
@@ -128,9 +126,9 @@ public final class ReportsView {
             Button register = new Button(texts.msg("reports.register.button"));
             register.setId("noticeRegisterButton");
             register.setOnAction(e -> showRegister());
-            outputs.addAll(List.of(letterhead, register));
+            output.getChildren().addAll(letterhead, register);
         }
-        HBox output = Panes.row(8, outputs.toArray(Node[]::new));
+        Panes.buttonsKeepWords(output);
         output.setAlignment(Pos.CENTER_LEFT);
         Label syncing = new Label(texts.msg("reports.syncing"));
         syncing.setId("reportsSyncing");

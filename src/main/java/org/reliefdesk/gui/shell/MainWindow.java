@@ -10,7 +10,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -33,6 +32,7 @@ import org.controlsfx.control.Notifications;
 import org.reliefdesk.gui.admin.AdminView;
 import org.reliefdesk.gui.admin.AdminViewModel;
 import org.reliefdesk.gui.common.Focus;
+import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.common.People;
 import org.reliefdesk.gui.common.WindowPlace;
 import org.reliefdesk.gui.dashboard.DashboardView;
@@ -247,11 +247,7 @@ final class MainWindow {
         bar.getChildren().add(change);
         // At 1024 px every button keeps its whole label; the name and the search box give way
         // (the name ends in "…" and says it all in its tooltip).
-        bar.getChildren().forEach(n -> {
-            if (n instanceof ButtonBase b) {
-                b.setMinWidth(Region.USE_PREF_SIZE);
-            }
-        });
+        Panes.buttonsKeepWords(bar);
         who.setMinWidth(60);
         who.setTooltip(new Tooltip(who.getText()));
         bar.setAlignment(Pos.CENTER_LEFT);
