@@ -49,6 +49,10 @@ public final class OverduePdf {
 
     static final DateTimeFormatter MINUTE = OverdueWorkbook.MINUTE;
     private static final int CASES = 5;
+    /** The 版记's type size and the width of its 印发机关 (supervision-notice.jrxml, lastPageFooter). */
+    private static final float COLOPHON_SIZE = 14f;
+
+    private static final double PRINTED_BY_WIDTH = 274;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Map<String, JasperReport> TEMPLATES = new HashMap<>();
 
@@ -212,6 +216,7 @@ public final class OverduePdf {
         p.put("SEAL", texts.msg("report.notice.seal"));
         p.put("COPY_TO", texts.msg("report.notice.copyTo", head.copyTo()));
         p.put("PRINTED_BY", head.issuer());
+        p.put("PRINTED_BY_WRAPS", PrintableText.width(head.issuer(), COLOPHON_SIZE) > PRINTED_BY_WIDTH);
         p.put("PRINTED_ON", texts.msg("report.notice.printedOn", issuedOn));
         p.put("FIRST_PAGE", firstPage);
         printable(p);

@@ -2,6 +2,7 @@ package org.reliefdesk.report;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,24 @@ final class PrintableText {
             load("/fonts/gbsn00lp.ttf"),
             load("/fonts/DroidSansFallbackFull.ttf"));
 
+    private static final FontRenderContext PRINT = new FontRenderContext(null, true, true);
+
     private PrintableText() {}
+
+    /**
+     * How wide {@code text} prints at {@code size} points, each character in the first face of the set
+     * that has it (as the set picks them; without kerning): for a layout that must choose between
+     * one line and two before Jasper fills it.
+     */
+    static double width(String text, float size) {
+        double width = 0;
+        for (int c : text.codePoints().toArray()) {
+            String ch = new String(Character.toChars(c));
+            Font face = FONTS.stream().filter(f -> f.canDisplay(c)).findFirst().orElse(FONTS.get(0));
+            width += face.deriveFont(size).getStringBounds(ch, PRINT).getWidth();
+        }
+        return width;
+    }
 
     /** The first character no font of the set can draw, if any (spaces and line breaks always can). */
     static OptionalInt missing(String text) {
