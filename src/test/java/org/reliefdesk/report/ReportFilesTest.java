@@ -355,7 +355,7 @@ class ReportFilesTest {
                 "--lang",
                 "en");
         assertEquals(1, future.code());
-        assertTrue(future.err().contains("report date: 2999-01-01 is after today"), future.err());
+        assertTrue(future.err().contains("Report date: 2999-01-01 is after today"), future.err());
         CliRun format = CliRun.of(
                 "report",
                 "overdue",

@@ -69,7 +69,7 @@ public final class Texts {
 
     /** "身份证号：校验位错误…" — the field named, then the rule. */
     public String describe(InvalidFieldException e) {
-        return msg("rule.format", fieldName(e.field()), ruleText(e));
+        return msg("rule.format", heading(fieldName(e.field())), ruleText(e));
     }
 
     /**
@@ -77,6 +77,19 @@ public final class Texts {
      * for a field it does not know, which is then named as above).
      */
     public String describe(InvalidFieldException e, Function<String, Optional<String>> formLabels) {
-        return msg("rule.format", formLabels.apply(e.field()).orElseGet(() -> fieldName(e.field())), ruleText(e));
+        return msg(
+                "rule.format", heading(formLabels.apply(e.field()).orElseGet(() -> fieldName(e.field()))), ruleText(e));
+    }
+
+    /**
+     * A field's name where it opens a message: English names are kept in lower case for use inside
+     * sentences ("the report date must be …"), so at a message's head the first letter is raised
+     * ("Report date: …"); Chinese has no case.
+     */
+    private String heading(String name) {
+        if (name.isEmpty() || !Character.isLowerCase(name.charAt(0))) {
+            return name;
+        }
+        return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
     }
 }
