@@ -60,6 +60,11 @@ public final class ReportsView {
         dateError.setId("reportDateError");
         dateError.getStyleClass().add("field-error");
         dateError.textProperty().bind(vm.dateErrorProperty());
+        // on a line of its own under the controls, there only while it has something to say: beside
+        // the date, a long one pushed the report kind and Make onto the next lines as it came and went
+        dateError.setWrapText(true);
+        dateError.visibleProperty().bind(vm.dateErrorProperty().isNotEmpty());
+        dateError.managedProperty().bind(dateError.visibleProperty());
 
         ComboBox<OverduePdf.Kind> kind = new ComboBox<>();
         kind.setId("reportKind");
@@ -105,7 +110,6 @@ public final class ReportsView {
                 scope,
                 label("reports.asOf"),
                 date,
-                dateError,
                 label("reports.kind"),
                 kind,
                 make,
@@ -136,7 +140,7 @@ public final class ReportsView {
         syncing.setWrapText(true);
         syncing.managedProperty().bind(syncing.visibleProperty());
         syncing.visibleProperty().bind(vm.workbench().incompleteProperty());
-        VBox top = new VBox(8, syncing, controls, output);
+        VBox top = new VBox(8, syncing, controls, dateError, output);
         top.setPadding(new Insets(10));
 
         // A new report gets new pages: re-pointing the shown Pagination while it is on page 2 or

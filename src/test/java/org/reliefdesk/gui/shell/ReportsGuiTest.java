@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
@@ -293,6 +294,49 @@ class ReportsGuiTest extends GuiTestBase {
             double wanted = WaitForAsyncUtils.asyncFx(() -> b.prefWidth(-1)).get();
             assertTrue(b.getWidth() >= wanted - 0.5, id + " is " + b.getWidth() + " px wide, its words need " + wanted);
         }
+    }
+
+    /**
+     * A date refused on an office PC's screen, in English, leaves the controls where they were: the
+     * error used to stand beside the date and push the report kind and Make onto the next lines.
+     */
+    @Test
+    void onAnOfficePcsScreenADateErrorMovesNoControl() throws Exception {
+        language = Locale.ENGLISH;
+        startApp(DAY, 300);
+        signIn(DemoUsers.LEADER.displayName());
+        onAnOfficeScreen();
+        openPage("reportsTab");
+        DatePicker date = lookup("#reportDate").queryAs(DatePicker.class);
+        typeDate(date, "2021-11-23", "");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> ids = List.of("#reportKind", "#makeReportButton", "#printReportButton");
+        List<Bounds> before = fx(() -> ids.stream().map(id -> placeOf(id)).toList());
+        typeDate(
+                date,
+                "2999-01-01",
+                "Report date: 2999-01-01 is after today (2021-11-23); choose today or an earlier date");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = lookup("#reportDateError").queryAs(Label.class);
+        Bounds kind = fx(() -> placeOf("#reportKind"));
+        Bounds field = fx(() -> placeOf("#reportDate"));
+        assertEquals(field.getCenterY(), kind.getCenterY(), 2, "#reportKind stays on the date's line");
+        assertEquals(before.get(0).getMinY(), kind.getMinY(), 0.5, "#reportKind stays where it was");
+        assertEquals(
+                before.get(1).getMinY(), fx(() -> placeOf("#makeReportButton")).getMinY(), 0.5);
+        assertTrue(fx(() -> placeOf("#reportDateError")).getMinY() >= kind.getMaxY(), "the error under the controls");
+        assertTrue(
+                fx(() -> error.getWidth() >= error.prefWidth(-1) - 0.5 || error.getHeight() > 20),
+                "the error reads whole");
+        typeDate(date, "2021-11-23", "");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                before.get(2).getMinY(), fx(() -> placeOf("#printReportButton")).getMinY(), 0.5, "no gap left");
+    }
+
+    private Bounds placeOf(String id) {
+        Node n = lookup(id).query();
+        return n.localToScene(n.getBoundsInLocal());
     }
 
     @Test
