@@ -118,9 +118,16 @@ public final class CentralServer implements AutoCloseable {
     public void close() throws Exception {
         try {
             server.stop();
-        } finally {
-            stop(log);
+        } catch (Exception stopping) {
+            // the server's own failure is the one to report; the log's, if any, rides along with it
+            try {
+                stop(log);
+            } catch (Exception logging) {
+                stopping.addSuppressed(logging);
+            }
+            throw stopping;
         }
+        stop(log);
     }
 
     private static void stop(CustomRequestLog log) throws Exception {
