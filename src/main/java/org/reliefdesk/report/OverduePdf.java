@@ -49,10 +49,11 @@ public final class OverduePdf {
 
     static final DateTimeFormatter MINUTE = OverdueWorkbook.MINUTE;
     private static final int CASES = 5;
-    /** The 版记's type size and the width of its 印发机关 (supervision-notice.jrxml, lastPageFooter). */
+    /** The 版记's type size (supervision-notice.jrxml, lastPageFooter). */
     private static final float COLOPHON_SIZE = 14f;
-
+    /** The width of the 版记's 印发机关 on one line; a longer name gets the two-line row. */
     private static final double PRINTED_BY_WIDTH = 274;
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Map<String, JasperReport> TEMPLATES = new HashMap<>();
 

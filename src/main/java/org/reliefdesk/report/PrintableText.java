@@ -30,9 +30,10 @@ final class PrintableText {
     private PrintableText() {}
 
     /**
-     * How wide {@code text} prints at {@code size} points, each character in the first face of the set
-     * that has it (as the set picks them; without kerning): for a layout that must choose between
-     * one line and two before Jasper fills it.
+     * About how wide {@code text} prints at {@code size} points, each character in the first face of
+     * the set that has it, without kerning (Jasper keeps a space, digit or mark after Chinese in the
+     * Chinese face, a little wider): for a layout that must choose between one line and two before
+     * Jasper fills it, with Jasper's own shrinking behind it.
      */
     static double width(String text, float size) {
         double width = 0;
