@@ -8,6 +8,10 @@ import java.util.regex.Pattern;
 
 import javafx.application.Platform;
 import javafx.scene.control.DatePicker;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.util.StringConverter;
 
 /**
@@ -22,6 +26,7 @@ public final class DateFields {
 
     private static final Pattern PARTS =
             Pattern.compile("\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?\\s*");
+    private static final KeyCombination ENTER = new KeyCodeCombination(KeyCode.ENTER);
     private static final Pattern COMPACT = Pattern.compile("\\s*(\\d{4})(\\d{2})(\\d{2})\\s*");
 
     private DateFields() {}
@@ -36,6 +41,22 @@ public final class DateFields {
         KeepsTyped converter = new KeepsTyped();
         picker.setConverter(converter);
         picker.setPromptText("2024-10-01");
+        // Enter takes the typed date and goes on as in a text field, to the window's default button:
+        // the picker kept Enter to itself once the date had been corrected, so the reports page's
+        // Make, still disabled by the old date's error when the key came, did nothing
+        picker.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER || picker.isShowing() || !picker.isEditable()) {
+                return;
+            }
+            e.consume();
+            picker.setValue(converter.fromString(picker.getEditor().getText()));
+            Runnable defaultButton = picker.getScene() == null
+                    ? null
+                    : picker.getScene().getAccelerators().get(ENTER);
+            if (defaultButton != null) {
+                defaultButton.run();
+            }
+        });
         picker.valueProperty().addListener((o, before, now) -> {
             String typed = converter.rejected;
             if (now == null && !typed.isEmpty()) {

@@ -334,6 +334,31 @@ class ReportsGuiTest extends GuiTestBase {
                 before.get(2).getMinY(), fx(() -> placeOf("#printReportButton")).getMinY(), 0.5, "no gap left");
     }
 
+    /**
+     * A date typed and Enter, as in any field of a page with a default button, makes the report:
+     * the date picker took Enter for itself and nothing was made.
+     */
+    @Test
+    void enterInTheDateFieldMakesTheReport() throws Exception {
+        startApp(DAY, 300);
+        signIn(DemoUsers.LEADER.displayName());
+        openPage("reportsTab");
+        DatePicker date = lookup("#reportDate").queryAs(DatePicker.class);
+        // first a day after today, refused, as a person mistypes; then the right one and Enter
+        typeDate(date, "2999-01-01", "统计日期：2999-01-01 晚于今天（2021-11-23），请选择今天或以前的日期");
+        interact(() -> {
+            date.getEditor().requestFocus();
+            date.getEditor().selectAll();
+        });
+        write("2021-11-22");
+        push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> !lookup("#savePdfButton").queryButton().isDisabled());
+        assertEquals(LocalDate.of(2021, 11, 22), date.getValue());
+    }
+
     private Bounds placeOf(String id) {
         Node n = lookup(id).query();
         return n.localToScene(n.getBoundsInLocal());
