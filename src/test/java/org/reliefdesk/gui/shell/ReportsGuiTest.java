@@ -359,6 +359,21 @@ class ReportsGuiTest extends GuiTestBase {
         assertEquals(LocalDate.of(2021, 11, 22), date.getValue());
     }
 
+    /** Enter on a closed drop-down (the report's kind) makes the report, as Enter in the date field does. */
+    @Test
+    void enterOnAClosedDropDownMakesTheReport() throws Exception {
+        startApp(DAY, 300);
+        signIn(DemoUsers.LEADER.displayName());
+        openPage("reportsTab");
+        interact(() -> lookup("#reportKind").query().requestFocus());
+        push(KeyCode.DOWN);
+        push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> !lookup("#savePdfButton").queryButton().isDisabled());
+    }
+
     private Bounds placeOf(String id) {
         Node n = lookup(id).query();
         return n.localToScene(n.getBoundsInLocal());
