@@ -41,22 +41,6 @@ public final class DateFields {
         KeepsTyped converter = new KeepsTyped();
         picker.setConverter(converter);
         picker.setPromptText("2024-10-01");
-        // Enter takes the typed date and goes on as in a text field, to the window's default button:
-        // the picker kept Enter to itself once the date had been corrected, so the reports page's
-        // Make, still disabled by the old date's error when the key came, did nothing
-        picker.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != KeyCode.ENTER || picker.isShowing() || !picker.isEditable()) {
-                return;
-            }
-            e.consume();
-            picker.setValue(converter.fromString(picker.getEditor().getText()));
-            Runnable defaultButton = picker.getScene() == null
-                    ? null
-                    : picker.getScene().getAccelerators().get(ENTER);
-            if (defaultButton != null) {
-                defaultButton.run();
-            }
-        });
         picker.valueProperty().addListener((o, before, now) -> {
             String typed = converter.rejected;
             if (now == null && !typed.isEmpty()) {
@@ -67,6 +51,30 @@ public final class DateFields {
                         picker.getEditor().setText(typed);
                     }
                 });
+            }
+        });
+        return picker;
+    }
+
+    /**
+     * Makes Enter in {@code picker} take the typed date and then press the window's default button,
+     * as Enter in a text field does: for a page whose date is the last thing set before its action
+     * (the reports page, where the picker kept Enter to itself once a refused date was corrected,
+     * and Make, still disabled by the old date's error when the key came, did nothing). Not for a
+     * form, where Enter on a date must only commit it (ActionDialog.enterNeverSavesFromAChoice).
+     */
+    public static DatePicker enterGoesOn(DatePicker picker) {
+        picker.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER || picker.isShowing() || !picker.isEditable()) {
+                return;
+            }
+            e.consume();
+            picker.setValue(picker.getConverter().fromString(picker.getEditor().getText()));
+            Runnable defaultButton = picker.getScene() == null
+                    ? null
+                    : picker.getScene().getAccelerators().get(ENTER);
+            if (defaultButton != null) {
+                defaultButton.run();
             }
         });
         return picker;

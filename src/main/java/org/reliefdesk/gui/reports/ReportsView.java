@@ -52,7 +52,7 @@ public final class ReportsView {
         scope.setItems(vm.scopes());
         vm.loadScopes();
 
-        DatePicker date = DateFields.lenient(new DatePicker());
+        DatePicker date = DateFields.enterGoesOn(DateFields.lenient(new DatePicker()));
         date.setId("reportDate");
         date.valueProperty().bindBidirectional(vm.asOfProperty());
         vm.asOfTextProperty().bind(date.getEditor().textProperty());

@@ -103,7 +103,7 @@ class ActionFormKeysGuiTest extends FxRobot {
     }
 
     @Test
-    void enterOnADropDownChoosesAndDoesNotSave() throws Exception {
+    void enterOnADropDownOrADateChoosesAndDoesNotSave() throws Exception {
         Dialog<ActionDialog.Filled>[] dialog = showFollowUp();
         Node date = lookup("#field-visitDate").query();
         assertTrue(
@@ -142,6 +142,12 @@ class ActionFormKeysGuiTest extends FxRobot {
                 "the form is valid: "
                         + onFxText(() ->
                                 lookup("#formProblem").queryAs(Label.class).getText()));
+
+        // nor Enter on the date: a date field commits its date and no more in a form
+        interact(() -> date.requestFocus());
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(() -> dialog[0].isShowing()), "Enter on the date saved the follow-up");
 
         // Ctrl+S saves
         press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
