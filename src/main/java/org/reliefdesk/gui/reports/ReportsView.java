@@ -89,6 +89,9 @@ public final class ReportsView {
         progress.setPrefWidth(160);
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.busyProperty());
+        // in the message's row, and there only while a report is being made: in the controls' row it
+        // took a line of its own when they filled the width (1024 px), a blank band under them
+        progress.managedProperty().bind(progress.visibleProperty());
 
         Button print = new Button(texts.msg("reports.print"));
         print.setId("printReportButton");
@@ -113,8 +116,7 @@ public final class ReportsView {
                 label("reports.kind"),
                 kind,
                 make,
-                cancel,
-                progress);
+                cancel);
         controls.setAlignment(Pos.CENTER_LEFT);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -122,7 +124,7 @@ public final class ReportsView {
         message.setId("reportMessage");
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
-        HBox output = new HBox(8, message, spacer, print, savePdf, saveExcel);
+        HBox output = new HBox(8, progress, message, spacer, print, savePdf, saveExcel);
         if (vm.issuesNotices()) {
             Button letterhead = new Button(texts.msg("reports.letterhead.button"));
             letterhead.setId("letterheadButton");

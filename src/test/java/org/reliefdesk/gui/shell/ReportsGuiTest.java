@@ -359,6 +359,27 @@ class ReportsGuiTest extends GuiTestBase {
         assertEquals(LocalDate.of(2021, 11, 22), date.getValue());
     }
 
+    /**
+     * On an office PC's screen in Chinese the controls fill one line, and the message's row follows
+     * right under it: the progress bar, hidden but kept in the controls' row, took a second line of
+     * its own, a blank band.
+     */
+    @Test
+    void onAnOfficePcsScreenNoBlankLineUnderTheControls() throws Exception {
+        startApp(DAY, 300);
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        onAnOfficeScreen();
+        openPage("reportsTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds make = fx(() -> placeOf("#makeReportButton"));
+        Bounds date = fx(() -> placeOf("#reportDate"));
+        Bounds print = fx(() -> placeOf("#printReportButton"));
+        assertEquals(date.getCenterY(), make.getCenterY(), 2, "Make on the date's line");
+        assertTrue(
+                print.getMinY() - make.getMaxY() <= 10,
+                "the gap under the controls: " + (print.getMinY() - make.getMaxY()));
+    }
+
     /** Enter on a closed drop-down (the report's kind) makes the report, as Enter in the date field does. */
     @Test
     void enterOnAClosedDropDownMakesTheReport() throws Exception {
