@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.shell;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -71,6 +72,29 @@ class LeaderDashboardGuiTest extends GuiTestBase {
                 lookup("#actionBar").queryAs(FlowPane.class).getChildren().stream()
                         .noneMatch(b -> b.getId() != null && b.getId().startsWith("action-")),
                 "a leader has no action on any ticket");
+    }
+
+    /**
+     * The list of supervised tickets uses the table's width: its columns kept their set widths, half
+     * of a wide window, and cut the departments' and items' names ("health commi…").
+     */
+    @Test
+    void theSupervisedListSharesItsWidthAmongItsColumns() throws Exception {
+        language = Locale.ENGLISH;
+        startApp(LocalDate.of(2021, 11, 23), 600);
+        signIn(DemoUsers.LEADER.displayName());
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#lateTable").tryQuery().isPresent()
+                        && !late().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Ticket> table = late();
+        double columns = fx(
+                () -> table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        double width = fx(table::getWidth);
+        assertTrue(columns >= width - 24, "the columns take " + columns + " px of the table's " + width);
+        assertTrue(fx(() -> table.getColumns().get(0).getWidth()) >= 160, "the ticket number whole");
     }
 
     @SuppressWarnings("unchecked")
