@@ -66,6 +66,7 @@ public final class AdminView {
 
         TableView<ListedUser> userTable = new TableView<>(vm.users());
         Rows.chosenOnEntry(userTable);
+        Columns.shareWidth(userTable);
         userTable.setId("userTable");
         userTable.setPrefHeight(220);
         userTable
@@ -178,6 +179,7 @@ public final class AdminView {
 
         TableView<HolidayYear> yearTable = new TableView<>(vm.years());
         Rows.chosenOnEntry(yearTable);
+        Columns.shareWidth(yearTable);
         yearTable.setId("yearTable");
         yearTable.setPrefHeight(220);
         yearTable.getColumns().add(Columns.of(texts, "admin.year", 60, HolidayYear::year));
@@ -206,6 +208,7 @@ public final class AdminView {
         // Tickets a pull brought that this PC could not take: kept with the reason, the pull went on.
         TableView<AdminViewModel.AsideRow> asideTable = new TableView<>(vm.setAside());
         Rows.chosenOnEntry(asideTable);
+        Columns.shareWidth(asideTable);
         asideTable.setId("setAsideTable");
         asideTable.setPrefHeight(140);
         asideTable.setPlaceholder(new Label(texts.msg("admin.setAsideNone")));

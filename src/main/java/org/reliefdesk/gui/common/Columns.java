@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -28,6 +29,17 @@ public final class Columns {
         c.setPrefWidth(Math.max(width, Math.ceil(textWidth(title, bold)) + 24));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
+    }
+
+    /**
+     * Lets {@code table}'s columns share its width, each in proportion to its own: at their set
+     * widths they filled half of a wide window and cut the names beside the empty half ("health
+     * commi…", "housing & urban-rural devel…"). For a table whose columns fit the window; the ticket
+     * list, wider than any screen, keeps its widths and scrolls.
+     */
+    public static <S> TableView<S> shareWidth(TableView<S> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        return table;
     }
 
     /** How wide {@code text} is laid out in {@code font}, in pixels (a column's or a cell's room). */

@@ -74,11 +74,9 @@ public final class DashboardView {
         table.setId("lateTable");
         table.setPrefHeight(320);
         table.setPlaceholder(new Label(texts.msg("workbench.empty")));
-        // the columns share the table's width: at their set widths they filled half of it on a wide
-        // screen and cut the departments' and items' names ("health commi…"); the number stays whole
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Columns.shareWidth(table);
         table.getColumns().add(Columns.of(texts, "column.ticketNo", 160, Ticket::ticketNo));
-        table.getColumns().get(0).setMinWidth(160);
+        table.getColumns().get(0).setMinWidth(160); // the number stays whole
         table.getColumns()
                 .add(Columns.of(
                         texts,

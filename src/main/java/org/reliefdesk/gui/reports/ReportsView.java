@@ -165,6 +165,7 @@ public final class ReportsView {
         vm.notices().readRegister(rows -> {
             TableView<NoticeDesk.RegisterRow> table = new TableView<>(FXCollections.observableArrayList(rows));
             Rows.chosenOnEntry(table);
+            Columns.shareWidth(table);
             table.setId("noticeRegisterTable");
             table.setPlaceholder(new Label(texts.msg("reports.register.empty")));
             table.getColumns().add(Columns.of(texts, "reports.register.number", 150, NoticeDesk.RegisterRow::number));

@@ -52,6 +52,15 @@ class AdminGuiTest extends GuiTestBase {
         TableView<ListedUser> users = lookup("#userTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !users.getItems().isEmpty()); // loaded off the FX thread
         int before = users.getItems().size();
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#userTable", "#yearTable")) {
+            TableView<?> table = lookup(id).queryAs(TableView.class);
+            double columns = fx(() ->
+                    table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+            assertTrue(
+                    columns >= fx(table::getWidth) - 24,
+                    id + ": the columns share the table's width, " + columns + " px");
+        }
         clickOn("#newUsername").write("water.clerk2");
         clickOn("#newDisplayName").write("Li");
         @SuppressWarnings("unchecked")
