@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -17,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.reliefdesk.gui.common.Cells;
@@ -220,7 +222,7 @@ public final class AdminView {
         asideHint.setWrapText(true);
 
         // Under the list: where the users live, and disabling the chosen one.
-        HBox underList = new HBox(12, where, disable);
+        HBox underList = Panes.row(12, where, disable);
         HBox.setHgrow(where, Priority.ALWAYS);
         where.setMaxWidth(Double.MAX_VALUE);
         // The new user's fields with their labels beside them (a prompt inside a field is gone once typed in).
@@ -232,11 +234,18 @@ public final class AdminView {
         }
         form.addRow(0, fieldLabel("username"), username, fieldLabel("displayName"), name, fieldLabel("role"), role);
         form.addRow(1, fieldLabel("departmentCode"), department, fieldLabel("townshipName"), township);
+        // the first password (a long name) and the button on a line of their own, so no column of
+        // names is as wide as it: beside the township they cut "Sign-in …", "Depart…" and "Add…" at 1024 px
+        HBox last = Panes.row(8);
         if (vm.central()) {
-            form.add(new Label(texts.msg("admin.firstPassword", PasswordRules.MIN_LENGTH)), 4, 1);
-            form.add(password, 5, 1);
+            Label first = new Label(texts.msg("admin.firstPassword", PasswordRules.MIN_LENGTH));
+            first.setMinWidth(Region.USE_PREF_SIZE);
+            last.getChildren().addAll(first, password);
         }
-        form.add(add, 6, 1);
+        last.getChildren().add(add);
+        Panes.buttonsKeepWords(last);
+        last.setAlignment(Pos.CENTER_LEFT);
+        form.add(last, 0, 2, 6, 1);
         VBox box = new VBox(
                 10,
                 Panes.titled(texts.msg("admin.users"), userTable),
@@ -255,10 +264,11 @@ public final class AdminView {
         refresh();
     }
 
-    /** A field's name as a label beside it (the names are lower case for use inside messages: "name: required"). */
+    /** A field's name as a label beside it, never cut (the fields beside give way). */
     private Label fieldLabel(String field) {
-        String name = texts.fieldName(field);
-        return new Label(name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        Label label = new Label(texts.fieldHeading(field));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     public Parent root() {

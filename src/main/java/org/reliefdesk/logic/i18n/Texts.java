@@ -81,6 +81,11 @@ public final class Texts {
                 "rule.format", heading(formLabels.apply(e.field()).orElseGet(() -> fieldName(e.field()))), ruleText(e));
     }
 
+    /** A field's name where it stands first, as in a label beside its field ("Report date"). */
+    public String fieldHeading(String field) {
+        return heading(fieldName(field));
+    }
+
     /**
      * A field's name where it opens a message: English names are kept in lower case for use inside
      * sentences ("the report date must be …"), so at a message's head the first letter is raised

@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -15,6 +17,7 @@ import javafx.scene.control.TextField;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.logic.calendar.HolidayYear;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.users.ListedUser;
@@ -104,5 +107,25 @@ class AdminGuiTest extends GuiTestBase {
         assertTrue(lookup("#usersWhere").queryAs(Label.class).getText().contains("只保存在本机"));
         assertTrue(lookup("#newPassword").tryQuery().isEmpty(), "no password field");
         assertTrue(!lookup("#disableUserButton").query().isVisible(), "no disable button");
+    }
+
+    /** On an office PC's screen in English, the administration page's names and buttons read whole. */
+    @Test
+    void onAnOfficePcsScreenInEnglishTheAdministrationPageReadsWhole() throws Exception {
+        language = Locale.ENGLISH;
+        central = AppConfig.Central.embedded(); // as the demo runs: users live there, a first password is asked
+        startApp(LocalDate.of(2021, 11, 23), 200, owner -> List.of());
+        signIn(DemoUsers.ADMIN.displayName());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
+        onAnOfficeScreen();
+        openPage("adminTab");
+        Node page = lookup("#adminPage").query();
+        // and with larger text (this headless font is narrower than an office PC's)
+        for (String size : List.of("13px", "15px")) {
+            interact(() -> page.setStyle("-fx-font-size: " + size + ";"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), cutWords(page), size);
+        }
     }
 }
