@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.shell;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -95,6 +96,26 @@ class LeaderDashboardGuiTest extends GuiTestBase {
         double width = fx(table::getWidth);
         assertTrue(columns >= width - 24, "the columns take " + columns + " px of the table's " + width);
         assertTrue(fx(() -> table.getColumns().get(0).getWidth()) >= 160, "the ticket number whole");
+    }
+
+    /**
+     * On an office PC's screen in English with larger text, the charts' titles read whole on two
+     * lines: they were cut ("Overdue and supervised tickets by depart…").
+     */
+    @Test
+    void onAnOfficePcsScreenWithLargerTextTheChartTitlesReadWhole() throws Exception {
+        language = Locale.ENGLISH;
+        startApp(LocalDate.of(2021, 11, 23), 600);
+        signIn(DemoUsers.LEADER.displayName());
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> lookup("#overdueChart").tryQuery().isPresent());
+        onAnOfficeScreen();
+        Node page = lookup("#dashboardScroll").query();
+        for (String size : List.of("13px", "15px")) {
+            interact(() -> page.setStyle("-fx-font-size: " + size + ";"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), cutWords(page), size);
+        }
     }
 
     @SuppressWarnings("unchecked")
