@@ -26,8 +26,8 @@ public final class DateFields {
 
     private static final Pattern PARTS =
             Pattern.compile("\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?\\s*");
-    private static final KeyCombination ENTER = new KeyCodeCombination(KeyCode.ENTER);
     private static final Pattern COMPACT = Pattern.compile("\\s*(\\d{4})(\\d{2})(\\d{2})\\s*");
+    private static final KeyCombination ENTER = new KeyCodeCombination(KeyCode.ENTER);
 
     private DateFields() {}
 
