@@ -140,11 +140,6 @@ class FirstRunGuiTest extends GuiTestBase {
                 20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Node page = fx(() -> tabs.getSelectionModel().getSelectedItem().getContent());
-        // and with larger text (this headless font is narrower than an office PC's)
-        for (String size : List.of("13px", "15px")) {
-            interact(() -> page.setStyle("-fx-font-size: " + size + ";"));
-            WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(List.of(), cutWords(page), size);
-        }
+        assertReadsWhole(page);
     }
 }

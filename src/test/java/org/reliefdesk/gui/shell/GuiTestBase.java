@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import javafx.scene.Node;
@@ -50,6 +51,8 @@ import org.reliefdesk.store.LocalStore;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The workbench started headless on a fresh data directory with the demo county generated as
@@ -171,6 +174,14 @@ abstract class GuiTestBase extends FxRobot {
             stage.setWidth(1024);
             stage.setHeight(728);
         });
+        // the window's new size reaches its scene a pulse or two later: measure nothing before
+        try {
+            WaitForAsyncUtils.waitFor(
+                    10, TimeUnit.SECONDS, () -> stage.getScene().getWidth() <= 1024);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the window did not take the office screen's size", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Opens the page whose tab is {@code tabId}. */
@@ -184,6 +195,27 @@ abstract class GuiTestBase extends FxRobot {
     }
 
     /** The words of every label and button shown under {@code page} that were cut to "...". */
+    /**
+     * Checks that no name or button on {@code page} is cut, at the usual 13 px and at 15 px (a PC set
+     * to larger text; this headless font is also narrower than an office PC's).
+     */
+    void assertReadsWhole(Node page) throws Exception {
+        assertReadsWhole(page, "13px", "15px");
+    }
+
+    /** The same, at the text sizes given. */
+    void assertReadsWhole(Node page, String... sizes) throws Exception {
+        for (String size : sizes) {
+            interact(() -> {
+                page.setStyle("-fx-font-size: " + size + ";");
+                page.getScene().getRoot().applyCss();
+                page.getScene().getRoot().layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), cutWords(page), size);
+        }
+    }
+
     static List<String> cutWords(Node page) throws Exception {
         return fx(() -> {
             List<String> cut = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.reliefdesk.gui.shell;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -29,15 +28,7 @@ class LeaderDashboardGuiTest extends GuiTestBase {
 
     @Test
     void leaderSeesTheDashboardDrillsInAndCannotEdit() throws Exception {
-        startApp(LocalDate.of(2021, 11, 23), 600);
-        signIn(DemoUsers.LEADER.displayName());
-        WaitForAsyncUtils.waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> lookup("#lateTable").tryQuery().isPresent()
-                        && !late().getItems().isEmpty()
-                        && lookup("#count-WATER-SUPERVISED").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        leaderOnTheDashboard();
 
         assertFalse(lookup("#newTicketButton").tryQuery().isPresent(), "a leader opens no tickets");
         // Water's numbers on the dashboard equal the workbench's.
@@ -76,46 +67,37 @@ class LeaderDashboardGuiTest extends GuiTestBase {
     }
 
     /**
-     * The list of supervised tickets uses the table's width: its columns kept their set widths, half
-     * of a wide window, and cut the departments' and items' names ("health commi…").
+     * In English on an office PC's screen, the dashboard reads whole, with larger text too (the
+     * charts' titles were cut: "Overdue and supervised tickets by depart…"), and the list of
+     * supervised tickets uses the table's width (its columns kept their set widths, half of a wide
+     * window, and cut "health commi…").
      */
     @Test
-    void theSupervisedListSharesItsWidthAmongItsColumns() throws Exception {
+    void inEnglishTheDashboardReadsWholeAndItsListUsesItsWidth() throws Exception {
         language = Locale.ENGLISH;
-        startApp(LocalDate.of(2021, 11, 23), 600);
-        signIn(DemoUsers.LEADER.displayName());
-        WaitForAsyncUtils.waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> lookup("#lateTable").tryQuery().isPresent()
-                        && !late().getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
+        leaderOnTheDashboard();
         TableView<Ticket> table = late();
         double columns = fx(
                 () -> table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum());
         double width = fx(table::getWidth);
         assertTrue(columns >= width - 24, "the columns take " + columns + " px of the table's " + width);
         assertTrue(fx(() -> table.getColumns().get(0).getWidth()) >= 160, "the ticket number whole");
+        onAnOfficeScreen();
+        // up to 17 px: at 15 px whether a title fits depends on a few pixels of this headless font
+        assertReadsWhole(lookup("#dashboardScroll").query(), "13px", "15px", "17px");
     }
 
-    /**
-     * On an office PC's screen in English with larger text, the charts' titles read whole on two
-     * lines: they were cut ("Overdue and supervised tickets by depart…").
-     */
-    @Test
-    void onAnOfficePcsScreenWithLargerTextTheChartTitlesReadWhole() throws Exception {
-        language = Locale.ENGLISH;
+    /** The leader signed in, on the dashboard with its numbers, charts and list filled. */
+    private void leaderOnTheDashboard() throws Exception {
         startApp(LocalDate.of(2021, 11, 23), 600);
         signIn(DemoUsers.LEADER.displayName());
         WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> lookup("#overdueChart").tryQuery().isPresent());
-        onAnOfficeScreen();
-        Node page = lookup("#dashboardScroll").query();
-        for (String size : List.of("13px", "15px")) {
-            interact(() -> page.setStyle("-fx-font-size: " + size + ";"));
-            WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(List.of(), cutWords(page), size);
-        }
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#lateTable").tryQuery().isPresent()
+                        && !late().getItems().isEmpty()
+                        && lookup("#count-WATER-SUPERVISED").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @SuppressWarnings("unchecked")
