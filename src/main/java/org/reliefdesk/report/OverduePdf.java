@@ -18,6 +18,7 @@ import java.util.Map;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JRTextField;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
@@ -49,11 +50,6 @@ public final class OverduePdf {
 
     static final DateTimeFormatter MINUTE = OverdueWorkbook.MINUTE;
     private static final int CASES = 5;
-    /** The 版记's type size (supervision-notice.jrxml, lastPageFooter). */
-    private static final float COLOPHON_SIZE = 14f;
-    /** The width of the 版记's 印发机关 on one line; a longer name gets the two-line row. */
-    private static final double PRINTED_BY_WIDTH = 274;
-
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final Map<String, JasperReport> TEMPLATES = new HashMap<>();
 
@@ -217,11 +213,22 @@ public final class OverduePdf {
         p.put("SEAL", texts.msg("report.notice.seal"));
         p.put("COPY_TO", texts.msg("report.notice.copyTo", head.copyTo()));
         p.put("PRINTED_BY", head.issuer());
-        p.put("PRINTED_BY_WRAPS", PrintableText.width(head.issuer(), COLOPHON_SIZE) > PRINTED_BY_WIDTH);
+        p.put("PRINTED_BY_WRAPS", !fitsOneLine(head.issuer(), "supervision-notice", "printedBy"));
         p.put("PRINTED_ON", texts.msg("report.notice.printedOn", issuedOn));
         p.put("FIRST_PAGE", firstPage);
         printable(p);
         return JasperFillManager.fillReport(template("supervision-notice"), p, new JREmptyDataSource(0));
+    }
+
+    /**
+     * Whether {@code text} fits the one-line text field {@code key} of {@code template}'s last page
+     * footer, at its type size: the template holds the field's width and size, this only measures.
+     */
+    static boolean fitsOneLine(String text, String template, String key) {
+        if (!(template(template).getLastPageFooter().getElementByKey(key) instanceof JRTextField field)) {
+            throw new IllegalStateException("report template " + template + " has no text field " + key);
+        }
+        return PrintableText.width(text, field.getFontSize()) <= field.getWidth();
     }
 
     /** Pages of {@code next} after those of {@code all}, each part keeping its own page size and orientation. */
