@@ -61,7 +61,7 @@ public final class DateFields {
      * as Enter in a text field does: for a page whose date is the last thing set before its action
      * (the reports page, where the picker kept Enter to itself once a refused date was corrected,
      * and Make, still disabled by the old date's error when the key came, did nothing). Not for a
-     * form, where Enter on a date must only commit it (ActionDialog.enterNeverSavesFromAChoice).
+     * form, where Enter on a date must only commit it (ActionDialogs.enterNeverSavesFromAChoice).
      */
     public static DatePicker enterGoesOn(DatePicker picker) {
         picker.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

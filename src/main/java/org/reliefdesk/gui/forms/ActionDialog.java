@@ -14,15 +14,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -47,23 +42,6 @@ public final class ActionDialog {
     public record Filled(Map<String, Object> values, String note) {}
 
     private ActionDialog() {}
-
-    /**
-     * Enter on a drop-down, a date or a check box only commits that field: choosing 满意度 by
-     * keyboard must not save (and conclude) the ticket before the notes are typed. Saving stays on
-     * Ctrl+S, and on Enter in a text field or on the Save button.
-     */
-    static void enterNeverSavesFromAChoice(Node pane) {
-        pane.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER
-                    && (e.getTarget() instanceof ComboBoxBase<?>
-                            || e.getTarget() instanceof ChoiceBox<?>
-                            || e.getTarget() instanceof CheckBox
-                            || (e.getTarget() instanceof Node n && n.getParent() instanceof ComboBoxBase<?>))) {
-                e.consume();
-            }
-        });
-    }
 
     /** The dialog without drafts (see the other). */
     public static Dialog<Filled> build(
@@ -219,7 +197,7 @@ public final class ActionDialog {
                 drafting.drop();
             }
         });
-        enterNeverSavesFromAChoice(dialog.getDialogPane());
+        ActionDialogs.enterNeverSavesFromAChoice(dialog.getDialogPane());
         dialog.setOnShown(e -> editor.focusFirst());
         return dialog;
     }

@@ -5,15 +5,22 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 
 import org.reliefdesk.logic.i18n.Texts;
 
-/** The yes/no question the dialogs ask before discarding input or ending a ticket. */
+/**
+ * What every form dialog shares: the yes/no question asked before discarding input or ending a
+ * ticket, and the keys (Ctrl+S saves, Enter on a choice never does).
+ */
 public final class ActionDialogs {
 
     private ActionDialogs() {}
@@ -31,6 +38,24 @@ public final class ActionDialogs {
         pane.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
             if (!saveButton.isDisabled()) {
                 ((Button) saveButton).fire();
+            }
+        });
+    }
+
+    /**
+     * Enter on a drop-down, a date or a check box only commits that field: choosing 满意度 by
+     * keyboard must not save (and conclude) the ticket before the notes are typed. Saving stays on
+     * Ctrl+S, and on Enter in a text field or on the Save button. Every form
+     * dialog takes it: the action forms and the new ticket's.
+     */
+    public static void enterNeverSavesFromAChoice(Node pane) {
+        pane.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER
+                    && (e.getTarget() instanceof ComboBoxBase<?>
+                            || e.getTarget() instanceof ChoiceBox<?>
+                            || e.getTarget() instanceof CheckBox
+                            || (e.getTarget() instanceof Node n && n.getParent() instanceof ComboBoxBase<?>))) {
+                e.consume();
             }
         });
     }

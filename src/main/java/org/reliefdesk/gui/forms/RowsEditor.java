@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.i18n.Texts;
 
@@ -41,7 +42,7 @@ final class RowsEditor implements FieldEditor {
     private void addRow() {
         FormEditor row = newRow.apply(field);
         Button remove = new Button(texts.msg("form.removeRow"));
-        HBox line = new HBox(8, row.root(), remove);
+        HBox line = Panes.row(8, row.root(), remove);
         line.setPadding(new Insets(4));
         line.setStyle("-fx-border-color: #d0d7de; -fx-border-radius: 3;");
         remove.setOnAction(e -> {

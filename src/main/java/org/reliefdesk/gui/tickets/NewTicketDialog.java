@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.reliefdesk.gui.common.Cells;
+import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.common.Panes;
 import org.reliefdesk.gui.forms.ActionDialogs;
@@ -54,6 +55,9 @@ import org.reliefdesk.model.User;
  * the rules saving uses; each problem shows beside its field and Save waits until none is left.
  */
 public final class NewTicketDialog {
+
+    /** The width of every field above the application form, and of a problem's words under one. */
+    private static final double FIELD_WIDTH = 260;
 
     private NewTicketDialog() {}
 
@@ -105,7 +109,7 @@ public final class NewTicketDialog {
             township.getSelectionModel().select(0);
         }
         for (ComboBox<?> box : List.of(item, township, village)) {
-            box.setPrefWidth(260);
+            box.setPrefWidth(FIELD_WIDTH);
             box.setPromptText(texts.msg("form.choose"));
         }
         ToggleGroup channel = new ToggleGroup();
@@ -127,7 +131,7 @@ public final class NewTicketDialog {
             {"field.item", item, "item"},
             {"field.townshipName", township, "townshipCode"},
             {"field.villageName", village, "villageCode"},
-            {"field.channel", new HBox(12, proxy, found), "channel"},
+            {"field.channel", Panes.row(12, proxy, found), "channel"},
             {"field.raisedBy", raisedBy, "raisedBy"},
             {"field.applicant.name", name, "applicant.name"},
             {"field.applicant.idNumber", idNumber, "applicant.idNumber"},
@@ -145,9 +149,15 @@ public final class NewTicketDialog {
             error.getStyleClass().add("field-error");
             error.setId("error-" + rows[i][2]);
             errors.put((String) rows[i][2], error);
-            grid.add(label, 0, i);
-            grid.add((Node) rows[i][1], 1, i);
-            grid.add(error, 2, i);
+            grid.add(label, 0, 2 * i);
+            grid.add((Node) rows[i][1], 1, 2 * i);
+            // under its field, as in the application form below: beside it, a message took the
+            // fields' width on a 1024 screen ("Governm…") and was cut itself
+            error.setWrapText(true);
+            error.setPrefWidth(FIELD_WIDTH); // wraps within the fields' width, never widens their column
+            error.managedProperty().bind(error.textProperty().isNotEmpty());
+            error.visibleProperty().bind(error.managedProperty());
+            grid.add(error, 1, 2 * i + 1);
         }
         VBox formHolder = new VBox();
         FormEditor[] form = new FormEditor[1];
@@ -186,6 +196,7 @@ public final class NewTicketDialog {
         VBox content =
                 new VBox(10, grid, alreadyBox, new Label(texts.msg("newTicket.application")), formHolder, problem);
         content.setPadding(new Insets(10));
+        content.setId("newTicketForm");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
@@ -210,6 +221,7 @@ public final class NewTicketDialog {
         saveButton.setDisable(true);
         // the button says Ctrl+S: it must do what it says, as in every action form
         ActionDialogs.saveOnCtrlS(dialog.getDialogPane(), saveButton);
+        ActionDialogs.enterNeverSavesFromAChoice(dialog.getDialogPane());
 
         Supplier<TicketOpening.Request> request = () -> new TicketOpening.Request(
                 item.getValue() == null ? null : item.getValue().code(),
@@ -297,6 +309,8 @@ public final class NewTicketDialog {
             }
         });
         dialog.setResultConverter(b -> b == save ? request.get() : null);
+        // the form opens in its first field; left to the dialog, the focus went to Cancel
+        dialog.setOnShown(e -> Focus.later(item));
         Optional<TicketOpening.Request> result = dialog.showAndWait();
         if (leavingForExisting[0] && existing[0] != null) {
             showExisting.accept(existing[0]);
@@ -309,7 +323,7 @@ public final class NewTicketDialog {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
-        f.setPrefWidth(260);
+        f.setPrefWidth(FIELD_WIDTH);
         return f;
     }
 }

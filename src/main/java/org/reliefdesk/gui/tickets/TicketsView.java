@@ -26,6 +26,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -165,6 +166,9 @@ public final class TicketsView {
                         vm.applicant(),
                         this::show)
                 .ifPresent(vm::openTicket));
+        // a clerk registering a morning's requests opens each from wherever the cursor is
+        open.setTooltip(new Tooltip(texts.msg("newTicket.shortcut")));
+        Focus.shortcut(root, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), open::fire);
         return List.of(busy, open, search, views, refresh, export);
     }
 

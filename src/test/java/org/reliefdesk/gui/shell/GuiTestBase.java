@@ -194,7 +194,6 @@ abstract class GuiTestBase extends FxRobot {
                         .orElseThrow()));
     }
 
-    /** The words of every label and button shown under {@code page} that were cut to "...". */
     /**
      * Checks that no name or button on {@code page} is cut, at the usual 13 px and at 15 px (a PC set
      * to larger text; this headless font is also narrower than an office PC's).
@@ -216,6 +215,7 @@ abstract class GuiTestBase extends FxRobot {
         }
     }
 
+    /** The words of every label and button shown under {@code page} that were cut to "...". */
     static List<String> cutWords(Node page) throws Exception {
         return fx(() -> {
             List<String> cut = new ArrayList<>();

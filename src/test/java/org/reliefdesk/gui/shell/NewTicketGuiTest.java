@@ -1,6 +1,8 @@
 package org.reliefdesk.gui.shell;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
@@ -130,6 +132,111 @@ class NewTicketGuiTest extends GuiTestBase {
                 20, TimeUnit.SECONDS, () -> app.workbench().list().all().size() == before + 1);
         assertTrue(app.workbench().list().all().stream()
                 .anyMatch(t -> t.applicant().idNumber().equals("530128196503120040")));
+    }
+
+    /**
+     * By keyboard: Ctrl+N opens the form in its first field (not on Cancel, where a Space closed it),
+     * and Enter on a drop-down of a complete form only chooses, as in every action form.
+     */
+    @Test
+    void ctrlNOpensTheFormInItsFirstFieldAndEnterOnADropDownNeverSaves() throws Exception {
+        startApp(LocalDate.of(2021, 11, 23), 300);
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#newTicketButton").tryQuery().isPresent());
+        int before = fx(() -> app.workbench().list().all().size());
+        press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(item::isFocused));
+
+        type(KeyCode.DOWN); // the water clerk's one item, chosen by keyboard
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> item.getValue() != null));
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> township = lookup("#newTownship").queryAs(ComboBox.class);
+        interact(() -> township.getSelectionModel().select(0));
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> village = lookup("#newVillage").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> !village.getItems().isEmpty()));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> lookup("#field-problem").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
+        interact(() -> {
+            village.getSelectionModel().select(0);
+            lookup("#newRaisedBy").queryAs(TextField.class).setText("干部排查 张华");
+            lookup("#newName").queryAs(TextField.class).setText("罗正兴");
+            lookup("#newIdNumber").queryAs(TextField.class).setText("530128196503120040");
+            lookup("#newPhone").queryAs(TextField.class).setText("13812345678");
+            problem.getSelectionModel().select(0);
+            ((TextInputControl) lookup("#field-description").query()).setText("自来水断水三天");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(lookup("#saveButton").queryAs(Button.class).isDisabled(), "the form is complete");
+
+        for (ComboBox<?> box : List.of(item, village, problem)) {
+            interact(box::requestFocus);
+            type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(lookup("#newItem").tryQuery().isPresent(), "Enter on " + box.getId() + " saved the form");
+        }
+        assertEquals(before, (int) fx(() -> app.workbench().list().all().size()), "nothing saved");
+
+        press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> fx(() -> app.workbench().list().all().size()) == before + 1);
+    }
+
+    /**
+     * On an office PC's screen in English, a form with its problems shown reads whole: the problems
+     * stand under their fields, so the fields keep their width and the intake channels and a table
+     * row's Remove button are not cut.
+     */
+    @Test
+    void onAnOfficePcsScreenInEnglishTheNewTicketFormReadsWholeWithItsProblems() throws Exception {
+        language = Locale.ENGLISH;
+        startApp(LocalDate.of(2021, 11, 23), 300);
+        signIn(DemoUsers.CIVIL_CLERK.displayName());
+        onAnOfficeScreen();
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#newTicketButton").tryQuery().isPresent());
+        clickOn("#newTicketButton");
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
+        double fieldWidth = fx(item::getWidth);
+        // the item whose application form has table rows (family members, income)
+        interact(() -> item.getItems().stream()
+                .filter(i -> i.code().equals("temporary_assistance"))
+                .findFirst()
+                .ifPresent(i -> item.getSelectionModel().select(i)));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !fx(() -> lookup("#formProblem").queryAs(Label.class).getText())
+                        .isEmpty());
+        Node form = lookup("#newItem").query().getScene().getRoot();
+        assertEquals(fieldWidth, fx(item::getWidth), 0.5, "the drop-down kept its width beside the problems");
+        assertReadsWhole(form, "13px");
+        // the form at larger text too; not the dialog's buttons, which JavaFX's button bar sizes
+        // once, at the text size the dialog opened with
+        assertReadsWhole(lookup("#newTicketForm").query());
+        clickOn("#cancelButton");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> lookup("#confirmYes").tryQuery().isPresent());
+        clickOn("#confirmYes");
     }
 
     @Test
