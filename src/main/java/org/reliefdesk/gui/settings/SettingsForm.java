@@ -42,8 +42,8 @@ public final class SettingsForm {
     private final RadioButton none;
     private final RadioButton county;
     private final TextField url = new TextField();
-    private final Spinner<Integer> minutes = new Spinner<>(1, 1440, 5);
-    private final Spinner<Integer> lockMinutes = new Spinner<>(0, 480, Settings.DEFAULT_LOCK_MINUTES);
+    private final Spinner<Integer> minutes = WholeNumbers.spinner(1, 1440, 5);
+    private final Spinner<Integer> lockMinutes = WholeNumbers.spinner(0, 480, Settings.DEFAULT_LOCK_MINUTES);
     private final ComboBox<Integer> uiScale = new ComboBox<>();
     private final ChoiceBox<String> language = new ChoiceBox<>();
     private final TextField backupDir = new TextField();
@@ -68,9 +68,7 @@ public final class SettingsForm {
         dataDir.setId("dataDirField");
         backupDir.setId("backupDirField");
         minutes.setId("syncMinutesField");
-        minutes.setEditable(true);
         lockMinutes.setId("lockMinutesField");
-        lockMinutes.setEditable(true);
         uiScale.setId("uiScaleField");
         uiScale.getItems().setAll(Settings.UI_SCALES);
         uiScale.setConverter(new StringConverter<>() {

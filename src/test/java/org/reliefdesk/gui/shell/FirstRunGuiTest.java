@@ -16,6 +16,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,5 +142,49 @@ class FirstRunGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         Node page = fx(() -> tabs.getSelectionModel().getSelectedItem().getContent());
         assertReadsWhole(page);
+    }
+
+    /**
+     * Typed input is input: letters typed into a number of minutes and the field left by Tab used to
+     * end in "Something unexpected went wrong" (the spinner's own parsing threw); a number out of
+     * range was silently changed to the nearest allowed. Now the field takes digits only, and Save
+     * names the field and its range, saving nothing.
+     */
+    @Test
+    void minutesTypedOutOfRangeAreRefusedByNameAndLettersAreNotTaken() throws Exception {
+        settingsFile = dataDir.resolve("config").resolve("settings.properties");
+        System.setProperty("reliefdesk.settings", settingsFile.toString());
+        startApp(LocalDate.of(2021, 11, 23), 50);
+        signIn("李水清");
+        openPage("settingsTab");
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> minutes = lookup("#syncMinutesField").queryAs(Spinner.class);
+        interact(() -> minutes.getEditor().requestFocus());
+        press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        write("abc");
+        type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#crashDialog").tryQuery().isEmpty(), "letters in a number of minutes crashed the page");
+        assertEquals("5", fx(() -> minutes.getEditor().getText()), "letters are not taken; the number stays");
+
+        interact(() -> minutes.getEditor().requestFocus());
+        press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        write("5000");
+        type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("5000", fx(() -> minutes.getEditor().getText()), "what was typed stays until it is corrected");
+        clickOn("#saveSettings");
+        String said = fx(() -> lookup("#settingsError").queryAs(Label.class).getText());
+        assertTrue(said.startsWith("同步间隔（分钟）：") && said.matches(".*1 到 1,?440.*"), said);
+        assertTrue(Settings.load(settingsFile).isEmpty(), "nothing saved");
+
+        interact(() -> minutes.getEditor().requestFocus());
+        press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        write("30");
+        clickOn("#saveSettings");
+        assertEquals("", fx(() -> lookup("#settingsError").queryAs(Label.class).getText()));
+        assertEquals(30, Settings.load(settingsFile).orElseThrow().syncMinutes());
     }
 }
