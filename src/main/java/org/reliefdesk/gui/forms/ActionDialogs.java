@@ -45,8 +45,8 @@ public final class ActionDialogs {
     /**
      * Enter on a drop-down, a date or a check box only commits that field: choosing 满意度 by
      * keyboard must not save (and conclude) the ticket before the notes are typed. Saving stays on
-     * Ctrl+S, and on Enter in a text field or on the Save button. Every form
-     * dialog takes it: the action forms and the new ticket's.
+     * Ctrl+S, and on Enter in a text field or on the Save button. Every form dialog takes it: the
+     * action forms and the new ticket's.
      */
     public static void enterNeverSavesFromAChoice(Node pane) {
         pane.addEventHandler(KeyEvent.KEY_PRESSED, e -> {

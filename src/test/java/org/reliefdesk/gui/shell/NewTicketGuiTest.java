@@ -99,30 +99,7 @@ class NewTicketGuiTest extends GuiTestBase {
         assertTrue(said.startsWith("乡镇名称："), said);
         assertTrue(said.contains("身份证号：校验码"), said);
         assertFalse(said.contains("代码"), "no code words: " + said);
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> township = lookup("#newTownship").queryAs(ComboBox.class);
-        interact(() -> township.getSelectionModel().select(0));
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> village = lookup("#newVillage").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !village.getItems().isEmpty());
-        interact(() -> {
-            village.getSelectionModel().select(0);
-            lookup("#newRaisedBy").queryAs(TextField.class).setText("干部排查 张华");
-            lookup("#newName").queryAs(TextField.class).setText("罗正兴");
-            lookup("#newIdNumber").queryAs(TextField.class).setText("530128196503120040");
-            lookup("#newPhone").queryAs(TextField.class).setText("13812345678");
-        });
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#field-problem").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
-        interact(() -> {
-            problem.getSelectionModel().select(0);
-            ((TextInputControl) lookup("#field-description").query()).setText("自来水断水三天");
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(lookup("#saveButton").queryAs(Button.class).isDisabled(), "the form is complete");
+        completeTheWaterForm();
 
         clickOn("#newPhone");
         press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
@@ -156,34 +133,13 @@ class NewTicketGuiTest extends GuiTestBase {
 
         type(KeyCode.DOWN); // the water clerk's one item, chosen by keyboard
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> item.getValue() != null));
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> township = lookup("#newTownship").queryAs(ComboBox.class);
-        interact(() -> township.getSelectionModel().select(0));
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> village = lookup("#newVillage").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> onFx(() -> !village.getItems().isEmpty()));
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#field-problem").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
-        interact(() -> {
-            village.getSelectionModel().select(0);
-            lookup("#newRaisedBy").queryAs(TextField.class).setText("干部排查 张华");
-            lookup("#newName").queryAs(TextField.class).setText("罗正兴");
-            lookup("#newIdNumber").queryAs(TextField.class).setText("530128196503120040");
-            lookup("#newPhone").queryAs(TextField.class).setText("13812345678");
-            problem.getSelectionModel().select(0);
-            ((TextInputControl) lookup("#field-description").query()).setText("自来水断水三天");
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(lookup("#saveButton").queryAs(Button.class).isDisabled(), "the form is complete");
+        completeTheWaterForm();
 
-        for (ComboBox<?> box : List.of(item, village, problem)) {
-            interact(box::requestFocus);
+        for (String box : List.of("#newItem", "#newVillage", "#field-problem")) {
+            interact(() -> lookup(box).query().requestFocus());
             type(KeyCode.ENTER);
             WaitForAsyncUtils.waitForFxEvents();
-            assertTrue(lookup("#newItem").tryQuery().isPresent(), "Enter on " + box.getId() + " saved the form");
+            assertTrue(lookup("#newItem").tryQuery().isPresent(), "Enter on " + box + " saved the form");
         }
         assertEquals(before, (int) fx(() -> app.workbench().list().all().size()), "nothing saved");
 
@@ -283,5 +239,32 @@ class NewTicketGuiTest extends GuiTestBase {
                 lookup("#ticketTable").queryTableView().getSelectionModel().getSelectedItem() instanceof Ticket t
                         ? t.id()
                         : null);
+    }
+
+    /** The rest of the water item's ticket, the item chosen: a township and village, the applicant, the form. */
+    private void completeTheWaterForm() throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> township = lookup("#newTownship").queryAs(ComboBox.class);
+        interact(() -> township.getSelectionModel().select(0));
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> village = lookup("#newVillage").queryAs(ComboBox.class);
+        // the township's villages are read off the FX thread: choose once they are there
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> !village.getItems().isEmpty()));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> lookup("#field-problem").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
+        interact(() -> {
+            village.getSelectionModel().select(0);
+            lookup("#newRaisedBy").queryAs(TextField.class).setText("干部排查 张华");
+            lookup("#newName").queryAs(TextField.class).setText("罗正兴");
+            lookup("#newIdNumber").queryAs(TextField.class).setText("530128196503120040");
+            lookup("#newPhone").queryAs(TextField.class).setText("13812345678");
+            problem.getSelectionModel().select(0);
+            ((TextInputControl) lookup("#field-description").query()).setText("自来水断水三天");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(lookup("#saveButton").queryAs(Button.class).isDisabled(), "the form is complete");
     }
 }
