@@ -83,14 +83,7 @@ public final class FormEditor {
             javafx.scene.control.Label name =
                     new javafx.scene.control.Label(f.label(texts.locale()) + (f.required() ? " *" : ""));
             name.setMinWidth(Region.USE_PREF_SIZE);
-            javafx.scene.control.Label error = new javafx.scene.control.Label();
-            error.getStyleClass().add("field-error");
-            error.setId("error-" + f.code());
-            error.setWrapText(true);
-            // under its field and taking no room while empty: a message appearing as one types
-            // must not widen the form or push the other fields sideways
-            error.managedProperty().bind(error.textProperty().isNotEmpty());
-            error.visibleProperty().bind(error.managedProperty());
+            javafx.scene.control.Label error = problemUnderAField("error-" + f.code());
             errors.put(f.code(), error);
             Node node = editor.node();
             node.setId("field-" + f.code());
@@ -99,6 +92,20 @@ public final class FormEditor {
             root.add(error, 1, row + 1);
             row += 2;
         }
+    }
+
+    /**
+     * The place of a field's problem, under the field, wrapped, and taking no room while empty: a
+     * message appearing as one types must not widen the form or push the other fields sideways.
+     */
+    public static javafx.scene.control.Label problemUnderAField(String id) {
+        javafx.scene.control.Label error = new javafx.scene.control.Label();
+        error.getStyleClass().add("field-error");
+        error.setId(id);
+        error.setWrapText(true);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
+        return error;
     }
 
     /** Runs the validator over the current values. */

@@ -139,24 +139,18 @@ public final class NewTicketDialog {
         };
         Map<String, String> shownLabels = new HashMap<>();
         for (int i = 0; i < rows.length; i++) {
-            String key = (String) rows[i][0];
-            shownLabels.put((String) rows[i][2], texts.fieldName(key.substring("field.".length())));
-            String shown = texts.fieldName(key.substring("field.".length()));
+            String field = ((String) rows[i][0]).substring("field.".length());
+            shownLabels.put((String) rows[i][2], texts.fieldName(field));
             // a label starts a line: "Township name", as the application form's labels do
-            Label label = new Label(Character.toUpperCase(shown.charAt(0)) + shown.substring(1) + " *");
+            Label label = new Label(texts.fieldHeading(field) + " *");
             label.setMinWidth(Region.USE_PREF_SIZE); // never cut to "township n…" on a 1024 screen
-            Label error = new Label();
-            error.getStyleClass().add("field-error");
-            error.setId("error-" + rows[i][2]);
+            // under its field, as in the application form below: beside it, a message took the
+            // fields' width on a 1024 screen ("Governm…") and was cut itself
+            Label error = FormEditor.problemUnderAField("error-" + rows[i][2]);
+            error.setPrefWidth(FIELD_WIDTH); // wraps within the fields' width, never widens their column
             errors.put((String) rows[i][2], error);
             grid.add(label, 0, 2 * i);
             grid.add((Node) rows[i][1], 1, 2 * i);
-            // under its field, as in the application form below: beside it, a message took the
-            // fields' width on a 1024 screen ("Governm…") and was cut itself
-            error.setWrapText(true);
-            error.setPrefWidth(FIELD_WIDTH); // wraps within the fields' width, never widens their column
-            error.managedProperty().bind(error.textProperty().isNotEmpty());
-            error.visibleProperty().bind(error.managedProperty());
             grid.add(error, 1, 2 * i + 1);
         }
         VBox formHolder = new VBox();

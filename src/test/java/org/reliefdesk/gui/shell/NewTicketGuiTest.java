@@ -29,21 +29,13 @@ class NewTicketGuiTest extends GuiTestBase {
 
     @Test
     void aWrongCheckDigitShowsBesideTheFieldAndSavesNothing() throws Exception {
-        startApp(LocalDate.of(2021, 11, 23), 300);
-        signIn(DemoUsers.CIVIL_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> lookup("#newTicketButton").tryQuery().isPresent());
+        signInAsClerk(DemoUsers.CIVIL_CLERK.displayName());
         Label count = lookup("#ticketCount").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !count.getText().startsWith("显示 0"));
         String before = count.getText();
 
         clickOn("#newTicketButton");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
+        ComboBox<ServiceItem> item = newTicketForm();
         assertEquals(3, item.getItems().size(), "a civil-affairs clerk opens civil-affairs items only");
         interact(() -> item.getSelectionModel().select(2)); // 低保
         clickOn("#newRaisedBy").write("Zhang Hua");
@@ -82,14 +74,10 @@ class NewTicketGuiTest extends GuiTestBase {
 
     @Test
     void everyProblemIsListedAndCtrlSSavesTheFilledTicketAsTheButtonSays() throws Exception {
-        startApp(LocalDate.of(2021, 11, 23), 300);
-        signIn(DemoUsers.WATER_CLERK.displayName());
+        signInAsClerk(DemoUsers.WATER_CLERK.displayName());
         int before = app.workbench().list().all().size();
         clickOn("#newTicketButton");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
+        ComboBox<ServiceItem> item = newTicketForm();
         interact(() -> item.getSelectionModel().select(0)); // 农村饮水安全, the water clerk's one item
         interact(() -> lookup("#newIdNumber").queryAs(TextField.class).setText("530128196503120041"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -117,18 +105,10 @@ class NewTicketGuiTest extends GuiTestBase {
      */
     @Test
     void ctrlNOpensTheFormInItsFirstFieldAndEnterOnADropDownNeverSaves() throws Exception {
-        startApp(LocalDate.of(2021, 11, 23), 300);
-        signIn(DemoUsers.WATER_CLERK.displayName());
-        WaitForAsyncUtils.waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> lookup("#newTicketButton").tryQuery().isPresent());
+        signInAsClerk(DemoUsers.WATER_CLERK.displayName());
         int before = fx(() -> app.workbench().list().all().size());
         press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
+        ComboBox<ServiceItem> item = newTicketForm();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(item::isFocused));
 
         type(KeyCode.DOWN); // the water clerk's one item, chosen by keyboard
@@ -160,18 +140,10 @@ class NewTicketGuiTest extends GuiTestBase {
     @Test
     void onAnOfficePcsScreenInEnglishTheNewTicketFormReadsWholeWithItsProblems() throws Exception {
         language = Locale.ENGLISH;
-        startApp(LocalDate.of(2021, 11, 23), 300);
-        signIn(DemoUsers.CIVIL_CLERK.displayName());
+        signInAsClerk(DemoUsers.CIVIL_CLERK.displayName());
         onAnOfficeScreen();
-        WaitForAsyncUtils.waitFor(
-                30,
-                TimeUnit.SECONDS,
-                () -> lookup("#newTicketButton").tryQuery().isPresent());
         clickOn("#newTicketButton");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
+        ComboBox<ServiceItem> item = newTicketForm();
         double fieldWidth = fx(item::getWidth);
         // the item whose application form has table rows (family members, income)
         interact(() -> item.getItems().stream()
@@ -197,8 +169,7 @@ class NewTicketGuiTest extends GuiTestBase {
 
     @Test
     void anOpenRequestOfTheSamePersonAndItemIsOfferedInsteadOfASecond() throws Exception {
-        startApp(LocalDate.of(2021, 11, 23), 300);
-        signIn(DemoUsers.CIVIL_CLERK.displayName());
+        signInAsClerk(DemoUsers.CIVIL_CLERK.displayName());
         WorkbenchViewModel vm = app.workbench();
         // an open request of an item this clerk opens (the scope also holds other items' steps)
         var items = vm.catalog().itemsOf(DemoUsers.CIVIL_CLERK.departmentCode()).stream()
@@ -210,10 +181,7 @@ class NewTicketGuiTest extends GuiTestBase {
                 .orElseThrow();
 
         clickOn("#newTicketButton");
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ComboBox<ServiceItem> item = lookup("#newItem").queryAs(ComboBox.class);
+        ComboBox<ServiceItem> item = newTicketForm();
         Node warning = lookup("#sameOpenWarning").query();
         assertFalse(warning.isVisible() && warning.getParent().isVisible());
         interact(() -> item.getItems().stream()
@@ -239,6 +207,24 @@ class NewTicketGuiTest extends GuiTestBase {
                 lookup("#ticketTable").queryTableView().getSelectionModel().getSelectedItem() instanceof Ticket t
                         ? t.id()
                         : null);
+    }
+
+    /** The demo county on 2021-11-23 with {@code user} signed in and their "New ticket" button there. */
+    private void signInAsClerk(String user) throws Exception {
+        startApp(LocalDate.of(2021, 11, 23), 300);
+        signIn(user);
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> lookup("#newTicketButton").tryQuery().isPresent());
+    }
+
+    /** The new ticket's form once it is open: its first field, the service item. */
+    @SuppressWarnings("unchecked")
+    private ComboBox<ServiceItem> newTicketForm() throws Exception {
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
+        return lookup("#newItem").queryAs(ComboBox.class);
     }
 
     /** The rest of the water item's ticket, the item chosen: a township and village, the applicant, the form. */
