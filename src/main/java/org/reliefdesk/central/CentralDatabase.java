@@ -57,7 +57,7 @@ public final class CentralDatabase implements AutoCloseable {
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/central")
-                    .javaMigrations(new PasswordKeysMigration())
+                    .javaMigrations(new PasswordKeysMigration(), new TicketLinesAsBytesMigration())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

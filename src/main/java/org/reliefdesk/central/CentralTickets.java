@@ -2,6 +2,7 @@ package org.reliefdesk.central;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -144,9 +145,14 @@ public final class CentralTickets {
         try (PreparedStatement ps = c.prepareStatement("SELECT body FROM central_ticket WHERE id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(text(rs.getBytes(1))) : Optional.empty();
             }
         }
+    }
+
+    /** A stored line: its UTF-8 bytes (central schema 10) as text. */
+    private static String text(byte[] line) {
+        return new String(line, StandardCharsets.UTF_8);
     }
 
     TicketHistory decode(String body) {
@@ -183,7 +189,7 @@ public final class CentralTickets {
             ps.setInt(5, h.events().size());
             ps.setLong(6, change);
             ps.setTimestamp(7, Timestamp.from(now));
-            ps.setString(8, body);
+            ps.setBytes(8, body.getBytes(StandardCharsets.UTF_8));
             ps.setObject(9, t.id());
             ps.executeUpdate();
         }
@@ -339,7 +345,7 @@ public final class CentralTickets {
                             + " (SELECT 1 FROM central_event e WHERE e.ticket_id = t.id)");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    bodies.add(rs.getString(1));
+                    bodies.add(text(rs.getBytes(1)));
                 }
             }
             for (String body : bodies) {
@@ -445,13 +451,18 @@ public final class CentralTickets {
         return pull(scope, after, limit, true, true);
     }
 
+    /** {@link #page} as a PC reads it, its lines as text. */
+    public PullPage pull(TicketScope scope, long after, long limit, boolean count, boolean sayHeld) {
+        return page(scope, after, limit, count, sayHeld).asPullPage();
+    }
+
     /**
      * @param limit the most changes the caller asks for, as sent: clamped here to 1 … {@link #MAX_PAGE}
      *              as a long (cut to an int first, 4294967297 asked for one ticket)
      * @param count whether to count every change after the cursor too (for a progress bar; the first page asks)
      * @param sayHeld whether to say which attachments the page's tickets name that are stored whole
      */
-    public PullPage pull(TicketScope scope, long after, long limit, boolean count, boolean sayHeld) {
+    ServedPage page(TicketScope scope, long after, long limit, boolean count, boolean sayHeld) {
         int size = (int) Math.max(1, Math.min(limit, MAX_PAGE));
         String where = inScopeAfter(scope);
         return db.inTransaction(c -> {
@@ -465,7 +476,7 @@ public final class CentralTickets {
                     }
                 }
             }
-            List<PullPage.Change> changes = new ArrayList<>();
+            List<ServedPage.Line> changes = new ArrayList<>();
             List<UUID> ids = new ArrayList<>();
             boolean more = false;
             long bytes = 0;
@@ -473,8 +484,8 @@ public final class CentralTickets {
                 bind(ps, scope, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String body = rs.getString(2);
-                        long length = utf8Length(body);
+                        byte[] body = rs.getBytes(2);
+                        long length = body.length;
                         // bounded by count and by size: at least one ticket, then no more than
                         // WireLimits.PAGE_TICKET_BYTES
                         if (changes.size() == size
@@ -483,7 +494,7 @@ public final class CentralTickets {
                             break;
                         }
                         bytes += length;
-                        changes.add(new PullPage.Change(rs.getLong(1), body));
+                        changes.add(new ServedPage.Line(rs.getLong(1), body));
                         ids.add(rs.getObject(3, UUID.class));
                     }
                 }
@@ -498,7 +509,7 @@ public final class CentralTickets {
                     next = Math.max(next, lastLeft);
                 }
             }
-            return new PullPage(changes, next, more, total, left, sayHeld ? held(c, ids) : null);
+            return new ServedPage(changes, next, more, total, left, sayHeld ? held(c, ids) : null);
         });
     }
 
@@ -606,15 +617,6 @@ public final class CentralTickets {
         if (scope.townshipCode() != null) {
             ps.setString(i, scope.townshipCode());
         }
-    }
-
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            n += ch < 0x80 ? 1 : ch < 0x800 ? 2 : Character.isHighSurrogate(ch) ? 2 : 3;
-        }
-        return n;
     }
 
     /** How many tickets the central store holds. */

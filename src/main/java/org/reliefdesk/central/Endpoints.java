@@ -24,7 +24,6 @@ import org.reliefdesk.central.CentralServer.ApiError;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
-import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.users.PasswordHash;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.InvalidFieldException;
@@ -41,6 +40,7 @@ final class Endpoints {
     private final CentralStore store;
     private final ObjectMapper json;
     private final ObjectMapper ticketsAsObjects;
+    private final ObjectMapper ticketsAsStrings;
     private final KeyDerivations derivations;
     /** Answers a request that failed after its handler returned (a sign-in answered later). */
     private final BiConsumer<Throwable, Exchange> failed;
@@ -49,7 +49,8 @@ final class Endpoints {
             CentralStore store, ObjectMapper json, KeyDerivations derivations, BiConsumer<Throwable, Exchange> failed) {
         this.store = store;
         this.json = json;
-        this.ticketsAsObjects = TicketsAsObjects.mapper(json);
+        this.ticketsAsObjects = TicketsAsObjects.objects(json);
+        this.ticketsAsStrings = TicketsAsObjects.strings(json);
         this.derivations = derivations;
         this.failed = failed;
     }
@@ -140,15 +141,15 @@ final class Endpoints {
 
     /** The scope is the caller's own; any county, department or township in the query is ignored. */
     void changes(Exchange x) throws IOException {
-        PullPage page = store.tickets()
-                .pull(
+        ServedPage page = store.tickets()
+                .page(
                         x.scope,
                         x.number("after", 0),
                         x.number("limit", 500),
                         "true".equals(x.query("count")),
                         "true".equals(x.query("held")));
         // a PC of this version asks for its tickets as objects; one of an earlier version gets strings
-        x.sendInPieces(page, "objects".equals(x.query("tickets")) ? ticketsAsObjects : json);
+        x.sendInPieces(page, "objects".equals(x.query("tickets")) ? ticketsAsObjects : ticketsAsStrings);
     }
 
     void push(Exchange x) throws IOException {

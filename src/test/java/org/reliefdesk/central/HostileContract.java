@@ -543,7 +543,7 @@ abstract class HostileContract {
             // a stored record the central store cannot read any more
             world.central.database().inTransaction(c -> {
                 try (var ps = c.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {
-                    ps.setString(1, "{not json");
+                    ps.setBytes(1, SyncWorld.storedLine("{not json"));
                     ps.setObject(2, broken.id());
                     ps.executeUpdate();
                 }
@@ -634,7 +634,7 @@ abstract class HostileContract {
                     ps.setString(3, SyncWorld.COUNTY_A);
                     ps.setString(4, DemoCounty.firstTownship().code());
                     ps.setLong(5, change);
-                    ps.setString(6, body);
+                    ps.setBytes(6, SyncWorld.storedLine(body));
                     ps.executeUpdate();
                 }
                 return null;
@@ -966,7 +966,9 @@ abstract class HostileContract {
                 .ticket());
         world.central.database().inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {
-                ps.setString(1, "{\"format\":\"reliefdesk.ticket\",\"events\":[{\"note\":\"cut off here");
+                ps.setBytes(
+                        1,
+                        SyncWorld.storedLine("{\"format\":\"reliefdesk.ticket\",\"events\":[{\"note\":\"cut off here"));
                 ps.setObject(2, damaged);
                 assertEquals(1, ps.executeUpdate());
             }

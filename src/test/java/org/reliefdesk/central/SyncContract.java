@@ -1116,7 +1116,9 @@ abstract class SyncContract {
                 Thread.sleep(1000);
                 assertFalse(pushed.isDone(), "the push waits for A's counter");
                 try (var ps = hold.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {
-                    ps.setString(1, world.central.tickets().codec().write(applied.after()));
+                    ps.setBytes(
+                            1,
+                            SyncWorld.storedLine(world.central.tickets().codec().write(applied.after())));
                     ps.setObject(2, ticket.id());
                     assertEquals(1, ps.executeUpdate());
                 }

@@ -3,6 +3,7 @@ package org.reliefdesk.central;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -244,5 +245,10 @@ final class SyncWorld implements AutoCloseable {
     public void close() throws Exception {
         server.close();
         central.close();
+    }
+
+    /** A ticket's line as the central store keeps it (UTF-8 bytes, central schema 10), for a test that writes one itself. */
+    static byte[] storedLine(String line) {
+        return line.getBytes(StandardCharsets.UTF_8);
     }
 }

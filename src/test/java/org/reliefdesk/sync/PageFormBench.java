@@ -3,6 +3,7 @@ package org.reliefdesk.sync;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.central.ServedPage;
 import org.reliefdesk.central.TicketsAsObjects;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
@@ -46,24 +48,25 @@ class PageFormBench {
         Catalog catalog = CatalogLoader.loadBuiltIn();
         Instant asOf = Instant.parse("2026-11-30T02:00:00Z");
         TicketLineCodec codec = new TicketLineCodec(catalog);
-        List<PullPage.Change> changes = new ArrayList<>();
+        List<ServedPage.Line> changes = new ArrayList<>();
         long n = 0;
         for (var h : new SampleGenerator(catalog).generate(SampleGenerator.DEFAULT_SEED, asOf, TICKETS)) {
-            changes.add(new PullPage.Change(++n, codec.write(h)));
+            changes.add(new ServedPage.Line(++n, codec.write(h).getBytes(StandardCharsets.UTF_8)));
         }
-        PullPage page = new PullPage(changes, n, true, -1, List.of(), List.of());
+        ServedPage page = new ServedPage(changes, n, true, -1, List.of(), List.of());
         ObjectMapper json = OperationCodec.json(); // the central store's mapper, and the PC's
         TicketIngest ingest = new TicketIngest(catalog, name -> Optional.empty());
         LocalDate today = LocalDate.of(2026, 12, 1);
-        byte[] asStrings = json.writeValueAsBytes(page);
-        ObjectMapper objects = TicketsAsObjects.mapper(json);
+        ObjectMapper strings = TicketsAsObjects.strings(json);
+        byte[] asStrings = strings.writeValueAsBytes(page);
+        ObjectMapper objects = TicketsAsObjects.objects(json);
         byte[] asObjects = objects.writeValueAsBytes(page);
 
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long[][] ns = new long[6][ROUNDS];
         for (int round = -ROUNDS; round < ROUNDS; round++) {
             long t0 = cpu.getCurrentThreadCpuTime();
-            json.writeValueAsBytes(page);
+            strings.writeValueAsBytes(page);
             long t1 = cpu.getCurrentThreadCpuTime();
             objects.writeValueAsBytes(page);
             long t2 = cpu.getCurrentThreadCpuTime();

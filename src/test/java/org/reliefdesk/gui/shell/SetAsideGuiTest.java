@@ -66,7 +66,7 @@ class SetAsideGuiTest extends GuiTestBase {
                 ps.setString(4, bad.get("countyCode").asText());
                 ps.setString(5, bad.get("townshipCode").asText());
                 ps.setInt(6, bad.get("events").size());
-                ps.setString(7, json.writeValueAsString(bad));
+                ps.setBytes(7, json.writeValueAsBytes(bad)); // lines are kept as UTF-8
                 ps.executeUpdate();
             }
             c.createStatement().executeUpdate("UPDATE change_counter SET last_change = last_change + 1 WHERE id = 1");
