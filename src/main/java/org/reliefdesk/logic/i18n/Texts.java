@@ -7,6 +7,8 @@ import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Named;
@@ -19,6 +21,8 @@ public final class Texts {
 
     public static final String BUNDLE = "org.reliefdesk.messages";
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    /** A form's table row, or a field in one: {@code income[0]}, {@code income[0].item}. */
+    private static final Pattern ROW_FIELD = Pattern.compile("([^\\[\\]]+)\\[(\\d{1,6})](?:\\.(.+))?");
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -77,8 +81,28 @@ public final class Texts {
      * for a field it does not know, which is then named as above).
      */
     public String describe(InvalidFieldException e, Function<String, Optional<String>> formLabels) {
-        return msg(
-                "rule.format", heading(formLabels.apply(e.field()).orElseGet(() -> fieldName(e.field()))), ruleText(e));
+        return msg("rule.format", heading(formFieldName(e.field(), formLabels)), ruleText(e));
+    }
+
+    /**
+     * A form field's name: a table's row ({@code income[0]}) or a field in it ({@code
+     * income[0].item}) with its table and row counted from 1 ("家庭收入第 1 行的“项目”"), since a
+     * form may hold two tables with the same columns; other fields as {@code labels} names them.
+     */
+    private String formFieldName(String path, Function<String, Optional<String>> labels) {
+        Matcher row = ROW_FIELD.matcher(path);
+        if (row.matches()) {
+            Optional<String> table = labels.apply(row.group(1));
+            Optional<String> column = row.group(3) == null ? Optional.empty() : labels.apply(path);
+            int n = Integer.parseInt(row.group(2)) + 1;
+            if (table.isPresent() && column.isPresent()) {
+                return msg("field.inRow", table.get(), n, column.get());
+            }
+            if (table.isPresent() && row.group(3) == null) {
+                return msg("field.row", table.get(), n);
+            }
+        }
+        return labels.apply(path).orElseGet(() -> fieldName(path));
     }
 
     /** A field's name where it stands first, as in a label beside its field ("Report date"). */

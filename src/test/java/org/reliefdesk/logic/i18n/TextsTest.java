@@ -2,8 +2,11 @@ package org.reliefdesk.logic.i18n;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.model.InvalidFieldException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,5 +35,38 @@ class TextsTest {
         assertEquals(
                 ZH.fieldName("asOf") + "：" + ZH.ruleText(new InvalidFieldException("asOf", "rule.form.date")),
                 ZH.describe(new InvalidFieldException("asOf", "rule.form.date")));
+    }
+
+    /** A form with two tables of the same columns (income, expenditure): a problem says which table and row. */
+    @Test
+    void aProblemInAFormsTableNamesTheTableAndTheRow() {
+        CatalogLabels labels = new CatalogLabels();
+        assertEquals(
+                "家庭支出第 2 行的“项目”：必须填写",
+                ZH.describe(new InvalidFieldException("expenditure[1].item", "rule.required"), labels.zh));
+        assertEquals(
+                "Item in row 2 of Household expenditure: is required",
+                EN.describe(new InvalidFieldException("expenditure[1].item", "rule.required"), labels.en));
+        assertEquals(
+                "Row 1 of Household income: each row must be a set of fields",
+                EN.describe(new InvalidFieldException("income[0]", "rule.form.row"), labels.en));
+        assertEquals("家庭收入：必须填写", ZH.describe(new InvalidFieldException("income", "rule.required"), labels.zh));
+    }
+
+    /** Minutes and days in a range are said as typed: 1440, not 1,440. */
+    @Test
+    void aRangeIsSaidWithoutGrouping() {
+        InvalidFieldException e = new InvalidFieldException("settings.syncMinutes", "rule.range", 1, 1440);
+        assertEquals("must be between 1 and 1440", EN.ruleText(e));
+        assertEquals("须在 1 到 1440 之间", ZH.ruleText(e));
+    }
+
+    /** The temporary-assistance form's labels as the catalog gives them. */
+    private static final class CatalogLabels {
+        private final Catalog catalog = CatalogLoader.loadBuiltIn();
+        private final String form =
+                catalog.applicationFormOf("temporary_assistance").code();
+        final Function<String, Optional<String>> zh = f -> catalog.fieldLabel(form, f, Texts.CHINESE);
+        final Function<String, Optional<String>> en = f -> catalog.fieldLabel(form, f, Locale.ENGLISH);
     }
 }
