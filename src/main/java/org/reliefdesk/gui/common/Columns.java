@@ -1,5 +1,6 @@
 package org.reliefdesk.gui.common;
 
+import java.util.Collection;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -40,6 +41,19 @@ public final class Columns {
     public static <S> TableView<S> shareWidth(TableView<S> table) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         return table;
+    }
+
+    /**
+     * A column's width for the widest of {@code values} at the default text size, its cell's
+     * padding included: a column of names the catalog knows (departments, service items) is made
+     * for its longest name, not for a guess that fits Chinese and cuts English.
+     */
+    public static double roomFor(Collection<String> values) {
+        return Math.ceil(values.stream()
+                        .mapToDouble(v -> textWidth(v, Font.getDefault()))
+                        .max()
+                        .orElse(0))
+                + 24;
     }
 
     /** How wide {@code text} is laid out in {@code font}, in pixels (a column's or a cell's room). */

@@ -81,15 +81,23 @@ public final class DashboardView {
                 .add(Columns.of(
                         texts,
                         "detail.department",
-                        80,
+                        Columns.roomFor(catalog.departments().stream()
+                                .map(d -> catalog.departmentName(d.code(), texts.locale()))
+                                .toList()),
                         t -> catalog.item(t.itemCode())
                                 .map(i -> catalog.departmentName(i.departmentCode(), texts.locale()))
                                 .orElse("")));
         table.getColumns()
-                .add(Columns.of(texts, "column.item", 120, t -> catalog.itemName(t.itemCode(), texts.locale())));
+                .add(Columns.of(
+                        texts,
+                        "column.item",
+                        Columns.roomFor(catalog.items().stream()
+                                .map(i -> catalog.itemName(i.code(), texts.locale()))
+                                .toList()),
+                        t -> catalog.itemName(t.itemCode(), texts.locale())));
         table.getColumns()
                 .add(Columns.of(texts, "column.township", 90, t -> t.township().name()));
-        table.getColumns().add(Columns.of(texts, "column.daysOpen", 70, vm::daysOpen));
+        table.getColumns().add(Columns.of(texts, "column.daysOpen", 60, vm::daysOpen));
         table.getColumns()
                 .add(Columns.of(
                         texts,

@@ -1,21 +1,31 @@
 package org.reliefdesk.gui.shell;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.text.Font;
 
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.gui.common.Columns;
+import org.reliefdesk.logic.catalog.Catalog;
+import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.model.Department;
+import org.reliefdesk.model.ServiceItem;
 import org.reliefdesk.model.Ticket;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -85,6 +95,28 @@ class LeaderDashboardGuiTest extends GuiTestBase {
         onAnOfficeScreen();
         // up to 17 px: at 15 px whether a title fits depends on a few pixels of this headless font
         assertReadsWhole(lookup("#dashboardScroll").query(), "13px", "15px", "17px");
+        // at the usual size, the list's longest names whole without widening a column by hand
+        // ("special treatment for serious ill…"; "housing & urban-rural develo…")
+        interact(() -> lookup("#dashboardScroll").query().setStyle("-fx-font-size: 13px;"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Catalog catalog = CatalogLoader.loadBuiltIn();
+        assertHolds(table, "column.item", catalog.items().stream().map(ServiceItem::nameEn));
+        assertHolds(table, "detail.department", catalog.departments().stream().map(Department::nameEn));
+    }
+
+    /** The column {@code id} of {@code table} is as wide as the widest of {@code names} in its cells' font. */
+    private static void assertHolds(TableView<Ticket> table, String id, Stream<String> names) throws Exception {
+        TableColumn<Ticket, ?> column = table.getColumns().stream()
+                .filter(c -> id.equals(c.getId()))
+                .findFirst()
+                .orElseThrow();
+        Font font = fx(() -> ((Labeled) table.lookup(".table-cell")).getFont());
+        String widest = names.max(Comparator.comparingDouble(n -> Columns.textWidth(n, font)))
+                .orElseThrow();
+        double needs = Columns.textWidth(widest, font) + 8; // the cell's own padding
+        assertTrue(
+                fx(column::getWidth) >= needs,
+                id + " is " + fx(column::getWidth) + " px, \"" + widest + "\" needs " + needs);
     }
 
     /** The leader signed in, on the dashboard with its numbers, charts and list filled. */
