@@ -8,9 +8,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.reliefdesk.logic.users.PasswordHash;
 
 /**
@@ -21,28 +19,12 @@ import org.reliefdesk.logic.users.PasswordHash;
  * asking for a name's salt does not tell whether the name exists. In Java, for what SQL cannot
  * do alike on H2 and PostgreSQL (a digest of Base64 text, a random secret).
  */
-final class PasswordKeysMigration implements JavaMigration {
+final class PasswordKeysMigration extends CentralJavaMigration {
 
     static final String SALT_SECRET = "unknown-name-salt";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9");
-    }
-
-    @Override
-    public String getDescription() {
-        return "password keys";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 9;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    PasswordKeysMigration() {
+        super(9, "password keys");
     }
 
     @Override

@@ -2,10 +2,9 @@ package org.reliefdesk.central;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Central schema 10: a ticket's line ({@code central_ticket.body}) is kept as its UTF-8 bytes, not
@@ -16,33 +15,19 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * PostgreSQL (a cast of text to {@code bytea} reads backslashes as escapes, which the JSON in a
  * line holds; {@code convert_to} does not). PostgreSQL rewrites the table meanwhile, once.
  */
-final class TicketLinesAsBytesMigration implements JavaMigration {
+final class TicketLinesAsBytesMigration extends CentralJavaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("10");
-    }
-
-    @Override
-    public String getDescription() {
-        return "ticket lines as bytes";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 10;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    TicketLinesAsBytesMigration() {
+        super(10, "ticket lines as bytes");
     }
 
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        boolean postgres =
-                c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        boolean postgres = c.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(Locale.ROOT)
+                .contains("postgres");
         try (Statement s = c.createStatement()) {
             s.execute(
                     postgres
