@@ -43,15 +43,7 @@ class NewTicketGuiTest extends GuiTestBase {
         clickOn("#newPhone").write("13812345678");
         clickOn("#newIdNumber").write("110105194912310021"); // the check digit should be X
         WaitForAsyncUtils.waitForFxEvents();
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> township = lookup("#newTownship").queryAs(ComboBox.class);
-        interact(() -> township.getSelectionModel().select(0));
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> village = lookup("#newVillage").queryAs(ComboBox.class);
-        // the township's villages are read off the FX thread: choose once they are there
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !village.getItems().isEmpty());
-        interact(() -> village.getSelectionModel().select(0));
+        chooseTheFirstTownshipAndVillage();
         WaitForAsyncUtils.waitForFxEvents();
 
         Label idError = (Label)
@@ -229,20 +221,12 @@ class NewTicketGuiTest extends GuiTestBase {
 
     /** The rest of the water item's ticket, the item chosen: a township and village, the applicant, the form. */
     private void completeTheWaterForm() throws Exception {
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> township = lookup("#newTownship").queryAs(ComboBox.class);
-        interact(() -> township.getSelectionModel().select(0));
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> village = lookup("#newVillage").queryAs(ComboBox.class);
-        // the township's villages are read off the FX thread: choose once they are there
-        WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> onFx(() -> !village.getItems().isEmpty()));
+        chooseTheFirstTownshipAndVillage();
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> lookup("#field-problem").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
         interact(() -> {
-            village.getSelectionModel().select(0);
             lookup("#newRaisedBy").queryAs(TextField.class).setText("干部排查 张华");
             lookup("#newName").queryAs(TextField.class).setText("罗正兴");
             lookup("#newIdNumber").queryAs(TextField.class).setText("530128196503120040");
@@ -252,5 +236,17 @@ class NewTicketGuiTest extends GuiTestBase {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(lookup("#saveButton").queryAs(Button.class).isDisabled(), "the form is complete");
+    }
+
+    /** The first township and, once its villages are read (off the FX thread), its first village. */
+    private void chooseTheFirstTownshipAndVillage() throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> township = lookup("#newTownship").queryAs(ComboBox.class);
+        interact(() -> township.getSelectionModel().select(0));
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> village = lookup("#newVillage").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> !village.getItems().isEmpty()));
+        interact(() -> village.getSelectionModel().select(0));
     }
 }
