@@ -31,7 +31,11 @@ class TicketSheetGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#ticketTable").queryAs(TableView.class).getItems().size() > 2);
+                () -> onFx(() -> lookup("#ticketTable")
+                                .queryAs(TableView.class)
+                                .getItems()
+                                .size()
+                        > 2));
         @SuppressWarnings("unchecked")
         TableView<Ticket> table = lookup("#ticketTable").queryAs(TableView.class);
         interact(() -> table.getSelectionModel().select(0));
@@ -41,7 +45,7 @@ class TicketSheetGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#sheetPages #reportPage").tryQuery().isPresent());
+                () -> onFx(() -> lookup("#sheetPages #reportPage").tryQuery().isPresent()));
         ImageView page = lookup("#sheetPages #reportPage").queryAs(ImageView.class);
         assertTrue(page.getImage().getHeight() > page.getImage().getWidth(), "an A4 portrait page");
         Stage preview = (Stage) page.getScene().getWindow();
@@ -49,7 +53,9 @@ class TicketSheetGuiTest extends GuiTestBase {
         assertTrue(lookup("#sheetMessage").queryAs(Label.class).getText().startsWith("共 1 件工单"));
         push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#sheetPages").tryQuery().isEmpty());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#sheetPages").tryQuery().isEmpty()));
 
         // the first three rows chosen by keyboard, printed at once
         interact(table::requestFocus);
@@ -64,13 +70,15 @@ class TicketSheetGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#sheetPages #reportPage").tryQuery().isPresent());
+                () -> onFx(() -> lookup("#sheetPages #reportPage").tryQuery().isPresent()));
         Stage three = (Stage) lookup("#sheetPages").query().getScene().getWindow();
         assertEquals("工单办理单 — " + first.ticketNo() + " 等 3 件", three.getTitle());
         assertTrue(lookup("#sheetMessage").queryAs(Label.class).getText().startsWith("共 3 件工单"));
         clickOn("#sheetClose");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#sheetPages").tryQuery().isEmpty());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#sheetPages").tryQuery().isEmpty()));
     }
 
     @Test
@@ -81,14 +89,16 @@ class TicketSheetGuiTest extends GuiTestBase {
                 lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(1));
         @SuppressWarnings("unchecked")
         TableView<Ticket> table = lookup("#ticketTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() > 200);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size() > 200));
         interact(() -> table.getSelectionModel().selectAll());
         interact(table::requestFocus);
         press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> lookup("#statusMessage").queryAs(Label.class).getText().contains("一次最多打印 200 件"));
+                () -> onFx(() ->
+                        lookup("#statusMessage").queryAs(Label.class).getText().contains("一次最多打印 200 件")));
         assertTrue(lookup("#sheetPages").tryQuery().isEmpty(), "no preview of hundreds of sheets");
 
         interact(() -> table.getSelectionModel().clearAndSelect(0));
