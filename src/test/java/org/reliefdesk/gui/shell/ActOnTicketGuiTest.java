@@ -41,8 +41,8 @@ class ActOnTicketGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#ticketTable").tryQuery().isPresent()
-                        && !table().getItems().isEmpty());
+                () -> onFx(() -> lookup("#ticketTable").tryQuery().isPresent()
+                        && !table().getItems().isEmpty()));
     }
 
     @SuppressWarnings("unchecked")
@@ -57,7 +57,7 @@ class ActOnTicketGuiTest extends GuiTestBase {
     private void press(String id) throws Exception {
         // the action bar fills once the ticket's history is read (off the FX thread)
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup(id).tryQuery().isPresent());
+                20, TimeUnit.SECONDS, () -> onFx(() -> lookup(id).tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup(id).queryAs(Button.class);
         Platform.runLater(button::fire); // not interact(): the form is modal
@@ -96,7 +96,9 @@ class ActOnTicketGuiTest extends GuiTestBase {
         press("#action-accept");
         // The form sits in a scroll pane whose content attaches a pulse after the window shows.
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#field-station").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         // The Save button of this dialog: the one in the same window as the form's field.
         Button save = (Button) lookup("#field-station").query().getScene().lookup("#saveButton");
@@ -111,13 +113,17 @@ class ActOnTicketGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#statusMessage").queryAs(Label.class).getText().startsWith("已保存"));
+                () -> onFx(() ->
+                        lookup("#statusMessage").queryAs(Label.class).getText().startsWith("已保存")));
         // The pane reads the saved ticket's history again off the FX thread: the list that shows the new event.
         AtomicReference<List<TicketEvent>> saved = new AtomicReference<>();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            saved.set(history());
-            return saved.get().size() == eventsBefore + 1;
-        });
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> {
+                    saved.set(history());
+                    return saved.get().size() == eventsBefore + 1;
+                }));
         TicketEvent accepted = saved.get().get(eventsBefore);
         assertEquals("accept", accepted.action());
         assertEquals("water.clerk", accepted.actor());
@@ -153,12 +159,14 @@ class ActOnTicketGuiTest extends GuiTestBase {
         interact(() -> table().getSelectionModel().select(ticket));
         press("#action-accept");
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#field-station").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         TextField station = lookup("#field-station").queryAs(TextField.class);
         Button save = (Button) station.getScene().lookup("#saveButton");
         interact(() -> station.setText("屏山水务站"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !save.isDisabled());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !save.isDisabled()));
         interact(save::fire);
         WaitForAsyncUtils.waitFor(
                 20,
@@ -179,7 +187,9 @@ class ActOnTicketGuiTest extends GuiTestBase {
         int eventsBefore = history().size();
         press("#action-reject");
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#field-reason").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#field-reason").tryQuery().isPresent()));
         TextArea reason = lookup("#field-reason").queryAs(TextArea.class);
         clickOn(reason).write("abc");
         interact(() -> reason.setText(""));
@@ -190,7 +200,9 @@ class ActOnTicketGuiTest extends GuiTestBase {
         clickOn("#cancelButton");
         // The confirmation: keep editing.
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#confirmNo").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#confirmNo").tryQuery().isPresent()));
         assertTrue(
                 lookup(".dialog-pane .content")
                         .lookup((Node n) -> n instanceof Label l

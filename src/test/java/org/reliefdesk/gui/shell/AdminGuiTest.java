@@ -42,7 +42,9 @@ class AdminGuiTest extends GuiTestBase {
         startApp(LocalDate.of(2021, 11, 23), 200, owner -> List.of(year));
         signIn(DemoUsers.ADMIN.displayName());
         WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
+                30,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#mainTabs").tryQuery().isPresent()));
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
         interact(() -> tabs.getSelectionModel()
                 .select(tabs.getTabs().stream()
@@ -53,7 +55,8 @@ class AdminGuiTest extends GuiTestBase {
 
         @SuppressWarnings("unchecked")
         TableView<ListedUser> users = lookup("#userTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !users.getItems().isEmpty()); // loaded off the FX thread
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> !users.getItems().isEmpty())); // loaded off the FX thread
         int before = users.getItems().size();
         WaitForAsyncUtils.waitForFxEvents();
         for (String id : List.of("#userTable", "#yearTable")) {
@@ -71,14 +74,16 @@ class AdminGuiTest extends GuiTestBase {
         interact(() -> role.setValue(Role.CLERK));
         clickOn("#addUserButton");
         Label message = lookup("#adminMessage").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().contains("部门"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> message.getText().contains("部门")));
         assertEquals("部门：县级部门经办人须选择所属部门", message.getText());
         assertEquals(before, users.getItems().size(), "nothing added");
         @SuppressWarnings("unchecked")
         ComboBox<Object> department = lookup("#newDepartment").queryAs(ComboBox.class);
         interact(() -> department.getSelectionModel().select(3)); // 水利
         clickOn("#addUserButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == before + 1);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> users.getItems().size() == before + 1));
         assertTrue(users.getItems().stream()
                 .anyMatch(l -> l.user().username().equals("water.clerk2")
                         && "WATER".equals(l.user().departmentCode())));
@@ -87,7 +92,8 @@ class AdminGuiTest extends GuiTestBase {
         clickOn("#newUsername").write("water.clerk2"); // the same name again
         clickOn("#newDisplayName").write("Li");
         clickOn("#addUserButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("登录名"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> message.getText().startsWith("登录名")));
         assertEquals("登录名：与已有记录重复：water.clerk2", message.getText());
         assertEquals(before + 1, users.getItems().size());
 
@@ -97,7 +103,8 @@ class AdminGuiTest extends GuiTestBase {
         // Further down the page: scrolled to, as a person would.
         interact(() -> ((ScrollPane) lookup("#adminPage").query()).setVvalue(1));
         clickOn("#importYearButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> years.getItems().size() == 7);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> years.getItems().size() == 7));
         assertTrue(Files.exists(dataDir.resolve("calendar").resolve("2027.json")));
         Label imported = lookup("#calendarMessage").queryAs(Label.class);
         assertTrue(imported.getText().startsWith("已导入 2027 年"), imported.getText());
@@ -117,7 +124,9 @@ class AdminGuiTest extends GuiTestBase {
         startApp(LocalDate.of(2021, 11, 23), 200, owner -> List.of());
         signIn(DemoUsers.ADMIN.displayName());
         WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
+                30,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#mainTabs").tryQuery().isPresent()));
         onAnOfficeScreen();
         openPage("adminTab");
         Node page = lookup("#adminPage").query();

@@ -68,7 +68,8 @@ class CentralUsersGuiTest extends GuiTestBase {
                                 .map(Department::code)
                                 .toList())
                         .size();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == demo);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> users.getItems().size() == demo));
         assertTrue(lookup("#usersWhere").queryAs(Label.class).getText().startsWith("这些用户保存在中央库"));
         Label message = lookup("#adminMessage").queryAs(Label.class);
 
@@ -76,7 +77,8 @@ class CentralUsersGuiTest extends GuiTestBase {
         interact(() -> ((ScrollPane) lookup("#adminPage").query()).setVvalue(1));
         clickOn("#importYearButton");
         Label imported = lookup("#calendarMessage").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> imported.getText().startsWith("已导入 2031 年"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> imported.getText().startsWith("已导入 2031 年")));
         assertTrue(imported.getText().contains("已同时存入中央库"), imported.getText());
         CentralClient client = new CentralClient(app.workspace().centralUrl(), Duration.ofSeconds(20));
         String token = client.signIn("water.clerk", DemoUsers.DEMO_PASSWORD.toCharArray(), "test")
@@ -87,12 +89,14 @@ class CentralUsersGuiTest extends GuiTestBase {
         interact(() -> ((ScrollPane) lookup("#adminPage").query()).setVvalue(0));
 
         addClerk("water.three", "钱水利", "short");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().startsWith("密码"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> message.getText().startsWith("密码")));
         assertEquals("密码：至少 10 位", message.getText());
         assertEquals(demo, users.getItems().size(), "nothing added");
         interact(() -> lookup("#newPassword").queryAs(PasswordField.class).setText("water-three-1"));
         clickOn("#addUserButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == demo + 1);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> users.getItems().size() == demo + 1));
         assertTrue(message.getText().startsWith("已在中央库添加用户 钱水利（water.three）"), message.getText());
         assertEquals(
                 "",
@@ -100,7 +104,8 @@ class CentralUsersGuiTest extends GuiTestBase {
                 "the password is not left in the field");
 
         addClerk("water.four", "孙水利", "water-four-1");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> users.getItems().size() == demo + 2);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> users.getItems().size() == demo + 2));
         interact(() -> users.getSelectionModel()
                 .select(users.getItems().stream()
                         .filter(l -> l.user().username().equals("water.four"))
@@ -112,8 +117,8 @@ class CentralUsersGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> users.getItems().stream()
-                        .anyMatch(l -> l.user().username().equals("water.four") && l.disabled()));
+                () -> onFx(() -> users.getItems().stream()
+                        .anyMatch(l -> l.user().username().equals("water.four") && l.disabled())));
         assertEquals("已停用用户 孙水利（water.four）。", message.getText());
         // the same button, for a disabled user, enables them again (no question: nothing is lost)
         interact(() -> users.getSelectionModel()
@@ -137,13 +142,16 @@ class CentralUsersGuiTest extends GuiTestBase {
         // The new clerk is on the sign-in list; picked, they give their own password.
         clickOn("#switchUserButton");
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#signInUserList").tryQuery().isPresent()));
         @SuppressWarnings("unchecked")
         ListView<User> list = lookup("#signInUserList").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> list.getItems().stream().anyMatch(u -> u.username().equals("water.three")));
+                () -> onFx(() ->
+                        list.getItems().stream().anyMatch(u -> u.username().equals("water.three"))));
         interact(() -> list.getSelectionModel()
                 .select(list.getItems().stream()
                         .filter(u -> u.username().equals("water.three"))
@@ -151,28 +159,31 @@ class CentralUsersGuiTest extends GuiTestBase {
                         .orElseThrow()));
         clickOn("#signInButton");
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#passwordField").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#passwordField").tryQuery().isPresent()));
         assertEquals(
                 "water.three", lookup("#usernameField").queryAs(TextField.class).getText());
         interact(() -> lookup("#passwordField").queryAs(PasswordField.class).setText("wrong-password"));
         clickOn("#signInButton");
         Label error = lookup("#signInError").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> error.getText().contains("不正确"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> error.getText().contains("不正确")));
         interact(() -> lookup("#passwordField").queryAs(PasswordField.class).setText("water-three-1"));
         clickOn("#signInButton");
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#statusBar").tryQuery().isPresent()
+                () -> onFx(() -> lookup("#statusBar").tryQuery().isPresent()
                         && lookup("#syncStatus")
                                 .tryQuery()
                                 .map(n -> ((Label) n).getText().startsWith("上次同步"))
-                                .orElse(false));
+                                .orElse(false)));
         assertTrue(((HBox) lookup("#statusBar").query())
                 .getChildren().stream()
                         .anyMatch(c -> c instanceof Label l && l.getText().contains("钱水利")));
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !table().getItems().isEmpty());
+                20, TimeUnit.SECONDS, () -> onFx(() -> !table().getItems().isEmpty()));
         assertTrue(
                 table().getItems().stream().allMatch(t -> t.itemCode().equals("drinking_water")),
                 "a water clerk's tickets");

@@ -33,8 +33,8 @@ class CrashDialogGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#crashDialog").tryQuery().isPresent()
-                        && continueButton().isPresent());
+                () -> onFx(() -> lookup("#crashDialog").tryQuery().isPresent()
+                        && continueButton().isPresent()));
         DialogPane pane = lookup("#crashDialog").queryAs(DialogPane.class);
         assertEquals("程序遇到了一个意外问题", pane.getHeaderText());
         assertTrue(pane.getContentText().contains("测试用的意外"), pane.getContentText());

@@ -52,7 +52,9 @@ class FirstRunGuiTest extends GuiTestBase {
         FxToolkit.registerPrimaryStage();
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
         WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> lookup("#firstRunPage").tryQuery().isPresent());
+                30,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#firstRunPage").tryQuery().isPresent()));
         interact(() -> {
             lookup("#dataDirField").queryAs(TextField.class).setText(data.toString());
             lookup("#backupDirField")
@@ -62,7 +64,9 @@ class FirstRunGuiTest extends GuiTestBase {
         });
         clickOn("#firstRunStart");
         WaitForAsyncUtils.waitFor(
-                90, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+                90,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#signInUserList").tryQuery().isPresent()));
         Settings saved = Settings.load(settingsFile).orElseThrow();
         assertEquals(data, saved.dataDir());
         assertEquals(Settings.OFF, saved.central());
@@ -76,7 +80,9 @@ class FirstRunGuiTest extends GuiTestBase {
                 .orElseThrow();
         interact(() -> tabs.getSelectionModel().select(settingsTab));
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#saveSettings").tryQuery().isPresent()));
         interact(() -> {
             lookup("#centralUrl").queryAs(RadioButton.class).setSelected(true);
             lookup("#centralUrlField").queryAs(TextField.class).setText("10.1.2.3:8787");
@@ -115,7 +121,9 @@ class FirstRunGuiTest extends GuiTestBase {
         FxToolkit.registerPrimaryStage();
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
         WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> lookup("#firstRunStart").tryQuery().isPresent());
+                30,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#firstRunStart").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(
                 List.of("en"),
@@ -138,7 +146,9 @@ class FirstRunGuiTest extends GuiTestBase {
         openPage("settingsTab");
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#saveSettings").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         Node page = fx(() -> tabs.getSelectionModel().getSelectedItem().getContent());
         assertReadsWhole(page);
@@ -158,7 +168,9 @@ class FirstRunGuiTest extends GuiTestBase {
         signIn("李水清");
         openPage("settingsTab");
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#saveSettings").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#saveSettings").tryQuery().isPresent()));
         @SuppressWarnings("unchecked")
         Spinner<Integer> minutes = lookup("#syncMinutesField").queryAs(Spinner.class);
         interact(() -> minutes.getEditor().requestFocus());

@@ -177,7 +177,7 @@ abstract class GuiTestBase extends FxRobot {
         // the window's new size reaches its scene a pulse or two later: measure nothing before
         try {
             WaitForAsyncUtils.waitFor(
-                    10, TimeUnit.SECONDS, () -> stage.getScene().getWidth() <= 1024);
+                    10, TimeUnit.SECONDS, () -> onFx(() -> stage.getScene().getWidth() <= 1024));
         } catch (TimeoutException e) {
             throw new AssertionError("the window did not take the office screen's size", e);
         }

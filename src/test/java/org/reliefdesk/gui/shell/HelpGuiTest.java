@@ -22,11 +22,15 @@ class HelpGuiTest extends GuiTestBase {
         startApp(LocalDate.of(2021, 11, 23), 100);
         signIn(DemoUsers.WATER_CLERK.displayName());
         WaitForAsyncUtils.waitFor(
-                30, TimeUnit.SECONDS, () -> lookup("#ticketTable").tryQuery().isPresent());
+                30,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#ticketTable").tryQuery().isPresent()));
 
         push(KeyCode.F1);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#helpTabs").tryQuery().isPresent());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#helpTabs").tryQuery().isPresent()));
         assertTrue(lookup("#helpGuide").queryParent().getChildrenUnmodifiable().size() > 10, "the guide is shown");
         TabPane tabs = lookup("#helpTabs").queryAs(TabPane.class);
         interact(() -> tabs.getSelectionModel().select(1));
@@ -38,15 +42,20 @@ class HelpGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> !lookup("#aboutBackup").queryAs(Label.class).getText().isEmpty());
+                () -> onFx(() ->
+                        !lookup("#aboutBackup").queryAs(Label.class).getText().isEmpty()));
 
         push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#helpTabs").tryQuery().isEmpty());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#helpTabs").tryQuery().isEmpty()));
 
         clickOn("#helpLink");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#helpTabs").tryQuery().isPresent());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#helpTabs").tryQuery().isPresent()));
         push(KeyCode.ESCAPE);
     }
 }

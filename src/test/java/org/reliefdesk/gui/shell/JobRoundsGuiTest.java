@@ -79,10 +79,11 @@ class JobRoundsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#ticketTable").tryQuery().isPresent()
-                        && !table().getItems().isEmpty());
+                () -> onFx(() -> lookup("#ticketTable").tryQuery().isPresent()
+                        && !table().getItems().isEmpty()));
         clickOn("#searchField").write(worked.ticketNo());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> table().getItems().size() == 1));
         assertEquals(worked.id(), table().getItems().get(0).id());
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r
                         && r.getItem() != null
@@ -92,7 +93,7 @@ class JobRoundsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#action-recommend_jobs").tryQuery().isPresent());
+                () -> onFx(() -> lookup("#action-recommend_jobs").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
 
         Button recommend = lookup("#action-recommend_jobs").queryAs(Button.class);

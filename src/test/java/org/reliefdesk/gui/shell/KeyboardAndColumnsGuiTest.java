@@ -42,8 +42,8 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#ticketTable").tryQuery().isPresent()
-                        && !table().getItems().isEmpty());
+                () -> onFx(() -> lookup("#ticketTable").tryQuery().isPresent()
+                        && !table().getItems().isEmpty()));
     }
 
     @Test
@@ -58,10 +58,14 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
                 .query());
         // Enter takes the first action the opened ticket allows: wait until its history (and so its actions) is read
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#action-accept").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#action-accept").tryQuery().isPresent()));
         type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#field-station").tryQuery().isPresent()));
         type(KeyCode.ESCAPE); // nothing typed: closes without asking
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#field-station").tryQuery().isEmpty());
@@ -217,7 +221,9 @@ class KeyboardAndColumnsGuiTest extends GuiTestBase {
                 && scene.getAccelerators().containsKey(find)));
         clickOn("#switchUserButton");
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#signInUserList").tryQuery().isPresent()));
         assertFalse(onFx(() -> scene.getAccelerators().containsKey(f5)), "F5 would reload the last user's queue");
         assertFalse(onFx(() -> scene.getAccelerators().containsKey(find)));
         assertNull(app.workbench(), "the last user's workbench is let go");

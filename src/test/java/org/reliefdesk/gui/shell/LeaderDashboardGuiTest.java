@@ -60,7 +60,9 @@ class LeaderDashboardGuiTest extends GuiTestBase {
         interact(() ->
                 lookup("#dashboardScroll").queryAs(ScrollPane.class).setVvalue(1.0)); // the list sits below the charts
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup(oldestRow).tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup(oldestRow).tryQuery().isPresent()));
         doubleClickOn((Node) lookup(n -> n instanceof TableRow<?> r && oldest.equals(r.getItem()))
                 .query());
         WaitForAsyncUtils.waitForFxEvents();
@@ -126,9 +128,9 @@ class LeaderDashboardGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#lateTable").tryQuery().isPresent()
+                () -> onFx(() -> lookup("#lateTable").tryQuery().isPresent()
                         && !late().getItems().isEmpty()
-                        && lookup("#count-WATER-SUPERVISED").tryQuery().isPresent());
+                        && lookup("#count-WATER-SUPERVISED").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -31,7 +31,8 @@ class NewTicketGuiTest extends GuiTestBase {
     void aWrongCheckDigitShowsBesideTheFieldAndSavesNothing() throws Exception {
         signInAsClerk(DemoUsers.CIVIL_CLERK.displayName());
         Label count = lookup("#ticketCount").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !count.getText().startsWith("显示 0"));
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> onFx(() -> !count.getText().startsWith("显示 0")));
         String before = count.getText();
 
         clickOn("#newTicketButton");
@@ -84,9 +85,13 @@ class NewTicketGuiTest extends GuiTestBase {
         clickOn("#newPhone");
         press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isEmpty());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#newItem").tryQuery().isEmpty()));
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> app.workbench().list().all().size() == before + 1);
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> app.workbench().list().all().size() == before + 1));
         assertTrue(app.workbench().list().all().stream()
                 .anyMatch(t -> t.applicant().idNumber().equals("530128196503120040")));
     }
@@ -117,7 +122,9 @@ class NewTicketGuiTest extends GuiTestBase {
 
         press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isEmpty());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#newItem").tryQuery().isEmpty()));
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
@@ -155,7 +162,9 @@ class NewTicketGuiTest extends GuiTestBase {
         assertReadsWhole(lookup("#newTicketForm").query());
         clickOn("#cancelButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#confirmYes").tryQuery().isPresent());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#confirmYes").tryQuery().isPresent()));
         clickOn("#confirmYes");
     }
 
@@ -192,7 +201,9 @@ class NewTicketGuiTest extends GuiTestBase {
 
         clickOn("#showExisting");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isEmpty());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#newItem").tryQuery().isEmpty()));
         assertEquals(open.id(), vm.selected().ticketProperty().get().id(), "that ticket is open instead");
         assertEquals(
                 open.id(),
@@ -208,14 +219,16 @@ class NewTicketGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#newTicketButton").tryQuery().isPresent());
+                () -> onFx(() -> lookup("#newTicketButton").tryQuery().isPresent()));
     }
 
     /** The new ticket's form once it is open: its first field, the service item. */
     @SuppressWarnings("unchecked")
     private ComboBox<ServiceItem> newTicketForm() throws Exception {
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#newItem").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#newItem").tryQuery().isPresent()));
         return lookup("#newItem").queryAs(ComboBox.class);
     }
 
@@ -223,7 +236,9 @@ class NewTicketGuiTest extends GuiTestBase {
     private void completeTheWaterForm() throws Exception {
         chooseTheFirstTownshipAndVillage();
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#field-problem").tryQuery().isPresent());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#field-problem").tryQuery().isPresent()));
         @SuppressWarnings("unchecked")
         ComboBox<Object> problem = lookup("#field-problem").queryAs(ComboBox.class);
         interact(() -> {

@@ -35,17 +35,17 @@ class NotificationGuiTest extends GuiTestBase {
                 && l.getText().contains("新到 1 件待办")
                 && l.getText().contains(arrived.ticketNo());
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup(notice).tryQuery().isPresent());
+                20, TimeUnit.SECONDS, () -> onFx(() -> lookup(notice).tryQuery().isPresent()));
         clickOn((Node) lookup(notice).query());
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> app != null
+                () -> onFx(() -> app != null
                         && lookup("#queueList")
                                         .queryListView()
                                         .getSelectionModel()
                                         .getSelectedItem()
-                                == Queue.MY_TASKS);
+                                == Queue.MY_TASKS));
         assertTrue(table().getItems().stream().anyMatch(t -> t.ticketNo().equals(arrived.ticketNo())));
 
         // a second refresh with nothing new says nothing more
@@ -53,7 +53,7 @@ class NotificationGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> !lookup("#refreshButton").queryButton().isDisabled());
+                () -> onFx(() -> !lookup("#refreshButton").queryButton().isDisabled()));
         // at most the first notice (it hides itself after 10 s, which a loaded machine may reach by now)
         assertTrue(lookup(notice).queryAll().size() <= 1, "no second notice");
     }

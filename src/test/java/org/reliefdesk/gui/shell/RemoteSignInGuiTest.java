@@ -45,11 +45,11 @@ class RemoteSignInGuiTest extends GuiTestBase {
             WaitForAsyncUtils.waitFor(
                     30,
                     TimeUnit.SECONDS,
-                    () -> lookup("#ticketCount")
+                    () -> onFx(() -> lookup("#ticketCount")
                             .tryQuery()
                             .map(n -> ((Label) n).getText().contains("/ 共")
                                     && !((Label) n).getText().endsWith("共 0 件"))
-                            .orElse(false));
+                            .orElse(false)));
             assertEquals(
                     DemoUsers.WATER_CLERK.username(), app.workbench().user().username());
             assertTrue(
@@ -71,15 +71,16 @@ class RemoteSignInGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#ticketCount")
+                () -> onFx(() -> lookup("#ticketCount")
                         .tryQuery()
                         .map(n -> ((Label) n).getText().contains("/ 共")
                                 && !((Label) n).getText().endsWith("共 0 件"))
-                        .orElse(false));
+                        .orElse(false)));
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#syncStatus").queryAs(Label.class).getText().contains("暂时连不上中央库"));
+                () -> onFx(() ->
+                        lookup("#syncStatus").queryAs(Label.class).getText().contains("暂时连不上中央库")));
         assertEquals(DemoUsers.WATER_CLERK.username(), app.workbench().user().username(), "signed in offline");
     }
 
@@ -87,7 +88,9 @@ class RemoteSignInGuiTest extends GuiTestBase {
         FxToolkit.registerPrimaryStage();
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(config));
         WaitForAsyncUtils.waitFor(
-                60, TimeUnit.SECONDS, () -> lookup("#usernameField").tryQuery().isPresent());
+                60,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#usernameField").tryQuery().isPresent()));
     }
 
     /** Types a name and password and signs in; with {@code refusal}, waits for that message instead of the workbench. */
@@ -101,13 +104,15 @@ class RemoteSignInGuiTest extends GuiTestBase {
             WaitForAsyncUtils.waitFor(
                     30,
                     TimeUnit.SECONDS,
-                    () -> lookup("#signInError")
+                    () -> onFx(() -> lookup("#signInError")
                             .tryQuery()
                             .map(n -> ((Label) n).getText().contains(refusal))
-                            .orElse(false));
+                            .orElse(false)));
         } else {
             WaitForAsyncUtils.waitFor(
-                    30, TimeUnit.SECONDS, () -> lookup("#statusBar").tryQuery().isPresent());
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> onFx(() -> lookup("#statusBar").tryQuery().isPresent()));
         }
     }
 }

@@ -65,8 +65,8 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> error.equals(
-                        lookup("#reportDateError").queryAs(Label.class).getText()));
+                () -> onFx(() -> error.equals(
+                        lookup("#reportDateError").queryAs(Label.class).getText())));
     }
 
     /**
@@ -97,7 +97,7 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> !lookup("#makeReportButton").queryButton().isDisabled());
+                () -> onFx(() -> !lookup("#makeReportButton").queryButton().isDisabled()));
 
         // before any report: the hint, and no pager reading "1/1" under it
         awaitPager(false);
@@ -114,7 +114,9 @@ class ReportsGuiTest extends GuiTestBase {
         // a date typed wrong is named with the rule, and stays in the field to be mended
         typeDate(date, "2026-13-45", "统计日期：必须是日期，如 2024-10-01");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> "2026-13-45".equals(date.getEditor().getText()));
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> "2026-13-45".equals(date.getEditor().getText())));
         assertTrue(lookup("#makeReportButton").queryButton().isDisabled());
         typeDate(date, "2021/11/23", "");
         assertEquals(DAY, date.getValue());
@@ -124,7 +126,8 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 60,
                 TimeUnit.SECONDS,
-                () -> lookup("#reportMessage").queryAs(Label.class).getText().startsWith("已生成"));
+                () -> onFx(() ->
+                        lookup("#reportMessage").queryAs(Label.class).getText().startsWith("已生成")));
         // the report's overdue tickets are exactly the workbench's "step overdue" + "supervised" queues
         String made = lookup("#reportMessage").queryAs(Label.class).getText();
         int reported = Integer.parseInt(made.replaceAll("^已生成：超期工单 (\\d+) 件.*$", "$1"));
@@ -133,7 +136,9 @@ class ReportsGuiTest extends GuiTestBase {
         assertTrue(pages.getPageCount() >= 2, "notices of several departments: " + pages.getPageCount());
         awaitPager(true);
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#reportPage").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#reportPage").tryQuery().isPresent()));
         Image first = lookup("#reportPage").queryAs(ImageView.class).getImage();
         assertTrue(
                 first.getWidth() > 700 && first.getHeight() > first.getWidth(), "the cover letter is shown, portrait");
@@ -142,11 +147,11 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#reportPage")
+                () -> onFx(() -> lookup("#reportPage")
                         .tryQuery()
                         .map(n -> ((ImageView) n).getImage())
                         .filter(shown -> shown != null && shown.getWidth() > shown.getHeight())
-                        .isPresent());
+                        .isPresent()));
         // made again while page 2 is shown: the new report opens on its page 1, not on a blank page
         Pagination before = pages;
         clickOn("#makeReportButton");
@@ -172,14 +177,15 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> !lookup("#saveExcelButton").queryButton().isDisabled());
+                () -> onFx(() -> !lookup("#saveExcelButton").queryButton().isDisabled()));
         interact(lookup("#saveExcelButton").queryButton()::fire);
         Path xlsx = out.resolve("saved-2.xlsx");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(xlsx));
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#reportMessage").queryAs(Label.class).getText().startsWith("已保存到"));
+                () -> onFx(() ->
+                        lookup("#reportMessage").queryAs(Label.class).getText().startsWith("已保存到")));
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertEquals(List.of("汇总", "超期明细"), List.of(wb.getSheetName(0), wb.getSheetName(1)));
         }
@@ -203,13 +209,13 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> !lookup("#makeReportButton").queryButton().isDisabled());
+                () -> onFx(() -> !lookup("#makeReportButton").queryButton().isDisabled()));
 
         clickOn("#letterheadButton");
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#letterheadPhone").tryQuery().isPresent());
+                () -> onFx(() -> lookup("#letterheadPhone").tryQuery().isPresent()));
         TextField contact = lookup("#letterheadContact").queryAs(TextField.class);
         interact(() -> contact.setText("张明")); // Chinese comes from the input method, not key by key
         clickOn("#letterheadPhone").write("12345");
@@ -226,18 +232,19 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#letterheadPhone").tryQuery().isEmpty());
+                () -> onFx(() -> lookup("#letterheadPhone").tryQuery().isEmpty()));
 
         clickOn("#makeReportButton");
         WaitForAsyncUtils.waitFor(
                 60,
                 TimeUnit.SECONDS,
-                () -> lookup("#reportMessage").queryAs(Label.class).getText().startsWith("已生成"));
+                () -> onFx(() ->
+                        lookup("#reportMessage").queryAs(Label.class).getText().startsWith("已生成")));
         clickOn("#noticeRegisterButton");
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#noticeRegisterTable").tryQuery().isPresent());
+                () -> onFx(() -> lookup("#noticeRegisterTable").tryQuery().isPresent()));
         TableView<?> register = lookup("#noticeRegisterTable").queryAs(TableView.class);
         assertTrue(register.getItems().size() >= 2, "a notice to each unit that must act");
         NoticeDesk.RegisterRow newest =
@@ -272,17 +279,18 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> !lookup("#makeReportButton").queryButton().isDisabled());
+                () -> onFx(() -> !lookup("#makeReportButton").queryButton().isDisabled()));
         clickOn("#makeReportButton");
         WaitForAsyncUtils.waitFor(
                 60,
                 TimeUnit.SECONDS,
-                () -> !lookup("#savePdfButton").queryButton().isDisabled());
+                () -> onFx(() -> !lookup("#savePdfButton").queryButton().isDisabled()));
         interact(lookup("#savePdfButton").queryButton()::fire);
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#reportMessage").queryAs(Label.class).getText().contains(deep.toString()));
+                () -> onFx(() ->
+                        lookup("#reportMessage").queryAs(Label.class).getText().contains(deep.toString())));
         WaitForAsyncUtils.waitForFxEvents();
         for (String id : List.of(
                 "#printReportButton",
@@ -355,7 +363,7 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 60,
                 TimeUnit.SECONDS,
-                () -> !lookup("#savePdfButton").queryButton().isDisabled());
+                () -> onFx(() -> !lookup("#savePdfButton").queryButton().isDisabled()));
         assertEquals(LocalDate.of(2021, 11, 22), date.getValue());
     }
 
@@ -392,7 +400,7 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 60,
                 TimeUnit.SECONDS,
-                () -> !lookup("#savePdfButton").queryButton().isDisabled());
+                () -> onFx(() -> !lookup("#savePdfButton").queryButton().isDisabled()));
     }
 
     private Bounds placeOf(String id) {
@@ -413,7 +421,8 @@ class ReportsGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#statusMessage").queryAs(Label.class).getText().startsWith("已导出"));
+                () -> onFx(() ->
+                        lookup("#statusMessage").queryAs(Label.class).getText().startsWith("已导出")));
         // the queue's name and the day, not its label with the count ("全部-2,400-…")
         assertEquals(List.of("全部-2021-11-23.xlsx"), asked);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {

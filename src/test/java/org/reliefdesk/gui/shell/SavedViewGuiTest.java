@@ -46,7 +46,9 @@ class SavedViewGuiTest extends GuiTestBase {
         clickOn("#viewsButton");
         clickOn("#saveViewItem");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#viewNameField").tryQuery().isPresent());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#viewNameField").tryQuery().isPresent()));
         Button ok = lookup("#viewSaveButton").queryButton();
         assertTrue(ok.isDisabled(), "no name, no saving");
         write("x".repeat(31));
@@ -57,7 +59,9 @@ class SavedViewGuiTest extends GuiTestBase {
         assertFalse(ok.isDisabled());
         push(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#viewNameField").tryQuery().isEmpty());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#viewNameField").tryQuery().isEmpty()));
 
         // the table changed back, then the view chosen
         interact(() -> {

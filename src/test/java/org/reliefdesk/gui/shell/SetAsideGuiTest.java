@@ -82,7 +82,7 @@ class SetAsideGuiTest extends GuiTestBase {
             WaitForAsyncUtils.waitFor(
                     60,
                     TimeUnit.SECONDS,
-                    () -> lookup("#usernameField").tryQuery().isPresent());
+                    () -> onFx(() -> lookup("#usernameField").tryQuery().isPresent()));
             interact(() -> {
                 lookup("#usernameField").queryAs(TextField.class).setText(DemoUsers.ADMIN.username());
                 lookup("#passwordField").queryAs(PasswordField.class).setText(PASSWORD);
@@ -96,7 +96,9 @@ class SetAsideGuiTest extends GuiTestBase {
                             && app.workspace().store.setAside().count() == 1
                             && app.workspace().store.tickets().count() == real.added());
             WaitForAsyncUtils.waitFor(
-                    30, TimeUnit.SECONDS, () -> lookup("#mainTabs").tryQuery().isPresent());
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> onFx(() -> lookup("#mainTabs").tryQuery().isPresent()));
             TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
             interact(() -> tabs.getSelectionModel()
                     .select(tabs.getTabs().stream()
@@ -106,7 +108,7 @@ class SetAsideGuiTest extends GuiTestBase {
             @SuppressWarnings("unchecked")
             TableView<AdminViewModel.AsideRow> aside = lookup("#setAsideTable").queryAs(TableView.class);
             WaitForAsyncUtils.waitFor(
-                    20, TimeUnit.SECONDS, () -> aside.getItems().size() == 1);
+                    20, TimeUnit.SECONDS, () -> onFx(() -> aside.getItems().size() == 1));
             AdminViewModel.AsideRow row = aside.getItems().get(0);
             assertEquals(number, row.ticketNo());
             SetAside.Entry e = app.workspace().store.setAside().list().get(0);

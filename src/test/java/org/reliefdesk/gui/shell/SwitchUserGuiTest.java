@@ -44,7 +44,9 @@ class SwitchUserGuiTest extends GuiTestBase {
     private void switchUser() throws Exception {
         clickOn("#switchUserButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#signInUserList").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

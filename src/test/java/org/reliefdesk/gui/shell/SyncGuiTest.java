@@ -59,7 +59,8 @@ class SyncGuiTest extends GuiTestBase {
         signIn("李水清");
         Workspace ws = app.workspace();
         Label status = lookup("#syncStatus").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("上次同步"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> status.getText().startsWith("上次同步")));
         assertTrue(status.getText().contains("待推送 0 条"), status.getText());
         int pulled = table().getItems().size();
         assertTrue(pulled > 0, "the water tickets arrived by pull");
@@ -125,7 +126,9 @@ class SyncGuiTest extends GuiTestBase {
 
         clickOn("#discardButton");
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#confirmYes").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#confirmYes").tryQuery().isPresent()));
         clickOn("#confirmYes");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> conflictRows(0));
         assertTrue(conflicts.getText().contains("（0）"), conflicts.getText());
@@ -147,7 +150,8 @@ class SyncGuiTest extends GuiTestBase {
                     stage.setHeight(728);
                 });
         Label status = lookup("#syncStatus").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("上次同步"));
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> status.getText().startsWith("上次同步")));
         assertTrue(status.getText().contains("待推送 0 条"), status.getText());
         @SuppressWarnings("unchecked")
         ListView<Queue> queues = lookup("#queueList").queryAs(ListView.class);
@@ -159,22 +163,27 @@ class SyncGuiTest extends GuiTestBase {
                 .orElseThrow();
         interact(() -> table().getSelectionModel().select(chosen));
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#action-accept").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#action-accept").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         Button accept = lookup("#action-accept").queryAs(Button.class);
         Platform.runLater(accept::fire); // the form is modal
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> lookup("#field-station").tryQuery().isPresent());
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#field-station").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         TextField station = (TextField) lookup("#field-station").query();
         Button save = (Button) station.getScene().lookup("#saveButton");
         interact(() -> station.setText("屏山水务站"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !save.isDisabled());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !save.isDisabled()));
         interact(save::fire);
         WaitForAsyncUtils.waitFor(
                 20, TimeUnit.SECONDS, () -> app.workspace().store.outbox().pendingCount() == 1);
         // no load follows a saved action (only its ticket is read again); the count must follow anyway
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().contains("待推送 1 条"));
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> onFx(() -> status.getText().contains("待推送 1 条")));
         // and it is read whole beside the saved action's message, not cut to "待推…"
         WaitForAsyncUtils.waitFor(
                 10,

@@ -32,8 +32,8 @@ class TownshipTasksGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
-                () -> lookup("#ticketTable").tryQuery().isPresent()
-                        && !table().getItems().isEmpty());
+                () -> onFx(() -> lookup("#ticketTable").tryQuery().isPresent()
+                        && !table().getItems().isEmpty()));
         @SuppressWarnings("unchecked")
         ListView<Queue> queues = lookup("#queueList").queryAs(ListView.class);
         assertEquals(Queue.MY_TASKS, queues.getSelectionModel().getSelectedItem());
@@ -55,10 +55,10 @@ class TownshipTasksGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> !lookup("#actionBar")
+                () -> onFx(() -> !lookup("#actionBar")
                         .queryAs(FlowPane.class)
                         .getChildren()
-                        .isEmpty());
+                        .isEmpty()));
     }
 
     /** The current step's deadline as the detail pane shows it for a ticket. */

@@ -110,9 +110,9 @@ class WaterChainGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#attachmentPane .thumbnail .image-view")
+                () -> onFx(() -> lookup("#attachmentPane .thumbnail .image-view")
                         .tryQuery()
-                        .isPresent());
+                        .isPresent()));
         Button inDetail = lookup("#attachmentPane .thumbnail").queryAs(Button.class);
         assertEquals(kept, inDetail.getUserData());
         ImageView view = lookup("#attachmentPane .thumbnail .image-view").queryAs(ImageView.class);
@@ -133,10 +133,13 @@ class WaterChainGuiTest extends GuiTestBase {
         save();
         waitForStep("follow_up");
         AtomicReference<List<String>> actions = new AtomicReference<>();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            actions.set(history().stream().map(TicketEvent::action).toList());
-            return actions.get().size() == 6;
-        });
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> {
+                    actions.set(history().stream().map(TicketEvent::action).toList());
+                    return actions.get().size() == 6;
+                }));
         assertEquals(List.of("submit", "dispatch", "accept", "verify", "solve", "feedback"), actions.get());
         assertEquals("solved", table().getSelectionModel().getSelectedItem().outcome());
     }
@@ -150,7 +153,8 @@ class WaterChainGuiTest extends GuiTestBase {
         TextField search = lookup("#searchField").queryAs(TextField.class);
         interact(() -> search.setText(""));
         clickOn(search).write(number);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> onFx(() -> table().getItems().size() == 1));
         Ticket t = table().getItems().get(0);
         clickOn((Node) lookup(n -> n instanceof TableRow<?> r && t.equals(r.getItem()))
                 .query());
@@ -161,7 +165,7 @@ class WaterChainGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup("#action-" + action).tryQuery().isPresent());
+                () -> onFx(() -> lookup("#action-" + action).tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         Button button = lookup("#action-" + action).queryAs(Button.class);
         Platform.runLater(
@@ -170,9 +174,10 @@ class WaterChainGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup((Node n) -> n.getId() != null && n.getId().startsWith("field-"))
-                        .tryQuery()
-                        .isPresent());
+                () -> onFx(
+                        () -> lookup((Node n) -> n.getId() != null && n.getId().startsWith("field-"))
+                                .tryQuery()
+                                .isPresent()));
     }
 
     private void type(String id, String text) {
@@ -189,10 +194,13 @@ class WaterChainGuiTest extends GuiTestBase {
     }
 
     private void waitForStep(String step) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            Ticket selected = table().getSelectionModel().getSelectedItem(); // read once: a reload may clear it
-            return selected != null && step.equals(selected.currentStep());
-        });
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> {
+                    Ticket selected = table().getSelectionModel().getSelectedItem(); // read once: a reload may clear it
+                    return selected != null && step.equals(selected.currentStep());
+                }));
     }
 
     /**
@@ -201,11 +209,14 @@ class WaterChainGuiTest extends GuiTestBase {
      */
     private TicketEvent lastAfter(String action) throws Exception {
         AtomicReference<TicketEvent> last = new AtomicReference<>();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            List<TicketEvent> h = history(); // read once: the pane may be refilled meanwhile
-            last.set(h.isEmpty() ? null : h.get(h.size() - 1));
-            return last.get() != null && action.equals(last.get().action());
-        });
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> {
+                    List<TicketEvent> h = history(); // read once: the pane may be refilled meanwhile
+                    last.set(h.isEmpty() ? null : h.get(h.size() - 1));
+                    return last.get() != null && action.equals(last.get().action());
+                }));
         return last.get();
     }
 

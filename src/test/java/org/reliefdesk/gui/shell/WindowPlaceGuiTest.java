@@ -24,19 +24,25 @@ class WindowPlaceGuiTest extends GuiTestBase {
         Thread.sleep(700); // the place is written once the window has stopped moving
         clickOn("#switchUserButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#signInUserList").tryQuery().isPresent()));
 
         signIn(DemoUsers.LEADER.displayName());
         place(stage, 60, 50, 960, 700); // the leader's own place, moved just before switching back
         clickOn("#switchUserButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#signInUserList").tryQuery().isPresent()));
 
         signIn(DemoUsers.WATER_CLERK.displayName());
         assertPlace(stage, 30, 20, 900, 650);
         clickOn("#switchUserButton");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> lookup("#signInUserList").tryQuery().isPresent());
+                10,
+                TimeUnit.SECONDS,
+                () -> onFx(() -> lookup("#signInUserList").tryQuery().isPresent()));
         signIn(DemoUsers.LEADER.displayName());
         assertPlace(stage, 60, 50, 960, 700);
     }

@@ -98,7 +98,7 @@ class WorkbenchGuiTest extends GuiTestBase {
                 .query();
         clickOn(row);
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> !eventTable().getItems().isEmpty());
+                20, TimeUnit.SECONDS, () -> onFx(() -> !eventTable().getItems().isEmpty()));
         assertEquals("submit", eventTable().getItems().get(0).action());
         assertTrue(eventTable().getItems().stream().allMatch(e -> e.ticketId().equals(target.id())));
         List<String> fieldTexts =
@@ -179,7 +179,8 @@ class WorkbenchGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> !lookup("#calendarWarning").queryAs(Label.class).isVisible());
+                () -> onFx(
+                        () -> !lookup("#calendarWarning").queryAs(Label.class).isVisible()));
         assertEquals(
                 open.id(),
                 ((Ticket) lookup("#ticketTable")
@@ -261,10 +262,10 @@ class WorkbenchGuiTest extends GuiTestBase {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> lookup((Node n) ->
+                () -> onFx(() -> lookup((Node n) ->
                                 n instanceof Label l && first.ticketNo().equals(l.getText()))
                         .tryQuery()
-                        .isPresent());
+                        .isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         Label number = lookup(
                         (Node n) -> n instanceof Label l && first.ticketNo().equals(l.getText()))
@@ -297,7 +298,7 @@ class WorkbenchGuiTest extends GuiTestBase {
             ticketTable().scrollTo(concluded);
         });
         WaitForAsyncUtils.waitFor(
-                20, TimeUnit.SECONDS, () -> eventTable().getItems().size() >= 5);
+                20, TimeUnit.SECONDS, () -> onFx(() -> eventTable().getItems().size() >= 5));
         WaitForAsyncUtils.waitForFxEvents();
         for (String table : List.of("#eventTable", "#timelineTable")) {
             List<ScrollBar> sideways = from(lookup(table).queryAll())
