@@ -80,8 +80,11 @@ final class DepartmentChart extends AbstractRenderer implements Graphics2DRender
         }
     }
 
-    /** The Latin face for a label it can draw whole, else the Song face (Chinese names). */
-    private static Font faceFor(String s, float size) {
+    /**
+     * The Latin face for a label it can draw whole, else the Song face (Chinese names; it has no ASCII
+     * characters, so PrintableTextTest checks that every department name is drawn whole).
+     */
+    static Font faceFor(String s, float size) {
         Font l = latinFont();
         return (l.canDisplayUpTo(s) == -1 ? l : font()).deriveFont(size);
     }

@@ -6,8 +6,10 @@ import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.Character.UnicodeScript;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import org.reliefdesk.model.InvalidFieldException;
 
@@ -20,10 +22,11 @@ import org.reliefdesk.model.InvalidFieldException;
  */
 final class PrintableText {
 
-    private static final List<Font> FONTS = List.of(
-            load("/fonts/LiberationSerif-Regular.ttf"),
-            load("/fonts/gbsn00lp.ttf"),
-            load("/fonts/DroidSansFallbackFull.ttf"));
+    /** The set's faces in its order, each with the scripts the set keeps from it (as reliefdesk-fonts.xml). */
+    private static final List<Face> FACES = List.of(
+            new Face(load("/fonts/LiberationSerif-Regular.ttf"), Set.of()),
+            new Face(load("/fonts/gbsn00lp.ttf"), Set.of(UnicodeScript.LATIN)),
+            new Face(load("/fonts/DroidSansFallbackFull.ttf"), Set.of(UnicodeScript.LATIN, UnicodeScript.COMMON)));
 
     private static final FontRenderContext PRINT = new FontRenderContext(null, true, true);
 
@@ -31,15 +34,18 @@ final class PrintableText {
 
     /**
      * About how wide {@code text} prints at {@code size} points, each character in the first face of
-     * the set that has it, without kerning (Jasper keeps a space, digit or mark after Chinese in the
-     * Chinese face, a little wider): for a layout that must choose between one line and two before
-     * Jasper fills it, with Jasper's own shrinking behind it.
+     * the set that draws it, without kerning: for a layout that must choose between one line and two
+     * before Jasper fills it, with Jasper's own shrinking behind it.
      */
     static double width(String text, float size) {
         double width = 0;
         for (int c : text.codePoints().toArray()) {
             String ch = new String(Character.toChars(c));
-            Font face = FONTS.stream().filter(f -> f.canDisplay(c)).findFirst().orElse(FONTS.get(0));
+            Font face = FACES.stream()
+                    .filter(f -> f.draws(c))
+                    .findFirst()
+                    .orElse(FACES.get(0))
+                    .font();
             width += face.deriveFont(size).getStringBounds(ch, PRINT).getWidth();
         }
         return width;
@@ -52,7 +58,7 @@ final class PrintableText {
         }
         return text.codePoints()
                 .filter(c -> !Character.isWhitespace(c))
-                .filter(c -> FONTS.stream().noneMatch(f -> f.canDisplay(c)))
+                .filter(c -> FACES.stream().noneMatch(f -> f.draws(c)))
                 .findFirst();
     }
 
@@ -81,6 +87,17 @@ final class PrintableText {
             throw new UncheckedIOException(e);
         } catch (FontFormatException e) {
             throw new IllegalStateException("font " + resource + " cannot be read", e);
+        }
+    }
+
+    /**
+     * A face of the set and the scripts the set keeps from it: Jasper draws a character in a face
+     * only when the face has it and its script is not excluded for that face.
+     */
+    private record Face(Font font, Set<UnicodeScript> excluded) {
+
+        boolean draws(int c) {
+            return font.canDisplay(c) && !excluded.contains(UnicodeScript.of(c));
         }
     }
 }
