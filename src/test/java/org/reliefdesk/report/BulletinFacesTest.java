@@ -1,13 +1,9 @@
 package org.reliefdesk.report;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,25 +28,14 @@ class BulletinFacesTest {
         Path pdf = dir.resolve("bulletin.pdf");
         PrintRun run = TestRuns.of(RareCharactersTest.report(List.of("李四", "王五", "赵六")), en);
         ReportMaker.writePdf(OverduePdf.fill(OverduePdf.Kind.SUMMARY, run, en), pdf);
-        List<TextPosition> overall = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<TextPosition> positions) {
-                    if (text.startsWith("1. Overall.") && overall.isEmpty()) {
-                        overall.addAll(positions);
-                    }
-                }
-            };
-            stripper.setSortByPosition(true);
-            stripper.getText(doc);
-        }
-        StringBuilder line = new StringBuilder();
-        overall.forEach(p -> line.append(p.getUnicode()));
-        int three = line.indexOf(" 3 open");
-        assertTrue(three > 0, "the overall figures: " + line);
-        String face = overall.get(three + 1).getFont().getName();
+        List<TextPosition> page = PdfGlyphs.onPage(pdf, 1);
+        String text = PdfGlyphs.text(page);
+        int overall = text.indexOf("1. Overall.");
+        int three = text.indexOf(" 3 open", overall);
+        assertTrue(overall >= 0 && three > 0, "the overall figures: " + text);
         assertEquals(
-                "LiberationSerif", face.substring(face.indexOf('+') + 1), "the face of the open count in: " + line);
+                "LiberationSerif",
+                PdfGlyphs.face(page.get(three + 1)),
+                "the face of the open count in: " + text.substring(overall, three + 7));
     }
 }

@@ -1,13 +1,9 @@
 package org.reliefdesk.report;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,65 +30,42 @@ class NoticeFacesTest {
     @Test
     void inEnglishAChineseNamePrintsInTheSongFaceAndTheFullStopAndSpaceAfterItInTheLatinFace() throws Exception {
         List<TextPosition> page = firstPage(new Texts(Locale.ENGLISH));
-        String text = text(page);
+        String text = PdfGlyphs.text(page);
 
         int scope = text.indexOf("Scope: ");
         assertTrue(scope > 0, "the scope in: " + text);
         int stop = text.indexOf('.', scope);
         assertEquals("）", text.substring(stop - 1, stop), "the scope's name ends before the full stop: " + text);
-        assertEquals(SONG, face(page, stop - 1), "the face of the scope's last character");
-        assertEquals(LATIN, face(page, stop), "the face of the full stop after the county's name");
+        assertEquals(SONG, PdfGlyphs.face(page.get(stop - 1)), "the face of the scope's last character");
+        assertEquals(LATIN, PdfGlyphs.face(page.get(stop)), "the face of the full stop after the county's name");
 
         int issuer = text.indexOf("县 government", stop);
         assertTrue(issuer > 0, "the task force in the request: " + text);
         for (int i = text.lastIndexOf('禄', issuer); i <= issuer; i++) {
-            assertEquals(SONG, face(page, i), "the face of " + text.charAt(i) + " in the task force's name");
+            assertEquals(
+                    SONG, PdfGlyphs.face(page.get(i)), "the face of " + text.charAt(i) + " in the task force's name");
         }
-        assertEquals(LATIN, face(page, issuer + 1), "the face of the space after the county's name");
+        assertEquals(LATIN, PdfGlyphs.face(page.get(issuer + 1)), "the face of the space after the county's name");
     }
 
     @Test
     void inChineseTheFiguresOfTheBodyPrintInTheLatinFaceAsAnOfficialLettersNumeralsDo() throws Exception {
         List<TextPosition> page = firstPage(new Texts(Locale.SIMPLIFIED_CHINESE));
-        String text = text(page);
+        String text = PdfGlyphs.text(page);
 
         int asOf = text.indexOf("截至2021年");
         assertTrue(asOf >= 0, "the date in the body: " + text);
-        assertEquals(SONG, face(page, asOf + 1), "the face of 至");
+        assertEquals(SONG, PdfGlyphs.face(page.get(asOf + 1)), "the face of 至");
         for (int i = asOf + 2; i < asOf + 6; i++) {
-            assertEquals(LATIN, face(page, i), "the face of the year's digit " + text.charAt(i));
+            assertEquals(LATIN, PdfGlyphs.face(page.get(i)), "the face of the year's digit " + text.charAt(i));
         }
-        assertEquals(SONG, face(page, asOf + 6), "the face of 年");
+        assertEquals(SONG, PdfGlyphs.face(page.get(asOf + 6)), "the face of 年");
     }
 
     private List<TextPosition> firstPage(Texts texts) throws Exception {
         Path pdf = dir.resolve("notices-" + texts.locale().getLanguage() + ".pdf");
         PrintRun run = TestRuns.of(RareCharactersTest.report(List.of("李四")), texts);
         ReportMaker.writePdf(OverduePdf.fill(OverduePdf.Kind.NOTICES, run, texts), pdf);
-        List<TextPosition> positions = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<TextPosition> line) {
-                    positions.addAll(line);
-                }
-            };
-            stripper.setStartPage(1);
-            stripper.setEndPage(1);
-            stripper.getText(doc);
-        }
-        return positions;
-    }
-
-    private static String text(List<TextPosition> positions) {
-        StringBuilder text = new StringBuilder();
-        positions.forEach(p -> text.append(p.getUnicode()));
-        return text.toString();
-    }
-
-    /** The face's name without its subset tag (ABCDEF+). */
-    private static String face(List<TextPosition> positions, int index) {
-        String name = positions.get(index).getFont().getName();
-        return name.substring(name.indexOf('+') + 1);
+        return PdfGlyphs.onPage(pdf, 1);
     }
 }
