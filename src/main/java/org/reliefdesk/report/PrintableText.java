@@ -1,32 +1,37 @@
 package org.reliefdesk.report;
 
 import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.font.FontRenderContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.Character.UnicodeScript;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.fonts.FontSetFamily;
+import net.sf.jasperreports.engine.fonts.FontSetFamilyInfo;
+import net.sf.jasperreports.engine.fonts.FontUtil;
+import net.sf.jasperreports.engine.util.CharScriptsSet;
 import org.reliefdesk.model.InvalidFieldException;
 
 /**
- * What the printed reports can print: a character one of the embedded fonts of the "ReliefDesk"
- * font set has (fonts/reliefdesk-fonts.xml: Liberation Serif, the Song face, the CJK fallback).
+ * What the printed reports can print: a character a face of the "ReliefDesk" font set draws
+ * (fonts/reliefdesk-fonts.xml: Liberation Serif, the Song face, the CJK fallback), as Jasper
+ * chooses: the face has it and the set does not exclude its script for that face.
  * Every text is checked before a report is filled, and a character no font has stops the report
  * with the ticket, the field and the character — a name is never printed with a character
  * silently missing.
  */
 final class PrintableText {
 
-    /** The set's faces in its order, each with the scripts the set keeps from it (as reliefdesk-fonts.xml). */
-    private static final List<Face> FACES = List.of(
-            new Face(load("/fonts/LiberationSerif-Regular.ttf"), Set.of()),
-            new Face(load("/fonts/gbsn00lp.ttf"), Set.of(UnicodeScript.LATIN)),
-            new Face(load("/fonts/DroidSansFallbackFull.ttf"), Set.of(UnicodeScript.LATIN, UnicodeScript.COMMON)));
+    /**
+     * The faces of the "ReliefDesk" set in its order, read from the set itself
+     * (fonts/reliefdesk-fonts.xml), each with the scripts the set lets it draw.
+     */
+    private static final List<Face> FACES = FontUtil.getInstance(DefaultJasperReportsContext.getInstance())
+            .getFontSetInfo("ReliefDesk", null, false)
+            .getFamilies()
+            .stream()
+            .map(Face::of)
+            .toList();
 
     private static final FontRenderContext PRINT = new FontRenderContext(null, true, true);
 
@@ -77,27 +82,28 @@ final class PrintableText {
         }
     }
 
-    private static Font load(String resource) {
-        try (InputStream in = PrintableText.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + resource + " is missing from the program");
-            }
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (FontFormatException e) {
-            throw new IllegalStateException("font " + resource + " cannot be read", e);
-        }
-    }
-
     /**
-     * A face of the set and the scripts the set keeps from it: Jasper draws a character in a face
-     * only when the face has it and its script is not excluded for that face.
+     * A face of the set and the scripts the set lets it draw: Jasper draws a character in a face only
+     * when the face has it and the family's included and excluded scripts allow it (the same rule,
+     * Jasper's {@link CharScriptsSet} with ICU4J's script of each character).
      */
-    private record Face(Font font, Set<UnicodeScript> excluded) {
+    private record Face(Font font, CharScriptsSet scripts) {
+
+        static Face of(FontSetFamilyInfo family) {
+            FontSetFamily f = family.getFontSetFamily();
+            boolean limited = !(nullToEmpty(f.getIncludedScripts()).isEmpty()
+                    && nullToEmpty(f.getExcludedScripts()).isEmpty());
+            return new Face(
+                    family.getFontFamily().getNormalFace().getFont(),
+                    limited ? new CharScriptsSet(f.getIncludedScripts(), f.getExcludedScripts()) : null);
+        }
+
+        private static List<String> nullToEmpty(List<String> scripts) {
+            return scripts == null ? List.of() : scripts;
+        }
 
         boolean draws(int c) {
-            return font.canDisplay(c) && !excluded.contains(UnicodeScript.of(c));
+            return font.canDisplay(c) && (scripts == null || scripts.includesCharacter(c));
         }
     }
 }
