@@ -16,6 +16,21 @@ public record ReadyTicket(TicketHistory history, String moves, String forms) {
         return new ReadyTicket(h, StepMoves.of(h.events()), h.events().isEmpty() ? null : TicketForms.of(h.events()));
     }
 
+    /**
+     * With each event's form kept as the JSON text it was read from (a pulled ticket's, as the
+     * central store sent it) instead of written again from its values.
+     *
+     * @param formTexts one JSON object's text per event, in order, whose values are the event's form
+     */
+    public static ReadyTicket of(TicketHistory h, List<String> formTexts) {
+        if (formTexts.size() != h.events().size()) {
+            throw new IllegalArgumentException(formTexts.size() + " form texts for "
+                    + h.events().size() + " events of " + h.ticket().ticketNo());
+        }
+        return new ReadyTicket(
+                h, StepMoves.of(h.events()), h.events().isEmpty() ? null : TicketForms.ofTexts(h.events(), formTexts));
+    }
+
     public static List<ReadyTicket> all(List<TicketHistory> histories) {
         return histories.stream().map(ReadyTicket::of).toList();
     }

@@ -44,6 +44,15 @@ final class TicketForms {
         return text.append('}').toString();
     }
 
+    /** The text holding these events' forms, given as texts in the events' order (a pulled ticket's, as sent). */
+    static String ofTexts(List<TicketEvent> events, List<String> forms) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < events.size(); i++) {
+            append(text, events.get(i).id(), forms.get(i));
+        }
+        return text.append('}').toString();
+    }
+
     /** Each event's form from the stored text of ticket {@code ticket}, by event id. */
     static Map<UUID, Map<String, Object>> read(UUID ticket, String stored) {
         Map<String, Map<String, Object>> byText;

@@ -308,7 +308,7 @@ public final class CentralClient implements AutoCloseable {
 
     /**
      * A page with its tickets sent as JSON objects ({@code tickets=objects}), each read into its
-     * tree in one pass over the page ({@link PullPageReader}); from a central store that sends
+     * fields in one pass over the page ({@link PullPageReader}); from a central store that sends
      * them as strings, as their lines.
      *
      * @param count whether the central store should also count all changes after {@code after} (progress)
@@ -317,10 +317,10 @@ public final class CentralClient implements AutoCloseable {
         return read(token, after, limit, count, true);
     }
 
-    /** A page asked for with its tickets as objects, each read into its tree or not. */
-    private PulledPage read(String token, long after, int limit, boolean count, boolean trees) throws IOException {
+    /** A page asked for with its tickets as objects, each read into its fields or not. */
+    private PulledPage read(String token, long after, int limit, boolean count, boolean fields) throws IOException {
         try {
-            return PullPageReader.read(page(token, after, limit, count, true), trees);
+            return PullPageReader.read(page(token, after, limit, count, true), fields);
         } catch (JsonProcessingException e) {
             // One line the central store kept that is not JSON (a damaged row) breaks the page it is
             // copied into, and would stop every pull of that scope there. Asked again with each
@@ -330,7 +330,7 @@ public final class CentralClient implements AutoCloseable {
                     "A pull page after {} with its tickets as objects is not one ({}): asked again with each as a string",
                     after,
                     e.getOriginalMessage());
-            return PullPageReader.read(page(token, after, limit, count, false), trees);
+            return PullPageReader.read(page(token, after, limit, count, false), fields);
         }
     }
 
@@ -344,7 +344,7 @@ public final class CentralClient implements AutoCloseable {
                 .GET()
                 .build();
         // read whole, to its bound (a page the central store makes carries at most 8 MB of
-        // tickets), in pieces, before it is read once: each ticket its own tree, never the page one tree
+        // tickets), in pieces, before it is read once: each ticket into its own fields, never the page into one tree
         HttpResponse<InputStream> resp = send(r, HttpResponse.BodyHandlers.ofInputStream());
         refuseUnlessOk(resp);
         PageBytes body;

@@ -49,17 +49,22 @@ final class PageBytes {
 
     /** The UTF-8 text of bytes {@code from} (inclusive) to {@code to} (exclusive). */
     String text(long from, long to) {
+        if (to <= from) {
+            return "";
+        }
+        // every piece but the last is whole, so the first one holding these bytes is found by division
+        int first = (int) (from / PIECE);
+        int start = (int) (from - (long) first * PIECE);
+        if (to <= (long) (first + 1) * PIECE) {
+            return new String(pieces.get(first), start, (int) (to - from), StandardCharsets.UTF_8);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) (to - from));
-        long at = 0;
-        for (byte[] p : pieces) {
-            if (at >= to) {
-                break;
-            }
-            long start = Math.max(from, at);
+        long at = (long) first * PIECE;
+        for (int i = first; i < pieces.size() && at < to; i++) {
+            byte[] p = pieces.get(i);
+            long begin = Math.max(from, at);
             long end = Math.min(to, at + p.length);
-            if (start < end) {
-                out.write(p, (int) (start - at), (int) (end - start));
-            }
+            out.write(p, (int) (begin - at), (int) (end - begin));
             at += p.length;
         }
         return out.toString(StandardCharsets.UTF_8);

@@ -9,13 +9,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.interchange.TicketFields;
 
 /**
  * Reads a pull page's bytes in one pass (docs/sync-protocol.md, "Pull"). A ticket sent as a JSON
- * object is read straight into its tree, where its text lies in the page is noted, and it is
- * never escaped, unescaped or parsed a second time; a ticket sent as a string (a central store of
+ * object is read straight into its fields ({@link TicketFields}, no tree), where its text lies in
+ * the page is noted, and it is never escaped, unescaped or parsed a second time; a ticket sent as a string (a central store of
  * an earlier version) is kept as its line. Fields the PC does not know are read past. What is not
  * a page fails as a {@link JsonParseException}: the answer is wrong, not one of its tickets.
  */
@@ -26,10 +25,10 @@ final class PullPageReader {
     private PullPageReader() {}
 
     /**
-     * @param trees whether to read each ticket into its tree; without, a ticket sent as an object is
+     * @param fields whether to read each ticket's fields; without, a ticket sent as an object is
      *              passed over and kept as its text only (for what only keeps the lines)
      */
-    static PulledPage read(PageBytes body, boolean trees) throws IOException {
+    static PulledPage read(PageBytes body, boolean fields) throws IOException {
         try (JsonParser p = FACTORY.createParser(body.stream())) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, "a pull page");
             List<PulledTicket> tickets = new ArrayList<>();
@@ -42,7 +41,7 @@ final class PullPageReader {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "changes" -> changes(p, body, trees, tickets);
+                    case "changes" -> changes(p, body, fields, tickets);
                     case "next" -> next = number(p, value, "next");
                     case "more" -> more = flag(p, value, "more");
                     case "total" -> total = number(p, value, "total");
@@ -59,13 +58,13 @@ final class PullPageReader {
         }
     }
 
-    private static void changes(JsonParser p, PageBytes body, boolean trees, List<PulledTicket> tickets)
+    private static void changes(JsonParser p, PageBytes body, boolean read, List<PulledTicket> tickets)
             throws IOException {
         expect(p, p.currentToken(), JsonToken.START_ARRAY, "changes");
         while (p.nextToken() == JsonToken.START_OBJECT) {
             long changeNo = -1;
             String line = null;
-            JsonNode tree = null;
+            TicketFields fields = null;
             long from = 0;
             long to = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -76,26 +75,26 @@ final class PullPageReader {
                 } else if (field.equals("ticket") && value == JsonToken.VALUE_STRING) {
                     line = p.getText();
                 } else if (field.equals("ticket")) {
-                    // any other value is read as the ticket's tree; one that is not an object is set aside by its
-                    // reading
+                    // any other value is read as the ticket's fields; one that is not an object is set aside by
+                    // its reading
                     from = p.currentTokenLocation().getByteOffset();
-                    if (trees) {
-                        tree = TicketLineCodec.tree(p);
+                    if (read) {
+                        fields = TicketFields.read(p);
                     } else {
                         p.skipChildren();
                     }
                     to = p.currentLocation().getByteOffset();
-                    line = trees ? null : body.text(from, to);
+                    line = read ? null : body.text(from, to);
                 } else {
                     p.skipChildren();
                 }
             }
-            if (changeNo < 0 || (line == null && tree == null)) {
+            if (changeNo < 0 || (line == null && fields == null)) {
                 throw new JsonParseException(p, "a change without its changeNo or its ticket");
             }
             tickets.add(
-                    tree != null
-                            ? PulledTicket.asValue(changeNo, tree, body, from, to)
+                    fields != null
+                            ? PulledTicket.asValue(changeNo, fields, body, from, to)
                             : PulledTicket.asLine(changeNo, line));
         }
         expect(p, p.currentToken(), JsonToken.END_ARRAY, "the end of changes");

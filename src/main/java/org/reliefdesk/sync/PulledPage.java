@@ -7,7 +7,7 @@ import org.reliefdesk.logic.sync.PullPage;
 
 /**
  * A pull page as the PC reads it (docs/sync-protocol.md): the page's own facts as {@link PullPage}
- * has them, and each ticket as it arrived, read into a tree but not yet checked.
+ * has them, and each ticket as it arrived, read into its fields but not yet checked.
  *
  * @param held the attachments the central store said it holds whole, or null when it did not say
  */

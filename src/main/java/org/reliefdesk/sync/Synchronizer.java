@@ -432,11 +432,13 @@ public final class Synchronizer {
             Map<UUID, PulledTicket> pulled = new HashMap<>();
             for (PulledTicket c : page.tickets()) {
                 try {
-                    TicketHistory h = c.tree() == null
+                    TicketHistory h = c.fields() == null
                             ? ingest.read(c.line(), 1, today)
-                            : ingest.read(c.tree(), c.utf8Bytes(), c::line, 1, today);
+                            : ingest.read(c.fields(), c.utf8Bytes(), c::line, 1, today);
                     tickets.add(h);
-                    ready.add(ReadyTicket.of(h));
+                    // a ticket read from the page keeps its forms' texts as they lay there (the
+                    // values just read are theirs) rather than writing them out again
+                    ready.add(c.fields() == null ? ReadyTicket.of(h) : ReadyTicket.of(h, c.formTexts()));
                     pulled.put(h.ticket().id(), c);
                 } catch (LineRejectedException e) {
                     refused.add(setAside(c.line(), username, e.problem()));

@@ -12,10 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,6 +159,37 @@ class PullWriteTest {
                             .map(SetAside.Entry::ticketId)
                             .toList());
             assertTrue(store.tickets().find(x.ticket().id()).isPresent());
+        }
+    }
+
+    /**
+     * A pulled ticket keeps its forms as the texts the central store sent them in
+     * ({@code ReadyTicket.of(h, texts)}): what reads back are the values those texts hold, however
+     * they are spelled (spaces and line breaks, letters as escapes), in the history's order.
+     */
+    @Test
+    void formsKeptAsTheTextsTheyCameInReadBackAsTheirValues() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TicketHistory h = TestData.acceptedByCentral(TestData.newWaterTicket("530128202111200001"), "verification");
+            ObjectMapper spelled = new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
+            List<String> texts = new ArrayList<>();
+            for (TicketEvent e : h.events()) {
+                texts.add(spelled.writerWithDefaultPrettyPrinter().writeValueAsString(e.formData()));
+            }
+            assertTrue(texts.stream().anyMatch(t -> t.contains("\\u") && t.contains("\n")), texts.toString());
+
+            store.tickets()
+                    .replaceFromCentral(
+                            List.of(ReadyTicket.of(h, texts)),
+                            List.of(),
+                            List.of(),
+                            "leader",
+                            3,
+                            Instant.parse("2021-11-23T02:00:00Z"),
+                            x -> "{}");
+
+            assertEquals(h.events(), store.tickets().events(h.ticket().id()));
+            assertThrows(IllegalArgumentException.class, () -> ReadyTicket.of(h, texts.subList(1, texts.size())));
         }
     }
 

@@ -76,7 +76,7 @@ class PageFormBench {
             long t3 = cpu.getCurrentThreadCpuTime();
             PulledPage read = PullPageReader.read(PageBytes.read(new ByteArrayInputStream(asObjects)), true);
             for (PulledTicket t : read.tickets()) {
-                ingest.read(t.tree(), t.utf8Bytes(), t::line, 1, today);
+                ingest.read(t.fields(), t.utf8Bytes(), t::line, 1, today);
             }
             long t4 = cpu.getCurrentThreadCpuTime();
             json.readValue(asStrings, PullPage.class);

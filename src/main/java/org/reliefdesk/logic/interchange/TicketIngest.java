@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.workflow.HistoryReplay;
 import org.reliefdesk.model.InvalidFieldException;
@@ -50,7 +49,7 @@ public final class TicketIngest {
     }
 
     /**
-     * A line that arrived as a tree inside a larger document (a pull page), with the same rules as
+     * A line whose fields were read inside a larger document (a pull page), with the same rules as
      * {@link #read(String, int, LocalDate)}. Its text is only made when the length rule needs it: a
      * line of no more UTF-8 bytes than the bound allows characters is within the bound (a character
      * takes at least one byte), and a longer one is read as text, exactly as a line.
@@ -58,12 +57,13 @@ public final class TicketIngest {
      * @param utf8Bytes the length of the line's text in the document
      * @param text the line's text, made only when asked
      */
-    public TicketHistory read(JsonNode tree, long utf8Bytes, Supplier<String> text, int lineNumber, LocalDate today)
+    public TicketHistory read(
+            TicketFields fields, long utf8Bytes, Supplier<String> text, int lineNumber, LocalDate today)
             throws LineRejectedException {
         if (utf8Bytes > TicketBounds.MAX_LINE_CHARS) {
             return read(text.get(), lineNumber, today);
         }
-        return checked(codec.read(tree, lineNumber, today), lineNumber);
+        return checked(codec.read(fields, lineNumber, today), lineNumber);
     }
 
     private TicketHistory checked(TicketHistory h, int lineNumber) throws LineRejectedException {

@@ -1,13 +1,12 @@
 package org.reliefdesk.logic.interchange;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +57,9 @@ public final class TicketLineCodec {
     private static final Pattern TOWNSHIP_CODE = Pattern.compile("\\d{9}");
     private static final Pattern VILLAGE_CODE = Pattern.compile("\\d{12}");
 
-    // Exact decimals: the default node factory would write 2100 as 2.1E+3. One for every codec
-    // (a mapper is safe to share once configured), so a line read from inside a larger document
-    // (a pull page) becomes the same tree as the line read on its own.
+    // Exact decimals: the default node factory would write 2100 as 2.1E+3. One for every codec (a
+    // mapper is safe to share once configured); it writes lines, and makes the parsers that read
+    // them (TicketFields).
     private static final ObjectMapper JSON =
             new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private final Catalog catalog;
@@ -156,48 +155,50 @@ public final class TicketLineCodec {
     }
 
     /**
-     * Reads the JSON value at the parser's current token as a ticket's tree, as {@link #read(String,
-     * int, LocalDate)} reads a line: for a line that arrives inside a larger document (a pull
-     * page), to be read with {@link #read(JsonNode, int, LocalDate)} without becoming text first.
-     */
-    public static JsonNode tree(JsonParser parser) throws IOException {
-        return JSON.readTree(parser);
-    }
-
-    /**
-     * Reads a ticket from its tree ({@link #tree(JsonParser)}), with the same rules as a line.
+     * Reads a ticket from its fields ({@link TicketFields#read}), read from inside a larger document
+     * (a pull page) without becoming text first, with the same rules as a line.
      *
      * @throws LineRejectedException naming the line, the field and the rule
      */
-    public TicketHistory read(JsonNode tree, int lineNumber, LocalDate today) throws LineRejectedException {
+    public TicketHistory read(TicketFields fields, int lineNumber, LocalDate today) throws LineRejectedException {
         try {
-            return parse(tree, today);
+            return parse(fields, today);
         } catch (InvalidFieldException e) {
             throw new LineRejectedException(lineNumber, e);
         }
     }
 
-    private TicketHistory parse(String line, LocalDate today) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new InvalidFieldException("line", "rule.json", e.getOriginalMessage());
-        }
-        return parse(n, today);
+    /** The JSON value at the parser's current token as its tree (a value where the format wants none such). */
+    static JsonNode tree(JsonParser parser) throws IOException {
+        return JSON.readTree(parser);
     }
 
-    private TicketHistory parse(JsonNode n, LocalDate today) {
-        if (n == null || !n.isObject()) {
+    private TicketHistory parse(String line, LocalDate today) {
+        TicketFields fields;
+        // the line's first value; what follows it is not read (as a tree's reading of a line did)
+        try (JsonParser p = JSON.createParser(line)) {
+            p.nextToken();
+            fields = TicketFields.read(p);
+        } catch (JsonProcessingException e) {
+            throw new InvalidFieldException("line", "rule.json", e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a text in memory", e);
+        }
+        return parse(fields, today);
+    }
+
+    private TicketHistory parse(TicketFields f, LocalDate today) {
+        if (!f.isObject()) {
             throw new InvalidFieldException("line", "rule.json", "not an object");
         }
-        if (!FORMAT.equals(n.path("format").asText())) {
+        if (!FORMAT.equals(f.ticket.path("format").asText())) {
             throw new InvalidFieldException("format", "rule.oneOf", FORMAT);
         }
-        int version = n.path("formatVersion").asInt(-1);
+        int version = f.ticket.path("formatVersion").asInt(-1);
         if (version < FIRST_VERSION || version > FORMAT_VERSION) {
             throw new InvalidFieldException("formatVersion", "rule.oneOf", FIRST_VERSION + ", " + FORMAT_VERSION);
         }
+        TicketFields.Level n = f.ticket;
         UUID id = uuid(n, "id");
         String ticketNo = required(n, "ticketNo");
         String item = required(n, "item");
@@ -213,7 +214,7 @@ public final class TicketLineCodec {
         if (!village.code().startsWith(township.code())) {
             throw new InvalidFieldException("villageCode", "rule.placeWithin", township.code());
         }
-        JsonNode a = n.path("applicant");
+        TicketFields.Level a = f.applicant;
         String name = required(a, "name", "applicant.name");
         String idNumber = ResidentIdNumber.validate(
                 "applicant.idNumber", a.path("idNumber").asText(null), today);
@@ -241,7 +242,7 @@ public final class TicketLineCodec {
         if (outcome != null && !catalog.hasOutcome(outcome)) {
             throw new InvalidFieldException("outcome", "rule.unknownOutcome", outcome);
         }
-        List<TicketEvent> events = events(n.path("events"), id);
+        List<TicketEvent> events = events(f.events, id);
         if (version == FIRST_VERSION) {
             // version 1 concluded a ticket at its follow-up visit; now 办结 is the feedback before it
             concludedAt = Conclusion.of(catalog.workflowOf(item), events);
@@ -269,14 +270,15 @@ public final class TicketLineCodec {
         return new TicketHistory(ticket, events);
     }
 
-    private List<TicketEvent> events(JsonNode list, UUID ticketId) {
-        if (!list.isArray() || list.isEmpty()) {
+    private List<TicketEvent> events(List<TicketFields.Event> list, UUID ticketId) {
+        if (list == null || list.isEmpty()) {
             throw new InvalidFieldException("events", "rule.required");
         }
         List<TicketEvent> events = new ArrayList<>();
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            JsonNode e = list.get(i);
+            TicketFields.Event event = list.get(i);
+            TicketFields.Level e = event.fields;
             String prefix = "events[" + i + "].";
             UUID id = uuid(e, prefix + "id", e.get("id"));
             if (!ids.add(id)) {
@@ -301,14 +303,10 @@ public final class TicketLineCodec {
                             prefix + (step.equals(from) ? "fromStep" : "toStep"), "rule.unknownStep", step);
                 }
             }
-            JsonNode form = e.get("form");
-            Map<String, Object> formData = new LinkedHashMap<>();
-            if (form != null && !form.isNull()) {
-                if (!form.isObject()) {
-                    throw new InvalidFieldException(prefix + "form", "rule.json", "not an object");
-                }
-                formData = mapOf(form);
+            if (event.formNotAnObject) {
+                throw new InvalidFieldException(prefix + "form", "rule.json", "not an object");
             }
+            Map<String, Object> formData = event.form != null ? event.form : new LinkedHashMap<>();
             String outcome = optional(e, "outcome");
             if (outcome != null && !catalog.hasOutcome(outcome)) {
                 throw new InvalidFieldException(prefix + "outcome", "rule.unknownOutcome", outcome);
@@ -331,64 +329,11 @@ public final class TicketLineCodec {
         return events;
     }
 
-    /**
-     * A form's object as the plain values {@code convertValue(form, Map)} gave (text, Integer, Long,
-     * BigInteger, Double, Boolean, null, lists and maps in their order), walked directly: a county's
-     * first pull reads some 250,000 forms, and the conversion through Jackson's token buffer was a
-     * fifth of a line's reading in a profile. Walked without recursion, as Jackson's own reading
-     * is: a form nested as deep as the parser allows must reach the bounds' refusal, not overflow
-     * the stack of the thread reading it.
-     */
-    static Map<String, Object> mapOf(JsonNode object) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        Deque<Fill> todo = new ArrayDeque<>();
-        todo.push(new Fill(object, root, null));
-        while (!todo.isEmpty()) {
-            Fill next = todo.pop();
-            if (next.map() != null) {
-                next.node().properties().forEach(f -> next.map().put(f.getKey(), plain(f.getValue(), todo)));
-            } else {
-                next.node().forEach(e -> next.list().add(plain(e, todo)));
-            }
-        }
-        return root;
-    }
-
-    /** An object node and the (still empty) map its values go into, or an array node and its list. */
-    private record Fill(JsonNode node, Map<String, Object> map, List<Object> list) {}
-
-    /** A value as it is, or an empty map or list to be filled from {@code todo}. */
-    private static Object plain(JsonNode v, Deque<Fill> todo) {
-        if (v.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            todo.push(new Fill(v, map, null));
-            return map;
-        }
-        if (v.isArray()) {
-            List<Object> list = new ArrayList<>(v.size());
-            todo.push(new Fill(v, null, list));
-            return list;
-        }
-        if (v.isTextual()) {
-            return v.textValue();
-        }
-        if (v.isNumber()) {
-            return v.numberValue();
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isNull() || v.isMissingNode()) {
-            return null;
-        }
-        throw new InvalidFieldException("form", "rule.json", v.getNodeType().name()); // binary, POJO: not from a parse
-    }
-
-    private static String required(JsonNode n, String field) {
+    private static String required(TicketFields.Level n, String field) {
         return required(n, field, field);
     }
 
-    private static String required(JsonNode n, String field, String path) {
+    private static String required(TicketFields.Level n, String field, String path) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull() || v.asText().isBlank()) {
             throw new InvalidFieldException(path, "rule.required");
@@ -399,18 +344,18 @@ public final class TicketLineCodec {
         return v.asText().strip();
     }
 
-    private static String optional(JsonNode n, String field) {
+    private static String optional(TicketFields.Level n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() || v.asText().isBlank()
                 ? null
                 : v.asText().strip();
     }
 
-    private static UUID uuid(JsonNode n, String field) {
+    private static UUID uuid(TicketFields.Level n, String field) {
         return uuid(n, field, n.get(field));
     }
 
-    private static UUID uuid(JsonNode n, String path, JsonNode v) {
+    private static UUID uuid(TicketFields.Level n, String path, JsonNode v) {
         if (v == null || v.isNull() || v.asText().isBlank()) {
             throw new InvalidFieldException(path, "rule.required");
         }
@@ -421,7 +366,7 @@ public final class TicketLineCodec {
         }
     }
 
-    private static Place place(JsonNode n, String level, Pattern codePattern) {
+    private static Place place(TicketFields.Level n, String level, Pattern codePattern) {
         String code = required(n, level + "Code");
         if (!codePattern.matcher(code).matches()) {
             throw new InvalidFieldException(
@@ -430,7 +375,7 @@ public final class TicketLineCodec {
         return new Place(code, required(n, level + "Name"));
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode n, String field) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, TicketFields.Level n, String field) {
         String v = required(n, field);
         try {
             return Enum.valueOf(type, v);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +22,10 @@ import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A line's forms read into the same values, of the same classes, as Jackson's conversion gave. */
+/** A line's forms read into the same values, of the same classes, as Jackson's conversion of their trees gives. */
 class FormValuesTest {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
@@ -35,7 +38,8 @@ class FormValuesTest {
                 "{\"a\":\"文本\",\"b\":1,\"c\":3000000000,\"d\":123456789012345678901234567890,\"e\":2100.50,"
                         + "\"f\":1e3,\"g\":true,\"h\":false,\"i\":null,\"j\":-0.0}",
                 "{\"rows\":[{\"x\":1,\"y\":[\"a\",null,2.5,{\"z\":[]}]},[]],\"empty\":{},\"s\":\"\"}",
-                "{\"dup\":1,\"dup\":\"two\"}")) {
+                "{\"dup\":1,\"dup\":\"two\"}",
+                "{\"a\":{\"b\":{\"c\":1}},\"d\":2,\"e\":[[[]],{\"f\":[{\"g\":{}}]},3],\"h\":\"i\"}")) {
             assertSame(form);
         }
     }
@@ -92,9 +96,14 @@ class FormValuesTest {
     }
 
     private void assertSame(String form) throws Exception {
-        JsonNode tree = json.readTree(form);
-        Map<String, Object> expected = json.convertValue(tree, MAP);
-        Map<String, Object> actual = TicketLineCodec.mapOf(tree);
+        Map<String, Object> expected = json.convertValue(json.readTree(form), MAP);
+        Map<String, Object> actual;
+        try (JsonParser p = json.createParser(form)) {
+            p.nextToken();
+            actual = TicketFields.plainObject(p);
+            assertEquals(JsonToken.END_OBJECT, p.currentToken(), "read to its end: " + form);
+            assertNull(p.nextToken(), "and no further: " + form);
+        }
         assertEquals(expected, actual, form);
         assertEquals(classes(expected), classes(actual), form);
     }
