@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -279,6 +280,9 @@ public final class TicketFields {
         while (!open.isEmpty()) {
             Object container = open.peek();
             JsonToken token = p.nextToken();
+            if (token == null) {
+                throw new JsonParseException(p, "the text ends inside a form"); // the parser says so first
+            }
             if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                 open.pop();
                 continue;
