@@ -46,11 +46,11 @@ final class TicketForms {
 
     /** The text holding these events' forms, given as texts in the events' order (a pulled ticket's, as sent). */
     static String ofTexts(List<TicketEvent> events, List<String> forms) {
-        StringBuilder text = new StringBuilder("{");
+        Map<UUID, String> byEvent = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
-            append(text, events.get(i).id(), forms.get(i));
+            byEvent.put(events.get(i).id(), forms.get(i));
         }
-        return text.append('}').toString();
+        return ofTexts(byEvent);
     }
 
     /** Each event's form from the stored text of ticket {@code ticket}, by event id. */

@@ -14,9 +14,10 @@ import org.reliefdesk.logic.interchange.TicketFields;
 /**
  * Reads a pull page's bytes in one pass (docs/sync-protocol.md, "Pull"). A ticket sent as a JSON
  * object is read straight into its fields ({@link TicketFields}, no tree), where its text lies in
- * the page is noted, and it is never escaped, unescaped or parsed a second time; a ticket sent as a string (a central store of
- * an earlier version) is kept as its line. Fields the PC does not know are read past. What is not
- * a page fails as a {@link JsonParseException}: the answer is wrong, not one of its tickets.
+ * the page is noted, and it is never escaped, unescaped or parsed a second time; a ticket sent as
+ * a string (a central store of an earlier version) is kept as its line. Fields the PC does not
+ * know are read past. What is not a page fails as a {@link JsonParseException}: the answer is
+ * wrong, not one of its tickets.
  */
 final class PullPageReader {
 
