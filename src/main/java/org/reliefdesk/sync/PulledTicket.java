@@ -61,10 +61,10 @@ public final class PulledTicket {
      * forms). Only for a ticket read into its fields.
      */
     public List<String> formTexts() {
-        long[] spans = fields.formSpans();
-        List<String> texts = new ArrayList<>(spans.length / 2);
-        for (int i = 0; i < spans.length; i += 2) {
-            texts.add(spans[i] < 0 ? "{}" : page.text(spans[i], spans[i + 1]));
+        List<String> texts = new ArrayList<>(fields.eventCount());
+        for (int i = 0; i < fields.eventCount(); i++) {
+            TicketFields.FormSpan span = fields.formSpan(i);
+            texts.add(span == null ? "{}" : page.text(span.from(), span.to()));
         }
         return texts;
     }

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  */
 public final class TicketFields {
 
-    static final String[] TICKET = {
+    private static final String[] TICKET = {
         "format",
         "formatVersion",
         "id",
@@ -55,8 +55,8 @@ public final class TicketFields {
         "concludedAt",
         "outcome"
     };
-    static final String[] APPLICANT = {"name", "idNumber", "phone"};
-    static final String[] EVENT = {
+    private static final String[] APPLICANT = {"name", "idNumber", "phone"};
+    private static final String[] EVENT = {
         "id", "seq", "at", "actor", "action", "fromStep", "toStep", "note", "outcome", "receivedAt"
     };
 
@@ -98,7 +98,7 @@ public final class TicketFields {
             switch (name) {
                 case "applicant" ->
                     f.applicant = value == JsonToken.START_OBJECT
-                            ? Level.read(p, APPLICANT, null)
+                            ? Level.read(p, APPLICANT)
                             : skipped(p, new Level(APPLICANT));
                 case "events" -> f.events = value == JsonToken.START_ARRAY ? events(p) : skipped(p, null);
                 default -> f.ticket.set(p, name, value);
@@ -117,9 +117,7 @@ public final class TicketFields {
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             if (token == JsonToken.START_OBJECT) {
-                Event e = new Event();
-                Level.read(p, EVENT, e);
-                events.add(e);
+                events.add(Event.read(p));
             } else {
                 // a list's member that is not an object has none of an event's fields
                 p.skipChildren();
@@ -139,17 +137,12 @@ public final class TicketFields {
             this.values = new JsonNode[names.length];
         }
 
-        /** Reads an object from its start; an event's form goes into {@code event}. */
-        private static Level read(JsonParser p, String[] names, Event event) throws IOException {
-            Level level = event != null ? event.fields : new Level(names);
+        /** Reads an object from its start to its end. */
+        private static Level read(JsonParser p, String[] names) throws IOException {
+            Level level = new Level(names);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (event != null && name.equals("form")) {
-                    event.form(p, value);
-                } else {
-                    level.set(p, name, value);
-                }
+                level.set(p, name, p.nextToken());
             }
             return level;
         }
@@ -196,22 +189,20 @@ public final class TicketFields {
     }
 
     /**
-     * Where each event's form lay in what it was read from, for a reader that keeps a form's text
-     * as it came rather than writing its values again: two offsets per event, from (inclusive) and
-     * to (exclusive), counted as the parser counts (bytes of a byte source, characters of a text),
-     * both -1 for an event whose form was absent or null. Null when not an object or without a list
-     * of events (such fields make no ticket).
+     * Where one event's form lay in what it was read from, for a reader that keeps a form's text as
+     * it came rather than writing its values again: from (inclusive) and to (exclusive), counted as
+     * the parser counts (bytes of a byte source, characters of a text).
      */
-    public long[] formSpans() {
-        if (events == null) {
-            return null;
-        }
-        long[] spans = new long[events.size() * 2];
-        for (int i = 0; i < events.size(); i++) {
-            spans[2 * i] = events.get(i).formFrom;
-            spans[2 * i + 1] = events.get(i).formTo;
-        }
-        return spans;
+    public record FormSpan(long from, long to) {}
+
+    /** How many events were read; 0 when not an object or without a list of events. */
+    public int eventCount() {
+        return events == null ? 0 : events.size();
+    }
+
+    /** Where the form of the event at {@code index} lay; null when it was absent or null. */
+    public FormSpan formSpan(int index) {
+        return events.get(index).formSpan;
     }
 
     /** One event's fields and its form. */
@@ -222,18 +213,32 @@ public final class TicketFields {
         /** Whether {@code form} held something other than an object or null. */
         boolean formNotAnObject;
 
-        private long formFrom = -1;
-        private long formTo = -1;
+        private FormSpan formSpan;
+
+        /** Reads an event's object from its start to its end. */
+        private static Event read(JsonParser p) throws IOException {
+            Event event = new Event();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("form")) {
+                    event.form(p, value);
+                } else {
+                    event.fields.set(p, name, value);
+                }
+            }
+            return event;
+        }
 
         private void form(JsonParser p, JsonToken value) throws IOException {
+            // a field named twice counts as it last stood
             form = null;
             formNotAnObject = false;
-            formFrom = -1;
-            formTo = -1;
+            formSpan = null;
             if (value == JsonToken.START_OBJECT) {
-                formFrom = offset(p.currentTokenLocation());
+                long from = offset(p.currentTokenLocation());
                 form = plainObject(p);
-                formTo = offset(p.currentLocation());
+                formSpan = new FormSpan(from, offset(p.currentLocation()));
             } else if (value != JsonToken.VALUE_NULL) {
                 p.skipChildren();
                 formNotAnObject = true;
