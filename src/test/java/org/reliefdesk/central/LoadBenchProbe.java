@@ -25,19 +25,19 @@ import org.reliefdesk.sync.CentralClient;
  * <p>Arguments: the central store's URL, a user name and its password. It signs in, then reads
  * commands on its standard input, one per line:
  * <ul>
- *   <li>{@code idle C}: 300 pulls after cursor C that warm its code and are not counted, then 40,
- *       50 ms apart, then quiet;
+ *   <li>{@code idle C}: 300 pulls after cursor C that warm its code and are not counted, then
+ *       {@link LoadBench#IDLE_PULLS}, 50 ms apart, then quiet;
  *   <li>{@code storm C}: a pull after C every 250 ms;
  *   <li>{@code loaded C}: the same, the cursor moving on with each page, as the in-process probe's;
  *   <li>{@code quiet}, {@code exit} (and the end of its input).
  * </ul>
  * Each pull is one line on its standard output, {@code sample PHASE START_MS TOOK_MS} (its start as
  * the wall clock reads it: two JVMs share no nano clock) or {@code error PHASE}; {@code ready}
- * after the sign-in, {@code done idle} after the 40 idle pulls.
+ * after the sign-in, {@code done idle} after the idle pulls.
  */
 public final class LoadBenchProbe {
 
-    private static final int IDLE_PULLS = 40;
+    private static final int IDLE_PULLS = LoadBench.IDLE_PULLS;
     /** Pulls before the idle ones, not counted: the in-process probe's JVM has served the warm-up, this one has not. */
     private static final int WARM_PULLS = 300;
 
@@ -102,7 +102,7 @@ public final class LoadBenchProbe {
             commands.println(line);
         }
 
-        /** 40 pulls after {@code cursor}, 50 ms apart, the machine otherwise idle; returns when they are done. */
+        /** The idle pulls after {@code cursor}, 50 ms apart, the machine otherwise idle; returns when they are done. */
         void idle(long cursor) throws InterruptedException, IOException {
             command("idle " + cursor);
             if (!idleDone.tryAcquire(60, TimeUnit.SECONDS)) {
