@@ -95,7 +95,7 @@ class LoadBench {
      * The probe's idle pulls, 50 ms apart. As many as it makes under load (~230 in 60 s), so both
      * p95s are read from a like sample: with 40 (before 2026-12-06) the idle p95 was the 3rd-largest
      * pull and moved 4–8 ms run to run, which moved the ratio more than the load did. The ratio
-     * over the first 40 is still printed beside it.
+     * over the first 40 is still printed beside it. A constant: the probe's own JVM reads it too.
      */
     static final int IDLE_PULLS = 200;
 
@@ -111,9 +111,11 @@ class LoadBench {
      * keep 0). A county's PCs are machines of their own and take no core from the central store;
      * here 200 of them share the server's cores and used as much CPU as it did. At 10 (the default)
      * the server and the probe come first when both want a core, and the PCs have every cycle left
-     * over; 0 runs them all alike, as the benchmark did before 2026-12-04.
+     * over; 0 runs them all alike, as the benchmark did before 2026-12-04. {@code idle} puts them in
+     * Linux's SCHED_IDLE class instead: 200 threads at nice 10 still outweigh the server's few at
+     * 0 when many of them want a core; SCHED_IDLE threads run only on cycles nobody else wants.
      */
-    private static final int PCS_NICE = Integer.getInteger("bench.pcsNice", 10);
+    private static final String PCS_NICE = System.getProperty("bench.pcsNice", "10");
 
     private static final int WARMUP_PCS = 20;
 
@@ -431,13 +433,13 @@ class LoadBench {
             report.add(idle.line("probe pull, idle", IDLE_PULLS * 0.05));
             report.add(duringStorm.line("probe pull, storm", stormSeconds));
             report.add(loaded.line("probe pull, loaded", trafficSeconds));
-            report.add(ratio("probe", loaded, idle));
+            report.add(ratio(loaded, idle));
             report.add("the probe PC in a JVM of its own (as a PC in a county is a machine of its own):");
             report.add(ownProbe.series("idle").line("  probe pull, idle", IDLE_PULLS * 0.05));
             report.add(ownProbe.series("storm").line("  probe pull, storm", stormSeconds));
             report.add(ownProbe.series("loaded").line("  probe pull, loaded", trafficSeconds));
             report.add(ownProbe.series("loaded").from(settled).line("  after every first pull", settledSeconds));
-            report.add("  " + ratio("probe", ownProbe.series("loaded"), ownProbe.series("idle")));
+            report.add("  " + ratio(ownProbe.series("loaded"), ownProbe.series("idle")));
             report.add(String.format(
                     Locale.ROOT,
                     "JVM of the simulated PCs%s: heap peak %d MB, CPU %.1f s over %.1f s, resident peak %s",
@@ -463,15 +465,14 @@ class LoadBench {
      * "probe p95 loaded / idle: R x (idle p95 of N pulls P ms; of the first 40, as before 2026-12-06:
      * P40 ms, R40 x)": the ratio over every idle pull, and over the 40 it was taken over before.
      */
-    private static String ratio(String name, Series loaded, Series idle) {
+    private static String ratio(Series loaded, Series idle) {
         double l = loaded.pct(95);
         double all = idle.pct(95);
         double before = idle.first(IDLE_PULLS_BEFORE).pct(95);
         return String.format(
                 Locale.ROOT,
-                "%s p95 loaded / idle: %.1f x (idle p95 of %d pulls %.1f ms; of the first %d, as before 2026-12-06:"
+                "probe p95 loaded / idle: %.1f x (idle p95 of %d pulls %.1f ms; of the first %d, as before 2026-12-06:"
                         + " %.1f ms, %.1f x)",
-                name,
                 l / Math.max(0.001, all),
                 idle.ms.size(),
                 all,
@@ -730,20 +731,33 @@ class LoadBench {
     }
 
     /**
-     * Sets every thread of this JVM (threads started later inherit it) to nice {@code n}; says what
-     * it did, so a run whose PCs could not be put behind the server says so in its report.
+     * Puts every thread of this JVM (threads started later inherit it) at nice {@code n}, or in
+     * SCHED_IDLE for {@code idle}; says what it did, so a run whose PCs could not be put behind the
+     * server says so in its report.
      */
-    private static String nice(int n) throws IOException, InterruptedException {
-        if (n == 0) {
+    private static String nice(String n) throws IOException, InterruptedException {
+        if (n.equals("0")) {
             return "the simulated PCs at the server's priority (-Dbench.pcsNice=0)";
         }
         Path threads = Path.of("/proc/self/task");
         if (!Files.isDirectory(threads)) {
             return "the simulated PCs at the server's priority (no /proc/self/task to renice: not Linux)";
         }
-        List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(n), "-p"));
-        try (var tasks = Files.list(threads)) {
-            tasks.forEach(t -> command.add(t.getFileName().toString()));
+        // threads made later (the PCs' pool, their HTTP clients') inherit the class or nice value
+        List<String> command;
+        if (n.equals("idle")) {
+            command = List.of(
+                    "chrt",
+                    "--all-tasks",
+                    "--idle",
+                    "-p",
+                    "0",
+                    String.valueOf(ProcessHandle.current().pid()));
+        } else {
+            command = new ArrayList<>(List.of("renice", "-n", String.valueOf(Integer.parseInt(n)), "-p"));
+            try (var tasks = Files.list(threads)) {
+                tasks.forEach(t -> command.add(t.getFileName().toString()));
+            }
         }
         String said;
         int exit;
@@ -756,9 +770,11 @@ class LoadBench {
             exit = -1;
         }
         if (exit != 0) {
-            return "the simulated PCs at the server's priority (renice -n " + n + " failed: " + said.strip() + ")";
+            return "the simulated PCs at the server's priority (" + command.get(0) + " failed: " + said.strip() + ")";
         }
-        return "the simulated PCs' JVM at nice " + n + " (-Dbench.pcsNice), the server and the probe PC at 0";
+        return n.equals("idle")
+                ? "the simulated PCs' JVM in SCHED_IDLE (-Dbench.pcsNice=idle), the server and the probe PC at nice 0"
+                : "the simulated PCs' JVM at nice " + n + " (-Dbench.pcsNice), the server and the probe PC at 0";
     }
 
     private static void resetPeaks() {
