@@ -87,7 +87,9 @@ import org.slf4j.LoggerFactory;
  * this JVM as before. The probe PC is a process of its own too ({@link LoadBenchProbe}; the probe
  * in this JVM is kept beside it for comparison), and the simulated PCs run at a lower priority
  * than both ({@code -Dbench.pcsNice}, default 10). Before the storm, 20 other PCs pull and push
- * for {@code -Dbench.warmupSeconds} (default 20; 0 measures a central store just started). Results in {@code target/bench/load.txt}.
+ * for {@code -Dbench.warmupSeconds} (default 20; 0 measures a central store just started).
+ * {@code -Dbench.jvm=-XX:TieredStopAtLevel=1} runs the PCs' JVM with C1 only, as the installed
+ * workbench runs. Results in {@code target/bench/load.txt}.
  */
 class LoadBench {
 
@@ -450,6 +452,7 @@ class LoadBench {
                     residentPeak(Path.of("/proc/self/status"))));
             report.add(server.describe(stormSeconds + trafficSeconds));
             report.add(niced);
+            report.add(compilers());
             report.add(String.format(
                     Locale.ROOT,
                     "load after %.2f",
@@ -728,6 +731,20 @@ class LoadBench {
             }
             return null;
         });
+    }
+
+    /**
+     * Which compilers the simulated PCs' JVM runs. The installed workbench and its commands run C1
+     * only ({@code jpackage/image.args}); with C2 as well, this JVM's compiler threads took 10.4 of its
+     * 43.6 s of CPU in the 60 s of traffic of one profiled run (2026-12-06), on the server's cores.
+     */
+    private static String compilers() {
+        boolean c1Only = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel=") && !a.endsWith("=4"));
+        return c1Only
+                ? "the simulated PCs' JVM with C1 only, as the installed workbench runs (-XX:TieredStopAtLevel=1)"
+                : "the simulated PCs' JVM with C1 and C2 (the installed workbench runs C1 only:"
+                        + " -Dbench.jvm=-XX:TieredStopAtLevel=1 runs them so)";
     }
 
     /**
