@@ -43,6 +43,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.OperatingSystemMXBean;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.catalog.ActionDef;
@@ -734,17 +735,20 @@ class LoadBench {
     }
 
     /**
-     * Which compilers the simulated PCs' JVM runs. The installed workbench and its commands run C1
-     * only ({@code jpackage/image.args}); with C2 as well, this JVM's compiler threads took 10.4 of its
-     * 43.6 s of CPU in the 60 s of traffic of one profiled run (2026-12-06), on the server's cores.
+     * Which compilers the simulated PCs' JVM runs, as the JVM itself says. The installed workbench
+     * and its commands run C1 only ({@code jpackage/image.args}); with C2 as well, this JVM's
+     * compiler threads took 10.4 of its 43.6 s of CPU in the 60 s of traffic of one profiled run
+     * (2026-12-06), on the server's cores.
      */
     private static String compilers() {
-        boolean c1Only = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel=") && !a.endsWith("=4"));
-        return c1Only
-                ? "the simulated PCs' JVM with C1 only, as the installed workbench runs (-XX:TieredStopAtLevel=1)"
-                : "the simulated PCs' JVM with C1 and C2 (the installed workbench runs C1 only:"
-                        + " -Dbench.jvm=-XX:TieredStopAtLevel=1 runs them so)";
+        String level = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel")
+                .getValue();
+        return level.equals("4")
+                ? "the simulated PCs' JVM with C1 and C2 (the installed workbench runs C1 only:"
+                        + " -Dbench.jvm=-XX:TieredStopAtLevel=1 runs them so)"
+                : "the simulated PCs' JVM with C1 only (TieredStopAtLevel " + level
+                        + "), as the installed workbench runs";
     }
 
     /**
