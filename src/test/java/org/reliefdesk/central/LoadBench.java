@@ -210,6 +210,7 @@ class LoadBench {
 
     @Test
     void signInStormThenPullsAndPushes() throws Exception {
+        checkNice(PCS_NICE); // before the minutes of set-up, not when the PCs are to be put behind the server
         Catalog catalog = CatalogLoader.loadBuiltIn();
         Clock clock = Clock.system(ChinaTime.ZONE);
         Path dir = Path.of("target", "bench", "load-" + PCS);
@@ -744,11 +745,27 @@ class LoadBench {
         String level = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("TieredStopAtLevel")
                 .getValue();
+        String whose = thisJvm();
         return level.equals("4")
-                ? "the simulated PCs' JVM with C1 and C2 (the installed workbench runs C1 only:"
+                ? whose + " with C1 and C2 (the installed workbench runs C1 only:"
                         + " -Dbench.jvm=-XX:TieredStopAtLevel=1 runs them so)"
-                : "the simulated PCs' JVM with C1 only (TieredStopAtLevel " + level
-                        + "), as the installed workbench runs";
+                : whose + " with C1 only (TieredStopAtLevel " + level + "), as the installed workbench runs";
+    }
+
+    /** A nice value from 0 to 19, or {@code idle}; anything else is refused, naming the property. */
+    private static void checkNice(String n) {
+        if (n.equals("idle")) {
+            return;
+        }
+        try {
+            int v = Integer.parseInt(n);
+            if (v >= 0 && v <= 19) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("-Dbench.pcsNice: a nice value from 0 to 19, or idle; not '" + n + "'");
     }
 
     /**
@@ -793,9 +810,15 @@ class LoadBench {
         if (exit != 0) {
             return "the simulated PCs at the server's priority (" + command.get(0) + " failed: " + said.strip() + ")";
         }
+        String others = IN_PROCESS ? "the probe PC" : "the server and the probe PC";
         return n.equals("idle")
-                ? "the simulated PCs' JVM in SCHED_IDLE (-Dbench.pcsNice=idle), the server and the probe PC at nice 0"
-                : "the simulated PCs' JVM at nice " + n + " (-Dbench.pcsNice), the server and the probe PC at 0";
+                ? thisJvm() + " in SCHED_IDLE (-Dbench.pcsNice=idle), " + others + " at nice 0"
+                : thisJvm() + " at nice " + n + " (-Dbench.pcsNice), " + others + " at 0";
+    }
+
+    /** In process ({@code -Dbench.inProcess}) the server shares this JVM: its priority and its compilers. */
+    private static String thisJvm() {
+        return IN_PROCESS ? "the simulated PCs' and the server's JVM" : "the simulated PCs' JVM";
     }
 
     private static void resetPeaks() {
