@@ -106,11 +106,16 @@ public final class CentralOps {
         User user = caller.user();
         // Every writer takes its county's counter first (the ticket's county, or the caller's own for
         // a ticket not held), so two servers given the same operation at once see each other's audit
-        // row: the second answers from it. Other counties' writers do not wait.
-        tickets.lockChanges(c, tickets.countyOf(c, op.ticketId()).orElse(user.countyCode()));
+        // row: the second answers from it. Other counties' writers do not wait. A ticket read before
+        // the turn keeps its county (no action changes it): asked again only for one not held then.
+        String county = early.before() != null
+                ? early.before().ticket().county().code()
+                : tickets.countyOf(c, op.ticketId()).orElse(user.countyCode());
+        CentralTickets.HeldCounter counter = tickets.lockChanges(c, county);
         String hash = OperationCodec.hash(op);
-        Optional<Earlier> earlier = earlier(c, op.opId());
-        String current = tickets.line(c, op.ticketId()).orElse(null);
+        UnderTurn read = readUnderTurn(c, op);
+        Optional<Earlier> earlier = read.earlier();
+        String current = read.current();
         // Decided again only when someone changed the ticket in between.
         Decided decided = Objects.equals(seen, current) ? early : decide(op, current, caller);
         TicketHistory before = decided.before();
@@ -135,8 +140,8 @@ public final class CentralOps {
         OpResult result;
         Long changeNo = null;
         if (decision instanceof OperationApplier.Applied applied) {
-            CentralTickets.Saved saved =
-                    tickets.save(c, applied.after(), before == null, op.kind() == Operation.Kind.OPEN, clock.instant());
+            CentralTickets.Saved saved = tickets.save(
+                    c, counter, applied.after(), before == null, op.kind() == Operation.Kind.OPEN, clock.instant());
             changeNo = saved.changeNo();
             result = new OpResult(op.opId(), OpResult.Outcome.APPLIED, false, null, null, null, null, saved.body());
         } else {
@@ -197,39 +202,56 @@ public final class CentralOps {
 
     private record Earlier(String hash, String username, OpResult result) {}
 
-    private static Optional<Earlier> earlier(Connection c, UUID opId) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT payload_hash, outcome, reason, username FROM applied_op WHERE op_id = ?")) {
-            ps.setObject(1, opId);
+    /** What a writer reads first in its turn: the audit row under the operation's id, and the ticket as held now. */
+    private record UnderTurn(Optional<Earlier> earlier, String current) {}
+
+    /**
+     * Both in one statement: each statement is a round trip to the database while the county's
+     * other writers wait for the turn (on PostgreSQL, most of a turn's time).
+     */
+    private static UnderTurn readUnderTurn(Connection c, Operation op) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.payload_hash, a.outcome, a.reason, a.username, t.body"
+                + " FROM (SELECT 1 AS one) q LEFT JOIN applied_op a ON a.op_id = ?"
+                + " LEFT JOIN central_ticket t ON t.id = ?")) {
+            ps.setObject(1, op.opId());
+            ps.setObject(2, op.ticketId());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return Optional.empty();
+                    throw new IllegalStateException("the one-row read under the turn returned no row");
                 }
-                OpResult.Outcome outcome =
-                        OpResult.Outcome.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
-                String reason = rs.getString(3);
-                if (reason == null) {
-                    return Optional.of(new Earlier(
-                            rs.getString(1),
-                            rs.getString(4),
-                            new OpResult(opId, outcome, true, null, null, null, null, null)));
-                }
-                String[] p = reason.split("\u001f", -1);
-                List<String> args = p.length > 2 && !p[2].isEmpty() ? List.of(p[2].split("\u001e", -1)) : List.of();
-                return Optional.of(new Earlier(
-                        rs.getString(1),
-                        rs.getString(4),
-                        new OpResult(
-                                opId,
-                                outcome,
-                                true,
-                                p[0],
-                                p.length > 1 ? p[1] : null,
-                                args,
-                                p.length > 3 ? p[3] : reason,
-                                null)));
+                byte[] body = rs.getBytes(5);
+                return new UnderTurn(earlier(rs, op.opId()), body == null ? null : CentralTickets.text(body));
             }
         }
+    }
+
+    /** The audit row in columns 1–4 (hash, outcome, reason, username), if there is one. */
+    private static Optional<Earlier> earlier(ResultSet rs, UUID opId) throws SQLException {
+        String hash = rs.getString(1);
+        if (hash == null) {
+            // payload_hash is NOT NULL: null here is the outer join finding no row
+            return Optional.empty();
+        }
+        OpResult.Outcome outcome = OpResult.Outcome.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
+        String reason = rs.getString(3);
+        if (reason == null) {
+            return Optional.of(new Earlier(
+                    hash, rs.getString(4), new OpResult(opId, outcome, true, null, null, null, null, null)));
+        }
+        String[] p = reason.split("\u001f", -1);
+        List<String> args = p.length > 2 && !p[2].isEmpty() ? List.of(p[2].split("\u001e", -1)) : List.of();
+        return Optional.of(new Earlier(
+                hash,
+                rs.getString(4),
+                new OpResult(
+                        opId,
+                        outcome,
+                        true,
+                        p[0],
+                        p.length > 1 ? p[1] : null,
+                        args,
+                        p.length > 3 ? p[3] : reason,
+                        null)));
     }
 
     /** How many operations the audit log holds (tests and the admin list). */

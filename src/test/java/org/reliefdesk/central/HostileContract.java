@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -614,18 +617,129 @@ abstract class HostileContract {
         }
     }
 
+    /**
+     * A county's numbers come from the counter row as the writer's transaction holds it, without
+     * reading it again. A held counter that is not what the row says (kept past a rollback to its
+     * savepoint, or the row moved by another statement) numbers nothing: a number given twice
+     * would let a pull pass over a change.
+     */
+    @Test
+    void aChangeCounterNotAsHeldNumbersNothing() {
+        CentralTickets tickets = world.central.tickets();
+        CentralDatabase db = world.central.database();
+        long at = (long)
+                db.inTransaction(c -> tickets.lockChanges(c, SyncWorld.COUNTY_A).last());
+        IllegalStateException keptPastRollback = assertThrows(
+                IllegalStateException.class,
+                () -> db.inTransaction(c -> {
+                    CentralTickets.HeldCounter held = tickets.lockChanges(c, SyncWorld.COUNTY_A);
+                    Savepoint before = c.setSavepoint();
+                    assertEquals(at + 1, tickets.nextChange(c, held));
+                    assertEquals(at + 2, tickets.nextChange(c, held), "its next numbers without a second read");
+                    c.rollback(before);
+                    return tickets.nextChange(c, held);
+                }));
+        assertTrue(keptPastRollback.getMessage().contains("not at " + (at + 2)), keptPastRollback.getMessage());
+        assertThrows(
+                IllegalStateException.class,
+                () -> db.inTransaction(c -> {
+                    CentralTickets.HeldCounter held = tickets.lockChanges(c, SyncWorld.COUNTY_A);
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE county_change_counter SET last_change = last_change + 5 WHERE county_code = ?")) {
+                        ps.setString(1, SyncWorld.COUNTY_A);
+                        assertEquals(1, ps.executeUpdate());
+                    }
+                    return tickets.nextChange(c, held);
+                }));
+        assertEquals(
+                at,
+                (long) db.inTransaction(
+                        c -> tickets.lockChanges(c, SyncWorld.COUNTY_A).last()),
+                "both transactions rolled back whole: no number taken");
+    }
+
+    /**
+     * Writers of one county that queued run in one transaction, each in a savepoint, each taking
+     * its numbers from the counter as it holds it: consecutive across the batch, and the numbers of
+     * one rolled back (a rule refused it after it took them) are given to the next writer, so a
+     * pull sees no number twice and the county's order has no hole.
+     */
+    @Test
+    void writersSharingATransactionNumberOnFromEachOtherAndOneRolledBackGivesItsNumbersBack() throws Exception {
+        CentralTickets tickets = world.central.tickets();
+        CentralDatabase db = world.central.database();
+        CountyTurns turns = new CountyTurns(db.dataSource());
+        long at = (long)
+                db.inTransaction(c -> tickets.lockChanges(c, SyncWorld.COUNTY_A).last());
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<List<Long>> first = pool.submit(() -> turns.inTurn(SyncWorld.COUNTY_A, c -> {
+                List<Long> n = List.of(tickets.nextChange(c, tickets.lockChanges(c, SyncWorld.COUNTY_A)));
+                holding.countDown();
+                try {
+                    assertTrue(release.await(20, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return n;
+            }));
+            assertTrue(holding.await(20, TimeUnit.SECONDS), "the first writer holds the county's turn");
+            IllegalArgumentException refusal = new IllegalArgumentException("refused after it took its numbers");
+            List<Future<List<Long>>> queued = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                boolean refuses = i == 2;
+                queued.add(pool.submit(() -> turns.inTurn(SyncWorld.COUNTY_A, c -> {
+                    CentralTickets.HeldCounter held = tickets.lockChanges(c, SyncWorld.COUNTY_A);
+                    List<Long> n = List.of(tickets.nextChange(c, held), tickets.nextChange(c, held));
+                    if (refuses) {
+                        throw refusal;
+                    }
+                    return n;
+                })));
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (turns.queued(SyncWorld.COUNTY_A) < i + 1) {
+                    assertTrue(System.nanoTime() < until, "writer " + i + " never queued");
+                    Thread.sleep(5);
+                }
+            }
+            release.countDown();
+            assertEquals(List.of(at + 1), first.get(20, TimeUnit.SECONDS));
+            assertEquals(List.of(at + 2, at + 3), queued.get(0).get(20, TimeUnit.SECONDS));
+            assertEquals(List.of(at + 4, at + 5), queued.get(1).get(20, TimeUnit.SECONDS));
+            var refused =
+                    assertThrows(ExecutionException.class, () -> queued.get(2).get(20, TimeUnit.SECONDS));
+            assertEquals(refusal, refused.getCause());
+            assertEquals(
+                    List.of(at + 6, at + 7),
+                    queued.get(3).get(20, TimeUnit.SECONDS),
+                    "the numbers of the writer rolled back go to the next");
+            long last = db.inTransaction(
+                    c -> tickets.lockChanges(c, SyncWorld.COUNTY_A).last());
+            assertEquals(at + 7, last);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aPullPageIsBoundedByBytesAsWellAsByCount() throws Exception {
         // three tickets of 3.5 MB each (an older store took them): a page carries two at most
         String body = "{\"pad\":\"" + "x".repeat(3_500_000) + "\"}";
         long before = world.central
                 .database()
-                .inTransaction(c -> world.central.tickets().lockChanges(c, SyncWorld.COUNTY_A));
+                .inTransaction(c -> world.central
+                        .tickets()
+                        .lockChanges(c, SyncWorld.COUNTY_A)
+                        .last());
         for (int i = 0; i < 3; i++) {
             UUID id = UUID.randomUUID();
             String no = "5301282021010" + (1000 + i) + "99";
             world.central.database().inTransaction(c -> {
-                long change = world.central.tickets().nextChange(c, SyncWorld.COUNTY_A);
+                long change = world.central
+                        .tickets()
+                        .nextChange(c, world.central.tickets().lockChanges(c, SyncWorld.COUNTY_A));
                 try (var ps = c.prepareStatement("INSERT INTO central_ticket (id, ticket_no, item_code, county_code,"
                         + " township_code, last_seq, change_no, changed_at, body) VALUES (?, ?, 'drinking_water', ?, ?, 2, ?,"
                         + " CURRENT_TIMESTAMP, ?)")) {
@@ -818,7 +932,7 @@ abstract class HostileContract {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /** The first action the engine lets the PC's user take on the ticket, with a form a person would fill, as an operation. */
-    private Operation nextOp(SyncWorld.Pc pc, Ticket ticket, Instant at, UUID eventId) {
+    Operation nextOp(SyncWorld.Pc pc, Ticket ticket, Instant at, UUID eventId) {
         WorkflowEngine engine = new WorkflowEngine(SyncWorld.CATALOG, Clock.fixed(at, ChinaTime.ZONE));
         List<TicketEvent> history = world.centralTicket(ticket.id()).events();
         Ticket current = world.centralTicket(ticket.id()).ticket();
@@ -1014,9 +1128,11 @@ abstract class HostileContract {
         // a number of its own unless the test chose one (the generated county holds the low ones)
         String no = t.ticketNo().endsWith("0001") ? t.ticketNo().substring(0, 14) + (7000 + planted++) : t.ticketNo();
         TicketHistory h = new TicketHistory(t.withNumber(no), read.events());
-        world.central
-                .database()
-                .inTransaction(c -> world.central.tickets().save(c, h, true, false, world.clock.instant()));
+        world.central.database().inTransaction(c -> {
+            CentralTickets tickets = world.central.tickets();
+            return tickets.save(
+                    c, tickets.lockChanges(c, h.ticket().county().code()), h, true, false, world.clock.instant());
+        });
         assertNotEquals(null, world.centralTicket(h.ticket().id()));
         return h;
     }
