@@ -115,10 +115,6 @@ public final class CentralTickets {
             this.last = last;
         }
 
-        String county() {
-            return county;
-        }
-
         /** The last number the county gave, as this transaction sees it. */
         long last() {
             return last;
