@@ -98,10 +98,11 @@ public final class CentralOps {
         String county = early.before() == null
                 ? user.countyCode()
                 : early.before().ticket().county().code();
-        return tickets.writeInTurn(county, c -> inTurn(c, caller, op, seen, early));
+        return tickets.writeInTurn(county, c -> inTurn(c, caller, op, seen, early, county));
     }
 
-    private OpResult inTurn(Connection c, CentralUsers.Caller caller, Operation op, String seen, Decided early)
+    private OpResult inTurn(
+            Connection c, CentralUsers.Caller caller, Operation op, String seen, Decided early, String turnCounty)
             throws SQLException {
         User user = caller.user();
         // Every writer takes its county's counter first (the ticket's county, or the caller's own for
@@ -109,8 +110,8 @@ public final class CentralOps {
         // row: the second answers from it. Other counties' writers do not wait. A ticket read before
         // the turn keeps its county (no action changes it): asked again only for one not held then.
         String county = early.before() != null
-                ? early.before().ticket().county().code()
-                : tickets.countyOf(c, op.ticketId()).orElse(user.countyCode());
+                ? turnCounty
+                : tickets.countyOf(c, op.ticketId()).orElse(turnCounty);
         CentralTickets.HeldCounter counter = tickets.lockChanges(c, county);
         String hash = OperationCodec.hash(op);
         UnderTurn read = readUnderTurn(c, op);
