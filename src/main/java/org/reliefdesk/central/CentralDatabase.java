@@ -2,6 +2,7 @@ package org.reliefdesk.central;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -20,12 +21,23 @@ public final class CentralDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralDatabase.class);
 
-    private final HikariDataSource dataSource;
+    /** H2's own isolation level SNAPSHOT, as its driver numbers it (not a {@link Connection} constant). */
+    private static final int H2_SNAPSHOT = 6;
+
+    private final DataSource dataSource;
     private final boolean postgres;
 
-    private CentralDatabase(HikariDataSource dataSource, boolean postgres) {
+    private CentralDatabase(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+    }
+
+    /**
+     * A database already brought up to date, reached through {@code dataSource} (a test's, to see
+     * what the store asks it); closing it closes the source only if the source can be closed.
+     */
+    static CentralDatabase over(DataSource dataSource, boolean postgres) {
+        return new CentralDatabase(dataSource, postgres);
     }
 
     /** @param jdbcUrl {@code jdbc:h2:file:...} or {@code jdbc:postgresql://host/db?user=..&password=..} */
@@ -98,6 +110,29 @@ public final class CentralDatabase implements AutoCloseable {
     }
 
     /**
+     * Reads as of one moment, in a transaction of their own: every statement of {@code work} sees
+     * the database as its first statement did (REPEATABLE READ, read only, so PostgreSQL never
+     * refuses it for a serialization failure). Under the default READ COMMITTED each statement
+     * sees what was committed when it began, so two reads that must agree (a page and the moves
+     * within it) could see two different moments.
+     */
+    <T> T inSnapshot(SqlWork<T> work) {
+        return inTransaction(c -> {
+            if (postgres) {
+                // for this transaction only: no setting on the connection to put back afterwards
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                }
+            } else {
+                // H2's REPEATABLE READ fixes each table as first read, later tables as they are
+                // then; its SNAPSHOT fixes them all at the first read (the pool puts the level back)
+                c.setTransactionIsolation(H2_SNAPSHOT);
+            }
+            return work.run(c);
+        });
+    }
+
+    /**
      * Makes a row that must exist before a locking read ({@code INSERT … WHERE NOT EXISTS}), in a
      * transaction of its own: when two requests (on one server or several) make it at the same
      * moment, one wins and the other's failure is the row being there — so it is ignored, and the
@@ -118,6 +153,12 @@ public final class CentralDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        if (dataSource instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new CentralException("closing the database: " + e.getMessage(), e);
+            }
+        }
     }
 }

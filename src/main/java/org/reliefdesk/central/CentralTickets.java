@@ -511,7 +511,9 @@ public final class CentralTickets {
     ServedPage page(TicketScope scope, long after, long limit, boolean count, boolean sayHeld) {
         int size = (int) Math.max(1, Math.min(limit, MAX_PAGE));
         String where = inScopeAfter(scope);
-        return db.inTransaction(c -> {
+        // one moment for all the page's reads: a move read later than the tickets could carry a
+        // last page's cursor past a change the tickets' read did not see
+        return db.inSnapshot(c -> {
             long total = -1;
             if (count) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {

@@ -1,11 +1,14 @@
 package org.reliefdesk.central;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +25,11 @@ import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.store.Outbox;
 import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.CentralClient;
+import org.reliefdesk.sync.Synchronizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -119,6 +124,59 @@ abstract class MisdispatchSyncContract {
                     "the leader sees the transfer in the history");
             assertTrue(TicketScope.of(SyncWorld.LEADER_A, SyncWorld.CATALOG)
                     .covers(leader.store.tickets().find(ticket.id()).orElseThrow()));
+        }
+    }
+
+    /**
+     * A department's last page and the moves off its items are read as of one moment. Here another
+     * PC's action on one of the department's tickets and then a move of another ticket away are
+     * committed between the page's read of the tickets and its read of the moves: the page must not
+     * carry the cursor past the action, or the department's PCs never pull it.
+     */
+    @Test
+    void writesBetweenALastPagesTwoReadsNeverCarryItsCursorPastAChange() throws Exception {
+        try (SyncWorld.Pc a = world.pc("a", SyncWorld.WATER_A);
+                SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
+            a.sync();
+            b.sync();
+            Ticket moved = waiting(a);
+            Ticket changed = a.tickets().stream()
+                    .filter(t -> !t.id().equals(moved.id()) && a.actionable(t))
+                    .findFirst()
+                    .orElseThrow();
+            AtomicReference<Runnable> between = new AtomicReference<>(() -> {
+                a.act(changed);
+                transferToHousing(a, moved);
+                try {
+                    assertEquals(2, a.sync().applied(), "the action, then the move, committed in between");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            CentralDatabase hooked = CentralDatabase.over(
+                    StatementHook.before(world.central.database().dataSource(), "central_handover", between),
+                    world.central.database().postgres());
+            try (CentralServer server =
+                    CentralServer.start(new CentralStore(hooked, SyncWorld.CATALOG, world.clock), "127.0.0.1", 0)) {
+                new Synchronizer(
+                                b.store,
+                                new CentralClient(server.url(), Duration.ofSeconds(20)),
+                                SyncWorld.CATALOG,
+                                world.clock)
+                        .run(b.user.username(), SyncWorld.PASSWORD.toCharArray(), p -> {});
+            }
+            assertNull(between.get(), "the writes ran between the page's two reads");
+            b.sync();
+
+            TicketHistory central = world.centralTicket(changed.id());
+            assertEquals(
+                    central.events().size(),
+                    b.store.tickets().events(changed.id()).size(),
+                    "the other water PC pulled the action");
+            assertEquals(
+                    central.ticket().currentStep(),
+                    b.store.tickets().find(changed.id()).orElseThrow().currentStep());
+            assertFalse(b.store.tickets().find(moved.id()).isPresent(), "and learnt the moved ticket left");
         }
     }
 
