@@ -111,8 +111,8 @@ public final class CentralDatabase implements AutoCloseable {
 
     /**
      * Reads as of one moment, in a transaction of their own: every statement of {@code work} sees
-     * the database as its first statement did (REPEATABLE READ, read only, so PostgreSQL never
-     * refuses it for a serialization failure). Under the default READ COMMITTED each statement
+     * the database as its first statement did (PostgreSQL's REPEATABLE READ, read only, which it
+     * never refuses for a serialization failure; H2's SNAPSHOT). Under the default READ COMMITTED each statement
      * sees what was committed when it began, so two reads that must agree (a page and the moves
      * within it) could see two different moments.
      */
