@@ -25,7 +25,6 @@ import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.store.Outbox;
 import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.CentralClient;
-import org.reliefdesk.sync.Synchronizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -158,12 +157,7 @@ abstract class MisdispatchSyncContract {
                     world.central.database().postgres());
             try (CentralServer server =
                     CentralServer.start(new CentralStore(hooked, SyncWorld.CATALOG, world.clock), "127.0.0.1", 0)) {
-                new Synchronizer(
-                                b.store,
-                                new CentralClient(server.url(), Duration.ofSeconds(20)),
-                                SyncWorld.CATALOG,
-                                world.clock)
-                        .run(b.user.username(), SyncWorld.PASSWORD.toCharArray(), p -> {});
+                b.syncWith(server.url());
             }
             assertNull(between.get(), "the writes ran between the page's two reads");
             b.sync();

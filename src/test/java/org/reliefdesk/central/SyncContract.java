@@ -227,12 +227,7 @@ abstract class SyncContract {
         // A new PC's first pull: the sample names photos never taken, and the page says none is held.
         try (CountingProxy wire = new CountingProxy(world.url());
                 SyncWorld.Pc b = world.pc("b", SyncWorld.WATER_A2)) {
-            new Synchronizer(
-                            b.store,
-                            new CentralClient(wire.url(), Duration.ofSeconds(20)),
-                            SyncWorld.CATALOG,
-                            world.clock)
-                    .run(SyncWorld.WATER_A2.username(), SyncWorld.PASSWORD.toCharArray(), p -> {});
+            b.syncWith(wire.url());
             Instant farAhead = world.clock.instant().plus(Duration.ofDays(400));
             int named = b.store.missingAttachments().due(farAhead, 100_000).size();
             assertTrue(named > 0, "the sample's tickets name photos");
