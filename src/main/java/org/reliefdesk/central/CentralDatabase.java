@@ -2,7 +2,6 @@ package org.reliefdesk.central;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -20,9 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class CentralDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralDatabase.class);
-
-    /** H2's own isolation level SNAPSHOT, as its driver numbers it (not a {@link Connection} constant). */
-    private static final int H2_SNAPSHOT = 6;
 
     private final DataSource dataSource;
     private final boolean postgres;
@@ -107,29 +103,6 @@ public final class CentralDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new CentralException("database: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Reads as of one moment, in a transaction of their own: every statement of {@code work} sees
-     * the database as its first statement did (PostgreSQL's REPEATABLE READ, read only, which it
-     * never refuses for a serialization failure; H2's SNAPSHOT). Under the default READ COMMITTED each statement
-     * sees what was committed when it began, so two reads that must agree (a page and the moves
-     * within it) could see two different moments.
-     */
-    <T> T inSnapshot(SqlWork<T> work) {
-        return inTransaction(c -> {
-            if (postgres) {
-                // for this transaction only: no setting on the connection to put back afterwards
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                }
-            } else {
-                // H2's REPEATABLE READ fixes each table as first read, later tables as they are
-                // then; its SNAPSHOT fixes them all at the first read (the pool puts the level back)
-                c.setTransactionIsolation(H2_SNAPSHOT);
-            }
-            return work.run(c);
-        });
     }
 
     /**

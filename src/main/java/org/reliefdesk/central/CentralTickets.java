@@ -511,9 +511,12 @@ public final class CentralTickets {
     ServedPage page(TicketScope scope, long after, long limit, boolean count, boolean sayHeld) {
         int size = (int) Math.max(1, Math.min(limit, MAX_PAGE));
         String where = inScopeAfter(scope);
-        // one moment for all the page's reads: a move read later than the tickets could carry a
-        // last page's cursor past a change the tickets' read did not see
-        return db.inSnapshot(c -> {
+        return db.inTransaction(c -> {
+            // A last page's cursor may move on to its scope's last move away, read after the
+            // tickets; a move committed after the tickets' read could carry it past a change that
+            // read did not see. The county's number read first bounds the moves taken: everything
+            // numbered up to it was committed before the tickets were read.
+            long countyAt = scope.itemCodes() != null ? countyLast(c, scope.countyCode()) : -1;
             long total = -1;
             if (count) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
@@ -552,13 +555,24 @@ public final class CentralTickets {
             // tickets that left the scope up to the page's end (to the newest change on a last page)
             List<UUID> left = new ArrayList<>();
             if (scope.itemCodes() != null) {
-                long lastLeft = handovers(c, scope, after, more ? next : Long.MAX_VALUE, left);
+                long lastLeft = handovers(c, scope, after, more ? next : Math.max(next, countyAt), left);
                 if (!more) {
                     next = Math.max(next, lastLeft);
                 }
             }
             return new ServedPage(changes, next, more, total, left, sayHeld ? held(c, ids) : null);
         });
+    }
+
+    /** The county's last change number as committed now, or -1 if it has no counter yet. */
+    private static long countyLast(Connection c, String county) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT last_change FROM county_change_counter WHERE county_code = ?")) {
+            ps.setString(1, county);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
     }
 
     /** The tickets of a scope changed after a cursor (parameters: county, cursor, then the scope's). */

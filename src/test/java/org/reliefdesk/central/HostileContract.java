@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Savepoint;
 import java.time.Clock;
@@ -1136,31 +1135,5 @@ abstract class HostileContract {
         });
         assertNotEquals(null, world.centralTicket(h.ticket().id()));
         return h;
-    }
-
-    /**
-     * A page is read in a snapshot (PostgreSQL's REPEATABLE READ for its transaction, H2's
-     * SNAPSHOT on the connection); every connection goes back to the pool at READ COMMITTED, which
-     * a county's writers rely on (their locking reads see the latest commit).
-     */
-    @Test
-    void aPagesSnapshotIsNotLeftOnThePoolsConnections() throws Exception {
-        TicketScope water = TicketScope.of(SyncWorld.WATER_A, SyncWorld.CATALOG);
-        for (int i = 0; i < 20; i++) {
-            world.central.tickets().pull(water, 0, 50);
-        }
-        List<Connection> every = new ArrayList<>();
-        try {
-            // the pool's size: all of its connections at once, the pages' among them
-            for (int i = 0; i < 8; i++) {
-                Connection c = world.central.database().dataSource().getConnection();
-                every.add(c);
-                assertEquals(Connection.TRANSACTION_READ_COMMITTED, c.getTransactionIsolation(), "connection " + i);
-            }
-        } finally {
-            for (Connection c : every) {
-                c.close();
-            }
-        }
     }
 }

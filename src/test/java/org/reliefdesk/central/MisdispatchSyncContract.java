@@ -127,7 +127,8 @@ abstract class MisdispatchSyncContract {
     }
 
     /**
-     * A department's last page and the moves off its items are read as of one moment. Here another
+     * A department's last page takes the moves off its items only up to what was committed before
+     * its tickets were read. Here another
      * PC's action on one of the department's tickets and then a move of another ticket away are
      * committed between the page's read of the tickets and its read of the moves: the page must not
      * carry the cursor past the action, or the department's PCs never pull it.

@@ -99,14 +99,16 @@ class SetAsideGuiTest extends GuiTestBase {
                     30,
                     TimeUnit.SECONDS,
                     () -> onFx(() -> lookup("#mainTabs").tryQuery().isPresent()));
-            TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+            // read on the FX thread: the workbench may still be filling its scene after the sync
+            TabPane tabs = fx(() -> lookup("#mainTabs").queryAs(TabPane.class));
             interact(() -> tabs.getSelectionModel()
                     .select(tabs.getTabs().stream()
                             .filter(t -> "adminTab".equals(t.getId()))
                             .findFirst()
                             .orElseThrow()));
             @SuppressWarnings("unchecked")
-            TableView<AdminViewModel.AsideRow> aside = lookup("#setAsideTable").queryAs(TableView.class);
+            TableView<AdminViewModel.AsideRow> aside =
+                    fx(() -> lookup("#setAsideTable").queryAs(TableView.class));
             WaitForAsyncUtils.waitFor(
                     20, TimeUnit.SECONDS, () -> onFx(() -> aside.getItems().size() == 1));
             AdminViewModel.AsideRow row = aside.getItems().get(0);
