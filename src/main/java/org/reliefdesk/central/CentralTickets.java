@@ -552,7 +552,8 @@ public final class CentralTickets {
             }
             long next =
                     changes.isEmpty() ? after : changes.get(changes.size() - 1).changeNo();
-            // tickets that left the scope up to the page's end (to the newest change on a last page)
+            // tickets that left the scope up to the page's end (on a last page, up to the county's
+            // number read first, or the page's last change if later)
             List<UUID> left = new ArrayList<>();
             if (scope.itemCodes() != null) {
                 long lastLeft = handovers(c, scope, after, more ? next : Math.max(next, countyAt), left);
