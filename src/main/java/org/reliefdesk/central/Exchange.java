@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.http.HttpHeader;
@@ -85,7 +86,10 @@ final class Exchange {
     JsonNode jsonBody() throws IOException {
         byte[] bytes = body(CentralServer.MAX_JSON_BYTES);
         try {
-            JsonNode n = json.readTree(bytes);
+            // one object is the body: what follows it is refused, not read past
+            JsonNode n = json.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(bytes);
             if (n == null || !n.isObject()) {
                 throw new CentralServer.ApiError(400, "badJson", "the body must be a JSON object");
             }

@@ -570,6 +570,9 @@ abstract class SyncContract {
 
             assertError(post("/api/v1/ops", token, "{\"ops\": [ {\"opId\": "), 400, "badJson");
             assertError(post("/api/v1/ops", token, "[1, 2]"), 400, "badJson");
+            // one object is the body; what follows it is not read past as if it were not there
+            assertError(post("/api/v1/ops", token, "{\"ops\": []} x"), 400, "badJson");
+            assertError(post("/api/v1/ops", token, "{\"ops\": []}{\"ops\": []}"), 400, "badJson");
             assertError(post("/api/v1/ops", token, "{\"ops\": [{\"kind\": \"ACT\"}]}"), 400, "badOperation");
             assertError(
                     post("/api/v1/ops", token, "{\"ops\": [{\"opId\": \"x\", \"kind\": \"FLY\"}]}"),

@@ -87,6 +87,26 @@ class CliTest {
         assertEquals("导入 4 件，跳过（已存在）0 件，拒绝 1 行", r.out().strip());
     }
 
+    /** Two tickets run together on one line (a paste gone wrong): refused whole, not read as the first. */
+    @Test
+    void aLineWithTextAfterItsTicketIsRejectedNamingTheRule() throws IOException {
+        Path file = dir.resolve("s.jsonl");
+        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "5");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.set(1, lines.get(1) + lines.remove(2));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        CliRun r = CliRun.of(
+                "import",
+                "--file",
+                file.toString(),
+                "--data-dir",
+                dir.resolve("d").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("第 2 行：字段“整行”（line）：须是一个 JSON 对象，其后不能再有别的文字"), r.err());
+        assertEquals("导入 3 件，跳过（已存在）0 件，拒绝 1 行", r.out().strip());
+    }
+
     @Test
     void calendarPrintsWorkingDaysAndDeadlines() {
         CliRun days = CliRun.of("calendar", "working-days", "--year", "2024", "--data-dir", dir.toString());

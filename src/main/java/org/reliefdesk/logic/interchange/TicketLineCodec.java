@@ -175,16 +175,28 @@ public final class TicketLineCodec {
 
     private TicketHistory parse(String line, LocalDate today) {
         TicketFields fields;
-        // the line's first value; what follows it is not read (as a tree's reading of a line did)
         try (JsonParser p = JSON.createParser(line)) {
             p.nextToken();
             fields = TicketFields.read(p);
+            // a line is one object: text after it (a second ticket pasted on, a cut-off edit) is
+            // refused, not read past as if it were not there
+            if (fields.isObject() && hasMore(p)) {
+                throw new InvalidFieldException("line", "rule.oneObject");
+            }
         } catch (JsonProcessingException e) {
             throw new InvalidFieldException("line", "rule.json", e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("reading a text in memory", e);
         }
         return parse(fields, today);
+    }
+
+    private static boolean hasMore(JsonParser p) throws IOException {
+        try {
+            return p.nextToken() != null;
+        } catch (JsonProcessingException notJson) {
+            return true;
+        }
     }
 
     private TicketHistory parse(TicketFields f, LocalDate today) {

@@ -69,6 +69,16 @@ class TicketShapesTest {
     }
 
     @Test
+    void aLineIsOneObjectWithNothingAfterItButWhiteSpace() throws Exception {
+        String line = json.writeValueAsString(ticket());
+        assertEquals(CODEC.read(line, 1, TODAY), CODEC.read(line + " \t\r", 1, TODAY));
+        assertEquals("line rule.oneObject []", refusal(line + "x"));
+        assertEquals("line rule.oneObject []", refusal(line + " {}"));
+        assertEquals("line rule.oneObject []", refusal(line + line));
+        assertEquals("line rule.oneObject []", refusal(line + "]"));
+    }
+
+    @Test
     void aFieldOfTheWrongShapeIsNamedWithItsRule() throws Exception {
         ObjectNode t = ticket();
         assertEquals(
