@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,21 +68,12 @@ class CliTest {
 
     @Test
     void aBadCheckDigitIsRejectedWithLineNumberAndField() throws IOException {
-        Path file = dir.resolve("s.jsonl");
-        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "5");
-        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-        String id =
-                lines.get(3).replaceAll(".*\"applicant\":\\{\"name\":\"[^\"]*\",\"idNumber\":\"(\\w{18})\".*", "$1");
-        String bad = id.substring(0, 17) + (id.charAt(17) == '3' ? '4' : '3');
-        lines.set(3, lines.get(3).replace("\"idNumber\":\"" + id, "\"idNumber\":\"" + bad));
-        Files.write(file, lines, StandardCharsets.UTF_8);
-
-        CliRun r = CliRun.of(
-                "import",
-                "--file",
-                file.toString(),
-                "--data-dir",
-                dir.resolve("d").toString());
+        CliRun r = importFiveEdited(lines -> {
+            String id = lines.get(3)
+                    .replaceAll(".*\"applicant\":\\{\"name\":\"[^\"]*\",\"idNumber\":\"(\\w{18})\".*", "$1");
+            String bad = id.substring(0, 17) + (id.charAt(17) == '3' ? '4' : '3');
+            lines.set(3, lines.get(3).replace("\"idNumber\":\"" + id, "\"idNumber\":\"" + bad));
+        });
         assertEquals(1, r.code());
         assertTrue(r.err().contains("第 4 行：字段“身份证号”（applicant.idNumber）：校验码"), r.err());
         assertEquals("导入 4 件，跳过（已存在）0 件，拒绝 1 行", r.out().strip());
@@ -90,21 +82,25 @@ class CliTest {
     /** Two tickets run together on one line (a paste gone wrong): refused whole, not read as the first. */
     @Test
     void aLineWithTextAfterItsTicketIsRejectedNamingTheRule() throws IOException {
+        CliRun r = importFiveEdited(lines -> lines.set(1, lines.get(1) + lines.remove(2)));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("第 2 行：字段“整行”（line）：须是一个 JSON 对象，其后不能再有别的文字"), r.err());
+        assertEquals("导入 3 件，跳过（已存在）0 件，拒绝 1 行", r.out().strip());
+    }
+
+    /** Five generated tickets, their lines edited as a person editing the file would, imported in Chinese. */
+    private CliRun importFiveEdited(Consumer<List<String>> edit) throws IOException {
         Path file = dir.resolve("s.jsonl");
         CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "5");
         List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-        lines.set(1, lines.get(1) + lines.remove(2));
+        edit.accept(lines);
         Files.write(file, lines, StandardCharsets.UTF_8);
-
-        CliRun r = CliRun.of(
+        return CliRun.of(
                 "import",
                 "--file",
                 file.toString(),
                 "--data-dir",
                 dir.resolve("d").toString());
-        assertEquals(1, r.code());
-        assertTrue(r.err().contains("第 2 行：字段“整行”（line）：须是一个 JSON 对象，其后不能再有别的文字"), r.err());
-        assertEquals("导入 3 件，跳过（已存在）0 件，拒绝 1 行", r.out().strip());
     }
 
     @Test
