@@ -952,6 +952,13 @@ abstract class SyncContract {
                 CentralClient.Refused.class,
                 () -> client.putCalendar(admin, year2031.replace("2031-09-28", "2031-09-30")));
         assertEquals("rule.calendar.invalid", bad.invalidField().orElseThrow().rule(), "a make-up day on a Tuesday");
+        CentralClient.Refused twoYears = Assertions.assertThrows(
+                CentralClient.Refused.class,
+                () -> client.putCalendar(admin, year2031 + year2031.replace("2031", "2032")));
+        assertEquals(
+                "rule.calendar.invalid",
+                twoYears.invalidField().orElseThrow().rule(),
+                "a second year pasted after the first is refused, not left unread");
         assertTrue(client.calendar(clerk).isEmpty(), "nothing stored");
 
         try (SyncWorld.Pc pc = world.pc("a", SyncWorld.WATER_A)) {

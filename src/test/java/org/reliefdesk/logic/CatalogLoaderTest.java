@@ -213,5 +213,9 @@ class CatalogLoaderTest {
     void brokenJsonAndWrongVersionAreRefused() {
         assertTrue(refuse("{\"formatVersion\":2,").getMessage().startsWith("test-catalog.json: not valid JSON"));
         assertTrue(refuse("{\"formatVersion\":1}").getMessage().contains("formatVersion must be 2"));
+        // a second object pasted after the first is not left unread
+        assertTrue(refuse("{\"formatVersion\":2} {\"formatVersion\":2}")
+                .getMessage()
+                .startsWith("test-catalog.json: not valid JSON"));
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,7 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class CalendarLoader {
 
     private static final String BUILT_IN_DIR = "/org/reliefdesk/calendar/";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // a year's file is one object: a second year pasted after it is refused, not left unread
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
     private CalendarLoader() {}
 

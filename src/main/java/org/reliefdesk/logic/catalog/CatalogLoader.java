@@ -31,8 +31,10 @@ public final class CatalogLoader {
     public static final String BUILT_IN_LISTS = "/org/reliefdesk/catalog/reference-lists.json";
 
     private static final int FORMAT_VERSION = 2;
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    // a file is one object: a second pasted after it is refused, not left unread
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
     private CatalogLoader() {}
 

@@ -45,6 +45,17 @@ class CalendarFilesTest {
                 CalendarException.class, () -> CalendarLoader.read("d", year(2101, "2101-01-01", "2101-01-03", null)));
     }
 
+    /** Two years pasted into one file: refused, not read as the first year alone. */
+    @Test
+    void aFileIsOneYearWithNothingAfterIt() {
+        String y2030 = year(2030, "2030-01-01", "2030-01-03", null);
+        assertEquals(2030, CalendarLoader.read("a", y2030 + "\n").year());
+        CalendarException e = assertThrows(
+                CalendarException.class,
+                () -> CalendarLoader.read("b", y2030 + year(2031, "2031-01-01", "2031-01-03", null)));
+        assertTrue(e.getMessage().startsWith("b: not valid JSON"), e.getMessage());
+    }
+
     @Test
     void aRangeRunsForwardWithinAMonthAndAMakeUpDayIsAWeekendNotOff() {
         assertEquals(
