@@ -21,19 +21,17 @@ public final class CentralDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CentralDatabase.class);
 
     private final DataSource dataSource;
-    private final boolean postgres;
 
-    private CentralDatabase(DataSource dataSource, boolean postgres) {
+    private CentralDatabase(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.postgres = postgres;
     }
 
     /**
      * A database already brought up to date, reached through {@code dataSource} (a test's, to see
      * what the store asks it); closing it closes the source only if the source can be closed.
      */
-    static CentralDatabase over(DataSource dataSource, boolean postgres) {
-        return new CentralDatabase(dataSource, postgres);
+    static CentralDatabase over(DataSource dataSource) {
+        return new CentralDatabase(dataSource);
     }
 
     /** @param jdbcUrl {@code jdbc:h2:file:...} or {@code jdbc:postgresql://host/db?user=..&password=..} */
@@ -73,7 +71,7 @@ public final class CentralDatabase implements AutoCloseable {
             throw e;
         }
         LOG.info("Central store database ready at {}", safe(jdbcUrl));
-        return new CentralDatabase(ds, jdbcUrl.startsWith("jdbc:postgresql:"));
+        return new CentralDatabase(ds);
     }
 
     /** The URL without its password, for logs and messages. */
@@ -83,10 +81,6 @@ public final class CentralDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    boolean postgres() {
-        return postgres;
     }
 
     /** Work in one transaction: committed when {@code work} returns, rolled back when it throws. */

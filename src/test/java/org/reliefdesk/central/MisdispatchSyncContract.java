@@ -154,8 +154,7 @@ abstract class MisdispatchSyncContract {
                 }
             });
             CentralDatabase hooked = CentralDatabase.over(
-                    StatementHook.before(world.central.database().dataSource(), "central_handover", between),
-                    world.central.database().postgres());
+                    StatementHook.before(world.central.database().dataSource(), "central_handover", between));
             try (CentralServer server =
                     CentralServer.start(new CentralStore(hooked, SyncWorld.CATALOG, world.clock), "127.0.0.1", 0)) {
                 b.syncWith(server.url());
