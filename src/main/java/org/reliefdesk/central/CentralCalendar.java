@@ -7,11 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.reliefdesk.logic.calendar.CalendarException;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.HolidayYear;
 import org.reliefdesk.logic.calendar.YearFile;
-import org.reliefdesk.model.InvalidFieldException;
 
 /**
  * The holiday years administrators imported, shared with every PC: one file a year, the newest
@@ -39,14 +37,12 @@ public final class CentralCalendar {
         });
     }
 
-    /** @throws InvalidFieldException (field {@code calendar}) when the file is not a valid year; nothing stored */
+    /**
+     * @throws org.reliefdesk.logic.calendar.CalendarException (field {@code calendar}, its rule and entry) when
+     *     the file is not a valid year; nothing stored
+     */
     public HolidayYear put(String content, String importedBy, Instant at) {
-        HolidayYear y;
-        try {
-            y = CalendarLoader.read("calendar", content);
-        } catch (CalendarException e) {
-            throw new InvalidFieldException("calendar", "rule.calendar.invalid", e.getMessage());
-        }
+        HolidayYear y = CalendarLoader.read("calendar", content);
         db.inTransaction(c -> {
             int updated;
             try (PreparedStatement ps = c.prepareStatement("UPDATE holiday_year SET content = ?, imported_by = ?,"

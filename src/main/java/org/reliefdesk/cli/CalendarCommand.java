@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 
+import org.reliefdesk.logic.calendar.CalendarException;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.Deadline;
 import org.reliefdesk.logic.calendar.HolidayYear;
 import org.reliefdesk.logic.calendar.WorkingCalendar;
-import org.reliefdesk.logic.config.DataDirectory;
+import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.ChinaTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,17 +39,9 @@ public final class CalendarCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Options every calendar subcommand shares. */
-    static class DataDirOption {
-        @Option(
-                names = "--data-dir",
-                paramLabel = "DIR",
-                description = "Data directory whose added years are used too (default: the per-user folder).")
-        String dataDir;
-
-        WorkingCalendar calendar() {
-            return CalendarLoader.load(DataDirectory.resolve(dataDir));
-        }
+    /** The shipped years and those added to the data directory ({@code --data-dir}). */
+    static WorkingCalendar calendar(CommonOptions options) {
+        return CalendarLoader.load(options.dataDirectory());
     }
 
     @Command(
@@ -60,19 +53,19 @@ public final class CalendarCommand implements Runnable {
         CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        DataDirOption data = new DataDirOption();
+        CommonOptions options = new CommonOptions();
 
         @Option(names = "--year", required = true, paramLabel = "YEAR")
         int year;
 
         @Override
         public Integer call() {
-            WorkingCalendar calendar = data.calendar();
+            WorkingCalendar calendar = calendar(options);
             if (calendar.year(year).isEmpty()) {
                 spec.commandLine()
                         .getErr()
-                        .println("--year: no official arrangement for " + year
-                                + " is installed; add it with 'calendar import --file FILE'");
+                        .println(options.texts()
+                                .msg("calendar.cli.noYear", "--year", String.valueOf(year), "calendar import --file"));
                 return 1;
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -94,7 +87,7 @@ public final class CalendarCommand implements Runnable {
         CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        DataDirOption data = new DataDirOption();
+        CommonOptions options = new CommonOptions();
 
         @Option(
                 names = "--from",
@@ -109,16 +102,14 @@ public final class CalendarCommand implements Runnable {
         @Override
         public Integer call() {
             if (workingDays < 1) {
-                spec.commandLine().getErr().println("--working-days: must be at least 1");
+                spec.commandLine().getErr().println(options.texts().msg("calendar.cli.atLeastOne", "--working-days"));
                 return 2;
             }
             Deadline d =
-                    data.calendar().addWorkingDays(from.atZone(ChinaTime.ZONE).toInstant(), workingDays);
+                    calendar(options).addWorkingDays(from.atZone(ChinaTime.ZONE).toInstant(), workingDays);
             spec.commandLine().getOut().println(Deadline.written(d.due()));
             if (d.estimated()) {
-                spec.commandLine()
-                        .getErr()
-                        .println("warning: a year without official data was counted Monday to Friday");
+                spec.commandLine().getErr().println(options.texts().msg("calendar.cli.estimated"));
             }
             return 0;
         }
@@ -133,22 +124,30 @@ public final class CalendarCommand implements Runnable {
         CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        DataDirOption data = new DataDirOption();
+        CommonOptions options = new CommonOptions();
 
         @Option(names = "--file", required = true, paramLabel = "FILE")
         Path file;
 
         @Override
         public Integer call() throws IOException {
-            HolidayYear y = CalendarLoader.install(file, DataDirectory.resolve(data.dataDir));
+            Texts texts = options.texts();
+            HolidayYear y;
+            try {
+                y = CalendarLoader.install(file, options.dataDirectory());
+            } catch (CalendarException refused) {
+                // the entry and its rule in the reader's language; the data directory is as it was
+                spec.commandLine().getErr().println(texts.msg("calendar.cli.refused", file, texts.describe(refused)));
+                return 1;
+            }
             spec.commandLine()
                     .getOut()
-                    .printf(
-                            "added %d: %s, %d days off, %d make-up working days%n",
-                            y.year(),
+                    .println(texts.msg(
+                            "calendar.cli.added",
+                            String.valueOf(y.year()),
                             y.noticeTitle(),
                             y.offDays().size(),
-                            y.makeUpWorkingDays().size());
+                            y.makeUpWorkingDays().size()));
             return 0;
         }
     }
@@ -159,11 +158,11 @@ public final class CalendarCommand implements Runnable {
         CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        DataDirOption data = new DataDirOption();
+        CommonOptions options = new CommonOptions();
 
         @Override
         public Integer call() {
-            for (HolidayYear y : data.calendar().years()) {
+            for (HolidayYear y : calendar(options).years()) {
                 spec.commandLine()
                         .getOut()
                         .printf(

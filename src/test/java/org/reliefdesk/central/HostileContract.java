@@ -1075,7 +1075,7 @@ abstract class HostileContract {
         SetAside.Entry aside = keptDamaged(
                 "leader-damaged",
                 SyncWorld.storedLine("{\"format\":\"reliefdesk.ticket\",\"events\":[{\"note\":\"cut off here"));
-        assertEquals("rule.json", aside.why().rule());
+        assertEquals("rule.jsonAt", aside.why().rule());
         assertTrue(aside.line().endsWith("cut off here"), "kept as it came: " + aside.line());
     }
 

@@ -951,12 +951,17 @@ abstract class SyncContract {
         CentralClient.Refused bad = Assertions.assertThrows(
                 CentralClient.Refused.class,
                 () -> client.putCalendar(admin, year2031.replace("2031-09-28", "2031-09-30")));
-        assertEquals("rule.calendar.invalid", bad.invalidField().orElseThrow().rule(), "a make-up day on a Tuesday");
+        // the rule and the entry, as codes: the administrator's PC says them in its own language
+        assertEquals(
+                "rule.calendar.makeUpWeekday", bad.invalidField().orElseThrow().rule(), "a make-up day on a Tuesday");
+        assertEquals(
+                List.of(1, "makeUpWorkingDays[0]", "2031-09-30"),
+                bad.invalidField().orElseThrow().args());
         CentralClient.Refused twoYears = Assertions.assertThrows(
                 CentralClient.Refused.class,
                 () -> client.putCalendar(admin, year2031 + year2031.replace("2031", "2032")));
         assertEquals(
-                "rule.calendar.invalid",
+                "rule.oneObject",
                 twoYears.invalidField().orElseThrow().rule(),
                 "a second year pasted after the first is refused, not left unread");
         assertTrue(client.calendar(clerk).isEmpty(), "nothing stored");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The headless commands as a user runs them, on real files. */
@@ -141,6 +142,49 @@ class CliTest {
         assertEquals(
                 1,
                 CliRun.of("calendar", "working-days", "--year", "2031", "--data-dir", dir.toString())
+                        .code());
+    }
+
+    /**
+     * A year's file with a fault is refused naming its entry and rule in the chosen language (not
+     * the loader's codes, not English in a Chinese message), and the data directory keeps no year.
+     */
+    @Test
+    void aBadHolidayFileIsRefusedInTheReadersLanguageAndNotKept() throws IOException {
+        Path file = dir.resolve("2031.json");
+        String good = """
+                {"formatVersion":1,"year":2031,"notice":{"title":"国务院办公厅关于2031年部分节假日安排的通知",\
+                "issued":"2030-11-01"},"offDays":[{"from":"2031-10-01","to":"2031-10-07"}],\
+                "makeUpWorkingDays":["2031-09-28"]}""";
+        Files.writeString(file, good.replace("2031-09-28", "2031-09-30"));
+        Path data = dir.resolve("d");
+        CliRun zh = CliRun.of("calendar", "import", "--file", file.toString(), "--data-dir", data.toString());
+        assertEquals(1, zh.code(), zh.err());
+        assertEquals(
+                "未添加 " + file + "：放假安排文件：第 1 个调休上班日（makeUpWorkingDays[0]）2031-09-30 不是星期六或星期日，" + "而调休上班日总在周末",
+                zh.err().strip());
+        CliRun en = CliRun.of(
+                "calendar", "import", "--file", file.toString(), "--data-dir", data.toString(), "--lang", "en");
+        assertEquals(1, en.code(), en.err());
+        assertEquals(
+                file + " not added: Holiday-year file: make-up working day no. 1 (makeUpWorkingDays[0]), 2031-09-30,"
+                        + " is not a Saturday or Sunday; a make-up working day always is",
+                en.err().strip());
+        assertFalse(Files.exists(data.resolve("calendar").resolve("2031.json")), "nothing kept");
+        assertEquals(
+                1,
+                CliRun.of("calendar", "working-days", "--year", "2031", "--data-dir", data.toString())
+                        .code());
+
+        Files.writeString(file, good);
+        CliRun added = CliRun.of("calendar", "import", "--file", file.toString(), "--data-dir", data.toString());
+        assertEquals(0, added.code(), added.err());
+        assertEquals(
+                "已添加 2031 年：国务院办公厅关于2031年部分节假日安排的通知，放假 7 天，调休上班 1 天",
+                added.out().strip());
+        assertEquals(
+                0,
+                CliRun.of("calendar", "working-days", "--year", "2031", "--data-dir", data.toString())
                         .code());
     }
 

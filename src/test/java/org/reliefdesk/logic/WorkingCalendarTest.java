@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.reliefdesk.logic.calendar.CalendarException;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.Deadline;
 import org.reliefdesk.logic.calendar.WorkingCalendar;
+import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.ChinaTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,21 +134,42 @@ class WorkingCalendarTest {
         assertEquals(LocalDate.of(2027, 10, 11), last(d).toLocalDate()); // Fri 10-08 and Mon 10-11
     }
 
+    /**
+     * A bad file is refused naming the entry and the rule, as codes: an administrator at a zh PC
+     * reads them in Chinese, one at an en PC in English, whoever found the fault (the PC or the
+     * central store); the log keeps the file's name.
+     */
     @Test
-    void aBadFileIsRefusedNamingFileAndEntry() {
+    void aBadFileIsRefusedNamingTheEntryInTheReadersLanguage() {
         CalendarException weekday = assertThrows(CalendarException.class, () -> CalendarLoader.read("2027.json", """
                 {"formatVersion":1,"year":2027,"notice":{"title":"t","issued":"2026-11-01"},
-                 "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],"makeUpWorkingDays":["2027-09-27"]}"""));
-        assertTrue(
-                weekday.getMessage().startsWith("2027.json: makeUpWorkingDays[0]: 2027-09-27 is a MONDAY"),
-                weekday.getMessage());
+                 "offDays":[{"from":"2027-10-01","to":"2027-10-07"}],
+                 "makeUpWorkingDays":["2027-09-26","2027-09-27"]}"""));
+        assertEquals(
+                "2027.json: rule.calendar.makeUpWeekday [2, makeUpWorkingDays[1], 2027-09-27]", weekday.getMessage());
+        assertEquals(
+                "放假安排文件：第 2 个调休上班日（makeUpWorkingDays[1]）2027-09-27 不是星期六或星期日，而调休上班日总在周末",
+                new Texts(Texts.CHINESE).describe(weekday));
+        assertEquals(
+                "Holiday-year file: make-up working day no. 2 (makeUpWorkingDays[1]), 2027-09-27, is not a Saturday"
+                        + " or Sunday; a make-up working day always is",
+                new Texts(Locale.ENGLISH).describe(weekday));
         CalendarException badDate = assertThrows(CalendarException.class, () -> CalendarLoader.read("x.json", """
                 {"formatVersion":1,"year":2027,"notice":{"title":"t","issued":"2026-11-01"},
-                 "offDays":[{"from":"2027-02-30","to":"2027-03-01"}]}"""));
-        assertEquals("x.json: offDays[0].from: must be a date like 2024-10-01", badDate.getMessage());
+                 "offDays":[{"from":"2027-01-01","to":"2027-01-03"},{"from":"2027-02-30","to":"2027-03-01"}]}"""));
+        assertEquals("x.json: rule.calendar.offFrom [2, offDays[1].from]", badDate.getMessage());
+        assertEquals(
+                "放假安排文件：第 2 段放假的开始日期（offDays[1].from）须是形如 2024-10-01 的日期", new Texts(Texts.CHINESE).describe(badDate));
         CalendarException noNotice = assertThrows(CalendarException.class, () -> CalendarLoader.read("y.json", """
                 {"formatVersion":1,"year":2027,"notice":{},"offDays":[]}"""));
-        assertTrue(noNotice.getMessage().contains("notice.title is required"));
+        assertEquals("rule.calendar.title", noNotice.rule());
+        assertEquals(
+                "Holiday-year file: must give the title of the State Council notice (notice.title)",
+                new Texts(Locale.ENGLISH).describe(noNotice));
+        CalendarException notJson = assertThrows(
+                CalendarException.class,
+                () -> CalendarLoader.read("z.json", "{\"formatVersion\":1,\n \"year\": 20x7}"));
+        assertEquals("放假安排文件：不是有效的 JSON（约在第 2 行第 12 列）", new Texts(Texts.CHINESE).describe(notJson));
     }
 
     @Test

@@ -164,7 +164,7 @@ class PullPageReaderTest {
             LineRejectedException refused =
                     assertThrows(LineRejectedException.class, () -> CODEC.read(t.fields(), 1, TODAY));
             assertEquals("line", refused.problem().field());
-            assertEquals(List.of("not an object"), refused.problem().args());
+            assertEquals("rule.notObject", refused.problem().rule());
         }
         assertEquals("[1,2]", page.tickets().get(0).line());
         assertEquals("null", page.tickets().get(1).line());

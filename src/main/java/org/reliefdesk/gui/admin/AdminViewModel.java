@@ -18,7 +18,6 @@ import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
-import org.reliefdesk.logic.calendar.CalendarException;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.HolidayYear;
 import org.reliefdesk.logic.i18n.Texts;
@@ -199,9 +198,6 @@ public final class AdminViewModel {
     String said(Throwable error) {
         if (error instanceof InvalidFieldException refused) {
             return texts.describe(refused);
-        }
-        if (error instanceof CalendarException bad) {
-            return texts.describe(new InvalidFieldException("calendar", "rule.calendar.invalid", bad.getMessage()));
         }
         if (error instanceof CentralClient.Unreachable away) {
             return texts.msg("sync.unreachable", away.url());

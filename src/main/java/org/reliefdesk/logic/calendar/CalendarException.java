@@ -1,13 +1,28 @@
 package org.reliefdesk.logic.calendar;
 
-/** A holiday file cannot be used; the message names the file and the entry. */
-public class CalendarException extends RuntimeException {
+import org.reliefdesk.model.InvalidFieldException;
 
-    public CalendarException(String message) {
-        super(message);
+/**
+ * A holiday file cannot be used. Its rule is a message key ({@code rule.calendar.*}) with the
+ * entry's place and values as arguments, said in the reader's language where it is shown (a
+ * PC's window, or through the central store's answer); the file's name is kept for the log.
+ */
+public class CalendarException extends InvalidFieldException {
+
+    private final String file;
+
+    public CalendarException(String file, String rule, Object... args) {
+        super("calendar", rule, args);
+        this.file = file;
     }
 
-    public CalendarException(String message, Throwable cause) {
-        super(message, cause);
+    /** The file's name as its reader gave it (only for the log). */
+    public String file() {
+        return file;
+    }
+
+    @Override
+    public String getMessage() {
+        return file + ": " + rule() + (args().isEmpty() ? "" : " " + args());
     }
 }

@@ -17,23 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads holiday years: the ones shipped with the program (2021–2026) and any an
  * administrator added to {@code <data dir>/calendar/} — a year there replaces the shipped one.
- * Each file is validated; a bad file stops with a message naming the file and the entry.
+ * Each file is validated; a bad file stops with a {@link CalendarException} naming the entry and its rule.
  */
 public final class CalendarLoader {
 
     private static final String BUILT_IN_DIR = "/org/reliefdesk/calendar/";
-    // a year's file is one object: a second year pasted after it is refused, not left unread
-    private static final ObjectMapper JSON =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CalendarLoader() {}
 
@@ -81,7 +82,7 @@ public final class CalendarLoader {
     private static String resource(String name) {
         try (InputStream in = CalendarLoader.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new CalendarException(name + ": not found on the class path");
+                throw new IllegalStateException(name + ": not found on the class path (the program is incomplete)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -89,41 +90,44 @@ public final class CalendarLoader {
         }
     }
 
-    /** Parses and validates one year's file; {@code file} is only used in messages. */
+    /**
+     * Parses and validates one year's file; {@code file} is only used in the log. A problem is
+     * a {@link CalendarException} naming the entry (counted from 1, and by its place in the file).
+     */
     public static HolidayYear read(String file, String text) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(text);
-        } catch (IOException e) {
-            throw new CalendarException(file + ": not valid JSON: " + e.getMessage(), e);
-        }
-        if (n == null || n.path("formatVersion").asInt(-1) != 1) {
-            throw new CalendarException(file + ": formatVersion must be 1");
+        JsonNode n = tree(file, text);
+        if (n.path("formatVersion").asInt(-1) != 1) {
+            throw new CalendarException(file, "rule.calendar.formatVersion", "formatVersion");
         }
         int year = n.path("year").asInt(0);
         if (year < 2000 || year > 2100) {
-            throw new CalendarException(file + ": 'year' must be a year between 2000 and 2100");
+            throw new CalendarException(file, "rule.calendar.year", "year");
         }
         JsonNode notice = n.path("notice");
         String title = notice.path("title").asText("");
         if (title.isBlank()) {
-            throw new CalendarException(file + ": notice.title is required (cite the State Council notice)");
+            throw new CalendarException(file, "rule.calendar.title", "notice.title");
         }
-        LocalDate issued = date(file, "notice.issued", notice.path("issued"));
+        LocalDate issued =
+                date(notice.path("issued"), () -> new CalendarException(file, "rule.calendar.issued", "notice.issued"));
         Set<LocalDate> off = new HashSet<>();
         JsonNode ranges = n.path("offDays");
         if (!ranges.isArray() || ranges.isEmpty()) {
-            throw new CalendarException(file + ": 'offDays' must be a non-empty list");
+            throw new CalendarException(file, "rule.calendar.offDays", "offDays");
         }
         for (int i = 0; i < ranges.size(); i++) {
-            String where = "offDays[" + i + "]";
-            LocalDate from = date(file, where + ".from", ranges.get(i).path("from"));
-            LocalDate to = date(file, where + ".to", ranges.get(i).path("to"));
+            int at = i;
+            LocalDate from = date(
+                    ranges.get(i).path("from"),
+                    () -> new CalendarException(file, "rule.calendar.offFrom", at + 1, range(at) + ".from"));
+            LocalDate to = date(
+                    ranges.get(i).path("to"),
+                    () -> new CalendarException(file, "rule.calendar.offTo", at + 1, range(at) + ".to"));
             if (to.isBefore(from) || from.plusDays(31).isBefore(to)) {
-                throw new CalendarException(file + ": " + where + ": 'to' must be on or after 'from', within 31 days");
+                throw new CalendarException(file, "rule.calendar.offRange", i + 1, range(i));
             }
             if (Math.abs(from.getYear() - year) > 1 || (to.getYear() != year && from.getYear() != year)) {
-                throw new CalendarException(file + ": " + where + ": dates must lie in or next to " + year);
+                throw new CalendarException(file, "rule.calendar.offYear", i + 1, range(i), String.valueOf(year));
             }
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 off.add(d);
@@ -132,14 +136,14 @@ public final class CalendarLoader {
         Set<LocalDate> work = new HashSet<>();
         JsonNode days = n.path("makeUpWorkingDays");
         for (int i = 0; i < days.size(); i++) {
-            String where = "makeUpWorkingDays[" + i + "]";
-            LocalDate d = date(file, where, days.get(i));
+            int at = i;
+            LocalDate d = date(
+                    days.get(i), () -> new CalendarException(file, "rule.calendar.makeUpDate", at + 1, makeUp(at)));
             if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                throw new CalendarException(file + ": " + where + ": " + d + " is a " + d.getDayOfWeek()
-                        + "; a make-up working day (调休上班) is always a Saturday or Sunday");
+                throw new CalendarException(file, "rule.calendar.makeUpWeekday", i + 1, makeUp(i), d.toString());
             }
             if (off.contains(d)) {
-                throw new CalendarException(file + ": " + where + ": " + d + " is also listed as a day off");
+                throw new CalendarException(file, "rule.calendar.makeUpOff", i + 1, makeUp(i), d.toString());
             }
             work.add(d);
         }
@@ -149,11 +153,51 @@ public final class CalendarLoader {
                 year, title, number, issued, notice.path("source").asText(null), off, work);
     }
 
-    private static LocalDate date(String file, String field, JsonNode v) {
+    /** The file's one object: not JSON, not an object, or text after it (a second year pasted on) is refused. */
+    private static JsonNode tree(String file, String text) {
+        try (JsonParser p = JSON.createParser(text)) {
+            JsonNode n = JSON.readTree(p);
+            if (n == null || !n.isObject()) {
+                throw new CalendarException(file, "rule.notObject");
+            }
+            if (hasMore(p)) {
+                throw new CalendarException(file, "rule.oneObject");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new CalendarException(
+                    file,
+                    "rule.calendar.json",
+                    String.valueOf(where == null ? 0 : where.getLineNr()),
+                    String.valueOf(where == null ? 0 : where.getColumnNr()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a text in memory", e);
+        }
+    }
+
+    // an entry's place in the file, as its writer sees it (the rules' words count entries from 1)
+    private static String range(int i) {
+        return "offDays[" + i + "]";
+    }
+
+    private static String makeUp(int i) {
+        return "makeUpWorkingDays[" + i + "]";
+    }
+
+    private static boolean hasMore(JsonParser p) throws IOException {
+        try {
+            return p.nextToken() != null;
+        } catch (JsonProcessingException notJson) {
+            return true;
+        }
+    }
+
+    private static LocalDate date(JsonNode v, Supplier<CalendarException> refusal) {
         try {
             return LocalDate.parse(v.asText(""));
         } catch (DateTimeParseException e) {
-            throw new CalendarException(file + ": " + field + ": must be a date like 2024-10-01");
+            throw refusal.get();
         }
     }
 

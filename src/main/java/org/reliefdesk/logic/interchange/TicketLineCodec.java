@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -184,7 +185,11 @@ public final class TicketLineCodec {
                 throw new InvalidFieldException("line", "rule.oneObject");
             }
         } catch (JsonProcessingException e) {
-            throw new InvalidFieldException("line", "rule.json", e.getOriginalMessage());
+            // where, not Jackson's English: the message is said in the reader's language (as text, as a
+            // set-aside record keeps it)
+            JsonLocation where = e.getLocation();
+            throw new InvalidFieldException(
+                    "line", "rule.jsonAt", String.valueOf(where == null ? 0 : where.getColumnNr()));
         } catch (IOException e) {
             throw new UncheckedIOException("reading a text in memory", e);
         }
@@ -201,7 +206,7 @@ public final class TicketLineCodec {
 
     private TicketHistory parse(TicketFields f, LocalDate today) {
         if (!f.isObject()) {
-            throw new InvalidFieldException("line", "rule.json", "not an object");
+            throw new InvalidFieldException("line", "rule.notObject");
         }
         if (!FORMAT.equals(f.ticket.path("format").asText())) {
             throw new InvalidFieldException("format", "rule.oneOf", FORMAT);
@@ -316,7 +321,7 @@ public final class TicketLineCodec {
                 }
             }
             if (event.formNotAnObject) {
-                throw new InvalidFieldException(prefix + "form", "rule.json", "not an object");
+                throw new InvalidFieldException(prefix + "form", "rule.notObject");
             }
             Map<String, Object> formData = event.form != null ? event.form : new LinkedHashMap<>();
             String outcome = optional(e, "outcome");

@@ -39,10 +39,16 @@ class CalendarFilesTest {
                 2100,
                 CalendarLoader.read("b", year(2100, "2100-01-01", "2100-01-03", null))
                         .year());
-        assertThrows(
-                CalendarException.class, () -> CalendarLoader.read("c", year(1999, "1999-01-01", "1999-01-03", null)));
-        assertThrows(
-                CalendarException.class, () -> CalendarLoader.read("d", year(2101, "2101-01-01", "2101-01-03", null)));
+        assertEquals("rule.calendar.year [year]", refusal(year(1999, "1999-01-01", "1999-01-03", null)));
+        assertEquals("rule.calendar.year [year]", refusal(year(2101, "2101-01-01", "2101-01-03", null)));
+    }
+
+    /** The rule a file breaks and its values, as a PC or the central store would say them. */
+    private static String refusal(String text) {
+        CalendarException e = assertThrows(CalendarException.class, () -> CalendarLoader.read("f.json", text));
+        assertEquals("calendar", e.field());
+        assertTrue(e.getMessage().startsWith("f.json: " + e.rule()), "the log names the file: " + e.getMessage());
+        return e.rule() + " " + e.args();
     }
 
     /** Two years pasted into one file: refused, not read as the first year alone. */
@@ -50,10 +56,11 @@ class CalendarFilesTest {
     void aFileIsOneYearWithNothingAfterIt() {
         String y2030 = year(2030, "2030-01-01", "2030-01-03", null);
         assertEquals(2030, CalendarLoader.read("a", y2030 + "\n").year());
-        CalendarException e = assertThrows(
-                CalendarException.class,
-                () -> CalendarLoader.read("b", y2030 + year(2031, "2031-01-01", "2031-01-03", null)));
-        assertTrue(e.getMessage().startsWith("b: not valid JSON"), e.getMessage());
+        assertEquals("rule.oneObject []", refusal(y2030 + year(2031, "2031-01-01", "2031-01-03", null)));
+        assertEquals("rule.oneObject []", refusal(y2030 + " and 2031"), "words after it are no better");
+        assertEquals("rule.notObject []", refusal("[" + y2030 + "]"));
+        assertEquals("rule.notObject []", refusal(""));
+        assertEquals("rule.calendar.json [2, 1]", refusal("{\"formatVersion\": 1,\n}"), "where: line, column");
     }
 
     @Test
@@ -68,23 +75,23 @@ class CalendarFilesTest {
                 CalendarLoader.read("a", year(2030, "2030-01-01", "2030-02-01", null))
                         .offDays()
                         .size());
-        assertThrows(
-                CalendarException.class, () -> CalendarLoader.read("b", year(2030, "2030-01-01", "2030-02-02", null)));
-        assertThrows(
-                CalendarException.class, () -> CalendarLoader.read("c", year(2030, "2030-01-05", "2030-01-04", null)));
+        assertEquals("rule.calendar.offRange [1, offDays[0]]", refusal(year(2030, "2030-01-01", "2030-02-02", null)));
+        assertEquals("rule.calendar.offRange [1, offDays[0]]", refusal(year(2030, "2030-01-05", "2030-01-04", null)));
         assertEquals(
                 1,
                 CalendarLoader.read("d", year(2030, "2030-01-01", "2030-01-01", "2030-01-05"))
                         .offDays()
                         .size());
-        assertThrows(
-                CalendarException.class,
-                () -> CalendarLoader.read("e", year(2030, "2030-01-05", "2030-01-06", "2030-01-05")),
+        assertEquals(
+                "rule.calendar.makeUpOff [1, makeUpWorkingDays[0], 2030-01-05]",
+                refusal(year(2030, "2030-01-05", "2030-01-06", "2030-01-05")),
                 "a Saturday both off and worked");
-        assertThrows(
-                CalendarException.class,
-                () -> CalendarLoader.read("f", year(2030, "2030-01-01", "2030-01-01", "2030-01-07")),
+        assertEquals(
+                "rule.calendar.makeUpWeekday [1, makeUpWorkingDays[0], 2030-01-07]",
+                refusal(year(2030, "2030-01-01", "2030-01-01", "2030-01-07")),
                 "a Monday is no make-up day");
+        assertEquals(
+                "rule.calendar.offYear [1, offDays[0], 2030]", refusal(year(2030, "2028-12-30", "2028-12-31", null)));
     }
 
     @Test

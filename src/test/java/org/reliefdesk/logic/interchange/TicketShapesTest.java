@@ -3,6 +3,7 @@ package org.reliefdesk.logic.interchange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
+import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.model.TicketHistory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a sender may put where the format wants something else (a number for a text, a list for
@@ -60,12 +61,18 @@ class TicketShapesTest {
 
     @Test
     void whatIsNotATicketObjectAtAll() {
-        assertEquals("line rule.json [not an object]", refusal(""));
-        assertEquals("line rule.json [not an object]", refusal("[{\"format\":\"reliefdesk.ticket\"}]"));
-        assertEquals("line rule.json [not an object]", refusal("\"reliefdesk.ticket\""));
-        assertEquals("line rule.json [not an object]", refusal("null"));
-        assertTrue(refusal("{\"format\":").startsWith("line rule.json "), "not JSON: named as the line's");
-        assertTrue(refusal("[1,}").startsWith("line rule.json "), "not JSON inside what is not an object either");
+        assertEquals("line rule.notObject []", refusal(""));
+        assertEquals("line rule.notObject []", refusal("[{\"format\":\"reliefdesk.ticket\"}]"));
+        assertEquals("line rule.notObject []", refusal("\"reliefdesk.ticket\""));
+        assertEquals("line rule.notObject []", refusal("null"));
+        // not JSON: named as the line's, with where in it (not Jackson's English, which no clerk reads)
+        assertEquals("line rule.jsonAt [11]", refusal("{\"format\":"));
+        assertEquals("line rule.jsonAt [4]", refusal("[1,}"), "not JSON inside what is not an object either");
+        LineRejectedException cut =
+                assertThrows(LineRejectedException.class, () -> CODEC.read("{\"format\":", 1, TODAY));
+        assertEquals("整行：不是有效的 JSON（约在第 11 个字符处）", new Texts(Texts.CHINESE).describe(cut.problem()));
+        assertEquals(
+                "Whole line: is not valid JSON (near character 11)", new Texts(Locale.ENGLISH).describe(cut.problem()));
     }
 
     @Test
@@ -110,10 +117,10 @@ class TicketShapesTest {
         assertEquals("events[1].id rule.required []", refusal(notAnObject));
         ObjectNode formAsList = t.deepCopy();
         event(formAsList, 0).set("form", json.createArrayNode());
-        assertEquals("events[0].form rule.json [not an object]", refusal(formAsList));
+        assertEquals("events[0].form rule.notObject []", refusal(formAsList));
         ObjectNode formAsText = t.deepCopy();
         event(formAsText, 0).put("form", "{}");
-        assertEquals("events[0].form rule.json [not an object]", refusal(formAsText));
+        assertEquals("events[0].form rule.notObject []", refusal(formAsText));
         ObjectNode seqAsWord = t.deepCopy();
         event(seqAsWord, 1).put("seq", "second");
         assertEquals("events[1].seq rule.sequence [2]", refusal(seqAsWord));
