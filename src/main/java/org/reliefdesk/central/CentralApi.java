@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.reliefdesk.central.CentralServer.ApiError;
+import org.reliefdesk.logic.ErrorIds;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.model.InvalidFieldException;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.reliefdesk.logic.ErrorIds;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sync.OpResult;

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.query.QueryProducer;
 import org.hibernate.query.SelectionQuery;
+import org.reliefdesk.logic.ErrorIds;
 import org.reliefdesk.logic.TicketNumbers;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
@@ -344,15 +345,14 @@ public final class TicketStore {
                     return n;
                 });
             } catch (RuntimeException e) {
-                LOG.warn(
-                        "Pulled ticket {} set aside: the local database refused it",
-                        h.ticket().ticketNo(),
-                        e);
+                // the database's reason (SQL, its English) to the log; the person reads the id to pass on
+                String id = ErrorIds.log(
+                        LOG, "Pulled ticket " + h.ticket().ticketNo() + " set aside: the local database refused it", e);
                 aside.add(new SetAside.Entry(
                         h.ticket().id(),
                         h.ticket().ticketNo(),
                         username,
-                        new InvalidFieldException("ticket", "sync.setAside.store", rootMessage(e)),
+                        new InvalidFieldException("ticket", "sync.setAside.database", id),
                         lineOf.apply(h),
                         now));
             }
@@ -391,15 +391,6 @@ public final class TicketStore {
     }
 
     /** The database's own words, cut short: for the administrator's list, never the clerk's status line. */
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = String.valueOf(t.getMessage());
-        return m.length() > 300 ? m.substring(0, 300) : m;
-    }
-
     /**
      * Writes the central store's versions of these tickets, except those with a local change
      * still waiting or in conflict, within the caller's transaction.

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -127,7 +128,11 @@ class PullWriteTest {
             assertTrue(store.tickets().find(refused.ticket().id()).isEmpty());
             SetAside.Entry aside = store.setAside().list().get(0);
             assertEquals(refused.ticket().id(), aside.ticketId());
-            assertEquals("sync.setAside.store", aside.why().rule());
+            // the person reads an id to pass on; the database's reason (SQL, in English) is in the log
+            assertEquals("sync.setAside.database", aside.why().rule());
+            String said = new Texts(Texts.CHINESE)
+                    .msg(aside.why().rule(), aside.why().args().toArray());
+            assertTrue(said.matches("本机数据库无法保存（错误编号 E-[0-9A-F]{8}，详情见本机日志）"), said);
         }
     }
 

@@ -1,0 +1,25 @@
+package org.reliefdesk.logic;
+
+import java.security.SecureRandom;
+
+import org.slf4j.Logger;
+
+/**
+ * A failure that is the program's or its database's, not the person's: the stack trace goes to
+ * the log under a short random id, and only the id goes to whoever is told (a client of the
+ * central store, a person at the PC) — never SQL, table, column or class names, never a
+ * library's English.
+ */
+public final class ErrorIds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ErrorIds() {}
+
+    /** Logs the failure and returns its id, e.g. {@code E-3F9A2C1B}. */
+    public static String log(Logger log, String what, Throwable e) {
+        String id = String.format("E-%08X", RANDOM.nextInt());
+        log.error("{} [{}]", what, id, e);
+        return id;
+    }
+}
