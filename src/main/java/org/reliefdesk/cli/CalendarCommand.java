@@ -162,7 +162,12 @@ public final class CalendarCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (HolidayYear y : calendar(options).years()) {
+            CalendarLoader.Loaded loaded = CalendarLoader.loadReporting(options.dataDirectory());
+            Texts texts = options.texts();
+            for (CalendarException bad : loaded.leftOut()) {
+                spec.commandLine().getErr().println(texts.msg("calendar.yearLeftOut", bad.file(), texts.describe(bad)));
+            }
+            for (HolidayYear y : loaded.calendar().years()) {
                 spec.commandLine()
                         .getOut()
                         .printf(

@@ -176,6 +176,18 @@ class CliTest {
                 CliRun.of("calendar", "working-days", "--year", "2031", "--data-dir", data.toString())
                         .code());
 
+        // a faulty file put into the folder by hand is named, and the other years are listed
+        Path byHand = data.resolve("calendar").resolve("2030.json");
+        Files.createDirectories(byHand.getParent());
+        Files.writeString(byHand, "{}");
+        CliRun years = CliRun.of("calendar", "years", "--data-dir", data.toString());
+        assertEquals(0, years.code(), years.err());
+        assertEquals(
+                "未使用 " + byHand + "，该年按程序自带的安排（没有则按周一至周五）计算。放假安排文件：格式版本（formatVersion）须为 1",
+                years.err().strip());
+        assertEquals(6, years.out().lines().count(), years.out());
+        Files.delete(byHand);
+
         Files.writeString(file, good);
         CliRun added = CliRun.of("calendar", "import", "--file", file.toString(), "--data-dir", data.toString());
         assertEquals(0, added.code(), added.err());

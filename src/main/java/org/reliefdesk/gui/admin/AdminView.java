@@ -53,6 +53,9 @@ public final class AdminView {
     private final Label message = new Label();
 
     private final Label calendarMessage = new Label();
+    /** Holiday files of the data directory that are not used, and why (stays until the file is put right). */
+    private final Label calendarLeftOut = new Label();
+
     private final ScrollPane root;
 
     public AdminView(
@@ -65,6 +68,17 @@ public final class AdminView {
         message.setWrapText(true);
         calendarMessage.setId("calendarMessage");
         calendarMessage.setWrapText(true);
+        // an empty message takes no line: the page does not open with gaps under its buttons
+        for (Label said : List.of(message, calendarMessage)) {
+            said.managedProperty().bind(said.textProperty().isNotEmpty());
+            said.visibleProperty().bind(said.managedProperty());
+        }
+        calendarLeftOut.setId("calendarLeftOut");
+        calendarLeftOut.setWrapText(true);
+        calendarLeftOut.getStyleClass().add("message-refused");
+        calendarLeftOut.textProperty().bind(vm.calendarLeftOutProperty());
+        calendarLeftOut.visibleProperty().bind(vm.calendarLeftOutProperty().isNotEmpty());
+        calendarLeftOut.managedProperty().bind(calendarLeftOut.visibleProperty());
 
         TableView<ListedUser> userTable = new TableView<>(vm.users());
         Rows.chosenOnEntry(userTable);
@@ -255,6 +269,7 @@ public final class AdminView {
                 Panes.titled(texts.msg("admin.calendar"), yearTable),
                 new HBox(8, importYear, new Label(texts.msg("admin.importHint"))),
                 calendarMessage,
+                calendarLeftOut,
                 Panes.titled(texts.msg("admin.setAside"), asideTable),
                 asideHint);
         box.setPadding(new Insets(12));

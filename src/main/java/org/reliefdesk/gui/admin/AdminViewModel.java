@@ -1,15 +1,16 @@
 package org.reliefdesk.gui.admin;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.stage.Window;
@@ -55,6 +56,8 @@ public final class AdminViewModel {
     private final ObservableList<AsideRow> setAside = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Said> usersSaid = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Said> calendarSaid = new ReadOnlyObjectWrapper<>();
+    /** The data directory's holiday files left out (each with its rule), one a line; empty when none is. */
+    private final ReadOnlyStringWrapper calendarLeftOut = new ReadOnlyStringWrapper("");
 
     public AdminViewModel(
             Administration directory,
@@ -88,11 +91,13 @@ public final class AdminViewModel {
     public void refresh() {
         tasks.run(
                 UiTasks.Lane.JOB,
-                p -> new Page(
-                        directory.list(), CalendarLoader.load(config.dataDir()).years(), setAsideSource.get()),
+                p -> new Page(directory.list(), CalendarLoader.loadReporting(config.dataDir()), setAsideSource.get()),
                 page -> {
                     users.setAll(page.users());
-                    years.setAll(page.years());
+                    years.setAll(page.calendar().calendar().years());
+                    calendarLeftOut.set(page.calendar().leftOut().stream()
+                            .map(bad -> texts.msg("calendar.yearLeftOut", bad.file(), texts.describe(bad)))
+                            .collect(Collectors.joining("\n")));
                     setAside.setAll(page.setAside().stream()
                             .map(a -> new AsideRow(
                                     a.ticketNo() == null ? "" : a.ticketNo(),
@@ -104,7 +109,7 @@ public final class AdminViewModel {
                 e -> usersSaid.set(new Said(said(e), true)));
     }
 
-    private record Page(List<ListedUser> users, List<HolidayYear> years, List<SetAside.Entry> setAside) {}
+    private record Page(List<ListedUser> users, CalendarLoader.Loaded calendar, List<SetAside.Entry> setAside) {}
 
     /** Adds a user (with a first password on the central store); {@code added} empties the form. */
     public void add(User user, char[] firstPassword, Runnable added) {
@@ -168,7 +173,7 @@ public final class AdminViewModel {
         Path file = files.get(0);
         change(
                 () -> {
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    String text = CalendarLoader.text(file);
                     String fileName = file.getFileName().toString();
                     CalendarLoader.read(fileName, text);
                     directory.shareYear(text);
@@ -227,5 +232,9 @@ public final class AdminViewModel {
 
     public ReadOnlyObjectProperty<Said> calendarSaidProperty() {
         return calendarSaid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty calendarLeftOutProperty() {
+        return calendarLeftOut.getReadOnlyProperty();
     }
 }

@@ -3,6 +3,7 @@ package org.reliefdesk.logic.calendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads holiday years: the ones shipped with the program (2021–2026) and any an
@@ -34,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class CalendarLoader {
 
     private static final String BUILT_IN_DIR = "/org/reliefdesk/calendar/";
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarLoader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CalendarLoader() {}
@@ -47,24 +51,43 @@ public final class CalendarLoader {
         return new WorkingCalendar(List.copyOf(readBuiltIn().values()));
     }
 
-    /** Shipped years, then the data directory's years on top. */
+    /** Shipped years, then the data directory's years on top; a file that cannot be used is left out and logged. */
     public static WorkingCalendar load(Path dataDir) {
+        return loadReporting(dataDir).calendar();
+    }
+
+    /**
+     * The calendar, and the data directory's files left out of it. A file with a fault (copied there
+     * by hand, or kept by an earlier version that read less strictly) must not stop every clock: its
+     * year is counted as if the file were not there (the shipped year, else Monday to Friday, marked
+     * as estimated), and it is logged and said on the administrator's page.
+     */
+    public static Loaded loadReporting(Path dataDir) {
         Map<Integer, HolidayYear> years = readBuiltIn();
+        List<CalendarException> leftOut = new ArrayList<>();
         Path dir = directoryIn(dataDir);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".json"))
                         .sorted()
                         .toList()) {
-                    HolidayYear y = read(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
-                    years.put(y.year(), y);
+                    try {
+                        HolidayYear y = read(f.toString(), text(f));
+                        years.put(y.year(), y);
+                    } catch (CalendarException bad) {
+                        LOG.warn("Holiday file {} left out: {}", f, bad.getMessage());
+                        leftOut.add(bad);
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + dir, e);
             }
         }
-        return new WorkingCalendar(List.copyOf(years.values()));
+        return new Loaded(new WorkingCalendar(List.copyOf(years.values())), List.copyOf(leftOut));
     }
+
+    /** A calendar and the files of the data directory left out of it ({@link CalendarException#file()} names each). */
+    public record Loaded(WorkingCalendar calendar, List<CalendarException> leftOut) {}
 
     private static Map<Integer, HolidayYear> readBuiltIn() {
         Map<Integer, HolidayYear> years = new LinkedHashMap<>();
@@ -203,7 +226,20 @@ public final class CalendarLoader {
 
     /** Validates a file an administrator supplies and copies it into the data directory. */
     public static HolidayYear install(Path file, Path dataDir) throws IOException {
-        return install(file.toString(), Files.readString(file, StandardCharsets.UTF_8), dataDir);
+        return install(file.toString(), text(file), dataDir);
+    }
+
+    /**
+     * A year's file as text: UTF-8, with or without the byte-order mark Windows Notepad writes; a
+     * file in another encoding (GBK, say) is refused as such, not read as garbled JSON.
+     */
+    public static String text(Path file) throws IOException {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException notUtf8) {
+            throw new CalendarException(file.toString(), "rule.calendar.encoding", "UTF-8");
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
@@ -73,6 +74,25 @@ class AdminViewModelTest {
                     vm.calendarSaidProperty().get().text());
             assertFalse(calendarChanged.get());
             assertEquals(years, vm.years().size());
+        }
+    }
+
+    /** A faulty holiday file in the data directory is named on the page, with its rule, until it is put right. */
+    @Test
+    void aHolidayFileLeftOutIsNamedWithItsRule() throws Exception {
+        try (Workspace w = TestWorkspaces.demo(dir.resolve("data"), 10)) {
+            Path file = CalendarLoader.directoryIn(w.config.dataDir()).resolve("2030.json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "{\"formatVersion\": 1,\n \"year\": 2030,,}");
+            AdminViewModel vm = onThisPc(w, new AtomicBoolean());
+            assertEquals(
+                    "未使用 " + file + "，该年按程序自带的安排（没有则按周一至周五）计算。放假安排文件：不是有效的 JSON（约在第 2 行第 15 列）",
+                    vm.calendarLeftOutProperty().get());
+            assertTrue(vm.years().stream().anyMatch(y -> y.year() == 2026), "the other years are listed");
+
+            Files.delete(file);
+            vm.refresh();
+            assertEquals("", vm.calendarLeftOutProperty().get(), "put right: nothing said");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.reliefdesk.logic.calendar;
 
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -113,6 +114,45 @@ class CalendarFilesTest {
         assertEquals(calendar.years().size(), CalendarLoader.builtInYears().size() + 2);
         assertTrue(CalendarLoader.builtInYears().containsAll(List.of(2021, 2022, 2023, 2024, 2025, 2026)));
         assertFalse(calendar.isWorkingDay(LocalDate.of(2031, 1, 2)), "an imported day off counts");
+    }
+
+    /**
+     * One faulty file in the data directory stops no clock: it is left out (its year counted as
+     * shipped, else Monday to Friday) and named with its rule; the other files count. A file saved
+     * by Windows Notepad (UTF-8 with a byte-order mark) is read; one in GBK is refused as such.
+     */
+    @Test
+    void aFaultyFileInTheDataDirectoryIsLeftOutNamedAndTheRestCount() throws Exception {
+        Path folder = CalendarLoader.directoryIn(dir);
+        Files.createDirectories(folder);
+        // an earlier version read only the first of two years pasted together, and kept the file
+        String y2024 = year(2024, "2024-10-01", "2024-10-31", null);
+        Files.writeString(folder.resolve("2024.json"), y2024 + y2024);
+        Files.writeString(folder.resolve("2030.json"), year(2030, "2030-01-01", "2030-01-03", null));
+        Files.write(
+                folder.resolve("2031.json"),
+                year(2031, "2031-01-01", "2031-01-03", null).getBytes(Charset.forName("GBK")));
+        Files.writeString(folder.resolve("2032.json"), "\uFEFF" + year(2032, "2032-01-01", "2032-01-03", null));
+
+        CalendarLoader.Loaded loaded = CalendarLoader.loadReporting(dir);
+        assertEquals(
+                List.of(
+                        folder.resolve("2024.json") + " rule.oneObject",
+                        folder.resolve("2031.json") + " rule.calendar.encoding"),
+                loaded.leftOut().stream().map(e -> e.file() + " " + e.rule()).toList());
+        WorkingCalendar calendar = loaded.calendar();
+        assertTrue(calendar.isWorkingDay(LocalDate.of(2024, 10, 8)), "2024 as shipped, not the faulty file");
+        assertTrue(calendar.isWorkingDay(LocalDate.of(2024, 9, 29)), "the shipped make-up Sunday");
+        assertTrue(calendar.year(2030).isPresent());
+        assertTrue(calendar.year(2031).isEmpty(), "counted Monday to Friday, marked as estimated");
+        assertTrue(calendar.year(2032).isPresent(), "Notepad's byte-order mark is no fault");
+        assertEquals(calendar.years(), CalendarLoader.load(dir).years(), "load() is the same, without the report");
+
+        Path gbk = dir.resolve("offered-gbk.json");
+        Files.write(gbk, year(2033, "2033-01-01", "2033-01-03", null).getBytes(Charset.forName("GBK")));
+        CalendarException refused = assertThrows(CalendarException.class, () -> CalendarLoader.install(gbk, dir));
+        assertEquals("rule.calendar.encoding", refused.rule());
+        assertFalse(Files.exists(folder.resolve("2033.json")));
     }
 
     @Test
