@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.reliefdesk.logic.JsonTail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,7 +184,7 @@ public final class CalendarLoader {
             if (n == null || !n.isObject()) {
                 throw new CalendarException(file, "rule.notObject");
             }
-            if (hasMore(p)) {
+            if (JsonTail.hasMore(p)) {
                 throw new CalendarException(file, "rule.oneObject");
             }
             return n;
@@ -206,14 +207,6 @@ public final class CalendarLoader {
 
     private static String makeUp(int i) {
         return "makeUpWorkingDays[" + i + "]";
-    }
-
-    private static boolean hasMore(JsonParser p) throws IOException {
-        try {
-            return p.nextToken() != null;
-        } catch (JsonProcessingException notJson) {
-            return true;
-        }
     }
 
     private static LocalDate date(JsonNode v, Supplier<CalendarException> refusal) {

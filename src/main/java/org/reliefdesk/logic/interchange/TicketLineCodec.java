@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reliefdesk.logic.IsoTimes;
+import org.reliefdesk.logic.JsonTail;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.workflow.Conclusion;
 import org.reliefdesk.model.Applicant;
@@ -181,7 +182,7 @@ public final class TicketLineCodec {
             fields = TicketFields.read(p);
             // a line is one object: text after it (a second ticket pasted on, a cut-off edit) is
             // refused, not read past as if it were not there
-            if (fields.isObject() && hasMore(p)) {
+            if (fields.isObject() && JsonTail.hasMore(p)) {
                 throw new InvalidFieldException("line", "rule.oneObject");
             }
         } catch (JsonProcessingException e) {
@@ -194,14 +195,6 @@ public final class TicketLineCodec {
             throw new UncheckedIOException("reading a text in memory", e);
         }
         return parse(fields, today);
-    }
-
-    private static boolean hasMore(JsonParser p) throws IOException {
-        try {
-            return p.nextToken() != null;
-        } catch (JsonProcessingException notJson) {
-            return true;
-        }
     }
 
     private TicketHistory parse(TicketFields f, LocalDate today) {
