@@ -100,6 +100,21 @@ public final class CentralDatabase implements AutoCloseable {
     }
 
     /**
+     * Work that only reads, each statement on its own (autocommit): it sees what was committed
+     * when it began, as each statement of a READ COMMITTED transaction does, and no COMMIT follows.
+     * On PostgreSQL every statement and every COMMIT is a round trip to another process, which
+     * on a busy machine waits for a core each time; a request's reads are most of its round trips.
+     */
+    <T> T read(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new CentralException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Makes a row that must exist before a locking read ({@code INSERT … WHERE NOT EXISTS}), in a
      * transaction of its own: when two requests (on one server or several) make it at the same
      * moment, one wins and the other's failure is the row being there — so it is ignored, and the

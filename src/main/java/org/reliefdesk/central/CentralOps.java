@@ -94,7 +94,7 @@ public final class CentralOps {
         }
         // The slow part, reading the ticket and replaying its history through the engine, is done
         // before the county's turn: every writer of the county waits while one has it.
-        String seen = db.inTransaction(c -> tickets.line(c, op.ticketId()).orElse(null));
+        String seen = db.read(c -> tickets.line(c, op.ticketId()).orElse(null));
         Decided early = decide(op, seen, caller);
         String county = early.before() == null
                 ? user.countyCode()

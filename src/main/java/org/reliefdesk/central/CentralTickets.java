@@ -296,7 +296,7 @@ public final class CentralTickets {
                 new StringBuilder("SELECT 1 FROM ticket_attachment a JOIN central_ticket t ON t.id = a.ticket_id"
                         + " WHERE a.sha256 = ? AND t.county_code = ?");
         appendScope(sql, scope, "t.");
-        return db.inTransaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql + " FETCH FIRST 1 ROWS ONLY")) {
                 ps.setString(1, sha);
                 ps.setString(2, scope.countyCode());
@@ -511,11 +511,13 @@ public final class CentralTickets {
     ServedPage page(TicketScope scope, long after, long limit, boolean count, boolean sayHeld) {
         int size = (int) Math.max(1, Math.min(limit, MAX_PAGE));
         String where = inScopeAfter(scope);
-        return db.inTransaction(c -> {
-            // A last page's cursor may move on to its scope's last move away, read after the
-            // tickets; a move committed after the tickets' read could carry it past a change that
-            // read did not see. The county's number read first bounds the moves taken: everything
-            // numbered up to it was committed before the tickets were read.
+        // Each statement sees what was committed when it began (no transaction: none is needed
+        // for that, and its COMMIT would be one more round trip). A last page's cursor may move on
+        // to its scope's last move away, read after the tickets; a move committed after the
+        // tickets' read could carry it past a change that read did not see. The county's number
+        // read first bounds the moves taken: everything numbered up to it was committed before
+        // the tickets were read.
+        return db.read(c -> {
             long countyAt = scope.itemCodes() != null ? countyLast(c, scope.countyCode()) : -1;
             long total = -1;
             if (count) {

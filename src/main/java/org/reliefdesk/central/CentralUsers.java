@@ -334,27 +334,26 @@ public final class CentralUsers {
         if (token == null || token.isBlank()) {
             throw new Unauthorized("sync.auth.noToken");
         }
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.expires_at, t.client_id, u.disabled, u.username,"
-                    + " t.signed_in_at, t.previous_sign_in"
+        // one statement, the token with its user, and no transaction: a request's first round trip is its only one here
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.expires_at, t.client_id, t.signed_in_at,"
+                    + " t.previous_sign_in, u.username, u.display_name, u.role, u.county_code, u.department_code,"
+                    + " u.township_code, u.disabled"
                     + " FROM auth_token t JOIN central_user u ON u.username = t.username WHERE t.token_hash = ?")) {
                 ps.setString(1, Sha256.hex(token));
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getBoolean(3)) {
+                    if (!rs.next() || rs.getBoolean("disabled")) {
                         throw new Unauthorized("sync.auth.badToken");
                     }
-                    if (rs.getTimestamp(1).toInstant().isBefore(now)) {
+                    if (rs.getTimestamp("expires_at").toInstant().isBefore(now)) {
                         throw new Unauthorized("sync.auth.expired");
                     }
-                    String clientId = rs.getString(2);
-                    Timestamp signedIn = rs.getTimestamp(5);
-                    Timestamp previous = rs.getTimestamp(6);
+                    String clientId = rs.getString("client_id");
+                    Timestamp signedIn = rs.getTimestamp("signed_in_at");
+                    Timestamp previous = rs.getTimestamp("previous_sign_in");
                     Instant since =
                             previous != null ? previous.toInstant() : signedIn != null ? signedIn.toInstant() : now;
-                    return new Caller(
-                            find(c, rs.getString(4)).orElseThrow(),
-                            clientId,
-                            since.minus(OperationApplier.OFFLINE_ALLOWANCE));
+                    return new Caller(user(rs), clientId, since.minus(OperationApplier.OFFLINE_ALLOWANCE));
                 }
             }
         });

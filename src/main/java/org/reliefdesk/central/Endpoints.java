@@ -349,7 +349,7 @@ final class Endpoints {
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "badRequest", "ticket must name the ticket the attachment comes with");
         }
-        var held = store.database().inTransaction(c -> store.tickets().find(c, id));
+        var held = store.database().read(c -> store.tickets().find(c, id));
         if (held.isPresent()
                 && !TicketScope.of(x.user(), store.catalog()).covers(held.get().ticket())) {
             throw new ApiError(404, "notFound", "no such ticket");

@@ -1,0 +1,90 @@
+package org.reliefdesk.central;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import javax.sql.DataSource;
+
+/**
+ * A data source in front of a real one that notes, per connection taken, the statements prepared
+ * and whether the work committed, rolled back or ran without a transaction: what a request asks
+ * the database, each call a round trip on PostgreSQL.
+ */
+final class DatabaseCalls {
+
+    /** One connection as the store used it: its statements, commits and rollbacks, and whether it ran in autocommit. */
+    static final class Use {
+        final List<String> statements = new ArrayList<>();
+        int commits;
+        int rollbacks;
+        boolean autocommit;
+
+        /** How many statements named {@code table}. */
+        long naming(String table) {
+            return statements.stream().filter(s -> s.contains(table)).count();
+        }
+
+        @Override
+        public String toString() {
+            return (autocommit ? "autocommit " : "transaction ") + statements + " commits " + commits + " rollbacks "
+                    + rollbacks;
+        }
+    }
+
+    private final ConcurrentLinkedQueue<Use> uses = new ConcurrentLinkedQueue<>();
+    private final DataSource source;
+
+    DatabaseCalls(DataSource target) {
+        this.source = (DataSource) Proxy.newProxyInstance(
+                DatabaseCalls.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, m, args) -> {
+                    Object result = call(m, target, args);
+                    return result instanceof Connection c ? connection(c) : result;
+                });
+    }
+
+    DataSource dataSource() {
+        return source;
+    }
+
+    /** The connections taken since the last call, in the order they were taken; then starts afresh. */
+    List<Use> take() {
+        List<Use> taken = new ArrayList<>();
+        for (Use u = uses.poll(); u != null; u = uses.poll()) {
+            taken.add(u);
+        }
+        return taken;
+    }
+
+    private Connection connection(Connection target) {
+        Use use = new Use();
+        uses.add(use);
+        return (Connection) Proxy.newProxyInstance(
+                DatabaseCalls.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+                    synchronized (use) {
+                        switch (m.getName()) {
+                            case "prepareStatement" -> use.statements.add((String) args[0]);
+                            case "commit" -> use.commits++;
+                            case "rollback" -> use.rollbacks++;
+                            case "setAutoCommit" -> use.autocommit = (Boolean) args[0];
+                            default -> {
+                                // other calls are not round trips the store asks for
+                            }
+                        }
+                    }
+                    return call(m, target, args);
+                });
+    }
+
+    private static Object call(Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
