@@ -1,9 +1,5 @@
 package org.reliefdesk.central;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,11 +36,23 @@ final class DatabaseCalls {
     private final DataSource source;
 
     DatabaseCalls(DataSource target) {
-        this.source = (DataSource) Proxy.newProxyInstance(
-                DatabaseCalls.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, m, args) -> {
-                    Object result = call(m, target, args);
-                    return result instanceof Connection c ? connection(c) : result;
-                });
+        this.source = WatchedConnections.of(target, () -> {
+            Use use = new Use();
+            uses.add(use);
+            return (m, args) -> {
+                synchronized (use) {
+                    switch (m.getName()) {
+                        case "prepareStatement" -> use.statements.add((String) args[0]);
+                        case "commit" -> use.commits++;
+                        case "rollback" -> use.rollbacks++;
+                        case "setAutoCommit" -> use.autocommit = (Boolean) args[0];
+                        default -> {
+                            // other calls are not round trips the store asks for
+                        }
+                    }
+                }
+            };
+        });
     }
 
     DataSource dataSource() {
@@ -58,33 +66,5 @@ final class DatabaseCalls {
             taken.add(u);
         }
         return taken;
-    }
-
-    private Connection connection(Connection target) {
-        Use use = new Use();
-        uses.add(use);
-        return (Connection) Proxy.newProxyInstance(
-                DatabaseCalls.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-                    synchronized (use) {
-                        switch (m.getName()) {
-                            case "prepareStatement" -> use.statements.add((String) args[0]);
-                            case "commit" -> use.commits++;
-                            case "rollback" -> use.rollbacks++;
-                            case "setAutoCommit" -> use.autocommit = (Boolean) args[0];
-                            default -> {
-                                // other calls are not round trips the store asks for
-                            }
-                        }
-                    }
-                    return call(m, target, args);
-                });
-    }
-
-    private static Object call(Method m, Object target, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -1,9 +1,5 @@
 package org.reliefdesk.central;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -19,31 +15,13 @@ final class StatementHook {
 
     /** {@code target}'s connections; {@code work} (taken, so it runs once) before the statement naming {@code text}. */
     static DataSource before(DataSource target, String text, AtomicReference<Runnable> work) {
-        return (DataSource) Proxy.newProxyInstance(
-                StatementHook.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, m, args) -> {
-                    Object result = call(m, target, args);
-                    return result instanceof Connection c ? connection(c, text, work) : result;
-                });
-    }
-
-    private static Connection connection(Connection target, String text, AtomicReference<Runnable> work) {
-        return (Connection) Proxy.newProxyInstance(
-                StatementHook.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, m, args) -> {
-                    if (m.getName().equals("prepareStatement") && args[0] instanceof String sql && sql.contains(text)) {
-                        Runnable w = work.getAndSet(null);
-                        if (w != null) {
-                            w.run();
-                        }
-                    }
-                    return call(m, target, args);
-                });
-    }
-
-    private static Object call(Method m, Object target, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return WatchedConnections.of(target, () -> (m, args) -> {
+            if (m.getName().equals("prepareStatement") && args[0] instanceof String sql && sql.contains(text)) {
+                Runnable w = work.getAndSet(null);
+                if (w != null) {
+                    w.run();
+                }
+            }
+        });
     }
 }
