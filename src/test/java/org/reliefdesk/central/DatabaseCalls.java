@@ -47,7 +47,7 @@ final class DatabaseCalls {
                         case "rollback" -> use.rollbacks++;
                         case "setAutoCommit" -> use.autocommit = (Boolean) args[0];
                         default -> {
-                            // other calls are not round trips the store asks for
+                            // not counted: savepoints (one per writer in a shared turn) and the rest
                         }
                     }
                 }
