@@ -44,7 +44,7 @@ public final class Main {
         saved.ifPresent(
                 st -> System.setProperty(DataDirectory.CHOSEN, st.dataDir().toString()));
         System.setProperty(
-                "reliefdesk.logDir",
+                DataDirectory.LOG_DIR,
                 DataDirectory.logsOf(
                                 dataDir != null
                                         ? DataDirectory.resolve(dataDir)

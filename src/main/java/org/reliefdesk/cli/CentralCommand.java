@@ -5,9 +5,11 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -111,7 +113,42 @@ public final class CentralCommand implements Callable<Integer> {
     }
 
     CentralStore open() throws IOException {
-        return CentralStore.open(jdbcUrl(), dbPassword(), CatalogLoader.loadBuiltIn(), clock);
+        String password = dbPassword();
+        try {
+            return CentralStore.open(jdbcUrl(), password, CatalogLoader.loadBuiltIn(), clock);
+        } catch (RuntimeException e) {
+            SQLException answer = sqlCause(e);
+            if (answer == null) {
+                throw e;
+            }
+            // the database's own answer (refused, wrong password, locked): what IT staff need to mend it
+            throw new CommandRefusal(
+                    "central.dbUnusable",
+                    e,
+                    CentralDatabase.safe(jdbcUrl()),
+                    CentralDatabase.safe(String.valueOf(answer.getMessage())),
+                    "--db-password-file",
+                    "RELIEFDESK_DB_PASSWORD");
+        }
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        SQLException found = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                found = sql;
+            }
+        }
+        return found;
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The database password from a file or the environment; null when the URL needs none. */
@@ -127,11 +164,19 @@ public final class CentralCommand implements Callable<Integer> {
         Texts texts = options.texts();
         CentralStore store = open().calendarEditors(calendarEditors);
         CentralServer server;
-        if (tlsKeystore != null) {
-            String pw = System.getenv("RELIEFDESK_TLS_PASSWORD");
-            server = CentralServer.startTls(store, host, port, tlsKeystore, pw == null ? "" : pw, accessLog);
-        } else {
-            server = CentralServer.start(store, host, port, accessLog);
+        try {
+            if (tlsKeystore != null) {
+                String pw = System.getenv("RELIEFDESK_TLS_PASSWORD");
+                server = CentralServer.startTls(store, host, port, tlsKeystore, pw == null ? "" : pw, accessLog);
+            } else {
+                server = CentralServer.start(store, host, port, accessLog);
+            }
+        } catch (Exception e) {
+            store.close();
+            if (portTaken(e)) {
+                throw new CommandRefusal("central.portTaken", e, host + ":" + port, "--port");
+            }
+            throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
         quickCompilerOnly(ManagementFactory.getRuntimeMXBean().getInputArguments())

@@ -2,12 +2,6 @@ package org.reliefdesk.cli;
 
 import java.io.PrintWriter;
 
-import org.reliefdesk.logic.i18n.Texts;
-import org.reliefdesk.store.DamagedDatabaseException;
-import org.reliefdesk.store.IncompatibleDatabaseException;
-import org.reliefdesk.store.LocalStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,8 +22,6 @@ import picocli.CommandLine.Command;
         })
 public final class ReliefDeskCli implements Runnable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReliefDeskCli.class);
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,26 +38,9 @@ public final class ReliefDeskCli implements Runnable {
         CommandLine cl = new CommandLine(new ReliefDeskCli());
         cl.setOut(out);
         cl.setErr(err);
-        // A broken catalog or an unusable data directory is the user's to fix: say what and where,
+        // A store that would not open, or a failure nobody foresaw: said in the reader's language,
         // without a stack trace (the log file has it).
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            LOG.error("Command failed", e);
-            if (e instanceof IncompatibleDatabaseException other) {
-                commandLine
-                        .getErr()
-                        .println(new Texts(Texts.CHINESE).msg("startup.otherH2", other.file(), LocalStore.H2_VERSION));
-                return 2;
-            }
-            if (e instanceof DamagedDatabaseException damaged) {
-                commandLine
-                        .getErr()
-                        .println(new Texts(Texts.CHINESE)
-                                .msg(damaged.diskFull() ? "startup.diskFull" : "startup.damaged", damaged.file()));
-                return 2;
-            }
-            commandLine.getErr().println(e.getMessage());
-            return 2;
-        });
+        cl.setExecutionExceptionHandler(new CommandFailures());
         return cl.execute(args);
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.reliefdesk.logic.ErrorIds;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
@@ -103,7 +104,7 @@ public final class SyncCommand implements Callable<Integer> {
                 return 0;
             }
         } catch (CentralClient.Unreachable e) {
-            LOG.warn("Sync did not reach the central store", e);
+            LOG.warn(ErrorIds.TOLD, "Sync did not reach the central store", e);
             err.println(texts.msg("sync.unreachable", e.url()));
             return 2;
         } catch (CentralClient.Refused e) {
@@ -113,12 +114,12 @@ public final class SyncCommand implements Callable<Integer> {
                     texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
             return 2;
         } catch (IOException e) {
-            LOG.warn("Sync failed", e);
+            LOG.warn(ErrorIds.TOLD, "Sync failed", e);
             err.println(texts.msg("sync.unreachable", central));
             return 2;
         } catch (RuntimeException e) {
             // this PC's database or disk, not the network: said as such, with the way to the detail
-            LOG.error("Sync stopped by an error on this PC", e);
+            LOG.error(ErrorIds.TOLD, "Sync stopped by an error on this PC", e);
             err.println(texts.msg("sync.localError"));
             return 2;
         } finally {

@@ -3,6 +3,8 @@ package org.reliefdesk.logic;
 import java.security.SecureRandom;
 
 import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * A failure that is the program's or its database's, not the person's: the stack trace goes to
@@ -12,6 +14,12 @@ import org.slf4j.Logger;
  */
 public final class ErrorIds {
 
+    /**
+     * Marks a failure the person has been told of in their own words (a command's message on the
+     * console): the log file keeps it with its stack trace, the console does not repeat it.
+     */
+    public static final Marker TOLD = MarkerFactory.getMarker("TOLD");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ErrorIds() {}
@@ -20,6 +28,13 @@ public final class ErrorIds {
     public static String log(Logger log, String what, Throwable e) {
         String id = String.format("E-%08X", RANDOM.nextInt());
         log.error("{} [{}]", what, id, e);
+        return id;
+    }
+
+    /** As {@link #log}, for a failure the caller then tells the person of itself ({@link #TOLD}). */
+    public static String logTold(Logger log, String what, Throwable e) {
+        String id = String.format("E-%08X", RANDOM.nextInt());
+        log.error(TOLD, "{} [{}]", what, id, e);
         return id;
     }
 }

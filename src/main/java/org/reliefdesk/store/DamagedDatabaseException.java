@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * not yet pushed may be in it. The way out is {@code backup restore} (README, "Backups").
  * {@link #diskFull()} says when the cause is a full disk, which a person can mend themselves.
  */
-public class DamagedDatabaseException extends StoreException {
+public class DamagedDatabaseException extends StoreOpenException {
 
     private final transient Path file;
     private final boolean diskFull;
@@ -29,5 +29,15 @@ public class DamagedDatabaseException extends StoreException {
 
     public boolean diskFull() {
         return diskFull;
+    }
+
+    @Override
+    public String messageKey() {
+        return diskFull ? "startup.diskFull" : "startup.damaged";
+    }
+
+    @Override
+    public Object[] messageArgs() {
+        return new Object[] {file};
     }
 }

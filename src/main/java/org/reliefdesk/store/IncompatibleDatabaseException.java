@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * format changes between versions). Nothing was changed in it; the way across is an export with
  * the H2 version that wrote it and an import with ours (README, "Upgrades and the database version").
  */
-public class IncompatibleDatabaseException extends StoreException {
+public class IncompatibleDatabaseException extends StoreOpenException {
 
     private final transient Path file;
 
@@ -21,5 +21,15 @@ public class IncompatibleDatabaseException extends StoreException {
 
     public Path file() {
         return file;
+    }
+
+    @Override
+    public String messageKey() {
+        return "startup.otherH2";
+    }
+
+    @Override
+    public Object[] messageArgs() {
+        return new Object[] {file, LocalStore.H2_VERSION};
     }
 }

@@ -15,6 +15,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.engine.Constants;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -108,9 +109,14 @@ public final class LocalStore implements AutoCloseable {
         } catch (IOException e) {
             throw new DamagedDatabaseException(file, false, e);
         }
-        HikariDataSource ds = null;
         try {
             Files.createDirectories(dbDir);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a file where a folder should be, or a folder this program may not write in
+            throw new DataDirectoryUnusableException(dataDir.toAbsolutePath(), e);
+        }
+        HikariDataSource ds = null;
+        try {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(jdbcUrl(dataDir, atClose));
             config.setUsername("sa");
@@ -130,6 +136,9 @@ public final class LocalStore implements AutoCloseable {
         } catch (Exception e) {
             if (ds != null) {
                 ds.close();
+            }
+            if (inUse(e)) {
+                throw new DatabaseInUseException(file, e);
             }
             if (writtenByAnotherH2(e)) {
                 throw new IncompatibleDatabaseException(file, e);
@@ -157,6 +166,19 @@ public final class LocalStore implements AutoCloseable {
             }
             if (t instanceof MVStoreException) {
                 return !lockedByAnother(t);
+            }
+        }
+        return false;
+    }
+
+    /** H2's "database may be already in use" or MVStore's "the file is locked", wherever in the chain. */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+            if (t instanceof MVStoreException mv && mv.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                return true;
             }
         }
         return false;

@@ -1,6 +1,7 @@
 package org.reliefdesk.central;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,6 +163,49 @@ class CentralCommandTest {
         Run offline = sync(url, SyncWorld.WATER_A.username(), a);
         assertEquals(2, offline.exit());
         assertTrue(offline.output().contains("暂时连不上中央库"), offline.output());
+    }
+
+    /**
+     * What an administrator starting the central store can mend is said as such, in the reader's
+     * language: a port another program holds, a database that does not answer (its own answer
+     * quoted, the password in the URL never). Before, both were told in Jetty's or the driver's
+     * English; a program error's id alone would not say what to mend.
+     */
+    @Test
+    void aTakenPortAndADatabaseThatDoesNotAnswerAreSaidAsSuch() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Run r = run(List.of(
+                    "central",
+                    "--port",
+                    String.valueOf(port),
+                    "--data-dir",
+                    dir.resolve("c1").toString()));
+            assertEquals(2, r.exit(), r.output());
+            assertTrue(r.output().contains("中央库没有启动：127.0.0.1:" + port + " 已被其他程序占用"), r.output());
+        }
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closed + "/x?user=a&password=secret-pw";
+        Run r = run(List.of(
+                "central",
+                "--lang",
+                "en",
+                "--port",
+                "0",
+                "--db",
+                url,
+                "--data-dir",
+                dir.resolve("c2").toString()));
+        assertEquals(2, r.exit(), r.output());
+        assertTrue(
+                r.output()
+                        .contains("The central store's database jdbc:postgresql://127.0.0.1:" + closed
+                                + "/x?user=a&password=*** cannot be reached or opened. The database answered: "),
+                r.output());
+        assertFalse(r.output().contains("secret-pw"), r.output());
     }
 
     /** Also when an assertion failed midway: a central store left running outlives the build. */

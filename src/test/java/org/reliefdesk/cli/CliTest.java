@@ -1,16 +1,23 @@
 package org.reliefdesk.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -211,15 +218,89 @@ class CliTest {
     }
 
     @Test
-    void anUnusableDataDirectoryIsNamedWithoutAStackTrace() throws IOException {
+    void anUnusableDataDirectoryIsNamedInTheReadersLanguageWithoutAStackTrace() throws IOException {
         Path file = dir.resolve("s.jsonl");
         CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", file.toString(), "--count", "3");
         Path notADirectory = dir.resolve("plain-file");
         Files.writeString(notADirectory, "x");
-        CliRun r = CliRun.of("import", "--file", file.toString(), "--data-dir", notADirectory.toString());
-        assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("Cannot open the local store in " + notADirectory.resolve("db")), r.err());
-        assertTrue(!r.err().contains("\tat "), r.err());
+        CliRun zh = CliRun.of("import", "--file", file.toString(), "--data-dir", notADirectory.toString());
+        assertEquals(2, zh.code());
+        assertTrue(zh.err().startsWith("数据目录 " + notADirectory.toAbsolutePath() + " 无法使用"), zh.err());
+        assertFalse(zh.err().contains("\tat "), zh.err());
+        CliRun en =
+                CliRun.of("import", "--file", file.toString(), "--data-dir", notADirectory.toString(), "--lang", "en");
+        assertEquals(2, en.code());
+        assertTrue(
+                en.err().startsWith("The data directory " + notADirectory.toAbsolutePath() + " cannot be used"),
+                en.err());
+        assertEquals("x", Files.readString(notADirectory), "the file in the way is left as it was");
+    }
+
+    /**
+     * The workbench open on the same data directory (or a command still running) holds the
+     * database file's lock: the command says so in the reader's language, and the file is not
+     * touched. The lock is taken here as another program takes it, on the file itself.
+     */
+    @Test
+    void aDatabaseAnotherProgramHasOpenIsNamedAsInUseAndLeftAsItIs() throws IOException {
+        Path lines = dir.resolve("s.jsonl");
+        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--out", lines.toString(), "--count", "3");
+        Path data = dir.resolve("d");
+        assertEquals(
+                0,
+                CliRun.of("import", "--file", lines.toString(), "--data-dir", data.toString())
+                        .code());
+        Path file = data.resolve("db/reliefdesk.mv.db").toAbsolutePath();
+        byte[] before = Files.readAllBytes(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
+            CliRun zh = CliRun.of("import", "--file", lines.toString(), "--data-dir", data.toString());
+            assertEquals(2, zh.code(), zh.err());
+            assertTrue(zh.err().startsWith("本机数据库 " + file + " 正被另一个程序使用"), zh.err());
+            assertFalse(zh.err().contains("\tat ") || zh.err().contains("locked"), zh.err());
+            CliRun en = CliRun.of("import", "--file", lines.toString(), "--data-dir", data.toString(), "--lang", "en");
+            assertEquals(2, en.code(), en.err());
+            assertTrue(en.err().startsWith("This PC's database " + file + " is in use by another program"), en.err());
+        }
+        assertArrayEquals(before, Files.readAllBytes(file), "the database is not changed");
+    }
+
+    /**
+     * A failure nobody foresaw is logged with its stack trace under an id; the person is told the
+     * id in their language, never a library's English.
+     */
+    @Test
+    void anUnforeseenFailureIsToldByItsIdInTheReadersLanguage() {
+        CommandLine failing = new CommandLine(new Failing());
+        for (String lang : new String[] {"zh", "en"}) {
+            StringWriter err = new StringWriter();
+            failing.setErr(new PrintWriter(err, true));
+            failing.setExecutionExceptionHandler(new CommandFailures());
+            int code = failing.execute("--lang", lang);
+            assertEquals(2, code);
+            String said = err.toString();
+            assertTrue(
+                    said.startsWith(
+                            lang.equals("zh")
+                                    ? "命令没有完成：程序出错（错误编号 E-"
+                                    : "The command did not finish: a program error (error E-"),
+                    said);
+            assertTrue(said.matches("(?s).*E-[0-9A-F]{8}.*"), said);
+            assertFalse(said.contains("secret SQL") || said.contains("IllegalStateException"), said);
+        }
+    }
+
+    /** A command that fails as no command should. */
+    @CommandLine.Command(name = "failing")
+    static final class Failing implements Runnable {
+
+        @CommandLine.Mixin
+        CommonOptions options = new CommonOptions();
+
+        @Override
+        public void run() {
+            throw new IllegalStateException("secret SQL: SELECT * FROM central_user");
+        }
     }
 
     @Test

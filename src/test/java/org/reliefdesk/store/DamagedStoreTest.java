@@ -1,7 +1,10 @@
 package org.reliefdesk.store;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Random;
@@ -55,6 +58,28 @@ class DamagedStoreTest {
         Files.write(file(), Arrays.copyOf(whole, 3000));
         assertThrows(DamagedDatabaseException.class, () -> LocalStore.open(dir));
         assertEquals(3000, Files.size(file()));
+    }
+
+    /**
+     * A file another program holds (the workbench open, a command running) is in use, not damaged:
+     * said as such, and once it is let go the store opens with everything in it.
+     */
+    @Test
+    void aFileAnotherProgramHoldsIsInUseNotDamaged() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            TestData.insert(store, TestData.newWaterTicket("530128202111200001"));
+        }
+        byte[] before = Files.readAllBytes(file());
+        try (FileChannel channel = FileChannel.open(file(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
+            DatabaseInUseException e = assertThrows(DatabaseInUseException.class, () -> LocalStore.open(dir));
+            assertEquals(file().toAbsolutePath(), e.file());
+            assertEquals("startup.inUse", e.messageKey());
+        }
+        assertArrayEquals(before, Files.readAllBytes(file()), "not written to");
+        try (LocalStore store = LocalStore.open(dir)) {
+            assertEquals(1, store.tickets().count());
+        }
     }
 
     @Test

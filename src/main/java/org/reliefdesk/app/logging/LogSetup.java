@@ -1,5 +1,7 @@
 package org.reliefdesk.app.logging;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import ch.qos.logback.classic.Level;
@@ -21,8 +23,9 @@ import org.reliefdesk.logic.config.DataDirectory;
  * Where the program logs, set in code rather than a {@code logback.xml}: reading that file took
  * a fifth of a second of every start (an XML parser and logback's configuration model). Files go
  * to {@code <data dir>/logs} (set by the app entry), kept 30
- * days and 200 MB; the console shows warnings only, so headless commands print nothing but their
- * own results on stdout.
+ * days and 200 MB (a temporary folder when that one cannot be made); the console shows warnings
+ * only, and not those a command has told the person of in their words ({@code ErrorIds.TOLD}),
+ * so headless commands print nothing but their own results and messages.
  *
  * <p>A configuration file still wins: {@code -Dlogback.configurationFile=…} (county IT raising
  * one logger's detail) or a {@code logback-test.xml} on the class path (the tests).
@@ -36,11 +39,35 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
                 || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        Path dir = Path.of(System.getProperty(
-                "reliefdesk.logDir",
-                Path.of(System.getProperty("java.io.tmpdir"), "reliefdesk-logs").toString()));
+        Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "reliefdesk-logs");
+        Path wanted = Path.of(System.getProperty(DataDirectory.LOG_DIR, fallback.toString()));
+        Path dir = folder(wanted, fallback);
+        // what the commands and windows name as the log's place is where it really goes
+        System.setProperty(DataDirectory.LOG_DIR, dir.toString());
         apply(context, dir, System.getProperty("reliefdesk.logLevel"));
+        if (!dir.equals(wanted)) {
+            context.getLogger(LogSetup.class).info("Logging to {}: {} cannot be made or written", dir, wanted);
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** The wanted log folder, or the fallback when the wanted one cannot be made or written. */
+    static Path folder(Path wanted, Path fallback) {
+        return usable(wanted) ? wanted : fallback;
+    }
+
+    /**
+     * Whether the log folder can be made and written. A data directory that is not a folder (the
+     * program then says so in the person's words) would otherwise have logback print its own
+     * error and stack trace on the console before that.
+     */
+    private static boolean usable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Logs to {@code dir} at {@code level} (the settings page's choice; INFO when unset or unknown). */
@@ -83,6 +110,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         warnings.setLevel("WARN");
         warnings.start();
         console.addFilter(warnings);
+        console.addFilter(new NotToldFilter());
         console.setEncoder(encoder(context, "%-5level %logger{36} - %msg%n"));
         console.start();
         return console;

@@ -38,8 +38,6 @@ import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.User;
-import org.reliefdesk.store.DamagedDatabaseException;
-import org.reliefdesk.store.IncompatibleDatabaseException;
 import org.reliefdesk.store.LocalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,15 +177,7 @@ public final class WorkbenchApp extends Application {
                                 }
                             }));
                 },
-                error -> fail(
-                        error instanceof IncompatibleDatabaseException other
-                                ? texts.msg("startup.otherH2", other.file(), LocalStore.H2_VERSION)
-                                : error instanceof DamagedDatabaseException damaged
-                                        ? texts.msg(
-                                                damaged.diskFull() ? "startup.diskFull" : "startup.damaged",
-                                                damaged.file())
-                                        : texts.msg("startup.failed", config.dataDir()),
-                        error),
+                error -> fail(StartupFailure.storeNotOpened(texts, config.dataDir(), error), error),
                 startup::show);
     }
 
@@ -313,8 +303,9 @@ public final class WorkbenchApp extends Application {
         });
     }
 
+    /** Says why the workbench cannot go on ({@link StartupFailure}) and ends it. */
     private void fail(String message, Throwable error) {
-        LOG.error(message, error);
+        String said = StartupFailure.text(config.texts(), config.dataDir(), message, error);
         if (config.smokeTest()) {
             exitCode = 1;
             Platform.exit();
@@ -322,7 +313,7 @@ public final class WorkbenchApp extends Application {
         }
         Alert alert = new Alert(
                 Alert.AlertType.ERROR,
-                message + "\n\n" + (error == null ? "" : error.getMessage()),
+                said,
                 new ButtonType(config.texts().msg("dialog.ok"), ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(config.texts().msg("startup.errorHeader"));
         alert.showAndWait();

@@ -18,6 +18,9 @@ public final class DataDirectory {
     /** System property holding the data directory chosen in the settings. */
     public static final String CHOSEN = "reliefdesk.dataDir";
 
+    /** System property holding the folder the log files go to, set by the app entry before logging starts. */
+    public static final String LOG_DIR = "reliefdesk.logDir";
+
     /** The current log file's name in {@link #logsOf} (older days are rolled to dated names beside it). */
     public static final String LOG_FILE = "reliefdesk.log";
 

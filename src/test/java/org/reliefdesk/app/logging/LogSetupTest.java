@@ -1,6 +1,7 @@
 package org.reliefdesk.app.logging;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.ErrorIds;
 import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.sync.Synchronizer;
@@ -58,6 +60,44 @@ class LogSetupTest {
                 "WARN  " + Synchronizer.class.getName() + " - the central store is out of reach"
                         + System.lineSeparator(),
                 said);
+    }
+
+    /**
+     * A failure a command has told the person of in their words stays off the console (its
+     * English and its stack trace would bury the message) and is kept in the file in full.
+     */
+    @Test
+    void whatThePersonWasToldStaysOffTheConsoleAndInTheFile() throws Exception {
+        PrintStream err = System.err;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        LoggerContext context = context();
+        try {
+            System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
+            LogSetup.apply(context, dir, "INFO");
+            context.getLogger(Synchronizer.class)
+                    .warn(ErrorIds.TOLD, "Sync did not reach the central store", new IOException("connect timed out"));
+            context.getLogger(Synchronizer.class).warn("not told: shown");
+        } finally {
+            context.stop();
+            System.setErr(err);
+        }
+        String file = Files.readString(dir.resolve(DataDirectory.LOG_FILE), StandardCharsets.UTF_8);
+        assertTrue(file.contains("Sync did not reach the central store"), file);
+        assertTrue(file.contains("java.io.IOException: connect timed out") && file.contains("\tat "), file);
+        assertEquals(
+                "WARN  " + Synchronizer.class.getName() + " - not told: shown" + System.lineSeparator(),
+                console.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A data directory that is a file cannot hold the logs: they go to the fallback, not nowhere. */
+    @Test
+    void aLogFolderThatCannotBeMadeFallsBack() throws Exception {
+        Path plainFile = Files.writeString(dir.resolve("plain-file"), "x");
+        Path fallback = dir.resolve("fallback");
+        assertEquals(fallback, LogSetup.folder(plainFile.resolve("logs"), fallback));
+        assertEquals(dir.resolve("d/logs"), LogSetup.folder(dir.resolve("d/logs"), fallback));
+        assertTrue(Files.isDirectory(dir.resolve("d/logs")));
+        assertEquals("x", Files.readString(plainFile));
     }
 
     @Test
