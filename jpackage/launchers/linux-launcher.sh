@@ -13,7 +13,7 @@ value() { sed -n "s|^$1=||p" "$cfg" | sed "s|\\\$APPDIR|$app|g"; }
 mapfile -t options < <(value java-options)
 # 2-MB pages where the kernel gives them on request ("always" needs no flag, and Java 17 warns when
 # it is given without them): a command fills a few hundred MB of fresh heap, and with small pages
-# the page faults took 0.3 s of a first pull of the sample county (README "A command's start").
+# the page faults took 0.3 s of a first pull of the sample county (docs/benchmarks.md, "A command's start").
 if grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
     options+=(-XX:+UseTransparentHugePages)
 fi

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a pull and a push ask the central store's database, counted at its connections: reads
  * run as statements of their own, with no COMMIT after them, and the token with its user is one
  * statement. On PostgreSQL each statement and each COMMIT is a round trip to another process,
- * which waits for a core on a busy machine (README, "Reads without a transaction").
+ * which waits for a core on a busy machine (docs/benchmarks.md, "Reads without a transaction").
  */
 class ReadsWithoutTransactionTest {
 
