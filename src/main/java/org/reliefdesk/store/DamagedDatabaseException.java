@@ -10,7 +10,6 @@ import java.nio.file.Path;
  */
 public class DamagedDatabaseException extends StoreOpenException {
 
-    private final transient Path file;
     private final boolean diskFull;
 
     public DamagedDatabaseException(Path file, boolean diskFull, Throwable cause) {
@@ -18,13 +17,9 @@ public class DamagedDatabaseException extends StoreOpenException {
                 "The local database " + file
                         + (diskFull ? " cannot be written: the disk is full" : " is damaged or empty")
                         + "; it was not changed. Restore a backup (backup restore) or free disk space.",
+                file,
                 cause);
-        this.file = file;
         this.diskFull = diskFull;
-    }
-
-    public Path file() {
-        return file;
     }
 
     public boolean diskFull() {
@@ -34,10 +29,5 @@ public class DamagedDatabaseException extends StoreOpenException {
     @Override
     public String messageKey() {
         return diskFull ? "startup.diskFull" : "startup.damaged";
-    }
-
-    @Override
-    public Object[] messageArgs() {
-        return new Object[] {file};
     }
 }

@@ -8,24 +8,12 @@ import java.nio.file.Path;
  */
 public class DataDirectoryUnusableException extends StoreOpenException {
 
-    private final transient Path dir;
-
     public DataDirectoryUnusableException(Path dir, Throwable cause) {
-        super("The data directory " + dir + " cannot be used: not a folder, or not writable.", cause);
-        this.dir = dir;
-    }
-
-    public Path dir() {
-        return dir;
+        super("The data directory " + dir + " cannot be used: not a folder, or not writable.", dir, cause);
     }
 
     @Override
     public String messageKey() {
         return "startup.dataDirUnusable";
-    }
-
-    @Override
-    public Object[] messageArgs() {
-        return new Object[] {dir};
     }
 }

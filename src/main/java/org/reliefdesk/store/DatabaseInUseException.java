@@ -9,24 +9,12 @@ import java.nio.file.Path;
  */
 public class DatabaseInUseException extends StoreOpenException {
 
-    private final transient Path file;
-
     public DatabaseInUseException(Path file, Throwable cause) {
-        super("The local database " + file + " is in use by another program; it was not changed.", cause);
-        this.file = file;
-    }
-
-    public Path file() {
-        return file;
+        super("The local database " + file + " is in use by another program; it was not changed.", file, cause);
     }
 
     @Override
     public String messageKey() {
         return "startup.inUse";
-    }
-
-    @Override
-    public Object[] messageArgs() {
-        return new Object[] {file};
     }
 }

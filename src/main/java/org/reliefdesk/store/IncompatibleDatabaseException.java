@@ -9,18 +9,12 @@ import java.nio.file.Path;
  */
 public class IncompatibleDatabaseException extends StoreOpenException {
 
-    private final transient Path file;
-
     public IncompatibleDatabaseException(Path file, Throwable cause) {
         super(
                 "The local database " + file + " was written by another H2 version than " + LocalStore.H2_VERSION
                         + " and cannot be opened; it was not changed. See the README, \"Upgrades and the database version\".",
+                file,
                 cause);
-        this.file = file;
-    }
-
-    public Path file() {
-        return file;
     }
 
     @Override
@@ -30,6 +24,6 @@ public class IncompatibleDatabaseException extends StoreOpenException {
 
     @Override
     public Object[] messageArgs() {
-        return new Object[] {file, LocalStore.H2_VERSION};
+        return new Object[] {path(), LocalStore.H2_VERSION};
     }
 }

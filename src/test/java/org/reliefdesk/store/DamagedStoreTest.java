@@ -38,7 +38,7 @@ class DamagedStoreTest {
         }
         Files.write(file(), new byte[0]);
         DamagedDatabaseException e = assertThrows(DamagedDatabaseException.class, () -> LocalStore.open(dir));
-        assertEquals(file().toAbsolutePath(), e.file());
+        assertEquals(file().toAbsolutePath(), e.path());
         assertFalse(e.diskFull());
         assertEquals(0, Files.size(file()), "the empty file is left as it was, not made a new database");
     }
@@ -73,7 +73,7 @@ class DamagedStoreTest {
         try (FileChannel channel = FileChannel.open(file(), StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock held = channel.lock()) {
             DatabaseInUseException e = assertThrows(DatabaseInUseException.class, () -> LocalStore.open(dir));
-            assertEquals(file().toAbsolutePath(), e.file());
+            assertEquals(file().toAbsolutePath(), e.path());
             assertEquals("startup.inUse", e.messageKey());
         }
         assertArrayEquals(before, Files.readAllBytes(file()), "not written to");

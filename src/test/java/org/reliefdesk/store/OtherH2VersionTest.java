@@ -33,7 +33,7 @@ class OtherH2VersionTest {
         }
         byte[] before = Files.readAllBytes(db);
         IncompatibleDatabaseException e = assertThrows(IncompatibleDatabaseException.class, () -> LocalStore.open(dir));
-        assertEquals(db.toAbsolutePath(), e.file());
+        assertEquals(db.toAbsolutePath(), e.path());
         assertTrue(e.getMessage().contains(LocalStore.H2_VERSION), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(db), "not a byte changed");
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -31,20 +32,12 @@ class LogSetupTest {
 
     @Test
     void theProgramLogsToItsFileAtTheChosenDetailAndWarnsOnTheConsole() throws Exception {
-        PrintStream err = System.err;
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        LoggerContext context = context();
-        try {
-            System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
-            LogSetup.apply(context, dir, "INFO");
+        String said = consoleWhile(context -> {
             context.getLogger(LocalStore.class).info("本地库已打开 {}", "甸尾村");
             context.getLogger(LocalStore.class).debug("not at INFO");
             context.getLogger(Session.class).info("Hibernate says little");
             context.getLogger(Synchronizer.class).warn("the central store is out of reach");
-        } finally {
-            context.stop();
-            System.setErr(err);
-        }
+        });
         List<String> lines = Files.readAllLines(dir.resolve(DataDirectory.LOG_FILE), StandardCharsets.UTF_8);
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(
@@ -55,7 +48,6 @@ class LogSetupTest {
         assertTrue(lines.get(1)
                 .endsWith("WARN  [main] " + Synchronizer.class.getName() + " - the central store is out of reach"));
         // the console: warnings only, so a command's own output stays clean
-        String said = console.toString(StandardCharsets.UTF_8);
         assertEquals(
                 "WARN  " + Synchronizer.class.getName() + " - the central store is out of reach"
                         + System.lineSeparator(),
@@ -68,25 +60,31 @@ class LogSetupTest {
      */
     @Test
     void whatThePersonWasToldStaysOffTheConsoleAndInTheFile() throws Exception {
+        String said = consoleWhile(context -> {
+            context.getLogger(Synchronizer.class)
+                    .warn(ErrorIds.TOLD, "Sync did not reach the central store", new IOException("connect timed out"));
+            context.getLogger(Synchronizer.class).warn("not told: shown");
+        });
+        String file = Files.readString(dir.resolve(DataDirectory.LOG_FILE), StandardCharsets.UTF_8);
+        assertTrue(file.contains("Sync did not reach the central store"), file);
+        assertTrue(file.contains("java.io.IOException: connect timed out") && file.contains("\tat "), file);
+        assertEquals("WARN  " + Synchronizer.class.getName() + " - not told: shown" + System.lineSeparator(), said);
+    }
+
+    /** What the console showed while {@code logging} ran against the program's setup, logging to {@code dir}. */
+    private String consoleWhile(Consumer<LoggerContext> logging) {
         PrintStream err = System.err;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         LoggerContext context = context();
         try {
             System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
             LogSetup.apply(context, dir, "INFO");
-            context.getLogger(Synchronizer.class)
-                    .warn(ErrorIds.TOLD, "Sync did not reach the central store", new IOException("connect timed out"));
-            context.getLogger(Synchronizer.class).warn("not told: shown");
+            logging.accept(context);
         } finally {
             context.stop();
             System.setErr(err);
         }
-        String file = Files.readString(dir.resolve(DataDirectory.LOG_FILE), StandardCharsets.UTF_8);
-        assertTrue(file.contains("Sync did not reach the central store"), file);
-        assertTrue(file.contains("java.io.IOException: connect timed out") && file.contains("\tat "), file);
-        assertEquals(
-                "WARN  " + Synchronizer.class.getName() + " - not told: shown" + System.lineSeparator(),
-                console.toString(StandardCharsets.UTF_8));
+        return console.toString(StandardCharsets.UTF_8);
     }
 
     /** A data directory that is a file cannot hold the logs: they go to the fallback, not nowhere. */
