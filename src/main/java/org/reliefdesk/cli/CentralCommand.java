@@ -24,6 +24,7 @@ import org.reliefdesk.central.CentralDatabase;
 import org.reliefdesk.central.CentralServer;
 import org.reliefdesk.central.CentralStore;
 import org.reliefdesk.central.CentralTickets;
+import org.reliefdesk.logic.Causes;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.users.ListedUser;
@@ -132,9 +133,10 @@ public final class CentralCommand implements Callable<Integer> {
         }
     }
 
+    /** The innermost SQL exception under {@code e}: the database's own answer. */
     private static SQLException sqlCause(Throwable e) {
         SQLException found = null;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof SQLException sql) {
                 found = sql;
             }
@@ -143,12 +145,7 @@ public final class CentralCommand implements Callable<Integer> {
     }
 
     private static boolean portTaken(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BindException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(e).stream().anyMatch(BindException.class::isInstance);
     }
 
     /** The database password from a file or the environment; null when the URL needs none. */

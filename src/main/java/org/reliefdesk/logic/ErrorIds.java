@@ -26,15 +26,19 @@ public final class ErrorIds {
 
     /** Logs the failure and returns its id, e.g. {@code E-3F9A2C1B}. */
     public static String log(Logger log, String what, Throwable e) {
-        String id = String.format("E-%08X", RANDOM.nextInt());
+        String id = newId();
         log.error("{} [{}]", what, id, e);
         return id;
     }
 
     /** As {@link #log}, for a failure the caller then tells the person of itself ({@link #TOLD}). */
     public static String logTold(Logger log, String what, Throwable e) {
-        String id = String.format("E-%08X", RANDOM.nextInt());
+        String id = newId();
         log.error(TOLD, "{} [{}]", what, id, e);
         return id;
+    }
+
+    private static String newId() {
+        return String.format("E-%08X", RANDOM.nextInt());
     }
 }

@@ -23,6 +23,7 @@ import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
+import org.reliefdesk.logic.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,7 +157,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** H2's "file corrupted" and kin, or a file it cannot read as a database. */
     private static boolean damaged(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof SQLException sql
                     && (sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
                             || sql.getErrorCode() == ErrorCode.GENERAL_ERROR_1
@@ -173,7 +174,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** H2's "database may be already in use" or MVStore's "the file is locked", wherever in the chain. */
     private static boolean inUse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 return true;
             }
@@ -191,7 +192,7 @@ public final class LocalStore implements AutoCloseable {
     }
 
     private static boolean diskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("No space left on device") || m.contains("There is not enough space on the disk")) {
                 return true;
@@ -202,7 +203,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** H2's "unsupported database file version" (90048), wherever it sits in the chain. */
     private static boolean writtenByAnotherH2(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1) {
                 return true;
             }
@@ -211,11 +212,8 @@ public final class LocalStore implements AutoCloseable {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage();
+        List<Throwable> chain = Causes.of(e);
+        return chain.get(chain.size() - 1).getMessage();
     }
 
     public Path dataDir() {

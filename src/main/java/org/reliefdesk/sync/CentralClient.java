@@ -35,6 +35,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.reliefdesk.logic.Causes;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.calendar.YearFile;
 import org.reliefdesk.logic.sync.OpResult;
@@ -573,7 +574,7 @@ public final class CentralClient implements AutoCloseable {
     }
 
     private static boolean closedBeforeAnswer(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof EOFException
                     || (t.getMessage() != null && t.getMessage().contains("received no bytes"))) {
                 return true;
