@@ -1,10 +1,8 @@
 package org.reliefdesk.cli;
 
-import java.nio.file.Path;
-
 import org.reliefdesk.logic.ErrorIds;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.catalog.CatalogException;
-import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.store.StoreOpenException;
 import org.slf4j.Logger;
@@ -14,9 +12,10 @@ import picocli.CommandLine;
 /**
  * What a command says when it fails outside its own handling, in the language its {@code --lang}
  * asked for. A local store that would not open says why and what to do (a damaged or locked file,
- * a data directory that is not a folder); a broken catalog names its file and entry; anything else
- * is logged with its stack trace under an id, and the person is told the id and where the log is,
- * never a library's English.
+ * a data directory that is not a folder); a broken catalog names its file and entry; a file's
+ * trouble (no permission, in use, a full disk) is said as such; anything else is logged with its
+ * stack trace under an id, and the person is told the id and where the log is, never a library's
+ * English ({@link FailureWords}).
  */
 final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
 
@@ -41,14 +40,7 @@ final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
             commandLine.getErr().println(texts.msg("startup.catalogFailed") + " " + broken.getMessage());
             return 2;
         }
-        String id = ErrorIds.logTold(LOG, "Command failed", e);
-        String logDir = System.getProperty(DataDirectory.LOG_DIR);
-        commandLine
-                .getErr()
-                .println(
-                        logDir == null
-                                ? texts.msg("cli.failedNoLog", id)
-                                : texts.msg("cli.failed", id, Path.of(logDir).resolve(DataDirectory.LOG_FILE)));
+        commandLine.getErr().println(texts.msg("cli.failed", FailureWords.of(texts, LOG, "Command failed", e)));
         return 2;
     }
 

@@ -3,6 +3,7 @@ package org.reliefdesk.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
+import org.reliefdesk.logic.ErrorIds;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
@@ -19,6 +22,8 @@ import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.store.ImportReport;
 import org.reliefdesk.store.LocalStore;
 import org.reliefdesk.store.TicketImporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +40,8 @@ import picocli.CommandLine.Spec;
             "Exit code: 0 when no line was rejected, 1 when some were, 2 when the file cannot be read."
         })
 public final class ImportCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -77,8 +84,12 @@ public final class ImportCommand implements Callable<Integer> {
                     report.skipped(),
                     report.rejected().size()));
             return report.rejected().isEmpty() ? 0 : 1;
+        } catch (CharacterCodingException e) {
+            LOG.warn(ErrorIds.TOLD, "{} is not UTF-8", file, e);
+            err.println(texts.msg("import.notUtf8", file));
+            return 2;
         } catch (IOException e) {
-            err.println(texts.msg("import.fileUnreadable", file) + " " + e.getMessage());
+            err.println(texts.msg("import.failed", FailureWords.of(texts, LOG, "Import of " + file + " failed", e)));
             return 2;
         }
     }

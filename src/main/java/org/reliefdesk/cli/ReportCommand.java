@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 import net.sf.jasperreports.engine.JRException;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
@@ -24,6 +25,8 @@ import org.reliefdesk.report.OverduePdf;
 import org.reliefdesk.report.PrintRun;
 import org.reliefdesk.report.ReportMaker;
 import org.reliefdesk.store.LocalStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +39,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ReportCommand.Overdue.class, ReportCommand.Letterhead.class},
         description = "Supervision reports from the local store.")
 public final class ReportCommand implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -149,7 +154,8 @@ public final class ReportCommand implements Runnable {
                 err.println(texts.msg("report.cli.refused", texts.describe(e)));
                 return 1;
             } catch (IOException | JRException e) {
-                err.println(texts.msg("report.cli.failed", file, e.getMessage()));
+                err.println(texts.msg(
+                        "report.cli.failed", file, FailureWords.of(texts, LOG, "Writing " + file + " failed", e)));
                 return 2;
             }
         }

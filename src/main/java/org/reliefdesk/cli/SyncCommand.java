@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.reliefdesk.logic.ErrorIds;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.i18n.Texts;
@@ -108,10 +109,7 @@ public final class SyncCommand implements Callable<Integer> {
             err.println(texts.msg("sync.unreachable", e.url()));
             return 2;
         } catch (CentralClient.Refused e) {
-            String key = e.code();
-            err.println(texts.msg(
-                    "sync.refused",
-                    texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage()));
+            err.println(texts.msg("sync.refused", FailureWords.of(texts, LOG, "Sync refused", e)));
             return 2;
         } catch (IOException e) {
             LOG.warn(ErrorIds.TOLD, "Sync failed", e);

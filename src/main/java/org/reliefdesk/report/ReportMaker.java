@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
+import org.reliefdesk.logic.FileTroubleException;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.TicketClocks;
 import org.reliefdesk.logic.i18n.Texts;
@@ -182,8 +183,19 @@ public final class ReportMaker {
         void write(OutputStream out) throws IOException;
     }
 
-    /** Writes next to the target, then moves it into place: a failed write leaves no half file. */
+    /**
+     * Writes next to the target, then moves it into place: a failed write leaves no half file, and
+     * a file's trouble is said of {@code out}, the file the person chose ({@link FileTroubleException}).
+     */
     public static void atomically(Path out, Writer writer) throws IOException {
+        try {
+            writeAndMove(out, writer);
+        } catch (IOException e) {
+            throw FileTroubleException.of(out, e); // the system named our part file; the person chose out
+        }
+    }
+
+    private static void writeAndMove(Path out, Writer writer) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".reliefdesk-", ".part");

@@ -24,6 +24,7 @@ import org.hibernate.Transaction;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.reliefdesk.logic.Causes;
+import org.reliefdesk.logic.FileTrouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,7 +145,7 @@ public final class LocalStore implements AutoCloseable {
             if (writtenByAnotherH2(e)) {
                 throw new IncompatibleDatabaseException(file, e);
             }
-            if (diskFull(e)) {
+            if (FileTrouble.diskFull(e)) {
                 throw new DamagedDatabaseException(file, true, e);
             }
             if (existed && damaged(e)) {
@@ -189,16 +190,6 @@ public final class LocalStore implements AutoCloseable {
     private static boolean lockedByAnother(Throwable t) {
         String m = String.valueOf(t.getMessage());
         return m.contains("locked") || m.contains("already in use");
-    }
-
-    private static boolean diskFull(Throwable e) {
-        for (Throwable t : Causes.of(e)) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("No space left on device") || m.contains("There is not enough space on the disk")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** H2's "unsupported database file version" (90048), wherever it sits in the chain. */

@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reliefdesk.logic.Causes;
 import org.reliefdesk.logic.Sha256;
+import org.reliefdesk.logic.Worded;
 import org.reliefdesk.logic.calendar.YearFile;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
@@ -61,7 +62,7 @@ public final class CentralClient implements AutoCloseable {
     static final int PIECE = 1024 * 1024;
 
     /** The central store cannot be reached (no network, server down, timeout): try again later. */
-    public static final class Unreachable extends IOException {
+    public static final class Unreachable extends IOException implements Worded {
         private final String url;
 
         Unreachable(String url, String message, Throwable cause) {
@@ -73,10 +74,20 @@ public final class CentralClient implements AutoCloseable {
         public String url() {
             return url;
         }
+
+        @Override
+        public String messageKey() {
+            return "sync.unreachable";
+        }
+
+        @Override
+        public Object[] messageArgs() {
+            return new Object[] {url};
+        }
     }
 
     /** The central store answered with an error: {@code status} and its reason code. */
-    public static final class Refused extends IOException {
+    public static final class Refused extends IOException implements Worded {
         private final int status;
         private final String code;
 
@@ -103,6 +114,17 @@ public final class CentralClient implements AutoCloseable {
         /** A field the central store refused, with its rule and values (to say in the PC's language). */
         public Optional<InvalidFieldException> invalidField() {
             return Optional.ofNullable(invalidField);
+        }
+
+        /** The reason code, which is also the key of its text (a newer central store may send one this PC lacks). */
+        @Override
+        public String messageKey() {
+            return code;
+        }
+
+        @Override
+        public Object[] messageArgs() {
+            return new Object[] {retryAfterSeconds};
         }
 
         public int status() {

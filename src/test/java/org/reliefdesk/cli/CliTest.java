@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -309,5 +310,65 @@ class CliTest {
                 "import", "--file", dir.resolve("nope.jsonl").toString(), "--data-dir", dir.toString(), "--lang", "en");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Cannot read the file"), r.err());
+    }
+
+    /**
+     * A file saved as GBK (a Chinese Windows editor's default) is said to be one, with what to do
+     * (was "Input length = 1"), and nothing in the store is half-written: the UTF-8 import after it
+     * takes every line.
+     */
+    @Test
+    void aFileInAnotherEncodingIsSaidToBeOneAndTheStoreIsUntouched() throws IOException {
+        Path utf8 = dir.resolve("s.jsonl");
+        assertEquals(
+                0,
+                CliRun.of("generate-sample", "--as-of", "2021-11-23", "--count", "30", "--out", utf8.toString())
+                        .code());
+        Path gbk = dir.resolve("gbk.jsonl");
+        Files.write(gbk, Files.readString(utf8).getBytes(Charset.forName("GBK")));
+        Path data = dir.resolve("d");
+        CliRun r = CliRun.of("import", "--file", gbk.toString(), "--data-dir", data.toString());
+        assertEquals(2, r.code());
+        assertEquals(
+                gbk + " 不是 UTF-8 编码的文本（可能是按 GBK 保存的）。请把它另存为 UTF-8 编码后再导入；已经导入的工单再次导入时会跳过。",
+                r.err().strip());
+        CliRun again = CliRun.of("import", "--file", utf8.toString(), "--data-dir", data.toString(), "--lang", "en");
+        assertEquals(
+                "imported 30, skipped (already present) 0, rejected 0",
+                again.out().strip(),
+                again.err());
+    }
+
+    /** A report written where a folder is: said with the file's trouble, not the system's English; the folder kept. */
+    @Test
+    void aReportWrittenOverAFolderIsSaidInWords() throws IOException {
+        Path sample = dir.resolve("s.jsonl");
+        Path data = dir.resolve("d");
+        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--count", "30", "--out", sample.toString());
+        CliRun.of("import", "--file", sample.toString(), "--data-dir", data.toString());
+        Path folder = Files.createDirectories(dir.resolve("超期.xlsx").resolve("旧"));
+        Path out = folder.getParent();
+        for (String lang : new String[] {"zh", "en"}) {
+            CliRun r = CliRun.of(
+                    "report",
+                    "overdue",
+                    "--as-of",
+                    "2021-11-23",
+                    "--format",
+                    "xlsx",
+                    "--out",
+                    out.toString(),
+                    "--data-dir",
+                    data.toString(),
+                    "--lang",
+                    lang);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(
+                    lang.equals("zh")
+                            ? "无法写入 " + out + "：" + out + " 是一个文件夹。请选择或输入一个文件名。"
+                            : "cannot write " + out + ": " + out + " is a folder. Choose or type a file name.",
+                    r.err().strip());
+        }
+        assertTrue(Files.isDirectory(folder));
     }
 }

@@ -35,7 +35,11 @@ class NoEnglishInChineseTest {
             "Excel",
             "RELIEFDESK_PASSWORD",
             "http",
-            "https"); // product names, key caps, standards, file kinds, the environment variable typed as is
+            "https",
+            "UTF-8",
+            "GBK"); // product names, key caps, standards, file kinds, text encodings as Notepad names them, the
+    // environment
+    // variable typed as is
 
     private static boolean english(String text) {
         String rest = text;

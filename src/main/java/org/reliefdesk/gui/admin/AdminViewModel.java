@@ -19,6 +19,7 @@ import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.HolidayYear;
 import org.reliefdesk.logic.i18n.Texts;
@@ -26,7 +27,6 @@ import org.reliefdesk.logic.users.ListedUser;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.SetAside;
-import org.reliefdesk.sync.CentralClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,14 +204,7 @@ public final class AdminViewModel {
         if (error instanceof InvalidFieldException refused) {
             return texts.describe(refused);
         }
-        if (error instanceof CentralClient.Unreachable away) {
-            return texts.msg("sync.unreachable", away.url());
-        }
-        if (error instanceof CentralClient.Refused refused && texts.bundle().containsKey(refused.code())) {
-            return texts.msg(refused.code(), refused.retryAfterSeconds());
-        }
-        LOG.warn("Administration failed", error);
-        return texts.msg("action.failed", error.getMessage());
+        return texts.msg("action.failed", FailureWords.of(texts, LOG, "Administration failed", error));
     }
 
     public ObservableList<ListedUser> users() {

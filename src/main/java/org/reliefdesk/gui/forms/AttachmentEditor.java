@@ -14,9 +14,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.reliefdesk.gui.common.Thumbnails;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.catalog.FieldDef;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.store.AttachmentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Files for an attachment field: chosen with the picker, shown as thumbnails (a click opens
@@ -24,6 +27,8 @@ import org.reliefdesk.store.AttachmentStore;
  * only when the form is saved.
  */
 final class AttachmentEditor implements FieldEditor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentEditor.class);
     final List<Path> files = new ArrayList<>();
     final FlowPane shown = new FlowPane(6, 6);
     final Label none = new Label();
@@ -97,7 +102,10 @@ final class AttachmentEditor implements FieldEditor {
             access.opener().open(file);
         } catch (IOException | RuntimeException e) {
             none.setVisible(true);
-            none.setText(texts.msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
+            none.setText(texts.msg(
+                    "attachment.openFailed",
+                    file.getFileName().toString(),
+                    FailureWords.of(texts, LOG, "Opening " + file + " failed", e)));
         }
     }
 

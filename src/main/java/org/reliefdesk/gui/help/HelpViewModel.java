@@ -16,8 +16,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.store.LocalBackups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Help (F1): the user guide in the user's language (written in {@code docs/user-guide*.md} and
@@ -25,6 +28,8 @@ import org.reliefdesk.store.LocalBackups;
  * and the last backup of this PC's data.
  */
 public final class HelpViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HelpViewModel.class);
 
     /** One block of the guide: the title, a heading, a list item, or a paragraph. */
     public record Block(Kind kind, String text) {
@@ -119,7 +124,9 @@ public final class HelpViewModel {
                                     newest.get());
                 },
                 lastBackup::set,
-                error -> lastBackup.set(texts.msg("help.backup.unreadable", error.getMessage())));
+                error -> lastBackup.set(texts.msg(
+                        "help.backup.unreadable",
+                        FailureWords.of(texts, LOG, "Reading the backup folder failed", error))));
     }
 
     public ReadOnlyStringProperty lastBackupProperty() {

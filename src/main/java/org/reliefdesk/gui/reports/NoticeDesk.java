@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.NoticeLetterhead;
 import org.reliefdesk.model.ChinaTime;
@@ -49,7 +50,8 @@ public final class NoticeDesk {
                 UiTasks.Lane.STORE,
                 p -> new NoticeLetterhead[] {letterhead(), letterheadDefaults()},
                 both -> then.accept(both[0], both[1]),
-                e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
+                e -> message.set(
+                        texts.msg("reports.failed", FailureWords.of(texts, LOG, "Reading the letterhead failed", e))));
     }
 
     /** The register, read off the FX thread. */
@@ -58,7 +60,8 @@ public final class NoticeDesk {
                 UiTasks.Lane.STORE,
                 p -> register(),
                 then,
-                e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
+                e -> message.set(
+                        texts.msg("reports.failed", FailureWords.of(texts, LOG, "Reading the register failed", e))));
     }
 
     /** The letterhead as stored (read off the FX thread by the view). */
@@ -84,13 +87,12 @@ public final class NoticeDesk {
                     return letterhead;
                 },
                 saved -> message.set(texts.msg("reports.letterhead.saved")),
-                error -> {
-                    LOG.error("Saving the letterhead failed", error);
-                    message.set(
-                            error instanceof InvalidFieldException refused
-                                    ? texts.describe(refused)
-                                    : texts.msg("reports.failed", String.valueOf(error.getMessage())));
-                });
+                error -> message.set(
+                        error instanceof InvalidFieldException refused
+                                ? texts.describe(refused)
+                                : texts.msg(
+                                        "reports.failed",
+                                        FailureWords.of(texts, LOG, "Saving the letterhead failed", error))));
     }
 
     /** One issued notice as the register lists it, in the user's words. */

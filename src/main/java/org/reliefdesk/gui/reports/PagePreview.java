@@ -11,14 +11,19 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
 import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.report.PdfPages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Made pages to leaf through: one page at a time, drawn off the FX thread when it is shown. */
 final class PagePreview {
 
     /** How large a page is drawn (1 = 72 dpi). */
     static final float ZOOM = 1.3f;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PagePreview.class);
 
     private PagePreview() {}
 
@@ -53,7 +58,9 @@ final class PagePreview {
                     paper.getChildren().setAll(view);
                 },
                 error -> paper.getChildren()
-                        .setAll(new Label(texts.msg("reports.failed", String.valueOf(error.getMessage())))));
+                        .setAll(new Label(texts.msg(
+                                "reports.failed",
+                                FailureWords.of(texts, LOG, "Drawing page " + index + " failed", error)))));
         ScrollPane scroll = new ScrollPane(paper);
         scroll.setFitToWidth(true);
         return scroll;

@@ -21,8 +21,11 @@ import javafx.scene.image.ImageView;
 import javafx.stage.Window;
 
 import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.report.PdfPages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends made pages, as saved, to a printer: the print dialog (printer, pages, copies, paper) on
@@ -30,6 +33,8 @@ import org.reliefdesk.report.PdfPages;
  * it, so the window answers while a long report prints.
  */
 final class PrintPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrintPages.class);
 
     /** Sharp enough for a laser printer at 180 dpi. */
     private static final float PRINT_ZOOM = 2.5f;
@@ -183,7 +188,7 @@ final class PrintPages {
             return texts.msg(
                     failed.status == PrinterJob.JobStatus.CANCELED ? "reports.printCancelled" : "reports.printRefused");
         }
-        return String.valueOf(error.getMessage());
+        return FailureWords.of(texts, LOG, "Printing failed", error);
     }
 
     /** The printer refused a page or the job, leaving it in {@code status}. */

@@ -25,6 +25,7 @@ import net.sf.jasperreports.engine.JasperPrint;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.report.OverdueReport;
 import org.reliefdesk.logic.report.ReportScope;
@@ -124,7 +125,8 @@ public final class ReportsViewModel {
                         scope.set(scopes.get(0));
                     }
                 },
-                e -> message.set(texts.msg("reports.failed", String.valueOf(e.getMessage()))));
+                e -> message.set(
+                        texts.msg("reports.failed", FailureWords.of(texts, LOG, "Reading the townships failed", e))));
     }
 
     ObservableList<ScopeChoice> scopes() {
@@ -177,8 +179,8 @@ public final class ReportsViewModel {
                     if (error instanceof InvalidFieldException refused) {
                         message.set(texts.describe(refused));
                     } else {
-                        LOG.error("Making the report failed", error);
-                        message.set(texts.msg("reports.failed", String.valueOf(error.getMessage())));
+                        message.set(texts.msg(
+                                "reports.failed", FailureWords.of(texts, LOG, "Making the report failed", error)));
                     }
                 },
                 (fraction, what) -> progress.set(fraction));
@@ -236,8 +238,10 @@ public final class ReportsViewModel {
                 },
                 error -> {
                     busy.set(false);
-                    LOG.error("Saving {} failed", file, error);
-                    message.set(texts.msg("reports.saveFailed", file, String.valueOf(error.getMessage())));
+                    message.set(texts.msg(
+                            "reports.saveFailed",
+                            file,
+                            FailureWords.of(texts, LOG, "Saving " + file + " failed", error)));
                 });
     }
 

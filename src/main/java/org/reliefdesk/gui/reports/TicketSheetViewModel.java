@@ -16,6 +16,7 @@ import javafx.stage.Window;
 
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.clock.TicketClock;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.InvalidFieldException;
@@ -110,8 +111,10 @@ public final class TicketSheetViewModel {
                         },
                         error -> {
                             busy.set(false);
-                            LOG.error("Saving {} failed", file, error);
-                            message.set(texts.msg("reports.saveFailed", file, String.valueOf(error.getMessage())));
+                            message.set(texts.msg(
+                                    "reports.saveFailed",
+                                    file,
+                                    FailureWords.of(texts, LOG, "Saving " + file + " failed", error)));
                         });
     }
 
@@ -119,8 +122,7 @@ public final class TicketSheetViewModel {
         if (error instanceof InvalidFieldException refused) {
             message.set(texts.describe(refused));
         } else {
-            LOG.error(what, error);
-            message.set(texts.msg("reports.failed", String.valueOf(error.getMessage())));
+            message.set(texts.msg("reports.failed", FailureWords.of(texts, LOG, what, error)));
         }
     }
 

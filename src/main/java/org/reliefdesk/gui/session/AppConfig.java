@@ -54,10 +54,14 @@ public record AppConfig(
         List<String> command = os.contains("win")
                 ? List.of("rundll32", "url.dll,FileProtocolHandler", file.toString())
                 : os.contains("mac") ? List.of("open", file.toString()) : List.of("xdg-open", file.toString());
-        new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        try {
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            throw new NoViewerException(file, e);
+        }
     };
 
     /**

@@ -9,8 +9,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.logic.FailureWords;
+import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.SyncFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The locked window's way back: the signed-in person's password, checked on this PC against the
@@ -18,6 +22,8 @@ import org.reliefdesk.store.SyncFacts;
  * password unlocks without one.
  */
 public final class UnlockViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnlockViewModel.class);
 
     private final Workspace workspace;
     private final User user;
@@ -70,7 +76,8 @@ public final class UnlockViewModel {
                 answer,
                 error -> {
                     checking.set(false);
-                    refusal.set(workspace.config.texts().msg("action.failed", error.getMessage()));
+                    Texts texts = workspace.config.texts();
+                    refusal.set(texts.msg("signin.failed", FailureWords.of(texts, LOG, "Unlocking failed", error)));
                 });
     }
 

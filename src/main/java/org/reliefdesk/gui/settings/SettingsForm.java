@@ -186,11 +186,11 @@ public final class SettingsForm {
                 : none.isSelected() ? Settings.OFF : url.getText().strip();
         try {
             Settings s = new Settings(
-                            Path.of(dataDir.getText().strip()).toAbsolutePath(),
+                            typedPath("settings.dataDir", dataDir.getText()),
                             central,
                             minutes.getValue() == null ? 0 : minutes.getValue(),
                             language.getValue(),
-                            Path.of(backupDir.getText().strip()).toAbsolutePath(),
+                            typedPath("settings.backupDir", backupDir.getText()),
                             logLevel.getValue(),
                             lockMinutes.getValue() == null ? -1 : lockMinutes.getValue(),
                             uiScale.getValue() == null ? 0 : uiScale.getValue())
@@ -200,9 +200,22 @@ public final class SettingsForm {
         } catch (InvalidFieldException e) {
             error.setText(texts.describe(e));
             return Optional.empty();
+        }
+    }
+
+    /** A typed folder as a path; a character the system refuses in one is named with its field (Windows: <>:"|?*). */
+    static Path typedPath(String field, String typed) {
+        try {
+            return Path.of(typed.strip()).toAbsolutePath();
         } catch (InvalidPathException e) {
-            error.setText(texts.msg("rule.format", texts.fieldName("settings.dataDir"), e.getMessage()));
-            return Optional.empty();
+            // Linux names no index for the one character it refuses (NUL); Windows does for its own
+            int at = e.getIndex() >= 0 ? e.getIndex() : e.getInput().indexOf('\0');
+            char c = at >= 0 && at < e.getInput().length() ? e.getInput().charAt(at) : '?';
+            // an invisible character is named by its code, so the person can find it
+            String shown = Character.isISOControl(c) || Character.isWhitespace(c)
+                    ? String.format("U+%04X", (int) c)
+                    : String.valueOf(c);
+            throw new InvalidFieldException(field, "rule.pathChar", shown);
         }
     }
 

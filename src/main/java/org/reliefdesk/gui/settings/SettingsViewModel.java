@@ -9,11 +9,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.config.Settings;
 import org.reliefdesk.logic.i18n.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** This PC's settings: read from the settings file (or what this start runs with), saved there for the next start. */
 public final class SettingsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
 
     private final AppConfig config;
     private final UiTasks tasks;
@@ -55,7 +60,8 @@ public final class SettingsViewModel {
                     return file;
                 },
                 saved -> message.set(texts.msg("settings.saved", saved)),
-                e -> message.set(texts.msg("rule.format", file, e.getMessage())));
+                e -> message.set(texts.msg(
+                        "settings.saveFailed", FailureWords.of(texts, LOG, "Saving " + file + " failed", e))));
     }
 
     /** What this start runs with, as settings (before a settings file exists). */

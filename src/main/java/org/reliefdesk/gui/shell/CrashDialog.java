@@ -10,14 +10,15 @@ import javafx.stage.Stage;
 
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.logic.ErrorIds;
 import org.reliefdesk.logic.config.DataDirectory;
 import org.reliefdesk.logic.i18n.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An error nobody caught: logged with its stack trace, and said in plain words in a dialog that
- * names the log file. The program goes on — open forms keep what was typed, so nothing is lost to
+ * An error nobody caught: logged with its stack trace under an error id, and said in plain words
+ * in a dialog that gives the id and names the log file (never the exception's class or English). The program goes on — open forms keep what was typed, so nothing is lost to
  * an error in some other part of the window. One dialog at a time, not one per repeated error.
  */
 final class CrashDialog {
@@ -37,12 +38,12 @@ final class CrashDialog {
     static void install(AppConfig config, UiTasks tasks, Supplier<Stage> stage, Runnable smokeFailed) {
         CrashDialog dialog = new CrashDialog(config, stage);
         Thread.UncaughtExceptionHandler handler = (thread, error) -> {
-            LOG.error("Unexpected error on thread {}", thread.getName(), error);
+            String id = ErrorIds.log(LOG, "Unexpected error on thread " + thread.getName(), error);
             if (config.smokeTest()) {
                 smokeFailed.run();
                 return;
             }
-            tasks.later(() -> dialog.show(error));
+            tasks.later(() -> dialog.show(id));
         };
         Thread.setDefaultUncaughtExceptionHandler(handler);
         Thread.currentThread().setUncaughtExceptionHandler(handler);
@@ -54,19 +55,17 @@ final class CrashDialog {
         Thread.currentThread().setUncaughtExceptionHandler(null);
     }
 
-    private void show(Throwable error) {
+    /** The first error's id while the dialog is up; the ones after it are in the log under their own. */
+    private void show(String errorId) {
         if (showing) {
             return;
         }
         showing = true;
         Texts texts = config.texts();
-        Path log = DataDirectory.logsOf(config.dataDir()).resolve(DataDirectory.LOG_FILE);
-        String what = error.getMessage() == null
-                ? error.getClass().getSimpleName()
-                : texts.msg("crash.what", error.getClass().getSimpleName(), error.getMessage());
+        Path log = DataDirectory.logFile(config.dataDir());
         Alert alert = new Alert(
                 Alert.AlertType.ERROR,
-                texts.msg("crash.body", what, log),
+                texts.msg("crash.body", errorId, log),
                 new ButtonType(texts.msg("crash.continue"), ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(texts.msg("crash.header"));
         alert.getDialogPane().setId("crashDialog");

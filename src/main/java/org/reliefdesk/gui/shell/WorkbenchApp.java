@@ -224,7 +224,7 @@ public final class WorkbenchApp extends Application {
                 UiTasks.Lane.JOB,
                 progress -> workspace.store.users().list(),
                 this::showSignIn,
-                error -> fail(config.texts().msg("workbench.loadFailed", error.getMessage()), error));
+                error -> fail(config.texts().msg("signin.listFailed"), error));
     }
 
     private void showWorkbench(SignedIn signedIn) {

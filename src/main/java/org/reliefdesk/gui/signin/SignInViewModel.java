@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.SyncFacts;
@@ -54,8 +55,7 @@ public final class SignInViewModel {
                     }
                 },
                 error -> {
-                    LOG.error("Signing in failed", error);
-                    refused.accept(texts.msg("action.failed", error.getMessage()));
+                    refused.accept(texts.msg("signin.failed", FailureWords.of(texts, LOG, "Signing in failed", error)));
                 });
     }
 
@@ -70,11 +70,7 @@ public final class SignInViewModel {
             workspace.store.syncFacts().rememberPassword(username, session.offlineHash());
             return new Answer(session.user(), session, null);
         } catch (CentralClient.Refused e) {
-            String key = e.code();
-            return new Answer(
-                    null,
-                    null,
-                    texts.bundle().containsKey(key) ? texts.msg(key, e.retryAfterSeconds()) : e.getMessage());
+            return new Answer(null, null, FailureWords.of(texts, LOG, "Sign-in refused", e));
         } catch (IOException e) {
             LOG.info("Central store not reached at sign-in: {}", e.toString());
             Optional<User> known = workspace.store.users().list().stream()

@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.model.InvalidFieldException;
@@ -71,8 +72,9 @@ final class ConflictSettling {
                     } catch (InvalidFieldException ex) {
                         return texts.msg("conflicts.reapplyRefused", texts.describe(ex));
                     } catch (RuntimeException ex) {
-                        LOG.error("Re-applying {} failed", e.opId(), ex);
-                        return texts.msg("conflicts.reapplyRefused", ex.getMessage());
+                        return texts.msg(
+                                "conflicts.reapplyRefused",
+                                FailureWords.of(texts, LOG, "Re-applying " + e.opId() + " failed", ex));
                     }
                 },
                 shown -> {

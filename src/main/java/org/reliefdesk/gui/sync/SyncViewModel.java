@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.User;
@@ -219,13 +220,7 @@ public final class SyncViewModel {
     private void syncFailed(Throwable t) {
         running.set(false);
         if (t instanceof CentralClient.Refused refused && refused.status() != 503) {
-            LOG.warn("Sync refused: {}", refused.getMessage());
-            String key = refused.code();
-            status.set(texts.msg(
-                    "sync.status.refused",
-                    texts.bundle().containsKey(key)
-                            ? texts.msg(key, refused.retryAfterSeconds())
-                            : refused.getMessage()));
+            status.set(texts.msg("sync.status.refused", FailureWords.of(texts, LOG, "Sync refused", refused)));
             scheduleIn(workspace.config.central().every());
         } else if (!(t instanceof IOException)) {
             // this PC's own failure (its database, its disk): never said as a network outage

@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 import org.reliefdesk.gui.common.Latest;
 import org.reliefdesk.gui.common.UiTasks;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.sync.Synchronizer;
@@ -151,8 +152,7 @@ final class ScopeFeed {
 
     private void loadFailed(Throwable e) {
         readAgainWhenLoaded = false;
-        LOG.error("Loading tickets failed", e);
-        error.set(texts.msg("workbench.loadFailed", e.getMessage()));
+        error.set(texts.msg("workbench.loadFailed", FailureWords.of(texts, LOG, "Loading tickets failed", e)));
         partial.set(false);
         loading.set(false);
     }

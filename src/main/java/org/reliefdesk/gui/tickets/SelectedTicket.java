@@ -23,6 +23,7 @@ import org.reliefdesk.gui.common.Latest;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.forms.Drafting;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.TicketClock;
@@ -180,8 +181,11 @@ public final class SelectedTicket {
         try {
             config.fileOpener().open(file);
         } catch (IOException | RuntimeException e) {
-            LoggerFactory.getLogger(SelectedTicket.class).warn("Opening {} failed", file, e);
-            said.set(texts.msg("attachment.openFailed", file.getFileName().toString(), e.getMessage()));
+            said.set(texts.msg(
+                    "attachment.openFailed",
+                    file.getFileName().toString(),
+                    FailureWords.of(
+                            texts, LoggerFactory.getLogger(SelectedTicket.class), "Opening " + file + " failed", e)));
         }
     }
 

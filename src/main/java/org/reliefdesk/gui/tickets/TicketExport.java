@@ -13,10 +13,13 @@ import javafx.stage.Window;
 import org.reliefdesk.gui.common.Formats;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.report.ReportMaker;
 import org.reliefdesk.report.TableWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A queue as a workbook: the rows shown with the cells given, in the order shown (numbers as
@@ -24,6 +27,8 @@ import org.reliefdesk.report.TableWorkbook;
  * rows), said in the status line.
  */
 final class TicketExport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketExport.class);
 
     private final AppConfig config;
     private final UiTasks tasks;
@@ -75,6 +80,9 @@ final class TicketExport {
                     return shown.size();
                 },
                 n -> said.accept(texts.msg("workbench.exported", n, file.get())),
-                e -> failed.accept(texts.msg("workbench.exportFailed", file.get(), String.valueOf(e.getMessage()))));
+                e -> failed.accept(texts.msg(
+                        "workbench.exportFailed",
+                        file.get(),
+                        FailureWords.of(texts, LOG, "Exporting to " + file.get() + " failed", e))));
     }
 }

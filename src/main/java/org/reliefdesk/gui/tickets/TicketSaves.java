@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
@@ -106,8 +107,13 @@ final class TicketSaves {
                         warn.accept(texts.msg("action.stale", ticket.ticketNo()));
                         feed.refresh(Set.of(ticket.id()));
                     } else {
-                        LOG.error("Saving {} on {} failed", action.code(), ticket.ticketNo(), e);
-                        warn.accept(texts.msg("action.failed", e.getMessage()));
+                        warn.accept(texts.msg(
+                                "action.failed",
+                                FailureWords.of(
+                                        texts,
+                                        LOG,
+                                        "Saving " + action.code() + " on " + ticket.ticketNo() + " failed",
+                                        e)));
                     }
                 });
     }
@@ -131,10 +137,9 @@ final class TicketSaves {
                     warn.accept(
                             e instanceof InvalidFieldException refused
                                     ? texts.describe(refused)
-                                    : texts.msg("action.failed", e.getMessage()));
-                    if (!(e instanceof InvalidFieldException)) {
-                        LOG.error("Opening a ticket failed", e);
-                    }
+                                    : texts.msg(
+                                            "action.failed",
+                                            FailureWords.of(texts, LOG, "Opening a ticket failed", e)));
                 });
     }
 }

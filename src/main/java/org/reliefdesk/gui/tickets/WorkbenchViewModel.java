@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
+import org.reliefdesk.logic.FailureWords;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.clock.StepTiming;
@@ -110,8 +111,10 @@ public final class WorkbenchViewModel {
         selected.saidProperty().addListener((o, a, said) -> say(said));
         selected.failureProperty().addListener((o, a, e) -> {
             if (e != null) {
-                LOG.error("Reading a ticket's history failed", e);
-                warn(config.texts().msg("workbench.loadFailed", e.getMessage()));
+                warn(config.texts()
+                        .msg(
+                                "workbench.loadFailed",
+                                FailureWords.of(config.texts(), LOG, "Reading a history failed", e)));
             }
         });
     }

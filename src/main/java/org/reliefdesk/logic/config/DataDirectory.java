@@ -3,6 +3,7 @@ package org.reliefdesk.logic.config;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a user's data lives when no {@code --data-dir} is given: the usual per-user
@@ -56,5 +57,16 @@ public final class DataDirectory {
     /** Log files live beside the data, so a clerk can send one folder to support. */
     public static Path logsOf(Path dataDir) {
         return dataDir.resolve("logs");
+    }
+
+    /** The log file this program writes, where logging was set up ({@link #LOG_DIR}); empty when it was not (tests). */
+    public static Optional<Path> logFile() {
+        return Optional.ofNullable(System.getProperty(LOG_DIR))
+                .map(dir -> Path.of(dir).resolve(LOG_FILE));
+    }
+
+    /** The log file a person is told of: {@link #logFile()}, else {@code dataDir}'s. */
+    public static Path logFile(Path dataDir) {
+        return logFile().orElse(logsOf(dataDir).resolve(LOG_FILE));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.reliefdesk.logic.FileTroubleException;
 import org.reliefdesk.model.InvalidFieldException;
 
 /**
@@ -189,11 +190,18 @@ public record Settings(
         p.setProperty("logLevel", logLevel);
         p.setProperty("lockMinutes", Integer.toString(lockMinutes));
         p.setProperty("uiScale", Integer.toString(uiScale));
-        Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(out, "ReliefDesk settings (the settings page writes this file; command-line options override it)");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(
+                        out,
+                        "ReliefDesk settings (the settings page writes this file; command-line options override it)");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw FileTroubleException.of(file, e);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -101,6 +101,37 @@ class ReportsViewModelTest {
         }
     }
 
+    /**
+     * A name typed in the save dialog that is a folder already: said with the file's trouble in the
+     * person's language (was the system's English, "Directory not empty"), and the folder kept.
+     */
+    @Test
+    void savingOverAFolderIsSaidInWordsAndTheFolderIsKept() throws Exception {
+        Path chosen =
+                Files.createDirectories(dir.resolve("超期报表.xlsx").resolve("旧文件")).getParent();
+        AppConfig.FileSaver saver = (owner, name, extension) -> Optional.of(chosen);
+        for (Locale language : List.of(Texts.CHINESE, Locale.ENGLISH)) {
+            try (Workspace w = TestWorkspaces.demo(
+                    dir.resolve("data-" + language), 50, language, AppConfig.Central.OFF, saver, owner -> List.of())) {
+                ReportsViewModel vm = new ReportsViewModel(new WorkbenchViewModel(w, DemoUsers.LEADER));
+                vm.loadScopes();
+                vm.make();
+                vm.save(null, true);
+                String said = vm.messageProperty().get();
+                assertEquals(
+                        language == Texts.CHINESE
+                                ? "无法保存 " + chosen + "：" + chosen + " 是一个文件夹。请选择或输入一个文件名。"
+                                : "Cannot save " + chosen + ": " + chosen + " is a folder. Choose or type a file name.",
+                        said);
+                assertFalse(vm.busyProperty().get());
+            }
+        }
+        assertTrue(Files.isDirectory(chosen.resolve("旧文件")), "the folder and what it holds are kept");
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "no part file is left");
+        }
+    }
+
     @Test
     void englishScopesAreSaidInEnglish() throws Exception {
         try (Workspace w = TestWorkspaces.demo(

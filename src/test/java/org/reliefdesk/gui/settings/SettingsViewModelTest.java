@@ -46,4 +46,22 @@ class SettingsViewModelTest {
             assertEquals("en", read.get().language());
         }
     }
+
+    /** Settings that cannot be written are said with the file's trouble, in words, and the running settings stay. */
+    @Test
+    void settingsThatCannotBeWrittenSaySoInWords() throws Exception {
+        try (Workspace w = TestWorkspaces.demo(dir.resolve("data"), 5)) {
+            Path folder = Files.createDirectories(
+                            dir.resolve("settings.properties").resolve("inside"))
+                    .getParent();
+            SettingsViewModel vm = new SettingsViewModel(w.config, w.tasks, folder);
+            AtomicReference<Settings> read = new AtomicReference<>();
+            vm.read(read::set);
+            vm.save(read.get());
+            assertEquals(
+                    "设置没有保存：" + folder + " 是一个文件夹。请选择或输入一个文件名。",
+                    vm.messageProperty().get());
+            assertTrue(Files.isDirectory(folder.resolve("inside")), "nothing there was touched");
+        }
+    }
 }

@@ -14,9 +14,10 @@ import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An error nobody caught: a dialog in plain Chinese naming the log, and the window goes on with what was typed. */
+/** An error nobody caught: a dialog in plain Chinese giving its id and the log, and the window goes on with what was typed. */
 class CrashDialogGuiTest extends GuiTestBase {
 
     @Test
@@ -37,7 +38,13 @@ class CrashDialogGuiTest extends GuiTestBase {
                         && continueButton().isPresent()));
         DialogPane pane = lookup("#crashDialog").queryAs(DialogPane.class);
         assertEquals("程序遇到了一个意外问题", pane.getHeaderText());
-        assertTrue(pane.getContentText().contains("测试用的意外"), pane.getContentText());
+        // the error's id, which the log holds with the stack trace; never the exception's class or its text
+        assertTrue(pane.getContentText().startsWith("错误编号：E-"), pane.getContentText());
+        assertTrue(pane.getContentText().matches("(?s)错误编号：E-[0-9A-F]{8}\n.*"), pane.getContentText());
+        assertFalse(
+                pane.getContentText().contains("测试用的意外")
+                        || pane.getContentText().contains("IllegalStateException"),
+                pane.getContentText());
         assertTrue(
                 pane.getContentText()
                         .contains(dataDir.resolve("logs")
