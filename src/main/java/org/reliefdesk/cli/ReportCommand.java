@@ -155,7 +155,9 @@ public final class ReportCommand implements Runnable {
                 return 1;
             } catch (IOException | JRException e) {
                 err.println(texts.msg(
-                        "report.cli.failed", file, FailureWords.of(texts, LOG, "Writing " + file + " failed", e)));
+                        "report.cli.failed",
+                        file,
+                        FailureWords.of(texts, LOG, "Writing " + file + " failed", e, file)));
                 return 2;
             }
         }

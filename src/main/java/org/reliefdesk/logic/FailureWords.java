@@ -24,7 +24,20 @@ public final class FailureWords {
      * log's words). The log file is named for IT staff ({@link DataDirectory#logFile()}).
      */
     public static String of(Texts texts, Logger log, String what, Throwable e) {
+        return of(texts, log, what, e, null);
+    }
+
+    /**
+     * As {@link #of(Texts, Logger, String, Throwable)}, in a message that names {@code named}
+     * already ("无法保存 X：…"): a trouble of that very file is said without naming it again, so
+     * the reason comes first in a status line too narrow for the path twice.
+     */
+    public static String of(Texts texts, Logger log, String what, Throwable e, Path named) {
         Optional<Worded> own = worded(e);
+        if (own.isPresent() && own.get() instanceof FileTrouble trouble && trouble.isAbout(named)) {
+            log.warn(ErrorIds.TOLD, "{} ({})", what, trouble.messageKey(), e);
+            return texts.msg(trouble.messageKeyHere());
+        }
         if (own.isPresent()) {
             String key = own.get().messageKey();
             log.warn(ErrorIds.TOLD, "{} ({})", what, key, e);
@@ -43,6 +56,9 @@ public final class FailureWords {
     /** The words {@code e} carries, outermost first, else a file's trouble under it. */
     public static Optional<Worded> worded(Throwable e) {
         for (Throwable t : Causes.of(e)) {
+            if (t instanceof FileTroubleException raised) {
+                return Optional.of(raised.trouble());
+            }
             if (t instanceof Worded w) {
                 return Optional.of(w);
             }

@@ -7,6 +7,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +20,10 @@ import java.util.Optional;
  */
 public record FileTrouble(Kind kind, String file) implements Worded {
 
-    /** What is wrong with the file; each has a text {@code file.<kind>} taking the file's name. */
+    /**
+     * What is wrong with the file; each has a text {@code file.<kind>} taking the file's name, and
+     * {@code file.<kind>Here} for a message that has named the file already.
+     */
     public enum Kind {
         DENIED("file.denied"),
         MISSING("file.missing"),
@@ -118,6 +122,16 @@ public record FileTrouble(Kind kind, String file) implements Worded {
     @Override
     public String messageKey() {
         return kind.key;
+    }
+
+    /** Whether this is the trouble of {@code file} itself, which a message may have named already. */
+    public boolean isAbout(Path file) {
+        return this.file != null && file != null && this.file.equals(file.toString());
+    }
+
+    /** The text's key for a message that has named the file already ("Cannot save X: it is open in …"). */
+    public String messageKeyHere() {
+        return kind.key + "Here";
     }
 
     @Override

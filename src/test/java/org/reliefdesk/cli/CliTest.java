@@ -365,8 +365,9 @@ class CliTest {
             assertEquals(2, r.code(), r.err());
             assertEquals(
                     lang.equals("zh")
-                            ? "无法写入 " + out + "：" + out + " 是一个文件夹。请选择或输入一个文件名。"
-                            : "cannot write " + out + ": " + out + " is a folder. Choose or type a file name.",
+                            ? "无法写入 " + out + "：这是一个文件夹，不能作为文件保存。请换一个文件名。"
+                            : "cannot write " + out
+                                    + ": that is a folder; it cannot be saved as a file. Choose another name.",
                     r.err().strip());
         }
         assertTrue(Files.isDirectory(folder));

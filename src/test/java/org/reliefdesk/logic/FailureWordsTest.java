@@ -1,6 +1,7 @@
 package org.reliefdesk.logic;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -81,6 +82,24 @@ class FailureWordsTest {
         AccessDeniedException e = new AccessDeniedException(file.toString());
         assertEquals("没有权限使用 /srv/共享/超期.xlsx。请换一个文件夹，或请技术人员开通权限。", FailureWords.of(ZH, log, "Export", e));
         assertTrue(FailureWords.of(EN, log, "Export", e).startsWith("no permission to use /srv/共享/超期.xlsx."));
+    }
+
+    /** In a message that names the file already, its trouble is said without the path again (a status line is narrow). */
+    @Test
+    void aFileAMessageNamesAlreadyIsNotNamedTwice() {
+        Path chosen = Path.of("/srv/共享/超期.xlsx");
+        FileTroubleException raised = (FileTroubleException) FileTroubleException.of(
+                chosen,
+                new FileSystemException(
+                        "/srv/共享/.reliefdesk-1.part",
+                        chosen.toString(),
+                        "The process cannot access the file because it is being used by another process"));
+        assertEquals("它正被另一个程序使用（例如已在表格软件中打开）。请关闭它后再试。", FailureWords.of(ZH, log, "Export", raised, chosen));
+        assertEquals("/srv/共享/超期.xlsx 正被另一个程序使用（例如已在表格软件中打开）。请关闭它后再试。", FailureWords.of(ZH, log, "Export", raised));
+        // another file's trouble is named in full
+        assertEquals(
+                "没有权限使用 /srv/共享。请换一个文件夹，或请技术人员开通权限。",
+                FailureWords.of(ZH, log, "Export", new AccessDeniedException("/srv/共享"), chosen));
     }
 
     /** A newer central store's reason this PC has no text for: named as a reason, not as English or a crash. */

@@ -241,7 +241,7 @@ public final class ReportsViewModel {
                     message.set(texts.msg(
                             "reports.saveFailed",
                             file,
-                            FailureWords.of(texts, LOG, "Saving " + file + " failed", error)));
+                            FailureWords.of(texts, LOG, "Saving " + file + " failed", error, file)));
                 });
     }
 

@@ -114,7 +114,7 @@ public final class TicketSheetViewModel {
                             message.set(texts.msg(
                                     "reports.saveFailed",
                                     file,
-                                    FailureWords.of(texts, LOG, "Saving " + file + " failed", error)));
+                                    FailureWords.of(texts, LOG, "Saving " + file + " failed", error, file)));
                         });
     }
 

@@ -83,6 +83,6 @@ final class TicketExport {
                 e -> failed.accept(texts.msg(
                         "workbench.exportFailed",
                         file.get(),
-                        FailureWords.of(texts, LOG, "Exporting to " + file.get() + " failed", e))));
+                        FailureWords.of(texts, LOG, "Exporting to " + file.get() + " failed", e, file.get()))));
     }
 }

@@ -120,8 +120,9 @@ class ReportsViewModelTest {
                 String said = vm.messageProperty().get();
                 assertEquals(
                         language == Texts.CHINESE
-                                ? "无法保存 " + chosen + "：" + chosen + " 是一个文件夹。请选择或输入一个文件名。"
-                                : "Cannot save " + chosen + ": " + chosen + " is a folder. Choose or type a file name.",
+                                ? "无法保存 " + chosen + "：这是一个文件夹，不能作为文件保存。请换一个文件名。"
+                                : "Cannot save " + chosen
+                                        + ": that is a folder; it cannot be saved as a file. Choose another" + " name.",
                         said);
                 assertFalse(vm.busyProperty().get());
             }

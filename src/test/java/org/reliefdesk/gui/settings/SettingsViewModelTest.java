@@ -59,7 +59,7 @@ class SettingsViewModelTest {
             vm.read(read::set);
             vm.save(read.get());
             assertEquals(
-                    "设置没有保存：" + folder + " 是一个文件夹。请选择或输入一个文件名。",
+                    "设置没有保存：" + folder + " 是一个文件夹，不能作为文件保存。",
                     vm.messageProperty().get());
             assertTrue(Files.isDirectory(folder.resolve("inside")), "nothing there was touched");
         }
