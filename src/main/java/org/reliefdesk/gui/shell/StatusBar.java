@@ -7,6 +7,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,7 +51,17 @@ final class StatusBar {
         message.setId("statusMessage");
         // red only for what went wrong; a save or an export done reads as done
         message.setMinWidth(0);
-        message.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        // a reason after a path (无法导出到 X：它正被另一个程序使用…) takes a second line rather than
+        // losing its middle at 1024 px; beyond two lines the end gives way, and the tooltip holds it all
+        message.setWrapText(true);
+        message.maxHeightProperty()
+                .bind(Bindings.createDoubleBinding(() -> message.getFont().getSize() * 2.9, message.fontProperty()));
+        message.setTextOverrun(OverrunStyle.ELLIPSIS);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(message.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+        message.setTooltip(whole);
         Runnable tone = () -> {
             boolean problem = !vm.errorProperty().getValueSafe().isEmpty()
                     || vm.messageIsProblemProperty().get();

@@ -23,6 +23,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -406,6 +407,32 @@ class ReportsGuiTest extends GuiTestBase {
     private Bounds placeOf(String id) {
         Node n = lookup(id).query();
         return n.localToScene(n.getBoundsInLocal());
+    }
+
+    /**
+     * At 1024 px an export that fails reads whole: the reason after the path takes a second line of
+     * the status bar instead of losing its middle to an ellipsis (it read "无法导出到 /sys/全部.xls…个文件夹…").
+     */
+    @Test
+    void anExportThatFailsSaysWhyInFullOnAnOfficeScreen() throws Exception {
+        Path folder = Files.createDirectories(out.resolve("全部-2021-11-23.xlsx").resolve("旧"));
+        saver = (owner, name, extension) -> Optional.of(folder.getParent());
+        startApp(DAY, 300);
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        onAnOfficeScreen();
+        clickOn("#exportButton");
+        String said = "无法导出到 " + folder.getParent() + "：这是一个文件夹，不能作为文件保存。请换一个文件名。";
+        Label message = lookup("#statusMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> said.equals(message.getText())));
+        WaitForAsyncUtils.waitForFxEvents();
+        // what the window draws, not only what the label holds
+        Text drawn = fx(() -> (Text) message.lookup(".text"));
+        assertEquals(said, fx(drawn::getText));
+        assertTrue(
+                fx(() -> drawn.getBoundsInLocal().getHeight()
+                        > 1.5 * message.getFont().getSize()),
+                "on two lines");
+        assertTrue(Files.isDirectory(folder), "the folder is kept");
     }
 
     @Test
