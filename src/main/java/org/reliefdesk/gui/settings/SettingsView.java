@@ -26,6 +26,12 @@ public final class SettingsView {
             message.setId("settingsMessage");
             message.setWrapText(true);
             message.textProperty().bind(vm.messageProperty());
+            // not saved reads as a refusal, saved as done
+            message.getStyleClass().add("message-ok");
+            vm.failedProperty().addListener((o, was, failed) -> {
+                message.getStyleClass().removeAll("message-ok", "message-refused");
+                message.getStyleClass().add(failed ? "message-refused" : "message-ok");
+            });
             Button save = new Button(texts.msg("settings.save"));
             save.setId("saveSettings");
             save.setOnAction(e -> form.read().ifPresent(vm::save));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -24,6 +26,7 @@ public final class SettingsViewModel {
     private final UiTasks tasks;
     private final Path file;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
 
     public SettingsViewModel(AppConfig config, UiTasks tasks) {
         this(config, tasks, Settings.file());
@@ -59,9 +62,20 @@ public final class SettingsViewModel {
                     settings.save(file);
                     return file;
                 },
-                saved -> message.set(texts.msg("settings.saved", saved)),
-                e -> message.set(texts.msg(
-                        "settings.saveFailed", FailureWords.of(texts, LOG, "Saving " + file + " failed", e))));
+                saved -> {
+                    failed.set(false);
+                    message.set(texts.msg("settings.saved", saved));
+                },
+                e -> {
+                    failed.set(true);
+                    message.set(texts.msg(
+                            "settings.saveFailed", FailureWords.of(texts, LOG, "Saving " + file + " failed", e)));
+                });
+    }
+
+    /** Whether the message says the settings were not saved (shown in the colour of a refusal). */
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
     }
 
     /** What this start runs with, as settings (before a settings file exists). */

@@ -11,6 +11,7 @@ import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.config.Settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** This PC's settings: what a start without a file runs with, saved and read back. */
@@ -39,6 +40,7 @@ class SettingsViewModelTest {
                     "INFO");
             vm.save(english);
             assertTrue(Files.exists(file));
+            assertFalse(vm.failedProperty().get());
             assertTrue(
                     vm.messageProperty().get().contains(file.toString()),
                     vm.messageProperty().get());
@@ -61,6 +63,7 @@ class SettingsViewModelTest {
             assertEquals(
                     "设置没有保存：" + folder + " 是一个文件夹，不能作为文件保存。",
                     vm.messageProperty().get());
+            assertTrue(vm.failedProperty().get(), "said as a refusal");
             assertTrue(Files.isDirectory(folder.resolve("inside")), "nothing there was touched");
         }
     }
