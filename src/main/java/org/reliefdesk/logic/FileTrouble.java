@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -30,7 +31,8 @@ public record FileTrouble(Kind kind, String file) implements Worded {
         IN_USE("file.inUse"),
         READ_ONLY("file.readOnly"),
         DISK_FULL("file.diskFull"),
-        IS_FOLDER("file.isFolder");
+        IS_FOLDER("file.isFolder"),
+        NOT_A_FOLDER("file.notFolder");
 
         private final String key;
 
@@ -40,7 +42,8 @@ public record FileTrouble(Kind kind, String file) implements Worded {
     }
 
     // The reasons the JDK passes on from the system: Linux, English Windows, Chinese Windows.
-    private static final List<String> DENIED_REASONS = List.of("Permission denied", "Access is denied", "拒绝访问");
+    private static final List<String> DENIED_REASONS =
+            List.of("Permission denied", "Operation not permitted", "Access is denied", "拒绝访问");
     private static final List<String> MISSING_REASONS = List.of(
             "No such file or directory",
             "Not a directory",
@@ -80,6 +83,11 @@ public record FileTrouble(Kind kind, String file) implements Worded {
         }
         if (t instanceof DirectoryNotEmptyException d) {
             return Optional.of(new FileTrouble(Kind.IS_FOLDER, d.getFile()));
+        }
+        if (t instanceof FileAlreadyExistsException d) {
+            // what this program makes with a name that may be taken is a folder (createDirectories);
+            // its own files are made under names of their own (createTempFile) or replace the old one
+            return Optional.of(new FileTrouble(Kind.NOT_A_FOLDER, d.getFile()));
         }
         if (t instanceof FileSystemException f) {
             return byReason(f.getReason(), f.getFile());

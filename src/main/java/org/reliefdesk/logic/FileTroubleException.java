@@ -1,7 +1,9 @@
 package org.reliefdesk.logic;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * A file's trouble said of the file the person chose, where the system named a file of ours: a
@@ -17,11 +19,29 @@ public final class FileTroubleException extends IOException implements Worded {
         this.trouble = trouble;
     }
 
-    /** {@code e} as the trouble of {@code chosen}, when it is a file's trouble at all; else {@code e} as it is. */
+    /**
+     * {@code e} as the trouble of {@code chosen} when the system named a file of ours beside it or
+     * in it (a part file), or none; else {@code e} as it is — a trouble of another file, such as a
+     * folder above it that is a file, keeps the name the system gave.
+     */
     public static IOException of(Path chosen, IOException e) {
         return FileTrouble.of(e)
+                .filter(t -> ours(t.file(), chosen))
                 .<IOException>map(t -> new FileTroubleException(new FileTrouble(t.kind(), chosen.toString()), e))
                 .orElse(e);
+    }
+
+    private static boolean ours(String named, Path chosen) {
+        if (named == null) {
+            return true;
+        }
+        try {
+            Path file = Path.of(named).toAbsolutePath();
+            Path at = chosen.toAbsolutePath();
+            return file.equals(at) || at.equals(file.getParent()) || Objects.equals(at.getParent(), file.getParent());
+        } catch (InvalidPathException notAPath) {
+            return false;
+        }
     }
 
     public FileTrouble trouble() {

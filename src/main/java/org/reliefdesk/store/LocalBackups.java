@@ -23,6 +23,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.h2.api.ErrorCode;
+import org.reliefdesk.logic.FileTroubleException;
 import org.reliefdesk.model.ChinaTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,14 @@ public final class LocalBackups {
      * @return the new backup
      */
     public static Path backup(LocalStore store, Path folder, int keep, Clock clock) throws IOException {
+        try {
+            return backupInto(store, folder, keep, clock);
+        } catch (IOException e) {
+            throw FileTroubleException.of(folder, e); // said of the folder, not of the part file in it
+        }
+    }
+
+    private static Path backupInto(LocalStore store, Path folder, int keep, Clock clock) throws IOException {
         Files.createDirectories(folder);
         String name = PREFIX + STAMP.format(clock.instant().atZone(ChinaTime.ZONE)) + ".zip";
         Path target = folder.resolve(name);

@@ -372,4 +372,26 @@ class CliTest {
         }
         assertTrue(Files.isDirectory(folder));
     }
+
+    /** A backup folder that is a file: said as such in zh and en (was a program error with an id), the file kept. */
+    @Test
+    void aBackupIntoAFileIsSaidInWords() throws IOException {
+        Path sample = dir.resolve("s.jsonl");
+        Path data = dir.resolve("d");
+        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--count", "5", "--out", sample.toString());
+        CliRun.of("import", "--file", sample.toString(), "--data-dir", data.toString());
+        Path file = Files.writeString(dir.resolve("备份"), "not a folder");
+        for (String lang : new String[] {"zh", "en"}) {
+            CliRun r = CliRun.of(
+                    "backup", "create", "--folder", file.toString(), "--data-dir", data.toString(), "--lang", lang);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(
+                    lang.equals("zh")
+                            ? "命令没有完成：" + file + " 是一个文件，不是文件夹。请换一个文件夹。"
+                            : "The command did not finish: " + file
+                                    + " is a file, not a folder. Choose another folder.",
+                    r.err().strip());
+        }
+        assertEquals("not a folder", Files.readString(file));
+    }
 }

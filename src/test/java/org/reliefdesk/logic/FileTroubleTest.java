@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,42 @@ class FileTroubleTest {
     }
 
     @Test
+    void aFileWhereAFolderIsToBeMadeIsNotAFolder() throws IOException {
+        Path file = Files.writeString(dir.resolve("备份"), "a file");
+        IOException e = assertThrows(IOException.class, () -> Files.createDirectories(file));
+        assertEquals(Optional.of(new FileTrouble(FileTrouble.Kind.NOT_A_FOLDER, file.toString())), FileTrouble.of(e));
+    }
+
+    /**
+     * A trouble the system named on a part file beside the chosen one, or in the chosen folder, is
+     * the chosen file's; another file's (a file where a folder above it should be) keeps its name.
+     */
+    @Test
+    void aPartFilesTroubleIsTheChosenFilesAndNoOtherIs() throws IOException {
+        Path chosen = dir.resolve("超期.xlsx");
+        IOException part = FileTroubleException.of(
+                chosen,
+                new AccessDeniedException(dir.resolve(".reliefdesk-1.part").toString()));
+        assertEquals(
+                new FileTrouble(FileTrouble.Kind.DENIED, chosen.toString()), ((FileTroubleException) part).trouble());
+        IOException inside = FileTroubleException.of(
+                dir, new AccessDeniedException(dir.resolve("db-1.zip").toString()));
+        assertEquals(
+                new FileTrouble(FileTrouble.Kind.DENIED, dir.toString()), ((FileTroubleException) inside).trouble());
+        Path above = Files.writeString(dir.resolve("报表"), "a file");
+        IOException e = assertThrows(IOException.class, () -> Files.createDirectories(above.resolve("2026")));
+        IOException kept = FileTroubleException.of(above.resolve("2026").resolve("超期.xlsx"), e);
+        assertSame(e, kept);
+        // Linux says "Not a directory" of the folder asked for: it is not there (a file has its parent's name)
+        assertEquals(
+                Optional.of(new FileTrouble(
+                        FileTrouble.Kind.MISSING, above.resolve("2026").toString())),
+                FileTrouble.of(kept));
+        IOException notFiles = new IOException("a zip entry too large");
+        assertSame(notFiles, FileTroubleException.of(chosen, notFiles));
+    }
+
+    @Test
     void whatTheSystemsSayAsTheJdkPassesItOn() {
         assertEquals(
                 Optional.of(new FileTrouble(FileTrouble.Kind.DENIED, "/srv/报表")),
@@ -83,6 +120,9 @@ class FileTroubleTest {
         assertEquals(
                 Optional.of(new FileTrouble(FileTrouble.Kind.DENIED, "C:\\Windows\\a.pdf")),
                 FileTrouble.of(new FileNotFoundException("C:\\Windows\\a.pdf (拒绝访问。)")));
+        assertEquals(
+                Optional.of(new FileTrouble(FileTrouble.Kind.DENIED, "/sys/bk")),
+                FileTrouble.of(new FileSystemException("/sys/bk", null, "Operation not permitted")));
         assertEquals(
                 Optional.of(new FileTrouble(FileTrouble.Kind.DISK_FULL, null)),
                 FileTrouble.of(new RuntimeException(new IOException("No space left on device"))));
