@@ -342,10 +342,7 @@ class CliTest {
     /** A report written where a folder is: said with the file's trouble, not the system's English; the folder kept. */
     @Test
     void aReportWrittenOverAFolderIsSaidInWords() throws IOException {
-        Path sample = dir.resolve("s.jsonl");
-        Path data = dir.resolve("d");
-        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--count", "30", "--out", sample.toString());
-        CliRun.of("import", "--file", sample.toString(), "--data-dir", data.toString());
+        Path data = importedSample(30);
         Path folder = Files.createDirectories(dir.resolve("超期.xlsx").resolve("旧"));
         Path out = folder.getParent();
         for (String lang : new String[] {"zh", "en"}) {
@@ -376,10 +373,7 @@ class CliTest {
     /** A backup folder that is a file: said as such in zh and en (was a program error with an id), the file kept. */
     @Test
     void aBackupIntoAFileIsSaidInWords() throws IOException {
-        Path sample = dir.resolve("s.jsonl");
-        Path data = dir.resolve("d");
-        CliRun.of("generate-sample", "--as-of", "2021-11-23", "--count", "5", "--out", sample.toString());
-        CliRun.of("import", "--file", sample.toString(), "--data-dir", data.toString());
+        Path data = importedSample(5);
         Path file = Files.writeString(dir.resolve("备份"), "not a folder");
         for (String lang : new String[] {"zh", "en"}) {
             CliRun r = CliRun.of(
@@ -393,5 +387,20 @@ class CliTest {
                     r.err().strip());
         }
         assertEquals("not a folder", Files.readString(file));
+    }
+
+    /** A data directory holding {@code count} sample tickets, imported as a person would. */
+    private Path importedSample(int count) {
+        Path sample = dir.resolve("s.jsonl");
+        Path data = dir.resolve("d");
+        assertEquals(
+                0,
+                CliRun.of("generate-sample", "--as-of", "2021-11-23", "--count", "" + count, "--out", sample.toString())
+                        .code());
+        assertEquals(
+                0,
+                CliRun.of("import", "--file", sample.toString(), "--data-dir", data.toString())
+                        .code());
+        return data;
     }
 }
