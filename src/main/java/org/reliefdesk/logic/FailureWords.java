@@ -34,13 +34,15 @@ public final class FailureWords {
      */
     public static String of(Texts texts, Logger log, String what, Throwable e, Path named) {
         Optional<Worded> own = worded(e);
+        if (own.isPresent()) {
+            // foreseen, and said: the log keeps what and why, without a stack trace per wrong password
+            log.warn(ErrorIds.TOLD, "{} ({}): {}", what, own.get().messageKey(), Causes.of(e));
+        }
         if (own.isPresent() && own.get() instanceof FileTrouble trouble && trouble.isAbout(named)) {
-            log.warn(ErrorIds.TOLD, "{} ({})", what, trouble.messageKey(), e);
             return texts.msg(trouble.messageKeyHere());
         }
         if (own.isPresent()) {
             String key = own.get().messageKey();
-            log.warn(ErrorIds.TOLD, "{} ({})", what, key, e);
             // a reason from a newer central store, or a bundle behind its code: named, not guessed at
             return texts.bundle().containsKey(key)
                     ? texts.msg(key, own.get().messageArgs())

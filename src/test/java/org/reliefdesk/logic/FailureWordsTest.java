@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +84,13 @@ class FailureWordsTest {
         AccessDeniedException e = new AccessDeniedException(file.toString());
         assertEquals("没有权限使用 /srv/共享/超期.xlsx。请换一个文件夹，或请技术人员开通权限。", FailureWords.of(ZH, log, "Export", e));
         assertTrue(FailureWords.of(EN, log, "Export", e).startsWith("no permission to use /srv/共享/超期.xlsx."));
+        // foreseen and said: a warning naming the step, the text's key and the file, told, without a stack trace
+        ILoggingEvent line = logged.list.get(0);
+        assertEquals(Level.WARN, line.getLevel());
+        assertTrue(line.getFormattedMessage().startsWith("Export (file.denied): "), line.getFormattedMessage());
+        assertTrue(line.getFormattedMessage().contains("/srv/共享/超期.xlsx"), line.getFormattedMessage());
+        assertNull(line.getThrowableProxy());
+        assertTrue(line.getMarkerList().contains(ErrorIds.TOLD));
     }
 
     /** In a message that names the file already, its trouble is said without the path again (a status line is narrow). */
