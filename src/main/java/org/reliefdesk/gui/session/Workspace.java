@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 import org.reliefdesk.gui.common.UiTasks;
@@ -145,15 +146,18 @@ public final class Workspace implements AutoCloseable {
                 error -> LOG.warn("Reading ahead failed (the workbench reads when it opens)", error));
     }
 
-    /** A backup shortly after start (once the first screen is up), then every 24 hours while open. */
-    public void startBackups() {
+    /**
+     * A backup shortly after start (once the first screen is up), then every 24 hours while open;
+     * one that fails is handed to {@code missed} on the FX thread, to be said and logged there.
+     */
+    public void startBackups(Consumer<Throwable> missed) {
         tasks.every(UiTasks.Lane.HOUSEKEEPING, Duration.ofSeconds(30), Duration.ofHours(24), () -> {
             try {
                 if (store.tickets().count() > 0) {
                     LocalBackups.backup(store, config.backupDir(), LocalBackups.DEFAULT_KEEP, config.clock());
                 }
             } catch (IOException | RuntimeException ex) {
-                LOG.error("Backup failed; the next one is tried in 24 hours", ex);
+                tasks.later(() -> missed.accept(ex));
             }
         });
     }

@@ -70,6 +70,8 @@ public final class WorkbenchApp extends Application {
 
     /** The signed-in user's workbench, whose periodic reload stops with the app. */
     private WorkbenchViewModel current;
+    /** An automatic backup that failed while nobody was signed in, said when a workbench shows. */
+    private MissedBackups missedBackups;
     /** Who signed in last on this PC (read at start, then the last sign-in here), or null. */
     private volatile String lastUser;
 
@@ -163,7 +165,8 @@ public final class WorkbenchApp extends Application {
                     return store.users().list();
                 },
                 known -> {
-                    workspace.startBackups();
+                    missedBackups = new MissedBackups(config.texts(), config.backupDir());
+                    workspace.startBackups(e -> missedBackups.missed(e, current));
                     if (config.smokeTest()) {
                         smokeTest();
                         return;
@@ -253,6 +256,7 @@ public final class WorkbenchApp extends Application {
         vm.snapshotProperty().addListener((o, was, now) -> sync.refreshCounts());
         // Start reading before the view is built: both take time, and the view shows what arrives.
         vm.reload();
+        missedBackups.showOn(vm);
         long building = System.nanoTime();
         IdleLock[] lock = new IdleLock[1];
         Runnable signOut = () -> {

@@ -126,7 +126,7 @@ public final class WorkbenchViewModel {
     }
 
     /** A message about something refused or failed. */
-    void warn(String text) {
+    public void warn(String text) {
         messageIsProblem.set(true);
         message.set(text);
     }
