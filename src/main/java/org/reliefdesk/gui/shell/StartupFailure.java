@@ -40,7 +40,6 @@ final class StartupFailure {
             return message + "\n\n" + error.getMessage();
         }
         String id = ErrorIds.log(LOG, message, error);
-        return message + "\n\n"
-                + texts.msg("startup.errorId", id, DataDirectory.logsOf(dataDir).resolve(DataDirectory.LOG_FILE));
+        return message + "\n\n" + texts.msg("startup.errorId", id, DataDirectory.logFile(dataDir));
     }
 }

@@ -1,5 +1,7 @@
 package org.reliefdesk.gui.signin;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.central.CentralServer;
@@ -26,6 +29,7 @@ import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.User;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,6 +119,45 @@ class SignInViewModelTest {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * What a central store (or something in its place) could answer that this PC has no text for:
+     * a reason code of a newer release, or a proxy's page. Said as a reason this program does not
+     * know, never the answer's own English or markup (it was shown as the server sent it).
+     */
+    @Test
+    void anAnswerThisPcHasNoTextForIsNamedNotRepeated() throws Exception {
+        String[][] answers = {
+            {"403", "{\"error\":\"sync.auth.fromANewerRelease\",\"message\":\"Sign-in refused by policy v9\"}"},
+            {"502", "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>"}
+        };
+        for (String[] answer : answers) {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(Integer.parseInt(answer[0]), body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            try (Workspace w = TestWorkspaces.demo(
+                    dir.resolve(answer[0]),
+                    5,
+                    Texts.CHINESE,
+                    AppConfig.Central.remote(
+                            "http://127.0.0.1:" + server.getAddress().getPort()),
+                    (o, n, e) -> Optional.empty(),
+                    o -> List.of())) {
+                AtomicReference<String> refused = new AtomicReference<>();
+                new SignInViewModel(w).signIn("water.clerk", "secret-1234".toCharArray(), s -> {}, refused::set);
+                String said = refused.get();
+                assertTrue(said.startsWith("对方给出了本程序不认识的原因“"), said);
+                assertFalse(said.contains("policy") || said.contains("html") || said.contains("Bad Gateway"), said);
+            } finally {
+                server.stop(0);
             }
         }
     }
