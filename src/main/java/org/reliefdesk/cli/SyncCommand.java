@@ -109,7 +109,9 @@ public final class SyncCommand implements Callable<Integer> {
             err.println(texts.msg("sync.unreachable", e.url()));
             return 2;
         } catch (CentralClient.Refused e) {
-            err.println(texts.msg("sync.refused", FailureWords.of(texts, LOG, "Sync refused", e)));
+            // someone else answering at the address refused nothing: "not synced", not "the central store refused"
+            String said = CentralClient.NOT_CENTRAL.equals(e.code()) ? "sync.status.refused" : "sync.refused";
+            err.println(texts.msg(said, FailureWords.of(texts, LOG, "Sync refused", e)));
             return 2;
         } catch (IOException e) {
             LOG.warn(ErrorIds.TOLD, "Sync failed", e);

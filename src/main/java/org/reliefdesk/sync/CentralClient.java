@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -57,6 +58,9 @@ import org.slf4j.LoggerFactory;
  * see {@link #close()}.
  */
 public final class CentralClient implements AutoCloseable {
+
+    /** The reason code of an answer that is not a central store's ({@link Refused#notCentral}). */
+    public static final String NOT_CENTRAL = "sync.notCentral";
 
     /** A piece of an attachment upload; a broken upload resumes after the last whole piece. */
     static final int PIECE = 1024 * 1024;
@@ -93,17 +97,44 @@ public final class CentralClient implements AutoCloseable {
 
         private final transient InvalidFieldException invalidField;
         private final long retryAfterSeconds;
+        private final transient Object[] args;
 
         Refused(int status, String code, String message) {
             this(status, code, message, null, 0);
         }
 
         Refused(int status, String code, String message, InvalidFieldException invalidField, long retryAfterSeconds) {
+            this(status, code, message, invalidField, retryAfterSeconds, new Object[] {retryAfterSeconds});
+        }
+
+        private Refused(
+                int status,
+                String code,
+                String message,
+                InvalidFieldException invalidField,
+                long retryAfterSeconds,
+                Object[] args) {
             super(status + " " + code + ": " + message);
             this.status = status;
             this.code = code;
             this.invalidField = invalidField;
             this.retryAfterSeconds = retryAfterSeconds;
+            this.args = args;
+        }
+
+        /**
+         * Whoever answered at {@code url} is not a central store of ours ({@link #NOT_CENTRAL}): a
+         * web server, an office network's login page, another program. Its answer is only logged.
+         */
+        static Refused notCentral(String url, int status, String answer) {
+            String shown = answer.length() > 200 ? answer.substring(0, 200) + "…" : answer;
+            return new Refused(
+                    status,
+                    NOT_CENTRAL,
+                    "the answer from " + url + " is not a central store's: " + shown,
+                    null,
+                    0,
+                    new Object[] {url, status});
         }
 
         /** How long the central store asked to wait (a throttled or busy sign-in), else 0. */
@@ -124,7 +155,7 @@ public final class CentralClient implements AutoCloseable {
 
         @Override
         public Object[] messageArgs() {
-            return new Object[] {retryAfterSeconds};
+            return args.clone();
         }
 
         public int status() {
@@ -144,6 +175,13 @@ public final class CentralClient implements AutoCloseable {
     public record Session(String token, User user, String offlineHash) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralClient.class);
+
+    /**
+     * A reason code of the central store: an identifier (letters and digits, parts joined by dots),
+     * as docs/sync-protocol.md says; "Not Found" or "not_found" are someone else's.
+     */
+    private static final Pattern REASON_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*");
+
     private static final long SELECTOR_JOIN_MILLIS = 500;
 
     private final URI base;
@@ -264,10 +302,14 @@ public final class CentralClient implements AutoCloseable {
             n = call(post("/sign-in/salt", null, Map.of("username", username)));
         } catch (Refused r) {
             // an earlier release: an unknown route is 401 to anyone not signed in
-            if (r.status() == 404 || (r.status() == 401 && "sync.auth.noToken".equals(r.code()))) {
+            if ((r.status() == 404 && "notFound".equals(r.code()))
+                    || (r.status() == 401 && "sync.auth.noToken".equals(r.code()))) {
                 throw new Refused(r.status(), "sync.auth.centralTooOld", "the central store takes no keys: upgrade it");
             }
             throw r;
+        }
+        if (!n.has("salt") || !n.has("iterations")) {
+            throw Refused.notCentral(root(), 200, n.toString());
         }
         PasswordHash.Recipe recipe;
         try {
@@ -348,12 +390,17 @@ public final class CentralClient implements AutoCloseable {
             // One line the central store kept that is not JSON (a damaged row) breaks the page it is
             // copied into, and would stop every pull of that scope there. Asked again with each
             // ticket as a string, that ticket alone fails its reading and is set aside; a page that
-            // is still not one is the answer's fault, and the pull stops on it as before.
+            // is still not one is not a central store's answer, said so, and the pull stops on it.
             LOG.warn(
                     "A pull page after {} with its tickets as objects is not one ({}): asked again with each as a string",
                     after,
                     e.getOriginalMessage());
-            return PullPageReader.read(page(token, after, limit, count, false), fields);
+            PageBytes asStrings = page(token, after, limit, count, false);
+            try {
+                return PullPageReader.read(asStrings, fields);
+            } catch (JsonProcessingException again) {
+                throw Refused.notCentral(root(), 200, again.getOriginalMessage());
+            }
         }
     }
 
@@ -390,19 +437,19 @@ public final class CentralClient implements AutoCloseable {
 
     public List<OpResult> push(String token, List<Operation> ops) throws IOException {
         JsonNode n = call(post("/ops", token, Map.of("ops", ops)));
-        return json.convertValue(n.get("results"), new TypeReference<List<OpResult>>() {});
+        return json.convertValue(required(n, "results"), new TypeReference<List<OpResult>>() {});
     }
 
     /** The display names of the people of the caller's county (to name who acted in a history). */
     public List<People.Person> people(String token) throws IOException {
         JsonNode n = call(request("/people", token).GET().build());
-        return json.convertValue(n.get("people"), new TypeReference<List<People.Person>>() {});
+        return json.convertValue(required(n, "people"), new TypeReference<List<People.Person>>() {});
     }
 
     /** The holiday years administrators imported on the central store. */
     public List<YearFile> calendar(String token) throws IOException {
         JsonNode n = call(request("/calendar", token).GET().build());
-        return json.convertValue(n.get("years"), new TypeReference<List<YearFile>>() {});
+        return json.convertValue(required(n, "years"), new TypeReference<List<YearFile>>() {});
     }
 
     /** Shares one year's holiday file (administrators): every PC gets it at its next sync. */
@@ -416,7 +463,7 @@ public final class CentralClient implements AutoCloseable {
     /** The users of the administrator's county. */
     public List<ListedUser> users(String token) throws IOException {
         JsonNode n = call(request("/users", token).GET().build());
-        return json.convertValue(n.get("users"), new TypeReference<List<ListedUser>>() {});
+        return json.convertValue(required(n, "users"), new TypeReference<List<ListedUser>>() {});
     }
 
     /** Adds a user to the administrator's county with a first password; the central store checks the record. */
@@ -544,7 +591,25 @@ public final class CentralClient implements AutoCloseable {
         if (resp.statusCode() != 200) {
             throw refused(resp.statusCode(), body);
         }
-        return json.readTree(body);
+        JsonNode n;
+        try {
+            n = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            n = null;
+        }
+        if (n == null || !n.isObject()) {
+            throw Refused.notCentral(root(), 200, body);
+        }
+        return n;
+    }
+
+    /** A list the answer must carry: without it, whoever answered is not a central store of ours. */
+    private JsonNode required(JsonNode answer, String field) throws Refused {
+        JsonNode n = answer.get(field);
+        if (n == null || !n.isArray()) {
+            throw Refused.notCentral(root(), 200, answer.toString());
+        }
+        return n;
     }
 
     /** A short answer, read whole up to {@link WireLimits#ANSWER_READ_BYTES}. */
@@ -554,10 +619,29 @@ public final class CentralClient implements AutoCloseable {
         }
     }
 
-    private Refused refused(int status, String body) {
+    /**
+     * The refusal an answer other than 200 says. An answer without a reason code of ours is not the
+     * central store's: a gateway's 502/503/504 page means the store behind it is not answering (try
+     * later, as when unreachable); anything else is someone else answering at this address.
+     */
+    private IOException refused(int status, String body) {
+        JsonNode n;
         try {
-            JsonNode n = json.readTree(body);
-            String code = n.path("error").asText("unknown");
+            n = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            n = null;
+        }
+        JsonNode error = n == null ? null : n.get("error");
+        if (error == null
+                || !error.isTextual()
+                || !REASON_CODE.matcher(error.asText()).matches()) {
+            if (status == 502 || status == 503 || status == 504) {
+                return new Unreachable(root(), "a gateway at " + base + " answered HTTP " + status, null);
+            }
+            return Refused.notCentral(root(), status, body);
+        }
+        try {
+            String code = error.asText();
             InvalidFieldException field = null;
             if (status == 400 && n.hasNonNull("field")) {
                 List<Object> args = n.has("args")
@@ -571,8 +655,9 @@ public final class CentralClient implements AutoCloseable {
                     n.path("message").asText(body),
                     field,
                     n.path("retryAfter").asLong(0));
-        } catch (IOException e) {
-            return new Refused(status, "unknown", body);
+        } catch (IllegalArgumentException e) {
+            // a field's arguments that are not a list: the central store's refusal all the same
+            return new Refused(status, error.asText(), n.path("message").asText(body));
         }
     }
 

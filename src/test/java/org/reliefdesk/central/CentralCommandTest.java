@@ -2,7 +2,9 @@ package org.reliefdesk.central;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,6 +174,44 @@ class CentralCommandTest {
      * quoted, the password in the URL never). Before, both were told in Jetty's or the driver's
      * English; a program error's id alone would not say what to mend.
      */
+    /**
+     * {@code sync} at an address where a web server answers, not a central store: said as "not
+     * synced" with the address and the status, never "unreachable" (it answered) nor "the central
+     * store refused" (it is not one), never the page's markup; exit code 2.
+     */
+    @Test
+    void aSyncAtAnAddressWhereNoCentralStoreAnswersSaysSo() throws Exception {
+        for (int status : new int[] {501, 200}) {
+            HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            web.createContext("/", x -> {
+                x.getRequestBody().readAllBytes();
+                byte[] page = "<html><body><h1>It works!</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+                x.sendResponseHeaders(status, page.length);
+                x.getResponseBody().write(page);
+                x.close();
+            });
+            web.start();
+            try {
+                String url = "http://127.0.0.1:" + web.getAddress().getPort();
+                Run r = sync(url, SyncWorld.WATER_A.username(), dir.resolve("pc-" + status));
+                assertEquals(2, r.exit(), r.output());
+                // the person's line (the log, on this test's console, keeps the answer for whoever looks)
+                String said = r.output()
+                        .lines()
+                        .filter(l -> l.startsWith("同步未完成："))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(r.output()));
+                assertEquals(
+                        "同步未完成：" + url + " 的回答不是救助工作台中央库的（HTTP " + status + "）。请检查中央库地址是否正确；"
+                                + "若中间经过代理或网关，请县信息中心检查它的设置。",
+                        said);
+                assertFalse(r.output().contains("连不上"), r.output());
+            } finally {
+                web.stop(0);
+            }
+        }
+    }
+
     @Test
     void aTakenPortAndADatabaseThatDoesNotAnswerAreSaidAsSuch() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

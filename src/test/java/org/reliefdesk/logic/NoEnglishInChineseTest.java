@@ -36,6 +36,7 @@ class NoEnglishInChineseTest {
             "RELIEFDESK_PASSWORD",
             "http",
             "https",
+            "HTTP",
             "UTF-8",
             "GBK"); // product names, key caps, standards, file kinds, text encodings as Notepad names them, the
     // environment

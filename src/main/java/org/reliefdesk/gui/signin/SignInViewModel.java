@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signing in with a password at the county's central store, off the FX thread. Accepted: the
- * person is known on this PC from then on and the password's hash is remembered. Unreachable: a
+ * person is known on this PC from then on and the password's hash is remembered. Unreachable (or
+ * someone other than a central store answers at its address): a
  * person who signed in here before works offline if the password matches the one last accepted
  * (the sync signs in once the network is back); anyone else is told why, in their language.
  * An online sign-in hands its token on: the workbench's first sync uses it instead of signing in
@@ -70,22 +71,28 @@ public final class SignInViewModel {
             workspace.store.syncFacts().rememberPassword(username, session.offlineHash());
             return new Answer(session.user(), session, null);
         } catch (CentralClient.Refused e) {
-            return new Answer(null, null, FailureWords.of(texts, LOG, "Sign-in refused", e));
+            if (!CentralClient.NOT_CENTRAL.equals(e.code())) {
+                return new Answer(null, null, FailureWords.of(texts, LOG, "Sign-in refused", e));
+            }
+            // someone else answers at the address (set wrong, or a login page of the network): no
+            // central store refused anyone, so it is as if none were reached, said in its own words
+            return offline(username, password, texts, FailureWords.of(texts, LOG, "Sign-in not answered", e));
         } catch (IOException e) {
             LOG.info("Central store not reached at sign-in: {}", e.toString());
-            Optional<User> known = workspace.store.users().list().stream()
-                    .filter(u -> u.username().equals(username))
-                    .findFirst();
-            SyncFacts.OfflineCheck check = workspace.store.syncFacts().checkOffline(username, password);
-            if (known.isPresent() && check == SyncFacts.OfflineCheck.MATCHES) {
-                return new Answer(known.get(), null, null);
-            }
-            return new Answer(
-                    null,
-                    null,
-                    check == SyncFacts.OfflineCheck.WRONG
-                            ? texts.msg("sync.auth.wrongPassword")
-                            : texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
+            return offline(username, password, texts, texts.msg("signIn.offlineUnknown", workspace.centralUrl()));
         }
+    }
+
+    /** Someone who signed in here before, with the password last accepted; else why not. */
+    private Answer offline(String username, char[] password, Texts texts, String whyNotKnown) {
+        Optional<User> known = workspace.store.users().list().stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst();
+        SyncFacts.OfflineCheck check = workspace.store.syncFacts().checkOffline(username, password);
+        if (known.isPresent() && check == SyncFacts.OfflineCheck.MATCHES) {
+            return new Answer(known.get(), null, null);
+        }
+        return new Answer(
+                null, null, check == SyncFacts.OfflineCheck.WRONG ? texts.msg("sync.auth.wrongPassword") : whyNotKnown);
     }
 }

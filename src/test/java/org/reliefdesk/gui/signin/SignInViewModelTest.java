@@ -124,41 +124,85 @@ class SignInViewModelTest {
     }
 
     /**
-     * What a central store (or something in its place) could answer that this PC has no text for:
-     * a reason code of a newer release, or a proxy's page. Said as a reason this program does not
-     * know, never the answer's own English or markup (it was shown as the server sent it).
+     * What a central store could answer that this PC has no text for: a reason code of a newer
+     * release. Said as a reason this program does not know, never the answer's own English (it was
+     * shown as the server sent it).
      */
     @Test
     void anAnswerThisPcHasNoTextForIsNamedNotRepeated() throws Exception {
+        HttpServer server = answering(
+                403, "{\"error\":\"sync.auth.fromANewerRelease\",\"message\":\"Sign-in refused by policy v9\"}");
+        try (Workspace w = demoAt(server, "403")) {
+            AtomicReference<String> refused = new AtomicReference<>();
+            new SignInViewModel(w).signIn("water.clerk", "secret-1234".toCharArray(), s -> {}, refused::set);
+            String said = refused.get();
+            assertTrue(said.startsWith("对方给出了本程序不认识的原因“sync.auth.fromANewerRelease”"), said);
+            assertFalse(said.contains("policy"), said);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * Someone other than a central store answers at the address (set wrong, a web server, a
+     * network's login page): no central store refused anyone. A person who signed in here before
+     * works offline; anyone else is told the address answered as no central store does, never its
+     * markup. A gateway's 502 page is a central store not reached just now.
+     */
+    @Test
+    void someoneElseAnsweringAtTheAddressIsSaidAndWhoSignedInHereBeforeWorksOffline() throws Exception {
         String[][] answers = {
-            {"403", "{\"error\":\"sync.auth.fromANewerRelease\",\"message\":\"Sign-in refused by policy v9\"}"},
-            {"502", "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>"}
+            {"501", "<html><body><h1>Unsupported method</h1></body></html>", "的回答不是救助工作台中央库的（HTTP 501）"},
+            {"200", "<html><body>请先登录上网认证</body></html>", "的回答不是救助工作台中央库的（HTTP 200）"},
+            {"502", "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>", "暂时连不上中央库"}
         };
         for (String[] answer : answers) {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(Integer.parseInt(answer[0]), body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            try (Workspace w = TestWorkspaces.demo(
-                    dir.resolve(answer[0]),
-                    5,
-                    Texts.CHINESE,
-                    AppConfig.Central.remote(
-                            "http://127.0.0.1:" + server.getAddress().getPort()),
-                    (o, n, e) -> Optional.empty(),
-                    o -> List.of())) {
+            HttpServer server = answering(Integer.parseInt(answer[0]), answer[1]);
+            try (Workspace w = demoAt(server, answer[0])) {
+                SignInViewModel vm = new SignInViewModel(w);
+                AtomicReference<User> in = new AtomicReference<>();
                 AtomicReference<String> refused = new AtomicReference<>();
-                new SignInViewModel(w).signIn("water.clerk", "secret-1234".toCharArray(), s -> {}, refused::set);
+                vm.signIn("water.clerk", "secret-1234".toCharArray(), s -> in.set(s.user()), refused::set);
                 String said = refused.get();
-                assertTrue(said.startsWith("对方给出了本程序不认识的原因“"), said);
-                assertFalse(said.contains("policy") || said.contains("html") || said.contains("Bad Gateway"), said);
+                assertNull(in.get());
+                assertTrue(said.startsWith("http://127.0.0.1:") || said.startsWith("暂时连不上中央库"), said);
+                assertTrue(said.contains(answer[2]), said);
+                assertFalse(said.contains("html") || said.contains("Bad Gateway") || said.contains("认证"), said);
+
+                w.store.syncFacts().rememberPassword("water.clerk", PasswordHash.hash("secret-1234".toCharArray()));
+                refused.set(null);
+                vm.signIn("water.clerk", "wrong-password".toCharArray(), s -> in.set(s.user()), refused::set);
+                assertTrue(refused.get().contains("密码不正确"), refused.get());
+                vm.signIn("water.clerk", "secret-1234".toCharArray(), s -> in.set(s.user()), refused::set);
+                assertEquals(DemoUsers.WATER_CLERK, in.get(), answer[0]);
             } finally {
                 server.stop(0);
             }
         }
+    }
+
+    private Workspace demoAt(HttpServer server, String name) throws Exception {
+        return TestWorkspaces.demo(
+                dir.resolve(name),
+                5,
+                Texts.CHINESE,
+                AppConfig.Central.remote(
+                        "http://127.0.0.1:" + server.getAddress().getPort()),
+                (o, n, e) -> Optional.empty(),
+                o -> List.of());
+    }
+
+    /** A loopback server giving every request the same answer. */
+    private static HttpServer answering(int status, String answer) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 }
