@@ -63,7 +63,8 @@ public final class CentralDatabase implements AutoCloseable {
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/central")
-                    .javaMigrations(new PasswordKeysMigration(), new TicketLinesAsBytesMigration())
+                    .javaMigrations(
+                            new PasswordKeysMigration(), new TicketLinesAsBytesMigration(), new StoreIdMigration())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

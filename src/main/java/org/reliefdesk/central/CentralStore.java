@@ -3,11 +3,16 @@ package org.reliefdesk.central;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -27,6 +32,8 @@ public final class CentralStore implements AutoCloseable {
     private final Texts chinese = new Texts(Texts.CHINESE);
 
     private volatile Set<String> calendarEditors = Set.of();
+    /** Read once when the store opens: every page carries it, and a page is no place for another round trip. */
+    private volatile String storeId;
 
     /** The shipped files do not change while the server runs: hashed once. */
     private final Map<String, Object> versions = Map.of(
@@ -42,7 +49,8 @@ public final class CentralStore implements AutoCloseable {
         this.catalog = catalog;
         this.clock = clock;
         this.users = new CentralUsers(db, catalog);
-        this.tickets = new CentralTickets(db, catalog, users::find);
+        this.storeId = db.read(CentralStore::readStoreId);
+        this.tickets = new CentralTickets(db, catalog, users::find, this::storeId);
         tickets.indexOlderTickets();
         this.ops = new CentralOps(db, tickets, catalog, clock);
         this.attachments = new CentralAttachments(db);
@@ -131,6 +139,47 @@ public final class CentralStore implements AutoCloseable {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * This store's id (central schema 11): the same for every server on its database and across
+     * restarts, so a PC's cursor is known to be a number of this store.
+     */
+    public String storeId() {
+        return storeId;
+    }
+
+    /**
+     * Gives this store a new id, after its database was restored from a backup: its change numbers
+     * went back, and a PC that pulled past them would miss what is numbered again below its cursor.
+     * With a new id every PC pulls its scope from the start. Servers on the database read the id
+     * when they start: run it before starting them ({@code central renew-id}).
+     *
+     * @return the new id
+     */
+    public String renewStoreId() {
+        String fresh = UUID.randomUUID().toString();
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE central_store_id SET store_id = ? WHERE one = 1")) {
+                ps.setString(1, fresh);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("the central store has no id row (schema 11)");
+                }
+            }
+            return null;
+        });
+        storeId = fresh;
+        return fresh;
+    }
+
+    private static String readStoreId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT store_id FROM central_store_id WHERE one = 1");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the central store has no id row (schema 11)");
+            }
+            return rs.getString(1);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.reliefdesk.logic.TicketNumbers;
 import org.reliefdesk.logic.catalog.Catalog;
@@ -53,12 +54,18 @@ public final class CentralTickets {
     private final TicketLineCodec codec;
     private final Function<String, Optional<User>> users;
     private final CountyTurns turns;
+    private final Supplier<String> storeId;
 
-    /** @param users the central store's users by name (a history's actors are replayed as them) */
-    public CentralTickets(CentralDatabase db, Catalog catalog, Function<String, Optional<User>> users) {
+    /**
+     * @param users the central store's users by name (a history's actors are replayed as them)
+     * @param storeId the store's id, which every page carries
+     */
+    public CentralTickets(
+            CentralDatabase db, Catalog catalog, Function<String, Optional<User>> users, Supplier<String> storeId) {
         this.db = db;
         this.catalog = catalog;
         this.users = users;
+        this.storeId = storeId;
         this.codec = new TicketLineCodec(catalog);
         this.turns = new CountyTurns(db.dataSource());
     }
@@ -563,7 +570,14 @@ public final class CentralTickets {
                     next = Math.max(next, lastLeft);
                 }
             }
-            return new ServedPage(changes, next, more, total, left, sayHeld ? held(c, ids) : null);
+            // a cursor past the county's last change is a number of another store, or of this one
+            // before a restore: the PC pulls again from the start (an empty page is the only one
+            // it can be; its county's number is read once more only then)
+            boolean ahead = changes.isEmpty()
+                    && after > 0
+                    && (scope.itemCodes() != null ? countyAt : countyLast(c, scope.countyCode())) < after;
+            return new ServedPage(
+                    changes, next, more, total, left, sayHeld ? held(c, ids) : null, storeId.get(), ahead);
         });
     }
 

@@ -18,7 +18,9 @@ public record ServedPage(
         boolean more,
         long total,
         List<UUID> left,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> held) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> held,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String store,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cursorAhead) {
 
     /** A ticket as it is after change {@code changeNo}: its interchange line in UTF-8. */
     public record Line(long changeNo, byte[] ticket) {}
@@ -32,6 +34,8 @@ public record ServedPage(
                 more,
                 total,
                 left,
-                held);
+                held,
+                store,
+                cursorAhead);
     }
 }

@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
             "Database: --db jdbc:postgresql://host/db?user=..&password=.. in production; by default an H2 file"
                     + " under <data dir>/central."
         },
-        subcommands = {CentralCommand.UserCommand.class, CentralCommand.ImportIntake.class})
+        subcommands = {CentralCommand.UserCommand.class, CentralCommand.ImportIntake.class, CentralCommand.RenewId.class
+        })
 public final class CentralCommand implements Callable<Integer> {
 
     @Spec
@@ -425,6 +426,32 @@ public final class CentralCommand implements Callable<Integer> {
                                 intake.known(),
                                 intake.rejected().size()));
                 return intake.rejected().isEmpty() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(
+            name = "renew-id",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Give this central store a new id, after its database was restored from a backup: every PC then pulls"
+                        + " its scope again from the start (a PC that pulled past the backup would otherwise miss the"
+                        + " changes numbered again below its cursor).",
+                "Run it with the store's servers stopped: a server reads the id when it starts."
+            })
+    static final class RenewId implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CentralCommand central = (CentralCommand) spec.parent().userObject();
+            Texts texts = central.options.texts();
+            try (CentralStore store = central.open()) {
+                String before = store.storeId();
+                String after = store.renewStoreId();
+                spec.commandLine().getOut().println(texts.msg("central.renewId.done", before, after));
+                return 0;
             }
         }
     }

@@ -24,6 +24,9 @@ public final class SyncFacts {
 
     private static final String SCOPE = "pull.scope.";
 
+    /** Per user: the id of the central store their cursor is a number of. */
+    private static final String STORE = "pull.store.";
+
     private final LocalStore store;
 
     SyncFacts(LocalStore store) {
@@ -97,6 +100,34 @@ public final class SyncFacts {
             put(c, CAUGHT_UP + username, "false");
             return null;
         });
+    }
+
+    /** The id of the central store {@code username}'s cursor is a number of, if a store ever said. */
+    public Optional<String> pulledFrom(String username) {
+        return get(STORE + username);
+    }
+
+    /**
+     * {@code username}'s pulls start from the beginning again, now from the store {@code storeId}
+     * (another store, or this one restored from a backup); waiting changes stay.
+     */
+    public void startOver(String username, String storeId) {
+        store.inJdbcTransaction(c -> {
+            if (storeId != null) {
+                put(c, STORE + username, storeId);
+            }
+            put(c, cursorName(username), "0");
+            put(c, CAUGHT_UP + username, "false");
+            return null;
+        });
+    }
+
+    /**
+     * Keeps {@code storeId} as the store of {@code username}'s cursor: the first store to say its id
+     * (this PC pulled without one before, from a store of an earlier version), or a cursor at 0.
+     */
+    public void keepStore(String username, String storeId) {
+        put(STORE + username, storeId);
     }
 
     /**

@@ -38,6 +38,8 @@ final class PullPageReader {
             long total = -1;
             List<UUID> left = List.of();
             List<String> held = null;
+            String store = null;
+            boolean cursorAhead = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -48,6 +50,8 @@ final class PullPageReader {
                     case "total" -> total = number(p, value, "total");
                     case "left" -> left = ids(p, value);
                     case "held" -> held = value == JsonToken.VALUE_NULL ? null : texts(p, value, "held");
+                    case "store" -> store = value == JsonToken.VALUE_NULL ? null : text(p, value, "store");
+                    case "cursorAhead" -> cursorAhead = flag(p, value, "cursorAhead");
                     default -> p.skipChildren();
                 }
             }
@@ -55,7 +59,7 @@ final class PullPageReader {
             if (p.nextToken() != null) {
                 throw new JsonParseException(p, "more after the end of a pull page");
             }
-            return new PulledPage(tickets, next, more, total, left, held);
+            return new PulledPage(tickets, next, more, total, left, held, store, cursorAhead);
         }
     }
 
@@ -123,6 +127,11 @@ final class PullPageReader {
             }
         }
         return ids;
+    }
+
+    private static String text(JsonParser p, JsonToken value, String field) throws IOException {
+        expect(p, value, JsonToken.VALUE_STRING, field);
+        return p.getText();
     }
 
     private static List<String> texts(JsonParser p, JsonToken value, String field) throws IOException {

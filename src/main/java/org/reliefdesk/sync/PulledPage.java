@@ -10,9 +10,18 @@ import org.reliefdesk.logic.sync.PullPage;
  * has them, and each ticket as it arrived, read into its fields but not yet checked.
  *
  * @param held the attachments the central store said it holds whole, or null when it did not say
+ * @param store the id of the store that made the page, or null from a store of an earlier version
+ * @param cursorAhead whether the store said the asked cursor lies past its county's last change
  */
 public record PulledPage(
-        List<PulledTicket> tickets, long next, boolean more, long total, List<UUID> left, List<String> held) {
+        List<PulledTicket> tickets,
+        long next,
+        boolean more,
+        long total,
+        List<UUID> left,
+        List<String> held,
+        String store,
+        boolean cursorAhead) {
 
     public PulledPage {
         tickets = List.copyOf(tickets);
@@ -30,6 +39,8 @@ public record PulledPage(
                 more,
                 total,
                 left,
-                held);
+                held,
+                store,
+                cursorAhead);
     }
 }

@@ -336,13 +336,25 @@ public final class Synchronizer {
         try {
             long first = store.syncFacts().cursor(username);
             Future<ReadPage> next = ahead.submit(() -> reader.read(first, true));
+            boolean storeChecked = false;
             while (true) {
                 long waitFrom = System.nanoTime();
                 ReadPage read = await(next);
                 long writeFrom = System.nanoTime();
                 waitedNanos += writeFrom - waitFrom;
-                pages++;
                 PulledPage page = read.page();
+                if (!storeChecked) {
+                    storeChecked = true;
+                    if (startsOver(username, first, page)) {
+                        // nothing of the page asked with that cursor is written; the one read ahead is dropped
+                        if (next != null) {
+                            next.cancel(true);
+                        }
+                        next = ahead.submit(() -> reader.read(0, true));
+                        continue;
+                    }
+                }
+                pages++;
                 if (total < 0) {
                     total = Math.max(0, page.total());
                 }
@@ -390,6 +402,33 @@ public final class Synchronizer {
         } finally {
             ahead.shutdownNow();
         }
+    }
+
+    /**
+     * Whether the cursor is a change number of another central store, or of this one before it was
+     * restored from a backup (docs/sync-protocol.md, "Which store"): the first page names another
+     * store than the one the cursor came from, or says the cursor lies past its county's last
+     * change. Then the cursor starts from 0 again, as a full resync does (waiting changes stay),
+     * and the store's id is kept with it.
+     */
+    private boolean startsOver(String username, long cursor, PulledPage page) {
+        Optional<String> kept = store.syncFacts().pulledFrom(username);
+        boolean another =
+                page.store() != null && kept.isPresent() && !kept.get().equals(page.store());
+        if (cursor > 0 && (another || page.cursorAhead())) {
+            LOG.warn(
+                    "The pull cursor {} of {} is not a number of the central store that answered ({}): pulling"
+                            + " everything in the scope again",
+                    cursor,
+                    username,
+                    another ? "another store, " + page.store() + " instead of " + kept.get() : "past its last change");
+            store.syncFacts().startOver(username, page.store());
+            return true;
+        }
+        if (page.store() != null && !page.store().equals(kept.orElse(null))) {
+            store.syncFacts().keepStore(username, page.store());
+        }
+        return false;
     }
 
     /**

@@ -212,6 +212,30 @@ class CentralCommandTest {
         }
     }
 
+    /** {@code central renew-id} after a restore: says the id it replaced and the new one, which the store keeps. */
+    @Test
+    void renewIdGivesTheStoreANewIdAndSaysBoth() throws Exception {
+        Path centralDir = dir.resolve("renew");
+        Pattern said = Pattern.compile("中央库编号已由 ([0-9a-f-]{36}) 换为 ([0-9a-f-]{36})。");
+        String last = null;
+        for (int i = 0; i < 2; i++) {
+            Run r = run(List.of("central", "renew-id", "--data-dir", centralDir.toString()));
+            assertEquals(0, r.exit(), r.output());
+            var m = said.matcher(r.output());
+            assertTrue(m.find(), r.output());
+            if (last != null) {
+                assertEquals(last, m.group(1), "the id replaced is the one given before");
+            }
+            assertFalse(m.group(1).equals(m.group(2)));
+            last = m.group(2);
+        }
+        String url = "jdbc:h2:file:"
+                + centralDir.resolve("central").resolve("central").toAbsolutePath();
+        try (CentralStore store = CentralStore.open(url, SyncWorld.CATALOG, Clock.systemUTC())) {
+            assertEquals(last, store.storeId());
+        }
+    }
+
     @Test
     void aTakenPortAndADatabaseThatDoesNotAnswerAreSaidAsSuch() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

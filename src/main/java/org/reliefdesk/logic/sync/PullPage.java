@@ -22,6 +22,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *             other, so a new PC's first pull does not ask once per photo never taken. {@code null}
  *             when not asked, or from a server that does not say (ask for each); left out of the
  *             JSON then, so a PC of an earlier version never meets a field it does not know.
+ * @param store the id of the central store that made the page; a cursor is a number of that store
+ *              alone. {@code null} from a store of an earlier version.
+ * @param cursorAhead the asked cursor lies past the county's last change: a number of another store,
+ *                    or of this one before it was restored from a backup. Left out when false.
  */
 public record PullPage(
         List<Change> changes,
@@ -29,7 +33,9 @@ public record PullPage(
         boolean more,
         long total,
         List<UUID> left,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> held) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> held,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String store,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cursorAhead) {
 
     /** A ticket as it is after change {@code changeNo}, with its whole history, as an interchange line. */
     public record Change(long changeNo, String ticket) {}
@@ -38,6 +44,11 @@ public record PullPage(
         changes = List.copyOf(changes);
         left = left == null ? List.of() : List.copyOf(left);
         held = held == null ? null : List.copyOf(held);
+    }
+
+    /** A page from a store of an earlier version, which does not say which store it is. */
+    public PullPage(List<Change> changes, long next, boolean more, long total, List<UUID> left, List<String> held) {
+        this(changes, next, more, total, left, held, null, false);
     }
 
     /** A page in which no ticket left the scope, from a server that does not say which attachments it holds. */
