@@ -114,9 +114,7 @@ public final class AdminView {
                 vm.central()
                         ? texts.msg(
                                 "admin.usersCentral",
-                                config.central().url() == null
-                                        ? texts.msg("admin.embeddedCentral")
-                                        : config.central().url())
+                                config.central().url() == null ? texts.msg("admin.embeddedCentral") : vm.centralUrl())
                         : texts.msg("admin.usersLocal"));
         where.setId("usersWhere");
         where.setWrapText(true);

@@ -87,6 +87,11 @@ public final class AdminViewModel {
         return directory.central();
     }
 
+    /** The central store's address the users live on, as in use now; null when they live on this PC. */
+    public String centralUrl() {
+        return directory.centralUrl();
+    }
+
     /** Reads the users, the calendar and the tickets set aside, then shows them. */
     public void refresh() {
         tasks.run(

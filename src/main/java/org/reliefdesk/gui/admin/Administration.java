@@ -33,6 +33,11 @@ public interface Administration {
     /** Whether users live on the central store (then a first password is set, and users can be disabled). */
     boolean central();
 
+    /** The central store's address the users live on (as in use now), or null when they live on this PC. */
+    default String centralUrl() {
+        return null;
+    }
+
     /** The users of this PC alone (no central store): no passwords, nobody to disable. */
     static Administration local(LocalStore store, Catalog catalog) {
         return new Administration() {
@@ -125,6 +130,11 @@ public interface Administration {
             @Override
             public boolean central() {
                 return true;
+            }
+
+            @Override
+            public String centralUrl() {
+                return sync.centralUrl();
             }
         };
     }

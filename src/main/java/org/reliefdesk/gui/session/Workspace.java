@@ -46,7 +46,9 @@ public final class Workspace implements AutoCloseable {
     private final PlaceDirectory places = PlaceDirectory.loadBuiltIn();
     private final ScopeReadAhead readAhead = new ScopeReadAhead();
 
-    private String centralUrl;
+    /** Set by {@link #prepare}; a remote one may be changed from the sign-in screen ({@link #useCentral}). */
+    private volatile String centralUrl;
+
     private DemoBootstrap.Embedded embedded;
 
     public Workspace(AppConfig config, Catalog catalog, LocalStore store, UiTasks tasks) {
@@ -165,6 +167,17 @@ public final class Workspace implements AutoCloseable {
     /** The central store this workspace syncs with, or null when it does not sync. */
     public String centralUrl() {
         return centralUrl;
+    }
+
+    /**
+     * Syncs with the county's central store at {@code url} from now on (an address saved on the
+     * sign-in screen); only for a workspace that syncs with a remote store.
+     */
+    public void useCentral(String url) {
+        if (config.central().mode() != AppConfig.Central.Mode.REMOTE) {
+            throw new IllegalStateException("only a remote central store's address can change");
+        }
+        centralUrl = url;
     }
 
     @Override

@@ -79,7 +79,7 @@ public final class SettingsViewModel {
     }
 
     /** What this start runs with, as settings (before a settings file exists). */
-    static Settings fromConfig(AppConfig c) {
+    public static Settings fromConfig(AppConfig c) {
         String central = switch (c.central().mode()) {
             case EMBEDDED -> Settings.EMBEDDED;
             case OFF -> Settings.OFF;

@@ -187,7 +187,7 @@ public final class WorkbenchApp extends Application {
     private void showSignIn(List<User> users) {
         boolean embedded = config.central().mode() == AppConfig.Central.Mode.EMBEDDED;
         SignInView signIn = config.central().mode() == AppConfig.Central.Mode.REMOTE
-                ? new SignInView(config.texts(), workspace.centralUrl(), this::signInRemote, lastUser, null)
+                ? SignInView.county(workspace, this::signInRemote, lastUser)
                 : new SignInView(
                         config.texts(),
                         workspace.catalog,
@@ -202,7 +202,8 @@ public final class WorkbenchApp extends Application {
                                                         workspace.centralUrl(),
                                                         this::signInRemote,
                                                         u.username(),
-                                                        this::backToSignIn)
+                                                        this::backToSignIn,
+                                                        null)
                                                 .root());
                             } else {
                                 showWorkbench(new SignedIn(u, DemoBootstrap.demoPassword(), null));

@@ -15,12 +15,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 
 import org.reliefdesk.gui.common.Focus;
 import org.reliefdesk.gui.common.People;
 import org.reliefdesk.gui.common.Rows;
+import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.catalog.PlaceDirectory;
 import org.reliefdesk.logic.i18n.Texts;
@@ -43,14 +45,22 @@ public final class SignInView {
 
     /** Name and password, for a workbench that syncs with the county's central store. */
     public SignInView(Texts texts, String centralUrl, RemoteSignIn remote) {
-        this(texts, centralUrl, remote, null, null);
+        this(texts, centralUrl, remote, null, null, null);
     }
 
     /**
      * @param username filled in already (a person picked from the list who has a password of their own), or null
      * @param back     back to the list, or null when there is none
+     * @param address  the county's store address, to change here (a PC set up with a wrong one cannot
+     *                 sign in to reach Settings); null when it is the embedded demo's
      */
-    public SignInView(Texts texts, String centralUrl, RemoteSignIn remote, String username, Runnable back) {
+    public SignInView(
+            Texts texts,
+            String centralUrl,
+            RemoteSignIn remote,
+            String username,
+            Runnable back,
+            CentralAddress address) {
         Label title = new Label(texts.msg("signIn.remoteTitle"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
         Label hint = new Label(texts.msg("signIn.remoteHint", centralUrl));
@@ -103,6 +113,14 @@ public final class SignInView {
             toList.setCancelButton(true);
             toList.setOnAction(e -> back.run());
             root.getChildren().add(toList);
+        }
+        if (address != null) {
+            // the new address in the line under the title; a refusal by the old one is no longer true
+            Runnable changed = () -> {
+                hint.setText(texts.msg("signIn.centralChanged", address.inUse()));
+                error.setText("");
+            };
+            root.getChildren().add(addressRow(texts, address, changed, username == null ? name : password));
         }
         if (username != null) {
             Focus.later(password);
@@ -170,6 +188,73 @@ public final class SignInView {
         root.getChildren().addAll(title, hint, list, signIn);
         root.setAlignment(Pos.CENTER);
         root.setPadding(new Insets(24));
+    }
+
+    /** The county's central store's sign-in, its address changeable here; {@code username} filled in, or null. */
+    public static SignInView county(Workspace workspace, RemoteSignIn remote, String username) {
+        return new SignInView(
+                workspace.config.texts(),
+                workspace.centralUrl(),
+                remote,
+                username,
+                null,
+                new CentralAddress(workspace));
+    }
+
+    /** A button that opens the address, typed and saved in place; Enter saves, Esc closes it unchanged. */
+    private static VBox addressRow(Texts texts, CentralAddress address, Runnable changed, TextField after) {
+        Button open = new Button(texts.msg("signIn.changeCentral"));
+        open.setId("changeCentralButton");
+        TextField url = new TextField();
+        url.setId("centralAddressField");
+        url.setPrefColumnCount(28);
+        url.textProperty().bindBidirectional(address.typedProperty());
+        Button save = new Button(texts.msg("signIn.saveCentral"));
+        save.setId("saveCentralButton");
+        Button cancel = new Button(texts.msg("dialog.cancel"));
+        cancel.setId("cancelCentralButton");
+        Label problem = new Label();
+        problem.setId("centralAddressProblem");
+        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.setWrapText(true);
+        problem.setMaxWidth(460);
+        problem.textProperty().bind(address.problemProperty());
+        Label label = new Label(texts.msg("signIn.centralAddress"));
+        label.setLabelFor(url);
+        HBox line = new HBox(8, label, url, save, cancel);
+        line.setAlignment(Pos.CENTER);
+        VBox editing = new VBox(6, line, problem);
+        editing.setAlignment(Pos.CENTER);
+        VBox box = new VBox(6, open);
+        box.setAlignment(Pos.CENTER);
+        Runnable close = () -> {
+            box.getChildren().setAll(open);
+            Focus.later(open);
+        };
+        open.setOnAction(e -> {
+            address.begin();
+            box.getChildren().setAll(editing);
+            Focus.later(url);
+        });
+        Runnable saveIt = () -> address.save(() -> {
+            changed.run();
+            box.getChildren().setAll(open);
+            Focus.later(after);
+        });
+        save.setOnAction(e -> saveIt.run());
+        // Enter in the field saves the address; it is not the sign-in button's (the default one)
+        url.setOnAction(e -> {
+            e.consume();
+            saveIt.run();
+        });
+        cancel.setOnAction(e -> close.run());
+        editing.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                close.run();
+            }
+        });
+        return box;
     }
 
     public Parent root() {

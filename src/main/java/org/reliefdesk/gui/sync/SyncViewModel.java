@@ -94,6 +94,11 @@ public final class SyncViewModel {
         return workspace.centralUrl() != null;
     }
 
+    /** The central store's address in use (it may have been changed on the sign-in screen). */
+    public String centralUrl() {
+        return workspace.centralUrl();
+    }
+
     public BooleanProperty runningProperty() {
         return running;
     }

@@ -81,6 +81,11 @@ public record Settings(
         return new Settings(data, EMBEDDED, 5, language, data.resolve("backups"), "INFO");
     }
 
+    /** These settings with another central store (checked when saved). */
+    public Settings withCentral(String otherCentral) {
+        return new Settings(dataDir, otherCentral, syncMinutes, language, backupDir, logLevel, lockMinutes, uiScale);
+    }
+
     /** @throws InvalidFieldException naming the setting and the rule */
     public Settings checked() {
         if (dataDir == null || dataDir.toString().isBlank()) {
