@@ -52,7 +52,7 @@ public final class SignInViewModel {
                     if (answer.user() != null) {
                         signedIn.accept(new SignedIn(answer.user(), password, answer.session()));
                     } else {
-                        refused.accept(answer.refusal());
+                        refused.accept(texts.atHead(answer.refusal()));
                     }
                 },
                 error -> {

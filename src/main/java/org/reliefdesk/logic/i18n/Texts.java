@@ -111,6 +111,18 @@ public final class Texts {
     }
 
     /**
+     * A text shown on its own that is also said inside other messages ("…: the answer from … is
+     * not …"): at the head of a line its first letter is raised in English; Chinese has no case.
+     */
+    public String atHead(String text) {
+        // only English sentences: a Chinese one may open with an address, as may an English one
+        if (text == null || !"en".equals(locale.getLanguage()) || text.matches("^[a-z][a-z0-9+.-]*://.*")) {
+            return text;
+        }
+        return heading(text);
+    }
+
+    /**
      * A field's name where it opens a message: English names are kept in lower case for use inside
      * sentences ("the report date must be …"), so at a message's head the first letter is raised
      * ("Report date: …"); Chinese has no case.

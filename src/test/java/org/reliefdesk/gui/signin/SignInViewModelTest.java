@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -178,6 +179,27 @@ class SignInViewModelTest {
             } finally {
                 server.stop(0);
             }
+        }
+    }
+
+    /** In English the reason stands at the head of its line: its first letter raised, as a sentence. */
+    @Test
+    void inEnglishTheReasonOpensItsLineWithACapital() throws Exception {
+        HttpServer server = answering(501, "<html><body><h1>Unsupported method</h1></body></html>");
+        try (Workspace w = TestWorkspaces.demo(
+                dir.resolve("en"),
+                5,
+                Locale.ENGLISH,
+                AppConfig.Central.remote(
+                        "http://127.0.0.1:" + server.getAddress().getPort()),
+                (o, n, e) -> Optional.empty(),
+                o -> List.of())) {
+            AtomicReference<String> refused = new AtomicReference<>();
+            new SignInViewModel(w).signIn("water.clerk", "secret-1234".toCharArray(), s -> {}, refused::set);
+            assertTrue(refused.get().startsWith("The answer from http://127.0.0.1:"), refused.get());
+            assertTrue(refused.get().contains("is not a ReliefDesk central store's (HTTP 501)"), refused.get());
+        } finally {
+            server.stop(0);
         }
     }
 

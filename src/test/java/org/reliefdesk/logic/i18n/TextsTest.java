@@ -31,6 +31,16 @@ class TextsTest {
     }
 
     @Test
+    void aTextAtTheHeadOfItsLineOpensWithACapitalInEnglishOnly() {
+        Texts en = new Texts(Locale.ENGLISH);
+        assertEquals("The answer from x", en.atHead("the answer from x"));
+        assertEquals("http://10.1.2.3:8787 did not answer", en.atHead("http://10.1.2.3:8787 did not answer"));
+        Texts zh = new Texts(Texts.CHINESE);
+        assertEquals("http://10.1.2.3 的回答", zh.atHead("http://10.1.2.3 的回答"));
+        assertEquals("water.clerk 不存在", zh.atHead("water.clerk 不存在"));
+    }
+
+    @Test
     void aChineseRefusalIsAsItWas() {
         assertEquals(
                 ZH.fieldName("asOf") + "：" + ZH.ruleText(new InvalidFieldException("asOf", "rule.form.date")),
