@@ -99,6 +99,9 @@ public final class SyncCommand implements Callable<Integer> {
                         r.conflicts(),
                         r.pulled(),
                         r.pendingLeft()));
+                if (r.startedOver()) {
+                    out.println(texts.msg("sync.startedOver"));
+                }
                 if (r.calendarYears() > 0) {
                     out.println(texts.msg("sync.calendarYears", r.calendarYears()));
                 }

@@ -78,6 +78,9 @@ public final class Synchronizer {
 
     private boolean fetchAttachments = true;
 
+    /** Set by the pull of the sync running now when its cursor was another store's. */
+    private boolean startedOver;
+
     public Synchronizer(LocalStore store, CentralClient client, Catalog catalog, Clock clock) {
         this.store = store;
         this.client = client;
@@ -87,7 +90,11 @@ public final class Synchronizer {
     }
 
     /** What one sync did. */
-    /** What one sync did; {@code calendarYears}: holiday years the central store had that this PC did not. */
+    /**
+     * What one sync did; {@code calendarYears}: holiday years the central store had that this PC did
+     * not; {@code startedOver}: the cursor was a number of another store (or of this one before a
+     * restore), so the scope was pulled from the start.
+     */
     public record Report(
             int pushed,
             int applied,
@@ -96,7 +103,8 @@ public final class Synchronizer {
             int pulled,
             long pendingLeft,
             int calendarYears,
-            Changed changed) {}
+            Changed changed,
+            boolean startedOver) {}
 
     /**
      * Which tickets a sync changed on this PC (pushed or pulled): named one by one up to
@@ -179,6 +187,7 @@ public final class Synchronizer {
     }
 
     public Report sync(CentralClient.Session session, Consumer<Progress> progress) throws IOException {
+        startedOver = false;
         int[] counts = new int[4];
         Changed changed = new Changed();
         push(session, progress, counts, changed);
@@ -186,6 +195,7 @@ public final class Synchronizer {
         if (fetchAttachments) {
             fetchMissed(session.token(), new AttachmentStore(store.dataDir()));
         }
+        boolean over = startedOver;
         int years = pullCalendar(session.token());
         pullPeople(session.token());
         store.syncFacts().put(SyncFacts.LAST_SYNC, clock.instant().toString());
@@ -197,7 +207,8 @@ public final class Synchronizer {
                 pulled,
                 store.outbox().pendingCount(),
                 years,
-                changed);
+                changed,
+                over);
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
     }
@@ -423,6 +434,7 @@ public final class Synchronizer {
                     username,
                     another ? "another store, " + page.store() + " instead of " + kept.get() : "past its last change");
             store.syncFacts().startOver(username, page.store());
+            startedOver = true;
             return true;
         }
         if (page.store() != null && !page.store().equals(kept.orElse(null))) {

@@ -108,9 +108,12 @@ abstract class AnotherStoreContract {
             Synchronizer.Report there = syncAt(pc, other.url());
 
             assertEquals(other.countyATickets + onlyThere.size(), there.pulled());
+            assertTrue(there.startedOver(), "said, for the command to tell");
             assertTrue(ids(pc).containsAll(onlyThere), "every ticket of the other store is on the PC");
             assertTrue(pc.store.syncFacts().caughtUp(SyncWorld.LEADER_A.username()));
-            assertEquals(0, syncAt(pc, other.url()).pulled(), "then on as usual, from the new cursor");
+            Synchronizer.Report then = syncAt(pc, other.url());
+            assertEquals(0, then.pulled(), "then on as usual, from the new cursor");
+            assertFalse(then.startedOver());
         }
     }
 
@@ -130,6 +133,7 @@ abstract class AnotherStoreContract {
 
             Synchronizer.Report ahead = syncAt(pc, world.url());
             assertEquals(world.countyATickets - 20, ahead.pulled(), "the restored store's tickets, all again");
+            assertTrue(ahead.startedOver());
             assertEquals(backupAt, cursorOf(pc));
 
             // written to past its new cursor, then restored once more and written to past the
