@@ -89,7 +89,6 @@ public final class Synchronizer {
         this.clock = clock;
     }
 
-    /** What one sync did. */
     /**
      * What one sync did; {@code calendarYears}: holiday years the central store had that this PC did
      * not; {@code startedOver}: the cursor was a number of another store (or of this one before a
@@ -357,10 +356,7 @@ public final class Synchronizer {
                 if (!storeChecked) {
                     storeChecked = true;
                     if (startsOver(username, first, page)) {
-                        // nothing of the page asked with that cursor is written; the one read ahead is dropped
-                        if (next != null) {
-                            next.cancel(true);
-                        }
+                        // nothing of the page asked with that cursor is written (none was read ahead of it yet)
                         next = ahead.submit(() -> reader.read(0, true));
                         continue;
                     }
