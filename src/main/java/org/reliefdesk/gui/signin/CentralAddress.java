@@ -59,18 +59,12 @@ public final class CentralAddress {
             problem.set(texts.describe(new InvalidFieldException("settings.central", "rule.settings.url")));
             return;
         }
-        Settings changed;
-        try {
-            changed = current().withCentral(url).checked();
-        } catch (InvalidFieldException e) {
-            problem.set(texts.describe(e));
-            return;
-        }
         problem.set("");
         workspace.tasks.run(
                 UiTasks.Lane.STORE,
                 p -> {
-                    changed.save(file);
+                    // the file is read and written off the FX thread
+                    current().withCentral(url).checked().save(file);
                     return url;
                 },
                 done -> {
@@ -78,8 +72,12 @@ public final class CentralAddress {
                     workspace.useCentral(done);
                     saved.run();
                 },
-                e -> problem.set(texts.msg(
-                        "settings.saveFailed", FailureWords.of(texts, LOG, "Saving " + file + " failed", e))));
+                e -> problem.set(
+                        e instanceof InvalidFieldException invalid
+                                ? texts.describe(invalid)
+                                : texts.msg(
+                                        "settings.saveFailed",
+                                        FailureWords.of(texts, LOG, "Saving " + file + " failed", e))));
     }
 
     /** The settings saved (their other values stay as they were), or what this start runs with. */
