@@ -23,6 +23,9 @@ final class PullPageReader {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    /** The longest store id a page may name (the central store makes UUIDs). */
+    private static final int MAX_STORE_ID = 64;
+
     private PullPageReader() {}
 
     /**
@@ -50,7 +53,7 @@ final class PullPageReader {
                     case "total" -> total = number(p, value, "total");
                     case "left" -> left = ids(p, value);
                     case "held" -> held = value == JsonToken.VALUE_NULL ? null : texts(p, value, "held");
-                    case "store" -> store = value == JsonToken.VALUE_NULL ? null : text(p, value, "store");
+                    case "store" -> store = value == JsonToken.VALUE_NULL ? null : storeId(p, value);
                     case "cursorAhead" -> cursorAhead = flag(p, value, "cursorAhead");
                     default -> p.skipChildren();
                 }
@@ -129,8 +132,15 @@ final class PullPageReader {
         return ids;
     }
 
-    private static String text(JsonParser p, JsonToken value, String field) throws IOException {
-        expect(p, value, JsonToken.VALUE_STRING, field);
+    /**
+     * A store's id (a UUID, 36 characters): kept beside the cursor in a fact of at most 4,000, so a
+     * longer one is not a central store's page, not a failure of this PC's database at every sync.
+     */
+    private static String storeId(JsonParser p, JsonToken value) throws IOException {
+        expect(p, value, JsonToken.VALUE_STRING, "store");
+        if (p.getTextLength() > MAX_STORE_ID) {
+            throw new JsonParseException(p, "store is longer than " + MAX_STORE_ID + " characters");
+        }
         return p.getText();
     }
 

@@ -197,6 +197,19 @@ class PullPageReaderTest {
         assertTrue(thrown[0] instanceof JsonProcessingException, "refused as the answer's: " + thrown[0]);
     }
 
+    /** Which store made the page, and whether the cursor was past its county's last change; neither from an earlier store. */
+    @Test
+    void aPageSaysWhichStoreMadeItAndWhetherTheCursorWasAhead() throws Exception {
+        String id = "2b0e6f7c-9a1d-4c3e-8f55-0d6a1b2c3d4e";
+        PulledPage page =
+                read("{\"changes\":[],\"next\":9,\"more\":false,\"store\":\"" + id + "\",\"cursorAhead\":true}");
+        assertEquals(id, page.store());
+        assertTrue(page.cursorAhead());
+        PulledPage earlier = read("{\"changes\":[],\"next\":9,\"more\":false,\"store\":null}");
+        assertNull(earlier.store());
+        assertFalse(earlier.cursorAhead());
+    }
+
     @Test
     void whatIsNotAPageIsRefusedAsAWrongAnswer() {
         for (String notAPage : List.of(
@@ -209,6 +222,10 @@ class PullPageReaderTest {
                 "{\"changes\":[],\"more\":1}",
                 "{\"changes\":[],\"left\":[\"not an id\"]}",
                 "{\"changes\":[],\"held\":[1]}",
+                "{\"changes\":[],\"store\":5}",
+                "{\"changes\":[],\"store\":{}}",
+                "{\"changes\":[],\"store\":\"" + "x".repeat(65) + "\"}",
+                "{\"changes\":[],\"cursorAhead\":\"yes\"}",
                 "{\"changes\":[]}{}",
                 "{\"changes\":[{\"changeNo\":1,\"ticket\":{\"a\":")) {
             assertThrows(JsonProcessingException.class, () -> read(notAPage), notAPage);
