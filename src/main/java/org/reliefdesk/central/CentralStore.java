@@ -7,9 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +20,7 @@ import java.util.UUID;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.catalog.Catalog;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.sync.WireLimits;
 
 /** The parts of the central store over one database, as the server and the CLI use them. */
 public final class CentralStore implements AutoCloseable {
@@ -32,8 +36,8 @@ public final class CentralStore implements AutoCloseable {
     private final Texts chinese = new Texts(Texts.CHINESE);
 
     private volatile Set<String> calendarEditors = Set.of();
-    /** Read once when the store opens: every page carries it, and a page is no place for another round trip. */
-    private volatile String storeId;
+    /** Read once when the store opens: every page carries them, and a page is no place for another round trip. */
+    private volatile StoreIds storeIds;
 
     /** The shipped files do not change while the server runs: hashed once. */
     private final Map<String, Object> versions = Map.of(
@@ -49,8 +53,8 @@ public final class CentralStore implements AutoCloseable {
         this.catalog = catalog;
         this.clock = clock;
         this.users = new CentralUsers(db, catalog);
-        this.storeId = db.read(CentralStore::readStoreId);
-        this.tickets = new CentralTickets(db, catalog, users::find, this::storeId);
+        this.storeIds = db.read(CentralStore::readStoreIds);
+        this.tickets = new CentralTickets(db, catalog, users::find, () -> storeIds);
         tickets.indexOlderTickets();
         this.ops = new CentralOps(db, tickets, catalog, clock);
         this.attachments = new CentralAttachments(db);
@@ -147,40 +151,72 @@ public final class CentralStore implements AutoCloseable {
      * restarts, so a PC's cursor is known to be a number of this store.
      */
     public String storeId() {
-        return storeId;
+        return storeIds.current();
+    }
+
+    /** The ids this store had before {@link #renewStoreId()}, newest first (as many as a page names). */
+    public List<String> earlierStoreIds() {
+        return storeIds.earlier();
     }
 
     /**
      * Gives this store a new id, after its database was restored from a backup: its change numbers
      * went back, and a PC that pulled past them would miss what is numbered again below its cursor.
-     * With a new id every PC pulls its scope from the start. Servers on the database read the id
-     * when they start: run it before starting them ({@code central renew-id}).
+     * With a new id every PC pulls its scope from the start. The old id is kept as an earlier one:
+     * a PC whose cursor came from it knows its own store was restored (not that it was pointed at
+     * another) and sends again what it had sent that the restore lost. Servers on the database read
+     * the ids when they start: run it before starting them ({@code central renew-id}).
      *
      * @return the new id
      */
     public String renewStoreId() {
         String fresh = UUID.randomUUID().toString();
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE central_store_id SET store_id = ? WHERE one = 1")) {
-                ps.setString(1, fresh);
-                if (ps.executeUpdate() != 1) {
+        storeIds = db.inTransaction(c -> {
+            // read again under the row's lock: another server's renewal, or one since this opened
+            String old;
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT store_id FROM central_store_id WHERE one = 1 FOR UPDATE");
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
                     throw new IllegalStateException("the central store has no id row (schema 11)");
                 }
+                old = rs.getString(1);
             }
-            return null;
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO central_store_earlier_id (store_id, renewed_at) VALUES (?, ?)")) {
+                ps.setString(1, old);
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE central_store_id SET store_id = ? WHERE one = 1")) {
+                ps.setString(1, fresh);
+                ps.executeUpdate();
+            }
+            return readStoreIds(c);
         });
-        storeId = fresh;
         return fresh;
     }
 
-    private static String readStoreId(Connection c) throws SQLException {
+    private static StoreIds readStoreIds(Connection c) throws SQLException {
+        String current;
         try (PreparedStatement ps = c.prepareStatement("SELECT store_id FROM central_store_id WHERE one = 1");
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("the central store has no id row (schema 11)");
             }
-            return rs.getString(1);
+            current = rs.getString(1);
         }
+        List<String> earlier = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT store_id FROM central_store_earlier_id ORDER BY renewed_at DESC, store_id")) {
+            ps.setMaxRows(WireLimits.EARLIER_STORE_IDS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    earlier.add(rs.getString(1));
+                }
+            }
+        }
+        return new StoreIds(current, earlier);
     }
 
     public CentralDatabase database() {

@@ -54,18 +54,18 @@ public final class CentralTickets {
     private final TicketLineCodec codec;
     private final Function<String, Optional<User>> users;
     private final CountyTurns turns;
-    private final Supplier<String> storeId;
+    private final Supplier<StoreIds> storeIds;
 
     /**
      * @param users the central store's users by name (a history's actors are replayed as them)
-     * @param storeId the store's id, which every page carries
+     * @param storeIds the store's ids, which every page carries
      */
-    public CentralTickets(
-            CentralDatabase db, Catalog catalog, Function<String, Optional<User>> users, Supplier<String> storeId) {
+    CentralTickets(
+            CentralDatabase db, Catalog catalog, Function<String, Optional<User>> users, Supplier<StoreIds> storeIds) {
         this.db = db;
         this.catalog = catalog;
         this.users = users;
-        this.storeId = storeId;
+        this.storeIds = storeIds;
         this.codec = new TicketLineCodec(catalog);
         this.turns = new CountyTurns(db.dataSource());
     }
@@ -576,8 +576,17 @@ public final class CentralTickets {
             boolean ahead = changes.isEmpty()
                     && after > 0
                     && (scope.itemCodes() != null ? countyAt : countyLast(c, scope.countyCode())) < after;
+            StoreIds store = storeIds.get();
             return new ServedPage(
-                    changes, next, more, total, left, sayHeld ? held(c, ids) : null, storeId.get(), ahead);
+                    changes,
+                    next,
+                    more,
+                    total,
+                    left,
+                    sayHeld ? held(c, ids) : null,
+                    store.current(),
+                    store.earlier(),
+                    ahead);
         });
     }
 

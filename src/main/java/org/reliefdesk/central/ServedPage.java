@@ -20,6 +20,7 @@ public record ServedPage(
         List<UUID> left,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> held,
         @JsonInclude(JsonInclude.Include.NON_NULL) String store,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> earlierStores,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cursorAhead) {
 
     /** A ticket as it is after change {@code changeNo}: its interchange line in UTF-8. */
@@ -36,6 +37,7 @@ public record ServedPage(
                 left,
                 held,
                 store,
+                earlierStores,
                 cursorAhead);
     }
 }

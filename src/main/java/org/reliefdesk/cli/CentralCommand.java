@@ -436,7 +436,8 @@ public final class CentralCommand implements Callable<Integer> {
             description = {
                 "Give this central store a new id, after its database was restored from a backup: every PC then pulls"
                         + " its scope again from the start (a PC that pulled past the backup would otherwise miss the"
-                        + " changes numbered again below its cursor).",
+                        + " changes numbered again below its cursor). The old id is kept as this store's own, so each PC"
+                        + " also sends again what it had pushed that the backup did not have.",
                 "Run it with the store's servers stopped: a server reads the id when it starts."
             })
     static final class RenewId implements Callable<Integer> {

@@ -102,6 +102,9 @@ public final class SyncCommand implements Callable<Integer> {
                 if (r.startedOver()) {
                     out.println(texts.msg("sync.startedOver"));
                 }
+                if (r.sentAgain() > 0) {
+                    out.println(texts.msg("sync.sentAgain", r.sentAgain()));
+                }
                 if (r.calendarYears() > 0) {
                     out.println(texts.msg("sync.calendarYears", r.calendarYears()));
                 }

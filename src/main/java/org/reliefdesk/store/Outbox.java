@@ -93,6 +93,41 @@ public final class Outbox {
                 limit)));
     }
 
+    /**
+     * Operations of {@code user} the central store applied, oldest first: what a store restored
+     * from a backup may have lost ({@link #sendAgain}).
+     */
+    public List<Entry> applied(String user) {
+        return store.readJdbc(
+                c -> entries(Sql.rows(c, COLUMNS + " WHERE state = 'APPLIED' AND created_by = ? ORDER BY seq", user)));
+    }
+
+    /**
+     * Puts operations the central store applied back among those waiting: it was restored from a
+     * backup taken before they arrived, and holds neither their changes nor their ids, so they are
+     * sent again as they were (their ids, times and the history they were made on). Only applied
+     * ones move; any other is left as it stands.
+     *
+     * @return how many were put back
+     */
+    public int sendAgain(List<UUID> opIds) {
+        if (opIds.isEmpty()) {
+            return 0;
+        }
+        return store.inJdbcTransaction(c -> {
+            int n = 0;
+            for (List<UUID> part : Sql.parts(opIds)) {
+                n += Sql.update(
+                        c,
+                        "UPDATE outbox SET state = 'PENDING', reason_key = NULL, reason = NULL, central_ticket = NULL,"
+                                + " settled_at = NULL WHERE state = 'APPLIED' AND op_id IN ("
+                                + Sql.marks(part.size()) + ")",
+                        Sql.args(part));
+            }
+            return n;
+        });
+    }
+
     /** Every operation still waiting, by anyone (the status bar's count). */
     public long pendingCount() {
         return store.readJdbc(c -> Sql.column(c, Long.class, "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING'")

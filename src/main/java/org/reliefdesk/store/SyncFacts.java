@@ -27,6 +27,12 @@ public final class SyncFacts {
     /** Per user: the id of the central store their cursor is a number of. */
     private static final String STORE = "pull.store.";
 
+    /**
+     * Per user: their store was found restored from a backup, and the pull from the start that
+     * checks what it lost of their work has not ended yet.
+     */
+    private static final String RESTORE_CHECK = "pull.restoreCheck.";
+
     private final LocalStore store;
 
     SyncFacts(LocalStore store) {
@@ -112,14 +118,40 @@ public final class SyncFacts {
      * (another store, or this one restored from a backup); waiting changes stay.
      */
     public void startOver(String username, String storeId) {
+        startOver(username, storeId, false);
+    }
+
+    /**
+     * {@link #startOver(String, String)}; {@code restored}: the store is this user's own, restored
+     * from a backup, and their work it lost is looked for while the scope is pulled again
+     * ({@link #checkingRestore}), until {@link #restoreChecked}.
+     */
+    public void startOver(String username, String storeId, boolean restored) {
         store.inJdbcTransaction(c -> {
             if (storeId != null) {
                 put(c, STORE + username, storeId);
+            }
+            if (restored) {
+                put(c, RESTORE_CHECK + username, "true");
             }
             put(c, cursorName(username), "0");
             put(c, CAUGHT_UP + username, "false");
             return null;
         });
+    }
+
+    /**
+     * Whether a check of a restored store's losses for {@code username} began and has not ended (a
+     * pull cut short): it starts again from the beginning.
+     */
+    public boolean checkingRestore(String username) {
+        return get(RESTORE_CHECK + username).isPresent();
+    }
+
+    /** The check of a restored store's losses for {@code username} ended: what it lost is waiting to be sent. */
+    public void restoreChecked(String username) {
+        store.inJdbcTransaction(
+                c -> Sql.update(c, "DELETE FROM sync_state WHERE fact_name = ?", RESTORE_CHECK + username));
     }
 
     /**

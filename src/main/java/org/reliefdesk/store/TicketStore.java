@@ -390,7 +390,6 @@ public final class TicketStore {
         LOG.info("{} tickets moved to another department's item were removed from this PC", removed);
     }
 
-    /** The database's own words, cut short: for the administrator's list, never the clerk's status line. */
     /**
      * Writes the central store's versions of these tickets, except those with a local change
      * still waiting or in conflict, within the caller's transaction.

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.reliefdesk.logic.interchange.TicketFields;
+import org.reliefdesk.logic.sync.WireLimits;
 
 /**
  * Reads a pull page's bytes in one pass (docs/sync-protocol.md, "Pull"). A ticket sent as a JSON
@@ -22,9 +23,6 @@ import org.reliefdesk.logic.interchange.TicketFields;
 final class PullPageReader {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-
-    /** The longest store id a page may name (the central store makes UUIDs). */
-    private static final int MAX_STORE_ID = 64;
 
     private PullPageReader() {}
 
@@ -42,6 +40,7 @@ final class PullPageReader {
             List<UUID> left = List.of();
             List<String> held = null;
             String store = null;
+            List<String> earlierStores = List.of();
             boolean cursorAhead = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -53,7 +52,8 @@ final class PullPageReader {
                     case "total" -> total = number(p, value, "total");
                     case "left" -> left = ids(p, value);
                     case "held" -> held = value == JsonToken.VALUE_NULL ? null : texts(p, value, "held");
-                    case "store" -> store = value == JsonToken.VALUE_NULL ? null : storeId(p, value);
+                    case "store" -> store = value == JsonToken.VALUE_NULL ? null : storeId(p, value, "store");
+                    case "earlierStores" -> earlierStores = earlierStores(p, value);
                     case "cursorAhead" -> cursorAhead = flag(p, value, "cursorAhead");
                     default -> p.skipChildren();
                 }
@@ -62,7 +62,7 @@ final class PullPageReader {
             if (p.nextToken() != null) {
                 throw new JsonParseException(p, "more after the end of a pull page");
             }
-            return new PulledPage(tickets, next, more, total, left, held, store, cursorAhead);
+            return new PulledPage(tickets, next, more, total, left, held, store, earlierStores, cursorAhead);
         }
     }
 
@@ -136,12 +136,34 @@ final class PullPageReader {
      * A store's id (a UUID, 36 characters): kept beside the cursor in a fact of at most 4,000, so a
      * longer one is not a central store's page, not a failure of this PC's database at every sync.
      */
-    private static String storeId(JsonParser p, JsonToken value) throws IOException {
-        expect(p, value, JsonToken.VALUE_STRING, "store");
-        if (p.getTextLength() > MAX_STORE_ID) {
-            throw new JsonParseException(p, "store is longer than " + MAX_STORE_ID + " characters");
+    private static String storeId(JsonParser p, JsonToken value, String field) throws IOException {
+        expect(p, value, JsonToken.VALUE_STRING, field);
+        if (p.getTextLength() > WireLimits.STORE_ID_CHARS) {
+            throw new JsonParseException(p, field + " is longer than " + WireLimits.STORE_ID_CHARS + " characters");
         }
         return p.getText();
+    }
+
+    /**
+     * The store's ids from before a restore: at most {@link WireLimits#EARLIER_STORE_IDS}, each a
+     * store id. A PC compares its kept id with them, and sends its work again to a store that names
+     * it; a longer list is not a central store's page.
+     */
+    private static List<String> earlierStores(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(p, value, JsonToken.START_ARRAY, "earlierStores");
+        List<String> ids = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (ids.size() == WireLimits.EARLIER_STORE_IDS) {
+                throw new JsonParseException(
+                        p, "earlierStores names more than " + WireLimits.EARLIER_STORE_IDS + " stores");
+            }
+            ids.add(storeId(p, t, "earlierStores"));
+        }
+        return ids;
     }
 
     private static List<String> texts(JsonParser p, JsonToken value, String field) throws IOException {

@@ -11,6 +11,7 @@ import org.reliefdesk.logic.sync.PullPage;
  *
  * @param held the attachments the central store said it holds whole, or null when it did not say
  * @param store the id of the store that made the page, or null from a store of an earlier version
+ * @param earlierStores the ids the store had before it was restored from a backup, newest first (empty when none)
  * @param cursorAhead whether the store said the asked cursor lies past its county's last change
  */
 public record PulledPage(
@@ -21,12 +22,14 @@ public record PulledPage(
         List<UUID> left,
         List<String> held,
         String store,
+        List<String> earlierStores,
         boolean cursorAhead) {
 
     public PulledPage {
         tickets = List.copyOf(tickets);
         left = List.copyOf(left);
         held = held == null ? null : List.copyOf(held);
+        earlierStores = earlierStores == null ? List.of() : List.copyOf(earlierStores);
     }
 
     /** The page with each ticket as its line of text, as the protocol's types have it. */
@@ -41,6 +44,7 @@ public record PulledPage(
                 left,
                 held,
                 store,
+                earlierStores,
                 cursorAhead);
     }
 }

@@ -81,6 +81,15 @@ public final class Synchronizer {
     /** Set by the pull of the sync running now when its cursor was another store's. */
     private boolean startedOver;
 
+    /**
+     * Set by the pull of the sync running now when its store was restored from a backup: the user's
+     * applied work, checked against what the store sends again.
+     */
+    private LostWork lostWork;
+
+    /** How many operations the pull of the sync running now put back to be sent again. */
+    private int sentAgain;
+
     public Synchronizer(LocalStore store, CentralClient client, Catalog catalog, Clock clock) {
         this.store = store;
         this.client = client;
@@ -92,7 +101,9 @@ public final class Synchronizer {
     /**
      * What one sync did; {@code calendarYears}: holiday years the central store had that this PC did
      * not; {@code startedOver}: the cursor was a number of another store (or of this one before a
-     * restore), so the scope was pulled from the start.
+     * restore), so the scope was pulled from the start; {@code sentAgain}: operations the central
+     * store had applied that its restore from a backup lost, sent again (their answers are counted
+     * in {@code pushed} and the rest).
      */
     public record Report(
             int pushed,
@@ -103,7 +114,8 @@ public final class Synchronizer {
             long pendingLeft,
             int calendarYears,
             Changed changed,
-            boolean startedOver) {}
+            boolean startedOver,
+            int sentAgain) {}
 
     /**
      * Which tickets a sync changed on this PC (pushed or pulled): named one by one up to
@@ -187,10 +199,22 @@ public final class Synchronizer {
 
     public Report sync(CentralClient.Session session, Consumer<Progress> progress) throws IOException {
         startedOver = false;
+        lostWork = null;
+        sentAgain = 0;
         int[] counts = new int[4];
         Changed changed = new Changed();
         push(session, progress, counts, changed);
         int pulled = pull(session, progress, changed);
+        if (lostWork != null) {
+            sendAgain(lostWork.openedAndNotHeld());
+            store.syncFacts().restoreChecked(session.user().username());
+            lostWork = null;
+            if (sentAgain > 0) {
+                // in this sync, with this sign-in: the times of work sent again are checked against
+                // the sign-in before it, which the restored store still has
+                push(session, progress, counts, changed);
+            }
+        }
         if (fetchAttachments) {
             fetchMissed(session.token(), new AttachmentStore(store.dataDir()));
         }
@@ -207,7 +231,8 @@ public final class Synchronizer {
                 store.outbox().pendingCount(),
                 years,
                 changed,
-                over);
+                over,
+                sentAgain);
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
     }
@@ -322,6 +347,13 @@ public final class Synchronizer {
                 .keepCursorFor(username, TicketScope.of(session.user(), catalog).key())) {
             LOG.info("The scope of {} changed since the last pull: pulling everything in it again", username);
         }
+        if (store.syncFacts().checkingRestore(username)) {
+            // an earlier sync found the store restored and was cut short while checking what it lost:
+            // checked again from the start (what that sync found waits, and was pushed just now)
+            LOG.info("The check of the restored central store's losses for {} starts again", username);
+            store.syncFacts().startOver(username, null, true);
+            lostWork = new LostWork(store.outbox().applied(username));
+        }
         int pulled = 0;
         long total = -1;
         AttachmentStore files = new AttachmentStore(store.dataDir());
@@ -360,6 +392,14 @@ public final class Synchronizer {
                         next = ahead.submit(() -> reader.read(0, true));
                         continue;
                     }
+                }
+                if (lostWork != null) {
+                    lostWork.heldElsewhere(page.left());
+                    lostWork.heldElsewhere(read.refused().stream()
+                            .map(SetAside.Entry::ticketId)
+                            .toList());
+                    // before the page is written: a ticket with work waiting keeps this PC's version
+                    sendAgain(lostWork.lostIn(read.tickets()));
                 }
                 pages++;
                 if (total < 0) {
@@ -423,13 +463,21 @@ public final class Synchronizer {
         boolean another =
                 page.store() != null && kept.isPresent() && !kept.get().equals(page.store());
         if (cursor > 0 && (another || page.cursorAhead())) {
+            // restored: the same store with its numbers gone back, or one that names the kept id as its
+            // own before a renewal; never another store, which was never sent this PC's work
+            boolean restored = another
+                    ? page.earlierStores().contains(kept.get())
+                    : kept.isPresent() && kept.get().equals(page.store());
+            if (restored) {
+                lostWork = new LostWork(store.outbox().applied(username));
+            }
             LOG.warn(
                     "The pull cursor {} of {} is not a number of the central store that answered ({}): pulling"
                             + " everything in the scope again",
                     cursor,
                     username,
                     another ? "another store, " + page.store() + " instead of " + kept.get() : "past its last change");
-            store.syncFacts().startOver(username, page.store());
+            store.syncFacts().startOver(username, page.store(), restored);
             startedOver = true;
             return true;
         }
@@ -437,6 +485,15 @@ public final class Synchronizer {
             store.syncFacts().keepStore(username, page.store());
         }
         return false;
+    }
+
+    /** Puts operations the restored store lost back among those waiting, and says so in the log. */
+    private void sendAgain(List<UUID> lost) {
+        int again = store.outbox().sendAgain(lost);
+        sentAgain += again;
+        if (again > 0) {
+            LOG.warn("{} operations the central store had applied were lost by its restore: sent again", again);
+        }
     }
 
     /**

@@ -75,9 +75,15 @@ abstract class AnotherStoreContract {
         try (CentralStore again = CentralStore.open(world.jdbcUrl, SyncWorld.CATALOG, world.clock)) {
             assertEquals(id, again.storeId(), "a second server on the same database, or the same after a restart");
         }
+        assertEquals(List.of(), page.earlierStores(), "never renewed: no earlier id");
         String renewed = world.central.renewStoreId();
         assertNotEquals(id, renewed);
-        assertEquals(renewed, world.central.tickets().pull(leader, 0, 10).store());
+        PullPage after = world.central.tickets().pull(leader, 0, 10);
+        assertEquals(renewed, after.store());
+        assertEquals(List.of(id), after.earlierStores(), "the old id named as this store's own before");
+        try (CentralStore again = CentralStore.open(world.jdbcUrl, SyncWorld.CATALOG, world.clock)) {
+            assertEquals(List.of(id), again.earlierStoreIds(), "kept in the database, for every server");
+        }
     }
 
     @Test

@@ -53,7 +53,7 @@ class PageFormBench {
         for (var h : new SampleGenerator(catalog).generate(SampleGenerator.DEFAULT_SEED, asOf, TICKETS)) {
             changes.add(new ServedPage.Line(++n, codec.write(h).getBytes(StandardCharsets.UTF_8)));
         }
-        ServedPage page = new ServedPage(changes, n, true, -1, List.of(), List.of(), "bench-store", false);
+        ServedPage page = new ServedPage(changes, n, true, -1, List.of(), List.of(), "bench-store", List.of(), false);
         ObjectMapper json = OperationCodec.json(); // the central store's mapper, and the PC's
         TicketIngest ingest = new TicketIngest(catalog, name -> Optional.empty());
         LocalDate today = LocalDate.of(2026, 12, 1);

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -208,6 +209,22 @@ class PullPageReaderTest {
         PulledPage earlier = read("{\"changes\":[],\"next\":9,\"more\":false,\"store\":null}");
         assertNull(earlier.store());
         assertFalse(earlier.cursorAhead());
+        assertEquals(List.of(), earlier.earlierStores());
+    }
+
+    /** The ids a store had before a restore: read as a list, at most 16, each an id of at most 64 characters. */
+    @Test
+    void aPageNamesTheIdsItsStoreHadBeforeARestore() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            ids.add(UUID.nameUUIDFromBytes(new byte[] {(byte) i}).toString());
+        }
+        String list = "[\"" + String.join("\",\"", ids) + "\"]";
+        PulledPage page = read("{\"changes\":[],\"next\":9,\"store\":\"x\",\"earlierStores\":" + list + "}");
+        assertEquals(ids, page.earlierStores());
+        assertEquals(ids, page.asPullPage().earlierStores());
+        assertEquals(List.of(), read("{\"changes\":[],\"earlierStores\":null}").earlierStores());
+        assertEquals(List.of(), read("{\"changes\":[],\"earlierStores\":[]}").earlierStores());
     }
 
     @Test
@@ -226,6 +243,11 @@ class PullPageReaderTest {
                 "{\"changes\":[],\"store\":{}}",
                 "{\"changes\":[],\"store\":\"" + "x".repeat(65) + "\"}",
                 "{\"changes\":[],\"cursorAhead\":\"yes\"}",
+                "{\"changes\":[],\"earlierStores\":\"one\"}",
+                "{\"changes\":[],\"earlierStores\":[1]}",
+                "{\"changes\":[],\"earlierStores\":[{}]}",
+                "{\"changes\":[],\"earlierStores\":[\"" + "x".repeat(65) + "\"]}",
+                "{\"changes\":[],\"earlierStores\":[" + "\"a\",".repeat(16) + "\"a\"]}",
                 "{\"changes\":[]}{}",
                 "{\"changes\":[{\"changeNo\":1,\"ticket\":{\"a\":")) {
             assertThrows(JsonProcessingException.class, () -> read(notAPage), notAPage);

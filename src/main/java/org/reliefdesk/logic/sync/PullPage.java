@@ -24,6 +24,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *             JSON then, so a PC of an earlier version never meets a field it does not know.
  * @param store the id of the central store that made the page; a cursor is a number of that store
  *              alone. {@code null} from a store of an earlier version.
+ * @param earlierStores the ids the store had before it was restored from a backup ({@code central
+ *                      renew-id}), newest first: a PC whose cursor came from one of them knows its
+ *                      own store was restored. Left out when empty.
  * @param cursorAhead the asked cursor lies past the county's last change: a number of another store,
  *                    or of this one before it was restored from a backup. Left out when false.
  */
@@ -35,6 +38,7 @@ public record PullPage(
         List<UUID> left,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> held,
         @JsonInclude(JsonInclude.Include.NON_NULL) String store,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> earlierStores,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cursorAhead) {
 
     /** A ticket as it is after change {@code changeNo}, with its whole history, as an interchange line. */
@@ -44,11 +48,12 @@ public record PullPage(
         changes = List.copyOf(changes);
         left = left == null ? List.of() : List.copyOf(left);
         held = held == null ? null : List.copyOf(held);
+        earlierStores = earlierStores == null ? List.of() : List.copyOf(earlierStores);
     }
 
     /** A page from a store of an earlier version, which does not say which store it is. */
     public PullPage(List<Change> changes, long next, boolean more, long total, List<UUID> left, List<String> held) {
-        this(changes, next, more, total, left, held, null, false);
+        this(changes, next, more, total, left, held, null, List.of(), false);
     }
 
     /** A page in which no ticket left the scope, from a server that does not say which attachments it holds. */

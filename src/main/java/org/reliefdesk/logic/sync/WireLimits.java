@@ -22,5 +22,14 @@ public final class WireLimits {
     /** The most a PC reads of any other answer (a sign-in, the people, the calendar, an error). */
     public static final long ANSWER_READ_BYTES = 4L * 1024 * 1024;
 
+    /**
+     * The longest store id a page may name (the central store makes UUIDs, 36 characters): a PC
+     * keeps it beside its cursor.
+     */
+    public static final int STORE_ID_CHARS = 64;
+
+    /** The most of a store's earlier ids (from before a restore) one page names, newest first. */
+    public static final int EARLIER_STORE_IDS = 16;
+
     private WireLimits() {}
 }

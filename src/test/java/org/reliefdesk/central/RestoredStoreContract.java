@@ -1,0 +1,319 @@
+package org.reliefdesk.central;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
+import org.reliefdesk.logic.sample.DemoCounty;
+import org.reliefdesk.logic.sample.FormFaker;
+import org.reliefdesk.logic.sample.SampleGenerator;
+import org.reliefdesk.logic.workflow.TicketOpening;
+import org.reliefdesk.model.ChinaTime;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.ResidentIdNumber;
+import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.store.Outbox;
+import org.reliefdesk.sync.CentralClient;
+import org.reliefdesk.sync.Synchronizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A central store restored from a backup has lost what PCs pushed after the backup was taken,
+ * though every PC holds it as synced: a clerk's 反馈 recorded, a ticket opened for a resident,
+ * gone from the county's record without anyone being told. A PC that finds its own store restored
+ * (its cursor past the county's last change, or a new id naming the old one as earlier) sends that
+ * work again, as it was; a PC pointed at another store sends it nothing. Restores here are real:
+ * every table put back as a backup of the whole database had it ({@link DatabaseCopy}).
+ */
+abstract class RestoredStoreContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    SyncWorld world;
+
+    /** A fresh, empty central database for one test. */
+    abstract String freshDatabase(Path dir) throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        world = new SyncWorld(dir.resolve("a"), freshDatabase(dir.resolve("a")), 60, 5);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    /** Restored before anyone wrote again: the cursor is ahead, and both the action and the opening are sent again. */
+    @Test
+    void workTheRestoreLostIsSentAgainAsItWas() throws Exception {
+        try (SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            DatabaseCopy backup = DatabaseCopy.take(world.central.database());
+            Ticket acted = pc.act(pc.actionable().orElseThrow());
+            UUID event = lastEvent(pc, acted.id());
+            Ticket opened = open(pc);
+            Synchronizer.Report pushed = pc.sync();
+            assertEquals(2, pushed.applied());
+            assertTrue(eventsAtCentral(acted.id()).contains(event));
+
+            backup.restoreInto(world.central.database());
+            assertFalse(eventsAtCentral(acted.id()).contains(event), "the restore lost the action");
+            assertFalse(heldAtCentral(opened.id()), "and the opening");
+
+            Synchronizer.Report again = syncAt(pc, world.url(), p -> {});
+
+            assertTrue(again.startedOver());
+            assertEquals(2, again.sentAgain());
+            assertEquals(2, again.applied(), "both applied again: " + again);
+            assertTrue(eventsAtCentral(acted.id()).contains(event), "the same event, its id kept");
+            assertTrue(heldAtCentral(opened.id()));
+            assertEquals(List.of(), pc.store.outbox().unsettled());
+            assertEquals(0, pc.store.outbox().pendingCount());
+            assertTrue(pc.store.tickets().events(acted.id()).stream().anyMatch(e -> e.id().equals(event)));
+            assertFalse(pc.store.syncFacts().checkingRestore(SyncWorld.CIVIL_A.username()));
+
+            Synchronizer.Report then = syncAt(pc, world.url(), p -> {});
+            assertEquals(0, then.sentAgain());
+            assertFalse(then.startedOver());
+            assertEquals(0, then.pushed());
+        }
+    }
+
+    /**
+     * Restored, written to past the PC's cursor, and given a new id ({@code central renew-id}): the
+     * new id names the old as earlier, so the PC knows its own store. What the backup still had
+     * is not sent again; what it lost is.
+     */
+    @Test
+    void aRenewedStoreNamesItsEarlierIdAndGetsOnlyWhatItLost() throws Exception {
+        try (SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            Ticket kept = pc.act(pc.actionable().orElseThrow());
+            UUID keptEvent = lastEvent(pc, kept.id());
+            assertEquals(1, pc.sync().applied());
+            DatabaseCopy backup = DatabaseCopy.take(world.central.database());
+            Ticket lost = pc.act(pc.actionable().orElseThrow());
+            UUID lostEvent = lastEvent(pc, lost.id());
+            assertEquals(1, pc.sync().applied());
+            long cursor = pc.store.syncFacts().cursor(SyncWorld.CIVIL_A.username());
+
+            backup.restoreInto(world.central.database());
+            intakeOthers(40);
+            assertTrue(countyLast() > cursor, "written past the PC's cursor: the number alone cannot tell");
+            String old = world.central.storeId();
+            world.central.renewStoreId();
+            assertEquals(List.of(old), world.central.earlierStoreIds());
+
+            Synchronizer.Report again = syncAt(pc, world.url(), p -> {});
+
+            assertTrue(again.startedOver());
+            assertEquals(1, again.sentAgain(), "only the action the backup did not have: " + again);
+            assertEquals(1, again.applied());
+            assertTrue(eventsAtCentral(lost.id()).contains(lostEvent));
+            assertEquals(
+                    1,
+                    Collections.frequency(eventsAtCentral(kept.id()), keptEvent),
+                    "the action the backup had is there once");
+            assertEquals(0, pc.store.outbox().pendingCount());
+        }
+    }
+
+    /**
+     * Hostile: another store, even one that was renewed and names earlier ids, is sent nothing of
+     * this PC's work: only its own store's earlier id makes a restore.
+     */
+    @Test
+    void anotherStoreIsSentNothingOfThisPcsWork() throws Exception {
+        try (SyncWorld other = new SyncWorld(dir.resolve("b"), freshDatabase(dir.resolve("b")), 60, 0);
+                SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            pc.act(pc.actionable().orElseThrow());
+            open(pc);
+            assertEquals(2, pc.sync().applied());
+            other.central.renewStoreId();
+            other.central.renewStoreId();
+
+            Synchronizer.Report there = syncAt(pc, other.url(), p -> {});
+
+            assertTrue(there.startedOver());
+            assertEquals(0, there.sentAgain());
+            assertEquals(0, there.pushed());
+            assertEquals(0, appliedOps(other), "no operation of this PC reached the other store");
+            assertEquals(
+                    2, pc.store.outbox().applied(SyncWorld.CIVIL_A.username()).size(), "still applied here");
+        }
+    }
+
+    /**
+     * A sync cut short while it checked what the restore lost: the next one pushes what the first
+     * found and checks again from the start, so nothing the first had not reached is missed.
+     */
+    @Test
+    void aCheckCutShortStartsAgainFromTheBeginning() throws Exception {
+        try (SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            int scope = pc.sync().pulled();
+            DatabaseCopy backup = DatabaseCopy.take(world.central.database());
+            List<UUID> events = new ArrayList<>();
+            List<UUID> tickets = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Ticket t = pc.act(pc.actionable().orElseThrow());
+                tickets.add(t.id());
+                events.add(lastEvent(pc, t.id()));
+            }
+            assertEquals(3, pc.sync().applied());
+            backup.restoreInto(world.central.database());
+
+            int[] pages = new int[1];
+            Consumer<Synchronizer.Progress> cut = p -> {
+                if (p.phase().equals("pull") && ++pages[0] == 2) {
+                    throw new IllegalStateException("the line went down");
+                }
+            };
+            assertThrows(IllegalStateException.class, () -> syncAt(pc, world.url(), cut, 3));
+            assertTrue(pc.store.syncFacts().checkingRestore(SyncWorld.CIVIL_A.username()));
+
+            Synchronizer.Report again = syncAt(pc, world.url(), p -> {});
+
+            assertEquals(scope, again.pulled(), "the whole scope checked again");
+            for (int i = 0; i < 3; i++) {
+                assertTrue(eventsAtCentral(tickets.get(i)).contains(events.get(i)), "action " + i);
+            }
+            assertEquals(0, pc.store.outbox().pendingCount());
+            assertEquals(List.of(), pc.store.outbox().unsettled());
+            assertFalse(pc.store.syncFacts().checkingRestore(SyncWorld.CIVIL_A.username()));
+            assertEquals(
+                    3,
+                    pc.store.outbox().all().stream()
+                            .filter(e -> e.state() == Outbox.State.APPLIED)
+                            .count());
+        }
+    }
+
+    private Synchronizer.Report syncAt(SyncWorld.Pc pc, String url, Consumer<Synchronizer.Progress> progress)
+            throws IOException {
+        return syncAt(pc, url, progress, Synchronizer.PULL_PAGE);
+    }
+
+    private Synchronizer.Report syncAt(SyncWorld.Pc pc, String url, Consumer<Synchronizer.Progress> progress, int page)
+            throws IOException {
+        try (CentralClient client = new CentralClient(url, Duration.ofSeconds(20))) {
+            return new Synchronizer(pc.store, client, SyncWorld.CATALOG, world.clock)
+                    .pullPage(page)
+                    .run(pc.user.username(), SyncWorld.PASSWORD.toCharArray(), progress);
+        }
+    }
+
+    private static UUID lastEvent(SyncWorld.Pc pc, UUID ticket) {
+        List<TicketEvent> events = pc.store.tickets().events(ticket);
+        return events.get(events.size() - 1).id();
+    }
+
+    private List<UUID> eventsAtCentral(UUID ticket) {
+        return world.centralTicket(ticket).events().stream()
+                .map(TicketEvent::id)
+                .toList();
+    }
+
+    private boolean heldAtCentral(UUID ticket) {
+        return world.central
+                .database()
+                .inTransaction(c -> world.central.tickets().find(c, ticket))
+                .isPresent();
+    }
+
+    private long countyLast() {
+        return world.central.database().inTransaction(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT last_change FROM county_change_counter WHERE county_code = ?")) {
+                ps.setString(1, SyncWorld.COUNTY_A);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static long appliedOps(SyncWorld w) {
+        return w.central.database().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM applied_op");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** A ticket the PC's civil clerk opens (offline, as at a township): the OPEN operation waits. */
+    private Ticket open(SyncWorld.Pc pc) {
+        TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
+        Instant at = world.clock.instant().minusSeconds(60);
+        String item = "minimum_living_allowance";
+        Place township = DemoCounty.firstTownship();
+        FormDef form = SyncWorld.CATALOG.applicationFormOf(item);
+        Map<String, Object> application = FormFaker.happy(SyncWorld.CATALOG).fill(form, Map.of(), at);
+        String first17 = "53012819800101001";
+        TicketHistory h = new TicketOpening(SyncWorld.CATALOG, Clock.fixed(at, ChinaTime.ZONE))
+                .open(
+                        new TicketOpening.Request(
+                                item,
+                                DemoCounty.COUNTY,
+                                township,
+                                new Place(township.code() + "201", "大村村委会"),
+                                "李四",
+                                first17 + ResidentIdNumber.checkChar(first17),
+                                "13812345678",
+                                IntakeChannel.GOVERNMENT_FOUND,
+                                SyncWorld.CIVIL_A.displayName(),
+                                application),
+                        SyncWorld.CIVIL_A);
+        return pc.store.tickets().insertOpened(h, codec);
+    }
+
+    /** County A's tickets of another generator seed, taken in by the central store: writes past any cursor. */
+    private void intakeOthers(int count) throws IOException {
+        TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
+        var generated = new SampleGenerator(SyncWorld.CATALOG)
+                .generate(55, world.clock.instant().minus(Duration.ofHours(1)), count);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < generated.size(); i++) {
+            ObjectNode n = (ObjectNode) JSON.readTree(codec.write(generated.get(i)));
+            String no = n.get("ticketNo").asText();
+            n.put("ticketNo", no.substring(0, no.length() - 4) + String.format("55%02d", i));
+            lines.add(JSON.writeValueAsString(n));
+        }
+        CentralTickets.Intake intake = world.intake(String.join("\n", lines));
+        assertTrue(intake.rejected().isEmpty(), intake.rejected().toString());
+    }
+}
