@@ -6,22 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
-import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.sync.CentralClient;
@@ -41,8 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * county's last change; a PC pulls its scope again from the start when either says so.
  */
 abstract class AnotherStoreContract {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -106,7 +98,7 @@ abstract class AnotherStoreContract {
         try (SyncWorld other = new SyncWorld(dir.resolve("b"), freshDatabase(dir.resolve("b")), 5, 0);
                 SyncWorld.Pc pc = world.pc("pc", SyncWorld.LEADER_A)) {
             assertEquals(world.countyATickets, pc.sync().pulled());
-            Set<UUID> onlyThere = intakeOthers(other, 99, 20);
+            Set<UUID> onlyThere = other.intakeOthers(99, 20);
             assertTrue(
                     other.central.tickets().pull(leaderScope(), 0, 2000).next() < cursorOf(pc),
                     "the other store numbers all it has below this PC's cursor");
@@ -144,11 +136,11 @@ abstract class AnotherStoreContract {
 
             // written to past its new cursor, then restored once more and written to past the
             // cursor again: the number alone cannot tell, the store's new id does
-            Set<UUID> lost = intakeOthers(world, 55, 10);
+            Set<UUID> lost = world.intakeOthers(55, 10);
             assertEquals(lost.size(), syncAt(pc, world.url()).pulled());
             assertTrue(cursorOf(pc) > backupAt);
             restore(backupAt);
-            Set<UUID> afterRestore = intakeOthers(world, 77, 25);
+            Set<UUID> afterRestore = world.intakeOthers(77, 25);
             assertTrue(world.central.tickets().pull(leaderScope(), 0, 2000).next() > cursorOf(pc));
             world.central.renewStoreId();
             Synchronizer.Report renewed = syncAt(pc, world.url());
@@ -174,26 +166,6 @@ abstract class AnotherStoreContract {
             return new Synchronizer(pc.store, client, SyncWorld.CATALOG, world.clock)
                     .run(pc.user.username(), SyncWorld.PASSWORD.toCharArray(), p -> {});
         }
-    }
-
-    /** County A's tickets of another generator seed, taken in by {@code into}; their ids. */
-    private static Set<UUID> intakeOthers(SyncWorld into, long seed, int count) throws IOException {
-        TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
-        var generated = new SampleGenerator(SyncWorld.CATALOG)
-                .generate(seed, into.clock.instant().minus(Duration.ofHours(1)), count);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < generated.size(); i++) {
-            // a number of their own: the generator numbers each day's tickets from 0001
-            ObjectNode n = (ObjectNode) JSON.readTree(codec.write(generated.get(i)));
-            String no = n.get("ticketNo").asText();
-            n.put("ticketNo", no.substring(0, no.length() - 4) + String.format("%02d%02d", seed % 100, i));
-            lines.add(JSON.writeValueAsString(n));
-        }
-        CentralTickets.Intake intake = into.intake(String.join("\n", lines));
-        assertTrue(intake.rejected().isEmpty(), intake.rejected().toString());
-        Set<UUID> ids = new HashSet<>();
-        generated.forEach(h -> ids.add(h.ticket().id()));
-        return ids;
     }
 
     /**

@@ -50,12 +50,8 @@ import org.reliefdesk.logic.sync.OperationApplier;
 import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.logic.users.PasswordHash;
 import org.reliefdesk.logic.workflow.TicketFacts;
-import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.ChinaTime;
-import org.reliefdesk.model.IntakeChannel;
-import org.reliefdesk.model.Place;
-import org.reliefdesk.model.ResidentIdNumber;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
@@ -1009,24 +1005,7 @@ abstract class HostileContract {
     }
 
     private String opened(User staff, String item, UnaryOperator<ObjectNode> change, Instant at) throws Exception {
-        Place township = DemoCounty.firstTownship();
-        FormDef form = SyncWorld.CATALOG.applicationFormOf(item);
-        Map<String, Object> application = FormFaker.happy(SyncWorld.CATALOG).fill(form, Map.of(), at);
-        String first17 = "53012819800101001";
-        TicketHistory h = new TicketOpening(SyncWorld.CATALOG, Clock.fixed(at, ChinaTime.ZONE))
-                .open(
-                        new TicketOpening.Request(
-                                item,
-                                DemoCounty.COUNTY,
-                                township,
-                                new Place(township.code() + "201", "大村村委会"),
-                                "李四",
-                                first17 + ResidentIdNumber.checkChar(first17),
-                                "13812345678",
-                                IntakeChannel.GOVERNMENT_FOUND,
-                                staff.displayName(),
-                                application),
-                        staff);
+        TicketHistory h = SyncWorld.opening(staff, item, at);
         Ticket t = h.ticket();
         String number = TicketNumbers.number(TicketNumbers.prefix(t.county().code(), t.submittedAt()), 1);
         ObjectNode n = (ObjectNode) json.readTree(codec.write(new TicketHistory(t.withNumber(number), h.events())));

@@ -4,32 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
-import org.reliefdesk.logic.sample.DemoCounty;
-import org.reliefdesk.logic.sample.FormFaker;
-import org.reliefdesk.logic.sample.SampleGenerator;
-import org.reliefdesk.logic.workflow.TicketOpening;
-import org.reliefdesk.model.ChinaTime;
-import org.reliefdesk.model.IntakeChannel;
-import org.reliefdesk.model.Place;
-import org.reliefdesk.model.ResidentIdNumber;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketHistory;
@@ -51,8 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every table put back as a backup of the whole database had it ({@link DatabaseCopy}).
  */
 abstract class RestoredStoreContract {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -129,7 +113,7 @@ abstract class RestoredStoreContract {
             long cursor = pc.store.syncFacts().cursor(SyncWorld.CIVIL_A.username());
 
             backup.restoreInto(world.central.database());
-            intakeOthers(40);
+            world.intakeOthers(55, 40);
             assertTrue(countyLast() > cursor, "written past the PC's cursor: the number alone cannot tell");
             String old = world.central.storeId();
             world.central.renewStoreId();
@@ -277,43 +261,10 @@ abstract class RestoredStoreContract {
 
     /** A ticket the PC's civil clerk opens (offline, as at a township): the OPEN operation waits. */
     private Ticket open(SyncWorld.Pc pc) {
-        TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
-        Instant at = world.clock.instant().minusSeconds(60);
-        String item = "minimum_living_allowance";
-        Place township = DemoCounty.firstTownship();
-        FormDef form = SyncWorld.CATALOG.applicationFormOf(item);
-        Map<String, Object> application = FormFaker.happy(SyncWorld.CATALOG).fill(form, Map.of(), at);
-        String first17 = "53012819800101001";
-        TicketHistory h = new TicketOpening(SyncWorld.CATALOG, Clock.fixed(at, ChinaTime.ZONE))
-                .open(
-                        new TicketOpening.Request(
-                                item,
-                                DemoCounty.COUNTY,
-                                township,
-                                new Place(township.code() + "201", "大村村委会"),
-                                "李四",
-                                first17 + ResidentIdNumber.checkChar(first17),
-                                "13812345678",
-                                IntakeChannel.GOVERNMENT_FOUND,
-                                SyncWorld.CIVIL_A.displayName(),
-                                application),
-                        SyncWorld.CIVIL_A);
-        return pc.store.tickets().insertOpened(h, codec);
-    }
-
-    /** County A's tickets of another generator seed, taken in by the central store: writes past any cursor. */
-    private void intakeOthers(int count) throws IOException {
-        TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
-        var generated = new SampleGenerator(SyncWorld.CATALOG)
-                .generate(55, world.clock.instant().minus(Duration.ofHours(1)), count);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < generated.size(); i++) {
-            ObjectNode n = (ObjectNode) JSON.readTree(codec.write(generated.get(i)));
-            String no = n.get("ticketNo").asText();
-            n.put("ticketNo", no.substring(0, no.length() - 4) + String.format("55%02d", i));
-            lines.add(JSON.writeValueAsString(n));
-        }
-        CentralTickets.Intake intake = world.intake(String.join("\n", lines));
-        assertTrue(intake.rejected().isEmpty(), intake.rejected().toString());
+        TicketHistory h = SyncWorld.opening(
+                SyncWorld.CIVIL_A,
+                "minimum_living_allowance",
+                world.clock.instant().minusSeconds(60));
+        return pc.store.tickets().insertOpened(h, new TicketLineCodec(SyncWorld.CATALOG));
     }
 }

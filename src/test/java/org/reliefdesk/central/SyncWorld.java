@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -26,11 +28,16 @@ import org.reliefdesk.logic.catalog.CatalogLoader;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sample.DemoCounty;
 import org.reliefdesk.logic.sample.FormFaker;
 import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.workflow.TicketFacts;
+import org.reliefdesk.logic.workflow.TicketOpening;
 import org.reliefdesk.logic.workflow.WorkflowEngine;
 import org.reliefdesk.model.ChinaTime;
+import org.reliefdesk.model.IntakeChannel;
+import org.reliefdesk.model.Place;
+import org.reliefdesk.model.ResidentIdNumber;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -235,6 +242,51 @@ final class SyncWorld implements AutoCloseable {
                         null,
                         LocalDate.now(clock.withZone(ChinaTime.ZONE)),
                         clock.instant());
+    }
+
+    /** County A's tickets of another generator seed, numbered apart, taken in by this store; their ids. */
+    Set<UUID> intakeOthers(long seed, int count) throws IOException {
+        TicketLineCodec codec = new TicketLineCodec(CATALOG);
+        ObjectMapper json = new ObjectMapper();
+        var generated =
+                new SampleGenerator(CATALOG).generate(seed, clock.instant().minus(Duration.ofHours(1)), count);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < generated.size(); i++) {
+            // a number of their own: the generator numbers each day's tickets from 0001
+            ObjectNode n = (ObjectNode) json.readTree(codec.write(generated.get(i)));
+            String no = n.get("ticketNo").asText();
+            n.put("ticketNo", no.substring(0, no.length() - 4) + String.format("%02d%02d", seed % 100, i));
+            lines.add(json.writeValueAsString(n));
+        }
+        CentralTickets.Intake in = intake(String.join("\n", lines));
+        if (!in.rejected().isEmpty()) {
+            throw new IllegalStateException("generated lines refused: " + in.rejected());
+        }
+        Set<UUID> ids = new HashSet<>();
+        generated.forEach(h -> ids.add(h.ticket().id()));
+        return ids;
+    }
+
+    /** A ticket of {@code item} as a PC opens it for {@code staff} at {@code at}, in the demo county's first township. */
+    static TicketHistory opening(User staff, String item, Instant at) {
+        Place township = DemoCounty.firstTownship();
+        FormDef form = CATALOG.applicationFormOf(item);
+        Map<String, Object> application = FormFaker.happy(CATALOG).fill(form, Map.of(), at);
+        String first17 = "53012819800101001";
+        return new TicketOpening(CATALOG, Clock.fixed(at, ChinaTime.ZONE))
+                .open(
+                        new TicketOpening.Request(
+                                item,
+                                DemoCounty.COUNTY,
+                                township,
+                                new Place(township.code() + "201", "大村村委会"),
+                                "李四",
+                                first17 + ResidentIdNumber.checkChar(first17),
+                                "13812345678",
+                                IntakeChannel.GOVERNMENT_FOUND,
+                                staff.displayName(),
+                                application),
+                        staff);
     }
 
     /** The central store's copy of a ticket. */
