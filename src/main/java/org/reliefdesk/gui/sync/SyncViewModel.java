@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -67,6 +68,8 @@ public final class SyncViewModel {
     private UiTasks.Running next;
     private int failures;
     private volatile boolean stopped;
+    /** What a sync of this session found about the store itself (restored, another one), said beside "last sync". */
+    private String notice;
 
     public SyncViewModel(Workspace workspace, User user, char[] password, Consumer<Synchronizer.Changed> onChanged) {
         this.workspace = workspace;
@@ -213,6 +216,8 @@ public final class SyncViewModel {
                     failures = 0;
                     running.set(false);
                     catchingUp.set(false); // pulled to the end of the scope
+                    notice = notice(r, when(workspace.config.clock().instant().toString()), texts)
+                            .orElse(notice);
                     refreshCounts();
                     // a new holiday year moves every deadline: the whole scope is read again
                     onChanged.accept(r.calendarYears() > 0 ? Synchronizer.Changed.everything() : r.changed());
@@ -308,15 +313,26 @@ public final class SyncViewModel {
                     pending.set((int) c.waiting());
                     unsettled.setAll(c.open());
                     if (!running.get() && failures == 0) {
-                        status.set(
-                                c.last() == null
-                                        ? texts.msg("sync.status.never", c.waiting())
-                                        : texts.msg("sync.status.ok", when(c.last()), c.waiting()));
+                        String said = c.last() == null
+                                ? texts.msg("sync.status.never", c.waiting())
+                                : texts.msg("sync.status.ok", when(c.last()), c.waiting());
+                        status.set(notice == null ? said : texts.msg("sync.status.noted", said, notice));
                     }
                 });
     }
 
     private record Counts(long waiting, List<Outbox.Entry> open, String last) {}
+
+    /**
+     * What a sync found about the store, at {@code at}, kept for the session: work a restore lost
+     * sent again, or the scope pulled again because the store changed; nothing for a usual sync.
+     */
+    static Optional<String> notice(Synchronizer.Report r, String at, Texts texts) {
+        if (r.sentAgain() > 0) {
+            return Optional.of(texts.msg("sync.status.sentAgain", at, r.sentAgain()));
+        }
+        return r.startedOver() ? Optional.of(texts.msg("sync.status.startedOver", at)) : Optional.empty();
+    }
 
     private String when(String instant) {
         ZonedDateTime t = Instant.parse(instant).atZone(ChinaTime.ZONE);

@@ -102,4 +102,31 @@ class SyncViewModelTest {
             later.stop();
         }
     }
+
+    /** What a sync found about the store is said beside "last sync", in the person's language, and nothing for a usual sync. */
+    @Test
+    void aRestoredOrAnotherStoreIsSaidBesideTheLastSync() {
+        Texts zh = new Texts(Texts.CHINESE);
+        Texts en = Texts.forLanguage("en");
+        Synchronizer.Report usual = report(false, 0);
+        Synchronizer.Report another = report(true, 0);
+        Synchronizer.Report restored = report(true, 3);
+        assertEquals(Optional.empty(), SyncViewModel.notice(usual, "14:02", zh));
+        assertEquals(Optional.of("14:02 中央库已更换或从备份恢复过，已从头拉取"), SyncViewModel.notice(another, "14:02", zh));
+        assertEquals(Optional.of("14:02 中央库从备份恢复过，已重新发送 3 项操作"), SyncViewModel.notice(restored, "14:02", zh));
+        assertEquals(
+                Optional.of("at 14:02 3 operations were sent again: the central store was restored from a backup"),
+                SyncViewModel.notice(restored, "14:02", en));
+        assertEquals(
+                "上次同步 14:02 · 待推送 0 条 · 14:02 中央库从备份恢复过，已重新发送 3 项操作",
+                zh.msg(
+                        "sync.status.noted",
+                        zh.msg("sync.status.ok", "14:02", 0),
+                        SyncViewModel.notice(restored, "14:02", zh).orElseThrow()));
+    }
+
+    private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
+        return new Synchronizer.Report(
+                sentAgain, sentAgain, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), startedOver, sentAgain);
+    }
 }
