@@ -170,6 +170,15 @@ public final class CentralStore implements AutoCloseable {
      * @return the new id
      */
     public String renewStoreId() {
+        return renewStoreId(false);
+    }
+
+    /**
+     * {@link #renewStoreId()}; {@code asCopy}: the database is a copy set up for another use (a
+     * training store made from a backup), which keeps no earlier id: PCs treat it as another
+     * store, and send it none of the work they had sent the store it was copied from.
+     */
+    public String renewStoreId(boolean asCopy) {
         String fresh = UUID.randomUUID().toString();
         storeIds = db.inTransaction(c -> {
             // read again under the row's lock: another server's renewal, or one since this opened
@@ -182,11 +191,17 @@ public final class CentralStore implements AutoCloseable {
                 }
                 old = rs.getString(1);
             }
-            try (PreparedStatement ps =
-                    c.prepareStatement("INSERT INTO central_store_earlier_id (store_id, renewed_at) VALUES (?, ?)")) {
-                ps.setString(1, old);
-                ps.setTimestamp(2, Timestamp.from(clock.instant()));
-                ps.executeUpdate();
+            if (asCopy) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM central_store_earlier_id")) {
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO central_store_earlier_id (store_id, renewed_at) VALUES (?, ?)")) {
+                    ps.setString(1, old);
+                    ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                    ps.executeUpdate();
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE central_store_id SET store_id = ? WHERE one = 1")) {
                 ps.setString(1, fresh);

@@ -444,13 +444,20 @@ public final class CentralCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Option(
+                names = "--copy",
+                description = "The database is a copy set up for another use (a training store made from a backup):"
+                        + " it keeps no earlier id, so PCs treat it as another store and send it none of the work"
+                        + " they had sent the store it was copied from.")
+        boolean copy;
+
         @Override
         public Integer call() throws Exception {
             CentralCommand central = (CentralCommand) spec.parent().userObject();
             Texts texts = central.options.texts();
             try (CentralStore store = central.open()) {
                 String before = store.storeId();
-                String after = store.renewStoreId();
+                String after = store.renewStoreId(copy);
                 spec.commandLine().getOut().println(texts.msg("central.renewId.done", before, after));
                 return 0;
             }

@@ -2,6 +2,7 @@ package org.reliefdesk.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,9 @@ public final class SyncFacts {
 
     /** Per user: the id of the central store their cursor is a number of. */
     private static final String STORE = "pull.store.";
+
+    /** Per user: the ids that store named as its own before restores from backups, comma-separated. */
+    private static final String STORE_EARLIER = "pull.storeEarlier.";
 
     /**
      * Per user: their store was found restored from a backup, and the pull from the start that
@@ -113,23 +117,26 @@ public final class SyncFacts {
         return get(STORE + username);
     }
 
-    /**
-     * {@code username}'s pulls start from the beginning again, now from the store {@code storeId}
-     * (another store, or this one restored from a backup); waiting changes stay.
-     */
-    public void startOver(String username, String storeId) {
-        startOver(username, storeId, false);
+    /** The ids the store of {@code username}'s cursor named as its own before restores, newest first. */
+    public List<String> pulledFromEarlier(String username) {
+        return get(STORE_EARLIER + username)
+                .filter(v -> !v.isEmpty())
+                .map(v -> List.of(v.split(",")))
+                .orElse(List.of());
     }
 
     /**
-     * {@link #startOver(String, String)}; {@code restored}: the store is this user's own, restored
-     * from a backup, and their work it lost is looked for while the scope is pulled again
-     * ({@link #checkingRestore}), until {@link #restoreChecked}.
+     * {@code username}'s pulls start from the beginning again, now from the store {@code storeId}
+     * with its {@code earlier} ids (another store, or this one restored from a backup; a null id
+     * leaves the store as kept); waiting changes stay. {@code restored}: the store is this user's
+     * own, restored from a backup, and their work it lost is looked for while the scope is pulled
+     * again ({@link #checkingRestore}), until {@link #restoreChecked}.
      */
-    public void startOver(String username, String storeId, boolean restored) {
+    public void startOver(String username, String storeId, List<String> earlier, boolean restored) {
         store.inJdbcTransaction(c -> {
             if (storeId != null) {
                 put(c, STORE + username, storeId);
+                put(c, STORE_EARLIER + username, String.join(",", earlier));
             }
             if (restored) {
                 put(c, RESTORE_CHECK + username, "true");
@@ -158,8 +165,12 @@ public final class SyncFacts {
      * Keeps {@code storeId} as the store of {@code username}'s cursor: the first store to say its id
      * (this PC pulled without one before, from a store of an earlier version), or a cursor at 0.
      */
-    public void keepStore(String username, String storeId) {
-        put(STORE + username, storeId);
+    public void keepStore(String username, String storeId, List<String> earlier) {
+        store.inJdbcTransaction(c -> {
+            put(c, STORE + username, storeId);
+            put(c, STORE_EARLIER + username, String.join(",", earlier));
+            return null;
+        });
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -351,7 +352,7 @@ public final class Synchronizer {
             // an earlier sync found the store restored and was cut short while checking what it lost:
             // checked again from the start (what that sync found waits, and was pushed just now)
             LOG.info("The check of the restored central store's losses for {} starts again", username);
-            store.syncFacts().startOver(username, null, true);
+            store.syncFacts().startOver(username, null, List.of(), true);
             lostWork = new LostWork(store.outbox().applied(username));
         }
         int pulled = 0;
@@ -460,13 +461,17 @@ public final class Synchronizer {
      */
     private boolean startsOver(String username, long cursor, PulledPage page) {
         Optional<String> kept = store.syncFacts().pulledFrom(username);
+        List<String> keptEarlier = store.syncFacts().pulledFromEarlier(username);
         boolean another =
                 page.store() != null && kept.isPresent() && !kept.get().equals(page.store());
         if (cursor > 0 && (another || page.cursorAhead())) {
-            // restored: the same store with its numbers gone back, or one that names the kept id as its
-            // own before a renewal; never another store, which was never sent this PC's work
+            // restored: the same store with its numbers gone back, or one of the same line of ids (it
+            // names the kept id as its own before a renewal, or the kept store named its id so: an
+            // older backup brought back); never another store, which was never sent this PC's work
             boolean restored = another
                     ? page.earlierStores().contains(kept.get())
+                            || keptEarlier.contains(page.store())
+                            || !Collections.disjoint(keptEarlier, page.earlierStores())
                     : kept.isPresent() && kept.get().equals(page.store());
             if (restored) {
                 lostWork = new LostWork(store.outbox().applied(username));
@@ -476,13 +481,19 @@ public final class Synchronizer {
                             + " everything in the scope again",
                     cursor,
                     username,
-                    another ? "another store, " + page.store() + " instead of " + kept.get() : "past its last change");
-            store.syncFacts().startOver(username, page.store(), restored);
+                    restored
+                            ? "its own store restored from a backup, now " + page.store()
+                            : another
+                                    ? "another store, " + page.store() + " instead of " + kept.get()
+                                    : "past its last change");
+            store.syncFacts().startOver(username, page.store(), page.earlierStores(), restored);
             startedOver = true;
             return true;
         }
-        if (page.store() != null && !page.store().equals(kept.orElse(null))) {
-            store.syncFacts().keepStore(username, page.store());
+        if (page.store() != null
+                && (!page.store().equals(kept.orElse(null))
+                        || !page.earlierStores().equals(keptEarlier))) {
+            store.syncFacts().keepStore(username, page.store(), page.earlierStores());
         }
         return false;
     }

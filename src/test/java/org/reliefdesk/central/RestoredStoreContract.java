@@ -160,6 +160,67 @@ abstract class RestoredStoreContract {
     }
 
     /**
+     * A backup older than the store's last renewal brought back: its id is one the PC's store named
+     * as its own before, so the PC knows it (and sends what it lacks) though neither id is the
+     * other's renewal.
+     */
+    @Test
+    void anOlderBackupOfTheSameStoreIsKnownByTheIdsItHadBefore() throws Exception {
+        try (SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            String first = world.central.storeId();
+            DatabaseCopy older = DatabaseCopy.take(world.central.database());
+            world.central.renewStoreId();
+            Synchronizer.Report renewed = syncAt(pc, world.url(), p -> {});
+            assertTrue(renewed.startedOver());
+            assertEquals(0, renewed.sentAgain(), "nothing was lost by that renewal");
+            Ticket acted = pc.act(pc.actionable().orElseThrow());
+            UUID event = lastEvent(pc, acted.id());
+            assertEquals(1, pc.sync().applied());
+
+            older.restoreInto(world.central.database());
+            CentralStore reopened = CentralStore.open(world.jdbcUrl, SyncWorld.CATALOG, world.clock);
+            try (CentralServer server = CentralServer.start(reopened, "127.0.0.1", 0)) {
+                assertEquals(first, reopened.storeId());
+                assertEquals(List.of(), reopened.earlierStoreIds(), "the older backup knows no later id");
+
+                Synchronizer.Report again = syncAt(pc, server.url(), p -> {});
+
+                assertTrue(again.startedOver());
+                assertEquals(1, again.sentAgain(), again.toString());
+                assertTrue(eventsAtCentral(acted.id()).contains(event));
+            } finally {
+                reopened.close();
+            }
+        }
+    }
+
+    /**
+     * Hostile: a copy of the store's backup set up for another use (a training store) and renewed
+     * as a copy ({@code central renew-id --copy}) names no earlier id, and is sent nothing of what
+     * the PC had sent the store it was copied from.
+     */
+    @Test
+    void aCopyRenewedForAnotherUseIsAnotherStore() throws Exception {
+        try (SyncWorld other = new SyncWorld(dir.resolve("b"), freshDatabase(dir.resolve("b")), 5, 0);
+                SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            DatabaseCopy backup = DatabaseCopy.take(world.central.database());
+            pc.act(pc.actionable().orElseThrow());
+            assertEquals(1, pc.sync().applied());
+            backup.restoreInto(other.central.database());
+            other.central.renewStoreId(true);
+            assertEquals(List.of(), other.central.earlierStoreIds());
+
+            Synchronizer.Report there = syncAt(pc, other.url(), p -> {});
+
+            assertTrue(there.startedOver());
+            assertEquals(0, there.sentAgain());
+            assertEquals(0, appliedOps(other), "the training store got none of the PC's work");
+        }
+    }
+
+    /**
      * A sync cut short while it checked what the restore lost: the next one pushes what the first
      * found and checks again from the start, so nothing the first had not reached is missed.
      */

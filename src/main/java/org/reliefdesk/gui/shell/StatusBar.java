@@ -52,16 +52,8 @@ final class StatusBar {
         // red only for what went wrong; a save or an export done reads as done
         message.setMinWidth(0);
         // a reason after a path (无法导出到 X：它正被另一个程序使用…) takes a second line rather than
-        // losing its middle at 1024 px; beyond two lines the end gives way, and the tooltip holds it all
-        message.setWrapText(true);
-        message.maxHeightProperty()
-                .bind(Bindings.createDoubleBinding(() -> message.getFont().getSize() * 2.9, message.fontProperty()));
-        message.setTextOverrun(OverrunStyle.ELLIPSIS);
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(message.textProperty());
-        whole.setWrapText(true);
-        whole.setMaxWidth(600);
-        message.setTooltip(whole);
+        // losing its middle at 1024 px
+        atMostTwoLines(message);
         Runnable tone = () -> {
             boolean problem = !vm.errorProperty().getValueSafe().isEmpty()
                     || vm.messageIsProblemProperty().get();
@@ -77,6 +69,8 @@ final class StatusBar {
         Label syncStatus = new Label();
         syncStatus.setId("syncStatus");
         syncStatus.textProperty().bind(sync.statusProperty());
+        // what a sync found about the store (restored, work sent again) follows "last sync" on a second line
+        atMostTwoLines(syncStatus);
         // At 1024 px a saved action's message shares the bar: it and the names give way, not the
         // changes waiting to be pushed nor the count of tickets shown. A long sync problem still
         // shortens beyond SYNC_STATUS_KEPT, so the bar never runs past the window.
@@ -94,6 +88,19 @@ final class StatusBar {
         root.setId("statusBar");
         root.setPadding(new Insets(4, 8, 4, 8));
         root.setStyle("-fx-background-color: #eceff1;");
+    }
+
+    /** Wraps onto a second line; beyond two lines the end gives way, and the tooltip holds it all. */
+    private static void atMostTwoLines(Label label) {
+        label.setWrapText(true);
+        label.maxHeightProperty()
+                .bind(Bindings.createDoubleBinding(() -> label.getFont().getSize() * 2.9, label.fontProperty()));
+        label.setTextOverrun(OverrunStyle.ELLIPSIS);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(label.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+        label.setTooltip(whole);
     }
 
     Parent root() {
