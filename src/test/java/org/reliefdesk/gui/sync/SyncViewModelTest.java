@@ -118,6 +118,13 @@ class SyncViewModelTest {
                 Optional.of("at 14:02 3 operations were sent again: the central store was restored from a backup"),
                 SyncViewModel.notice(restored, "14:02", en));
         assertEquals(
+                Optional.of("at 14:02 1 operation was sent again: the central store was restored from a backup"),
+                SyncViewModel.notice(report(true, 1), "14:02", en));
+        assertEquals(
+                "Sent again: 1 operation this PC had already synced, which the central store lost when it was restored"
+                        + " from a backup (counted in the push above; any conflict is listed under Sync conflicts).",
+                en.msg("sync.sentAgain", 1));
+        assertEquals(
                 "上次同步 14:02 · 待推送 0 条 · 14:02 中央库从备份恢复过，已重新发送 3 项操作",
                 zh.msg(
                         "sync.status.noted",
