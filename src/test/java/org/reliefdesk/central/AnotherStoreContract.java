@@ -1,7 +1,6 @@
 package org.reliefdesk.central;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,10 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.PullPage;
 import org.reliefdesk.model.Ticket;
@@ -34,26 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * numbered below it. Each page says which store made it and whether the cursor lies beyond the
  * county's last change; a PC pulls its scope again from the start when either says so.
  */
-abstract class AnotherStoreContract {
+abstract class AnotherStoreContract extends WorldContract {
 
-    @TempDir
-    Path dir;
-
-    SyncWorld world;
-
-    /** A fresh, empty central database for one test. */
-    abstract String freshDatabase(Path dir) throws Exception;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = new SyncWorld(dir.resolve("a"), freshDatabase(dir.resolve("a")), 60, 5);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (world != null) {
-            world.close();
-        }
+    AnotherStoreContract() {
+        super("a", 60, 5);
     }
 
     @Test

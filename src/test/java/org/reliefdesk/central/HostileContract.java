@@ -34,10 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.TicketNumbers;
 import org.reliefdesk.logic.catalog.FormDef;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
@@ -75,28 +72,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the main before this suite. On real parts: a central database (H2 or PostgreSQL, by subclass),
  * the HTTP server on loopback, PCs with local H2 files. docs/security.md maps threats to tests.
  */
-abstract class HostileContract {
+abstract class HostileContract extends WorldContract {
 
-    @TempDir
-    Path dir;
-
-    SyncWorld world;
     final ObjectMapper json = new ObjectMapper();
     final TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
     private int planted;
 
-    abstract String freshDatabase(Path dir) throws Exception;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = new SyncWorld(dir, freshDatabase(dir), 160, 60);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (world != null) {
-            world.close();
-        }
+    HostileContract() {
+        super("", 160, 60);
     }
 
     // ---- files written on other PCs -------------------------------------------------------------

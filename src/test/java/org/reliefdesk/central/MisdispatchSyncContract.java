@@ -2,7 +2,6 @@ package org.reliefdesk.central;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sync.OpResult;
 import org.reliefdesk.logic.sync.Operation;
@@ -36,25 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * away learns at its next pull that it is no longer its own (its id only), the department it went
  * to pulls it, and a stale PC's work on it is refused (kept in its outbox with the reason).
  */
-abstract class MisdispatchSyncContract {
+abstract class MisdispatchSyncContract extends WorldContract {
 
-    @TempDir
-    Path dir;
-
-    SyncWorld world;
-
-    abstract String freshDatabase(Path dir) throws Exception;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = new SyncWorld(dir, freshDatabase(dir), 400, 120);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (world != null) {
-            world.close();
-        }
+    MisdispatchSyncContract() {
+        super("", 400, 120);
     }
 
     /** A water ticket waiting for acceptance, as the water clerk's PC holds it. */

@@ -1,7 +1,6 @@
 package org.reliefdesk.central;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -11,10 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.model.TicketEvent;
@@ -36,26 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * work again, as it was; a PC pointed at another store sends it nothing. Restores here are real:
  * every table put back as a backup of the whole database had it ({@link DatabaseCopy}).
  */
-abstract class RestoredStoreContract {
+abstract class RestoredStoreContract extends WorldContract {
 
-    @TempDir
-    Path dir;
-
-    SyncWorld world;
-
-    /** A fresh, empty central database for one test. */
-    abstract String freshDatabase(Path dir) throws Exception;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = new SyncWorld(dir.resolve("a"), freshDatabase(dir.resolve("a")), 60, 5);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (world != null) {
-            world.close();
-        }
+    RestoredStoreContract() {
+        super("a", 60, 5);
     }
 
     /** Restored before anyone wrote again: the cursor is ahead, and both the action and the opening are sent again. */

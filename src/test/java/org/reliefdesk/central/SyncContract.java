@@ -34,11 +34,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.WorkingCalendar;
@@ -78,26 +75,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the central store and the client sync must do, on real parts: a central database (H2 or
  * PostgreSQL, by subclass), a real HTTP server on loopback, and county PCs with local H2 files.
  */
-abstract class SyncContract {
+abstract class SyncContract extends WorldContract {
 
-    @TempDir
-    Path dir;
-
-    SyncWorld world;
-
-    /** A fresh, empty central database for one test. */
-    abstract String freshDatabase(Path dir) throws Exception;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = new SyncWorld(dir, freshDatabase(dir), 400, 120);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (world != null) {
-            world.close();
-        }
+    SyncContract() {
+        super("", 400, 120);
     }
 
     @Test
