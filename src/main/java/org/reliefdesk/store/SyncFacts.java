@@ -127,14 +127,15 @@ public final class SyncFacts {
 
     /**
      * {@code username}'s pulls start from the beginning again, now from the store {@code storeId}
-     * with its {@code earlier} ids (another store, or this one restored from a backup; a null id
-     * leaves the store as kept); waiting changes stay. {@code restored}: the store is this user's
+     * with its {@code earlier} ids (another store, or this one restored from a backup); waiting
+     * changes stay. {@code restored}: the store is this user's
      * own, restored from a backup, and their work it lost is looked for while the scope is pulled
      * again ({@link #checkingRestore}), until {@link #restoreChecked}.
      */
     public void startOver(String username, String storeId, List<String> earlier, boolean restored) {
         store.inJdbcTransaction(c -> {
             if (storeId != null) {
+                // an earlier store's page says no id (and so never that the cursor is ahead)
                 put(c, STORE + username, storeId);
                 put(c, STORE_EARLIER + username, String.join(",", earlier));
             }

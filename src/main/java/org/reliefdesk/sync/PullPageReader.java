@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -23,6 +24,9 @@ import org.reliefdesk.logic.sync.WireLimits;
 final class PullPageReader {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+
+    /** What a store id is made of (the central store makes UUIDs). */
+    private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9-]+");
 
     private PullPageReader() {}
 
@@ -141,7 +145,12 @@ final class PullPageReader {
         if (p.getTextLength() > WireLimits.STORE_ID_CHARS) {
             throw new JsonParseException(p, field + " is longer than " + WireLimits.STORE_ID_CHARS + " characters");
         }
-        return p.getText();
+        // letters, digits and '-' (a UUID's): the PC keeps a store's earlier ids joined by commas
+        String id = p.getText();
+        if (!STORE_ID.matcher(id).matches()) {
+            throw new JsonParseException(p, field + " is not a store id");
+        }
+        return id;
     }
 
     /**

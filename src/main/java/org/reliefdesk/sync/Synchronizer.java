@@ -352,7 +352,7 @@ public final class Synchronizer {
             // an earlier sync found the store restored and was cut short while checking what it lost:
             // checked again from the start (what that sync found waits, and was pushed just now)
             LOG.info("The check of the restored central store's losses for {} starts again", username);
-            store.syncFacts().startOver(username, null, List.of(), true);
+            store.syncFacts().resetCursor(username);
             lostWork = new LostWork(store.outbox().applied(username));
         }
         int pulled = 0;

@@ -233,6 +233,13 @@ class CentralCommandTest {
                 + centralDir.resolve("central").resolve("central").toAbsolutePath();
         try (CentralStore store = CentralStore.open(url, SyncWorld.CATALOG, Clock.systemUTC())) {
             assertEquals(last, store.storeId());
+            assertEquals(2, store.earlierStoreIds().size(), "the ids replaced are kept as this store's own");
+        }
+        // a copy set up for another use keeps none: its PCs take it for another store
+        Run copy = run(List.of("central", "renew-id", "--copy", "--data-dir", centralDir.toString()));
+        assertEquals(0, copy.exit(), copy.output());
+        try (CentralStore store = CentralStore.open(url, SyncWorld.CATALOG, Clock.systemUTC())) {
+            assertEquals(List.of(), store.earlierStoreIds());
         }
     }
 

@@ -216,7 +216,7 @@ public final class SyncViewModel {
                     failures = 0;
                     running.set(false);
                     catchingUp.set(false); // pulled to the end of the scope
-                    notice = notice(r, when(workspace.config.clock().instant().toString()), texts)
+                    notice = notice(r, when(workspace.config.clock().instant()), texts)
                             .orElse(notice);
                     refreshCounts();
                     // a new holiday year moves every deadline: the whole scope is read again
@@ -315,7 +315,7 @@ public final class SyncViewModel {
                     if (!running.get() && failures == 0) {
                         String said = c.last() == null
                                 ? texts.msg("sync.status.never", c.waiting())
-                                : texts.msg("sync.status.ok", when(c.last()), c.waiting());
+                                : texts.msg("sync.status.ok", when(Instant.parse(c.last())), c.waiting());
                         status.set(notice == null ? said : texts.msg("sync.status.noted", said, notice));
                     }
                 });
@@ -334,8 +334,8 @@ public final class SyncViewModel {
         return r.startedOver() ? Optional.of(texts.msg("sync.status.startedOver", at)) : Optional.empty();
     }
 
-    private String when(String instant) {
-        ZonedDateTime t = Instant.parse(instant).atZone(ChinaTime.ZONE);
+    private String when(Instant instant) {
+        ZonedDateTime t = instant.atZone(ChinaTime.ZONE);
         boolean today =
                 t.toLocalDate().equals(LocalDate.now(workspace.config.clock().withZone(ChinaTime.ZONE)));
         return t.format(DateTimeFormatter.ofPattern(today ? "HH:mm" : "yyyy-MM-dd HH:mm"));
