@@ -55,8 +55,9 @@ public final class Main {
             LoggerFactory.getLogger(Main.class)
                     .warn("Settings in {} not read; the first-start page asks again", Settings.file(), unreadable);
         }
-        if (args.length > 0 && ReliefDeskCli.isCommand(args[0])) {
-            System.exit(ReliefDeskCli.run(args));
+        Optional<String[]> command = ReliefDeskCli.commandLine(args);
+        if (command.isPresent()) {
+            System.exit(ReliefDeskCli.run(command.get()));
         }
         saved.map(Settings::uiScale).filter(percent -> percent > 0).ifPresent(Main::drawAt);
         WorkbenchApp.launchWith(args, saved);

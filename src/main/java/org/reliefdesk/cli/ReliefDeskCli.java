@@ -1,6 +1,11 @@
 package org.reliefdesk.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,16 +27,50 @@ import picocli.CommandLine.Command;
         })
 public final class ReliefDeskCli implements Runnable {
 
+    /** The options the workbench and every command take alike, so they may come before the command word. */
+    private static final Set<String> SHARED_OPTIONS = Set.of("--lang", "--data-dir");
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Names of the subcommands, so the app entry can tell a command from GUI options. */
-    public static boolean isCommand(String arg) {
+    /** A subcommand's name, or the top level's help or version: a command, not the workbench. */
+    private static boolean isCommand(String arg) {
         return new CommandLine(new ReliefDeskCli()).getSubcommands().containsKey(arg)
                 || "--help".equals(arg)
                 || "-h".equals(arg)
                 || "--version".equals(arg)
                 || "-V".equals(arg);
+    }
+
+    /**
+     * The arguments as a command, or empty for the workbench. {@code --lang en central renew-id}
+     * is {@code central renew-id --lang en}: a person who starts the workbench with {@code --lang
+     * en} writes it first for a command too, and must not get a window instead of the command.
+     */
+    public static Optional<String[]> commandLine(String[] args) {
+        int word = 0;
+        while (word < args.length && sharedOption(args[word]) > 0) {
+            word += sharedOption(args[word]);
+        }
+        if (word >= args.length || !isCommand(args[word])) {
+            return Optional.empty();
+        }
+        List<String> before = Arrays.asList(args).subList(0, word);
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(word, args.length));
+        if (!args[word].startsWith("-")) { // the top level's help and version take no options
+            int end = rest.indexOf("--"); // after "--" come only positional values
+            rest.addAll(end < 0 ? rest.size() : end, before);
+        }
+        return Optional.of(rest.toArray(String[]::new));
+    }
+
+    /** How many arguments a shared option at this place takes up (2, or 1 as {@code --lang=en}); 0 if none. */
+    private static int sharedOption(String arg) {
+        if (SHARED_OPTIONS.contains(arg)) {
+            return 2;
+        }
+        int equals = arg.indexOf('=');
+        return equals > 0 && SHARED_OPTIONS.contains(arg.substring(0, equals)) ? 1 : 0;
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -41,7 +80,7 @@ public final class ReliefDeskCli implements Runnable {
         // A store that would not open, or a failure nobody foresaw: said in the reader's language,
         // without a stack trace (the log file has it).
         cl.setExecutionExceptionHandler(new CommandFailures());
-        return cl.execute(args);
+        return cl.execute(commandLine(args).orElse(args));
     }
 
     /** Entry for the shell: prints to the console. */

@@ -154,6 +154,37 @@ class CliTest {
     }
 
     /**
+     * The options the workbench takes may come before the command word, as a person who starts the
+     * workbench with {@code --lang en} writes them: the command runs (not the window) and obeys them.
+     */
+    @Test
+    void optionsBeforeTheCommandWordAreTheCommands() {
+        CliRun refused =
+                CliRun.of("--lang", "en", "--data-dir", dir.toString(), "calendar", "working-days", "--year", "2031");
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("2031"), refused.err());
+        assertFalse(
+                refused.err().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                refused.err());
+        CliRun days =
+                CliRun.of("--lang=zh", "calendar", "working-days", "--year", "2024", "--data-dir", dir.toString());
+        assertEquals(251, days.out().lines().count(), days.err());
+        assertArrayEquals(
+                new String[] {"central", "renew-id", "--lang", "en", "--", "x"},
+                ReliefDeskCli.commandLine(new String[] {"--lang", "en", "central", "renew-id", "--", "x"})
+                        .orElseThrow());
+        assertArrayEquals(
+                new String[] {"--help"},
+                ReliefDeskCli.commandLine(new String[] {"--lang", "en", "--help"})
+                        .orElseThrow());
+        assertTrue(ReliefDeskCli.commandLine(new String[] {"--lang", "en", "--central", "http://127.0.0.1:8787"})
+                .isEmpty());
+        assertTrue(ReliefDeskCli.commandLine(new String[] {"--data-dir", "central"})
+                .isEmpty());
+        assertTrue(ReliefDeskCli.commandLine(new String[] {}).isEmpty());
+    }
+
+    /**
      * A year's file with a fault is refused naming its entry and rule in the chosen language (not
      * the loader's codes, not English in a Chinese message), and the data directory keeps no year.
      */
