@@ -204,13 +204,18 @@ public final class Synchronizer {
         sentAgain = 0;
         int[] counts = new int[4];
         Changed changed = new Changed();
-        push(session, progress, counts, changed);
+        // A store restored from a backup is found before anything is pushed: work made on top of
+        // what it lost then waits for that to be sent again first, instead of meeting a conflict.
+        boolean restored = restoreFoundFirst(session);
+        if (!restored) {
+            push(session, progress, counts, changed);
+        }
         int pulled = pull(session, progress, changed);
         if (lostWork != null) {
             sendAgain(lostWork.openedAndNotHeld());
             store.syncFacts().restoreChecked(session.user().username());
             lostWork = null;
-            if (sentAgain > 0) {
+            if (sentAgain > 0 || restored) {
                 // in this sync, with this sign-in: the times of work sent again are checked against
                 // the sign-in before it, which the restored store still has
                 push(session, progress, counts, changed);
@@ -348,7 +353,7 @@ public final class Synchronizer {
                 .keepCursorFor(username, TicketScope.of(session.user(), catalog).key())) {
             LOG.info("The scope of {} changed since the last pull: pulling everything in it again", username);
         }
-        if (store.syncFacts().checkingRestore(username)) {
+        if (lostWork == null && store.syncFacts().checkingRestore(username)) {
             // an earlier sync found the store restored and was cut short while checking what it lost:
             // checked again from the start (what that sync found waits, and was pushed just now)
             LOG.info("The check of the restored central store's losses for {} starts again", username);
@@ -450,6 +455,24 @@ public final class Synchronizer {
         } finally {
             ahead.shutdownNow();
         }
+    }
+
+    /**
+     * Whether the user's central store is one restored from a backup, asked before their waiting
+     * work is pushed: by an earlier sync whose check was cut short, or by the first change after
+     * the cursor (one ticket at most; asked only when work waits, so a sync with none asks nothing
+     * more). Another store is started over as the pull would, and the work is pushed as before.
+     */
+    private boolean restoreFoundFirst(CentralClient.Session session) throws IOException {
+        String username = session.user().username();
+        if (store.syncFacts().checkingRestore(username)) {
+            return true;
+        }
+        long cursor = store.syncFacts().cursor(username);
+        if (cursor == 0 || store.outbox().pending(username, 1).isEmpty()) {
+            return false;
+        }
+        return startsOver(username, cursor, client.pullTickets(session.token(), cursor, 1, false)) && lostWork != null;
     }
 
     /**

@@ -201,6 +201,47 @@ abstract class RestoredStoreContract extends WorldContract {
     }
 
     /**
+     * Work made on top of what the restore lost, waiting when the PC syncs: an action after a lost
+     * action, and one on a ticket whose opening was lost. The PC finds the restore before it
+     * pushes, so the lost work goes first and the new work follows it: nothing meets a conflict or
+     * a refusal the person would have to settle.
+     */
+    @Test
+    void workMadeOnLostWorkFollowsItWithoutAConflict() throws Exception {
+        try (SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            DatabaseCopy backup = DatabaseCopy.take(world.central.database());
+            Ticket acted = pc.tickets().stream()
+                    .filter(pc::actionable)
+                    .map(pc::act)
+                    .filter(pc::actionable)
+                    .findFirst()
+                    .orElseThrow();
+            Ticket opened = pc.act(open(pc));
+            assertTrue(pc.actionable(opened), "the opened ticket takes another action of this clerk");
+            assertEquals(pc.store.outbox().pendingCount(), pc.sync().applied());
+            backup.restoreInto(world.central.database());
+
+            UUID onAction = lastEvent(pc, pc.act(now(pc, acted)).id());
+            UUID onOpening = lastEvent(pc, pc.act(now(pc, opened)).id());
+            Synchronizer.Report again = syncAt(pc, world.url(), p -> {});
+
+            assertTrue(again.startedOver());
+            assertEquals(0, again.conflicts() + again.rejected(), again.toString());
+            assertEquals(List.of(), pc.store.outbox().unsettled());
+            assertEquals(0, pc.store.outbox().pendingCount());
+            assertTrue(eventsAtCentral(acted.id()).contains(onAction), "the new action follows the lost one");
+            assertTrue(eventsAtCentral(opened.id()).contains(onOpening), "and the one on the lost opening");
+            assertEquals(
+                    pc.store.tickets().events(acted.id()).stream()
+                            .map(TicketEvent::id)
+                            .toList(),
+                    eventsAtCentral(acted.id()),
+                    "the central store holds the ticket as the clerk made it");
+        }
+    }
+
+    /**
      * A sync cut short while it checked what the restore lost: the next one pushes what the first
      * found and checks again from the start, so nothing the first had not reached is missed.
      */
@@ -257,6 +298,14 @@ abstract class RestoredStoreContract extends WorldContract {
                     .pullPage(page)
                     .run(pc.user.username(), SyncWorld.PASSWORD.toCharArray(), progress);
         }
+    }
+
+    /** The ticket as this PC holds it now (a sync moves its version). */
+    private static Ticket now(SyncWorld.Pc pc, Ticket t) {
+        return pc.tickets().stream()
+                .filter(x -> x.id().equals(t.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static UUID lastEvent(SyncWorld.Pc pc, UUID ticket) {
