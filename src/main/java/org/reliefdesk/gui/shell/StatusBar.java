@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import org.reliefdesk.gui.sync.SyncViewModel;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
@@ -22,12 +23,15 @@ final class StatusBar {
     /** The width the sync status keeps whatever else the bar holds (its usual texts are narrower). */
     private static final double SYNC_STATUS_KEPT = 420;
 
-    private final HBox root;
+    private final VBox root;
 
     StatusBar(WorkbenchViewModel vm, SyncViewModel sync, Texts texts, Runnable openHelp) {
         Label user = new Label(
                 texts.msg("statusBar.user", vm.user().displayName(), vm.user().username()));
+        user.setId("statusUser");
         Label dataDir = new Label(texts.msg("statusBar.dataDir", vm.config().dataDir()));
+        dataDir.setId("statusDataDir");
+        dataDir.setTooltip(new Tooltip(dataDir.getText()));
         Label count = new Label();
         count.setId("ticketCount");
         count.textProperty()
@@ -69,8 +73,8 @@ final class StatusBar {
         Label syncStatus = new Label();
         syncStatus.setId("syncStatus");
         syncStatus.textProperty().bind(sync.statusProperty());
-        // what a sync found about the store (restored, work sent again) follows "last sync" on a second line
         atMostTwoLines(syncStatus);
+
         // At 1024 px a saved action's message shares the bar: it and the names give way, not the
         // changes waiting to be pushed nor the count of tickets shown. A long sync problem still
         // shortens beyond SYNC_STATUS_KEPT, so the bar never runs past the window.
@@ -79,14 +83,28 @@ final class StatusBar {
                 .bind(Bindings.createDoubleBinding(
                         () -> Math.min(syncStatus.prefWidth(-1), SYNC_STATUS_KEPT), syncStatus.textProperty()));
         count.setMinWidth(Region.USE_PREF_SIZE);
+        // who is signed in reads whole; the data folder gives way first (whole in its tooltip)
+        user.setMinWidth(Region.USE_PREF_SIZE);
         Hyperlink help = new Hyperlink(texts.msg("help.link"));
         help.setId("helpLink");
         help.setOnAction(e -> openHelp.run());
         help.setMinWidth(Region.USE_PREF_SIZE);
-        root = new HBox(18, user, dataDir, message, spacer, syncStatus, count, help);
-        root.setAlignment(Pos.CENTER_LEFT);
-        root.setId("statusBar");
-        root.setPadding(new Insets(4, 8, 4, 8));
+        HBox bar = new HBox(18, user, dataDir, message, spacer, syncStatus, count, help);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setId("statusBar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        // What a sync found about the store (restored, work sent again), rare and long: a line of its
+        // own above the bar while there is one, so at 1024 px it takes no room from the bar's notes.
+        Label syncNotice = new Label();
+        syncNotice.setId("syncNotice");
+        syncNotice.textProperty().bind(sync.noticeProperty());
+        syncNotice.setPadding(new Insets(4, 8, 0, 8));
+        syncNotice.setMaxWidth(Double.MAX_VALUE);
+        syncNotice.visibleProperty().bind(syncNotice.textProperty().isNotEmpty());
+        syncNotice.managedProperty().bind(syncNotice.visibleProperty());
+        atMostTwoLines(syncNotice);
+        syncNotice.setAlignment(Pos.CENTER_RIGHT);
+        root = new VBox(syncNotice, bar);
         root.setStyle("-fx-background-color: #eceff1;");
     }
 

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -60,6 +59,9 @@ public final class SyncViewModel {
 
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty status = new SimpleStringProperty("");
+    /** What a sync of this session found about the store itself (restored, another one); empty for none. */
+    private final StringProperty notice = new SimpleStringProperty("");
+
     private final IntegerProperty pending = new SimpleIntegerProperty();
     private final ObservableList<Outbox.Entry> unsettled = FXCollections.observableArrayList();
     private final ConflictSettling conflicts;
@@ -68,8 +70,6 @@ public final class SyncViewModel {
     private UiTasks.Running next;
     private int failures;
     private volatile boolean stopped;
-    /** What a sync of this session found about the store itself (restored, another one), said beside "last sync". */
-    private String notice;
 
     public SyncViewModel(Workspace workspace, User user, char[] password, Consumer<Synchronizer.Changed> onChanged) {
         this.workspace = workspace;
@@ -112,6 +112,11 @@ public final class SyncViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** Shown beside the status, on its own: at 1024 px it gives way as the other notes do, never the waiting count. */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     IntegerProperty pendingProperty() {
@@ -216,8 +221,8 @@ public final class SyncViewModel {
                     failures = 0;
                     running.set(false);
                     catchingUp.set(false); // pulled to the end of the scope
-                    notice = notice(r, when(workspace.config.clock().instant()), texts)
-                            .orElse(notice);
+                    StoreNotice.of(r, when(workspace.config.clock().instant()), texts)
+                            .ifPresent(notice::set);
                     refreshCounts();
                     // a new holiday year moves every deadline: the whole scope is read again
                     onChanged.accept(r.calendarYears() > 0 ? Synchronizer.Changed.everything() : r.changed());
@@ -313,26 +318,15 @@ public final class SyncViewModel {
                     pending.set((int) c.waiting());
                     unsettled.setAll(c.open());
                     if (!running.get() && failures == 0) {
-                        String said = c.last() == null
-                                ? texts.msg("sync.status.never", c.waiting())
-                                : texts.msg("sync.status.ok", when(Instant.parse(c.last())), c.waiting());
-                        status.set(notice == null ? said : texts.msg("sync.status.noted", said, notice));
+                        status.set(
+                                c.last() == null
+                                        ? texts.msg("sync.status.never", c.waiting())
+                                        : texts.msg("sync.status.ok", when(Instant.parse(c.last())), c.waiting()));
                     }
                 });
     }
 
     private record Counts(long waiting, List<Outbox.Entry> open, String last) {}
-
-    /**
-     * What a sync found about the store, at {@code at}, kept for the session: work a restore lost
-     * sent again, or the scope pulled again because the store changed; nothing for a usual sync.
-     */
-    static Optional<String> notice(Synchronizer.Report r, String at, Texts texts) {
-        if (r.sentAgain() > 0) {
-            return Optional.of(texts.msg("sync.status.sentAgain", at, r.sentAgain()));
-        }
-        return r.startedOver() ? Optional.of(texts.msg("sync.status.startedOver", at)) : Optional.empty();
-    }
 
     private String when(Instant instant) {
         ZonedDateTime t = instant.atZone(ChinaTime.ZONE);

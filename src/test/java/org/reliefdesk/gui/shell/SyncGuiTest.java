@@ -3,6 +3,7 @@ package org.reliefdesk.gui.shell;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.catalog.ActionDef;
 import org.reliefdesk.logic.catalog.FormDef;
+import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.Queue;
 import org.reliefdesk.logic.queue.TicketScope;
 import org.reliefdesk.logic.sample.DemoUsers;
@@ -190,6 +192,49 @@ class SyncGuiTest extends GuiTestBase {
                 TimeUnit.SECONDS,
                 () -> onFx(() -> status.getText().equals(((Text) status.lookup(".text")).getText())));
         assertFalse(lookup("#statusMessage").queryAs(Label.class).getText().isBlank());
+    }
+
+    /**
+     * In English on an office screen, beside a saved action's message, the longest thing a sync
+     * says about the store (work a restore lost, sent again) reads whole on a line of its own,
+     * and takes nothing from the bar: the person's name, the changes waiting and the message keep
+     * their room (in the bar, the name read "…" and the message a letter a line). The words come
+     * from the view model (tested there); here the labels are given them, as only the window lays
+     * them out.
+     */
+    @Test
+    void inEnglishAtTheOfficeWidthTheStoresNoticeTakesNoRoomFromTheBar() throws Exception {
+        language = Locale.ENGLISH;
+        central = AppConfig.Central.embedded();
+        startApp(DAY, 300);
+        signIn("李水清");
+        onAnOfficeScreen();
+        Label status = lookup("#syncStatus").queryAs(Label.class);
+        Label notice = lookup("#syncNotice").queryAs(Label.class);
+        Label message = lookup("#statusMessage").queryAs(Label.class);
+        Label user = lookup("#statusUser").queryAs(Label.class);
+        Label dataDir = lookup("#statusDataDir").queryAs(Label.class);
+        Texts texts = app.workspace().config.texts();
+        assertFalse(fx(notice::isVisible), "no line while a sync found nothing about the store");
+        interact(() -> {
+            message.textProperty().unbind();
+            message.setText(texts.msg("action.saved", "Accept", "530128202612070001"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double messageAlone = fx(message::getWidth);
+        String sentAgain = texts.msg("sync.status.sentAgain", "22:47", 2);
+        interact(() -> {
+            notice.textProperty().unbind();
+            notice.setText(sentAgain);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(notice::isVisible));
+        assertEquals(sentAgain, fx(() -> ((Text) notice.lookup(".text")).getText()), "the notice whole");
+        assertEquals(user.getText(), fx(() -> ((Text) user.lookup(".text")).getText()), "the name whole");
+        assertEquals(status.getText(), fx(() -> ((Text) status.lookup(".text")).getText()), "the waiting count whole");
+        assertEquals(messageAlone, fx(message::getWidth), "the message keeps its room");
+        assertTrue(messageAlone >= 80, messageAlone + " px");
+        assertEquals(dataDir.getText(), fx(() -> dataDir.getTooltip().getText()), "the folder whole on hovering");
     }
 
     /** Whether the conflicts list (found by its id; the tab's own count is asserted apart) has {@code n} rows. */

@@ -103,7 +103,7 @@ class SyncViewModelTest {
         }
     }
 
-    /** What a sync found about the store is said beside "last sync", in the person's language, and nothing for a usual sync. */
+    /** What a sync found about the store is said in the person's language (beside "last sync"), and nothing for a usual sync. */
     @Test
     void aRestoredOrAnotherStoreIsSaidBesideTheLastSync() {
         Texts zh = new Texts(Texts.CHINESE);
@@ -111,25 +111,19 @@ class SyncViewModelTest {
         Synchronizer.Report usual = report(false, 0);
         Synchronizer.Report another = report(true, 0);
         Synchronizer.Report restored = report(true, 3);
-        assertEquals(Optional.empty(), SyncViewModel.notice(usual, "14:02", zh));
-        assertEquals(Optional.of("14:02 中央库已更换或从备份恢复过，已从头拉取"), SyncViewModel.notice(another, "14:02", zh));
-        assertEquals(Optional.of("14:02 中央库从备份恢复过，已重新发送 3 项操作"), SyncViewModel.notice(restored, "14:02", zh));
+        assertEquals(Optional.empty(), StoreNotice.of(usual, "14:02", zh));
+        assertEquals(Optional.of("14:02 中央库已更换或从备份恢复过，已从头拉取"), StoreNotice.of(another, "14:02", zh));
+        assertEquals(Optional.of("14:02 中央库从备份恢复过，已重新发送 3 项操作"), StoreNotice.of(restored, "14:02", zh));
         assertEquals(
-                Optional.of("at 14:02 3 operations were sent again: the central store was restored from a backup"),
-                SyncViewModel.notice(restored, "14:02", en));
+                Optional.of("At 14:02, 3 operations were sent again: the central store was restored from a backup"),
+                StoreNotice.of(restored, "14:02", en));
         assertEquals(
-                Optional.of("at 14:02 1 operation was sent again: the central store was restored from a backup"),
-                SyncViewModel.notice(report(true, 1), "14:02", en));
+                Optional.of("At 14:02, 1 operation was sent again: the central store was restored from a backup"),
+                StoreNotice.of(report(true, 1), "14:02", en));
         assertEquals(
                 "Sent again: 1 operation this PC had already synced, which the central store lost when it was restored"
                         + " from a backup (counted in the push above; any conflict is listed under Sync conflicts).",
                 en.msg("sync.sentAgain", 1));
-        assertEquals(
-                "上次同步 14:02 · 待推送 0 条 · 14:02 中央库从备份恢复过，已重新发送 3 项操作",
-                zh.msg(
-                        "sync.status.noted",
-                        zh.msg("sync.status.ok", "14:02", 0),
-                        SyncViewModel.notice(restored, "14:02", zh).orElseThrow()));
     }
 
     private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
