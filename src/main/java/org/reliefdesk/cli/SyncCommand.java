@@ -105,6 +105,9 @@ public final class SyncCommand implements Callable<Integer> {
                 if (r.sentAgain() > 0) {
                     out.println(texts.msg("sync.sentAgain", r.sentAgain()));
                 }
+                if (r.held() > 0) {
+                    out.println(texts.msg("sync.held", r.held()));
+                }
                 if (r.calendarYears() > 0) {
                     out.println(texts.msg("sync.calendarYears", r.calendarYears()));
                 }

@@ -73,8 +73,11 @@ public final class Outbox {
 
     /** Adds an operation inside the transaction that makes its change. */
     static void add(Session s, Operation op, String user, Instant now) {
-        s.createNativeMutationQuery("INSERT INTO outbox (op_id, ticket_id, kind, created_by, created_at, body, state)"
-                        + " VALUES (:id, :ticket, :kind, :user, :at, :body, 'PENDING')")
+        s.createNativeMutationQuery(
+                        "INSERT INTO outbox (op_id, ticket_id, kind, created_by, created_at, body, state, made_for)"
+                                + " VALUES (:id, :ticket, :kind, :user, :at, :body, 'PENDING',"
+                                + " (SELECT fact_value FROM sync_state WHERE fact_name = :store))")
+                .setParameter("store", SyncFacts.storeFact(user))
                 .setParameter("id", op.opId())
                 .setParameter("ticket", op.ticketId())
                 .setParameter("kind", op.kind().name())
@@ -91,6 +94,57 @@ public final class Outbox {
                 COLUMNS + " WHERE state = 'PENDING' AND created_by = ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
                 user,
                 limit)));
+    }
+
+    /**
+     * Operations of {@code user} still to push to the store that goes by the ids of {@code line}
+     * (now first; empty: a store that never said its id), oldest first: those made against it,
+     * and those made before any store said its id. Work made against another store waits.
+     */
+    public List<Entry> pendingFor(String user, List<String> line, int limit) {
+        if (line.isEmpty()) {
+            return pending(user, limit);
+        }
+        List<Object> args = new ArrayList<>(List.of(user));
+        args.addAll(line);
+        args.add(limit);
+        return store.readJdbc(c -> entries(Sql.rows(
+                c,
+                COLUMNS + " WHERE state = 'PENDING' AND created_by = ? AND (made_for IS NULL OR made_for IN ("
+                        + Sql.marks(line.size()) + ")) ORDER BY seq FETCH FIRST ? ROWS ONLY",
+                args.toArray())));
+    }
+
+    /** How many operations of {@code user} wait for a store other than the one of {@code line}: held, not pushed. */
+    public long heldFrom(String user, List<String> line) {
+        if (line.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>(List.of(user));
+        args.addAll(line);
+        return store.readJdbc(c -> Sql.column(
+                        c,
+                        Long.class,
+                        "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND created_by = ? AND made_for IS NOT NULL"
+                                + " AND made_for NOT IN (" + Sql.marks(line.size()) + ")",
+                        args.toArray())
+                .get(0));
+    }
+
+    /**
+     * Counts {@code user}'s operations made against the store that went by the ids of {@code line}
+     * as made against {@code store}: the same store, found restored or renewed under a new id.
+     */
+    public void madeFor(String user, List<String> line, String store) {
+        if (line.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>(List.of(store, user));
+        args.addAll(line);
+        this.store.inJdbcTransaction(c -> Sql.update(
+                c,
+                "UPDATE outbox SET made_for = ? WHERE created_by = ? AND made_for IN (" + Sql.marks(line.size()) + ")",
+                args.toArray()));
     }
 
     /**

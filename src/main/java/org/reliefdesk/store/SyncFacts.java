@@ -2,6 +2,7 @@ package org.reliefdesk.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -115,6 +116,25 @@ public final class SyncFacts {
     /** The id of the central store {@code username}'s cursor is a number of, if a store ever said. */
     public Optional<String> pulledFrom(String username) {
         return get(STORE + username);
+    }
+
+    /** The name of the fact that holds the id of {@code username}'s store (read by the outbox as work is made). */
+    static String storeFact(String username) {
+        return STORE + username;
+    }
+
+    /**
+     * The ids {@code username}'s store has gone by, its id now first, then the earlier ones: work
+     * made against any of them is that store's. Empty when no store said its id yet.
+     */
+    public List<String> storeLine(String username) {
+        Optional<String> now = pulledFrom(username);
+        if (now.isEmpty()) {
+            return List.of();
+        }
+        List<String> line = new ArrayList<>(List.of(now.get()));
+        line.addAll(pulledFromEarlier(username));
+        return line;
     }
 
     /** The ids the store of {@code username}'s cursor named as its own before restores, newest first. */

@@ -104,7 +104,8 @@ public final class Synchronizer {
      * not; {@code startedOver}: the cursor was a number of another store (or of this one before a
      * restore), so the scope was pulled from the start; {@code sentAgain}: operations the central
      * store had applied that its restore from a backup lost, sent again (their answers are counted
-     * in {@code pushed} and the rest).
+     * in {@code pushed} and the rest); {@code held}: operations of the user waiting that were made
+     * against another store than this one, not pushed here (docs/sync-protocol.md, "Which store").
      */
     public record Report(
             int pushed,
@@ -116,7 +117,8 @@ public final class Synchronizer {
             int calendarYears,
             Changed changed,
             boolean startedOver,
-            int sentAgain) {}
+            int sentAgain,
+            long held) {}
 
     /**
      * Which tickets a sync changed on this PC (pushed or pulled): named one by one up to
@@ -238,7 +240,11 @@ public final class Synchronizer {
                 years,
                 changed,
                 over,
-                sentAgain);
+                sentAgain,
+                store.outbox()
+                        .heldFrom(
+                                session.user().username(),
+                                store.syncFacts().storeLine(session.user().username())));
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
     }
@@ -286,7 +292,11 @@ public final class Synchronizer {
         Outbox outbox = store.outbox();
         AttachmentStore files = new AttachmentStore(store.dataDir());
         while (true) {
-            List<Outbox.Entry> batch = outbox.pending(session.user().username(), pushBatch);
+            // only work made against this store (its line of ids); work for another one waits
+            List<Outbox.Entry> batch = outbox.pendingFor(
+                    session.user().username(),
+                    store.syncFacts().storeLine(session.user().username()),
+                    pushBatch);
             if (batch.isEmpty()) {
                 return;
             }
@@ -498,6 +508,10 @@ public final class Synchronizer {
                     : kept.isPresent() && kept.get().equals(page.store());
             if (restored) {
                 lostWork = new LostWork(store.outbox().applied(username));
+                // work made against it under the ids it had is its own under the new one
+                List<String> line = new ArrayList<>(List.of(kept.get()));
+                line.addAll(keptEarlier);
+                store.outbox().madeFor(username, line, page.store());
             }
             LOG.warn(
                     "The pull cursor {} of {} is not a number of the central store that answered ({}): pulling"

@@ -242,6 +242,63 @@ abstract class RestoredStoreContract extends WorldContract {
     }
 
     /**
+     * Hostile: work waiting on the PC was made against its store; pointed at another store (a
+     * training store, a wrong address typed), the PC pushes none of it there (it would be refused
+     * as a ticket that store does not have, and the ticket taken off this PC, or applied to a
+     * ticket of the same id that is not the one the clerk acted on). It waits, said as held, and
+     * goes to its own store when the PC syncs there again.
+     */
+    @Test
+    void workWaitingForOneStoreIsHeldFromAnother() throws Exception {
+        try (SyncWorld other = new SyncWorld(dir.resolve("b"), freshDatabase(dir.resolve("b")), 60, 0);
+                SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            Ticket acted = pc.act(pc.actionable().orElseThrow());
+            UUID event = lastEvent(pc, acted.id());
+            Ticket opened = open(pc);
+
+            Synchronizer.Report there = syncAt(pc, other.url(), p -> {});
+
+            assertTrue(there.startedOver());
+            assertEquals(0, there.pushed(), there.toString());
+            assertEquals(2, there.held());
+            assertEquals(0, appliedOps(other), "nothing of this PC's store reached the other one");
+            assertEquals(2, pc.store.outbox().pendingCount(), "both still wait");
+            assertTrue(pc.store.tickets().events(acted.id()).stream().anyMatch(e -> e.id().equals(event)));
+            assertTrue(pc.store.tickets().events(opened.id()).size() > 0, "the opened ticket stays on the PC");
+            assertEquals(2, syncAt(pc, other.url(), p -> {}).held(), "held at every sync there");
+
+            Synchronizer.Report home = syncAt(pc, world.url(), p -> {});
+
+            assertEquals(2, home.applied(), home.toString());
+            assertEquals(0, home.held());
+            assertTrue(eventsAtCentral(acted.id()).contains(event));
+            assertTrue(heldAtCentral(opened.id()));
+        }
+    }
+
+    /**
+     * Work waiting when the store was renewed ({@code central renew-id} after a restore, or a move)
+     * was made against the same store under its earlier id: pushed, not held.
+     */
+    @Test
+    void workWaitingWhenTheStoreIsRenewedIsPushedThere() throws Exception {
+        try (SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            Ticket acted = pc.act(pc.actionable().orElseThrow());
+            UUID event = lastEvent(pc, acted.id());
+            world.central.renewStoreId();
+            world.central.renewStoreId();
+
+            Synchronizer.Report renewed = syncAt(pc, world.url(), p -> {});
+
+            assertEquals(1, renewed.applied(), renewed.toString());
+            assertEquals(0, renewed.held());
+            assertTrue(eventsAtCentral(acted.id()).contains(event));
+        }
+    }
+
+    /**
      * A sync cut short while it checked what the restore lost: the next one pushes what the first
      * found and checks again from the start, so nothing the first had not reached is missed.
      */

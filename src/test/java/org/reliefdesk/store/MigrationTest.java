@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sync.Operation;
+import org.reliefdesk.logic.sync.OperationCodec;
 import org.reliefdesk.model.TicketEvent;
 import org.reliefdesk.model.TicketStatus;
 
@@ -264,6 +266,47 @@ class MigrationTest {
             Map<Integer, String> agencies = new TreeMap<>();
             store.notices().list().forEach(n -> agencies.put(n.serial(), String.valueOf(n.agency())));
             assertEquals(Map.of(1, "null", 2, "null", 3, "禄救督"), agencies);
+        }
+    }
+
+    /**
+     * Schema 16: work that waited when the PC was upgraded was made before operations kept their
+     * store, so it is pushed to whichever store the PC syncs with, as before, never held.
+     */
+    @Test
+    void workWaitingFromBeforeIsPushedToTheStoreThePcSyncsWith() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .resourceProvider(new ListedMigrations())
+                .javaMigrationClassProvider(List::of)
+                .javaMigrations(new StepMovesMigration(), new TicketFormsMigration())
+                .target("15")
+                .load()
+                .migrate();
+        UUID op = UUID.randomUUID();
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (op_id, ticket_id, kind, created_by,"
+                        + " created_at, body, state) VALUES (?, ?, 'ACT', 'water.clerk', TIMESTAMP WITH TIME ZONE"
+                        + " '2026-12-05 09:00:00+08', ?, 'PENDING')")) {
+            ps.setObject(1, op);
+            ps.setObject(2, UUID.randomUUID());
+            ps.setString(
+                    3,
+                    OperationCodec.write(Operation.act(
+                            op, UUID.randomUUID(), 2, "accept", Map.of(), null, china("09:00"), UUID.randomUUID())));
+            ps.executeUpdate();
+            c.createStatement()
+                    .executeUpdate(
+                            "INSERT INTO sync_state (fact_name, fact_value) VALUES ('pull.store.water.clerk', 'a')");
+        }
+        try (LocalStore store = LocalStore.open(dir)) {
+            assertEquals(
+                    List.of(op),
+                    store.outbox().pendingFor("water.clerk", List.of("b"), 10).stream()
+                            .map(Outbox.Entry::opId)
+                            .toList());
+            assertEquals(0, store.outbox().heldFrom("water.clerk", List.of("b")));
         }
     }
 

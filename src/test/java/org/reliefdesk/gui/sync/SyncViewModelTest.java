@@ -124,10 +124,20 @@ class SyncViewModelTest {
                 "Sent again: 1 operation this PC had already synced, which the central store lost when it was restored"
                         + " from a backup (counted in the push above; any conflict is listed under Sync conflicts).",
                 en.msg("sync.sentAgain", 1));
+        Synchronizer.Report held =
+                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2);
+        assertEquals(Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送）"), StoreNotice.of(held, "14:02", zh));
+        assertEquals(
+                Optional.of("At 14:02, 1 change belongs to another central store: not pushed here, but when this PC"
+                        + " syncs with that store again"),
+                StoreNotice.of(
+                        new Synchronizer.Report(0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1),
+                        "14:02",
+                        en));
     }
 
     private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
         return new Synchronizer.Report(
-                sentAgain, sentAgain, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), startedOver, sentAgain);
+                sentAgain, sentAgain, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), startedOver, sentAgain, 0);
     }
 }
