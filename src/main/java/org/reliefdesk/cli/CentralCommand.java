@@ -458,7 +458,10 @@ public final class CentralCommand implements Callable<Integer> {
             try (CentralStore store = central.open()) {
                 String before = store.storeId();
                 String after = store.renewStoreId(copy);
-                spec.commandLine().getOut().println(texts.msg("central.renewId.done", before, after));
+                // a copy is sent none of the PCs' work: saying it would be sent again would mislead
+                spec.commandLine()
+                        .getOut()
+                        .println(texts.msg(copy ? "central.renewId.copied" : "central.renewId.done", before, after));
                 return 0;
             }
         }

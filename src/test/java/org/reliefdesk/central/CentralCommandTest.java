@@ -238,6 +238,8 @@ class CentralCommandTest {
         // a copy set up for another use keeps none: its PCs take it for another store
         Run copy = run(List.of("central", "renew-id", "--copy", "--data-dir", centralDir.toString()));
         assertEquals(0, copy.exit(), copy.output());
+        assertTrue(copy.output().contains("不会把在原中央库做过的"), copy.output());
+        assertFalse(copy.output().contains("重新发送"), "a copy is sent nothing again: " + copy.output());
         try (CentralStore store = CentralStore.open(url, SyncWorld.CATALOG, Clock.systemUTC())) {
             assertEquals(List.of(), store.earlierStoreIds());
         }
