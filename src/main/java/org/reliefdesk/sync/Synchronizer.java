@@ -365,7 +365,7 @@ public final class Synchronizer {
         }
         if (lostWork == null && store.syncFacts().checkingRestore(username)) {
             // an earlier sync found the store restored and was cut short while checking what it lost:
-            // checked again from the start (what that sync found waits, and was pushed just now)
+            // checked again from the start (what that sync found waits, pushed after this check)
             LOG.info("The check of the restored central store's losses for {} starts again", username);
             store.syncFacts().resetCursor(username);
             lostWork = new LostWork(store.outbox().applied(username));
@@ -471,7 +471,8 @@ public final class Synchronizer {
      * Whether the user's central store is one restored from a backup, asked before their waiting
      * work is pushed: by an earlier sync whose check was cut short, or by the first change after
      * the cursor (one ticket at most; asked only when work waits, so a sync with none asks nothing
-     * more). Another store is started over as the pull would, and the work is pushed as before.
+     * more). Another store is started over as the pull would, and is pushed only the work made
+     * for it: the rest is held ({@link Outbox#pendingFor}).
      */
     private boolean restoreFoundFirst(CentralClient.Session session) throws IOException {
         String username = session.user().username();
