@@ -134,6 +134,11 @@ class SyncViewModelTest {
                         new Synchronizer.Report(0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1),
                         "14:02",
                         en));
+        assertEquals(
+                "Held: 1 change waiting on this PC belongs to another central store (made while this PC synced with"
+                        + " it) and is not pushed to this one; it is pushed when this PC syncs with that store again.",
+                en.msg("sync.held", 1));
+        assertTrue(en.msg("sync.held", 2).startsWith("Held: 2 changes waiting on this PC belong to"));
     }
 
     private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
