@@ -36,12 +36,7 @@ class MigrationTest {
     @ValueSource(strings = {"1", "2"})
     void formsWrittenUnderAnEarlierSchemaSurviveEveryMigrationSince(String schema) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .locations("classpath:db/local")
-                .target(schema)
-                .load()
-                .migrate();
+        migrateTo(url, schema);
         UUID ticket = UUID.randomUUID();
         UUID submit = UUID.randomUUID();
         UUID accept = UUID.randomUUID();
@@ -114,12 +109,7 @@ class MigrationTest {
     @Test
     void ticketsOfSchemaThreeKeepEverythingAndGainAnEmptyOutbox() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .locations("classpath:db/local")
-                .target("3")
-                .load()
-                .migrate();
+        migrateTo(url, "3");
         UUID ticket = UUID.randomUUID();
         UUID submit = UUID.randomUUID();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -157,12 +147,7 @@ class MigrationTest {
     @Test
     void ticketsAtOrPastTheirVisitAreConcludedAtTheirFeedback() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .locations("classpath:db/local")
-                .target("6")
-                .load()
-                .migrate();
+        migrateTo(url, "6");
         UUID awaiting = UUID.randomUUID();
         UUID visited = UUID.randomUUID();
         UUID refused = UUID.randomUUID();
@@ -240,14 +225,7 @@ class MigrationTest {
     @Test
     void noticesUnderTheDefaultAbbreviationKeepNoneOfTheirOwn() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .resourceProvider(new ListedMigrations())
-                .javaMigrationClassProvider(List::of)
-                .javaMigrations(new StepMovesMigration(), new TicketFormsMigration())
-                .target("14")
-                .load()
-                .migrate();
+        migrateTo(url, "14");
         Map<String, String> stored = Map.of("Relief Supervision", "1", "救助督", "2", "禄救督", "3");
         try (Connection c = DriverManager.getConnection(url, "sa", "");
                 PreparedStatement ps = c.prepareStatement("INSERT INTO notice (id, issue_year, serial, agency,"
@@ -276,14 +254,7 @@ class MigrationTest {
     @Test
     void workWaitingFromBeforeIsPushedToTheStoreThePcSyncsWith() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db/reliefdesk").toAbsolutePath();
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .resourceProvider(new ListedMigrations())
-                .javaMigrationClassProvider(List::of)
-                .javaMigrations(new StepMovesMigration(), new TicketFormsMigration())
-                .target("15")
-                .load()
-                .migrate();
+        migrateTo(url, "15");
         UUID op = UUID.randomUUID();
         try (Connection c = DriverManager.getConnection(url, "sa", "");
                 PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (op_id, ticket_id, kind, created_by,"
@@ -308,6 +279,18 @@ class MigrationTest {
                             .toList());
             assertEquals(0, store.outbox().heldFrom("water.clerk", List.of("b")));
         }
+    }
+
+    /** Brings a fresh store up to schema {@code version} only, as a PC of that release left it. */
+    private static void migrateTo(String url, String version) {
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .resourceProvider(new ListedMigrations())
+                .javaMigrationClassProvider(List::of)
+                .javaMigrations(new StepMovesMigration(), new TicketFormsMigration())
+                .target(version)
+                .load()
+                .migrate();
     }
 
     private static Instant china(String time) {
