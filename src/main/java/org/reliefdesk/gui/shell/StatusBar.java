@@ -83,8 +83,6 @@ final class StatusBar {
                 .bind(Bindings.createDoubleBinding(
                         () -> Math.min(syncStatus.prefWidth(-1), SYNC_STATUS_KEPT), syncStatus.textProperty()));
         count.setMinWidth(Region.USE_PREF_SIZE);
-        // who is signed in reads whole; the data folder gives way first (whole in its tooltip)
-        user.setMinWidth(Region.USE_PREF_SIZE);
         Hyperlink help = new Hyperlink(texts.msg("help.link"));
         help.setId("helpLink");
         help.setOnAction(e -> openHelp.run());
