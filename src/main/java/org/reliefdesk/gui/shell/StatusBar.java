@@ -74,7 +74,6 @@ final class StatusBar {
         syncStatus.setId("syncStatus");
         syncStatus.textProperty().bind(sync.statusProperty());
         atMostTwoLines(syncStatus);
-
         // At 1024 px a saved action's message shares the bar: it and the names give way, not the
         // changes waiting to be pushed nor the count of tickets shown. A long sync problem still
         // shortens beyond SYNC_STATUS_KEPT, so the bar never runs past the window.
@@ -87,6 +86,12 @@ final class StatusBar {
         help.setId("helpLink");
         help.setOnAction(e -> openHelp.run());
         help.setMinWidth(Region.USE_PREF_SIZE);
+        // The name reads whole and the data folder gives way (whole in its tooltip), unless a message
+        // needs the room: a failed export's reason then comes before the name.
+        user.minWidthProperty()
+                .bind(Bindings.when(message.textProperty().isEmpty())
+                        .then(Region.USE_PREF_SIZE)
+                        .otherwise(Region.USE_COMPUTED_SIZE));
         HBox bar = new HBox(18, user, dataDir, message, spacer, syncStatus, count, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("statusBar");

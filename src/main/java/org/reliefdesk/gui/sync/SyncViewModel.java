@@ -114,7 +114,7 @@ public final class SyncViewModel {
         return status;
     }
 
-    /** Shown beside the status, on its own: at 1024 px it gives way as the other notes do, never the waiting count. */
+    /** Shown on a line of its own above the status bar while there is one, for the rest of the session. */
     public StringProperty noticeProperty() {
         return notice;
     }

@@ -218,19 +218,23 @@ class SyncGuiTest extends GuiTestBase {
         assertFalse(fx(notice::isVisible), "no line while a sync found nothing about the store");
         String sentAgain = texts.msg("sync.status.sentAgain", "22:47", 2);
         interact(() -> {
+            // no message of the sign-in's own (it may or may not be there yet): the bar as it stands idle
+            message.textProperty().unbind();
+            message.setText("");
             notice.textProperty().unbind();
             notice.setText(sentAgain);
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(notice::isVisible));
         assertEquals(sentAgain, fx(() -> ((Text) notice.lookup(".text")).getText()), "the notice whole");
-        assertEquals(user.getText(), fx(() -> ((Text) user.lookup(".text")).getText()), "the name whole");
+        assertEquals(
+                user.getText(),
+                fx(() -> ((Text) user.lookup(".text")).getText()),
+                "the name whole beside " + fx(status::getText) + " | "
+                        + fx(() -> lookup("#ticketCount").queryAs(Label.class).getText()));
         assertEquals(status.getText(), fx(() -> ((Text) status.lookup(".text")).getText()), "the waiting count whole");
         // a saved action's message beside it has the room it has without the notice
-        interact(() -> {
-            message.textProperty().unbind();
-            message.setText(texts.msg("action.saved", "Accept", "530128202612070001"));
-        });
+        interact(() -> message.setText(texts.msg("action.saved", "Accept", "530128202612070001")));
         WaitForAsyncUtils.waitForFxEvents();
         double withNotice = fx(message::getWidth);
         interact(() -> notice.setText(""));
