@@ -291,12 +291,10 @@ public final class Synchronizer {
             throws IOException {
         Outbox outbox = store.outbox();
         AttachmentStore files = new AttachmentStore(store.dataDir());
+        // only work made against this store (its line of ids); work for another one waits
+        List<String> line = store.syncFacts().storeLine(session.user().username());
         while (true) {
-            // only work made against this store (its line of ids); work for another one waits
-            List<Outbox.Entry> batch = outbox.pendingFor(
-                    session.user().username(),
-                    store.syncFacts().storeLine(session.user().username()),
-                    pushBatch);
+            List<Outbox.Entry> batch = outbox.pendingFor(session.user().username(), line, pushBatch);
             if (batch.isEmpty()) {
                 return;
             }
@@ -509,10 +507,9 @@ public final class Synchronizer {
                     : kept.isPresent() && kept.get().equals(page.store());
             if (restored) {
                 lostWork = new LostWork(store.outbox().applied(username));
-                // work made against it under the ids it had is its own under the new one
-                List<String> line = new ArrayList<>(List.of(kept.get()));
-                line.addAll(keptEarlier);
-                store.outbox().madeFor(username, line, page.store());
+                // work made against it under the ids it had is its own under the new one (read
+                // before startOver below keeps the new id)
+                store.outbox().madeFor(username, store.syncFacts().storeLine(username), page.store());
             }
             LOG.warn(
                     "The pull cursor {} of {} is not a number of the central store that answered ({}): pulling"
