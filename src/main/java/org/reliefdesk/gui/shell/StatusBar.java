@@ -86,12 +86,15 @@ final class StatusBar {
         help.setId("helpLink");
         help.setOnAction(e -> openHelp.run());
         help.setMinWidth(Region.USE_PREF_SIZE);
-        // The name reads whole and the data folder gives way (whole in its tooltip), unless a message
-        // needs the room: a failed export's reason then comes before the name.
+        // The name reads whole and the data folder gives way (whole in its tooltip). A message needs
+        // the room more: the data folder steps aside while one is shown (it took an even share, and
+        // left the name "当前…"), and the name shortens before a failed export's reason does.
         user.minWidthProperty()
                 .bind(Bindings.when(message.textProperty().isEmpty())
                         .then(Region.USE_PREF_SIZE)
                         .otherwise(Region.USE_COMPUTED_SIZE));
+        dataDir.visibleProperty().bind(message.textProperty().isEmpty());
+        dataDir.managedProperty().bind(dataDir.visibleProperty());
         HBox bar = new HBox(18, user, dataDir, message, spacer, syncStatus, count, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("statusBar");

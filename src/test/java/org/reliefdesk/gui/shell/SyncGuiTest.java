@@ -237,6 +237,9 @@ class SyncGuiTest extends GuiTestBase {
         interact(() -> message.setText(texts.msg("action.saved", "Accept", "530128202612070001")));
         WaitForAsyncUtils.waitForFxEvents();
         double withNotice = fx(message::getWidth);
+        // the data folder steps aside for a message, so the name is not the one left with "…" alone
+        assertFalse(fx(dataDir::isVisible), "the data folder gives way to a message");
+        assertTrue(fx(user::getWidth) >= 100, "the name keeps a share: " + fx(user::getWidth) + " px");
         interact(() -> notice.setText(""));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(notice::isVisible));
