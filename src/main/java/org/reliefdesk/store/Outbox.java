@@ -131,6 +131,67 @@ public final class Outbox {
                 .get(0));
     }
 
+    /** The operations {@link #heldFrom} counts, oldest first. */
+    public List<Entry> held(String user, List<String> line) {
+        if (line.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(List.of(user));
+        args.addAll(line);
+        return store.readJdbc(c -> entries(Sql.rows(
+                c,
+                COLUMNS + " WHERE state = 'PENDING' AND created_by = ? AND made_for IS NOT NULL AND made_for NOT IN ("
+                        + Sql.marks(line.size()) + ") ORDER BY seq",
+                args.toArray())));
+    }
+
+    /**
+     * What the conflicts page lists for {@code user}, whose store goes by the ids of {@code line}:
+     * the operations refused or in conflict ({@link #unsettled}), then theirs held for another store.
+     */
+    public List<Entry> toSettle(String user, List<String> line) {
+        List<Entry> all = new ArrayList<>(unsettled());
+        all.addAll(held(user, line));
+        return all;
+    }
+
+    /**
+     * Gives up {@code user}'s work on one ticket that waits for another store than the one of
+     * {@code line} (a training store the PC no longer syncs with, say): every such operation of the
+     * ticket is marked discarded, as one would be after a conflict, and is never pushed. Unless other
+     * work on it waits, the ticket leaves this PC, and every user's pulls start from the beginning
+     * again, so the store each follows sends its own version back if it holds one. Work made for
+     * the store of {@code line}, and other users' work, is left as it is.
+     *
+     * @return how many operations were given up
+     */
+    public int discardHeld(String user, List<String> line, UUID ticketId, Instant now) {
+        if (line.isEmpty()) {
+            return 0;
+        }
+        return store.inJdbcTransaction(c -> {
+            List<Object> args = new ArrayList<>(List.of(ticketId, user));
+            args.addAll(line);
+            List<UUID> ops = Sql.column(
+                    c,
+                    UUID.class,
+                    "SELECT op_id FROM outbox WHERE ticket_id = ? AND state = 'PENDING' AND created_by = ?"
+                            + " AND made_for IS NOT NULL AND made_for NOT IN (" + Sql.marks(line.size()) + ")",
+                    args.toArray());
+            if (ops.isEmpty()) {
+                return 0;
+            }
+            for (UUID op : ops) {
+                settle(c, op, State.DISCARDED, null, null, null, now);
+            }
+            if (lockAndFindUnsynced(c, List.of(ticketId)).isEmpty()) {
+                CentralCopies.remove(c, ticketId);
+                SyncFacts.resetEveryCursor(c);
+            }
+            return ops.size();
+        });
+    }
+
     /**
      * Counts {@code user}'s operations made against the store that went by the ids of {@code line}
      * as made against {@code store}: the same store, found restored or renewed under a new id.

@@ -231,6 +231,16 @@ public final class SyncFacts {
         });
     }
 
+    /**
+     * Every user's pulls start from the beginning again, in the transaction {@code c}: a ticket
+     * was taken off this PC, and the store each user follows sends its version back, if it holds
+     * one (a cursor past the ticket's last change would never send it again).
+     */
+    static void resetEveryCursor(Connection c) throws SQLException {
+        Sql.update(c, "UPDATE sync_state SET fact_value = '0' WHERE fact_name LIKE ?", CURSOR + ".%");
+        Sql.update(c, "UPDATE sync_state SET fact_value = 'false' WHERE fact_name LIKE ?", CAUGHT_UP + "%");
+    }
+
     static String cursorName(String username) {
         return CURSOR + "." + username;
     }

@@ -278,6 +278,56 @@ abstract class RestoredStoreContract extends WorldContract {
     }
 
     /**
+     * Held work given up (the PC no longer syncs with the store it was made for, a training store
+     * say): it is never pushed anywhere, the tickets leave the PC, and the store the PC follows
+     * sends its own version back. Work made for that store, on the PC at the same time, still goes.
+     */
+    @Test
+    void heldWorkGivenUpIsPushedNowhereAndTheStoreFollowedSendsItsVersion() throws Exception {
+        String user = SyncWorld.CIVIL_A.username();
+        try (SyncWorld other = new SyncWorld(dir.resolve("b"), freshDatabase(dir.resolve("b")), 60, 0);
+                SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            Ticket acted = pc.act(pc.actionable().orElseThrow());
+            UUID event = lastEvent(pc, acted.id());
+            Ticket opened = open(pc);
+            assertEquals(2, syncAt(pc, other.url(), p -> {}).held());
+            Ticket there = pc.act(pc.tickets().stream()
+                    .filter(t -> !t.id().equals(acted.id()) && !t.id().equals(opened.id()) && pc.actionable(t))
+                    .findFirst()
+                    .orElseThrow());
+            UUID thereEvent = lastEvent(pc, there.id());
+            List<String> line = pc.store.syncFacts().storeLine(user);
+
+            assertEquals(0, pc.store.outbox().discardHeld(user, line, there.id(), world.clock.instant()), "not held");
+            assertEquals(0, pc.store.outbox().discardHeld("someone.else", line, acted.id(), world.clock.instant()));
+            assertEquals(2, pc.store.outbox().held(user, line).size(), "nothing given up by either");
+            assertEquals(1, pc.store.outbox().discardHeld(user, line, acted.id(), world.clock.instant()));
+            assertEquals(1, pc.store.outbox().discardHeld(user, line, opened.id(), world.clock.instant()));
+
+            assertEquals(List.of(), pc.store.outbox().held(user, line));
+            assertTrue(pc.tickets().stream().noneMatch(t -> t.id().equals(opened.id())), "the opened one left");
+            assertEquals(0, pc.store.syncFacts().cursor(user), "pulled from the start again");
+            Synchronizer.Report back = syncAt(pc, other.url(), p -> {});
+            assertEquals(0, back.held(), back.toString());
+            assertEquals(1, back.applied(), "the work made there still goes: " + back);
+            assertEquals(1, appliedOps(other));
+            assertTrue(other.centralTicket(there.id()).events().stream().anyMatch(e -> e.id().equals(thereEvent)));
+            assertFalse(pc.store.tickets().events(acted.id()).isEmpty(), "the ticket is back on the PC");
+            assertTrue(
+                    pc.store.tickets().events(acted.id()).stream().noneMatch(e -> e.id().equals(event)),
+                    "the other store's version is back, without the action given up");
+            assertFalse(other.centralTicket(acted.id()).events().stream().anyMatch(e -> e.id().equals(event)));
+            assertEquals(0, pc.store.outbox().pendingCount());
+
+            Synchronizer.Report home = syncAt(pc, world.url(), p -> {});
+            assertEquals(0, home.pushed(), home.toString());
+            assertFalse(eventsAtCentral(acted.id()).contains(event));
+            assertFalse(heldAtCentral(opened.id()));
+        }
+    }
+
+    /**
      * Work waiting when the store was renewed ({@code central renew-id} after a restore, or a move)
      * was made against the same store under its earlier id: pushed, not held.
      */

@@ -85,6 +85,28 @@ final class ConflictSettling {
                 });
     }
 
+    /**
+     * Gives up the user's work on the ticket of {@code e} held for another store: it leaves this PC
+     * and the store this PC follows sends its version back, at the sync started here.
+     */
+    void discardHeld(Outbox.Entry e) {
+        sync.submit(
+                p -> workspace
+                        .store
+                        .outbox()
+                        .discardHeld(
+                                user.username(),
+                                workspace.store.syncFacts().storeLine(user.username()),
+                                e.ticketId(),
+                                workspace.config.clock().instant()),
+                n -> {
+                    message.set(texts.msg("conflicts.done.heldDiscarded", n));
+                    onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
+                    sync.refreshCounts();
+                    sync.syncNow();
+                });
+    }
+
     /** Keeps the central version; the operation stays in the outbox, marked discarded. */
     void discard(Outbox.Entry e) {
         sync.submit(

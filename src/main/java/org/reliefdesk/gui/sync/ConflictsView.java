@@ -24,7 +24,8 @@ import org.reliefdesk.logic.i18n.Texts;
 /**
  * Changes the central store did not take: in conflict (someone else acted first) or refused (a
  * rule said no). Both versions side by side — the user's change and the central store's ticket —
- * and the two ways out: do it again on the new state, or let it go (it stays in the record).
+ * and the two ways out: do it again on the new state, or let it go (it stays in the record). The
+ * user's work held for another store is listed too, with the one way out besides syncing there.
  */
 public final class ConflictsView {
 
@@ -96,8 +97,9 @@ public final class ConflictsView {
         reapply.setOnAction(ev -> vm.reapply(list.getSelectionModel().getSelectedItem()));
         discard.setOnAction(ev -> {
             // giving up a change cannot be taken back: the house question, where Enter answers No
-            if (ActionDialogs.confirm(root.getScene().getWindow(), texts, texts.msg("conflicts.discardConfirm"))) {
-                vm.discard(list.getSelectionModel().getSelectedItem());
+            ConflictsViewModel.ConflictRow row = list.getSelectionModel().getSelectedItem();
+            if (ActionDialogs.confirm(root.getScene().getWindow(), texts, vm.discardQuestion(row))) {
+                vm.discard(row);
             }
         });
         Label intro = new Label(texts.msg("conflicts.intro"));

@@ -31,9 +31,12 @@ import org.reliefdesk.store.Outbox;
  */
 public final class ConflictsViewModel {
 
-    /** One change the central store did not take, in the user's words. */
+    /**
+     * One change the central store did not take, or the user's change held for another store
+     * ({@code held}), in the user's words.
+     */
     public record ConflictRow(
-            UUID opId, String title, String reason, String mine, String central, boolean canReapply) {}
+            UUID opId, String title, String reason, String mine, String central, boolean canReapply, boolean held) {}
 
     private final SyncViewModel sync;
     private final WorkbenchViewModel vm;
@@ -68,18 +71,29 @@ public final class ConflictsViewModel {
                     Ticket t = tickets.get(e.ticketId());
                     String no =
                             t != null ? t.ticketNo() : e.ticketId().toString().substring(0, 8);
+                    // the list holds the user's waiting work only when it is held for another store
+                    boolean held = e.state() == Outbox.State.PENDING;
                     return new ConflictRow(
                             e.opId(),
                             texts.msg(
                                     "conflicts.row",
                                     no,
-                                    texts.msg("conflicts.state." + e.state().name()),
+                                    texts.msg(
+                                            held
+                                                    ? "conflicts.state.HELD"
+                                                    : "conflicts.state."
+                                                            + e.state().name()),
                                     what(e.operation()),
                                     Formats.dateTime(e.createdAt())),
-                            texts.msg("conflicts.reason", e.reason() == null ? "" : e.reason()),
+                            held
+                                    ? texts.msg("conflicts.heldReason")
+                                    : texts.msg("conflicts.reason", e.reason() == null ? "" : e.reason()),
                             mineText(e, t),
-                            centralText(sync.conflicts().centralVersion(e)),
-                            e.operation().kind() == Operation.Kind.ACT && e.centralTicket() != null);
+                            held
+                                    ? texts.msg("conflicts.heldCentral")
+                                    : centralText(sync.conflicts().centralVersion(e)),
+                            e.operation().kind() == Operation.Kind.ACT && e.centralTicket() != null,
+                            held);
                 })
                 .toList());
     }
@@ -92,12 +106,29 @@ public final class ConflictsViewModel {
         }
     }
 
-    /** Keeps the central store's version; the change stays in the outbox, marked discarded. */
+    /**
+     * Keeps the central store's version; the change stays in the outbox, marked discarded. Work held
+     * for another store is given up with the rest of the user's held work on its ticket.
+     */
     public void discard(ConflictRow row) {
         Outbox.Entry e = entries.get(row.opId());
-        if (e != null) {
+        if (e != null && row.held()) {
+            sync.conflicts().discardHeld(e);
+        } else if (e != null) {
             sync.conflicts().discard(e);
         }
+    }
+
+    /** What the person is asked before {@link #discard}: held work goes with the rest held on its ticket. */
+    public String discardQuestion(ConflictRow row) {
+        if (!row.held()) {
+            return texts.msg("conflicts.discardConfirm");
+        }
+        UUID ticket = entries.get(row.opId()).ticketId();
+        long onTicket = entries.values().stream()
+                .filter(e -> e.state() == Outbox.State.PENDING && e.ticketId().equals(ticket))
+                .count();
+        return texts.msg("conflicts.discardHeldConfirm", onTicket);
     }
 
     private String what(Operation op) {

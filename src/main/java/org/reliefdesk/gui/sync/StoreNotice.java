@@ -8,7 +8,8 @@ import org.reliefdesk.sync.Synchronizer;
 /** The line the status bar shows for the session when a sync found something about the store itself. */
 final class StoreNotice {
 
-    private StoreNotice() {}
+    /** Whether the line shown says work is held: it goes when a sync finds none held (given up, or pushed at its store). */
+    private boolean heldShown;
 
     /**
      * What a sync found about the store, at {@code at}: work a restore lost sent again, work held
@@ -23,5 +24,16 @@ final class StoreNotice {
             return Optional.of(texts.msg("sync.status.held", at, r.held()));
         }
         return r.startedOver() ? Optional.of(texts.msg("sync.status.startedOver", at)) : Optional.empty();
+    }
+
+    /**
+     * The line to show after a sync, {@code shown} before it: what this sync found, else the line
+     * shown, which stays for the session unless it said work was held and none is now.
+     */
+    String after(String shown, Synchronizer.Report r, String at, Texts texts) {
+        Optional<String> found = of(r, at, texts);
+        String next = found.orElse(heldShown ? "" : shown);
+        heldShown = found.isPresent() && r.sentAgain() == 0 && r.held() > 0;
+        return next;
     }
 }

@@ -62,6 +62,8 @@ public final class SyncViewModel {
     /** What a sync of this session found about the store itself (restored, another one); empty for none. */
     private final StringProperty notice = new SimpleStringProperty("");
 
+    private final StoreNotice storeNotice = new StoreNotice();
+
     private final IntegerProperty pending = new SimpleIntegerProperty();
     private final ObservableList<Outbox.Entry> unsettled = FXCollections.observableArrayList();
     private final ConflictSettling conflicts;
@@ -114,7 +116,7 @@ public final class SyncViewModel {
         return status;
     }
 
-    /** Shown on a line of its own above the status bar while there is one, for the rest of the session. */
+    /** Shown on a line of its own above the status bar while there is one, for the rest of the session ({@link StoreNotice}). */
     public StringProperty noticeProperty() {
         return notice;
     }
@@ -221,8 +223,8 @@ public final class SyncViewModel {
                     failures = 0;
                     running.set(false);
                     catchingUp.set(false); // pulled to the end of the scope
-                    StoreNotice.of(r, when(workspace.config.clock().instant()), texts)
-                            .ifPresent(notice::set);
+                    notice.set(storeNotice.after(
+                            notice.get(), r, when(workspace.config.clock().instant()), texts));
                     refreshCounts();
                     // a new holiday year moves every deadline: the whole scope is read again
                     onChanged.accept(r.calendarYears() > 0 ? Synchronizer.Changed.everything() : r.changed());
@@ -307,12 +309,17 @@ public final class SyncViewModel {
         next = tasks.after(wait, this::syncNow);
     }
 
-    /** Pending count, last sync and the conflicts list, read off the FX thread. */
+    /** Pending count, last sync and the conflicts list (with the user's held work), read off the FX thread. */
     public void refreshCounts() {
         submit(
                 p -> new Counts(
                         workspace.store.outbox().pendingCount(),
-                        workspace.store.outbox().unsettled(),
+                        workspace
+                                .store
+                                .outbox()
+                                .toSettle(
+                                        user.username(),
+                                        workspace.store.syncFacts().storeLine(user.username())),
                         workspace.store.syncFacts().get(SyncFacts.LAST_SYNC).orElse(null)),
                 c -> {
                     pending.set((int) c.waiting());

@@ -126,19 +126,37 @@ class SyncViewModelTest {
                 en.msg("sync.sentAgain", 1));
         Synchronizer.Report held =
                 new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2);
-        assertEquals(Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送）"), StoreNotice.of(held, "14:02", zh));
         assertEquals(
-                Optional.of("At 14:02, 1 change belongs to another central store: not pushed here, but when this PC"
-                        + " syncs with that store again"),
+                Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送，或在“同步冲突”页放弃）"), StoreNotice.of(held, "14:02", zh));
+        assertEquals(
+                Optional.of("At 14:02, 1 change belongs to another central store: pushed when this PC syncs with it"
+                        + " again, or discard on Sync conflicts"),
                 StoreNotice.of(
                         new Synchronizer.Report(0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1),
                         "14:02",
                         en));
         assertEquals(
                 "Held: 1 change waiting on this PC belongs to another central store (made while this PC synced with"
-                        + " it) and is not pushed to this one; it is pushed when this PC syncs with that store again.",
+                        + " it) and is not pushed to this one; it is pushed when this PC syncs with that store again,"
+                        + " or it can be discarded on the Sync conflicts page of the workbench.",
                 en.msg("sync.held", 1));
         assertTrue(en.msg("sync.held", 2).startsWith("Held: 2 changes waiting on this PC belong to"));
+    }
+
+    /** A line saying work is held goes once none is (given up on the conflicts page); any other stays for the session. */
+    @Test
+    void theHeldLineGoesWhenNothingIsHeldAnyMore() {
+        Texts zh = new Texts(Texts.CHINESE);
+        StoreNotice notice = new StoreNotice();
+        Synchronizer.Report held =
+                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2);
+        String heldLine = notice.after("", held, "14:02", zh);
+        assertTrue(heldLine.contains("2 项修改属于另一个中央库"), heldLine);
+        assertEquals(heldLine, notice.after(heldLine, held, "14:02", zh), "still held");
+        assertEquals("", notice.after(heldLine, report(false, 0), "14:07", zh), "none held now");
+        String startedOver = notice.after("", report(true, 0), "14:09", zh);
+        assertEquals("14:09 中央库已更换或从备份恢复过，已从头拉取", startedOver);
+        assertEquals(startedOver, notice.after(startedOver, report(false, 0), "14:12", zh), "stays for the session");
     }
 
     private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
