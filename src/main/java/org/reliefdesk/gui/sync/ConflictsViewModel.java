@@ -88,7 +88,9 @@ public final class ConflictsViewModel {
                             held
                                     ? texts.msg("conflicts.heldReason")
                                     : texts.msg("conflicts.reason", e.reason() == null ? "" : e.reason()),
-                            mineText(e, t),
+                            held && e.operation().kind() == Operation.Kind.OPEN
+                                    ? texts.msg("conflicts.mineOpenedHeld", Formats.dateTime(e.createdAt()))
+                                    : mineText(e, t),
                             held
                                     ? texts.msg("conflicts.heldCentral")
                                     : centralText(sync.conflicts().centralVersion(e)),

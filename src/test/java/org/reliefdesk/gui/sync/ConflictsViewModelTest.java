@@ -65,7 +65,7 @@ class ConflictsViewModelTest {
 
             assertEquals(List.of(), page.rows());
             assertTrue(
-                    page.messageProperty().get().startsWith("已放弃 1 项修改"),
+                    page.messageProperty().get().startsWith("已放弃 1 项修改，工单已从本机删除"),
                     page.messageProperty().get());
             assertEquals(Optional.empty(), w.store.tickets().find(practised.id()), "taken again at the next sync");
             assertEquals(1, w.store.outbox().pendingCount(), "the work for the county's store still waits");
