@@ -2,8 +2,11 @@ package org.reliefdesk.gui.tickets;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.reliefdesk.gui.common.UiTasks;
 import org.reliefdesk.gui.session.AppConfig;
@@ -43,6 +46,13 @@ final class TicketSaves {
 
     private final Consumer<String> say;
     private final Consumer<String> warn;
+    /** What the status line says now: a number is confirmed only over the words that called it provisional. */
+    private final Supplier<String> shown;
+
+    /** A ticket opened here under a provisional number, and the words that said so; until the central store numbers it. */
+    private Provisional waiting;
+
+    private record Provisional(UUID id, String number, String said) {}
 
     TicketSaves(
             Workspace workspace,
@@ -50,7 +60,8 @@ final class TicketSaves {
             ScopeFeed feed,
             SelectedTicket selected,
             Consumer<String> say,
-            Consumer<String> warn) {
+            Consumer<String> warn,
+            Supplier<String> shown) {
         this.selected = selected;
         this.store = workspace.store;
         this.catalog = workspace.catalog;
@@ -63,6 +74,8 @@ final class TicketSaves {
         this.feed = feed;
         this.say = say;
         this.warn = warn;
+        this.shown = shown;
+        feed.snapshotProperty().addListener((o, a, now) -> numbered(now));
     }
 
     /**
@@ -125,11 +138,11 @@ final class TicketSaves {
                 UiTasks.Lane.STORE,
                 p -> store.tickets().insertOpened(opening.open(request, user), new TicketLineCodec(catalog)),
                 opened -> {
-                    say.accept(texts.msg(
-                            config.central().mode() == AppConfig.Central.Mode.OFF
-                                    ? "newTicket.saved"
-                                    : "newTicket.savedProvisional",
-                            opened.ticketNo()));
+                    boolean alone = config.central().mode() == AppConfig.Central.Mode.OFF;
+                    String said =
+                            texts.msg(alone ? "newTicket.saved" : "newTicket.savedProvisional", opened.ticketNo());
+                    say.accept(said);
+                    waiting = alone ? null : new Provisional(opened.id(), opened.ticketNo(), said);
                     feed.selectWhenLoaded(opened.id());
                     feed.refresh(Set.of(opened.id()));
                 },
@@ -141,5 +154,31 @@ final class TicketSaves {
                                             "action.failed",
                                             FailureWords.of(texts, LOG, "Opening a ticket failed", e)));
                 });
+    }
+
+    /**
+     * The central store took a ticket opened here: its number, final now (the same, or the next of
+     * the county when another PC used it first), replaces the words that called it provisional.
+     * Said only while those words are still shown; a ticket not in the scope read yet waits.
+     */
+    private void numbered(ScopeSnapshot now) {
+        Provisional p = waiting;
+        if (p == null || now.provisional().contains(p.id())) {
+            return;
+        }
+        Optional<Ticket> ticket =
+                now.tickets().stream().filter(t -> t.id().equals(p.id())).findFirst();
+        if (ticket.isEmpty()) {
+            return;
+        }
+        waiting = null;
+        if (p.said().equals(shown.get())) {
+            String no = ticket.get().ticketNo();
+            Texts texts = config.texts();
+            say.accept(
+                    no.equals(p.number())
+                            ? texts.msg("newTicket.numberConfirmed", no)
+                            : texts.msg("newTicket.numberChanged", no, p.number()));
+        }
     }
 }

@@ -106,7 +106,7 @@ public final class WorkbenchViewModel {
                 store, catalog, engine, user, config, workspace.attachments(), new FormDrafts(config.dataDir()), tasks);
         this.feed = new ScopeFeed(loader, tasks, list, selected, config.texts(), alerts::look);
         this.applicant = new ApplicantTickets(feed.snapshotProperty(), selected.ticketProperty());
-        this.saves = new TicketSaves(workspace, user, feed, selected, this::say, this::warn);
+        this.saves = new TicketSaves(workspace, user, feed, selected, this::say, this::warn, message::get);
         this.views = new SavedViews(config.dataDir(), user.username(), tasks, list);
         selected.saidProperty().addListener((o, a, said) -> say(said));
         selected.failureProperty().addListener((o, a, e) -> {
