@@ -26,8 +26,7 @@ final class StatusBar {
     private final VBox root;
 
     StatusBar(WorkbenchViewModel vm, SyncViewModel sync, Texts texts, Runnable openHelp) {
-        Label user = new Label(
-                texts.msg("statusBar.user", vm.user().displayName(), vm.user().username()));
+        Label user = new Label();
         user.setId("statusUser");
         Label dataDir = new Label(texts.msg("statusBar.dataDir", vm.config().dataDir()));
         dataDir.setId("statusDataDir");
@@ -88,11 +87,16 @@ final class StatusBar {
         help.setMinWidth(Region.USE_PREF_SIZE);
         // The name reads whole and the data folder gives way (whole in its tooltip). A message needs
         // the room more: the data folder steps aside while one is shown (it took an even share, and
-        // left the name "当前…"), and the name shortens before a failed export's reason does.
-        user.minWidthProperty()
+        // left the name "当前…"), and the name is said alone, whole, with the sign-in name in its
+        // tooltip (shortened instead, it read "…" beside a new ticket's two lines at 1024 px).
+        String whole =
+                texts.msg("statusBar.user", vm.user().displayName(), vm.user().username());
+        user.textProperty()
                 .bind(Bindings.when(message.textProperty().isEmpty())
-                        .then(Region.USE_PREF_SIZE)
-                        .otherwise(Region.USE_COMPUTED_SIZE));
+                        .then(whole)
+                        .otherwise(vm.user().displayName()));
+        user.setTooltip(new Tooltip(whole));
+        user.setMinWidth(Region.USE_PREF_SIZE);
         dataDir.visibleProperty().bind(message.textProperty().isEmpty());
         dataDir.managedProperty().bind(dataDir.visibleProperty());
         HBox bar = new HBox(18, user, dataDir, message, spacer, syncStatus, count, help);

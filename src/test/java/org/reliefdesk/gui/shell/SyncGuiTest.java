@@ -239,7 +239,16 @@ class SyncGuiTest extends GuiTestBase {
         double withNotice = fx(message::getWidth);
         // the data folder steps aside for a message, so the name is not the one left with "…" alone
         assertFalse(fx(dataDir::isVisible), "the data folder gives way to a message");
-        assertTrue(fx(user::getWidth) >= 100, "the name keeps a share: " + fx(user::getWidth) + " px");
+        assertEquals("李水清", fx(() -> ((Text) user.lookup(".text")).getText()), "the name alone, whole");
+        assertEquals("User: 李水清 (water.clerk)", fx(() -> user.getTooltip().getText()));
+        // the longest message a clerk meets daily: a new ticket's, on two lines, beside the name
+        String opened = texts.msg("newTicket.savedProvisional", "530128202612080002");
+        interact(() -> message.setText(opened));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("李水清", fx(() -> ((Text) user.lookup(".text")).getText()), "the name beside a long message");
+        assertEquals(opened, fx(() -> ((Text) message.lookup(".text")).getText()), "the message whole");
+        interact(() -> message.setText(texts.msg("action.saved", "Accept", "530128202612070001")));
+        WaitForAsyncUtils.waitForFxEvents();
         interact(() -> notice.setText(""));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(notice::isVisible));
