@@ -69,6 +69,17 @@ public final class TestWorkspaces {
         return w;
     }
 
+    /** A PC in Chinese set to sync with a central store that cannot be reached: offline, its work waiting. */
+    public static Workspace syncingOffline(Path dir, int tickets) throws IOException {
+        return demo(
+                dir,
+                tickets,
+                Texts.CHINESE,
+                AppConfig.Central.remote(nobodyListening()),
+                (owner, name, ext) -> Optional.empty(),
+                owner -> List.of());
+    }
+
     /** A loopback address nobody listens on: a central store that cannot be reached. */
     public static String nobodyListening() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -43,13 +43,7 @@ class SignInViewModelTest {
 
     @Test
     void offlineOnlySomeoneWhoSignedInHereBeforeWithTheSamePassword() throws Exception {
-        try (Workspace w = TestWorkspaces.demo(
-                dir,
-                5,
-                Texts.CHINESE,
-                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
-                (o, n, e) -> Optional.empty(),
-                o -> List.of())) {
+        try (Workspace w = TestWorkspaces.syncingOffline(dir, 5)) {
             SignInViewModel vm = new SignInViewModel(w);
             AtomicReference<User> in = new AtomicReference<>();
             AtomicReference<String> refused = new AtomicReference<>();

@@ -7,11 +7,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
-import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
@@ -35,13 +33,7 @@ class ConflictsViewModelTest {
      */
     @Test
     void workHeldForAnotherStoreIsListedAndGivenUpWithItsTicket() throws Exception {
-        try (Workspace w = TestWorkspaces.demo(
-                dir,
-                900,
-                Texts.CHINESE,
-                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
-                (o, n, e) -> Optional.empty(),
-                o -> List.of())) {
+        try (Workspace w = TestWorkspaces.syncingOffline(dir, 900)) {
             WorkbenchViewModel vm = new WorkbenchViewModel(w, DemoUsers.WATER_CLERK);
             vm.reload();
             w.store.syncFacts().keepStore(USER, "training-store", List.of());

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.gui.common.DirectUiTasks;
-import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
@@ -32,13 +31,7 @@ class SyncViewModelTest {
 
     @Test
     void offlineIsSaidCalmlyAndTriedAgainLaterEachTime() throws Exception {
-        try (Workspace w = TestWorkspaces.demo(
-                dir,
-                300,
-                Texts.CHINESE,
-                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
-                (o, n, e) -> Optional.empty(),
-                o -> List.of())) {
+        try (Workspace w = TestWorkspaces.syncingOffline(dir, 300)) {
             WorkbenchViewModel vm = new WorkbenchViewModel(w, DemoUsers.WATER_CLERK);
             vm.reload();
             Ticket t = vm.list().all().stream()
@@ -82,13 +75,7 @@ class SyncViewModelTest {
 
     @Test
     void aScopeNeverPulledToItsEndIsPartialUntilAPullReachesIt() throws Exception {
-        try (Workspace w = TestWorkspaces.demo(
-                dir,
-                50,
-                Texts.CHINESE,
-                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
-                (o, n, e) -> Optional.empty(),
-                o -> List.of())) {
+        try (Workspace w = TestWorkspaces.syncingOffline(dir, 50)) {
             SyncViewModel first = new SyncViewModel(w, DemoUsers.LEADER, "demo-password".toCharArray(), c -> {});
             first.start();
             assertTrue(first.catchingUpProperty().get(), "never pulled: what this PC holds is partial");

@@ -4,16 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.clock.LadderState;
 import org.reliefdesk.logic.clock.TicketClock;
-import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.queue.DailyDigest;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.sync.Synchronizer;
@@ -70,13 +67,7 @@ class DailyDigestViewModelTest {
 
     @Test
     void withACentralStoreNothingIsToldBeforeTheFirstSyncHasEnded() throws Exception {
-        try (Workspace w = TestWorkspaces.demo(
-                dir,
-                200,
-                Texts.CHINESE,
-                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
-                (o, n, e) -> Optional.empty(),
-                o -> List.of())) {
+        try (Workspace w = TestWorkspaces.syncingOffline(dir, 200)) {
             WorkbenchViewModel leader = new WorkbenchViewModel(w, DemoUsers.LEADER);
             leader.reload();
             assertNull(leader.digestProperty().get(), "a first sync may still be bringing the county");

@@ -3,14 +3,11 @@ package org.reliefdesk.gui.tickets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reliefdesk.gui.session.AppConfig;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
-import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.logic.workflow.TicketOpening;
@@ -75,13 +72,7 @@ class ProvisionalNumberTest {
     }
 
     private Workspace workspace() throws Exception {
-        return TestWorkspaces.demo(
-                dir,
-                300,
-                Texts.CHINESE,
-                AppConfig.Central.remote(TestWorkspaces.nobodyListening()),
-                (o, n, e) -> Optional.empty(),
-                o -> List.of());
+        return TestWorkspaces.syncingOffline(dir, 300);
     }
 
     /** A clerk opens a water request for a resident (a new person each time). */
