@@ -35,8 +35,10 @@ final class PagePreview {
         Pagination pages = new Pagination(p == null ? 1 : Math.max(1, p.size()), 0);
         pages.setId(id);
         if (p == null || p.size() == 0) {
-            // nothing to leaf through yet: no pager reading "1/1" under the hint (workbench.css)
+            // nothing to leaf through yet: no pager reading "1/1" under the hint (workbench.css), and
+            // no stop on Tab, where the focus showed nowhere
             pages.getStyleClass().add("no-pages");
+            pages.setFocusTraversable(false);
         }
         pages.setPageFactory(index -> page(p, index, tasks, texts, empty));
         return pages;

@@ -404,6 +404,31 @@ class ReportsGuiTest extends GuiTestBase {
                 () -> onFx(() -> !lookup("#savePdfButton").queryButton().isDisabled()));
     }
 
+    /**
+     * Tab from Make before any report goes on to a control that shows it has the focus: the empty
+     * page viewer took a stop of its own, where the focus showed nowhere; with pages it is a stop
+     * again, its page buttons lit (left and right leaf through them).
+     */
+    @Test
+    void tabNeverStopsOnAnEmptyPageViewer() throws Exception {
+        startApp(DAY, 300);
+        signIn(DemoUsers.WATER_CLERK.displayName());
+        openPage("reportsTab");
+        interact(() -> lookup("#makeReportButton").query().requestFocus());
+        push(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node owner = fx(() -> lookup("#makeReportButton").query().getScene().getFocusOwner());
+        assertFalse(owner instanceof Pagination, "the focus went to the empty viewer");
+        clickOn("#makeReportButton");
+        awaitPager(true);
+        interact(() -> lookup("#saveExcelButton").query().requestFocus());
+        push(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(
+                fx(() -> lookup("#makeReportButton").query().getScene().getFocusOwner()) instanceof Pagination,
+                "the pages are a stop");
+    }
+
     private Bounds placeOf(String id) {
         Node n = lookup(id).query();
         return n.localToScene(n.getBoundsInLocal());
