@@ -163,11 +163,11 @@ public final class Outbox {
      * again, so the store each follows sends its own version back if it holds one. Work made for
      * the store of {@code line}, and other users' work, is left as it is.
      *
-     * @return how many operations were given up
+     * @return how many operations were given up, and whether the ticket left this PC
      */
-    public int discardHeld(String user, List<String> line, UUID ticketId, Instant now) {
+    public GivenUp discardHeld(String user, List<String> line, UUID ticketId, Instant now) {
         if (line.isEmpty()) {
-            return 0;
+            return new GivenUp(0, false);
         }
         return store.inJdbcTransaction(c -> {
             List<Object> args = new ArrayList<>(List.of(ticketId, user));
@@ -179,18 +179,22 @@ public final class Outbox {
                             + " AND made_for IS NOT NULL AND made_for NOT IN (" + Sql.marks(line.size()) + ")",
                     args.toArray());
             if (ops.isEmpty()) {
-                return 0;
+                return new GivenUp(0, false);
             }
             for (UUID op : ops) {
                 settle(c, op, State.DISCARDED, null, null, null, now);
             }
-            if (lockAndFindUnsynced(c, List.of(ticketId)).isEmpty()) {
-                CentralCopies.remove(c, ticketId);
-                SyncFacts.resetEveryCursor(c);
+            if (!lockAndFindUnsynced(c, List.of(ticketId)).isEmpty()) {
+                return new GivenUp(ops.size(), false);
             }
-            return ops.size();
+            CentralCopies.remove(c, ticketId);
+            SyncFacts.resetEveryCursor(c);
+            return new GivenUp(ops.size(), true);
         });
     }
+
+    /** What {@link #discardHeld} gave up: its operations, and whether the ticket left this PC (no other work on it waits). */
+    public record GivenUp(int operations, boolean ticketRemoved) {}
 
     /**
      * Counts {@code user}'s operations made against the store that went by the ids of {@code line}

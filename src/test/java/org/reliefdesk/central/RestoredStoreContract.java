@@ -299,11 +299,26 @@ abstract class RestoredStoreContract extends WorldContract {
             UUID thereEvent = lastEvent(pc, there.id());
             List<String> line = pc.store.syncFacts().storeLine(user);
 
-            assertEquals(0, pc.store.outbox().discardHeld(user, line, there.id(), world.clock.instant()), "not held");
-            assertEquals(0, pc.store.outbox().discardHeld("someone.else", line, acted.id(), world.clock.instant()));
+            assertEquals(
+                    0,
+                    pc.store
+                            .outbox()
+                            .discardHeld(user, line, there.id(), world.clock.instant())
+                            .operations(),
+                    "not held");
+            assertEquals(
+                    0,
+                    pc.store
+                            .outbox()
+                            .discardHeld("someone.else", line, acted.id(), world.clock.instant())
+                            .operations());
             assertEquals(2, pc.store.outbox().held(user, line).size(), "nothing given up by either");
-            assertEquals(1, pc.store.outbox().discardHeld(user, line, acted.id(), world.clock.instant()));
-            assertEquals(1, pc.store.outbox().discardHeld(user, line, opened.id(), world.clock.instant()));
+            assertEquals(
+                    new Outbox.GivenUp(1, true),
+                    pc.store.outbox().discardHeld(user, line, acted.id(), world.clock.instant()));
+            assertEquals(
+                    new Outbox.GivenUp(1, true),
+                    pc.store.outbox().discardHeld(user, line, opened.id(), world.clock.instant()));
 
             assertEquals(List.of(), pc.store.outbox().held(user, line));
             assertTrue(pc.tickets().stream().noneMatch(t -> t.id().equals(opened.id())), "the opened one left");
@@ -324,6 +339,31 @@ abstract class RestoredStoreContract extends WorldContract {
             assertEquals(0, home.pushed(), home.toString());
             assertFalse(eventsAtCentral(acted.id()).contains(event));
             assertFalse(heldAtCentral(opened.id()));
+        }
+    }
+
+    /**
+     * Held work given up under work made since for the store the PC follows (the clerk acted again
+     * on the ticket): the ticket stays with that work, and nobody's pulls start again.
+     */
+    @Test
+    void heldWorkGivenUpUnderWorkForThisStoreLeavesTheTicket() throws Exception {
+        String user = SyncWorld.CIVIL_A.username();
+        try (SyncWorld other = new SyncWorld(dir.resolve("b"), freshDatabase(dir.resolve("b")), 60, 0);
+                SyncWorld.Pc pc = world.pc("civil", SyncWorld.CIVIL_A)) {
+            pc.sync();
+            Ticket opened = open(pc);
+            assertEquals(1, syncAt(pc, other.url(), p -> {}).held());
+            pc.act(now(pc, opened));
+            long cursor = pc.store.syncFacts().cursor(user);
+            List<String> line = pc.store.syncFacts().storeLine(user);
+
+            Outbox.GivenUp given = pc.store.outbox().discardHeld(user, line, opened.id(), world.clock.instant());
+
+            assertEquals(new Outbox.GivenUp(1, false), given);
+            assertTrue(pc.tickets().stream().anyMatch(t -> t.id().equals(opened.id())), "the ticket stays");
+            assertEquals(1, pc.store.outbox().pendingCount(), "the work made since still waits");
+            assertEquals(cursor, pc.store.syncFacts().cursor(user));
         }
     }
 

@@ -87,7 +87,8 @@ final class ConflictSettling {
 
     /**
      * Gives up the user's work on the ticket of {@code e} held for another store: it leaves this PC
-     * and the store this PC follows sends its version back, at the sync started here.
+     * (unless other work on it waits) and the store this PC follows sends its version back, at the
+     * sync started here.
      */
     void discardHeld(Outbox.Entry e) {
         sync.submit(
@@ -99,8 +100,10 @@ final class ConflictSettling {
                                 workspace.store.syncFacts().storeLine(user.username()),
                                 e.ticketId(),
                                 workspace.config.clock().instant()),
-                n -> {
-                    message.set(texts.msg("conflicts.done.heldDiscarded", n));
+                given -> {
+                    message.set(texts.msg(
+                            given.ticketRemoved() ? "conflicts.done.heldDiscarded" : "conflicts.done.heldDiscardedKept",
+                            given.operations()));
                     onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
                     sync.refreshCounts();
                     sync.syncNow();
