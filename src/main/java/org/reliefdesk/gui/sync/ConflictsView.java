@@ -55,7 +55,9 @@ public final class ConflictsView {
         sides.setHgap(12);
         sides.setVgap(4);
         sides.add(new Label(texts.msg("conflicts.mine")), 0, 0);
-        sides.add(new Label(texts.msg("conflicts.central")), 1, 0);
+        Label centralHeading = new Label(vm.centralHeading(null));
+        centralHeading.setId("centralHeading");
+        sides.add(centralHeading, 1, 0);
         sides.add(mine, 0, 1);
         sides.add(central, 1, 1);
         ColumnConstraints half = new ColumnConstraints();
@@ -84,6 +86,7 @@ public final class ConflictsView {
                         },
                         list.getSelectionModel().selectedItemProperty()));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            centralHeading.setText(vm.centralHeading(e));
             if (e == null) {
                 mine.clear();
                 central.clear();

@@ -133,6 +133,11 @@ public final class ConflictsViewModel {
         return texts.msg("conflicts.discardHeldConfirm", onTicket);
     }
 
+    /** The heading over the right-hand side: the central store's version, or for held work what giving it up does. */
+    public String centralHeading(ConflictRow row) {
+        return texts.msg(row != null && row.held() ? "conflicts.heldCentralHeading" : "conflicts.central");
+    }
+
     private String what(Operation op) {
         return op.kind() == Operation.Kind.OPEN
                 ? texts.msg("conflicts.opened")

@@ -50,6 +50,8 @@ class ConflictsViewModelTest {
             assertFalse(row.canReapply());
             assertTrue(row.title().contains(practised.ticketNo()) && row.title().contains("属于另一个中央库"), row.title());
             assertTrue(row.reason().contains("另一个中央库"), row.reason());
+            assertEquals("放弃后", page.centralHeading(row), "no central store's version is shown for it");
+            assertEquals("中央库的版本", page.centralHeading(null));
             assertTrue(page.discardQuestion(row).contains("1 项修改"), page.discardQuestion(row));
             assertEquals(1, sync.unsettled().size(), "counted in the page's tab");
 
