@@ -120,15 +120,9 @@ public final class Outbox {
         if (line.isEmpty()) {
             return 0;
         }
-        List<Object> args = new ArrayList<>(List.of(user));
-        args.addAll(line);
-        return store.readJdbc(c -> Sql.column(
-                        c,
-                        Long.class,
-                        "SELECT COUNT(*) FROM outbox WHERE state = 'PENDING' AND created_by = ? AND made_for IS NOT NULL"
-                                + " AND made_for NOT IN (" + Sql.marks(line.size()) + ")",
-                        args.toArray())
-                .get(0));
+        return store.readJdbc(
+                c -> Sql.column(c, Long.class, "SELECT COUNT(*) FROM outbox" + heldWhere(line), heldArgs(user, line))
+                        .get(0));
     }
 
     /** The operations {@link #heldFrom} counts, oldest first. */
@@ -136,13 +130,25 @@ public final class Outbox {
         if (line.isEmpty()) {
             return List.of();
         }
+        return store.readJdbc(
+                c -> entries(Sql.rows(c, COLUMNS + heldWhere(line) + " ORDER BY seq", heldArgs(user, line))));
+    }
+
+    /**
+     * Which operations are held, the one place that says it: {@code user}'s waiting work made for a
+     * store that has gone by none of the ids of {@code line} ({@link #heldArgs} binds them).
+     */
+    private static String heldWhere(List<String> line) {
+        return " WHERE state = 'PENDING' AND created_by = ? AND made_for IS NOT NULL AND made_for NOT IN ("
+                + Sql.marks(line.size()) + ")";
+    }
+
+    /** The values {@link #heldWhere} asks for, then {@code more} for what a caller adds after it. */
+    private static Object[] heldArgs(String user, List<String> line, Object... more) {
         List<Object> args = new ArrayList<>(List.of(user));
         args.addAll(line);
-        return store.readJdbc(c -> entries(Sql.rows(
-                c,
-                COLUMNS + " WHERE state = 'PENDING' AND created_by = ? AND made_for IS NOT NULL AND made_for NOT IN ("
-                        + Sql.marks(line.size()) + ") ORDER BY seq",
-                args.toArray())));
+        args.addAll(List.of(more));
+        return args.toArray();
     }
 
     /**
@@ -170,14 +176,11 @@ public final class Outbox {
             return new GivenUp(0, false);
         }
         return store.inJdbcTransaction(c -> {
-            List<Object> args = new ArrayList<>(List.of(ticketId, user));
-            args.addAll(line);
             List<UUID> ops = Sql.column(
                     c,
                     UUID.class,
-                    "SELECT op_id FROM outbox WHERE ticket_id = ? AND state = 'PENDING' AND created_by = ?"
-                            + " AND made_for IS NOT NULL AND made_for NOT IN (" + Sql.marks(line.size()) + ")",
-                    args.toArray());
+                    "SELECT op_id FROM outbox" + heldWhere(line) + " AND ticket_id = ?",
+                    heldArgs(user, line, ticketId));
             if (ops.isEmpty()) {
                 return new GivenUp(0, false);
             }
