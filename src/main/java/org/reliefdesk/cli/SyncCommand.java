@@ -105,6 +105,9 @@ public final class SyncCommand implements Callable<Integer> {
                 if (r.sentAgain() > 0) {
                     out.println(texts.msg("sync.sentAgain", r.sentAgain()));
                 }
+                if (r.leftBehind() > 0) {
+                    out.println(texts.msg("sync.leftBehind", r.leftBehind()));
+                }
                 if (r.held() > 0) {
                     out.println(texts.msg("sync.held", r.held()));
                 }

@@ -23,16 +23,20 @@ final class CentralCopies {
 
     private CentralCopies() {}
 
-    /** Puts these histories as given; the caller has left out those with a local change waiting. */
-    static void put(Connection c, List<ReadyTicket> tickets) throws SQLException {
+    /**
+     * Puts these histories as the central store {@code fromStore} sent them (its id, null when it
+     * named none); the caller has left out those with a local change waiting.
+     */
+    static void put(Connection c, List<ReadyTicket> tickets, String fromStore) throws SQLException {
         put(
                 c,
                 tickets,
-                existing(c, tickets.stream().map(r -> r.history().ticket().id()).toList()));
+                existing(c, tickets.stream().map(r -> r.history().ticket().id()).toList()),
+                fromStore);
     }
 
-    /** {@link #put(Connection, List)} when the caller has found which of them this PC holds ({@code known}). */
-    static void put(Connection c, List<ReadyTicket> tickets, Set<UUID> known) throws SQLException {
+    /** {@link #put(Connection, List, String)} when the caller has found which of them this PC holds ({@code known}). */
+    static void put(Connection c, List<ReadyTicket> tickets, Set<UUID> known, String fromStore) throws SQLException {
         if (tickets.isEmpty()) {
             return;
         }
@@ -45,8 +49,8 @@ final class CentralCopies {
         for (ReadyTicket r : tickets) {
             (known.contains(r.history().ticket().id()) ? updated : fresh).add(r);
         }
-        TicketRows.updateTickets(c, updated);
-        TicketRows.insertTickets(c, fresh);
+        TicketRows.updateTickets(c, updated, fromStore);
+        TicketRows.insertTickets(c, fresh, fromStore);
         TicketRows.insertEvents(c, tickets);
     }
 

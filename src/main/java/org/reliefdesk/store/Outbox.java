@@ -375,10 +375,12 @@ public final class Outbox {
      * Records answers, each with what it means for the local ticket: applied → the central
      * version is taken (it may carry the final ticket number); refused → the ticket goes back to
      * the central version (the operation keeps what was typed); conflict → the local version
-     * stays until the user re-applies or discards.
+     * stays until the user re-applies or discards. {@code username}: who pushed them, to the
+     * store their cursor follows (the central versions are that store's).
      */
-    public void record(List<Answer> answers, Instant now) {
+    public void record(List<Answer> answers, String username, Instant now) {
         store.inJdbcTransaction(c -> {
+            String fromStore = SyncFacts.storeOf(c, username);
             for (Answer a : answers) {
                 settle(
                         c,
@@ -392,7 +394,7 @@ public final class Outbox {
                         || !lockAndFindUnsynced(c, List.of(a.ticketId())).isEmpty()) {
                     continue;
                 }
-                restore(c, a.ticketId(), a.central());
+                restore(c, a.ticketId(), a.central(), fromStore);
             }
             return null;
         });
@@ -410,16 +412,19 @@ public final class Outbox {
             }
             settle(c, opId, State.DISCARDED, e.reasonKey(), e.reason(), e.centralTicket(), now);
             if (lockAndFindUnsynced(c, List.of(e.ticketId())).isEmpty()) {
-                restore(c, e.ticketId(), central);
+                restore(c, e.ticketId(), central, SyncFacts.storeOf(c, e.createdBy()));
             }
             return null;
         });
     }
 
-    /** Puts the central version of a ticket in place of the local one (or removes a ticket it does not hold). */
-    static void restore(Connection c, UUID ticketId, TicketHistory central) throws SQLException {
+    /**
+     * Puts the central version of a ticket in place of the local one, as the store {@code fromStore}
+     * sent it (or removes a ticket it does not hold).
+     */
+    static void restore(Connection c, UUID ticketId, TicketHistory central, String fromStore) throws SQLException {
         if (central != null) {
-            CentralCopies.put(c, List.of(ReadyTicket.of(central)));
+            CentralCopies.put(c, List.of(ReadyTicket.of(central)), fromStore);
         } else {
             CentralCopies.remove(c, ticketId);
         }

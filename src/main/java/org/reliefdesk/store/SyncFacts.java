@@ -3,8 +3,10 @@ package org.reliefdesk.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.reliefdesk.logic.users.PasswordHash;
@@ -37,6 +39,12 @@ public final class SyncFacts {
      * checks what it lost of their work has not ended yet.
      */
     private static final String RESTORE_CHECK = "pull.restoreCheck.";
+
+    /**
+     * Per user: the ids of the stores they pulled from before they were pointed at another, comma
+     * separated; the tickets those sent leave this PC when the new store's scope was pulled whole.
+     */
+    private static final String LEFT_STORES = "pull.leftStores.";
 
     private final LocalStore store;
 
@@ -154,6 +162,9 @@ public final class SyncFacts {
      */
     public void startOver(String username, String storeId, List<String> earlier, boolean restored) {
         store.inJdbcTransaction(c -> {
+            if (storeId != null && !restored) {
+                leaving(c, username, storeId, earlier);
+            }
             if (storeId != null) {
                 // an earlier store's page says no id (and so never that the cursor is ahead)
                 put(c, STORE + username, storeId);
@@ -166,6 +177,40 @@ public final class SyncFacts {
             put(c, CAUGHT_UP + username, "false");
             return null;
         });
+    }
+
+    /**
+     * {@code username} leaves the stores their cursor came from for {@code storeId} (another store,
+     * not theirs restored): its ids join those left before, except the new store's own.
+     */
+    private static void leaving(Connection c, String username, String storeId, List<String> earlier)
+            throws SQLException {
+        Set<String> left = new LinkedHashSet<>(leftStores(c, username));
+        get(c, STORE + username).ifPresent(left::add);
+        get(c, STORE_EARLIER + username).filter(v -> !v.isEmpty()).ifPresent(v -> left.addAll(List.of(v.split(","))));
+        left.remove(storeId);
+        left.removeAll(earlier);
+        if (!left.isEmpty()) {
+            put(c, LEFT_STORES + username, String.join(",", left));
+        }
+    }
+
+    /** The stores {@code username} was pointed away from whose tickets are still to leave this PC. */
+    static List<String> leftStores(Connection c, String username) throws SQLException {
+        return get(c, LEFT_STORES + username)
+                .filter(v -> !v.isEmpty())
+                .map(v -> List.of(v.split(",")))
+                .orElse(List.of());
+    }
+
+    /** The tickets of the stores {@code username} left are gone from this PC (or never were here). */
+    static void leftStoresCleared(Connection c, String username) throws SQLException {
+        Sql.update(c, "DELETE FROM sync_state WHERE fact_name = ?", LEFT_STORES + username);
+    }
+
+    /** The id of the store {@code username}'s cursor is a number of, in the transaction {@code c}; null when none said. */
+    static String storeOf(Connection c, String username) throws SQLException {
+        return get(c, STORE + username).orElse(null);
     }
 
     /**

@@ -87,7 +87,7 @@ public final class TicketActions {
             if (old.kind() != Operation.Kind.ACT || central == null) {
                 throw new IllegalStateException("only an action on a ticket the central store holds can be re-applied");
             }
-            s.doWork(c -> Outbox.restore(c, entry.ticketId(), central));
+            s.doWork(c -> Outbox.restore(c, entry.ticketId(), central, SyncFacts.storeOf(c, entry.createdBy())));
             s.clear(); // the ticket's row and events were written past the session: read them again
             TicketEntity entity = s.find(TicketEntity.class, entry.ticketId());
             List<TicketEvent> history = TicketStore.historyOf(s, entry.ticketId());

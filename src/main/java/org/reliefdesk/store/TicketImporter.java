@@ -139,7 +139,7 @@ public final class TicketImporter {
         }
         store.inJdbcTransaction(c -> {
             List<ReadyTicket> ready = ReadyTicket.all(batch);
-            TicketRows.insertTickets(c, ready);
+            TicketRows.insertTickets(c, ready, null);
             TicketRows.insertEvents(c, ready);
             return null;
         });

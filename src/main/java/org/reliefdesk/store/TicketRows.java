@@ -31,14 +31,18 @@ final class TicketRows {
 
     private TicketRows() {}
 
-    /** New tickets' rows, each with the step movements of its history (whose rows {@link #insertEvents} writes). */
-    static void insertTickets(Connection c, List<ReadyTicket> tickets) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO ticket (id, version, " + FIELDS + ") VALUES (?, 0, " + Sql.marks(FIELD_COUNT) + ")")) {
+    /**
+     * New tickets' rows, each with the step movements of its history (whose rows {@link #insertEvents}
+     * writes); {@code fromStore}: the id of the central store that sent them (null: none did).
+     */
+    static void insertTickets(Connection c, List<ReadyTicket> tickets, String fromStore) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (id, version, from_store, " + FIELDS
+                + ") VALUES (?, 0, ?, " + Sql.marks(FIELD_COUNT) + ")")) {
             int n = 0;
             for (ReadyTicket r : tickets) {
                 ps.setObject(1, r.history().ticket().id());
-                bindFields(ps, 2, r);
+                ps.setString(2, fromStore);
+                bindFields(ps, 3, r);
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
@@ -48,15 +52,19 @@ final class TicketRows {
         }
     }
 
-    /** Known tickets' rows as given, their version one up (a form opened on the old one is refused). */
-    static void updateTickets(Connection c, List<ReadyTicket> tickets) throws SQLException {
+    /**
+     * Known tickets' rows as the central store {@code fromStore} sent them, their version one up (a
+     * form opened on the old one is refused).
+     */
+    static void updateTickets(Connection c, List<ReadyTicket> tickets, String fromStore) throws SQLException {
         String set = String.join(" = ?, ", FIELDS.split(", ")) + " = ?";
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE ticket SET " + set + ", version = version + 1 WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE ticket SET " + set + ", from_store = ?, version = version + 1 WHERE id = ?")) {
             int n = 0;
             for (ReadyTicket r : tickets) {
                 bindFields(ps, 1, r);
-                ps.setObject(FIELD_COUNT + 1, r.history().ticket().id());
+                ps.setString(FIELD_COUNT + 1, fromStore);
+                ps.setObject(FIELD_COUNT + 2, r.history().ticket().id());
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();

@@ -317,7 +317,7 @@ public final class TicketStore {
         try {
             return store.inJdbcTransaction(c -> {
                 removeLeft(c, left, tickets);
-                int written = writeFromCentral(c, tickets);
+                int written = writeFromCentral(c, tickets, SyncFacts.storeOf(c, username));
                 for (SetAside.Entry e : refused) {
                     SetAside.put(c, e);
                 }
@@ -340,7 +340,7 @@ public final class TicketStore {
             TicketHistory h = r.history();
             try {
                 written += store.inJdbcTransaction(c -> {
-                    int n = writeFromCentral(c, List.of(r));
+                    int n = writeFromCentral(c, List.of(r), SyncFacts.storeOf(c, username));
                     SetAside.clear(c, List.of(h.ticket().id()));
                     return n;
                 });
@@ -391,16 +391,53 @@ public final class TicketStore {
     }
 
     /**
-     * Writes the central store's versions of these tickets, except those with a local change
-     * still waiting or in conflict, within the caller's transaction.
+     * {@code username}'s pull reached the end of their scope ({@link SyncFacts#caughtUp}). When they
+     * were pointed at another central store (a training store, a new address), the tickets the
+     * stores they left sent and the new one did not leave this PC, but for one with work of this PC
+     * waiting or in conflict (held: pushed at its store, or given up on 同步冲突). A ticket no store
+     * sent stays: taken in by {@code import}, or held before local schema 17 said where it came
+     * from. Returns the tickets taken off.
      */
-    private static int writeFromCentral(Connection c, List<ReadyTicket> tickets) throws SQLException {
+    public List<UUID> caughtUp(String username) {
+        return store.inJdbcTransaction(c -> {
+            SyncFacts.put(c, SyncFacts.CAUGHT_UP + username, "true");
+            List<String> left = SyncFacts.leftStores(c, username);
+            if (left.isEmpty()) {
+                return List.of();
+            }
+            List<UUID> theirs = Sql.column(
+                    c,
+                    UUID.class,
+                    "SELECT id FROM ticket WHERE from_store IN (" + Sql.marks(left.size()) + ")",
+                    left.toArray());
+            Set<UUID> keep = Outbox.lockAndFindUnsynced(c, theirs);
+            List<UUID> removed =
+                    theirs.stream().filter(id -> !keep.contains(id)).toList();
+            for (UUID id : removed) {
+                CentralCopies.remove(c, id);
+            }
+            SyncFacts.leftStoresCleared(c, username);
+            LOG.info(
+                    "{} tickets only the central stores {} left had were removed from this PC ({} kept: work waits on them)",
+                    removed.size(),
+                    username,
+                    keep.size());
+            return removed;
+        });
+    }
+
+    /**
+     * Writes the central store's versions of these tickets, except those with a local change
+     * still waiting or in conflict, within the caller's transaction; {@code fromStore}: the id of
+     * the store that sent them.
+     */
+    private static int writeFromCentral(Connection c, List<ReadyTicket> tickets, String fromStore) throws SQLException {
         Outbox.Held held = Outbox.lock(
                 c, tickets.stream().map(r -> r.history().ticket().id()).toList());
         List<ReadyTicket> written = tickets.stream()
                 .filter(r -> !held.unsynced().contains(r.history().ticket().id()))
                 .toList();
-        CentralCopies.put(c, written, held.present());
+        CentralCopies.put(c, written, held.present(), fromStore);
         return written.size();
     }
 
@@ -449,7 +486,7 @@ public final class TicketStore {
         s.flush(); // whatever the session holds goes first
         s.doWork(c -> {
             List<ReadyTicket> ready = ReadyTicket.all(histories);
-            TicketRows.insertTickets(c, ready);
+            TicketRows.insertTickets(c, ready, null);
             TicketRows.insertEvents(c, ready);
         });
         s.clear();

@@ -91,6 +91,9 @@ public final class Synchronizer {
     /** How many operations the pull of the sync running now put back to be sent again. */
     private int sentAgain;
 
+    /** How many tickets of a store the user left the pull of the sync running now took off this PC. */
+    private int leftBehind;
+
     public Synchronizer(LocalStore store, CentralClient client, Catalog catalog, Clock clock) {
         this.store = store;
         this.client = client;
@@ -105,7 +108,8 @@ public final class Synchronizer {
      * restore), so the scope was pulled from the start; {@code sentAgain}: operations the central
      * store had applied that its restore from a backup lost, sent again (their answers are counted
      * in {@code pushed} and the rest); {@code held}: operations of the user waiting that were made
-     * against another store than this one, not pushed here (docs/sync-protocol.md, "Which store").
+     * against another store than this one, not pushed here (docs/sync-protocol.md, "Which store");
+     * {@code leftBehind}: tickets only a store the PC synced with before had, taken off this PC.
      */
     public record Report(
             int pushed,
@@ -118,7 +122,8 @@ public final class Synchronizer {
             Changed changed,
             boolean startedOver,
             int sentAgain,
-            long held) {}
+            long held,
+            int leftBehind) {}
 
     /**
      * Which tickets a sync changed on this PC (pushed or pulled): named one by one up to
@@ -204,6 +209,7 @@ public final class Synchronizer {
         startedOver = false;
         lostWork = null;
         sentAgain = 0;
+        leftBehind = 0;
         int[] counts = new int[4];
         Changed changed = new Changed();
         // A store restored from a backup is found before anything is pushed: work made on top of
@@ -244,7 +250,8 @@ public final class Synchronizer {
                 store.outbox()
                         .heldFrom(
                                 session.user().username(),
-                                store.syncFacts().storeLine(session.user().username())));
+                                store.syncFacts().storeLine(session.user().username())),
+                leftBehind);
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
     }
@@ -331,7 +338,7 @@ public final class Synchronizer {
                 counts[0]++;
                 counts[state == Outbox.State.APPLIED ? 1 : state == Outbox.State.REJECTED ? 2 : 3]++;
             }
-            outbox.record(answers, clock.instant());
+            outbox.record(answers, session.user().username(), clock.instant());
         }
     }
 
@@ -441,7 +448,9 @@ public final class Synchronizer {
                 page.left().forEach(changed::add);
                 progress.accept(new Progress("pull", total <= 0 ? 1 : Math.min(1, (double) pulled / total)));
                 if (!page.more()) {
-                    store.syncFacts().markCaughtUp(username);
+                    List<UUID> gone = store.tickets().caughtUp(username);
+                    gone.forEach(changed::add);
+                    leftBehind += gone.size();
                     if (notHeld > 0) {
                         // Sample data names photos that were never taken; real ones arrive with their operation.
                         LOG.info(

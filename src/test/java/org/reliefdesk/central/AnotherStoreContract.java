@@ -1,19 +1,30 @@
 package org.reliefdesk.central;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.queue.TicketScope;
+import org.reliefdesk.logic.sample.SampleGenerator;
 import org.reliefdesk.logic.sync.PullPage;
+import org.reliefdesk.model.ChinaTime;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketHistory;
+import org.reliefdesk.store.TicketImporter;
 import org.reliefdesk.sync.CentralClient;
 import org.reliefdesk.sync.Synchronizer;
 
@@ -96,6 +107,50 @@ abstract class AnotherStoreContract extends WorldContract {
     }
 
     /**
+     * Tickets only the store left behind had (a training store's practice tickets, say) leave the PC
+     * once its scope is pulled whole at the store it syncs with now, and come back with that store.
+     * A ticket with this PC's work waiting stays (held, to push at its store or give up), and so
+     * does one taken in on this PC by {@code import}, which no store sent.
+     */
+    @Test
+    void ticketsOnlyTheStoreLeftBehindHadLeaveThePcOnceItsScopeIsPulledThere() throws Exception {
+        try (SyncWorld other = new SyncWorld(dir.resolve("b"), freshDatabase(dir.resolve("b")), 5, 0);
+                SyncWorld.Pc pc = world.pc("pc", SyncWorld.WATER_A)) {
+            pc.sync();
+            Set<UUID> imported = importOwn(pc, 4);
+            UUID waiting = pc.act(pc.actionable().orElseThrow()).id();
+            Set<UUID> fromHere = everyTicket(pc);
+            fromHere.removeAll(imported);
+            Set<UUID> there = idsIn(other, TicketScope.of(SyncWorld.WATER_A, SyncWorld.CATALOG));
+            Set<UUID> onlyHere = new HashSet<>(fromHere);
+            onlyHere.removeAll(there);
+            onlyHere.remove(waiting);
+            assertFalse(onlyHere.isEmpty(), "the test needs tickets only the first store has");
+
+            Synchronizer.Report atOther = syncAt(pc, other.url());
+
+            Set<UUID> now = everyTicket(pc);
+            assertEquals(onlyHere.size(), atOther.leftBehind(), "said, for the status line and the command");
+            assertTrue(Collections.disjoint(now, onlyHere), "none of the first store's own tickets stays");
+            assertTrue(now.containsAll(there), "the other store's scope");
+            assertTrue(now.containsAll(imported), "imported here: no store sent them");
+            assertTrue(now.contains(waiting), "its work waits for its store");
+            assertEquals(1, atOther.held());
+            assertEquals(0, syncAt(pc, other.url()).leftBehind(), "once, when the scope was first pulled whole");
+
+            Synchronizer.Report back = syncAt(pc, world.url());
+
+            Set<UUID> onlyThere = new HashSet<>(there);
+            onlyThere.removeAll(fromHere);
+            Set<UUID> after = everyTicket(pc);
+            assertTrue(after.containsAll(fromHere), "the first store's tickets, back with it");
+            assertTrue(Collections.disjoint(after, onlyThere), "the other store's own tickets gone in turn");
+            assertEquals(onlyThere.size(), back.leftBehind());
+            assertEquals(0, back.held(), "the waiting work pushed at its store");
+        }
+    }
+
+    /**
      * The PC's own store restored from a backup taken before the PC's last pull: its numbers go back.
      * Before anyone writes again the cursor is ahead of the county and the PC pulls all again; once
      * new writes passed the cursor, only a new store id ({@code central renew-id}, as the README
@@ -127,6 +182,34 @@ abstract class AnotherStoreContract extends WorldContract {
             assertEquals(world.countyATickets - 20 + afterRestore.size(), renewed.pulled());
             assertTrue(ids(pc).containsAll(afterRestore));
         }
+    }
+
+    /** Tickets of another generator seed, a year back, taken in on this PC by {@code import}; their ids. */
+    private Set<UUID> importOwn(SyncWorld.Pc pc, int count) throws IOException {
+        TicketLineCodec codec = new TicketLineCodec(SyncWorld.CATALOG);
+        List<TicketHistory> made = new SampleGenerator(SyncWorld.CATALOG)
+                .generate(33, world.clock.instant().minus(Duration.ofDays(365)), count);
+        String lines = made.stream().map(codec::write).collect(Collectors.joining("\n"));
+        new TicketImporter(pc.store, codec, LocalDate.now(world.clock.withZone(ChinaTime.ZONE)))
+                .importLines(new BufferedReader(new StringReader(lines)), n -> {});
+        return made.stream().map(h -> h.ticket().id()).collect(Collectors.toSet());
+    }
+
+    /** Every ticket the PC holds, whoever's scope. */
+    private static Set<UUID> everyTicket(SyncWorld.Pc pc) {
+        return pc.store.tickets().list(leaderScope()).stream()
+                .map(Ticket::id)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** The tickets a store sends for {@code scope}. */
+    private static Set<UUID> idsIn(SyncWorld w, TicketScope scope) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Set<UUID> ids = new HashSet<>();
+        for (PullPage.Change ch : w.central.tickets().pull(scope, 0, 5000).changes()) {
+            ids.add(UUID.fromString(json.readTree(ch.ticket()).get("id").asText()));
+        }
+        return ids;
     }
 
     private static TicketScope leaderScope() {

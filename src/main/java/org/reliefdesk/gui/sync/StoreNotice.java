@@ -12,13 +12,17 @@ final class StoreNotice {
     private boolean heldShown;
 
     /**
-     * What a sync found about the store, at {@code at}: work a restore lost sent again, work held
-     * because it was made against another store, or the scope pulled again because the store
-     * changed; nothing for a usual sync.
+     * What a sync found about the store, at {@code at}: work a restore lost sent again, tickets
+     * only the store the PC left had taken off it (said once, so before the held work every sync
+     * says again), work held because it was made against another store, or the scope pulled again
+     * because the store changed; nothing for a usual sync.
      */
     static Optional<String> of(Synchronizer.Report r, String at, Texts texts) {
         if (r.sentAgain() > 0) {
             return Optional.of(texts.msg("sync.status.sentAgain", at, r.sentAgain()));
+        }
+        if (r.leftBehind() > 0) {
+            return Optional.of(texts.msg("sync.status.leftBehind", at, r.leftBehind()));
         }
         if (r.held() > 0) {
             return Optional.of(texts.msg("sync.status.held", at, r.held()));
@@ -33,7 +37,7 @@ final class StoreNotice {
     String after(String shown, Synchronizer.Report r, String at, Texts texts) {
         Optional<String> found = of(r, at, texts);
         String next = found.orElse(heldShown ? "" : shown);
-        heldShown = found.isPresent() && r.sentAgain() == 0 && r.held() > 0;
+        heldShown = found.isPresent() && r.sentAgain() == 0 && r.leftBehind() == 0 && r.held() > 0;
         return next;
     }
 }

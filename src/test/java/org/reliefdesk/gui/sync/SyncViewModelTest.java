@@ -112,14 +112,14 @@ class SyncViewModelTest {
                         + " from a backup (counted in the push above; any conflict is listed under Sync conflicts).",
                 en.msg("sync.sentAgain", 1));
         Synchronizer.Report held =
-                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2);
+                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0);
         assertEquals(
                 Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送，或在“同步冲突”页放弃）"), StoreNotice.of(held, "14:02", zh));
         assertEquals(
                 Optional.of("At 14:02, 1 change belongs to another central store: pushed when this PC syncs with it"
                         + " again, or discard on Sync conflicts"),
                 StoreNotice.of(
-                        new Synchronizer.Report(0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1),
+                        new Synchronizer.Report(0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1, 0),
                         "14:02",
                         en));
         assertEquals(
@@ -136,7 +136,7 @@ class SyncViewModelTest {
         Texts zh = new Texts(Texts.CHINESE);
         StoreNotice notice = new StoreNotice();
         Synchronizer.Report held =
-                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2);
+                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0);
         String heldLine = notice.after("", held, "14:02", zh);
         assertTrue(heldLine.contains("2 项修改属于另一个中央库"), heldLine);
         assertEquals(heldLine, notice.after(heldLine, held, "14:02", zh), "still held");
@@ -146,8 +146,36 @@ class SyncViewModelTest {
         assertEquals(startedOver, notice.after(startedOver, report(false, 0), "14:12", zh), "stays for the session");
     }
 
+    /**
+     * Tickets only the store the PC left had, taken off it, are said once, before the held line
+     * (which every sync says again while work is held) and before the start-over they follow.
+     */
+    @Test
+    void ticketsTakenOffAsTheStoreChangedAreSaid() {
+        Texts zh = new Texts(Texts.CHINESE);
+        Texts en = Texts.forLanguage("en");
+        Synchronizer.Report gone =
+                new Synchronizer.Report(0, 0, 0, 0, 10, 1, 0, Synchronizer.Changed.everything(), true, 0, 1, 12);
+        assertEquals(Optional.of("14:02 本机已移除此前所连中央库的 12 件工单（现在所连的中央库没有它们）"), StoreNotice.of(gone, "14:02", zh));
+        assertEquals(
+                Optional.of("At 14:02, 1 ticket only the previous central store had was taken off this PC"),
+                StoreNotice.of(
+                        new Synchronizer.Report(
+                                0, 0, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 1),
+                        "14:02",
+                        en));
+        StoreNotice notice = new StoreNotice();
+        String line = notice.after("", gone, "14:02", zh);
+        assertEquals(line, notice.after(line, report(false, 0), "14:07", zh), "stays for the session");
+        assertEquals(
+                "Taken off this PC: 12 tickets of the central store it synced with before, which the one it syncs"
+                        + " with now does not have (work of this PC still waiting on one keeps it here).",
+                en.msg("sync.leftBehind", 12));
+        assertEquals("已从本机移除此前所连中央库的 1 件工单，现在所连的中央库没有它（仍有本机修改待推送的工单留在本机）。", zh.msg("sync.leftBehind", 1));
+    }
+
     private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
         return new Synchronizer.Report(
-                sentAgain, sentAgain, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), startedOver, sentAgain, 0);
+                sentAgain, sentAgain, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), startedOver, sentAgain, 0, 0);
     }
 }

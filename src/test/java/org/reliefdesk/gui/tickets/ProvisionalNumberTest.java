@@ -118,6 +118,7 @@ class ProvisionalNumberTest {
                                 null,
                                 new TicketLineCodec(w.catalog).write(central),
                                 central)),
+                        DemoUsers.WATER_CLERK.username(),
                         w.config.clock().instant());
     }
 }
