@@ -25,10 +25,11 @@ final class CentralCopies {
 
     /**
      * Puts these histories as the central store {@code fromStore} sent them (its id, null when it
-     * named none); the caller has left out those with a local change waiting.
+     * named none); the caller has left out those with a local change waiting. Returns the other
+     * tickets here moved to another number to make way for theirs ({@link #makeWayForNumbers}).
      */
-    static void put(Connection c, List<ReadyTicket> tickets, String fromStore) throws SQLException {
-        put(
+    static Set<UUID> put(Connection c, List<ReadyTicket> tickets, String fromStore) throws SQLException {
+        return put(
                 c,
                 tickets,
                 existing(c, tickets.stream().map(r -> r.history().ticket().id()).toList()),
@@ -36,12 +37,14 @@ final class CentralCopies {
     }
 
     /** {@link #put(Connection, List, String)} when the caller has found which of them this PC holds ({@code known}). */
-    static void put(Connection c, List<ReadyTicket> tickets, Set<UUID> known, String fromStore) throws SQLException {
+    static Set<UUID> put(Connection c, List<ReadyTicket> tickets, Set<UUID> known, String fromStore)
+            throws SQLException {
         if (tickets.isEmpty()) {
-            return;
+            return Set.of();
         }
         List<UUID> ids = tickets.stream().map(r -> r.history().ticket().id()).toList();
-        makeWayForNumbers(c, tickets.stream().map(ReadyTicket::history).toList());
+        Set<UUID> renumbered =
+                makeWayForNumbers(c, tickets.stream().map(ReadyTicket::history).toList());
         List<UUID> replaced = ids.stream().filter(known::contains).toList();
         deleteEvents(c, replaced);
         List<ReadyTicket> fresh = new ArrayList<>();
@@ -52,6 +55,7 @@ final class CentralCopies {
         TicketRows.updateTickets(c, updated, fromStore);
         TicketRows.insertTickets(c, fresh, fromStore);
         TicketRows.insertEvents(c, tickets);
+        return renumbered;
     }
 
     /** Removes a ticket, its events and their forms (nothing when it is not here). */
@@ -86,8 +90,9 @@ final class CentralCopies {
      * hold the same provisional number (another PC gave it first); it moves to the next free number
      * of its day, and gets its final number when it syncs. One query finds whether any number of
      * the histories is held by another ticket; only then are they freed one by one, in order.
+     * Returns the tickets moved (a screen showing one reads it again: no page brings it).
      */
-    private static void makeWayForNumbers(Connection c, List<TicketHistory> histories) throws SQLException {
+    private static Set<UUID> makeWayForNumbers(Connection c, List<TicketHistory> histories) throws SQLException {
         Map<String, UUID> claimed = new HashMap<>();
         for (TicketHistory h : histories) {
             if (TicketNumbers.wellFormed(h.ticket().ticketNo())) {
@@ -103,22 +108,31 @@ final class CentralCopies {
                 clash |= !r[0].equals(claimed.get((String) r[1]));
             }
         }
+        Set<UUID> moved = new HashSet<>();
         if (!clash) {
-            return;
+            return moved;
         }
         for (TicketHistory h : histories) {
-            freeNumber(c, h.ticket().ticketNo(), h.ticket().id(), claimed.keySet());
+            moved.addAll(freeNumber(c, h.ticket().ticketNo(), h.ticket().id(), claimed.keySet()));
         }
+        // those given: the page's own tickets take their numbers next
+        histories.forEach(h -> moved.remove(h.ticket().id()));
+        return moved;
     }
 
-    /** Moves another holder of {@code number} to the next number of its day not taken here nor by {@code claimed}. */
-    private static void freeNumber(Connection c, String number, UUID owner, Set<String> claimed) throws SQLException {
+    /**
+     * Moves another holder of {@code number} to the next number of its day not taken here nor by
+     * {@code claimed}; returns it (none when nobody else holds the number).
+     */
+    private static List<UUID> freeNumber(Connection c, String number, UUID owner, Set<String> claimed)
+            throws SQLException {
         if (!TicketNumbers.wellFormed(number)) {
-            return;
+            return List.of();
         }
-        if (Sql.column(c, UUID.class, "SELECT id FROM ticket WHERE ticket_no = ? AND id <> ?", number, owner)
-                .isEmpty()) {
-            return;
+        List<UUID> holders =
+                Sql.column(c, UUID.class, "SELECT id FROM ticket WHERE ticket_no = ? AND id <> ?", number, owner);
+        if (holders.isEmpty()) {
+            return holders;
         }
         String prefix = number.substring(0, 14);
         List<String> taken = new ArrayList<>(TicketRows.numbersOf(c, prefix));
@@ -129,5 +143,6 @@ final class CentralCopies {
                 TicketNumbers.next(prefix, taken),
                 number,
                 owner);
+        return holders;
     }
 }

@@ -376,11 +376,13 @@ public final class Outbox {
      * version is taken (it may carry the final ticket number); refused → the ticket goes back to
      * the central version (the operation keeps what was typed); conflict → the local version
      * stays until the user re-applies or discards. {@code username}: who pushed them, to the
-     * store their cursor follows (the central versions are that store's).
+     * store their cursor follows (the central versions are that store's). Returns the other
+     * tickets here moved to another number to make way for a central version's.
      */
-    public void record(List<Answer> answers, String username, Instant now) {
-        store.inJdbcTransaction(c -> {
+    public Set<UUID> record(List<Answer> answers, String username, Instant now) {
+        return store.inJdbcTransaction(c -> {
             String fromStore = SyncFacts.storeOf(c, username);
+            Set<UUID> renumbered = new HashSet<>();
             for (Answer a : answers) {
                 settle(
                         c,
@@ -394,9 +396,9 @@ public final class Outbox {
                         || !lockAndFindUnsynced(c, List.of(a.ticketId())).isEmpty()) {
                     continue;
                 }
-                restore(c, a.ticketId(), a.central(), fromStore);
+                renumbered.addAll(restore(c, a.ticketId(), a.central(), fromStore));
             }
-            return null;
+            return renumbered;
         });
     }
 
@@ -420,14 +422,15 @@ public final class Outbox {
 
     /**
      * Puts the central version of a ticket in place of the local one, as the store {@code fromStore}
-     * sent it (or removes a ticket it does not hold).
+     * sent it (or removes a ticket it does not hold). Returns the other tickets moved to make way
+     * for its number.
      */
-    static void restore(Connection c, UUID ticketId, TicketHistory central, String fromStore) throws SQLException {
+    static Set<UUID> restore(Connection c, UUID ticketId, TicketHistory central, String fromStore) throws SQLException {
         if (central != null) {
-            CentralCopies.put(c, List.of(ReadyTicket.of(central)), fromStore);
-        } else {
-            CentralCopies.remove(c, ticketId);
+            return CentralCopies.put(c, List.of(ReadyTicket.of(central)), fromStore);
         }
+        CentralCopies.remove(c, ticketId);
+        return Set.of();
     }
 
     static void settle(

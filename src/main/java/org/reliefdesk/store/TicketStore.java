@@ -291,8 +291,11 @@ public final class TicketStore {
                 .written();
     }
 
-    /** What a page did: tickets written, tickets set aside. */
-    public record PageWritten(int written, int setAside) {}
+    /**
+     * What a page did: tickets written, tickets set aside, and other tickets here moved to another
+     * number to make way for the page's ({@code renumbered}: a screen showing one reads it again).
+     */
+    public record PageWritten(int written, int setAside, Set<UUID> renumbered) {}
 
     /**
      * Writes a pulled page: the tickets that can be taken, the ones that cannot ({@code refused}:
@@ -317,14 +320,15 @@ public final class TicketStore {
         try {
             return store.inJdbcTransaction(c -> {
                 removeLeft(c, left, tickets);
-                int written = writeFromCentral(c, tickets, SyncFacts.storeOf(c, username));
+                Set<UUID> renumbered = new HashSet<>();
+                int written = writeFromCentral(c, tickets, SyncFacts.storeOf(c, username), renumbered);
                 for (SetAside.Entry e : refused) {
                     SetAside.put(c, e);
                 }
                 SetAside.clear(
                         c, tickets.stream().map(r -> r.history().ticket().id()).toList());
                 SyncFacts.put(c, SyncFacts.cursorName(username), Long.toString(cursor));
-                return new PageWritten(written, refused.size());
+                return new PageWritten(written, refused.size(), renumbered);
             });
         } catch (RuntimeException pageFailed) {
             if (tickets.isEmpty()) {
@@ -336,14 +340,17 @@ public final class TicketStore {
         }
         List<SetAside.Entry> aside = new ArrayList<>(refused);
         int written = 0;
+        Set<UUID> renumbered = new HashSet<>();
         for (ReadyTicket r : tickets) {
             TicketHistory h = r.history();
             try {
+                Set<UUID> moved = new HashSet<>();
                 written += store.inJdbcTransaction(c -> {
-                    int n = writeFromCentral(c, List.of(r), SyncFacts.storeOf(c, username));
+                    int n = writeFromCentral(c, List.of(r), SyncFacts.storeOf(c, username), moved);
                     SetAside.clear(c, List.of(h.ticket().id()));
                     return n;
                 });
+                renumbered.addAll(moved);
             } catch (RuntimeException e) {
                 // the database's reason (SQL, its English) to the log; the person reads the id to pass on
                 String id = ErrorIds.log(
@@ -365,7 +372,7 @@ public final class TicketStore {
             SyncFacts.put(c, SyncFacts.cursorName(username), Long.toString(cursor));
             return null;
         });
-        return new PageWritten(written, aside.size());
+        return new PageWritten(written, aside.size(), renumbered);
     }
 
     /**
@@ -429,15 +436,17 @@ public final class TicketStore {
     /**
      * Writes the central store's versions of these tickets, except those with a local change
      * still waiting or in conflict, within the caller's transaction; {@code fromStore}: the id of
-     * the store that sent them.
+     * the store that sent them. Other tickets moved to make way for their numbers are added to
+     * {@code renumbered}.
      */
-    private static int writeFromCentral(Connection c, List<ReadyTicket> tickets, String fromStore) throws SQLException {
+    private static int writeFromCentral(Connection c, List<ReadyTicket> tickets, String fromStore, Set<UUID> renumbered)
+            throws SQLException {
         Outbox.Held held = Outbox.lock(
                 c, tickets.stream().map(r -> r.history().ticket().id()).toList());
         List<ReadyTicket> written = tickets.stream()
                 .filter(r -> !held.unsynced().contains(r.history().ticket().id()))
                 .toList();
-        CentralCopies.put(c, written, held.present(), fromStore);
+        renumbered.addAll(CentralCopies.put(c, written, held.present(), fromStore));
         return written.size();
     }
 

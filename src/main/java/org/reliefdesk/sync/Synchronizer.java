@@ -338,7 +338,8 @@ public final class Synchronizer {
                 counts[0]++;
                 counts[state == Outbox.State.APPLIED ? 1 : state == Outbox.State.REJECTED ? 2 : 3]++;
             }
-            outbox.record(answers, session.user().username(), clock.instant());
+            // a ticket here moved to make way for a final number changed too, though no answer names it
+            outbox.record(answers, session.user().username(), clock.instant()).forEach(changed::add);
         }
     }
 
@@ -437,6 +438,7 @@ public final class Synchronizer {
                                 clock.instant(),
                                 h -> read.pulled().get(h.ticket().id()).line());
                 writtenNanos += System.nanoTime() - writeFrom;
+                written.renumbered().forEach(changed::add);
                 if (written.setAside() > 0) {
                     LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
                 }

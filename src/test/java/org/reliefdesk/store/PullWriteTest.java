@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -80,7 +81,14 @@ class PullWriteTest {
                     fromCentral,
                     new TicketHistory(a.ticket().withNumber("530128202111200006"), a.events()),
                     new TicketHistory(b.ticket().withNumber("530128202111200005"), b.events()));
-            assertEquals(3, store.tickets().replaceFromCentral(page, "leader", 9));
+            TicketStore.PageWritten written = store.tickets()
+                    .replaceFromCentral(
+                            ReadyTicket.all(page), List.of(), List.of(), "leader", 9, Instant.now(), h -> "");
+            assertEquals(3, written.written());
+            assertEquals(
+                    Set.of(provisional.ticket().id()),
+                    written.renumbered(),
+                    "named, so a screen showing the ticket reads it again: the page does not bring it");
 
             assertEquals("530128202111200001", number(store, fromCentral));
             Ticket moved = store.tickets().find(provisional.ticket().id()).orElseThrow();
