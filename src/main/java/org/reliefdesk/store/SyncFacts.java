@@ -22,7 +22,7 @@ public final class SyncFacts {
     public static final String LAST_SYNC = "last.sync";
     public static final String CENTRAL_URL = "central.url";
     /** Per user: whether their pulls reached the end of the scope since the cursor last started from 0. */
-    static final String CAUGHT_UP = "pull.caughtUp.";
+    private static final String CAUGHT_UP = "pull.caughtUp.";
 
     private static final String PASSWORD = "password.";
 
@@ -136,18 +136,28 @@ public final class SyncFacts {
      * made against any of them is that store's. Empty when no store said its id yet.
      */
     public List<String> storeLine(String username) {
-        Optional<String> now = pulledFrom(username);
+        return store.readJdbc(c -> storeLine(c, username));
+    }
+
+    /** {@link #storeLine(String)} in the transaction {@code c}. */
+    private static List<String> storeLine(Connection c, String username) throws SQLException {
+        Optional<String> now = get(c, STORE + username);
         if (now.isEmpty()) {
             return List.of();
         }
         List<String> line = new ArrayList<>(List.of(now.get()));
-        line.addAll(pulledFromEarlier(username));
+        line.addAll(ids(c, STORE_EARLIER + username));
         return line;
     }
 
     /** The ids the store of {@code username}'s cursor named as its own before restores, newest first. */
     public List<String> pulledFromEarlier(String username) {
-        return get(STORE_EARLIER + username)
+        return store.readJdbc(c -> ids(c, STORE_EARLIER + username));
+    }
+
+    /** A fact holding store ids joined by commas (a store id has none: {@code PullPageReader}), as a list. */
+    private static List<String> ids(Connection c, String name) throws SQLException {
+        return get(c, name)
                 .filter(v -> !v.isEmpty())
                 .map(v -> List.of(v.split(",")))
                 .orElse(List.of());
@@ -186,8 +196,7 @@ public final class SyncFacts {
     private static void leaving(Connection c, String username, String storeId, List<String> earlier)
             throws SQLException {
         Set<String> left = new LinkedHashSet<>(leftStores(c, username));
-        get(c, STORE + username).ifPresent(left::add);
-        get(c, STORE_EARLIER + username).filter(v -> !v.isEmpty()).ifPresent(v -> left.addAll(List.of(v.split(","))));
+        left.addAll(storeLine(c, username));
         left.remove(storeId);
         left.removeAll(earlier);
         if (!left.isEmpty()) {
@@ -197,10 +206,7 @@ public final class SyncFacts {
 
     /** The stores {@code username} was pointed away from whose tickets are still to leave this PC. */
     static List<String> leftStores(Connection c, String username) throws SQLException {
-        return get(c, LEFT_STORES + username)
-                .filter(v -> !v.isEmpty())
-                .map(v -> List.of(v.split(",")))
-                .orElse(List.of());
+        return ids(c, LEFT_STORES + username);
     }
 
     /** The tickets of the stores {@code username} left are gone from this PC (or never were here). */
@@ -250,7 +256,15 @@ public final class SyncFacts {
 
     /** A pull of {@code username} reached the end of their scope. */
     public void markCaughtUp(String username) {
-        put(CAUGHT_UP + username, "true");
+        store.inJdbcTransaction(c -> {
+            markCaughtUp(c, username);
+            return null;
+        });
+    }
+
+    /** {@link #markCaughtUp(String)} in the transaction {@code c}. */
+    static void markCaughtUp(Connection c, String username) throws SQLException {
+        put(c, CAUGHT_UP + username, "true");
     }
 
     /**

@@ -341,12 +341,13 @@ public final class TicketStore {
         List<SetAside.Entry> aside = new ArrayList<>(refused);
         int written = 0;
         Set<UUID> renumbered = new HashSet<>();
+        String fromStore = store.readJdbc(c -> SyncFacts.storeOf(c, username));
         for (ReadyTicket r : tickets) {
             TicketHistory h = r.history();
             try {
                 Set<UUID> moved = new HashSet<>();
                 written += store.inJdbcTransaction(c -> {
-                    int n = writeFromCentral(c, List.of(r), SyncFacts.storeOf(c, username), moved);
+                    int n = writeFromCentral(c, List.of(r), fromStore, moved);
                     SetAside.clear(c, List.of(h.ticket().id()));
                     return n;
                 });
@@ -407,7 +408,7 @@ public final class TicketStore {
      */
     public List<UUID> caughtUp(String username) {
         return store.inJdbcTransaction(c -> {
-            SyncFacts.put(c, SyncFacts.CAUGHT_UP + username, "true");
+            SyncFacts.markCaughtUp(c, username);
             List<String> left = SyncFacts.leftStores(c, username);
             if (left.isEmpty()) {
                 return List.of();

@@ -249,6 +249,8 @@ class PullPageReaderTest {
                 "{\"changes\":[],\"earlierStores\":[\"a,b\"]}",
                 "{\"changes\":[],\"earlierStores\":[\"\"]}",
                 "{\"changes\":[],\"store\":\"a b\"}",
+                // kept joined by commas with the stores a user left (pull.leftStores)
+                "{\"changes\":[],\"store\":\"a,b\"}",
                 "{\"changes\":[],\"earlierStores\":[\"" + "x".repeat(65) + "\"]}",
                 "{\"changes\":[],\"earlierStores\":[" + "\"a\",".repeat(16) + "\"a\"]}",
                 "{\"changes\":[]}{}",
