@@ -404,19 +404,20 @@ public final class Outbox {
 
     /**
      * Discards an operation after a conflict or refusal: the ticket goes back to the central
-     * store's version; the operation stays in the outbox, marked discarded.
+     * store's version; the operation stays in the outbox, marked discarded. Returns the other
+     * tickets here moved to another number to make way for the central version's.
      */
-    public void discard(UUID opId, TicketHistory central, Instant now) {
-        store.inJdbcTransaction(c -> {
+    public Set<UUID> discard(UUID opId, TicketHistory central, Instant now) {
+        return store.inJdbcTransaction(c -> {
             Entry e = find(c, opId).orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
             if (e.state() != State.CONFLICT && e.state() != State.REJECTED) {
                 throw new IllegalStateException("operation " + opId + " is " + e.state() + ", not in conflict");
             }
             settle(c, opId, State.DISCARDED, e.reasonKey(), e.reason(), e.centralTicket(), now);
             if (lockAndFindUnsynced(c, List.of(e.ticketId())).isEmpty()) {
-                restore(c, e.ticketId(), central, SyncFacts.storeOf(c, e.createdBy()));
+                return restore(c, e.ticketId(), central, SyncFacts.storeOf(c, e.createdBy()));
             }
-            return null;
+            return Set.<UUID>of();
         });
     }
 

@@ -3,6 +3,7 @@ package org.reliefdesk.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.reliefdesk.logic.sync.Operation;
@@ -68,15 +69,19 @@ public final class TicketActions {
         });
     }
 
+    /** A change done again: the ticket as stored, and the other tickets moved to free its number. */
+    public record Reapplied(Ticket ticket, Set<UUID> renumbered) {}
+
     /**
      * Re-applies an operation that met a conflict or was refused: the ticket takes the central
      * store's version, and the same action with the same form is taken again on it, now, as a new
      * operation; the old one stays in the outbox, marked re-applied. All in one transaction: when
      * the action no longer fits the new state, nothing changes and the rule's reason is thrown.
      *
-     * @return the ticket as stored afterwards
+     * @return the ticket as stored afterwards, and the other tickets moved to make way for the
+     *     central version's number
      */
-    public Ticket reapply(UUID opId, User user, TicketHistory central, Instant now) {
+    public Reapplied reapply(UUID opId, User user, TicketHistory central, Instant now) {
         return store.inTransaction(s -> {
             Outbox.Entry entry = s.doReturningWork(c -> Outbox.find(c, opId))
                     .orElseThrow(() -> new IllegalArgumentException("no operation " + opId));
@@ -87,7 +92,8 @@ public final class TicketActions {
             if (old.kind() != Operation.Kind.ACT || central == null) {
                 throw new IllegalStateException("only an action on a ticket the central store holds can be re-applied");
             }
-            s.doWork(c -> Outbox.restore(c, entry.ticketId(), central, SyncFacts.storeOf(c, entry.createdBy())));
+            Set<UUID> renumbered = s.doReturningWork(
+                    c -> Outbox.restore(c, entry.ticketId(), central, SyncFacts.storeOf(c, entry.createdBy())));
             s.clear(); // the ticket's row and events were written past the session: read them again
             TicketEntity entity = s.find(TicketEntity.class, entry.ticketId());
             List<TicketEvent> history = TicketStore.historyOf(s, entry.ticketId());
@@ -118,7 +124,7 @@ public final class TicketActions {
             s.doWork(c -> Outbox.settle(
                     c, opId, Outbox.State.REAPPLIED, entry.reasonKey(), entry.reason(), entry.centralTicket(), now));
             s.flush();
-            return entity.toModel();
+            return new Reapplied(entity.toModel(), renumbered);
         });
     }
 }

@@ -149,8 +149,14 @@ public final class Synchronizer {
 
         /** One ticket changed (a conflict re-applied or discarded). */
         public static Changed of(UUID id) {
+            return of(id, Set.of());
+        }
+
+        /** One ticket changed, and the others moved to make way for its number. */
+        public static Changed of(UUID id, Set<UUID> moved) {
             Changed c = new Changed();
             c.add(id);
+            moved.forEach(c::add);
             return c;
         }
 

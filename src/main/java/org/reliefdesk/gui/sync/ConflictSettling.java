@@ -1,5 +1,7 @@
 package org.reliefdesk.gui.sync;
 
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,6 +16,7 @@ import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.model.User;
 import org.reliefdesk.store.Outbox;
+import org.reliefdesk.store.TicketActions;
 import org.reliefdesk.sync.Synchronizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,9 @@ final class ConflictSettling {
     private final Consumer<Synchronizer.Changed> onChanged;
 
     private final StringProperty message = new SimpleStringProperty();
+
+    /** What settling said, and the other tickets moved to make way for the central version's number. */
+    private record Settled(String shown, Set<UUID> moved) {}
 
     ConflictSettling(SyncViewModel sync, Workspace workspace, User user, Consumer<Synchronizer.Changed> onChanged) {
         this.sync = sync;
@@ -61,25 +67,27 @@ final class ConflictSettling {
         sync.submit(
                 p -> {
                     try {
-                        workspace
+                        TicketActions.Reapplied done = workspace
                                 .actions()
                                 .reapply(
                                         e.opId(),
                                         user,
                                         centralVersion(e),
                                         workspace.config.clock().instant());
-                        return texts.msg("conflicts.done.reapplied");
+                        return new Settled(texts.msg("conflicts.done.reapplied"), done.renumbered());
                     } catch (InvalidFieldException ex) {
-                        return texts.msg("conflicts.reapplyRefused", texts.describe(ex));
+                        return new Settled(texts.msg("conflicts.reapplyRefused", texts.describe(ex)), Set.of());
                     } catch (RuntimeException ex) {
-                        return texts.msg(
-                                "conflicts.reapplyRefused",
-                                FailureWords.of(texts, LOG, "Re-applying " + e.opId() + " failed", ex));
+                        return new Settled(
+                                texts.msg(
+                                        "conflicts.reapplyRefused",
+                                        FailureWords.of(texts, LOG, "Re-applying " + e.opId() + " failed", ex)),
+                                Set.of());
                     }
                 },
-                shown -> {
-                    message.set(shown);
-                    onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
+                settled -> {
+                    message.set(settled.shown());
+                    onChanged.accept(Synchronizer.Changed.of(e.ticketId(), settled.moved()));
                     sync.refreshCounts();
                     sync.syncNow();
                 });
@@ -113,19 +121,16 @@ final class ConflictSettling {
     /** Keeps the central version; the operation stays in the outbox, marked discarded. */
     void discard(Outbox.Entry e) {
         sync.submit(
-                p -> {
-                    workspace
-                            .store
-                            .outbox()
-                            .discard(
-                                    e.opId(),
-                                    centralVersion(e),
-                                    workspace.config.clock().instant());
-                    return e;
-                },
-                done -> {
+                p -> workspace
+                        .store
+                        .outbox()
+                        .discard(
+                                e.opId(),
+                                centralVersion(e),
+                                workspace.config.clock().instant()),
+                moved -> {
                     message.set(texts.msg("conflicts.done.discarded"));
-                    onChanged.accept(Synchronizer.Changed.of(e.ticketId()));
+                    onChanged.accept(Synchronizer.Changed.of(e.ticketId(), moved));
                     sync.refreshCounts();
                 });
     }

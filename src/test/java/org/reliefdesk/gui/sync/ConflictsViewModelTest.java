@@ -1,22 +1,30 @@
 package org.reliefdesk.gui.sync;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
+import org.reliefdesk.logic.interchange.TicketLineCodec;
 import org.reliefdesk.logic.sample.DemoUsers;
 import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
+import org.reliefdesk.model.TicketEvent;
+import org.reliefdesk.model.TicketHistory;
 import org.reliefdesk.store.Outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The conflicts page without a window: work held for another store is listed, and can be given up. */
@@ -67,6 +75,86 @@ class ConflictsViewModelTest {
                     .anyMatch(e -> e.ticketId().equals(practised.id()) && e.state() == Outbox.State.DISCARDED));
             sync.stop();
         }
+    }
+
+    /**
+     * The central store's version of a ticket in conflict carries a number another ticket of this
+     * PC holds (a number given here offline): giving the change up, or doing it again, moves that
+     * other ticket to the next number, and the list shows it at once (two rows never show one number).
+     */
+    @Test
+    void aTicketMovedToMakeWayWhenAConflictIsSettledShowsItsNewNumber() throws Exception {
+        for (boolean again : List.of(false, true)) {
+            try (Workspace w = TestWorkspaces.syncingOffline(dir.resolve("again-" + again), 900)) {
+                WorkbenchViewModel vm = new WorkbenchViewModel(w, DemoUsers.WATER_CLERK);
+                vm.reload();
+                Conflict conflict =
+                        conflictOverAnotherTicketsNumber(w, vm.list().all());
+                SyncViewModel sync =
+                        new SyncViewModel(w, DemoUsers.WATER_CLERK, "demo-password".toCharArray(), vm::synced);
+                sync.refreshCounts();
+                ConflictsViewModel page = new ConflictsViewModel(sync, vm);
+                ConflictsViewModel.ConflictRow row = page.rows().get(0);
+                assertTrue(row.canReapply(), row.title());
+
+                if (again) {
+                    page.reapply(row);
+                } else {
+                    page.discard(row);
+                }
+
+                assertEquals(
+                        w.config.texts().msg(again ? "conflicts.done.reapplied" : "conflicts.done.discarded"),
+                        page.messageProperty().get());
+                Map<UUID, String> shown = new HashMap<>();
+                vm.snapshotProperty().get().tickets().forEach(t -> shown.put(t.id(), t.ticketNo()));
+                String taken = conflict.other().ticketNo();
+                assertEquals(taken, shown.get(conflict.ticket().id()), "the central store's number");
+                assertNotEquals(taken, shown.get(conflict.other().id()), "the other ticket's row shows where it went");
+                assertEquals(
+                        w.store
+                                .tickets()
+                                .find(conflict.other().id())
+                                .orElseThrow()
+                                .ticketNo(),
+                        shown.get(conflict.other().id()));
+                assertEquals(shown.size(), Set.copyOf(shown.values()).size(), "no two rows show one number");
+                sync.stop();
+            }
+        }
+    }
+
+    private record Conflict(Ticket ticket, Ticket other) {}
+
+    /**
+     * The water clerk accepts a ticket, and the central store answers with a conflict whose
+     * version of that ticket (before the acceptance) carries another ticket's number.
+     */
+    private static Conflict conflictOverAnotherTicketsNumber(Workspace w, List<Ticket> tickets) {
+        Ticket accepted = acceptOne(w, tickets, null);
+        Ticket other = tickets.stream()
+                .filter(t -> !t.id().equals(accepted.id()))
+                .findFirst()
+                .orElseThrow();
+        List<TicketEvent> before = new ArrayList<>(w.store.tickets().events(accepted.id()));
+        before.remove(before.size() - 1);
+        TicketHistory central = new TicketHistory(accepted.withNumber(other.ticketNo()), before);
+        Outbox.Entry op = w.store.outbox().pending(USER, 10).get(0);
+        assertEquals(accepted.id(), op.ticketId());
+        w.store
+                .outbox()
+                .record(
+                        List.of(new Outbox.Answer(
+                                op.opId(),
+                                accepted.id(),
+                                Outbox.State.CONFLICT,
+                                null,
+                                "另一台电脑已先处理",
+                                new TicketLineCodec(w.catalog).write(central),
+                                central)),
+                        USER,
+                        w.config.clock().instant());
+        return new Conflict(accepted, other);
     }
 
     /** Accepts the first ticket the water clerk may accept (other than {@code not}), as a clerk would. */
