@@ -105,6 +105,9 @@ public final class SyncCommand implements Callable<Integer> {
                 if (r.sentAgain() > 0) {
                     out.println(texts.msg("sync.sentAgain", r.sentAgain()));
                 }
+                if (r.setAside() > 0) {
+                    out.println(texts.msg("sync.setAside", r.setAside()));
+                }
                 if (r.leftBehind() > 0) {
                     out.println(texts.msg("sync.leftBehind", r.leftBehind()));
                 }

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.reliefdesk.logic.ErrorIds;
 import org.reliefdesk.logic.calendar.CalendarException;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.calendar.YearFile;
@@ -93,6 +94,8 @@ public final class Synchronizer {
 
     /** How many tickets of a store the user left the pull of the sync running now took off this PC. */
     private int leftBehind;
+    /** Pulled tickets this sync could not store here, set aside (said to the person: most do not see 系统管理). */
+    private int setAside;
 
     public Synchronizer(LocalStore store, CentralClient client, Catalog catalog, Clock clock) {
         this.store = store;
@@ -109,7 +112,8 @@ public final class Synchronizer {
      * store had applied that its restore from a backup lost, sent again (their answers are counted
      * in {@code pushed} and the rest); {@code held}: operations of the user waiting that were made
      * against another store than this one, not pushed here (docs/sync-protocol.md, "Which store");
-     * {@code leftBehind}: tickets only a store the PC synced with before had, taken off this PC.
+     * {@code leftBehind}: tickets only a store the PC synced with before had, taken off this PC;
+     * {@code setAside}: pulled tickets this PC could not store, set aside with their reason.
      */
     public record Report(
             int pushed,
@@ -123,7 +127,8 @@ public final class Synchronizer {
             boolean startedOver,
             int sentAgain,
             long held,
-            int leftBehind) {}
+            int leftBehind,
+            int setAside) {}
 
     /**
      * Which tickets a sync changed on this PC (pushed or pulled): named one by one up to
@@ -216,6 +221,7 @@ public final class Synchronizer {
         lostWork = null;
         sentAgain = 0;
         leftBehind = 0;
+        setAside = 0;
         int[] counts = new int[4];
         Changed changed = new Changed();
         // A store restored from a backup is found before anything is pushed: work made on top of
@@ -257,7 +263,8 @@ public final class Synchronizer {
                         .heldFrom(
                                 session.user().username(),
                                 store.syncFacts().storeLine(session.user().username())),
-                leftBehind);
+                leftBehind,
+                setAside);
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
     }
@@ -446,7 +453,11 @@ public final class Synchronizer {
                 writtenNanos += System.nanoTime() - writeFrom;
                 written.renumbered().forEach(changed::add);
                 if (written.setAside() > 0) {
-                    LOG.warn("{} pulled tickets set aside (see 系统管理); the pull goes on", written.setAside());
+                    setAside += written.setAside();
+                    LOG.warn(
+                            ErrorIds.TOLD,
+                            "{} pulled tickets set aside (see 系统管理); the pull goes on",
+                            written.setAside());
                 }
                 if (fetchAttachments) {
                     notHeld += fetchAttachments(token, read.tickets(), files, page);
@@ -529,6 +540,7 @@ public final class Synchronizer {
                 store.outbox().madeFor(username, store.syncFacts().storeLine(username), page.store());
             }
             LOG.warn(
+                    ErrorIds.TOLD, // the sync's report says so: the person reads it in their words
                     "The pull cursor {} of {} is not a number of the central store that answered ({}): pulling"
                             + " everything in the scope again",
                     cursor,
@@ -555,7 +567,10 @@ public final class Synchronizer {
         int again = store.outbox().sendAgain(lost);
         sentAgain += again;
         if (again > 0) {
-            LOG.warn("{} operations the central store had applied were lost by its restore: sent again", again);
+            LOG.warn(
+                    ErrorIds.TOLD,
+                    "{} operations the central store had applied were lost by its restore: sent again",
+                    again);
         }
     }
 
@@ -650,7 +665,7 @@ public final class Synchronizer {
         } catch (IOException | RuntimeException e) {
             // no readable id: kept under a made-up one, still shown with its reason
         }
-        LOG.warn("Pulled ticket {} set aside: {}", number, why.getMessage());
+        LOG.warn(ErrorIds.TOLD, "Pulled ticket {} set aside: {}", number, why.getMessage());
         return new SetAside.Entry(
                 id != null ? id : UUID.nameUUIDFromBytes(line.getBytes(StandardCharsets.UTF_8)),
                 number,

@@ -201,7 +201,7 @@ abstract class HostileContract extends WorldContract {
 
             // a ticket already stored with a name too long for the PCs (an older central store took it)
             TicketHistory planted = plant(tooLong);
-            leader.sync();
+            assertEquals(1, leader.sync().setAside(), "said to the person who pulled it");
             assertEquals(world.countyATickets, leader.tickets().size(), "every other ticket arrived");
             assertEquals(1, leader.store.setAside().count());
             assertEquals(
@@ -209,7 +209,9 @@ abstract class HostileContract extends WorldContract {
                     leader.store.setAside().list().get(0).why().rule());
             assertEquals(
                     planted.ticket().id(), leader.store.setAside().list().get(0).ticketId());
-            assertEquals(0, leader.sync().pulled(), "and the next pull does not stop on it again");
+            Synchronizer.Report next = leader.sync();
+            assertEquals(0, next.pulled(), "and the next pull does not stop on it again");
+            assertEquals(0, next.setAside(), "said once, at the sync that set it aside");
         }
     }
 
@@ -1078,6 +1080,7 @@ abstract class HostileContract extends WorldContract {
             Synchronizer.Report first = leader.sync();
             assertEquals(world.countyATickets - 1, leader.tickets().size(), "every other ticket arrived");
             assertEquals(world.countyATickets - 1, first.pulled());
+            assertEquals(1, first.setAside());
             assertEquals(1, leader.store.setAside().count());
             assertEquals(0, leader.sync().pulled(), "and the next pull does not stop on it again");
             return leader.store.setAside().list().get(0);

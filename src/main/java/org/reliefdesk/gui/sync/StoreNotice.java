@@ -12,14 +12,17 @@ final class StoreNotice {
     private boolean heldShown;
 
     /**
-     * What a sync found about the store, at {@code at}: work a restore lost sent again, tickets
-     * only the store the PC left had taken off it (said once, so before the held work every sync
-     * says again), work held because it was made against another store, or the scope pulled again
+     * What a sync found about the store, at {@code at}: work a restore lost sent again, pulled
+     * tickets this PC could not store, tickets only the store the PC left had taken off it (those
+     * two said once, so before the held work every sync says again), work held because it was made against another store, or the scope pulled again
      * because the store changed; nothing for a usual sync.
      */
     static Optional<String> of(Synchronizer.Report r, String at, Texts texts) {
         if (r.sentAgain() > 0) {
             return Optional.of(texts.msg("sync.status.sentAgain", at, r.sentAgain()));
+        }
+        if (r.setAside() > 0) {
+            return Optional.of(texts.msg("sync.status.setAside", at, r.setAside()));
         }
         if (r.leftBehind() > 0) {
             return Optional.of(texts.msg("sync.status.leftBehind", at, r.leftBehind()));
@@ -37,7 +40,7 @@ final class StoreNotice {
     String after(String shown, Synchronizer.Report r, String at, Texts texts) {
         Optional<String> found = of(r, at, texts);
         String next = found.orElse(heldShown ? "" : shown);
-        heldShown = found.isPresent() && r.sentAgain() == 0 && r.leftBehind() == 0 && r.held() > 0;
+        heldShown = found.isPresent() && r.sentAgain() == 0 && r.setAside() == 0 && r.leftBehind() == 0 && r.held() > 0;
         return next;
     }
 }

@@ -112,14 +112,15 @@ class SyncViewModelTest {
                         + " from a backup (counted in the push above; any conflict is listed under Sync conflicts).",
                 en.msg("sync.sentAgain", 1));
         Synchronizer.Report held =
-                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0);
+                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0);
         assertEquals(
                 Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送，或在“同步冲突”页放弃）"), StoreNotice.of(held, "14:02", zh));
         assertEquals(
                 Optional.of("At 14:02, 1 change belongs to another central store: pushed when this PC syncs with it"
                         + " again, or discard on Sync conflicts"),
                 StoreNotice.of(
-                        new Synchronizer.Report(0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1, 0),
+                        new Synchronizer.Report(
+                                0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1, 0, 0),
                         "14:02",
                         en));
         assertEquals(
@@ -136,7 +137,7 @@ class SyncViewModelTest {
         Texts zh = new Texts(Texts.CHINESE);
         StoreNotice notice = new StoreNotice();
         Synchronizer.Report held =
-                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0);
+                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0);
         String heldLine = notice.after("", held, "14:02", zh);
         assertTrue(heldLine.contains("2 项修改属于另一个中央库"), heldLine);
         assertEquals(heldLine, notice.after(heldLine, held, "14:02", zh), "still held");
@@ -155,13 +156,13 @@ class SyncViewModelTest {
         Texts zh = new Texts(Texts.CHINESE);
         Texts en = Texts.forLanguage("en");
         Synchronizer.Report gone =
-                new Synchronizer.Report(0, 0, 0, 0, 10, 1, 0, Synchronizer.Changed.everything(), true, 0, 1, 12);
+                new Synchronizer.Report(0, 0, 0, 0, 10, 1, 0, Synchronizer.Changed.everything(), true, 0, 1, 12, 0);
         assertEquals(Optional.of("14:02 本机已移除此前所连中央库的 12 件工单（现在所连的中央库没有它们）"), StoreNotice.of(gone, "14:02", zh));
         assertEquals(
                 Optional.of("At 14:02, 1 ticket only the previous central store had was taken off this PC"),
                 StoreNotice.of(
                         new Synchronizer.Report(
-                                0, 0, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 1),
+                                0, 0, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 1, 0),
                         "14:02",
                         en));
         StoreNotice notice = new StoreNotice();
@@ -174,8 +175,50 @@ class SyncViewModelTest {
         assertEquals("已从本机移除此前所连中央库的 1 件工单，现在所连的中央库没有它（仍有本机修改待推送的工单留在本机）。", zh.msg("sync.leftBehind", 1));
     }
 
+    /**
+     * Pulled tickets this PC could not store are said to whoever pulled them (most clerks do not
+     * see 系统管理, where they are listed), before what the sync found about the store's tickets.
+     */
+    @Test
+    void pulledTicketsSetAsideAreSaidToWhoeverPulledThem() {
+        Texts zh = new Texts(Texts.CHINESE);
+        Texts en = Texts.forLanguage("en");
+        Synchronizer.Report aside =
+                new Synchronizer.Report(0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), true, 0, 1, 3, 2);
+        assertEquals(
+                Optional.of("14:02 拉取的 2 件工单本机无法保存，已搁置（原因列在“系统管理”页，请告知系统管理员）"), StoreNotice.of(aside, "14:02", zh));
+        assertEquals(
+                Optional.of("At 14:02, 1 pulled ticket could not be stored on this PC and was set aside (reasons on"
+                        + " the Administration page: tell your administrator)"),
+                StoreNotice.of(
+                        new Synchronizer.Report(
+                                0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 0, 1),
+                        "14:02",
+                        en));
+        StoreNotice notice = new StoreNotice();
+        String line = notice.after("", aside, "14:02", zh);
+        assertEquals(line, notice.after(line, report(false, 0), "14:07", zh), "stays for the session");
+        assertEquals(
+                "Set aside: 3 pulled tickets this PC could not store; the other tickets were pulled as usual. The"
+                        + " reasons are listed on the Administration page of the workbench: tell your administrator.",
+                en.msg("sync.setAside", 3));
+        assertEquals("拉取的 1 件工单本机无法保存，已搁置，其余工单照常拉取；原因列在工作台的“系统管理”页，请告知系统管理员。", zh.msg("sync.setAside", 1));
+    }
+
     private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
         return new Synchronizer.Report(
-                sentAgain, sentAgain, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), startedOver, sentAgain, 0, 0);
+                sentAgain,
+                sentAgain,
+                0,
+                0,
+                10,
+                0,
+                0,
+                Synchronizer.Changed.everything(),
+                startedOver,
+                sentAgain,
+                0,
+                0,
+                0);
     }
 }
