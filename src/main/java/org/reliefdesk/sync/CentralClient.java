@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.reliefdesk.logic.Causes;
+import org.reliefdesk.logic.ErrorIds;
 import org.reliefdesk.logic.Sha256;
 import org.reliefdesk.logic.Worded;
 import org.reliefdesk.logic.calendar.YearFile;
@@ -391,7 +392,9 @@ public final class CentralClient implements AutoCloseable {
             // copied into, and would stop every pull of that scope there. Asked again with each
             // ticket as a string, that ticket alone fails its reading and is set aside; a page that
             // is still not one is not a central store's answer, said so, and the pull stops on it.
+            // The person is told of the ticket set aside, in their words: this line is the log's.
             LOG.warn(
+                    ErrorIds.TOLD,
                     "A pull page after {} with its tickets as objects is not one ({}): asked again with each as a string",
                     after,
                     e.getOriginalMessage());
