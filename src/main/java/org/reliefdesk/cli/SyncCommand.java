@@ -105,6 +105,9 @@ public final class SyncCommand implements Callable<Integer> {
                 if (r.sentAgain() > 0) {
                     out.println(texts.msg("sync.sentAgain", r.sentAgain()));
                 }
+                for (Synchronizer.YearLeftOut y : r.calendarLeftOut()) {
+                    out.println(texts.msg("sync.calendarLeftOut", y.year(), texts.describe(y.why())));
+                }
                 if (r.setAside() > 0) {
                     out.println(texts.msg("sync.setAside", r.setAside()));
                 }

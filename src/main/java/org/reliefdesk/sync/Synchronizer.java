@@ -113,7 +113,9 @@ public final class Synchronizer {
      * in {@code pushed} and the rest); {@code held}: operations of the user waiting that were made
      * against another store than this one, not pushed here (docs/sync-protocol.md, "Which store");
      * {@code leftBehind}: tickets only a store the PC synced with before had, taken off this PC;
-     * {@code setAside}: pulled tickets this PC could not store, set aside with their reason.
+     * {@code setAside}: pulled tickets this PC could not store, set aside with their reason;
+     * {@code calendarLeftOut}: holiday years of the central store this PC cannot read, not taken
+     * (said at every sync while so: its deadlines are counted on its own calendar meanwhile).
      */
     public record Report(
             int pushed,
@@ -128,7 +130,11 @@ public final class Synchronizer {
             int sentAgain,
             long held,
             int leftBehind,
-            int setAside) {}
+            int setAside,
+            List<YearLeftOut> calendarLeftOut) {}
+
+    /** A holiday year of the central store this PC cannot read, and the rule it breaks (said in the reader's words). */
+    public record YearLeftOut(int year, InvalidFieldException why) {}
 
     /**
      * Which tickets a sync changed on this PC (pushed or pulled): named one by one up to
@@ -245,7 +251,8 @@ public final class Synchronizer {
             fetchMissed(session.token(), new AttachmentStore(store.dataDir()));
         }
         boolean over = startedOver;
-        int years = pullCalendar(session.token());
+        List<YearLeftOut> leftOut = new ArrayList<>();
+        int years = pullCalendar(session.token(), leftOut);
         pullPeople(session.token());
         store.syncFacts().put(SyncFacts.LAST_SYNC, clock.instant().toString());
         Report r = new Report(
@@ -264,7 +271,8 @@ public final class Synchronizer {
                                 session.user().username(),
                                 store.syncFacts().storeLine(session.user().username())),
                 leftBehind,
-                setAside);
+                setAside,
+                List.copyOf(leftOut));
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
     }
@@ -272,10 +280,10 @@ public final class Synchronizer {
     /**
      * The holiday years an administrator imported on the central store, written into this PC's
      * calendar folder when they differ from what it has: every PC counts the same working days.
-     * A year the central store cannot read is left out (logged); a PC's own import of a year the
+     * A year this PC cannot read is left out, into {@code leftOut}; a PC's own import of a year the
      * central store does not have stays.
      */
-    private int pullCalendar(String token) throws IOException {
+    private int pullCalendar(String token, List<YearLeftOut> leftOut) throws IOException {
         int written = 0;
         for (YearFile y : client.calendar(token)) {
             if (CalendarLoader.installedText(store.dataDir(), y.year())
@@ -288,7 +296,9 @@ public final class Synchronizer {
                 written++;
                 LOG.info("Holiday year {} taken from the central store", y.year());
             } catch (CalendarException e) {
-                LOG.warn("Holiday year {} from the central store left out: {}", y.year(), e.getMessage());
+                leftOut.add(new YearLeftOut(y.year(), e));
+                LOG.warn(
+                        ErrorIds.TOLD, "Holiday year {} from the central store left out: {}", y.year(), e.getMessage());
             }
         }
         return written;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -966,6 +967,31 @@ abstract class SyncContract extends WorldContract {
             assertEquals(1, client.calendar(clerk).size());
             assertEquals(1, pc.sync().calendarYears());
             assertFalse(CalendarLoader.load(pc.dataDir).isWorkingDay(LocalDate.of(2031, 10, 8)));
+
+            // A year this PC cannot read (a newer central store's format, a row written past the
+            // import's check) is left out and said, at every sync until it is mended: the PC's
+            // deadlines are then counted on its own calendar, unlike the other PCs'.
+            String unreadable = year2031.replace("2031", "2032"); // its make-up Sunday is a Tuesday in 2032
+            world.central.database().inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO holiday_year (holiday_year, content,"
+                        + " imported_by, imported_at) VALUES (2032, ?, 'admin', CURRENT_TIMESTAMP)")) {
+                    ps.setString(1, unreadable);
+                    assertEquals(1, ps.executeUpdate());
+                }
+                return null;
+            });
+            Synchronizer.Report said = pc.sync();
+            assertEquals(0, said.calendarYears());
+            assertEquals(
+                    List.of(2032),
+                    said.calendarLeftOut().stream()
+                            .map(Synchronizer.YearLeftOut::year)
+                            .toList());
+            assertEquals(
+                    "rule.calendar.makeUpWeekday",
+                    said.calendarLeftOut().get(0).why().rule());
+            assertTrue(CalendarLoader.load(pc.dataDir).year(2032).isEmpty(), "nothing of it taken");
+            assertEquals(1, pc.sync().calendarLeftOut().size(), "said again at the next sync");
         }
     }
 

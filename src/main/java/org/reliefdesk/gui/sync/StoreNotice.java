@@ -1,6 +1,7 @@
 package org.reliefdesk.gui.sync;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.sync.Synchronizer;
@@ -8,39 +9,61 @@ import org.reliefdesk.sync.Synchronizer;
 /** The line the status bar shows for the session when a sync found something about the store itself. */
 final class StoreNotice {
 
-    /** Whether the line shown says work is held: it goes when a sync finds none held (given up, or pushed at its store). */
-    private boolean heldShown;
+    /**
+     * A line found, and whether it says what every sync finds again while it is so (work held
+     * for another store, a holiday year this PC cannot read): such a line goes once a sync finds
+     * it no more, any other stays for the session.
+     */
+    private record Found(String text, boolean standing) {}
+
+    /** Whether the line shown is a standing one (see {@link Found}). */
+    private boolean standingShown;
 
     /**
-     * What a sync found about the store, at {@code at}: work a restore lost sent again, pulled
-     * tickets this PC could not store, tickets only the store the PC left had taken off it (those
-     * two said once, so before the held work every sync says again), work held because it was made against another store, or the scope pulled again
+     * What a sync found about the store, at {@code at}: work a restore lost sent again, a holiday
+     * year this PC cannot read, pulled tickets this PC could not store, tickets only the store the
+     * PC left had taken off it (those two said once, so before the held work every sync says
+     * again), work held because it was made against another store, or the scope pulled again
      * because the store changed; nothing for a usual sync.
      */
     static Optional<String> of(Synchronizer.Report r, String at, Texts texts) {
+        return find(r, at, texts).map(Found::text);
+    }
+
+    private static Optional<Found> find(Synchronizer.Report r, String at, Texts texts) {
         if (r.sentAgain() > 0) {
-            return Optional.of(texts.msg("sync.status.sentAgain", at, r.sentAgain()));
+            return once(texts.msg("sync.status.sentAgain", at, r.sentAgain()));
+        }
+        if (!r.calendarLeftOut().isEmpty()) {
+            String years = r.calendarLeftOut().stream()
+                    .map(y -> Integer.toString(y.year()))
+                    .collect(Collectors.joining(texts.msg("notice.separator")));
+            return Optional.of(new Found(texts.msg("sync.status.calendarLeftOut", at, years), true));
         }
         if (r.setAside() > 0) {
-            return Optional.of(texts.msg("sync.status.setAside", at, r.setAside()));
+            return once(texts.msg("sync.status.setAside", at, r.setAside()));
         }
         if (r.leftBehind() > 0) {
-            return Optional.of(texts.msg("sync.status.leftBehind", at, r.leftBehind()));
+            return once(texts.msg("sync.status.leftBehind", at, r.leftBehind()));
         }
         if (r.held() > 0) {
-            return Optional.of(texts.msg("sync.status.held", at, r.held()));
+            return Optional.of(new Found(texts.msg("sync.status.held", at, r.held()), true));
         }
-        return r.startedOver() ? Optional.of(texts.msg("sync.status.startedOver", at)) : Optional.empty();
+        return r.startedOver() ? once(texts.msg("sync.status.startedOver", at)) : Optional.empty();
+    }
+
+    private static Optional<Found> once(String text) {
+        return Optional.of(new Found(text, false));
     }
 
     /**
      * The line to show after a sync, {@code shown} before it: what this sync found, else the line
-     * shown, which stays for the session unless it said work was held and none is now.
+     * shown, which stays for the session unless it was a standing one this sync did not find.
      */
     String after(String shown, Synchronizer.Report r, String at, Texts texts) {
-        Optional<String> found = of(r, at, texts);
-        String next = found.orElse(heldShown ? "" : shown);
-        heldShown = found.isPresent() && r.sentAgain() == 0 && r.setAside() == 0 && r.leftBehind() == 0 && r.held() > 0;
+        Optional<Found> found = find(r, at, texts);
+        String next = found.map(Found::text).orElse(standingShown ? "" : shown);
+        standingShown = found.map(Found::standing).orElse(false);
         return next;
     }
 }

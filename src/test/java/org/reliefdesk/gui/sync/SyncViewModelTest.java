@@ -15,6 +15,7 @@ import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.gui.tickets.WorkbenchViewModel;
 import org.reliefdesk.logic.i18n.Texts;
 import org.reliefdesk.logic.sample.DemoUsers;
+import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Ticket;
 import org.reliefdesk.sync.Synchronizer;
 
@@ -111,8 +112,8 @@ class SyncViewModelTest {
                 "Sent again: 1 operation this PC had already synced, which the central store lost when it was restored"
                         + " from a backup (counted in the push above; any conflict is listed under Sync conflicts).",
                 en.msg("sync.sentAgain", 1));
-        Synchronizer.Report held =
-                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0);
+        Synchronizer.Report held = new Synchronizer.Report(
+                0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0, List.of());
         assertEquals(
                 Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送，或在“同步冲突”页放弃）"), StoreNotice.of(held, "14:02", zh));
         assertEquals(
@@ -120,7 +121,7 @@ class SyncViewModelTest {
                         + " again, or discard on Sync conflicts"),
                 StoreNotice.of(
                         new Synchronizer.Report(
-                                0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1, 0, 0),
+                                0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1, 0, 0, List.of()),
                         "14:02",
                         en));
         assertEquals(
@@ -136,8 +137,8 @@ class SyncViewModelTest {
     void theHeldLineGoesWhenNothingIsHeldAnyMore() {
         Texts zh = new Texts(Texts.CHINESE);
         StoreNotice notice = new StoreNotice();
-        Synchronizer.Report held =
-                new Synchronizer.Report(0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0);
+        Synchronizer.Report held = new Synchronizer.Report(
+                0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0, List.of());
         String heldLine = notice.after("", held, "14:02", zh);
         assertTrue(heldLine.contains("2 项修改属于另一个中央库"), heldLine);
         assertEquals(heldLine, notice.after(heldLine, held, "14:02", zh), "still held");
@@ -155,14 +156,14 @@ class SyncViewModelTest {
     void ticketsTakenOffAsTheStoreChangedAreSaid() {
         Texts zh = new Texts(Texts.CHINESE);
         Texts en = Texts.forLanguage("en");
-        Synchronizer.Report gone =
-                new Synchronizer.Report(0, 0, 0, 0, 10, 1, 0, Synchronizer.Changed.everything(), true, 0, 1, 12, 0);
+        Synchronizer.Report gone = new Synchronizer.Report(
+                0, 0, 0, 0, 10, 1, 0, Synchronizer.Changed.everything(), true, 0, 1, 12, 0, List.of());
         assertEquals(Optional.of("14:02 本机已移除此前所连中央库的 12 件工单（现在所连的中央库没有它们）"), StoreNotice.of(gone, "14:02", zh));
         assertEquals(
                 Optional.of("At 14:02, 1 ticket only the previous central store had was taken off this PC"),
                 StoreNotice.of(
                         new Synchronizer.Report(
-                                0, 0, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 1, 0),
+                                0, 0, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 1, 0, List.of()),
                         "14:02",
                         en));
         StoreNotice notice = new StoreNotice();
@@ -183,8 +184,8 @@ class SyncViewModelTest {
     void pulledTicketsSetAsideAreSaidToWhoeverPulledThem() {
         Texts zh = new Texts(Texts.CHINESE);
         Texts en = Texts.forLanguage("en");
-        Synchronizer.Report aside =
-                new Synchronizer.Report(0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), true, 0, 1, 3, 2);
+        Synchronizer.Report aside = new Synchronizer.Report(
+                0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), true, 0, 1, 3, 2, List.of());
         assertEquals(
                 Optional.of("14:02 拉取的 2 件工单本机无法保存，已搁置（原因列在“系统管理”页，请告知系统管理员）"), StoreNotice.of(aside, "14:02", zh));
         assertEquals(
@@ -192,7 +193,7 @@ class SyncViewModelTest {
                         + " the Administration page: tell your administrator)"),
                 StoreNotice.of(
                         new Synchronizer.Report(
-                                0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 0, 1),
+                                0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 0, 1, List.of()),
                         "14:02",
                         en));
         StoreNotice notice = new StoreNotice();
@@ -203,6 +204,44 @@ class SyncViewModelTest {
                         + " reasons are listed on the Administration page of the workbench: tell your administrator.",
                 en.msg("sync.setAside", 3));
         assertEquals("拉取的 1 件工单本机无法保存，已搁置，其余工单照常拉取；原因列在工作台的“系统管理”页，请告知系统管理员。", zh.msg("sync.setAside", 1));
+    }
+
+    /**
+     * A holiday year of the central store this PC cannot read is said at every sync that finds it
+     * (its deadlines are counted on its own calendar meanwhile), and goes once a sync finds it no more.
+     */
+    @Test
+    void aHolidayYearThisPcCannotReadIsSaidWhileItIsSo() {
+        Texts zh = new Texts(Texts.CHINESE);
+        Texts en = Texts.forLanguage("en");
+        List<Synchronizer.YearLeftOut> unreadable = List.of(new Synchronizer.YearLeftOut(
+                2032,
+                new InvalidFieldException(
+                        "calendar", "rule.calendar.makeUpWeekday", 1, "makeUpWorkingDays[0]", "2032-09-28")));
+        Synchronizer.Report leftOut = new Synchronizer.Report(
+                0, 0, 0, 0, 0, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 0, 1, unreadable);
+        assertEquals(
+                Optional.of("14:02 中央库的 2032 年放假安排本机无法采用，时限仍按本机原有的安排计算（请告知系统管理员）"),
+                StoreNotice.of(leftOut, "14:02", zh),
+                "before the ticket set aside: every deadline may differ from the other PCs'");
+        assertEquals(
+                Optional.of("At 14:02, the central store's holiday arrangements for 2032 could not be used on this PC:"
+                        + " deadlines are still counted on this PC's own (tell your administrator)"),
+                StoreNotice.of(leftOut, "14:02", en));
+        StoreNotice notice = new StoreNotice();
+        String line = notice.after("", leftOut, "14:02", zh);
+        assertEquals(line.replace("14:02", "14:07"), notice.after(line, leftOut, "14:07", zh), "said again");
+        assertEquals("", notice.after(line, report(false, 0), "14:12", zh), "mended: the line goes");
+        String cli = zh.msg(
+                "sync.calendarLeftOut", 2032, zh.describe(unreadable.get(0).why()));
+        assertTrue(cli.startsWith("中央库的 2032 年放假安排本机无法采用："), cli);
+        assertTrue(cli.contains("2032-09-28"), "the reason, in the reader's words: " + cli);
+        assertTrue(en.msg(
+                        "sync.calendarLeftOut",
+                        2032,
+                        en.describe(unreadable.get(0).why()))
+                .startsWith("Not used: the central store's holiday arrangements for 2032, which this PC cannot"
+                        + " read: "));
     }
 
     private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
@@ -219,6 +258,7 @@ class SyncViewModelTest {
                 sentAgain,
                 0,
                 0,
-                0);
+                0,
+                List.of());
     }
 }
