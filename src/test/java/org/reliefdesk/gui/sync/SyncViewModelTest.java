@@ -225,8 +225,9 @@ class SyncViewModelTest {
                 StoreNotice.of(leftOut, "14:02", zh),
                 "before the ticket set aside: every deadline may differ from the other PCs'");
         assertEquals(
-                Optional.of("At 14:02, the central store's holiday arrangements for 2032 could not be used on this PC:"
-                        + " deadlines are still counted on this PC's own (tell your administrator)"),
+                Optional.of(
+                        "At 14:02, this PC could not use the central store's holiday arrangements for 2032: deadlines"
+                                + " count on its own (tell your administrator)"),
                 StoreNotice.of(leftOut, "14:02", en));
         StoreNotice notice = new StoreNotice();
         String line = notice.after("", leftOut, "14:02", zh);
