@@ -105,7 +105,7 @@ public final class AdminViewModel {
                             .collect(Collectors.joining("\n")));
                     setAside.setAll(page.setAside().stream()
                             .map(a -> new AsideRow(
-                                    a.ticketNo() == null ? "" : a.ticketNo(),
+                                    a.ticketNo() == null ? texts.msg("admin.setAsideNoNumber") : a.ticketNo(),
                                     a.at(),
                                     a.pulledBy(),
                                     texts.describe(a.why())))

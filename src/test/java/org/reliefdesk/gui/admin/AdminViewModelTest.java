@@ -2,8 +2,10 @@ package org.reliefdesk.gui.admin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,10 @@ import org.reliefdesk.gui.session.TestWorkspaces;
 import org.reliefdesk.gui.session.Workspace;
 import org.reliefdesk.logic.calendar.CalendarLoader;
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.model.InvalidFieldException;
 import org.reliefdesk.model.Role;
 import org.reliefdesk.model.User;
+import org.reliefdesk.store.SetAside;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,6 +97,32 @@ class AdminViewModelTest {
             Files.delete(file);
             vm.refresh();
             assertEquals("", vm.calendarLeftOutProperty().get(), "put right: nothing said");
+        }
+    }
+
+    /**
+     * A ticket set aside whose line is too damaged to read its number from says so in the number's
+     * column, rather than leaving it blank beside a hint that asks for the number.
+     */
+    @Test
+    void aTicketSetAsideWithoutAReadableNumberSaysSo() throws Exception {
+        try (Workspace w = TestWorkspaces.demo(dir, 10)) {
+            Instant at = Instant.parse("2026-12-08T01:01:00Z");
+            InvalidFieldException why = new InvalidFieldException("line", "rule.json");
+            List<SetAside.Entry> aside = List.of(
+                    new SetAside.Entry(UUID.randomUUID(), null, "county.admin", why, "{\"id\": \"x:", at),
+                    new SetAside.Entry(UUID.randomUUID(), "530128202612080009", "county.admin", why, "{}", at));
+            AdminViewModel vm = new AdminViewModel(
+                    Administration.local(w.store, w.catalog), w.config, w.tasks, () -> {}, () -> aside);
+            vm.refresh();
+            assertEquals(
+                    List.of("无法读出（整行已损坏）", "530128202612080009"),
+                    vm.setAside().stream()
+                            .map(AdminViewModel.AsideRow::ticketNo)
+                            .toList());
+            assertEquals(
+                    "(cannot be read: the line is damaged)",
+                    Texts.forLanguage("en").msg("admin.setAsideNoNumber"));
         }
     }
 
