@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.reliefdesk.logic.i18n.Texts;
+import org.reliefdesk.logic.users.Capabilities;
+import org.reliefdesk.model.User;
 import org.reliefdesk.sync.Synchronizer;
 
 /** The line the status bar shows for the session when a sync found something about the store itself. */
@@ -16,8 +18,15 @@ final class StoreNotice {
      */
     private record Found(String text, boolean standing) {}
 
+    /** An administrator reads the tickets set aside on this PC's 系统管理 page; others are asked to tell one. */
+    private final boolean administers;
+
     /** Whether the line shown is a standing one (see {@link Found}). */
     private boolean standingShown;
+
+    StoreNotice(User user) {
+        this.administers = Capabilities.of(user).administers();
+    }
 
     /**
      * What a sync found about the store, at {@code at}: work a restore lost sent again, a holiday
@@ -26,11 +35,11 @@ final class StoreNotice {
      * again), work held because it was made against another store, or the scope pulled again
      * because the store changed; nothing for a usual sync.
      */
-    static Optional<String> of(Synchronizer.Report r, String at, Texts texts) {
-        return find(r, at, texts).map(Found::text);
+    static Optional<String> of(Synchronizer.Report r, String at, Texts texts, boolean administers) {
+        return find(r, at, texts, administers).map(Found::text);
     }
 
-    private static Optional<Found> find(Synchronizer.Report r, String at, Texts texts) {
+    private static Optional<Found> find(Synchronizer.Report r, String at, Texts texts, boolean administers) {
         if (r.sentAgain() > 0) {
             return once(texts.msg("sync.status.sentAgain", at, r.sentAgain()));
         }
@@ -41,7 +50,8 @@ final class StoreNotice {
             return Optional.of(new Found(texts.msg("sync.status.calendarLeftOut", at, years), true));
         }
         if (r.setAside() > 0) {
-            return once(texts.msg("sync.status.setAside", at, r.setAside()));
+            return once(
+                    texts.msg(administers ? "sync.status.setAsideAdmin" : "sync.status.setAside", at, r.setAside()));
         }
         if (r.leftBehind() > 0) {
             return once(texts.msg("sync.status.leftBehind", at, r.leftBehind()));
@@ -61,7 +71,7 @@ final class StoreNotice {
      * shown, which stays for the session unless it was a standing one this sync did not find.
      */
     String after(String shown, Synchronizer.Report r, String at, Texts texts) {
-        Optional<Found> found = find(r, at, texts);
+        Optional<Found> found = find(r, at, texts, administers);
         String next = found.map(Found::text).orElse(standingShown ? "" : shown);
         standingShown = found.map(Found::standing).orElse(false);
         return next;

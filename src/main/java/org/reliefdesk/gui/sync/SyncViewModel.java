@@ -62,7 +62,7 @@ public final class SyncViewModel {
     /** What a sync of this session found about the store itself (restored, another one); empty for none. */
     private final StringProperty notice = new SimpleStringProperty("");
 
-    private final StoreNotice storeNotice = new StoreNotice();
+    private final StoreNotice storeNotice;
 
     private final IntegerProperty pending = new SimpleIntegerProperty();
     private final ObservableList<Outbox.Entry> unsettled = FXCollections.observableArrayList();
@@ -80,6 +80,7 @@ public final class SyncViewModel {
         this.password = password;
         this.texts = workspace.config.texts();
         this.onChanged = onChanged;
+        this.storeNotice = new StoreNotice(user);
         this.conflicts = new ConflictSettling(this, workspace, user, onChanged);
     }
 

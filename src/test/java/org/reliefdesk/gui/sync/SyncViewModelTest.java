@@ -99,15 +99,15 @@ class SyncViewModelTest {
         Synchronizer.Report usual = report(false, 0);
         Synchronizer.Report another = report(true, 0);
         Synchronizer.Report restored = report(true, 3);
-        assertEquals(Optional.empty(), StoreNotice.of(usual, "14:02", zh));
-        assertEquals(Optional.of("14:02 中央库已更换或从备份恢复过，已从头拉取"), StoreNotice.of(another, "14:02", zh));
-        assertEquals(Optional.of("14:02 中央库从备份恢复过，已重新发送 3 项操作"), StoreNotice.of(restored, "14:02", zh));
+        assertEquals(Optional.empty(), StoreNotice.of(usual, "14:02", zh, false));
+        assertEquals(Optional.of("14:02 中央库已更换或从备份恢复过，已从头拉取"), StoreNotice.of(another, "14:02", zh, false));
+        assertEquals(Optional.of("14:02 中央库从备份恢复过，已重新发送 3 项操作"), StoreNotice.of(restored, "14:02", zh, false));
         assertEquals(
                 Optional.of("At 14:02, 3 operations were sent again: the central store was restored from a backup"),
-                StoreNotice.of(restored, "14:02", en));
+                StoreNotice.of(restored, "14:02", en, false));
         assertEquals(
                 Optional.of("At 14:02, 1 operation was sent again: the central store was restored from a backup"),
-                StoreNotice.of(report(true, 1), "14:02", en));
+                StoreNotice.of(report(true, 1), "14:02", en, false));
         assertEquals(
                 "Sent again: 1 operation this PC had already synced, which the central store lost when it was restored"
                         + " from a backup (counted in the push above; any conflict is listed under Sync conflicts).",
@@ -115,7 +115,8 @@ class SyncViewModelTest {
         Synchronizer.Report held = new Synchronizer.Report(
                 0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0, List.of());
         assertEquals(
-                Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送，或在“同步冲突”页放弃）"), StoreNotice.of(held, "14:02", zh));
+                Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送，或在“同步冲突”页放弃）"),
+                StoreNotice.of(held, "14:02", zh, false));
         assertEquals(
                 Optional.of("At 14:02, 1 change belongs to another central store: pushed when this PC syncs with it"
                         + " again, or discard on Sync conflicts"),
@@ -123,7 +124,8 @@ class SyncViewModelTest {
                         new Synchronizer.Report(
                                 0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1, 0, 0, List.of()),
                         "14:02",
-                        en));
+                        en,
+                        false));
         assertEquals(
                 "Held: 1 change waiting on this PC belongs to another central store (made while this PC synced with"
                         + " it) and is not pushed to this one; it is pushed when this PC syncs with that store again,"
@@ -136,7 +138,7 @@ class SyncViewModelTest {
     @Test
     void theHeldLineGoesWhenNothingIsHeldAnyMore() {
         Texts zh = new Texts(Texts.CHINESE);
-        StoreNotice notice = new StoreNotice();
+        StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
         Synchronizer.Report held = new Synchronizer.Report(
                 0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0, List.of());
         String heldLine = notice.after("", held, "14:02", zh);
@@ -158,15 +160,16 @@ class SyncViewModelTest {
         Texts en = Texts.forLanguage("en");
         Synchronizer.Report gone = new Synchronizer.Report(
                 0, 0, 0, 0, 10, 1, 0, Synchronizer.Changed.everything(), true, 0, 1, 12, 0, List.of());
-        assertEquals(Optional.of("14:02 本机已移除此前所连中央库的 12 件工单（现在所连的中央库没有它们）"), StoreNotice.of(gone, "14:02", zh));
+        assertEquals(Optional.of("14:02 本机已移除此前所连中央库的 12 件工单（现在所连的中央库没有它们）"), StoreNotice.of(gone, "14:02", zh, false));
         assertEquals(
                 Optional.of("At 14:02, 1 ticket only the previous central store had was taken off this PC"),
                 StoreNotice.of(
                         new Synchronizer.Report(
                                 0, 0, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 1, 0, List.of()),
                         "14:02",
-                        en));
-        StoreNotice notice = new StoreNotice();
+                        en,
+                        false));
+        StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
         String line = notice.after("", gone, "14:02", zh);
         assertEquals(line, notice.after(line, report(false, 0), "14:07", zh), "stays for the session");
         assertEquals(
@@ -187,7 +190,8 @@ class SyncViewModelTest {
         Synchronizer.Report aside = new Synchronizer.Report(
                 0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), true, 0, 1, 3, 2, List.of());
         assertEquals(
-                Optional.of("14:02 拉取的 2 件工单本机无法保存，已搁置（原因列在“系统管理”页，请告知系统管理员）"), StoreNotice.of(aside, "14:02", zh));
+                Optional.of("14:02 拉取的 2 件工单本机无法保存，已搁置（原因列在“系统管理”页，请告知系统管理员）"),
+                StoreNotice.of(aside, "14:02", zh, false));
         assertEquals(
                 Optional.of("At 14:02, 1 pulled ticket could not be stored on this PC and was set aside (reasons on"
                         + " the Administration page: tell your administrator)"),
@@ -195,8 +199,20 @@ class SyncViewModelTest {
                         new Synchronizer.Report(
                                 0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 0, 1, List.of()),
                         "14:02",
-                        en));
-        StoreNotice notice = new StoreNotice();
+                        en,
+                        false));
+        assertEquals(
+                Optional.of("14:02 拉取的 2 件工单本机无法保存，已搁置（原因见“系统管理”页）"),
+                StoreNotice.of(aside, "14:02", zh, true),
+                "an administrator is not asked to tell one");
+        assertEquals(
+                "14:02 拉取的 2 件工单本机无法保存，已搁置（原因见“系统管理”页）",
+                new StoreNotice(DemoUsers.ADMIN).after("", aside, "14:02", zh));
+        assertEquals(
+                Optional.of("At 14:02, 2 pulled tickets could not be stored on this PC and were set aside (reasons on"
+                        + " the Administration page)"),
+                StoreNotice.of(aside, "14:02", en, true));
+        StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
         String line = notice.after("", aside, "14:02", zh);
         assertEquals(line, notice.after(line, report(false, 0), "14:07", zh), "stays for the session");
         assertEquals(
@@ -222,14 +238,14 @@ class SyncViewModelTest {
                 0, 0, 0, 0, 0, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 0, 1, unreadable);
         assertEquals(
                 Optional.of("14:02 中央库的 2032 年放假安排本机无法采用，时限仍按本机原有的安排计算（请告知系统管理员）"),
-                StoreNotice.of(leftOut, "14:02", zh),
+                StoreNotice.of(leftOut, "14:02", zh, false),
                 "before the ticket set aside: every deadline may differ from the other PCs'");
         assertEquals(
                 Optional.of(
                         "At 14:02, this PC could not use the central store's holiday arrangements for 2032: deadlines"
                                 + " count on its own (tell your administrator)"),
-                StoreNotice.of(leftOut, "14:02", en));
-        StoreNotice notice = new StoreNotice();
+                StoreNotice.of(leftOut, "14:02", en, false));
+        StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
         String line = notice.after("", leftOut, "14:02", zh);
         assertEquals(line.replace("14:02", "14:07"), notice.after(line, leftOut, "14:07", zh), "said again");
         assertEquals("", notice.after(line, report(false, 0), "14:12", zh), "mended: the line goes");
