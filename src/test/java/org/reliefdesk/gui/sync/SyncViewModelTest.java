@@ -99,33 +99,25 @@ class SyncViewModelTest {
         Synchronizer.Report usual = report(false, 0);
         Synchronizer.Report another = report(true, 0);
         Synchronizer.Report restored = report(true, 3);
-        assertEquals(Optional.empty(), StoreNotice.of(usual, "14:02", zh, false));
-        assertEquals(Optional.of("14:02 中央库已更换或从备份恢复过，已从头拉取"), StoreNotice.of(another, "14:02", zh, false));
-        assertEquals(Optional.of("14:02 中央库从备份恢复过，已重新发送 3 项操作"), StoreNotice.of(restored, "14:02", zh, false));
+        assertEquals(Optional.empty(), said(usual, zh));
+        assertEquals(Optional.of("14:02 中央库已更换或从备份恢复过，已从头拉取"), said(another, zh));
+        assertEquals(Optional.of("14:02 中央库从备份恢复过，已重新发送 3 项操作"), said(restored, zh));
         assertEquals(
                 Optional.of("At 14:02, 3 operations were sent again: the central store was restored from a backup"),
-                StoreNotice.of(restored, "14:02", en, false));
+                said(restored, en));
         assertEquals(
                 Optional.of("At 14:02, 1 operation was sent again: the central store was restored from a backup"),
-                StoreNotice.of(report(true, 1), "14:02", en, false));
+                said(report(true, 1), en));
         assertEquals(
                 "Sent again: 1 operation this PC had already synced, which the central store lost when it was restored"
                         + " from a backup (counted in the push above; any conflict is listed under Sync conflicts).",
                 en.msg("sync.sentAgain", 1));
-        Synchronizer.Report held = new Synchronizer.Report(
-                0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0, List.of());
-        assertEquals(
-                Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送，或在“同步冲突”页放弃）"),
-                StoreNotice.of(held, "14:02", zh, false));
+        Synchronizer.Report held = found(true, 0, 2, 0, 0, List.of());
+        assertEquals(Optional.of("14:02 有 2 项修改属于另一个中央库，未推送到此库（连回该库时推送，或在“同步冲突”页放弃）"), said(held, zh));
         assertEquals(
                 Optional.of("At 14:02, 1 change belongs to another central store: pushed when this PC syncs with it"
                         + " again, or discard on Sync conflicts"),
-                StoreNotice.of(
-                        new Synchronizer.Report(
-                                0, 0, 0, 0, 0, 1, 0, Synchronizer.Changed.everything(), false, 0, 1, 0, 0, List.of()),
-                        "14:02",
-                        en,
-                        false));
+                said(found(false, 0, 1, 0, 0, List.of()), en));
         assertEquals(
                 "Held: 1 change waiting on this PC belongs to another central store (made while this PC synced with"
                         + " it) and is not pushed to this one; it is pushed when this PC syncs with that store again,"
@@ -139,8 +131,7 @@ class SyncViewModelTest {
     void theHeldLineGoesWhenNothingIsHeldAnyMore() {
         Texts zh = new Texts(Texts.CHINESE);
         StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
-        Synchronizer.Report held = new Synchronizer.Report(
-                0, 0, 0, 0, 10, 2, 0, Synchronizer.Changed.everything(), true, 0, 2, 0, 0, List.of());
+        Synchronizer.Report held = found(true, 0, 2, 0, 0, List.of());
         String heldLine = notice.after("", held, "14:02", zh);
         assertTrue(heldLine.contains("2 项修改属于另一个中央库"), heldLine);
         assertEquals(heldLine, notice.after(heldLine, held, "14:02", zh), "still held");
@@ -158,20 +149,12 @@ class SyncViewModelTest {
     void ticketsTakenOffAsTheStoreChangedAreSaid() {
         Texts zh = new Texts(Texts.CHINESE);
         Texts en = Texts.forLanguage("en");
-        Synchronizer.Report gone = new Synchronizer.Report(
-                0, 0, 0, 0, 10, 1, 0, Synchronizer.Changed.everything(), true, 0, 1, 12, 0, List.of());
-        assertEquals(Optional.of("14:02 本机已移除此前所连中央库的 12 件工单（现在所连的中央库没有它们）"), StoreNotice.of(gone, "14:02", zh, false));
+        Synchronizer.Report gone = found(true, 0, 1, 12, 0, List.of());
+        assertEquals(Optional.of("14:02 本机已移除此前所连中央库的 12 件工单（现在所连的中央库没有它们）"), said(gone, zh));
         assertEquals(
                 Optional.of("At 14:02, 1 ticket only the previous central store had was taken off this PC"),
-                StoreNotice.of(
-                        new Synchronizer.Report(
-                                0, 0, 0, 0, 10, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 1, 0, List.of()),
-                        "14:02",
-                        en,
-                        false));
-        StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
-        String line = notice.after("", gone, "14:02", zh);
-        assertEquals(line, notice.after(line, report(false, 0), "14:07", zh), "stays for the session");
+                said(found(false, 0, 0, 1, 0, List.of()), en));
+        assertKeptForTheSession(gone, zh);
         assertEquals(
                 "Taken off this PC: 12 tickets of the central store it synced with before, which the one it syncs"
                         + " with now does not have (work of this PC still waiting on one keeps it here).",
@@ -187,20 +170,12 @@ class SyncViewModelTest {
     void pulledTicketsSetAsideAreSaidToWhoeverPulledThem() {
         Texts zh = new Texts(Texts.CHINESE);
         Texts en = Texts.forLanguage("en");
-        Synchronizer.Report aside = new Synchronizer.Report(
-                0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), true, 0, 1, 3, 2, List.of());
-        assertEquals(
-                Optional.of("14:02 拉取的 2 件工单本机无法保存，已搁置（原因列在“系统管理”页，请告知系统管理员）"),
-                StoreNotice.of(aside, "14:02", zh, false));
+        Synchronizer.Report aside = found(true, 0, 1, 3, 2, List.of());
+        assertEquals(Optional.of("14:02 拉取的 2 件工单本机无法保存，已搁置（原因列在“系统管理”页，请告知系统管理员）"), said(aside, zh));
         assertEquals(
                 Optional.of("At 14:02, 1 pulled ticket could not be stored on this PC and was set aside (reasons on"
                         + " the Administration page: tell your administrator)"),
-                StoreNotice.of(
-                        new Synchronizer.Report(
-                                0, 0, 0, 0, 40, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 0, 1, List.of()),
-                        "14:02",
-                        en,
-                        false));
+                said(found(false, 0, 0, 0, 1, List.of()), en));
         assertEquals(
                 Optional.of("14:02 拉取的 2 件工单本机无法保存，已搁置（原因见“系统管理”页）"),
                 StoreNotice.of(aside, "14:02", zh, true),
@@ -212,9 +187,7 @@ class SyncViewModelTest {
                 Optional.of("At 14:02, 2 pulled tickets could not be stored on this PC and were set aside (reasons on"
                         + " the Administration page)"),
                 StoreNotice.of(aside, "14:02", en, true));
-        StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
-        String line = notice.after("", aside, "14:02", zh);
-        assertEquals(line, notice.after(line, report(false, 0), "14:07", zh), "stays for the session");
+        assertKeptForTheSession(aside, zh);
         assertEquals(
                 "Set aside: 3 pulled tickets this PC could not store; the other tickets were pulled as usual. The"
                         + " reasons are listed on the Administration page of the workbench: tell your administrator.",
@@ -234,17 +207,16 @@ class SyncViewModelTest {
                 2032,
                 new InvalidFieldException(
                         "calendar", "rule.calendar.makeUpWeekday", 1, "makeUpWorkingDays[0]", "2032-09-28")));
-        Synchronizer.Report leftOut = new Synchronizer.Report(
-                0, 0, 0, 0, 0, 0, 0, Synchronizer.Changed.everything(), false, 0, 0, 0, 1, unreadable);
+        Synchronizer.Report leftOut = found(false, 0, 0, 0, 1, unreadable);
         assertEquals(
                 Optional.of("14:02 中央库的 2032 年放假安排本机无法采用，时限仍按本机原有的安排计算（请告知系统管理员）"),
-                StoreNotice.of(leftOut, "14:02", zh, false),
+                said(leftOut, zh),
                 "before the ticket set aside: every deadline may differ from the other PCs'");
         assertEquals(
                 Optional.of(
                         "At 14:02, this PC could not use the central store's holiday arrangements for 2032: deadlines"
                                 + " count on its own (tell your administrator)"),
-                StoreNotice.of(leftOut, "14:02", en, false));
+                said(leftOut, en));
         StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
         String line = notice.after("", leftOut, "14:02", zh);
         assertEquals(line.replace("14:02", "14:07"), notice.after(line, leftOut, "14:07", zh), "said again");
@@ -261,21 +233,45 @@ class SyncViewModelTest {
                         + " read: "));
     }
 
-    private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
+    /** A sync that found what the test names, and 10 tickets pulled (pushed: the operations sent again). */
+    private static Synchronizer.Report found(
+            boolean startedOver,
+            int sentAgain,
+            long held,
+            int leftBehind,
+            int setAside,
+            List<Synchronizer.YearLeftOut> calendarLeftOut) {
         return new Synchronizer.Report(
                 sentAgain,
                 sentAgain,
                 0,
                 0,
                 10,
-                0,
+                held,
                 0,
                 Synchronizer.Changed.everything(),
                 startedOver,
                 sentAgain,
-                0,
-                0,
-                0,
-                List.of());
+                held,
+                leftBehind,
+                setAside,
+                calendarLeftOut);
+    }
+
+    private static Synchronizer.Report report(boolean startedOver, int sentAgain) {
+        return found(startedOver, sentAgain, 0, 0, 0, List.of());
+    }
+
+    /** The line said for {@code r} stays for the session: a usual sync after it does not take it away. */
+    private static void assertKeptForTheSession(Synchronizer.Report r, Texts texts) {
+        StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
+        String line = notice.after("", r, "14:02", texts);
+        assertFalse(line.isEmpty());
+        assertEquals(line, notice.after(line, report(false, 0), "14:07", texts), "stays for the session");
+    }
+
+    /** The line a clerk reads for {@code r} after a sync at 14:02. */
+    private static Optional<String> said(Synchronizer.Report r, Texts texts) {
+        return StoreNotice.of(r, "14:02", texts, false);
     }
 }
