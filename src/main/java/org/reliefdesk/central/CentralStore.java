@@ -85,6 +85,11 @@ public final class CentralStore implements AutoCloseable {
         return tickets;
     }
 
+    /** Every kept ticket read as a PC reads a pulled one: the ones PCs set aside (the {@code central check} command). */
+    public FitCheck fitCheck() {
+        return new FitCheck(db, catalog, users::find, clock);
+    }
+
     public CentralOps ops() {
         return ops;
     }

@@ -47,7 +47,11 @@ import picocli.CommandLine.Spec;
             "Database: --db jdbc:postgresql://host/db?user=..&password=.. in production; by default an H2 file"
                     + " under <data dir>/central."
         },
-        subcommands = {CentralCommand.UserCommand.class, CentralCommand.ImportIntake.class, CentralCommand.RenewId.class
+        subcommands = {
+            CentralCommand.UserCommand.class,
+            CentralCommand.ImportIntake.class,
+            CentralCommand.RenewId.class,
+            CentralCheckCommand.class
         })
 public final class CentralCommand implements Callable<Integer> {
 

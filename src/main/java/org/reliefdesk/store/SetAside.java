@@ -71,6 +71,16 @@ public final class SetAside {
                 e.at());
     }
 
+    /**
+     * Forgets what {@code user}'s pulls set aside, as a pull of theirs from the start begins: it
+     * sets aside again each ticket still unfit as it reaches it, and one mended meanwhile is taken
+     * (an entry whose line was too damaged to read its id is kept under a made-up one, which the
+     * ticket taken would never clear).
+     */
+    static void forgetPulledBy(Connection c, String user) throws SQLException {
+        Sql.update(c, "DELETE FROM set_aside WHERE pulled_by = ?", cut(user, 64));
+    }
+
     /** Tickets taken after all: no longer set aside (nothing asked when none is). */
     static void clear(Connection c, List<UUID> ids) throws SQLException {
         if (!ids.isEmpty()

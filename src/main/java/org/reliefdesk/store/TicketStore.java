@@ -317,8 +317,27 @@ public final class TicketStore {
             long cursor,
             Instant now,
             Function<TicketHistory, String> lineOf) {
+        return replaceFromCentral(tickets, left, refused, username, false, cursor, now, lineOf);
+    }
+
+    /**
+     * The same, for the first page of a pull from the start ({@code fromStart}): what the user's
+     * pulls set aside before is forgotten with it ({@link SetAside#forgetPulledBy}).
+     */
+    public PageWritten replaceFromCentral(
+            List<ReadyTicket> tickets,
+            List<UUID> left,
+            List<SetAside.Entry> refused,
+            String username,
+            boolean fromStart,
+            long cursor,
+            Instant now,
+            Function<TicketHistory, String> lineOf) {
         try {
             return store.inJdbcTransaction(c -> {
+                if (fromStart) {
+                    SetAside.forgetPulledBy(c, username);
+                }
                 removeLeft(c, left, tickets);
                 Set<UUID> renumbered = new HashSet<>();
                 int written = writeFromCentral(c, tickets, SyncFacts.storeOf(c, username), renumbered);
@@ -366,6 +385,9 @@ public final class TicketStore {
             }
         }
         store.inJdbcTransaction(c -> {
+            if (fromStart) {
+                SetAside.forgetPulledBy(c, username);
+            }
             removeLeft(c, left, tickets);
             for (SetAside.Entry e : aside) {
                 SetAside.put(c, e);

@@ -457,6 +457,7 @@ public final class Synchronizer {
                                 page.left(),
                                 read.refused(),
                                 username,
+                                read.after() == 0,
                                 page.next(),
                                 clock.instant(),
                                 h -> read.pulled().get(h.ticket().id()).line());
@@ -589,6 +590,7 @@ public final class Synchronizer {
      * writing thread only binds), those it sets aside, each ticket as pulled.
      */
     private record ReadPage(
+            long after,
             PulledPage page,
             List<TicketHistory> tickets,
             List<ReadyTicket> ready,
@@ -637,7 +639,7 @@ public final class Synchronizer {
                 }
             }
             readNanos += System.nanoTime() - fetched;
-            return new ReadPage(page, tickets, ready, refused, pulled);
+            return new ReadPage(after, page, tickets, ready, refused, pulled);
         }
     }
 

@@ -1,15 +1,20 @@
 package org.reliefdesk.central;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -210,6 +215,58 @@ class CentralCommandTest {
                 web.stop(0);
             }
         }
+    }
+
+    /**
+     * {@code central check}: a store whose tickets a PC can all store says so (exit 0); one whose
+     * kept line is damaged names that ticket by its row, with the rule a PC sets it aside by, in
+     * the administrator's language (exit 1), so the number a PC could not read can be found.
+     */
+    @Test
+    void checkNamesTheTicketsAPcWouldSetAsideByTheirRows() throws Exception {
+        Path centralDir = dir.resolve("check");
+        String url = "jdbc:h2:file:"
+                + centralDir.resolve("central").resolve("central").toAbsolutePath();
+        String damagedNo;
+        try (CentralStore store = CentralStore.open(url, SyncWorld.CATALOG, Clock.systemUTC())) {
+            List<String> lines = Files.readAllLines(Path.of("sample-data", "luquan-2021-11-23.jsonl"))
+                    .subList(0, 12);
+            CentralTickets.Intake in = store.tickets()
+                    .intake(
+                            new BufferedReader(new StringReader(String.join("\n", lines))),
+                            null,
+                            LocalDate.of(2021, 11, 23),
+                            Instant.now());
+            assertEquals(12, in.added(), in.toString());
+        }
+        Run clean = run(List.of("central", "check", "--data-dir", centralDir.toString()));
+        assertEquals(0, clean.exit(), clean.output());
+        assertTrue(clean.output().contains("已检查 12 件工单，其中 0 件电脑无法保存。"), clean.output());
+
+        try (CentralStore store = CentralStore.open(url, SyncWorld.CATALOG, Clock.systemUTC())) {
+            damagedNo = store.database().inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE central_ticket SET body = ? WHERE ticket_no = (SELECT MIN(ticket_no) FROM central_ticket)")) {
+                    ps.setBytes(1, "{\"id\": \"x:".getBytes(StandardCharsets.UTF_8));
+                    assertEquals(1, ps.executeUpdate());
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT MIN(ticket_no) FROM central_ticket");
+                        ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+        }
+        Run found = run(List.of("central", "check", "--data-dir", centralDir.toString()));
+        assertEquals(1, found.exit(), found.output());
+        assertTrue(found.output().contains("工单 " + damagedNo + "（标识 "), found.output());
+        assertTrue(found.output().contains("同步时会被搁置：整行：不是有效的 JSON"), found.output());
+        assertTrue(found.output().contains("已检查 12 件工单，其中 1 件电脑无法保存。"), found.output());
+        Run en = run(List.of("central", "check", "--lang", "en", "--data-dir", centralDir.toString()));
+        assertTrue(
+                en.output().contains("Ticket " + damagedNo + " (id ")
+                        && en.output().contains("Checked 12 tickets; 1 cannot be stored on a PC."),
+                en.output());
     }
 
     /** {@code central renew-id} after a restore: says the id it replaced and the new one, which the store keeps. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
@@ -212,6 +213,10 @@ abstract class HostileContract extends WorldContract {
             Synchronizer.Report next = leader.sync();
             assertEquals(0, next.pulled(), "and the next pull does not stop on it again");
             assertEquals(0, next.setAside(), "said once, at the sync that set it aside");
+            FitCheck.Unfit found = onlyUnfit();
+            assertEquals(planted.ticket().id(), found.id());
+            assertEquals(planted.ticket().ticketNo(), found.ticketNo());
+            assertEquals("rule.bounds.length", found.why().rule());
         }
     }
 
@@ -1068,14 +1073,8 @@ abstract class HostileContract extends WorldContract {
                 .changes()
                 .get(3)
                 .ticket());
-        world.central.database().inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {
-                ps.setBytes(1, kept);
-                ps.setObject(2, damaged);
-                assertEquals(1, ps.executeUpdate());
-            }
-            return null;
-        });
+        byte[] whole = keptLine(damaged);
+        keep(damaged, kept);
         try (SyncWorld.Pc leader = world.pc(pc, SyncWorld.LEADER_A)) {
             Synchronizer.Report first = leader.sync();
             assertEquals(world.countyATickets - 1, leader.tickets().size(), "every other ticket arrived");
@@ -1083,8 +1082,55 @@ abstract class HostileContract extends WorldContract {
             assertEquals(1, first.setAside());
             assertEquals(1, leader.store.setAside().count());
             assertEquals(0, leader.sync().pulled(), "and the next pull does not stop on it again");
-            return leader.store.setAside().list().get(0);
+            SetAside.Entry aside = leader.store.setAside().list().get(0);
+            // the store's administrator finds it by its row, the number the PC could not read included
+            FitCheck.Unfit found = onlyUnfit();
+            assertEquals(damaged, found.id());
+            assertEquals(aside.why().rule(), found.why().rule(), "the rule the PC set it aside by");
+            assertTrue(found.ticketNo().startsWith("530128"), found.ticketNo());
+
+            // mended from a backup of its row (no new change): a full resync takes it, and the list empties
+            keep(damaged, whole);
+            assertEquals(0, leader.sync().pulled(), "no change after the PC's cursor");
+            leader.store.syncFacts().resetCursor(SyncWorld.LEADER_A.username());
+            leader.sync();
+            assertEquals(world.countyATickets, leader.tickets().size());
+            assertEquals(0, leader.store.setAside().count());
+            return aside;
         }
+    }
+
+    private byte[] keptLine(UUID id) {
+        return world.central.database().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT body FROM central_ticket WHERE id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    return rs.getBytes(1);
+                }
+            }
+        });
+    }
+
+    /** Puts {@code body} in place of the ticket's kept line, as a damaged disk or a hand in the database would. */
+    private void keep(UUID id, byte[] body) {
+        world.central.database().inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE central_ticket SET body = ? WHERE id = ?")) {
+                ps.setBytes(1, body);
+                ps.setObject(2, id);
+                assertEquals(1, ps.executeUpdate());
+            }
+            return null;
+        });
+    }
+
+    /** Checks every ticket the central store keeps as a PC would; exactly one fails, which is returned. */
+    private FitCheck.Unfit onlyUnfit() {
+        List<FitCheck.Unfit> unfit = new ArrayList<>();
+        long checked = world.central.fitCheck().run(unfit::add);
+        assertEquals(world.central.tickets().count(), checked, "every ticket read");
+        assertEquals(1, unfit.size(), unfit.toString());
+        return unfit.get(0);
     }
 
     private TicketHistory plant(String line) throws Exception {
