@@ -8,7 +8,7 @@ import org.reliefdesk.logic.users.Capabilities;
 import org.reliefdesk.model.User;
 import org.reliefdesk.sync.Synchronizer;
 
-/** The line the status bar shows for the session when a sync found something about the store itself. */
+/** The line above the status bar when a sync found something about the store itself or what it sent. */
 final class StoreNotice {
 
     /**
@@ -29,10 +29,10 @@ final class StoreNotice {
     }
 
     /**
-     * What a sync found about the store, at {@code at}: work a restore lost sent again, a holiday
-     * year this PC cannot read, pulled tickets this PC could not store, tickets only the store the
-     * PC left had taken off it (those two said once, so before the held work every sync says
-     * again), work held because it was made against another store, or the scope pulled again
+     * What a sync found about the store, at {@code at}: work a restore lost sent again, pulled
+     * tickets this PC could not store, tickets only the store the PC left had taken off it (said
+     * once, so before the standing lines every sync says again while so), a holiday year this PC
+     * cannot read, work held because it was made against another store, or the scope pulled again
      * because the store changed; nothing for a usual sync.
      */
     static Optional<String> of(Synchronizer.Report r, String at, Texts texts, boolean administers) {
@@ -43,18 +43,18 @@ final class StoreNotice {
         if (r.sentAgain() > 0) {
             return once(texts.msg("sync.status.sentAgain", at, r.sentAgain()));
         }
-        if (!r.calendarLeftOut().isEmpty()) {
-            String years = r.calendarLeftOut().stream()
-                    .map(y -> Integer.toString(y.year()))
-                    .collect(Collectors.joining(texts.msg("notice.separator")));
-            return Optional.of(new Found(texts.msg("sync.status.calendarLeftOut", at, years), true));
-        }
         if (r.setAside() > 0) {
             return once(
                     texts.msg(administers ? "sync.status.setAsideAdmin" : "sync.status.setAside", at, r.setAside()));
         }
         if (r.leftBehind() > 0) {
             return once(texts.msg("sync.status.leftBehind", at, r.leftBehind()));
+        }
+        if (!r.calendarLeftOut().isEmpty()) {
+            String years = r.calendarLeftOut().stream()
+                    .map(y -> Integer.toString(y.year()))
+                    .collect(Collectors.joining(texts.msg("notice.separator")));
+            return Optional.of(new Found(texts.msg("sync.status.calendarLeftOut", at, years), true));
         }
         if (r.held() > 0) {
             return Optional.of(new Found(texts.msg("sync.status.held", at, r.held()), true));

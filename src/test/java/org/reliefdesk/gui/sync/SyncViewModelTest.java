@@ -207,11 +207,11 @@ class SyncViewModelTest {
                 2032,
                 new InvalidFieldException(
                         "calendar", "rule.calendar.makeUpWeekday", 1, "makeUpWorkingDays[0]", "2032-09-28")));
-        Synchronizer.Report leftOut = found(false, 0, 0, 0, 1, unreadable);
+        Synchronizer.Report leftOut = found(false, 0, 0, 0, 0, unreadable);
         assertEquals(
                 Optional.of("14:02 中央库的 2032 年放假安排本机无法采用，时限仍按本机原有的安排计算（请告知系统管理员）"),
                 said(leftOut, zh),
-                "before the ticket set aside: every deadline may differ from the other PCs'");
+                "said at every sync while so");
         assertEquals(
                 Optional.of(
                         "At 14:02, this PC could not use the central store's holiday arrangements for 2032: deadlines"
@@ -220,6 +220,9 @@ class SyncViewModelTest {
         StoreNotice notice = new StoreNotice(DemoUsers.WATER_CLERK);
         String line = notice.after("", leftOut, "14:02", zh);
         assertEquals(line.replace("14:02", "14:07"), notice.after(line, leftOut, "14:07", zh), "said again");
+        String aside = notice.after(line, found(false, 0, 0, 0, 1, unreadable), "14:09", zh);
+        assertTrue(aside.contains("1 件工单本机无法保存"), "what is said once is not hidden by it: " + aside);
+        assertEquals(line.replace("14:02", "14:10"), notice.after(aside, leftOut, "14:10", zh), "then said again");
         assertEquals("", notice.after(line, report(false, 0), "14:12", zh), "mended: the line goes");
         String cli = zh.msg(
                 "sync.calendarLeftOut", 2032, zh.describe(unreadable.get(0).why()));
