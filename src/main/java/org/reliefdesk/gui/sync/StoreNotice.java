@@ -1,5 +1,6 @@
 package org.reliefdesk.gui.sync;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,9 @@ final class StoreNotice {
      * it no more, any other stays for the session.
      */
     private record Found(String text, boolean standing) {}
+
+    /** Years of the holiday line named one by one; more are counted. */
+    private static final int NAMED_YEARS = 3;
 
     /** An administrator reads the tickets set aside on this PC's 系统管理 page; others are asked to tell one. */
     private final boolean administers;
@@ -51,15 +55,27 @@ final class StoreNotice {
             return once(texts.msg("sync.status.leftBehind", at, r.leftBehind()));
         }
         if (!r.calendarLeftOut().isEmpty()) {
-            String years = r.calendarLeftOut().stream()
-                    .map(y -> Integer.toString(y.year()))
-                    .collect(Collectors.joining(texts.msg("notice.separator")));
-            return Optional.of(new Found(texts.msg("sync.status.calendarLeftOut", at, years), true));
+            return Optional.of(new Found(texts.msg("sync.status.calendarLeftOut", at, years(r, texts)), true));
         }
         if (r.held() > 0) {
             return Optional.of(new Found(texts.msg("sync.status.held", at, r.held()), true));
         }
         return r.startedOver() ? once(texts.msg("sync.status.startedOver", at)) : Optional.empty();
+    }
+
+    /** The years left out, the first few named: a store may send many it cannot have, and the line stays one. */
+    private static String years(Synchronizer.Report r, Texts texts) {
+        List<Integer> years = r.calendarLeftOut().stream()
+                .map(Synchronizer.YearLeftOut::year)
+                .distinct()
+                .toList();
+        String named = years.stream()
+                .limit(NAMED_YEARS)
+                .map(String::valueOf)
+                .collect(Collectors.joining(texts.msg("notice.separator")));
+        return years.size() <= NAMED_YEARS
+                ? named
+                : texts.msg("sync.status.yearsMore", named, years.size(), years.size() - NAMED_YEARS);
     }
 
     private static Optional<Found> once(String text) {

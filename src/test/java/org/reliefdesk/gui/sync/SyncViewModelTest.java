@@ -224,6 +224,17 @@ class SyncViewModelTest {
         assertTrue(aside.contains("1 件工单本机无法保存"), "what is said once is not hidden by it: " + aside);
         assertEquals(line.replace("14:02", "14:10"), notice.after(aside, leftOut, "14:10", zh), "then said again");
         assertEquals("", notice.after(line, report(false, 0), "14:12", zh), "mended: the line goes");
+        // a store that sends a thousand years it cannot have (a hostile one at the PC's address): still one short line
+        List<Synchronizer.YearLeftOut> many = new ArrayList<>();
+        for (int y = 0; y < 1000; y++) {
+            many.add(new Synchronizer.YearLeftOut(
+                    3000 + y % 500, unreadable.get(0).why()));
+        }
+        String flood = said(found(false, 0, 0, 0, 0, many), zh).orElseThrow();
+        assertTrue(flood.contains("3000、3001、3002 等 500 个年度"), flood);
+        assertTrue(flood.length() < 100, flood);
+        String floodEn = said(found(false, 0, 0, 0, 0, many), en).orElseThrow();
+        assertTrue(floodEn.contains("arrangements for 3000, 3001, 3002 and 497 more:"), floodEn);
         String cli = zh.msg(
                 "sync.calendarLeftOut", 2032, zh.describe(unreadable.get(0).why()));
         assertTrue(cli.startsWith("中央库的 2032 年放假安排本机无法采用："), cli);
