@@ -105,8 +105,14 @@ public final class SyncCommand implements Callable<Integer> {
                 if (r.sentAgain() > 0) {
                     out.println(texts.msg("sync.sentAgain", r.sentAgain()));
                 }
-                for (Synchronizer.YearLeftOut y : r.calendarLeftOut()) {
-                    out.println(texts.msg("sync.calendarLeftOut", y.year(), texts.describe(y.why())));
+                // each year with its rule, the first few only: a store may send many it cannot have
+                r.calendarLeftOut().stream()
+                        .limit(3)
+                        .forEach(
+                                y -> out.println(texts.msg("sync.calendarLeftOut", y.year(), texts.describe(y.why()))));
+                if (r.calendarLeftOut().size() > 3) {
+                    out.println(texts.msg(
+                            "sync.calendarLeftOutMore", r.calendarLeftOut().size() - 3));
                 }
                 if (r.setAside() > 0) {
                     out.println(texts.msg("sync.setAside", r.setAside()));

@@ -235,6 +235,10 @@ class SyncViewModelTest {
         assertTrue(flood.length() < 100, flood);
         String floodEn = said(found(false, 0, 0, 0, 0, many), en).orElseThrow();
         assertTrue(floodEn.contains("arrangements for 3000, 3001, 3002 and 497 more:"), floodEn);
+        assertEquals("另有 997 个年度的放假安排同样无法采用（详见本机日志）。", zh.msg("sync.calendarLeftOutMore", 997));
+        assertEquals(
+                "Not used either: the central store's holiday arrangements for 1 more year (see this PC's log).",
+                en.msg("sync.calendarLeftOutMore", 1));
         String cli = zh.msg(
                 "sync.calendarLeftOut", 2032, zh.describe(unreadable.get(0).why()));
         assertTrue(cli.startsWith("中央库的 2032 年放假安排本机无法采用："), cli);
