@@ -74,7 +74,7 @@ final class StoreNotice {
                 .map(String::valueOf)
                 .collect(Collectors.joining(texts.msg("notice.separator")));
         return years.size() <= NAMED_YEARS
-                ? named
+                ? texts.msg("sync.status.years", named)
                 : texts.msg("sync.status.yearsMore", named, years.size(), years.size() - NAMED_YEARS);
     }
 

@@ -209,7 +209,7 @@ class SyncViewModelTest {
                         "calendar", "rule.calendar.makeUpWeekday", 1, "makeUpWorkingDays[0]", "2032-09-28")));
         Synchronizer.Report leftOut = found(false, 0, 0, 0, 0, unreadable);
         assertEquals(
-                Optional.of("14:02 中央库的 2032 年放假安排本机无法采用，时限仍按本机原有的安排计算（请告知系统管理员）"),
+                Optional.of("14:02 中央库 2032 年的放假安排本机无法采用，时限仍按本机原有的安排计算（请告知系统管理员）"),
                 said(leftOut, zh),
                 "said at every sync while so");
         assertEquals(
@@ -231,7 +231,7 @@ class SyncViewModelTest {
                     3000 + y % 500, unreadable.get(0).why()));
         }
         String flood = said(found(false, 0, 0, 0, 0, many), zh).orElseThrow();
-        assertTrue(flood.contains("3000、3001、3002 等 500 个年度"), flood);
+        assertTrue(flood.contains("中央库 3000、3001、3002 等 500 个年度的放假安排本机无法采用"), flood);
         assertTrue(flood.length() < 100, flood);
         String floodEn = said(found(false, 0, 0, 0, 0, many), en).orElseThrow();
         assertTrue(floodEn.contains("arrangements for 3000, 3001, 3002 and 497 more:"), floodEn);
