@@ -106,13 +106,14 @@ public final class SyncCommand implements Callable<Integer> {
                     out.println(texts.msg("sync.sentAgain", r.sentAgain()));
                 }
                 // each year with its rule, the first few only: a store may send many it cannot have
+                int named = Synchronizer.YearLeftOut.NAMED;
                 r.calendarLeftOut().stream()
-                        .limit(3)
+                        .limit(named)
                         .forEach(
                                 y -> out.println(texts.msg("sync.calendarLeftOut", y.year(), texts.describe(y.why()))));
-                if (r.calendarLeftOut().size() > 3) {
+                if (r.calendarLeftOut().size() > named) {
                     out.println(texts.msg(
-                            "sync.calendarLeftOutMore", r.calendarLeftOut().size() - 3));
+                            "sync.calendarLeftOutMore", r.calendarLeftOut().size() - named));
                 }
                 if (r.setAside() > 0) {
                     out.println(texts.msg("sync.setAside", r.setAside()));

@@ -131,10 +131,21 @@ public final class Synchronizer {
             long held,
             int leftBehind,
             int setAside,
-            List<YearLeftOut> calendarLeftOut) {}
+            List<YearLeftOut> calendarLeftOut) {
+
+        /** Each year left out once, in the order found (a store may send one many times). */
+        public Report {
+            Set<Integer> seen = new HashSet<>();
+            calendarLeftOut =
+                    calendarLeftOut.stream().filter(y -> seen.add(y.year())).toList();
+        }
+    }
 
     /** A holiday year of the central store this PC cannot read, and the rule it breaks (said in the reader's words). */
-    public record YearLeftOut(int year, InvalidFieldException why) {}
+    public record YearLeftOut(int year, InvalidFieldException why) {
+        /** Years a message names one by one (the status line, {@code sync}); the rest are counted. */
+        public static final int NAMED = 3;
+    }
 
     /**
      * Which tickets a sync changed on this PC (pushed or pulled): named one by one up to
@@ -272,7 +283,7 @@ public final class Synchronizer {
                                 store.syncFacts().storeLine(session.user().username())),
                 leftBehind,
                 setAside,
-                List.copyOf(leftOut));
+                leftOut);
         LOG.info("Sync of {}: {}", session.user().username(), r);
         return r;
     }

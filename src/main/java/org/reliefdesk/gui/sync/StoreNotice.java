@@ -19,9 +19,6 @@ final class StoreNotice {
      */
     private record Found(String text, boolean standing) {}
 
-    /** Years of the holiday line named one by one; more are counted. */
-    private static final int NAMED_YEARS = 3;
-
     /** An administrator reads the tickets set aside on this PC's 系统管理 page; others are asked to tell one. */
     private final boolean administers;
 
@@ -65,17 +62,15 @@ final class StoreNotice {
 
     /** The years left out, the first few named: a store may send many it cannot have, and the line stays one. */
     private static String years(Synchronizer.Report r, Texts texts) {
-        List<Integer> years = r.calendarLeftOut().stream()
-                .map(Synchronizer.YearLeftOut::year)
-                .distinct()
-                .toList();
-        String named = years.stream()
-                .limit(NAMED_YEARS)
-                .map(String::valueOf)
+        List<Synchronizer.YearLeftOut> years = r.calendarLeftOut();
+        int named = Synchronizer.YearLeftOut.NAMED;
+        String first = years.stream()
+                .limit(named)
+                .map(y -> String.valueOf(y.year()))
                 .collect(Collectors.joining(texts.msg("notice.separator")));
-        return years.size() <= NAMED_YEARS
-                ? texts.msg("sync.status.years", named)
-                : texts.msg("sync.status.yearsMore", named, years.size(), years.size() - NAMED_YEARS);
+        return years.size() <= named
+                ? texts.msg("sync.status.years", first)
+                : texts.msg("sync.status.yearsMore", first, years.size(), years.size() - named);
     }
 
     private static Optional<Found> once(String text) {
